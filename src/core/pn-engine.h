@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pn-corpus.h"
+#include "pn-profile.h"
+#include "pn-result.h"
+
+G_BEGIN_DECLS
+
+/* Pure: the profile and the corpus in, the results out. */
+PnResults *pn_engine_evaluate (PnCorpus  *corpus,
+                               PnProfile *profile);
+
+G_END_DECLS

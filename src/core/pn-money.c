@@ -1,0 +1,185 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pn-money"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pn-money.h"
+
+#define PN_MONEY_MAX G_GINT64_CONSTANT (100000000000000)
+
+G_DEFINE_QUARK (pn-money-error-quark, pn_money_error)
+
+static void
+append_grouped (GString *str,
+                guint64  value)
+{
+  char digits[32];
+  int len = g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, value);
+
+  for (int i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (str, ',');
+      g_string_append_c (str, digits[i]);
+    }
+}
+
+char *
+pn_money_format_yuan (gint64 yuan)
+{
+  GString *str = g_string_new (NULL);
+
+  if (yuan < 0)
+    {
+      g_string_append_c (str, '-');
+      yuan = -yuan;
+    }
+  g_string_append (str, "¥");
+  append_grouped (str, (guint64) yuan);
+  return g_string_free (str, FALSE);
+}
+
+char *
+pn_money_format_wan (gint64 yuan)
+{
+  GString *str = g_string_new (NULL);
+  guint64 value;
+
+  if (yuan < 0)
+    {
+      g_string_append_c (str, '-');
+      yuan = -yuan;
+    }
+  value = (guint64) yuan;
+
+  if (value < 10000)
+    {
+      append_grouped (str, value);
+      g_string_append (str, "元");
+      return g_string_free (str, FALSE);
+    }
+
+  append_grouped (str, value / 10000);
+  if (value % 10000 != 0)
+    {
+      char frac[8];
+      int end;
+
+      g_snprintf (frac, sizeof frac, "%04u", (guint) (value % 10000));
+      for (end = 3; end >= 0 && frac[end] == '0'; end--)
+        frac[end] = '\0';
+      g_string_append_printf (str, ".%s", frac);
+    }
+  g_string_append (str, "万元");
+  return g_string_free (str, FALSE);
+}
+
+char *
+pn_money_format_rate (double rate)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  gint64 hundredths = (gint64) (rate * 10000.0 + 0.5);
+
+  if (hundredths % 100 == 0)
+    return g_strdup_printf ("%" G_GINT64_FORMAT "%%", hundredths / 100);
+
+  g_ascii_formatd (buf, sizeof buf, "%.2f", hundredths / 100.0);
+  for (int i = strlen (buf) - 1; i > 0 && buf[i] == '0'; i--)
+    buf[i] = '\0';
+  return g_strdup_printf ("%s%%", buf);
+}
+
+gboolean
+pn_money_parse (const char  *text,
+                gint64      *out_yuan,
+                GError     **error)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  g_autofree char *copy = NULL;
+  const char *p;
+  gboolean wan = FALSE;
+  int frac_digits = -1;
+  guint64 value = 0;
+
+  g_return_val_if_fail (out_yuan != NULL, FALSE);
+
+  if (text == NULL)
+    goto invalid;
+
+  copy = g_strstrip (g_strdup (text));
+  p = copy;
+  if (g_str_has_prefix (p, "¥"))
+    p += strlen ("¥");
+  else if (g_str_has_prefix (p, "￥"))
+    p += strlen ("￥");
+
+  if (g_str_has_suffix (p, "万元"))
+    {
+      wan = TRUE;
+      copy[strlen (copy) - strlen ("万元")] = '\0';
+    }
+  else if (g_str_has_suffix (p, "万"))
+    {
+      wan = TRUE;
+      copy[strlen (copy) - strlen ("万")] = '\0';
+    }
+  else if (g_str_has_suffix (p, "元"))
+    copy[strlen (copy) - strlen ("元")] = '\0';
+
+  for (; *p; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          g_string_append_c (digits, *p);
+          if (frac_digits >= 0)
+            frac_digits++;
+        }
+      else if (*p == ',' && frac_digits < 0)
+        continue;
+      else if (*p == '.' && frac_digits < 0 && wan)
+        frac_digits = 0;
+      else
+        goto invalid;
+    }
+
+  if (digits->len == 0 || digits->len > 19)
+    goto overflow_or_invalid;
+
+  if (!g_ascii_string_to_unsigned (digits->str, 10, 0, G_MAXUINT64, &value, NULL))
+    goto overflow_or_invalid;
+
+  if (wan)
+    {
+      int scale = 4 - MAX (frac_digits, 0);
+
+      if (scale < 0)
+        goto invalid;
+      for (int i = 0; i < scale; i++)
+        {
+          if (value > G_MAXUINT64 / 10)
+            goto overflow;
+          value *= 10;
+        }
+    }
+
+  if (value > (guint64) PN_MONEY_MAX)
+    goto overflow;
+
+  *out_yuan = (gint64) value;
+  return TRUE;
+
+overflow_or_invalid:
+  if (digits->len == 0)
+    goto invalid;
+overflow:
+  g_set_error (error, PN_MONEY_ERROR, PN_MONEY_ERROR_OVERFLOW,
+               "“%s” is too large", text);
+  return FALSE;
+
+invalid:
+  g_set_error (error, PN_MONEY_ERROR, PN_MONEY_ERROR_INVALID,
+               "“%s” is not an amount in whole yuan", text ? text : "");
+  return FALSE;
+}

@@ -1,0 +1,878 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pn-policy-loader"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pn-policy-loader.h"
+#include "pn-core-private.h"
+#include "pn-corpus-resources.h"
+
+/* Bump when the model built from the same files changes, so stores reload. */
+#define PN_LOADER_MODEL_VERSION "3"
+
+/* Policy files are small; anything larger is refused before parsing. */
+#define PN_MAX_POLICY_BYTES (64 * 1024 * 1024)
+
+/* Hostile-input rules: no network, never substitute entities, never load a
+ * DTD, never validate against one, no XInclude, no "huge" limits. */
+#define PN_XML_PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | \
+                              XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES)
+
+G_DEFINE_QUARK (pn-policy-error-quark, pn_policy_error)
+
+void
+_pn_corpus_ensure_registered (void)
+{
+  static gsize registered;
+
+  if (g_once_init_enter (&registered))
+    {
+      pn_corpus_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+}
+
+typedef struct
+{
+  char *message;
+  int   line;
+} FirstError;
+
+static void
+first_error_cb (void        *user_data,
+                xmlErrorPtr  error)
+{
+  FirstError *first = user_data;
+
+  if (first->message != NULL || error == NULL)
+    return;
+
+  first->message = g_strstrip (g_strdup (error->message ? error->message : "error"));
+  first->line = error->line;
+}
+
+static void
+silent_generic_error_cb (void       *ctx G_GNUC_UNUSED,
+                         const char *msg G_GNUC_UNUSED,
+                         ...)
+{
+}
+
+static void
+quiet_libxml (void)
+{
+  xmlSetGenericErrorFunc (NULL, silent_generic_error_cb);
+}
+
+static guint
+line_of_offset (const char *data,
+                gsize       offset)
+{
+  guint line = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    if (data[i] == '\n')
+      line++;
+
+  return line;
+}
+
+/* Refuses what no policy file needs before libxml2 sees it. */
+static gboolean
+precheck (const char  *display_name,
+          GBytes      *bytes,
+          GError     **error)
+{
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+  const char *doctype;
+
+  if (size == 0)
+    {
+      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_MALFORMED,
+                   "%s: the file is empty", display_name);
+      return FALSE;
+    }
+
+  if (size > PN_MAX_POLICY_BYTES)
+    {
+      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_TOO_LARGE,
+                   "%s: the file is larger than %d MiB", display_name,
+                   PN_MAX_POLICY_BYTES / (1024 * 1024));
+      return FALSE;
+    }
+
+  if (memchr (data, '\0', size) != NULL || !g_utf8_validate (data, size, NULL))
+    {
+      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_MALFORMED,
+                   "%s: not a UTF-8 text file", display_name);
+      return FALSE;
+    }
+
+  doctype = g_strstr_len (data, size, "<!DOCTYPE");
+  if (doctype != NULL)
+    {
+      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_FORBIDDEN,
+                   "%s:%u: DOCTYPE declarations (DTDs, entities) are not allowed in policy files",
+                   display_name, line_of_offset (data, doctype - data));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static xmlDoc *
+parse_bytes (const char  *display_name,
+             GBytes      *bytes,
+             const char  *root_name,
+             GError     **error)
+{
+  g_autoptr(xmlParserCtxt) ctxt = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+  FirstError first = { NULL, 0 };
+  xmlNode *root;
+  gsize size;
+  const char *data;
+
+  if (!precheck (display_name, bytes, error))
+    return NULL;
+
+  data = g_bytes_get_data (bytes, &size);
+  quiet_libxml ();
+  ctxt = xmlNewParserCtxt ();
+  if (ctxt == NULL)
+    {
+      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_IO,
+                   "%s: out of memory", display_name);
+      return NULL;
+    }
+
+  xmlSetStructuredErrorFunc (&first, first_error_cb);
+  doc = xmlCtxtReadMemory (ctxt, data, (int) size, display_name, "UTF-8", PN_XML_PARSE_OPTIONS);
+  xmlSetStructuredErrorFunc (NULL, NULL);
+
+  if (doc == NULL || !ctxt->wellFormed)
+    {
+      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_MALFORMED,
+                   "%s:%d: not well-formed XML: %s", display_name,
+                   first.line > 0 ? first.line : 1,
+                   first.message ? first.message : "parse error");
+      g_free (first.message);
+      return NULL;
+    }
+  g_free (first.message);
+
+  if (doc->intSubset != NULL || doc->extSubset != NULL)
+    {
+      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_FORBIDDEN,
+                   "%s: DOCTYPE declarations are not allowed in policy files", display_name);
+      return NULL;
+    }
+
+  root = xmlDocGetRootElement (doc);
+  if (root == NULL || g_strcmp0 ((const char *) root->name, root_name) != 0 || root->ns != NULL)
+    {
+      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_INVALID,
+                   "%s:%ld: expected a <%s> root element, found <%s>",
+                   display_name, root ? xmlGetLineNo (root) : 1L, root_name,
+                   root ? (const char *) root->name : "nothing");
+      return NULL;
+    }
+
+  return g_steal_pointer (&doc);
+}
+
+static xmlSchema *
+get_schema (void)
+{
+  static gsize initialized;
+  static xmlSchema *schema;
+
+  if (g_once_init_enter (&initialized))
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(xmlSchemaParserCtxt) pctxt = NULL;
+      gsize size;
+      const char *data;
+
+      _pn_corpus_ensure_registered ();
+      bytes = g_resources_lookup_data (PN_CORPUS_RESOURCE_PATH "/schema/policy.xsd", 0, NULL);
+      g_assert (bytes != NULL);
+      data = g_bytes_get_data (bytes, &size);
+      quiet_libxml ();
+      pctxt = xmlSchemaNewMemParserCtxt (data, (int) size);
+      schema = xmlSchemaParse (pctxt);
+      g_assert (schema != NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return schema;
+}
+
+static gboolean
+validate (const char  *display_name,
+          xmlDoc      *doc,
+          GError     **error)
+{
+  g_autoptr(xmlSchemaValidCtxt) vctxt = xmlSchemaNewValidCtxt (get_schema ());
+  FirstError first = { NULL, 0 };
+  int ret;
+
+  xmlSchemaSetValidStructuredErrors (vctxt, first_error_cb, &first);
+  ret = xmlSchemaValidateDoc (vctxt, doc);
+  if (ret != 0)
+    {
+      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_INVALID,
+                   "%s:%d: %s", display_name, first.line > 0 ? first.line : 1,
+                   first.message ? first.message : "does not validate against the policy schema");
+      g_free (first.message);
+      return FALSE;
+    }
+
+  g_free (first.message);
+  return TRUE;
+}
+
+/* ---- DOM helpers ---- */
+
+static gboolean
+is_element (xmlNode    *node,
+            const char *name)
+{
+  return node->type == XML_ELEMENT_NODE &&
+         (name == NULL || strcmp ((const char *) node->name, name) == 0);
+}
+
+static xmlNode *
+child (xmlNode    *node,
+       const char *name)
+{
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    if (is_element (c, name))
+      return c;
+  return NULL;
+}
+
+static char *
+content (xmlNode *node)
+{
+  xmlChar *text;
+  char *ret;
+
+  if (node == NULL)
+    return NULL;
+
+  text = xmlNodeGetContent (node);
+  ret = g_strstrip (g_strdup ((const char *) text));
+  xmlFree (text);
+  return ret;
+}
+
+static char *
+child_content (xmlNode    *node,
+               const char *name)
+{
+  return content (child (node, name));
+}
+
+static char *
+attr (xmlNode    *node,
+      const char *name)
+{
+  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
+  char *ret = value ? g_strdup ((const char *) value) : NULL;
+
+  xmlFree (value);
+  return ret;
+}
+
+static void
+read_text (xmlNode *node,
+           PnText  *text)
+{
+  if (node == NULL)
+    return;
+  text->zh = child_content (node, "zh");
+  text->en = child_content (node, "en");
+}
+
+static PnText *
+new_text (xmlNode *node)
+{
+  PnText *text = g_new0 (PnText, 1);
+
+  read_text (node, text);
+  return text;
+}
+
+static gint64
+parse_yuan (const char *str)
+{
+  guint64 value = 0;
+
+  if (str == NULL || !g_ascii_string_to_unsigned (str, 10, 0, G_MAXINT64, &value, NULL))
+    return PN_YUAN_UNSET;
+  return (gint64) value;
+}
+
+static GStrv
+split_list (const char *str)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (str == NULL)
+    return NULL;
+
+  parts = g_strsplit_set (str, " \t\r\n", -1);
+  for (guint i = 0; parts[i]; i++)
+    if (*parts[i] != '\0')
+      g_strv_builder_add (builder, parts[i]);
+
+  return g_strv_builder_end (builder);
+}
+
+static void
+read_benefit (PnArticle *article,
+              xmlNode   *node)
+{
+  PnBenefit *benefit = pn_article_add_benefit (article);
+  g_autofree char *kind = attr (node, "kind");
+  g_autofree char *one_time = attr (node, "one-time");
+  g_autoptr(GStrvBuilder) tops_up = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) caps = g_strv_builder_new ();
+  gboolean has_tops_up = FALSE, has_caps = FALSE;
+
+  benefit->id = attr (node, "id");
+  benefit->per = attr (node, "per");
+  benefit->one_time = g_strcmp0 (one_time, "true") == 0 || g_strcmp0 (one_time, "1") == 0;
+  benefit->line = xmlGetLineNo (node);
+  if (!pn_benefit_kind_from_string (kind, &benefit->kind))
+    g_assert_not_reached (); /* the schema enumerates kinds */
+
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    {
+      if (!is_element (c, NULL))
+        continue;
+
+      if (is_element (c, "title"))
+        read_text (c, &benefit->title);
+      else if (is_element (c, "rate"))
+        {
+          g_autofree char *s = content (c);
+          benefit->rate = g_ascii_strtod (s, NULL);
+        }
+      else if (is_element (c, "base"))
+        {
+          g_autofree char *s = content (c);
+          pn_figure_from_string (s, &benefit->base);
+        }
+      else if (is_element (c, "amount"))
+        {
+          g_autofree char *s = content (c);
+          benefit->amount = parse_yuan (s);
+        }
+      else if (is_element (c, "cap"))
+        {
+          g_autofree char *s = content (c);
+          benefit->cap = parse_yuan (s);
+        }
+      else if (is_element (c, "threshold"))
+        {
+          PnThreshold *threshold = g_new0 (PnThreshold, 1);
+          g_autofree char *figure = attr (c, "figure");
+          g_autofree char *min = attr (c, "min");
+          g_autofree char *inclusive = attr (c, "inclusive");
+
+          pn_figure_from_string (figure, &threshold->figure);
+          threshold->min = parse_yuan (min);
+          threshold->inclusive = g_strcmp0 (inclusive, "true") == 0 || g_strcmp0 (inclusive, "1") == 0;
+          g_ptr_array_add (benefit->thresholds, threshold);
+        }
+      else if (is_element (c, "combined-limit"))
+        {
+          g_autofree char *figure = attr (c, "figure");
+          pn_figure_from_string (figure, &benefit->combined_limit);
+        }
+      else if (is_element (c, "conditions"))
+        {
+          for (xmlNode *q = c->children; q != NULL; q = q->next)
+            {
+              PnCondition *condition;
+              g_autofree char *values = NULL;
+              g_autofree char *review = NULL;
+
+              if (!is_element (q, NULL))
+                continue;
+
+              condition = pn_condition_new ();
+              if (!pn_question_from_string ((const char *) q->name, &condition->question))
+                g_assert_not_reached ();
+              values = content (q);
+              review = attr (q, "review");
+              condition->values = split_list (values);
+              condition->review = split_list (review);
+              condition->line = xmlGetLineNo (q);
+              g_ptr_array_add (benefit->conditions, condition);
+            }
+        }
+      else if (is_element (c, "requirement"))
+        {
+          PnRequirement *requirement = pn_requirement_new ();
+
+          requirement->id = attr (c, "id");
+          read_text (c, &requirement->text);
+          g_ptr_array_add (benefit->requirements, requirement);
+        }
+      else if (is_element (c, "tops-up"))
+        {
+          g_autofree char *ref = attr (c, "ref");
+          g_strv_builder_add (tops_up, ref);
+          has_tops_up = TRUE;
+        }
+      else if (is_element (c, "overlap"))
+        benefit->overlap_group = attr (c, "ref");
+      else if (is_element (c, "annual-cap"))
+        {
+          g_autofree char *ref = attr (c, "ref");
+          g_strv_builder_add (caps, ref);
+          has_caps = TRUE;
+        }
+      else if (is_element (c, "staged-payment"))
+        {
+          benefit->stages = g_array_new (FALSE, FALSE, sizeof (double));
+          benefit->stages_over = attr (c, "over");
+          for (xmlNode *s = c->children; s != NULL; s = s->next)
+            {
+              g_autofree char *share = NULL;
+              double value;
+
+              if (!is_element (s, "stage"))
+                continue;
+              share = attr (s, "share");
+              value = g_ascii_strtod (share, NULL);
+              g_array_append_val (benefit->stages, value);
+            }
+        }
+      else if (is_element (c, "note"))
+        g_ptr_array_add (benefit->notes, new_text (c));
+    }
+
+  if (has_tops_up)
+    benefit->tops_up = g_strv_builder_end (tops_up);
+  if (has_caps)
+    benefit->annual_caps = g_strv_builder_end (caps);
+}
+
+static void
+read_article (PnDocument *document,
+              xmlNode    *node)
+{
+  PnArticle *article = pn_document_add_article (document);
+
+  article->number = attr (node, "number");
+  article->chapter = attr (node, "chapter");
+  article->line = xmlGetLineNo (node);
+
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    {
+      if (is_element (c, "heading"))
+        read_text (c, &article->heading);
+      else if (is_element (c, "original"))
+        article->original = content (c);
+      else if (is_element (c, "summary"))
+        article->summary = content (c);
+      else if (is_element (c, "units"))
+        {
+          for (xmlNode *u = c->children; u != NULL; u = u->next)
+            {
+              g_autofree char *ref = NULL;
+              g_autofree char *role = NULL;
+
+              if (!is_element (u, "unit"))
+                continue;
+              ref = attr (u, "ref");
+              role = attr (u, "role");
+              g_ptr_array_add (article->units, pn_unit_ref_new (ref, role));
+            }
+        }
+      else if (is_element (c, "deadline"))
+        {
+          article->deadline_text = attr (c, "text");
+          article->valid_from = attr (c, "from");
+          article->valid_until = attr (c, "until");
+        }
+      else if (is_element (c, "benefit"))
+        read_benefit (article, c);
+      else if (is_element (c, "note"))
+        g_ptr_array_add (article->notes, new_text (c));
+    }
+}
+
+static gboolean
+check_units (const char  *display_name,
+             PnDocument  *document,
+             PnTaxonomy  *taxonomy,
+             GError     **error)
+{
+  if (pn_taxonomy_get_location (taxonomy, document->jurisdiction) == NULL)
+    {
+      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_REFERENCE,
+                   "%s: unknown jurisdiction “%s”", display_name, document->jurisdiction);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < document->articles->len; i++)
+    {
+      PnArticle *article = g_ptr_array_index (document->articles, i);
+
+      for (guint j = 0; j < article->units->len; j++)
+        {
+          PnUnitRef *ref = g_ptr_array_index (article->units, j);
+
+          if (pn_taxonomy_get_unit (taxonomy, ref->id) == NULL)
+            {
+              g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_REFERENCE,
+                           "%s:%u: unknown responsible unit “%s” (not in the taxonomy)",
+                           display_name, article->line, ref->id);
+              return FALSE;
+            }
+        }
+
+      for (guint j = 0; j < article->benefits->len; j++)
+        {
+          PnBenefit *benefit = g_ptr_array_index (article->benefits, j);
+          g_autofree char *prefix = g_strconcat (document->id, "/", article->number, "/", NULL);
+
+          if (!g_str_has_prefix (benefit->id, prefix))
+            {
+              g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_INVALID,
+                           "%s:%u: benefit id “%s” must start with “%s”",
+                           display_name, benefit->line, benefit->id, prefix);
+              return FALSE;
+            }
+
+          if (benefit->overlap_group != NULL &&
+              pn_taxonomy_get_group (taxonomy, benefit->overlap_group) == NULL)
+            {
+              g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_REFERENCE,
+                           "%s:%u: unknown overlap group “%s” (not in the taxonomy)",
+                           display_name, benefit->line, benefit->overlap_group);
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+PnDocument *
+pn_policy_loader_load_document (const char  *display_name,
+                                GBytes      *bytes,
+                                PnTaxonomy  *taxonomy,
+                                GError     **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(PnDocument) document = NULL;
+  g_autofree char *status = NULL;
+  xmlNode *root;
+  xmlNode *node;
+
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  doc = parse_bytes (display_name, bytes, "policy-document", error);
+  if (doc == NULL)
+    return NULL;
+  if (!validate (display_name, doc, error))
+    return NULL;
+
+  root = xmlDocGetRootElement (doc);
+  document = pn_document_new ();
+  document->id = attr (root, "id");
+  status = attr (root, "status");
+  document->draft = g_strcmp0 (status, "draft") == 0;
+  document->doc_number = child_content (root, "doc-number");
+  read_text (child (root, "title"), &document->title);
+  read_text (child (root, "issuer"), &document->issuer);
+  document->jurisdiction = child_content (root, "jurisdiction");
+
+  node = child (root, "validity");
+  document->issued = attr (node, "issued");
+  document->in_force_from = attr (node, "in-force-from");
+  document->in_force_until = attr (node, "in-force-until");
+  document->applies_from = attr (node, "applies-from");
+
+  node = child (root, "source");
+  document->source_file = attr (node, "file");
+  document->last_verified = attr (node, "last-verified");
+
+  node = child (root, "overlap-rule");
+  if (node != NULL)
+    {
+      document->overlap_principle = attr (node, "principle");
+      document->overlap_where = attr (node, "where");
+      document->overlap_quote = child_content (node, "quote");
+      document->overlap_en = child_content (node, "en");
+    }
+
+  for (xmlNode *c = root->children; c != NULL; c = c->next)
+    {
+      if (is_element (c, "note"))
+        g_ptr_array_add (document->notes, new_text (c));
+      else if (is_element (c, "annual-cap"))
+        {
+          PnAnnualCap *cap = pn_annual_cap_new ();
+          g_autofree char *amount = attr (c, "amount");
+
+          cap->id = attr (c, "id");
+          cap->amount = parse_yuan (amount);
+          cap->per = attr (c, "per");
+          cap->article = attr (c, "article");
+          read_text (c, &cap->text);
+          g_ptr_array_add (document->annual_caps, cap);
+        }
+      else if (is_element (c, "article"))
+        read_article (document, c);
+    }
+
+  pn_document_seal (document);
+
+  if (taxonomy != NULL && !check_units (display_name, document, taxonomy, error))
+    return NULL;
+
+  return g_steal_pointer (&document);
+}
+
+PnDocument *
+pn_policy_loader_load_document_file (GFile       *file,
+                                     PnTaxonomy  *taxonomy,
+                                     GError     **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_parse_name (file);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_IO,
+                   "%s: %s", name, local_error->message);
+      return NULL;
+    }
+
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_IO,
+                   "%s: not a regular file", name);
+      return NULL;
+    }
+
+  if (g_file_info_get_size (info) > PN_MAX_POLICY_BYTES)
+    {
+      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_TOO_LARGE,
+                   "%s: the file is larger than %d MiB", name,
+                   PN_MAX_POLICY_BYTES / (1024 * 1024));
+      return NULL;
+    }
+
+  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_IO,
+                   "%s: %s", name, local_error->message);
+      return NULL;
+    }
+
+  return pn_policy_loader_load_document (name, bytes, taxonomy, error);
+}
+
+static void
+read_locations (PnTaxonomy *taxonomy,
+                xmlNode    *node,
+                const char *parent)
+{
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    {
+      g_autofree char *id = NULL;
+      g_autofree char *level = NULL;
+      g_autofree char *zh = NULL;
+      g_autofree char *en = NULL;
+
+      if (!is_element (c, "location"))
+        continue;
+
+      id = attr (c, "id");
+      level = attr (c, "level");
+      zh = child_content (c, "zh");
+      en = child_content (c, "en");
+      pn_taxonomy_add_location (taxonomy, id, parent, level, zh, en);
+      read_locations (taxonomy, c, id);
+    }
+}
+
+PnTaxonomy *
+pn_policy_loader_load_taxonomy (const char  *display_name,
+                                GBytes      *bytes,
+                                GError     **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(PnTaxonomy) taxonomy = NULL;
+  xmlNode *root;
+
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  doc = parse_bytes (display_name, bytes, "taxonomy", error);
+  if (doc == NULL)
+    return NULL;
+  if (!validate (display_name, doc, error))
+    return NULL;
+
+  root = xmlDocGetRootElement (doc);
+  taxonomy = pn_taxonomy_new ();
+
+  for (xmlNode *c = root->children; c != NULL; c = c->next)
+    {
+      if (is_element (c, "locations"))
+        read_locations (taxonomy, c, NULL);
+      else if (is_element (c, "vocabulary"))
+        {
+          g_autofree char *vocabulary = attr (c, "id");
+
+          for (xmlNode *t = c->children; t != NULL; t = t->next)
+            {
+              g_autofree char *id = NULL;
+              g_autofree char *zh = NULL;
+              g_autofree char *en = NULL;
+
+              if (!is_element (t, "term"))
+                continue;
+              id = attr (t, "id");
+              zh = child_content (t, "zh");
+              en = child_content (t, "en");
+              pn_taxonomy_add_term (taxonomy, vocabulary, id, zh, en);
+            }
+        }
+      else if (is_element (c, "overlap-groups") || is_element (c, "units"))
+        {
+          gboolean units = is_element (c, "units");
+
+          for (xmlNode *t = c->children; t != NULL; t = t->next)
+            {
+              g_autofree char *id = NULL;
+              g_autofree char *location = NULL;
+              g_autofree char *zh = NULL;
+              g_autofree char *en = NULL;
+
+              if (!is_element (t, NULL))
+                continue;
+              id = attr (t, "id");
+              zh = child_content (t, "zh");
+              en = child_content (t, "en");
+              if (units)
+                {
+                  location = attr (t, "location");
+                  pn_taxonomy_add_unit (taxonomy, id, location, zh, en);
+                }
+              else
+                pn_taxonomy_add_group (taxonomy, id, zh, en);
+            }
+        }
+    }
+
+  return g_steal_pointer (&taxonomy);
+}
+
+PnTaxonomy *
+pn_policy_loader_load_bundled_taxonomy (GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  _pn_corpus_ensure_registered ();
+  bytes = g_resources_lookup_data (PN_CORPUS_RESOURCE_PATH "/taxonomy.xml", 0, error);
+  if (bytes == NULL)
+    return NULL;
+
+  return pn_policy_loader_load_taxonomy ("taxonomy.xml", bytes, error);
+}
+
+static GStrv
+bundled_policy_names (void)
+{
+  GStrv names;
+
+  _pn_corpus_ensure_registered ();
+  names = g_resources_enumerate_children (PN_CORPUS_RESOURCE_PATH "/policies/", 0, NULL);
+
+  if (names == NULL)
+    names = g_new0 (char *, 1);
+  qsort (names, g_strv_length (names), sizeof (char *), (GCompareFunc) g_strcmp0);
+  return names;
+}
+
+GPtrArray *
+pn_policy_loader_load_bundled_documents (PnTaxonomy  *taxonomy,
+                                         GError     **error)
+{
+  g_auto(GStrv) names = bundled_policy_names ();
+  g_autoptr(GPtrArray) documents = NULL;
+
+  documents = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_document_unref);
+
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autofree char *path = g_strconcat (PN_CORPUS_RESOURCE_PATH "/policies/", names[i], NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, error);
+      PnDocument *document;
+
+      if (bytes == NULL)
+        return NULL;
+
+      document = pn_policy_loader_load_document (names[i], bytes, taxonomy, error);
+      if (document == NULL)
+        return NULL;
+      g_ptr_array_add (documents, document);
+    }
+
+  return g_steal_pointer (&documents);
+}
+
+char *
+pn_policy_loader_bundled_hash (void)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_auto(GStrv) names = bundled_policy_names ();
+  const char *fixed[] = { "/schema/policy.xsd", "/taxonomy.xml" };
+
+  g_checksum_update (checksum, (const guchar *) PN_LOADER_MODEL_VERSION, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+    {
+      g_autofree char *path = g_strconcat (PN_CORPUS_RESOURCE_PATH, fixed[i], NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, NULL);
+
+      if (bytes != NULL)
+        g_checksum_update (checksum, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    }
+
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autofree char *path = g_strconcat (PN_CORPUS_RESOURCE_PATH "/policies/", names[i], NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, NULL);
+
+      g_checksum_update (checksum, (const guchar *) names[i], -1);
+      if (bytes != NULL)
+        g_checksum_update (checksum, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    }
+
+  return g_strdup (g_checksum_get_string (checksum));
+}

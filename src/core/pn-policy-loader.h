@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pn-policy.h"
+#include "pn-taxonomy.h"
+
+G_BEGIN_DECLS
+
+#define PN_POLICY_ERROR (pn_policy_error_quark ())
+
+typedef enum
+{
+  PN_POLICY_ERROR_MALFORMED,   /* not well-formed XML, empty, binary */
+  PN_POLICY_ERROR_FORBIDDEN,   /* DTD, entities or other hostile content */
+  PN_POLICY_ERROR_INVALID,     /* does not validate against the schema */
+  PN_POLICY_ERROR_REFERENCE,   /* unknown unit, group or benefit id */
+  PN_POLICY_ERROR_TOO_LARGE,
+  PN_POLICY_ERROR_IO,
+} PnPolicyError;
+
+GQuark       pn_policy_error_quark              (void);
+
+/* The only code that touches libxml2.  `display_name` names the file in
+ * errors ("data/policies/x.xml:12: …").  Parsing never touches the
+ * network and refuses any DOCTYPE. */
+PnTaxonomy  *pn_policy_loader_load_taxonomy     (const char  *display_name,
+                                                 GBytes      *bytes,
+                                                 GError     **error);
+/* `taxonomy` may be NULL: unit references are then not checked. */
+PnDocument  *pn_policy_loader_load_document     (const char  *display_name,
+                                                 GBytes      *bytes,
+                                                 PnTaxonomy  *taxonomy,
+                                                 GError     **error);
+PnDocument  *pn_policy_loader_load_document_file (GFile      *file,
+                                                  PnTaxonomy *taxonomy,
+                                                  GError    **error);
+
+/* The bundled corpus, compiled in as a GResource. */
+PnTaxonomy  *pn_policy_loader_load_bundled_taxonomy (GError **error);
+GPtrArray   *pn_policy_loader_load_bundled_documents (PnTaxonomy *taxonomy,
+                                                      GError    **error);
+/* SHA-256 over the schema, taxonomy and every bundled policy file. */
+char        *pn_policy_loader_bundled_hash      (void);
+
+G_END_DECLS

@@ -1,0 +1,192 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pn-result"
+
+#include "config.h"
+
+#include "pn-corpus.h"
+#include "pn-result.h"
+
+struct _PnResults
+{
+  PnCorpus   *corpus;
+  char       *location;
+  char       *as_of;
+  GPtrArray  *results;   /* PnResult */
+  gint64      total;
+};
+
+G_DEFINE_BOXED_TYPE (PnResults, pn_results, pn_results_ref, pn_results_unref)
+
+static void
+pn_result_free (PnResult *result)
+{
+  g_clear_pointer (&result->missing, g_ptr_array_unref);
+  g_clear_pointer (&result->conditions, g_ptr_array_unref);
+  pn_text_clear (&result->not_counted_reason);
+  pn_text_clear (&result->derivation);
+  g_clear_pointer (&result->notes, g_ptr_array_unref);
+  g_free (result);
+}
+
+static void
+pn_results_clear (PnResults *self)
+{
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_pointer (&self->corpus, pn_corpus_unref);
+  g_free (self->location);
+  g_free (self->as_of);
+}
+
+PnResults *
+_pn_results_new (PnCorpus   *corpus,
+                 const char *location,
+                 const char *as_of)
+{
+  PnResults *self = g_atomic_rc_box_new0 (PnResults);
+
+  self->corpus = pn_corpus_ref (corpus);
+  self->location = g_strdup (location);
+  self->as_of = g_strdup (as_of);
+  self->results = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_result_free);
+  return self;
+}
+
+PnResult *
+_pn_results_append (PnResults *self,
+                    PnBenefit *benefit)
+{
+  PnResult *result = g_new0 (PnResult, 1);
+
+  result->benefit = benefit;
+  result->missing = g_ptr_array_new_with_free_func (g_free);
+  result->conditions = g_ptr_array_new_with_free_func (g_free);
+  result->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_text_free);
+  result->base_cny = PN_YUAN_UNSET;
+  result->threshold_cny = PN_YUAN_UNSET;
+  result->estimate_cny = PN_YUAN_UNSET;
+  result->topped_up_cny = PN_YUAN_UNSET;
+  g_ptr_array_add (self->results, result);
+  return result;
+}
+
+void
+_pn_results_set_total (PnResults *self,
+                       gint64     total)
+{
+  self->total = total;
+}
+
+PnResults *
+pn_results_ref (PnResults *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return g_atomic_rc_box_acquire (self);
+}
+
+void
+pn_results_unref (PnResults *self)
+{
+  g_return_if_fail (self != NULL);
+  g_atomic_rc_box_release_full (self, (GDestroyNotify) pn_results_clear);
+}
+
+PnCorpus *
+pn_results_get_corpus (PnResults *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->corpus;
+}
+
+const char *
+pn_results_get_as_of (PnResults *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->as_of;
+}
+
+const char *
+pn_results_get_location (PnResults *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->location;
+}
+
+guint
+pn_results_get_n_results (PnResults *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->results->len;
+}
+
+const PnResult *
+pn_results_get_result (PnResults *self,
+                       guint      position)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (position < self->results->len, NULL);
+  return g_ptr_array_index (self->results, position);
+}
+
+const PnResult *
+pn_results_find (PnResults  *self,
+                 const char *benefit_id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; i < self->results->len; i++)
+    {
+      const PnResult *result = g_ptr_array_index (self->results, i);
+
+      if (g_strcmp0 (result->benefit->id, benefit_id) == 0)
+        return result;
+    }
+
+  return NULL;
+}
+
+gint64
+pn_results_get_total (PnResults *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->total;
+}
+
+guint
+pn_results_get_n_counted (PnResults *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  for (guint i = 0; i < self->results->len; i++)
+    {
+      const PnResult *result = g_ptr_array_index (self->results, i);
+
+      if (result->counted)
+        n++;
+    }
+
+  return n;
+}
+
+const char *
+pn_not_counted_to_string (PnNotCounted reason)
+{
+  static const char * const ids[] = {
+    NULL, "draft", "expired", "pending", "possible", "missing-figure",
+    "threshold-not-met", "overlap", "amount-unspecified", "non-monetary",
+    "nothing-due",
+  };
+
+  g_return_val_if_fail (reason < G_N_ELEMENTS (ids), NULL);
+  return ids[reason];
+}
+
+const char *
+pn_condition_state_to_string (PnConditionState state)
+{
+  static const char * const ids[] = { "met", "unknown", "review", "unmet" };
+
+  g_return_val_if_fail (state < G_N_ELEMENTS (ids), NULL);
+  return ids[state];
+}

@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pn-corpus.h"
+#include "pn-profile.h"
+
+G_BEGIN_DECLS
+
+#define PN_STORE_ERROR (pn_store_error_quark ())
+
+typedef enum
+{
+  PN_STORE_ERROR_OPEN,        /* cannot open or not a database */
+  PN_STORE_ERROR_CORRUPT,
+  PN_STORE_ERROR_SQL,
+  PN_STORE_ERROR_TOO_NEW,     /* written by a newer Policy Navigator */
+  PN_STORE_ERROR_EXISTS,      /* document id taken, no replace */
+  PN_STORE_ERROR_NOT_FOUND,
+  PN_STORE_ERROR_READ_ONLY,   /* e.g. removing a bundled document */
+} PnStoreError;
+
+#define PN_STORE_SCHEMA_VERSION 2
+
+typedef struct
+{
+  char   *document_id;
+  char   *doc_number;
+  char   *article;
+  char   *heading_zh;
+  char   *heading_en;
+  char   *snippet;       /* with the hit between « and » */
+} PnSearchHit;
+
+void         pn_search_hit_free          (PnSearchHit *hit);
+
+#define PN_TYPE_STORE (pn_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (PnStore, pn_store, PN, STORE, GObject)
+
+GQuark       pn_store_error_quark        (void);
+
+/* The default path: $XDG_DATA_HOME/policy-navigator/policy-navigator.db */
+char        *pn_store_default_path       (void);
+/* Opens (creating) the database, runs migrations and loads the bundled
+ * corpus when it is missing or changed. */
+PnStore     *pn_store_open               (const char  *path,
+                                          GError     **error);
+const char  *pn_store_get_path           (PnStore     *self);
+
+/* The corpus as stored; cached until the store changes. */
+PnCorpus    *pn_store_load_corpus        (PnStore     *self,
+                                          GError     **error);
+
+/* Validates `file` fully, then applies it in one transaction. */
+PnDocument  *pn_store_import_file        (PnStore     *self,
+                                          GFile       *file,
+                                          gboolean     replace,
+                                          GError     **error);
+gboolean     pn_store_remove_document    (PnStore     *self,
+                                          const char  *document_id,
+                                          GError     **error);
+
+/* PnSearchHit, best first. */
+GPtrArray   *pn_store_search             (PnStore     *self,
+                                          const char  *query,
+                                          const char  *document_id,
+                                          guint        limit,
+                                          GError     **error);
+
+gboolean     pn_store_save_profile       (PnStore     *self,
+                                          PnProfile   *profile,
+                                          GError     **error);
+PnProfile   *pn_store_load_profile       (PnStore     *self,
+                                          const char  *name,
+                                          GError     **error);
+/* names, sorted */
+GStrv        pn_store_list_profiles      (PnStore     *self,
+                                          GError     **error);
+gboolean     pn_store_delete_profile     (PnStore     *self,
+                                          const char  *name,
+                                          GError     **error);
+gboolean     pn_store_rename_profile     (PnStore     *self,
+                                          const char  *old_name,
+                                          const char  *new_name,
+                                          GError     **error);
+
+G_END_DECLS
