@@ -60,11 +60,33 @@ value_in (GStrv       values,
   return values != NULL && value != NULL && g_strv_contains ((const char * const *) values, value);
 }
 
+/* A condition that accepts every term of its vocabulary asks nothing. */
+static gboolean
+accepts_every_term (PnTaxonomy        *taxonomy,
+                    const PnCondition *condition)
+{
+  GPtrArray *terms = pn_taxonomy_get_terms (taxonomy, pn_question_to_string (condition->question));
+
+  if (terms == NULL || terms->len == 0)
+    return FALSE;
+
+  for (guint i = 0; i < terms->len; i++)
+    {
+      const PnTerm *term = g_ptr_array_index (terms, i);
+
+      if (!value_in (condition->values, term->id))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Returns FALSE when a given answer contradicts a condition. */
 static gboolean
-evaluate_conditions (PnBenefit *benefit,
-                     PnProfile *profile,
-                     PnResult  *result)
+evaluate_conditions (PnTaxonomy *taxonomy,
+                     PnBenefit  *benefit,
+                     PnProfile  *profile,
+                     PnResult   *result)
 {
   for (guint i = 0; i < benefit->conditions->len; i++)
     {
@@ -73,7 +95,7 @@ evaluate_conditions (PnBenefit *benefit,
       PnConditionState state;
 
       if (answer == NULL)
-        state = PN_CONDITION_UNKNOWN;
+        state = accepts_every_term (taxonomy, condition) ? PN_CONDITION_MET : PN_CONDITION_UNKNOWN;
       else if (value_in (condition->values, answer))
         state = PN_CONDITION_MET;
       else if (value_in (condition->review, answer))
@@ -149,7 +171,7 @@ target_award (PnCorpus   *corpus,
       PnBenefit *target = pn_corpus_find_benefit (corpus, benefit->tops_up[i]);
       Worth worth = { 0, };
 
-      if (target == NULL || target == benefit || !evaluate_conditions (target, profile, NULL))
+      if (target == NULL || target == benefit || !evaluate_conditions (pn_corpus_get_taxonomy (corpus), target, profile, NULL))
         continue;
 
       worth.zh = g_string_new (NULL);
@@ -675,11 +697,11 @@ pn_engine_evaluate (PnCorpus  *corpus,
 
               /* Check without recording first: most benefits
                * contradict the profile and are not listed at all. */
-              if (!evaluate_conditions (benefit, profile, NULL))
+              if (!evaluate_conditions (taxonomy, benefit, profile, NULL))
                 continue;
 
               result = _pn_results_append (results, benefit);
-              evaluate_conditions (benefit, profile, result);
+              evaluate_conditions (taxonomy, benefit, profile, result);
 
               for (guint r = 0; r < benefit->requirements->len; r++)
                 {

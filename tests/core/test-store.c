@@ -1,0 +1,361 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Store and loader tests: migrations keep profiles, imports are one
+ * transaction, hostile or broken files and databases give clear errors.
+ */
+#define G_LOG_DOMAIN "test-store"
+
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "pn-engine.h"
+#include "pn-policy-loader.h"
+#include "pn-store.h"
+
+static char *
+temp_path (const char *name)
+{
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  return g_build_filename (g_get_user_data_dir (), name, NULL);
+}
+
+static guint
+count_rows (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static void
+exec_sql (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s", message);
+  sqlite3_close (db);
+}
+
+static void
+test_open_loads_corpus (void)
+{
+  g_autofree char *path = temp_path ("open.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnStore) store = pn_store_open (path, &error);
+  g_autoptr(PnCorpus) corpus = NULL;
+
+  g_assert_no_error (error);
+  corpus = pn_store_load_corpus (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pn_corpus_get_n_documents (corpus), ==, 5);
+  g_assert_nonnull (pn_corpus_find_benefit (corpus, "xiamen-2023-17/1/innovative-phase-2"));
+  g_assert_cmpuint (count_rows (path, "PRAGMA user_version"), ==, PN_STORE_SCHEMA_VERSION);
+  g_assert_cmpuint (count_rows (path, "SELECT count(*) FROM articles"), ==, 24 + 29 + 85 + 12 + 42);
+}
+
+static void
+test_profiles (void)
+{
+  g_autofree char *path = temp_path ("profiles.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnStore) store = pn_store_open (path, &error);
+  g_autoptr(PnProfile) profile = pn_profile_new ();
+  g_autoptr(PnProfile) loaded = NULL;
+  g_auto(GStrv) names = NULL;
+
+  g_assert_no_error (error);
+  pn_profile_set_name (profile, "Acme Bio 阿克米");
+  pn_profile_set_location (profile, "xiamen");
+  pn_profile_set_answer (profile, PN_QUESTION_PHASE, "phase-2");
+  pn_profile_set_figure (profile, PN_FIGURE_RD_INVESTMENT, 30000000);
+  g_assert_true (pn_store_save_profile (store, profile, &error));
+  g_assert_no_error (error);
+
+  loaded = pn_store_load_profile (store, "Acme Bio 阿克米", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pn_profile_get_location (loaded), ==, "xiamen");
+  g_assert_cmpstr (pn_profile_get_answer (loaded, PN_QUESTION_PHASE), ==, "phase-2");
+  g_assert_cmpint (pn_profile_get_figure (loaded, PN_FIGURE_RD_INVESTMENT), ==, 30000000);
+  g_assert_cmpint (pn_profile_get_figure (loaded, PN_FIGURE_SALES), ==, PN_YUAN_UNSET);
+
+  g_assert_true (pn_store_rename_profile (store, "Acme Bio 阿克米", "Acme", &error));
+  g_assert_no_error (error);
+  names = pn_store_list_profiles (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (names), ==, 1);
+  g_assert_cmpstr (names[0], ==, "Acme");
+
+  g_assert_true (pn_store_delete_profile (store, "Acme", &error));
+  g_assert_false (pn_store_delete_profile (store, "Acme", &error));
+  g_assert_error (error, PN_STORE_ERROR, PN_STORE_ERROR_NOT_FOUND);
+}
+
+/* A database at schema 1 (before full-text search) with a profile and a
+ * stale corpus migrates, reloads the corpus and keeps the profile. */
+static void
+test_migration_keeps_profiles (void)
+{
+  g_autofree char *path = temp_path ("old.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnStore) store = NULL;
+  g_autoptr(PnProfile) loaded = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+
+  {
+    g_autoptr(PnStore) first = pn_store_open (path, &error);
+    g_assert_no_error (error);
+  }
+
+  exec_sql (path,
+            "DROP TRIGGER articles_ai; DROP TRIGGER articles_ad; DROP TABLE articles_fts;"
+            "PRAGMA user_version = 1;"
+            "UPDATE meta SET value = 'stale' WHERE key = 'bundled-hash';"
+            "INSERT INTO profiles (name, data, updated) VALUES ('Old client',"
+            " '{\"name\":\"Old client\",\"location\":\"jinjiang\",\"answers\":{\"phase\":\"phase-1\"},\"figures\":{\"rd-investment\":5000000}}',"
+            " '2024-01-01T00:00:00Z');");
+
+  store = pn_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_rows (path, "PRAGMA user_version"), ==, PN_STORE_SCHEMA_VERSION);
+  loaded = pn_store_load_profile (store, "Old client", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pn_profile_get_location (loaded), ==, "jinjiang");
+  g_assert_cmpint (pn_profile_get_figure (loaded, PN_FIGURE_RD_INVESTMENT), ==, 5000000);
+
+  hits = pn_store_search (store, "临床试验", NULL, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, >, 0);
+}
+
+static void
+test_newer_schema_refused (void)
+{
+  g_autofree char *path = temp_path ("newer.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnStore) store = NULL;
+
+  exec_sql (path, "PRAGMA user_version = 99;");
+  store = pn_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, PN_STORE_ERROR, PN_STORE_ERROR_TOO_NEW);
+}
+
+static void
+test_corrupt_database (void)
+{
+  g_autofree char *path = temp_path ("corrupt.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnStore) store = NULL;
+  char garbage[4096];
+
+  for (guint i = 0; i < sizeof garbage; i++)
+    garbage[i] = (char) g_test_rand_int_range (0, 256);
+  g_assert_true (g_file_set_contents (path, garbage, sizeof garbage, NULL));
+
+  store = pn_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, PN_STORE_ERROR, PN_STORE_ERROR_CORRUPT);
+  g_assert_true (strstr (error->message, path) != NULL);
+}
+
+static const char small_document[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<policy-document schema-version=\"1\" id=\"test-doc\" status=\"final\">\n"
+  "  <title><zh>测试</zh><en>Test</en></title>\n"
+  "  <issuer><zh>测试</zh><en>Test</en></issuer>\n"
+  "  <jurisdiction>xiamen</jurisdiction>\n"
+  "  <validity in-force-from=\"2020-01-01\"/>\n"
+  "  <source file=\"test.txt\" last-verified=\"2026-11-23\"/>\n"
+  "  <article number=\"1\" chapter=\"一\">\n"
+  "    <heading><zh>临床奖励测试</zh><en>Test</en></heading>\n"
+  "    <original>测试条款原文</original>\n"
+  "    <summary>A test.</summary>\n"
+  "    <benefit id=\"test-doc/1/a\" kind=\"fixed\">\n"
+  "      <title><zh>甲</zh><en>A</en></title>\n"
+  "      <amount>100</amount>\n"
+  "      <conditions><product>drug</product><drug-class>innovative</drug-class></conditions>\n"
+  "    </benefit>\n"
+  "  </article>\n"
+  "</policy-document>\n";
+
+static GFile *
+write_file (const char *name,
+            const char *contents,
+            gssize      length)
+{
+  g_autofree char *path = temp_path (name);
+
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  return g_file_new_for_path (path);
+}
+
+/* A failure inside the import transaction (here a trigger aborting the
+ * condition insert) leaves every table as it was. */
+static void
+test_import_rolls_back (void)
+{
+  g_autofree char *path = temp_path ("rollback.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = write_file ("good.xml", small_document, -1);
+  g_autoptr(PnDocument) document = NULL;
+  guint docs, articles, benefits;
+
+  {
+    g_autoptr(PnStore) first = pn_store_open (path, &error);
+    g_assert_no_error (error);
+  }
+  exec_sql (path,
+            "CREATE TRIGGER fail_half_way BEFORE INSERT ON conditions"
+            " WHEN new.benefit_id = 'test-doc/1/a'"
+            " BEGIN SELECT RAISE(ABORT, 'simulated failure'); END;");
+  docs = count_rows (path, "SELECT count(*) FROM documents");
+  articles = count_rows (path, "SELECT count(*) FROM articles");
+  benefits = count_rows (path, "SELECT count(*) FROM benefits");
+
+  {
+    g_autoptr(PnStore) store = pn_store_open (path, &error);
+
+    g_assert_no_error (error);
+    document = pn_store_import_file (store, file, FALSE, &error);
+    g_assert_null (document);
+    g_assert_error (error, PN_STORE_ERROR, PN_STORE_ERROR_SQL);
+  }
+
+  g_assert_cmpuint (count_rows (path, "SELECT count(*) FROM documents"), ==, docs);
+  g_assert_cmpuint (count_rows (path, "SELECT count(*) FROM articles"), ==, articles);
+  g_assert_cmpuint (count_rows (path, "SELECT count(*) FROM benefits"), ==, benefits);
+}
+
+static void
+test_import_replace_remove (void)
+{
+  g_autofree char *path = temp_path ("import.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnStore) store = pn_store_open (path, &error);
+  g_autoptr(GFile) file = write_file ("good2.xml", small_document, -1);
+  g_autoptr(PnDocument) first = NULL;
+  g_autoptr(PnDocument) again = NULL;
+  g_autoptr(PnDocument) replaced = NULL;
+  g_autoptr(PnCorpus) corpus = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+
+  g_assert_no_error (error);
+  first = pn_store_import_file (store, file, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (first);
+
+  again = pn_store_import_file (store, file, FALSE, &error);
+  g_assert_null (again);
+  g_assert_error (error, PN_STORE_ERROR, PN_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  replaced = pn_store_import_file (store, file, TRUE, &error);
+  g_assert_no_error (error);
+
+  corpus = pn_store_load_corpus (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pn_corpus_get_n_documents (corpus), ==, 6);
+
+  /* two characters: answered from the content table */
+  hits = pn_store_search (store, "测试", "test-doc", 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+
+  g_assert_false (pn_store_remove_document (store, "xiamen-2023-17", &error));
+  g_assert_error (error, PN_STORE_ERROR, PN_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_true (pn_store_remove_document (store, "test-doc", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_rows (path, "SELECT count(*) FROM documents"), ==, 5);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *contents;
+  gssize      length;
+  int         code;
+} Hostile;
+
+static const Hostile hostile[] = {
+  { "xxe", "<?xml version=\"1.0\"?>\n<!DOCTYPE p [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n<policy-document>&e;</policy-document>", -1, PN_POLICY_ERROR_FORBIDDEN },
+  { "bomb", "<?xml version=\"1.0\"?>\n<!DOCTYPE l [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]>\n<policy-document>&d;&d;&d;&d;</policy-document>", -1, PN_POLICY_ERROR_FORBIDDEN },
+  { "malformed", "<policy-document schema-version=\"1\"><title>", -1, PN_POLICY_ERROR_MALFORMED },
+  { "wrong-root", "<?xml version=\"1.0\"?>\n<html><body/></html>", -1, PN_POLICY_ERROR_INVALID },
+  { "empty", "", 0, PN_POLICY_ERROR_MALFORMED },
+  { "binary", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, PN_POLICY_ERROR_MALFORMED },
+  { "xinclude", "<?xml version=\"1.0\"?>\n<policy-document xmlns:xi=\"http://www.w3.org/2001/XInclude\"><xi:include href=\"/etc/passwd\" parse=\"text\"/></policy-document>", -1, PN_POLICY_ERROR_INVALID },
+};
+
+static void
+test_hostile (gconstpointer data)
+{
+  const Hostile *h = data;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (h->contents, h->length < 0 ? strlen (h->contents) : (gsize) h->length);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDocument) document = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  document = pn_policy_loader_load_document ("hostile.xml", bytes, NULL, &error);
+  g_assert_null (document);
+  g_assert_error (error, PN_POLICY_ERROR, h->code);
+  g_assert_true (g_str_has_prefix (error->message, "hostile.xml"));
+  g_assert_null (strstr (error->message, "root:"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+}
+
+static void
+test_amount_in_wan_rejected (void)
+{
+  g_autofree char *broken = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDocument) document = NULL;
+  GString *s = g_string_new (small_document);
+
+  g_string_replace (s, "<amount>100</amount>", "<amount>200万</amount>", 1);
+  broken = g_string_free (s, FALSE);
+  bytes = g_bytes_new (broken, strlen (broken));
+  document = pn_policy_loader_load_document ("broken.xml", bytes, NULL, &error);
+  g_assert_null (document);
+  g_assert_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "broken.xml:14:"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/pn/store/open", test_open_loads_corpus);
+  g_test_add_func ("/pn/store/profiles", test_profiles);
+  g_test_add_func ("/pn/store/migration/keeps-profiles", test_migration_keeps_profiles);
+  g_test_add_func ("/pn/store/migration/newer-refused", test_newer_schema_refused);
+  g_test_add_func ("/pn/store/corrupt", test_corrupt_database);
+  g_test_add_func ("/pn/store/import/rollback", test_import_rolls_back);
+  g_test_add_func ("/pn/store/import/replace-remove", test_import_replace_remove);
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/pn/loader/hostile/%s", hostile[i].name);
+      g_test_add_data_func (path, &hostile[i], test_hostile);
+    }
+  g_test_add_func ("/pn/loader/amount-in-wan", test_amount_in_wan_rejected);
+
+  return g_test_run ();
+}
