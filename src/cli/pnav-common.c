@@ -1,0 +1,886 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pnav"
+
+#include "config.h"
+
+#include "pnav-common.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+/* The schema's largest amount (data/schema/policy.xsd, type Yuan): a
+ * figure beyond it is a typing error, and keeping figures this small
+ * keeps rate × figure far from overflowing in the engine. */
+#define PNAV_YUAN_MAX G_GINT64_CONSTANT (100000000000000)
+
+G_DEFINE_QUARK (pnav-error-quark, pnav_error)
+
+void
+pnav_context_init (PnavContext *self,
+                   const char  *command,
+                   const char  *global_db)
+{
+  g_return_if_fail (self != NULL);
+
+  memset (self, 0, sizeof *self);
+  self->command = command;
+  self->global_db = g_strdup (global_db);
+  self->format = PNAV_FORMAT_TEXT;
+  for (guint i = 0; i < PN_N_FIGURES; i++)
+    self->profile_options.figures[i] = PN_YUAN_UNSET;
+}
+
+void
+pnav_context_clear (PnavContext *self)
+{
+  PnavProfileOptions *opts;
+
+  g_return_if_fail (self != NULL);
+
+  opts = &self->profile_options;
+  g_clear_pointer (&opts->location, g_free);
+  for (guint i = 0; i < PN_N_QUESTIONS; i++)
+    g_clear_pointer (&opts->answers[i], g_free);
+  g_clear_pointer (&opts->as_of, g_free);
+  g_clear_pointer (&opts->profile, g_free);
+
+  g_clear_pointer (&self->corpus, pn_corpus_unref);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->global_db, g_free);
+  g_clear_pointer (&self->db, g_free);
+}
+
+/* ---- output ---------------------------------------------------------- */
+
+static void
+print_to (FILE       *stream,
+          const char *format,
+          va_list     args)
+{
+  g_autofree char *text = g_strdup_vprintf (format, args);
+
+  fputs (text, stream);
+}
+
+void
+pnav_print (const char *format,
+            ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  print_to (stdout, format, args);
+  va_end (args);
+}
+
+void
+pnav_printerr (const char *format,
+               ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  print_to (stderr, format, args);
+  va_end (args);
+  fflush (stderr);
+}
+
+void
+pnav_print_json (JsonNode *node)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (node != NULL);
+
+  text = pn_export_json_to_string (node, TRUE);
+  pnav_print ("%s\n", text);
+}
+
+/* ---- errors ---------------------------------------------------------- */
+
+int
+pnav_exit_status_for_error (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, PNAV_EXIT_DATA);
+
+  if (error->domain == PNAV_ERROR)
+    return error->code == PNAV_ERROR_USAGE ? PNAV_EXIT_USAGE : PNAV_EXIT_DATA;
+
+  if (error->domain == G_OPTION_ERROR)
+    return PNAV_EXIT_USAGE;
+
+  /* A document id or profile name that is not there is a bad value; an
+   * import over a taken id is fixed by --replace. */
+  if (g_error_matches (error, PN_STORE_ERROR, PN_STORE_ERROR_NOT_FOUND)
+      || g_error_matches (error, PN_STORE_ERROR, PN_STORE_ERROR_EXISTS))
+    return PNAV_EXIT_USAGE;
+
+  /* Everything else comes from a file or the database. */
+  return PNAV_EXIT_DATA;
+}
+
+int
+pnav_report_error (PnavContext  *self,
+                   const GError *error)
+{
+  g_return_val_if_fail (error != NULL, PNAV_EXIT_DATA);
+
+  pnav_printerr ("pnav: %s\n", error->message);
+
+  if (g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_UNKNOWN_OPTION))
+    {
+      if (self != NULL && self->command != NULL)
+        pnav_printerr (_("Run “pnav %s --help” to see the options.\n"), self->command);
+      else
+        pnav_printerr (_("Run “pnav --help” to see the options.\n"));
+    }
+
+  return pnav_exit_status_for_error (error);
+}
+
+/* ---- values ---------------------------------------------------------- */
+
+char *
+pnav_arg_to_utf8 (const char  *arg,
+                  const char  *option_name,
+                  GError     **error)
+{
+  char *utf8;
+
+  g_return_val_if_fail (arg != NULL, NULL);
+
+  if (g_utf8_validate (arg, -1, NULL))
+    return g_strdup (arg);
+
+  utf8 = g_locale_to_utf8 (arg, -1, NULL, NULL, NULL);
+  if (utf8 != NULL)
+    return utf8;
+
+  {
+    g_autofree char *shown = g_utf8_make_valid (arg, -1);
+
+    if (option_name != NULL)
+      g_set_error (error, PNAV_ERROR, PNAV_ERROR_USAGE,
+                   _("%s: “%s” is not valid text in this locale"),
+                   option_name, shown);
+    else
+      g_set_error (error, PNAV_ERROR, PNAV_ERROR_USAGE,
+                   _("“%s” is not valid text in this locale"), shown);
+  }
+
+  return NULL;
+}
+
+static gboolean
+parse_yuan (const char  *option_name,
+            const char  *value,
+            gint64      *out_yuan,
+            GError     **error)
+{
+  guint64 yuan = 0;
+  gboolean digits = value[0] != '\0';
+
+  for (const char *p = value; *p != '\0' && digits; p++)
+    digits = g_ascii_isdigit (*p);
+
+  if (!digits)
+    {
+      g_autofree char *shown = g_utf8_make_valid (value, -1);
+
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s: invalid amount “%s”; expected a whole number of yuan "
+                     "written with digits only (200万元 is 2000000)"),
+                   option_name, shown);
+      return FALSE;
+    }
+
+  if (!g_ascii_string_to_unsigned (value, 10, 0, PNAV_YUAN_MAX, &yuan, NULL))
+    {
+      g_autofree char *max = g_strdup_printf ("%" G_GINT64_FORMAT, PNAV_YUAN_MAX);
+
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s: amount “%s” is too large; the largest accepted is %s yuan"),
+                   option_name, value, max);
+      return FALSE;
+    }
+
+  *out_yuan = (gint64) yuan;
+  return TRUE;
+}
+
+static gboolean
+parse_date (const char  *option_name,
+            const char  *value,
+            GError     **error)
+{
+  gboolean shape = strlen (value) == 10;
+
+  for (guint i = 0; shape && i < 10; i++)
+    shape = (i == 4 || i == 7) ? value[i] == '-' : g_ascii_isdigit (value[i]);
+
+  if (shape)
+    {
+      guint year = (guint) g_ascii_strtoull (value, NULL, 10);
+      guint month = (guint) g_ascii_strtoull (value + 5, NULL, 10);
+      guint day = (guint) g_ascii_strtoull (value + 8, NULL, 10);
+
+      if (g_date_valid_dmy (day, month, year))
+        return TRUE;
+    }
+
+  {
+    g_autofree char *shown = g_utf8_make_valid (value, -1);
+
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 _("%s: invalid date “%s”; expected a real date as YYYY-MM-DD"),
+                 option_name, shown);
+  }
+
+  return FALSE;
+}
+
+/* "--drug-class" → "drug-class" */
+static const char *
+option_id (const char *option_name)
+{
+  while (*option_name == '-')
+    option_name++;
+  return option_name;
+}
+
+/* ---- option callbacks ------------------------------------------------ */
+
+static gboolean
+db_cb (const char  *option_name,
+       const char  *value,
+       gpointer     data,
+       GError     **error)
+{
+  PnavContext *self = data;
+
+  if (value[0] == '\0')
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s: expected a file name"), option_name);
+      return FALSE;
+    }
+
+  g_free (self->db);
+  self->db = g_strdup (value);
+  return TRUE;
+}
+
+static gboolean
+format_cb (const char  *option_name,
+           const char  *value,
+           gpointer     data,
+           GError     **error)
+{
+  PnavContext *self = data;
+
+  if (g_strcmp0 (value, "text") == 0)
+    self->format = PNAV_FORMAT_TEXT;
+  else if (g_strcmp0 (value, "json") == 0)
+    self->format = PNAV_FORMAT_JSON;
+  else
+    {
+      g_autofree char *shown = g_utf8_make_valid (value, -1);
+
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s: unknown value “%s”; expected one of %s"),
+                   option_name, shown, "text, json");
+      return FALSE;
+    }
+
+  self->format_set = TRUE;
+  return TRUE;
+}
+
+static gboolean
+set_string (char       **field,
+            const char  *option_name,
+            const char  *value,
+            GError     **error)
+{
+  char *utf8;
+
+  if (value[0] == '\0')
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s: expected a value, got an empty one"), option_name);
+      return FALSE;
+    }
+
+  utf8 = pnav_arg_to_utf8 (value, option_name, error);
+  if (utf8 == NULL)
+    return FALSE;
+
+  g_free (*field);
+  *field = utf8;
+  return TRUE;
+}
+
+static gboolean
+location_cb (const char  *option_name,
+             const char  *value,
+             gpointer     data,
+             GError     **error)
+{
+  PnavContext *self = data;
+
+  return set_string (&self->profile_options.location, option_name, value, error);
+}
+
+static gboolean
+profile_cb (const char  *option_name,
+            const char  *value,
+            gpointer     data,
+            GError     **error)
+{
+  PnavContext *self = data;
+
+  return set_string (&self->profile_options.profile, option_name, value, error);
+}
+
+static gboolean
+answer_cb (const char  *option_name,
+           const char  *value,
+           gpointer     data,
+           GError     **error)
+{
+  PnavContext *self = data;
+  PnQuestion question;
+
+  if (!pn_question_from_string (option_id (option_name), &question))
+    g_assert_not_reached ();
+
+  return set_string (&self->profile_options.answers[question],
+                     option_name, value, error);
+}
+
+static gboolean
+innovative_device_cb (const char  *option_name,
+                      const char  *value G_GNUC_UNUSED,
+                      gpointer     data,
+                      GError     **error G_GNUC_UNUSED)
+{
+  PnavContext *self = data;
+  char **answer = &self->profile_options.answers[PN_QUESTION_INNOVATIVE_DEVICE];
+
+  g_free (*answer);
+  *answer = g_strdup (g_str_has_prefix (option_id (option_name), "no-")
+                      ? "false" : "true");
+  return TRUE;
+}
+
+static gboolean
+figure_cb (const char  *option_name,
+           const char  *value,
+           gpointer     data,
+           GError     **error)
+{
+  PnavContext *self = data;
+  PnFigure figure;
+  gint64 yuan;
+
+  if (!pn_figure_from_string (option_id (option_name), &figure))
+    g_assert_not_reached ();
+
+  if (!parse_yuan (option_name, value, &yuan, error))
+    return FALSE;
+
+  self->profile_options.figures[figure] = yuan;
+  return TRUE;
+}
+
+static gboolean
+as_of_cb (const char  *option_name,
+          const char  *value,
+          gpointer     data,
+          GError     **error)
+{
+  PnavContext *self = data;
+
+  if (!parse_date (option_name, value, error))
+    return FALSE;
+
+  g_free (self->profile_options.as_of);
+  self->profile_options.as_of = g_strdup (value);
+  return TRUE;
+}
+
+/* Callbacks get the raw bytes (G_OPTION_FLAG_FILENAME): GLib would
+ * otherwise convert them to UTF-8 from the locale charset and, under the C
+ * locale, fail on "200万" with a message that names neither the option
+ * nor the value. */
+#define PNAV_CALLBACK(cb) G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, (gpointer) cb
+
+static const GOptionEntry common_entries[] = {
+  { "db", 0, PNAV_CALLBACK (db_cb),
+    N_("Use the database at PATH instead of the default one"), N_("PATH") },
+  { "format", 0, PNAV_CALLBACK (format_cb),
+    N_("Output format: text (the default) or json"), N_("FORMAT") },
+  G_OPTION_ENTRY_NULL
+};
+
+#define ANSWER_ENTRY(name, description) \
+  { name, 0, PNAV_CALLBACK (answer_cb), description, N_("ID") }
+#define FIGURE_ENTRY(name, description) \
+  { name, 0, PNAV_CALLBACK (figure_cb), description, N_("YUAN") }
+
+static const GOptionEntry profile_entries[] = {
+  { "location", 0, PNAV_CALLBACK (location_cb),
+    N_("Where the applicant is registered (see “pnav vocab locations”)"), N_("ID") },
+  ANSWER_ENTRY ("product", N_("What is funded: drug, device, health-product or organisation")),
+  ANSWER_ENTRY ("drug-class", N_("Drug class (see “pnav vocab drug-class”)")),
+  ANSWER_ENTRY ("modality", N_("Drug modality (see “pnav vocab modality”)")),
+  ANSWER_ENTRY ("therapeutic-area", N_("Therapeutic area (see “pnav vocab therapeutic-area”)")),
+  ANSWER_ENTRY ("phase", N_("Milestone just reached (see “pnav vocab phase”)")),
+  ANSWER_ENTRY ("device-class", N_("Medical device class (see “pnav vocab device-class”)")),
+  { "innovative-device", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK,
+    (gpointer) innovative_device_cb,
+    N_("The device passed the innovative medical device special review"), NULL },
+  { "no-innovative-device", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK,
+    (gpointer) innovative_device_cb,
+    N_("The device did not pass the innovative medical device special review"), NULL },
+  ANSWER_ENTRY ("device-type", N_("Medical device type (see “pnav vocab device-type”)")),
+  ANSWER_ENTRY ("rank", N_("Rank in passing the consistency evaluation (see “pnav vocab rank”)")),
+  ANSWER_ENTRY ("entity", N_("Applicant type (see “pnav vocab entity”)")),
+  FIGURE_ENTRY ("rd-investment", N_("R&D investment, in whole yuan")),
+  FIGURE_ENTRY ("sales", N_("Cumulative sales, in whole yuan")),
+  FIGURE_ENTRY ("fixed-assets", N_("Fixed-asset investment, in whole yuan")),
+  FIGURE_ENTRY ("equipment", N_("Equipment investment, in whole yuan")),
+  FIGURE_ENTRY ("evaluation-cost", N_("Consistency evaluation cost, in whole yuan")),
+  FIGURE_ENTRY ("tech-transaction", N_("Technology transaction paid, in whole yuan")),
+  FIGURE_ENTRY ("contract-amount", N_("New contract manufacturing amount this year, in whole yuan")),
+  FIGURE_ENTRY ("service-revenue", N_("Service revenue, in whole yuan")),
+  FIGURE_ENTRY ("annual-revenue", N_("Annual operating revenue, in whole yuan")),
+  FIGURE_ENTRY ("national-funding", N_("National (higher-level) funding received, in whole yuan")),
+  FIGURE_ENTRY ("total-investment", N_("Total project investment, in whole yuan")),
+  { "as-of", 0, PNAV_CALLBACK (as_of_cb),
+    N_("Evaluate on this date instead of today"), N_("YYYY-MM-DD") },
+  { "profile", 0, PNAV_CALLBACK (profile_cb),
+    N_("Start from the saved profile NAME; the other options override its answers"),
+    N_("NAME") },
+  G_OPTION_ENTRY_NULL
+};
+
+GOptionContext *
+pnav_option_context_new (PnavContext        *self,
+                         const char         *parameter_string,
+                         const char         *summary,
+                         const GOptionEntry *entries,
+                         gboolean            with_profile_options)
+{
+  g_autofree char *parameters = NULL;
+  GOptionContext *context;
+  GOptionGroup *group;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self->command != NULL, NULL);
+
+  if (parameter_string != NULL)
+    parameters = g_strdup_printf ("%s %s", self->command, _(parameter_string));
+  else
+    parameters = g_strdup (self->command);
+
+  context = g_option_context_new (parameters);
+  if (summary != NULL)
+    g_option_context_set_summary (context, _(summary));
+
+  group = g_option_group_new (self->command, NULL, NULL, self, NULL);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_group_add_entries (group, entries);
+  if (with_profile_options)
+    g_option_group_add_entries (group, profile_entries);
+  g_option_group_add_entries (group, common_entries);
+  g_option_context_set_main_group (context, group);
+
+  return context;
+}
+
+gboolean
+pnav_option_context_parse (GOptionContext  *context,
+                           char           **args,
+                           gboolean         filenames,
+                           GStrv           *out_args,
+                           GError         **error)
+{
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GPtrArray) positional = NULL;
+
+  g_return_val_if_fail (context != NULL, FALSE);
+  g_return_val_if_fail (args != NULL && args[0] != NULL, FALSE);
+  g_return_val_if_fail (out_args != NULL, FALSE);
+
+  argv = g_strdupv (args);
+  if (!g_option_context_parse_strv (context, &argv, error))
+    return FALSE;
+
+  positional = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 1; argv[i] != NULL; i++)
+    {
+      char *arg;
+
+      if (strcmp (argv[i], "--") == 0)
+        continue;
+
+      if (filenames)
+        arg = g_strdup (argv[i]);
+      else if ((arg = pnav_arg_to_utf8 (argv[i], NULL, error)) == NULL)
+        return FALSE;
+      g_ptr_array_add (positional, arg);
+    }
+  g_ptr_array_add (positional, NULL);
+
+  *out_args = (GStrv) g_ptr_array_free (g_steal_pointer (&positional), FALSE);
+  return TRUE;
+}
+
+gboolean
+pnav_check_n_args (PnavContext  *self,
+                   GStrv         args,
+                   int           min_args,
+                   int           max_args,
+                   const char   *what,
+                   GError      **error)
+{
+  int n_args = (int) g_strv_length (args);
+
+  if (n_args < min_args)
+    {
+      g_set_error (error, PNAV_ERROR, PNAV_ERROR_USAGE,
+                   _("%s: missing %s; see “pnav %s --help”"),
+                   self->command, what, self->command);
+      return FALSE;
+    }
+
+  if (max_args >= 0 && n_args > max_args)
+    {
+      g_set_error (error, PNAV_ERROR, PNAV_ERROR_USAGE,
+                   _("%s: unexpected argument “%s”"),
+                   self->command, args[max_args]);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ---- the store ------------------------------------------------------- */
+
+static void
+name_file_in_error (GError     **error,
+                    const char  *path)
+{
+  if (error != NULL && *error != NULL && strstr ((*error)->message, path) == NULL)
+    g_prefix_error (error, "%s: ", path);
+}
+
+PnStore *
+pnav_context_open_store (PnavContext  *self,
+                         GError      **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->store != NULL)
+    return self->store;
+
+  if (self->db != NULL)
+    path = g_strdup (self->db);
+  else if (self->global_db != NULL)
+    path = g_strdup (self->global_db);
+  else
+    {
+      g_autofree char *dir = NULL;
+
+      path = pn_store_default_path ();
+      dir = g_path_get_dirname (path);
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       _("%s: cannot create the folder: %s"),
+                       dir, g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+
+  self->store = pn_store_open (path, &local_error);
+  if (self->store == NULL)
+    {
+      name_file_in_error (&local_error, path);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return self->store;
+}
+
+PnCorpus *
+pnav_context_load_corpus (PnavContext  *self,
+                          GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  PnStore *store;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->corpus != NULL)
+    return self->corpus;
+
+  store = pnav_context_open_store (self, error);
+  if (store == NULL)
+    return NULL;
+
+  self->corpus = pn_store_load_corpus (store, &local_error);
+  if (self->corpus == NULL)
+    {
+      name_file_in_error (&local_error, pn_store_get_path (store));
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return self->corpus;
+}
+
+/* ---- profiles -------------------------------------------------------- */
+
+static gboolean
+check_term (PnTaxonomy  *taxonomy,
+            const char  *vocabulary,
+            const char  *value,
+            GError     **error)
+{
+  g_autofree char *accepted = NULL;
+
+  if (pn_taxonomy_get_term (taxonomy, vocabulary, value) != NULL)
+    return TRUE;
+
+  accepted = pn_taxonomy_describe_ids (taxonomy, vocabulary);
+  g_set_error (error, PNAV_ERROR, PNAV_ERROR_USAGE,
+               _("--%s: unknown value “%s”; expected one of %s"),
+               vocabulary, value, accepted);
+  return FALSE;
+}
+
+static PnProfile *
+load_saved_profile (PnavContext  *self,
+                    const char   *name,
+                    GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  PnProfile *profile;
+
+  profile = pn_store_load_profile (self->store, name, &local_error);
+  if (profile != NULL)
+    return profile;
+
+  if (g_error_matches (local_error, PN_STORE_ERROR, PN_STORE_ERROR_NOT_FOUND))
+    {
+      g_auto(GStrv) names = pn_store_list_profiles (self->store, NULL);
+      g_autofree char *list = NULL;
+
+      if (names != NULL && names[0] != NULL)
+        {
+          list = g_strjoinv (", ", names);
+          g_set_error (error, PNAV_ERROR, PNAV_ERROR_USAGE,
+                       _("--profile: unknown profile “%s”; expected one of %s"),
+                       name, list);
+        }
+      else
+        g_set_error (error, PNAV_ERROR, PNAV_ERROR_USAGE,
+                     _("--profile: unknown profile “%s”; no profile is saved yet"),
+                     name);
+      return NULL;
+    }
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
+}
+
+PnProfile *
+pnav_context_build_profile (PnavContext  *self,
+                            gboolean      require_location,
+                            GError      **error)
+{
+  PnavProfileOptions *opts;
+  g_autoptr(PnProfile) profile = NULL;
+  PnTaxonomy *taxonomy;
+  PnCorpus *corpus;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  opts = &self->profile_options;
+
+  corpus = pnav_context_load_corpus (self, error);
+  if (corpus == NULL)
+    return NULL;
+  taxonomy = pn_corpus_get_taxonomy (corpus);
+
+  /* Check every value given before anything else happens. */
+  if (opts->location != NULL
+      && pn_taxonomy_get_location (taxonomy, opts->location) == NULL)
+    {
+      g_autofree char *accepted = pnav_describe_locations (taxonomy);
+
+      g_set_error (error, PNAV_ERROR, PNAV_ERROR_USAGE,
+                   _("--%s: unknown value “%s”; expected one of %s"),
+                   "location", opts->location, accepted);
+      return NULL;
+    }
+
+  for (guint i = 0; i < PN_N_QUESTIONS; i++)
+    {
+      /* --innovative-device is a switch: its answer is always valid */
+      if (opts->answers[i] == NULL || i == PN_QUESTION_INNOVATIVE_DEVICE)
+        continue;
+
+      if (!check_term (taxonomy, pn_question_to_string (i), opts->answers[i], error))
+        return NULL;
+    }
+
+  if (opts->profile != NULL)
+    profile = load_saved_profile (self, opts->profile, error);
+  else
+    profile = pn_profile_new ();
+  if (profile == NULL)
+    return NULL;
+
+  if (opts->location != NULL)
+    pn_profile_set_location (profile, opts->location);
+  for (guint i = 0; i < PN_N_QUESTIONS; i++)
+    if (opts->answers[i] != NULL)
+      pn_profile_set_answer (profile, i, opts->answers[i]);
+  for (guint i = 0; i < PN_N_FIGURES; i++)
+    if (opts->figures[i] != PN_YUAN_UNSET)
+      pn_profile_set_figure (profile, i, opts->figures[i]);
+  if (opts->as_of != NULL)
+    pn_profile_set_as_of (profile, opts->as_of);
+
+  if (require_location && pn_profile_get_location (profile) == NULL)
+    {
+      if (opts->profile != NULL)
+        g_set_error (error, PNAV_ERROR, PNAV_ERROR_USAGE,
+                     _("--location is required: the profile “%s” has no location"),
+                     opts->profile);
+      else
+        g_set_error (error, PNAV_ERROR, PNAV_ERROR_USAGE,
+                     _("--location is required (or --profile with a saved location); "
+                       "see “pnav vocab locations”"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&profile);
+}
+
+/* ---- labels ---------------------------------------------------------- */
+
+char *
+pnav_describe_locations (PnTaxonomy *taxonomy)
+{
+  GPtrArray *locations;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (taxonomy != NULL, NULL);
+
+  locations = pn_taxonomy_get_locations (taxonomy);
+  for (guint i = 0; locations != NULL && i < locations->len; i++)
+    {
+      const PnTerm *term = g_ptr_array_index (locations, i);
+
+      if (i > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, term->id);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+void
+pnav_set_unknown_document_error (PnCorpus    *corpus,
+                                 const char  *what,
+                                 const char  *id,
+                                 gboolean     imported_only,
+                                 GError     **error)
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  g_return_if_fail (corpus != NULL);
+
+  for (guint i = 0; i < pn_corpus_get_n_documents (corpus); i++)
+    {
+      PnDocument *document = pn_corpus_get_document (corpus, i);
+
+      if (imported_only && !document->user_imported)
+        continue;
+      if (ids->len > 0)
+        g_string_append (ids, ", ");
+      g_string_append (ids, document->id);
+    }
+
+  if (ids->len > 0)
+    g_set_error (error, PNAV_ERROR, PNAV_ERROR_USAGE,
+                 _("%s: unknown document “%s”; expected one of %s"), what, id, ids->str);
+  else if (imported_only)
+    g_set_error (error, PNAV_ERROR, PNAV_ERROR_USAGE,
+                 _("%s: unknown document “%s”; no document has been imported"), what, id);
+  else
+    g_set_error (error, PNAV_ERROR, PNAV_ERROR_USAGE,
+                 _("%s: unknown document “%s”; the database has no documents"), what, id);
+}
+
+const char *
+pnav_term_label (const PnTerm *term,
+                 PnLang        lang)
+{
+  g_return_val_if_fail (term != NULL, NULL);
+
+  if (lang == PN_LANG_ZH && term->zh != NULL)
+    return term->zh;
+  if (term->en != NULL)
+    return term->en;
+  return term->zh != NULL ? term->zh : term->id;
+}
+
+const char *
+pnav_location_label (PnTaxonomy *taxonomy,
+                     const char *id,
+                     PnLang      lang)
+{
+  const PnTerm *term;
+
+  if (id == NULL)
+    return "";
+
+  term = pn_taxonomy_get_location (taxonomy, id);
+  return term != NULL ? pnav_term_label (term, lang) : id;
+}
+
+char *
+pnav_format_rate (double rate)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* at most four decimals in the data: 0.4 → 40, 0.125 → 12.5 */
+  g_ascii_formatd (buffer, sizeof buffer, "%.2f", rate * 100.0);
+  if (strchr (buffer, '.') != NULL)
+    {
+      char *end = buffer + strlen (buffer) - 1;
+
+      while (*end == '0')
+        *end-- = '\0';
+      if (*end == '.')
+        *end = '\0';
+    }
+
+  return g_strdup_printf ("%s%%", buffer);
+}

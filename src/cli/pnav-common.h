@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include "pn-corpus.h"
+#include "pn-export.h"
+#include "pn-profile.h"
+#include "pn-store.h"
+#include "pn-taxonomy.h"
+#include "pn-types.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses of pnav. */
+typedef enum
+{
+  PNAV_EXIT_OK    = 0,
+  PNAV_EXIT_USAGE = 2,   /* bad usage or a bad value */
+  PNAV_EXIT_DATA  = 3,   /* invalid or hostile XML, corrupt database */
+} PnavExit;
+
+#define PNAV_ERROR (pnav_error_quark ())
+
+typedef enum
+{
+  PNAV_ERROR_USAGE,      /* exits PNAV_EXIT_USAGE */
+  PNAV_ERROR_DATA,       /* exits PNAV_EXIT_DATA */
+} PnavError;
+
+typedef enum
+{
+  PNAV_FORMAT_TEXT,
+  PNAV_FORMAT_JSON,
+} PnavFormat;
+
+/* The answers given on the command line by the match options
+ * (match, profile save).  Strings are UTF-8; unset ones are NULL, unset
+ * figures PN_YUAN_UNSET. */
+typedef struct
+{
+  char    *location;
+  char    *answers[PN_N_QUESTIONS];
+  gint64   figures[PN_N_FIGURES];
+  char    *as_of;
+  char    *profile;
+} PnavProfileOptions;
+
+/* One run of one subcommand. */
+typedef struct
+{
+  const char         *command;      /* "match" */
+  char               *global_db;    /* pnav --db PATH */
+  char               *db;           /* pnav SUBCOMMAND --db PATH */
+  PnavFormat          format;
+  gboolean            format_set;
+  PnavProfileOptions  profile_options;
+  gpointer            command_data; /* a subcommand's own options */
+  PnStore            *store;
+  PnCorpus           *corpus;
+} PnavContext;
+
+typedef int (*PnavCommandFunc) (PnavContext *ctx,
+                                char       **args);
+
+GQuark          pnav_error_quark                 (void);
+
+void            pnav_context_init                (PnavContext    *self,
+                                                  const char     *command,
+                                                  const char     *global_db);
+void            pnav_context_clear               (PnavContext    *self);
+
+/* A context whose main group (its callbacks get `self`) carries
+ * `entries`, the match options (--location … --profile) when
+ * `with_profile_options`, then --db and --format.  `parameter_string`
+ * (translated here) is shown after "pnav [OPTION…] COMMAND", e.g.
+ * "DOCUMENT-ID [ARTICLE]"; `summary` is translated here too. */
+GOptionContext *pnav_option_context_new          (PnavContext        *self,
+                                                  const char         *parameter_string,
+                                                  const char         *summary,
+                                                  const GOptionEntry *entries,
+                                                  gboolean            with_profile_options);
+/* Parses a copy of `args` (args[0] is the subcommand); on success
+ * `out_args` holds the positional arguments after the subcommand, as
+ * UTF-8, or as given when they are `filenames`. */
+gboolean        pnav_option_context_parse        (GOptionContext *context,
+                                                  char          **args,
+                                                  gboolean        filenames,
+                                                  GStrv          *out_args,
+                                                  GError        **error);
+/* Fails with a usage error unless min <= n_args <= max (max < 0: any). */
+gboolean        pnav_check_n_args                (PnavContext    *self,
+                                                  GStrv           args,
+                                                  int             min_args,
+                                                  int             max_args,
+                                                  const char     *what,
+                                                  GError        **error);
+
+PnStore        *pnav_context_open_store          (PnavContext    *self,
+                                                  GError        **error);
+/* Opens the store if needed and loads its corpus; the result is owned by
+ * the context. */
+PnCorpus       *pnav_context_load_corpus         (PnavContext    *self,
+                                                  GError        **error);
+/* The match options as a profile: --profile first, then every other
+ * option given over it, each id checked against the taxonomy. */
+PnProfile      *pnav_context_build_profile       (PnavContext    *self,
+                                                  gboolean        require_location,
+                                                  GError        **error);
+
+/* Prints "pnav: MESSAGE" on stderr and returns the exit status. */
+int             pnav_report_error                (PnavContext    *self,
+                                                  const GError   *error);
+int             pnav_exit_status_for_error       (const GError   *error);
+
+/* Output, always UTF-8, never converted to the locale charset. */
+void            pnav_print                       (const char     *format,
+                                                  ...) G_GNUC_PRINTF (1, 2);
+void            pnav_printerr                    (const char     *format,
+                                                  ...) G_GNUC_PRINTF (1, 2);
+void            pnav_print_json                  (JsonNode       *node);
+
+/* Command-line text as UTF-8 (NULL and a usage error if impossible). */
+char           *pnav_arg_to_utf8                 (const char     *arg,
+                                                  const char     *option_name,
+                                                  GError        **error);
+/* "fujian, fuzhou, xiamen, …" */
+char           *pnav_describe_locations          (PnTaxonomy     *taxonomy);
+/* Sets a usage error for an unknown document id given as `what`
+ * ("--document", "show"), listing the ids (only the imported ones when
+ * `imported_only`). */
+void            pnav_set_unknown_document_error  (PnCorpus       *corpus,
+                                                  const char     *what,
+                                                  const char     *id,
+                                                  gboolean        imported_only,
+                                                  GError        **error);
+const char     *pnav_term_label                  (const PnTerm   *term,
+                                                  PnLang          lang);
+/* The label of a location id, or the id when unknown. */
+const char     *pnav_location_label              (PnTaxonomy     *taxonomy,
+                                                  const char     *id,
+                                                  PnLang          lang);
+/* "40%" */
+char           *pnav_format_rate                 (double          rate);
+
+G_END_DECLS

@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pnav"
+
+#include "config.h"
+
+#include "pnav-commands.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <gio/gio.h>
+
+#include "pn-export.h"
+
+/* pnav import FILE [--replace] */
+int
+pnav_import (PnavContext  *ctx,
+             char        **args)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDocument) document = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_auto(GStrv) files = NULL;
+  g_autofree char *display = NULL;
+  gboolean replace = FALSE;
+  PnStore *store;
+  PnCorpus *corpus;
+  const GOptionEntry entries[] = {
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
+      N_("Replace an imported document with the same id"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  context = pnav_option_context_new (ctx, N_("FILE"),
+                                     N_("Validate a policy XML file fully, then add it to "
+                                        "the database in one transaction.  Nothing is "
+                                        "written when the file is not valid."),
+                                     entries, FALSE);
+
+  if (!pnav_option_context_parse (context, args, TRUE, &files, &error)
+      || !pnav_check_n_args (ctx, files, 1, 1, _("FILE"), &error))
+    return pnav_report_error (ctx, error);
+
+  store = pnav_context_open_store (ctx, &error);
+  if (store == NULL)
+    return pnav_report_error (ctx, error);
+
+  display = g_filename_display_name (files[0]);
+  file = g_file_new_for_commandline_arg (files[0]);
+  document = pn_store_import_file (store, file, replace, &error);
+  if (document == NULL)
+    {
+      if (strstr (error->message, display) == NULL)
+        g_prefix_error (&error, "%s: ", display);
+      if (g_error_matches (error, PN_STORE_ERROR, PN_STORE_ERROR_EXISTS) && !replace)
+        {
+          int status = pnav_report_error (ctx, error);
+
+          pnav_printerr (_("Use --replace to replace it.\n"));
+          return status;
+        }
+      return pnav_report_error (ctx, error);
+    }
+
+  if (ctx->format == PNAV_FORMAT_JSON)
+    {
+      g_autoptr(JsonNode) node = NULL;
+
+      corpus = pnav_context_load_corpus (ctx, &error);
+      if (corpus == NULL)
+        return pnav_report_error (ctx, error);
+
+      node = pn_export_document_json (corpus, document, FALSE);
+      pnav_print_json (node);
+    }
+  else
+    pnav_print (_("Imported “%s” (%s) from %s\n"), document->id,
+                pn_text_get (&document->title, pn_lang_from_locale ()), display);
+
+  return PNAV_EXIT_OK;
+}

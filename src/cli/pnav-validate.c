@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pnav"
+
+#include "config.h"
+
+#include "pnav-commands.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <gio/gio.h>
+
+#include "pn-policy-loader.h"
+
+/* pnav validate FILE… */
+int
+pnav_validate (PnavContext  *ctx,
+               char        **args)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_auto(GStrv) files = NULL;
+  PnTaxonomy *taxonomy;
+  PnCorpus *corpus;
+  gboolean all_valid = TRUE;
+
+  context = pnav_option_context_new (ctx, N_("FILE…"),
+                                     N_("Check policy XML files against the schema and the "
+                                        "taxonomy without importing them.  Exits with 3 when "
+                                        "a file is not valid."),
+                                     NULL, FALSE);
+
+  if (!pnav_option_context_parse (context, args, TRUE, &files, &error)
+      || !pnav_check_n_args (ctx, files, 1, -1, _("FILE"), &error))
+    return pnav_report_error (ctx, error);
+
+  corpus = pnav_context_load_corpus (ctx, &error);
+  if (corpus == NULL)
+    return pnav_report_error (ctx, error);
+  taxonomy = pn_corpus_get_taxonomy (corpus);
+
+  builder = json_builder_new ();
+  json_builder_begin_array (builder);
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
+      g_autoptr(PnDocument) document = NULL;
+      g_autoptr(GError) file_error = NULL;
+      g_autofree char *display = g_filename_display_name (files[i]);
+
+      document = pn_policy_loader_load_document_file (file, taxonomy, &file_error);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "file");
+      json_builder_add_string_value (builder, display);
+      json_builder_set_member_name (builder, "valid");
+      json_builder_add_boolean_value (builder, document != NULL);
+
+      if (document != NULL)
+        {
+          json_builder_set_member_name (builder, "document");
+          json_builder_add_string_value (builder, document->id);
+          if (ctx->format == PNAV_FORMAT_TEXT)
+            pnav_print (_("%s: valid\n"), display);
+        }
+      else
+        {
+          /* The loader's messages name the file and line already. */
+          if (strstr (file_error->message, display) == NULL)
+            g_prefix_error (&file_error, "%s: ", display);
+
+          json_builder_set_member_name (builder, "error");
+          json_builder_add_string_value (builder, file_error->message);
+          pnav_printerr ("pnav: %s\n", file_error->message);
+          all_valid = FALSE;
+        }
+
+      json_builder_end_object (builder);
+    }
+
+  json_builder_end_array (builder);
+
+  if (ctx->format == PNAV_FORMAT_JSON)
+    {
+      g_autoptr(JsonNode) node = json_builder_get_root (builder);
+
+      pnav_print_json (node);
+    }
+
+  return all_valid ? PNAV_EXIT_OK : PNAV_EXIT_DATA;
+}

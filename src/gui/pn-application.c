@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pn-application"
+
+#include "config.h"
+
+#include "pn-application.h"
+
+#include "pn-window.h"
+
+#include <glib/gi18n.h>
+
+#define PN_RESOURCE_BASE_PATH "/io/github/pnav/PolicyNavigator"
+#define PN_WEBSITE "https://github.com/pnav/policy-navigator"
+
+struct _PnApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (PnApplication, pn_application, ADW_TYPE_APPLICATION)
+
+static PnWindow *
+pn_application_find_window (PnApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (PN_IS_WINDOW (l->data))
+        return PN_WINDOW (l->data);
+    }
+
+  return NULL;
+}
+
+static void
+pn_application_about_cb (GSimpleAction *action G_GNUC_UNUSED,
+                         GVariant      *parameter G_GNUC_UNUSED,
+                         gpointer       user_data)
+{
+  PnApplication *self = PN_APPLICATION (user_data);
+  GtkWindow *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "application-name", _("Policy Navigator"),
+                        "application-icon", APPLICATION_ID,
+                        "comments", _("Find the Chinese government incentives your drug or device project qualifies for"),
+                        "developer-name", _("Policy Navigator developers"),
+                        "version", PACKAGE_VERSION,
+                        "website", PN_WEBSITE,
+                        "issue-url", PN_WEBSITE "/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* Translators: Replace "translator-credits" with your names, one name per line */
+                        "translator-credits", _("translator-credits"),
+                        "modal", TRUE,
+                        "transient-for", pn_application_find_window (self),
+                        "application", self,
+                        NULL);
+  gtk_window_present (about);
+}
+
+static void
+pn_application_quit_cb (GSimpleAction *action G_GNUC_UNUSED,
+                        GVariant      *parameter G_GNUC_UNUSED,
+                        gpointer       user_data)
+{
+  PnApplication *self = PN_APPLICATION (user_data);
+  g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Close rather than destroy, so that each window saves its state (and,
+   * later, may refuse to close). The application exits with its last window.
+   * Closing changes the application's list, hence the copy. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    g_ptr_array_add (windows, g_object_ref (l->data));
+
+  for (guint i = 0; i < windows->len; i++)
+    gtk_window_close (g_ptr_array_index (windows, i));
+}
+
+static void
+pn_application_shortcuts_cb (GSimpleAction *action G_GNUC_UNUSED,
+                             GVariant      *parameter G_GNUC_UNUSED,
+                             gpointer       user_data)
+{
+  PnApplication *self = PN_APPLICATION (user_data);
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *dialog;
+
+  builder = gtk_builder_new_from_resource (PN_RESOURCE_BASE_PATH "/ui/shortcuts-dialog.ui");
+  dialog = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_dialog"));
+  gtk_window_set_transient_for (dialog, GTK_WINDOW (pn_application_find_window (self)));
+  gtk_window_set_application (dialog, GTK_APPLICATION (self));
+  gtk_window_present (dialog);
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "about", .activate = pn_application_about_cb },
+  { .name = "quit", .activate = pn_application_quit_cb },
+  { .name = "shortcuts", .activate = pn_application_shortcuts_cb },
+};
+
+static void
+pn_application_startup (GApplication *application)
+{
+  PnApplication *self = PN_APPLICATION (application);
+
+  G_APPLICATION_CLASS (pn_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts",
+                                         (const char *[]) { "<Control>question", NULL });
+}
+
+static void
+pn_application_activate (GApplication *application)
+{
+  PnApplication *self = PN_APPLICATION (application);
+  PnWindow *window;
+
+  window = pn_application_find_window (self);
+  if (window == NULL)
+    window = pn_window_new (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+pn_application_class_init (PnApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->startup = pn_application_startup;
+  app_class->activate = pn_application_activate;
+}
+
+static void
+pn_application_init (PnApplication *self G_GNUC_UNUSED)
+{
+}
+
+PnApplication *
+pn_application_new (void)
+{
+  return g_object_new (PN_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", PN_RESOURCE_BASE_PATH,
+                       NULL);
+}

@@ -1,0 +1,576 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Tests of the pnav command line (TAP).
+
+    test_cli.py PATH-TO-PNAV
+
+Every run uses a database in a temporary folder (--db) and a temporary
+XDG_DATA_HOME, so nothing outside it is touched.  Exit statuses: 0 success,
+2 bad usage or a bad value, 3 a data error; a negative status (a signal) is
+a crash and always fails.
+"""
+
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+# Hostile input must be refused in under this many seconds.
+HOSTILE_TIME_LIMIT = 1.0
+
+# One valid id per option, from data/taxonomy.xml.
+ID_OPTIONS = {
+    "location": "xiamen",
+    "product": "drug",
+    "drug-class": "innovative",
+    "modality": "chemical",
+    "therapeutic-area": "oncology",
+    "phase": "phase-1",
+    "device-class": "class-2",
+    "device-type": "imaging",
+    "rank": "first",
+    "entity": "enterprise",
+}
+
+FIGURE_OPTIONS = [
+    "rd-investment", "sales", "fixed-assets", "equipment", "evaluation-cost",
+    "tech-transaction", "contract-amount", "service-revenue", "annual-revenue",
+    "national-funding", "total-investment",
+]
+
+BAD_FIGURES = [
+    "3e7", "-1", "200万", "99999999999999999999", "9223372036854775808",
+    "1.5", "1,000", "0x10", "+5", " 7", "abc", "1e3", "２００",
+]
+
+BAD_DATES = [
+    "2025-02-30", "2025-02-29", "2025-13-01", "2025-00-10", "2025-01-32",
+    "2025-01-00", "2025-1-5", "20250105", "2025/01/05", "yesterday",
+    "0000-01-01", "2025-01-05x", "２０２５-01-05",
+]
+
+SUBCOMMANDS = [
+    "match", "list-documents", "show", "search", "vocab", "validate",
+    "import", "remove", "profile",
+]
+
+VALID_DOCUMENT = """<?xml version="1.0" encoding="UTF-8"?>
+<policy-document schema-version="1" id="test-cli-doc" status="final">
+  <doc-number>测试〔2025〕1号</doc-number>
+  <title><zh>命令行测试政策</zh><en>Command-line test policy</en></title>
+  <issuer><zh>测试发布机关</zh><en>Test issuer</en></issuer>
+  <jurisdiction>xiamen</jurisdiction>
+  <validity issued="2025-01-01" in-force-from="2025-01-01" in-force-until="2027-12-31"/>
+  <source file="test-cli-doc.txt" last-verified="2025-01-02"/>
+  <article number="1" chapter="一、测试">
+    <heading><zh>临床试验奖励测试</zh><en>Clinical trial award test</en></heading>
+    <original>对完成Ⅱ期临床试验的创新药，给予最高200万元奖励。</original>
+    <summary>An innovative drug that completes a Phase II trial gets 2 million yuan.</summary>
+    <benefit id="test-cli-doc/1/phase-2" kind="fixed" per="product">
+      <title><zh>Ⅱ期临床试验奖励</zh><en>Phase II award</en></title>
+      <amount>{amount}</amount>
+      <conditions>
+        <product>drug</product>
+        <drug-class>innovative</drug-class>
+        <phase>phase-2</phase>
+      </conditions>
+    </benefit>
+  </article>
+</policy-document>
+"""
+
+DOCUMENT_TAIL = """<policy-document schema-version="1" id="test-cli-hostile" status="final">
+  <title><zh>&e;</zh><en>&e;</en></title>
+  <issuer><zh>x</zh><en>x</en></issuer>
+  <jurisdiction>xiamen</jurisdiction>
+  <validity/>
+  <source file="x.txt" last-verified="2025-01-01"/>
+  <article number="1" chapter="x">
+    <heading><zh>&e;</zh><en>x</en></heading>
+    <original>&e;</original>
+    <summary>x</summary>
+  </article>
+</policy-document>
+"""
+
+LAUGHS = ['<!ENTITY lol "lol">']
+for _i in range(1, 10):
+    LAUGHS.append('<!ENTITY lol%d "%s">' % (_i, ("&lol%s;" % ("" if _i == 1 else _i - 1)) * 10))
+
+HOSTILE = {
+    "xxe.xml": ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                '<!DOCTYPE policy-document [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n'
+                + DOCUMENT_TAIL),
+    "xxe-parameter.xml": ('<?xml version="1.0"?>\n'
+                          '<!DOCTYPE policy-document [<!ENTITY % p SYSTEM "file:///etc/passwd"> %p;'
+                          '<!ENTITY e "x">]>\n' + DOCUMENT_TAIL),
+    "external-dtd.xml": ('<?xml version="1.0"?>\n'
+                         '<!DOCTYPE policy-document SYSTEM "file:///etc/passwd">\n'
+                         + DOCUMENT_TAIL.replace("&e;", "x")),
+    "billion-laughs.xml": ('<?xml version="1.0"?>\n<!DOCTYPE policy-document [\n'
+                           + "\n".join(LAUGHS) + '\n<!ENTITY e "&lol9;">\n]>\n'
+                           + DOCUMENT_TAIL),
+    "xinclude.xml": ('<?xml version="1.0"?>\n'
+                     + DOCUMENT_TAIL.replace("&e;", "x").replace(
+                         "<summary>x</summary>",
+                         '<summary><xi:include xmlns:xi="http://www.w3.org/2001/XInclude" '
+                         'href="file:///etc/passwd" parse="text"/></summary>')),
+    "malformed.xml": ('<?xml version="1.0"?>\n<policy-document schema-version="1" '
+                      'id="test-cli-malformed" status="final">\n  <title><zh>x</zh>\n'
+                      '  <issuer>\n</policy-document>\n'),
+    "wrong-root.xml": ('<?xml version="1.0"?>\n<html><body>not a policy</body></html>\n'),
+    # valid against the schema, but a taxonomy, not a policy document
+    "taxonomy-root.xml": ('<?xml version="1.0"?>\n<taxonomy schema-version="1">\n'
+                          '  <locations><location id="xiamen" level="city"><zh>厦门市</zh>'
+                          '<en>Xiamen</en></location></locations>\n'
+                          '  <vocabulary id="phase"><zh>阶段</zh><en>Phase</en>'
+                          '<term id="phase-1"><zh>一期</zh><en>Phase I</en></term></vocabulary>\n'
+                          '  <overlap-groups/>\n'
+                          '  <units><unit id="xm-kjj" location="xiamen"><zh>科技局</zh>'
+                          '<en>Bureau</en></unit></units>\n</taxonomy>\n'),
+    "empty.xml": "",
+    "amount-wan.xml": VALID_DOCUMENT.replace("test-cli-doc", "test-cli-wan").format(amount="200万"),
+}
+
+
+class Tap:
+    def __init__(self):
+        self.count = 0
+        self.failed = 0
+
+    def ok(self, condition, description, diagnostics=None):
+        self.count += 1
+        if condition:
+            print("ok %d - %s" % (self.count, description))
+        else:
+            self.failed += 1
+            print("not ok %d - %s" % (self.count, description))
+            for line in (diagnostics or "").splitlines():
+                print("#   " + line)
+        sys.stdout.flush()
+        return condition
+
+    def finish(self):
+        print("1..%d" % self.count)
+        return 1 if self.failed else 0
+
+
+class Pnav:
+    def __init__(self, binary, workdir):
+        self.binary = binary
+        self.workdir = workdir
+        self.db = os.path.join(workdir, "pnav.db")
+        home = os.path.join(workdir, "home")
+        os.makedirs(home, exist_ok=True)
+        self.env = dict(os.environ)
+        self.env.update({
+            "HOME": home,
+            "XDG_DATA_HOME": os.path.join(home, "data"),
+            "XDG_CONFIG_HOME": os.path.join(home, "config"),
+            "XDG_CACHE_HOME": os.path.join(home, "cache"),
+            "LC_ALL": "C.UTF-8",
+            "LANGUAGE": "C",
+        })
+
+    def run(self, *args, db=True, env=None, timeout=60):
+        argv = [self.binary]
+        if db:
+            argv += ["--db", self.db if db is True else db]
+        argv += list(args)
+        start = time.monotonic()
+        proc = subprocess.run(argv, capture_output=True, env=env or self.env,
+                              timeout=timeout, cwd=self.workdir)
+        elapsed = time.monotonic() - start
+        return Result(argv, proc, elapsed)
+
+
+class Result:
+    def __init__(self, argv, proc, elapsed):
+        self.argv = argv
+        self.rc = proc.returncode
+        self.out = proc.stdout.decode("utf-8", "replace")
+        self.err = proc.stderr.decode("utf-8", "replace")
+        self.elapsed = elapsed
+
+    def json(self):
+        try:
+            return json.loads(self.out)
+        except ValueError:
+            return None
+
+    def __str__(self):
+        return "argv: %r\nstatus: %d (%.3f s)\nstdout: %s\nstderr: %s" % (
+            self.argv, self.rc, self.elapsed, self.out[:2000], self.err[:2000])
+
+
+def main():
+    if len(sys.argv) != 2:
+        print("usage: test_cli.py PATH-TO-PNAV", file=sys.stderr)
+        return 99
+
+    binary = os.path.abspath(sys.argv[1])
+    workdir = tempfile.mkdtemp(prefix="pnav-test-")
+    tap = Tap()
+    try:
+        run_tests(tap, Pnav(binary, workdir), workdir)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return tap.finish()
+
+
+def expect(tap, result, status, description, *needles, stream="err"):
+    """status and, in stderr (or stdout), every needle."""
+    text = result.err if stream == "err" else result.out
+    missing = [n for n in needles if n not in text]
+    return tap.ok(result.rc == status and not missing, description,
+                  "%s\nmissing: %r" % (result, missing) if missing or result.rc != status else None)
+
+
+def run_tests(tap, pnav, workdir):
+    # ---- version, help, dispatch ----------------------------------------
+    r = pnav.run("--version", db=False)
+    tap.ok(r.rc == 0 and re.match(r"^pnav \d+\.\d+(\.\d+)?\S*\n$", r.out), "--version", str(r))
+
+    r = pnav.run("--help", db=False)
+    tap.ok(r.rc == 0 and all(c in r.out for c in SUBCOMMANDS),
+           "--help lists every subcommand", str(r))
+
+    for command in SUBCOMMANDS:
+        r = pnav.run(command, "--help", db=False)
+        tap.ok(r.rc == 0 and command in r.out and "--format" in r.out,
+               "%s --help" % command, str(r))
+
+    r = pnav.run("profile", "save", "--help", db=False)
+    tap.ok(r.rc == 0 and "--location" in r.out and "--rd-investment" in r.out,
+           "profile save --help lists the match options", str(r))
+
+    r = pnav.run("match", "--help", db=False)
+    tap.ok(r.rc == 0 and all("--" + o in r.out for o in list(ID_OPTIONS) + FIGURE_OPTIONS
+                             + ["as-of", "profile", "innovative-device", "no-innovative-device"]),
+           "match --help lists every match option", str(r))
+
+    r = pnav.run("frobnicate")
+    expect(tap, r, 2, "an unknown subcommand exits 2 naming it", "frobnicate")
+
+    r = pnav.run(db=False)
+    tap.ok(r.rc == 2, "no subcommand exits 2", str(r))
+
+    r = pnav.run("--bogus-option", "list-documents")
+    expect(tap, r, 2, "an unknown global option exits 2", "--bogus-option")
+
+    r = pnav.run("list-documents", "--bogus-option")
+    expect(tap, r, 2, "an unknown subcommand option exits 2", "--bogus-option")
+
+    r = pnav.run("list-documents", "--format", "xml")
+    expect(tap, r, 2, "a bad --format exits 2 naming it", "--format", "xml", "json")
+
+    r = pnav.run("list-documents", "extra")
+    expect(tap, r, 2, "an extra argument exits 2 naming it", "extra")
+
+    # ---- the database is created and listed ------------------------------
+    r = pnav.run("list-documents", "--format", "json")
+    baseline = r.json()
+    tap.ok(r.rc == 0 and isinstance(baseline, list),
+           "list-documents --format json gives a list", str(r))
+    if baseline is None:
+        baseline = []
+
+    def unchanged(description):
+        after = pnav.run("list-documents", "--format", "json")
+        tap.ok(after.rc == 0 and after.json() == baseline,
+               "the database is unchanged after " + description, str(after))
+
+    r = pnav.run("list-documents")
+    tap.ok(r.rc == 0, "list-documents as text", str(r))
+
+    r = pnav.run("match", "--location", "xiamen", "--format", "json")
+    tap.ok(r.rc == 0 and isinstance(r.json(), dict), "match --format json gives an object", str(r))
+
+    r = pnav.run("match", "--location", "xiamen")
+    tap.ok(r.rc == 0, "match as text", str(r))
+
+    r = pnav.run("match", "--product", "drug")
+    expect(tap, r, 2, "match without --location exits 2", "--location")
+
+    # ---- every bad value of every id option -------------------------------
+    for option, good in ID_OPTIONS.items():
+        for bad in ["no-such-id", good.upper(), good + "-x", "phase-4"]:
+            args = ["match", "--" + option, bad]
+            if option != "location":
+                args += ["--location", "xiamen"]
+            r = pnav.run(*args)
+            expect(tap, r, 2, "--%s %s exits 2 naming the value and the ids" % (option, bad),
+                   "--" + option, "“%s”" % bad, good)
+
+        r = pnav.run("match", "--location", "xiamen", "--" + option, "")
+        expect(tap, r, 2, "--%s with an empty value exits 2" % option, "--" + option)
+
+        r = pnav.run("profile", "save", "bad-" + option, "--" + option, "no-such-id")
+        expect(tap, r, 2, "profile save --%s no-such-id exits 2" % option,
+               "--" + option, "no-such-id")
+
+    # ---- every bad value of every figure option ---------------------------
+    for option in FIGURE_OPTIONS:
+        for bad in BAD_FIGURES:
+            r = pnav.run("match", "--location", "xiamen", "--" + option, bad)
+            expect(tap, r, 2, "--%s %r exits 2 naming the value" % (option, bad),
+                   "--" + option, bad)
+        r = pnav.run("match", "--location", "xiamen", "--%s=-5" % option)
+        expect(tap, r, 2, "--%s=-5 exits 2 naming the value" % option, "-5")
+        r = pnav.run("match", "--location", "xiamen", "--" + option, "")
+        expect(tap, r, 2, "--%s with an empty value exits 2" % option, "--" + option)
+
+    r = pnav.run("match", "--location", "xiamen", *sum((["--" + o, "30000000"] for o in FIGURE_OPTIONS), []))
+    tap.ok(r.rc == 0, "every figure option accepts a whole number of yuan", str(r))
+    r = pnav.run("match", "--location", "xiamen", "--sales", "0", "--rd-investment", "100000000000000")
+    tap.ok(r.rc == 0, "0 and 10^14 yuan are accepted", str(r))
+
+    c_env = dict(pnav.env, LC_ALL="C")
+    r = pnav.run("match", "--location", "xiamen", "--sales", "200万", env=c_env)
+    expect(tap, r, 2, "--sales 200万 under LC_ALL=C exits 2 naming the value", "--sales", "200万")
+
+    # ---- dates ------------------------------------------------------------
+    for bad in BAD_DATES:
+        r = pnav.run("match", "--location", "xiamen", "--as-of", bad)
+        expect(tap, r, 2, "--as-of %r exits 2 naming the value" % bad, "--as-of", bad)
+    r = pnav.run("match", "--location", "xiamen", "--as-of", "")
+    expect(tap, r, 2, "--as-of with an empty value exits 2", "--as-of")
+    for good in ["2024-02-29", "2025-12-31", "2000-01-01"]:
+        r = pnav.run("match", "--location", "xiamen", "--as-of", good, "--format", "json")
+        tap.ok(r.rc == 0 and r.json() is not None, "--as-of %s is accepted" % good, str(r))
+
+    r = pnav.run("match", "--location", "xiamen", "--innovative-device", "--no-innovative-device")
+    tap.ok(r.rc == 0, "--innovative-device and --no-innovative-device are switches", str(r))
+
+    # ---- hostile and invalid XML --------------------------------------------
+    hostile_dir = os.path.join(workdir, "hostile")
+    os.makedirs(hostile_dir)
+    files = dict(HOSTILE)
+    for name, text in files.items():
+        with open(os.path.join(hostile_dir, name), "w", encoding="utf-8") as f:
+            f.write(text)
+    rng = random.Random(20250101)
+    garbage = os.path.join(hostile_dir, "garbage.xml")
+    with open(garbage, "wb") as f:
+        f.write(bytes(rng.randrange(256) for _ in range(4096)))
+    files["garbage.xml"] = None
+
+    for name in sorted(files):
+        path = os.path.join(hostile_dir, name)
+        for command in ["validate", "import"]:
+            r = pnav.run(command, path)
+            leaked = "root:" in r.out or "root:" in r.err
+            tap.ok(r.rc == 3 and not leaked and name in r.err,
+                   "%s %s exits 3 naming the file" % (command, name), str(r))
+            tap.ok(r.elapsed < HOSTILE_TIME_LIMIT,
+                   "%s %s is refused in under %g s" % (command, name, HOSTILE_TIME_LIMIT),
+                   "took %.3f s" % r.elapsed)
+        r = pnav.run("validate", "--format", "json", path)
+        data = r.json()
+        tap.ok(r.rc == 3 and isinstance(data, list) and data and data[0].get("valid") is False
+               and "root:" not in r.out,
+               "validate --format json %s reports it invalid" % name, str(r))
+        unchanged("import " + name)
+
+    for name in ["malformed.xml", "amount-wan.xml"]:
+        r = pnav.run("validate", os.path.join(hostile_dir, name))
+        tap.ok(re.search(re.escape(name) + r":\d+", r.err) is not None,
+               "the error for %s names the line" % name, str(r))
+
+    r = pnav.run("validate", os.path.join(hostile_dir, "no-such-file.xml"))
+    tap.ok(r.rc == 3 and "no-such-file.xml" in r.err, "validate of a missing file exits 3", str(r))
+    unchanged("validate of a missing file")
+
+    r = pnav.run("validate")
+    tap.ok(r.rc == 2, "validate without a file exits 2", str(r))
+
+    # ---- a valid document: import, list, show, search, remove --------------
+    valid = os.path.join(workdir, "test-cli-doc.xml")
+    with open(valid, "w", encoding="utf-8") as f:
+        f.write(VALID_DOCUMENT.format(amount="2000000"))
+
+    r = pnav.run("validate", valid, os.path.join(hostile_dir, "xxe.xml"))
+    tap.ok(r.rc == 3 and "test-cli-doc.xml: valid" in r.out and "xxe.xml" in r.err,
+           "validate of a valid and an invalid file exits 3 and reports both", str(r))
+
+    r = pnav.run("validate", valid)
+    tap.ok(r.rc == 0 and "test-cli-doc.xml: valid" in r.out, "validate of a valid file", str(r))
+
+    r = pnav.run("import", valid)
+    tap.ok(r.rc == 0 and "test-cli-doc" in r.out, "import of a valid document", str(r))
+
+    r = pnav.run("list-documents", "--format", "json")
+    tap.ok(r.rc == 0 and "test-cli-doc" in r.out and r.json() != baseline,
+           "list-documents shows the imported document", str(r))
+    with_doc = r.json()
+
+    r = pnav.run("list-documents")
+    tap.ok(r.rc == 0 and "test-cli-doc" in r.out, "list-documents as text shows it", str(r))
+
+    r = pnav.run("import", valid)
+    expect(tap, r, 2, "importing the same id again without --replace exits 2", "--replace")
+
+    r = pnav.run("import", "--replace", valid)
+    tap.ok(r.rc == 0, "import --replace", str(r))
+    r = pnav.run("list-documents", "--format", "json")
+    tap.ok(r.rc == 0 and r.json() == with_doc, "import --replace keeps one copy", str(r))
+
+    r = pnav.run("show", "test-cli-doc")
+    tap.ok(r.rc == 0 and ("Command-line test policy" in r.out or "命令行测试政策" in r.out),
+           "show a document", str(r))
+    r = pnav.run("show", "test-cli-doc", "--format", "json")
+    tap.ok(r.rc == 0 and r.json() is not None and "test-cli-doc/1/phase-2" in r.out,
+           "show --format json a document with its articles", str(r))
+    r = pnav.run("show", "test-cli-doc", "1")
+    tap.ok(r.rc == 0 and "对完成Ⅱ期临床试验的创新药" in r.out, "show an article", str(r))
+    r = pnav.run("show", "test-cli-doc", "1", "--format", "json")
+    tap.ok(r.rc == 0 and r.json() is not None, "show --format json an article", str(r))
+    r = pnav.run("show", "test-cli-doc", "99")
+    expect(tap, r, 2, "show of an unknown article exits 2 naming it", "99", "test-cli-doc")
+    r = pnav.run("show", "no-such-doc")
+    expect(tap, r, 2, "show of an unknown document exits 2 naming it", "no-such-doc")
+    r = pnav.run("show")
+    tap.ok(r.rc == 2, "show without a document exits 2", str(r))
+
+    r = pnav.run("search", "临床试验")
+    tap.ok(r.rc == 0 and "test-cli-doc" in r.out, "search finds the imported text", str(r))
+    r = pnav.run("search", "临床试验", "--document", "test-cli-doc", "--format", "json")
+    tap.ok(r.rc == 0 and r.json() is not None and "test-cli-doc" in r.out,
+           "search --document --format json", str(r))
+    r = pnav.run("search", "临床试验", "--limit", "1")
+    tap.ok(r.rc == 0, "search --limit 1", str(r))
+    for bad in ["0", "-1", "abc", "1.5", "100000"]:
+        r = pnav.run("search", "临床试验", "--limit", bad)
+        expect(tap, r, 2, "search --limit %s exits 2 naming it" % bad, "--limit", bad)
+    r = pnav.run("search", "临床试验", "--document", "no-such-doc")
+    expect(tap, r, 2, "search --document no-such-doc exits 2 naming it", "no-such-doc")
+    r = pnav.run("search")
+    tap.ok(r.rc == 2, "search without a query exits 2", str(r))
+
+    r = pnav.run("match", "--location", "xiamen", "--product", "drug", "--drug-class",
+                 "innovative", "--phase", "phase-2", "--as-of", "2025-06-01", "--format", "json")
+    tap.ok(r.rc == 0 and "test-cli-doc/1/phase-2" in r.out,
+           "match finds the benefit of the imported document", str(r))
+    r = pnav.run("match", "--location", "fuzhou", "--product", "drug", "--drug-class",
+                 "innovative", "--phase", "phase-2", "--as-of", "2025-06-01", "--format", "json")
+    tap.ok(r.rc == 0 and "test-cli-doc/1/phase-2" not in r.out,
+           "match elsewhere does not list it", str(r))
+
+    r = pnav.run("remove", "test-cli-doc")
+    tap.ok(r.rc == 0, "remove the imported document", str(r))
+    unchanged("import and remove")
+    r = pnav.run("remove", "test-cli-doc")
+    expect(tap, r, 2, "remove of an unknown document exits 2 naming it", "test-cli-doc")
+
+    bundled = [d.get("id") for d in baseline if isinstance(d, dict) and d.get("id")]
+    if bundled:
+        r = pnav.run("remove", bundled[0])
+        expect(tap, r, 3, "remove of a bundled document exits 3", bundled[0])
+        unchanged("refusing to remove a bundled document")
+
+    # ---- vocabularies -------------------------------------------------------
+    r = pnav.run("vocab")
+    tap.ok(r.rc == 0 and "phase-1" in r.out and "xiamen" in r.out, "vocab lists everything", str(r))
+    r = pnav.run("vocab", "--format", "json")
+    tap.ok(r.rc == 0 and r.json() is not None, "vocab --format json", str(r))
+    for kind, needle in [("phase", "phase-1"), ("locations", "jinjiang"), ("entity", "cro")]:
+        r = pnav.run("vocab", kind)
+        tap.ok(r.rc == 0 and needle in r.out, "vocab " + kind, str(r))
+        r = pnav.run("vocab", kind, "--format", "json")
+        tap.ok(r.rc == 0 and r.json() is not None and needle in r.out,
+               "vocab %s --format json" % kind, str(r))
+    r = pnav.run("vocab", "no-such-kind")
+    expect(tap, r, 2, "vocab of an unknown kind exits 2 naming it", "no-such-kind", "phase")
+
+    # ---- profiles -----------------------------------------------------------
+    r = pnav.run("profile", "save", "client-a", "--location", "xiamen", "--product", "drug",
+                 "--drug-class", "innovative", "--phase", "phase-2",
+                 "--rd-investment", "30000000", "--as-of", "2025-06-01")
+    tap.ok(r.rc == 0, "profile save", str(r))
+    r = pnav.run("profile", "save", "客户乙", "--location", "jinjiang", "--product", "device",
+                 "--innovative-device")
+    tap.ok(r.rc == 0, "profile save with a Chinese name", str(r))
+
+    r = pnav.run("profile", "list")
+    tap.ok(r.rc == 0 and "client-a" in r.out and "客户乙" in r.out, "profile list", str(r))
+    r = pnav.run("profile", "list", "--format", "json")
+    tap.ok(r.rc == 0 and isinstance(r.json(), list) and "client-a" in r.json(),
+           "profile list --format json", str(r))
+
+    r = pnav.run("profile", "show", "client-a")
+    data = r.json()
+    tap.ok(r.rc == 0 and data is not None and "xiamen" in r.out and "30000000" in r.out
+           and "phase-2" in r.out, "profile show prints the profile JSON", str(r))
+    r = pnav.run("profile", "show", "client-a", "--format", "text")
+    tap.ok(r.rc == 0 and "client-a" in r.out and "phase-2" in r.out,
+           "profile show --format text", str(r))
+    r = pnav.run("profile", "show", "客户乙")
+    tap.ok(r.rc == 0 and "jinjiang" in r.out and "true" in r.out,
+           "profile show of the Chinese name", str(r))
+
+    r = pnav.run("match", "--profile", "client-a", "--format", "json")
+    tap.ok(r.rc == 0 and r.json() is not None, "match --profile", str(r))
+    r = pnav.run("match", "--profile", "client-a", "--phase", "phase-3", "--format", "json")
+    tap.ok(r.rc == 0 and r.json() is not None, "match --profile with an override", str(r))
+    r = pnav.run("match", "--profile", "no-such-profile")
+    expect(tap, r, 2, "match --profile of an unknown profile exits 2 naming it",
+           "no-such-profile")
+
+    r = pnav.run("profile", "save", "client-b", "--profile", "client-a", "--phase", "phase-3")
+    tap.ok(r.rc == 0, "profile save based on another profile", str(r))
+    r = pnav.run("profile", "show", "client-b")
+    tap.ok(r.rc == 0 and "phase-3" in r.out and "30000000" in r.out and "client-b" in r.out,
+           "the new profile has the old answers and the override", str(r))
+    r = pnav.run("profile", "show", "client-a")
+    tap.ok(r.rc == 0 and "phase-2" in r.out, "the old profile is unchanged", str(r))
+
+    for name in ["client-a", "client-b", "客户乙"]:
+        r = pnav.run("profile", "delete", name)
+        tap.ok(r.rc == 0, "profile delete " + name, str(r))
+    r = pnav.run("profile", "list", "--format", "json")
+    tap.ok(r.rc == 0 and r.json() == [], "no profile is left", str(r))
+    r = pnav.run("profile", "show", "client-a")
+    expect(tap, r, 2, "profile show of a deleted profile exits 2 naming it", "client-a")
+    r = pnav.run("profile", "delete", "client-a")
+    expect(tap, r, 2, "profile delete of a deleted profile exits 2 naming it", "client-a")
+    r = pnav.run("profile", "frobnicate")
+    expect(tap, r, 2, "an unknown profile action exits 2 naming it", "frobnicate")
+    r = pnav.run("profile")
+    tap.ok(r.rc == 2, "profile without an action exits 2", str(r))
+    r = pnav.run("profile", "save", "")
+    tap.ok(r.rc == 2, "profile save with an empty name exits 2", str(r))
+    r = pnav.run("profile", "save", "x", "--sales", "200万")
+    expect(tap, r, 2, "profile save --sales 200万 exits 2 naming it", "200万")
+
+    unchanged("the profile tests")
+
+    # ---- a corrupt database ---------------------------------------------------
+    corrupt = os.path.join(workdir, "corrupt.db")
+    content = bytes(rng.randrange(256) for _ in range(65536))
+    with open(corrupt, "wb") as f:
+        f.write(content)
+    for args in [["list-documents"], ["match", "--location", "xiamen"], ["profile", "list"],
+                 ["import", valid]]:
+        r = pnav.run(*args, db=corrupt)
+        tap.ok(r.rc == 3 and "corrupt.db" in r.err and r.out == "",
+               "%s on a corrupt database exits 3 naming the file" % args[0], str(r))
+    with open(corrupt, "rb") as f:
+        tap.ok(f.read() == content, "the corrupt database is left as it was")
+
+    text_db = os.path.join(workdir, "text.db")
+    with open(text_db, "w") as f:
+        f.write("this is not a database\n" * 100)
+    r = pnav.run("list-documents", db=text_db)
+    tap.ok(r.rc == 3 and "text.db" in r.err, "a text file as database exits 3 naming it", str(r))
+
+    r = pnav.run("list-documents", db=workdir)
+    tap.ok(r.rc == 3 and r.rc >= 0, "a folder as database exits 3", str(r))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,543 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include "pn-application.h"
+#include "pn-fonts.h"
+#include "pn-window.h"
+
+#include <fontconfig/fontconfig.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+#include <string.h>
+
+#define PN_RESOURCE_UI "/io/github/pnav/PolicyNavigator/ui/"
+#define PN_TEST_FRAME_TIMEOUT_SECONDS 30
+
+/* Every composite template in the GResource and the type it belongs to.
+ * /pn/gui/templates fails for a template missing here: add a line per new
+ * template (the path is relative to ui/). */
+static const struct {
+  const char *resource;
+  GType     (*get_type) (void);
+} templates[] = {
+  { "pn-window.ui", pn_window_get_type },
+};
+
+/* Running the real application until its window has drawn a frame. */
+
+typedef struct _AppRun AppRun;
+typedef void (*AppRunFunc) (AppRun *run);
+
+struct _AppRun
+{
+  PnApplication *app;
+  GtkWindow     *window;
+  AppRunFunc     on_first_frame;
+  guint          timeout_id;
+  gboolean       mapped;
+  gboolean       painted;
+};
+
+static gboolean
+app_run_timeout_cb (gpointer user_data)
+{
+  AppRun *run = user_data;
+
+  run->timeout_id = 0;
+  g_test_fail_printf ("no frame within %d s (mapped: %d)",
+                      PN_TEST_FRAME_TIMEOUT_SECONDS, run->mapped);
+  g_application_quit (G_APPLICATION (run->app));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+app_run_after_paint_cb (GdkFrameClock *frame_clock,
+                        AppRun        *run)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, app_run_after_paint_cb, run);
+  run->painted = TRUE;
+
+  if (run->on_first_frame != NULL)
+    run->on_first_frame (run);
+
+  /* The quit action closes every window; the application then exits. */
+  g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
+}
+
+static void
+app_run_map_cb (GtkWidget *widget,
+                AppRun    *run)
+{
+  run->mapped = TRUE;
+  g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                    G_CALLBACK (app_run_after_paint_cb), run);
+}
+
+static void
+app_run_window_added_cb (GtkApplication *app G_GNUC_UNUSED,
+                         GtkWindow      *window,
+                         AppRun         *run)
+{
+  if (run->window != NULL || !PN_IS_WINDOW (window))
+    return;
+
+  run->window = window;
+  g_signal_connect (window, "map", G_CALLBACK (app_run_map_cb), run);
+}
+
+static void
+app_run (AppRunFunc on_first_frame)
+{
+  AppRun run = { .on_first_frame = on_first_frame };
+  int status;
+
+  run.app = pn_application_new ();
+  /* Both language runs of this binary share one session bus. */
+  g_application_set_flags (G_APPLICATION (run.app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (run.app, "window-added", G_CALLBACK (app_run_window_added_cb), &run);
+  run.timeout_id = g_timeout_add_seconds (PN_TEST_FRAME_TIMEOUT_SECONDS, app_run_timeout_cb, &run);
+
+  status = g_application_run (G_APPLICATION (run.app), 0, NULL);
+
+  g_clear_handle_id (&run.timeout_id, g_source_remove);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (run.mapped);
+  g_assert_true (run.painted);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (run.app)));
+  g_clear_object (&run.app);
+}
+
+static void
+destroy_toplevels (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+}
+
+/* /pn/gui/application/first-frame */
+
+static void
+first_frame_cb (AppRun *run)
+{
+  GtkStack *main_stack;
+
+  g_assert_true (PN_IS_WINDOW (run->window));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (run->window)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (run->window)), >, 0);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (run->window)), >, 0);
+  g_assert_cmpstr (gtk_window_get_title (run->window), ==, _("Policy Navigator"));
+
+  main_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (run->window),
+                                                         PN_TYPE_WINDOW, "main_stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "welcome");
+}
+
+static void
+test_application_first_frame (void)
+{
+  app_run (first_frame_cb);
+}
+
+/* /pn/gui/application/actions */
+
+static gboolean
+application_has_window_of_type (GtkApplication *app,
+                                GType           type)
+{
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+actions_cb (AppRun *run)
+{
+  GtkApplication *app = GTK_APPLICATION (run->app);
+  static const struct {
+    const char *action;
+    const char *accel;
+  } accels[] = {
+    { "app.quit", "<Control>q" },
+    { "app.shortcuts", "<Control>question" },
+  };
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "quit"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "shortcuts"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (run->window), "win.start", NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    {
+      g_auto(GStrv) set = gtk_application_get_accels_for_action (app, accels[i].action);
+
+      g_assert_nonnull (set);
+      g_assert_cmpstr (set[0], ==, accels[i].accel);
+    }
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
+  g_assert_true (application_has_window_of_type (app, GTK_TYPE_SHORTCUTS_WINDOW));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  g_assert_true (application_has_window_of_type (app, ADW_TYPE_ABOUT_WINDOW));
+}
+
+static void
+test_application_actions (void)
+{
+  app_run (actions_cb);
+}
+
+/* /pn/gui/window/screenshot */
+
+static char *
+screenshot_language (void)
+{
+  const char *name = g_get_language_names ()[0];
+
+  /* "zh_CN", "en"; "C" when no language is set */
+  return g_strndup (name, strcspn (name, ".@"));
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *filename)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  g_assert_nonnull (renderer);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_nonnull (texture);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+
+  g_assert_true (gdk_texture_save_to_png (texture, filename));
+  g_test_message ("screenshot: %s (%d×%d)", filename, width, height);
+}
+
+static void
+screenshot_cb (AppRun *run)
+{
+  g_autofree char *language = screenshot_language ();
+  g_autofree char *basename = g_strdup_printf ("main-window-%s.png", language);
+  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "gui", "screenshots", NULL);
+  g_autofree char *filename = g_build_filename (dir, basename, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  /* The window's content, header bar included: without a compositor (Xvfb)
+   * the window itself would add the grey frame of its resize border. */
+  save_screenshot (adw_application_window_get_content (ADW_APPLICATION_WINDOW (run->window)),
+                   filename);
+  g_assert_true (g_file_test (filename, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_window_screenshot (void)
+{
+  app_run (screenshot_cb);
+}
+
+/* /pn/gui/templates */
+
+static char *
+template_class (const char *xml)
+{
+  const char *start = strstr (xml, "<template class=\"");
+
+  if (start == NULL)
+    return NULL;
+
+  start += strlen ("<template class=\"");
+
+  return g_strndup (start, strcspn (start, "\""));
+}
+
+static void
+check_templates_under (const char *dir,
+                       guint      *n_templates)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) children = NULL;
+
+  children = g_resources_enumerate_children (dir, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; children[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strconcat (dir, children[i], NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *class_name = NULL;
+      const char *relative = path + strlen (PN_RESOURCE_UI);
+      GType type = G_TYPE_INVALID;
+
+      if (g_str_has_suffix (path, "/"))
+        {
+          check_templates_under (path, n_templates);
+          continue;
+        }
+
+      if (!g_str_has_suffix (path, ".ui"))
+        continue;
+
+      bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+      g_assert_no_error (error);
+
+      /* GResource data is always NUL-terminated. */
+      class_name = template_class (g_bytes_get_data (bytes, NULL));
+      g_test_message ("%s: %s", path, class_name != NULL ? class_name : "builder file");
+
+      if (class_name == NULL)
+        {
+          g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+
+          gtk_builder_add_from_resource (builder, path, &error);
+          g_assert_no_error (error);
+          continue;
+        }
+
+      for (guint j = 0; j < G_N_ELEMENTS (templates); j++)
+        {
+          if (g_str_equal (templates[j].resource, relative))
+            type = templates[j].get_type ();
+        }
+
+      if (type == G_TYPE_INVALID)
+        {
+          g_test_fail_printf ("%s is the template of %s, which the templates table in %s lacks",
+                              path, class_name, __FILE__);
+          continue;
+        }
+
+      g_assert_cmpstr (g_type_name (type), ==, class_name);
+
+      {
+        GObject *object = g_object_new (type, NULL);
+
+        if (GTK_IS_WINDOW (object))
+          gtk_window_destroy (GTK_WINDOW (object));
+        else
+          g_object_unref (g_object_ref_sink (object));
+      }
+
+      (*n_templates)++;
+    }
+}
+
+static void
+test_templates (void)
+{
+  guint n_templates = 0;
+
+  check_templates_under (PN_RESOURCE_UI, &n_templates);
+  g_assert_cmpuint (n_templates, ==, G_N_ELEMENTS (templates));
+
+  destroy_toplevels ();
+}
+
+/* /pn/gui/window/state */
+
+static void
+test_window_state (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkWindow *window;
+  gboolean handled = TRUE;
+  int width = 0;
+  int height = 0;
+
+  g_settings_set_int (settings, "window-width", 700);
+  g_settings_set_int (settings, "window-height", 500);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+
+  window = g_object_new (PN_TYPE_WINDOW, NULL);
+  gtk_window_get_default_size (window, &width, &height);
+  g_assert_cmpint (width, ==, 700);
+  g_assert_cmpint (height, ==, 500);
+  g_assert_false (gtk_window_is_maximized (window));
+
+  /* As if the user had resized it and closed it: close-request saves.
+   * (gtk_window_close() does nothing on a window that was never shown.) */
+  gtk_window_set_default_size (window, 820, 610);
+  g_signal_emit_by_name (window, "close-request", &handled);
+  g_assert_false (handled);
+  gtk_window_destroy (window);
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 820);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 610);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "window-maximized");
+  destroy_toplevels ();
+}
+
+/* /pn/gui/fonts/simplified-chinese */
+
+static gboolean
+fontconfig_has_simplified_chinese (void)
+{
+  FcPattern *pattern = FcPatternCreate ();
+  FcLangSet *langs = FcLangSetCreate ();
+  FcObjectSet *objects = FcObjectSetBuild (FC_FAMILY, NULL);
+  FcFontSet *fonts;
+  gboolean found;
+
+  FcLangSetAdd (langs, (const FcChar8 *) "zh-cn");
+  FcPatternAddLangSet (pattern, FC_LANG, langs);
+  fonts = FcFontList (NULL, pattern, objects);
+  found = fonts != NULL && fonts->nfont > 0;
+
+  if (fonts != NULL)
+    FcFontSetDestroy (fonts);
+  FcObjectSetDestroy (objects);
+  FcLangSetDestroy (langs);
+  FcPatternDestroy (pattern);
+
+  return found;
+}
+
+static void
+test_fonts_simplified_chinese (void)
+{
+  g_autoptr(PangoFontMap) empty_map = NULL;
+  PangoContext *context;
+  GtkWindow *window;
+  GtkRevealer *banner;
+  gboolean covered;
+
+  /* The installed fonts, as fontconfig sees them. */
+  context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  covered = pn_fonts_cover_simplified_chinese (context);
+  g_assert_cmpint (covered, ==, fontconfig_has_simplified_chinese ());
+  g_object_unref (context);
+
+  /* No fonts at all. */
+  empty_map = pango_cairo_font_map_new ();
+  if (PANGO_IS_FC_FONT_MAP (empty_map))
+    {
+      FcConfig *config = FcConfigCreate ();
+
+      pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (empty_map), config);
+      FcConfigDestroy (config);
+
+      context = pango_font_map_create_context (empty_map);
+      g_assert_false (pn_fonts_cover_simplified_chinese (context));
+      g_object_unref (context);
+    }
+
+  /* The window shows its banner exactly when no font covers. */
+  window = g_object_new (PN_TYPE_WINDOW, NULL);
+  banner = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                        PN_TYPE_WINDOW, "font_banner"));
+  g_assert_cmpint (gtk_revealer_get_reveal_child (banner), ==,
+                   !pn_fonts_cover_simplified_chinese (gtk_widget_get_pango_context (GTK_WIDGET (window))));
+  g_test_message ("Simplified Chinese font installed: %s", covered ? "yes" : "no");
+  gtk_window_destroy (window);
+}
+
+/* /pn/gui/i18n/catalogue */
+
+static void
+test_i18n_catalogue (void)
+{
+  const char *language = g_get_language_names ()[0];
+
+  if (g_str_has_prefix (language, "zh"))
+    {
+      /* The build tree's catalogue was found and used. */
+      g_assert_cmpstr (_("Policy Navigator"), !=, "Policy Navigator");
+      g_assert_false (g_str_is_ascii (_("Find the incentives your project qualifies for")));
+    }
+  else if (g_str_has_prefix (language, "en") || g_str_equal (language, "C"))
+    {
+      g_assert_cmpstr (_("Policy Navigator"), ==, "Policy Navigator");
+    }
+  else
+    {
+      g_test_skip ("no expectations for this language");
+    }
+}
+
+/* G_TEST_OPTION_ISOLATE_DIRS points XDG_DATA_DIRS at empty directories
+ * before each test; keep the system's icon themes (Adwaita, hicolor) visible
+ * so that the windows under test show real icons. */
+static void
+keep_system_icon_themes (const char *data_dirs)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_auto(GStrv) dirs = g_strsplit (data_dirs, G_SEARCHPATH_SEPARATOR_S, -1);
+  g_autoptr(GPtrArray) search_path = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; dirs[i] != NULL; i++)
+    {
+      if (*dirs[i] != '\0')
+        g_ptr_array_add (search_path, g_build_filename (dirs[i], "icons", NULL));
+    }
+  g_ptr_array_add (search_path, NULL);
+
+  gtk_icon_theme_set_search_path (theme, (const char * const *) search_path->pdata);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
+
+  if (data_dirs == NULL || *data_dirs == '\0')
+    {
+      g_free (data_dirs);
+      data_dirs = g_strdup ("/usr/local/share/:/usr/share/");
+    }
+
+  setlocale (LC_ALL, "");
+  /* The uninstalled catalogue: the build tree's po/<lang>/LC_MESSAGES/. */
+  bindtextdomain (GETTEXT_PACKAGE, PN_TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Keep the system MIME database (gdk-pixbuf sniffs SVG icons with it),
+   * then isolate the environment. */
+  g_content_type_set_mime_dirs (NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  adw_init ();
+  keep_system_icon_themes (data_dirs);
+
+  g_test_add_func ("/pn/gui/i18n/catalogue", test_i18n_catalogue);
+  g_test_add_func ("/pn/gui/templates", test_templates);
+  g_test_add_func ("/pn/gui/fonts/simplified-chinese", test_fonts_simplified_chinese);
+  g_test_add_func ("/pn/gui/window/state", test_window_state);
+  g_test_add_func ("/pn/gui/application/first-frame", test_application_first_frame);
+  g_test_add_func ("/pn/gui/application/actions", test_application_actions);
+  g_test_add_func ("/pn/gui/window/screenshot", test_window_screenshot);
+
+  return g_test_run ();
+}
