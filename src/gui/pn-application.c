@@ -14,8 +14,20 @@
 
 struct _PnApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  PnStore        *store;
+  GError         *store_error;
+  PnCorpus       *corpus;
+  PnProfile      *profile;
 };
+
+enum {
+  CORPUS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (PnApplication, pn_application, ADW_TYPE_APPLICATION)
 
@@ -98,11 +110,26 @@ static const GActionEntry app_actions[] = {
 };
 
 static void
+pn_application_open_store (PnApplication *self)
+{
+  const char *env = g_getenv ("POLICY_NAVIGATOR_DB");
+  g_autofree char *path = env && *env ? g_strdup (env) : pn_store_default_path ();
+
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+  self->store = pn_store_open (path, &self->store_error);
+  if (self->store == NULL)
+    g_warning ("Cannot open the policy database: %s", self->store_error->message);
+}
+
+static void
 pn_application_startup (GApplication *application)
 {
   PnApplication *self = PN_APPLICATION (application);
 
   G_APPLICATION_CLASS (pn_application_parent_class)->startup (application);
+
+  pn_application_open_store (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions, G_N_ELEMENTS (app_actions),
@@ -127,17 +154,100 @@ pn_application_activate (GApplication *application)
 }
 
 static void
+pn_application_dispose (GObject *object)
+{
+  PnApplication *self = (PnApplication *) object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->profile);
+
+  G_OBJECT_CLASS (pn_application_parent_class)->dispose (object);
+}
+
+static void
+pn_application_finalize (GObject *object)
+{
+  PnApplication *self = (PnApplication *) object;
+
+  g_clear_pointer (&self->corpus, pn_corpus_unref);
+  g_clear_error (&self->store_error);
+
+  G_OBJECT_CLASS (pn_application_parent_class)->finalize (object);
+}
+
+static void
 pn_application_class_init (PnApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = pn_application_dispose;
+  object_class->finalize = pn_application_finalize;
+
+  /**
+   * PnApplication::corpus-changed:
+   *
+   * Emitted after an import or removal changed the policy corpus.
+   */
+  signals[CORPUS_CHANGED] = g_signal_new ("corpus-changed", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 0);
 
   app_class->startup = pn_application_startup;
   app_class->activate = pn_application_activate;
 }
 
 static void
-pn_application_init (PnApplication *self G_GNUC_UNUSED)
+pn_application_init (PnApplication *self)
 {
+  self->profile = pn_profile_new ();
+}
+
+PnStore *
+pn_application_get_store (PnApplication *self)
+{
+  g_return_val_if_fail (PN_IS_APPLICATION (self), NULL);
+  return self->store;
+}
+
+const GError *
+pn_application_get_store_error (PnApplication *self)
+{
+  g_return_val_if_fail (PN_IS_APPLICATION (self), NULL);
+  return self->store_error;
+}
+
+PnCorpus *
+pn_application_get_corpus (PnApplication *self)
+{
+  g_return_val_if_fail (PN_IS_APPLICATION (self), NULL);
+
+  if (self->corpus == NULL && self->store != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->corpus = pn_store_load_corpus (self->store, &error);
+      if (self->corpus == NULL)
+        g_warning ("Cannot load the policy corpus: %s", error->message);
+    }
+
+  return self->corpus;
+}
+
+void
+pn_application_reload_corpus (PnApplication *self)
+{
+  g_return_if_fail (PN_IS_APPLICATION (self));
+
+  g_clear_pointer (&self->corpus, pn_corpus_unref);
+  g_signal_emit (self, signals[CORPUS_CHANGED], 0);
+}
+
+PnProfile *
+pn_application_get_profile (PnApplication *self)
+{
+  g_return_val_if_fail (PN_IS_APPLICATION (self), NULL);
+  return self->profile;
 }
 
 PnApplication *

@@ -3,12 +3,26 @@
 
 #include <adwaita.h>
 
+#include "pn-corpus.h"
+#include "pn-profile.h"
+#include "pn-store.h"
+
 G_BEGIN_DECLS
 
 #define PN_TYPE_APPLICATION (pn_application_get_type ())
 
 G_DECLARE_FINAL_TYPE (PnApplication, pn_application, PN, APPLICATION, AdwApplication)
 
-PnApplication *pn_application_new (void);
+PnApplication *pn_application_new              (void);
+/* The store, opened at startup from $POLICY_NAVIGATOR_DB or the default
+ * path; NULL when it could not be opened (see get_store_error). */
+PnStore       *pn_application_get_store        (PnApplication *self);
+const GError  *pn_application_get_store_error  (PnApplication *self);
+/* The corpus as loaded from the store (NULL when the store failed). */
+PnCorpus      *pn_application_get_corpus       (PnApplication *self);
+/* Drops the cached corpus after an import, so views reload it. */
+void           pn_application_reload_corpus    (PnApplication *self);
+/* The one profile every view observes. */
+PnProfile     *pn_application_get_profile      (PnApplication *self);
 
 G_END_DECLS
