@@ -21,4 +21,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 /* Registers the compiled-in corpus once; every reader calls it first. */
 void _pn_corpus_ensure_registered (void);
 
+/* qsort() comparator for an array of C strings */
+static inline int
+pn_compare_strings (const void *a,
+                    const void *b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 G_END_DECLS

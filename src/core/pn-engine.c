@@ -707,6 +707,14 @@ pn_engine_evaluate (PnCorpus  *corpus,
                 {
                   PnRequirement *requirement = g_ptr_array_index (benefit->requirements, r);
 
+                  if (requirement->attestation)
+                    {
+                      g_autofree char *zh = g_strdup_printf ("须由申请人确认：%s", requirement->text.zh);
+                      g_autofree char *en = g_strdup_printf ("The applicant must also confirm: %s", requirement->text.en);
+
+                      g_ptr_array_add (result->notes, pn_text_new (zh, en));
+                      continue;
+                    }
                   g_ptr_array_add (result->missing, g_strdup_printf ("requirement:%s", requirement->id));
                 }
 

@@ -10,7 +10,7 @@
 #include "pn-corpus-resources.h"
 
 /* Bump when the model built from the same files changes, so stores reload. */
-#define PN_LOADER_MODEL_VERSION "3"
+#define PN_LOADER_MODEL_VERSION "4"
 
 /* Policy files are small; anything larger is refused before parsing. */
 #define PN_MAX_POLICY_BYTES (64 * 1024 * 1024)
@@ -422,7 +422,10 @@ read_benefit (PnArticle *article,
         {
           PnRequirement *requirement = pn_requirement_new ();
 
+          g_autofree char *kind = attr (c, "kind");
+
           requirement->id = attr (c, "id");
+          requirement->attestation = g_strcmp0 (kind, "attestation") == 0;
           read_text (c, &requirement->text);
           g_ptr_array_add (benefit->requirements, requirement);
         }
@@ -815,7 +818,7 @@ bundled_policy_names (void)
 
   if (names == NULL)
     names = g_new0 (char *, 1);
-  qsort (names, g_strv_length (names), sizeof (char *), (GCompareFunc) g_strcmp0);
+  qsort (names, g_strv_length (names), sizeof (char *), pn_compare_strings);
   return names;
 }
 

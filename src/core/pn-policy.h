@@ -27,8 +27,11 @@ typedef struct
 
 typedef struct
 {
-  char   *id;
-  PnText  text;
+  char     *id;
+  PnText    text;
+  /* TRUE for an attestation: a detail of the activity itself that the
+   * applicant confirms; it does not make the match possible-only. */
+  gboolean  attestation;
 } PnRequirement;
 
 typedef struct

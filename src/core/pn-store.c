@@ -493,7 +493,7 @@ sync_bundled (PnStore  *self,
   names = g_resources_enumerate_children (PN_CORPUS_RESOURCE_PATH "/policies/", 0, error);
   if (names == NULL)
     return FALSE;
-  qsort (names, g_strv_length (names), sizeof (char *), (GCompareFunc) g_strcmp0);
+  qsort (names, g_strv_length (names), sizeof (char *), pn_compare_strings);
 
   if (!begin (self, error))
     return FALSE;
@@ -674,6 +674,30 @@ pn_store_get_path (PnStore *self)
   return self->path;
 }
 
+static PnTaxonomy *
+load_stored_taxonomy (PnStore  *self,
+                      GError  **error)
+{
+  g_autofree char *taxonomy_xml = get_meta (self, "taxonomy-xml");
+  g_autoptr(GBytes) taxonomy_bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  PnTaxonomy *taxonomy;
+
+  if (taxonomy_xml == NULL)
+    {
+      g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_CORRUPT,
+                   "%s: the database has no taxonomy", self->path);
+      return NULL;
+    }
+
+  taxonomy_bytes = g_bytes_new (taxonomy_xml, strlen (taxonomy_xml));
+  taxonomy = pn_policy_loader_load_taxonomy ("taxonomy.xml", taxonomy_bytes, &local_error);
+  if (taxonomy == NULL)
+    g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_CORRUPT,
+                 "%s: stored taxonomy is damaged: %s", self->path, local_error->message);
+  return taxonomy;
+}
+
 PnCorpus *
 pn_store_load_corpus (PnStore  *self,
                       GError  **error)
@@ -681,8 +705,6 @@ pn_store_load_corpus (PnStore  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(PnTaxonomy) taxonomy = NULL;
   g_autoptr(GPtrArray) documents = NULL;
-  g_autofree char *taxonomy_xml = NULL;
-  g_autoptr(GBytes) taxonomy_bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   StepResult r;
 
@@ -691,21 +713,9 @@ pn_store_load_corpus (PnStore  *self,
   if (self->corpus != NULL)
     return pn_corpus_ref (self->corpus);
 
-  taxonomy_xml = get_meta (self, "taxonomy-xml");
-  if (taxonomy_xml == NULL)
-    {
-      g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_CORRUPT,
-                   "%s: the database has no taxonomy", self->path);
-      return NULL;
-    }
-  taxonomy_bytes = g_bytes_new (taxonomy_xml, strlen (taxonomy_xml));
-  taxonomy = pn_policy_loader_load_taxonomy ("taxonomy.xml", taxonomy_bytes, &local_error);
+  taxonomy = load_stored_taxonomy (self, error);
   if (taxonomy == NULL)
-    {
-      g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_CORRUPT,
-                   "%s: stored taxonomy is damaged: %s", self->path, local_error->message);
-      return NULL;
-    }
+    return NULL;
 
   documents = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_document_unref);
   stmt = prepare (self,
@@ -745,6 +755,7 @@ pn_store_import_file (PnStore     *self,
                       GError     **error)
 {
   g_autoptr(PnCorpus) corpus = NULL;
+  g_autoptr(PnTaxonomy) taxonomy = NULL;
   g_autoptr(PnDocument) document = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -757,13 +768,18 @@ pn_store_import_file (PnStore     *self,
   g_return_val_if_fail (PN_IS_STORE (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  corpus = pn_store_load_corpus (self, error);
-  if (corpus == NULL)
+  /* Validate fully before touching the database; a refused file costs
+   * only the taxonomy, not the whole corpus. */
+  taxonomy = self->corpus ? pn_taxonomy_ref (pn_corpus_get_taxonomy (self->corpus))
+                          : load_stored_taxonomy (self, error);
+  if (taxonomy == NULL)
+    return NULL;
+  document = pn_policy_loader_load_document_file (file, taxonomy, error);
+  if (document == NULL)
     return NULL;
 
-  /* Validate fully before touching the database. */
-  document = pn_policy_loader_load_document_file (file, pn_corpus_get_taxonomy (corpus), error);
-  if (document == NULL)
+  corpus = pn_store_load_corpus (self, error);
+  if (corpus == NULL)
     return NULL;
 
   /* Cross-document references (top-ups) must resolve in the new corpus. */
