@@ -26,5 +26,13 @@ int pnav_remove         (PnavContext *ctx,
                          char       **args);
 int pnav_profile        (PnavContext *ctx,
                          char       **args);
+int pnav_brief          (PnavContext *ctx,
+                         char       **args);
+int pnav_compare        (PnavContext *ctx,
+                         char       **args);
+int pnav_pipeline       (PnavContext *ctx,
+                         char       **args);
+int pnav_deadlines      (PnavContext *ctx,
+                         char       **args);
 
 G_END_DECLS

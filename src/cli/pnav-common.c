@@ -12,6 +12,10 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "pn-compare.h"
+#include "pn-deadlines.h"
+#include "pn-pipeline.h"
+
 /* The schema's largest amount (data/schema/policy.xsd, type Yuan): a
  * figure beyond it is a typing error, and keeping figures this small
  * keeps rate × figure far from overflowing in the engine. */
@@ -119,6 +123,12 @@ pnav_exit_status_for_error (const GError *error)
       || g_error_matches (error, PN_STORE_ERROR, PN_STORE_ERROR_EXISTS))
     return PNAV_EXIT_USAGE;
 
+  /* Values the core refuses: locations, products, phases, dates. */
+  if (error->domain == PN_COMPARE_ERROR || error->domain == PN_PIPELINE_ERROR ||
+      g_error_matches (error, PN_DEADLINES_ERROR, PN_DEADLINES_ERROR_LOCATION) ||
+      g_error_matches (error, PN_DEADLINES_ERROR, PN_DEADLINES_ERROR_DATE))
+    return PNAV_EXIT_USAGE;
+
   /* Everything else comes from a file or the database. */
   return PNAV_EXIT_DATA;
 }
@@ -175,11 +185,11 @@ pnav_arg_to_utf8 (const char  *arg,
   return NULL;
 }
 
-static gboolean
-parse_yuan (const char  *option_name,
-            const char  *value,
-            gint64      *out_yuan,
-            GError     **error)
+gboolean
+pnav_parse_yuan (const char  *option_name,
+                 const char  *value,
+                 gint64      *out_yuan,
+                 GError     **error)
 {
   guint64 yuan = 0;
   gboolean digits = value[0] != '\0';
@@ -274,6 +284,21 @@ db_cb (const char  *option_name,
   return TRUE;
 }
 
+static const struct
+{
+  const char *name;
+  PnavFormat  format;
+} format_names[] = {
+  { "text", PNAV_FORMAT_TEXT },
+  { "json", PNAV_FORMAT_JSON },
+  { "pdf", PNAV_FORMAT_PDF },
+  { "md", PNAV_FORMAT_MARKDOWN },
+  { "csv", PNAV_FORMAT_CSV },
+  { "ics", PNAV_FORMAT_ICS },
+};
+
+static const char * const default_formats[] = { "text", "json", NULL };
+
 static gboolean
 format_cb (const char  *option_name,
            const char  *value,
@@ -281,23 +306,26 @@ format_cb (const char  *option_name,
            GError     **error)
 {
   PnavContext *self = data;
+  const char * const *accepted = self->formats != NULL ? self->formats : default_formats;
 
-  if (g_strcmp0 (value, "text") == 0)
-    self->format = PNAV_FORMAT_TEXT;
-  else if (g_strcmp0 (value, "json") == 0)
-    self->format = PNAV_FORMAT_JSON;
-  else
-    {
-      g_autofree char *shown = g_utf8_make_valid (value, -1);
+  if (g_strv_contains (accepted, value))
+    for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
+      if (g_str_equal (format_names[i].name, value))
+        {
+          self->format = format_names[i].format;
+          self->format_set = TRUE;
+          return TRUE;
+        }
 
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("%s: unknown value “%s”; expected one of %s"),
-                   option_name, shown, "text, json");
-      return FALSE;
-    }
+  {
+    g_autofree char *shown = g_utf8_make_valid (value, -1);
+    g_autofree char *names = g_strjoinv (", ", (GStrv) accepted);
 
-  self->format_set = TRUE;
-  return TRUE;
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 _("%s: unknown value “%s”; expected one of %s"),
+                 option_name, shown, names);
+  }
+  return FALSE;
 }
 
 static gboolean
@@ -390,7 +418,7 @@ figure_cb (const char  *option_name,
   if (!pn_figure_from_string (option_id (option_name), &figure))
     g_assert_not_reached ();
 
-  if (!parse_yuan (option_name, value, &yuan, error))
+  if (!pnav_parse_yuan (option_name, value, &yuan, error))
     return FALSE;
 
   self->profile_options.figures[figure] = yuan;
@@ -413,11 +441,10 @@ as_of_cb (const char  *option_name,
   return TRUE;
 }
 
-/* Callbacks get the raw bytes (G_OPTION_FLAG_FILENAME): GLib would
- * otherwise convert them to UTF-8 from the locale charset and, under the C
- * locale, fail on "200万" with a message that names neither the option
- * nor the value. */
-#define PNAV_CALLBACK(cb) G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, (gpointer) cb
+/* Callbacks get the raw bytes (G_OPTION_FLAG_FILENAME, PNAV_CALLBACK in
+ * pnav-common.h): GLib would otherwise convert them to UTF-8 from the
+ * locale charset and, under the C locale, fail on "200万" with a message
+ * that names neither the option nor the value. */
 
 static const GOptionEntry common_entries[] = {
   { "db", 0, PNAV_CALLBACK (db_cb),
@@ -469,6 +496,15 @@ static const GOptionEntry profile_entries[] = {
   G_OPTION_ENTRY_NULL
 };
 
+/* The place and date of PNAV_OPTIONS_PLACE: the same options as above. */
+static const GOptionEntry place_entries[] = {
+  { "location", 0, PNAV_CALLBACK (location_cb),
+    N_("Where the applicant is registered (see “pnav vocab locations”)"), N_("ID") },
+  { "as-of", 0, PNAV_CALLBACK (as_of_cb),
+    N_("Evaluate on this date instead of today"), N_("YYYY-MM-DD") },
+  G_OPTION_ENTRY_NULL
+};
+
 GOptionContext *
 pnav_option_context_new (PnavContext        *self,
                          const char         *parameter_string,
@@ -476,7 +512,20 @@ pnav_option_context_new (PnavContext        *self,
                          const GOptionEntry *entries,
                          gboolean            with_profile_options)
 {
+  return pnav_option_context_new_full (self, parameter_string, summary, entries,
+                                       with_profile_options ? PNAV_OPTIONS_PROFILE
+                                                            : PNAV_OPTIONS_NONE);
+}
+
+GOptionContext *
+pnav_option_context_new_full (PnavContext        *self,
+                              const char         *parameter_string,
+                              const char         *summary,
+                              const GOptionEntry *entries,
+                              PnavOptions         options)
+{
   g_autofree char *parameters = NULL;
+  GOptionEntry shared[G_N_ELEMENTS (common_entries)];
   GOptionContext *context;
   GOptionGroup *group;
 
@@ -496,9 +545,17 @@ pnav_option_context_new (PnavContext        *self,
   g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
   if (entries != NULL)
     g_option_group_add_entries (group, entries);
-  if (with_profile_options)
+  if (options & PNAV_OPTIONS_PROFILE)
     g_option_group_add_entries (group, profile_entries);
-  g_option_group_add_entries (group, common_entries);
+  else if (options & PNAV_OPTIONS_PLACE)
+    g_option_group_add_entries (group, place_entries);
+
+  /* the group copies the entries: a subcommand's own --format help */
+  memcpy (shared, common_entries, sizeof shared);
+  for (guint i = 0; self->format_help != NULL && shared[i].long_name != NULL; i++)
+    if (g_str_equal (shared[i].long_name, "format"))
+      shared[i].description = self->format_help;
+  g_option_group_add_entries (group, shared);
   g_option_context_set_main_group (context, group);
 
   return context;
@@ -863,6 +920,88 @@ pnav_location_label (PnTaxonomy *taxonomy,
 
   term = pn_taxonomy_get_location (taxonomy, id);
   return term != NULL ? pnav_term_label (term, lang) : id;
+}
+
+gboolean
+pnav_parse_lang (const char  *option_name,
+                 const char  *value,
+                 PnLang      *out_lang,
+                 GError     **error)
+{
+  g_autofree char *shown = NULL;
+
+  if (g_strcmp0 (value, "en") == 0)
+    *out_lang = PN_LANG_EN;
+  else if (g_strcmp0 (value, "zh") == 0)
+    *out_lang = PN_LANG_ZH;
+  else
+    {
+      shown = g_utf8_make_valid (value, -1);
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s: unknown value “%s”; expected one of %s"),
+                   option_name, shown, "en, zh");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ---- output files ---------------------------------------------------- */
+
+gboolean
+pnav_write_output (const char  *path,
+                   GBytes      *bytes,
+                   GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *shown = NULL;
+  const char *reason;
+
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  if (path == NULL)
+    {
+      gsize size = 0;
+      gconstpointer data = g_bytes_get_data (bytes, &size);
+
+      if (size > 0 && fwrite (data, 1, size, stdout) != size)
+        {
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno),
+                       _("cannot write the output: %s"), g_strerror (errno));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  shown = g_filename_display_name (path);
+  if (path[0] == '\0')
+    {
+      g_set_error (error, PNAV_ERROR, PNAV_ERROR_USAGE, _("--output: expected a file name"));
+      return FALSE;
+    }
+
+  file = g_file_new_for_path (path);
+  if (pn_export_save (file, bytes, &local_error))
+    return TRUE;
+
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    reason = _("its folder does not exist");
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    reason = _("permission denied");
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    reason = _("it is a folder");
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY))
+    reason = _("a part of the path is not a folder");
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    reason = _("no space left on the device");
+  else
+    reason = local_error->message;
+
+  g_set_error (error, PNAV_ERROR, PNAV_ERROR_USAGE,
+               _("--output: cannot write “%s”: %s"),
+               shown, reason);
+  return FALSE;
 }
 
 char *

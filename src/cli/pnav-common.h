@@ -33,7 +33,19 @@ typedef enum
 {
   PNAV_FORMAT_TEXT,
   PNAV_FORMAT_JSON,
+  PNAV_FORMAT_PDF,
+  PNAV_FORMAT_MARKDOWN,   /* "md" */
+  PNAV_FORMAT_CSV,
+  PNAV_FORMAT_ICS,
 } PnavFormat;
+
+/* Which shared options a subcommand takes besides --db and --format. */
+typedef enum
+{
+  PNAV_OPTIONS_NONE    = 0,
+  PNAV_OPTIONS_PROFILE = 1 << 0,   /* every match option, --location … --profile */
+  PNAV_OPTIONS_PLACE   = 1 << 1,   /* only --location and --as-of */
+} PnavOptions;
 
 /* The answers given on the command line by the match options
  * (match, profile save).  Strings are UTF-8; unset ones are NULL, unset
@@ -53,8 +65,12 @@ typedef struct
   const char         *command;      /* "match" */
   char               *global_db;    /* pnav --db PATH */
   char               *db;           /* pnav SUBCOMMAND --db PATH */
-  PnavFormat          format;
+  PnavFormat          format;       /* set the default before parsing */
   gboolean            format_set;
+  /* the --format names accepted (NULL: "text", "json") and the help of
+   * --format (N_() text, NULL: the text/json one) */
+  const char * const *formats;
+  const char         *format_help;
   PnavProfileOptions  profile_options;
   gpointer            command_data; /* a subcommand's own options */
   PnStore            *store;
@@ -81,6 +97,12 @@ GOptionContext *pnav_option_context_new          (PnavContext        *self,
                                                   const char         *summary,
                                                   const GOptionEntry *entries,
                                                   gboolean            with_profile_options);
+/* The same, with a choice of shared options. */
+GOptionContext *pnav_option_context_new_full     (PnavContext        *self,
+                                                  const char         *parameter_string,
+                                                  const char         *summary,
+                                                  const GOptionEntry *entries,
+                                                  PnavOptions         options);
 /* Parses a copy of `args` (args[0] is the subcommand); on success
  * `out_args` holds the positional arguments after the subcommand, as
  * UTF-8, or as given when they are `filenames`. */
@@ -143,5 +165,28 @@ const char     *pnav_location_label              (PnTaxonomy     *taxonomy,
                                                   PnLang          lang);
 /* "40%" */
 char           *pnav_format_rate                 (double          rate);
+
+/* Option values, for a subcommand's own option callbacks: a whole number
+ * of yuan written with digits; "en" or "zh". */
+gboolean        pnav_parse_yuan                  (const char     *option_name,
+                                                  const char     *value,
+                                                  gint64         *out_yuan,
+                                                  GError        **error);
+gboolean        pnav_parse_lang                  (const char     *option_name,
+                                                  const char     *value,
+                                                  PnLang         *out_lang,
+                                                  GError        **error);
+
+/* Writes `bytes` to `path` (a file name as given on the command line) in
+ * one atomic replace, or to standard output when `path` is NULL.  A file
+ * that cannot be written is a usage error naming --output and the path
+ * (exit status 2). */
+gboolean        pnav_write_output                (const char     *path,
+                                                  GBytes         *bytes,
+                                                  GError        **error);
+
+/* An option callback that gets the raw bytes of its value (see
+ * pnav-common.c): { "name", 0, PNAV_CALLBACK (cb), … } */
+#define PNAV_CALLBACK(cb) G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, (gpointer) cb
 
 G_END_DECLS

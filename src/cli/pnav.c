@@ -30,6 +30,10 @@ static const PnavCommand commands[] = {
   { "import",         N_("Import a policy XML file into the database"), pnav_import },
   { "remove",         N_("Remove an imported document"), pnav_remove },
   { "profile",        N_("Save, list, show or delete client profiles"), pnav_profile },
+  { "brief",          N_("Write a client brief as PDF, Markdown or CSV"), pnav_brief },
+  { "compare",        N_("Compare what the same answers are worth in several places"), pnav_compare },
+  { "pipeline",       N_("Show what each milestone of a drug or device is worth"), pnav_pipeline },
+  { "deadlines",      N_("List the measures of a place by the date they end"), pnav_deadlines },
 };
 
 static const PnavCommand *

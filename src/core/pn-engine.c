@@ -447,26 +447,14 @@ status_on (PnBenefit  *benefit,
            const char **out_from,
            const char **out_until)
 {
-  PnDocument *document = benefit->document;
-  PnArticle *article = benefit->article;
   const char *from;
   const char *until;
 
-  if (article->deadline_text != NULL)
-    {
-      from = article->valid_from;
-      until = article->valid_until;
-    }
-  else
-    {
-      from = document->applies_from ? document->applies_from : document->in_force_from;
-      until = document->in_force_until;
-    }
-
+  pn_benefit_get_validity (benefit, &from, &until);
   *out_from = from;
   *out_until = until;
 
-  if (document->draft)
+  if (benefit->document->draft)
     return PN_STATUS_DRAFT;
   if (from != NULL && compare_dates (as_of, from) < 0)
     return PN_STATUS_PENDING;
@@ -486,57 +474,6 @@ set_reason (PnResult   *result,
   pn_text_clear (&result->not_counted_reason);
   result->not_counted_reason.zh = zh;
   result->not_counted_reason.en = en;
-}
-
-static const struct { const char *zh; const char *en; } question_labels[] = {
-  { "支持对象（药品、器械或机构）", "what is funded (drug, device or organisation)" },
-  { "申请主体类型", "the applicant type" },
-  { "药品类别", "the drug class" },
-  { "药品类型", "the modality" },
-  { "治疗领域", "the therapeutic area" },
-  { "医疗器械类别", "the device class" },
-  { "是否进入国家创新医疗器械特别审查程序", "whether the device went through the national innovative-device special review" },
-  { "医疗器械类型", "the device type" },
-  { "刚完成的研发阶段", "the milestone just reached" },
-  { "一致性评价通过次序", "the consistency evaluation rank" },
-};
-G_STATIC_ASSERT (G_N_ELEMENTS (question_labels) == PN_N_QUESTIONS);
-
-static char *
-join_missing (PnResult *result,
-              gboolean  zh)
-{
-  GString *str = g_string_new (NULL);
-
-  for (guint i = 0; i < result->missing->len; i++)
-    {
-      const char *item = g_ptr_array_index (result->missing, i);
-      PnQuestion question;
-
-      if (i > 0)
-        g_string_append (str, zh ? "、" : ", ");
-
-      if (g_str_has_prefix (item, "requirement:"))
-        {
-          const char *id = item + strlen ("requirement:");
-
-          for (guint r = 0; r < result->benefit->requirements->len; r++)
-            {
-              PnRequirement *requirement = g_ptr_array_index (result->benefit->requirements, r);
-
-              if (g_strcmp0 (requirement->id, id) == 0)
-                g_string_append (str, zh ? requirement->text.zh : requirement->text.en);
-            }
-        }
-      else if (g_str_has_prefix (item, "review:"))
-        g_string_append (str, zh ? "专家评估认定" : "an expert recognition the data cannot decide");
-      else if (pn_question_from_string (item, &question))
-        g_string_append (str, zh ? question_labels[question].zh : question_labels[question].en);
-      else
-        g_string_append (str, item);
-    }
-
-  return g_string_free (str, FALSE);
 }
 
 static void
@@ -747,8 +684,8 @@ pn_engine_evaluate (PnCorpus  *corpus,
                             g_strdup_printf ("Not yet in force (from %s)", result->valid_from));
               else if (result->match == PN_MATCH_POSSIBLE)
                 {
-                  g_autofree char *zh = join_missing (result, TRUE);
-                  g_autofree char *en = join_missing (result, FALSE);
+                  g_autofree char *zh = pn_result_describe_missing (result, PN_LANG_ZH);
+                  g_autofree char *en = pn_result_describe_missing (result, PN_LANG_EN);
 
                   set_reason (result, PN_NOT_COUNTED_POSSIBLE,
                               g_strdup_printf ("可能符合，尚需：%s", zh),

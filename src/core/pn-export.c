@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pn-export.h"
+#include "pn-core-private.h"
 #include "pn-money.h"
 
 PnLang
@@ -246,9 +247,9 @@ pn_export_json_to_string (JsonNode *node,
   return json_generator_to_data (generator, NULL);
 }
 
-static char *
-amount_label (const PnResult *result,
-              PnLang          lang)
+char *
+pn_export_amount_label (const PnResult *result,
+                        PnLang          lang)
 {
   if (result->estimate_cny != PN_YUAN_UNSET)
     return pn_money_format_yuan (result->estimate_cny);
@@ -265,10 +266,10 @@ amount_label (const PnResult *result,
   return g_strdup ("—");
 }
 
-static void
-pad (GString    *str,
-     const char *text,
-     int         width)
+void
+_pn_export_append_padded (GString    *str,
+                          const char *text,
+                          int         width)
 {
   /* CJK characters take two columns in a terminal */
   int columns = 0;
@@ -316,10 +317,10 @@ pn_export_results_text (PnResults *results,
             }
 
           citation = pn_article_citation (benefit->article);
-          amount = amount_label (result, lang);
+          amount = pn_export_amount_label (result, lang);
           g_string_append (str, "  ");
-          pad (str, amount, 18);
-          pad (str, citation, 28);
+          _pn_export_append_padded (str, amount, 18);
+          _pn_export_append_padded (str, citation, 28);
           g_string_append (str, pn_text_get (&benefit->title, lang));
           g_string_append_c (str, '\n');
           g_string_append_printf (str, "      %s · %s\n",
@@ -336,93 +337,366 @@ pn_export_results_text (PnResults *results,
   return g_string_free (str, FALSE);
 }
 
-static void
-csv_field (GString    *str,
-           const char *value,
-           gboolean    last)
+/* ---- CSV ------------------------------------------------------------- */
+
+/* Every field of pn_export_result_json(), in its order: a path into the
+ * result's JSON object ("amount.kind"; "units[].id" maps over an array).
+ * The first two come from the results. */
+static const struct
 {
-  if (value != NULL)
-    {
-      g_string_append_c (str, '"');
-      for (const char *p = value; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (str, '"');
-          g_string_append_c (str, *p);
-        }
-      g_string_append_c (str, '"');
-    }
-  g_string_append (str, last ? "\r\n" : ",");
+  const char *column;
+  const char *path;
+} csv_columns[] = {
+  { "as_of", NULL },
+  { "location", NULL },
+  { "document_id", "document_id" },
+  { "doc_number", "doc_number" },
+  { "article", "article" },
+  { "benefit_id", "benefit_id" },
+  { "title", "title" },
+  { "title_zh", "title_zh" },
+  { "status", "status" },
+  { "match", "match" },
+  { "missing", "missing" },
+  { "kind", "amount.kind" },
+  { "rate", "amount.rate" },
+  { "base", "amount.base" },
+  { "base_cny", "amount.base_cny" },
+  { "fixed_cny", "amount.fixed_cny" },
+  { "cap_cny", "amount.cap_cny" },
+  { "threshold_cny", "amount.threshold_cny" },
+  { "topped_up_cny", "amount.topped_up_cny" },
+  { "estimate_cny", "amount.estimate_cny" },
+  { "per", "amount.per" },
+  { "one_time", "amount.one_time" },
+  { "responsible_units_id", "responsible_units[].id" },
+  { "responsible_units_zh", "responsible_units[].zh" },
+  { "responsible_units_en", "responsible_units[].en" },
+  { "responsible_units_role", "responsible_units[].role" },
+  { "valid_from", "valid_from" },
+  { "valid_until", "valid_until" },
+  { "counted", "counted" },
+  { "not_counted_reason", "not_counted_reason" },
+  { "not_counted_detail_zh", "not_counted_detail.zh" },
+  { "not_counted_detail_en", "not_counted_detail.en" },
+  { "overlap_group", "overlap_group" },
+  { "overlap_winner", "overlap_winner" },
+  { "derivation_zh", "derivation.zh" },
+  { "derivation_en", "derivation.en" },
+  { "conditions_question", "conditions[].question" },
+  { "conditions_state", "conditions[].state" },
+  { "conditions_accepted", "conditions[].accepted" },
+  { "notes_zh", "notes[].zh" },
+  { "notes_en", "notes[].en" },
+  { "interpretation_notes_zh", "interpretation_notes[].zh" },
+  { "interpretation_notes_en", "interpretation_notes[].en" },
+};
+
+const char * const *
+pn_export_results_csv_columns (void)
+{
+  static const char *names[G_N_ELEMENTS (csv_columns) + 1];
+
+  if (names[0] == NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (csv_columns); i++)
+      names[i] = csv_columns[i].column;
+  return names;
 }
 
 static void
-csv_int (GString *str,
-         gint64   value)
+csv_quoted (GString    *str,
+            const char *value)
 {
-  if (value != PN_YUAN_UNSET)
-    g_string_append_printf (str, "%" G_GINT64_FORMAT, value);
-  g_string_append_c (str, ',');
+  g_string_append_c (str, '"');
+  for (const char *p = value; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (str, '"');
+      g_string_append_c (str, *p);
+    }
+  g_string_append_c (str, '"');
+}
+
+/* A scalar or an array of scalars (joined with `separator`) as text;
+ * FALSE for null. */
+static gboolean
+csv_scalar_text (JsonNode   *node,
+                 const char *separator,
+                 GString    *out)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return FALSE;
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          if (i > 0)
+            g_string_append (out, separator);
+          csv_scalar_text (json_array_get_element (array, i), ";", out);
+        }
+      return TRUE;
+    }
+
+  g_assert (JSON_NODE_HOLDS_VALUE (node));
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      g_string_append (out, json_node_get_string (node));
+      break;
+    case G_TYPE_INT64:
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+      break;
+    case G_TYPE_DOUBLE:
+      {
+        char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+        double value = json_node_get_double (node);
+
+        /* the shortest form that reads back as the same double: 0.4 */
+        g_ascii_formatd (buffer, sizeof buffer, "%.15g", value);
+        if (g_ascii_strtod (buffer, NULL) != value)
+          g_ascii_dtostr (buffer, sizeof buffer, value);
+        g_string_append (out, buffer);
+      }
+      break;
+    case G_TYPE_BOOLEAN:
+      g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  return TRUE;
+}
+
+/* Appends one field; the path is "a", "a.b" or "a[].b". */
+static void
+csv_append_field (GString    *str,
+                  JsonObject *object,
+                  const char *path)
+{
+  g_auto(GStrv) parts = g_strsplit (path, ".", 2);
+  g_autoptr(GString) text = g_string_new (NULL);
+  gboolean quoted = FALSE;
+  gboolean present;
+
+  if (g_str_has_suffix (parts[0], "[]"))
+    {
+      g_autofree char *name = g_strndup (parts[0], strlen (parts[0]) - 2);
+      JsonArray *array = json_object_get_array_member (object, name);
+
+      g_assert (parts[1] != NULL);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonObject *element = json_array_get_object_element (array, i);
+
+          if (i > 0)
+            g_string_append_c (text, '\n');
+          csv_scalar_text (json_object_get_member (element, parts[1]), ";", text);
+        }
+      present = TRUE;
+      quoted = TRUE;
+    }
+  else
+    {
+      JsonNode *node = json_object_get_member (object, parts[0]);
+
+      if (parts[1] != NULL && node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+        node = json_object_get_member (json_node_get_object (node), parts[1]);
+      present = csv_scalar_text (node, "\n", text);
+      quoted = present && (JSON_NODE_HOLDS_ARRAY (node) ||
+                           json_node_get_value_type (node) == G_TYPE_STRING);
+    }
+
+  if (!present)
+    return;
+  if (quoted)
+    csv_quoted (str, text->str);
+  else
+    g_string_append (str, text->str);
 }
 
 char *
 pn_export_results_csv (PnResults *results)
 {
-  GString *str = g_string_new ("\xEF\xBB\xBF");
+  GString *str;
   PnTaxonomy *taxonomy;
 
   g_return_val_if_fail (results != NULL, NULL);
 
+  str = g_string_new ("\xEF\xBB\xBF");
   taxonomy = pn_corpus_get_taxonomy (pn_results_get_corpus (results));
-  g_string_append (str, "as_of,location,document_id,doc_number,article,benefit_id,title,title_zh,"
-                        "status,match,missing,kind,rate,base,base_cny,cap_cny,threshold_cny,"
-                        "estimate_cny,responsible_units,valid_from,valid_until,counted,"
-                        "not_counted_reason,derivation_zh,derivation_en\r\n");
+
+  for (guint c = 0; c < G_N_ELEMENTS (csv_columns); c++)
+    g_string_append_printf (str, "%s%s", c ? "," : "", csv_columns[c].column);
+  g_string_append (str, "\r\n");
 
   for (guint i = 0; i < pn_results_get_n_results (results); i++)
     {
-      const PnResult *result = pn_results_get_result (results, i);
-      PnBenefit *benefit = result->benefit;
-      g_autoptr(GString) missing = g_string_new (NULL);
-      g_autoptr(GString) units = g_string_new (NULL);
-      char rate[G_ASCII_DTOSTR_BUF_SIZE] = "";
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) node = NULL;
+      JsonObject *object;
 
-      for (guint m = 0; m < result->missing->len; m++)
-        g_string_append_printf (missing, "%s%s", m ? ";" : "", (char *) g_ptr_array_index (result->missing, m));
-      for (guint u = 0; u < benefit->article->units->len; u++)
+      build_result (builder, taxonomy, pn_results_get_result (results, i));
+      node = json_builder_get_root (builder);
+      object = json_node_get_object (node);
+
+      csv_quoted (str, pn_results_get_as_of (results));
+      g_string_append_c (str, ',');
+      if (pn_results_get_location (results) != NULL)
+        csv_quoted (str, pn_results_get_location (results));
+      for (guint c = 2; c < G_N_ELEMENTS (csv_columns); c++)
         {
-          PnUnitRef *ref = g_ptr_array_index (benefit->article->units, u);
-          const PnTerm *unit = pn_taxonomy_get_unit (taxonomy, ref->id);
-
-          g_string_append_printf (units, "%s%s", u ? ";" : "", unit ? unit->zh : ref->id);
+          g_string_append_c (str, ',');
+          csv_append_field (str, object, csv_columns[c].path);
         }
-      if (benefit->rate >= 0)
-        g_ascii_dtostr (rate, sizeof rate, benefit->rate);
+      g_string_append (str, "\r\n");
+    }
 
-      csv_field (str, pn_results_get_as_of (results), FALSE);
-      csv_field (str, pn_results_get_location (results), FALSE);
-      csv_field (str, benefit->document->id, FALSE);
-      csv_field (str, benefit->document->doc_number, FALSE);
-      csv_field (str, benefit->article->number, FALSE);
-      csv_field (str, benefit->id, FALSE);
-      csv_field (str, benefit->title.en, FALSE);
-      csv_field (str, benefit->title.zh, FALSE);
-      csv_field (str, pn_status_to_string (result->status), FALSE);
-      csv_field (str, pn_match_to_string (result->match), FALSE);
-      csv_field (str, missing->str, FALSE);
-      csv_field (str, pn_benefit_kind_to_string (benefit->kind), FALSE);
-      g_string_append_printf (str, "%s,", rate);
-      csv_field (str, benefit->base != PN_FIGURE_NONE ? pn_figure_to_string (benefit->base) : NULL, FALSE);
-      csv_int (str, result->base_cny);
-      csv_int (str, benefit->cap);
-      csv_int (str, result->threshold_cny);
-      csv_int (str, result->estimate_cny);
-      csv_field (str, units->str, FALSE);
-      csv_field (str, result->valid_from, FALSE);
-      csv_field (str, result->valid_until, FALSE);
-      g_string_append (str, result->counted ? "true," : "false,");
-      csv_field (str, result->counted ? NULL : pn_not_counted_to_string (result->not_counted), FALSE);
-      csv_field (str, result->derivation.zh, FALSE);
-      csv_field (str, result->derivation.en, TRUE);
+  return g_string_free (str, FALSE);
+}
+
+/* ---- Markdown -------------------------------------------------------- */
+
+/* Table cells: a | would end the cell, a newline the row. */
+static void
+md_cell (GString    *str,
+         const char *text,
+         gboolean    strong)
+{
+  if (text == NULL || text[0] == '\0')
+    return;
+
+  if (strong)
+    g_string_append (str, "**");
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '|')
+        g_string_append (str, "\\|");
+      else if (*p == '\n')
+        g_string_append (str, "<br>");
+      else
+        g_string_append_c (str, *p);
+    }
+  if (strong)
+    g_string_append (str, "**");
+}
+
+/* Keeps text from being read as Markdown structure at the start of a line. */
+static void
+md_text (GString    *str,
+         const char *text)
+{
+  if (text[0] == '#' || text[0] == '>' || text[0] == '-' || text[0] == '+' || text[0] == '*')
+    g_string_append_c (str, '\\');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '\n')
+        g_string_append (str, "  \n");
+      else
+        g_string_append_c (str, *p);
+    }
+}
+
+char *
+pn_export_brief_markdown (PnBrief *brief)
+{
+  GString *str;
+
+  g_return_val_if_fail (brief != NULL, NULL);
+
+  str = g_string_new (NULL);
+  g_string_append_printf (str, "# %s\n", pn_brief_get_title (brief));
+
+  for (guint b = 0; b < pn_brief_get_n_blocks (brief); b++)
+    {
+      const PnBriefBlock *block = pn_brief_get_block (brief, b);
+
+      g_string_append_c (str, '\n');
+      switch (block->kind)
+        {
+        case PN_BRIEF_BLOCK_HEADING:
+          g_string_append_printf (str, "## %s\n", block->text);
+          break;
+
+        case PN_BRIEF_BLOCK_PARAGRAPH:
+          if (block->style == PN_BRIEF_STYLE_NOTE)
+            {
+              g_string_append (str, "*");
+              md_text (str, block->text);
+              g_string_append (str, "*\n");
+            }
+          else if (block->style == PN_BRIEF_STYLE_WARNING)
+            {
+              g_string_append (str, "> ");
+              md_text (str, block->text);
+              g_string_append_c (str, '\n');
+            }
+          else
+            {
+              md_text (str, block->text);
+              g_string_append_c (str, '\n');
+            }
+          break;
+
+        case PN_BRIEF_BLOCK_FIELDS:
+          for (guint r = 0; r < block->rows->len; r++)
+            {
+              const PnBriefRow *row = g_ptr_array_index (block->rows, r);
+
+              g_string_append_printf (str, "- **%s:** ", row->cells[0]);
+              md_text (str, row->cells[1]);
+              g_string_append_c (str, '\n');
+            }
+          break;
+
+        case PN_BRIEF_BLOCK_LIST:
+          for (guint r = 0; r < block->rows->len; r++)
+            {
+              const PnBriefRow *row = g_ptr_array_index (block->rows, r);
+
+              g_string_append (str, "- ");
+              md_text (str, row->cells[0]);
+              g_string_append_c (str, '\n');
+            }
+          break;
+
+        case PN_BRIEF_BLOCK_TABLE:
+          {
+            guint n = g_strv_length (block->columns);
+
+            g_string_append (str, "|");
+            for (guint c = 0; c < n; c++)
+              {
+                g_string_append_c (str, ' ');
+                md_cell (str, block->columns[c], FALSE);
+                g_string_append (str, " |");
+              }
+            g_string_append (str, "\n|");
+            for (guint c = 0; c < n; c++)
+              g_string_append (str, block->numeric[c] ? "---:|" : "---|");
+            g_string_append_c (str, '\n');
+
+            for (guint r = 0; r < block->rows->len; r++)
+              {
+                const PnBriefRow *row = g_ptr_array_index (block->rows, r);
+
+                g_string_append (str, "|");
+                for (guint c = 0; c < n; c++)
+                  {
+                    g_string_append_c (str, ' ');
+                    md_cell (str, row->cells[c], row->kind != PN_BRIEF_ROW_NORMAL);
+                    g_string_append (str, " |");
+                  }
+                g_string_append_c (str, '\n');
+              }
+          }
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
     }
 
   return g_string_free (str, FALSE);
@@ -433,40 +707,32 @@ pn_export_results_markdown (PnResults *results,
                             PnProfile *profile,
                             PnLang     lang)
 {
-  GString *str = g_string_new (NULL);
-  gboolean zh = lang == PN_LANG_ZH;
-  g_autofree char *total = NULL;
-  const char *name = profile ? pn_profile_get_name (profile) : NULL;
+  g_autoptr(PnBrief) brief = NULL;
 
   g_return_val_if_fail (results != NULL, NULL);
+  g_return_val_if_fail (profile == NULL || PN_IS_PROFILE (profile), NULL);
 
-  g_string_append_printf (str, zh ? "# 政策简报%s%s\n\n" : "# Incentive brief%s%s\n\n",
-                          name ? (zh ? "：" : ": ") : "", name ? name : "");
-  g_string_append_printf (str, zh ? "- 地点：%s\n- 评估日期：%s\n" : "- Location: %s\n- As of: %s\n",
-                          pn_results_get_location (results), pn_results_get_as_of (results));
-  total = pn_money_format_yuan (pn_results_get_total (results));
-  g_string_append_printf (str, zh ? "- 计入合计：**%s**（%u 项）\n\n" : "- Counted total: **%s** (%u measures)\n\n",
-                          total, pn_results_get_n_counted (results));
+  brief = pn_brief_new (results, profile, lang, NULL);
+  return pn_export_brief_markdown (brief);
+}
 
-  g_string_append (str, zh ? "| 措施 | 出处 | 金额 | 状态 | 是否计入 | 说明 |\n|---|---|---|---|---|---|\n"
-                           : "| Measure | Citation | Amount | Status | Counted | Why |\n|---|---|---|---|---|---|\n");
-  for (guint i = 0; i < pn_results_get_n_results (results); i++)
-    {
-      const PnResult *result = pn_results_get_result (results, i);
-      g_autofree char *citation = pn_article_citation (result->benefit->article);
-      g_autofree char *amount = amount_label (result, lang);
+/* ---- files ----------------------------------------------------------- */
 
-      g_string_append_printf (str, "| %s | %s | %s | %s | %s | %s |\n",
-                              pn_text_get (&result->benefit->title, lang), citation, amount,
-                              pn_status_to_string (result->status),
-                              result->counted ? (zh ? "是" : "yes") : (zh ? "否" : "no"),
-                              result->counted ? pn_text_get (&result->derivation, lang)
-                                              : pn_text_get (&result->not_counted_reason, lang));
-    }
+gboolean
+pn_export_save (GFile   *file,
+                GBytes  *bytes,
+                GError **error)
+{
+  gsize size = 0;
+  gconstpointer data;
 
-  g_string_append (str, zh ? "\n本简报依据所列政策原文估算，实际金额以主管部门审核为准。\n"
-                           : "\nEstimates from the cited policy texts; the administering units decide the actual awards.\n");
-  return g_string_free (str, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  data = g_bytes_get_data (bytes, &size);
+  return g_file_replace_contents (file, data != NULL ? data : "", size, NULL, FALSE,
+                                  G_FILE_CREATE_NONE, NULL, NULL, error);
 }
 
 JsonNode *

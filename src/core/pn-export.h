@@ -1,20 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "pn-brief.h"
 #include "pn-corpus.h"
 #include "pn-profile.h"
 #include "pn-result.h"
 #include "pn-store.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  PN_LANG_EN,
-  PN_LANG_ZH,
-} PnLang;
 
 /* The language of the current locale (LC_MESSAGES / LANGUAGE). */
 PnLang      pn_lang_from_locale          (void);
@@ -27,11 +23,26 @@ JsonNode   *pn_export_result_json        (PnResults   *results,
                                           const PnResult *result);
 char       *pn_export_results_text       (PnResults   *results,
                                           PnLang       lang);
-/* UTF-8 with BOM, one row per listed benefit, every JSON field */
+/* "¥10,000,000", "up to ¥3,000,000" (最高 ¥3,000,000) or "—" */
+char       *pn_export_amount_label       (const PnResult *result,
+                                          PnLang       lang);
+/* UTF-8 with a BOM and CRLF line ends, one row per listed benefit.  The
+ * columns are every field of pn_export_result_json(), flattened: "as_of"
+ * and "location" of the results, then the result's members by name, the
+ * members of "amount" by their own name ("estimate_cny"), those of any
+ * other object as NAME_MEMBER ("derivation_zh"), and those of the objects
+ * of an array as NAME_MEMBER with one line per element ("notes_en",
+ * "responsible_units_id"; an inner array joins with ";").  Amounts are
+ * whole yuan; null is an empty field, booleans are true/false. */
 char       *pn_export_results_csv        (PnResults   *results);
+/* The column names of pn_export_results_csv(), NULL-terminated. */
+const char * const *pn_export_results_csv_columns (void);
+/* The client brief (pn_brief_new()) of `results` for `profile`, made
+ * today, as Markdown. */
 char       *pn_export_results_markdown   (PnResults   *results,
                                           PnProfile   *profile,
                                           PnLang       lang);
+char       *pn_export_brief_markdown     (PnBrief     *brief);
 
 JsonNode   *pn_export_document_json      (PnCorpus    *corpus,
                                           PnDocument  *document,
@@ -44,5 +55,12 @@ JsonNode   *pn_export_vocabulary_json    (PnTaxonomy  *taxonomy,
 
 char       *pn_export_json_to_string     (JsonNode    *node,
                                           gboolean     pretty);
+
+/* Writes `bytes` to `file` through g_file_replace_contents(): an existing
+ * file is replaced in one step (a temporary file renamed over it), never
+ * left half-written; on an error it is left as it was. */
+gboolean    pn_export_save               (GFile       *file,
+                                          GBytes      *bytes,
+                                          GError     **error);
 
 G_END_DECLS

@@ -297,6 +297,32 @@ pn_article_citation (PnArticle *article)
                           article->number);
 }
 
+void
+pn_benefit_get_validity (PnBenefit   *benefit,
+                         const char **out_from,
+                         const char **out_until)
+{
+  PnDocument *document;
+  PnArticle *article;
+
+  g_return_if_fail (benefit != NULL);
+  g_return_if_fail (out_from != NULL && out_until != NULL);
+
+  document = benefit->document;
+  article = benefit->article;
+
+  if (article->deadline_text != NULL)
+    {
+      *out_from = article->valid_from;
+      *out_until = article->valid_until;
+    }
+  else
+    {
+      *out_from = document->applies_from ? document->applies_from : document->in_force_from;
+      *out_until = document->in_force_until;
+    }
+}
+
 const PnCondition *
 pn_benefit_find_condition (PnBenefit  *benefit,
                            PnQuestion  question)

@@ -141,6 +141,13 @@ const PnAnnualCap *pn_document_find_annual_cap (PnDocument *self,
 char        *pn_article_citation         (PnArticle   *article);
 const PnCondition *pn_benefit_find_condition (PnBenefit *benefit,
                                               PnQuestion question);
+/* The period a benefit applies in (YYYY-MM-DD, NULL when not stated): the
+ * article's deadline when it has one, else the document's validity (its
+ * applies-from date before its in-force date).  Draft documents keep their
+ * dates here; they are never in force all the same. */
+void         pn_benefit_get_validity     (PnBenefit   *benefit,
+                                          const char **out_from,
+                                          const char **out_until);
 
 PnText      *pn_text_new                 (const char  *zh,
                                           const char  *en);

@@ -3,8 +3,11 @@
 
 #include "config.h"
 
-#include "pn-corpus.h"
 #include "pn-result.h"
+
+#include <string.h>
+
+#include "pn-corpus.h"
 
 struct _PnResults
 {
@@ -189,4 +192,60 @@ pn_condition_state_to_string (PnConditionState state)
 
   g_return_val_if_fail (state < G_N_ELEMENTS (ids), NULL);
   return ids[state];
+}
+
+/* What an unanswered question asks, as it reads after "still needs". */
+static const struct { const char *zh; const char *en; } question_labels[] = {
+  { "支持对象（药品、器械或机构）", "what is funded (drug, device or organisation)" },
+  { "申请主体类型", "the applicant type" },
+  { "药品类别", "the drug class" },
+  { "药品类型", "the modality" },
+  { "治疗领域", "the therapeutic area" },
+  { "医疗器械类别", "the device class" },
+  { "是否进入国家创新医疗器械特别审查程序", "whether the device went through the national innovative-device special review" },
+  { "医疗器械类型", "the device type" },
+  { "刚完成的研发阶段", "the milestone just reached" },
+  { "一致性评价通过次序", "the consistency evaluation rank" },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (question_labels) == PN_N_QUESTIONS);
+
+char *
+pn_result_describe_missing (const PnResult *result,
+                            PnLang          lang)
+{
+  GString *str;
+  gboolean zh = lang == PN_LANG_ZH;
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  str = g_string_new (NULL);
+  for (guint i = 0; i < result->missing->len; i++)
+    {
+      const char *item = g_ptr_array_index (result->missing, i);
+      PnQuestion question;
+
+      if (i > 0)
+        g_string_append (str, zh ? "、" : ", ");
+
+      if (g_str_has_prefix (item, "requirement:"))
+        {
+          const char *id = item + strlen ("requirement:");
+
+          for (guint r = 0; r < result->benefit->requirements->len; r++)
+            {
+              PnRequirement *requirement = g_ptr_array_index (result->benefit->requirements, r);
+
+              if (g_strcmp0 (requirement->id, id) == 0)
+                g_string_append (str, zh ? requirement->text.zh : requirement->text.en);
+            }
+        }
+      else if (g_str_has_prefix (item, "review:"))
+        g_string_append (str, zh ? "专家评估认定" : "an expert recognition the data cannot decide");
+      else if (pn_question_from_string (item, &question))
+        g_string_append (str, zh ? question_labels[question].zh : question_labels[question].en);
+      else
+        g_string_append (str, item);
+    }
+
+  return g_string_free (str, FALSE);
 }

@@ -80,6 +80,10 @@ guint        pn_results_get_n_counted   (PnResults  *self);
 
 const char  *pn_not_counted_to_string   (PnNotCounted reason);
 const char  *pn_condition_state_to_string (PnConditionState state);
+/* What a possible match still needs, as a sentence fragment: "the drug
+ * class, Listed on a capital market". */
+char        *pn_result_describe_missing (const PnResult *result,
+                                         PnLang          lang);
 
 /* for pn-engine only */
 PnResults   *_pn_results_new            (PnCorpus   *corpus,

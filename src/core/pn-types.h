@@ -66,6 +66,13 @@ typedef enum
   PN_N_FIGURES
 } PnFigure;
 
+/* The language of a text, an export or an edition of a brief. */
+typedef enum
+{
+  PN_LANG_EN,
+  PN_LANG_ZH,
+} PnLang;
+
 /* An amount that is not known or not given. */
 #define PN_YUAN_UNSET G_GINT64_CONSTANT (-1)
 

@@ -5,7 +5,9 @@
 
 #include "pn-window.h"
 
+#include "assistant/pn-assistant.h"
 #include "pn-fonts.h"
+#include "results/pn-results-view.h"
 
 #include <glib/gi18n.h>
 
@@ -16,8 +18,14 @@ struct _PnWindow
   GSettings            *settings;
 
   /* Template children */
+  PnAssistant          *assistant;
+  GtkButton            *back_button;
+  GtkButton            *edit_button;
   GtkRevealer          *font_banner;
   GtkStack             *main_stack;
+  GtkButton            *next_button;
+  PnResultsView        *results_view;
+  AdwWindowTitle       *window_title;
 };
 
 G_DEFINE_FINAL_TYPE (PnWindow, pn_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -69,6 +77,89 @@ pn_window_update_font_banner (PnWindow *self)
                                  !pn_fonts_cover_simplified_chinese (context));
 }
 
+/* Every enabled flag and what the header bar shows, from the visible view. */
+static void
+pn_window_actions_update (PnWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  const char *view;
+  gboolean in_assistant;
+  gboolean in_results;
+
+  g_assert (PN_IS_WINDOW (self));
+
+  /* Notifications still arrive while the template is torn down. */
+  if (self->main_stack == NULL || self->assistant == NULL || self->window_title == NULL ||
+      self->back_button == NULL || self->next_button == NULL || self->edit_button == NULL)
+    return;
+
+  view = gtk_stack_get_visible_child_name (self->main_stack);
+  in_assistant = g_strcmp0 (view, "assistant") == 0;
+  in_results = g_strcmp0 (view, "results") == 0;
+
+  gtk_widget_action_set_enabled (widget, "win.back", in_assistant);
+  gtk_widget_action_set_enabled (widget, "win.next",
+                                 in_assistant && pn_assistant_get_can_go_next (self->assistant));
+  gtk_widget_action_set_enabled (widget, "win.edit-answers", in_results);
+  gtk_widget_action_set_enabled (widget, "win.show-results", !in_results);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), in_assistant);
+  gtk_widget_set_visible (GTK_WIDGET (self->next_button), in_assistant);
+  gtk_widget_set_visible (GTK_WIDGET (self->edit_button), in_results);
+
+  if (in_assistant)
+    {
+      gtk_button_set_label (self->next_button, pn_assistant_get_next_label (self->assistant));
+      adw_window_title_set_title (self->window_title, pn_assistant_get_title (self->assistant));
+      adw_window_title_set_subtitle (self->window_title, pn_assistant_get_progress (self->assistant));
+    }
+  else if (in_results)
+    {
+      adw_window_title_set_title (self->window_title, _("Results"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+    }
+  else
+    {
+      adw_window_title_set_title (self->window_title, _("Policy Navigator"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+    }
+}
+
+static void
+pn_window_assistant_notify_cb (PnWindow *self)
+{
+  pn_window_actions_update (self);
+}
+
+static void
+pn_window_show_view (PnWindow   *self,
+                     const char *name)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, name);
+  pn_window_actions_update (self);
+}
+
+static void
+pn_window_assistant_finished_cb (PnWindow *self)
+{
+  pn_window_show_view (self, "results");
+  pn_results_view_show_summary (self->results_view);
+}
+
+/* A measure of the results needs an answer: open the page that asks it. */
+static void
+pn_window_edit_answer_cb (PnWindow   *self,
+                          const char *key)
+{
+  if (!pn_assistant_show_key (self->assistant, key))
+    {
+      g_debug ("no page asks “%s”", key);
+      return;
+    }
+
+  pn_window_show_view (self, "assistant");
+}
+
 static void
 pn_window_start_cb (GtkWidget  *widget,
                     const char *action_name G_GNUC_UNUSED,
@@ -76,10 +167,79 @@ pn_window_start_cb (GtkWidget  *widget,
 {
   PnWindow *self = PN_WINDOW (widget);
 
-  /* The assistant (DESIGN.md, src/gui/assistant/) will be pushed onto
-   * main_stack here. */
-  g_debug ("%s: the assistant is not built yet; staying on “%s”",
-           G_STRFUNC, gtk_stack_get_visible_child_name (self->main_stack));
+  pn_window_show_view (self, "assistant");
+  pn_assistant_restart (self->assistant);
+}
+
+static void
+pn_window_back_cb (GtkWidget  *widget,
+                   const char *action_name G_GNUC_UNUSED,
+                   GVariant   *parameter G_GNUC_UNUSED)
+{
+  PnWindow *self = PN_WINDOW (widget);
+
+  /* Back from the first question is back to the welcome. */
+  if (pn_assistant_get_can_go_back (self->assistant))
+    pn_assistant_back (self->assistant);
+  else
+    pn_window_show_view (self, "welcome");
+}
+
+static void
+pn_window_next_cb (GtkWidget  *widget,
+                   const char *action_name G_GNUC_UNUSED,
+                   GVariant   *parameter G_GNUC_UNUSED)
+{
+  pn_assistant_next (PN_WINDOW (widget)->assistant);
+}
+
+static void
+pn_window_edit_answers_cb (GtkWidget  *widget,
+                           const char *action_name G_GNUC_UNUSED,
+                           GVariant   *parameter G_GNUC_UNUSED)
+{
+  PnWindow *self = PN_WINDOW (widget);
+
+  pn_window_show_view (self, "assistant");
+  pn_assistant_restart (self->assistant);
+}
+
+static void
+pn_window_show_results_cb (GtkWidget  *widget,
+                           const char *action_name G_GNUC_UNUSED,
+                           GVariant   *parameter G_GNUC_UNUSED)
+{
+  pn_window_assistant_finished_cb (PN_WINDOW (widget));
+}
+
+static void
+pn_window_corpus_changed_cb (PnWindow      *self,
+                             PnApplication *application)
+{
+  PnCorpus *corpus = pn_application_get_corpus (application);
+
+  pn_assistant_set_corpus (self->assistant, corpus);
+  pn_results_view_set_corpus (self->results_view, corpus);
+}
+
+/* The views observe the application's one profile; "application" is set
+ * after construction, hence the notification. */
+static void
+pn_window_application_cb (PnWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  PnProfile *profile;
+
+  if (!PN_IS_APPLICATION (application))
+    return;
+
+  profile = pn_application_get_profile (PN_APPLICATION (application));
+  pn_assistant_set_profile (self->assistant, profile);
+  pn_results_view_set_profile (self->results_view, profile);
+  pn_window_corpus_changed_cb (self, PN_APPLICATION (application));
+  g_signal_connect_object (application, "corpus-changed",
+                           G_CALLBACK (pn_window_corpus_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static gboolean
@@ -95,6 +255,12 @@ pn_window_dispose (GObject *object)
 {
   PnWindow *self = PN_WINDOW (object);
 
+  /* No header updates from views that are going away. */
+  if (self->assistant != NULL)
+    g_signal_handlers_disconnect_by_data (self->assistant, self);
+  if (self->main_stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->main_stack, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PN_TYPE_WINDOW);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (pn_window_parent_class)->dispose (object);
@@ -113,16 +279,36 @@ pn_window_class_init (PnWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/pnav/PolicyNavigator/ui/pn-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PnWindow, assistant);
+  gtk_widget_class_bind_template_child (widget_class, PnWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, PnWindow, edit_button);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, font_banner);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, PnWindow, next_button);
+  gtk_widget_class_bind_template_child (widget_class, PnWindow, results_view);
+  gtk_widget_class_bind_template_child (widget_class, PnWindow, window_title);
+  gtk_widget_class_bind_template_callback (widget_class, pn_window_actions_update);
+  gtk_widget_class_bind_template_callback (widget_class, pn_window_assistant_finished_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pn_window_assistant_notify_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pn_window_edit_answer_cb);
 
   gtk_widget_class_install_action (widget_class, "win.start", NULL, pn_window_start_cb);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, pn_window_back_cb);
+  gtk_widget_class_install_action (widget_class, "win.next", NULL, pn_window_next_cb);
+  gtk_widget_class_install_action (widget_class, "win.edit-answers", NULL, pn_window_edit_answers_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-results", NULL, pn_window_show_results_cb);
 }
 
 static void
 pn_window_init (PnWindow *self)
 {
+  g_type_ensure (PN_TYPE_ASSISTANT);
+  g_type_ensure (PN_TYPE_RESULTS_VIEW);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (self, "notify::application", G_CALLBACK (pn_window_application_cb), NULL);
+  pn_window_actions_update (self);
 
   self->settings = g_settings_new (APPLICATION_ID);
   pn_window_restore_state (self);

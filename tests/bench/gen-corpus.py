@@ -471,8 +471,8 @@ def write_document(gen, tax, out_dir, index, n_benefits, per_article):
                                 "platform construction grant", "R&D investment rate",
                                 "oncology and radiopharmaceutical support", "overseas approval award"])))
         w('  <article number="%d" chapter=%s>' % (a, quoteattr(CHAPTERS[(a - 1) * len(CHAPTERS) // n_articles])))
-        w("    <heading><zh>%s（%s）</zh><en>%s (%s)</en></heading>"
-          % (escape(heading[0]), escape(topic), escape(heading[1]), escape(place)))
+        w("    <heading><zh>%s（%s）</zh><en>%s (article %d)</en></heading>"
+          % (escape(heading[0]), escape(topic), escape(heading[1]), a))
         w("    <original>%s</original>" % escape(original))
         w("    <summary>%s</summary>" % escape(summary))
         w("    <units>")

@@ -3,9 +3,24 @@
 
 #include "config.h"
 
+#include "assistant/date/pn-date-page.h"
+#include "assistant/device/pn-device-page.h"
+#include "assistant/drug/pn-drug-page.h"
+#include "assistant/figures/pn-figures-page.h"
+#include "assistant/location/pn-location-page.h"
+#include "assistant/milestone/pn-milestone-page.h"
+#include "assistant/pn-assistant.h"
+#include "assistant/product/pn-product-page.h"
 #include "pn-application.h"
+#include "pn-date-chooser.h"
 #include "pn-fonts.h"
+#include "pn-test-util.h"
 #include "pn-window.h"
+#include "profiles/pn-profiles-popover.h"
+#include "reader/pn-reader-view.h"
+#include "results/pn-measure-detail.h"
+#include "results/pn-result-row.h"
+#include "results/pn-results-view.h"
 
 #include <fontconfig/fontconfig.h>
 #include <glib/gi18n.h>
@@ -24,7 +39,21 @@ static const struct {
   const char *resource;
   GType     (*get_type) (void);
 } templates[] = {
+  { "assistant/pn-assistant.ui", pn_assistant_get_type },
+  { "assistant/pn-date-page.ui", pn_date_page_get_type },
+  { "assistant/pn-device-page.ui", pn_device_page_get_type },
+  { "assistant/pn-drug-page.ui", pn_drug_page_get_type },
+  { "assistant/pn-figures-page.ui", pn_figures_page_get_type },
+  { "assistant/pn-location-page.ui", pn_location_page_get_type },
+  { "assistant/pn-milestone-page.ui", pn_milestone_page_get_type },
+  { "assistant/pn-product-page.ui", pn_product_page_get_type },
+  { "pn-date-chooser.ui", pn_date_chooser_get_type },
+  { "pn-profiles-popover.ui", pn_profiles_popover_get_type },
+  { "pn-reader-view.ui", pn_reader_view_get_type },
   { "pn-window.ui", pn_window_get_type },
+  { "results/pn-measure-detail.ui", pn_measure_detail_get_type },
+  { "results/pn-result-row.ui", pn_result_row_get_type },
+  { "results/pn-results-view.ui", pn_results_view_get_type },
 };
 
 /* Running the real application until its window has drawn a frame. */
@@ -204,55 +233,14 @@ test_application_actions (void)
 
 /* /pn/gui/window/screenshot */
 
-static char *
-screenshot_language (void)
-{
-  const char *name = g_get_language_names ()[0];
-
-  /* "zh_CN", "en"; "C" when no language is set */
-  return g_strndup (name, strcspn (name, ".@"));
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *filename)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  g_assert_nonnull (renderer);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_nonnull (texture);
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
-
-  g_assert_true (gdk_texture_save_to_png (texture, filename));
-  g_test_message ("screenshot: %s (%d×%d)", filename, width, height);
-}
-
 static void
 screenshot_cb (AppRun *run)
 {
-  g_autofree char *language = screenshot_language ();
-  g_autofree char *basename = g_strdup_printf ("main-window-%s.png", language);
-  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "gui", "screenshots", NULL);
-  g_autofree char *filename = g_build_filename (dir, basename, NULL);
+  g_autofree char *filename = pn_test_screenshot_path ("main-window");
 
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
   /* The window's content, header bar included: without a compositor (Xvfb)
    * the window itself would add the grey frame of its resize border. */
-  save_screenshot (adw_application_window_get_content (ADW_APPLICATION_WINDOW (run->window)),
+  pn_test_save_screenshot (adw_application_window_get_content (ADW_APPLICATION_WINDOW (run->window)),
                    filename);
   g_assert_true (g_file_test (filename, G_FILE_TEST_IS_REGULAR));
 }

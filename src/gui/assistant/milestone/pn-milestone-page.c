@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pn-milestone-page"
+
+#include "config.h"
+
+#include "pn-milestone-page.h"
+
+#include "assistant/pn-choice-group.h"
+
+struct _PnMilestonePage
+{
+  PnPage         parent_instance;
+
+  /* Template children */
+  PnChoiceGroup *phase_group;
+  PnChoiceGroup *rank_group;
+};
+
+G_DEFINE_FINAL_TYPE (PnMilestonePage, pn_milestone_page, PN_TYPE_PAGE)
+
+static gboolean
+condition_allows (const PnCondition *condition,
+                  const char        *value)
+{
+  if (condition == NULL || value == NULL)
+    return TRUE;
+
+  return (condition->values != NULL && g_strv_contains ((const char * const *) condition->values, value)) ||
+         (condition->review != NULL && g_strv_contains ((const char * const *) condition->review, value));
+}
+
+/* Whether the answers so far leave the benefit possible: every condition
+ * on an answered question (but the milestone's own) accepts the answer. */
+static gboolean
+benefit_possible (PnBenefit *benefit,
+                  PnProfile *profile)
+{
+  for (guint i = 0; i < benefit->conditions->len; i++)
+    {
+      const PnCondition *condition = g_ptr_array_index (benefit->conditions, i);
+
+      if (condition->question == PN_QUESTION_PHASE || condition->question == PN_QUESTION_RANK)
+        continue;
+      if (!condition_allows (condition, pn_profile_get_effective_answer (profile, condition->question)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The milestones some measure of the place rewards for the answers so far,
+ * in vocabulary order: a device never sees "Phase II", an innovative drug
+ * never the generic consistency evaluation. */
+static GStrv
+pn_milestone_page_relevant_phases (PnMilestonePage *self)
+{
+  PnCorpus *corpus = pn_page_get_corpus (PN_PAGE (self));
+  PnProfile *profile = pn_page_get_profile (PN_PAGE (self));
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) documents = NULL;
+  const char *location = pn_profile_get_location (profile);
+  GPtrArray *terms;
+
+  if (location != NULL)
+    documents = pn_corpus_documents_at (corpus, location);
+  else
+    {
+      documents = g_ptr_array_new ();
+      for (guint i = 0; i < pn_corpus_get_n_documents (corpus); i++)
+        g_ptr_array_add (documents, pn_corpus_get_document (corpus, i));
+    }
+
+  for (guint d = 0; d < documents->len; d++)
+    {
+      PnDocument *document = g_ptr_array_index (documents, d);
+
+      for (guint a = 0; a < document->articles->len; a++)
+        {
+          PnArticle *article = g_ptr_array_index (document->articles, a);
+
+          for (guint b = 0; b < article->benefits->len; b++)
+            {
+              PnBenefit *benefit = g_ptr_array_index (article->benefits, b);
+              const PnCondition *phase = pn_benefit_find_condition (benefit, PN_QUESTION_PHASE);
+
+              if (phase == NULL || !benefit_possible (benefit, profile))
+                continue;
+
+              for (guint i = 0; phase->values != NULL && phase->values[i] != NULL; i++)
+                g_hash_table_add (seen, phase->values[i]);
+              for (guint i = 0; phase->review != NULL && phase->review[i] != NULL; i++)
+                g_hash_table_add (seen, phase->review[i]);
+            }
+        }
+    }
+
+  terms = pn_taxonomy_get_terms (pn_corpus_get_taxonomy (corpus), "phase");
+  for (guint i = 0; terms != NULL && i < terms->len; i++)
+    {
+      const PnTerm *term = g_ptr_array_index (terms, i);
+
+      if (g_hash_table_contains (seen, term->id))
+        g_strv_builder_add (builder, term->id);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static void
+pn_milestone_page_update (PnPage *page)
+{
+  PnMilestonePage *self = PN_MILESTONE_PAGE (page);
+  PnProfile *profile = pn_page_get_profile (page);
+  g_auto(GStrv) phases = NULL;
+  const char *phase;
+  gboolean needs_rank;
+
+  if (profile == NULL || pn_page_get_corpus (page) == NULL)
+    {
+      pn_page_set_applies (page, FALSE);
+      pn_page_set_complete (page, FALSE);
+      return;
+    }
+
+  phases = pn_milestone_page_relevant_phases (self);
+  pn_choice_group_set_visible_ids (self->phase_group, (const char * const *) phases);
+
+  phase = pn_profile_get_answer (profile, PN_QUESTION_PHASE);
+  needs_rank = g_strcmp0 (phase, "consistency-evaluation") == 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->rank_group), needs_rank);
+
+  pn_page_set_applies (page,
+                       pn_profile_get_effective_answer (profile, PN_QUESTION_PRODUCT) != NULL &&
+                       phases[0] != NULL);
+  pn_page_set_complete (page,
+                        phase != NULL &&
+                        pn_choice_group_has_visible (self->phase_group, phase) &&
+                        (!needs_rank || pn_profile_get_answer (profile, PN_QUESTION_RANK) != NULL));
+}
+
+static void
+pn_milestone_page_class_init (PnMilestonePageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PnPageClass *page_class = PN_PAGE_CLASS (klass);
+
+  page_class->update = pn_milestone_page_update;
+
+  g_type_ensure (PN_TYPE_CHOICE_GROUP);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/pnav/PolicyNavigator/ui/assistant/pn-milestone-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PnMilestonePage, phase_group);
+  gtk_widget_class_bind_template_child (widget_class, PnMilestonePage, rank_group);
+}
+
+static void
+pn_milestone_page_init (PnMilestonePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  pn_page_set_keys (PN_PAGE (self), (const char * const []) { "phase", "rank", NULL });
+}

@@ -1,0 +1,228 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pn-date-chooser"
+
+#include "config.h"
+
+#include "pn-date-chooser.h"
+
+#include "pn-gui-util.h"
+
+#include <glib/gi18n.h>
+
+struct _PnDateChooser
+{
+  GtkWidget     parent_instance;
+
+  PnProfile    *profile;
+  gboolean      syncing;
+
+  /* Template children */
+  GtkCalendar  *calendar;
+  GtkLabel     *date_label;
+  GtkButton    *today_button;
+};
+
+enum {
+  PROP_0,
+  PROP_PROFILE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (PnDateChooser, pn_date_chooser, GTK_TYPE_WIDGET)
+
+static char *
+today_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static void
+pn_date_chooser_sync (PnDateChooser *self)
+{
+  g_autofree char *effective = NULL;
+  g_autofree char *formatted = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GDateTime) date = NULL;
+  const char *as_of;
+
+  if (self->profile == NULL)
+    return;
+
+  as_of = pn_profile_get_as_of (self->profile);
+  effective = pn_profile_dup_effective_as_of (self->profile);
+  formatted = pn_gui_format_date (effective);
+
+  if (as_of == NULL)
+    /* Translators: %s is a date such as "23 November 2026" */
+    text = g_strdup_printf (_("Checking as of today, %s"), formatted);
+  else
+    /* Translators: %s is a date such as "1 January 2019" */
+    text = g_strdup_printf (_("Checking as of %s"), formatted);
+  gtk_label_set_text (self->date_label, text);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->today_button), as_of != NULL);
+
+  date = pn_gui_parse_date (effective);
+  if (date != NULL)
+    {
+      g_autoptr(GDateTime) shown = gtk_calendar_get_date (self->calendar);
+
+      if (g_date_time_get_year (shown) != g_date_time_get_year (date) ||
+          g_date_time_get_day_of_year (shown) != g_date_time_get_day_of_year (date))
+        {
+          self->syncing = TRUE;
+          gtk_calendar_select_day (self->calendar, date);
+          self->syncing = FALSE;
+        }
+    }
+}
+
+static void
+pn_date_chooser_day_selected_cb (PnDateChooser *self)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *iso = NULL;
+  g_autofree char *today = NULL;
+
+  if (self->syncing || self->profile == NULL)
+    return;
+
+  date = gtk_calendar_get_date (self->calendar);
+  iso = g_date_time_format (date, "%Y-%m-%d");
+  today = today_iso ();
+
+  /* Today is "no date": the profile keeps following the clock. */
+  pn_profile_set_as_of (self->profile, g_str_equal (iso, today) ? NULL : iso);
+}
+
+static void
+pn_date_chooser_today_cb (PnDateChooser *self)
+{
+  if (self->profile != NULL)
+    pn_profile_set_as_of (self->profile, NULL);
+}
+
+static void
+pn_date_chooser_dispose (GObject *object)
+{
+  PnDateChooser *self = PN_DATE_CHOOSER (object);
+
+  GtkWidget *child;
+
+  pn_date_chooser_set_profile (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PN_TYPE_DATE_CHOOSER);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (pn_date_chooser_parent_class)->dispose (object);
+}
+
+static void
+pn_date_chooser_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  PnDateChooser *self = PN_DATE_CHOOSER (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROFILE:
+      g_value_set_object (value, self->profile);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pn_date_chooser_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  PnDateChooser *self = PN_DATE_CHOOSER (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROFILE:
+      pn_date_chooser_set_profile (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pn_date_chooser_class_init (PnDateChooserClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pn_date_chooser_dispose;
+  object_class->get_property = pn_date_chooser_get_property;
+  object_class->set_property = pn_date_chooser_set_property;
+
+  properties[PROP_PROFILE] =
+    g_param_spec_object ("profile", NULL, NULL, PN_TYPE_PROFILE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/pnav/PolicyNavigator/ui/pn-date-chooser.ui");
+  gtk_widget_class_bind_template_child (widget_class, PnDateChooser, calendar);
+  gtk_widget_class_bind_template_child (widget_class, PnDateChooser, date_label);
+  gtk_widget_class_bind_template_child (widget_class, PnDateChooser, today_button);
+  gtk_widget_class_bind_template_callback (widget_class, pn_date_chooser_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pn_date_chooser_today_cb);
+}
+
+static void
+pn_date_chooser_init (PnDateChooser *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  pn_gui_tag_chinese (GTK_WIDGET (self));
+}
+
+GtkWidget *
+pn_date_chooser_new (void)
+{
+  return g_object_new (PN_TYPE_DATE_CHOOSER, NULL);
+}
+
+PnProfile *
+pn_date_chooser_get_profile (PnDateChooser *self)
+{
+  g_return_val_if_fail (PN_IS_DATE_CHOOSER (self), NULL);
+
+  return self->profile;
+}
+
+void
+pn_date_chooser_set_profile (PnDateChooser *self,
+                             PnProfile     *profile)
+{
+  g_return_if_fail (PN_IS_DATE_CHOOSER (self));
+  g_return_if_fail (profile == NULL || PN_IS_PROFILE (profile));
+
+  if (self->profile == profile)
+    return;
+
+  if (self->profile != NULL)
+    g_signal_handlers_disconnect_by_func (self->profile, pn_date_chooser_sync, self);
+
+  g_set_object (&self->profile, profile);
+
+  if (profile != NULL)
+    g_signal_connect_object (profile, "notify::as-of",
+                             G_CALLBACK (pn_date_chooser_sync), self,
+                             G_CONNECT_SWAPPED);
+
+  pn_date_chooser_sync (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
+}

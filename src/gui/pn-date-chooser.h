@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pn-profile.h"
+
+G_BEGIN_DECLS
+
+#define PN_TYPE_DATE_CHOOSER (pn_date_chooser_get_type ())
+
+G_DECLARE_FINAL_TYPE (PnDateChooser, pn_date_chooser, PN, DATE_CHOOSER, GtkWidget)
+
+/* A calendar and a Today button bound to the profile's as-of date; today
+ * is stored as "no date" so that the profile stays current. */
+GtkWidget   *pn_date_chooser_new          (void);
+PnProfile   *pn_date_chooser_get_profile  (PnDateChooser *self);
+void         pn_date_chooser_set_profile  (PnDateChooser *self,
+                                           PnProfile     *profile);
+
+G_END_DECLS

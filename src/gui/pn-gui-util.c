@@ -1,0 +1,304 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pn-gui-util"
+
+#include "config.h"
+
+#include "pn-gui-util.h"
+
+#include "pn-money.h"
+
+#include <glib/gi18n.h>
+
+static PnLang ui_lang = -1;
+
+PnLang
+pn_gui_get_lang (void)
+{
+  if ((int) ui_lang == -1)
+    ui_lang = pn_lang_from_locale ();
+
+  return ui_lang;
+}
+
+const char *
+pn_gui_text (const PnText *text)
+{
+  return pn_text_get (text, pn_gui_get_lang ());
+}
+
+const char *
+pn_gui_other_text (const PnText *text)
+{
+  const char *shown = pn_gui_text (text);
+  const char *other;
+
+  if (text == NULL)
+    return NULL;
+
+  other = pn_gui_get_lang () == PN_LANG_ZH ? text->en : text->zh;
+  if (other == NULL || *other == '\0' || g_strcmp0 (other, shown) == 0)
+    return NULL;
+
+  return other;
+}
+
+const char *
+pn_gui_term_label (const PnTerm *term)
+{
+  if (term == NULL)
+    return NULL;
+
+  if (pn_gui_get_lang () == PN_LANG_ZH)
+    return term->zh ? term->zh : term->en;
+
+  return term->en ? term->en : term->zh;
+}
+
+const char *
+pn_gui_term_other_label (const PnTerm *term)
+{
+  PnText text;
+
+  if (term == NULL)
+    return NULL;
+
+  text.zh = term->zh;
+  text.en = term->en;
+
+  return pn_gui_other_text (&text);
+}
+
+#define PN_GUI_CHINESE_KEY "pn-gui-chinese"
+
+void
+pn_gui_label_set_chinese (GtkLabel *label)
+{
+  PangoAttrList *current;
+  PangoAttrList *attrs;
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  if (g_object_get_data (G_OBJECT (label), PN_GUI_CHINESE_KEY) != NULL)
+    return;
+
+  current = gtk_label_get_attributes (label);
+  attrs = current != NULL ? pango_attr_list_copy (current) : pango_attr_list_new ();
+  /* The attribute covers the whole text, whatever it becomes later. */
+  pango_attr_list_insert_before (attrs, pango_attr_language_new (pango_language_from_string ("zh-cn")));
+  gtk_label_set_attributes (label, attrs);
+  pango_attr_list_unref (attrs);
+
+  g_object_set_data (G_OBJECT (label), PN_GUI_CHINESE_KEY, GINT_TO_POINTER (TRUE));
+}
+
+void
+pn_gui_tag_chinese (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (GTK_IS_LABEL (widget))
+    pn_gui_label_set_chinese (GTK_LABEL (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    pn_gui_tag_chinese (child);
+}
+
+void
+pn_gui_label_set_text (GtkLabel   *label,
+                       const char *text)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  pn_gui_label_set_chinese (label);
+  gtk_label_set_text (label, text != NULL ? text : "");
+}
+
+char *
+pn_gui_citation (PnArticle *article)
+{
+  PnDocument *document;
+  const char *source;
+
+  g_return_val_if_fail (article != NULL, NULL);
+
+  document = article->document;
+  source = document->doc_number;
+  if (source == NULL)
+    source = pn_gui_text (&document->title);
+  if (source == NULL)
+    source = document->id;
+
+  /* Translators: a citation: the document number (厦府规〔2023〕17号) or
+   * title, then the article number */
+  return g_strdup_printf (_("%s art. %s"), source, article->number);
+}
+
+GDateTime *
+pn_gui_parse_date (const char *iso)
+{
+  int year, month, day;
+  char tail;
+
+  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d%c", &year, &month, &day, &tail) != 3)
+    return NULL;
+
+  if (!g_date_valid_dmy (day, month, year))
+    return NULL;
+
+  return g_date_time_new_utc (year, month, day, 0, 0, 0);
+}
+
+char *
+pn_gui_format_date (const char *iso)
+{
+  g_autoptr(GDateTime) date = pn_gui_parse_date (iso);
+
+  if (date == NULL)
+    return g_strdup (iso);
+
+  /* Translators: a date as g_date_time_format() writes it: "23 November 2026" */
+  return g_date_time_format (date, C_("date format", "%-d %B %Y"));
+}
+
+int
+pn_gui_days_between (const char *from,
+                     const char *to)
+{
+  g_autoptr(GDateTime) a = pn_gui_parse_date (from);
+  g_autoptr(GDateTime) b = pn_gui_parse_date (to);
+
+  if (a == NULL || b == NULL)
+    return G_MININT;
+
+  return (int) (g_date_time_difference (b, a) / G_TIME_SPAN_DAY);
+}
+
+const char *
+pn_gui_status_label (PnStatus status)
+{
+  switch (status)
+    {
+    case PN_STATUS_IN_FORCE:
+      return _("In force");
+    case PN_STATUS_EXPIRED:
+      return _("Expired");
+    case PN_STATUS_PENDING:
+      return _("Not yet in force");
+    case PN_STATUS_DRAFT:
+      return _("Draft");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+const char *
+pn_gui_status_style_class (PnStatus status)
+{
+  switch (status)
+    {
+    case PN_STATUS_IN_FORCE:
+      return "success";
+    case PN_STATUS_EXPIRED:
+      return "error";
+    case PN_STATUS_PENDING:
+    case PN_STATUS_DRAFT:
+      return "warning";
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+const char *
+pn_gui_condition_state_label (PnConditionState state)
+{
+  switch (state)
+    {
+    case PN_CONDITION_MET:
+      return _("Met");
+    case PN_CONDITION_UNKNOWN:
+      return _("Not answered yet");
+    case PN_CONDITION_REVIEW:
+      return _("Needs an expert review");
+    case PN_CONDITION_UNMET:
+      return _("Not met");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static const struct {
+  const char *key;
+  const char *label;
+} key_labels[] = {
+  { "location", N_("Location") },
+  { "as-of", N_("Date") },
+  { "product", N_("What is funded") },
+  { "entity", N_("Kind of organisation") },
+  { "drug-class", N_("Drug class") },
+  { "modality", N_("Kind of drug") },
+  { "therapeutic-area", N_("Therapeutic area") },
+  { "device-class", N_("Device class") },
+  { "innovative-device", N_("Innovative device special review") },
+  { "device-type", N_("Device type") },
+  { "phase", N_("Milestone") },
+  { "rank", N_("Consistency evaluation rank") },
+};
+
+char *
+pn_gui_key_label (PnTaxonomy *taxonomy,
+                  const char *key)
+{
+  PnFigure figure;
+
+  g_return_val_if_fail (key != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (key_labels); i++)
+    {
+      if (g_str_equal (key_labels[i].key, key))
+        return g_strdup (_(key_labels[i].label));
+    }
+
+  if (taxonomy != NULL && pn_figure_from_string (key, &figure))
+    {
+      const PnTerm *term = pn_taxonomy_get_term (taxonomy, "figure", key);
+
+      if (term != NULL)
+        return g_strdup (pn_gui_term_label (term));
+    }
+
+  return g_strdup (key);
+}
+
+char *
+pn_gui_result_amount (const PnResult *result)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+
+  /* The CLI's wording, in the UI language. */
+  return pn_export_amount_label (result, pn_gui_get_lang ());
+}
+
+void
+pn_gui_list_box_remove_all (GtkListBox *list_box)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (GTK_IS_LIST_BOX (list_box));
+
+  /* Rows only: a placeholder stays. */
+  while ((row = gtk_list_box_get_row_at_index (list_box, 0)) != NULL)
+    gtk_list_box_remove (list_box, GTK_WIDGET (row));
+}
+
+void
+pn_gui_box_remove_all (GtkBox *box)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GTK_IS_BOX (box));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}

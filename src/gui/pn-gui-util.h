@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pn-export.h"
+#include "pn-policy.h"
+#include "pn-result.h"
+#include "pn-taxonomy.h"
+
+G_BEGIN_DECLS
+
+/* The language of the user interface, from the locale (cached). */
+PnLang       pn_gui_get_lang             (void);
+/* The text in the UI language, and in the other one (NULL when it is the
+ * same text or missing). */
+const char  *pn_gui_text                 (const PnText *text);
+const char  *pn_gui_other_text           (const PnText *text);
+const char  *pn_gui_term_label           (const PnTerm *term);
+const char  *pn_gui_term_other_label     (const PnTerm *term);
+
+/* Simplified Chinese glyphs: tags the label's text with the zh-cn Pango
+ * language, keeping its other attributes.  Latin text is unaffected. */
+void         pn_gui_label_set_chinese    (GtkLabel     *label);
+/* The same for every label inside `widget` (row titles and subtitles). */
+void         pn_gui_tag_chinese          (GtkWidget    *widget);
+/* Sets the text and tags the label. */
+void         pn_gui_label_set_text       (GtkLabel     *label,
+                                          const char   *text);
+
+/* "厦府规〔2023〕17号 art. 1", the document title for numberless ones. */
+char        *pn_gui_citation             (PnArticle    *article);
+/* "23 November 2026" from "2026-11-23"; a copy of `iso` when invalid. */
+char        *pn_gui_format_date          (const char   *iso);
+/* Midnight UTC of a YYYY-MM-DD date, or NULL. */
+GDateTime   *pn_gui_parse_date           (const char   *iso);
+/* Days from `from` to `to` (YYYY-MM-DD); G_MININT when either is invalid. */
+int          pn_gui_days_between         (const char   *from,
+                                          const char   *to);
+
+const char  *pn_gui_status_label         (PnStatus      status);
+const char  *pn_gui_status_style_class   (PnStatus      status);
+const char  *pn_gui_condition_state_label (PnConditionState state);
+/* The question a key asks ("drug-class", "rd-investment", "location",
+ * "as-of"), as a short noun phrase in the UI language. */
+char        *pn_gui_key_label            (PnTaxonomy   *taxonomy,
+                                          const char   *key);
+/* The result amount: "¥12,000,000", "up to ¥20,000,000" or "—". */
+char        *pn_gui_result_amount        (const PnResult *result);
+
+/* gtk_list_box_remove_all() arrived in GTK 4.12. */
+void         pn_gui_list_box_remove_all  (GtkListBox   *list_box);
+void         pn_gui_box_remove_all       (GtkBox       *box);
+
+G_END_DECLS

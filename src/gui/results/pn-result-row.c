@@ -1,0 +1,314 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pn-result-row"
+
+#include "config.h"
+
+#include "pn-result-row.h"
+
+#include "pn-gui-util.h"
+
+#include <glib/gi18n.h>
+
+struct _PnResultRow
+{
+  GtkListBoxRow   parent_instance;
+
+  PnResults      *results;
+  const PnResult *result;       /* owned by results */
+  char           *missing_key;
+
+  /* Template children */
+  GtkLabel       *amount_label;
+  GtkButton      *answer_button;
+  GtkLabel       *answer_label;
+  GtkLabel       *citation_label;
+  GtkLabel       *reason_label;
+  GtkLabel       *status_label;
+  GtkLabel       *title_label;
+  GtkLabel       *units_label;
+};
+
+enum {
+  ANSWER,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (PnResultRow, pn_result_row, GTK_TYPE_LIST_BOX_ROW)
+
+const char *
+pn_result_find_missing_key (const PnResult *result,
+                            PnProfile      *profile)
+{
+  PnBenefit *benefit;
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  benefit = result->benefit;
+
+  for (guint i = 0; i < result->missing->len; i++)
+    {
+      const char *item = g_ptr_array_index (result->missing, i);
+      PnQuestion question;
+
+      if (pn_question_from_string (item, &question))
+        return item;
+    }
+
+  if (result->estimate_cny != PN_YUAN_UNSET || profile == NULL)
+    return NULL;
+
+  if (benefit->base != PN_FIGURE_NONE && pn_profile_get_figure (profile, benefit->base) == PN_YUAN_UNSET)
+    return pn_figure_to_string (benefit->base);
+
+  for (guint i = 0; i < benefit->thresholds->len; i++)
+    {
+      const PnThreshold *threshold = g_ptr_array_index (benefit->thresholds, i);
+
+      if (pn_profile_get_figure (profile, threshold->figure) == PN_YUAN_UNSET)
+        return pn_figure_to_string (threshold->figure);
+    }
+
+  return NULL;
+}
+
+static char *
+units_text (PnArticle *article,
+            PnTaxonomy *taxonomy)
+{
+  GString *text = g_string_new (NULL);
+  const char *separator = pn_gui_get_lang () == PN_LANG_ZH ? "、" : ", ";
+
+  /* Leads first, then the cooperating units. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      for (guint i = 0; i < article->units->len; i++)
+        {
+          const PnUnitRef *ref = g_ptr_array_index (article->units, i);
+          gboolean lead = g_strcmp0 (ref->role, "cooperating") != 0;
+          const PnTerm *unit;
+
+          if (lead != (pass == 0))
+            continue;
+
+          unit = pn_taxonomy_get_unit (taxonomy, ref->id);
+          if (text->len > 0)
+            g_string_append (text, separator);
+          g_string_append (text, unit != NULL ? pn_gui_term_label (unit) : ref->id);
+        }
+    }
+
+  if (text->len == 0)
+    {
+      g_string_free (text, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+pn_result_row_answer_cb (PnResultRow *self)
+{
+  if (self->missing_key != NULL)
+    g_signal_emit (self, signals[ANSWER], 0, self->missing_key);
+}
+
+static void
+pn_result_row_dispose (GObject *object)
+{
+  PnResultRow *self = PN_RESULT_ROW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PN_TYPE_RESULT_ROW);
+
+  G_OBJECT_CLASS (pn_result_row_parent_class)->dispose (object);
+}
+
+static void
+pn_result_row_finalize (GObject *object)
+{
+  PnResultRow *self = PN_RESULT_ROW (object);
+
+  g_clear_pointer (&self->results, pn_results_unref);
+  g_clear_pointer (&self->missing_key, g_free);
+
+  G_OBJECT_CLASS (pn_result_row_parent_class)->finalize (object);
+}
+
+static void
+pn_result_row_class_init (PnResultRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pn_result_row_dispose;
+  object_class->finalize = pn_result_row_finalize;
+
+  /**
+   * PnResultRow::answer:
+   * @key: the question or figure id to ask
+   *
+   * The user wants to give the answer this measure lacks.
+   */
+  signals[ANSWER] = g_signal_new ("answer", G_TYPE_FROM_CLASS (klass),
+                                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/pnav/PolicyNavigator/ui/results/pn-result-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, PnResultRow, amount_label);
+  gtk_widget_class_bind_template_child (widget_class, PnResultRow, answer_button);
+  gtk_widget_class_bind_template_child (widget_class, PnResultRow, answer_label);
+  gtk_widget_class_bind_template_child (widget_class, PnResultRow, citation_label);
+  gtk_widget_class_bind_template_child (widget_class, PnResultRow, reason_label);
+  gtk_widget_class_bind_template_child (widget_class, PnResultRow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, PnResultRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, PnResultRow, units_label);
+  gtk_widget_class_bind_template_callback (widget_class, pn_result_row_answer_cb);
+}
+
+static void
+pn_result_row_init (PnResultRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Titles, citations, units and reasons come from the data. */
+  pn_gui_tag_chinese (GTK_WIDGET (self));
+}
+
+PnResultRow *
+pn_result_row_new (PnResults      *results,
+                   const PnResult *result,
+                   PnProfile      *profile)
+{
+  PnResultRow *self = g_object_new (PN_TYPE_RESULT_ROW, NULL);
+
+  pn_result_row_set_result (self, results, result, profile);
+
+  return self;
+}
+
+void
+pn_result_row_set_result (PnResultRow    *self,
+                          PnResults      *results,
+                          const PnResult *result,
+                          PnProfile      *profile)
+{
+  PnTaxonomy *taxonomy;
+  PnBenefit *benefit;
+  g_autofree char *amount = NULL;
+  g_autofree char *citation = NULL;
+  g_autofree char *units = NULL;
+  g_autofree char *units_line = NULL;
+  g_autofree char *accessible = NULL;
+  const char *reason;
+
+  g_return_if_fail (PN_IS_RESULT_ROW (self));
+  g_return_if_fail (results != NULL);
+  g_return_if_fail (result != NULL);
+
+  pn_results_ref (results);
+  g_clear_pointer (&self->results, pn_results_unref);
+  self->results = results;
+  self->result = result;
+
+  benefit = result->benefit;
+  taxonomy = pn_corpus_get_taxonomy (pn_results_get_corpus (results));
+
+  gtk_label_set_text (self->title_label, pn_gui_text (&benefit->title));
+  /* Setting a tooltip is costly; rows are reused with the same title. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->title_label)),
+                 pn_gui_other_text (&benefit->title)) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), pn_gui_other_text (&benefit->title));
+
+  amount = pn_gui_result_amount (result);
+  gtk_label_set_text (self->amount_label, amount);
+  if (result->counted)
+    gtk_widget_add_css_class (GTK_WIDGET (self->amount_label), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->amount_label), "accent");
+
+  gtk_label_set_text (self->status_label, pn_gui_status_label (result->status));
+  for (PnStatus status = PN_STATUS_IN_FORCE; status <= PN_STATUS_DRAFT; status++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), pn_gui_status_style_class (status));
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), pn_gui_status_style_class (result->status));
+
+  citation = pn_gui_citation (benefit->article);
+  gtk_label_set_text (self->citation_label, citation);
+
+  units = units_text (benefit->article, taxonomy);
+  if (units != NULL)
+    /* Translators: %s lists the responsible government units */
+    units_line = g_strdup_printf (_("Responsible: %s"), units);
+  gtk_label_set_text (self->units_label, units_line ? units_line : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->units_label), units_line != NULL);
+
+  /* Counted: how the amount was worked out; otherwise why not. */
+  reason = result->counted ? pn_gui_text (&result->derivation) : pn_gui_text (&result->not_counted_reason);
+  gtk_label_set_text (self->reason_label, reason ? reason : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->reason_label), reason != NULL && *reason != '\0');
+  if (result->counted)
+    gtk_widget_add_css_class (GTK_WIDGET (self->reason_label), "dim-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->reason_label), "dim-label");
+
+  /* The answer button: only for what a page of the assistant asks. */
+  g_clear_pointer (&self->missing_key, g_free);
+  if (!result->counted &&
+      (result->not_counted == PN_NOT_COUNTED_POSSIBLE || result->not_counted == PN_NOT_COUNTED_MISSING_FIGURE))
+    self->missing_key = g_strdup (pn_result_find_missing_key (result, profile));
+
+  if (self->missing_key != NULL)
+    {
+      g_autofree char *key_label = pn_gui_key_label (taxonomy, self->missing_key);
+      /* Translators: a button that opens the question a measure needs */
+      g_autofree char *button_label = g_strdup_printf (_("_Answer: %s"), key_label);
+
+      /* A wrapping label: figure names are long for 360 px. */
+      gtk_label_set_text_with_mnemonic (self->answer_label, button_label);
+      gtk_widget_set_visible (GTK_WIDGET (self->answer_button), TRUE);
+    }
+  else
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->answer_button), FALSE);
+    }
+
+  accessible = g_strdup_printf ("%s, %s, %s, %s", pn_gui_text (&benefit->title), amount,
+                                pn_gui_status_label (result->status), citation);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+PnResults *
+pn_result_row_get_results (PnResultRow *self)
+{
+  g_return_val_if_fail (PN_IS_RESULT_ROW (self), NULL);
+
+  return self->results;
+}
+
+const PnResult *
+pn_result_row_get_result (PnResultRow *self)
+{
+  g_return_val_if_fail (PN_IS_RESULT_ROW (self), NULL);
+
+  return self->result;
+}
+
+const char *
+pn_result_row_get_benefit_id (PnResultRow *self)
+{
+  g_return_val_if_fail (PN_IS_RESULT_ROW (self), NULL);
+
+  return self->result != NULL ? self->result->benefit->id : NULL;
+}
+
+const char *
+pn_result_row_get_missing_key (PnResultRow *self)
+{
+  g_return_val_if_fail (PN_IS_RESULT_ROW (self), NULL);
+
+  return self->missing_key;
+}

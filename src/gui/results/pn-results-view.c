@@ -1,0 +1,610 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pn-results-view"
+
+#include "config.h"
+
+#include "pn-results-view.h"
+
+#include "pn-date-chooser.h"
+#include "pn-engine.h"
+#include "pn-gui-util.h"
+#include "pn-money.h"
+#include "results/pn-measure-detail.h"
+#include "results/pn-result-row.h"
+
+#include <glib/gi18n.h>
+
+struct _PnResultsView
+{
+  GtkWidget            parent_instance;
+
+  PnProfile           *profile;
+  PnCorpus            *corpus;
+  PnResults           *results;
+  GHashTable          *rows;     /* benefit id → PnResultRow, reused */
+  gboolean             detail_chosen; /* by the user, not by default */
+  gboolean             stale;    /* results newer than the widgets */
+  gint64               last_refresh_usec;
+
+  /* Template children */
+  GtkStack            *content_stack;
+  AdwPreferencesGroup *counted_group;
+  GtkListBox          *counted_list;
+  GtkMenuButton       *date_button;
+  GtkButton           *edit_button;
+  GtkScrolledWindow   *list_scrolled_window;
+  PnDateChooser       *date_chooser;
+  PnMeasureDetail     *detail;
+  AdwLeaflet          *leaflet;
+  AdwPreferencesGroup *not_counted_group;
+  GtkListBox          *not_counted_list;
+  AdwPreferencesGroup *possible_group;
+  GtkListBox          *possible_list;
+  GtkLabel            *summary_label;
+  GtkLabel            *total_label;
+};
+
+enum {
+  PROP_0,
+  PROP_PROFILE,
+  PROP_CORPUS,
+  N_PROPS
+};
+
+enum {
+  EDIT_ANSWER,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (PnResultsView, pn_results_view, GTK_TYPE_WIDGET)
+
+typedef enum
+{
+  GROUP_COUNTED,
+  GROUP_POSSIBLE,
+  GROUP_NOT_COUNTED,
+} Group;
+
+static Group
+group_of (const PnResult *result)
+{
+  if (result->counted)
+    return GROUP_COUNTED;
+
+  if (result->not_counted == PN_NOT_COUNTED_POSSIBLE ||
+      result->not_counted == PN_NOT_COUNTED_MISSING_FIGURE)
+    return GROUP_POSSIBLE;
+
+  return GROUP_NOT_COUNTED;
+}
+
+/* Counted by amount, highest first; the rest keep the engine's order. */
+static int
+compare_counted (gconstpointer a,
+                 gconstpointer b)
+{
+  const PnResult *ra = *(const PnResult * const *) a;
+  const PnResult *rb = *(const PnResult * const *) b;
+
+  if (ra->estimate_cny != rb->estimate_cny)
+    return ra->estimate_cny > rb->estimate_cny ? -1 : 1;
+
+  return 0;
+}
+
+static void
+pn_results_view_row_answer_cb (PnResultsView *self,
+                               const char    *key)
+{
+  g_signal_emit (self, signals[EDIT_ANSWER], 0, key);
+}
+
+static PnResultRow *
+pn_results_view_get_row (PnResultsView  *self,
+                         const PnResult *result)
+{
+  PnResultRow *row = g_hash_table_lookup (self->rows, result->benefit->id);
+
+  if (row != NULL)
+    {
+      pn_result_row_set_result (row, self->results, result, self->profile);
+      return row;
+    }
+
+  row = g_object_ref_sink (pn_result_row_new (self->results, result, self->profile));
+  g_signal_connect_object (row, "answer",
+                           G_CALLBACK (pn_results_view_row_answer_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_hash_table_insert (self->rows, g_strdup (result->benefit->id), row);
+
+  return row;
+}
+
+/* Rows are reused from one run to the next and only moved where they
+ * changed place: building a row from its template is what costs. */
+static void
+pn_results_view_fill_list (PnResultsView *self,
+                           GtkListBox    *list,
+                           GPtrArray     *results)
+{
+  GtkListBoxRow *extra;
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      PnResultRow *row = pn_results_view_get_row (self, g_ptr_array_index (results, i));
+      GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (row));
+
+      if (gtk_list_box_get_row_at_index (list, i) == GTK_LIST_BOX_ROW (row))
+        continue;
+
+      if (parent != NULL)
+        gtk_list_box_remove (GTK_LIST_BOX (parent), GTK_WIDGET (row));
+      gtk_list_box_insert (list, GTK_WIDGET (row), i);
+    }
+
+  while ((extra = gtk_list_box_get_row_at_index (list, results->len)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (extra));
+}
+
+static void
+pn_results_view_clear_rows (PnResultsView *self)
+{
+  pn_gui_list_box_remove_all (self->counted_list);
+  pn_gui_list_box_remove_all (self->possible_list);
+  pn_gui_list_box_remove_all (self->not_counted_list);
+  g_hash_table_remove_all (self->rows);
+}
+
+static void
+pn_results_view_update_summary (PnResultsView *self)
+{
+  g_autofree char *total = pn_money_format_yuan (pn_results_get_total (self->results));
+  g_autofree char *as_of = pn_gui_format_date (pn_results_get_as_of (self->results));
+  g_autofree char *summary = NULL;
+  g_autofree char *accessible = NULL;
+  guint n_counted = pn_results_get_n_counted (self->results);
+
+  gtk_label_set_text (self->total_label, total);
+
+  /* Translators: %u is the number of measures counted in the total, %s a
+   * date such as "23 November 2026" */
+  summary = g_strdup_printf (ngettext ("%u measure counted · as of %s",
+                                       "%u measures counted · as of %s",
+                                       n_counted),
+                             n_counted, as_of);
+  gtk_label_set_text (self->summary_label, summary);
+
+  /* Translators: what a screen reader says for the total */
+  accessible = g_strdup_printf (_("Estimated total: %s"), total);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->total_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+static void
+pn_results_view_update_detail (PnResultsView *self)
+{
+  const char *shown = pn_measure_detail_get_benefit_id (self->detail);
+  const PnResult *result = NULL;
+
+  /* The measure the user opened stays; a default one follows the list. */
+  if (self->results != NULL && shown != NULL && self->detail_chosen)
+    result = pn_results_find (self->results, shown);
+  if (result == NULL)
+    self->detail_chosen = FALSE;
+
+  /* Side by side, the detail is never empty while a measure is listed. */
+  if (result == NULL && self->results != NULL && !adw_leaflet_get_folded (self->leaflet) &&
+      pn_results_get_n_results (self->results) > 0)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->counted_list, 0);
+
+      if (row == NULL)
+        row = gtk_list_box_get_row_at_index (self->possible_list, 0);
+      if (row == NULL)
+        row = gtk_list_box_get_row_at_index (self->not_counted_list, 0);
+      if (row != NULL)
+        result = pn_result_row_get_result (PN_RESULT_ROW (row));
+    }
+
+  pn_measure_detail_set_result (self->detail, result ? self->results : NULL, result);
+
+  if (result == NULL && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}
+
+/* The widgets for self->results. */
+static void
+pn_results_view_rebuild (PnResultsView *self)
+{
+  GPtrArray *groups[3] = { NULL, };
+
+  self->stale = FALSE;
+
+  if (self->results == NULL)
+    {
+      pn_results_view_clear_rows (self);
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      pn_measure_detail_set_result (self->detail, NULL, NULL);
+      return;
+    }
+
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    groups[g] = g_ptr_array_new ();
+  for (guint i = 0; i < pn_results_get_n_results (self->results); i++)
+    {
+      const PnResult *result = pn_results_get_result (self->results, i);
+
+      g_ptr_array_add (groups[group_of (result)], (gpointer) result);
+    }
+  g_ptr_array_sort (groups[GROUP_COUNTED], compare_counted);
+
+  pn_results_view_fill_list (self, self->counted_list, groups[GROUP_COUNTED]);
+  pn_results_view_fill_list (self, self->possible_list, groups[GROUP_POSSIBLE]);
+  pn_results_view_fill_list (self, self->not_counted_list, groups[GROUP_NOT_COUNTED]);
+
+  /* Measures no longer listed: their rows are out of every list now. */
+  {
+    GHashTableIter iter;
+    PnResultRow *row;
+
+    g_hash_table_iter_init (&iter, self->rows);
+    while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
+      {
+        if (gtk_widget_get_parent (GTK_WIDGET (row)) == NULL)
+          g_hash_table_iter_remove (&iter);
+      }
+  }
+  gtk_widget_set_visible (GTK_WIDGET (self->possible_group), groups[GROUP_POSSIBLE]->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->not_counted_group), groups[GROUP_NOT_COUNTED]->len > 0);
+
+  pn_results_view_update_summary (self);
+  gtk_stack_set_visible_child_name (self->content_stack, "results");
+  pn_results_view_update_detail (self);
+
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    g_ptr_array_unref (groups[g]);
+}
+
+/* The engine runs at every change (it is fast); the widgets follow at
+ * once when shown, else when next mapped. */
+static void
+pn_results_view_refresh (PnResultsView *self)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  g_clear_pointer (&self->results, pn_results_unref);
+
+  if (self->profile != NULL && self->corpus != NULL &&
+      pn_profile_get_location (self->profile) != NULL)
+    self->results = pn_engine_evaluate (self->corpus, self->profile);
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+
+  pn_results_view_rebuild (self);
+
+  self->last_refresh_usec = g_get_monotonic_time () - start;
+  g_debug ("engine and view: %" G_GINT64_FORMAT " µs for %u measures",
+           self->last_refresh_usec,
+           self->results != NULL ? pn_results_get_n_results (self->results) : 0);
+}
+
+static void
+pn_results_view_map (GtkWidget *widget)
+{
+  PnResultsView *self = PN_RESULTS_VIEW (widget);
+
+  /* Before the children map, so that they map as they will show. */
+  if (self->stale)
+    pn_results_view_rebuild (self);
+
+  GTK_WIDGET_CLASS (pn_results_view_parent_class)->map (widget);
+}
+
+static void
+pn_results_view_row_activated_cb (PnResultsView *self,
+                                  GtkListBoxRow *row)
+{
+  if (!PN_IS_RESULT_ROW (row))
+    return;
+
+  pn_measure_detail_set_result (self->detail,
+                                pn_result_row_get_results (PN_RESULT_ROW (row)),
+                                pn_result_row_get_result (PN_RESULT_ROW (row)));
+  pn_measure_detail_scroll_to_top (self->detail);
+  self->detail_chosen = TRUE;
+  adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+  pn_measure_detail_focus_start (self->detail);
+}
+
+static void
+pn_results_view_folded_cb (PnResultsView *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  pn_measure_detail_set_show_back (self->detail, folded);
+
+  /* Unfolding with nothing chosen: show the first measure. */
+  if (!folded && pn_measure_detail_get_benefit_id (self->detail) == NULL && self->results != NULL)
+    pn_results_view_update_detail (self);
+}
+
+static void
+pn_results_view_show_list_action (GtkWidget  *widget,
+                                  const char *action_name G_GNUC_UNUSED,
+                                  GVariant   *parameter G_GNUC_UNUSED)
+{
+  pn_results_view_show_list (PN_RESULTS_VIEW (widget));
+}
+
+static void
+pn_results_view_dispose (GObject *object)
+{
+  PnResultsView *self = PN_RESULTS_VIEW (object);
+
+  pn_results_view_set_profile (self, NULL);
+  if (self->counted_list != NULL)
+    pn_results_view_clear_rows (self);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PN_TYPE_RESULTS_VIEW);
+
+  G_OBJECT_CLASS (pn_results_view_parent_class)->dispose (object);
+}
+
+static void
+pn_results_view_finalize (GObject *object)
+{
+  PnResultsView *self = PN_RESULTS_VIEW (object);
+
+  g_clear_pointer (&self->results, pn_results_unref);
+  g_clear_pointer (&self->corpus, pn_corpus_unref);
+
+  G_OBJECT_CLASS (pn_results_view_parent_class)->finalize (object);
+}
+
+static void
+pn_results_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  PnResultsView *self = PN_RESULTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROFILE:
+      g_value_set_object (value, self->profile);
+      break;
+
+    case PROP_CORPUS:
+      g_value_set_boxed (value, self->corpus);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pn_results_view_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  PnResultsView *self = PN_RESULTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROFILE:
+      pn_results_view_set_profile (self, g_value_get_object (value));
+      break;
+
+    case PROP_CORPUS:
+      pn_results_view_set_corpus (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pn_results_view_class_init (PnResultsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pn_results_view_dispose;
+  object_class->finalize = pn_results_view_finalize;
+  object_class->get_property = pn_results_view_get_property;
+  object_class->set_property = pn_results_view_set_property;
+
+  widget_class->map = pn_results_view_map;
+
+  properties[PROP_PROFILE] =
+    g_param_spec_object ("profile", NULL, NULL, PN_TYPE_PROFILE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CORPUS] =
+    g_param_spec_boxed ("corpus", NULL, NULL, PN_TYPE_CORPUS,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PnResultsView::edit-answer:
+   * @key: what to ask: a question or figure id, "location" or "as-of"
+   *
+   * The user wants to answer what a measure still needs.
+   */
+  signals[EDIT_ANSWER] = g_signal_new ("edit-answer", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                       G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (PN_TYPE_DATE_CHOOSER);
+  g_type_ensure (PN_TYPE_MEASURE_DETAIL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/pnav/PolicyNavigator/ui/results/pn-results-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, PnResultsView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, PnResultsView, counted_group);
+  gtk_widget_class_bind_template_child (widget_class, PnResultsView, counted_list);
+  gtk_widget_class_bind_template_child (widget_class, PnResultsView, date_button);
+  gtk_widget_class_bind_template_child (widget_class, PnResultsView, date_chooser);
+  gtk_widget_class_bind_template_child (widget_class, PnResultsView, detail);
+  gtk_widget_class_bind_template_child (widget_class, PnResultsView, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, PnResultsView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PnResultsView, list_scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, PnResultsView, not_counted_group);
+  gtk_widget_class_bind_template_child (widget_class, PnResultsView, not_counted_list);
+  gtk_widget_class_bind_template_child (widget_class, PnResultsView, possible_group);
+  gtk_widget_class_bind_template_child (widget_class, PnResultsView, possible_list);
+  gtk_widget_class_bind_template_child (widget_class, PnResultsView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, PnResultsView, total_label);
+  gtk_widget_class_bind_template_callback (widget_class, pn_results_view_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pn_results_view_row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "results.show-list", NULL, pn_results_view_show_list_action);
+}
+
+static void
+pn_results_view_init (PnResultsView *self)
+{
+  self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  pn_gui_tag_chinese (GTK_WIDGET (self));
+
+  pn_results_view_folded_cb (self);
+  gtk_stack_set_visible_child_name (self->content_stack, "empty");
+}
+
+GtkWidget *
+pn_results_view_new (void)
+{
+  return g_object_new (PN_TYPE_RESULTS_VIEW, NULL);
+}
+
+PnProfile *
+pn_results_view_get_profile (PnResultsView *self)
+{
+  g_return_val_if_fail (PN_IS_RESULTS_VIEW (self), NULL);
+
+  return self->profile;
+}
+
+void
+pn_results_view_set_profile (PnResultsView *self,
+                             PnProfile     *profile)
+{
+  g_return_if_fail (PN_IS_RESULTS_VIEW (self));
+  g_return_if_fail (profile == NULL || PN_IS_PROFILE (profile));
+
+  if (self->profile == profile)
+    return;
+
+  if (self->profile != NULL)
+    g_signal_handlers_disconnect_by_func (self->profile, pn_results_view_refresh, self);
+
+  g_set_object (&self->profile, profile);
+
+  if (profile != NULL)
+    g_signal_connect_object (profile, "changed",
+                             G_CALLBACK (pn_results_view_refresh), self,
+                             G_CONNECT_SWAPPED);
+
+  /* Not while disposing: the template children are going away. */
+  if (self->content_stack != NULL)
+    pn_results_view_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
+}
+
+PnCorpus *
+pn_results_view_get_corpus (PnResultsView *self)
+{
+  g_return_val_if_fail (PN_IS_RESULTS_VIEW (self), NULL);
+
+  return self->corpus;
+}
+
+void
+pn_results_view_set_corpus (PnResultsView *self,
+                            PnCorpus      *corpus)
+{
+  g_return_if_fail (PN_IS_RESULTS_VIEW (self));
+
+  if (self->corpus == corpus)
+    return;
+
+  /* The rows point into the old corpus. */
+  pn_results_view_clear_rows (self);
+  g_clear_pointer (&self->corpus, pn_corpus_unref);
+  if (corpus != NULL)
+    self->corpus = pn_corpus_ref (corpus);
+
+  pn_results_view_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CORPUS]);
+}
+
+PnResults *
+pn_results_view_get_results (PnResultsView *self)
+{
+  g_return_val_if_fail (PN_IS_RESULTS_VIEW (self), NULL);
+
+  return self->results;
+}
+
+gboolean
+pn_results_view_show_measure (PnResultsView *self,
+                              const char    *benefit_id)
+{
+  const PnResult *result;
+
+  g_return_val_if_fail (PN_IS_RESULTS_VIEW (self), FALSE);
+  g_return_val_if_fail (benefit_id != NULL, FALSE);
+
+  if (self->results == NULL || (result = pn_results_find (self->results, benefit_id)) == NULL)
+    return FALSE;
+
+  pn_measure_detail_set_result (self->detail, self->results, result);
+  pn_measure_detail_scroll_to_top (self->detail);
+  self->detail_chosen = TRUE;
+  adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+  pn_measure_detail_focus_start (self->detail);
+
+  return TRUE;
+}
+
+void
+pn_results_view_show_list (PnResultsView *self)
+{
+  g_return_if_fail (PN_IS_RESULTS_VIEW (self));
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}
+
+void
+pn_results_view_show_summary (PnResultsView *self)
+{
+  g_return_if_fail (PN_IS_RESULTS_VIEW (self));
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  /* Focus at the top, which scrolls there too; a row that moved while
+   * focused would otherwise pull the view down. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->edit_button));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->list_scrolled_window), 0);
+}
+
+gint64
+pn_results_view_get_last_refresh_usec (PnResultsView *self)
+{
+  g_return_val_if_fail (PN_IS_RESULTS_VIEW (self), 0);
+
+  return self->last_refresh_usec;
+}

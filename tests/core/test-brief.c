@@ -1,0 +1,452 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The client brief, its Markdown, CSV and PDF editions, compare and
+ * pipeline, on the real bundled corpus.  Amounts from 厦府规〔2023〕17号（一）:
+ * 创新药…完成Ⅰ、Ⅱ、Ⅲ期临床试验的，按照研发投入最高不超过40%的标准，分别给予最高不超过
+ * 1000万元、2000万元、3000万元的奖励.
+ */
+#define G_LOG_DOMAIN "test-brief"
+
+#include "config.h"
+
+#include "pn-brief-pdf.h"
+#include "pn-brief.h"
+#include "pn-compare.h"
+#include "pn-engine.h"
+#include "pn-export.h"
+#include "pn-pipeline.h"
+#include "pn-policy-loader.h"
+
+#include <string.h>
+
+static PnCorpus *corpus;
+
+/* Innovative drug, Phase I, 30,000,000 of R&D in Xiamen:
+ * 40% × 30,000,000 = 12,000,000, capped at 10,000,000. */
+static PnProfile *
+client_profile (const char *location,
+                const char *as_of)
+{
+  PnProfile *profile = pn_profile_new ();
+
+  pn_profile_set_name (profile, "Client A");
+  pn_profile_set_location (profile, location);
+  pn_profile_set_answer (profile, PN_QUESTION_PRODUCT, "drug");
+  pn_profile_set_answer (profile, PN_QUESTION_DRUG_CLASS, "innovative");
+  pn_profile_set_answer (profile, PN_QUESTION_PHASE, "phase-1");
+  pn_profile_set_figure (profile, PN_FIGURE_RD_INVESTMENT, 30000000);
+  pn_profile_set_as_of (profile, as_of);
+  return profile;
+}
+
+static const PnBriefBlock *
+find_table_after (PnBrief    *brief,
+                  const char *heading)
+{
+  for (guint b = 0; b + 1 < pn_brief_get_n_blocks (brief); b++)
+    {
+      const PnBriefBlock *block = pn_brief_get_block (brief, b);
+
+      if (block->kind == PN_BRIEF_BLOCK_HEADING && g_str_equal (block->text, heading))
+        {
+          const PnBriefBlock *next = pn_brief_get_block (brief, b + 1);
+
+          return next->kind == PN_BRIEF_BLOCK_TABLE ? next : NULL;
+        }
+    }
+  return NULL;
+}
+
+static void
+test_sections (void)
+{
+  static const char * const headings_en[] = {
+    "Answers given", "Counted measures", "How each amount is derived",
+    "Possible matches and what is missing", "Measures not counted, and why",
+    "Overlap decisions", "Measures ending within 12 months", "Coverage", "Disclaimer", NULL
+  };
+  static const char * const headings_zh[] = {
+    "已填写的情况", "计入合计的措施", "各项金额的计算", "可能符合的措施及尚缺条件",
+    "未计入的措施及原因", "重复享受的处理", "12个月内到期的措施", "数据覆盖范围", "免责声明", NULL
+  };
+
+  for (PnLang lang = PN_LANG_EN; lang <= PN_LANG_ZH; lang++)
+    {
+      const char * const *expected = lang == PN_LANG_ZH ? headings_zh : headings_en;
+      g_autoptr(PnProfile) profile = client_profile ("xiamen", "2025-06-01");
+      g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile);
+      g_autoptr(PnBrief) brief = pn_brief_new (results, profile, lang, "2025-06-02");
+      guint h = 0;
+
+      g_assert_cmpstr (pn_brief_get_client (brief), ==, "Client A");
+      g_assert_cmpstr (pn_brief_get_date (brief), ==, "2025-06-02");
+      g_assert_cmpstr (pn_brief_get_as_of (brief), ==, "2025-06-01");
+      g_assert_nonnull (strstr (pn_brief_get_title (brief), "Client A"));
+
+      for (guint b = 0; b < pn_brief_get_n_blocks (brief); b++)
+        {
+          const PnBriefBlock *block = pn_brief_get_block (brief, b);
+
+          if (block->kind != PN_BRIEF_BLOCK_HEADING)
+            continue;
+          g_assert_nonnull (expected[h]);
+          g_assert_cmpstr (block->text, ==, expected[h]);
+          h++;
+        }
+      g_assert_null (expected[h]);
+    }
+}
+
+static void
+test_counted_table (void)
+{
+  g_autoptr(PnProfile) profile = client_profile ("xiamen", "2025-06-01");
+  g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile);
+  g_autoptr(PnBrief) brief = pn_brief_new (results, profile, PN_LANG_EN, NULL);
+  const PnBriefBlock *table = find_table_after (brief, "Counted measures");
+  const PnBriefRow *row, *total;
+
+  g_assert_nonnull (table);
+  g_assert_cmpuint (table->rows->len, ==, 2);
+  row = g_ptr_array_index (table->rows, 0);
+  total = g_ptr_array_index (table->rows, 1);
+  g_assert_cmpstr (row->cells[1], ==, "厦府规〔2023〕17号 art. 1");
+  g_assert_cmpstr (row->cells[2], ==, "¥10,000,000");
+  g_assert_nonnull (strstr (row->cells[3], "Xiamen Municipal Bureau of Science and Technology (lead)"));
+  g_assert_cmpstr (row->cells[4], ==, "2026-12-31");
+  /* 2026-12-31 is more than 12 months after 2025-06-01 */
+  g_assert_cmpint (row->kind, ==, PN_BRIEF_ROW_NORMAL);
+  g_assert_cmpint (total->kind, ==, PN_BRIEF_ROW_TOTAL);
+  g_assert_cmpstr (total->cells[2], ==, "¥10,000,000");
+}
+
+static void
+test_ends_soon (void)
+{
+  /* 2026-11-23 → 2026-12-31: 38 days, highlighted */
+  g_autoptr(PnProfile) profile = client_profile ("xiamen", "2026-11-23");
+  g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile);
+  g_autoptr(PnBrief) brief = pn_brief_new (results, profile, PN_LANG_EN, NULL);
+  const PnBriefBlock *table = find_table_after (brief, "Counted measures");
+  const PnBriefRow *row;
+  const PnResult *result = pn_results_find (results, "xiamen-2023-17/1/innovative-phase-1");
+  gint days = 0;
+
+  g_assert_nonnull (table);
+  row = g_ptr_array_index (table->rows, 0);
+  g_assert_cmpint (row->kind, ==, PN_BRIEF_ROW_HIGHLIGHT);
+  g_assert_nonnull (strstr (row->cells[4], "ends in 38 days"));
+  g_assert_true (pn_brief_result_ends_soon (brief, result, &days));
+  g_assert_cmpint (days, ==, 38);
+
+  table = find_table_after (brief, "Measures ending within 12 months");
+  g_assert_nonnull (table);
+}
+
+static void
+test_markdown_citations (void)
+{
+  for (PnLang lang = PN_LANG_EN; lang <= PN_LANG_ZH; lang++)
+    {
+      g_autoptr(PnProfile) profile = client_profile ("xiamen", "2025-06-01");
+      g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile);
+      g_autofree char *markdown = pn_export_results_markdown (results, profile, lang);
+
+      g_assert_true (g_str_has_prefix (markdown, lang == PN_LANG_ZH ? "# 政策简报：Client A\n"
+                                                                     : "# Incentive brief: Client A\n"));
+      for (guint i = 0; i < pn_results_get_n_results (results); i++)
+        {
+          g_autofree char *citation = pn_article_citation (pn_results_get_result (results, i)->benefit->article);
+
+          g_assert_nonnull (strstr (markdown, citation));
+        }
+      g_assert_nonnull (strstr (markdown, "¥10,000,000"));
+    }
+}
+
+static void
+test_csv_header (void)
+{
+  g_autoptr(PnProfile) profile = client_profile ("xiamen", "2025-06-01");
+  g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile);
+  g_autofree char *csv = pn_export_results_csv (results);
+  g_autofree char *header = g_strjoinv (",", (GStrv) pn_export_results_csv_columns ());
+
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF"));
+  g_assert_true (g_str_has_prefix (csv + 3, header));
+  g_assert_true (g_str_has_prefix (csv + 3 + strlen (header), "\r\n"));
+  g_assert_nonnull (strstr (csv, ",10000000,"));
+}
+
+static gboolean
+contains (const char *data,
+          gsize       size,
+          const char *needle)
+{
+  gsize length = strlen (needle);
+
+  for (gsize i = 0; i + length <= size; i++)
+    if (memcmp (data + i, needle, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_pdf (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (PnLang lang = PN_LANG_EN; lang <= PN_LANG_ZH; lang++)
+    {
+      g_autoptr(PnProfile) profile = client_profile ("xiamen", "2025-06-01");
+      g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile);
+      g_autoptr(PnBrief) brief = pn_brief_new (results, profile, lang, NULL);
+      g_autoptr(GBytes) bytes = pn_brief_pdf_render (brief, &error);
+      gsize size = 0;
+      const char *data;
+
+      if (g_error_matches (error, PN_BRIEF_PDF_ERROR, PN_BRIEF_PDF_ERROR_FONT))
+        {
+          g_test_skip ("no Simplified Chinese font installed");
+          return;
+        }
+      g_assert_no_error (error);
+      data = g_bytes_get_data (bytes, &size);
+      g_assert_cmpuint (size, >, 1000);
+      g_assert_true (memcmp (data, "%PDF-", 5) == 0);
+      /* A4 (the streams hold NUL bytes: no strstr) */
+      g_assert_true (contains (data, size, "/MediaBox [ 0 0 595.2756 841.8898 ]"));
+    }
+}
+
+static void
+test_pdf_paginate (void)
+{
+  g_autoptr(PnProfile) profile = client_profile ("xiamen", "2025-06-01");
+  g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile);
+  g_autoptr(PnBrief) brief = pn_brief_new (results, profile, PN_LANG_ZH, NULL);
+  g_autoptr(PnBriefPdf) pdf = pn_brief_pdf_new (brief);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  guint a4, letter;
+
+  a4 = pn_brief_pdf_paginate (pdf, cr, PN_BRIEF_PDF_A4_WIDTH, PN_BRIEF_PDF_A4_HEIGHT, &error);
+  if (g_error_matches (error, PN_BRIEF_PDF_ERROR, PN_BRIEF_PDF_ERROR_FONT))
+    {
+      g_test_skip ("no Simplified Chinese font installed");
+      goto out;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (a4, >=, 2);
+  g_assert_cmpuint (pn_brief_pdf_get_n_pages (pdf), ==, a4);
+  g_assert_true (pn_brief_get_lang (pn_brief_pdf_get_brief (pdf)) == PN_LANG_ZH);
+
+  /* a smaller page takes more of them */
+  letter = pn_brief_pdf_paginate (pdf, cr, 400, 500, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (letter, >, a4);
+  for (guint page = 0; page < letter; page++)
+    pn_brief_pdf_draw_page (pdf, cr, page);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+
+out:
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_compare_equals_engine (void)
+{
+  static const char * const locations[] = { "xiamen", "jinjiang", "fuzhou", NULL };
+  g_autoptr(PnProfile) profile = client_profile (NULL, "2025-06-01");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnCompare) compare = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  gint64 best_total = -1;
+
+  pn_profile_set_answer (profile, PN_QUESTION_THERAPEUTIC_AREA, "oncology");
+  compare = pn_compare_new (corpus, profile, locations, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pn_compare_get_n_locations (compare), ==, 3);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(PnProfile) single = pn_profile_copy (profile);
+      g_autoptr(PnResults) results = NULL;
+      g_autoptr(JsonNode) expected = NULL;
+      g_autoptr(JsonNode) got = NULL;
+      g_autofree char *expected_text = NULL;
+      g_autofree char *got_text = NULL;
+
+      pn_profile_set_location (single, locations[i]);
+      results = pn_engine_evaluate (corpus, single);
+      expected = pn_export_results_json (results);
+      got = pn_export_results_json (pn_compare_get_results (compare, i));
+      expected_text = pn_export_json_to_string (expected, FALSE);
+      got_text = pn_export_json_to_string (got, FALSE);
+      g_assert_cmpstr (pn_compare_get_location (compare, i), ==, locations[i]);
+      g_assert_cmpstr (got_text, ==, expected_text);
+      best_total = MAX (best_total, pn_results_get_total (results));
+    }
+
+  g_assert_cmpint (pn_results_get_total (pn_compare_get_results (compare, pn_compare_get_best (compare))),
+                   ==, best_total);
+  json = pn_compare_to_json (compare);
+  g_assert_true (json_object_has_member (json_node_get_object (json), "summary"));
+}
+
+static void
+test_compare_errors (void)
+{
+  static const struct { const char *locations[6]; PnCompareError code; } cases[] = {
+    { { "xiamen", NULL }, PN_COMPARE_ERROR_COUNT },
+    { { "xiamen", "jinjiang", "fuzhou", "fujian", "quanzhou", NULL }, PN_COMPARE_ERROR_COUNT },
+    { { "xiamen", "atlantis", NULL }, PN_COMPARE_ERROR_LOCATION },
+    { { "xiamen", "jinjiang", "xiamen", NULL }, PN_COMPARE_ERROR_DUPLICATE },
+  };
+  g_autoptr(PnProfile) profile = client_profile (NULL, "2025-06-01");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      PnCompare *compare = pn_compare_new (corpus, profile, cases[i].locations, &error);
+
+      g_assert_null (compare);
+      g_assert_error (error, PN_COMPARE_ERROR, (gint) cases[i].code);
+    }
+}
+
+/* Each stage is the engine on the profile with that phase. */
+static void
+test_pipeline_stages (void)
+{
+  static const struct { const char *phase; gint64 milestone; gint64 ceiling; gint64 for_ceiling; } stages[] = {
+    /* preclinical: 40% × 30,000,000 capped at 400万 (4,000,000); 4,000,000 / 40% = 10,000,000 */
+    { "preclinical", 4000000, 4000000, 10000000 },
+    /* Phase I: capped at 10,000,000, reached at 25,000,000 */
+    { "phase-1", 10000000, 10000000, 25000000 },
+    /* Phase II: 12,000,000 of a 20,000,000 cap, reached at 50,000,000 */
+    { "phase-2", 12000000, 20000000, 50000000 },
+    /* Phase III: 12,000,000 of 30,000,000, reached at 75,000,000 */
+    { "phase-3", 12000000, 30000000, 75000000 },
+  };
+  g_autoptr(PnProfile) profile = client_profile ("xiamen", "2025-06-01");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnPipeline) pipeline = pn_pipeline_new (corpus, profile, NULL, 0, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (pn_pipeline_get_product (pipeline), ==, "drug");
+  g_assert_cmpuint (pn_pipeline_get_n_stages (pipeline), >=, G_N_ELEMENTS (stages));
+
+  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+    {
+      const PnPipelineStage *stage = pn_pipeline_get_stage (pipeline, i);
+      g_autoptr(PnProfile) single = pn_profile_copy (profile);
+      g_autoptr(PnResults) results = NULL;
+      g_autoptr(JsonNode) expected = NULL;
+      g_autoptr(JsonNode) got = NULL;
+      g_autofree char *expected_text = NULL;
+      g_autofree char *got_text = NULL;
+      const PnPipelineNeed *need;
+
+      g_assert_cmpstr (stage->phase, ==, stages[i].phase);
+      g_assert_cmpint (stage->milestone_total_cny, ==, stages[i].milestone);
+      g_assert_cmpint (stage->ceiling_cny, ==, stages[i].ceiling);
+      g_assert_cmpuint (stage->needs->len, ==, 1);
+      need = &g_array_index (stage->needs, PnPipelineNeed, 0);
+      g_assert_cmpint (need->figure, ==, PN_FIGURE_RD_INVESTMENT);
+      g_assert_cmpint (need->given_cny, ==, 30000000);
+      g_assert_cmpint (need->for_ceiling_cny, ==, stages[i].for_ceiling);
+
+      pn_profile_set_answer (single, PN_QUESTION_PHASE, stages[i].phase);
+      results = pn_engine_evaluate (corpus, single);
+      expected = pn_export_results_json (results);
+      got = pn_export_results_json (stage->results);
+      expected_text = pn_export_json_to_string (expected, FALSE);
+      got_text = pn_export_json_to_string (got, FALSE);
+      g_assert_cmpstr (got_text, ==, expected_text);
+    }
+}
+
+static void
+test_pipeline_stage_figure (void)
+{
+  /* --rd-investment-phase-3 120000000: 40% × 120,000,000 capped at 30,000,000 */
+  const PnPipelineFigure figures[] = { { "phase-3", PN_FIGURE_RD_INVESTMENT, 120000000 } };
+  g_autoptr(PnProfile) profile = client_profile ("xiamen", "2025-06-01");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnPipeline) pipeline = pn_pipeline_new (corpus, profile, figures, 1, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < pn_pipeline_get_n_stages (pipeline); i++)
+    {
+      const PnPipelineStage *stage = pn_pipeline_get_stage (pipeline, i);
+      gint64 figure = pn_profile_get_figure (stage->profile, PN_FIGURE_RD_INVESTMENT);
+
+      g_assert_cmpint (figure, ==, g_str_equal (stage->phase, "phase-3") ? 120000000 : 30000000);
+      if (g_str_equal (stage->phase, "phase-3"))
+        g_assert_cmpint (stage->milestone_total_cny, ==, 30000000);
+    }
+}
+
+static void
+test_pipeline_errors (void)
+{
+  const PnPipelineFigure bad_phase[] = { { "phase-9", PN_FIGURE_RD_INVESTMENT, 1 } };
+  g_autoptr(PnProfile) profile = pn_profile_new ();
+  g_autoptr(GError) error = NULL;
+  PnPipeline *pipeline;
+
+  pipeline = pn_pipeline_new (corpus, profile, NULL, 0, &error);
+  g_assert_null (pipeline);
+  g_assert_error (error, PN_PIPELINE_ERROR, PN_PIPELINE_ERROR_LOCATION);
+  g_clear_error (&error);
+
+  pn_profile_set_location (profile, "xiamen");
+  pn_profile_set_answer (profile, PN_QUESTION_ENTITY, "cro");
+  pipeline = pn_pipeline_new (corpus, profile, NULL, 0, &error);
+  g_assert_null (pipeline);
+  g_assert_error (error, PN_PIPELINE_ERROR, PN_PIPELINE_ERROR_PRODUCT);
+  g_clear_error (&error);
+
+  pn_profile_set_answer (profile, PN_QUESTION_PRODUCT, "device");
+  pipeline = pn_pipeline_new (corpus, profile, bad_phase, 1, &error);
+  g_assert_null (pipeline);
+  g_assert_error (error, PN_PIPELINE_ERROR, PN_PIPELINE_ERROR_PHASE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(PnTaxonomy) taxonomy = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  taxonomy = pn_policy_loader_load_bundled_taxonomy (&error);
+  g_assert_no_error (error);
+  documents = pn_policy_loader_load_bundled_documents (taxonomy, &error);
+  g_assert_no_error (error);
+  corpus = pn_corpus_new (taxonomy, documents);
+
+  g_test_add_func ("/pn/brief/sections", test_sections);
+  g_test_add_func ("/pn/brief/counted-table", test_counted_table);
+  g_test_add_func ("/pn/brief/ends-soon", test_ends_soon);
+  g_test_add_func ("/pn/brief/markdown-citations", test_markdown_citations);
+  g_test_add_func ("/pn/brief/csv-header", test_csv_header);
+  g_test_add_func ("/pn/brief/pdf", test_pdf);
+  g_test_add_func ("/pn/brief/pdf-paginate", test_pdf_paginate);
+  g_test_add_func ("/pn/compare/equals-engine", test_compare_equals_engine);
+  g_test_add_func ("/pn/compare/errors", test_compare_errors);
+  g_test_add_func ("/pn/pipeline/stages", test_pipeline_stages);
+  g_test_add_func ("/pn/pipeline/stage-figure", test_pipeline_stage_figure);
+  g_test_add_func ("/pn/pipeline/errors", test_pipeline_errors);
+
+  status = g_test_run ();
+  pn_corpus_unref (corpus);
+  return status;
+}

@@ -1,0 +1,796 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-assistant"
+
+#include "config.h"
+
+#include "assistant/date/pn-date-page.h"
+#include "assistant/device/pn-device-page.h"
+#include "assistant/drug/pn-drug-page.h"
+#include "assistant/figures/pn-figures-page.h"
+#include "assistant/location/pn-location-page.h"
+#include "assistant/milestone/pn-milestone-page.h"
+#include "assistant/pn-assistant.h"
+#include "assistant/pn-choice-group.h"
+#include "assistant/product/pn-product-page.h"
+#include "pn-application.h"
+#include "pn-date-chooser.h"
+#include "pn-gui-util.h"
+#include "pn-test-util.h"
+#include "pn-window.h"
+#include "results/pn-measure-detail.h"
+#include "results/pn-result-row.h"
+#include "results/pn-results-view.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#define PN_TEST_FRAME_TIMEOUT_MS 30000
+
+/* The scenario's measure: Xiamen, 厦府规〔2023〕17号 article 1, "对在本市转化的创新药
+ * …完成Ⅰ、Ⅱ、Ⅲ期临床试验的，按照研发投入最高不超过 40%的标准，分别给予最高不超过
+ * 1000 万元、2000 万元、3000 万元的奖励": 40% of ¥30,000,000 R&D is
+ * ¥12,000,000, under the Phase II cap of ¥20,000,000. */
+#define XIAMEN_PHASE_2 "xiamen-2023-17/1/innovative-phase-2"
+#define XIAMEN_DOC_NUMBER "厦府规〔2023〕17号"
+#define XIAMEN_PHASE_2_AMOUNT "¥12,000,000"
+
+typedef struct
+{
+  char          *db_dir;
+  PnApplication *app;
+  PnWindow      *window;
+  PnAssistant   *assistant;
+  PnResultsView *results_view;
+  GtkStack      *main_stack;
+  GtkWidget     *next_button;
+  PnProfile     *profile;
+} Fixture;
+
+static GtkWidget *
+window_child (Fixture    *fixture,
+              const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->window), PN_TYPE_WINDOW, name);
+
+  g_assert_true (GTK_IS_WIDGET (child));
+
+  return GTK_WIDGET (child);
+}
+
+typedef void (*TestBody) (Fixture *fixture);
+
+typedef struct
+{
+  TestBody body;
+} TestCase;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = NULL;
+
+  fixture->db_dir = g_dir_make_tmp ("pn-test-assistant-XXXXXX", &error);
+  g_assert_no_error (error);
+  db_path = g_build_filename (fixture->db_dir, "policy-navigator.db", NULL);
+  g_setenv ("POLICY_NAVIGATOR_DB", db_path, TRUE);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autofree char *db_path = g_build_filename (fixture->db_dir, "policy-navigator.db", NULL);
+
+  g_unlink (db_path);
+  g_rmdir (fixture->db_dir);
+  g_clear_pointer (&fixture->db_dir, g_free);
+  g_unsetenv ("POLICY_NAVIGATOR_DB");
+}
+
+/* After the application's own activate: its window is up; run the test
+ * body on it, then close it, which ends g_application_run(). */
+static void
+app_activate_cb (GApplication *app,
+                 Fixture      *fixture)
+{
+  const TestCase *test_case = g_object_get_data (G_OBJECT (app), "pn-test-case");
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (PN_IS_WINDOW (window));
+  g_assert_nonnull (pn_application_get_store (fixture->app));
+  g_assert_nonnull (pn_application_get_corpus (fixture->app));
+
+  fixture->window = PN_WINDOW (window);
+  fixture->assistant = PN_ASSISTANT (window_child (fixture, "assistant"));
+  fixture->results_view = PN_RESULTS_VIEW (window_child (fixture, "results_view"));
+  fixture->main_stack = GTK_STACK (window_child (fixture, "main_stack"));
+  fixture->next_button = window_child (fixture, "next_button");
+  fixture->profile = pn_application_get_profile (fixture->app);
+  g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
+
+  test_case->body (fixture);
+
+  gtk_window_destroy (window);
+  fixture->window = NULL;
+}
+
+/* The real application, from g_application_run() to its shutdown. */
+static void
+test_in_app (Fixture       *fixture,
+             gconstpointer  data)
+{
+  int status;
+
+  fixture->app = pn_application_new ();
+  /* Every test's application shares the session bus. */
+  g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_NON_UNIQUE);
+  g_object_set_data (G_OBJECT (fixture->app), "pn-test-case", (gpointer) data);
+  g_signal_connect_after (fixture->app, "activate", G_CALLBACK (app_activate_cb), fixture);
+
+  status = g_application_run (G_APPLICATION (fixture->app), 0, NULL);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_null (fixture->window);
+  g_clear_object (&fixture->app);
+}
+
+/* The window's content, header bar included. */
+static void
+screenshot (Fixture    *fixture,
+            const char *name)
+{
+  g_autofree char *filename = pn_test_screenshot_path (name);
+
+  g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
+  pn_test_save_screenshot (adw_application_window_get_content (ADW_APPLICATION_WINDOW (fixture->window)),
+                           filename);
+}
+
+static PnPage *
+current_page (Fixture *fixture)
+{
+  return pn_assistant_get_current_page (fixture->assistant);
+}
+
+static GtkWidget *
+page_child (Fixture    *fixture,
+            const char *name)
+{
+  PnPage *page = current_page (fixture);
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page), G_OBJECT_TYPE (page), name);
+
+  g_assert_true (GTK_IS_WIDGET (child));
+
+  return GTK_WIDGET (child);
+}
+
+/* Selects a radio row of the current page, as a click on it would. */
+static void
+choose (Fixture    *fixture,
+        const char *group_name,
+        const char *id)
+{
+  GtkWidget *root = group_name != NULL ? page_child (fixture, group_name) : GTK_WIDGET (current_page (fixture));
+  GtkWidget *row = pn_test_find_widget (root, ADW_TYPE_ACTION_ROW, id);
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_visible (row));
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+}
+
+static gboolean
+next_sensitive (Fixture *fixture)
+{
+  return gtk_widget_get_visible (fixture->next_button) &&
+         gtk_widget_is_sensitive (fixture->next_button);
+}
+
+static void
+press_next (Fixture *fixture)
+{
+  g_assert_true (next_sensitive (fixture));
+  /* gtk_widget_activate() would click only after the pressed look's delay. */
+  g_signal_emit_by_name (fixture->next_button, "clicked");
+  pn_test_flush ();
+}
+
+static PnResultRow *
+find_row (GtkListBox *list,
+          const char *benefit_id)
+{
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      if (g_strcmp0 (pn_result_row_get_benefit_id (PN_RESULT_ROW (row)), benefit_id) == 0)
+        return PN_RESULT_ROW (row);
+    }
+
+  return NULL;
+}
+
+static const char *
+row_label (PnResultRow *row,
+           const char  *name)
+{
+  GObject *label = gtk_widget_get_template_child (GTK_WIDGET (row), PN_TYPE_RESULT_ROW, name);
+
+  g_assert_true (GTK_IS_LABEL (label));
+
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+static GtkListBox *
+results_list (Fixture    *fixture,
+              const char *name)
+{
+  GObject *list = gtk_widget_get_template_child (GTK_WIDGET (fixture->results_view),
+                                                 PN_TYPE_RESULTS_VIEW, name);
+
+  g_assert_true (GTK_IS_LIST_BOX (list));
+
+  return GTK_LIST_BOX (list);
+}
+
+static char *
+expected_citation (void)
+{
+  /* The translated form: "厦府规〔2023〕17号 art. 1" in English. */
+  return g_strdup_printf (_("%s art. %s"), XIAMEN_DOC_NUMBER, "1");
+}
+
+/* /pn/gui/assistant/scenario: the five questions to a cited estimate, by
+ * the real widgets. */
+static void
+test_scenario (Fixture *fixture)
+{
+  g_autofree char *citation = expected_citation ();
+  g_autoptr(GDateTime) new_year_2019 = NULL;
+  GtkWidget *entry;
+  GtkLabel *feedback;
+  GtkWidget *calendar;
+  PnResultRow *row;
+  GtkListBox *counted;
+  gint64 start, elapsed;
+
+  if (pn_gui_get_lang () == PN_LANG_EN)
+    g_assert_cmpstr (citation, ==, "厦府规〔2023〕17号 art. 1");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.start", NULL));
+  pn_test_flush ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->main_stack), ==, "assistant");
+
+  /* Location: nothing chosen, so Next is insensitive. */
+  g_assert_true (PN_IS_LOCATION_PAGE (current_page (fixture)));
+  g_assert_false (next_sensitive (fixture));
+  g_assert_false (pn_assistant_get_can_go_next (fixture->assistant));
+  screenshot (fixture, "assistant-location-empty");
+
+  /* The search filters the places; Jinjiang is found by its city. */
+  {
+    GtkEditable *search = GTK_EDITABLE (page_child (fixture, "search_entry"));
+    GtkWidget *jinjiang = pn_test_find_widget (GTK_WIDGET (current_page (fixture)), ADW_TYPE_ACTION_ROW, "jinjiang");
+    GtkWidget *xiamen = pn_test_find_widget (GTK_WIDGET (current_page (fixture)), ADW_TYPE_ACTION_ROW, "xiamen");
+
+    gtk_editable_set_text (search, "quanzhou");
+    pn_test_flush ();
+    g_assert_true (gtk_widget_get_child_visible (jinjiang));
+    g_assert_false (gtk_widget_get_child_visible (xiamen));
+    gtk_editable_set_text (search, "厦门");
+    pn_test_flush ();
+    g_assert_true (gtk_widget_get_child_visible (xiamen));
+    g_assert_false (gtk_widget_get_child_visible (jinjiang));
+    gtk_editable_set_text (search, "");
+    pn_test_flush ();
+  }
+
+  choose (fixture, NULL, "xiamen");
+  g_assert_cmpstr (pn_profile_get_location (fixture->profile), ==, "xiamen");
+  g_assert_true (next_sensitive (fixture));
+  screenshot (fixture, "assistant-location");
+  press_next (fixture);
+
+  /* Product */
+  g_assert_true (PN_IS_PRODUCT_PAGE (current_page (fixture)));
+  g_assert_false (next_sensitive (fixture));
+  choose (fixture, "product_group", "drug");
+  g_assert_cmpstr (pn_profile_get_answer (fixture->profile, PN_QUESTION_PRODUCT), ==, "drug");
+  screenshot (fixture, "assistant-product");
+  press_next (fixture);
+
+  /* Drug: the class alone is not enough. */
+  g_assert_true (PN_IS_DRUG_PAGE (current_page (fixture)));
+  choose (fixture, "drug_class_group", "innovative");
+  g_assert_false (next_sensitive (fixture));
+  choose (fixture, "modality_group", "chemical");
+  g_assert_true (next_sensitive (fixture));
+  screenshot (fixture, "assistant-drug");
+  press_next (fixture);
+
+  /* No device page for a drug. */
+  g_assert_true (PN_IS_MILESTONE_PAGE (current_page (fixture)));
+  {
+    GtkWidget *device_page = pn_test_find_widget (GTK_WIDGET (fixture->assistant), PN_TYPE_DEVICE_PAGE, NULL);
+
+    g_assert_false (pn_page_get_applies (PN_PAGE (device_page)));
+  }
+  g_assert_false (next_sensitive (fixture));
+  choose (fixture, "phase_group", "phase-2");
+  screenshot (fixture, "assistant-milestone");
+  press_next (fixture);
+
+  /* Figures: "3000万" in the R&D entry row. */
+  g_assert_true (PN_IS_FIGURES_PAGE (current_page (fixture)));
+  entry = pn_test_find_widget (GTK_WIDGET (current_page (fixture)), ADW_TYPE_ENTRY_ROW, "rd-investment");
+  g_assert_nonnull (entry);
+  feedback = GTK_LABEL (pn_test_find_widget (GTK_WIDGET (current_page (fixture)), GTK_TYPE_LABEL,
+                                             "rd-investment-feedback"));
+  g_assert_nonnull (feedback);
+
+  /* Invalid input is marked and never reaches the profile. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "3000x");
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_assert_cmpint (pn_profile_get_figure (fixture->profile, PN_FIGURE_RD_INVESTMENT), ==, PN_YUAN_UNSET);
+  g_assert_false (next_sensitive (fixture));
+
+  start = g_get_monotonic_time ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), "3000万");
+  elapsed = g_get_monotonic_time () - start;
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  g_assert_cmpint (pn_profile_get_figure (fixture->profile, PN_FIGURE_RD_INVESTMENT), ==, 30000000);
+  g_assert_cmpstr (gtk_label_get_text (feedback), ==, "¥30,000,000 · 3,000万元");
+  g_assert_true (next_sensitive (fixture));
+  g_test_message ("benchmark: a figure typed in the assistant → every page and view updated in %.2f ms "
+                  "(the hidden results view reran the engine, %u measures)",
+                  elapsed / 1000.0,
+                  pn_results_get_n_results (pn_results_view_get_results (fixture->results_view)));
+  screenshot (fixture, "assistant-figures");
+  press_next (fixture);
+
+  /* Date: today, the last page. */
+  g_assert_true (PN_IS_DATE_PAGE (current_page (fixture)));
+  g_assert_null (pn_profile_get_as_of (fixture->profile));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (fixture->next_button)), ==, _("_See Results"));
+  screenshot (fixture, "assistant-date");
+  press_next (fixture);
+
+  /* Results: 厦府规〔2023〕17号 art. 1 counts ¥12,000,000. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->main_stack), ==, "results");
+  counted = results_list (fixture, "counted_list");
+  row = find_row (counted, XIAMEN_PHASE_2);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (row_label (row, "citation_label"), ==, citation);
+  g_assert_cmpstr (row_label (row, "amount_label"), ==, XIAMEN_PHASE_2_AMOUNT);
+  g_assert_cmpstr (row_label (row, "status_label"), ==, _("In force"));
+  screenshot (fixture, "results");
+
+  /* An answer changed with the results on screen: 40% of ¥40,000,000 is
+   * ¥16,000,000, under the ¥20,000,000 cap; the row says so at once. */
+  for (guint run = 0; run < 2; run++)
+    {
+      start = g_get_monotonic_time ();
+      pn_profile_set_figure (fixture->profile, PN_FIGURE_RD_INVESTMENT, run == 0 ? 40000000 : 30000000);
+      elapsed = g_get_monotonic_time () - start;
+      row = find_row (counted, XIAMEN_PHASE_2);
+      g_assert_nonnull (row);
+      g_assert_cmpstr (row_label (row, "amount_label"), ==, run == 0 ? "¥16,000,000" : XIAMEN_PHASE_2_AMOUNT);
+      g_test_message ("benchmark: an answer changed on the results page → engine + results view "
+                      "(%u measures) in %.2f ms; every page and view in %.2f ms",
+                      pn_results_get_n_results (pn_results_view_get_results (fixture->results_view)),
+                      pn_results_view_get_last_refresh_usec (fixture->results_view) / 1000.0,
+                      elapsed / 1000.0);
+    }
+
+  /* Its detail: activating the row. */
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  pn_test_flush ();
+  {
+    GObject *detail = gtk_widget_get_template_child (GTK_WIDGET (fixture->results_view),
+                                                     PN_TYPE_RESULTS_VIEW, "detail");
+    GObject *detail_citation = gtk_widget_get_template_child (GTK_WIDGET (detail), PN_TYPE_MEASURE_DETAIL,
+                                                              "citation_label");
+    GObject *original = gtk_widget_get_template_child (GTK_WIDGET (detail), PN_TYPE_MEASURE_DETAIL,
+                                                       "original_label");
+
+    g_assert_cmpstr (pn_measure_detail_get_benefit_id (PN_MEASURE_DETAIL (detail)), ==, XIAMEN_PHASE_2);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (detail_citation)), ==, citation);
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (original)), "完成Ⅰ、Ⅱ、Ⅲ期临床试验"));
+  }
+  screenshot (fixture, "measure-detail");
+
+  /* 1 January 2019, on the date page's calendar: 厦府规〔2023〕17号 was not in
+   * force yet, so nothing is counted. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-answers", NULL));
+  pn_test_flush ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->main_stack), ==, "assistant");
+  g_assert_true (PN_IS_LOCATION_PAGE (current_page (fixture)));
+  while (!PN_IS_DATE_PAGE (current_page (fixture)))
+    press_next (fixture);
+
+  calendar = pn_test_find_widget (GTK_WIDGET (current_page (fixture)), GTK_TYPE_CALENDAR, NULL);
+  g_assert_nonnull (calendar);
+  new_year_2019 = g_date_time_new_local (2019, 1, 1, 0, 0, 0);
+  start = g_get_monotonic_time ();
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), new_year_2019);
+  elapsed = g_get_monotonic_time () - start;
+  g_assert_cmpstr (pn_profile_get_as_of (fixture->profile), ==, "2019-01-01");
+  g_test_message ("benchmark: the date changed in the assistant → every page and view updated in %.2f ms",
+                  elapsed / 1000.0);
+  screenshot (fixture, "assistant-date-2019");
+
+  press_next (fixture);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->main_stack), ==, "results");
+  g_assert_null (gtk_list_box_get_row_at_index (counted, 0));
+  g_assert_null (find_row (counted, XIAMEN_PHASE_2));
+  g_assert_cmpint (pn_results_get_total (pn_results_view_get_results (fixture->results_view)), ==, 0);
+  screenshot (fixture, "results-2019");
+
+  /* Back to today from the results page's own date button. */
+  {
+    GObject *chooser = gtk_widget_get_template_child (GTK_WIDGET (fixture->results_view),
+                                                      PN_TYPE_RESULTS_VIEW, "date_chooser");
+    GObject *today = gtk_widget_get_template_child (GTK_WIDGET (chooser), PN_TYPE_DATE_CHOOSER,
+                                                    "today_button");
+
+    g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (today)));
+    start = g_get_monotonic_time ();
+    g_signal_emit_by_name (today, "clicked");
+    elapsed = g_get_monotonic_time () - start;
+    g_test_message ("benchmark: the date changed on the results page → engine + results view "
+                    "(%u measures) in %.2f ms; every page and view in %.2f ms",
+                    pn_results_get_n_results (pn_results_view_get_results (fixture->results_view)),
+                    pn_results_view_get_last_refresh_usec (fixture->results_view) / 1000.0,
+                    elapsed / 1000.0);
+    g_assert_null (pn_profile_get_as_of (fixture->profile));
+    row = find_row (counted, XIAMEN_PHASE_2);
+    g_assert_nonnull (row);
+    g_assert_cmpstr (row_label (row, "amount_label"), ==, XIAMEN_PHASE_2_AMOUNT);
+  }
+}
+
+/* /pn/gui/assistant/device: a device gets the device page, not the drug one. */
+static void
+test_device (Fixture *fixture)
+{
+  GtkWidget *drug_page = pn_test_find_widget (GTK_WIDGET (fixture->assistant), PN_TYPE_DRUG_PAGE, NULL);
+  GtkWidget *innovative;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.start", NULL));
+  choose (fixture, NULL, "jinjiang");
+  press_next (fixture);
+  choose (fixture, "product_group", "device");
+  press_next (fixture);
+
+  g_assert_true (PN_IS_DEVICE_PAGE (current_page (fixture)));
+  g_assert_false (pn_page_get_applies (PN_PAGE (drug_page)));
+  g_assert_false (next_sensitive (fixture));
+  choose (fixture, "device_class_group", "class-3");
+  g_assert_true (next_sensitive (fixture));
+
+  innovative = page_child (fixture, "innovative_switch");
+  gtk_switch_set_active (GTK_SWITCH (innovative), TRUE);
+  g_assert_cmpstr (pn_profile_get_answer (fixture->profile, PN_QUESTION_INNOVATIVE_DEVICE), ==, "true");
+  screenshot (fixture, "assistant-device");
+
+  /* Back to the product, then a drug instead: the device answers go. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL));
+  g_assert_true (PN_IS_PRODUCT_PAGE (current_page (fixture)));
+  choose (fixture, "product_group", "drug");
+  g_assert_null (pn_profile_get_answer (fixture->profile, PN_QUESTION_DEVICE_CLASS));
+  g_assert_null (pn_profile_get_answer (fixture->profile, PN_QUESTION_INNOVATIVE_DEVICE));
+  press_next (fixture);
+  g_assert_true (PN_IS_DRUG_PAGE (current_page (fixture)));
+
+  /* An organisation has neither page and names its kind. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL));
+  choose (fixture, "product_group", "organisation");
+  g_assert_false (next_sensitive (fixture));
+  choose (fixture, "entity_group", "cro");
+  g_assert_true (next_sensitive (fixture));
+  screenshot (fixture, "assistant-product-organisation");
+  press_next (fixture);
+  g_assert_false (PN_IS_DRUG_PAGE (current_page (fixture)));
+  g_assert_false (PN_IS_DEVICE_PAGE (current_page (fixture)));
+}
+
+/* /pn/gui/assistant/keyboard: Enter is Next and Escape is Back. */
+static void
+test_keyboard (Fixture *fixture)
+{
+  GtkShortcutController *controller = NULL;
+  GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->assistant));
+  gboolean has_enter = FALSE;
+  gboolean has_escape = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && controller == NULL; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_SHORTCUT_CONTROLLER (item))
+        controller = GTK_SHORTCUT_CONTROLLER (item);
+    }
+  g_assert_nonnull (controller);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+      g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+      g_autofree char *action = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
+
+      g_test_message ("shortcut %s → %s", trigger, action);
+      if (strstr (trigger, "Return") != NULL)
+        {
+          g_assert_cmpstr (action, ==, "action(assistant.next)");
+          has_enter = TRUE;
+        }
+      if (strstr (trigger, "Escape") != NULL)
+        {
+          g_assert_cmpstr (action, ==, "action(assistant.back)");
+          has_escape = TRUE;
+        }
+    }
+  g_object_unref (controllers);
+  g_assert_true (has_enter);
+  g_assert_true (has_escape);
+
+  /* The actions the keys run follow the page's state. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.start", NULL));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->assistant), "assistant.next", NULL);
+  g_assert_true (PN_IS_LOCATION_PAGE (current_page (fixture)));
+  choose (fixture, NULL, "fuzhou");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->assistant), "assistant.next", NULL));
+  g_assert_true (PN_IS_PRODUCT_PAGE (current_page (fixture)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->assistant), "assistant.back", NULL));
+  g_assert_true (PN_IS_LOCATION_PAGE (current_page (fixture)));
+
+  /* Type, Enter chooses the first match, Enter again goes on. */
+  {
+    GtkWidget *search = page_child (fixture, "search_entry");
+
+    gtk_editable_set_text (GTK_EDITABLE (search), "jinj");
+    g_signal_emit_by_name (search, "activate");
+    g_assert_cmpstr (pn_profile_get_location (fixture->profile), ==, "jinjiang");
+    g_assert_true (PN_IS_LOCATION_PAGE (current_page (fixture)));
+    g_signal_emit_by_name (search, "activate");
+    g_assert_true (PN_IS_PRODUCT_PAGE (current_page (fixture)));
+  }
+}
+
+/* /pn/gui/results/answer: a possible measure's button opens the question. */
+static void
+test_answer_jump (Fixture *fixture)
+{
+  GtkListBox *possible;
+  GtkListBoxRow *row;
+  PnResultRow *with_key = NULL;
+  GObject *button;
+  const char *key;
+
+  pn_profile_set_location (fixture->profile, "xiamen");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_PRODUCT, "drug");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_DRUG_CLASS, "innovative");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_PHASE, "phase-2");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-results", NULL));
+
+  possible = results_list (fixture, "possible_list");
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (possible, i)) != NULL && with_key == NULL; i++)
+    {
+      if (pn_result_row_get_missing_key (PN_RESULT_ROW (row)) != NULL)
+        with_key = PN_RESULT_ROW (row);
+    }
+  g_assert_nonnull (with_key);
+  key = pn_result_row_get_missing_key (with_key);
+  g_test_message ("%s needs “%s”", pn_result_row_get_benefit_id (with_key), key);
+
+  button = gtk_widget_get_template_child (GTK_WIDGET (with_key), PN_TYPE_RESULT_ROW, "answer_button");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
+  g_signal_emit_by_name (button, "clicked");
+  pn_test_flush ();
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->main_stack), ==, "assistant");
+  g_assert_true (pn_page_asks (current_page (fixture), key));
+}
+
+/* /pn/gui/results/layouts: narrow, dark, and the measure alone. */
+static void
+test_layouts (Fixture *fixture)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GObject *leaflet = gtk_widget_get_template_child (GTK_WIDGET (fixture->results_view),
+                                                    PN_TYPE_RESULTS_VIEW, "leaflet");
+
+  pn_profile_set_location (fixture->profile, "xiamen");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_PRODUCT, "drug");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_DRUG_CLASS, "innovative");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_MODALITY, "chemical");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_PHASE, "phase-2");
+  pn_profile_set_figure (fixture->profile, PN_FIGURE_RD_INVESTMENT, 30000000);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-results", NULL));
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  /* The new style sheet reaches every widget over the next frames. */
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
+  screenshot (fixture, "results-dark");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  /* The measure's original text, scrolled to. */
+  g_assert_true (pn_results_view_show_measure (fixture->results_view, XIAMEN_PHASE_2));
+  g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
+  {
+    GObject *detail = gtk_widget_get_template_child (GTK_WIDGET (fixture->results_view),
+                                                     PN_TYPE_RESULTS_VIEW, "detail");
+    GObject *scrolled = gtk_widget_get_template_child (GTK_WIDGET (detail), PN_TYPE_MEASURE_DETAIL,
+                                                       "scrolled_window");
+    GObject *group = gtk_widget_get_template_child (GTK_WIDGET (detail), PN_TYPE_MEASURE_DETAIL,
+                                                    "original_group");
+    GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+    graphene_point_t point;
+
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (group), content, &GRAPHENE_POINT_INIT (0, 0), &point));
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), point.y);
+  }
+  screenshot (fixture, "measure-detail-text");
+
+  /* 360 px: the leaflet folds; the list, then the measure alone. */
+  pn_results_view_show_list (fixture->results_view);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
+  g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
+  g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), ==, 360);
+  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "list");
+  screenshot (fixture, "results-narrow");
+
+  g_assert_true (pn_results_view_show_measure (fixture->results_view, XIAMEN_PHASE_2));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "detail");
+  screenshot (fixture, "measure-detail-narrow");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-answers", NULL));
+  screenshot (fixture, "assistant-location-narrow");
+}
+
+
+/* /pn/gui/a11y/names: every control of every page, of the results and of
+ * a measure's detail has an accessible name. */
+static gboolean
+has_accessible_name (GtkWidget *widget)
+{
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+      gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+
+  if (GTK_IS_CHECK_BUTTON (widget))
+    return gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) != NULL;
+
+  if (GTK_IS_MENU_BUTTON (widget))
+    return gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) != NULL;
+
+  if (GTK_IS_BUTTON (widget))
+    {
+      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (widget));
+
+      return gtk_button_get_label (GTK_BUTTON (widget)) != NULL ||
+             (GTK_IS_LABEL (child) && *gtk_label_get_text (GTK_LABEL (child)) != '\0') ||
+             (ADW_IS_BUTTON_CONTENT (child) && adw_button_content_get_label (ADW_BUTTON_CONTENT (child)) != NULL);
+    }
+
+  return FALSE;
+}
+
+static void
+check_names (GtkWidget *widget,
+             guint     *n_controls)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  /* GtkCalendar's own arrows and a menu button's inner button are GTK's. */
+  if (GTK_IS_CALENDAR (widget) || GTK_IS_MENU_BUTTON (widget) ||
+      GTK_IS_CHECK_BUTTON (widget) || GTK_IS_SWITCH (widget) || GTK_IS_SEARCH_ENTRY (widget) ||
+      ADW_IS_ENTRY_ROW (widget) || GTK_IS_PROGRESS_BAR (widget) || GTK_IS_LIST_BOX (widget) ||
+      (GTK_IS_BUTTON (widget) && !GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget))))
+    {
+      (*n_controls)++;
+      if (!has_accessible_name (widget))
+        {
+          g_test_message ("a %s named “%s” in a %s has no accessible name",
+                          G_OBJECT_TYPE_NAME (widget), gtk_widget_get_name (widget),
+                          G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
+          g_test_fail ();
+        }
+      if (GTK_IS_CALENDAR (widget) || GTK_IS_MENU_BUTTON (widget) || ADW_IS_ENTRY_ROW (widget))
+        return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_names (child, n_controls);
+}
+
+static void
+test_accessible_names (Fixture *fixture)
+{
+  static const char * const keys[] = {
+    "location", "product", "drug-class", "device-class", "phase", "sales", "rd-investment",
+    "equipment", "as-of",
+  };
+  gboolean shown_figures = FALSE;
+  guint n_controls = 0;
+
+  pn_profile_set_location (fixture->profile, "jinjiang");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_PRODUCT, "device");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_DEVICE_CLASS, "class-3");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_PHASE, "registered");
+
+  /* Every page, applicable or not, then each applicable one on screen
+   * (the figures page builds its rows when shown), then the results. */
+  check_names (GTK_WIDGET (fixture->window), &n_controls);
+  check_names (GTK_WIDGET (fixture->assistant), &n_controls);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.start", NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      if (!pn_assistant_show_key (fixture->assistant, keys[i]))
+        continue;
+      check_names (GTK_WIDGET (current_page (fixture)), &n_controls);
+      if (PN_IS_FIGURES_PAGE (current_page (fixture)))
+        {
+          g_assert_nonnull (pn_test_find_widget (GTK_WIDGET (current_page (fixture)), ADW_TYPE_ENTRY_ROW, NULL));
+          shown_figures = TRUE;
+        }
+    }
+  g_assert_true (shown_figures);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-results", NULL));
+  check_names (GTK_WIDGET (fixture->results_view), &n_controls);
+
+  g_test_message ("%u controls checked", n_controls);
+  g_assert_cmpuint (n_controls, >, 50);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
+
+  if (data_dirs == NULL || *data_dirs == '\0')
+    {
+      g_free (data_dirs);
+      data_dirs = g_strdup ("/usr/local/share/:/usr/share/");
+    }
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, PN_TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_content_type_set_mime_dirs (NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  adw_init ();
+  pn_test_keep_system_icon_themes (data_dirs);
+  /* Screenshots of settled pages, not of transitions. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  static const struct {
+    const char *path;
+    TestCase    test_case;
+  } tests[] = {
+    { "/pn/gui/assistant/scenario", { test_scenario } },
+    { "/pn/gui/assistant/device", { test_device } },
+    { "/pn/gui/assistant/keyboard", { test_keyboard } },
+    { "/pn/gui/results/answer", { test_answer_jump } },
+    { "/pn/gui/results/layouts", { test_layouts } },
+    { "/pn/gui/a11y/names", { test_accessible_names } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
+    g_test_add (tests[i].path, Fixture, &tests[i].test_case, fixture_set_up, test_in_app, fixture_tear_down);
+
+  return g_test_run ();
+}
