@@ -75,6 +75,7 @@ struct _PnBriefPdf
   PnBrief       *brief;
   PangoFontMap  *font_map;   /* the subset fonts, or NULL for the system's */
   char          *font_dir;   /* where the subset fonts are, removed at the end */
+  gunichar       missing;    /* a character the brief's font lacks, or 0 */
   PangoContext  *context;
   PangoFontDescription *font_descs[N_FONTS];
   double         width;
@@ -698,7 +699,8 @@ find_font_file (int     weight,
  * fallback to other fonts is needed, and only the system fonts give it). */
 static gboolean
 covers (hb_face_t      *face,
-        const hb_set_t *codepoints)
+        const hb_set_t *codepoints,
+        gunichar       *out_missing)
 {
   hb_font_t *font = hb_font_create (face);
   hb_codepoint_t codepoint = HB_SET_VALUE_INVALID;
@@ -709,6 +711,8 @@ covers (hb_face_t      *face,
       hb_codepoint_t glyph;
 
       all = hb_font_get_nominal_glyph (font, codepoint, &glyph);
+      if (!all)
+        *out_missing = codepoint;
     }
 
   hb_font_destroy (font);
@@ -719,7 +723,8 @@ static gboolean
 write_subset (const char     *file,
               int             index,
               const hb_set_t *codepoints,
-              const char     *path)
+              const char     *path,
+              gunichar       *out_missing)
 {
   hb_blob_t *blob = hb_blob_create_from_file_or_fail (file);
   hb_face_t *face;
@@ -733,7 +738,7 @@ write_subset (const char     *file,
 
   face = hb_face_create (blob, (unsigned int) index);
   input = hb_subset_input_create_or_fail ();
-  if (input == NULL || !covers (face, codepoints))
+  if (input == NULL || !covers (face, codepoints, out_missing))
     {
       if (input != NULL)
         hb_subset_input_destroy (input);
@@ -814,7 +819,7 @@ make_font_map (PnBriefPdf *self)
       int index = 0;
 
       ok = find_font_file (faces[i].weight, &file, &index) &&
-           write_subset (file, index, codepoints, path) &&
+           write_subset (file, index, codepoints, path, &self->missing) &&
            FcConfigAppFontAddFile (config, (const FcChar8 *) path);
       if (!ok)
         g_debug ("Cannot make a subset of the %s font (%s); using the system fonts",
@@ -992,10 +997,21 @@ pn_brief_pdf_paginate (PnBriefPdf  *self,
   self->n_pages = run_flow (self, NULL, -1, 0, &unknown);
   if (unknown > 0)
     {
-      g_set_error (error, PN_BRIEF_PDF_ERROR, PN_BRIEF_PDF_ERROR_FONT,
-                   "No installed font has a glyph for %u characters of the brief; "
-                   "install a Simplified Chinese font (Noto Sans CJK SC, Debian package fonts-noto-cjk)",
-                   unknown);
+      if (self->missing != 0)
+        {
+          char character[8] = { 0, };
+
+          g_unichar_to_utf8 (self->missing, character);
+          g_set_error (error, PN_BRIEF_PDF_ERROR, PN_BRIEF_PDF_ERROR_FONT,
+                       "No installed font has a glyph for “%s” (U+%04X) in the brief; "
+                       "install a font that has it, or change the text",
+                       character, self->missing);
+        }
+      else
+        g_set_error (error, PN_BRIEF_PDF_ERROR, PN_BRIEF_PDF_ERROR_FONT,
+                     "No installed font has a glyph for %u characters of the brief; "
+                     "install a Simplified Chinese font (Noto Sans CJK SC, Debian package fonts-noto-cjk)",
+                     unknown);
       self->n_pages = 0;
       return 0;
     }

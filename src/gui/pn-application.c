@@ -6,6 +6,7 @@
 #include "pn-application.h"
 
 #include "pn-window.h"
+#include "profiles/pn-gui-profiles.h"
 
 #include <glib/gi18n.h>
 
@@ -148,7 +149,14 @@ pn_application_activate (GApplication *application)
 
   window = pn_application_find_window (self);
   if (window == NULL)
-    window = pn_window_new (self);
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* The app reopens on the client it showed last. */
+      if (self->store != NULL && !pn_gui_restore_last_profile (self, &error) && error != NULL)
+        g_message ("Cannot reopen the last profile: %s", error->message);
+      window = pn_window_new (self);
+    }
 
   gtk_window_present (GTK_WINDOW (window));
 }

@@ -7,6 +7,9 @@
 
 #include "assistant/pn-assistant.h"
 #include "pn-fonts.h"
+#include "profiles/pn-import.h"
+#include "profiles/pn-profiles-popover.h"
+#include "reader/pn-reader-view.h"
 #include "results/pn-results-view.h"
 
 #include <glib/gi18n.h>
@@ -24,6 +27,8 @@ struct _PnWindow
   GtkRevealer          *font_banner;
   GtkStack             *main_stack;
   GtkButton            *next_button;
+  GtkMenuButton        *profiles_button;
+  GtkWidget            *reader_view;
   PnResultsView        *results_view;
   AdwWindowTitle       *window_title;
 };
@@ -116,6 +121,11 @@ pn_window_actions_update (PnWindow *self)
   else if (in_results)
     {
       adw_window_title_set_title (self->window_title, _("Results"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+    }
+  else if (g_strcmp0 (view, "documents") == 0)
+    {
+      adw_window_title_set_title (self->window_title, _("Policy Documents"));
       adw_window_title_set_subtitle (self->window_title, NULL);
     }
   else
@@ -213,6 +223,42 @@ pn_window_show_results_cb (GtkWidget  *widget,
 }
 
 static void
+pn_window_show_documents_cb (GtkWidget  *widget,
+                             const char *action_name G_GNUC_UNUSED,
+                             GVariant   *parameter G_GNUC_UNUSED)
+{
+  PnWindow *self = PN_WINDOW (widget);
+
+  if (self->reader_view == NULL)
+    return;
+  pn_window_show_view (self, "documents");
+}
+
+static void
+pn_window_find_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PnWindow *self = PN_WINDOW (widget);
+
+  if (self->reader_view == NULL)
+    return;
+  pn_window_show_documents_cb (widget, action_name, parameter);
+  pn_reader_view_focus_search (PN_READER_VIEW (self->reader_view));
+}
+
+static void
+pn_window_import_cb (GtkWidget  *widget,
+                     const char *action_name G_GNUC_UNUSED,
+                     GVariant   *parameter G_GNUC_UNUSED)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (widget));
+
+  if (PN_IS_APPLICATION (application))
+    pn_gui_import_policy (GTK_WINDOW (widget), PN_APPLICATION (application));
+}
+
+static void
 pn_window_corpus_changed_cb (PnWindow      *self,
                              PnApplication *application)
 {
@@ -237,6 +283,18 @@ pn_window_application_cb (PnWindow *self)
   pn_assistant_set_profile (self->assistant, profile);
   pn_results_view_set_profile (self->results_view, profile);
   pn_window_corpus_changed_cb (self, PN_APPLICATION (application));
+
+  if (self->reader_view == NULL && pn_application_get_store (PN_APPLICATION (application)) != NULL)
+    {
+      GtkStackPage *page;
+
+      self->reader_view = pn_reader_view_new (PN_APPLICATION (application));
+      page = gtk_stack_add_named (self->main_stack, self->reader_view, "documents");
+      gtk_stack_page_set_title (page, _("Policy Documents"));
+      gtk_menu_button_set_popover (self->profiles_button,
+                                   pn_profiles_popover_new (PN_APPLICATION (application)));
+    }
+
   g_signal_connect_object (application, "corpus-changed",
                            G_CALLBACK (pn_window_corpus_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -285,6 +343,7 @@ pn_window_class_init (PnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnWindow, font_banner);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, next_button);
+  gtk_widget_class_bind_template_child (widget_class, PnWindow, profiles_button);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, results_view);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, window_title);
   gtk_widget_class_bind_template_callback (widget_class, pn_window_actions_update);
@@ -297,6 +356,12 @@ pn_window_class_init (PnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.next", NULL, pn_window_next_cb);
   gtk_widget_class_install_action (widget_class, "win.edit-answers", NULL, pn_window_edit_answers_cb);
   gtk_widget_class_install_action (widget_class, "win.show-results", NULL, pn_window_show_results_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-documents", NULL, pn_window_show_documents_cb);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, pn_window_find_cb);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, pn_window_import_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.show-documents", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
 }
 
 static void
