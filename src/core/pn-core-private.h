@@ -27,6 +27,13 @@ void _pn_export_append_padded (GString    *str,
                                const char *text,
                                int         width);
 
+typedef struct _PnDocument PnDocument;
+typedef struct _PnTaxonomy PnTaxonomy;
+PnDocument *_pn_policy_loader_load_stored_document (const char  *display_name,
+                                                    GBytes      *bytes,
+                                                    PnTaxonomy  *taxonomy,
+                                                    GError     **error);
+
 /* qsort() comparator for an array of C strings */
 static inline int
 pn_compare_strings (const void *a,

@@ -655,7 +655,10 @@ pn_store_open (const char  *path,
 
   if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
       !exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !exec (self, "PRAGMA synchronous = NORMAL", error))
+      !exec (self, "PRAGMA synchronous = NORMAL", error) ||
+      /* search reads the article text: keep it in memory (64 MiB) */
+      !exec (self, "PRAGMA cache_size = -65536", error) ||
+      !exec (self, "PRAGMA mmap_size = 268435456", error))
     return NULL;
 
   if (!migrate (self, error))
@@ -731,7 +734,7 @@ pn_store_load_corpus (PnStore  *self,
       g_autofree char *name = g_strdup (source_name ? source_name : (const char *) sqlite3_column_text (stmt, 0));
       PnDocument *document;
 
-      document = pn_policy_loader_load_document (name, bytes, taxonomy, &local_error);
+      document = _pn_policy_loader_load_stored_document (name, bytes, taxonomy, &local_error);
       if (document == NULL)
         {
           g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_CORRUPT,
@@ -791,6 +794,7 @@ pn_store_import_file (PnStore     *self,
       if (g_strcmp0 (existing->id, document->id) != 0)
         g_ptr_array_add (all, pn_document_ref (existing));
     }
+  document->user_imported = TRUE;
   g_ptr_array_add (all, pn_document_ref (document));
   check = pn_corpus_new (pn_corpus_get_taxonomy (corpus), all);
   if (!pn_corpus_check_references (check, error))
@@ -836,8 +840,10 @@ pn_store_import_file (PnStore     *self,
   if (!commit (self, error))
     goto failed;
 
+  /* The corpus built for the reference check is the new corpus: keep it
+   * rather than parsing every stored document again on the next read. */
   g_clear_pointer (&self->corpus, pn_corpus_unref);
-  document->user_imported = TRUE;
+  self->corpus = g_steal_pointer (&check);
   return g_steal_pointer (&document);
 
 failed:
@@ -989,13 +995,16 @@ pn_store_search (PnStore     *self,
       g_string_append_c (phrase, '"');
 
       stmt = prepare (self,
+                      /* rank inside FTS first, then read only the winners */
                       "SELECT a.document_id, d.doc_number, a.number, a.heading_zh, a.heading_en,"
                       "       a.original, a.summary"
-                      " FROM articles_fts f"
-                      " JOIN articles a ON a.id = f.rowid"
+                      " FROM (SELECT rowid AS id, bm25(articles_fts, 5.0, 5.0, 1.0, 1.0) AS score"
+                      "       FROM articles_fts WHERE articles_fts MATCH ?1"
+                      "       ORDER BY score LIMIT CASE WHEN ?2 IS NULL THEN ?3 ELSE -1 END) h"
+                      " JOIN articles a ON a.id = h.id"
                       " JOIN documents d ON d.id = a.document_id"
-                      " WHERE articles_fts MATCH ?1 AND (?2 IS NULL OR a.document_id = ?2)"
-                      " ORDER BY bm25(articles_fts, 5.0, 5.0, 1.0, 1.0), d.position, a.position"
+                      " WHERE ?2 IS NULL OR a.document_id = ?2"
+                      " ORDER BY h.score, d.position, a.position"
                       " LIMIT ?3", error);
       if (stmt == NULL)
         {
