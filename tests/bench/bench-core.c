@@ -5,12 +5,16 @@
  *   bench-core [OPTION…] [CORPUS-DIR]
  *
  * CORPUS-DIR holds policy files written by tests/bench/gen-corpus.py; without
- * it, --gen-script generates one into a temporary folder first.  Measures
+ * it, --gen-script generates one into a temporary folder first (the meson
+ * benchmark does that).  Measures
  *   (a) import: pn_store_import_file of every file into a fresh store, next
- *       to `xmllint --noout --schema policy.xsd FILES…` on the same files;
+ *       to `xmllint --noout --schema policy.xsd FILES…` and to the loader
+ *       alone (no store) on the same files;
  *   (b) match: pn_engine_evaluate latency over varied profiles;
  *   (c) search: pn_store_search latency over mixed queries (limit 20);
  *   (d) the CLI: `pnav --db NEW match …` cold, then warm runs.
+ * --keep-db PATH keeps the imported store; --reuse-db PATH then runs (b)–(d)
+ * on it without importing again.
  * Prints a readable report and `METRIC name value unit` lines.  Exits 0
  * unless something fails outright (targets missed are reported, not fatal).
  * See docs/performance.md.
@@ -512,7 +516,6 @@ main (int    argc,
   g_autoptr(PnCorpus) corpus = NULL;
   g_autoptr(GRand) rand = NULL;
   g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) import_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *tmp = NULL;
   g_autofree char *corpus_dir = NULL;
   g_autofree char *db = NULL;
@@ -530,6 +533,10 @@ main (int    argc,
       g_printerr ("%s\n", error->message);
       return 2;
     }
+
+  opt_profiles = MAX (opt_profiles, 1);
+  opt_queries = MAX (opt_queries, 1);
+  opt_cli_runs = MAX (opt_cli_runs, 1);
 
   setvbuf (stdout, NULL, _IOLBF, 0);
   tmp = g_dir_make_tmp ("pn-bench-XXXXXX", &error);
