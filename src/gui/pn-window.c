@@ -6,6 +6,10 @@
 #include "pn-window.h"
 
 #include "assistant/pn-assistant.h"
+#include "brief/pn-brief-export.h"
+#include "planning/pn-compare-view.h"
+#include "planning/pn-deadlines-view.h"
+#include "planning/pn-pipeline-view.h"
 #include "pn-fonts.h"
 #include "profiles/pn-import.h"
 #include "profiles/pn-profiles-popover.h"
@@ -23,10 +27,13 @@ struct _PnWindow
   /* Template children */
   PnAssistant          *assistant;
   GtkButton            *back_button;
+  PnCompareView        *compare_view;
+  PnDeadlinesView      *deadlines_view;
   GtkButton            *edit_button;
   GtkRevealer          *font_banner;
   GtkStack             *main_stack;
   GtkButton            *next_button;
+  PnPipelineView       *pipeline_view;
   GtkMenuButton        *profiles_button;
   GtkWidget            *reader_view;
   PnResultsView        *results_view;
@@ -90,6 +97,7 @@ pn_window_actions_update (PnWindow *self)
   const char *view;
   gboolean in_assistant;
   gboolean in_results;
+  gboolean in_planning;
 
   g_assert (PN_IS_WINDOW (self));
 
@@ -101,14 +109,18 @@ pn_window_actions_update (PnWindow *self)
   view = gtk_stack_get_visible_child_name (self->main_stack);
   in_assistant = g_strcmp0 (view, "assistant") == 0;
   in_results = g_strcmp0 (view, "results") == 0;
+  in_planning = g_strcmp0 (view, "compare") == 0 ||
+                g_strcmp0 (view, "pipeline") == 0 ||
+                g_strcmp0 (view, "deadlines") == 0 ||
+                g_strcmp0 (view, "documents") == 0;
 
-  gtk_widget_action_set_enabled (widget, "win.back", in_assistant);
+  gtk_widget_action_set_enabled (widget, "win.back", in_assistant || in_planning);
   gtk_widget_action_set_enabled (widget, "win.next",
                                  in_assistant && pn_assistant_get_can_go_next (self->assistant));
   gtk_widget_action_set_enabled (widget, "win.edit-answers", in_results);
   gtk_widget_action_set_enabled (widget, "win.show-results", !in_results);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button), in_assistant);
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), in_assistant || in_planning);
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), in_assistant);
   gtk_widget_set_visible (GTK_WIDGET (self->edit_button), in_results);
 
@@ -123,9 +135,12 @@ pn_window_actions_update (PnWindow *self)
       adw_window_title_set_title (self->window_title, _("Results"));
       adw_window_title_set_subtitle (self->window_title, NULL);
     }
-  else if (g_strcmp0 (view, "documents") == 0)
+  else if (in_planning)
     {
-      adw_window_title_set_title (self->window_title, _("Policy Documents"));
+      GtkStackPage *page = gtk_stack_get_page (self->main_stack,
+                                               gtk_stack_get_visible_child (self->main_stack));
+
+      adw_window_title_set_title (self->window_title, gtk_stack_page_get_title (page));
       adw_window_title_set_subtitle (self->window_title, NULL);
     }
   else
@@ -187,6 +202,14 @@ pn_window_back_cb (GtkWidget  *widget,
                    GVariant   *parameter G_GNUC_UNUSED)
 {
   PnWindow *self = PN_WINDOW (widget);
+  const char *view = gtk_stack_get_visible_child_name (self->main_stack);
+
+  /* Back from a view opened from the results is back to the results. */
+  if (g_strcmp0 (view, "assistant") != 0)
+    {
+      pn_window_show_view (self, "results");
+      return;
+    }
 
   /* Back from the first question is back to the welcome. */
   if (pn_assistant_get_can_go_back (self->assistant))
@@ -235,6 +258,47 @@ pn_window_show_documents_cb (GtkWidget  *widget,
 }
 
 static void
+pn_window_show_planning_cb (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter G_GNUC_UNUSED)
+{
+  PnWindow *self = PN_WINDOW (widget);
+
+  /* "win.show-compare" → "compare" */
+  pn_window_show_view (self, action_name + strlen ("win.show-"));
+}
+
+static PnApplication *
+pn_window_get_pn_application (PnWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  return PN_IS_APPLICATION (application) ? PN_APPLICATION (application) : NULL;
+}
+
+static void
+pn_window_export_brief_cb (GtkWidget  *widget,
+                           const char *action_name G_GNUC_UNUSED,
+                           GVariant   *parameter G_GNUC_UNUSED)
+{
+  PnApplication *application = pn_window_get_pn_application (PN_WINDOW (widget));
+
+  if (application != NULL)
+    pn_brief_export (GTK_WINDOW (widget), application);
+}
+
+static void
+pn_window_print_brief_cb (GtkWidget  *widget,
+                          const char *action_name G_GNUC_UNUSED,
+                          GVariant   *parameter G_GNUC_UNUSED)
+{
+  PnApplication *application = pn_window_get_pn_application (PN_WINDOW (widget));
+
+  if (application != NULL)
+    pn_brief_print (GTK_WINDOW (widget), application);
+}
+
+static void
 pn_window_find_cb (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -266,6 +330,9 @@ pn_window_corpus_changed_cb (PnWindow      *self,
 
   pn_assistant_set_corpus (self->assistant, corpus);
   pn_results_view_set_corpus (self->results_view, corpus);
+  pn_compare_view_set_corpus (self->compare_view, corpus);
+  pn_pipeline_view_set_corpus (self->pipeline_view, corpus);
+  pn_deadlines_view_set_corpus (self->deadlines_view, corpus);
 }
 
 /* The views observe the application's one profile; "application" is set
@@ -282,6 +349,9 @@ pn_window_application_cb (PnWindow *self)
   profile = pn_application_get_profile (PN_APPLICATION (application));
   pn_assistant_set_profile (self->assistant, profile);
   pn_results_view_set_profile (self->results_view, profile);
+  pn_compare_view_set_profile (self->compare_view, profile);
+  pn_pipeline_view_set_profile (self->pipeline_view, profile);
+  pn_deadlines_view_set_profile (self->deadlines_view, profile);
   pn_window_corpus_changed_cb (self, PN_APPLICATION (application));
 
   if (self->reader_view == NULL && pn_application_get_store (PN_APPLICATION (application)) != NULL)
@@ -339,10 +409,13 @@ pn_window_class_init (PnWindowClass *klass)
                                                "/io/github/pnav/PolicyNavigator/ui/pn-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PnWindow, assistant);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, PnWindow, compare_view);
+  gtk_widget_class_bind_template_child (widget_class, PnWindow, deadlines_view);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, edit_button);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, font_banner);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, next_button);
+  gtk_widget_class_bind_template_child (widget_class, PnWindow, pipeline_view);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, profiles_button);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, results_view);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, window_title);
@@ -359,6 +432,16 @@ pn_window_class_init (PnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-documents", NULL, pn_window_show_documents_cb);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, pn_window_find_cb);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, pn_window_import_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-compare", NULL, pn_window_show_planning_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-pipeline", NULL, pn_window_show_planning_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-deadlines", NULL, pn_window_show_planning_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-brief", NULL, pn_window_export_brief_cb);
+  gtk_widget_class_install_action (widget_class, "win.print-brief", NULL, pn_window_print_brief_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.show-compare", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.show-pipeline", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.show-deadlines", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-brief", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-brief", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.show-documents", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
@@ -369,6 +452,9 @@ pn_window_init (PnWindow *self)
 {
   g_type_ensure (PN_TYPE_ASSISTANT);
   g_type_ensure (PN_TYPE_RESULTS_VIEW);
+  g_type_ensure (PN_TYPE_COMPARE_VIEW);
+  g_type_ensure (PN_TYPE_PIPELINE_VIEW);
+  g_type_ensure (PN_TYPE_DEADLINES_VIEW);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -15,6 +15,9 @@
 #include "pn-date-chooser.h"
 #include "pn-fonts.h"
 #include "pn-test-util.h"
+#include "planning/pn-compare-view.h"
+#include "planning/pn-deadlines-view.h"
+#include "planning/pn-pipeline-view.h"
 #include "pn-window.h"
 #include "profiles/pn-profiles-popover.h"
 #include "reader/pn-reader-view.h"
@@ -47,6 +50,9 @@ static const struct {
   { "assistant/pn-location-page.ui", pn_location_page_get_type },
   { "assistant/pn-milestone-page.ui", pn_milestone_page_get_type },
   { "assistant/pn-product-page.ui", pn_product_page_get_type },
+  { "planning/pn-compare-view.ui", pn_compare_view_get_type },
+  { "planning/pn-deadlines-view.ui", pn_deadlines_view_get_type },
+  { "planning/pn-pipeline-view.ui", pn_pipeline_view_get_type },
   { "pn-date-chooser.ui", pn_date_chooser_get_type },
   { "pn-profiles-popover.ui", pn_profiles_popover_get_type },
   { "pn-reader-view.ui", pn_reader_view_get_type },

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pn-corpus.h"
+#include "pn-profile.h"
+
+G_BEGIN_DECLS
+
+#define PN_TYPE_COMPARE_VIEW (pn_compare_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (PnCompareView, pn_compare_view, PN, COMPARE_VIEW, GtkWidget)
+
+GtkWidget   *pn_compare_view_new          (void);
+PnProfile   *pn_compare_view_get_profile  (PnCompareView *self);
+void         pn_compare_view_set_profile  (PnCompareView *self,
+                                         PnProfile   *profile);
+PnCorpus    *pn_compare_view_get_corpus   (PnCompareView *self);
+void         pn_compare_view_set_corpus   (PnCompareView *self,
+                                         PnCorpus    *corpus);
+
+G_END_DECLS
