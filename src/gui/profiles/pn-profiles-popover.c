@@ -6,7 +6,7 @@
 #include "pn-profiles-popover.h"
 
 #include "pn-gui-profiles.h"
-#include "pn-zh-label.h"
+#include "pn-gui-util.h"
 
 #include <glib/gi18n.h>
 
@@ -36,7 +36,7 @@ static void
 show_error (PnProfilesPopover *self,
             const GError      *error)
 {
-  pn_zh_label_set_text (self->error_label, error ? error->message : "");
+  pn_gui_label_set_text (self->error_label, error ? error->message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
 }
 
@@ -414,7 +414,7 @@ static void
 pn_profiles_popover_init (PnProfilesPopover *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  pn_zh_label_tag_tree (GTK_WIDGET (self));
+  pn_gui_tag_chinese (GTK_WIDGET (self));
 }
 
 /* ---- public ---- */
@@ -472,7 +472,7 @@ pn_profiles_popover_reload (PnProfilesPopover *self)
 
   gtk_stack_set_visible_child_name (self->list_stack,
                                     names != NULL && names[0] != NULL ? "list" : "empty");
-  pn_zh_label_tag_tree (GTK_WIDGET (self->profile_list));
+  pn_gui_tag_chinese (GTK_WIDGET (self->profile_list));
 }
 
 GStrv

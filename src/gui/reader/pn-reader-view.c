@@ -5,9 +5,9 @@
 
 #include "pn-reader-view.h"
 
-#include "profiles/pn-import.h"
-#include "pn-zh-label.h"
 #include "pn-export.h"
+#include "pn-gui-util.h"
+#include "profiles/pn-import.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -77,7 +77,7 @@ static void
 set_label_text (GtkLabel   *label,
                 const char *text)
 {
-  pn_zh_label_set_text (label, text);
+  pn_gui_label_set_text (label, text);
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
 }
 
@@ -667,7 +667,8 @@ show_article_content (PnReaderView *self)
    * adds attributes of its own. */
   original = article->original ? article->original : "";
   gtk_label_set_text (self->article_original_label, original);
-  attrs = pn_zh_attributes_new ();
+  attrs = pango_attr_list_new ();
+  pango_attr_list_insert (attrs, pango_attr_language_new (pango_language_from_string ("zh-cn")));
   highlight_occurrences (attrs, original, self->highlight);
   gtk_label_set_attributes (self->article_original_label, attrs);
   pango_attr_list_unref (attrs);
@@ -834,7 +835,7 @@ show_no_results (PnReaderView *self,
 {
   adw_status_page_set_title (self->no_results_page, title);
   adw_status_page_set_description (self->no_results_page, description);
-  pn_zh_label_tag_tree (GTK_WIDGET (self->no_results_page));
+  pn_gui_tag_chinese (GTK_WIDGET (self->no_results_page));
   show_sidebar_page (self, "no-results");
 }
 
@@ -1188,7 +1189,7 @@ pn_reader_view_init (PnReaderView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   ensure_style ();
-  pn_zh_label_tag_tree (GTK_WIDGET (self));
+  pn_gui_tag_chinese (GTK_WIDGET (self));
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
