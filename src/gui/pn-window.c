@@ -298,6 +298,28 @@ pn_window_print_brief_cb (GtkWidget  *widget,
     pn_brief_print (GTK_WINDOW (widget), application);
 }
 
+/* "Show in Document" of a measure: (document id, article number) */
+static void
+pn_window_show_article_cb (GtkWidget  *widget,
+                           const char *action_name G_GNUC_UNUSED,
+                           GVariant   *parameter)
+{
+  PnWindow *self = PN_WINDOW (widget);
+  const char *document_id;
+  const char *article_number;
+
+  if (self->reader_view == NULL)
+    return;
+
+  g_variant_get (parameter, "(&s&s)", &document_id, &article_number);
+  if (!pn_reader_view_show_article (PN_READER_VIEW (self->reader_view), document_id, article_number))
+    {
+      g_debug ("no article %s of “%s” to show", article_number, document_id);
+      return;
+    }
+  pn_window_show_view (self, "documents");
+}
+
 static void
 pn_window_find_cb (GtkWidget  *widget,
                    const char *action_name,
@@ -431,6 +453,7 @@ pn_window_class_init (PnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-results", NULL, pn_window_show_results_cb);
   gtk_widget_class_install_action (widget_class, "win.show-documents", NULL, pn_window_show_documents_cb);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, pn_window_find_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-article", "(ss)", pn_window_show_article_cb);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, pn_window_import_cb);
   gtk_widget_class_install_action (widget_class, "win.show-compare", NULL, pn_window_show_planning_cb);
   gtk_widget_class_install_action (widget_class, "win.show-pipeline", NULL, pn_window_show_planning_cb);

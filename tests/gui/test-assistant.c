@@ -16,7 +16,9 @@
 #include "pn-date-chooser.h"
 #include "pn-gui-util.h"
 #include "pn-test-util.h"
+#include "pn-engine.h"
 #include "pn-window.h"
+#include "reader/pn-reader-view.h"
 #include "results/pn-measure-detail.h"
 #include "results/pn-result-row.h"
 #include "results/pn-results-view.h"
@@ -654,6 +656,45 @@ test_layouts (Fixture *fixture)
   screenshot (fixture, "assistant-location-narrow");
 }
 
+/* /pn/gui/results/show-in-document: the measure's button opens its article
+ * in the reader, and Back returns to the results. */
+static void
+test_show_in_document (Fixture *fixture)
+{
+  g_autoptr(PnResults) results = NULL;
+  const PnResult *result;
+  GObject *detail;
+  GObject *button;
+  GtkWidget *reader;
+
+  pn_profile_set_location (fixture->profile, "xiamen");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_PRODUCT, "drug");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_DRUG_CLASS, "innovative");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_PHASE, "phase-2");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-results", NULL));
+  g_assert_true (pn_results_view_show_measure (fixture->results_view, XIAMEN_PHASE_2));
+
+  results = pn_engine_evaluate (pn_application_get_corpus (fixture->app), fixture->profile);
+  result = pn_results_find (results, XIAMEN_PHASE_2);
+  g_assert_nonnull (result);
+
+  detail = gtk_widget_get_template_child (GTK_WIDGET (fixture->results_view), PN_TYPE_RESULTS_VIEW, "detail");
+  button = gtk_widget_get_template_child (GTK_WIDGET (detail), PN_TYPE_MEASURE_DETAIL, "show_in_document_button");
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+  g_signal_emit_by_name (button, "clicked");
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->main_stack), ==, "documents");
+  reader = gtk_stack_get_visible_child (fixture->main_stack);
+  g_assert_true (PN_IS_READER_VIEW (reader));
+  g_assert_cmpstr (pn_reader_view_get_document_id (PN_READER_VIEW (reader)), ==, result->benefit->document->id);
+  g_assert_cmpstr (pn_reader_view_get_article_number (PN_READER_VIEW (reader)), ==, result->benefit->article->number);
+  g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
+  screenshot (fixture, "show-in-document");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->main_stack), ==, "results");
+}
 
 /* /pn/gui/a11y/names: every control of every page, of the results and of
  * a measure's detail has an accessible name. */
@@ -786,6 +827,7 @@ main (int   argc,
     { "/pn/gui/assistant/keyboard", { test_keyboard } },
     { "/pn/gui/results/answer", { test_answer_jump } },
     { "/pn/gui/results/layouts", { test_layouts } },
+    { "/pn/gui/results/show-in-document", { test_show_in_document } },
     { "/pn/gui/a11y/names", { test_accessible_names } },
   };
 

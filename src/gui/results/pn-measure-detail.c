@@ -36,6 +36,7 @@ struct _PnMeasureDetail
   GtkLabel             *counted_label;
   GtkBox               *derivation_box;
   GtkLabel             *document_label;
+  GtkButton            *show_in_document_button;
   GtkBox               *notes_box;
   AdwPreferencesGroup  *notes_group;
   AdwPreferencesGroup  *original_group;
@@ -458,6 +459,12 @@ pn_measure_detail_fill (PnMeasureDetail *self)
   gtk_label_set_text (self->document_label, pn_gui_text (&document->title));
   gtk_widget_set_visible (GTK_WIDGET (self->document_label), document->doc_number != NULL);
   pn_measure_detail_fill_validity (self);
+  /* win.show-article takes (document id, article number) */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->show_in_document_button), "(ss)",
+                                    document->id, article->number);
+  /* Named only once it has a target: an action with a parameter refuses
+   * a button without one. */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->show_in_document_button), "win.show-article");
 
   pn_measure_detail_fill_derivation (self);
   pn_measure_detail_fill_conditions (self, taxonomy);
@@ -524,6 +531,7 @@ pn_measure_detail_class_init (PnMeasureDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnMeasureDetail, counted_label);
   gtk_widget_class_bind_template_child (widget_class, PnMeasureDetail, derivation_box);
   gtk_widget_class_bind_template_child (widget_class, PnMeasureDetail, document_label);
+  gtk_widget_class_bind_template_child (widget_class, PnMeasureDetail, show_in_document_button);
   gtk_widget_class_bind_template_child (widget_class, PnMeasureDetail, notes_box);
   gtk_widget_class_bind_template_child (widget_class, PnMeasureDetail, notes_group);
   gtk_widget_class_bind_template_child (widget_class, PnMeasureDetail, original_group);
