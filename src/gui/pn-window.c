@@ -37,6 +37,7 @@ struct _PnWindow
   GtkMenuButton        *profiles_button;
   GtkWidget            *reader_view;
   PnResultsView        *results_view;
+  AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
 };
 
@@ -440,6 +441,7 @@ pn_window_class_init (PnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnWindow, pipeline_view);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, profiles_button);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, results_view);
+  gtk_widget_class_bind_template_child (widget_class, PnWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, window_title);
   gtk_widget_class_bind_template_callback (widget_class, pn_window_actions_update);
   gtk_widget_class_bind_template_callback (widget_class, pn_window_assistant_finished_cb);
@@ -497,4 +499,22 @@ pn_window_new (PnApplication *application)
   return g_object_new (PN_TYPE_WINDOW,
                        "application", application,
                        NULL);
+}
+
+/**
+ * pn_window_add_toast:
+ * @self: a #PnWindow
+ * @toast: (transfer full): the toast
+ *
+ * Shows a passing message (an export written, a file imported) over the
+ * window's content.
+ */
+void
+pn_window_add_toast (PnWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (PN_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PnWindow, pn_window, PN, WINDOW, AdwApplicationWindow)
 
-PnWindow *pn_window_new (PnApplication *application);
+PnWindow *pn_window_new       (PnApplication *application);
+void      pn_window_add_toast (PnWindow      *self,
+                               AdwToast      *toast);
 
 G_END_DECLS
