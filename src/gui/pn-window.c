@@ -37,6 +37,7 @@ struct _PnWindow
   GtkMenuButton        *profiles_button;
   GtkWidget            *reader_view;
   PnResultsView        *results_view;
+  GtkButton            *start_button;
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
 };
@@ -118,7 +119,7 @@ pn_window_actions_update (PnWindow *self)
   gtk_widget_action_set_enabled (widget, "win.back", in_assistant || in_planning);
   gtk_widget_action_set_enabled (widget, "win.next",
                                  in_assistant && pn_assistant_get_can_go_next (self->assistant));
-  gtk_widget_action_set_enabled (widget, "win.edit-answers", in_results);
+  gtk_widget_action_set_enabled (widget, "win.edit-answers", in_results || in_planning);
   gtk_widget_action_set_enabled (widget, "win.show-results", !in_results);
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), in_assistant || in_planning);
@@ -402,6 +403,18 @@ pn_window_close_request (GtkWindow *window)
 }
 
 static void
+pn_window_map (GtkWidget *widget)
+{
+  PnWindow *self = PN_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (pn_window_parent_class)->map (widget);
+
+  /* Enter starts: the welcome's one action has the keyboard first. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "welcome") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->start_button));
+}
+
+static void
 pn_window_dispose (GObject *object)
 {
   PnWindow *self = PN_WINDOW (object);
@@ -428,6 +441,8 @@ pn_window_class_init (PnWindowClass *klass)
 
   window_class->close_request = pn_window_close_request;
 
+  widget_class->map = pn_window_map;
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/pnav/PolicyNavigator/ui/pn-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PnWindow, assistant);
@@ -441,6 +456,7 @@ pn_window_class_init (PnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnWindow, pipeline_view);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, profiles_button);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, results_view);
+  gtk_widget_class_bind_template_child (widget_class, PnWindow, start_button);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, window_title);
   gtk_widget_class_bind_template_callback (widget_class, pn_window_actions_update);

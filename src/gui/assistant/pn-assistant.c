@@ -11,6 +11,7 @@
 #include "assistant/figures/pn-figures-page.h"
 #include "assistant/location/pn-location-page.h"
 #include "assistant/milestone/pn-milestone-page.h"
+#include "assistant/pn-choice-group.h"
 #include "assistant/product/pn-product-page.h"
 
 #include <glib/gi18n.h>
@@ -156,6 +157,17 @@ pn_assistant_go_to (PnAssistant *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 
   pn_page_shown (page);
+
+  /* Keyboard users land on the new page, not on a control of a hidden
+   * one; a page may have put the focus somewhere better already. */
+  {
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+    GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+    if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)) &&
+        !gtk_widget_is_ancestor (focus, GTK_WIDGET (page)))
+      gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD);
+  }
 }
 
 static void
@@ -301,6 +313,45 @@ pn_assistant_set_property (GObject      *object,
     }
 }
 
+/* Enter on a choice chooses it and goes on, as in GNOME Initial Setup.
+ * A check button (and its row) would take Enter for itself and toggle,
+ * before the assistant's Enter shortcut sees it: hence the capture. */
+static gboolean
+pn_assistant_key_pressed_cb (PnAssistant     *self,
+                             guint            keyval,
+                             guint            keycode G_GNUC_UNUSED,
+                             GdkModifierType  state,
+                             GtkEventControllerKey *controller G_GNUC_UNUSED)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+  GtkWidget *row;
+  GtkWidget *check = NULL;
+
+  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter) ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus == NULL || gtk_widget_get_ancestor (focus, PN_TYPE_CHOICE_GROUP) == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  if (GTK_IS_CHECK_BUTTON (focus))
+    check = focus;
+  else if ((row = gtk_widget_get_ancestor (focus, ADW_TYPE_ACTION_ROW)) != NULL)
+    check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+
+  if (!GTK_IS_CHECK_BUTTON (check))
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  if (pn_assistant_get_can_go_next (self))
+    gtk_widget_activate_action (GTK_WIDGET (self), "assistant.next", NULL);
+
+  return GDK_EVENT_STOP;
+}
+
 static void
 pn_assistant_class_init (PnAssistantClass *klass)
 {
@@ -359,6 +410,15 @@ static void
 pn_assistant_init (PnAssistant *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (pn_assistant_key_pressed_cb),
+                             self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
 
   self->pages = g_ptr_array_new ();
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
