@@ -3,25 +3,895 @@
 
 #include "config.h"
 
+#include "planning/pn-compare-view.h"
+#include "pn-application.h"
+#include "pn-engine.h"
+#include "pn-gui-util.h"
+#include "pn-money.h"
 #include "pn-test-util.h"
+#include "pn-window.h"
+#include "reader/pn-reader-view.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
-/* SKELETON: tests to be written with the views (issue 7). */
+#define PN_TEST_FRAME_TIMEOUT_MS 30000
+
+/* The scenario of issue 7, evaluated on one date so that the figures do
+ * not move with the calendar.  Xiamen, 厦府规〔2023〕17号 art. 1, "按照研发投入
+ * 最高不超过 40%的标准…给予最高不超过…2000 万元…的奖励" counts there and nowhere else. */
+#define XIAMEN_PHASE_2 "xiamen-2023-17/1/innovative-phase-2"
+#define AS_OF "2025-08-01"
+
+static const char * const scenario_locations[] = { "xiamen", "jinjiang", "fuzhou", NULL };
+
+typedef struct
+{
+  char          *db_dir;
+  PnApplication *app;
+  PnWindow      *window;
+  PnCompareView *view;
+  GtkStack      *main_stack;
+  PnProfile     *profile;
+  PnCorpus      *corpus;
+} Fixture;
+
+typedef void (*TestBody) (Fixture *fixture);
+
+typedef struct
+{
+  TestBody body;
+} TestCase;
+
+/* ---- the real application on a fresh store ---- */
+
+static GtkWidget *
+window_child (Fixture    *fixture,
+              const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->window), PN_TYPE_WINDOW, name);
+
+  g_assert_true (GTK_IS_WIDGET (child));
+
+  return GTK_WIDGET (child);
+}
+
+static GtkWidget *
+view_child (Fixture    *fixture,
+            const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->view), PN_TYPE_COMPARE_VIEW, name);
+
+  g_assert_true (GTK_IS_WIDGET (child));
+
+  return GTK_WIDGET (child);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = NULL;
+
+  fixture->db_dir = g_dir_make_tmp ("pn-test-compare-XXXXXX", &error);
+  g_assert_no_error (error);
+  db_path = g_build_filename (fixture->db_dir, "policy-navigator.db", NULL);
+  g_setenv ("POLICY_NAVIGATOR_DB", db_path, TRUE);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autofree char *db_path = g_build_filename (fixture->db_dir, "policy-navigator.db", NULL);
+
+  g_unlink (db_path);
+  g_rmdir (fixture->db_dir);
+  g_clear_pointer (&fixture->db_dir, g_free);
+  g_unsetenv ("POLICY_NAVIGATOR_DB");
+}
+
+/* After the application's own activate: run the body on its window, then
+ * close it, which ends g_application_run(). */
+static void
+app_activate_cb (GApplication *app,
+                 Fixture      *fixture)
+{
+  const TestCase *test_case = g_object_get_data (G_OBJECT (app), "pn-test-case");
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (PN_IS_WINDOW (window));
+  fixture->window = PN_WINDOW (window);
+  fixture->view = PN_COMPARE_VIEW (window_child (fixture, "compare_view"));
+  fixture->main_stack = GTK_STACK (window_child (fixture, "main_stack"));
+  fixture->profile = pn_application_get_profile (fixture->app);
+  fixture->corpus = pn_application_get_corpus (fixture->app);
+  g_assert_nonnull (fixture->corpus);
+
+  /* The window hands the view the application's profile and corpus. */
+  g_assert_true (pn_compare_view_get_profile (fixture->view) == fixture->profile);
+  g_assert_true (pn_compare_view_get_corpus (fixture->view) == fixture->corpus);
+
+  gtk_window_set_default_size (window, 1000, 700);
+  g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (window), PN_TEST_FRAME_TIMEOUT_MS));
+
+  test_case->body (fixture);
+
+  gtk_window_destroy (window);
+  fixture->window = NULL;
+}
+
+static void
+test_in_app (Fixture       *fixture,
+             gconstpointer  data)
+{
+  int status;
+
+  fixture->app = pn_application_new ();
+  /* Both language runs of this binary share the session bus. */
+  g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_NON_UNIQUE);
+  g_object_set_data (G_OBJECT (fixture->app), "pn-test-case", (gpointer) data);
+  g_signal_connect_after (fixture->app, "activate", G_CALLBACK (app_activate_cb), fixture);
+
+  status = g_application_run (G_APPLICATION (fixture->app), 0, NULL);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_null (fixture->window);
+  g_clear_object (&fixture->app);
+}
+
+/* The window's content, header bar included. */
+static void
+screenshot (Fixture    *fixture,
+            const char *name)
+{
+  g_autofree char *filename = pn_test_screenshot_path (name);
+
+  /* Two frames: the first may still lay out the rows just built. */
+  g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
+  g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
+  pn_test_save_screenshot (adw_application_window_get_content (ADW_APPLICATION_WINDOW (fixture->window)),
+                           filename);
+}
+
+static void
+show_compare (Fixture *fixture)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-compare", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->main_stack), ==, "compare");
+  g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->view)));
+}
+
+/* drug, innovative, chemical, oncology, Phase II, ¥30,000,000 of R&D. */
+static void
+answer_scenario (Fixture    *fixture,
+                 const char *location)
+{
+  pn_profile_set_location (fixture->profile, location);
+  pn_profile_set_as_of (fixture->profile, AS_OF);
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_PRODUCT, "drug");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_DRUG_CLASS, "innovative");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_MODALITY, "chemical");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_THERAPEUTIC_AREA, "oncology");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_PHASE, "phase-2");
+  pn_profile_set_figure (fixture->profile, PN_FIGURE_RD_INVESTMENT, 30000000);
+}
+
+/* ---- what the core says, independently of the view ---- */
+
+/* The profile's results with its location set to `location`. */
+static PnResults *
+evaluate_at (Fixture    *fixture,
+             const char *location)
+{
+  g_autoptr(PnProfile) copy = pn_profile_copy (fixture->profile);
+
+  pn_profile_set_location (copy, location);
+  return pn_engine_evaluate (fixture->corpus, copy);
+}
+
+/* ---- reading the view ---- */
+
+static GtkWidget *
+find_check (Fixture    *fixture,
+            const char *location)
+{
+  GtkWidget *check = pn_test_find_widget (view_child (fixture, "location_checks"), GTK_TYPE_CHECK_BUTTON, location);
+
+  g_assert_nonnull (check);
+
+  return check;
+}
+
+/* Ticks or clears a location in the picker, as a click would. */
+static void
+toggle_location (Fixture    *fixture,
+                 const char *location,
+                 gboolean    active)
+{
+  GtkWidget *check = find_check (fixture, location);
+
+  g_assert_true (gtk_widget_is_sensitive (check));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)) != active);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
+  pn_test_flush ();
+}
+
+static void
+assert_locations (Fixture            *fixture,
+                  const char * const *expected)
+{
+  const char * const *locations = pn_compare_view_get_locations (fixture->view);
+
+  g_assert_nonnull (locations);
+  g_assert_cmpstrv (locations, expected);
+}
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}
+
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n) != NULL)
+    n++;
+
+  return n;
+}
+
+static GtkWidget *
+nth_column (Fixture *fixture,
+            guint    position)
+{
+  GtkFlowBoxChild *child = gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (view_child (fixture, "location_columns")),
+                                                            position);
+
+  g_assert_nonnull (child);
+
+  return GTK_WIDGET (child);
+}
+
+static const char *
+label_text (GtkWidget  *root,
+            const char *name)
+{
+  GtkWidget *label = pn_test_find_widget (root, GTK_TYPE_LABEL, name);
+
+  g_assert_nonnull (label);
+
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+static gboolean
+column_marked_best (GtkWidget *column)
+{
+  GtkWidget *badge = pn_test_find_widget (column, GTK_TYPE_BOX, "best");
+
+  g_assert_nonnull (badge);
+  /* The outline and the words go together. */
+  g_assert_true (gtk_widget_has_css_class (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (column)), "best") ==
+                 gtk_widget_get_visible (badge));
+
+  return gtk_widget_get_visible (badge);
+}
+
+static GtkListBoxRow *
+find_row (GtkWidget  *list,
+          const char *name)
+{
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)) != NULL; i++)
+    {
+      if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), name) == 0)
+        return row;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+row_cell (GtkListBoxRow *row,
+          const char    *location)
+{
+  GtkWidget *cells = pn_test_find_widget (GTK_WIDGET (row), GTK_TYPE_BOX, "cells");
+  GtkWidget *cell;
+
+  g_assert_nonnull (cells);
+  cell = pn_test_find_widget (cells, GTK_TYPE_BOX, location);
+  g_assert_nonnull (cell);
+
+  return cell;
+}
+
+/* A measure's outcome at one place, as the comparison tells it apart. */
+static char *
+outcome (const PnResult *result)
+{
+  g_autofree char *amount = NULL;
+
+  if (result == NULL)
+    return g_strdup ("absent");
+
+  amount = pn_gui_result_amount (result);
+  return g_strdup_printf ("%s/%d/%d", amount, result->counted, result->not_counted);
+}
+
+/* Every column and every cell of the view against separate engine runs. */
+static void
+check_against_core (Fixture *fixture)
+{
+  const char * const *locations = pn_compare_view_get_locations (fixture->view);
+  guint n = g_strv_length ((GStrv) locations);
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_results_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(PnCompare) compare = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *counted_list = view_child (fixture, "counted_list");
+  GtkWidget *other_list = view_child (fixture, "other_list");
+  GtkWidget *kind_list = view_child (fixture, "kind_list");
+  gint64 max = G_MININT64, min = G_MAXINT64;
+  guint n_best = 0;
+  guint n_rows = 0;
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (view_child (fixture, "content_stack"))), ==, "compare");
+  g_assert_cmpuint (count_children (view_child (fixture, "location_columns")), ==, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      PnResults *at = evaluate_at (fixture, locations[i]);
+
+      g_ptr_array_add (results, at);
+      max = MAX (max, pn_results_get_total (at));
+      min = MIN (min, pn_results_get_total (at));
+    }
+
+  /* The columns: the place, its counted total, the best ones marked. */
+  for (guint i = 0; i < n; i++)
+    {
+      PnResults *at = g_ptr_array_index (results, i);
+      GtkWidget *column = nth_column (fixture, i);
+      g_autofree char *total = pn_money_format_yuan (pn_results_get_total (at));
+      const PnTerm *term = pn_taxonomy_get_location (pn_corpus_get_taxonomy (fixture->corpus), locations[i]);
+      gboolean best = max > min && pn_results_get_total (at) == max;
+
+      g_assert_cmpstr (gtk_widget_get_name (column), ==, locations[i]);
+      g_assert_cmpstr (label_text (column, "name"), ==, pn_gui_term_label (term));
+      g_assert_cmpstr (label_text (column, "total"), ==, total);
+      g_assert_cmpint (column_marked_best (column), ==, best);
+      /* Marked for a screen reader too. */
+      g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (column), GTK_ACCESSIBLE_PROPERTY_LABEL));
+      g_test_message ("%s: %s%s", locations[i], total, best ? " (highest)" : "");
+      n_best += best;
+    }
+  if (max > min)
+    g_assert_cmpuint (n_best, >, 0);
+
+  /* The view's own comparison is the core's for the same answers. */
+  compare = pn_compare_new (fixture->corpus, fixture->profile, locations, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pn_compare_view_get_compare (fixture->view));
+  g_assert_true (column_marked_best (nth_column (fixture, pn_compare_get_best (compare))) || max == min);
+
+  /* A row per measure listed anywhere, in the right list, each cell the
+   * engine's amount at that place, highlighted where the places differ. */
+  for (guint i = 0; i < n; i++)
+    {
+      PnResults *at = g_ptr_array_index (results, i);
+
+      for (guint j = 0; j < pn_results_get_n_results (at); j++)
+        {
+          const PnResult *result = pn_results_get_result (at, j);
+          const char *id = result->benefit->id;
+          gboolean counted_anywhere = FALSE;
+          gboolean differs = FALSE;
+          g_autofree char *first = NULL;
+          GtkListBoxRow *row;
+
+          if (g_hash_table_contains (seen, id))
+            continue;
+          g_hash_table_add (seen, (gpointer) id);
+
+          for (guint k = 0; k < n; k++)
+            {
+              const PnResult *there = pn_results_find (g_ptr_array_index (results, k), id);
+              g_autofree char *here = outcome (there);
+
+              counted_anywhere |= there != NULL && there->counted;
+              if (k == 0)
+                first = g_steal_pointer (&here);
+              else
+                differs |= g_strcmp0 (first, here) != 0;
+            }
+
+          row = find_row (counted_anywhere ? counted_list : other_list, id);
+          g_assert_nonnull (row);
+          g_assert_null (find_row (counted_anywhere ? other_list : counted_list, id));
+          g_assert_cmpstr (label_text (GTK_WIDGET (row), "title"), ==, pn_gui_text (&result->benefit->title));
+          g_assert_cmpint (pn_test_find_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "differs") != NULL, ==, differs);
+          g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL));
+
+          for (guint k = 0; k < n; k++)
+            {
+              const PnResult *there = pn_results_find (g_ptr_array_index (results, k), id);
+              GtkWidget *cell = row_cell (row, locations[k]);
+              g_autofree char *amount = there != NULL ? pn_gui_result_amount (there) : g_strdup ("—");
+
+              g_assert_cmpstr (label_text (cell, "amount"), ==, amount);
+              g_assert_cmpint (gtk_widget_has_css_class (cell, "differs"), ==, differs);
+              if (differs)
+                {
+                  const char *tooltip = gtk_widget_get_tooltip_text (cell);
+                  g_autofree char *expected = NULL;
+
+                  if (tooltip != NULL)
+                    expected = g_strdup_printf (_("%s. %s"), _("Differs between locations"), tooltip);
+                  else
+                    expected = g_strdup (_("Differs between locations"));
+                  gtk_test_accessible_assert_property (cell, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
+                }
+              if (there != NULL && there->counted)
+                g_assert_cmpstr (label_text (cell, "state"), ==, _("Counted"));
+            }
+          n_rows++;
+        }
+    }
+  g_assert_cmpuint (n_rows, ==, g_hash_table_size (seen));
+  /* …and no other rows. */
+  g_assert_cmpuint (count_rows (counted_list) + count_rows (other_list), ==, n_rows);
+
+  /* The totals by kind: pn_compare_get_kind_total(). */
+  for (PnBenefitKind kind = 0; kind < PN_N_BENEFIT_KINDS; kind++)
+    {
+      GtkListBoxRow *row = find_row (kind_list, pn_benefit_kind_to_string (kind));
+      guint counted = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          guint count = 0;
+
+          pn_compare_get_kind_total (compare, i, kind, &count);
+          counted += count;
+        }
+      g_assert_cmpint (row != NULL, ==, counted > 0);
+      if (row == NULL)
+        continue;
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *total = pn_money_format_yuan (pn_compare_get_kind_total (compare, i, kind, NULL));
+
+          g_assert_cmpstr (label_text (row_cell (row, locations[i]), "amount"), ==, total);
+        }
+    }
+
+  g_test_message ("%u measures compared at %u locations", n_rows, n);
+}
+
+/* ---- the tests ---- */
+
+/* /pn/gui/compare/empty: no answers, nothing to compare; the button starts
+ * the questions. */
+static void
+test_empty (Fixture *fixture)
+{
+  GtkWidget *button = view_child (fixture, "answer_button");
+
+  show_compare (fixture);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (view_child (fixture, "content_stack"))), ==, "empty");
+  g_assert_null (pn_compare_view_get_compare (fixture->view));
+  /* Three locations are ready all the same. */
+  g_assert_cmpuint (g_strv_length ((GStrv) pn_compare_view_get_locations (fixture->view)), ==, 3);
+  screenshot (fixture, "compare-empty");
+
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  pn_test_flush ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->main_stack), ==, "assistant");
+}
+
+/* /pn/gui/compare/scenario: Xiamen, Jinjiang and Fuzhou side by side, each
+ * column what the engine gives there; an answer changed updates them. */
+static void
+test_scenario (Fixture *fixture)
+{
+  static const char * const quanzhou_first[] = { "quanzhou", "xiamen", "jinjiang", NULL };
+  static const char * const four[] = { "quanzhou", "xiamen", "jinjiang", "fuzhou", NULL };
+  g_autofree char *before = NULL;
+  gboolean moved = FALSE;
+
+  /* Registered in Quanzhou: it comes first, then two of the defaults. */
+  answer_scenario (fixture, "quanzhou");
+  show_compare (fixture);
+  assert_locations (fixture, quanzhou_first);
+  g_assert_true (pn_test_find_widget (nth_column (fixture, 0), GTK_TYPE_LABEL, NULL) != NULL);
+  check_against_core (fixture);
+
+  /* Fuzhou in, Quanzhou out. */
+  toggle_location (fixture, "fuzhou", TRUE);
+  assert_locations (fixture, four);
+  g_assert_cmpuint (count_children (view_child (fixture, "location_columns")), ==, 4);
+  toggle_location (fixture, "quanzhou", FALSE);
+  assert_locations (fixture, scenario_locations);
+  check_against_core (fixture);
+
+  /* Xiamen's measure counts there only. */
+  {
+    GtkListBoxRow *row = find_row (view_child (fixture, "counted_list"), XIAMEN_PHASE_2);
+
+    g_assert_nonnull (row);
+    g_assert_cmpstr (label_text (row_cell (row, "jinjiang"), "amount"), ==, "—");
+    g_assert_cmpstr (label_text (row_cell (row, "fuzhou"), "amount"), ==, "—");
+    g_assert_nonnull (pn_test_find_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "differs"));
+  }
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), >=, 960);
+  screenshot (fixture, "compare");
+
+  /* The profile moves: the choice stays the user's. */
+  pn_profile_set_location (fixture->profile, "putian");
+  assert_locations (fixture, scenario_locations);
+
+  /* ¥50,000,000 of R&D instead, with the view on screen. */
+  before = g_strdup (label_text (nth_column (fixture, 0), "total"));
+  {
+    gint64 start = g_get_monotonic_time ();
+
+    pn_profile_set_figure (fixture->profile, PN_FIGURE_RD_INVESTMENT, 50000000);
+    g_test_message ("benchmark: an answer changed with the comparison on screen → every view updated, "
+                    "the comparison rerun at 3 places and rebuilt, in %.2f ms",
+                    (g_get_monotonic_time () - start) / 1000.0);
+  }
+  check_against_core (fixture);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(PnResults) old = NULL;
+      g_autoptr(PnProfile) copy = pn_profile_copy (fixture->profile);
+
+      pn_profile_set_figure (copy, PN_FIGURE_RD_INVESTMENT, 30000000);
+      pn_profile_set_location (copy, scenario_locations[i]);
+      old = pn_engine_evaluate (fixture->corpus, copy);
+      {
+        g_autofree char *old_total = pn_money_format_yuan (pn_results_get_total (old));
+
+        moved |= g_strcmp0 (old_total, label_text (nth_column (fixture, i), "total")) != 0;
+      }
+    }
+  /* Not a vacuous check: the new figure changes some total. */
+  g_assert_true (moved);
+  g_test_message ("Xiamen: %s, then %s", before, label_text (nth_column (fixture, 0), "total"));
+
+  /* The phase: another cap, the same columns. */
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_PHASE, "phase-3");
+  check_against_core (fixture);
+
+  /* Dark. */
+  {
+    AdwStyleManager *style = adw_style_manager_get_default ();
+
+    pn_profile_set_answer (fixture->profile, PN_QUESTION_PHASE, "phase-2");
+    pn_profile_set_figure (fixture->profile, PN_FIGURE_RD_INVESTMENT, 30000000);
+    adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+    for (guint i = 0; i < 3; i++)
+      g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
+    screenshot (fixture, "compare-dark");
+    adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  }
+}
+
+/* /pn/gui/compare/hidden: changes while another view shows reach the
+ * comparison when it shows. */
+static void
+test_hidden (Fixture *fixture)
+{
+  answer_scenario (fixture, "xiamen");
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (fixture->view)));
+  pn_profile_set_figure (fixture->profile, PN_FIGURE_RD_INVESTMENT, 40000000);
+  /* The default: the profile's location first. */
+  assert_locations (fixture, scenario_locations);
+  show_compare (fixture);
+  check_against_core (fixture);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-results", NULL));
+  pn_profile_set_location (fixture->profile, "jinjiang");
+  {
+    static const char * const jinjiang_first[] = { "jinjiang", "xiamen", "fuzhou", NULL };
+
+    /* Nobody chose yet: the default follows the profile. */
+    assert_locations (fixture, jinjiang_first);
+  }
+  show_compare (fixture);
+  check_against_core (fixture);
+}
+
+/* /pn/gui/compare/picker: two to four, never fewer nor more. */
+static void
+test_picker (Fixture *fixture)
+{
+  static const char * const two[] = { "xiamen", "jinjiang", NULL };
+  GtkWidget *hint = view_child (fixture, "locations_hint_label");
+  GPtrArray *all = pn_taxonomy_get_locations (pn_corpus_get_taxonomy (fixture->corpus));
+  const char * const *chosen;
+
+  answer_scenario (fixture, "xiamen");
+  show_compare (fixture);
+  assert_locations (fixture, scenario_locations);
+  g_assert_cmpuint (count_children (view_child (fixture, "location_checks")), ==, all->len);
+
+  /* Three: every box can change. */
+  for (guint i = 0; i < all->len; i++)
+    g_assert_true (gtk_widget_is_sensitive (find_check (fixture, ((PnTerm *) g_ptr_array_index (all, i))->id)));
+
+  /* Two: the two chosen cannot be cleared. */
+  toggle_location (fixture, "fuzhou", FALSE);
+  assert_locations (fixture, two);
+  g_assert_false (gtk_widget_is_sensitive (find_check (fixture, "xiamen")));
+  g_assert_false (gtk_widget_is_sensitive (find_check (fixture, "jinjiang")));
+  g_assert_true (gtk_widget_is_sensitive (find_check (fixture, "fuzhou")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hint)), ==,
+                   _("Two locations at least: choose another before clearing one."));
+  check_against_core (fixture);
+
+  /* Four: no fifth. */
+  toggle_location (fixture, "fuzhou", TRUE);
+  toggle_location (fixture, "putian", TRUE);
+  chosen = pn_compare_view_get_locations (fixture->view);
+  g_assert_cmpuint (g_strv_length ((GStrv) chosen), ==, 4);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const char *id = ((PnTerm *) g_ptr_array_index (all, i))->id;
+      gboolean is_chosen = g_strv_contains (chosen, id);
+
+      g_assert_cmpint (gtk_widget_is_sensitive (find_check (fixture, id)), ==, is_chosen);
+      g_assert_cmpint (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_check (fixture, id))), ==, is_chosen);
+    }
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hint)), ==, _("Four locations at most: clear one to choose another."));
+  check_against_core (fixture);
+
+  /* Programmatic choices are checked like the user's. */
+  {
+    static const char * const one[] = { "xiamen", NULL };
+    static const char * const twice[] = { "xiamen", "xiamen", NULL };
+    static const char * const unknown[] = { "xiamen", "atlantis", NULL };
+    static const char * const five[] = { "xiamen", "jinjiang", "fuzhou", "putian", "ningde", NULL };
+
+    g_assert_false (pn_compare_view_set_locations (fixture->view, one));
+    g_assert_false (pn_compare_view_set_locations (fixture->view, twice));
+    g_assert_false (pn_compare_view_set_locations (fixture->view, unknown));
+    g_assert_false (pn_compare_view_set_locations (fixture->view, five));
+    g_assert_cmpuint (g_strv_length ((GStrv) pn_compare_view_get_locations (fixture->view)), ==, 4);
+    g_assert_true (pn_compare_view_set_locations (fixture->view, two));
+    assert_locations (fixture, two);
+    g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_check (fixture, "jinjiang"))));
+    g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_check (fixture, "putian"))));
+    check_against_core (fixture);
+  }
+
+  /* The picker open, for the record: the popover is a surface of its own. */
+  {
+    GtkMenuButton *button = GTK_MENU_BUTTON (view_child (fixture, "locations_button"));
+    GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+    g_autofree char *filename = pn_test_screenshot_path ("compare-picker");
+
+    gtk_menu_button_popup (button);
+    g_assert_true (pn_test_wait_for_frame (popover, PN_TEST_FRAME_TIMEOUT_MS));
+    g_assert_true (pn_test_wait_for_frame (popover, PN_TEST_FRAME_TIMEOUT_MS));
+    g_assert_true (gtk_widget_get_mapped (find_check (fixture, "putian")));
+    pn_test_save_screenshot (popover, filename);
+    gtk_menu_button_popdown (button);
+  }
+}
+
+static gboolean
+has_accessible_name (GtkWidget *widget)
+{
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+      gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+
+  if (GTK_IS_CHECK_BUTTON (widget))
+    return gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) != NULL;
+
+  if (GTK_IS_BUTTON (widget))
+    return gtk_button_get_label (GTK_BUTTON (widget)) != NULL;
+
+  return FALSE;
+}
+
+/* Every control, list, row and column has a name. */
+static void
+check_names (GtkWidget *widget,
+             guint     *n_controls)
+{
+  if (GTK_IS_CHECK_BUTTON (widget) || GTK_IS_BUTTON (widget) || GTK_IS_LIST_BOX (widget) ||
+      GTK_IS_LIST_BOX_ROW (widget) || GTK_IS_FLOW_BOX_CHILD (widget))
+    {
+      (*n_controls)++;
+      if (!has_accessible_name (widget))
+        {
+          g_test_message ("a %s named “%s” in a %s has no accessible name",
+                          G_OBJECT_TYPE_NAME (widget), gtk_widget_get_name (widget),
+                          G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
+          g_test_fail ();
+        }
+      /* A menu button's inner button is GTK's. */
+      if (GTK_IS_MENU_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget))
+        return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_names (child, n_controls);
+}
+
+static gboolean
+is_within (GtkWidget *widget,
+           GtkWidget *ancestor)
+{
+  return widget != NULL && (widget == ancestor || gtk_widget_is_ancestor (widget, ancestor));
+}
+
+/* /pn/gui/compare/keyboard: Tab reaches the picker, each column and each
+ * row; the picker and the columns are named; a row opens its article. */
+static void
+test_keyboard (Fixture *fixture)
+{
+  GtkWidget *button = view_child (fixture, "locations_button");
+  GtkWidget *columns = view_child (fixture, "location_columns");
+  GtkWidget *counted_list = view_child (fixture, "counted_list");
+  GtkListBoxRow *row;
+  GtkWidget *focus;
+  guint n_controls = 0;
+  gboolean reached_columns = FALSE;
+  gboolean reached_rows = FALSE;
+
+  answer_scenario (fixture, "xiamen");
+  show_compare (fixture);
+
+  check_names (GTK_WIDGET (fixture->view), &n_controls);
+  check_names (view_child (fixture, "location_checks"), &n_controls);
+  g_test_message ("%u controls named", n_controls);
+  g_assert_cmpuint (n_controls, >, 20);
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (columns), GTK_ACCESSIBLE_PROPERTY_LABEL));
+
+  /* From the picker on, Tab goes through the columns, then the rows. */
+  g_assert_true (gtk_widget_get_focusable (button) || gtk_widget_get_focusable (gtk_widget_get_first_child (button)));
+  g_assert_true (gtk_widget_grab_focus (button));
+  for (guint i = 0; i < 12 && !reached_rows; i++)
+    {
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD));
+      focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+      g_assert_true (is_within (focus, GTK_WIDGET (fixture->view)));
+      if (GTK_IS_FLOW_BOX_CHILD (focus) && is_within (focus, columns))
+        reached_columns = TRUE;
+      if (GTK_IS_LIST_BOX_ROW (focus))
+        reached_rows = TRUE;
+    }
+  g_assert_true (reached_columns);
+  g_assert_true (reached_rows);
+
+  /* Enter on a measure shows its article in the documents. */
+  row = find_row (counted_list, XIAMEN_PHASE_2);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_list_box_row_get_activatable (row));
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (row)));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (row)));
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  pn_test_flush ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->main_stack), ==, "documents");
+  {
+    GtkWidget *reader = gtk_stack_get_visible_child (fixture->main_stack);
+
+    g_assert_true (PN_IS_READER_VIEW (reader));
+    g_assert_cmpstr (pn_reader_view_get_document_id (PN_READER_VIEW (reader)), ==, "xiamen-2023-17");
+    g_assert_cmpstr (pn_reader_view_get_article_number (PN_READER_VIEW (reader)), ==, "1");
+  }
+}
+
+/* /pn/gui/compare/narrow: at 360 px the columns still fit three places,
+ * and four scroll sideways, the header with the rows. */
+static void
+test_narrow (Fixture *fixture)
+{
+  static const char * const four[] = { "xiamen", "jinjiang", "fuzhou", "quanzhou", NULL };
+  GtkScrolledWindow *body = GTK_SCROLLED_WINDOW (view_child (fixture, "body_scrolled_window"));
+  GtkScrolledWindow *header = GTK_SCROLLED_WINDOW (view_child (fixture, "header_scrolled_window"));
+  GtkAdjustment *hadjustment = gtk_scrolled_window_get_hadjustment (body);
+
+  answer_scenario (fixture, "xiamen");
+  show_compare (fixture);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 700);
+  g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
+  g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
+  /* Under Xvfb the window may come out a few pixels short of its size. */
+  g_test_message ("window %d px wide", gtk_widget_get_width (GTK_WIDGET (fixture->window)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->view)), <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->view)), >=, 340);
+  check_against_core (fixture);
+
+  /* One adjustment for both: they cannot drift apart. */
+  g_assert_true (gtk_scrolled_window_get_hadjustment (header) == hadjustment);
+  g_test_message ("three places: %.0f px of content in %.0f px",
+                  gtk_adjustment_get_upper (hadjustment), gtk_adjustment_get_page_size (hadjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=, gtk_adjustment_get_page_size (hadjustment) + 0.5);
+  screenshot (fixture, "compare-narrow");
+
+  /* The measures, a line a location. */
+  {
+    GtkWidget *content = gtk_scrolled_window_get_child (body);
+    graphene_point_t point;
+
+    g_assert_true (gtk_widget_compute_point (gtk_widget_get_ancestor (view_child (fixture, "counted_list"), ADW_TYPE_PREFERENCES_GROUP), content,
+                                             &GRAPHENE_POINT_INIT (0, 0), &point));
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (body), point.y);
+    screenshot (fixture, "compare-narrow-measures");
+  }
+
+  g_assert_true (pn_compare_view_set_locations (fixture->view, four));
+  check_against_core (fixture);
+  g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
+  g_test_message ("four places: %.0f px of content in %.0f px",
+                  gtk_adjustment_get_upper (hadjustment), gtk_adjustment_get_page_size (hadjustment));
+  screenshot (fixture, "compare-narrow-four");
+  gtk_adjustment_set_value (hadjustment, gtk_adjustment_get_upper (hadjustment));
+  screenshot (fixture, "compare-narrow-four-scrolled");
+}
 
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
+
+  if (data_dirs == NULL || *data_dirs == '\0')
+    {
+      g_free (data_dirs);
+      data_dirs = g_strdup ("/usr/local/share/:/usr/share/");
+    }
+
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, PN_TEST_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  g_content_type_set_mime_dirs (NULL);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   gtk_init ();
   adw_init ();
+  pn_test_keep_system_icon_themes (data_dirs);
+  /* Screenshots of settled pages, not of transitions. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  static const struct {
+    const char *path;
+    TestCase    test_case;
+  } tests[] = {
+    { "/pn/gui/compare/empty", { test_empty } },
+    { "/pn/gui/compare/scenario", { test_scenario } },
+    { "/pn/gui/compare/hidden", { test_hidden } },
+    { "/pn/gui/compare/picker", { test_picker } },
+    { "/pn/gui/compare/keyboard", { test_keyboard } },
+    { "/pn/gui/compare/narrow", { test_narrow } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
+    g_test_add (tests[i].path, Fixture, &tests[i].test_case, fixture_set_up, test_in_app, fixture_tear_down);
 
   return g_test_run ();
 }
