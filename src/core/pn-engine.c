@@ -152,27 +152,46 @@ static void compute_worth (PnCorpus  *corpus,
                            Worth     *worth,
                            guint      depth);
 
+static PnStatus status_on (PnBenefit   *benefit,
+                           const char  *as_of,
+                           const char **out_from,
+                           const char **out_until);
+
 /* The most a top-up's target gives for the same profile: 0 when the
- * profile contradicts it, unset when a figure is missing. */
+ * profile contradicts it, unset when a figure is missing.  A target not
+ * in force on the as-of date (the province's 2022—2025 task list in 2026)
+ * gives nothing, so nothing of it is deducted: "配套补足到40%" then
+ * makes up the whole 40%.  `out_lapsed` names such a target. */
 static gint64
 target_award (PnCorpus   *corpus,
               PnBenefit  *benefit,
               PnProfile  *profile,
               guint       depth,
-              PnBenefit **out_target)
+              PnBenefit **out_target,
+              PnBenefit **out_lapsed)
 {
+  g_autofree char *as_of = pn_profile_dup_effective_as_of (profile);
   gint64 best = 0;
   gboolean unknown = FALSE;
 
   *out_target = NULL;
+  *out_lapsed = NULL;
 
   for (guint i = 0; benefit->tops_up && benefit->tops_up[i]; i++)
     {
       PnBenefit *target = pn_corpus_find_benefit (corpus, benefit->tops_up[i]);
       Worth worth = { 0, };
+      const char *from;
+      const char *until;
 
       if (target == NULL || target == benefit || !evaluate_conditions (pn_corpus_get_taxonomy (corpus), target, profile, NULL))
         continue;
+
+      if (status_on (target, as_of, &from, &until) != PN_STATUS_IN_FORCE)
+        {
+          *out_lapsed = target;
+          continue;
+        }
 
       worth.zh = g_string_new (NULL);
       worth.en = g_string_new (NULL);
@@ -395,7 +414,8 @@ compute_worth (PnCorpus  *corpus,
   if (benefit->kind == PN_BENEFIT_TOP_UP && depth < 4)
     {
       PnBenefit *target = NULL;
-      gint64 award = target_award (corpus, benefit, profile, depth, &target);
+      PnBenefit *lapsed = NULL;
+      gint64 award = target_award (corpus, benefit, profile, depth, &target, &lapsed);
 
       if (award == PN_YUAN_UNSET)
         {
@@ -421,6 +441,17 @@ compute_worth (PnCorpus  *corpus,
                                       citation, a_y, d_y);
               g_string_append_printf (worth->zh, "；减去被补足的奖励（%s）%s，补足%s",
                                       citation, a_w, d_w);
+            }
+          else if (lapsed != NULL)
+            {
+              g_autofree char *citation = pn_article_citation (lapsed->article);
+
+              g_string_append_printf (worth->en,
+                                      "; the award it tops up (%s) is not in force on this date, "
+                                      "so nothing is deducted: %s",
+                                      citation, d_y);
+              g_string_append_printf (worth->zh, "；被补足的奖励（%s）在该日期不在有效期内，不作扣减：%s",
+                                      citation, d_w);
             }
           else
             {

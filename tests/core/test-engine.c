@@ -98,20 +98,34 @@ static const Case cases[] = {
   { "jinjiang-before-reach-back", "location=jinjiang drug-class=innovative therapeutic-area=oncology phase=phase-2 rd-investment=30000000",
     "2024-12-31", 9000000,
     { { "jinjiang-2025-8/1.1/innovative-phase-2", "pending", "definite", 3000000, FALSE, "pending" } } },
-  /* 2026: the task list (2022—2025) has expired; the top-up still only adds the difference. */
+  /* 2026: the task list (2022—2025) has expired, so no provincial award
+   * is deducted and 配套补足到40% makes up the whole: min(40% × 30,000,000,
+   * 20,000,000) = 12,000,000.  Deducting an award nobody can get any more
+   * (the old 3,000,000) would leave the founder at 30% of nothing. */
   { "jinjiang-top-up-2026", "location=jinjiang drug-class=innovative therapeutic-area=oncology phase=phase-2 rd-investment=30000000",
-    "2026-06-01", 3000000,
-    { { "jinjiang-2025-8/1.1/innovative-phase-2", "in-force", "definite", 3000000, TRUE, NULL },
+    "2026-06-01", 12000000,
+    { { "jinjiang-2025-8/1.1/innovative-phase-2", "in-force", "definite", 12000000, TRUE, NULL },
       { "fujian-2022-tasks/11/innovative-phase-2", "expired", "definite", 9000000, FALSE, "expired" } } },
   /* Annex: other areas only by expert recognition → possible. */
   { "jinjiang-review", "location=jinjiang drug-class=innovative therapeutic-area=other phase=phase-2 rd-investment=30000000",
     "2026-06-01", 0,
-    { { "jinjiang-2025-8/1.1/innovative-phase-2", "in-force", "possible", 3000000, FALSE, "possible" } } },
+    { { "jinjiang-2025-8/1.1/innovative-phase-2", "in-force", "possible", 12000000, FALSE, "possible" } } },
   /* Unanswered drug class: possible, not counted. */
   { "possible", "location=xiamen phase=phase-2 rd-investment=30000000",
     "2026-03-01", 0,
     { { "xiamen-2023-17/1/innovative-phase-2", "in-force", "possible", 12000000, FALSE, "possible" } } },
   /* A device profile is not shown drug awards. */
+  /* 晋江（一）2: 对自主研发首次取得高端创新型第二类、第三类医疗器械产品注册证，给予研发投入40%的奖励，
+   * 单个品种最高分别不超过200万元、400万元.  40% × 5,000,000 = 2,000,000 < 4,000,000.
+   * A device through the national special review is "innovative": counted. */
+  { "jinjiang-device-special-review", "location=jinjiang device-class=class-3 innovative-device=true device-type=ivd phase=registered rd-investment=5000000",
+    "2025-08-01", 2000000,
+    { { "jinjiang-2025-8/1.2/class-3-device-registration", "in-force", "definite", 2000000, TRUE, NULL } } },
+  /* An annex-type device without the special review: 创新型 is for the
+   * authority to recognise, so the same amount is possible, not counted. */
+  { "jinjiang-device-no-special-review", "location=jinjiang device-class=class-3 innovative-device=false device-type=ivd phase=registered rd-investment=5000000",
+    "2025-08-01", 0,
+    { { "jinjiang-2025-8/1.2/class-3-device-registration", "in-force", "possible", 2000000, FALSE, "possible" } } },
   { "contradiction", "location=xiamen device-class=class-3 innovative-device=true phase=marketed sales=1000000",
     "2025-06-01", 3000000,
     { { "xiamen-2023-17/1/innovative-phase-2", NULL, NULL, 0, FALSE, NULL },
