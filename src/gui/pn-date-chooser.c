@@ -18,6 +18,7 @@ struct _PnDateChooser
 
   /* Template children */
   GtkCalendar  *calendar;
+  GtkEntry     *date_entry;
   GtkLabel     *date_label;
   GtkButton    *today_button;
 };
@@ -63,6 +64,8 @@ pn_date_chooser_sync (PnDateChooser *self)
     /* Translators: %s is a date such as "1 January 2019" */
     text = g_strdup_printf (_("Checking as of %s"), formatted);
   gtk_label_set_text (self->date_label, text);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), effective);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->date_entry), "error");
   gtk_widget_set_sensitive (GTK_WIDGET (self->today_button), as_of != NULL);
 
   date = pn_gui_parse_date (effective);
@@ -95,6 +98,31 @@ pn_date_chooser_day_selected_cb (PnDateChooser *self)
   today = today_iso ();
 
   /* Today is "no date": the profile keeps following the clock. */
+  pn_profile_set_as_of (self->profile, g_str_equal (iso, today) ? NULL : iso);
+}
+
+static void
+pn_date_chooser_entry_activate_cb (PnDateChooser *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_entry))));
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *iso = NULL;
+  g_autofree char *today = NULL;
+
+  if (self->profile == NULL)
+    return;
+
+  date = pn_gui_parse_date (text);
+  if (date == NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->date_entry), "error");
+      gtk_widget_error_bell (GTK_WIDGET (self->date_entry));
+      return;
+    }
+
+  iso = g_date_time_format (date, "%Y-%m-%d");
+  today = today_iso ();
+  gtk_widget_remove_css_class (GTK_WIDGET (self->date_entry), "error");
   pn_profile_set_as_of (self->profile, g_str_equal (iso, today) ? NULL : iso);
 }
 
@@ -176,9 +204,11 @@ pn_date_chooser_class_init (PnDateChooserClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/pnav/PolicyNavigator/ui/pn-date-chooser.ui");
   gtk_widget_class_bind_template_child (widget_class, PnDateChooser, calendar);
+  gtk_widget_class_bind_template_child (widget_class, PnDateChooser, date_entry);
   gtk_widget_class_bind_template_child (widget_class, PnDateChooser, date_label);
   gtk_widget_class_bind_template_child (widget_class, PnDateChooser, today_button);
   gtk_widget_class_bind_template_callback (widget_class, pn_date_chooser_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pn_date_chooser_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, pn_date_chooser_today_cb);
 }
 

@@ -25,6 +25,14 @@ pn_date_page_update (PnPage *page)
   pn_page_set_complete (page, pn_page_get_profile (page) != NULL);
 }
 
+/* Today is the usual answer: Enter sees the results at once; the date
+ * entry is one Shift+Tab away. */
+static void
+pn_date_page_shown (PnPage *page)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (PN_DATE_PAGE (page)->results_button));
+}
+
 static void
 pn_date_page_class_init (PnDatePageClass *klass)
 {
@@ -32,6 +40,7 @@ pn_date_page_class_init (PnDatePageClass *klass)
   PnPageClass *page_class = PN_PAGE_CLASS (klass);
 
   page_class->update = pn_date_page_update;
+  page_class->shown = pn_date_page_shown;
 
   g_type_ensure (PN_TYPE_DATE_CHOOSER);
 
