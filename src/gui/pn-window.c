@@ -247,6 +247,25 @@ pn_window_show_results_cb (GtkWidget  *widget,
   pn_window_assistant_finished_cb (PN_WINDOW (widget));
 }
 
+/* The document reader, built on first use; NULL without a store. */
+static PnReaderView *
+pn_window_ensure_reader (PnWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (self->reader_view == NULL && PN_IS_APPLICATION (application) &&
+      pn_application_get_store (PN_APPLICATION (application)) != NULL)
+    {
+      GtkStackPage *page;
+
+      self->reader_view = pn_reader_view_new (PN_APPLICATION (application));
+      page = gtk_stack_add_named (self->main_stack, self->reader_view, "documents");
+      gtk_stack_page_set_title (page, _("Policy Documents"));
+    }
+
+  return self->reader_view != NULL ? PN_READER_VIEW (self->reader_view) : NULL;
+}
+
 static void
 pn_window_show_documents_cb (GtkWidget  *widget,
                              const char *action_name G_GNUC_UNUSED,
@@ -254,7 +273,7 @@ pn_window_show_documents_cb (GtkWidget  *widget,
 {
   PnWindow *self = PN_WINDOW (widget);
 
-  if (self->reader_view == NULL)
+  if (pn_window_ensure_reader (self) == NULL)
     return;
   pn_window_show_view (self, "documents");
 }
@@ -310,7 +329,7 @@ pn_window_show_article_cb (GtkWidget  *widget,
   const char *document_id;
   const char *article_number;
 
-  if (self->reader_view == NULL)
+  if (pn_window_ensure_reader (self) == NULL)
     return;
 
   g_variant_get (parameter, "(&s&s)", &document_id, &article_number);
@@ -329,7 +348,7 @@ pn_window_find_cb (GtkWidget  *widget,
 {
   PnWindow *self = PN_WINDOW (widget);
 
-  if (self->reader_view == NULL)
+  if (pn_window_ensure_reader (self) == NULL)
     return;
   pn_window_show_documents_cb (widget, action_name, parameter);
   pn_reader_view_focus_search (PN_READER_VIEW (self->reader_view));
@@ -378,16 +397,12 @@ pn_window_application_cb (PnWindow *self)
   pn_deadlines_view_set_profile (self->deadlines_view, profile);
   pn_window_corpus_changed_cb (self, PN_APPLICATION (application));
 
-  if (self->reader_view == NULL && pn_application_get_store (PN_APPLICATION (application)) != NULL)
-    {
-      GtkStackPage *page;
-
-      self->reader_view = pn_reader_view_new (PN_APPLICATION (application));
-      page = gtk_stack_add_named (self->main_stack, self->reader_view, "documents");
-      gtk_stack_page_set_title (page, _("Policy Documents"));
-      gtk_menu_button_set_popover (self->profiles_button,
-                                   pn_profiles_popover_new (PN_APPLICATION (application)));
-    }
+  /* The reader is built when first opened: listing every article of
+   * every document is a cost the first frame need not pay. */
+  if (pn_application_get_store (PN_APPLICATION (application)) != NULL &&
+      gtk_menu_button_get_popover (self->profiles_button) == NULL)
+    gtk_menu_button_set_popover (self->profiles_button,
+                                 pn_profiles_popover_new (PN_APPLICATION (application)));
 
   g_signal_connect_object (application, "corpus-changed",
                            G_CALLBACK (pn_window_corpus_changed_cb), self,
