@@ -544,6 +544,16 @@ check_units (const char  *display_name,
             }
         }
 
+      if (article->valid_from != NULL && article->valid_until != NULL &&
+          strcmp (article->valid_from, article->valid_until) > 0)
+        {
+          g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_INVALID,
+                       "%s:%u: deadline of article %s ends (%s) before it starts (%s)",
+                       display_name, article->line, article->number,
+                       article->valid_until, article->valid_from);
+          return FALSE;
+        }
+
       for (guint j = 0; j < article->benefits->len; j++)
         {
           PnBenefit *benefit = g_ptr_array_index (article->benefits, j);
@@ -636,6 +646,25 @@ load_document (const char  *display_name,
   document->in_force_from = attr (node, "in-force-from");
   document->in_force_until = attr (node, "in-force-until");
   document->applies_from = attr (node, "applies-from");
+  /* ISO dates compare as strings; the schema checked they are dates. */
+  if (document->in_force_from != NULL && document->in_force_until != NULL &&
+      strcmp (document->in_force_from, document->in_force_until) > 0)
+    {
+      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_INVALID,
+                   "%s:%ld: in-force-until %s is before in-force-from %s",
+                   display_name, xmlGetLineNo (node), document->in_force_until,
+                   document->in_force_from);
+      return NULL;
+    }
+  if (document->applies_from != NULL && document->in_force_from != NULL &&
+      strcmp (document->applies_from, document->in_force_from) > 0)
+    {
+      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_INVALID,
+                   "%s:%ld: applies-from %s is after in-force-from %s (it reaches back, before the date the document takes effect)",
+                   display_name, xmlGetLineNo (node), document->applies_from,
+                   document->in_force_from);
+      return NULL;
+    }
 
   node = child (root, "source");
   document->source_file = attr (node, "file");

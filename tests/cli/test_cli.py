@@ -136,6 +136,10 @@ HOSTILE = {
                           '<en>Bureau</en></unit></units>\n</taxonomy>\n'),
     "empty.xml": "",
     "amount-wan.xml": VALID_DOCUMENT.replace("test-cli-doc", "test-cli-wan").format(amount="200万"),
+    # valid against the schema, but ends before it starts
+    "dates-reversed.xml": VALID_DOCUMENT.replace("test-cli-doc", "test-cli-reversed").replace(
+        'in-force-from="2025-01-01" in-force-until="2027-12-31"',
+        'in-force-from="2027-12-31" in-force-until="2025-01-01"').format(amount="2000000"),
 }
 
 
@@ -378,7 +382,7 @@ def run_tests(tap, pnav, workdir):
                "validate --format json %s reports it invalid" % name, str(r))
         unchanged("import " + name)
 
-    for name in ["malformed.xml", "amount-wan.xml"]:
+    for name in ["malformed.xml", "amount-wan.xml", "dates-reversed.xml"]:
         r = pnav.run("validate", os.path.join(hostile_dir, name))
         tap.ok(re.search(re.escape(name) + r":\d+", r.err) is not None,
                "the error for %s names the line" % name, str(r))
