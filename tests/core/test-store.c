@@ -122,7 +122,7 @@ test_migration_keeps_profiles (void)
   }
 
   exec_sql (path,
-            "DROP TRIGGER articles_ai; DROP TRIGGER articles_ad; DROP TABLE articles_fts;"
+            "DROP TRIGGER IF EXISTS articles_ai; DROP TRIGGER articles_ad; DROP TABLE articles_fts;"
             "PRAGMA user_version = 1;"
             "UPDATE meta SET value = 'stale' WHERE key = 'bundled-hash';"
             "INSERT INTO profiles (name, data, updated) VALUES ('Old client',"
