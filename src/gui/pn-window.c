@@ -287,6 +287,8 @@ pn_window_show_planning_cb (GtkWidget  *widget,
 
   /* "win.show-compare" → "compare" */
   pn_window_show_view (self, action_name + strlen ("win.show-"));
+  /* The keyboard follows into the view, as it does into a page. */
+  gtk_widget_child_focus (gtk_stack_get_visible_child (self->main_stack), GTK_DIR_TAB_FORWARD);
 }
 
 static PnApplication *
