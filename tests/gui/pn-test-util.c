@@ -5,7 +5,44 @@
 
 #include "pn-test-util.h"
 
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
+
+void
+pn_test_init (int              *argc,
+              char           ***argv,
+              PnTestInitFlags   flags)
+{
+  /* XDG_DATA_DIRS before g_test_init() isolates it. */
+  g_autofree char *data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
+
+  if (data_dirs == NULL || *data_dirs == '\0')
+    {
+      g_free (data_dirs);
+      data_dirs = g_strdup ("/usr/local/share/:/usr/share/");
+    }
+
+  setlocale (LC_ALL, "");
+  /* The uninstalled catalogue: the build tree's po/<lang>/LC_MESSAGES/. */
+  bindtextdomain (GETTEXT_PACKAGE, PN_TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Keep the system MIME database (gdk-pixbuf sniffs SVG icons with it),
+   * then isolate the environment. */
+  g_content_type_set_mime_dirs (NULL);
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  adw_init ();
+  pn_test_keep_system_icon_themes (data_dirs);
+
+  /* Screenshots of settled pages, not of transitions; a frame shows the
+   * end state (leaflets, stacks, toasts). */
+  if ((flags & PN_TEST_INIT_ANIMATIONS) == 0)
+    g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
 
 char *
 pn_test_screenshot_language (void)
@@ -119,6 +156,35 @@ pn_test_flush (void)
     ;
 }
 
+gboolean
+pn_test_wait_until (PnTestPredicate predicate,
+                    gpointer        data,
+                    guint           timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
+
+  while (!predicate (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (timeout_id);
+
+  return !timed_out;
+}
+
+gboolean
+pn_test_is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+gboolean
+pn_test_is_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
 static GtkWidget *
 find_widget (GtkWidget  *root,
              GType       type,
@@ -165,6 +231,51 @@ pn_test_find_mapped_widget (GtkWidget  *root,
   return find_widget (root, type, name, TRUE);
 }
 
+GtkWidget *
+pn_test_template_child (GtkWidget  *widget,
+                        GType       widget_type,
+                        const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (widget, widget_type, name);
+
+  g_assert_true (GTK_IS_WIDGET (child));
+
+  return GTK_WIDGET (child);
+}
+
+GtkWidget *
+pn_test_window_child (PnWindow   *window,
+                      const char *name)
+{
+  return pn_test_template_child (GTK_WIDGET (window), PN_TYPE_WINDOW, name);
+}
+
+gboolean
+pn_test_label_is_simplified_chinese (GtkLabel *label)
+{
+  PangoAttrList *attrs = gtk_label_get_attributes (label);
+  GSList *list;
+  gboolean found = FALSE;
+
+  if (attrs == NULL)
+    return FALSE;
+
+  list = pango_attr_list_get_attributes (attrs);
+  for (GSList *l = list; l != NULL; l = l->next)
+    {
+      PangoAttribute *attr = l->data;
+
+      if (attr->klass->type == PANGO_ATTR_LANGUAGE &&
+          g_str_equal (pango_language_to_string (((PangoAttrLanguage *) attr)->value), "zh-cn") &&
+          attr->start_index == 0 &&
+          attr->end_index >= strlen (gtk_label_get_text (label)))
+        found = TRUE;
+    }
+  g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
+
+  return found;
+}
+
 void
 pn_test_keep_system_icon_themes (const char *data_dirs)
 {
@@ -180,4 +291,135 @@ pn_test_keep_system_icon_themes (const char *data_dirs)
   g_ptr_array_add (search_path, NULL);
 
   gtk_icon_theme_set_search_path (theme, (const char * const *) search_path->pdata);
+}
+
+void
+pn_test_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) contents = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (contents != NULL && (name = g_dir_read_name (contents)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+void
+pn_test_destroy_toplevels (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+}
+
+/* ---- the real application ---- */
+
+typedef struct
+{
+  PnTestAppOptions  options;
+  PnTestAppFunc     func;
+  gpointer          user_data;
+  char             *dir;
+  PnWindow         *window;
+  gboolean          ran;
+} AppRun;
+
+/* After the application's own activate: its window is up; run `func` on
+ * it, then close everything, which ends g_application_run(). */
+static void
+app_activate_cb (GApplication *app,
+                 AppRun       *run)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint i = 0;
+
+  g_assert_true (PN_IS_WINDOW (window));
+  g_assert_nonnull (pn_application_get_corpus (PN_APPLICATION (app)));
+  run->window = PN_WINDOW (window);
+
+  if (run->options.width > 0 && run->options.height > 0)
+    gtk_window_set_default_size (window, run->options.width, run->options.height);
+  g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (window), run->options.frame_timeout_ms));
+
+  run->func (PN_APPLICATION (app), run->window, run->dir, run->user_data);
+  run->ran = TRUE;
+
+  /* Dialogs the test left open go before the window, so that the
+   * application ends. */
+  while (i < g_list_model_get_n_items (toplevels))
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (toplevel == window)
+        i++;
+      else
+        gtk_window_destroy (toplevel);
+    }
+  gtk_window_destroy (window);
+  run->window = NULL;
+}
+
+void
+pn_test_run_app (const PnTestAppOptions *options,
+                 PnTestAppFunc           func,
+                 gpointer                user_data)
+{
+  AppRun run = { .func = func, .user_data = user_data };
+  g_autoptr(GError) error = NULL;
+  /* g_test_init() names the program after argv[0]: pn-test-compare-XXXXXX */
+  g_autofree char *program = g_path_get_basename (g_get_prgname () != NULL ? g_get_prgname () : "test");
+  g_autofree char *template = g_strdup_printf ("pn-%s-XXXXXX", program);
+  g_autofree char *db_path = NULL;
+  PnApplication *app;
+  int status;
+
+  g_return_if_fail (func != NULL);
+
+  if (options != NULL)
+    run.options = *options;
+  if (run.options.frame_timeout_ms == 0)
+    run.options.frame_timeout_ms = PN_TEST_FRAME_TIMEOUT_MS;
+
+  run.dir = g_dir_make_tmp (template, &error);
+  g_assert_no_error (error);
+  db_path = g_build_filename (run.dir, "policy-navigator.db", NULL);
+  g_setenv ("POLICY_NAVIGATOR_DB", db_path, TRUE);
+
+  app = pn_application_new ();
+  /* Every test's application shares the session bus. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (app_activate_cb), &run);
+
+  status = g_application_run (G_APPLICATION (app), 0, NULL);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (run.ran);
+  g_assert_null (run.window);
+  g_clear_object (&app);
+
+  /* The database and whatever the test wrote there. */
+  pn_test_remove_dir (run.dir);
+  g_clear_pointer (&run.dir, g_free);
+  g_unsetenv ("POLICY_NAVIGATOR_DB");
+}
+
+void
+pn_test_window_screenshot (PnWindow   *window,
+                           const char *name)
+{
+  g_autofree char *filename = pn_test_screenshot_path (name);
+
+  g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (window), PN_TEST_FRAME_TIMEOUT_MS));
+  pn_test_save_screenshot (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)),
+                           filename);
 }

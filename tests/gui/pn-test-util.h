@@ -3,7 +3,31 @@
 
 #include <adwaita.h>
 
+#include "pn-application.h"
+#include "pn-window.h"
+
 G_BEGIN_DECLS
+
+/* How long a test waits for a frame before it fails. */
+#define PN_TEST_FRAME_TIMEOUT_MS 30000
+
+/* ---- the test program ---- */
+
+typedef enum
+{
+  PN_TEST_INIT_DEFAULT    = 0,
+  /* Leave gtk-enable-animations as GTK sets it (on, normally). */
+  PN_TEST_INIT_ANIMATIONS = 1 << 0,
+} PnTestInitFlags;
+
+/* The prologue of every GUI test program, in place of g_test_init(): the
+ * build tree's message catalogue (PN_TEST_LOCALEDIR), the system MIME
+ * database, g_test_init (…, G_TEST_OPTION_ISOLATE_DIRS), gtk_init(),
+ * adw_init(), the system's icon themes, and no animations (screenshots of
+ * settled pages, not of transitions) unless `flags` says otherwise. */
+void        pn_test_init                  (int              *argc,
+                                           char           ***argv,
+                                           PnTestInitFlags   flags);
 
 /* "zh_CN", "en" from the first language name; "C" when none is set. */
 char       *pn_test_screenshot_language   (void);
@@ -19,6 +43,18 @@ gboolean    pn_test_wait_for_frame        (GtkWidget  *widget,
 /* Runs pending main loop work without blocking. */
 void        pn_test_flush                 (void);
 
+typedef gboolean (*PnTestPredicate) (gpointer data);
+
+/* Runs the main loop until `predicate (data)` holds; FALSE when
+ * `timeout_ms` passed first. */
+gboolean    pn_test_wait_until            (PnTestPredicate  predicate,
+                                           gpointer         data,
+                                           guint            timeout_ms);
+/* Predicates: `data` points to a gboolean that is TRUE; to a pointer that
+ * is not NULL. */
+gboolean    pn_test_is_true               (gpointer         data);
+gboolean    pn_test_is_set                (gpointer         data);
+
 /* The first descendant of `root` (itself included) of `type` whose widget
  * name is `name` (any name when NULL), depth first, or NULL. */
 GtkWidget  *pn_test_find_widget           (GtkWidget  *root,
@@ -29,8 +65,64 @@ GtkWidget  *pn_test_find_mapped_widget    (GtkWidget  *root,
                                            GType       type,
                                            const char *name);
 
+/* gtk_widget_get_template_child() of `widget`'s `widget_type` template,
+ * asserted to be a widget. */
+GtkWidget  *pn_test_template_child        (GtkWidget  *widget,
+                                           GType       widget_type,
+                                           const char *name);
+/* The same, of the PnWindow template. */
+GtkWidget  *pn_test_window_child          (PnWindow   *window,
+                                           const char *name);
+
+/* The whole label is tagged zh-cn, so Pango picks Simplified glyphs. */
+gboolean    pn_test_label_is_simplified_chinese (GtkLabel *label);
+
 /* G_TEST_OPTION_ISOLATE_DIRS empties XDG_DATA_DIRS; keep the icon themes
- * of `data_dirs` (the value before g_test_init()) visible. */
+ * of `data_dirs` (the value before g_test_init()) visible.  pn_test_init()
+ * does it. */
 void        pn_test_keep_system_icon_themes (const char *data_dirs);
+
+/* Removes the files in `dir`, then `dir` (not recursive; errors ignored). */
+void        pn_test_remove_dir            (const char *dir);
+
+/* Destroys every toplevel window, dialogs included. */
+void        pn_test_destroy_toplevels     (void);
+
+/* ---- the real application ---- */
+
+typedef struct
+{
+  /* > 0: the window's default size, set before its first frame; 0: the
+   * size the window takes itself. */
+  int   width;
+  int   height;
+  /* How long the first frame may take; 0: PN_TEST_FRAME_TIMEOUT_MS. */
+  guint frame_timeout_ms;
+} PnTestAppOptions;
+
+/* `dir` is the temporary folder of the application's database; whatever
+ * the test writes there goes with it. */
+typedef void (*PnTestAppFunc) (PnApplication *app,
+                               PnWindow      *window,
+                               const char    *dir,
+                               gpointer       user_data);
+
+/* Runs the real application, from g_application_run() to its shutdown, on
+ * a database of its own ($POLICY_NAVIGATOR_DB in a temporary folder),
+ * G_APPLICATION_NON_UNIQUE (the test programs share the session bus).
+ * After the application's own activate, its window up (a PnWindow) and its
+ * corpus loaded, the window is sized (`options`, NULL for the defaults)
+ * and has drawn its first frame, `func` runs; then every other toplevel
+ * (dialogs the test left open) and the window are destroyed, which ends
+ * the application.  Asserts that it exits with 0, then removes the folder
+ * and unsets $POLICY_NAVIGATOR_DB. */
+void        pn_test_run_app               (const PnTestAppOptions *options,
+                                           PnTestAppFunc           func,
+                                           gpointer                user_data);
+
+/* The window's content, header bar included, after a frame, into
+ * pn_test_screenshot_path (`name`). */
+void        pn_test_window_screenshot     (PnWindow   *window,
+                                           const char *name);
 
 G_END_DECLS

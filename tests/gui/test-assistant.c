@@ -24,11 +24,7 @@
 #include "results/pn-results-view.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
-
-#define PN_TEST_FRAME_TIMEOUT_MS 30000
 
 /* The scenario's measure: Xiamen, 厦府规〔2023〕17号 article 1, "对在本市转化的创新药
  * …完成Ⅰ、Ⅱ、Ⅲ期临床试验的，按照研发投入最高不超过 40%的标准，分别给予最高不超过
@@ -38,29 +34,7 @@
 #define XIAMEN_DOC_NUMBER "厦府规〔2023〕17号"
 #define XIAMEN_PHASE_2_AMOUNT "¥12,000,000"
 
-typedef struct
-{
-  char          *db_dir;
-  PnApplication *app;
-  PnWindow      *window;
-  PnAssistant   *assistant;
-  PnResultsView *results_view;
-  GtkStack      *main_stack;
-  GtkWidget     *next_button;
-  PnProfile     *profile;
-} Fixture;
-
-static GtkWidget *
-window_child (Fixture    *fixture,
-              const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->window), PN_TYPE_WINDOW, name);
-
-  g_assert_true (GTK_IS_WIDGET (child));
-
-  return GTK_WIDGET (child);
-}
-
+typedef struct _Fixture Fixture;
 typedef void (*TestBody) (Fixture *fixture);
 
 typedef struct
@@ -68,56 +42,38 @@ typedef struct
   TestBody body;
 } TestCase;
 
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data G_GNUC_UNUSED)
+struct _Fixture
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db_path = NULL;
+  const TestCase *test_case;
+  PnApplication  *app;
+  PnWindow       *window;
+  PnAssistant    *assistant;
+  PnResultsView  *results_view;
+  GtkStack       *main_stack;
+  GtkWidget      *next_button;
+  PnProfile      *profile;
+};
 
-  fixture->db_dir = g_dir_make_tmp ("pn-test-assistant-XXXXXX", &error);
-  g_assert_no_error (error);
-  db_path = g_build_filename (fixture->db_dir, "policy-navigator.db", NULL);
-  g_setenv ("POLICY_NAVIGATOR_DB", db_path, TRUE);
-}
-
+/* The application's window is up and drawn: run the test body on it. */
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data G_GNUC_UNUSED)
+app_cb (PnApplication *app,
+        PnWindow      *window,
+        const char    *dir G_GNUC_UNUSED,
+        gpointer       user_data)
 {
-  g_autofree char *db_path = g_build_filename (fixture->db_dir, "policy-navigator.db", NULL);
+  Fixture *fixture = user_data;
 
-  g_unlink (db_path);
-  g_rmdir (fixture->db_dir);
-  g_clear_pointer (&fixture->db_dir, g_free);
-  g_unsetenv ("POLICY_NAVIGATOR_DB");
-}
+  g_assert_nonnull (pn_application_get_store (app));
 
-/* After the application's own activate: its window is up; run the test
- * body on it, then close it, which ends g_application_run(). */
-static void
-app_activate_cb (GApplication *app,
-                 Fixture      *fixture)
-{
-  const TestCase *test_case = g_object_get_data (G_OBJECT (app), "pn-test-case");
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  fixture->app = app;
+  fixture->window = window;
+  fixture->assistant = PN_ASSISTANT (pn_test_window_child (window, "assistant"));
+  fixture->results_view = PN_RESULTS_VIEW (pn_test_window_child (window, "results_view"));
+  fixture->main_stack = GTK_STACK (pn_test_window_child (window, "main_stack"));
+  fixture->next_button = pn_test_window_child (window, "next_button");
+  fixture->profile = pn_application_get_profile (app);
 
-  g_assert_true (PN_IS_WINDOW (window));
-  g_assert_nonnull (pn_application_get_store (fixture->app));
-  g_assert_nonnull (pn_application_get_corpus (fixture->app));
-
-  fixture->window = PN_WINDOW (window);
-  fixture->assistant = PN_ASSISTANT (window_child (fixture, "assistant"));
-  fixture->results_view = PN_RESULTS_VIEW (window_child (fixture, "results_view"));
-  fixture->main_stack = GTK_STACK (window_child (fixture, "main_stack"));
-  fixture->next_button = window_child (fixture, "next_button");
-  fixture->profile = pn_application_get_profile (fixture->app);
-  g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
-
-  test_case->body (fixture);
-
-  gtk_window_destroy (window);
-  fixture->window = NULL;
+  fixture->test_case->body (fixture);
 }
 
 /* The real application, from g_application_run() to its shutdown. */
@@ -125,31 +81,8 @@ static void
 test_in_app (Fixture       *fixture,
              gconstpointer  data)
 {
-  int status;
-
-  fixture->app = pn_application_new ();
-  /* Every test's application shares the session bus. */
-  g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_NON_UNIQUE);
-  g_object_set_data (G_OBJECT (fixture->app), "pn-test-case", (gpointer) data);
-  g_signal_connect_after (fixture->app, "activate", G_CALLBACK (app_activate_cb), fixture);
-
-  status = g_application_run (G_APPLICATION (fixture->app), 0, NULL);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_null (fixture->window);
-  g_clear_object (&fixture->app);
-}
-
-/* The window's content, header bar included. */
-static void
-screenshot (Fixture    *fixture,
-            const char *name)
-{
-  g_autofree char *filename = pn_test_screenshot_path (name);
-
-  g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
-  pn_test_save_screenshot (adw_application_window_get_content (ADW_APPLICATION_WINDOW (fixture->window)),
-                           filename);
+  fixture->test_case = data;
+  pn_test_run_app (NULL, app_cb, fixture);
 }
 
 static PnPage *
@@ -270,7 +203,7 @@ test_scenario (Fixture *fixture)
   g_assert_true (PN_IS_LOCATION_PAGE (current_page (fixture)));
   g_assert_false (next_sensitive (fixture));
   g_assert_false (pn_assistant_get_can_go_next (fixture->assistant));
-  screenshot (fixture, "assistant-location-empty");
+  pn_test_window_screenshot (fixture->window, "assistant-location-empty");
 
   /* The search filters the places; Jinjiang is found by its city. */
   {
@@ -293,7 +226,7 @@ test_scenario (Fixture *fixture)
   choose (fixture, NULL, "xiamen");
   g_assert_cmpstr (pn_profile_get_location (fixture->profile), ==, "xiamen");
   g_assert_true (next_sensitive (fixture));
-  screenshot (fixture, "assistant-location");
+  pn_test_window_screenshot (fixture->window, "assistant-location");
   press_next (fixture);
 
   /* Product */
@@ -301,7 +234,7 @@ test_scenario (Fixture *fixture)
   g_assert_false (next_sensitive (fixture));
   choose (fixture, "product_group", "drug");
   g_assert_cmpstr (pn_profile_get_answer (fixture->profile, PN_QUESTION_PRODUCT), ==, "drug");
-  screenshot (fixture, "assistant-product");
+  pn_test_window_screenshot (fixture->window, "assistant-product");
   press_next (fixture);
 
   /* Drug: the class alone is not enough. */
@@ -310,7 +243,7 @@ test_scenario (Fixture *fixture)
   g_assert_false (next_sensitive (fixture));
   choose (fixture, "modality_group", "chemical");
   g_assert_true (next_sensitive (fixture));
-  screenshot (fixture, "assistant-drug");
+  pn_test_window_screenshot (fixture->window, "assistant-drug");
   press_next (fixture);
 
   /* No device page for a drug. */
@@ -322,7 +255,7 @@ test_scenario (Fixture *fixture)
   }
   g_assert_false (next_sensitive (fixture));
   choose (fixture, "phase_group", "phase-2");
-  screenshot (fixture, "assistant-milestone");
+  pn_test_window_screenshot (fixture->window, "assistant-milestone");
   press_next (fixture);
 
   /* Figures: "3000万" in the R&D entry row. */
@@ -350,14 +283,14 @@ test_scenario (Fixture *fixture)
                   "(the hidden results view reran the engine, %u measures)",
                   elapsed / 1000.0,
                   pn_results_get_n_results (pn_results_view_get_results (fixture->results_view)));
-  screenshot (fixture, "assistant-figures");
+  pn_test_window_screenshot (fixture->window, "assistant-figures");
   press_next (fixture);
 
   /* Date: today, the last page. */
   g_assert_true (PN_IS_DATE_PAGE (current_page (fixture)));
   g_assert_null (pn_profile_get_as_of (fixture->profile));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (fixture->next_button)), ==, _("_See Results"));
-  screenshot (fixture, "assistant-date");
+  pn_test_window_screenshot (fixture->window, "assistant-date");
   press_next (fixture);
 
   /* Results: 厦府规〔2023〕17号 art. 1 counts ¥12,000,000. */
@@ -368,7 +301,7 @@ test_scenario (Fixture *fixture)
   g_assert_cmpstr (row_label (row, "citation_label"), ==, citation);
   g_assert_cmpstr (row_label (row, "amount_label"), ==, XIAMEN_PHASE_2_AMOUNT);
   g_assert_cmpstr (row_label (row, "status_label"), ==, _("In force"));
-  screenshot (fixture, "results");
+  pn_test_window_screenshot (fixture->window, "results");
 
   /* An answer changed with the results on screen: 40% of ¥40,000,000 is
    * ¥16,000,000, under the ¥20,000,000 cap; the row says so at once. */
@@ -402,7 +335,7 @@ test_scenario (Fixture *fixture)
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (detail_citation)), ==, citation);
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (original)), "完成Ⅰ、Ⅱ、Ⅲ期临床试验"));
   }
-  screenshot (fixture, "measure-detail");
+  pn_test_window_screenshot (fixture->window, "measure-detail");
 
   /* 1 January 2019, on the date page's calendar: 厦府规〔2023〕17号 was not in
    * force yet, so nothing is counted. */
@@ -422,14 +355,14 @@ test_scenario (Fixture *fixture)
   g_assert_cmpstr (pn_profile_get_as_of (fixture->profile), ==, "2019-01-01");
   g_test_message ("benchmark: the date changed in the assistant → every page and view updated in %.2f ms",
                   elapsed / 1000.0);
-  screenshot (fixture, "assistant-date-2019");
+  pn_test_window_screenshot (fixture->window, "assistant-date-2019");
 
   press_next (fixture);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->main_stack), ==, "results");
   g_assert_null (gtk_list_box_get_row_at_index (counted, 0));
   g_assert_null (find_row (counted, XIAMEN_PHASE_2));
   g_assert_cmpint (pn_results_get_total (pn_results_view_get_results (fixture->results_view)), ==, 0);
-  screenshot (fixture, "results-2019");
+  pn_test_window_screenshot (fixture->window, "results-2019");
 
   /* Back to today from the results page's own date button. */
   {
@@ -476,7 +409,7 @@ test_device (Fixture *fixture)
   innovative = page_child (fixture, "innovative_switch");
   gtk_switch_set_active (GTK_SWITCH (innovative), TRUE);
   g_assert_cmpstr (pn_profile_get_answer (fixture->profile, PN_QUESTION_INNOVATIVE_DEVICE), ==, "true");
-  screenshot (fixture, "assistant-device");
+  pn_test_window_screenshot (fixture->window, "assistant-device");
 
   /* Back to the product, then a drug instead: the device answers go. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL));
@@ -493,7 +426,7 @@ test_device (Fixture *fixture)
   g_assert_false (next_sensitive (fixture));
   choose (fixture, "entity_group", "cro");
   g_assert_true (next_sensitive (fixture));
-  screenshot (fixture, "assistant-product-organisation");
+  pn_test_window_screenshot (fixture->window, "assistant-product-organisation");
   press_next (fixture);
   g_assert_false (PN_IS_DRUG_PAGE (current_page (fixture)));
   g_assert_false (PN_IS_DEVICE_PAGE (current_page (fixture)));
@@ -617,7 +550,7 @@ test_layouts (Fixture *fixture)
   /* The new style sheet reaches every widget over the next frames. */
   for (guint i = 0; i < 3; i++)
     g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
-  screenshot (fixture, "results-dark");
+  pn_test_window_screenshot (fixture->window, "results-dark");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
   /* The measure's original text, scrolled to. */
@@ -636,7 +569,7 @@ test_layouts (Fixture *fixture)
     g_assert_true (gtk_widget_compute_point (GTK_WIDGET (group), content, &GRAPHENE_POINT_INIT (0, 0), &point));
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), point.y);
   }
-  screenshot (fixture, "measure-detail-text");
+  pn_test_window_screenshot (fixture->window, "measure-detail-text");
 
   /* 360 px: the leaflet folds; the list, then the measure alone. */
   pn_results_view_show_list (fixture->results_view);
@@ -646,14 +579,14 @@ test_layouts (Fixture *fixture)
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), ==, 360);
   g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "list");
-  screenshot (fixture, "results-narrow");
+  pn_test_window_screenshot (fixture->window, "results-narrow");
 
   g_assert_true (pn_results_view_show_measure (fixture->results_view, XIAMEN_PHASE_2));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "detail");
-  screenshot (fixture, "measure-detail-narrow");
+  pn_test_window_screenshot (fixture->window, "measure-detail-narrow");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-answers", NULL));
-  screenshot (fixture, "assistant-location-narrow");
+  pn_test_window_screenshot (fixture->window, "assistant-location-narrow");
 }
 
 /* /pn/gui/results/show-in-document: the measure's button opens its article
@@ -690,7 +623,7 @@ test_show_in_document (Fixture *fixture)
   g_assert_cmpstr (pn_reader_view_get_document_id (PN_READER_VIEW (reader)), ==, result->benefit->document->id);
   g_assert_cmpstr (pn_reader_view_get_article_number (PN_READER_VIEW (reader)), ==, result->benefit->article->number);
   g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
-  screenshot (fixture, "show-in-document");
+  pn_test_window_screenshot (fixture->window, "show-in-document");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->main_stack), ==, "results");
@@ -797,26 +730,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
-
-  if (data_dirs == NULL || *data_dirs == '\0')
-    {
-      g_free (data_dirs);
-      data_dirs = g_strdup ("/usr/local/share/:/usr/share/");
-    }
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, PN_TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_content_type_set_mime_dirs (NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  adw_init ();
-  pn_test_keep_system_icon_themes (data_dirs);
-  /* Screenshots of settled pages, not of transitions. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  pn_test_init (&argc, &argv, PN_TEST_INIT_DEFAULT);
 
   static const struct {
     const char *path;
@@ -832,7 +746,7 @@ main (int   argc,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
-    g_test_add (tests[i].path, Fixture, &tests[i].test_case, fixture_set_up, test_in_app, fixture_tear_down);
+    g_test_add (tests[i].path, Fixture, &tests[i].test_case, NULL, test_in_app, NULL);
 
   return g_test_run ();
 }

@@ -16,7 +16,6 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
 
 #define PN_TEST_TIMEOUT_MS 60000
@@ -31,51 +30,26 @@
 #define XIAMEN_DOC_NUMBER "厦府规〔2023〕17号"
 #define UNWRITABLE_PATH "/proc/pn-test/brief.pdf"
 
-typedef struct
+typedef struct _Fixture Fixture;
+typedef void (*TestBody) (Fixture *fixture);
+
+struct _Fixture
 {
-  char          *db_dir;
+  TestBody       body;
   char          *out_dir;
   PnApplication *app;
   PnWindow      *window;
   PnProfile     *profile;
-} Fixture;
-
-typedef void (*TestBody) (Fixture *fixture);
+};
 
 /* ---- waiting ---- */
 
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Runs the main loop until `predicate` holds; FALSE on a time-out. */
 static gboolean
-wait_until (Predicate predicate,
-            gpointer  data)
+wait_until (PnTestPredicate predicate,
+            gpointer        data)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (PN_TEST_TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!predicate (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return !timed_out;
-}
-
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
+  return pn_test_wait_until (predicate, data, PN_TEST_TIMEOUT_MS);
 }
 
 /* ---- the client ---- */
@@ -152,21 +126,6 @@ count_files (const char *dir_path)
   while (g_dir_read_name (dir) != NULL)
     n++;
   return n;
-}
-
-static void
-remove_dir (const char *dir_path)
-{
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir_path, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir_path);
 }
 
 /* A tool's standard output, or NULL when the tool is not installed. */
@@ -277,7 +236,7 @@ export_file (Fixture        *fixture,
   pn_brief_export_file_async (fixture->app, file, format, lang, NULL, export_done_cb, &wait);
   /* the work is in a thread: nothing is written yet */
   g_assert_false (wait.done);
-  g_assert_true (wait_until (is_true, &wait.done));
+  g_assert_true (wait_until (pn_test_is_true, &wait.done));
   g_assert_true (wait.ok == (wait.error == NULL));
 
   if (wait.error != NULL)
@@ -873,70 +832,40 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data G_GNUC_UNUSED)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *db_path = NULL;
 
-  fixture->db_dir = g_dir_make_tmp ("pn-test-brief-export-XXXXXX", &error);
-  g_assert_no_error (error);
   fixture->out_dir = g_dir_make_tmp ("pn-test-brief-out-XXXXXX", &error);
   g_assert_no_error (error);
-  db_path = g_build_filename (fixture->db_dir, "policy-navigator.db", NULL);
-  g_setenv ("POLICY_NAVIGATOR_DB", db_path, TRUE);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data G_GNUC_UNUSED)
 {
-  remove_dir (fixture->db_dir);
-  remove_dir (fixture->out_dir);
-  g_clear_pointer (&fixture->db_dir, g_free);
+  pn_test_remove_dir (fixture->out_dir);
   g_clear_pointer (&fixture->out_dir, g_free);
-  g_unsetenv ("POLICY_NAVIGATOR_DB");
 }
 
 static void
-app_activate_cb (GApplication *app,
-                 Fixture      *fixture)
+app_cb (PnApplication *app,
+        PnWindow      *window,
+        const char    *dir G_GNUC_UNUSED,
+        gpointer       user_data)
 {
-  TestBody body = (TestBody) g_object_get_data (G_OBJECT (app), "pn-test-body");
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  Fixture *fixture = user_data;
 
-  g_assert_true (PN_IS_WINDOW (window));
-  g_assert_nonnull (pn_application_get_corpus (fixture->app));
+  fixture->app = app;
+  fixture->window = window;
+  fixture->profile = pn_application_get_profile (app);
 
-  fixture->window = PN_WINDOW (window);
-  fixture->profile = pn_application_get_profile (fixture->app);
-  g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (window), PN_TEST_TIMEOUT_MS));
-
-  body (fixture);
-
-  /* every window, dialogs included, so that the application ends */
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (toplevel);
-    }
-  fixture->window = NULL;
+  fixture->body (fixture);
 }
 
 static void
 test_in_app (Fixture       *fixture,
              gconstpointer  data)
 {
-  int status;
-
-  fixture->app = pn_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_NON_UNIQUE);
-  g_object_set_data (G_OBJECT (fixture->app), "pn-test-body", (gpointer) data);
-  g_signal_connect_after (fixture->app, "activate", G_CALLBACK (app_activate_cb), fixture);
-
-  status = g_application_run (G_APPLICATION (fixture->app), 0, NULL);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_null (fixture->window);
-  g_clear_object (&fixture->app);
+  fixture->body = (TestBody) data;
+  pn_test_run_app (&(PnTestAppOptions) { .frame_timeout_ms = PN_TEST_TIMEOUT_MS }, app_cb, fixture);
 }
 
 static const struct
@@ -960,27 +889,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
-
-  if (data_dirs == NULL || *data_dirs == '\0')
-    {
-      g_free (data_dirs);
-      data_dirs = g_strdup ("/usr/local/share/:/usr/share/");
-    }
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, PN_TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  /* the shared MIME database, for the SVG icons (before the isolation) */
-  g_content_type_set_mime_dirs (NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  adw_init ();
-  pn_test_keep_system_icon_themes (data_dirs);
-  /* Screenshots of settled toasts, not of transitions. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  pn_test_init (&argc, &argv, PN_TEST_INIT_DEFAULT);
 
   for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
     g_test_add (tests[i].path, Fixture, tests[i].body, fixture_set_up, test_in_app, fixture_tear_down);

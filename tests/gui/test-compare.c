@@ -13,11 +13,7 @@
 #include "reader/pn-reader-view.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
-
-#define PN_TEST_FRAME_TIMEOUT_MS 30000
 
 /* The scenario of issue 7, evaluated on one date so that the figures do
  * not move with the calendar.  Xiamen, 厦府规〔2023〕17号 art. 1, "按照研发投入
@@ -27,17 +23,7 @@
 
 static const char * const scenario_locations[] = { "xiamen", "jinjiang", "fuzhou", NULL };
 
-typedef struct
-{
-  char          *db_dir;
-  PnApplication *app;
-  PnWindow      *window;
-  PnCompareView *view;
-  GtkStack      *main_stack;
-  PnProfile     *profile;
-  PnCorpus      *corpus;
-} Fixture;
-
+typedef struct _Fixture Fixture;
 typedef void (*TestBody) (Fixture *fixture);
 
 typedef struct
@@ -45,102 +31,55 @@ typedef struct
   TestBody body;
 } TestCase;
 
-/* ---- the real application on a fresh store ---- */
-
-static GtkWidget *
-window_child (Fixture    *fixture,
-              const char *name)
+struct _Fixture
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->window), PN_TYPE_WINDOW, name);
+  const TestCase *test_case;
+  PnApplication  *app;
+  PnWindow       *window;
+  PnCompareView  *view;
+  GtkStack       *main_stack;
+  PnProfile      *profile;
+  PnCorpus       *corpus;
+};
 
-  g_assert_true (GTK_IS_WIDGET (child));
-
-  return GTK_WIDGET (child);
-}
+/* ---- the real application on a fresh store ---- */
 
 static GtkWidget *
 view_child (Fixture    *fixture,
             const char *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->view), PN_TYPE_COMPARE_VIEW, name);
-
-  g_assert_true (GTK_IS_WIDGET (child));
-
-  return GTK_WIDGET (child);
+  return pn_test_template_child (GTK_WIDGET (fixture->view), PN_TYPE_COMPARE_VIEW, name);
 }
 
+/* The application's window is up and drawn: run the body on it. */
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data G_GNUC_UNUSED)
+app_cb (PnApplication *app,
+        PnWindow      *window,
+        const char    *dir G_GNUC_UNUSED,
+        gpointer       user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db_path = NULL;
+  Fixture *fixture = user_data;
 
-  fixture->db_dir = g_dir_make_tmp ("pn-test-compare-XXXXXX", &error);
-  g_assert_no_error (error);
-  db_path = g_build_filename (fixture->db_dir, "policy-navigator.db", NULL);
-  g_setenv ("POLICY_NAVIGATOR_DB", db_path, TRUE);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data G_GNUC_UNUSED)
-{
-  g_autofree char *db_path = g_build_filename (fixture->db_dir, "policy-navigator.db", NULL);
-
-  g_unlink (db_path);
-  g_rmdir (fixture->db_dir);
-  g_clear_pointer (&fixture->db_dir, g_free);
-  g_unsetenv ("POLICY_NAVIGATOR_DB");
-}
-
-/* After the application's own activate: run the body on its window, then
- * close it, which ends g_application_run(). */
-static void
-app_activate_cb (GApplication *app,
-                 Fixture      *fixture)
-{
-  const TestCase *test_case = g_object_get_data (G_OBJECT (app), "pn-test-case");
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_assert_true (PN_IS_WINDOW (window));
-  fixture->window = PN_WINDOW (window);
-  fixture->view = PN_COMPARE_VIEW (window_child (fixture, "compare_view"));
-  fixture->main_stack = GTK_STACK (window_child (fixture, "main_stack"));
-  fixture->profile = pn_application_get_profile (fixture->app);
-  fixture->corpus = pn_application_get_corpus (fixture->app);
-  g_assert_nonnull (fixture->corpus);
+  fixture->app = app;
+  fixture->window = window;
+  fixture->view = PN_COMPARE_VIEW (pn_test_window_child (window, "compare_view"));
+  fixture->main_stack = GTK_STACK (pn_test_window_child (window, "main_stack"));
+  fixture->profile = pn_application_get_profile (app);
+  fixture->corpus = pn_application_get_corpus (app);
 
   /* The window hands the view the application's profile and corpus. */
   g_assert_true (pn_compare_view_get_profile (fixture->view) == fixture->profile);
   g_assert_true (pn_compare_view_get_corpus (fixture->view) == fixture->corpus);
 
-  gtk_window_set_default_size (window, 1000, 700);
-  g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (window), PN_TEST_FRAME_TIMEOUT_MS));
-
-  test_case->body (fixture);
-
-  gtk_window_destroy (window);
-  fixture->window = NULL;
+  fixture->test_case->body (fixture);
 }
 
 static void
 test_in_app (Fixture       *fixture,
              gconstpointer  data)
 {
-  int status;
-
-  fixture->app = pn_application_new ();
-  /* Both language runs of this binary share the session bus. */
-  g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_NON_UNIQUE);
-  g_object_set_data (G_OBJECT (fixture->app), "pn-test-case", (gpointer) data);
-  g_signal_connect_after (fixture->app, "activate", G_CALLBACK (app_activate_cb), fixture);
-
-  status = g_application_run (G_APPLICATION (fixture->app), 0, NULL);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_null (fixture->window);
-  g_clear_object (&fixture->app);
+  fixture->test_case = data;
+  pn_test_run_app (&(PnTestAppOptions) { .width = 1000, .height = 700 }, app_cb, fixture);
 }
 
 /* The window's content, header bar included. */
@@ -148,13 +87,10 @@ static void
 screenshot (Fixture    *fixture,
             const char *name)
 {
-  g_autofree char *filename = pn_test_screenshot_path (name);
-
-  /* Two frames: the first may still lay out the rows just built. */
+  /* Two frames, this one and pn_test_window_screenshot()'s: the first may
+   * still lay out the rows just built. */
   g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
-  g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
-  pn_test_save_screenshot (adw_application_window_get_content (ADW_APPLICATION_WINDOW (fixture->window)),
-                           filename);
+  pn_test_window_screenshot (fixture->window, name);
 }
 
 static void
@@ -857,26 +793,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
-
-  if (data_dirs == NULL || *data_dirs == '\0')
-    {
-      g_free (data_dirs);
-      data_dirs = g_strdup ("/usr/local/share/:/usr/share/");
-    }
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, PN_TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_content_type_set_mime_dirs (NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  adw_init ();
-  pn_test_keep_system_icon_themes (data_dirs);
-  /* Screenshots of settled pages, not of transitions. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  pn_test_init (&argc, &argv, PN_TEST_INIT_DEFAULT);
 
   static const struct {
     const char *path;
@@ -891,7 +808,7 @@ main (int   argc,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
-    g_test_add (tests[i].path, Fixture, &tests[i].test_case, fixture_set_up, test_in_app, fixture_tear_down);
+    g_test_add (tests[i].path, Fixture, &tests[i].test_case, NULL, test_in_app, NULL);
 
   return g_test_run ();
 }

@@ -14,10 +14,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <libical/ical.h>
-#include <locale.h>
 #include <string.h>
-
-#define PN_TEST_FRAME_TIMEOUT_MS 30000
 
 /* The issue's example: Jinjiang's 晋政规〔2025〕8号 is in force until
  * 2026-12-31 ("本政策自印发之日起施行，有效期至2026年12月31日"). */
@@ -25,16 +22,7 @@
 #define AS_OF "2026-11-23"
 #define UNWRITABLE "/proc/x.ics"
 
-typedef struct
-{
-  char            *db_dir;
-  PnApplication   *app;
-  PnWindow        *window;
-  PnDeadlinesView *view;
-  GtkStack        *main_stack;
-  PnProfile       *profile;
-} Fixture;
-
+typedef struct _Fixture Fixture;
 typedef void (*TestBody) (Fixture *fixture);
 
 typedef struct
@@ -42,158 +30,59 @@ typedef struct
   TestBody body;
 } TestCase;
 
+struct _Fixture
+{
+  const TestCase  *test_case;
+  const char      *db_dir;
+  PnApplication   *app;
+  PnWindow        *window;
+  PnDeadlinesView *view;
+  GtkStack        *main_stack;
+  PnProfile       *profile;
+};
+
 /* ---- waiting ---- */
 
 static gboolean
-timeout_cb (gpointer user_data)
+wait_until (PnTestPredicate predicate,
+            gpointer        data)
 {
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-wait_until (Predicate predicate,
-            gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (PN_TEST_FRAME_TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!predicate (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return !timed_out;
-}
-
-static gboolean
-is_set (gpointer data)
-{
-  return *(gpointer *) data != NULL;
+  return pn_test_wait_until (predicate, data, PN_TEST_FRAME_TIMEOUT_MS);
 }
 
 /* ---- fixture: the real application on a temporary store ---- */
-
-static GtkWidget *
-window_child (Fixture    *fixture,
-              const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->window), PN_TYPE_WINDOW, name);
-
-  g_assert_true (GTK_IS_WIDGET (child));
-
-  return GTK_WIDGET (child);
-}
 
 static gpointer
 view_child (Fixture    *fixture,
             const char *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->view), PN_TYPE_DEADLINES_VIEW, name);
-
-  g_assert_true (GTK_IS_WIDGET (child));
-
-  return child;
+  return pn_test_template_child (GTK_WIDGET (fixture->view), PN_TYPE_DEADLINES_VIEW, name);
 }
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data G_GNUC_UNUSED)
+app_cb (PnApplication *app,
+        PnWindow      *window,
+        const char    *dir,
+        gpointer       user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db_path = NULL;
+  Fixture *fixture = user_data;
 
-  fixture->db_dir = g_dir_make_tmp ("pn-test-deadlines-XXXXXX", &error);
-  g_assert_no_error (error);
-  db_path = g_build_filename (fixture->db_dir, "policy-navigator.db", NULL);
-  g_setenv ("POLICY_NAVIGATOR_DB", db_path, TRUE);
-}
+  fixture->db_dir = dir;
+  fixture->app = app;
+  fixture->window = window;
+  fixture->view = PN_DEADLINES_VIEW (pn_test_window_child (window, "deadlines_view"));
+  fixture->main_stack = GTK_STACK (pn_test_window_child (window, "main_stack"));
+  fixture->profile = pn_application_get_profile (app);
 
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data G_GNUC_UNUSED)
-{
-  g_autoptr(GDir) dir = g_dir_open (fixture->db_dir, 0, NULL);
-  const char *name;
-
-  /* The database and the calendars written there. */
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->db_dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->db_dir);
-  g_clear_pointer (&fixture->db_dir, g_free);
-  g_unsetenv ("POLICY_NAVIGATOR_DB");
-}
-
-static void
-app_activate_cb (GApplication *app,
-                 Fixture      *fixture)
-{
-  const TestCase *test_case = g_object_get_data (G_OBJECT (app), "pn-test-case");
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_assert_true (PN_IS_WINDOW (window));
-  g_assert_nonnull (pn_application_get_corpus (fixture->app));
-
-  fixture->window = PN_WINDOW (window);
-  fixture->view = PN_DEADLINES_VIEW (window_child (fixture, "deadlines_view"));
-  fixture->main_stack = GTK_STACK (window_child (fixture, "main_stack"));
-  fixture->profile = pn_application_get_profile (fixture->app);
-  gtk_window_set_default_size (window, 1000, 700);
-  g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
-
-  test_case->body (fixture);
-
-  /* Dialogs the test left open go with the window. */
-  {
-    GList *toplevels = gtk_window_list_toplevels ();
-
-    for (GList *l = toplevels; l != NULL; l = l->next)
-      {
-        if (l->data != window)
-          gtk_window_destroy (l->data);
-      }
-    g_list_free (toplevels);
-  }
-  gtk_window_destroy (window);
-  fixture->window = NULL;
+  fixture->test_case->body (fixture);
 }
 
 static void
 test_in_app (Fixture       *fixture,
              gconstpointer  data)
 {
-  int status;
-
-  fixture->app = pn_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_NON_UNIQUE);
-  g_object_set_data (G_OBJECT (fixture->app), "pn-test-case", (gpointer) data);
-  g_signal_connect_after (fixture->app, "activate", G_CALLBACK (app_activate_cb), fixture);
-
-  status = g_application_run (G_APPLICATION (fixture->app), 0, NULL);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_null (fixture->window);
-  g_clear_object (&fixture->app);
-}
-
-static void
-screenshot (Fixture    *fixture,
-            const char *name)
-{
-  g_autofree char *filename = pn_test_screenshot_path (name);
-
-  g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
-  pn_test_save_screenshot (adw_application_window_get_content (ADW_APPLICATION_WINDOW (fixture->window)),
-                           filename);
+  fixture->test_case = data;
+  pn_test_run_app (&(PnTestAppOptions) { .width = 1000, .height = 700 }, app_cb, fixture);
 }
 
 /* The window at 360 px, the narrowest it goes: the default size counts
@@ -429,7 +318,7 @@ test_empty (Fixture *fixture)
   g_assert_null (pn_deadlines_view_get_deadlines (fixture->view));
   g_assert_true (gtk_widget_get_mapped (button));
   g_assert_true (gtk_widget_is_sensitive (button));
-  screenshot (fixture, "deadlines-empty");
+  pn_test_window_screenshot (fixture->window, "deadlines-empty");
 
   g_signal_emit_by_name (button, "clicked");
   pn_test_flush ();
@@ -486,9 +375,9 @@ test_timeline (Fixture *fixture)
                              pn_deadlines_get_n_undated (deadlines));
   g_assert_true (g_str_has_prefix (gtk_label_get_text (view_child (fixture, "footer_label")), undated));
   g_assert_true (gtk_widget_is_sensitive (view_child (fixture, "export_button")));
-  screenshot (fixture, "deadlines");
+  pn_test_window_screenshot (fixture->window, "deadlines");
   scroll_to (fixture, view_child (fixture, "footer_label"));
-  screenshot (fixture, "deadlines-end");
+  pn_test_window_screenshot (fixture->window, "deadlines-end");
   scroll_to (fixture, NULL);
 
   /* Another date: 1 June 2025, when Jinjiang 2025 and the 2025 measures
@@ -506,7 +395,7 @@ test_timeline (Fixture *fixture)
     all_sections = sections (fixture);
     g_assert_cmpuint (all_sections->len, >, 1);
     scroll_to (fixture, g_ptr_array_index (all_sections, 1));
-    screenshot (fixture, "deadlines-2025");
+    pn_test_window_screenshot (fixture->window, "deadlines-2025");
 
     /* Within a year: fewer, as the core counts them. */
     set_within (fixture, 2);
@@ -549,12 +438,12 @@ test_timeline (Fixture *fixture)
   /* 360 px wide. */
   show_deadlines (fixture);
   narrow (fixture);
-  screenshot (fixture, "deadlines-narrow");
+  pn_test_window_screenshot (fixture->window, "deadlines-narrow");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   for (guint i = 0; i < 3; i++)
     g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
-  screenshot (fixture, "deadlines-narrow-dark");
+  pn_test_window_screenshot (fixture->window, "deadlines-narrow-dark");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
@@ -579,7 +468,7 @@ export_to (Fixture  *fixture,
   g_autoptr(GAsyncResult) result = NULL;
 
   pn_deadlines_view_export_async (fixture->view, file, NULL, export_done_cb, &result);
-  g_assert_true (wait_until (is_set, &result));
+  g_assert_true (wait_until (pn_test_is_set, &result));
 
   return pn_deadlines_view_export_finish (fixture->view, result, error);
 }
@@ -746,7 +635,7 @@ test_export (Fixture *fixture)
   }
   g_assert_null (find_message_dialog ());
   assert_calendar_is (path, expected);
-  screenshot (fixture, "deadlines-saved");
+  pn_test_window_screenshot (fixture->window, "deadlines-saved");
 }
 
 /* /pn/gui/deadlines/project: with answers, only the measures the engine
@@ -780,7 +669,7 @@ test_project (Fixture *fixture)
   g_assert_true (gtk_widget_get_visible (view_child (fixture, "project_row")));
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (project_switch)));
   assert_rows_are (fixture, for_project, AS_OF);
-  screenshot (fixture, "deadlines-project");
+  pn_test_window_screenshot (fixture->window, "deadlines-project");
 
   g_assert_true (export_to (fixture, file, &error));
   g_assert_no_error (error);
@@ -970,25 +859,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
-
-  if (data_dirs == NULL || *data_dirs == '\0')
-    {
-      g_free (data_dirs);
-      data_dirs = g_strdup ("/usr/local/share/:/usr/share/");
-    }
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, PN_TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_content_type_set_mime_dirs (NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  adw_init ();
-  pn_test_keep_system_icon_themes (data_dirs);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  pn_test_init (&argc, &argv, PN_TEST_INIT_DEFAULT);
 
   static const struct {
     const char *path;
@@ -1002,7 +873,7 @@ main (int   argc,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
-    g_test_add (tests[i].path, Fixture, &tests[i].test_case, fixture_set_up, test_in_app, fixture_tear_down);
+    g_test_add (tests[i].path, Fixture, &tests[i].test_case, NULL, test_in_app, NULL);
 
   return g_test_run ();
 }

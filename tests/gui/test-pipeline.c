@@ -15,10 +15,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
-
-#define PN_TEST_FRAME_TIMEOUT_MS 30000
 
 /* 厦府规〔2023〕17号 art. 1: "对在本市转化的创新药…完成Ⅰ、Ⅱ、Ⅲ期临床试验的，按照
  * 研发投入最高不超过 40%的标准，分别给予最高不超过 1000 万元、2000 万元、3000 万元
@@ -29,16 +26,7 @@
 #define PHASE_2_CAP_BY_HAND    G_GINT64_CONSTANT (20000000)
 #define PHASE_2_RD_FOR_CAP     G_GINT64_CONSTANT (50000000)
 
-typedef struct
-{
-  char           *db_dir;
-  PnApplication  *app;
-  PnWindow       *window;
-  PnPipelineView *view;
-  GtkStack       *main_stack;
-  PnProfile      *profile;
-} Fixture;
-
+typedef struct _Fixture Fixture;
 typedef void (*TestBody) (Fixture *fixture);
 
 typedef struct
@@ -46,110 +34,56 @@ typedef struct
   TestBody body;
 } TestCase;
 
+struct _Fixture
+{
+  const TestCase *test_case;
+  const char     *db_dir;
+  PnApplication  *app;
+  PnWindow       *window;
+  PnPipelineView *view;
+  GtkStack       *main_stack;
+  PnProfile      *profile;
+};
+
 /* ---- the real application on a temporary store ---- */
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data G_GNUC_UNUSED)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db_path = NULL;
-
-  fixture->db_dir = g_dir_make_tmp ("pn-test-pipeline-XXXXXX", &error);
-  g_assert_no_error (error);
-  db_path = g_build_filename (fixture->db_dir, "policy-navigator.db", NULL);
-  g_setenv ("POLICY_NAVIGATOR_DB", db_path, TRUE);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data G_GNUC_UNUSED)
-{
-  g_autofree char *db_path = g_build_filename (fixture->db_dir, "policy-navigator.db", NULL);
-
-  g_unlink (db_path);
-  g_rmdir (fixture->db_dir);
-  g_clear_pointer (&fixture->db_dir, g_free);
-  g_unsetenv ("POLICY_NAVIGATOR_DB");
-}
-
-static GtkWidget *
-window_child (Fixture    *fixture,
-              const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->window), PN_TYPE_WINDOW, name);
-
-  g_assert_true (GTK_IS_WIDGET (child));
-
-  return GTK_WIDGET (child);
-}
 
 static GtkWidget *
 view_child (Fixture    *fixture,
             const char *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->view), PN_TYPE_PIPELINE_VIEW, name);
-
-  g_assert_true (GTK_IS_WIDGET (child));
-
-  return GTK_WIDGET (child);
+  return pn_test_template_child (GTK_WIDGET (fixture->view), PN_TYPE_PIPELINE_VIEW, name);
 }
 
 static void
-app_activate_cb (GApplication *app,
-                 Fixture      *fixture)
+app_cb (PnApplication *app,
+        PnWindow      *window,
+        const char    *dir,
+        gpointer       user_data)
 {
-  const TestCase *test_case = g_object_get_data (G_OBJECT (app), "pn-test-case");
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  Fixture *fixture = user_data;
 
-  g_assert_true (PN_IS_WINDOW (window));
-  g_assert_nonnull (pn_application_get_store (fixture->app));
-  g_assert_nonnull (pn_application_get_corpus (fixture->app));
+  g_assert_nonnull (pn_application_get_store (app));
 
-  fixture->window = PN_WINDOW (window);
-  fixture->view = PN_PIPELINE_VIEW (window_child (fixture, "pipeline_view"));
-  fixture->main_stack = GTK_STACK (window_child (fixture, "main_stack"));
-  fixture->profile = pn_application_get_profile (fixture->app);
-  gtk_window_set_default_size (window, 1000, 700);
-  g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
+  fixture->db_dir = dir;
+  fixture->app = app;
+  fixture->window = window;
+  fixture->view = PN_PIPELINE_VIEW (pn_test_window_child (window, "pipeline_view"));
+  fixture->main_stack = GTK_STACK (pn_test_window_child (window, "main_stack"));
+  fixture->profile = pn_application_get_profile (app);
 
   /* The window gives the view the application's profile and corpus. */
   g_assert_true (pn_pipeline_view_get_profile (fixture->view) == fixture->profile);
   g_assert_true (pn_pipeline_view_get_corpus (fixture->view) == pn_application_get_corpus (fixture->app));
 
-  test_case->body (fixture);
-
-  gtk_window_destroy (window);
-  fixture->window = NULL;
+  fixture->test_case->body (fixture);
 }
 
 static void
 test_in_app (Fixture       *fixture,
              gconstpointer  data)
 {
-  int status;
-
-  fixture->app = pn_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_NON_UNIQUE);
-  g_object_set_data (G_OBJECT (fixture->app), "pn-test-case", (gpointer) data);
-  g_signal_connect_after (fixture->app, "activate", G_CALLBACK (app_activate_cb), fixture);
-
-  status = g_application_run (G_APPLICATION (fixture->app), 0, NULL);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_null (fixture->window);
-  g_clear_object (&fixture->app);
-}
-
-static void
-screenshot (Fixture    *fixture,
-            const char *name)
-{
-  g_autofree char *filename = pn_test_screenshot_path (name);
-
-  g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
-  pn_test_save_screenshot (adw_application_window_get_content (ADW_APPLICATION_WINDOW (fixture->window)),
-                           filename);
+  fixture->test_case = data;
+  pn_test_run_app (&(PnTestAppOptions) { .width = 1000, .height = 700 }, app_cb, fixture);
 }
 
 /* ---- profiles ---- */
@@ -255,33 +189,6 @@ assert_amount (GtkWidget  *row,
   g_assert_cmpstr (row_text (row, name), ==, expected);
 }
 
-/* The whole label is tagged zh-cn, so Pango picks Simplified glyphs. */
-static gboolean
-label_is_simplified_chinese (GtkLabel *label)
-{
-  PangoAttrList *attrs = gtk_label_get_attributes (label);
-  GSList *list;
-  gboolean found = FALSE;
-
-  if (attrs == NULL)
-    return FALSE;
-
-  list = pango_attr_list_get_attributes (attrs);
-  for (GSList *l = list; l != NULL; l = l->next)
-    {
-      PangoAttribute *attr = l->data;
-
-      if (attr->klass->type == PANGO_ATTR_LANGUAGE &&
-          g_str_equal (pango_language_to_string (((PangoAttrLanguage *) attr)->value), "zh-cn") &&
-          attr->start_index == 0 &&
-          attr->end_index >= strlen (gtk_label_get_text (label)))
-        found = TRUE;
-    }
-  g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
-
-  return found;
-}
-
 /* The counted estimate of the milestone measures of a separate engine run
  * with the phase set to `phase`: what the stage must show. */
 static gint64
@@ -346,7 +253,7 @@ check_table (Fixture                *fixture,
       g_assert_true (gtk_list_box_get_row_at_index (list, i) == GTK_LIST_BOX_ROW (row));
       g_assert_cmpstr (row_text (row, "stage"), ==,
                        pn_gui_term_label (pn_taxonomy_get_term (taxonomy, "phase", stage->phase)));
-      g_assert_true (label_is_simplified_chinese (GTK_LABEL (pn_test_find_widget (row, GTK_TYPE_LABEL, "stage"))));
+      g_assert_true (pn_test_label_is_simplified_chinese (GTK_LABEL (pn_test_find_widget (row, GTK_TYPE_LABEL, "stage"))));
       if (pn_gui_get_lang () == PN_LANG_ZH)
         g_assert_false (g_str_is_ascii (row_text (row, "stage")));
 
@@ -579,7 +486,7 @@ test_unsupported (Fixture *fixture)
       g_assert_nonnull (strstr (adw_status_page_get_description (page), pn_gui_term_label (term)));
       assert_status_button (fixture, "unsupported_button");
     }
-  screenshot (fixture, "pipeline-unsupported");
+  pn_test_window_screenshot (fixture->window, "pipeline-unsupported");
 
   /* The location cleared: back to the first state. */
   pn_profile_set_location (fixture->profile, NULL);
@@ -663,7 +570,7 @@ test_figures (Fixture *fixture)
   /* The entry stays the same widget while typing. */
   g_assert_true (override_entry (fixture, "phase-2", "rd-investment") == entry);
   scroll_to (fixture, view_child (fixture, "overrides_group"));
-  screenshot (fixture, "pipeline-own-figure");
+  pn_test_window_screenshot (fixture->window, "pipeline-own-figure");
 
   /* Not an amount: marked, the last good one kept. */
   {
@@ -747,7 +654,7 @@ test_no_cap (Fixture *fixture)
   g_assert_true (g_str_has_prefix (row_text (row, "need-rd-investment"), _("No cap: a higher figure gives more")));
   g_unlink (path);
 
-  screenshot (fixture, "pipeline-no-cap");
+  pn_test_window_screenshot (fixture->window, "pipeline-no-cap");
 }
 
 /* ---- /pn/gui/pipeline/keyboard ---- */
@@ -879,17 +786,17 @@ test_screenshot (Fixture *fixture)
 
   g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), >, 900);
-  screenshot (fixture, "pipeline");
+  pn_test_window_screenshot (fixture->window, "pipeline");
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   for (guint i = 0; i < 3; i++)
     g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
-  screenshot (fixture, "pipeline-dark");
+  pn_test_window_screenshot (fixture->window, "pipeline-dark");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
   /* The table, scrolled to. */
   scroll_to (fixture, view_child (fixture, "stage_list"));
-  screenshot (fixture, "pipeline-table");
+  pn_test_window_screenshot (fixture->window, "pipeline-table");
   scroll_to (fixture, view_child (fixture, "content_stack"));
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
@@ -902,38 +809,19 @@ test_screenshot (Fixture *fixture)
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), >=, 340);
   /* Nothing wider than the window. */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->view)), <=, 360);
-  screenshot (fixture, "pipeline-narrow");
+  pn_test_window_screenshot (fixture->window, "pipeline-narrow");
 
   set_device_profile (fixture);
   g_clear_pointer (&pipeline, pn_pipeline_unref);
   pipeline = check_table (fixture, NULL, 0);
-  screenshot (fixture, "pipeline-device-narrow");
+  pn_test_window_screenshot (fixture->window, "pipeline-device-narrow");
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
-
-  if (data_dirs == NULL || *data_dirs == '\0')
-    {
-      g_free (data_dirs);
-      data_dirs = g_strdup ("/usr/local/share/:/usr/share/");
-    }
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, PN_TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_content_type_set_mime_dirs (NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  adw_init ();
-  pn_test_keep_system_icon_themes (data_dirs);
-  /* Screenshots of settled pages, not of transitions. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  pn_test_init (&argc, &argv, PN_TEST_INIT_DEFAULT);
 
   static const struct {
     const char *path;
@@ -951,7 +839,7 @@ main (int   argc,
   g_test_add_func ("/pn/gui/pipeline/templates", test_templates);
   g_test_add_func ("/pn/gui/pipeline/compact-amounts", test_compact_amounts);
   for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
-    g_test_add (tests[i].path, Fixture, &tests[i].test_case, fixture_set_up, test_in_app, fixture_tear_down);
+    g_test_add (tests[i].path, Fixture, &tests[i].test_case, NULL, test_in_app, NULL);
 
   return g_test_run ();
 }

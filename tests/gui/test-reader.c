@@ -4,13 +4,13 @@
 #include "config.h"
 
 #include "pn-application.h"
+#include "pn-test-util.h"
 #include "profiles/pn-gui-profiles.h"
 #include "profiles/pn-import.h"
 #include "profiles/pn-profiles-popover.h"
 #include "reader/pn-reader-view.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <string.h>
 
 #define PN_TEST_TIMEOUT_MS 30000
@@ -43,44 +43,12 @@ static const char small_document[] =
 
 /* ---- waiting ---- */
 
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Runs the main loop until `predicate` holds; FALSE on a time-out. */
 static gboolean
-wait_until (Predicate predicate,
-            gpointer  data)
+wait_until (PnTestPredicate predicate,
+            gpointer        data)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (PN_TEST_TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!predicate (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return !timed_out;
-}
-
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static gboolean
-is_set (gpointer data)
-{
-  return *(gpointer *) data != NULL;
+  return pn_test_wait_until (predicate, data, PN_TEST_TIMEOUT_MS);
 }
 
 static gboolean
@@ -107,7 +75,7 @@ wait_for_frame (GtkWidget *widget)
   clock = gtk_widget_get_frame_clock (widget);
   id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_true_cb), &painted);
   gtk_widget_queue_draw (widget);
-  g_assert_true (wait_until (is_true, &painted));
+  g_assert_true (wait_until (pn_test_is_true, &painted));
   g_signal_handler_disconnect (clock, id);
 }
 
@@ -138,14 +106,7 @@ fixture_set_up (Fixture *fixture)
 static void
 fixture_tear_down (Fixture *fixture G_GNUC_UNUSED)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
+  pn_test_destroy_toplevels ();
 }
 
 typedef struct
@@ -281,33 +242,6 @@ label_text (PnReaderView *reader,
             const char   *name)
 {
   return gtk_label_get_text (GTK_LABEL (child (reader, name)));
-}
-
-/* The whole label is tagged zh-cn, so Pango picks Simplified glyphs. */
-static gboolean
-label_is_simplified_chinese (GtkLabel *label)
-{
-  PangoAttrList *attrs = gtk_label_get_attributes (label);
-  GSList *list;
-  gboolean found = FALSE;
-
-  if (attrs == NULL)
-    return FALSE;
-
-  list = pango_attr_list_get_attributes (attrs);
-  for (GSList *l = list; l != NULL; l = l->next)
-    {
-      PangoAttribute *attr = l->data;
-
-      if (attr->klass->type == PANGO_ATTR_LANGUAGE &&
-          g_str_equal (pango_language_to_string (((PangoAttrLanguage *) attr)->value), "zh-cn") &&
-          attr->start_index == 0 &&
-          attr->end_index >= strlen (gtk_label_get_text (label)))
-        found = TRUE;
-    }
-  g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
-
-  return found;
 }
 
 /* The family of the first font Pango chose for Han characters of the label,
@@ -485,8 +419,8 @@ test_article (Fixture *fixture)
   g_assert_true (g_str_has_prefix (original, "对开展临床试验"));
   g_assert_true (gtk_label_get_selectable (GTK_LABEL (child (reader, "article_original_label"))));
   g_assert_true (gtk_label_get_wrap (GTK_LABEL (child (reader, "article_original_label"))));
-  g_assert_true (label_is_simplified_chinese (GTK_LABEL (child (reader, "article_original_label"))));
-  g_assert_true (label_is_simplified_chinese (GTK_LABEL (child (reader, "article_chapter_label"))));
+  g_assert_true (pn_test_label_is_simplified_chinese (GTK_LABEL (child (reader, "article_original_label"))));
+  g_assert_true (pn_test_label_is_simplified_chinese (GTK_LABEL (child (reader, "article_chapter_label"))));
   assert_simplified_glyphs (GTK_LABEL (child (reader, "article_original_label")));
   assert_simplified_glyphs (GTK_LABEL (child (reader, "article_chapter_label")));
   assert_simplified_glyphs (GTK_LABEL (child (reader, "article_heading_label")));
@@ -655,7 +589,7 @@ import (Fixture   *fixture,
   pn_gui_import_file_async (fixture->app, file, replace, NULL, got_result_cb, &result);
   /* The thread owns the store until it is done. */
   g_assert_true (pn_gui_store_is_busy (store));
-  g_assert_true (wait_until (is_set, &result));
+  g_assert_true (wait_until (pn_test_is_set, &result));
   g_assert_false (pn_gui_store_is_busy (store));
 
   return pn_gui_import_file_finish (fixture->app, result, error);
@@ -952,22 +886,11 @@ test_folded (Fixture *fixture)
 
 /* ---- /pn/gui/reader/screenshot ---- */
 
-static char *
-screenshot_language (void)
-{
-  const char *name = g_get_language_names ()[0];
-
-  return g_strndup (name, strcspn (name, ".@"));
-}
-
 static void
 save_screenshot (GtkWidget  *widget,
                  const char *name)
 {
-  g_autofree char *language = screenshot_language ();
-  g_autofree char *basename = g_strdup_printf ("%s-%s.png", name, language);
-  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "gui", "screenshots", NULL);
-  g_autofree char *filename = g_build_filename (dir, basename, NULL);
+  g_autofree char *filename = pn_test_screenshot_path (name);
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
@@ -976,7 +899,6 @@ save_screenshot (GtkWidget  *widget,
   int width;
   int height;
 
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
   wait_for_frame (widget);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
@@ -1066,49 +988,11 @@ static const AppTest app_tests[] = {
   { "/pn/gui/reader/profiles-screenshot", test_profiles_screenshot },
 };
 
-/* G_TEST_OPTION_ISOLATE_DIRS points XDG_DATA_DIRS at empty directories;
- * keep the system's icon themes visible for the screenshots. */
-static void
-keep_system_icon_themes (const char *data_dirs)
-{
-  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
-  g_auto(GStrv) dirs = g_strsplit (data_dirs, G_SEARCHPATH_SEPARATOR_S, -1);
-  g_autoptr(GPtrArray) search_path = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; dirs[i] != NULL; i++)
-    {
-      if (*dirs[i] != '\0')
-        g_ptr_array_add (search_path, g_build_filename (dirs[i], "icons", NULL));
-    }
-  g_ptr_array_add (search_path, NULL);
-
-  gtk_icon_theme_set_search_path (theme, (const char * const *) search_path->pdata);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
-
-  if (data_dirs == NULL || *data_dirs == '\0')
-    {
-      g_free (data_dirs);
-      data_dirs = g_strdup ("/usr/local/share/:/usr/share/");
-    }
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, PN_TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_content_type_set_mime_dirs (NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  adw_init ();
-  /* No transitions: a frame shows the end state (screenshots, leaflet). */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  keep_system_icon_themes (data_dirs);
+  pn_test_init (&argc, &argv, PN_TEST_INIT_DEFAULT);
 
   g_test_add_func ("/pn/gui/reader/templates", test_templates);
   for (guint i = 0; i < G_N_ELEMENTS (app_tests); i++)

@@ -27,7 +27,6 @@
 
 #include <fontconfig/fontconfig.h>
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 #include <string.h>
@@ -145,19 +144,6 @@ app_run (AppRunFunc on_first_frame)
   g_assert_true (run.painted);
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (run.app)));
   g_clear_object (&run.app);
-}
-
-static void
-destroy_toplevels (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
 }
 
 /* /pn/gui/application/first-frame */
@@ -351,7 +337,7 @@ test_templates (void)
   check_templates_under (PN_RESOURCE_UI, &n_templates);
   g_assert_cmpuint (n_templates, ==, G_N_ELEMENTS (templates));
 
-  destroy_toplevels ();
+  pn_test_destroy_toplevels ();
 }
 
 /* /pn/gui/window/state */
@@ -389,7 +375,7 @@ test_window_state (void)
   g_settings_reset (settings, "window-width");
   g_settings_reset (settings, "window-height");
   g_settings_reset (settings, "window-maximized");
-  destroy_toplevels ();
+  pn_test_destroy_toplevels ();
 }
 
 /* /pn/gui/fonts/simplified-chinese */
@@ -479,51 +465,12 @@ test_i18n_catalogue (void)
     }
 }
 
-/* G_TEST_OPTION_ISOLATE_DIRS points XDG_DATA_DIRS at empty directories
- * before each test; keep the system's icon themes (Adwaita, hicolor) visible
- * so that the windows under test show real icons. */
-static void
-keep_system_icon_themes (const char *data_dirs)
-{
-  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
-  g_auto(GStrv) dirs = g_strsplit (data_dirs, G_SEARCHPATH_SEPARATOR_S, -1);
-  g_autoptr(GPtrArray) search_path = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; dirs[i] != NULL; i++)
-    {
-      if (*dirs[i] != '\0')
-        g_ptr_array_add (search_path, g_build_filename (dirs[i], "icons", NULL));
-    }
-  g_ptr_array_add (search_path, NULL);
-
-  gtk_icon_theme_set_search_path (theme, (const char * const *) search_path->pdata);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
-
-  if (data_dirs == NULL || *data_dirs == '\0')
-    {
-      g_free (data_dirs);
-      data_dirs = g_strdup ("/usr/local/share/:/usr/share/");
-    }
-
-  setlocale (LC_ALL, "");
-  /* The uninstalled catalogue: the build tree's po/<lang>/LC_MESSAGES/. */
-  bindtextdomain (GETTEXT_PACKAGE, PN_TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  /* Keep the system MIME database (gdk-pixbuf sniffs SVG icons with it),
-   * then isolate the environment. */
-  g_content_type_set_mime_dirs (NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  adw_init ();
-  keep_system_icon_themes (data_dirs);
+  /* The real application's first frames, animations as a user gets them. */
+  pn_test_init (&argc, &argv, PN_TEST_INIT_ANIMATIONS);
 
   g_test_add_func ("/pn/gui/i18n/catalogue", test_i18n_catalogue);
   g_test_add_func ("/pn/gui/templates", test_templates);
