@@ -14,8 +14,15 @@ static void
 print_field (const char *label,
              const char *value)
 {
-  if (value != NULL && value[0] != '\0')
-    pnav_print ("  %-14s %s\n", label, value);
+  g_autoptr(GString) line = NULL;
+
+  if (value == NULL || value[0] == '\0')
+    return;
+
+  /* Padded by columns, not bytes: 责任单位： is 10 columns, 15 bytes. */
+  line = g_string_new ("  ");
+  pn_export_append_padded (line, label, 14);
+  pnav_print ("%s %s\n", line->str, value);
 }
 
 static void

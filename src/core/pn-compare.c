@@ -336,31 +336,31 @@ pn_compare_to_text (PnCompare *self,
   str = g_string_new (NULL);
   taxonomy = pn_corpus_get_taxonomy (self->corpus);
 
-  _pn_export_append_padded (str, "", LABEL_WIDTH);
+  pn_export_append_padded (str, "", LABEL_WIDTH);
   for (guint i = 0; i < self->locations->len; i++)
     {
       const char *id = g_ptr_array_index (self->locations, i);
       const PnTerm *term = pn_taxonomy_get_location (taxonomy, id);
 
-      _pn_export_append_padded (str, term != NULL ? (zh ? term->zh : term->en) : id, COLUMN_WIDTH);
+      pn_export_append_padded (str, term != NULL ? (zh ? term->zh : term->en) : id, COLUMN_WIDTH);
     }
   g_string_append_c (str, '\n');
 
-  _pn_export_append_padded (str, zh ? "计入合计" : "Counted total", LABEL_WIDTH);
+  pn_export_append_padded (str, zh ? "计入合计" : "Counted total", LABEL_WIDTH);
   for (guint i = 0; i < self->results->len; i++)
     {
       g_autofree char *total = pn_money_format_yuan (pn_results_get_total (g_ptr_array_index (self->results, i)));
 
-      _pn_export_append_padded (str, total, COLUMN_WIDTH);
+      pn_export_append_padded (str, total, COLUMN_WIDTH);
     }
   g_string_append_c (str, '\n');
 
-  _pn_export_append_padded (str, zh ? "计入措施数" : "Measures counted", LABEL_WIDTH);
+  pn_export_append_padded (str, zh ? "计入措施数" : "Measures counted", LABEL_WIDTH);
   for (guint i = 0; i < self->results->len; i++)
     {
       g_autofree char *count = g_strdup_printf ("%u", pn_results_get_n_counted (g_ptr_array_index (self->results, i)));
 
-      _pn_export_append_padded (str, count, COLUMN_WIDTH);
+      pn_export_append_padded (str, count, COLUMN_WIDTH);
     }
   g_string_append_c (str, '\n');
 
@@ -370,7 +370,7 @@ pn_compare_to_text (PnCompare *self,
         continue;
 
       g_string_append (str, "  ");
-      _pn_export_append_padded (str, kind_label (kind, zh), LABEL_WIDTH - 2);
+      pn_export_append_padded (str, kind_label (kind, zh), LABEL_WIDTH - 2);
       for (guint i = 0; i < self->results->len; i++)
         {
           guint count = 0;
@@ -378,7 +378,7 @@ pn_compare_to_text (PnCompare *self,
           g_autofree char *yuan = pn_money_format_yuan (total);
           g_autofree char *cell = g_strdup_printf ("%s (%u)", yuan, count);
 
-          _pn_export_append_padded (str, cell, COLUMN_WIDTH);
+          pn_export_append_padded (str, cell, COLUMN_WIDTH);
         }
       g_string_append_c (str, '\n');
     }

@@ -21,12 +21,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 /* Registers the compiled-in corpus once; every reader calls it first. */
 void _pn_corpus_ensure_registered (void);
 
-/* Appends `text` padded with spaces to `width` terminal columns (a CJK
- * character takes two); for the text exporters. */
-void _pn_export_append_padded (GString    *str,
-                               const char *text,
-                               int         width);
-
 typedef struct _PnDocument PnDocument;
 typedef struct _PnTaxonomy PnTaxonomy;
 PnDocument *_pn_policy_loader_load_stored_document (const char  *display_name,

@@ -371,8 +371,8 @@ pn_deadlines_to_text (PnDeadlines *self,
       g_autofree char *units = units_text (taxonomy, benefit->article, lang);
 
       g_string_append_printf (str, "  %s  ", deadline->valid_until);
-      _pn_export_append_padded (str, days, 18);
-      _pn_export_append_padded (str, citation, 28);
+      pn_export_append_padded (str, days, 18);
+      pn_export_append_padded (str, citation, 28);
       g_string_append (str, pn_text_get (&benefit->title, lang));
       g_string_append_c (str, '\n');
       if (units[0] != '\0')

@@ -267,7 +267,7 @@ pn_export_amount_label (const PnResult *result,
 }
 
 void
-_pn_export_append_padded (GString    *str,
+pn_export_append_padded (GString    *str,
                           const char *text,
                           int         width)
 {
@@ -319,8 +319,8 @@ pn_export_results_text (PnResults *results,
           citation = pn_article_citation (benefit->article);
           amount = pn_export_amount_label (result, lang);
           g_string_append (str, "  ");
-          _pn_export_append_padded (str, amount, 18);
-          _pn_export_append_padded (str, citation, 28);
+          pn_export_append_padded (str, amount, 18);
+          pn_export_append_padded (str, citation, 28);
           g_string_append (str, pn_text_get (&benefit->title, lang));
           g_string_append_c (str, '\n');
           g_string_append_printf (str, "      %s · %s\n",

@@ -63,4 +63,10 @@ gboolean    pn_export_save               (GFile       *file,
                                           GBytes      *bytes,
                                           GError     **error);
 
+/* Appends `text` padded with spaces to `width` terminal columns (a CJK
+ * character takes two), for text meant for a terminal. */
+void         pn_export_append_padded   (GString    *str,
+                                        const char *text,
+                                        int         width);
+
 G_END_DECLS

@@ -508,8 +508,8 @@ pn_pipeline_to_text (PnPipeline *self,
           g_autofree char *citation = pn_article_citation (result->benefit->article);
 
           g_string_append (str, "    ");
-          _pn_export_append_padded (str, amount, 18);
-          _pn_export_append_padded (str, citation, 28);
+          pn_export_append_padded (str, amount, 18);
+          pn_export_append_padded (str, citation, 28);
           g_string_append (str, pn_text_get (&result->benefit->title, lang));
           if (!result->counted)
             g_string_append_printf (str, zh ? "（未计入：%s）" : " (not counted: %s)",
