@@ -23,10 +23,8 @@ static const char * const default_locations[] = { "xiamen", "jinjiang", "fuzhou"
 
 struct _PnCompareView
 {
-  GtkWidget            parent_instance;
+  PnProfileView        parent_instance;
 
-  PnProfile           *profile;
-  PnCorpus            *corpus;
   PnCompare           *compare;        /* NULL while nothing is compared */
   GPtrArray           *locations;      /* char*, NULL-terminated: the chosen ids, in column order */
   gboolean             user_chose;     /* keep the user's choice when the profile moves */
@@ -58,16 +56,7 @@ struct _PnCompareView
   GtkListBox          *other_list;
 };
 
-enum {
-  PROP_0,
-  PROP_PROFILE,
-  PROP_CORPUS,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (PnCompareView, pn_compare_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (PnCompareView, pn_compare_view, PN_TYPE_PROFILE_VIEW)
 
 /* ---- helpers ---- */
 
@@ -91,7 +80,9 @@ ensure_style (void)
 static PnTaxonomy *
 pn_compare_view_get_taxonomy (PnCompareView *self)
 {
-  return self->corpus != NULL ? pn_corpus_get_taxonomy (self->corpus) : NULL;
+  PnCorpus *corpus = pn_profile_view_get_corpus (PN_PROFILE_VIEW (self));
+
+  return corpus != NULL ? pn_corpus_get_taxonomy (corpus) : NULL;
 }
 
 static const char *
@@ -180,6 +171,7 @@ static void
 pn_compare_view_choose_default (PnCompareView *self)
 {
   PnTaxonomy *taxonomy = pn_compare_view_get_taxonomy (self);
+  PnProfile *profile = pn_profile_view_get_profile (PN_PROFILE_VIEW (self));
   GPtrArray *all;
   g_autoptr(GPtrArray) candidates = g_ptr_array_new ();
 
@@ -187,8 +179,8 @@ pn_compare_view_choose_default (PnCompareView *self)
   if (taxonomy == NULL)
     return;
 
-  if (self->profile != NULL && pn_profile_get_location (self->profile) != NULL)
-    g_ptr_array_add (candidates, (gpointer) pn_profile_get_location (self->profile));
+  if (profile != NULL && pn_profile_get_location (profile) != NULL)
+    g_ptr_array_add (candidates, (gpointer) pn_profile_get_location (profile));
   for (guint i = 0; i < G_N_ELEMENTS (default_locations); i++)
     g_ptr_array_add (candidates, (gpointer) default_locations[i]);
   all = pn_taxonomy_get_locations (taxonomy);
@@ -268,7 +260,7 @@ pn_compare_view_sync_picker (PnCompareView *self)
                                   -1);
 }
 
-static void pn_compare_view_refresh (PnCompareView *self);
+static void pn_compare_view_refresh (PnProfileView *view);
 
 static void
 pn_compare_view_check_toggled_cb (PnCompareView  *self,
@@ -297,7 +289,7 @@ pn_compare_view_check_toggled_cb (PnCompareView  *self,
   /* else out of bounds: the sync below puts the check back */
 
   self->user_chose = TRUE;
-  pn_compare_view_refresh (self);
+  pn_compare_view_refresh (PN_PROFILE_VIEW (self));
 }
 
 /* A check button per location of the taxonomy, counties indented under
@@ -374,7 +366,8 @@ pn_compare_view_make_column (PnCompareView *self,
   g_autofree char *total = pn_money_format_yuan (pn_results_get_total (results));
   g_autofree char *counted = NULL;
   g_autofree char *accessible = NULL;
-  gboolean here = self->profile != NULL && g_strcmp0 (pn_profile_get_location (self->profile), id) == 0;
+  PnProfile *profile = pn_profile_view_get_profile (PN_PROFILE_VIEW (self));
+  gboolean here = profile != NULL && g_strcmp0 (pn_profile_get_location (profile), id) == 0;
   GtkWidget *child;
   GtkWidget *grid;
   GtkWidget *name_label;
@@ -876,8 +869,10 @@ pn_compare_view_clear (PnCompareView *self)
 static gboolean
 pn_compare_view_has_answers (PnCompareView *self)
 {
-  return self->profile != NULL && self->corpus != NULL &&
-         pn_profile_get_effective_answer (self->profile, PN_QUESTION_PRODUCT) != NULL;
+  PnProfile *profile = pn_profile_view_get_profile (PN_PROFILE_VIEW (self));
+
+  return profile != NULL && pn_profile_view_get_corpus (PN_PROFILE_VIEW (self)) != NULL &&
+         pn_profile_get_effective_answer (profile, PN_QUESTION_PRODUCT) != NULL;
 }
 
 /* Columns need this width, else a line a location. */
@@ -982,7 +977,8 @@ pn_compare_view_rebuild (PnCompareView *self)
 
   if (pn_compare_view_has_answers (self) && self->locations->len >= PN_COMPARE_MIN_LOCATIONS)
     {
-      self->compare = pn_compare_new (self->corpus, self->profile,
+      self->compare = pn_compare_new (pn_profile_view_get_corpus (PN_PROFILE_VIEW (self)),
+                                      pn_profile_view_get_profile (PN_PROFILE_VIEW (self)),
                                       (const char * const *) self->locations->pdata, &error);
       /* The choice is checked against the taxonomy first: a bug. */
       if (self->compare == NULL)
@@ -1049,8 +1045,10 @@ pn_compare_view_size_allocate (GtkWidget *widget,
 /* The choice follows the profile and the corpus at once; the comparison
  * runs when shown, else when next mapped. */
 static void
-pn_compare_view_refresh (PnCompareView *self)
+pn_compare_view_refresh (PnProfileView *view)
 {
+  PnCompareView *self = PN_COMPARE_VIEW (view);
+
   /* Not while disposing: the template children are going away. */
   if (self->content_stack == NULL)
     return;
@@ -1096,6 +1094,20 @@ pn_compare_view_row_activated_cb (PnCompareView *self,
     g_debug ("no window action to show %s art. %s", document_id, article_number);
 }
 
+/* The rows point into the old corpus; the picker lists the new one's
+ * locations. */
+static void
+pn_compare_view_corpus_changed (PnProfileView *view)
+{
+  PnCompareView *self = PN_COMPARE_VIEW (view);
+
+  g_clear_pointer (&self->compare, pn_compare_unref);
+  if (self->content_stack != NULL)
+    pn_compare_view_clear (self);
+  if (self->location_checks != NULL)
+    pn_compare_view_build_picker (self);
+}
+
 /* ---- GObject ---- */
 
 static void
@@ -1103,17 +1115,12 @@ pn_compare_view_dispose (GObject *object)
 {
   PnCompareView *self = PN_COMPARE_VIEW (object);
 
-  /* No refresh now: the template children are going away. */
-  if (self->profile != NULL)
-    g_signal_handlers_disconnect_by_func (self->profile, pn_compare_view_refresh, self);
-  g_clear_object (&self->profile);
   g_clear_handle_id (&self->layout_idle_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PN_TYPE_COMPARE_VIEW);
   g_clear_object (&self->columns_group);
   g_clear_object (&self->name_group);
   g_clear_object (&self->amount_group);
   g_clear_pointer (&self->compare, pn_compare_unref);
-  g_clear_pointer (&self->corpus, pn_corpus_unref);
 
   G_OBJECT_CLASS (pn_compare_view_parent_class)->dispose (object);
 }
@@ -1129,73 +1136,21 @@ pn_compare_view_finalize (GObject *object)
 }
 
 static void
-pn_compare_view_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  PnCompareView *self = PN_COMPARE_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROFILE:
-      g_value_set_object (value, self->profile);
-      break;
-
-    case PROP_CORPUS:
-      g_value_set_boxed (value, self->corpus);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-pn_compare_view_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  PnCompareView *self = PN_COMPARE_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROFILE:
-      pn_compare_view_set_profile (self, g_value_get_object (value));
-      break;
-
-    case PROP_CORPUS:
-      pn_compare_view_set_corpus (self, g_value_get_boxed (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 pn_compare_view_class_init (PnCompareViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PnProfileViewClass *view_class = PN_PROFILE_VIEW_CLASS (klass);
 
   object_class->dispose = pn_compare_view_dispose;
   object_class->finalize = pn_compare_view_finalize;
-  object_class->get_property = pn_compare_view_get_property;
-  object_class->set_property = pn_compare_view_set_property;
 
   widget_class->map = pn_compare_view_map;
   widget_class->measure = pn_compare_view_measure;
   widget_class->size_allocate = pn_compare_view_size_allocate;
 
-  properties[PROP_PROFILE] =
-    g_param_spec_object ("profile", NULL, NULL, PN_TYPE_PROFILE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_CORPUS] =
-    g_param_spec_boxed ("corpus", NULL, NULL, PN_TYPE_CORPUS,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  view_class->refresh = pn_compare_view_refresh;
+  view_class->corpus_changed = pn_compare_view_corpus_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/pnav/PolicyNavigator/ui/planning/pn-compare-view.ui");
@@ -1250,7 +1205,7 @@ pn_compare_view_get_profile (PnCompareView *self)
 {
   g_return_val_if_fail (PN_IS_COMPARE_VIEW (self), NULL);
 
-  return self->profile;
+  return pn_profile_view_get_profile (PN_PROFILE_VIEW (self));
 }
 
 void
@@ -1258,23 +1213,8 @@ pn_compare_view_set_profile (PnCompareView *self,
                              PnProfile     *profile)
 {
   g_return_if_fail (PN_IS_COMPARE_VIEW (self));
-  g_return_if_fail (profile == NULL || PN_IS_PROFILE (profile));
 
-  if (self->profile == profile)
-    return;
-
-  if (self->profile != NULL)
-    g_signal_handlers_disconnect_by_func (self->profile, pn_compare_view_refresh, self);
-
-  g_set_object (&self->profile, profile);
-
-  if (profile != NULL)
-    g_signal_connect_object (profile, "changed",
-                             G_CALLBACK (pn_compare_view_refresh), self,
-                             G_CONNECT_SWAPPED);
-
-  pn_compare_view_refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
+  pn_profile_view_set_profile (PN_PROFILE_VIEW (self), profile);
 }
 
 PnCorpus *
@@ -1282,7 +1222,7 @@ pn_compare_view_get_corpus (PnCompareView *self)
 {
   g_return_val_if_fail (PN_IS_COMPARE_VIEW (self), NULL);
 
-  return self->corpus;
+  return pn_profile_view_get_corpus (PN_PROFILE_VIEW (self));
 }
 
 void
@@ -1291,21 +1231,7 @@ pn_compare_view_set_corpus (PnCompareView *self,
 {
   g_return_if_fail (PN_IS_COMPARE_VIEW (self));
 
-  if (self->corpus == corpus)
-    return;
-
-  /* The rows point into the old corpus. */
-  g_clear_pointer (&self->compare, pn_compare_unref);
-  if (self->content_stack != NULL)
-    pn_compare_view_clear (self);
-  g_clear_pointer (&self->corpus, pn_corpus_unref);
-  if (corpus != NULL)
-    self->corpus = pn_corpus_ref (corpus);
-
-  if (self->location_checks != NULL)
-    pn_compare_view_build_picker (self);
-  pn_compare_view_refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CORPUS]);
+  pn_profile_view_set_corpus (PN_PROFILE_VIEW (self), corpus);
 }
 
 const char * const *
@@ -1346,7 +1272,7 @@ pn_compare_view_set_locations (PnCompareView      *self,
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (self->locations, g_strdup (locations[i]));
   self->user_chose = TRUE;
-  pn_compare_view_refresh (self);
+  pn_compare_view_refresh (PN_PROFILE_VIEW (self));
 
   return TRUE;
 }

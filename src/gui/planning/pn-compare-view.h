@@ -6,12 +6,13 @@
 #include "pn-compare.h"
 #include "pn-corpus.h"
 #include "pn-profile.h"
+#include "pn-profile-view.h"
 
 G_BEGIN_DECLS
 
 #define PN_TYPE_COMPARE_VIEW (pn_compare_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (PnCompareView, pn_compare_view, PN, COMPARE_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (PnCompareView, pn_compare_view, PN, COMPARE_VIEW, PnProfileView)
 
 GtkWidget          *pn_compare_view_new            (void);
 PnProfile          *pn_compare_view_get_profile    (PnCompareView      *self);

@@ -24,10 +24,8 @@ static const gint within_days[] = { -1, 90, 365 };
 
 struct _PnDeadlinesView
 {
-  GtkWidget          parent_instance;
+  PnProfileView      parent_instance;
 
-  PnProfile         *profile;
-  PnCorpus          *corpus;
   PnDeadlines       *deadlines;      /* or NULL: no location yet */
   GHashTable        *matching;       /* ids of the benefits the engine lists
                                       * for the answers, or NULL */
@@ -55,16 +53,7 @@ struct _PnDeadlinesView
   AdwComboRow       *within_row;
 };
 
-enum {
-  PROP_0,
-  PROP_PROFILE,
-  PROP_CORPUS,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (PnDeadlinesView, pn_deadlines_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (PnDeadlinesView, pn_deadlines_view, PN_TYPE_PROFILE_VIEW)
 
 /* ---- the model: the core's deadlines, filtered -------------------------- */
 
@@ -97,6 +86,8 @@ pn_deadlines_view_filters (PnDeadlinesView *self)
 static void
 pn_deadlines_view_compute (PnDeadlinesView *self)
 {
+  PnProfile *profile = pn_profile_view_get_profile (PN_PROFILE_VIEW (self));
+  PnCorpus *corpus = pn_profile_view_get_corpus (PN_PROFILE_VIEW (self));
   g_autofree char *as_of = NULL;
   const char *location;
 
@@ -106,22 +97,22 @@ pn_deadlines_view_compute (PnDeadlinesView *self)
   g_ptr_array_set_size (self->shown, 0);
   self->has_answers = FALSE;
 
-  if (self->profile == NULL || self->corpus == NULL ||
-      (location = pn_profile_get_location (self->profile)) == NULL)
+  if (profile == NULL || corpus == NULL ||
+      (location = pn_profile_get_location (profile)) == NULL)
     return;
 
-  as_of = pn_profile_dup_effective_as_of (self->profile);
-  self->deadlines = pn_deadlines_new (self->corpus, location, as_of,
+  as_of = pn_profile_dup_effective_as_of (profile);
+  self->deadlines = pn_deadlines_new (corpus, location, as_of,
                                       pn_deadlines_view_get_within (self), &self->error);
   if (self->deadlines == NULL)
     return;
 
   /* The engine lists what the answers do not rule out: with answers,
    * those are "the measures for this project". */
-  self->has_answers = profile_has_answers (self->profile);
+  self->has_answers = profile_has_answers (profile);
   if (self->has_answers)
     {
-      g_autoptr(PnResults) results = pn_engine_evaluate (self->corpus, self->profile);
+      g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile);
 
       /* Ids owned by the corpus, which self->deadlines keeps. */
       self->matching = g_hash_table_new (g_str_hash, g_str_equal);
@@ -235,7 +226,7 @@ pn_deadlines_view_row_new (PnDeadlinesView  *self,
 {
   PnBenefit *benefit = deadline->benefit;
   PnArticle *article = benefit->article;
-  PnTaxonomy *taxonomy = pn_corpus_get_taxonomy (self->corpus);
+  PnTaxonomy *taxonomy = pn_corpus_get_taxonomy (pn_profile_view_get_corpus (PN_PROFILE_VIEW (self)));
   g_autofree char *citation = pn_gui_citation (article);
   g_autofree char *units = units_text (taxonomy, article);
   g_autofree char *end = pn_gui_format_date (deadline->valid_until);
@@ -367,8 +358,8 @@ pn_deadlines_view_section_new (const PnDeadline  *first,
 static void
 pn_deadlines_view_fill_header (PnDeadlinesView *self)
 {
-  const PnTerm *place = pn_taxonomy_get_location (pn_corpus_get_taxonomy (self->corpus),
-                                                  pn_deadlines_get_location (self->deadlines));
+  PnTaxonomy *taxonomy = pn_corpus_get_taxonomy (pn_profile_view_get_corpus (PN_PROFILE_VIEW (self)));
+  const PnTerm *place = pn_taxonomy_get_location (taxonomy, pn_deadlines_get_location (self->deadlines));
   g_autofree char *as_of = pn_gui_format_date (pn_deadlines_get_as_of (self->deadlines));
   g_autofree char *summary = NULL;
   guint n = self->shown->len;
@@ -486,8 +477,10 @@ pn_deadlines_view_update (PnDeadlinesView *self)
 
 /* At once when shown, else when next mapped. */
 static void
-pn_deadlines_view_refresh (PnDeadlinesView *self)
+pn_deadlines_view_refresh (PnProfileView *view)
 {
+  PnDeadlinesView *self = PN_DEADLINES_VIEW (view);
+
   self->stale = TRUE;
 
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -497,7 +490,7 @@ pn_deadlines_view_refresh (PnDeadlinesView *self)
 static void
 pn_deadlines_view_within_cb (PnDeadlinesView *self)
 {
-  pn_deadlines_view_refresh (self);
+  pn_deadlines_view_refresh (PN_PROFILE_VIEW (self));
 }
 
 static void
@@ -507,7 +500,7 @@ pn_deadlines_view_project_cb (PnDeadlinesView *self)
     return;
 
   self->project_chosen = TRUE;
-  pn_deadlines_view_refresh (self);
+  pn_deadlines_view_refresh (PN_PROFILE_VIEW (self));
 }
 
 static void
@@ -803,10 +796,6 @@ pn_deadlines_view_dispose (GObject *object)
   PnDeadlinesView *self = (PnDeadlinesView *) object;
   GtkWidget *child;
 
-  if (self->profile != NULL)
-    g_signal_handlers_disconnect_by_func (self->profile, pn_deadlines_view_refresh, self);
-  g_clear_object (&self->profile);
-
   gtk_widget_dispose_template (GTK_WIDGET (self), PN_TYPE_DEADLINES_VIEW);
   /* Children without an id are not template children. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -823,56 +812,9 @@ pn_deadlines_view_finalize (GObject *object)
   g_clear_pointer (&self->shown, g_ptr_array_unref);
   g_clear_pointer (&self->matching, g_hash_table_unref);
   g_clear_pointer (&self->deadlines, pn_deadlines_unref);
-  g_clear_pointer (&self->corpus, pn_corpus_unref);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (pn_deadlines_view_parent_class)->finalize (object);
-}
-
-static void
-pn_deadlines_view_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  PnDeadlinesView *self = PN_DEADLINES_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROFILE:
-      g_value_set_object (value, self->profile);
-      break;
-
-    case PROP_CORPUS:
-      g_value_set_boxed (value, self->corpus);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-pn_deadlines_view_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  PnDeadlinesView *self = PN_DEADLINES_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROFILE:
-      pn_deadlines_view_set_profile (self, g_value_get_object (value));
-      break;
-
-    case PROP_CORPUS:
-      pn_deadlines_view_set_corpus (self, g_value_get_boxed (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -880,21 +822,14 @@ pn_deadlines_view_class_init (PnDeadlinesViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PnProfileViewClass *view_class = PN_PROFILE_VIEW_CLASS (klass);
 
   object_class->dispose = pn_deadlines_view_dispose;
   object_class->finalize = pn_deadlines_view_finalize;
-  object_class->get_property = pn_deadlines_view_get_property;
-  object_class->set_property = pn_deadlines_view_set_property;
 
   widget_class->map = pn_deadlines_view_map;
 
-  properties[PROP_PROFILE] =
-    g_param_spec_object ("profile", NULL, NULL, PN_TYPE_PROFILE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_CORPUS] =
-    g_param_spec_boxed ("corpus", NULL, NULL, PN_TYPE_CORPUS,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  view_class->refresh = pn_deadlines_view_refresh;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -943,7 +878,7 @@ pn_deadlines_view_get_profile (PnDeadlinesView *self)
 {
   g_return_val_if_fail (PN_IS_DEADLINES_VIEW (self), NULL);
 
-  return self->profile;
+  return pn_profile_view_get_profile (PN_PROFILE_VIEW (self));
 }
 
 void
@@ -951,23 +886,8 @@ pn_deadlines_view_set_profile (PnDeadlinesView *self,
                                PnProfile       *profile)
 {
   g_return_if_fail (PN_IS_DEADLINES_VIEW (self));
-  g_return_if_fail (profile == NULL || PN_IS_PROFILE (profile));
 
-  if (self->profile == profile)
-    return;
-
-  if (self->profile != NULL)
-    g_signal_handlers_disconnect_by_func (self->profile, pn_deadlines_view_refresh, self);
-
-  g_set_object (&self->profile, profile);
-
-  if (profile != NULL)
-    g_signal_connect_object (profile, "changed",
-                             G_CALLBACK (pn_deadlines_view_refresh), self,
-                             G_CONNECT_SWAPPED);
-
-  pn_deadlines_view_refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
+  pn_profile_view_set_profile (PN_PROFILE_VIEW (self), profile);
 }
 
 PnCorpus *
@@ -975,7 +895,7 @@ pn_deadlines_view_get_corpus (PnDeadlinesView *self)
 {
   g_return_val_if_fail (PN_IS_DEADLINES_VIEW (self), NULL);
 
-  return self->corpus;
+  return pn_profile_view_get_corpus (PN_PROFILE_VIEW (self));
 }
 
 void
@@ -984,15 +904,7 @@ pn_deadlines_view_set_corpus (PnDeadlinesView *self,
 {
   g_return_if_fail (PN_IS_DEADLINES_VIEW (self));
 
-  if (self->corpus == corpus)
-    return;
-
-  g_clear_pointer (&self->corpus, pn_corpus_unref);
-  if (corpus != NULL)
-    self->corpus = pn_corpus_ref (corpus);
-
-  pn_deadlines_view_refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CORPUS]);
+  pn_profile_view_set_corpus (PN_PROFILE_VIEW (self), corpus);
 }
 
 PnDeadlines *

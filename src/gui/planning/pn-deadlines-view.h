@@ -6,12 +6,13 @@
 #include "pn-corpus.h"
 #include "pn-deadlines.h"
 #include "pn-profile.h"
+#include "pn-profile-view.h"
 
 G_BEGIN_DECLS
 
 #define PN_TYPE_DEADLINES_VIEW (pn_deadlines_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (PnDeadlinesView, pn_deadlines_view, PN, DEADLINES_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (PnDeadlinesView, pn_deadlines_view, PN, DEADLINES_VIEW, PnProfileView)
 
 /* Measures ending within this many days of the as-of date are marked. */
 #define PN_DEADLINES_VIEW_SOON_DAYS 90

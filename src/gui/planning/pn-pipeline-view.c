@@ -20,10 +20,8 @@
 
 struct _PnPipelineView
 {
-  GtkWidget            parent_instance;
+  PnProfileView        parent_instance;
 
-  PnProfile           *profile;
-  PnCorpus            *corpus;
   PnPipeline          *pipeline;
   GArray              *overrides;      /* PnPipelineFigure; phase interned */
   char                *overrides_key;  /* the entries shown: "phase:figure;…" */
@@ -50,25 +48,16 @@ struct _PnPipelineView
   AdwStatusPage       *unsupported_page;
 };
 
-enum {
-  PROP_0,
-  PROP_PROFILE,
-  PROP_CORPUS,
-  N_PROPS
-};
+G_DEFINE_FINAL_TYPE (PnPipelineView, pn_pipeline_view, PN_TYPE_PROFILE_VIEW)
 
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (PnPipelineView, pn_pipeline_view, GTK_TYPE_WIDGET)
-
-static void pn_pipeline_view_refresh (PnPipelineView *self);
+static void pn_pipeline_view_refresh (PnProfileView *view);
 
 /* ---- labels ---- */
 
 static PnTaxonomy *
 pn_pipeline_view_get_taxonomy (PnPipelineView *self)
 {
-  return pn_corpus_get_taxonomy (self->corpus);
+  return pn_corpus_get_taxonomy (pn_profile_view_get_corpus (PN_PROFILE_VIEW (self)));
 }
 
 static const char *
@@ -384,7 +373,7 @@ override_entry_changed_cb (AdwEntryRow   *entry_row,
 
   override_entry_set_invalid (entry_row, FALSE);
   pn_pipeline_view_set_override (self, entry->phase, entry->figure, yuan);
-  pn_pipeline_view_refresh (self);
+  pn_pipeline_view_refresh (PN_PROFILE_VIEW (self));
 }
 
 /* "R&D investment · profile: ¥30,000,000" */
@@ -393,7 +382,7 @@ override_entry_title (PnPipelineView *self,
                       PnFigure        figure)
 {
   const char *label = figure_label (pn_pipeline_view_get_taxonomy (self), figure);
-  gint64 yuan = pn_profile_get_figure (self->profile, figure);
+  gint64 yuan = pn_profile_get_figure (pn_profile_view_get_profile (PN_PROFILE_VIEW (self)), figure);
   g_autofree char *amount = NULL;
 
   if (yuan == PN_YUAN_UNSET)
@@ -606,6 +595,7 @@ pn_pipeline_view_fill_overrides (PnPipelineView *self)
 static void
 pn_pipeline_view_update_header (PnPipelineView *self)
 {
+  PnProfile *profile = pn_profile_view_get_profile (PN_PROFILE_VIEW (self));
   PnTaxonomy *taxonomy = pn_pipeline_view_get_taxonomy (self);
   const PnTerm *place = pn_taxonomy_get_location (taxonomy, pn_pipeline_get_location (self->pipeline));
   const char *place_label = place != NULL ? pn_gui_term_label (place) : pn_pipeline_get_location (self->pipeline);
@@ -643,7 +633,7 @@ pn_pipeline_view_update_header (PnPipelineView *self)
   for (guint f = 0; f < figures->len; f++)
     {
       PnFigure figure = g_array_index (figures, PnFigure, f);
-      g_autofree char *amount = format_yuan_or (pn_profile_get_figure (self->profile, figure),
+      g_autofree char *amount = format_yuan_or (pn_profile_get_figure (profile, figure),
                                                 _("not given"));
 
       if (list->len > 0)
@@ -671,7 +661,8 @@ pn_pipeline_view_update_header (PnPipelineView *self)
 static void
 pn_pipeline_view_show_unsupported (PnPipelineView *self)
 {
-  const char *product = pn_profile_get_effective_answer (self->profile, PN_QUESTION_PRODUCT);
+  const char *product = pn_profile_get_effective_answer (pn_profile_view_get_profile (PN_PROFILE_VIEW (self)),
+                                                         PN_QUESTION_PRODUCT);
   const PnTerm *term = product != NULL
                        ? pn_taxonomy_get_term (pn_pipeline_view_get_taxonomy (self), "product", product)
                        : NULL;
@@ -705,8 +696,11 @@ pn_pipeline_view_show_no_stages (PnPipelineView *self)
 }
 
 static void
-pn_pipeline_view_refresh (PnPipelineView *self)
+pn_pipeline_view_refresh (PnProfileView *view)
 {
+  PnPipelineView *self = PN_PIPELINE_VIEW (view);
+  PnProfile *profile = pn_profile_view_get_profile (view);
+  PnCorpus *corpus = pn_profile_view_get_corpus (view);
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
 
@@ -720,14 +714,14 @@ pn_pipeline_view_refresh (PnPipelineView *self)
 
   g_clear_pointer (&self->pipeline, pn_pipeline_unref);
 
-  if (self->profile == NULL || self->corpus == NULL || pn_profile_get_location (self->profile) == NULL)
+  if (profile == NULL || corpus == NULL || pn_profile_get_location (profile) == NULL)
     {
       pn_pipeline_chart_set_pipeline (self->chart, NULL);
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
       return;
     }
 
-  self->pipeline = pn_pipeline_new (self->corpus, self->profile,
+  self->pipeline = pn_pipeline_new (corpus, profile,
                                     (const PnPipelineFigure *) (gpointer) self->overrides->data,
                                     self->overrides->len, &error);
 
@@ -736,7 +730,7 @@ pn_pipeline_view_refresh (PnPipelineView *self)
     {
       g_clear_error (&error);
       g_array_set_size (self->overrides, 0);
-      self->pipeline = pn_pipeline_new (self->corpus, self->profile, NULL, 0, &error);
+      self->pipeline = pn_pipeline_new (corpus, profile, NULL, 0, &error);
     }
 
   pn_pipeline_chart_set_pipeline (self->chart, self->pipeline);
@@ -763,7 +757,7 @@ pn_pipeline_view_refresh (PnPipelineView *self)
   if (pn_pipeline_view_fill_overrides (self))
     {
       /* Figures of milestones gone: worked out again without them. */
-      pn_pipeline_view_refresh (self);
+      pn_pipeline_view_refresh (view);
       return;
     }
 
@@ -783,7 +777,7 @@ pn_pipeline_view_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (pn_pipeline_view_parent_class)->map (widget);
 
   if (self->stale)
-    pn_pipeline_view_refresh (self);
+    pn_pipeline_view_refresh (PN_PROFILE_VIEW (self));
 }
 
 /* ---- GObject ---- */
@@ -794,7 +788,6 @@ pn_pipeline_view_dispose (GObject *object)
   PnPipelineView *self = (PnPipelineView *) object;
   GtkWidget *child;
 
-  pn_pipeline_view_set_profile (self, NULL);
   if (self->override_rows != NULL)
     g_hash_table_remove_all (self->override_rows);
   if (self->override_entries != NULL)
@@ -803,7 +796,6 @@ pn_pipeline_view_dispose (GObject *object)
   /* Children without an id are not template children. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_pointer (&self->corpus, pn_corpus_unref);
   g_clear_pointer (&self->pipeline, pn_pipeline_unref);
 
   G_OBJECT_CLASS (pn_pipeline_view_parent_class)->dispose (object);
@@ -823,71 +815,18 @@ pn_pipeline_view_finalize (GObject *object)
 }
 
 static void
-pn_pipeline_view_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  PnPipelineView *self = PN_PIPELINE_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROFILE:
-      g_value_set_object (value, self->profile);
-      break;
-
-    case PROP_CORPUS:
-      g_value_set_boxed (value, self->corpus);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-pn_pipeline_view_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  PnPipelineView *self = PN_PIPELINE_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROFILE:
-      pn_pipeline_view_set_profile (self, g_value_get_object (value));
-      break;
-
-    case PROP_CORPUS:
-      pn_pipeline_view_set_corpus (self, g_value_get_boxed (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 pn_pipeline_view_class_init (PnPipelineViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PnProfileViewClass *view_class = PN_PROFILE_VIEW_CLASS (klass);
 
   object_class->dispose = pn_pipeline_view_dispose;
   object_class->finalize = pn_pipeline_view_finalize;
-  object_class->get_property = pn_pipeline_view_get_property;
-  object_class->set_property = pn_pipeline_view_set_property;
 
   widget_class->map = pn_pipeline_view_map;
 
-  properties[PROP_PROFILE] =
-    g_param_spec_object ("profile", NULL, NULL, PN_TYPE_PROFILE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_CORPUS] =
-    g_param_spec_boxed ("corpus", NULL, NULL, PN_TYPE_CORPUS,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  view_class->refresh = pn_pipeline_view_refresh;
 
   g_type_ensure (PN_TYPE_PIPELINE_CHART);
 
@@ -933,7 +872,7 @@ pn_pipeline_view_get_profile (PnPipelineView *self)
 {
   g_return_val_if_fail (PN_IS_PIPELINE_VIEW (self), NULL);
 
-  return self->profile;
+  return pn_profile_view_get_profile (PN_PROFILE_VIEW (self));
 }
 
 void
@@ -941,21 +880,8 @@ pn_pipeline_view_set_profile (PnPipelineView *self,
                               PnProfile      *profile)
 {
   g_return_if_fail (PN_IS_PIPELINE_VIEW (self));
-  g_return_if_fail (profile == NULL || PN_IS_PROFILE (profile));
 
-  if (self->profile == profile)
-    return;
-
-  if (self->profile != NULL)
-    g_signal_handlers_disconnect_by_data (self->profile, self);
-  g_set_object (&self->profile, profile);
-  if (self->profile != NULL)
-    g_signal_connect_object (self->profile, "changed",
-                             G_CALLBACK (pn_pipeline_view_refresh), self,
-                             G_CONNECT_SWAPPED);
-
-  pn_pipeline_view_refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
+  pn_profile_view_set_profile (PN_PROFILE_VIEW (self), profile);
 }
 
 PnCorpus *
@@ -963,7 +889,7 @@ pn_pipeline_view_get_corpus (PnPipelineView *self)
 {
   g_return_val_if_fail (PN_IS_PIPELINE_VIEW (self), NULL);
 
-  return self->corpus;
+  return pn_profile_view_get_corpus (PN_PROFILE_VIEW (self));
 }
 
 void
@@ -972,13 +898,5 @@ pn_pipeline_view_set_corpus (PnPipelineView *self,
 {
   g_return_if_fail (PN_IS_PIPELINE_VIEW (self));
 
-  if (self->corpus == corpus)
-    return;
-
-  g_clear_pointer (&self->corpus, pn_corpus_unref);
-  if (corpus != NULL)
-    self->corpus = pn_corpus_ref (corpus);
-
-  pn_pipeline_view_refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CORPUS]);
+  pn_profile_view_set_corpus (PN_PROFILE_VIEW (self), corpus);
 }

@@ -5,12 +5,13 @@
 
 #include "pn-corpus.h"
 #include "pn-profile.h"
+#include "pn-profile-view.h"
 
 G_BEGIN_DECLS
 
 #define PN_TYPE_PIPELINE_VIEW (pn_pipeline_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (PnPipelineView, pn_pipeline_view, PN, PIPELINE_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (PnPipelineView, pn_pipeline_view, PN, PIPELINE_VIEW, PnProfileView)
 
 /* What each milestone of the profile's drug or device is worth at its
  * location: a bar chart and a table of the same amounts, from

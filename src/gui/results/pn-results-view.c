@@ -16,10 +16,8 @@
 
 struct _PnResultsView
 {
-  GtkWidget            parent_instance;
+  PnProfileView        parent_instance;
 
-  PnProfile           *profile;
-  PnCorpus            *corpus;
   PnResults           *results;
   GHashTable          *rows;     /* benefit id → PnResultRow, reused */
   gboolean             detail_chosen; /* by the user, not by default */
@@ -45,21 +43,13 @@ struct _PnResultsView
 };
 
 enum {
-  PROP_0,
-  PROP_PROFILE,
-  PROP_CORPUS,
-  N_PROPS
-};
-
-enum {
   EDIT_ANSWER,
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (PnResultsView, pn_results_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (PnResultsView, pn_results_view, PN_TYPE_PROFILE_VIEW)
 
 typedef enum
 {
@@ -106,15 +96,16 @@ static PnResultRow *
 pn_results_view_get_row (PnResultsView  *self,
                          const PnResult *result)
 {
+  PnProfile *profile = pn_profile_view_get_profile (PN_PROFILE_VIEW (self));
   PnResultRow *row = g_hash_table_lookup (self->rows, result->benefit->id);
 
   if (row != NULL)
     {
-      pn_result_row_set_result (row, self->results, result, self->profile);
+      pn_result_row_set_result (row, self->results, result, profile);
       return row;
     }
 
-  row = g_object_ref_sink (pn_result_row_new (self->results, result, self->profile));
+  row = g_object_ref_sink (pn_result_row_new (self->results, result, profile));
   g_signal_connect_object (row, "answer",
                            G_CALLBACK (pn_results_view_row_answer_cb), self,
                            G_CONNECT_SWAPPED);
@@ -272,15 +263,22 @@ pn_results_view_rebuild (PnResultsView *self)
 /* The engine runs at every change (it is fast); the widgets follow at
  * once when shown, else when next mapped. */
 static void
-pn_results_view_refresh (PnResultsView *self)
+pn_results_view_refresh (PnProfileView *view)
 {
-  gint64 start = g_get_monotonic_time ();
+  PnResultsView *self = PN_RESULTS_VIEW (view);
+  PnProfile *profile = pn_profile_view_get_profile (view);
+  PnCorpus *corpus = pn_profile_view_get_corpus (view);
+  gint64 start;
 
+  /* Not while disposing: the template children are going away. */
+  if (self->content_stack == NULL)
+    return;
+
+  start = g_get_monotonic_time ();
   g_clear_pointer (&self->results, pn_results_unref);
 
-  if (self->profile != NULL && self->corpus != NULL &&
-      pn_profile_get_location (self->profile) != NULL)
-    self->results = pn_engine_evaluate (self->corpus, self->profile);
+  if (profile != NULL && corpus != NULL && pn_profile_get_location (profile) != NULL)
+    self->results = pn_engine_evaluate (corpus, profile);
 
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
@@ -344,12 +342,18 @@ pn_results_view_show_list_action (GtkWidget  *widget,
   pn_results_view_show_list (PN_RESULTS_VIEW (widget));
 }
 
+/* The rows point into the old corpus. */
+static void
+pn_results_view_corpus_changed (PnProfileView *view)
+{
+  pn_results_view_clear_rows (PN_RESULTS_VIEW (view));
+}
+
 static void
 pn_results_view_dispose (GObject *object)
 {
   PnResultsView *self = PN_RESULTS_VIEW (object);
 
-  pn_results_view_set_profile (self, NULL);
   if (self->counted_list != NULL)
     pn_results_view_clear_rows (self);
   g_clear_pointer (&self->rows, g_hash_table_unref);
@@ -364,55 +368,8 @@ pn_results_view_finalize (GObject *object)
   PnResultsView *self = PN_RESULTS_VIEW (object);
 
   g_clear_pointer (&self->results, pn_results_unref);
-  g_clear_pointer (&self->corpus, pn_corpus_unref);
 
   G_OBJECT_CLASS (pn_results_view_parent_class)->finalize (object);
-}
-
-static void
-pn_results_view_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  PnResultsView *self = PN_RESULTS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROFILE:
-      g_value_set_object (value, self->profile);
-      break;
-
-    case PROP_CORPUS:
-      g_value_set_boxed (value, self->corpus);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-pn_results_view_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  PnResultsView *self = PN_RESULTS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROFILE:
-      pn_results_view_set_profile (self, g_value_get_object (value));
-      break;
-
-    case PROP_CORPUS:
-      pn_results_view_set_corpus (self, g_value_get_boxed (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -420,21 +377,15 @@ pn_results_view_class_init (PnResultsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PnProfileViewClass *view_class = PN_PROFILE_VIEW_CLASS (klass);
 
   object_class->dispose = pn_results_view_dispose;
   object_class->finalize = pn_results_view_finalize;
-  object_class->get_property = pn_results_view_get_property;
-  object_class->set_property = pn_results_view_set_property;
 
   widget_class->map = pn_results_view_map;
 
-  properties[PROP_PROFILE] =
-    g_param_spec_object ("profile", NULL, NULL, PN_TYPE_PROFILE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_CORPUS] =
-    g_param_spec_boxed ("corpus", NULL, NULL, PN_TYPE_CORPUS,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  view_class->refresh = pn_results_view_refresh;
+  view_class->corpus_changed = pn_results_view_corpus_changed;
 
   /**
    * PnResultsView::edit-answer:
@@ -496,7 +447,7 @@ pn_results_view_get_profile (PnResultsView *self)
 {
   g_return_val_if_fail (PN_IS_RESULTS_VIEW (self), NULL);
 
-  return self->profile;
+  return pn_profile_view_get_profile (PN_PROFILE_VIEW (self));
 }
 
 void
@@ -504,25 +455,8 @@ pn_results_view_set_profile (PnResultsView *self,
                              PnProfile     *profile)
 {
   g_return_if_fail (PN_IS_RESULTS_VIEW (self));
-  g_return_if_fail (profile == NULL || PN_IS_PROFILE (profile));
 
-  if (self->profile == profile)
-    return;
-
-  if (self->profile != NULL)
-    g_signal_handlers_disconnect_by_func (self->profile, pn_results_view_refresh, self);
-
-  g_set_object (&self->profile, profile);
-
-  if (profile != NULL)
-    g_signal_connect_object (profile, "changed",
-                             G_CALLBACK (pn_results_view_refresh), self,
-                             G_CONNECT_SWAPPED);
-
-  /* Not while disposing: the template children are going away. */
-  if (self->content_stack != NULL)
-    pn_results_view_refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
+  pn_profile_view_set_profile (PN_PROFILE_VIEW (self), profile);
 }
 
 PnCorpus *
@@ -530,7 +464,7 @@ pn_results_view_get_corpus (PnResultsView *self)
 {
   g_return_val_if_fail (PN_IS_RESULTS_VIEW (self), NULL);
 
-  return self->corpus;
+  return pn_profile_view_get_corpus (PN_PROFILE_VIEW (self));
 }
 
 void
@@ -539,17 +473,7 @@ pn_results_view_set_corpus (PnResultsView *self,
 {
   g_return_if_fail (PN_IS_RESULTS_VIEW (self));
 
-  if (self->corpus == corpus)
-    return;
-
-  /* The rows point into the old corpus. */
-  pn_results_view_clear_rows (self);
-  g_clear_pointer (&self->corpus, pn_corpus_unref);
-  if (corpus != NULL)
-    self->corpus = pn_corpus_ref (corpus);
-
-  pn_results_view_refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CORPUS]);
+  pn_profile_view_set_corpus (PN_PROFILE_VIEW (self), corpus);
 }
 
 PnResults *

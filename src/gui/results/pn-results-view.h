@@ -5,13 +5,14 @@
 
 #include "pn-corpus.h"
 #include "pn-profile.h"
+#include "pn-profile-view.h"
 #include "pn-result.h"
 
 G_BEGIN_DECLS
 
 #define PN_TYPE_RESULTS_VIEW (pn_results_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (PnResultsView, pn_results_view, PN, RESULTS_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (PnResultsView, pn_results_view, PN, RESULTS_VIEW, PnProfileView)
 
 /* The estimate: the total of the counted measures, then the counted, the
  * possible and the not counted ones, and the detail of one of them.  It
