@@ -14,54 +14,11 @@
 #include "pn-engine.h"
 #include "pn-export.h"
 
-typedef struct
-{
-  char     *output;
-  PnLang    lang;
-  gboolean  lang_set;
-} BriefOptions;
-
-static gboolean
-lang_cb (const char  *option_name,
-         const char  *value,
-         gpointer     data,
-         GError     **error)
-{
-  PnavContext *ctx = data;
-  BriefOptions *opts = ctx->command_data;
-
-  if (!pnav_parse_lang (option_name, value, &opts->lang, error))
-    return FALSE;
-  opts->lang_set = TRUE;
-  return TRUE;
-}
-
-static gboolean
-output_cb (const char  *option_name,
-           const char  *value,
-           gpointer     data,
-           GError     **error)
-{
-  PnavContext *ctx = data;
-  BriefOptions *opts = ctx->command_data;
-
-  if (value[0] == '\0')
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("%s: expected a file name"), option_name);
-      return FALSE;
-    }
-
-  g_free (opts->output);
-  opts->output = g_strdup (value);
-  return TRUE;
-}
-
 static const GOptionEntry brief_entries[] = {
-  { "output", 'o', PNAV_CALLBACK (output_cb),
+  { "output", 'o', PNAV_CALLBACK (pnav_document_output_cb),
     N_("Write the brief to FILE (replaced in one step if it exists); "
        "Markdown and CSV go to standard output without it"), N_("FILE") },
-  { "lang", 0, PNAV_CALLBACK (lang_cb),
+  { "lang", 0, PNAV_CALLBACK (pnav_document_lang_cb),
     N_("Language of the brief: en or zh (default: the locale's)"), N_("LANG") },
   G_OPTION_ENTRY_NULL
 };
@@ -79,7 +36,7 @@ pnav_brief (PnavContext  *ctx,
   g_autoptr(PnResults) results = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_auto(GStrv) positional = NULL;
-  BriefOptions opts = { NULL, PN_LANG_EN, FALSE };
+  PnavDocumentOptions opts = { NULL, PN_LANG_EN, FALSE };
   PnCorpus *corpus;
   int status = PNAV_EXIT_OK;
 

@@ -949,6 +949,42 @@ pnav_parse_lang (const char  *option_name,
 /* ---- output files ---------------------------------------------------- */
 
 gboolean
+pnav_document_output_cb (const char  *option_name,
+                         const char  *value,
+                         gpointer     data,
+                         GError     **error)
+{
+  PnavContext *ctx = data;
+  PnavDocumentOptions *opts = ctx->command_data;
+
+  if (value[0] == '\0')
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s: expected a file name"), option_name);
+      return FALSE;
+    }
+
+  g_free (opts->output);
+  opts->output = g_strdup (value);
+  return TRUE;
+}
+
+gboolean
+pnav_document_lang_cb (const char  *option_name,
+                       const char  *value,
+                       gpointer     data,
+                       GError     **error)
+{
+  PnavContext *ctx = data;
+  PnavDocumentOptions *opts = ctx->command_data;
+
+  if (!pnav_parse_lang (option_name, value, &opts->lang, error))
+    return FALSE;
+  opts->lang_set = TRUE;
+  return TRUE;
+}
+
+gboolean
 pnav_write_output (const char  *path,
                    GBytes      *bytes,
                    GError     **error)

@@ -189,4 +189,23 @@ gboolean        pnav_write_output                (const char     *path,
  * pnav-common.c): { "name", 0, PNAV_CALLBACK (cb), … } */
 #define PNAV_CALLBACK(cb) G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, (gpointer) cb
 
+/* --output FILE and --lang en|zh, for the commands that write a document
+ * (brief, deadlines).  Their options struct, the context's command_data,
+ * starts with this one; PNAV_DOCUMENT_OPTION_ENTRIES parses into it. */
+typedef struct
+{
+  char      *output;
+  PnLang     lang;
+  gboolean   lang_set;
+} PnavDocumentOptions;
+
+gboolean        pnav_document_output_cb          (const char     *option_name,
+                                                  const char     *value,
+                                                  gpointer        data,
+                                                  GError        **error);
+gboolean        pnav_document_lang_cb            (const char     *option_name,
+                                                  const char     *value,
+                                                  gpointer        data,
+                                                  GError        **error);
+
 G_END_DECLS

@@ -17,10 +17,8 @@
 
 typedef struct
 {
-  char     *output;
-  gint      within;
-  PnLang    lang;
-  gboolean  lang_set;
+  PnavDocumentOptions  document;  /* first: --output and --lang parse into it */
+  gint                 within;
 } DeadlinesOptions;
 
 static gboolean
@@ -51,49 +49,13 @@ within_cb (const char  *option_name,
   return TRUE;
 }
 
-static gboolean
-lang_cb (const char  *option_name,
-         const char  *value,
-         gpointer     data,
-         GError     **error)
-{
-  PnavContext *ctx = data;
-  DeadlinesOptions *opts = ctx->command_data;
-
-  if (!pnav_parse_lang (option_name, value, &opts->lang, error))
-    return FALSE;
-  opts->lang_set = TRUE;
-  return TRUE;
-}
-
-static gboolean
-output_cb (const char  *option_name,
-           const char  *value,
-           gpointer     data,
-           GError     **error)
-{
-  PnavContext *ctx = data;
-  DeadlinesOptions *opts = ctx->command_data;
-
-  if (value[0] == '\0')
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("%s: expected a file name"), option_name);
-      return FALSE;
-    }
-
-  g_free (opts->output);
-  opts->output = g_strdup (value);
-  return TRUE;
-}
-
 static const GOptionEntry deadlines_entries[] = {
   { "within", 0, PNAV_CALLBACK (within_cb),
     N_("Only what ends within DAYS days of the as-of date"), N_("DAYS") },
-  { "output", 'o', PNAV_CALLBACK (output_cb),
+  { "output", 'o', PNAV_CALLBACK (pnav_document_output_cb),
     N_("Write to FILE (replaced in one step if it exists) instead of standard output"),
     N_("FILE") },
-  { "lang", 0, PNAV_CALLBACK (lang_cb),
+  { "lang", 0, PNAV_CALLBACK (pnav_document_lang_cb),
     N_("Language of the text and calendar: en or zh (default: the locale's)"), N_("LANG") },
   G_OPTION_ENTRY_NULL
 };
@@ -110,7 +72,7 @@ pnav_deadlines (PnavContext  *ctx,
   g_autoptr(PnDeadlines) deadlines = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_auto(GStrv) positional = NULL;
-  DeadlinesOptions opts = { NULL, -1, PN_LANG_EN, FALSE };
+  DeadlinesOptions opts = { { NULL, PN_LANG_EN, FALSE }, -1 };
   PnavProfileOptions *place = &ctx->profile_options;
   PnCorpus *corpus;
   char *text = NULL;
@@ -159,8 +121,8 @@ pnav_deadlines (PnavContext  *ctx,
   if (deadlines == NULL)
     goto out;
 
-  if (!opts.lang_set)
-    opts.lang = pn_lang_from_locale ();
+  if (!opts.document.lang_set)
+    opts.document.lang = pn_lang_from_locale ();
 
   switch (ctx->format)
     {
@@ -173,23 +135,23 @@ pnav_deadlines (PnavContext  *ctx,
       }
       break;
     case PNAV_FORMAT_ICS:
-      text = pn_deadlines_to_ical (deadlines, opts.lang, &error);
+      text = pn_deadlines_to_ical (deadlines, opts.document.lang, &error);
       if (text == NULL)
         goto out;
       break;
     case PNAV_FORMAT_TEXT:
     default:
-      text = pn_deadlines_to_text (deadlines, opts.lang);
+      text = pn_deadlines_to_text (deadlines, opts.document.lang);
       break;
     }
 
   bytes = g_bytes_new_take (text, strlen (text));
-  pnav_write_output (opts.output, bytes, &error);
+  pnav_write_output (opts.document.output, bytes, &error);
 
 out:
   if (error != NULL)
     status = pnav_report_error (ctx, error);
-  g_free (opts.output);
+  g_free (opts.document.output);
   ctx->command_data = NULL;
   return status;
 }
