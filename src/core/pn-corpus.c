@@ -11,6 +11,10 @@ struct _PnCorpus
   PnTaxonomy *taxonomy;
   GPtrArray  *documents;  /* PnDocument */
   GHashTable *benefits;   /* id → PnBenefit */
+
+  GMutex         index_lock;
+  gpointer       engine_index;
+  GDestroyNotify free_engine_index;
 };
 
 G_DEFINE_BOXED_TYPE (PnCorpus, pn_corpus, pn_corpus_ref, pn_corpus_unref)
@@ -18,6 +22,9 @@ G_DEFINE_BOXED_TYPE (PnCorpus, pn_corpus, pn_corpus_ref, pn_corpus_unref)
 static void
 pn_corpus_clear (PnCorpus *self)
 {
+  if (self->engine_index != NULL)
+    self->free_engine_index (self->engine_index);
+  g_mutex_clear (&self->index_lock);
   g_clear_pointer (&self->benefits, g_hash_table_unref);
   g_clear_pointer (&self->documents, g_ptr_array_unref);
   g_clear_pointer (&self->taxonomy, pn_taxonomy_unref);
@@ -36,6 +43,7 @@ pn_corpus_new (PnTaxonomy *taxonomy,
   self->taxonomy = pn_taxonomy_ref (taxonomy);
   self->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_document_unref);
   self->benefits = g_hash_table_new (g_str_hash, g_str_equal);
+  g_mutex_init (&self->index_lock);
 
   for (guint i = 0; i < documents->len; i++)
     {
@@ -56,6 +64,25 @@ pn_corpus_new (PnTaxonomy *taxonomy,
     }
 
   return self;
+}
+
+gpointer
+_pn_corpus_get_engine_index (PnCorpus       *self,
+                             gpointer      (*build) (PnCorpus *corpus),
+                             GDestroyNotify  free_index)
+{
+  gpointer index;
+
+  g_mutex_lock (&self->index_lock);
+  if (self->engine_index == NULL)
+    {
+      self->engine_index = build (self);
+      self->free_engine_index = free_index;
+    }
+  index = self->engine_index;
+  g_mutex_unlock (&self->index_lock);
+
+  return index;
 }
 
 PnCorpus *

@@ -33,6 +33,12 @@ GPtrArray   *pn_corpus_documents_at     (PnCorpus    *self,
 gboolean     pn_corpus_check_references (PnCorpus    *self,
                                          GError     **error);
 
+/* for pn-engine only: what the engine derives from the corpus, built by
+ * `build` on the first call (from any thread) and kept with the corpus. */
+gpointer     _pn_corpus_get_engine_index (PnCorpus      *self,
+                                          gpointer     (*build) (PnCorpus *corpus),
+                                          GDestroyNotify free_index);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PnCorpus, pn_corpus_unref)
 
 G_END_DECLS

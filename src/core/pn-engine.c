@@ -53,77 +53,328 @@ apply_rate (double rate,
   return value * basis_points / 10000;
 }
 
-static gboolean
-value_in (GStrv       values,
-          const char *value)
+/* What the engine reads of the profile, once per evaluation: the
+ * effective answers as strings and as quarks, the as-of date. */
+typedef struct
 {
-  return values != NULL && value != NULL && g_strv_contains ((const char * const *) values, value);
+  PnProfile   *profile;
+  PnTaxonomy  *taxonomy;
+  const char  *as_of;
+  const char  *answers[PN_N_QUESTIONS];
+  GQuark       quarks[PN_N_QUESTIONS];
+} Facts;
+
+static void
+facts_init (Facts      *facts,
+            PnProfile  *profile,
+            PnTaxonomy *taxonomy,
+            const char *as_of)
+{
+  facts->profile = profile;
+  facts->taxonomy = taxonomy;
+  facts->as_of = as_of;
+  for (guint q = 0; q < PN_N_QUESTIONS; q++)
+    {
+      facts->answers[q] = pn_profile_get_effective_answer (profile, q);
+      /* 0 for a string no condition lists: it matches none */
+      facts->quarks[q] = facts->answers[q] ? g_quark_try_string (facts->answers[q]) : 0;
+    }
 }
 
-/* A condition that accepts every term of its vocabulary asks nothing. */
 static gboolean
-accepts_every_term (PnTaxonomy        *taxonomy,
-                    const PnCondition *condition)
+quark_in (const GQuark *quarks,
+          GQuark        quark)
 {
-  GPtrArray *terms = pn_taxonomy_get_terms (taxonomy, pn_question_to_string (condition->question));
-
-  if (terms == NULL || terms->len == 0)
+  if (quarks == NULL || quark == 0)
     return FALSE;
+  for (; *quarks != 0; quarks++)
+    if (*quarks == quark)
+      return TRUE;
+  return FALSE;
+}
 
-  for (guint i = 0; i < terms->len; i++)
+static PnConditionState
+condition_state (const Facts       *facts,
+                 const PnCondition *condition)
+{
+  PnQuestion question = condition->question;
+
+  if (facts->answers[question] == NULL)
+    return condition->asks_nothing ? PN_CONDITION_MET : PN_CONDITION_UNKNOWN;
+  if (quark_in (condition->value_quarks, facts->quarks[question]))
+    return PN_CONDITION_MET;
+  if (quark_in (condition->review_quarks, facts->quarks[question]))
+    return PN_CONDITION_REVIEW;
+  return PN_CONDITION_UNMET;
+}
+
+/* Returns FALSE when a given answer contradicts a condition; otherwise
+ * counts in `out_open` what is still open (unanswered or for review). */
+static gboolean
+check_conditions (const Facts *facts,
+                  PnBenefit   *benefit,
+                  guint       *out_open)
+{
+  guint open = 0;
+
+  for (guint i = 0; i < benefit->conditions->len; i++)
     {
-      const PnTerm *term = g_ptr_array_index (terms, i);
+      PnConditionState state = condition_state (facts, g_ptr_array_index (benefit->conditions, i));
 
-      if (!value_in (condition->values, term->id))
+      if (state == PN_CONDITION_UNMET)
         return FALSE;
+      if (state != PN_CONDITION_MET)
+        open++;
     }
 
+  if (out_open != NULL)
+    *out_open = open;
   return TRUE;
 }
 
-/* Returns FALSE when a given answer contradicts a condition. */
-static gboolean
-evaluate_conditions (PnTaxonomy *taxonomy,
-                     PnBenefit  *benefit,
-                     PnProfile  *profile,
-                     PnResult   *result)
+/* The conditions one by one, and what is still missing, for a benefit
+ * check_conditions() accepted. */
+static void
+record_conditions (const Facts *facts,
+                   PnBenefit   *benefit,
+                   PnResult    *result)
 {
   for (guint i = 0; i < benefit->conditions->len; i++)
     {
       const PnCondition *condition = g_ptr_array_index (benefit->conditions, i);
-      const char *answer = pn_profile_get_effective_answer (profile, condition->question);
-      PnConditionState state;
+      PnConditionResult *cr = g_new0 (PnConditionResult, 1);
 
-      if (answer == NULL)
-        state = accepts_every_term (taxonomy, condition) ? PN_CONDITION_MET : PN_CONDITION_UNKNOWN;
-      else if (value_in (condition->values, answer))
-        state = PN_CONDITION_MET;
-      else if (value_in (condition->review, answer))
-        state = PN_CONDITION_REVIEW;
-      else
-        state = PN_CONDITION_UNMET;
+      cr->question = condition->question;
+      cr->state = condition_state (facts, condition);
+      cr->condition = condition;
+      g_ptr_array_add (result->conditions, cr);
 
-      if (state == PN_CONDITION_UNMET)
+      if (cr->state == PN_CONDITION_UNKNOWN)
+        g_ptr_array_add (result->missing, g_strdup (pn_question_to_string (condition->question)));
+      else if (cr->state == PN_CONDITION_REVIEW)
+        g_ptr_array_add (result->missing,
+                         g_strdup_printf ("review:%s", pn_question_to_string (condition->question)));
+    }
+}
+
+/* Requirements the data cannot check: each one not attested by the
+ * applicant leaves the match possible. */
+static guint
+count_open_requirements (PnBenefit *benefit)
+{
+  guint open = 0;
+
+  for (guint r = 0; r < benefit->requirements->len; r++)
+    if (!((PnRequirement *) g_ptr_array_index (benefit->requirements, r))->attestation)
+      open++;
+  return open;
+}
+
+/* ---- the index the first pass scans ----
+ *
+ * A profile is checked against every benefit at its location: a hundred
+ * thousand of them in the benchmark corpus.  Following each benefit's
+ * conditions through the heap costs a cache miss a step, so the corpus
+ * keeps, per benefit and in document order, one small block with its
+ * conditions as bit masks: bit i of accept[q] is set when the i-th value
+ * any condition of the corpus names for question q is accepted. */
+
+#define MAX_VALUES 16   /* bits of a mask */
+
+typedef struct
+{
+  PnBenefit *benefit;
+  guint16    asks;       /* bit q: a condition on question q */
+  guint16    free;       /* bit q: that condition accepts every term */
+  guint16    accept[PN_N_QUESTIONS];
+  guint16    review[PN_N_QUESTIONS];
+  guint8     open_requirements;
+  gboolean   masked;     /* FALSE: check_conditions() decides */
+  gboolean   draft;
+  const char *valid_from;  /* pn_benefit_get_validity() */
+  const char *valid_until;
+} BenefitKey;
+
+typedef struct
+{
+  GQuark      values[PN_N_QUESTIONS][MAX_VALUES];
+  guint       n_values[PN_N_QUESTIONS];
+  BenefitKey *keys;
+  guint      *first_key;  /* per document, and one past the last */
+} EngineIndex;
+
+G_STATIC_ASSERT (PN_N_QUESTIONS <= 16);
+
+static void
+engine_index_free (gpointer data)
+{
+  EngineIndex *index = data;
+
+  g_free (index->keys);
+  g_free (index->first_key);
+  g_free (index);
+}
+
+/* The bit of `value` among question q's values, adding it; 0 when the
+ * question has more values than a mask holds. */
+static guint16
+value_bit (EngineIndex *index,
+           PnQuestion   q,
+           GQuark       value)
+{
+  for (guint i = 0; i < index->n_values[q]; i++)
+    if (index->values[q][i] == value)
+      return 1u << i;
+  if (index->n_values[q] == MAX_VALUES)
+    return 0;
+  index->values[q][index->n_values[q]] = value;
+  return 1u << index->n_values[q]++;
+}
+
+static gboolean
+mask_of (EngineIndex  *index,
+         PnQuestion    q,
+         const GQuark *quarks,
+         guint16      *out_mask)
+{
+  *out_mask = 0;
+  for (; quarks != NULL && *quarks != 0; quarks++)
+    {
+      guint16 bit = value_bit (index, q, *quarks);
+
+      if (bit == 0)
         return FALSE;
+      *out_mask |= bit;
+    }
+  return TRUE;
+}
 
-      if (result != NULL)
-        {
-          PnConditionResult *cr = g_new0 (PnConditionResult, 1);
+static void
+key_init (EngineIndex *index,
+          BenefitKey  *key,
+          PnBenefit   *benefit)
+{
+  guint open = count_open_requirements (benefit);
 
-          cr->question = condition->question;
-          cr->state = state;
-          cr->condition = condition;
-          g_ptr_array_add (result->conditions, cr);
+  key->benefit = benefit;
+  key->draft = benefit->document->draft;
+  pn_benefit_get_validity (benefit, &key->valid_from, &key->valid_until);
+  key->masked = open <= G_MAXUINT8;
+  key->open_requirements = MIN (open, G_MAXUINT8);
 
-          if (state == PN_CONDITION_UNKNOWN)
-            g_ptr_array_add (result->missing, g_strdup (pn_question_to_string (condition->question)));
-          else if (state == PN_CONDITION_REVIEW)
-            g_ptr_array_add (result->missing,
-                             g_strdup_printf ("review:%s", pn_question_to_string (condition->question)));
-        }
+  for (guint i = 0; i < benefit->conditions->len && key->masked; i++)
+    {
+      const PnCondition *condition = g_ptr_array_index (benefit->conditions, i);
+      PnQuestion q = condition->question;
+
+      /* two conditions on one question: the slow path keeps it simple */
+      if (key->asks & (1u << q))
+        key->masked = FALSE;
+      else if (!mask_of (index, q, condition->value_quarks, &key->accept[q]) ||
+               !mask_of (index, q, condition->review_quarks, &key->review[q]))
+        key->masked = FALSE;
+
+      key->asks |= 1u << q;
+      if (condition->asks_nothing)
+        key->free |= 1u << q;
+    }
+}
+
+static gpointer
+engine_index_build (PnCorpus *corpus)
+{
+  EngineIndex *index = g_new0 (EngineIndex, 1);
+  guint n_documents = pn_corpus_get_n_documents (corpus);
+  guint n_keys = 0;
+  guint k = 0;
+
+  for (guint d = 0; d < n_documents; d++)
+    {
+      PnDocument *document = pn_corpus_get_document (corpus, d);
+
+      for (guint a = 0; a < document->articles->len; a++)
+        n_keys += ((PnArticle *) g_ptr_array_index (document->articles, a))->benefits->len;
     }
 
+  index->keys = g_new0 (BenefitKey, MAX (n_keys, 1));
+  index->first_key = g_new0 (guint, n_documents + 1);
+
+  for (guint d = 0; d < n_documents; d++)
+    {
+      PnDocument *document = pn_corpus_get_document (corpus, d);
+
+      index->first_key[d] = k;
+      for (guint a = 0; a < document->articles->len; a++)
+        {
+          PnArticle *article = g_ptr_array_index (document->articles, a);
+
+          for (guint b = 0; b < article->benefits->len; b++)
+            key_init (index, &index->keys[k++], g_ptr_array_index (article->benefits, b));
+        }
+    }
+  index->first_key[n_documents] = k;
+
+  return index;
+}
+
+/* The profile's answers as bits of the index's masks. */
+typedef struct
+{
+  guint16 answered;                  /* bit q: question q is answered */
+  guint16 bit[PN_N_QUESTIONS];       /* the answer's bit; 0: a value no condition names */
+} AnswerBits;
+
+static void
+answer_bits_init (AnswerBits        *bits,
+                  const EngineIndex *index,
+                  const Facts       *facts)
+{
+  memset (bits, 0, sizeof *bits);
+  for (guint q = 0; q < PN_N_QUESTIONS; q++)
+    {
+      if (facts->answers[q] == NULL)
+        continue;
+      bits->answered |= 1u << q;
+      for (guint i = 0; i < index->n_values[q]; i++)
+        if (index->values[q][i] == facts->quarks[q] && facts->quarks[q] != 0)
+          bits->bit[q] = 1u << i;
+    }
+}
+
+/* check_conditions() on the masks, plus the open requirements. */
+static gboolean
+check_key (const BenefitKey *key,
+           const AnswerBits *bits,
+           guint            *out_open)
+{
+  guint16 given = key->asks & bits->answered;
+  guint open = key->open_requirements;
+
+  for (guint16 rest = given; rest != 0; rest &= rest - 1)
+    {
+      guint q = (guint) __builtin_ctz (rest);
+
+      if (key->accept[q] & bits->bit[q])
+        continue;
+      if (key->review[q] & bits->bit[q])
+        open++;
+      else
+        return FALSE;
+    }
+
+  /* unanswered questions the condition really asks */
+  open += (guint) __builtin_popcount (key->asks & ~key->free & ~bits->answered);
+  *out_open = open;
   return TRUE;
+}
+
+/* Whether the derivation is being written: the first pass of an
+ * evaluation computes amounts only, the text is written when a result is
+ * read (_pn_engine_fill_result). */
+static inline gboolean
+telling (const Worth *worth)
+{
+  return worth->en != NULL;
 }
 
 static void
@@ -131,9 +382,14 @@ append_cap (Worth      *worth,
             gint64      uncapped,
             gint64      cap)
 {
-  g_autofree char *cap_y = pn_money_format_yuan (cap);
-  g_autofree char *cap_w = pn_money_format_wan (cap);
+  g_autofree char *cap_y = NULL;
+  g_autofree char *cap_w = NULL;
 
+  if (!telling (worth))
+    return;
+
+  cap_y = pn_money_format_yuan (cap);
+  cap_w = pn_money_format_wan (cap);
   if (uncapped > cap)
     {
       g_string_append_printf (worth->en, "; capped at %s", cap_y);
@@ -146,16 +402,48 @@ append_cap (Worth      *worth,
     }
 }
 
-static void compute_worth (PnCorpus  *corpus,
-                           PnBenefit *benefit,
-                           PnProfile *profile,
-                           Worth     *worth,
-                           guint      depth);
+static void
+say (Worth      *worth,
+     const char *en,
+     const char *zh)
+{
+  if (!telling (worth))
+    return;
+  g_string_append (worth->en, en);
+  g_string_append (worth->zh, zh);
+}
 
-static PnStatus status_on (PnBenefit   *benefit,
-                           const char  *as_of,
-                           const char **out_from,
-                           const char **out_until);
+static void compute_worth (PnCorpus    *corpus,
+                           PnBenefit   *benefit,
+                           const Facts *facts,
+                           Worth       *worth,
+                           guint        depth);
+
+static PnStatus
+status_between (gboolean    draft,
+                const char *from,
+                const char *until,
+                const char *as_of)
+{
+  /* ISO dates compare as strings */
+  if (draft)
+    return PN_STATUS_DRAFT;
+  if (from != NULL && strcmp (as_of, from) < 0)
+    return PN_STATUS_PENDING;
+  if (until != NULL && strcmp (as_of, until) > 0)
+    return PN_STATUS_EXPIRED;
+  return PN_STATUS_IN_FORCE;
+}
+
+static PnStatus
+status_on (PnBenefit   *benefit,
+           const char  *as_of,
+           const char **out_from,
+           const char **out_until)
+{
+  pn_benefit_get_validity (benefit, out_from, out_until);
+  return status_between (benefit->document->draft, *out_from, *out_until, as_of);
+}
 
 /* The most a top-up's target gives for the same profile: 0 when the
  * profile contradicts it, unset when a figure is missing.  A target not
@@ -163,14 +451,13 @@ static PnStatus status_on (PnBenefit   *benefit,
  * gives nothing, so nothing of it is deducted: "配套补足到40%" then
  * makes up the whole 40%.  `out_lapsed` names such a target. */
 static gint64
-target_award (PnCorpus   *corpus,
-              PnBenefit  *benefit,
-              PnProfile  *profile,
-              guint       depth,
-              PnBenefit **out_target,
-              PnBenefit **out_lapsed)
+target_award (PnCorpus    *corpus,
+              PnBenefit   *benefit,
+              const Facts *facts,
+              guint        depth,
+              PnBenefit  **out_target,
+              PnBenefit  **out_lapsed)
 {
-  g_autofree char *as_of = pn_profile_dup_effective_as_of (profile);
   gint64 best = 0;
   gboolean unknown = FALSE;
 
@@ -184,18 +471,16 @@ target_award (PnCorpus   *corpus,
       const char *from;
       const char *until;
 
-      if (target == NULL || target == benefit || !evaluate_conditions (pn_corpus_get_taxonomy (corpus), target, profile, NULL))
+      if (target == NULL || target == benefit || !check_conditions (facts, target, NULL))
         continue;
 
-      if (status_on (target, as_of, &from, &until) != PN_STATUS_IN_FORCE)
+      if (status_on (target, facts->as_of, &from, &until) != PN_STATUS_IN_FORCE)
         {
           *out_lapsed = target;
           continue;
         }
 
-      worth.zh = g_string_new (NULL);
-      worth.en = g_string_new (NULL);
-      compute_worth (corpus, target, profile, &worth, depth + 1);
+      compute_worth (corpus, target, facts, &worth, depth + 1);
       if (worth.estimate == PN_YUAN_UNSET && worth.problem == PN_NOT_COUNTED_MISSING_FIGURE)
         unknown = TRUE;
       else if (worth.estimate != PN_YUAN_UNSET && worth.estimate >= best)
@@ -203,21 +488,20 @@ target_award (PnCorpus   *corpus,
           best = worth.estimate;
           *out_target = target;
         }
-      worth_clear (&worth);
     }
 
   return unknown ? PN_YUAN_UNSET : best;
 }
 
 static void
-compute_worth (PnCorpus  *corpus,
-               PnBenefit *benefit,
-               PnProfile *profile,
-               Worth     *worth,
-               guint      depth)
+compute_worth (PnCorpus    *corpus,
+               PnBenefit   *benefit,
+               const Facts *facts,
+               Worth       *worth,
+               guint        depth)
 {
-  PnTaxonomy *taxonomy = pn_corpus_get_taxonomy (corpus);
-  g_autofree char *rate_str = NULL;
+  PnTaxonomy *taxonomy = facts->taxonomy;
+  PnProfile *profile = facts->profile;
 
   worth->estimate = PN_YUAN_UNSET;
   worth->base = PN_YUAN_UNSET;
@@ -229,17 +513,15 @@ compute_worth (PnCorpus  *corpus,
   if (benefit->kind == PN_BENEFIT_NON_MONETARY)
     {
       worth->problem = PN_NOT_COUNTED_NON_MONETARY;
-      g_string_append (worth->en, "Non-monetary support");
-      g_string_append (worth->zh, "非资金支持");
+      say (worth, "Non-monetary support", "非资金支持");
       return;
     }
 
   if (benefit->kind == PN_BENEFIT_UNSPECIFIED)
     {
       worth->problem = PN_NOT_COUNTED_UNSPECIFIED;
-      g_string_append (worth->en, "The text states no amount");
-      g_string_append (worth->zh, "原文未规定金额");
-      if (benefit->cap != PN_YUAN_UNSET)
+      say (worth, "The text states no amount", "原文未规定金额");
+      if (telling (worth) && benefit->cap != PN_YUAN_UNSET)
         {
           g_autofree char *y = pn_money_format_yuan (benefit->cap);
           g_autofree char *w = pn_money_format_wan (benefit->cap);
@@ -255,65 +537,85 @@ compute_worth (PnCorpus  *corpus,
     {
       const PnThreshold *threshold = g_ptr_array_index (benefit->thresholds, i);
       gint64 value = pn_profile_get_figure (profile, threshold->figure);
-      g_autofree char *min_y = pn_money_format_yuan (threshold->min);
-      g_autofree char *min_w = pn_money_format_wan (threshold->min);
+      gboolean met = value != PN_YUAN_UNSET &&
+                     (threshold->inclusive ? value >= threshold->min : value > threshold->min);
+      g_autofree char *min_y = NULL;
+      g_autofree char *min_w = NULL;
+      g_autofree char *v_y = NULL;
+      g_autofree char *v_w = NULL;
       const char *op_en = threshold->inclusive ? "≥" : ">";
-      const char *label_en = figure_label (taxonomy, threshold->figure, FALSE);
-      const char *label_zh = figure_label (taxonomy, threshold->figure, TRUE);
+      const char *op_zh = threshold->inclusive ? "达到" : "超过";
+      const char *label_en = NULL;
+      const char *label_zh = NULL;
 
       worth->threshold = threshold->min;
+
+      if (telling (worth))
+        {
+          min_y = pn_money_format_yuan (threshold->min);
+          min_w = pn_money_format_wan (threshold->min);
+          label_en = figure_label (taxonomy, threshold->figure, FALSE);
+          label_zh = figure_label (taxonomy, threshold->figure, TRUE);
+          if (value != PN_YUAN_UNSET)
+            {
+              v_y = pn_money_format_yuan (value);
+              v_w = pn_money_format_wan (value);
+            }
+        }
 
       if (value == PN_YUAN_UNSET)
         {
           worth->problem = PN_NOT_COUNTED_MISSING_FIGURE;
           worth->missing_figure = threshold->figure;
-          g_string_append_printf (worth->en, "Needs %s (threshold %s %s)", label_en, op_en, min_y);
-          g_string_append_printf (worth->zh, "需提供%s（门槛%s%s）", label_zh,
-                                  threshold->inclusive ? "达到" : "超过", min_w);
+          if (telling (worth))
+            {
+              g_string_append_printf (worth->en, "Needs %s (threshold %s %s)", label_en, op_en, min_y);
+              g_string_append_printf (worth->zh, "需提供%s（门槛%s%s）", label_zh, op_zh, min_w);
+            }
           return;
         }
-      else
-        {
-          g_autofree char *v_y = pn_money_format_yuan (value);
-          g_autofree char *v_w = pn_money_format_wan (value);
-          gboolean met = threshold->inclusive ? value >= threshold->min : value > threshold->min;
 
-          if (!met)
+      if (!met)
+        {
+          worth->problem = PN_NOT_COUNTED_THRESHOLD;
+          worth->estimate = 0;
+          if (telling (worth))
             {
-              worth->problem = PN_NOT_COUNTED_THRESHOLD;
-              worth->estimate = 0;
               g_string_append_printf (worth->en, "%s %s is below the threshold (%s %s)",
                                       label_en, v_y, op_en, min_y);
               g_string_append_printf (worth->zh, "%s%s未达到门槛（%s%s）",
-                                      label_zh, v_w, threshold->inclusive ? "达到" : "超过", min_w);
-              return;
+                                      label_zh, v_w, op_zh, min_w);
             }
+          return;
+        }
 
+      if (telling (worth))
+        {
           g_string_append_printf (worth->en, "%s %s %s %s; ", label_en, v_y, op_en, min_y);
-          g_string_append_printf (worth->zh, "%s%s%s门槛%s；", label_zh, v_w,
-                                  threshold->inclusive ? "达到" : "超过", min_w);
+          g_string_append_printf (worth->zh, "%s%s%s门槛%s；", label_zh, v_w, op_zh, min_w);
         }
     }
 
   if (benefit->kind == PN_BENEFIT_FIXED)
     {
       gint64 amount = benefit->amount != PN_YUAN_UNSET ? benefit->amount : benefit->cap;
-      g_autofree char *y = NULL;
-      g_autofree char *w = NULL;
 
       if (amount == PN_YUAN_UNSET)
         {
           worth->problem = PN_NOT_COUNTED_UNSPECIFIED;
-          g_string_append (worth->en, "The text states no amount");
-          g_string_append (worth->zh, "原文未规定金额");
+          say (worth, "The text states no amount", "原文未规定金额");
           return;
         }
 
-      y = pn_money_format_yuan (amount);
-      w = pn_money_format_wan (amount);
       worth->estimate = amount;
-      g_string_append_printf (worth->en, "fixed award %s", y);
-      g_string_append_printf (worth->zh, "定额奖励%s", w);
+      if (telling (worth))
+        {
+          g_autofree char *y = pn_money_format_yuan (amount);
+          g_autofree char *w = pn_money_format_wan (amount);
+
+          g_string_append_printf (worth->en, "fixed award %s", y);
+          g_string_append_printf (worth->zh, "定额奖励%s", w);
+        }
       return;
     }
 
@@ -321,42 +623,52 @@ compute_worth (PnCorpus  *corpus,
   if (benefit->base != PN_FIGURE_NONE)
     {
       gint64 value = pn_profile_get_figure (profile, benefit->base);
-      const char *label_en = figure_label (taxonomy, benefit->base, FALSE);
-      const char *label_zh = figure_label (taxonomy, benefit->base, TRUE);
-      g_autofree char *v_y = NULL;
-      g_autofree char *v_w = NULL;
-      g_autofree char *e_y = NULL;
-      g_autofree char *e_w = NULL;
+      double rate = benefit->rate >= 0 ? benefit->rate : 0;
+      const char *label_en = NULL;
+      const char *label_zh = NULL;
       gint64 uncapped;
       gint64 estimate;
+
+      if (telling (worth))
+        {
+          label_en = figure_label (taxonomy, benefit->base, FALSE);
+          label_zh = figure_label (taxonomy, benefit->base, TRUE);
+        }
 
       if (value == PN_YUAN_UNSET)
         {
           worth->problem = PN_NOT_COUNTED_MISSING_FIGURE;
           worth->missing_figure = benefit->base;
-          g_string_append_printf (worth->en, "Needs %s", label_en);
-          g_string_append_printf (worth->zh, "需提供%s", label_zh);
-          if (benefit->cap != PN_YUAN_UNSET)
+          if (telling (worth))
             {
-              g_autofree char *y = pn_money_format_yuan (benefit->cap);
-              g_autofree char *w = pn_money_format_wan (benefit->cap);
+              g_string_append_printf (worth->en, "Needs %s", label_en);
+              g_string_append_printf (worth->zh, "需提供%s", label_zh);
+              if (benefit->cap != PN_YUAN_UNSET)
+                {
+                  g_autofree char *y = pn_money_format_yuan (benefit->cap);
+                  g_autofree char *w = pn_money_format_wan (benefit->cap);
 
-              g_string_append_printf (worth->en, "; up to %s", y);
-              g_string_append_printf (worth->zh, "，最高%s", w);
+                  g_string_append_printf (worth->en, "; up to %s", y);
+                  g_string_append_printf (worth->zh, "，最高%s", w);
+                }
             }
           return;
         }
 
       worth->base = value;
-      rate_str = pn_money_format_rate (benefit->rate >= 0 ? benefit->rate : 0);
-      uncapped = apply_rate (benefit->rate >= 0 ? benefit->rate : 0, value);
+      uncapped = apply_rate (rate, value);
       estimate = uncapped;
-      v_y = pn_money_format_yuan (value);
-      v_w = pn_money_format_wan (value);
-      e_y = pn_money_format_yuan (uncapped);
-      e_w = pn_money_format_wan (uncapped);
-      g_string_append_printf (worth->en, "%s × %s %s = %s", rate_str, label_en, v_y, e_y);
-      g_string_append_printf (worth->zh, "%s%s × %s = %s", label_zh, v_w, rate_str, e_w);
+      if (telling (worth))
+        {
+          g_autofree char *rate_str = pn_money_format_rate (rate);
+          g_autofree char *v_y = pn_money_format_yuan (value);
+          g_autofree char *v_w = pn_money_format_wan (value);
+          g_autofree char *e_y = pn_money_format_yuan (uncapped);
+          g_autofree char *e_w = pn_money_format_wan (uncapped);
+
+          g_string_append_printf (worth->en, "%s × %s %s = %s", rate_str, label_en, v_y, e_y);
+          g_string_append_printf (worth->zh, "%s%s × %s = %s", label_zh, v_w, rate_str, e_w);
+        }
 
       if (benefit->cap != PN_YUAN_UNSET)
         {
@@ -367,27 +679,41 @@ compute_worth (PnCorpus  *corpus,
       if (benefit->combined_limit != PN_FIGURE_NONE)
         {
           gint64 limit = pn_profile_get_figure (profile, benefit->combined_limit);
-          const char *limit_en = figure_label (taxonomy, benefit->combined_limit, FALSE);
-          const char *limit_zh = figure_label (taxonomy, benefit->combined_limit, TRUE);
+          const char *limit_en = NULL;
+          const char *limit_zh = NULL;
+
+          if (telling (worth))
+            {
+              limit_en = figure_label (taxonomy, benefit->combined_limit, FALSE);
+              limit_zh = figure_label (taxonomy, benefit->combined_limit, TRUE);
+            }
 
           if (limit == PN_YUAN_UNSET)
             {
-              g_string_append_printf (worth->en, "; the award plus %s may not exceed %s (not given)",
-                                      label_en, limit_en);
-              g_string_append_printf (worth->zh, "；资助总额不得超过%s（未提供）", limit_zh);
+              if (telling (worth))
+                {
+                  g_string_append_printf (worth->en, "; the award plus %s may not exceed %s (not given)",
+                                          label_en, limit_en);
+                  g_string_append_printf (worth->zh, "；资助总额不得超过%s（未提供）", limit_zh);
+                }
             }
           else
             {
               gint64 room = MAX (0, limit - value);
-              g_autofree char *l_y = pn_money_format_yuan (limit);
-              g_autofree char *l_w = pn_money_format_wan (limit);
-              g_autofree char *r_y = pn_money_format_yuan (room);
-              g_autofree char *r_w = pn_money_format_wan (room);
 
-              g_string_append_printf (worth->en, "; limited by %s %s − %s = %s",
-                                      limit_en, l_y, v_y, r_y);
-              g_string_append_printf (worth->zh, "；资助总额不超过%s%s，本项最多%s",
-                                      limit_zh, l_w, r_w);
+              if (telling (worth))
+                {
+                  g_autofree char *v_y = pn_money_format_yuan (value);
+                  g_autofree char *l_y = pn_money_format_yuan (limit);
+                  g_autofree char *l_w = pn_money_format_wan (limit);
+                  g_autofree char *r_y = pn_money_format_yuan (room);
+                  g_autofree char *r_w = pn_money_format_wan (room);
+
+                  g_string_append_printf (worth->en, "; limited by %s %s − %s = %s",
+                                          limit_en, l_y, v_y, r_y);
+                  g_string_append_printf (worth->zh, "；资助总额不超过%s%s，本项最多%s",
+                                          limit_zh, l_w, r_w);
+                }
               estimate = MIN (estimate, room);
             }
         }
@@ -396,18 +722,20 @@ compute_worth (PnCorpus  *corpus,
     }
   else if (benefit->kind == PN_BENEFIT_TOP_UP && benefit->amount != PN_YUAN_UNSET)
     {
-      g_autofree char *y = pn_money_format_yuan (benefit->amount);
-      g_autofree char *w = pn_money_format_wan (benefit->amount);
-
       worth->estimate = benefit->amount;
-      g_string_append_printf (worth->en, "top-up to %s", y);
-      g_string_append_printf (worth->zh, "补足至%s", w);
+      if (telling (worth))
+        {
+          g_autofree char *y = pn_money_format_yuan (benefit->amount);
+          g_autofree char *w = pn_money_format_wan (benefit->amount);
+
+          g_string_append_printf (worth->en, "top-up to %s", y);
+          g_string_append_printf (worth->zh, "补足至%s", w);
+        }
     }
   else
     {
       worth->problem = PN_NOT_COUNTED_UNSPECIFIED;
-      g_string_append (worth->en, "The text states no amount");
-      g_string_append (worth->zh, "原文未规定金额");
+      say (worth, "The text states no amount", "原文未规定金额");
       return;
     }
 
@@ -415,96 +743,75 @@ compute_worth (PnCorpus  *corpus,
     {
       PnBenefit *target = NULL;
       PnBenefit *lapsed = NULL;
-      gint64 award = target_award (corpus, benefit, profile, depth, &target, &lapsed);
+      gint64 award = target_award (corpus, benefit, facts, depth, &target, &lapsed);
 
       if (award == PN_YUAN_UNSET)
         {
           worth->estimate = PN_YUAN_UNSET;
           worth->problem = PN_NOT_COUNTED_MISSING_FIGURE;
-          g_string_append (worth->en, "; the award it tops up needs a figure");
-          g_string_append (worth->zh, "；被补足的奖励缺少所需金额");
+          say (worth, "; the award it tops up needs a figure", "；被补足的奖励缺少所需金额");
         }
       else
         {
           gint64 difference = MAX (0, worth->estimate - award);
-          g_autofree char *a_y = pn_money_format_yuan (award);
-          g_autofree char *a_w = pn_money_format_wan (award);
-          g_autofree char *d_y = pn_money_format_yuan (difference);
-          g_autofree char *d_w = pn_money_format_wan (difference);
 
           worth->topped_up = award;
-          if (target != NULL)
-            {
-              g_autofree char *citation = pn_article_citation (target->article);
-
-              g_string_append_printf (worth->en, "; minus the award it tops up (%s) %s = %s",
-                                      citation, a_y, d_y);
-              g_string_append_printf (worth->zh, "；减去被补足的奖励（%s）%s，补足%s",
-                                      citation, a_w, d_w);
-            }
-          else if (lapsed != NULL)
-            {
-              g_autofree char *citation = pn_article_citation (lapsed->article);
-
-              g_string_append_printf (worth->en,
-                                      "; the award it tops up (%s) is not in force on this date, "
-                                      "so nothing is deducted: %s",
-                                      citation, d_y);
-              g_string_append_printf (worth->zh, "；被补足的奖励（%s）在该日期不在有效期内，不作扣减：%s",
-                                      citation, d_w);
-            }
-          else
-            {
-              g_string_append_printf (worth->en, "; no higher-level award applies to deduct: %s",
-                                      d_y);
-              g_string_append_printf (worth->zh, "；无可扣减的上级奖励：%s", d_w);
-            }
           worth->estimate = difference;
+
+          if (telling (worth))
+            {
+              g_autofree char *a_y = pn_money_format_yuan (award);
+              g_autofree char *a_w = pn_money_format_wan (award);
+              g_autofree char *d_y = pn_money_format_yuan (difference);
+              g_autofree char *d_w = pn_money_format_wan (difference);
+
+              if (target != NULL)
+                {
+                  g_autofree char *citation = pn_article_citation (target->article);
+
+                  g_string_append_printf (worth->en, "; minus the award it tops up (%s) %s = %s",
+                                          citation, a_y, d_y);
+                  g_string_append_printf (worth->zh, "；减去被补足的奖励（%s）%s，补足%s",
+                                          citation, a_w, d_w);
+                }
+              else if (lapsed != NULL)
+                {
+                  g_autofree char *citation = pn_article_citation (lapsed->article);
+
+                  g_string_append_printf (worth->en,
+                                          "; the award it tops up (%s) is not in force on this date, "
+                                          "so nothing is deducted: %s",
+                                          citation, d_y);
+                  g_string_append_printf (worth->zh, "；被补足的奖励（%s）在该日期不在有效期内，不作扣减：%s",
+                                          citation, d_w);
+                }
+              else
+                {
+                  g_string_append_printf (worth->en, "; no higher-level award applies to deduct: %s",
+                                          d_y);
+                  g_string_append_printf (worth->zh, "；无可扣减的上级奖励：%s", d_w);
+                }
+            }
         }
     }
 }
 
-static int
-compare_dates (const char *a,
-               const char *b)
-{
-  /* ISO dates compare as strings */
-  return strcmp (a, b);
-}
-
-static PnStatus
-status_on (PnBenefit  *benefit,
-           const char *as_of,
-           const char **out_from,
-           const char **out_until)
-{
-  const char *from;
-  const char *until;
-
-  pn_benefit_get_validity (benefit, &from, &until);
-  *out_from = from;
-  *out_until = until;
-
-  if (benefit->document->draft)
-    return PN_STATUS_DRAFT;
-  if (from != NULL && compare_dates (as_of, from) < 0)
-    return PN_STATUS_PENDING;
-  if (until != NULL && compare_dates (as_of, until) > 0)
-    return PN_STATUS_EXPIRED;
-  return PN_STATUS_IN_FORCE;
-}
-
 static void
-set_reason (PnResult   *result,
-            PnNotCounted reason,
-            char       *zh,
-            char       *en)
+set_reason (PnResult *result,
+            char     *zh,
+            char     *en)
 {
-  result->counted = FALSE;
-  result->not_counted = reason;
   pn_text_clear (&result->not_counted_reason);
   result->not_counted_reason.zh = zh;
   result->not_counted_reason.en = en;
+}
+
+static void
+not_counted (PnResult     *result,
+             PnNotCounted  reason)
+{
+  result->counted = FALSE;
+  result->not_counted = reason;
 }
 
 static void
@@ -562,7 +869,8 @@ eligible_for_total (const PnResult *result)
           result->not_counted == PN_NOT_COUNTED_OVERLAP);
 }
 
-/* Higher estimate wins; on a tie the more local document, then the id. */
+/* Higher estimate wins; on a tie the more local document, then the id.
+ * A total order: every member of a group agrees on the winner. */
 static gboolean
 beats (PnTaxonomy     *taxonomy,
        const PnResult *a,
@@ -581,48 +889,106 @@ beats (PnTaxonomy     *taxonomy,
   return g_strcmp0 (a->benefit->id, b->benefit->id) < 0;
 }
 
+/* The overlap group a result competes in: none unless it would count. */
+static const char *
+competing_group (const PnResult *result)
+{
+  return eligible_for_total (result) ? result->benefit->overlap_group : NULL;
+}
+
+/* 就高从优不重复: in each overlap group only the highest counts.  One
+ * pass finds each group's winner, a second marks the others. */
 static void
 resolve_overlaps (PnResults  *results,
                   PnTaxonomy *taxonomy)
 {
   guint n = pn_results_get_n_results (results);
+  g_autoptr(GHashTable) winners = NULL;  /* group → PnResult */
 
   for (guint i = 0; i < n; i++)
     {
-      PnResult *result = (PnResult *) pn_results_get_result (results, i);
-      const PnResult *winner = result;
-      const char *group = result->benefit->overlap_group;
+      PnResult *result = _pn_results_peek (results, i);
+      const char *group = competing_group (result);
+      PnResult *winner;
 
-      if (group == NULL || !eligible_for_total (result))
+      if (group == NULL)
         continue;
+      if (winners == NULL)
+        winners = g_hash_table_new (g_str_hash, g_str_equal);
+      winner = g_hash_table_lookup (winners, group);
+      if (winner == NULL || beats (taxonomy, result, winner))
+        g_hash_table_insert (winners, (gpointer) group, result);
+    }
 
-      for (guint j = 0; j < n; j++)
-        {
-          const PnResult *other = pn_results_get_result (results, j);
+  if (winners == NULL)
+    return;
 
-          if (other == result || g_strcmp0 (other->benefit->overlap_group, group) != 0 ||
-              !eligible_for_total (other))
-            continue;
-          if (beats (taxonomy, other, winner))
-            winner = other;
-        }
+  for (guint i = 0; i < n; i++)
+    {
+      PnResult *result = _pn_results_peek (results, i);
+      const char *group = competing_group (result);
+      PnResult *winner = group ? g_hash_table_lookup (winners, group) : result;
 
       if (winner != result)
         {
-          g_autofree char *citation = pn_article_citation (winner->benefit->article);
-          g_autofree char *w_y = pn_money_format_yuan (winner->estimate_cny);
-          g_autofree char *w_w = pn_money_format_wan (winner->estimate_cny);
-          g_autofree char *s_y = pn_money_format_yuan (result->estimate_cny);
-          g_autofree char *s_w = pn_money_format_wan (result->estimate_cny);
-
           result->overlap_winner = winner->benefit;
-          set_reason (result, PN_NOT_COUNTED_OVERLAP,
-                      g_strdup_printf ("就高从优不重复：%s（%s）金额更高或同等（%s，本项%s）",
-                                       winner->benefit->title.zh, citation, w_w, s_w),
-                      g_strdup_printf ("Not cumulative (就高从优不重复): %s (%s) gives %s, this gives %s",
-                                       winner->benefit->title.en, citation, w_y, s_y));
+          result->overlap_winner_cny = winner->estimate_cny;
+          not_counted (result, PN_NOT_COUNTED_OVERLAP);
         }
     }
+}
+
+/* The first pass: everything the total and the grouping need, no text. */
+static void
+evaluate_benefit (PnCorpus         *corpus,
+                  const Facts      *facts,
+                  const AnswerBits *bits,
+                  PnResults        *results,
+                  const BenefitKey *key)
+{
+  PnBenefit *benefit = key->benefit;
+  PnResult *result;
+  Worth worth = { 0, };
+  guint open;
+
+  /* Most benefits contradict the profile and are not listed at all. */
+  if (key->masked)
+    {
+      if (!check_key (key, bits, &open))
+        return;
+    }
+  else
+    {
+      if (!check_conditions (facts, benefit, &open))
+        return;
+      open += count_open_requirements (benefit);
+    }
+
+  result = _pn_results_append (results, benefit);
+  result->match = open == 0 ? PN_MATCH_DEFINITE : PN_MATCH_POSSIBLE;
+  result->valid_from = key->valid_from;
+  result->valid_until = key->valid_until;
+  result->status = status_between (key->draft, key->valid_from, key->valid_until, facts->as_of);
+
+  compute_worth (corpus, benefit, facts, &worth, 0);
+  result->base_cny = worth.base;
+  result->threshold_cny = worth.threshold;
+  result->estimate_cny = worth.estimate;
+  result->topped_up_cny = worth.topped_up;
+
+  result->counted = TRUE;
+  if (result->status == PN_STATUS_DRAFT)
+    not_counted (result, PN_NOT_COUNTED_DRAFT);
+  else if (result->status == PN_STATUS_EXPIRED)
+    not_counted (result, PN_NOT_COUNTED_EXPIRED);
+  else if (result->status == PN_STATUS_PENDING)
+    not_counted (result, PN_NOT_COUNTED_PENDING);
+  else if (result->match == PN_MATCH_POSSIBLE)
+    not_counted (result, PN_NOT_COUNTED_POSSIBLE);
+  else if (worth.problem != PN_NOT_COUNTED_NONE)
+    not_counted (result, worth.problem);
+  else if (result->estimate_cny == PN_YUAN_UNSET || result->estimate_cny <= 0)
+    not_counted (result, PN_NOT_COUNTED_NOTHING_DUE);
 }
 
 PnResults *
@@ -630,115 +996,58 @@ pn_engine_evaluate (PnCorpus  *corpus,
                     PnProfile *profile)
 {
   g_autoptr(PnResults) results = NULL;
-  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(PnProfile) snapshot = NULL;
+  const EngineIndex *index;
+  AnswerBits bits;
+  guint n_candidates = 0;
   g_autofree char *as_of = NULL;
-  PnTaxonomy *taxonomy;
   const char *location;
+  Facts facts;
   gint64 total = 0;
 
   g_return_val_if_fail (corpus != NULL, NULL);
   g_return_val_if_fail (PN_IS_PROFILE (profile), NULL);
 
-  taxonomy = pn_corpus_get_taxonomy (corpus);
-  location = pn_profile_get_location (profile);
+  /* The results keep the answers as they are now: the text of a result
+   * is written when it is first read, and must not see later changes. */
   as_of = pn_profile_dup_effective_as_of (profile);
-  results = _pn_results_new (corpus, location, as_of);
+  snapshot = pn_profile_copy (profile);
+  pn_profile_set_as_of (snapshot, as_of);
+  location = pn_profile_get_location (snapshot);
+  results = _pn_results_new (corpus, snapshot);
 
   if (location == NULL)
     return g_steal_pointer (&results);
 
-  documents = pn_corpus_documents_at (corpus, location);
+  facts_init (&facts, snapshot, pn_corpus_get_taxonomy (corpus), as_of);
+  index = _pn_corpus_get_engine_index (corpus, engine_index_build, engine_index_free);
+  answer_bits_init (&bits, index, &facts);
 
-  for (guint d = 0; d < documents->len; d++)
+  /* The documents at the location, or at a place above it. */
+  for (guint d = 0; d < pn_corpus_get_n_documents (corpus); d++)
     {
-      PnDocument *document = g_ptr_array_index (documents, d);
+      PnDocument *document = pn_corpus_get_document (corpus, d);
 
-      for (guint a = 0; a < document->articles->len; a++)
-        {
-          PnArticle *article = g_ptr_array_index (document->articles, a);
+      if (pn_taxonomy_location_within (facts.taxonomy, location, document->jurisdiction))
+        n_candidates += index->first_key[d + 1] - index->first_key[d];
+    }
+  _pn_results_reserve (results, n_candidates);
 
-          for (guint b = 0; b < article->benefits->len; b++)
-            {
-              PnBenefit *benefit = g_ptr_array_index (article->benefits, b);
-              PnResult *result;
-              Worth worth = { 0, };
+  for (guint d = 0; d < pn_corpus_get_n_documents (corpus); d++)
+    {
+      PnDocument *document = pn_corpus_get_document (corpus, d);
 
-              /* Check without recording first: most benefits
-               * contradict the profile and are not listed at all. */
-              if (!evaluate_conditions (taxonomy, benefit, profile, NULL))
-                continue;
-
-              result = _pn_results_append (results, benefit);
-              evaluate_conditions (taxonomy, benefit, profile, result);
-
-              for (guint r = 0; r < benefit->requirements->len; r++)
-                {
-                  PnRequirement *requirement = g_ptr_array_index (benefit->requirements, r);
-
-                  if (requirement->attestation)
-                    {
-                      g_autofree char *zh = g_strdup_printf ("须由申请人确认：%s", requirement->text.zh);
-                      g_autofree char *en = g_strdup_printf ("The applicant must also confirm: %s", requirement->text.en);
-
-                      g_ptr_array_add (result->notes, pn_text_new (zh, en));
-                      continue;
-                    }
-                  g_ptr_array_add (result->missing, g_strdup_printf ("requirement:%s", requirement->id));
-                }
-
-              result->match = result->missing->len == 0 ? PN_MATCH_DEFINITE : PN_MATCH_POSSIBLE;
-              result->status = status_on (benefit, as_of, &result->valid_from, &result->valid_until);
-
-              worth.zh = g_string_new (NULL);
-              worth.en = g_string_new (NULL);
-              compute_worth (corpus, benefit, profile, &worth, 0);
-              result->base_cny = worth.base;
-              result->threshold_cny = worth.threshold;
-              result->estimate_cny = worth.estimate;
-              result->topped_up_cny = worth.topped_up;
-              result->derivation.zh = g_strdup (worth.zh->str);
-              result->derivation.en = g_strdup (worth.en->str);
-              add_notes (result);
-
-              result->counted = TRUE;
-              if (result->status == PN_STATUS_DRAFT)
-                set_reason (result, PN_NOT_COUNTED_DRAFT,
-                            g_strdup ("征求意见稿，尚未施行"),
-                            g_strdup ("Draft for comment: never in force"));
-              else if (result->status == PN_STATUS_EXPIRED)
-                set_reason (result, PN_NOT_COUNTED_EXPIRED,
-                            g_strdup_printf ("已于%s到期", result->valid_until),
-                            g_strdup_printf ("Expired on %s", result->valid_until));
-              else if (result->status == PN_STATUS_PENDING)
-                set_reason (result, PN_NOT_COUNTED_PENDING,
-                            g_strdup_printf ("尚未施行（%s起）", result->valid_from),
-                            g_strdup_printf ("Not yet in force (from %s)", result->valid_from));
-              else if (result->match == PN_MATCH_POSSIBLE)
-                {
-                  g_autofree char *zh = pn_result_describe_missing (result, PN_LANG_ZH);
-                  g_autofree char *en = pn_result_describe_missing (result, PN_LANG_EN);
-
-                  set_reason (result, PN_NOT_COUNTED_POSSIBLE,
-                              g_strdup_printf ("可能符合，尚需：%s", zh),
-                              g_strdup_printf ("Possible match; still needs: %s", en));
-                }
-              else if (worth.problem != PN_NOT_COUNTED_NONE)
-                set_reason (result, worth.problem, g_strdup (worth.zh->str), g_strdup (worth.en->str));
-              else if (result->estimate_cny == PN_YUAN_UNSET || result->estimate_cny <= 0)
-                set_reason (result, PN_NOT_COUNTED_NOTHING_DUE,
-                            g_strdup ("按所填金额无可获得金额"),
-                            g_strdup ("Nothing is due for the figures given"));
-
-              worth_clear (&worth);
-            }
-        }
+      if (!pn_taxonomy_location_within (facts.taxonomy, location, document->jurisdiction))
+        continue;
+      for (guint k = index->first_key[d]; k < index->first_key[d + 1]; k++)
+        evaluate_benefit (corpus, &facts, &bits, results, &index->keys[k]);
     }
 
-  resolve_overlaps (results, taxonomy);
+  resolve_overlaps (results, facts.taxonomy);
 
   for (guint i = 0; i < pn_results_get_n_results (results); i++)
     {
-      const PnResult *result = pn_results_get_result (results, i);
+      const PnResult *result = _pn_results_peek (results, i);
 
       if (result->counted)
         total += result->estimate_cny;
@@ -746,4 +1055,105 @@ pn_engine_evaluate (PnCorpus  *corpus,
   _pn_results_set_total (results, total);
 
   return g_steal_pointer (&results);
+}
+
+/* The second pass, for one result when it is first read: the conditions
+ * one by one, what is missing, the derivation, the notes and the reason
+ * it is not counted, in both languages. */
+void
+_pn_engine_fill_result (PnResults *results,
+                        PnResult  *result)
+{
+  PnCorpus *corpus = pn_results_get_corpus (results);
+  PnProfile *profile = _pn_results_get_profile (results);
+  PnBenefit *benefit = result->benefit;
+  g_autofree char *as_of = pn_profile_dup_effective_as_of (profile);
+  Worth worth = { 0, };
+  Facts facts;
+
+  facts_init (&facts, profile, pn_corpus_get_taxonomy (corpus), as_of);
+
+  result->missing = g_ptr_array_new_with_free_func (g_free);
+  result->conditions = g_ptr_array_new_with_free_func (g_free);
+  result->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_text_free);
+
+  record_conditions (&facts, benefit, result);
+  for (guint r = 0; r < benefit->requirements->len; r++)
+    {
+      PnRequirement *requirement = g_ptr_array_index (benefit->requirements, r);
+
+      if (requirement->attestation)
+        {
+          g_autofree char *zh = g_strdup_printf ("须由申请人确认：%s", requirement->text.zh);
+          g_autofree char *en = g_strdup_printf ("The applicant must also confirm: %s", requirement->text.en);
+
+          g_ptr_array_add (result->notes, pn_text_new (zh, en));
+          continue;
+        }
+      g_ptr_array_add (result->missing, g_strdup_printf ("requirement:%s", requirement->id));
+    }
+
+  worth.zh = g_string_new (NULL);
+  worth.en = g_string_new (NULL);
+  compute_worth (corpus, benefit, &facts, &worth, 0);
+  /* the same amounts as the first pass: one function computes both */
+  g_warn_if_fail (worth.estimate == result->estimate_cny);
+  result->derivation.zh = g_strdup (worth.zh->str);
+  result->derivation.en = g_strdup (worth.en->str);
+  add_notes (result);
+
+  switch (result->not_counted)
+    {
+    case PN_NOT_COUNTED_NONE:
+      break;
+    case PN_NOT_COUNTED_DRAFT:
+      set_reason (result, g_strdup ("征求意见稿，尚未施行"),
+                  g_strdup ("Draft for comment: never in force"));
+      break;
+    case PN_NOT_COUNTED_EXPIRED:
+      set_reason (result, g_strdup_printf ("已于%s到期", result->valid_until),
+                  g_strdup_printf ("Expired on %s", result->valid_until));
+      break;
+    case PN_NOT_COUNTED_PENDING:
+      set_reason (result, g_strdup_printf ("尚未施行（%s起）", result->valid_from),
+                  g_strdup_printf ("Not yet in force (from %s)", result->valid_from));
+      break;
+    case PN_NOT_COUNTED_POSSIBLE:
+      {
+        g_autofree char *zh = pn_result_describe_missing (result, PN_LANG_ZH);
+        g_autofree char *en = pn_result_describe_missing (result, PN_LANG_EN);
+
+        set_reason (result, g_strdup_printf ("可能符合，尚需：%s", zh),
+                    g_strdup_printf ("Possible match; still needs: %s", en));
+      }
+      break;
+    case PN_NOT_COUNTED_MISSING_FIGURE:
+    case PN_NOT_COUNTED_THRESHOLD:
+    case PN_NOT_COUNTED_UNSPECIFIED:
+    case PN_NOT_COUNTED_NON_MONETARY:
+      set_reason (result, g_strdup (worth.zh->str), g_strdup (worth.en->str));
+      break;
+    case PN_NOT_COUNTED_NOTHING_DUE:
+      set_reason (result, g_strdup ("按所填金额无可获得金额"),
+                  g_strdup ("Nothing is due for the figures given"));
+      break;
+    case PN_NOT_COUNTED_OVERLAP:
+      {
+        const PnBenefit *winner = result->overlap_winner;
+        g_autofree char *citation = pn_article_citation (winner->article);
+        g_autofree char *w_y = pn_money_format_yuan (result->overlap_winner_cny);
+        g_autofree char *w_w = pn_money_format_wan (result->overlap_winner_cny);
+        g_autofree char *s_y = pn_money_format_yuan (result->estimate_cny);
+        g_autofree char *s_w = pn_money_format_wan (result->estimate_cny);
+
+        set_reason (result,
+                    g_strdup_printf ("就高从优不重复：%s（%s）金额更高或同等（%s，本项%s）",
+                                     winner->title.zh, citation, w_w, s_w),
+                    g_strdup_printf ("Not cumulative (就高从优不重复): %s (%s) gives %s, this gives %s",
+                                     winner->title.en, citation, w_y, s_y));
+      }
+      break;
+    }
+
+  worth_clear (&worth);
 }

@@ -11,4 +11,8 @@ G_BEGIN_DECLS
 PnResults *pn_engine_evaluate (PnCorpus  *corpus,
                                PnProfile *profile);
 
+/* for pn-result only: writes the text of a result on first read */
+void       _pn_engine_fill_result (PnResults *results,
+                                   PnResult  *result);
+
 G_END_DECLS

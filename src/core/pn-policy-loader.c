@@ -334,6 +334,19 @@ split_list (const char *str)
   return g_strv_builder_end (builder);
 }
 
+/* The engine's fast path compares quarks: an answer that is no quark
+ * (g_quark_try_string() gives 0) is in no list. */
+static GQuark *
+quarks_of (GStrv values)
+{
+  guint n = values ? g_strv_length (values) : 0;
+  GQuark *quarks = g_new0 (GQuark, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    quarks[i] = g_quark_from_string (values[i]);
+  return quarks;
+}
+
 static void
 read_benefit (PnArticle *article,
               xmlNode   *node)
@@ -414,6 +427,8 @@ read_benefit (PnArticle *article,
               review = attr (q, "review");
               condition->values = split_list (values);
               condition->review = split_list (review);
+              condition->value_quarks = quarks_of (condition->values);
+              condition->review_quarks = quarks_of (condition->review);
               condition->line = xmlGetLineNo (q);
               g_ptr_array_add (benefit->conditions, condition);
             }
@@ -515,6 +530,26 @@ read_article (PnDocument *document,
 }
 
 static gboolean
+accepts_every_term (PnTaxonomy        *taxonomy,
+                    const PnCondition *condition)
+{
+  GPtrArray *terms = pn_taxonomy_get_terms (taxonomy, pn_question_to_string (condition->question));
+
+  if (terms == NULL || terms->len == 0 || condition->values == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < terms->len; i++)
+    {
+      const PnTerm *term = g_ptr_array_index (terms, i);
+
+      if (!g_strv_contains ((const char * const *) condition->values, term->id))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
 check_units (const char  *display_name,
              PnDocument  *document,
              PnTaxonomy  *taxonomy,
@@ -574,6 +609,13 @@ check_units (const char  *display_name,
                            "%s:%u: unknown overlap group “%s” (not in the taxonomy)",
                            display_name, benefit->line, benefit->overlap_group);
               return FALSE;
+            }
+
+          for (guint c = 0; c < benefit->conditions->len; c++)
+            {
+              PnCondition *condition = g_ptr_array_index (benefit->conditions, c);
+
+              condition->asks_nothing = accepts_every_term (taxonomy, condition);
             }
         }
     }

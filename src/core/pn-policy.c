@@ -49,6 +49,8 @@ pn_condition_free (PnCondition *condition)
     return;
   g_strfreev (condition->values);
   g_strfreev (condition->review);
+  g_free (condition->value_quarks);
+  g_free (condition->review_quarks);
   g_free (condition);
 }
 

@@ -23,6 +23,14 @@ typedef struct
   GStrv        values;   /* accepted answers */
   GStrv        review;   /* answers needing an expert review (or NULL) */
   guint        line;
+
+  /* The same lists as quarks (0-terminated), so that the engine compares
+   * an answer with a few integers instead of strings; and whether the
+   * condition accepts every term of its vocabulary, in which case it asks
+   * nothing.  Filled by the loader. */
+  GQuark      *value_quarks;
+  GQuark      *review_quarks;
+  gboolean     asks_nothing;
 } PnCondition;
 
 typedef struct

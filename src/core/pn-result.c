@@ -8,68 +8,106 @@
 #include <string.h>
 
 #include "pn-corpus.h"
+#include "pn-engine.h"
 
 struct _PnResults
 {
   PnCorpus   *corpus;
-  char       *location;
+  PnProfile  *profile;   /* the answers the results are for */
   char       *as_of;
-  GPtrArray  *results;   /* PnResult */
+  GArray     *results;   /* PnResult, in one block: a profile can list
+                          * tens of thousands */
+  GMutex      fill_lock;
   gint64      total;
 };
 
 G_DEFINE_BOXED_TYPE (PnResults, pn_results, pn_results_ref, pn_results_unref)
 
 static void
-pn_result_free (PnResult *result)
+pn_result_clear (PnResult *result)
 {
   g_clear_pointer (&result->missing, g_ptr_array_unref);
   g_clear_pointer (&result->conditions, g_ptr_array_unref);
   pn_text_clear (&result->not_counted_reason);
   pn_text_clear (&result->derivation);
   g_clear_pointer (&result->notes, g_ptr_array_unref);
-  g_free (result);
 }
 
 static void
 pn_results_clear (PnResults *self)
 {
-  g_clear_pointer (&self->results, g_ptr_array_unref);
+  for (guint i = 0; i < self->results->len; i++)
+    {
+      PnResult *result = &g_array_index (self->results, PnResult, i);
+
+      if (result->filled)
+        pn_result_clear (result);
+    }
+  g_clear_pointer (&self->results, g_array_unref);
   g_clear_pointer (&self->corpus, pn_corpus_unref);
-  g_free (self->location);
+  g_clear_object (&self->profile);
   g_free (self->as_of);
+  g_mutex_clear (&self->fill_lock);
 }
 
 PnResults *
-_pn_results_new (PnCorpus   *corpus,
-                 const char *location,
-                 const char *as_of)
+_pn_results_new (PnCorpus  *corpus,
+                 PnProfile *profile)
 {
   PnResults *self = g_atomic_rc_box_new0 (PnResults);
 
   self->corpus = pn_corpus_ref (corpus);
-  self->location = g_strdup (location);
-  self->as_of = g_strdup (as_of);
-  self->results = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_result_free);
+  self->profile = g_object_ref (profile);
+  self->as_of = pn_profile_dup_effective_as_of (profile);
+  self->results = g_array_sized_new (FALSE, FALSE, sizeof (PnResult), 64);
+  g_mutex_init (&self->fill_lock);
   return self;
+}
+
+PnProfile *
+_pn_results_get_profile (PnResults *self)
+{
+  return self->profile;
+}
+
+/* Room for up to `n` results: untouched pages of a large block cost
+ * nothing, growing it would copy. */
+void
+_pn_results_reserve (PnResults *self,
+                     guint      n)
+{
+  if (n > self->results->len)
+    {
+      guint len = self->results->len;
+
+      g_array_set_size (self->results, n);
+      g_array_set_size (self->results, len);
+    }
 }
 
 PnResult *
 _pn_results_append (PnResults *self,
                     PnBenefit *benefit)
 {
-  PnResult *result = g_new0 (PnResult, 1);
+  PnResult *result;
 
+  g_array_set_size (self->results, self->results->len + 1);
+  result = &g_array_index (self->results, PnResult, self->results->len - 1);
+  memset (result, 0, sizeof *result);
   result->benefit = benefit;
-  result->missing = g_ptr_array_new_with_free_func (g_free);
-  result->conditions = g_ptr_array_new_with_free_func (g_free);
-  result->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_text_free);
   result->base_cny = PN_YUAN_UNSET;
   result->threshold_cny = PN_YUAN_UNSET;
   result->estimate_cny = PN_YUAN_UNSET;
   result->topped_up_cny = PN_YUAN_UNSET;
-  g_ptr_array_add (self->results, result);
+  result->overlap_winner_cny = PN_YUAN_UNSET;
   return result;
+}
+
+PnResult *
+_pn_results_peek (PnResults *self,
+                  guint      position)
+{
+  return &g_array_index (self->results, PnResult, position);
 }
 
 void
@@ -77,6 +115,25 @@ _pn_results_set_total (PnResults *self,
                        gint64     total)
 {
   self->total = total;
+}
+
+/* Writes a result's text the first time it is read; results may be read
+ * from more than one thread (a brief is written in a worker). */
+static const PnResult *
+filled (PnResults *self,
+        PnResult  *result)
+{
+  if (!g_atomic_int_get (&result->filled))
+    {
+      g_mutex_lock (&self->fill_lock);
+      if (!result->filled)
+        {
+          _pn_engine_fill_result (self, result);
+          g_atomic_int_set (&result->filled, TRUE);
+        }
+      g_mutex_unlock (&self->fill_lock);
+    }
+  return result;
 }
 
 PnResults *
@@ -111,7 +168,7 @@ const char *
 pn_results_get_location (PnResults *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return self->location;
+  return pn_profile_get_location (self->profile);
 }
 
 guint
@@ -127,7 +184,7 @@ pn_results_get_result (PnResults *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (position < self->results->len, NULL);
-  return g_ptr_array_index (self->results, position);
+  return filled (self, _pn_results_peek (self, position));
 }
 
 const PnResult *
@@ -138,10 +195,10 @@ pn_results_find (PnResults  *self,
 
   for (guint i = 0; i < self->results->len; i++)
     {
-      const PnResult *result = g_ptr_array_index (self->results, i);
+      PnResult *result = _pn_results_peek (self, i);
 
       if (g_strcmp0 (result->benefit->id, benefit_id) == 0)
-        return result;
+        return filled (self, result);
     }
 
   return NULL;
@@ -163,9 +220,7 @@ pn_results_get_n_counted (PnResults *self)
 
   for (guint i = 0; i < self->results->len; i++)
     {
-      const PnResult *result = g_ptr_array_index (self->results, i);
-
-      if (result->counted)
+      if (_pn_results_peek (self, i)->counted)
         n++;
     }
 

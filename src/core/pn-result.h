@@ -4,6 +4,7 @@
 #include <glib-object.h>
 
 #include "pn-policy.h"
+#include "pn-profile.h"
 #include "pn-taxonomy.h"
 
 G_BEGIN_DECLS
@@ -58,6 +59,10 @@ typedef struct
   PnText         derivation;
   const PnBenefit *overlap_winner; /* for PN_NOT_COUNTED_OVERLAP */
   GPtrArray     *notes;         /* PnText: annual caps, staged payment */
+
+  /*< private >*/
+  gint64         overlap_winner_cny;
+  gint           filled;        /* the text fields above are written */
 } PnResult;
 
 #define PN_TYPE_RESULTS (pn_results_get_type ())
@@ -85,12 +90,21 @@ const char  *pn_condition_state_to_string (PnConditionState state);
 char        *pn_result_describe_missing (const PnResult *result,
                                          PnLang          lang);
 
-/* for pn-engine only */
+/* for pn-engine only.  The engine computes the amounts and states of
+ * every result at once, and the text (missing, conditions, derivation,
+ * notes, not_counted_reason) of a result when pn_results_get_result()
+ * or pn_results_find() first returns it. */
 PnResults   *_pn_results_new            (PnCorpus   *corpus,
-                                         const char *location,
-                                         const char *as_of);
+                                         PnProfile  *profile);
+PnProfile   *_pn_results_get_profile    (PnResults  *self);
+void         _pn_results_reserve        (PnResults  *self,
+                                         guint       n);
+/* valid until the next append */
 PnResult    *_pn_results_append         (PnResults  *self,
                                          PnBenefit  *benefit);
+/* the result without its text */
+PnResult    *_pn_results_peek           (PnResults  *self,
+                                         guint       position);
 void         _pn_results_set_total      (PnResults  *self,
                                          gint64      total);
 

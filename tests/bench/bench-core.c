@@ -549,6 +549,7 @@ main (int    argc,
 
   rand = g_rand_new_with_seed (opt_seed);
   printf ("\n== Policy Navigator core benchmark ==\n");
+  printf ("build type: %s\n", PN_BUILD_TYPE);
   printf ("load average at start: %.2f (%u CPUs)\n", loadavg (), g_get_num_processors ());
   metric ("loadavg_start", loadavg (), "load");
 

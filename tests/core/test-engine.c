@@ -222,6 +222,68 @@ test_overlap_names_winner (void)
   g_assert_true (strstr (r->not_counted_reason.en, "17号") != NULL);
 }
 
+/* A result's text is written when it is first read: it must describe the
+ * answers the results were computed for, not the profile as it is later,
+ * and be the same whichever thread reads it first. */
+static void
+test_text_follows_evaluated_answers (void)
+{
+  g_autoptr(PnProfile) profile =
+    profile_from_args ("location=xiamen product=drug drug-class=innovative modality=chemical "
+                       "phase=phase-2 rd-investment=30000000", "2025-06-30");
+  g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile);
+  const PnResult *r;
+
+  /* change every answer the derivation uses before reading it */
+  pn_profile_set_figure (profile, PN_FIGURE_RD_INVESTMENT, 1000000);
+  pn_profile_set_as_of (profile, "2019-01-01");
+  pn_profile_set_answer (profile, PN_QUESTION_PHASE, "phase-1");
+
+  r = pn_results_find (results, "xiamen-2023-17/1/innovative-phase-2");
+  g_assert_nonnull (r);
+  g_assert_cmpint (r->estimate_cny, ==, 12000000);
+  g_assert_true (r->counted);
+  /* 40% × ¥30,000,000 = ¥12,000,000, as evaluated */
+  g_assert_nonnull (strstr (r->derivation.en, "¥30,000,000"));
+  g_assert_nonnull (strstr (r->derivation.en, "¥12,000,000"));
+  g_assert_cmpuint (r->missing->len, ==, 0);
+  g_assert_cmpstr (pn_results_get_as_of (results), ==, "2025-06-30");
+  /* reading it again gives the same result, text and all */
+  g_assert_true (pn_results_find (results, "xiamen-2023-17/1/innovative-phase-2") == r);
+}
+
+static gpointer
+read_every_result (gpointer data)
+{
+  PnResults *results = data;
+  gsize length = 0;
+
+  for (guint i = 0; i < pn_results_get_n_results (results); i++)
+    {
+      const PnResult *r = pn_results_get_result (results, i);
+
+      length += strlen (r->derivation.en) + strlen (r->derivation.zh);
+    }
+  return GSIZE_TO_POINTER (length);
+}
+
+static void
+test_text_from_two_threads (void)
+{
+  g_autoptr(PnProfile) profile = profile_from_args ("location=jinjiang", "2025-06-30");
+  g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile);
+  GThread *a, *b;
+  gsize la, lb;
+
+  g_assert_cmpuint (pn_results_get_n_results (results), >, 20);
+  a = g_thread_new ("reader-a", read_every_result, results);
+  b = g_thread_new ("reader-b", read_every_result, results);
+  la = GPOINTER_TO_SIZE (g_thread_join (a));
+  lb = GPOINTER_TO_SIZE (g_thread_join (b));
+  g_assert_cmpuint (la, >, 0);
+  g_assert_cmpuint (la, ==, lb);
+}
+
 static void
 test_no_location (void)
 {
@@ -271,6 +333,8 @@ main (int   argc,
     }
   g_test_add_func ("/pn/engine/overlap-names-winner", test_overlap_names_winner);
   g_test_add_func ("/pn/engine/no-location", test_no_location);
+  g_test_add_func ("/pn/engine/text-follows-evaluated-answers", test_text_follows_evaluated_answers);
+  g_test_add_func ("/pn/engine/text-from-two-threads", test_text_from_two_threads);
   g_test_add_func ("/pn/engine/preconditions", test_preconditions);
 
   return g_test_run ();
