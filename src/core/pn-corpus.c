@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "pn-corpus.h"
 #include "pn-policy-loader.h"
 
@@ -42,14 +44,25 @@ pn_corpus_new (PnTaxonomy *taxonomy,
   self = g_atomic_rc_box_new0 (PnCorpus);
   self->taxonomy = pn_taxonomy_ref (taxonomy);
   self->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_document_unref);
-  self->benefits = g_hash_table_new (g_str_hash, g_str_equal);
   g_mutex_init (&self->index_lock);
 
+  /* The look-up by benefit id is built when first needed: an import
+   * makes a new corpus for every file and needs none. */
   for (guint i = 0; i < documents->len; i++)
-    {
-      PnDocument *document = g_ptr_array_index (documents, i);
+    g_ptr_array_add (self->documents, pn_document_ref (g_ptr_array_index (documents, i)));
 
-      g_ptr_array_add (self->documents, pn_document_ref (document));
+  return self;
+}
+
+static GHashTable *
+build_benefit_table (PnCorpus *self)
+{
+  GHashTable *benefits = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < self->documents->len; i++)
+    {
+      PnDocument *document = g_ptr_array_index (self->documents, i);
+
       for (guint j = 0; j < document->articles->len; j++)
         {
           PnArticle *article = g_ptr_array_index (document->articles, j);
@@ -58,12 +71,12 @@ pn_corpus_new (PnTaxonomy *taxonomy,
             {
               PnBenefit *benefit = g_ptr_array_index (article->benefits, k);
 
-              g_hash_table_insert (self->benefits, benefit->id, benefit);
+              g_hash_table_insert (benefits, benefit->id, benefit);
             }
         }
     }
 
-  return self;
+  return benefits;
 }
 
 gpointer
@@ -143,8 +156,53 @@ PnBenefit *
 pn_corpus_find_benefit (PnCorpus   *self,
                         const char *id)
 {
+  PnBenefit *benefit;
+
   g_return_val_if_fail (self != NULL, NULL);
-  return id ? g_hash_table_lookup (self->benefits, id) : NULL;
+
+  if (id == NULL)
+    return NULL;
+
+  g_mutex_lock (&self->index_lock);
+  if (self->benefits == NULL)
+    self->benefits = build_benefit_table (self);
+  benefit = g_hash_table_lookup (self->benefits, id);
+  g_mutex_unlock (&self->index_lock);
+
+  return benefit;
+}
+
+/* A benefit id starts with its document's id and a slash (the schema's
+ * BenefitId, checked by the loader): look in that document only. */
+static PnBenefit *
+find_benefit_by_path (PnCorpus   *self,
+                      const char *id)
+{
+  const char *slash = strchr (id, '/');
+  g_autofree char *document_id = NULL;
+  PnDocument *document;
+
+  if (slash == NULL)
+    return NULL;
+  document_id = g_strndup (id, slash - id);
+  document = pn_corpus_find_document (self, document_id);
+  if (document == NULL)
+    return NULL;
+
+  for (guint j = 0; j < document->articles->len; j++)
+    {
+      PnArticle *article = g_ptr_array_index (document->articles, j);
+
+      for (guint k = 0; k < article->benefits->len; k++)
+        {
+          PnBenefit *benefit = g_ptr_array_index (article->benefits, k);
+
+          if (g_str_equal (benefit->id, id))
+            return benefit;
+        }
+    }
+
+  return NULL;
 }
 
 GPtrArray *
@@ -175,9 +233,50 @@ reference_error (GError     **error,
 {
   g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_REFERENCE,
                "%s:%u: unknown %s “%s”",
-               document->source_file ? document->source_file : document->id,
+               document->file_name ? document->file_name : document->id,
                line, what, id);
   return FALSE;
+}
+
+static gboolean
+check_document (PnCorpus    *self,
+                PnDocument  *document,
+                GError     **error)
+{
+  for (guint j = 0; j < document->articles->len; j++)
+    {
+      PnArticle *article = g_ptr_array_index (document->articles, j);
+
+      for (guint u = 0; u < article->units->len; u++)
+        {
+          PnUnitRef *ref = g_ptr_array_index (article->units, u);
+
+          if (pn_taxonomy_get_unit (self->taxonomy, ref->id) == NULL)
+            return reference_error (error, document, article->line, "unit", ref->id);
+        }
+
+      for (guint k = 0; k < article->benefits->len; k++)
+        {
+          PnBenefit *benefit = g_ptr_array_index (article->benefits, k);
+
+          if (benefit->overlap_group != NULL &&
+              pn_taxonomy_get_group (self->taxonomy, benefit->overlap_group) == NULL)
+            return reference_error (error, document, benefit->line,
+                                    "overlap group", benefit->overlap_group);
+
+          for (guint t = 0; benefit->tops_up && benefit->tops_up[t]; t++)
+            if (find_benefit_by_path (self, benefit->tops_up[t]) == NULL)
+              return reference_error (error, document, benefit->line,
+                                      "benefit to top up", benefit->tops_up[t]);
+
+          for (guint c = 0; benefit->annual_caps && benefit->annual_caps[c]; c++)
+            if (pn_document_find_annual_cap (document, benefit->annual_caps[c]) == NULL)
+              return reference_error (error, document, benefit->line,
+                                      "annual cap", benefit->annual_caps[c]);
+        }
+    }
+
+  return TRUE;
 }
 
 gboolean
@@ -187,39 +286,49 @@ pn_corpus_check_references (PnCorpus  *self,
   g_return_val_if_fail (self != NULL, FALSE);
 
   for (guint i = 0; i < self->documents->len; i++)
+    if (!check_document (self, g_ptr_array_index (self->documents, i), error))
+      return FALSE;
+
+  return TRUE;
+}
+
+gboolean
+pn_corpus_check_new_document (PnCorpus    *self,
+                              PnDocument  *document,
+                              gboolean     replaces,
+                              GError     **error)
+{
+  g_autofree char *prefix = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (document != NULL, FALSE);
+
+  if (!check_document (self, document, error))
+    return FALSE;
+  if (!replaces)
+    return TRUE;
+
+  /* What the others top up in a document it replaces must still be there. */
+  prefix = g_strconcat (document->id, "/", NULL);
+  for (guint i = 0; i < self->documents->len; i++)
     {
-      PnDocument *document = g_ptr_array_index (self->documents, i);
+      PnDocument *other = g_ptr_array_index (self->documents, i);
 
-      for (guint j = 0; j < document->articles->len; j++)
+      if (other == document)
+        continue;
+      for (guint j = 0; j < other->articles->len; j++)
         {
-          PnArticle *article = g_ptr_array_index (document->articles, j);
-
-          for (guint u = 0; u < article->units->len; u++)
-            {
-              PnUnitRef *ref = g_ptr_array_index (article->units, u);
-
-              if (pn_taxonomy_get_unit (self->taxonomy, ref->id) == NULL)
-                return reference_error (error, document, article->line, "unit", ref->id);
-            }
+          PnArticle *article = g_ptr_array_index (other->articles, j);
 
           for (guint k = 0; k < article->benefits->len; k++)
             {
               PnBenefit *benefit = g_ptr_array_index (article->benefits, k);
 
-              if (benefit->overlap_group != NULL &&
-                  pn_taxonomy_get_group (self->taxonomy, benefit->overlap_group) == NULL)
-                return reference_error (error, document, benefit->line,
-                                        "overlap group", benefit->overlap_group);
-
               for (guint t = 0; benefit->tops_up && benefit->tops_up[t]; t++)
-                if (pn_corpus_find_benefit (self, benefit->tops_up[t]) == NULL)
-                  return reference_error (error, document, benefit->line,
+                if (g_str_has_prefix (benefit->tops_up[t], prefix) &&
+                    find_benefit_by_path (self, benefit->tops_up[t]) == NULL)
+                  return reference_error (error, other, benefit->line,
                                           "benefit to top up", benefit->tops_up[t]);
-
-              for (guint c = 0; benefit->annual_caps && benefit->annual_caps[c]; c++)
-                if (pn_document_find_annual_cap (document, benefit->annual_caps[c]) == NULL)
-                  return reference_error (error, document, benefit->line,
-                                          "annual cap", benefit->annual_caps[c]);
             }
         }
     }

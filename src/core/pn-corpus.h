@@ -32,6 +32,13 @@ GPtrArray   *pn_corpus_documents_at     (PnCorpus    *self,
  * reference; the first dangling one is an error naming document+line. */
 gboolean     pn_corpus_check_references (PnCorpus    *self,
                                          GError     **error);
+/* The same for one document just added to the corpus and, when it
+ * replaces one of the same id, for what the other documents top up in
+ * it; without reading the rest of the corpus otherwise. */
+gboolean     pn_corpus_check_new_document (PnCorpus   *self,
+                                           PnDocument *document,
+                                           gboolean    replaces,
+                                           GError    **error);
 
 /* for pn-engine only: what the engine derives from the corpus, built by
  * `build` on the first call (from any thread) and kept with the corpus. */

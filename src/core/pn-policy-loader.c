@@ -675,6 +675,7 @@ load_document (const char  *display_name,
 
   root = xmlDocGetRootElement (doc);
   document = pn_document_new ();
+  document->file_name = g_strdup (display_name);
   document->id = attr (root, "id");
   status = attr (root, "status");
   document->draft = g_strcmp0 (status, "draft") == 0;

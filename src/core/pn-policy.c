@@ -157,6 +157,7 @@ pn_document_clear (PnDocument *self)
   g_free (self->in_force_until);
   g_free (self->applies_from);
   g_free (self->source_file);
+  g_free (self->file_name);
   g_free (self->last_verified);
   g_free (self->overlap_principle);
   g_free (self->overlap_where);

@@ -121,7 +121,8 @@ struct _PnDocument
   char       *in_force_from;
   char       *in_force_until;
   char       *applies_from;
-  char       *source_file;
+  char       *source_file;      /* the source text (<source file=>) */
+  char       *file_name;        /* the XML it was read from, for errors */
   char       *last_verified;
   char       *overlap_principle;/* or NULL */
   char       *overlap_where;

@@ -814,7 +814,8 @@ pn_store_import_file (PnStore     *self,
   document->user_imported = TRUE;
   g_ptr_array_add (all, pn_document_ref (document));
   check = pn_corpus_new (pn_corpus_get_taxonomy (corpus), all);
-  if (!pn_corpus_check_references (check, error))
+  if (!pn_corpus_check_new_document (check, document,
+                                     all->len == pn_corpus_get_n_documents (corpus), error))
     return NULL;
 
   bytes = g_file_load_bytes (file, NULL, NULL, error);

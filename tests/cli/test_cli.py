@@ -85,6 +85,32 @@ VALID_DOCUMENT = """<?xml version="1.0" encoding="UTF-8"?>
 </policy-document>
 """
 
+# tops up test-cli-doc's Phase II award: imported after it
+TOP_UP_DOCUMENT = """<?xml version="1.0" encoding="UTF-8"?>
+<policy-document schema-version="1" id="test-cli-topup" status="final">
+  <title><zh>命令行补足测试</zh><en>Command-line top-up test</en></title>
+  <issuer><zh>测试发布机关</zh><en>Test issuer</en></issuer>
+  <jurisdiction>xiamen</jurisdiction>
+  <validity issued="2025-01-01" in-force-from="2025-01-01" in-force-until="2027-12-31"/>
+  <source file="test-cli-topup.txt" last-verified="2025-01-02"/>
+  <article number="1" chapter="一、测试">
+    <heading><zh>补足测试</zh><en>Top-up test</en></heading>
+    <original>在上级奖励的基础上补足到300万元。</original>
+    <summary>Tops the Phase II award up to 3 million yuan.</summary>
+    <benefit id="test-cli-topup/1/phase-2" kind="top-up" per="product">
+      <title><zh>Ⅱ期临床试验补足</zh><en>Phase II top-up</en></title>
+      <amount>3000000</amount>
+      <conditions>
+        <product>drug</product>
+        <drug-class>innovative</drug-class>
+        <phase>phase-2</phase>
+      </conditions>
+      <tops-up ref="{target}"/>
+    </benefit>
+  </article>
+</policy-document>
+"""
+
 DOCUMENT_TAIL = """<policy-document schema-version="1" id="test-cli-hostile" status="final">
   <title><zh>&e;</zh><en>&e;</en></title>
   <issuer><zh>x</zh><en>x</en></issuer>
@@ -424,6 +450,39 @@ def run_tests(tap, pnav, workdir):
     tap.ok(r.rc == 0, "import --replace", str(r))
     r = pnav.run("list-documents", "--format", "json")
     tap.ok(r.rc == 0 and r.json() == with_doc, "import --replace keeps one copy", str(r))
+
+    # ---- references between imported documents ----------------------------
+    dangling = os.path.join(workdir, "test-cli-topup-dangling.xml")
+    with open(dangling, "w", encoding="utf-8") as f:
+        f.write(TOP_UP_DOCUMENT.format(target="test-cli-doc/1/no-such-award"))
+    r = pnav.run("import", dangling)
+    expect(tap, r, 3, "a top-up of an unknown benefit is refused naming file, line and id",
+           "test-cli-topup-dangling.xml:12", "test-cli-doc/1/no-such-award")
+    topup = os.path.join(workdir, "test-cli-topup.xml")
+    with open(topup, "w", encoding="utf-8") as f:
+        f.write(TOP_UP_DOCUMENT.format(target="test-cli-doc/1/phase-2"))
+    r = pnav.run("import", topup)
+    tap.ok(r.rc == 0, "a top-up of an imported benefit imports", str(r))
+    r = pnav.run("match", "--location", "xiamen", "--drug-class", "innovative", "--phase", "phase-2",
+                 "--as-of", "2025-06-30", "--format", "json")
+    top = [m for m in (r.json() or {}).get("matches", []) if m["benefit_id"] == "test-cli-topup/1/phase-2"]
+    # fixed ¥2,000,000 topped up to ¥3,000,000: ¥1,000,000 on top
+    tap.ok(r.rc == 0 and len(top) == 1 and top[0]["amount"]["estimate_cny"] == 1000000,
+           "the imported top-up adds the difference to the imported award", str(r))
+    renamed = os.path.join(workdir, "test-cli-doc-renamed.xml")
+    with open(renamed, "w", encoding="utf-8") as f:
+        f.write(VALID_DOCUMENT.format(amount="2000000").replace("test-cli-doc/1/phase-2",
+                                                                "test-cli-doc/1/phase-two"))
+    before = pnav.run("list-documents", "--format", "json").json()
+    r = pnav.run("import", "--replace", renamed)
+    expect(tap, r, 3, "replacing a document whose award another document tops up is refused",
+           "test-cli-topup.xml", "test-cli-doc/1/phase-2")
+    r = pnav.run("show", "test-cli-doc", "--format", "json")
+    tap.ok(r.rc == 0 and "test-cli-doc/1/phase-2" in r.out and
+           pnav.run("list-documents", "--format", "json").json() == before,
+           "the refused replacement left the database as it was", str(r))
+    r = pnav.run("remove", "test-cli-topup")
+    tap.ok(r.rc == 0, "remove the top-up document", str(r))
 
     r = pnav.run("show", "test-cli-doc")
     tap.ok(r.rc == 0 and ("Command-line test policy" in r.out or "命令行测试政策" in r.out),
