@@ -11,6 +11,7 @@
 #include "planning/pn-deadlines-view.h"
 #include "planning/pn-pipeline-view.h"
 #include "pn-fonts.h"
+#include "pn-profile-view.h"
 #include "profiles/pn-import.h"
 #include "profiles/pn-profiles-popover.h"
 #include "reader/pn-reader-view.h"
@@ -24,19 +25,18 @@ struct _PnWindow
 
   GSettings            *settings;
 
-  /* Template children */
+  /* Built when first shown (pn_window_ensure_view) */
   PnAssistant          *assistant;
+  PnResultsView        *results_view;
+  GtkWidget            *reader_view;
+
+  /* Template children */
   GtkButton            *back_button;
-  PnCompareView        *compare_view;
-  PnDeadlinesView      *deadlines_view;
   GtkButton            *edit_button;
   GtkRevealer          *font_banner;
   GtkStack             *main_stack;
   GtkButton            *next_button;
-  PnPipelineView       *pipeline_view;
   GtkMenuButton        *profiles_button;
-  GtkWidget            *reader_view;
-  PnResultsView        *results_view;
   GtkButton            *start_button;
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
@@ -104,12 +104,12 @@ pn_window_actions_update (PnWindow *self)
   g_assert (PN_IS_WINDOW (self));
 
   /* Notifications still arrive while the template is torn down. */
-  if (self->main_stack == NULL || self->assistant == NULL || self->window_title == NULL ||
+  if (self->main_stack == NULL || self->window_title == NULL ||
       self->back_button == NULL || self->next_button == NULL || self->edit_button == NULL)
     return;
 
   view = gtk_stack_get_visible_child_name (self->main_stack);
-  in_assistant = g_strcmp0 (view, "assistant") == 0;
+  in_assistant = g_strcmp0 (view, "assistant") == 0 && self->assistant != NULL;
   in_results = g_strcmp0 (view, "results") == 0;
   in_planning = g_strcmp0 (view, "compare") == 0 ||
                 g_strcmp0 (view, "pipeline") == 0 ||
@@ -158,10 +158,15 @@ pn_window_assistant_notify_cb (PnWindow *self)
   pn_window_actions_update (self);
 }
 
+static GtkWidget *pn_window_ensure_view (PnWindow   *self,
+                                         const char *name);
+
 static void
 pn_window_show_view (PnWindow   *self,
                      const char *name)
 {
+  if (pn_window_ensure_view (self, name) == NULL)
+    return;
   gtk_stack_set_visible_child_name (self->main_stack, name);
   pn_window_actions_update (self);
 }
@@ -178,6 +183,7 @@ static void
 pn_window_edit_answer_cb (PnWindow   *self,
                           const char *key)
 {
+  pn_window_ensure_view (self, "assistant");
   if (!pn_assistant_show_key (self->assistant, key))
     {
       g_debug ("no page asks “%s”", key);
@@ -214,7 +220,7 @@ pn_window_back_cb (GtkWidget  *widget,
     }
 
   /* Back from the first question is back to the welcome. */
-  if (pn_assistant_get_can_go_back (self->assistant))
+  if (self->assistant != NULL && pn_assistant_get_can_go_back (self->assistant))
     pn_assistant_back (self->assistant);
   else
     pn_window_show_view (self, "welcome");
@@ -225,7 +231,10 @@ pn_window_next_cb (GtkWidget  *widget,
                    const char *action_name G_GNUC_UNUSED,
                    GVariant   *parameter G_GNUC_UNUSED)
 {
-  pn_assistant_next (PN_WINDOW (widget)->assistant);
+  PnWindow *self = PN_WINDOW (widget);
+
+  if (self->assistant != NULL)
+    pn_assistant_next (self->assistant);
 }
 
 static void
@@ -373,11 +382,118 @@ pn_window_corpus_changed_cb (PnWindow      *self,
 {
   PnCorpus *corpus = pn_application_get_corpus (application);
 
-  pn_assistant_set_corpus (self->assistant, corpus);
-  pn_results_view_set_corpus (self->results_view, corpus);
-  pn_compare_view_set_corpus (self->compare_view, corpus);
-  pn_pipeline_view_set_corpus (self->pipeline_view, corpus);
-  pn_deadlines_view_set_corpus (self->deadlines_view, corpus);
+  if (self->assistant != NULL)
+    pn_assistant_set_corpus (self->assistant, corpus);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->main_stack));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (PN_IS_PROFILE_VIEW (child))
+      pn_profile_view_set_corpus (PN_PROFILE_VIEW (child), corpus);
+}
+
+/* A view follows the application's profile and corpus from when it is
+ * built; NULL values until the window has its application. */
+static void
+pn_window_follow_application (PnWindow  *self,
+                              GtkWidget *view)
+{
+  PnApplication *application = pn_window_get_pn_application (self);
+  PnProfile *profile = application ? pn_application_get_profile (application) : NULL;
+  PnCorpus *corpus = application ? pn_application_get_corpus (application) : NULL;
+
+  if (application == NULL)
+    return;
+
+  if (PN_IS_ASSISTANT (view))
+    {
+      pn_assistant_set_profile (PN_ASSISTANT (view), profile);
+      pn_assistant_set_corpus (PN_ASSISTANT (view), corpus);
+    }
+  else if (PN_IS_PROFILE_VIEW (view))
+    {
+      pn_profile_view_set_profile (PN_PROFILE_VIEW (view), profile);
+      pn_profile_view_set_corpus (PN_PROFILE_VIEW (view), corpus);
+    }
+}
+
+/* The views besides the welcome, built when first shown: the first
+ * frame, with the welcome alone, need not pay for the others. */
+static GtkWidget *
+pn_window_ensure_view (PnWindow   *self,
+                       const char *name)
+{
+  GtkWidget *view = gtk_stack_get_child_by_name (self->main_stack, name);
+  const char *title;
+  GtkStackPage *page;
+
+  if (view != NULL)
+    return view;
+
+  if (g_str_equal (name, "documents"))
+    return GTK_WIDGET (pn_window_ensure_reader (self));
+
+  if (g_str_equal (name, "assistant"))
+    {
+      view = pn_assistant_new ();
+      self->assistant = PN_ASSISTANT (view);
+      g_signal_connect_object (view, "finished", G_CALLBACK (pn_window_assistant_finished_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (view, "notify", G_CALLBACK (pn_window_assistant_notify_cb),
+                               self, G_CONNECT_SWAPPED);
+      title = _("Questions");
+    }
+  else if (g_str_equal (name, "results"))
+    {
+      view = pn_results_view_new ();
+      self->results_view = PN_RESULTS_VIEW (view);
+      g_signal_connect_object (view, "edit-answer", G_CALLBACK (pn_window_edit_answer_cb),
+                               self, G_CONNECT_SWAPPED);
+      title = _("Results");
+    }
+  else if (g_str_equal (name, "compare"))
+    {
+      view = pn_compare_view_new ();
+      title = _("Compare Locations");
+    }
+  else if (g_str_equal (name, "pipeline"))
+    {
+      view = pn_pipeline_view_new ();
+      title = _("Pipeline Value");
+    }
+  else if (g_str_equal (name, "deadlines"))
+    {
+      view = pn_deadlines_view_new ();
+      title = _("Deadlines");
+    }
+  else
+    {
+      g_critical ("no view named “%s”", name);
+      return NULL;
+    }
+
+  page = gtk_stack_add_named (self->main_stack, view, name);
+  gtk_stack_page_set_title (page, title);
+  pn_window_follow_application (self, view);
+
+  return view;
+}
+
+/**
+ * pn_window_get_view:
+ * @self: a #PnWindow
+ * @name: "assistant", "results", "compare", "pipeline", "deadlines" or
+ *   "documents"
+ *
+ * Returns: (transfer none) (nullable): the view, built now if it had not
+ *   been shown yet; %NULL for "documents" without a store
+ */
+GtkWidget *
+pn_window_get_view (PnWindow   *self,
+                    const char *name)
+{
+  g_return_val_if_fail (PN_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return pn_window_ensure_view (self, name);
 }
 
 /* The views observe the application's one profile; "application" is set
@@ -386,18 +502,13 @@ static void
 pn_window_application_cb (PnWindow *self)
 {
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-  PnProfile *profile;
 
   if (!PN_IS_APPLICATION (application))
     return;
 
-  profile = pn_application_get_profile (PN_APPLICATION (application));
-  pn_assistant_set_profile (self->assistant, profile);
-  pn_results_view_set_profile (self->results_view, profile);
-  pn_compare_view_set_profile (self->compare_view, profile);
-  pn_pipeline_view_set_profile (self->pipeline_view, profile);
-  pn_deadlines_view_set_profile (self->deadlines_view, profile);
-  pn_window_corpus_changed_cb (self, PN_APPLICATION (application));
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->main_stack));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    pn_window_follow_application (self, child);
 
   /* The reader is built when first opened: listing every article of
    * every document is a cost the first frame need not pay. */
@@ -441,6 +552,8 @@ pn_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->assistant, self);
   if (self->main_stack != NULL)
     g_signal_handlers_disconnect_by_data (self->main_stack, self);
+  self->assistant = NULL;
+  self->results_view = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), PN_TYPE_WINDOW);
   g_clear_object (&self->settings);
 
@@ -462,24 +575,16 @@ pn_window_class_init (PnWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/pnav/PolicyNavigator/ui/pn-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, PnWindow, assistant);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, back_button);
-  gtk_widget_class_bind_template_child (widget_class, PnWindow, compare_view);
-  gtk_widget_class_bind_template_child (widget_class, PnWindow, deadlines_view);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, edit_button);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, font_banner);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, next_button);
-  gtk_widget_class_bind_template_child (widget_class, PnWindow, pipeline_view);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, profiles_button);
-  gtk_widget_class_bind_template_child (widget_class, PnWindow, results_view);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, start_button);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, window_title);
   gtk_widget_class_bind_template_callback (widget_class, pn_window_actions_update);
-  gtk_widget_class_bind_template_callback (widget_class, pn_window_assistant_finished_cb);
-  gtk_widget_class_bind_template_callback (widget_class, pn_window_assistant_notify_cb);
-  gtk_widget_class_bind_template_callback (widget_class, pn_window_edit_answer_cb);
 
   gtk_widget_class_install_action (widget_class, "win.start", NULL, pn_window_start_cb);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, pn_window_back_cb);
@@ -508,12 +613,6 @@ pn_window_class_init (PnWindowClass *klass)
 static void
 pn_window_init (PnWindow *self)
 {
-  g_type_ensure (PN_TYPE_ASSISTANT);
-  g_type_ensure (PN_TYPE_RESULTS_VIEW);
-  g_type_ensure (PN_TYPE_COMPARE_VIEW);
-  g_type_ensure (PN_TYPE_PIPELINE_VIEW);
-  g_type_ensure (PN_TYPE_DEADLINES_VIEW);
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect (self, "notify::application", G_CALLBACK (pn_window_application_cb), NULL);

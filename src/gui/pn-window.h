@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PnWindow, pn_window, PN, WINDOW, AdwApplicationWindow)
 
 PnWindow *pn_window_new       (PnApplication *application);
+GtkWidget *pn_window_get_view (PnWindow      *self,
+                               const char    *name);
 void      pn_window_add_toast (PnWindow      *self,
                                AdwToast      *toast);
 

@@ -67,8 +67,8 @@ app_cb (PnApplication *app,
 
   fixture->app = app;
   fixture->window = window;
-  fixture->assistant = PN_ASSISTANT (pn_test_window_child (window, "assistant"));
-  fixture->results_view = PN_RESULTS_VIEW (pn_test_window_child (window, "results_view"));
+  fixture->assistant = PN_ASSISTANT (pn_window_get_view (window, "assistant"));
+  fixture->results_view = PN_RESULTS_VIEW (pn_window_get_view (window, "results"));
   fixture->main_stack = GTK_STACK (pn_test_window_child (window, "main_stack"));
   fixture->next_button = pn_test_window_child (window, "next_button");
   fixture->profile = pn_application_get_profile (app);

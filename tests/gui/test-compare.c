@@ -62,7 +62,7 @@ app_cb (PnApplication *app,
 
   fixture->app = app;
   fixture->window = window;
-  fixture->view = PN_COMPARE_VIEW (pn_test_window_child (window, "compare_view"));
+  fixture->view = PN_COMPARE_VIEW (pn_window_get_view (window, "compare"));
   fixture->main_stack = GTK_STACK (pn_test_window_child (window, "main_stack"));
   fixture->profile = pn_application_get_profile (app);
   fixture->corpus = pn_application_get_corpus (app);

@@ -70,7 +70,7 @@ app_cb (PnApplication *app,
   fixture->db_dir = dir;
   fixture->app = app;
   fixture->window = window;
-  fixture->view = PN_DEADLINES_VIEW (pn_test_window_child (window, "deadlines_view"));
+  fixture->view = PN_DEADLINES_VIEW (pn_window_get_view (window, "deadlines"));
   fixture->main_stack = GTK_STACK (pn_test_window_child (window, "main_stack"));
   fixture->profile = pn_application_get_profile (app);
 

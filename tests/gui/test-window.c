@@ -14,6 +14,7 @@
 #include "pn-application.h"
 #include "pn-date-chooser.h"
 #include "pn-fonts.h"
+#include "pn-profile-view.h"
 #include "pn-test-util.h"
 #include "planning/pn-compare-view.h"
 #include "planning/pn-deadlines-view.h"
@@ -162,6 +163,23 @@ first_frame_cb (AppRun *run)
   main_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (run->window),
                                                          PN_TYPE_WINDOW, "main_stack"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "welcome");
+
+  /* The first frame shows the welcome alone; the other views are built
+   * when first shown, and follow the application's profile and corpus
+   * from then on. */
+  g_assert_null (gtk_stack_get_child_by_name (main_stack, "assistant"));
+  g_assert_null (gtk_stack_get_child_by_name (main_stack, "results"));
+  g_assert_null (gtk_stack_get_child_by_name (main_stack, "compare"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (run->window), "win.start", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "assistant");
+  g_assert_true (PN_IS_ASSISTANT (gtk_stack_get_visible_child (main_stack)));
+  g_assert_true (pn_assistant_get_profile (PN_ASSISTANT (gtk_stack_get_visible_child (main_stack))) ==
+                 pn_application_get_profile (PN_APPLICATION (run->app)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (run->window), "win.show-pipeline", NULL));
+  g_assert_true (pn_profile_view_get_corpus (PN_PROFILE_VIEW (gtk_stack_get_visible_child (main_stack))) ==
+                 pn_application_get_corpus (PN_APPLICATION (run->app)));
+  g_assert_true (pn_window_get_view (PN_WINDOW (run->window), "pipeline") ==
+                 gtk_stack_get_visible_child (main_stack));
 }
 
 static void
