@@ -207,16 +207,16 @@ taxonomy_of (PnBrief *self)
 /* "Xiamen Municipal Bureau of Science and Technology (lead); …" */
 static char *
 units_label (PnBrief   *self,
-             PnArticle *article)
+             GPtrArray *units)
 {
   g_autoptr(GString) str = g_string_new (NULL);
   PnTaxonomy *taxonomy = taxonomy_of (self);
 
   /* lead units first, in the order the article gives them */
   for (int pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < article->units->len; i++)
+    for (guint i = 0; i < units->len; i++)
       {
-        PnUnitRef *ref = g_ptr_array_index (article->units, i);
+        PnUnitRef *ref = g_ptr_array_index (units, i);
         gboolean lead = g_strcmp0 (ref->role, "lead") == 0;
 
         if (lead != (pass == 0))
@@ -406,7 +406,7 @@ add_counted (PnBrief *self)
       cells[0] = g_strdup (pn_text_get (&result->benefit->title, self->lang));
       cells[1] = pn_article_citation (result->benefit->article);
       cells[2] = pn_money_format_yuan (result->estimate_cny);
-      cells[3] = units_label (self, result->benefit->article);
+      cells[3] = units_label (self, pn_benefit_get_units (result->benefit));
       cells[4] = until_label (self, result, &soon);
       add_row_take (table, soon ? PN_BRIEF_ROW_HIGHLIGHT : PN_BRIEF_ROW_NORMAL, cells);
       any_soon |= soon;

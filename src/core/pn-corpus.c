@@ -264,6 +264,14 @@ check_document (PnCorpus    *self,
             return reference_error (error, document, benefit->line,
                                     "overlap group", benefit->overlap_group);
 
+          for (guint u = 0; u < benefit->units->len; u++)
+            {
+              PnUnitRef *ref = g_ptr_array_index (benefit->units, u);
+
+              if (pn_taxonomy_get_unit (self->taxonomy, ref->id) == NULL)
+                return reference_error (error, document, benefit->line, "unit", ref->id);
+            }
+
           for (guint t = 0; benefit->tops_up && benefit->tops_up[t]; t++)
             if (find_benefit_by_path (self, benefit->tops_up[t]) == NULL)
               return reference_error (error, document, benefit->line,

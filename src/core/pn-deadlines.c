@@ -282,9 +282,9 @@ pn_deadlines_to_json (PnDeadlines *self)
 
       json_builder_set_member_name (builder, "responsible_units");
       json_builder_begin_array (builder);
-      for (guint u = 0; u < article->units->len; u++)
+      for (guint u = 0; u < pn_benefit_get_units (benefit)->len; u++)
         {
-          PnUnitRef *ref = g_ptr_array_index (article->units, u);
+          PnUnitRef *ref = g_ptr_array_index (pn_benefit_get_units (benefit), u);
           const PnTerm *unit = pn_taxonomy_get_unit (taxonomy, ref->id);
 
           json_builder_begin_object (builder);

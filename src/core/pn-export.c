@@ -75,13 +75,13 @@ add_text (JsonBuilder  *builder,
 static void
 add_units (JsonBuilder *builder,
            PnTaxonomy  *taxonomy,
-           PnArticle   *article)
+           GPtrArray   *units)
 {
   json_builder_set_member_name (builder, "responsible_units");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < article->units->len; i++)
+  for (guint i = 0; i < units->len; i++)
     {
-      PnUnitRef *ref = g_ptr_array_index (article->units, i);
+      PnUnitRef *ref = g_ptr_array_index (units, i);
       const PnTerm *unit = pn_taxonomy_get_unit (taxonomy, ref->id);
 
       json_builder_begin_object (builder);
@@ -157,7 +157,7 @@ build_result (JsonBuilder    *builder,
   json_builder_add_boolean_value (builder, benefit->one_time);
   json_builder_end_object (builder);
 
-  add_units (builder, taxonomy, benefit->article);
+  add_units (builder, taxonomy, pn_benefit_get_units (benefit));
   add_string (builder, "valid_from", result->valid_from);
   add_string (builder, "valid_until", result->valid_until);
   json_builder_set_member_name (builder, "counted");
@@ -749,7 +749,7 @@ pn_export_article_json (PnCorpus  *corpus,
   add_text (builder, "heading", &article->heading);
   add_string (builder, "original", article->original);
   add_string (builder, "summary", article->summary);
-  add_units (builder, taxonomy, article);
+  add_units (builder, taxonomy, article->units);
   add_string (builder, "deadline", article->deadline_text);
   add_string (builder, "valid_from", article->valid_from);
   add_string (builder, "valid_until", article->valid_until);

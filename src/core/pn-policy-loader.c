@@ -348,6 +348,23 @@ quarks_of (GStrv values)
 }
 
 static void
+read_units (xmlNode   *node,
+            GPtrArray *units)
+{
+  for (xmlNode *u = node->children; u != NULL; u = u->next)
+    {
+      g_autofree char *ref = NULL;
+      g_autofree char *role = NULL;
+
+      if (!is_element (u, "unit"))
+        continue;
+      ref = attr (u, "ref");
+      role = attr (u, "role");
+      g_ptr_array_add (units, pn_unit_ref_new (ref, role));
+    }
+}
+
+static void
 read_benefit (PnArticle *article,
               xmlNode   *node)
 {
@@ -372,6 +389,8 @@ read_benefit (PnArticle *article,
 
       if (is_element (c, "title"))
         read_text (c, &benefit->title);
+      else if (is_element (c, "units"))
+        read_units (c, benefit->units);
       else if (is_element (c, "rate"))
         {
           g_autofree char *s = content (c);
@@ -503,19 +522,7 @@ read_article (PnDocument *document,
       else if (is_element (c, "summary"))
         article->summary = content (c);
       else if (is_element (c, "units"))
-        {
-          for (xmlNode *u = c->children; u != NULL; u = u->next)
-            {
-              g_autofree char *ref = NULL;
-              g_autofree char *role = NULL;
-
-              if (!is_element (u, "unit"))
-                continue;
-              ref = attr (u, "ref");
-              role = attr (u, "role");
-              g_ptr_array_add (article->units, pn_unit_ref_new (ref, role));
-            }
-        }
+        read_units (c, article->units);
       else if (is_element (c, "deadline"))
         {
           article->deadline_text = attr (c, "text");
@@ -609,6 +616,19 @@ check_units (const char  *display_name,
                            "%s:%u: unknown overlap group “%s” (not in the taxonomy)",
                            display_name, benefit->line, benefit->overlap_group);
               return FALSE;
+            }
+
+          for (guint u = 0; u < benefit->units->len; u++)
+            {
+              PnUnitRef *ref = g_ptr_array_index (benefit->units, u);
+
+              if (pn_taxonomy_get_unit (taxonomy, ref->id) == NULL)
+                {
+                  g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_REFERENCE,
+                               "%s:%u: unknown responsible unit “%s” (not in the taxonomy)",
+                               display_name, benefit->line, ref->id);
+                  return FALSE;
+                }
             }
 
           for (guint c = 0; c < benefit->conditions->len; c++)

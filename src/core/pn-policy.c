@@ -124,6 +124,7 @@ pn_benefit_free (PnBenefit *benefit)
   g_clear_pointer (&benefit->stages, g_array_unref);
   g_free (benefit->stages_over);
   g_clear_pointer (&benefit->notes, g_ptr_array_unref);
+  g_clear_pointer (&benefit->units, g_ptr_array_unref);
   g_free (benefit);
 }
 
@@ -208,6 +209,21 @@ pn_document_add_article (PnDocument *self)
   return article;
 }
 
+/**
+ * pn_benefit_get_units:
+ *
+ * Returns: (transfer none) (element-type PnUnitRef): the units responsible
+ *   for the benefit: its own when the text names some for its paragraph,
+ *   else its article's
+ */
+GPtrArray *
+pn_benefit_get_units (PnBenefit *benefit)
+{
+  g_return_val_if_fail (benefit != NULL, NULL);
+
+  return benefit->units->len > 0 ? benefit->units : benefit->article->units;
+}
+
 PnBenefit *
 pn_article_add_benefit (PnArticle *article)
 {
@@ -224,6 +240,7 @@ pn_article_add_benefit (PnArticle *article)
   benefit->conditions = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_condition_free);
   benefit->requirements = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_requirement_free);
   benefit->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_text_free);
+  benefit->units = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_unit_ref_free);
   benefit->article = article;
   benefit->document = article->document;
   g_ptr_array_add (article->benefits, benefit);

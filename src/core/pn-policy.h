@@ -85,6 +85,7 @@ struct _PnBenefit
   GArray        *stages;        /* double shares, or NULL */
   char          *stages_over;
   GPtrArray     *notes;         /* PnText */
+  GPtrArray     *units;         /* PnUnitRef; empty: the article's */
   guint          line;
 
   PnArticle     *article;       /* not owned */
@@ -168,6 +169,7 @@ PnRequirement *pn_requirement_new        (void);
 void         pn_requirement_free         (PnRequirement *requirement);
 PnAnnualCap *pn_annual_cap_new           (void);
 void         pn_annual_cap_free          (PnAnnualCap *cap);
+GPtrArray   *pn_benefit_get_units        (PnBenefit   *benefit);
 PnUnitRef   *pn_unit_ref_new             (const char  *id,
                                           const char  *role);
 void         pn_unit_ref_free            (PnUnitRef   *ref);

@@ -302,3 +302,45 @@ pn_gui_box_remove_all (GtkBox *box)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
     gtk_box_remove (box, child);
 }
+
+/**
+ * pn_gui_units_text:
+ * @units: (element-type PnUnitRef): responsible units
+ *
+ * Returns: (nullable): the units in the UI language, leads first, then
+ *   the cooperating ones; %NULL when there are none
+ */
+char *
+pn_gui_units_text (GPtrArray  *units,
+                   PnTaxonomy *taxonomy)
+{
+  GString *text = g_string_new (NULL);
+  const char *separator = pn_gui_get_lang () == PN_LANG_ZH ? "、" : ", ";
+
+  /* Leads first, then the cooperating units. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      for (guint i = 0; i < units->len; i++)
+        {
+          const PnUnitRef *ref = g_ptr_array_index (units, i);
+          gboolean lead = g_strcmp0 (ref->role, "cooperating") != 0;
+          const PnTerm *unit;
+
+          if (lead != (pass == 0))
+            continue;
+
+          unit = pn_taxonomy_get_unit (taxonomy, ref->id);
+          if (text->len > 0)
+            g_string_append (text, separator);
+          g_string_append (text, unit != NULL ? pn_gui_term_label (unit) : ref->id);
+        }
+    }
+
+  if (text->len == 0)
+    {
+      g_string_free (text, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (text, FALSE);
+}

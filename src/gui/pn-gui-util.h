@@ -30,6 +30,8 @@ void         pn_gui_label_set_text       (GtkLabel     *label,
 
 /* "厦府规〔2023〕17号 art. 1", the document title for numberless ones. */
 char        *pn_gui_citation             (PnArticle    *article);
+char        *pn_gui_units_text           (GPtrArray    *units,
+                                          PnTaxonomy   *taxonomy);
 /* "23 November 2026" from "2026-11-23"; a copy of `iso` when invalid. */
 char        *pn_gui_format_date          (const char   *iso);
 /* Midnight UTC of a YYYY-MM-DD date, or NULL. */

@@ -461,6 +461,28 @@ def t_units(corpus):
                     if u.get("ref") not in known:
                         problems.append("%s article %s: unit %r is not in the taxonomy"
                                         % (doc_id, art.get("number"), u.get("ref")))
+                for b in art.findall("benefit"):
+                    bunits = b.find("units")
+                    for u in (bunits.findall("unit") if bunits is not None else []):
+                        if u.get("ref") not in known:
+                            problems.append("%s: unit %r is not in the taxonomy" % (b.get("id"), u.get("ref")))
+        return problems
+    return f
+
+
+def t_paragraph_units(corpus):
+    """An article whose paragraphs each name their own 责任单位 gives each
+    benefit the units of its paragraph (Xiamen art. 10, 13, 14, 15)."""
+    def f():
+        problems = []
+        for doc_id, doc in corpus.docs.items():
+            for art in doc.findall("article"):
+                if full_text(art.find("original")).count("责任单位") < 2:
+                    continue
+                for b in art.findall("benefit"):
+                    if b.find("units") is None:
+                        problems.append("%s: the article names units per paragraph, the benefit none"
+                                        % b.get("id"))
         return problems
     return f
 
@@ -656,6 +678,7 @@ def main():
 
     # 5. references
     tap.add("refs: units are in the taxonomy", t_units(corpus))
+    tap.add("units: each paragraph's units for its benefits", t_paragraph_units(corpus))
     tap.add("refs: overlap groups exist and have members", t_overlaps(corpus))
     tap.add("refs: tops-up resolve", t_tops_up(corpus))
     tap.add("refs: benefit ids unique and prefixed", t_benefit_ids(corpus))

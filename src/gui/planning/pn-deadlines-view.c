@@ -150,41 +150,6 @@ days_text (gint days)
   return g_strdup_printf (ngettext ("ends in %d day", "ends in %d days", days), days);
 }
 
-/* Leads first, then the cooperating units, as the results show them. */
-static char *
-units_text (PnTaxonomy *taxonomy,
-            PnArticle  *article)
-{
-  GString *text = g_string_new (NULL);
-  const char *separator = pn_gui_get_lang () == PN_LANG_ZH ? "、" : ", ";
-
-  for (guint pass = 0; pass < 2; pass++)
-    {
-      for (guint i = 0; i < article->units->len; i++)
-        {
-          const PnUnitRef *ref = g_ptr_array_index (article->units, i);
-          gboolean lead = g_strcmp0 (ref->role, "cooperating") != 0;
-          const PnTerm *unit;
-
-          if (lead != (pass == 0))
-            continue;
-
-          unit = pn_taxonomy_get_unit (taxonomy, ref->id);
-          if (text->len > 0)
-            g_string_append (text, separator);
-          g_string_append (text, unit != NULL ? pn_gui_term_label (unit) : ref->id);
-        }
-    }
-
-  if (text->len == 0)
-    {
-      g_string_free (text, TRUE);
-      return NULL;
-    }
-
-  return g_string_free (text, FALSE);
-}
-
 static GtkWidget *
 caption_label_new (const char *text,
                    const char *name,
@@ -228,7 +193,7 @@ pn_deadlines_view_row_new (PnDeadlinesView  *self,
   PnArticle *article = benefit->article;
   PnTaxonomy *taxonomy = pn_corpus_get_taxonomy (pn_profile_view_get_corpus (PN_PROFILE_VIEW (self)));
   g_autofree char *citation = pn_gui_citation (article);
-  g_autofree char *units = units_text (taxonomy, article);
+  g_autofree char *units = pn_gui_units_text (pn_benefit_get_units (benefit), taxonomy);
   g_autofree char *end = pn_gui_format_date (deadline->valid_until);
   g_autofree char *description = NULL;
   const char *title = pn_gui_text (&benefit->title);

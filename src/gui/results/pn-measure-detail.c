@@ -369,13 +369,13 @@ static void
 pn_measure_detail_fill_units (PnMeasureDetail *self,
                               PnTaxonomy      *taxonomy)
 {
-  PnArticle *article = self->result->benefit->article;
+  GPtrArray *units = pn_benefit_get_units (self->result->benefit);
 
   pn_gui_list_box_remove_all (self->units_list);
 
-  for (guint i = 0; i < article->units->len; i++)
+  for (guint i = 0; i < units->len; i++)
     {
-      const PnUnitRef *ref = g_ptr_array_index (article->units, i);
+      const PnUnitRef *ref = g_ptr_array_index (units, i);
       const PnTerm *unit = pn_taxonomy_get_unit (taxonomy, ref->id);
       const char *role = g_strcmp0 (ref->role, "cooperating") == 0 ? _("Cooperating") : _("Lead");
 
@@ -385,7 +385,7 @@ pn_measure_detail_fill_units (PnMeasureDetail *self,
                                           role, NULL));
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->units_group), article->units->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->units_group), units->len > 0);
 }
 
 static void

@@ -73,41 +73,6 @@ pn_result_find_missing_key (const PnResult *result,
   return NULL;
 }
 
-static char *
-units_text (PnArticle *article,
-            PnTaxonomy *taxonomy)
-{
-  GString *text = g_string_new (NULL);
-  const char *separator = pn_gui_get_lang () == PN_LANG_ZH ? "、" : ", ";
-
-  /* Leads first, then the cooperating units. */
-  for (guint pass = 0; pass < 2; pass++)
-    {
-      for (guint i = 0; i < article->units->len; i++)
-        {
-          const PnUnitRef *ref = g_ptr_array_index (article->units, i);
-          gboolean lead = g_strcmp0 (ref->role, "cooperating") != 0;
-          const PnTerm *unit;
-
-          if (lead != (pass == 0))
-            continue;
-
-          unit = pn_taxonomy_get_unit (taxonomy, ref->id);
-          if (text->len > 0)
-            g_string_append (text, separator);
-          g_string_append (text, unit != NULL ? pn_gui_term_label (unit) : ref->id);
-        }
-    }
-
-  if (text->len == 0)
-    {
-      g_string_free (text, TRUE);
-      return NULL;
-    }
-
-  return g_string_free (text, FALSE);
-}
-
 static void
 pn_result_row_answer_cb (PnResultRow *self)
 {
@@ -237,7 +202,7 @@ pn_result_row_set_result (PnResultRow    *self,
   citation = pn_gui_citation (benefit->article);
   gtk_label_set_text (self->citation_label, citation);
 
-  units = units_text (benefit->article, taxonomy);
+  units = pn_gui_units_text (pn_benefit_get_units (benefit), taxonomy);
   if (units != NULL)
     /* Translators: %s lists the responsible government units */
     units_line = g_strdup_printf (_("Responsible: %s"), units);
