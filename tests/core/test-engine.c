@@ -132,6 +132,20 @@ static const Case cases[] = {
       { "xiamen-2023-17/2/class-3-device-industrialisation", "in-force", "definite", 1000000, TRUE, NULL },
       { "xiamen-2023-17/2/innovative-device-industrialisation", "in-force", "definite", 2000000, TRUE, NULL },
       { "fujian-2022-tasks/13/innovative-device-industrialisation", "in-force", "definite", 2000000, FALSE, "overlap" } } },
+  /* 晋江（三）1: 对总投资超5000万元的新建生命健康重点鼓励业态项目，给予新购置生产设备金额10%的补助，
+   * 最高不超过1000万元; the annex's 二、创新药物 lists 抗肿瘤药物.  Total investment
+   * ¥100,000,000 > ¥50,000,000; 10% × ¥20,000,000 = ¥2,000,000 < ¥10,000,000. */
+  { "jinjiang-equipment-innovative", "location=jinjiang drug-class=innovative therapeutic-area=oncology equipment=20000000 total-investment=100000000",
+    "2025-08-01", 2000000,
+    { { "jinjiang-2025-8/3.1/new-project-equipment-drug", "in-force", "definite", 2000000, TRUE, NULL } } },
+  /* An oncology generic is no innovative drug: not an encouraged field. */
+  { "jinjiang-equipment-generic", "location=jinjiang drug-class=generic therapeutic-area=oncology equipment=20000000 total-investment=100000000",
+    "2025-08-01", 0,
+    { { "jinjiang-2025-8/3.1/new-project-equipment-drug", NULL, NULL, 0, FALSE, NULL } } },
+  /* An improved new drug only by recognition (附件三、新兴创新药物): possible. */
+  { "jinjiang-equipment-improved", "location=jinjiang drug-class=improved therapeutic-area=oncology equipment=20000000 total-investment=100000000",
+    "2025-08-01", 0,
+    { { "jinjiang-2025-8/3.1/new-project-equipment-drug", "in-force", "possible", 2000000, FALSE, "possible" } } },
   /* 一致性评价: 分别按最高不超过评价成本的40%、30%和20%…最高不超过300万 */
   { "consistency-first", "location=xiamen drug-class=generic phase=consistency-evaluation rank=first evaluation-cost=5000000",
     "2026-03-01", 2000000,
