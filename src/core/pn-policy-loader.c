@@ -40,6 +40,8 @@ typedef struct
   int   line;
 } FirstError;
 
+#define MAX_MESSAGE_CHARS 300
+
 static void
 first_error_cb (void        *user_data,
                 xmlErrorPtr  error)
@@ -51,6 +53,17 @@ first_error_cb (void        *user_data,
 
   first->message = g_strstrip (g_strdup (error->message ? error->message : "error"));
   first->line = error->line;
+
+  /* libxml2 quotes the offending value whole: keep a message readable
+   * when the value is a megabyte long. */
+  if (g_utf8_strlen (first->message, -1) > MAX_MESSAGE_CHARS)
+    {
+      char *end = g_utf8_offset_to_pointer (first->message, MAX_MESSAGE_CHARS);
+      char *shorter = g_strdup_printf ("%.*s…", (int) (end - first->message), first->message);
+
+      g_free (first->message);
+      first->message = shorter;
+    }
 }
 
 static void
@@ -172,12 +185,23 @@ parse_bytes (const char  *display_name,
     }
 
   root = xmlDocGetRootElement (doc);
-  if (root == NULL || g_strcmp0 ((const char *) root->name, root_name) != 0 || root->ns != NULL)
+  if (root == NULL || g_strcmp0 ((const char *) root->name, root_name) != 0)
     {
       g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_INVALID,
                    "%s:%ld: expected a <%s> root element, found <%s>",
                    display_name, root ? xmlGetLineNo (root) : 1L, root_name,
                    root ? (const char *) root->name : "nothing");
+      return NULL;
+    }
+
+  /* Policy files use no namespace: <policy-document xmlns="…"> is another
+   * element of the same name. */
+  if (root->ns != NULL)
+    {
+      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_INVALID,
+                   "%s:%ld: the <%s> root element must not be in a namespace (found “%.200s”)",
+                   display_name, xmlGetLineNo (root), root_name,
+                   root->ns->href ? (const char *) root->ns->href : "");
       return NULL;
     }
 

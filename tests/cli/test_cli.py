@@ -161,6 +161,12 @@ HOSTILE = {
                           '  <units><unit id="xm-kjj" location="xiamen"><zh>科技局</zh>'
                           '<en>Bureau</en></unit></units>\n</taxonomy>\n'),
     "empty.xml": "",
+    # the right element name in a namespace of its own
+    "namespaced-root.xml": VALID_DOCUMENT.replace("test-cli-doc", "test-cli-ns").replace(
+        '<policy-document ', '<policy-document xmlns="http://example.com/other" ').format(amount="2000000"),
+    # a two-megabyte id: refused by the schema, with a message of readable length
+    "long-id.xml": VALID_DOCUMENT.replace('id="test-cli-doc"', 'id="' + "a" * 2000000 + '"').format(
+        amount="2000000"),
     "amount-wan.xml": VALID_DOCUMENT.replace("test-cli-doc", "test-cli-wan").format(amount="200万"),
     # valid against the schema, but ends before it starts
     "dates-reversed.xml": VALID_DOCUMENT.replace("test-cli-doc", "test-cli-reversed").replace(
@@ -401,6 +407,8 @@ def run_tests(tap, pnav, workdir):
             tap.ok(r.elapsed < HOSTILE_TIME_LIMIT,
                    "%s %s is refused in under %g s" % (command, name, HOSTILE_TIME_LIMIT),
                    "took %.3f s" % r.elapsed)
+        tap.ok(len(r.err) < 2000, "import %s says why in under 2,000 characters" % name,
+               "%d characters" % len(r.err))
         r = pnav.run("validate", "--format", "json", path)
         data = r.json()
         tap.ok(r.rc == 3 and isinstance(data, list) and data and data[0].get("valid") is False
@@ -455,6 +463,8 @@ def run_tests(tap, pnav, workdir):
     dangling = os.path.join(workdir, "test-cli-topup-dangling.xml")
     with open(dangling, "w", encoding="utf-8") as f:
         f.write(TOP_UP_DOCUMENT.format(target="test-cli-doc/1/no-such-award"))
+    r = pnav.run("import", os.path.join(hostile_dir, "namespaced-root.xml"))
+    expect(tap, r, 3, "a namespaced root is refused saying so", "namespace", "http://example.com/other")
     r = pnav.run("import", dangling)
     expect(tap, r, 3, "a top-up of an unknown benefit is refused naming file, line and id",
            "test-cli-topup-dangling.xml:12", "test-cli-doc/1/no-such-award")
