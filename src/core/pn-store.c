@@ -147,6 +147,15 @@ rollback (PnStore *self)
 
 /* ---- schema and migrations ---- */
 
+/* What article_tails holds for an article: the last two characters of
+ * its original, heading_en and summary, lower-cased, one per line.  A
+ * 1–2 character query found there is at a column end, where the trigram
+ * index has no trigram beginning with it (see pn_store_search). */
+#define ARTICLE_TAILS_SELECT                                            \
+  "SELECT id, lower(substr(coalesce(original, ''), -2) || char(10)"     \
+  " || substr(coalesce(heading_en, ''), -2) || char(10)"                \
+  " || substr(coalesce(summary, ''), -2)) FROM articles"
+
 static const char *migrations[] = {
   /* 1: documents, the policy tables, taxonomy terms, profiles */
   "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
@@ -210,6 +219,21 @@ static const char *migrations[] = {
    * through the trigger, every row's statement savepoint made FTS5 flush
    * a segment of one article, which it then had to merge again. */
   "DROP TRIGGER articles_ai;",
+
+  /* 4: 1–2 character search without reading every article.
+   * articles_order and documents_order give articles in the order short
+   * queries list them, so a search stops at its limit (articles_order
+   * also serves what articles_document did); the trigram vocabulary
+   * finds the trigrams a short query begins; article_tails covers the
+   * column ends no trigram begins at. */
+  "DROP INDEX articles_document;"
+  "CREATE INDEX articles_order ON articles (document_id, position, heading_zh);"
+  "CREATE INDEX documents_order ON documents (user_imported, position, id);"
+  "CREATE VIRTUAL TABLE articles_vocab USING fts5vocab (articles_fts, row);"
+  "CREATE TABLE article_tails ("
+  "  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
+  "  tails TEXT NOT NULL);"
+  "INSERT INTO article_tails (article_id, tails) " ARTICLE_TAILS_SELECT ";",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PN_STORE_SCHEMA_VERSION);
@@ -309,6 +333,7 @@ insert_document (PnStore     *self,
   g_autoptr(sqlite3_stmt) ben_stmt = NULL;
   g_autoptr(sqlite3_stmt) cond_stmt = NULL;
   g_autoptr(sqlite3_stmt) fts_stmt = NULL;
+  g_autoptr(sqlite3_stmt) tails_stmt = NULL;
 
   doc_stmt = prepare (self,
                       "INSERT INTO documents (id, doc_number, title_zh, title_en, jurisdiction,"
@@ -434,6 +459,17 @@ insert_document (PnStore     *self,
     return FALSE;
   bind_text (fts_stmt, 1, document->id);
   if (step (self, fts_stmt, error) != STEP_DONE)
+    return FALSE;
+
+  /* The column ends short queries need besides the trigrams; removing
+   * the articles removes them (ON DELETE CASCADE). */
+  tails_stmt = prepare (self,
+                        "INSERT INTO article_tails (article_id, tails) "
+                        ARTICLE_TAILS_SELECT " WHERE document_id = ?", error);
+  if (tails_stmt == NULL)
+    return FALSE;
+  bind_text (tails_stmt, 1, document->id);
+  if (step (self, tails_stmt, error) != STEP_DONE)
     return FALSE;
 
   return TRUE;
@@ -977,6 +1013,416 @@ make_snippet (const char *text,
                           to < text_chars ? "…" : "");
 }
 
+/* A hit for the row a statement stands on: document_id, doc_number,
+ * number, heading_zh, heading_en, original, summary. */
+static PnSearchHit *
+hit_from_row (sqlite3_stmt *stmt,
+              const char   *query)
+{
+  PnSearchHit *hit = g_new0 (PnSearchHit, 1);
+  const char *original = (const char *) sqlite3_column_text (stmt, 5);
+  const char *summary = (const char *) sqlite3_column_text (stmt, 6);
+  const char *heading_zh = (const char *) sqlite3_column_text (stmt, 3);
+  const char *heading_en = (const char *) sqlite3_column_text (stmt, 4);
+  const char *source = original;
+
+  hit->document_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  hit->doc_number = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  hit->article = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  hit->heading_zh = g_strdup (heading_zh);
+  hit->heading_en = g_strdup (heading_en);
+
+  if (original == NULL || strstr (original, query) == NULL)
+    {
+      if (heading_zh && strstr (heading_zh, query))
+        source = heading_zh;
+      else if (summary != NULL)
+        source = summary;
+      if (heading_en != NULL && source == summary && summary != NULL)
+        {
+          g_autofree char *ls = g_utf8_strdown (summary, -1);
+          g_autofree char *lq = g_utf8_strdown (query, -1);
+
+          if (strstr (ls, lq) == NULL)
+            source = heading_en;
+        }
+    }
+  hit->snippet = make_snippet (source, query);
+  return hit;
+}
+
+/* ≥ 3 characters: a trigram phrase query ranked by bm25, headings
+ * weighted 5.0. */
+static GPtrArray *
+search_phrase (PnStore     *self,
+               const char  *query,
+               const char  *document_id,
+               guint        limit,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_search_hit_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) phrase = g_string_new ("\"");
+  StepResult r;
+
+  /* The query is one quoted phrase, so FTS syntax in user input is inert. */
+  for (const char *p = query; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (phrase, '"');
+      g_string_append_c (phrase, *p);
+    }
+  g_string_append_c (phrase, '"');
+
+  stmt = prepare (self,
+                  /* rank inside FTS first, then read only the winners */
+                  "SELECT a.document_id, d.doc_number, a.number, a.heading_zh, a.heading_en,"
+                  "       a.original, a.summary"
+                  " FROM (SELECT rowid AS id, bm25(articles_fts, 5.0, 5.0, 1.0, 1.0) AS score"
+                  "       FROM articles_fts WHERE articles_fts MATCH ?1"
+                  "       ORDER BY score LIMIT CASE WHEN ?2 IS NULL THEN ?3 ELSE -1 END) h"
+                  " JOIN articles a ON a.id = h.id"
+                  " JOIN documents d ON d.id = a.document_id"
+                  " WHERE ?2 IS NULL OR a.document_id = ?2"
+                  " ORDER BY h.score, d.position, a.position"
+                  " LIMIT ?3", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, phrase->str);
+  bind_text (stmt, 2, document_id);
+  sqlite3_bind_int64 (stmt, 3, limit);
+
+  while ((r = step (self, stmt, error)) == STEP_ROW)
+    g_ptr_array_add (hits, hit_from_row (stmt, query));
+  if (r == STEP_ERROR)
+    return NULL;
+
+  return g_steal_pointer (&hits);
+}
+
+/* 1–2 characters.  SQLite 3.40's trigram index cannot match them, and
+ * reading every article for them took ~30 ms on 10,000 articles.  Hits
+ * are the articles whose heading_zh or original contains the query, or
+ * whose heading_en or summary does ignoring ASCII case; heading_zh hits
+ * come first, each group in SHORT_ORDER.  Three steps, each stopping as
+ * soon as it has enough:
+ *
+ *  1. heading_zh hits, read from the articles_order index alone;
+ *  2. the other hits, reading articles in order, but only the first
+ *     SHORT_SCAN_BUDGET: a query that common is done after a few;
+ *  3. for rarer queries, candidates from the trigram index (every
+ *     indexed trigram that begins with the query, from articles_vocab)
+ *     and from article_tails (the last two characters of each column,
+ *     which no trigram begins with), checked against the text in order.
+ *
+ * Article ids go from step to step; the hits are read at the end. */
+
+/* Documents in the order pn_store_load_corpus() lists them, articles in
+ * document order.  documents_order and articles_order yield exactly this
+ * order, so SQLite reads no further than the LIMIT; d.rowid changes
+ * nothing (ids are unique) but lets SQLite see that no two documents
+ * tie, so it need not sort. */
+#define SHORT_ORDER " ORDER BY d.user_imported, d.position, d.id, d.rowid, a.position"
+
+/* CROSS JOIN keeps documents as the outer loop, for the same reason. */
+#define SHORT_FROM " FROM documents d CROSS JOIN articles a ON a.document_id = d.id"
+
+#define SHORT_HEADING_HIT "instr(a.heading_zh, ?1) > 0"
+#define SHORT_OTHER_HIT                                                 \
+  "(instr(a.original, ?1) > 0 OR instr(lower(a.heading_en), lower(?1)) > 0" \
+  " OR instr(lower(a.summary), lower(?1)) > 0)"
+
+#define SHORT_TAIL_CANDIDATES \
+  "SELECT article_id FROM article_tails WHERE instr(tails, lower(?1)) > 0"
+
+/* step 3; `+a.id` keeps SQLite reading articles in order and looking
+ * each up in the candidates, rather than the other way round */
+#define SHORT_CANDIDATE_HITS(candidates)                                \
+  "SELECT a.id" SHORT_FROM                                              \
+  " WHERE +a.id IN (" candidates ")"                                    \
+  "   AND (?2 IS NULL OR d.id = ?2)"                                    \
+  "   AND NOT coalesce(" SHORT_HEADING_HIT ", 0) AND " SHORT_OTHER_HIT  \
+  SHORT_ORDER " LIMIT ?3"
+
+/* Rows read in step 2 before turning to the index: ~1 ms. */
+#define SHORT_SCAN_BUDGET 256
+
+/* Whether no character of c's general category has a case.  Case
+ * folding (FTS5's too) only touches letters (Lu, Ll, Lt), Roman numerals
+ * (Nl), circled letters (So) and U+0345 (Mn); GLib's case functions miss
+ * the last three, so go by category. */
+static gboolean
+is_caseless (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_OTHER_LETTER:          /* CJK ideographs, kana, … */
+    case G_UNICODE_MODIFIER_LETTER:
+    case G_UNICODE_DECIMAL_NUMBER:
+    case G_UNICODE_OTHER_NUMBER:
+    case G_UNICODE_CONNECT_PUNCTUATION:
+    case G_UNICODE_DASH_PUNCTUATION:
+    case G_UNICODE_OPEN_PUNCTUATION:
+    case G_UNICODE_CLOSE_PUNCTUATION:
+    case G_UNICODE_INITIAL_PUNCTUATION:
+    case G_UNICODE_FINAL_PUNCTUATION:
+    case G_UNICODE_OTHER_PUNCTUATION:
+    case G_UNICODE_MATH_SYMBOL:
+    case G_UNICODE_CURRENCY_SYMBOL:
+    case G_UNICODE_MODIFIER_SYMBOL:
+    case G_UNICODE_SPACE_SEPARATOR:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The query as the trigram index spells it (FTS5 folds case), or NULL
+ * when we cannot tell: ASCII folds to lower case and caseless characters
+ * stay as they are, but other letters fold by SQLite's own tables; such
+ * queries skip step 3 and read every article instead. */
+static char *
+index_spelling (const char *query)
+{
+  for (const char *p = query; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0x80 && !is_caseless (c))
+        return NULL;
+    }
+
+  return g_ascii_strdown (query, -1);
+}
+
+/* Appends the ids the statement yields to `ids`. */
+static gboolean
+collect_ids (PnStore       *self,
+             sqlite3_stmt  *stmt,
+             GArray        *ids,
+             GError       **error)
+{
+  StepResult r;
+
+  while ((r = step (self, stmt, error)) == STEP_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+
+  return r == STEP_DONE;
+}
+
+/* Step 2: appends up to `need` non-heading hits, reading at most
+ * `budget` articles.  *complete says whether the answer is final: enough
+ * hits, or every article read. */
+static gboolean
+scan_other_hits (PnStore      *self,
+                 const char   *query,
+                 const char   *document_id,
+                 guint         need,
+                 guint         budget,
+                 GArray       *ids,
+                 gboolean     *complete,
+                 GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint found = 0;
+  guint read = 0;
+  StepResult r = STEP_DONE;
+
+  stmt = prepare (self,
+                  "SELECT a.id, CASE WHEN " SHORT_HEADING_HIT " THEN 0"
+                  "                  ELSE " SHORT_OTHER_HIT " END"
+                  SHORT_FROM
+                  " WHERE ?2 IS NULL OR d.id = ?2"
+                  SHORT_ORDER, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, query);
+  bind_text (stmt, 2, document_id);
+
+  *complete = FALSE;
+  while (found < need && read < budget && (r = step (self, stmt, error)) == STEP_ROW)
+    {
+      read++;
+      if (sqlite3_column_int (stmt, 1))
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (ids, id);
+          found++;
+        }
+    }
+
+  if (found == need)
+    *complete = TRUE;
+  else if (read < budget)
+    {
+      /* the loop ended on the step */
+      if (r == STEP_ERROR)
+        return FALSE;
+      *complete = TRUE;
+    }
+
+  return TRUE;
+}
+
+/* Step 3: appends up to `need` non-heading hits, found through the
+ * trigram index; `spelling` is the query as index_spelling() gave it. */
+static gboolean
+index_other_hits (PnStore      *self,
+                  const char   *query,
+                  const char   *spelling,
+                  const char   *document_id,
+                  guint         need,
+                  GArray       *ids,
+                  GError      **error)
+{
+  g_autoptr(sqlite3_stmt) vocab = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) match = g_string_new (NULL);
+  StepResult r;
+
+  /* Every term is three characters, so the query followed by two
+   * U+10FFFF is the last that can begin with it. */
+  vocab = prepare (self,
+                   "SELECT term FROM articles_vocab"
+                   " WHERE term >= ?1 AND term <= ?1 || char(0x10FFFF, 0x10FFFF)", error);
+  if (vocab == NULL)
+    return FALSE;
+  bind_text (vocab, 1, spelling);
+
+  /* Each term one quoted phrase: the index's own text, inert as syntax. */
+  while ((r = step (self, vocab, error)) == STEP_ROW)
+    {
+      const char *term = (const char *) sqlite3_column_text (vocab, 0);
+
+      if (match->len > 0)
+        g_string_append (match, " OR ");
+      g_string_append_c (match, '"');
+      for (const char *p = term; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (match, '"');
+          g_string_append_c (match, *p);
+        }
+      g_string_append_c (match, '"');
+    }
+  if (r == STEP_ERROR)
+    return FALSE;
+
+  if (match->len > 0)
+    stmt = prepare (self,
+                    SHORT_CANDIDATE_HITS ("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?4"
+                                          " UNION ALL " SHORT_TAIL_CANDIDATES), error);
+  else
+    stmt = prepare (self, SHORT_CANDIDATE_HITS (SHORT_TAIL_CANDIDATES), error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, query);
+  bind_text (stmt, 2, document_id);
+  sqlite3_bind_int64 (stmt, 3, need);
+  if (match->len > 0)
+    bind_text (stmt, 4, match->str);
+
+  return collect_ids (self, stmt, ids, error);
+}
+
+static GPtrArray *
+search_short_in_snapshot (PnStore     *self,
+                          const char  *query,
+                          const char  *document_id,
+                          guint        limit,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_search_hit_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  /* 1: heading_zh hits */
+  stmt = prepare (self,
+                  "SELECT a.id" SHORT_FROM
+                  " WHERE " SHORT_HEADING_HIT " AND (?2 IS NULL OR d.id = ?2)"
+                  SHORT_ORDER " LIMIT ?3", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, query);
+  bind_text (stmt, 2, document_id);
+  sqlite3_bind_int64 (stmt, 3, limit);
+  if (!collect_ids (self, stmt, ids, error))
+    return NULL;
+
+  if (ids->len < limit)
+    {
+      g_autofree char *spelling = index_spelling (query);
+      guint need = limit - ids->len;
+      gboolean complete;
+
+      /* 2, then 3 */
+      if (!scan_other_hits (self, query, document_id, need,
+                            spelling != NULL ? SHORT_SCAN_BUDGET : G_MAXUINT,
+                            ids, &complete, error))
+        return NULL;
+      if (!complete)
+        {
+          g_array_set_size (ids, limit - need);
+          if (!index_other_hits (self, query, spelling, document_id, need, ids, error))
+            return NULL;
+        }
+    }
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  stmt = prepare (self,
+                  "SELECT a.document_id, d.doc_number, a.number, a.heading_zh, a.heading_en,"
+                  "       a.original, a.summary"
+                  " FROM articles a JOIN documents d ON d.id = a.document_id"
+                  " WHERE a.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      if (step (self, stmt, error) != STEP_ROW)
+        {
+          /* STEP_DONE cannot happen inside the snapshot */
+          if (error != NULL && *error == NULL)
+            set_sql_error (self, error, SQLITE_CORRUPT, "an article found by search is missing");
+          return NULL;
+        }
+      g_ptr_array_add (hits, hit_from_row (stmt, query));
+    }
+
+  return g_steal_pointer (&hits);
+}
+
+/* The steps read one snapshot of the database, however long they take
+ * and whatever another process commits meanwhile. */
+static GPtrArray *
+search_short (PnStore     *self,
+              const char  *query,
+              const char  *document_id,
+              guint        limit,
+              GError     **error)
+{
+  GPtrArray *hits;
+
+  if (!exec (self, "SAVEPOINT pn_search", error))
+    return NULL;
+  hits = search_short_in_snapshot (self, query, document_id, limit, error);
+  if (!exec (self, "RELEASE pn_search", hits != NULL ? error : NULL))
+    {
+      /* never leave the read transaction open */
+      g_clear_pointer (&hits, g_ptr_array_unref);
+      rollback (self);
+    }
+
+  return hits;
+}
+
 GPtrArray *
 pn_store_search (PnStore     *self,
                  const char  *query,
@@ -984,112 +1430,21 @@ pn_store_search (PnStore     *self,
                  guint        limit,
                  GError     **error)
 {
-  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_search_hit_free);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *trimmed = NULL;
-  StepResult r;
 
   g_return_val_if_fail (PN_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
   trimmed = g_strstrip (g_strdup (query));
   if (*trimmed == '\0')
-    return g_steal_pointer (&hits);
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) pn_search_hit_free);
   if (limit == 0)
     limit = 20;
 
   if (g_utf8_strlen (trimmed, -1) >= 3)
-    {
-      /* A trigram phrase query; the query is one quoted phrase, so FTS
-       * syntax in user input is inert. */
-      GString *phrase = g_string_new ("\"");
-
-      for (const char *p = trimmed; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (phrase, '"');
-          g_string_append_c (phrase, *p);
-        }
-      g_string_append_c (phrase, '"');
-
-      stmt = prepare (self,
-                      /* rank inside FTS first, then read only the winners */
-                      "SELECT a.document_id, d.doc_number, a.number, a.heading_zh, a.heading_en,"
-                      "       a.original, a.summary"
-                      " FROM (SELECT rowid AS id, bm25(articles_fts, 5.0, 5.0, 1.0, 1.0) AS score"
-                      "       FROM articles_fts WHERE articles_fts MATCH ?1"
-                      "       ORDER BY score LIMIT CASE WHEN ?2 IS NULL THEN ?3 ELSE -1 END) h"
-                      " JOIN articles a ON a.id = h.id"
-                      " JOIN documents d ON d.id = a.document_id"
-                      " WHERE ?2 IS NULL OR a.document_id = ?2"
-                      " ORDER BY h.score, d.position, a.position"
-                      " LIMIT ?3", error);
-      if (stmt == NULL)
-        {
-          g_string_free (phrase, TRUE);
-          return NULL;
-        }
-      bind_text (stmt, 1, phrase->str);
-      g_string_free (phrase, TRUE);
-    }
+    return search_phrase (self, trimmed, document_id, limit, error);
   else
-    {
-      /* SQLite 3.40's trigram index cannot answer 1–2 character queries. */
-      stmt = prepare (self,
-                      "SELECT a.document_id, d.doc_number, a.number, a.heading_zh, a.heading_en,"
-                      "       a.original, a.summary"
-                      " FROM articles a JOIN documents d ON d.id = a.document_id"
-                      " WHERE (instr(a.heading_zh, ?1) OR instr(a.original, ?1)"
-                      "        OR instr(lower(a.heading_en), lower(?1)) OR instr(lower(a.summary), lower(?1)))"
-                      "   AND (?2 IS NULL OR a.document_id = ?2)"
-                      " ORDER BY instr(a.heading_zh, ?1) = 0, d.user_imported, d.position, a.position"
-                      " LIMIT ?3", error);
-      if (stmt == NULL)
-        return NULL;
-      bind_text (stmt, 1, trimmed);
-    }
-
-  bind_text (stmt, 2, document_id);
-  sqlite3_bind_int (stmt, 3, limit);
-
-  while ((r = step (self, stmt, error)) == STEP_ROW)
-    {
-      PnSearchHit *hit = g_new0 (PnSearchHit, 1);
-      const char *original = (const char *) sqlite3_column_text (stmt, 5);
-      const char *summary = (const char *) sqlite3_column_text (stmt, 6);
-      const char *heading_zh = (const char *) sqlite3_column_text (stmt, 3);
-      const char *heading_en = (const char *) sqlite3_column_text (stmt, 4);
-      const char *source = original;
-
-      hit->document_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      hit->doc_number = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      hit->article = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      hit->heading_zh = g_strdup (heading_zh);
-      hit->heading_en = g_strdup (heading_en);
-
-      if (original == NULL || strstr (original, trimmed) == NULL)
-        {
-          if (heading_zh && strstr (heading_zh, trimmed))
-            source = heading_zh;
-          else if (summary != NULL)
-            source = summary;
-          if (heading_en != NULL && source == summary && summary != NULL)
-            {
-              g_autofree char *ls = g_utf8_strdown (summary, -1);
-              g_autofree char *lq = g_utf8_strdown (trimmed, -1);
-
-              if (strstr (ls, lq) == NULL)
-                source = heading_en;
-            }
-        }
-      hit->snippet = make_snippet (source, trimmed);
-      g_ptr_array_add (hits, hit);
-    }
-
-  if (r == STEP_ERROR)
-    return NULL;
-
-  return g_steal_pointer (&hits);
+    return search_short (self, trimmed, document_id, limit, error);
 }
 
 /* ---- profiles ---- */

@@ -21,7 +21,7 @@ typedef enum
   PN_STORE_ERROR_READ_ONLY,   /* e.g. removing a bundled document */
 } PnStoreError;
 
-#define PN_STORE_SCHEMA_VERSION 3
+#define PN_STORE_SCHEMA_VERSION 4
 
 typedef struct
 {

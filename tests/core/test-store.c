@@ -105,6 +105,12 @@ test_profiles (void)
   g_assert_error (error, PN_STORE_ERROR, PN_STORE_ERROR_NOT_FOUND);
 }
 
+/* Takes a database back from schema 4 to schema 3. */
+#define SCHEMA_4_UNDO                                                   \
+  "DROP TABLE article_tails; DROP TABLE articles_vocab;"                \
+  "DROP INDEX articles_order; DROP INDEX documents_order;"              \
+  "CREATE INDEX articles_document ON articles (document_id);"
+
 /* A database at schema 1 (before full-text search) with a profile and a
  * stale corpus migrates, reloads the corpus and keeps the profile. */
 static void
@@ -122,6 +128,7 @@ test_migration_keeps_profiles (void)
   }
 
   exec_sql (path,
+            SCHEMA_4_UNDO
             "DROP TRIGGER IF EXISTS articles_ai; DROP TRIGGER articles_ad; DROP TABLE articles_fts;"
             "PRAGMA user_version = 1;"
             "UPDATE meta SET value = 'stale' WHERE key = 'bundled-hash';"
@@ -284,6 +291,271 @@ test_import_replace_remove (void)
   g_assert_cmpuint (count_rows (path, "SELECT count(*) FROM documents"), ==, 5);
 }
 
+/* ---- search against brute force ---- */
+
+/* A user document of 300 articles.  The bundled corpus has 192, so short
+ * queries for the marked text below read past the articles search scans
+ * in order and are answered through the trigram index; the marks sit at
+ * column ends too, where no trigram begins with them. */
+static char *
+long_document (void)
+{
+  GString *s = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                             "<policy-document schema-version=\"1\" id=\"long-doc\" status=\"final\">\n"
+                             "  <title><zh>长文</zh><en>Long</en></title>\n"
+                             "  <issuer><zh>测试</zh><en>Test</en></issuer>\n"
+                             "  <jurisdiction>xiamen</jurisdiction>\n"
+                             "  <validity in-force-from=\"2020-01-01\"/>\n"
+                             "  <source file=\"long.txt\" last-verified=\"2026-11-23\"/>\n");
+
+  for (guint i = 1; i <= 300; i++)
+    {
+      g_autofree char *heading = i == 290 ? g_strdup ("长文麒麟") : g_strdup_printf ("长文第%u条", i);
+      const char *ending = i == 250 ? "结尾麒麟"      /* 2 characters at the very end */
+                         : i == 260 ? "鲸。"          /* 1 character, second to last */
+                         : i == 280 ? "中间有鲸的字。" /* inside: a trigram begins with it */
+                         : "";
+
+      g_string_append_printf (s,
+                              "  <article number=\"%u\" chapter=\"一\">\n"
+                              "    <heading><zh>%s</zh><en>Long %u</en></heading>\n"
+                              "    <original>第%u条原文。%s</original>\n"
+                              "    <summary>%s</summary>\n"
+                              "  </article>\n",
+                              i, heading, i, i, ending,
+                              i == 270 ? "Summary ending in Qz" : "A long summary.");
+    }
+  g_string_append (s, "</policy-document>\n");
+  return g_string_free (s, FALSE);
+}
+
+/* The hits of a 1–2 character query as a plain scan of every article
+ * defines them, "document/article" in order. */
+static const char short_brute_force[] =
+  "SELECT a.document_id || '/' || a.number"
+  " FROM articles a JOIN documents d ON d.id = a.document_id"
+  " WHERE (instr(a.heading_zh, ?1) > 0 OR instr(a.original, ?1) > 0"
+  "        OR instr(lower(a.heading_en), lower(?1)) > 0 OR instr(lower(a.summary), lower(?1)) > 0)"
+  "   AND (?2 IS NULL OR a.document_id = ?2)"
+  " ORDER BY coalesce(instr(a.heading_zh, ?1), 0) = 0, d.user_imported, d.position, d.id, a.position"
+  " LIMIT ?3";
+
+/* Longer queries match ignoring case in every column (the trigram index
+ * folds case); ranked by bm25, so compared as sets. */
+static const char long_brute_force[] =
+  "SELECT a.document_id || '/' || a.number FROM articles a"
+  " WHERE (instr(lower(a.heading_zh), lower(?1)) > 0 OR instr(lower(a.original), lower(?1)) > 0"
+  "        OR instr(lower(a.heading_en), lower(?1)) > 0 OR instr(lower(a.summary), lower(?1)) > 0)"
+  "   AND (?2 IS NULL OR a.document_id = ?2)"
+  " ORDER BY 1 LIMIT ?3";
+
+static char *
+brute_force_hits (const char *path,
+                  const char *query,
+                  const char *document_id,
+                  guint       limit)
+{
+  GString *keys = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  const char *sql = g_utf8_strlen (query, -1) < 3 ? short_brute_force : long_brute_force;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_STATIC);
+  if (document_id != NULL)
+    sqlite3_bind_text (stmt, 2, document_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, limit);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (keys, "%s ", (const char *) sqlite3_column_text (stmt, 0));
+  g_assert_cmpint (sqlite3_errcode (db), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (keys, FALSE);
+}
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+static char *
+search_hits (PnStore    *store,
+             const char *query,
+             const char *document_id,
+             guint       limit)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = pn_store_search (store, query, document_id, limit, &error);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  GString *joined = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (hits);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const PnSearchHit *hit = g_ptr_array_index (hits, i);
+
+      g_ptr_array_add (keys, g_strdup_printf ("%s/%s", hit->document_id, hit->article));
+    }
+  if (g_utf8_strlen (query, -1) >= 3)
+    g_ptr_array_sort (keys, compare_keys);
+  for (guint i = 0; i < keys->len; i++)
+    g_string_append_printf (joined, "%s ", (const char *) g_ptr_array_index (keys, i));
+  return g_string_free (joined, FALSE);
+}
+
+typedef struct
+{
+  const char *query;        /* NULL: the last two characters of a heading */
+  const char *document_id;
+  guint       limit;
+  guint       min_hits;     /* the case is not vacuous */
+} SearchCase;
+
+static const SearchCase search_cases[] = {
+  { "药", NULL, 20, 20 },                  /* 1 character, many headings */
+  { "药", NULL, 3, 3 },
+  { "药", "xiamen-2023-17", 20, 1 },
+  { "核", NULL, 500, 1 },
+  { "临床", NULL, 500, 20 },               /* 2 characters, every hit */
+  { "原文", NULL, 500, 301 },              /* both user documents, by id */
+  { "测试", NULL, 20, 1 },
+  { NULL, NULL, 20, 1 },                   /* ends a heading */
+  { "麒麟", NULL, 20, 2 },                 /* a heading, then a column end */
+  { "鲸", NULL, 20, 2 },                   /* second to last, and inside */
+  { "鲸", "long-doc", 20, 2 },
+  { "鲸", "xiamen-2023-17", 20, 0 },
+  { "qZ", NULL, 20, 1 },                   /* summary end, ignoring case */
+  { "Ai", NULL, 500, 1 },                  /* mixed case: original keeps case */
+  { "Ⅰ", NULL, 500, 1 },                   /* a Roman numeral: FTS5 folds it */
+  { "\"*", NULL, 20, 0 },                  /* FTS syntax, typed */
+  { "*", NULL, 20, 0 },
+  { "-", NULL, 20, 0 },
+  { "（", NULL, 20, 1 },
+  { "临床试验", NULL, 1000, 1 },            /* 3+ characters: the trigram phrase */
+  { "ClInIcAl", NULL, 1000, 1 },
+  { "结尾麒麟", NULL, 1000, 1 },
+  { "药\"*", NULL, 1000, 0 },
+  { "\"临床\" OR 药*", NULL, 1000, 0 },
+  { "NEAR(临床 试验)", NULL, 1000, 0 },
+  { "(研发) -投入", NULL, 1000, 0 },
+};
+
+static void
+check_search_cases (PnStore    *store,
+                    const char *path,
+                    gboolean    with_long_document)
+{
+  g_autofree char *heading_end = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  /* a heading's last two characters: no trigram begins with them there */
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT substr(heading_zh, -2) FROM articles"
+                                       " WHERE document_id = 'xiamen-2023-17' ORDER BY position LIMIT 1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  heading_end = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (search_cases); i++)
+    {
+      const SearchCase *c = &search_cases[i];
+      const char *query = c->query ? c->query : heading_end;
+      g_autofree char *expected = brute_force_hits (path, query, c->document_id, c->limit);
+      g_autofree char *found = search_hits (store, query, c->document_id, c->limit);
+      guint n = 0;
+
+      g_test_message ("search “%s” in %s, limit %u: %s", query, c->document_id, c->limit, found);
+      g_assert_cmpstr (found, ==, expected);
+      for (const char *p = found; *p; p++)
+        n += *p == ' ';
+      if (with_long_document)
+        g_assert_cmpuint (n, >=, c->min_hits);
+    }
+}
+
+/* The bundled corpus and two user documents: test-doc imported first,
+ * but listed (and searched) after long-doc, by id. */
+static PnStore *
+open_with_long_document (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnStore) store = pn_store_open (path, &error);
+  g_autofree char *xml = long_document ();
+  g_autoptr(GFile) small = write_file ("small.xml", small_document, -1);
+  g_autoptr(GFile) file = write_file ("long.xml", xml, -1);
+  g_autoptr(PnDocument) first = NULL;
+  g_autoptr(PnDocument) document = NULL;
+
+  g_assert_no_error (error);
+  first = pn_store_import_file (store, small, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (first);
+  document = pn_store_import_file (store, file, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  return g_steal_pointer (&store);
+}
+
+/* pn_store_search finds what a scan of every article finds, in the
+ * same order for short queries. */
+static void
+test_search_brute_force (void)
+{
+  g_autofree char *path = temp_path ("search.db");
+  g_autoptr(PnStore) store = open_with_long_document (path);
+  g_autoptr(GError) error = NULL;
+
+  check_search_cases (store, path, TRUE);
+
+  /* removing a document removes its column ends with it */
+  g_assert_true (pn_store_remove_document (store, "long-doc", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_rows (path, "SELECT count(*) FROM article_tails"), ==,
+                    count_rows (path, "SELECT count(*) FROM articles"));
+  check_search_cases (store, path, FALSE);
+}
+
+/* A schema 3 database gains the short-query index on opening, in the
+ * migration (the corpus is current, so it is not reloaded), and keeps
+ * its profiles. */
+static void
+test_migration_search_index (void)
+{
+  g_autofree char *path = temp_path ("schema3.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnStore) store = NULL;
+  g_autoptr(PnProfile) loaded = NULL;
+
+  {
+    g_autoptr(PnStore) first = open_with_long_document (path);
+  }
+  exec_sql (path,
+            SCHEMA_4_UNDO
+            "PRAGMA user_version = 3;"
+            "INSERT INTO profiles (name, data, updated) VALUES ('Kept',"
+            " '{\"name\":\"Kept\",\"location\":\"xiamen\"}', '2024-01-01T00:00:00Z');");
+  g_assert_cmpuint (count_rows (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'article_tails'"), ==, 0);
+
+  store = pn_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_rows (path, "PRAGMA user_version"), ==, PN_STORE_SCHEMA_VERSION);
+  g_assert_cmpuint (count_rows (path, "SELECT count(*) FROM documents WHERE id = 'long-doc'"), ==, 1);
+  g_assert_cmpuint (count_rows (path, "SELECT count(*) FROM article_tails"), ==,
+                    count_rows (path, "SELECT count(*) FROM articles"));
+  loaded = pn_store_load_profile (store, "Kept", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pn_profile_get_location (loaded), ==, "xiamen");
+
+  check_search_cases (store, path, TRUE);
+}
+
 typedef struct
 {
   const char *name;
@@ -350,6 +622,8 @@ main (int   argc,
   g_test_add_func ("/pn/store/corrupt", test_corrupt_database);
   g_test_add_func ("/pn/store/import/rollback", test_import_rolls_back);
   g_test_add_func ("/pn/store/import/replace-remove", test_import_replace_remove);
+  g_test_add_func ("/pn/store/search/brute-force", test_search_brute_force);
+  g_test_add_func ("/pn/store/migration/search-index", test_migration_search_index);
   for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
     {
       g_autofree char *path = g_strdup_printf ("/pn/loader/hostile/%s", hostile[i].name);
