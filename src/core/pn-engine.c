@@ -1019,7 +1019,9 @@ pn_engine_evaluate (PnCorpus  *corpus,
   if (location == NULL)
     return g_steal_pointer (&results);
 
-  facts_init (&facts, snapshot, pn_corpus_get_taxonomy (corpus), as_of);
+  facts_init (&facts, snapshot, pn_corpus_get_taxonomy (corpus), pn_results_get_as_of (results));
+  /* the second pass reads the same facts */
+  _pn_results_set_engine_data (results, g_memdup2 (&facts, sizeof facts), g_free);
   index = _pn_corpus_get_engine_index (corpus, engine_index_build, engine_index_free);
   answer_bits_init (&bits, index, &facts);
 
@@ -1065,19 +1067,15 @@ _pn_engine_fill_result (PnResults *results,
                         PnResult  *result)
 {
   PnCorpus *corpus = pn_results_get_corpus (results);
-  PnProfile *profile = _pn_results_get_profile (results);
+  const Facts *facts = _pn_results_get_engine_data (results);
   PnBenefit *benefit = result->benefit;
-  g_autofree char *as_of = pn_profile_dup_effective_as_of (profile);
   Worth worth = { 0, };
-  Facts facts;
-
-  facts_init (&facts, profile, pn_corpus_get_taxonomy (corpus), as_of);
 
   result->missing = g_ptr_array_new_with_free_func (g_free);
   result->conditions = g_ptr_array_new_with_free_func (g_free);
   result->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_text_free);
 
-  record_conditions (&facts, benefit, result);
+  record_conditions (facts, benefit, result);
   for (guint r = 0; r < benefit->requirements->len; r++)
     {
       PnRequirement *requirement = g_ptr_array_index (benefit->requirements, r);
@@ -1095,7 +1093,7 @@ _pn_engine_fill_result (PnResults *results,
 
   worth.zh = g_string_new (NULL);
   worth.en = g_string_new (NULL);
-  compute_worth (corpus, benefit, &facts, &worth, 0);
+  compute_worth (corpus, benefit, facts, &worth, 0);
   /* the same amounts as the first pass: one function computes both */
   g_warn_if_fail (worth.estimate == result->estimate_cny);
   result->derivation.zh = g_strdup (worth.zh->str);

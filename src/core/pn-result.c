@@ -19,6 +19,9 @@ struct _PnResults
                           * tens of thousands */
   GMutex      fill_lock;
   gint64      total;
+
+  gpointer       engine_data;
+  GDestroyNotify free_engine_data;
 };
 
 G_DEFINE_BOXED_TYPE (PnResults, pn_results, pn_results_ref, pn_results_unref)
@@ -44,6 +47,8 @@ pn_results_clear (PnResults *self)
         pn_result_clear (result);
     }
   g_clear_pointer (&self->results, g_array_unref);
+  if (self->engine_data != NULL)
+    self->free_engine_data (self->engine_data);
   g_clear_pointer (&self->corpus, pn_corpus_unref);
   g_clear_object (&self->profile);
   g_free (self->as_of);
@@ -64,12 +69,6 @@ _pn_results_new (PnCorpus  *corpus,
   return self;
 }
 
-PnProfile *
-_pn_results_get_profile (PnResults *self)
-{
-  return self->profile;
-}
-
 /* Room for up to `n` results: untouched pages of a large block cost
  * nothing, growing it would copy. */
 void
@@ -83,6 +82,22 @@ _pn_results_reserve (PnResults *self,
       g_array_set_size (self->results, n);
       g_array_set_size (self->results, len);
     }
+}
+
+void
+_pn_results_set_engine_data (PnResults      *self,
+                             gpointer        data,
+                             GDestroyNotify  free_data)
+{
+  g_assert (self->engine_data == NULL);
+  self->engine_data = data;
+  self->free_engine_data = free_data;
+}
+
+gpointer
+_pn_results_get_engine_data (PnResults *self)
+{
+  return self->engine_data;
 }
 
 PnResult *

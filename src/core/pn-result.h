@@ -96,7 +96,11 @@ char        *pn_result_describe_missing (const PnResult *result,
  * or pn_results_find() first returns it. */
 PnResults   *_pn_results_new            (PnCorpus   *corpus,
                                          PnProfile  *profile);
-PnProfile   *_pn_results_get_profile    (PnResults  *self);
+/* what the engine keeps to write the text later, freed with the results */
+void         _pn_results_set_engine_data (PnResults     *self,
+                                          gpointer       data,
+                                          GDestroyNotify free_data);
+gpointer     _pn_results_get_engine_data (PnResults     *self);
 void         _pn_results_reserve        (PnResults  *self,
                                          guint       n);
 /* valid until the next append */
