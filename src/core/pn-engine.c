@@ -999,6 +999,7 @@ pn_engine_evaluate (PnCorpus  *corpus,
   g_autoptr(PnProfile) snapshot = NULL;
   const EngineIndex *index;
   AnswerBits bits;
+  g_autoptr(GArray) here = g_array_new (FALSE, FALSE, sizeof (guint));
   guint n_candidates = 0;
   g_autofree char *as_of = NULL;
   const char *location;
@@ -1031,16 +1032,17 @@ pn_engine_evaluate (PnCorpus  *corpus,
       PnDocument *document = pn_corpus_get_document (corpus, d);
 
       if (pn_taxonomy_location_within (facts.taxonomy, location, document->jurisdiction))
-        n_candidates += index->first_key[d + 1] - index->first_key[d];
+        {
+          g_array_append_val (here, d);
+          n_candidates += index->first_key[d + 1] - index->first_key[d];
+        }
     }
   _pn_results_reserve (results, n_candidates);
 
-  for (guint d = 0; d < pn_corpus_get_n_documents (corpus); d++)
+  for (guint i = 0; i < here->len; i++)
     {
-      PnDocument *document = pn_corpus_get_document (corpus, d);
+      guint d = g_array_index (here, guint, i);
 
-      if (!pn_taxonomy_location_within (facts.taxonomy, location, document->jurisdiction))
-        continue;
       for (guint k = index->first_key[d]; k < index->first_key[d + 1]; k++)
         evaluate_benefit (corpus, &facts, &bits, results, &index->keys[k]);
     }

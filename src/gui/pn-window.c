@@ -376,32 +376,22 @@ pn_window_import_cb (GtkWidget  *widget,
     pn_gui_import_policy (GTK_WINDOW (widget), PN_APPLICATION (application));
 }
 
-static void
-pn_window_corpus_changed_cb (PnWindow      *self,
-                             PnApplication *application)
-{
-  PnCorpus *corpus = pn_application_get_corpus (application);
-
-  if (self->assistant != NULL)
-    pn_assistant_set_corpus (self->assistant, corpus);
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->main_stack));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (PN_IS_PROFILE_VIEW (child))
-      pn_profile_view_set_corpus (PN_PROFILE_VIEW (child), corpus);
-}
-
 /* A view follows the application's profile and corpus from when it is
- * built; NULL values until the window has its application. */
+ * built (the setters do nothing when the value is the same); nothing
+ * until the window has its application. */
 static void
 pn_window_follow_application (PnWindow  *self,
                               GtkWidget *view)
 {
   PnApplication *application = pn_window_get_pn_application (self);
-  PnProfile *profile = application ? pn_application_get_profile (application) : NULL;
-  PnCorpus *corpus = application ? pn_application_get_corpus (application) : NULL;
+  PnProfile *profile;
+  PnCorpus *corpus;
 
   if (application == NULL)
     return;
+
+  profile = pn_application_get_profile (application);
+  corpus = pn_application_get_corpus (application);
 
   if (PN_IS_ASSISTANT (view))
     {
@@ -413,6 +403,16 @@ pn_window_follow_application (PnWindow  *self,
       pn_profile_view_set_profile (PN_PROFILE_VIEW (view), profile);
       pn_profile_view_set_corpus (PN_PROFILE_VIEW (view), corpus);
     }
+}
+
+/* Every view built so far: when the application is set, and when its
+ * corpus changes (an import, a removal). */
+static void
+pn_window_follow_application_all (PnWindow *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->main_stack));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    pn_window_follow_application (self, child);
 }
 
 /* The views besides the welcome, built when first shown: the first
@@ -506,9 +506,7 @@ pn_window_application_cb (PnWindow *self)
   if (!PN_IS_APPLICATION (application))
     return;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->main_stack));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    pn_window_follow_application (self, child);
+  pn_window_follow_application_all (self);
 
   /* The reader is built when first opened: listing every article of
    * every document is a cost the first frame need not pay. */
@@ -518,7 +516,7 @@ pn_window_application_cb (PnWindow *self)
                                  pn_profiles_popover_new (PN_APPLICATION (application)));
 
   g_signal_connect_object (application, "corpus-changed",
-                           G_CALLBACK (pn_window_corpus_changed_cb), self,
+                           G_CALLBACK (pn_window_follow_application_all), self,
                            G_CONNECT_SWAPPED);
 }
 
