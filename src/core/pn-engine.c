@@ -53,6 +53,22 @@ apply_rate (double rate,
   return value * basis_points / 10000;
 }
 
+/* An ISO date (the schema's Date, a profile's as-of) as YYYYMMDD, which
+ * orders as the string does; `none` for NULL. */
+static guint32
+day_key (const char *date,
+         guint32     none)
+{
+  guint32 day = 0;
+
+  if (date == NULL)
+    return none;
+  for (const char *p = date; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      day = day * 10 + (guint32) (*p - '0');
+  return day;
+}
+
 /* What the engine reads of the profile, once per evaluation: the
  * effective answers as strings and as quarks, the as-of date. */
 typedef struct
@@ -60,6 +76,7 @@ typedef struct
   PnProfile   *profile;
   PnTaxonomy  *taxonomy;
   const char  *as_of;
+  guint32      as_of_day;   /* day_key() */
   const char  *answers[PN_N_QUESTIONS];
   GQuark       quarks[PN_N_QUESTIONS];
 } Facts;
@@ -73,6 +90,7 @@ facts_init (Facts      *facts,
   facts->profile = profile;
   facts->taxonomy = taxonomy;
   facts->as_of = as_of;
+  facts->as_of_day = day_key (as_of, 0);
   for (guint q = 0; q < PN_N_QUESTIONS; q++)
     {
       facts->answers[q] = pn_profile_get_effective_answer (profile, q);
@@ -191,8 +209,8 @@ typedef struct
   guint8     open_requirements;
   gboolean   masked;     /* FALSE: check_conditions() decides */
   gboolean   draft;
-  const char *valid_from;  /* pn_benefit_get_validity() */
-  const char *valid_until;
+  guint32    from_day;   /* pn_benefit_get_validity() as day_key()s */
+  guint32    until_day;
 } BenefitKey;
 
 typedef struct
@@ -255,10 +273,14 @@ key_init (EngineIndex *index,
           PnBenefit   *benefit)
 {
   guint open = count_open_requirements (benefit);
+  const char *from;
+  const char *until;
 
   key->benefit = benefit;
   key->draft = benefit->document->draft;
-  pn_benefit_get_validity (benefit, &key->valid_from, &key->valid_until);
+  pn_benefit_get_validity (benefit, &from, &until);
+  key->from_day = day_key (from, 0);
+  key->until_day = day_key (until, G_MAXUINT32);
   key->masked = open <= G_MAXUINT8;
   key->open_requirements = MIN (open, G_MAXUINT8);
 
@@ -420,17 +442,16 @@ static void compute_worth (PnCorpus    *corpus,
                            guint        depth);
 
 static PnStatus
-status_between (gboolean    draft,
-                const char *from,
-                const char *until,
-                const char *as_of)
+status_between (gboolean draft,
+                guint32  from_day,
+                guint32  until_day,
+                guint32  as_of_day)
 {
-  /* ISO dates compare as strings */
   if (draft)
     return PN_STATUS_DRAFT;
-  if (from != NULL && strcmp (as_of, from) < 0)
+  if (as_of_day < from_day)
     return PN_STATUS_PENDING;
-  if (until != NULL && strcmp (as_of, until) > 0)
+  if (as_of_day > until_day)
     return PN_STATUS_EXPIRED;
   return PN_STATUS_IN_FORCE;
 }
@@ -442,7 +463,8 @@ status_on (PnBenefit   *benefit,
            const char **out_until)
 {
   pn_benefit_get_validity (benefit, out_from, out_until);
-  return status_between (benefit->document->draft, *out_from, *out_until, as_of);
+  return status_between (benefit->document->draft, day_key (*out_from, 0),
+                         day_key (*out_until, G_MAXUINT32), day_key (as_of, 0));
 }
 
 /* The most a top-up's target gives for the same profile: 0 when the
@@ -807,14 +829,6 @@ set_reason (PnResult *result,
 }
 
 static void
-not_counted (PnResult     *result,
-             PnNotCounted  reason)
-{
-  result->counted = FALSE;
-  result->not_counted = reason;
-}
-
-static void
 add_notes (PnResult *result)
 {
   PnBenefit *benefit = result->benefit;
@@ -859,22 +873,21 @@ add_notes (PnResult *result)
 }
 
 static gboolean
-eligible_for_total (const PnResult *result)
+eligible_for_total (const PnResultEntry *entry)
 {
-  return result->status == PN_STATUS_IN_FORCE &&
-         result->match == PN_MATCH_DEFINITE &&
-         result->estimate_cny != PN_YUAN_UNSET &&
-         result->estimate_cny > 0 &&
-         (result->not_counted == PN_NOT_COUNTED_NONE ||
-          result->not_counted == PN_NOT_COUNTED_OVERLAP);
+  return entry->priced &&
+         entry->estimate_cny != PN_YUAN_UNSET &&
+         entry->estimate_cny > 0 &&
+         (entry->not_counted == PN_NOT_COUNTED_NONE ||
+          entry->not_counted == PN_NOT_COUNTED_OVERLAP);
 }
 
 /* Higher estimate wins; on a tie the more local document, then the id.
  * A total order: every member of a group agrees on the winner. */
 static gboolean
-beats (PnTaxonomy     *taxonomy,
-       const PnResult *a,
-       const PnResult *b)
+beats (PnTaxonomy          *taxonomy,
+       const PnResultEntry *a,
+       const PnResultEntry *b)
 {
   guint depth_a, depth_b;
 
@@ -891,9 +904,9 @@ beats (PnTaxonomy     *taxonomy,
 
 /* The overlap group a result competes in: none unless it would count. */
 static const char *
-competing_group (const PnResult *result)
+competing_group (const PnResultEntry *entry)
 {
-  return eligible_for_total (result) ? result->benefit->overlap_group : NULL;
+  return eligible_for_total (entry) ? entry->benefit->overlap_group : NULL;
 }
 
 /* 就高从优不重复: in each overlap group only the highest counts.  One
@@ -903,21 +916,21 @@ resolve_overlaps (PnResults  *results,
                   PnTaxonomy *taxonomy)
 {
   guint n = pn_results_get_n_results (results);
-  g_autoptr(GHashTable) winners = NULL;  /* group → PnResult */
+  g_autoptr(GHashTable) winners = NULL;  /* group → position + 1 */
 
   for (guint i = 0; i < n; i++)
     {
-      PnResult *result = _pn_results_peek (results, i);
-      const char *group = competing_group (result);
-      PnResult *winner;
+      PnResultEntry *entry = _pn_results_peek (results, i);
+      const char *group = competing_group (entry);
+      guint winner;
 
       if (group == NULL)
         continue;
       if (winners == NULL)
         winners = g_hash_table_new (g_str_hash, g_str_equal);
-      winner = g_hash_table_lookup (winners, group);
-      if (winner == NULL || beats (taxonomy, result, winner))
-        g_hash_table_insert (winners, (gpointer) group, result);
+      winner = GPOINTER_TO_UINT (g_hash_table_lookup (winners, group));
+      if (winner == 0 || beats (taxonomy, entry, _pn_results_peek (results, winner - 1)))
+        g_hash_table_insert (winners, (gpointer) group, GUINT_TO_POINTER (i + 1));
     }
 
   if (winners == NULL)
@@ -925,20 +938,21 @@ resolve_overlaps (PnResults  *results,
 
   for (guint i = 0; i < n; i++)
     {
-      PnResult *result = _pn_results_peek (results, i);
-      const char *group = competing_group (result);
-      PnResult *winner = group ? g_hash_table_lookup (winners, group) : result;
+      PnResultEntry *entry = _pn_results_peek (results, i);
+      const char *group = competing_group (entry);
+      guint winner = group ? GPOINTER_TO_UINT (g_hash_table_lookup (winners, group)) - 1 : i;
 
-      if (winner != result)
+      if (winner != i)
         {
-          result->overlap_winner = winner->benefit;
-          result->overlap_winner_cny = winner->estimate_cny;
-          not_counted (result, PN_NOT_COUNTED_OVERLAP);
+          entry->overlap_winner = winner;
+          entry->counted = FALSE;
+          entry->not_counted = PN_NOT_COUNTED_OVERLAP;
         }
     }
 }
 
-/* The first pass: everything the total and the grouping need, no text. */
+/* The first pass: whether the benefit is listed, its match and state,
+ * and, when it may enter the total, its amount.  Nothing else. */
 static void
 evaluate_benefit (PnCorpus         *corpus,
                   const Facts      *facts,
@@ -947,7 +961,7 @@ evaluate_benefit (PnCorpus         *corpus,
                   const BenefitKey *key)
 {
   PnBenefit *benefit = key->benefit;
-  PnResult *result;
+  PnResultEntry *entry;
   Worth worth = { 0, };
   guint open;
 
@@ -964,31 +978,30 @@ evaluate_benefit (PnCorpus         *corpus,
       open += count_open_requirements (benefit);
     }
 
-  result = _pn_results_append (results, benefit);
-  result->match = open == 0 ? PN_MATCH_DEFINITE : PN_MATCH_POSSIBLE;
-  result->valid_from = key->valid_from;
-  result->valid_until = key->valid_until;
-  result->status = status_between (key->draft, key->valid_from, key->valid_until, facts->as_of);
+  entry = _pn_results_append (results, benefit);
+  entry->match = open == 0 ? PN_MATCH_DEFINITE : PN_MATCH_POSSIBLE;
+  entry->status = status_between (key->draft, key->from_day, key->until_day, facts->as_of_day);
 
-  compute_worth (corpus, benefit, facts, &worth, 0);
-  result->base_cny = worth.base;
-  result->threshold_cny = worth.threshold;
-  result->estimate_cny = worth.estimate;
-  result->topped_up_cny = worth.topped_up;
-
-  result->counted = TRUE;
-  if (result->status == PN_STATUS_DRAFT)
-    not_counted (result, PN_NOT_COUNTED_DRAFT);
-  else if (result->status == PN_STATUS_EXPIRED)
-    not_counted (result, PN_NOT_COUNTED_EXPIRED);
-  else if (result->status == PN_STATUS_PENDING)
-    not_counted (result, PN_NOT_COUNTED_PENDING);
-  else if (result->match == PN_MATCH_POSSIBLE)
-    not_counted (result, PN_NOT_COUNTED_POSSIBLE);
-  else if (worth.problem != PN_NOT_COUNTED_NONE)
-    not_counted (result, worth.problem);
-  else if (result->estimate_cny == PN_YUAN_UNSET || result->estimate_cny <= 0)
-    not_counted (result, PN_NOT_COUNTED_NOTHING_DUE);
+  if (entry->status == PN_STATUS_DRAFT)
+    entry->not_counted = PN_NOT_COUNTED_DRAFT;
+  else if (entry->status == PN_STATUS_EXPIRED)
+    entry->not_counted = PN_NOT_COUNTED_EXPIRED;
+  else if (entry->status == PN_STATUS_PENDING)
+    entry->not_counted = PN_NOT_COUNTED_PENDING;
+  else if (entry->match == PN_MATCH_POSSIBLE)
+    entry->not_counted = PN_NOT_COUNTED_POSSIBLE;
+  else
+    {
+      /* only these can count: the rest are priced when read */
+      compute_worth (corpus, benefit, facts, &worth, 0);
+      entry->priced = TRUE;
+      entry->estimate_cny = worth.estimate;
+      if (worth.problem != PN_NOT_COUNTED_NONE)
+        entry->not_counted = worth.problem;
+      else if (worth.estimate == PN_YUAN_UNSET || worth.estimate <= 0)
+        entry->not_counted = PN_NOT_COUNTED_NOTHING_DUE;
+    }
+  entry->counted = entry->not_counted == PN_NOT_COUNTED_NONE;
 }
 
 PnResults *
@@ -1009,8 +1022,8 @@ pn_engine_evaluate (PnCorpus  *corpus,
   g_return_val_if_fail (corpus != NULL, NULL);
   g_return_val_if_fail (PN_IS_PROFILE (profile), NULL);
 
-  /* The results keep the answers as they are now: the text of a result
-   * is written when it is first read, and must not see later changes. */
+  /* The results keep the answers as they are now: a result is written
+   * in full when it is first read, and must not see later changes. */
   as_of = pn_profile_dup_effective_as_of (profile);
   snapshot = pn_profile_copy (profile);
   pn_profile_set_as_of (snapshot, as_of);
@@ -1051,10 +1064,10 @@ pn_engine_evaluate (PnCorpus  *corpus,
 
   for (guint i = 0; i < pn_results_get_n_results (results); i++)
     {
-      const PnResult *result = _pn_results_peek (results, i);
+      const PnResultEntry *entry = _pn_results_peek (results, i);
 
-      if (result->counted)
-        total += result->estimate_cny;
+      if (entry->counted)
+        total += entry->estimate_cny;
     }
   _pn_results_set_total (results, total);
 
@@ -1066,12 +1079,27 @@ pn_engine_evaluate (PnCorpus  *corpus,
  * it is not counted, in both languages. */
 void
 _pn_engine_fill_result (PnResults *results,
+                        guint      position,
                         PnResult  *result)
 {
   PnCorpus *corpus = pn_results_get_corpus (results);
   const Facts *facts = _pn_results_get_engine_data (results);
-  PnBenefit *benefit = result->benefit;
+  const PnResultEntry *entry = _pn_results_peek (results, position);
+  const PnResultEntry *winner = NULL;
+  PnBenefit *benefit = entry->benefit;
   Worth worth = { 0, };
+
+  result->benefit = benefit;
+  result->match = entry->match;
+  result->status = entry->status;
+  result->counted = entry->counted;
+  result->not_counted = entry->not_counted;
+  pn_benefit_get_validity (benefit, &result->valid_from, &result->valid_until);
+  if (entry->not_counted == PN_NOT_COUNTED_OVERLAP)
+    {
+      winner = _pn_results_peek (results, entry->overlap_winner);
+      result->overlap_winner = winner->benefit;
+    }
 
   result->missing = g_ptr_array_new_with_free_func (g_free);
   result->conditions = g_ptr_array_new_with_free_func (g_free);
@@ -1097,7 +1125,11 @@ _pn_engine_fill_result (PnResults *results,
   worth.en = g_string_new (NULL);
   compute_worth (corpus, benefit, facts, &worth, 0);
   /* the same amounts as the first pass: one function computes both */
-  g_warn_if_fail (worth.estimate == result->estimate_cny);
+  g_warn_if_fail (!entry->priced || worth.estimate == entry->estimate_cny);
+  result->base_cny = worth.base;
+  result->threshold_cny = worth.threshold;
+  result->estimate_cny = worth.estimate;
+  result->topped_up_cny = worth.topped_up;
   result->derivation.zh = g_strdup (worth.zh->str);
   result->derivation.en = g_strdup (worth.en->str);
   add_notes (result);
@@ -1139,18 +1171,17 @@ _pn_engine_fill_result (PnResults *results,
       break;
     case PN_NOT_COUNTED_OVERLAP:
       {
-        const PnBenefit *winner = result->overlap_winner;
-        g_autofree char *citation = pn_article_citation (winner->article);
-        g_autofree char *w_y = pn_money_format_yuan (result->overlap_winner_cny);
-        g_autofree char *w_w = pn_money_format_wan (result->overlap_winner_cny);
+        g_autofree char *citation = pn_article_citation (winner->benefit->article);
+        g_autofree char *w_y = pn_money_format_yuan (winner->estimate_cny);
+        g_autofree char *w_w = pn_money_format_wan (winner->estimate_cny);
         g_autofree char *s_y = pn_money_format_yuan (result->estimate_cny);
         g_autofree char *s_w = pn_money_format_wan (result->estimate_cny);
 
         set_reason (result,
                     g_strdup_printf ("就高从优不重复：%s（%s）金额更高或同等（%s，本项%s）",
-                                     winner->title.zh, citation, w_w, s_w),
+                                     winner->benefit->title.zh, citation, w_w, s_w),
                     g_strdup_printf ("Not cumulative (就高从优不重复): %s (%s) gives %s, this gives %s",
-                                     winner->title.en, citation, w_y, s_y));
+                                     winner->benefit->title.en, citation, w_y, s_y));
       }
       break;
     }

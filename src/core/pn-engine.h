@@ -11,8 +11,10 @@ G_BEGIN_DECLS
 PnResults *pn_engine_evaluate (PnCorpus  *corpus,
                                PnProfile *profile);
 
-/* for pn-result only: writes the text of a result on first read */
+/* for pn-result only: writes the whole result at `position` (amounts
+ * and text) when it is first read */
 void       _pn_engine_fill_result (PnResults *results,
+                                   guint      position,
                                    PnResult  *result);
 
 G_END_DECLS

@@ -15,8 +15,9 @@ struct _PnResults
   PnCorpus   *corpus;
   PnProfile  *profile;   /* the answers the results are for */
   char       *as_of;
-  GArray     *results;   /* PnResult, in one block: a profile can list
+  GArray     *entries;   /* PnResultEntry, in one block: a profile can list
                           * tens of thousands */
+  PnResult  **full;      /* per position, written when first read; or NULL */
   GMutex      fill_lock;
   gint64      total;
 
@@ -27,26 +28,26 @@ struct _PnResults
 G_DEFINE_BOXED_TYPE (PnResults, pn_results, pn_results_ref, pn_results_unref)
 
 static void
-pn_result_clear (PnResult *result)
+pn_result_free (PnResult *result)
 {
   g_clear_pointer (&result->missing, g_ptr_array_unref);
   g_clear_pointer (&result->conditions, g_ptr_array_unref);
   pn_text_clear (&result->not_counted_reason);
   pn_text_clear (&result->derivation);
   g_clear_pointer (&result->notes, g_ptr_array_unref);
+  g_free (result);
 }
 
 static void
 pn_results_clear (PnResults *self)
 {
-  for (guint i = 0; i < self->results->len; i++)
+  if (self->full != NULL)
     {
-      PnResult *result = &g_array_index (self->results, PnResult, i);
-
-      if (result->filled)
-        pn_result_clear (result);
+      for (guint i = 0; i < self->entries->len; i++)
+        g_clear_pointer (&self->full[i], pn_result_free);
+      g_free (self->full);
     }
-  g_clear_pointer (&self->results, g_array_unref);
+  g_clear_pointer (&self->entries, g_array_unref);
   if (self->engine_data != NULL)
     self->free_engine_data (self->engine_data);
   g_clear_pointer (&self->corpus, pn_corpus_unref);
@@ -64,7 +65,7 @@ _pn_results_new (PnCorpus  *corpus,
   self->corpus = pn_corpus_ref (corpus);
   self->profile = g_object_ref (profile);
   self->as_of = pn_profile_dup_effective_as_of (profile);
-  self->results = g_array_sized_new (FALSE, FALSE, sizeof (PnResult), 64);
+  self->entries = g_array_sized_new (FALSE, FALSE, sizeof (PnResultEntry), 64);
   g_mutex_init (&self->fill_lock);
   return self;
 }
@@ -75,12 +76,12 @@ void
 _pn_results_reserve (PnResults *self,
                      guint      n)
 {
-  if (n > self->results->len)
+  if (n > self->entries->len)
     {
-      guint len = self->results->len;
+      guint len = self->entries->len;
 
-      g_array_set_size (self->results, n);
-      g_array_set_size (self->results, len);
+      g_array_set_size (self->entries, n);
+      g_array_set_size (self->entries, len);
     }
 }
 
@@ -100,29 +101,25 @@ _pn_results_get_engine_data (PnResults *self)
   return self->engine_data;
 }
 
-PnResult *
+PnResultEntry *
 _pn_results_append (PnResults *self,
                     PnBenefit *benefit)
 {
-  PnResult *result;
+  PnResultEntry *entry;
 
-  g_array_set_size (self->results, self->results->len + 1);
-  result = &g_array_index (self->results, PnResult, self->results->len - 1);
-  memset (result, 0, sizeof *result);
-  result->benefit = benefit;
-  result->base_cny = PN_YUAN_UNSET;
-  result->threshold_cny = PN_YUAN_UNSET;
-  result->estimate_cny = PN_YUAN_UNSET;
-  result->topped_up_cny = PN_YUAN_UNSET;
-  result->overlap_winner_cny = PN_YUAN_UNSET;
-  return result;
+  g_array_set_size (self->entries, self->entries->len + 1);
+  entry = &g_array_index (self->entries, PnResultEntry, self->entries->len - 1);
+  memset (entry, 0, sizeof *entry);
+  entry->benefit = benefit;
+  entry->estimate_cny = PN_YUAN_UNSET;
+  return entry;
 }
 
-PnResult *
+PnResultEntry *
 _pn_results_peek (PnResults *self,
                   guint      position)
 {
-  return &g_array_index (self->results, PnResult, position);
+  return &g_array_index (self->entries, PnResultEntry, position);
 }
 
 void
@@ -132,22 +129,30 @@ _pn_results_set_total (PnResults *self,
   self->total = total;
 }
 
-/* Writes a result's text the first time it is read; results may be read
- * from more than one thread (a brief is written in a worker). */
+/* The whole result, written the first time it is read; results may be
+ * read from more than one thread (a brief is written in a worker). */
 static const PnResult *
 filled (PnResults *self,
-        PnResult  *result)
+        guint      position)
 {
-  if (!g_atomic_int_get (&result->filled))
+  PnResult **full = g_atomic_pointer_get (&self->full);
+  PnResult *result = full != NULL ? g_atomic_pointer_get (&full[position]) : NULL;
+
+  if (result != NULL)
+    return result;
+
+  g_mutex_lock (&self->fill_lock);
+  if (self->full == NULL)
+    g_atomic_pointer_set (&self->full, g_new0 (PnResult *, self->entries->len));
+  result = self->full[position];
+  if (result == NULL)
     {
-      g_mutex_lock (&self->fill_lock);
-      if (!result->filled)
-        {
-          _pn_engine_fill_result (self, result);
-          g_atomic_int_set (&result->filled, TRUE);
-        }
-      g_mutex_unlock (&self->fill_lock);
+      result = g_new0 (PnResult, 1);
+      _pn_engine_fill_result (self, position, result);
+      g_atomic_pointer_set (&self->full[position], result);
     }
+  g_mutex_unlock (&self->fill_lock);
+
   return result;
 }
 
@@ -190,7 +195,7 @@ guint
 pn_results_get_n_results (PnResults *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->results->len;
+  return self->entries->len;
 }
 
 const PnResult *
@@ -198,8 +203,8 @@ pn_results_get_result (PnResults *self,
                        guint      position)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (position < self->results->len, NULL);
-  return filled (self, _pn_results_peek (self, position));
+  g_return_val_if_fail (position < self->entries->len, NULL);
+  return filled (self, position);
 }
 
 const PnResult *
@@ -208,12 +213,10 @@ pn_results_find (PnResults  *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  for (guint i = 0; i < self->results->len; i++)
+  for (guint i = 0; i < self->entries->len; i++)
     {
-      PnResult *result = _pn_results_peek (self, i);
-
-      if (g_strcmp0 (result->benefit->id, benefit_id) == 0)
-        return filled (self, result);
+      if (g_strcmp0 (_pn_results_peek (self, i)->benefit->id, benefit_id) == 0)
+        return filled (self, i);
     }
 
   return NULL;
@@ -233,7 +236,7 @@ pn_results_get_n_counted (PnResults *self)
 
   g_return_val_if_fail (self != NULL, 0);
 
-  for (guint i = 0; i < self->results->len; i++)
+  for (guint i = 0; i < self->entries->len; i++)
     {
       if (_pn_results_peek (self, i)->counted)
         n++;

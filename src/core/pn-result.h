@@ -59,10 +59,6 @@ typedef struct
   PnText         derivation;
   const PnBenefit *overlap_winner; /* for PN_NOT_COUNTED_OVERLAP */
   GPtrArray     *notes;         /* PnText: annual caps, staged payment */
-
-  /*< private >*/
-  gint64         overlap_winner_cny;
-  gint           filled;        /* the text fields above are written */
 } PnResult;
 
 #define PN_TYPE_RESULTS (pn_results_get_type ())
@@ -90,13 +86,28 @@ const char  *pn_condition_state_to_string (PnConditionState state);
 char        *pn_result_describe_missing (const PnResult *result,
                                          PnLang          lang);
 
-/* for pn-engine only.  The engine computes the amounts and states of
- * every result at once, and the text (missing, conditions, derivation,
- * notes, not_counted_reason) of a result when pn_results_get_result()
- * or pn_results_find() first returns it. */
+/* for pn-engine only.  An evaluation lists its results as small entries:
+ * the match, the state, and the amounts of those that may enter the total
+ * (the total and the overlap groups need nothing else).  The whole
+ * PnResult, with every amount and the text (missing, conditions,
+ * derivation, notes, not_counted_reason), is written when
+ * pn_results_get_result() or pn_results_find() first returns it: a
+ * profile that answers only its location lists tens of thousands. */
+typedef struct
+{
+  PnBenefit *benefit;
+  gint64     estimate_cny;     /* when `priced`; PN_YUAN_UNSET otherwise */
+  guint32    overlap_winner;   /* its position, for PN_NOT_COUNTED_OVERLAP */
+  guint8     match;            /* PnMatch */
+  guint8     status;           /* PnStatus */
+  guint8     not_counted;      /* PnNotCounted */
+  guint8     counted : 1;
+  guint8     priced : 1;       /* the first pass computed estimate_cny */
+} PnResultEntry;
+
 PnResults   *_pn_results_new            (PnCorpus   *corpus,
                                          PnProfile  *profile);
-/* what the engine keeps to write the text later, freed with the results */
+/* what the engine keeps to write the results later, freed with them */
 void         _pn_results_set_engine_data (PnResults     *self,
                                           gpointer       data,
                                           GDestroyNotify free_data);
@@ -104,10 +115,9 @@ gpointer     _pn_results_get_engine_data (PnResults     *self);
 void         _pn_results_reserve        (PnResults  *self,
                                          guint       n);
 /* valid until the next append */
-PnResult    *_pn_results_append         (PnResults  *self,
+PnResultEntry *_pn_results_append       (PnResults  *self,
                                          PnBenefit  *benefit);
-/* the result without its text */
-PnResult    *_pn_results_peek           (PnResults  *self,
+PnResultEntry *_pn_results_peek         (PnResults  *self,
                                          guint       position);
 void         _pn_results_set_total      (PnResults  *self,
                                          gint64      total);
