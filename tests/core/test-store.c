@@ -297,8 +297,9 @@ test_import_replace_remove (void)
  * queries for the marked text below read past the articles search scans
  * in order and are answered through the trigram index; the marks sit at
  * column ends too, where no trigram begins with them. */
+/* `padded`: article i's text is longer by (7 i mod 13) characters */
 static char *
-long_document (void)
+long_document_padded (gboolean padded)
 {
   GString *s = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                              "<policy-document schema-version=\"1\" id=\"long-doc\" status=\"final\">\n"
@@ -315,18 +316,28 @@ long_document (void)
                          : i == 260 ? "鲸。"          /* 1 character, second to last */
                          : i == 280 ? "中间有鲸的字。" /* inside: a trigram begins with it */
                          : "";
+      g_autoptr(GString) padding = g_string_new (NULL);
+
+      for (guint p = 0; padded && p < (7 * i) % 13; p++)
+        g_string_append (padding, "填");
 
       g_string_append_printf (s,
                               "  <article number=\"%u\" chapter=\"一\">\n"
                               "    <heading><zh>%s</zh><en>Long %u</en></heading>\n"
-                              "    <original>第%u条原文。%s</original>\n"
+                              "    <original>第%u条原文。%s%s</original>\n"
                               "    <summary>%s</summary>\n"
                               "  </article>\n",
-                              i, heading, i, i, ending,
+                              i, heading, i, i, padding->str, ending,
                               i == 270 ? "Summary ending in Qz" : "A long summary.");
     }
   g_string_append (s, "</policy-document>\n");
   return g_string_free (s, FALSE);
+}
+
+static char *
+long_document (void)
+{
+  return long_document_padded (FALSE);
 }
 
 /* The hits of a 1–2 character query as a plain scan of every article
@@ -522,6 +533,108 @@ test_search_brute_force (void)
   check_search_cases (store, path, FALSE);
 }
 
+/* SQLite's own bm25() order for a phrase, read over a connection of
+ * its own: what pn_store_search() must list for ≥ 3 characters. */
+static char *
+bm25_hits (const char *path,
+           const char *query,
+           guint       limit)
+{
+  GString *keys = g_string_new (NULL);
+  g_autofree char *phrase = g_strdup_printf ("\"%s\"", query);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT a.document_id || '/' || a.number"
+                                       " FROM (SELECT rowid AS id, bm25(articles_fts, 5.0, 5.0, 1.0, 1.0) AS s"
+                                       "       FROM articles_fts WHERE articles_fts MATCH ?1) h"
+                                       " JOIN articles a ON a.id = h.id"
+                                       " JOIN documents d ON d.id = a.document_id"
+                                       " ORDER BY h.s, d.position, a.position LIMIT ?2",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, phrase, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, limit);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (keys, "%s ", (const char *) sqlite3_column_text (stmt, 0));
+  g_assert_cmpint (sqlite3_errcode (db), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (keys, FALSE);
+}
+
+static void
+check_bm25_order (PnStore    *store,
+                  const char *path)
+{
+  static const char * const queries[] = {
+    "临床试验", "医疗器械", "创新药", "研发投入", "责任单位", "clinical", "award", "the",
+    "条原文", "Long", "鲸鲸鲸",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    for (guint limit = 5; limit <= 1000; limit *= 200)
+      {
+        g_autofree char *expected = bm25_hits (path, queries[i], limit);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GPtrArray) hits = pn_store_search (store, queries[i], NULL, limit, &error);
+        GString *found = g_string_new (NULL);
+
+        g_assert_no_error (error);
+        for (guint h = 0; h < hits->len; h++)
+          {
+            const PnSearchHit *hit = g_ptr_array_index (hits, h);
+
+            g_string_append_printf (found, "%s/%s ", hit->document_id, hit->article);
+          }
+        g_test_message ("“%s”, limit %u: %s", queries[i], limit, found->str);
+        g_assert_cmpstr (found->str, ==, expected);
+        g_string_free (found, TRUE);
+      }
+}
+
+/* Longer queries are listed in bm25()'s order, although pn_rank() reads
+ * the article lengths once; after an import or a removal, by this
+ * connection or another one, it reads them again.  The padded articles
+ * take the rowids the first ones had, with other lengths: a stale copy
+ * would misorder them. */
+static void
+test_search_bm25_order (void)
+{
+  g_autofree char *path = temp_path ("rank.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnStore) store = pn_store_open (path, &error);
+  g_autoptr(PnStore) other = NULL;
+  g_autofree char *xml = long_document ();
+  g_autoptr(GFile) file = write_file ("long.xml", xml, -1);
+  g_autofree char *padded = long_document_padded (TRUE);
+  g_autoptr(GFile) padded_file = write_file ("padded.xml", padded, -1);
+  g_autoptr(PnDocument) first = NULL;
+  g_autoptr(PnDocument) second = NULL;
+  g_autoptr(PnDocument) third = NULL;
+
+  g_assert_no_error (error);
+  first = pn_store_import_file (store, file, FALSE, &error);
+  g_assert_no_error (error);
+  check_bm25_order (store, path);
+
+  /* another connection */
+  other = pn_store_open (path, &error);
+  g_assert_no_error (error);
+  second = pn_store_import_file (other, padded_file, TRUE, &error);
+  g_assert_no_error (error);
+  check_bm25_order (store, path);
+
+  /* this one */
+  third = pn_store_import_file (store, file, TRUE, &error);
+  g_assert_no_error (error);
+  check_bm25_order (store, path);
+  g_assert_true (pn_store_remove_document (store, "long-doc", &error));
+  g_assert_no_error (error);
+  check_bm25_order (store, path);
+}
+
 /* A schema 3 database gains the short-query index on opening, in the
  * migration (the corpus is current, so it is not reloaded), and keeps
  * its profiles. */
@@ -623,6 +736,7 @@ main (int   argc,
   g_test_add_func ("/pn/store/import/rollback", test_import_rolls_back);
   g_test_add_func ("/pn/store/import/replace-remove", test_import_replace_remove);
   g_test_add_func ("/pn/store/search/brute-force", test_search_brute_force);
+  g_test_add_func ("/pn/store/search/bm25-order", test_search_bm25_order);
   g_test_add_func ("/pn/store/migration/search-index", test_migration_search_index);
   for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
     {
