@@ -468,10 +468,12 @@ status_on (PnBenefit   *benefit,
 }
 
 /* The most a top-up's target gives for the same profile: 0 when the
- * profile contradicts it, unset when a figure is missing.  A target not
- * in force on the as-of date (the province's 2022—2025 task list in 2026)
- * gives nothing, so nothing of it is deducted: "配套补足到40%" then
- * makes up the whole 40%.  `out_lapsed` names such a target. */
+ * profile contradicts it, unset when a figure is missing.  A target that
+ * is not in force on the as-of date (the province's 2022—2025 task list
+ * in 2026) is deducted all the same: "在省级奖励的基础上配套补足到40%"
+ * adds the difference over the provincial award, it does not take its
+ * place.  Only a draft, never in force, is not deducted.  `out_lapsed`
+ * is the deducted target when it is not in force. */
 static gint64
 target_award (PnCorpus    *corpus,
               PnBenefit   *benefit,
@@ -482,6 +484,8 @@ target_award (PnCorpus    *corpus,
 {
   gint64 best = 0;
   gboolean unknown = FALSE;
+  const char *from;
+  const char *until;
 
   *out_target = NULL;
   *out_lapsed = NULL;
@@ -490,17 +494,10 @@ target_award (PnCorpus    *corpus,
     {
       PnBenefit *target = pn_corpus_find_benefit (corpus, benefit->tops_up[i]);
       Worth worth = { 0, };
-      const char *from;
-      const char *until;
 
-      if (target == NULL || target == benefit || !check_conditions (facts, target, NULL))
+      if (target == NULL || target == benefit || target->document->draft ||
+          !check_conditions (facts, target, NULL))
         continue;
-
-      if (status_on (target, facts->as_of, &from, &until) != PN_STATUS_IN_FORCE)
-        {
-          *out_lapsed = target;
-          continue;
-        }
 
       compute_worth (corpus, target, facts, &worth, depth + 1);
       if (worth.estimate == PN_YUAN_UNSET && worth.problem == PN_NOT_COUNTED_MISSING_FIGURE)
@@ -511,6 +508,10 @@ target_award (PnCorpus    *corpus,
           *out_target = target;
         }
     }
+
+  if (*out_target != NULL &&
+      status_on (*out_target, facts->as_of, &from, &until) != PN_STATUS_IN_FORCE)
+    *out_lapsed = *out_target;
 
   return unknown ? PN_YUAN_UNSET : best;
 }
@@ -635,8 +636,18 @@ compute_worth (PnCorpus    *corpus,
           g_autofree char *y = pn_money_format_yuan (amount);
           g_autofree char *w = pn_money_format_wan (amount);
 
-          g_string_append_printf (worth->en, "fixed award %s", y);
-          g_string_append_printf (worth->zh, "定额奖励%s", w);
+          /* the data's way of saying 最高 (up to): the amount is the cap */
+          if (benefit->cap != PN_YUAN_UNSET && benefit->cap <= amount)
+            {
+              g_string_append_printf (worth->en, "award of up to %s, counted at that ceiling; "
+                                      "the actual award may be lower", y);
+              g_string_append_printf (worth->zh, "最高奖励%s，按上限计，实际金额可能更低", w);
+            }
+          else
+            {
+              g_string_append_printf (worth->en, "fixed award %s", y);
+              g_string_append_printf (worth->zh, "定额奖励%s", w);
+            }
         }
       return;
     }
@@ -787,7 +798,21 @@ compute_worth (PnCorpus    *corpus,
               g_autofree char *d_y = pn_money_format_yuan (difference);
               g_autofree char *d_w = pn_money_format_wan (difference);
 
-              if (target != NULL)
+              if (target != NULL && lapsed != NULL)
+                {
+                  g_autofree char *citation = pn_article_citation (target->article);
+
+                  g_string_append_printf (worth->en,
+                                          "; minus the award it tops up (%s) %s = %s: that award is not "
+                                          "in force on this date, but the top-up adds only the "
+                                          "difference over it",
+                                          citation, a_y, d_y);
+                  g_string_append_printf (worth->zh,
+                                          "；减去被补足的奖励（%s）%s，补足%s：该奖励在该日期不在有效期内，"
+                                          "但补足额仍只为其差额",
+                                          citation, a_w, d_w);
+                }
+              else if (target != NULL)
                 {
                   g_autofree char *citation = pn_article_citation (target->article);
 
@@ -795,17 +820,6 @@ compute_worth (PnCorpus    *corpus,
                                           citation, a_y, d_y);
                   g_string_append_printf (worth->zh, "；减去被补足的奖励（%s）%s，补足%s",
                                           citation, a_w, d_w);
-                }
-              else if (lapsed != NULL)
-                {
-                  g_autofree char *citation = pn_article_citation (lapsed->article);
-
-                  g_string_append_printf (worth->en,
-                                          "; the award it tops up (%s) is not in force on this date, "
-                                          "so nothing is deducted: %s",
-                                          citation, d_y);
-                  g_string_append_printf (worth->zh, "；被补足的奖励（%s）在该日期不在有效期内，不作扣减：%s",
-                                          citation, d_w);
                 }
               else
                 {

@@ -98,18 +98,19 @@ static const Case cases[] = {
   { "jinjiang-before-reach-back", "location=jinjiang drug-class=innovative therapeutic-area=oncology phase=phase-2 rd-investment=30000000",
     "2024-12-31", 9000000,
     { { "jinjiang-2025-8/1.1/innovative-phase-2", "pending", "definite", 3000000, FALSE, "pending" } } },
-  /* 2026: the task list (2022—2025) has expired, so no provincial award
-   * is deducted and 配套补足到40% makes up the whole: min(40% × 30,000,000,
-   * 20,000,000) = 12,000,000.  Deducting an award nobody can get any more
-   * (the old 3,000,000) would leave the founder at 30% of nothing. */
+  /* 2026: the task list (2022—2025) has expired, so the provincial award
+   * is not counted, but 在省级奖励的基础上配套补足到40% still adds only the
+   * difference over it: min(40% × 30,000,000, 20,000,000) − 30% × 30,000,000
+   * = 12,000,000 − 9,000,000 = 3,000,000.  Jinjiang does not replace the
+   * province. */
   { "jinjiang-top-up-2026", "location=jinjiang drug-class=innovative therapeutic-area=oncology phase=phase-2 rd-investment=30000000",
-    "2026-06-01", 12000000,
-    { { "jinjiang-2025-8/1.1/innovative-phase-2", "in-force", "definite", 12000000, TRUE, NULL },
+    "2026-06-01", 3000000,
+    { { "jinjiang-2025-8/1.1/innovative-phase-2", "in-force", "definite", 3000000, TRUE, NULL },
       { "fujian-2022-tasks/11/innovative-phase-2", "expired", "definite", 9000000, FALSE, "expired" } } },
   /* Annex: other areas only by expert recognition → possible. */
   { "jinjiang-review", "location=jinjiang drug-class=innovative therapeutic-area=other phase=phase-2 rd-investment=30000000",
     "2026-06-01", 0,
-    { { "jinjiang-2025-8/1.1/innovative-phase-2", "in-force", "possible", 12000000, FALSE, "possible" } } },
+    { { "jinjiang-2025-8/1.1/innovative-phase-2", "in-force", "possible", 3000000, FALSE, "possible" } } },
   /* Unanswered drug class: possible, not counted. */
   { "possible", "location=xiamen phase=phase-2 rd-investment=30000000",
     "2026-03-01", 0,
