@@ -42,6 +42,14 @@ static const Case cases[] = {
     "2025-06-01", 12000000,
     { { "xiamen-2023-17/1/innovative-phase-2", "in-force", "definite", 12000000, TRUE, NULL },
       { "fujian-2022-tasks/11/innovative-phase-2", "in-force", "definite", 9000000, FALSE, "overlap" } } },
+  /* 厦府规〔2023〕17号（四）: 对承担生物医药类国家重大新药创制、国家重点研发计划等国家重大专项的企业，
+   * 按照国家实际资助1:1的比例予以配套，国家、省、市项目资助总金额不超过项目总投入.  No product is
+   * named, so a CRO qualifies: 1 × 5,000,000 = 5,000,000, and 5,000,000 × 2 ≤ 20,000,000.
+   * Fujian task 2 gives the same; on a tie the more local award counts. */
+  { "xiamen-cro-national-matching", "location=xiamen product=organisation entity=cro national-funding=5000000 total-investment=20000000",
+    "2025-06-01", 5000000,
+    { { "xiamen-2023-17/4/national-project-matching", "in-force", "definite", 5000000, TRUE, NULL },
+      { "fujian-2022-tasks/2/national-project-matching", "in-force", "definite", 5000000, FALSE, "overlap" } } },
   /* Before either text: 本措施自2023年11月20日施行; task list 2022—2025. */
   { "xiamen-phase-2-2019", "location=xiamen drug-class=innovative modality=chemical phase=phase-2 rd-investment=30000000",
     "2019-01-01", 0,
