@@ -457,14 +457,15 @@ status_between (gboolean draft,
 }
 
 static PnStatus
-status_on (PnBenefit   *benefit,
-           const char  *as_of,
-           const char **out_from,
-           const char **out_until)
+status_on (PnBenefit *benefit,
+           guint32    as_of_day)
 {
-  pn_benefit_get_validity (benefit, out_from, out_until);
-  return status_between (benefit->document->draft, day_key (*out_from, 0),
-                         day_key (*out_until, G_MAXUINT32), day_key (as_of, 0));
+  const char *from;
+  const char *until;
+
+  pn_benefit_get_validity (benefit, &from, &until);
+  return status_between (benefit->document->draft, day_key (from, 0),
+                         day_key (until, G_MAXUINT32), as_of_day);
 }
 
 /* The most a top-up's target gives for the same profile: 0 when the
@@ -484,8 +485,6 @@ target_award (PnCorpus    *corpus,
 {
   gint64 best = 0;
   gboolean unknown = FALSE;
-  const char *from;
-  const char *until;
 
   *out_target = NULL;
   *out_lapsed = NULL;
@@ -510,7 +509,7 @@ target_award (PnCorpus    *corpus,
     }
 
   if (*out_target != NULL &&
-      status_on (*out_target, facts->as_of, &from, &until) != PN_STATUS_IN_FORCE)
+      status_on (*out_target, facts->as_of_day) != PN_STATUS_IN_FORCE)
     *out_lapsed = *out_target;
 
   return unknown ? PN_YUAN_UNSET : best;
