@@ -86,7 +86,9 @@ pnav_brief (PnavContext  *ctx,
   if (corpus == NULL)
     goto out;
 
-  results = pn_engine_evaluate (corpus, profile);
+  results = pn_engine_evaluate (corpus, profile, &error);
+  if (results == NULL)
+    goto out;
   if (!opts.lang_set)
     opts.lang = pn_lang_from_locale ();
 
@@ -98,8 +100,10 @@ pnav_brief (PnavContext  *ctx,
     }
   else
     {
-      g_autoptr(PnBrief) brief = pn_brief_new (results, profile, opts.lang, NULL);
+      g_autoptr(PnBrief) brief = pn_brief_new (results, profile, opts.lang, NULL, &error);
 
+      if (brief == NULL)
+        goto out;
       if (ctx->format == PNAV_FORMAT_PDF)
         bytes = pn_brief_pdf_render (brief, &error);
       else

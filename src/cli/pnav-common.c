@@ -870,19 +870,34 @@ pnav_set_unknown_document_error (PnCorpus    *corpus,
                                  GError     **error)
 {
   g_autoptr(GString) ids = g_string_new (NULL);
+  g_autoptr(GPtrArray) documents = NULL;
+  guint listed = 0;
+  guint more = 0;
 
   g_return_if_fail (corpus != NULL);
 
-  for (guint i = 0; i < pn_corpus_get_n_documents (corpus); i++)
+  /* the documents are listed to help; when they cannot be, the message
+   * says so without them */
+  documents = pn_corpus_list_documents (corpus, NULL);
+  for (guint i = 0; documents != NULL && i < documents->len; i++)
     {
-      PnDocument *document = pn_corpus_get_document (corpus, i);
+      PnDocument *document = g_ptr_array_index (documents, i);
 
       if (imported_only && !document->user_imported)
         continue;
+      if (listed == 20)
+        {
+          more++;
+          continue;
+        }
       if (ids->len > 0)
         g_string_append (ids, ", ");
       g_string_append (ids, document->id);
+      listed++;
     }
+  if (more > 0)
+    g_string_append_printf (ids, ngettext (" and %u more (see “pnav list-documents”)",
+                                           " and %u more (see “pnav list-documents”)", more), more);
 
   if (ids->len > 0)
     g_set_error (error, PNAV_ERROR, PNAV_ERROR_USAGE,

@@ -22,14 +22,13 @@ compare_ids (gconstpointer a,
 /* The documents sorted by id: the corpus order is not stable across
  * loads, and output must not change while the database does not. */
 static GPtrArray *
-sorted_documents (PnCorpus *corpus)
+sorted_documents (PnCorpus  *corpus,
+                  GError   **error)
 {
-  GPtrArray *documents = g_ptr_array_new ();
+  GPtrArray *documents = pn_corpus_list_documents (corpus, error);
 
-  for (guint i = 0; i < pn_corpus_get_n_documents (corpus); i++)
-    g_ptr_array_add (documents, pn_corpus_get_document (corpus, i));
-  g_ptr_array_sort (documents, compare_ids);
-
+  if (documents != NULL)
+    g_ptr_array_sort (documents, compare_ids);
   return documents;
 }
 
@@ -61,8 +60,8 @@ print_text (PnCorpus  *corpus,
       g_string_append_printf (flags, ", ");
       g_string_append_printf (flags,
                               g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles",
-                                           document->articles != NULL ? document->articles->len : 0),
-                              document->articles != NULL ? document->articles->len : 0);
+                                           document->n_articles),
+                              document->n_articles);
 
       pnav_print ("%s\n", document->id);
       if (document->doc_number != NULL)
@@ -97,7 +96,9 @@ pnav_list_documents (PnavContext  *ctx,
   if (corpus == NULL)
     return pnav_report_error (ctx, error);
 
-  documents = sorted_documents (corpus);
+  documents = sorted_documents (corpus, &error);
+  if (documents == NULL)
+    return pnav_report_error (ctx, error);
 
   if (ctx->format == PNAV_FORMAT_JSON)
     {

@@ -41,7 +41,9 @@ pnav_match (PnavContext  *ctx,
   if (corpus == NULL)
     return pnav_report_error (ctx, error);
 
-  results = pn_engine_evaluate (corpus, profile);
+  results = pn_engine_evaluate (corpus, profile, &error);
+  if (results == NULL)
+    return pnav_report_error (ctx, error);
 
   if (ctx->format == PNAV_FORMAT_JSON)
     {

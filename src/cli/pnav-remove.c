@@ -33,9 +33,10 @@ pnav_remove (PnavContext  *ctx,
   if (corpus == NULL)
     return pnav_report_error (ctx, error);
 
-  if (pn_corpus_find_document (corpus, id) == NULL)
+  if (pn_corpus_find_header (corpus, id, &error) == NULL)
     {
-      pnav_set_unknown_document_error (corpus, ctx->command, id, TRUE, &error);
+      if (error == NULL)
+        pnav_set_unknown_document_error (corpus, ctx->command, id, TRUE, &error);
       return pnav_report_error (ctx, error);
     }
 

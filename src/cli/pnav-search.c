@@ -145,9 +145,10 @@ pnav_search (PnavContext  *ctx,
       goto out;
     }
 
-  if (options.document != NULL && pn_corpus_find_document (corpus, options.document) == NULL)
+  if (options.document != NULL && pn_corpus_find_header (corpus, options.document, &error) == NULL)
     {
-      pnav_set_unknown_document_error (corpus, "--document", options.document, FALSE, &error);
+      if (error == NULL)
+        pnav_set_unknown_document_error (corpus, "--document", options.document, FALSE, &error);
       status = pnav_report_error (ctx, error);
       goto out;
     }

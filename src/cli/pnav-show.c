@@ -322,10 +322,11 @@ pnav_show (PnavContext  *ctx,
   if (corpus == NULL)
     return pnav_report_error (ctx, error);
 
-  document = pn_corpus_find_document (corpus, positional[0]);
+  document = pn_corpus_find_document (corpus, positional[0], &error);
   if (document == NULL)
     {
-      pnav_set_unknown_document_error (corpus, ctx->command, positional[0], FALSE, &error);
+      if (error == NULL)
+        pnav_set_unknown_document_error (corpus, ctx->command, positional[0], FALSE, &error);
       return pnav_report_error (ctx, error);
     }
 

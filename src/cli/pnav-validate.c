@@ -51,6 +51,17 @@ pnav_validate (PnavContext  *ctx,
       g_autofree char *display = g_filename_display_name (files[i]);
 
       document = pn_policy_loader_load_document_file (file, taxonomy, &file_error);
+      if (document != NULL)
+        {
+          /* what it tops up must be there, as an import would require */
+          g_autoptr(GPtrArray) documents = g_ptr_array_new ();
+          g_autoptr(PnCorpus) overlay = NULL;
+
+          g_ptr_array_add (documents, document);
+          overlay = pn_corpus_new_overlay (corpus, documents, NULL);
+          if (!pn_corpus_check_references (overlay, &file_error))
+            g_clear_pointer (&document, pn_document_unref);
+        }
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "file");

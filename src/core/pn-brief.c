@@ -21,6 +21,7 @@ struct _PnBrief
   char       *date;
   char       *title;
   char       *running_header;
+  GPtrArray  *documents; /* PnDocument headers at the location */
   GPtrArray  *blocks;   /* PnBriefBlock */
 };
 
@@ -51,6 +52,7 @@ pn_brief_clear (PnBrief *self)
 {
   g_clear_pointer (&self->results, pn_results_unref);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->documents, g_ptr_array_unref);
   g_free (self->client);
   g_free (self->date);
   g_free (self->title);
@@ -543,8 +545,7 @@ add_not_counted (PnBrief *self)
 static void
 add_overlaps (PnBrief *self)
 {
-  PnCorpus *corpus = pn_results_get_corpus (self->results);
-  g_autoptr(GPtrArray) documents = NULL;
+  GPtrArray *documents;
   PnBriefBlock *list = NULL;
 
   add_heading (self, TR (self, "Overlap decisions", "重复享受的处理"));
@@ -574,7 +575,7 @@ add_overlaps (PnBrief *self)
   /* the rules the decisions follow */
   if (pn_results_get_location (self->results) == NULL)
     return;
-  documents = pn_corpus_documents_at (corpus, pn_results_get_location (self->results));
+  documents = self->documents;
   for (guint d = 0; d < documents->len; d++)
     {
       PnDocument *document = g_ptr_array_index (documents, d);
@@ -660,7 +661,6 @@ add_coverage (PnBrief *self)
   static const double widths[] = { 0.44, 0.22, 0.20, 0.14 };
   const char *columns_en[] = { "Document", "Status on the as-of date", "Period", "Last verified", NULL };
   const char *columns_zh[] = { "文件", "评估基准日状态", "有效期", "最近核对", NULL };
-  PnCorpus *corpus = pn_results_get_corpus (self->results);
   PnTaxonomy *taxonomy = taxonomy_of (self);
   const char *location = pn_results_get_location (self->results);
   const char *as_of = pn_results_get_as_of (self->results);
@@ -670,8 +670,7 @@ add_coverage (PnBrief *self)
 
   add_heading (self, TR (self, "Coverage", "数据覆盖范围"));
 
-  documents = location != NULL ? pn_corpus_documents_at (corpus, location)
-                               : g_ptr_array_new ();
+  documents = g_ptr_array_ref (self->documents);
   add_paragraph_take (self, PN_BRIEF_STYLE_NORMAL,
                  g_strdup_printf (TR (self,
                                       "This brief is computed from the %u policy documents that apply in %s, as encoded in Policy Navigator. Measures of other places, of districts and of national programmes are not covered.",
@@ -750,18 +749,30 @@ add_disclaimer (PnBrief *self)
 }
 
 PnBrief *
-pn_brief_new (PnResults  *results,
-              PnProfile  *profile,
-              PnLang      lang,
-              const char *brief_date)
+pn_brief_new (PnResults   *results,
+              PnProfile   *profile,
+              PnLang       lang,
+              const char  *brief_date,
+              GError     **error)
 {
+  g_autoptr(GPtrArray) documents = NULL;
+  const char *location;
   PnBrief *self;
   const char *name;
 
   g_return_val_if_fail (results != NULL, NULL);
   g_return_val_if_fail (profile == NULL || PN_IS_PROFILE (profile), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* the documents that apply, for the coverage and the overlap rules */
+  location = pn_results_get_location (results);
+  documents = location != NULL ? pn_corpus_documents_at (pn_results_get_corpus (results), location, error)
+                               : g_ptr_array_new ();
+  if (documents == NULL)
+    return NULL;
 
   self = g_atomic_rc_box_new0 (PnBrief);
+  self->documents = g_steal_pointer (&documents);
   self->results = pn_results_ref (results);
   self->lang = lang;
   self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_brief_block_free);

@@ -68,7 +68,8 @@ GType         pn_brief_get_type          (void) G_GNUC_CONST;
 PnBrief      *pn_brief_new               (PnResults   *results,
                                           PnProfile   *profile,
                                           PnLang       lang,
-                                          const char  *brief_date);
+                                          const char  *brief_date,
+                                          GError     **error);
 PnBrief      *pn_brief_ref               (PnBrief     *self);
 void          pn_brief_unref             (PnBrief     *self);
 

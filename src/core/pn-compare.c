@@ -94,6 +94,7 @@ pn_compare_new (PnCorpus            *corpus,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PnProfile) copy = pn_profile_copy (profile);
+      PnResults *results;
 
       /* one as-of date for every location, even across midnight */
       if (i == 0)
@@ -101,7 +102,10 @@ pn_compare_new (PnCorpus            *corpus,
       pn_profile_set_as_of (copy, as_of);
       pn_profile_set_location (copy, locations[i]);
       g_ptr_array_add (self->locations, g_strdup (locations[i]));
-      g_ptr_array_add (self->results, pn_engine_evaluate (corpus, copy));
+      results = pn_engine_evaluate (corpus, copy, error);
+      if (results == NULL)
+        return NULL;
+      g_ptr_array_add (self->results, results);
     }
 
   return self;

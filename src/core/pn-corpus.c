@@ -6,17 +6,31 @@
 #include <string.h>
 
 #include "pn-corpus.h"
+#include "pn-corpus-private.h"
 #include "pn-policy-loader.h"
+#include "pn-store-private.h"
+
+/* A corpus is the documents of a store (read on demand, each row once:
+ * `documents`, `articles` and `benefits` map keys to the one value of
+ * each row read so far) and documents held in memory (`memory`, whole),
+ * less the store's documents whose ids are in `hidden` (replaced or
+ * removed by an overlay).  `lock` guards the caches: results are read in
+ * worker threads.  It is taken before the store's own lock, never after. */
 
 struct _PnCorpus
 {
   PnTaxonomy *taxonomy;
-  GPtrArray  *documents;  /* PnDocument */
-  GHashTable *benefits;   /* id → PnBenefit */
+  PnStore    *store;         /* or NULL */
+  GPtrArray  *memory;        /* PnDocument, whole, in listing order */
+  GHashTable *hidden;        /* ids of the store's documents left out */
 
-  GMutex         index_lock;
-  gpointer       engine_index;
-  GDestroyNotify free_engine_index;
+  GMutex      lock;
+  GHashTable *documents;     /* key → PnDocument */
+  GHashTable *articles;      /* key → PnArticle */
+  GHashTable *benefits;      /* key → PnBenefit */
+  GHashTable *benefit_ids;   /* id → PnBenefit (borrowed), found so far */
+  GPtrArray  *listing;       /* every document's header, once listed */
+  GHashTable *memory_benefits; /* id → PnBenefit of `memory`, built on use */
 };
 
 G_DEFINE_BOXED_TYPE (PnCorpus, pn_corpus, pn_corpus_ref, pn_corpus_unref)
@@ -24,12 +38,38 @@ G_DEFINE_BOXED_TYPE (PnCorpus, pn_corpus, pn_corpus_ref, pn_corpus_unref)
 static void
 pn_corpus_clear (PnCorpus *self)
 {
-  if (self->engine_index != NULL)
-    self->free_engine_index (self->engine_index);
-  g_mutex_clear (&self->index_lock);
+  g_clear_pointer (&self->listing, g_ptr_array_unref);
+  g_clear_pointer (&self->memory_benefits, g_hash_table_unref);
+  g_clear_pointer (&self->benefit_ids, g_hash_table_unref);
   g_clear_pointer (&self->benefits, g_hash_table_unref);
-  g_clear_pointer (&self->documents, g_ptr_array_unref);
+  g_clear_pointer (&self->articles, g_hash_table_unref);
+  g_clear_pointer (&self->documents, g_hash_table_unref);
+  g_mutex_clear (&self->lock);
+  g_clear_pointer (&self->hidden, g_hash_table_unref);
+  g_clear_pointer (&self->memory, g_ptr_array_unref);
+  g_clear_object (&self->store);
   g_clear_pointer (&self->taxonomy, pn_taxonomy_unref);
+}
+
+static PnCorpus *
+corpus_new (PnTaxonomy *taxonomy,
+            PnStore    *store)
+{
+  PnCorpus *self = g_atomic_rc_box_new0 (PnCorpus);
+
+  self->taxonomy = pn_taxonomy_ref (taxonomy);
+  self->store = store != NULL ? g_object_ref (store) : NULL;
+  self->memory = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_document_unref);
+  self->hidden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_mutex_init (&self->lock);
+  self->documents = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                           (GDestroyNotify) pn_document_unref);
+  self->articles = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                          (GDestroyNotify) pn_article_unref);
+  self->benefits = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                          (GDestroyNotify) pn_benefit_unref);
+  self->benefit_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  return self;
 }
 
 PnCorpus *
@@ -41,61 +81,94 @@ pn_corpus_new (PnTaxonomy *taxonomy,
   g_return_val_if_fail (taxonomy != NULL, NULL);
   g_return_val_if_fail (documents != NULL, NULL);
 
-  self = g_atomic_rc_box_new0 (PnCorpus);
-  self->taxonomy = pn_taxonomy_ref (taxonomy);
-  self->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_document_unref);
-  g_mutex_init (&self->index_lock);
-
-  /* The look-up by benefit id is built when first needed: an import
-   * makes a new corpus for every file and needs none. */
+  self = corpus_new (taxonomy, NULL);
   for (guint i = 0; i < documents->len; i++)
-    g_ptr_array_add (self->documents, pn_document_ref (g_ptr_array_index (documents, i)));
+    {
+      PnDocument *document = g_ptr_array_index (documents, i);
+
+      g_return_val_if_fail (pn_document_is_whole (document), self);
+      g_ptr_array_add (self->memory, pn_document_ref (document));
+    }
 
   return self;
 }
 
-static GHashTable *
-build_benefit_table (PnCorpus *self)
+PnCorpus *
+_pn_corpus_new_for_store (PnStore    *store,
+                          PnTaxonomy *taxonomy)
 {
-  GHashTable *benefits = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; i < self->documents->len; i++)
-    {
-      PnDocument *document = g_ptr_array_index (self->documents, i);
-
-      for (guint j = 0; j < document->articles->len; j++)
-        {
-          PnArticle *article = g_ptr_array_index (document->articles, j);
-
-          for (guint k = 0; k < article->benefits->len; k++)
-            {
-              PnBenefit *benefit = g_ptr_array_index (article->benefits, k);
-
-              g_hash_table_insert (benefits, benefit->id, benefit);
-            }
-        }
-    }
-
-  return benefits;
+  return corpus_new (taxonomy, store);
 }
 
-gpointer
-_pn_corpus_get_engine_index (PnCorpus       *self,
-                             gpointer      (*build) (PnCorpus *corpus),
-                             GDestroyNotify  free_index)
+/* Listing order: bundled documents first, then by position and id. */
+static int
+compare_documents (PnDocument *a,
+                   PnDocument *b)
 {
-  gpointer index;
+  if (a->user_imported != b->user_imported)
+    return a->user_imported ? 1 : -1;
+  if (a->position != b->position)
+    return a->position < b->position ? -1 : 1;
+  return g_strcmp0 (a->id, b->id);
+}
 
-  g_mutex_lock (&self->index_lock);
-  if (self->engine_index == NULL)
+static int
+compare_document_ptrs (gconstpointer a,
+                       gconstpointer b)
+{
+  return compare_documents (*(PnDocument **) a, *(PnDocument **) b);
+}
+
+static gboolean
+in_memory (PnCorpus   *self,
+           const char *id)
+{
+  for (guint i = 0; i < self->memory->len; i++)
+    if (g_strcmp0 (((PnDocument *) g_ptr_array_index (self->memory, i))->id, id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+PnCorpus *
+pn_corpus_new_overlay (PnCorpus            *base,
+                       GPtrArray           *documents,
+                       const char * const  *removed_ids)
+{
+  PnCorpus *self;
+  GHashTableIter iter;
+  gpointer id;
+
+  g_return_val_if_fail (base != NULL, NULL);
+
+  self = corpus_new (base->taxonomy, base->store);
+
+  g_hash_table_iter_init (&iter, base->hidden);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    g_hash_table_add (self->hidden, g_strdup (id));
+  for (guint i = 0; documents != NULL && i < documents->len; i++)
+    g_hash_table_add (self->hidden, g_strdup (((PnDocument *) g_ptr_array_index (documents, i))->id));
+  for (guint i = 0; removed_ids != NULL && removed_ids[i] != NULL; i++)
+    g_hash_table_add (self->hidden, g_strdup (removed_ids[i]));
+
+  /* the base's documents in memory stay unless replaced or removed */
+  for (guint i = 0; i < base->memory->len; i++)
     {
-      self->engine_index = build (self);
-      self->free_engine_index = free_index;
-    }
-  index = self->engine_index;
-  g_mutex_unlock (&self->index_lock);
+      PnDocument *document = g_ptr_array_index (base->memory, i);
 
-  return index;
+      if (!g_hash_table_contains (self->hidden, document->id))
+        g_ptr_array_add (self->memory, pn_document_ref (document));
+    }
+  for (guint i = 0; documents != NULL && i < documents->len; i++)
+    {
+      PnDocument *document = g_ptr_array_index (documents, i);
+
+      g_return_val_if_fail (pn_document_is_whole (document), self);
+      if (!in_memory (self, document->id))
+        g_ptr_array_add (self->memory, pn_document_ref (document));
+    }
+  g_ptr_array_sort (self->memory, compare_document_ptrs);
+
+  return self;
 }
 
 PnCorpus *
@@ -119,42 +192,428 @@ pn_corpus_get_taxonomy (PnCorpus *self)
   return self->taxonomy;
 }
 
-guint
-pn_corpus_get_n_documents (PnCorpus *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->documents->len;
-}
+/* ---- one value per row (lock held) ---- */
 
-PnDocument *
-pn_corpus_get_document (PnCorpus *self,
-                        guint     position)
+static PnDocument *
+cache_document (PnCorpus   *self,
+                PnDocument *document)
 {
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (position < self->documents->len, NULL);
-  return g_ptr_array_index (self->documents, position);
-}
+  PnDocument *known = g_hash_table_lookup (self->documents, &document->store_key);
 
-PnDocument *
-pn_corpus_find_document (PnCorpus   *self,
-                         const char *id)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  for (guint i = 0; i < self->documents->len; i++)
+  if (known != NULL)
     {
-      PnDocument *document = g_ptr_array_index (self->documents, i);
+      pn_document_unref (document);
+      return known;
+    }
+  g_hash_table_insert (self->documents, &document->store_key, document);
+  return document;
+}
 
-      if (g_strcmp0 (document->id, id) == 0)
-        return document;
+static PnDocument *
+document_at_key (PnCorpus  *self,
+                 gint64     key,
+                 GError   **error)
+{
+  PnDocument *document = g_hash_table_lookup (self->documents, &key);
+
+  if (document != NULL)
+    return document;
+  document = _pn_store_read_document (self->store, key, error);
+  return document != NULL ? cache_document (self, document) : NULL;
+}
+
+static PnArticle *
+resolve_article (gpointer   user_data,
+                 PnArticle *article)
+{
+  PnCorpus *self = user_data;
+  PnArticle *known = g_hash_table_lookup (self->articles, &article->store_key);
+
+  if (known != NULL)
+    {
+      pn_article_unref (article);
+      return pn_article_ref (known);
+    }
+  g_hash_table_insert (self->articles, &article->store_key, pn_article_ref (article));
+  return article;
+}
+
+static PnBenefit *
+resolve_benefit (gpointer   user_data,
+                 PnBenefit *benefit)
+{
+  PnCorpus *self = user_data;
+  PnBenefit *known = g_hash_table_lookup (self->benefits, &benefit->store_key);
+
+  if (known != NULL)
+    {
+      pn_benefit_unref (benefit);
+      return pn_benefit_ref (known);
+    }
+  g_hash_table_insert (self->benefits, &benefit->store_key, pn_benefit_ref (benefit));
+  g_hash_table_insert (self->benefit_ids, benefit->id, benefit);
+  return benefit;
+}
+
+static PnArticle *
+article_at_key (PnCorpus    *self,
+                gint64       key,
+                PnDocument  *document,
+                GError     **error)
+{
+  PnArticle *article = g_hash_table_lookup (self->articles, &key);
+
+  if (article != NULL)
+    return article;
+  article = _pn_store_read_article (self->store, key, document, error);
+  if (article == NULL)
+    return NULL;
+  article = resolve_article (self, article);
+  pn_article_unref (article);  /* the cache holds it */
+  return article;
+}
+
+/* The benefit of a row the store found, with its article and document. */
+static PnBenefit *
+benefit_of_row (PnCorpus            *self,
+                const PnBenefitRow  *row,
+                GError             **error)
+{
+  PnBenefit *benefit = g_hash_table_lookup (self->benefits, &row->key);
+  PnDocument *document;
+  PnArticle *article;
+
+  if (benefit != NULL)
+    return benefit;
+
+  document = document_at_key (self, row->document, error);
+  if (document == NULL)
+    return NULL;
+  article = article_at_key (self, row->article, document, error);
+  if (article == NULL)
+    return NULL;
+  benefit = _pn_store_read_benefit (self->store, row->key, article, self->taxonomy, error);
+  if (benefit == NULL)
+    return NULL;
+  benefit = resolve_benefit (self, benefit);
+  pn_benefit_unref (benefit);
+  return benefit;
+}
+
+/* ---- listing ---- */
+
+static GPtrArray *
+list_locked (PnCorpus  *self,
+             GError   **error)
+{
+  g_autoptr(GPtrArray) listing = NULL;
+
+  if (self->listing != NULL)
+    return self->listing;
+
+  listing = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_document_unref);
+  if (self->store != NULL)
+    {
+      g_autoptr(GPtrArray) stored = _pn_store_read_documents (self->store, NULL, NULL, error);
+
+      if (stored == NULL)
+        return NULL;
+      for (guint i = 0; i < stored->len; i++)
+        {
+          PnDocument *document = g_ptr_array_index (stored, i);
+
+          if (!g_hash_table_contains (self->hidden, document->id))
+            g_ptr_array_add (listing, pn_document_ref (cache_document (self, pn_document_ref (document))));
+        }
+    }
+  for (guint i = 0; i < self->memory->len; i++)
+    g_ptr_array_add (listing, pn_document_ref (g_ptr_array_index (self->memory, i)));
+  g_ptr_array_sort (listing, compare_document_ptrs);
+
+  self->listing = g_steal_pointer (&listing);
+  return self->listing;
+}
+
+static gpointer
+copy_document (gconstpointer document,
+               gpointer      user_data G_GNUC_UNUSED)
+{
+  return pn_document_ref ((PnDocument *) document);
+}
+
+GPtrArray *
+pn_corpus_list_documents (PnCorpus  *self,
+                          GError   **error)
+{
+  GPtrArray *listing;
+  GPtrArray *copy = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_mutex_lock (&self->lock);
+  listing = list_locked (self, error);
+  /* the copy keeps the free function: it holds references too */
+  if (listing != NULL)
+    copy = g_ptr_array_copy (listing, copy_document, NULL);
+  g_mutex_unlock (&self->lock);
+
+  return copy;
+}
+
+/* The location and the places above it, nearest first. */
+static GStrv
+places_of (PnCorpus   *self,
+           const char *location)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const PnTerm *term = pn_taxonomy_get_location (self->taxonomy, location);
+  guint depth = 0;
+
+  if (term == NULL)
+    g_strv_builder_add (builder, location);
+  for (; term != NULL && depth < 32; depth++)
+    {
+      g_strv_builder_add (builder, term->id);
+      term = term->parent ? pn_taxonomy_get_location (self->taxonomy, term->parent) : NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
+GPtrArray *
+pn_corpus_documents_at (PnCorpus    *self,
+                        const char  *location,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_auto(GStrv) places = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (location != NULL, NULL);
+
+  places = places_of (self, location);
+
+  g_mutex_lock (&self->lock);
+  if (self->store != NULL)
+    {
+      g_autoptr(GPtrArray) stored = _pn_store_read_documents (self->store, NULL,
+                                                              (const char * const *) places, error);
+
+      if (stored == NULL)
+        {
+          g_mutex_unlock (&self->lock);
+          return NULL;
+        }
+      for (guint i = 0; i < stored->len; i++)
+        {
+          PnDocument *document = g_ptr_array_index (stored, i);
+
+          if (!g_hash_table_contains (self->hidden, document->id))
+            g_ptr_array_add (found, cache_document (self, pn_document_ref (document)));
+        }
+    }
+  for (guint i = 0; i < self->memory->len; i++)
+    {
+      PnDocument *document = g_ptr_array_index (self->memory, i);
+
+      if (g_strv_contains ((const char * const *) places, document->jurisdiction))
+        g_ptr_array_add (found, document);
+    }
+  g_mutex_unlock (&self->lock);
+
+  g_ptr_array_sort (found, compare_document_ptrs);
+  return g_steal_pointer (&found);
+}
+
+/* ---- whole documents ---- */
+
+static gboolean
+load_whole_locked (PnCorpus    *self,
+                   PnDocument  *document,
+                   GError     **error)
+{
+  GPtrArray *articles;
+
+  if (pn_document_is_whole (document))
+    return TRUE;
+
+  g_return_val_if_fail (self->store != NULL && document->store_key != 0, FALSE);
+
+  articles = _pn_store_read_articles (self->store, document, self->taxonomy,
+                                      resolve_article, resolve_benefit, self, error);
+  if (articles == NULL)
+    return FALSE;
+
+  /* published last: whoever sees `articles` sees every benefit */
+  g_atomic_pointer_set (&document->articles, articles);
+  return TRUE;
+}
+
+gboolean
+pn_corpus_load_whole (PnCorpus    *self,
+                      PnDocument  *document,
+                      GError     **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (document != NULL, FALSE);
+
+  if (pn_document_is_whole (document))
+    return TRUE;
+
+  g_mutex_lock (&self->lock);
+  ok = load_whole_locked (self, document, error);
+  g_mutex_unlock (&self->lock);
+
+  return ok;
+}
+
+static PnDocument *
+find_header_locked (PnCorpus    *self,
+                    const char  *id,
+                    GError     **error)
+{
+  g_autoptr(GPtrArray) stored = NULL;
+
+  for (guint i = 0; i < self->memory->len; i++)
+    {
+      PnDocument *candidate = g_ptr_array_index (self->memory, i);
+
+      if (g_strcmp0 (candidate->id, id) == 0)
+        return candidate;
     }
 
-  return NULL;
+  if (self->store == NULL || g_hash_table_contains (self->hidden, id))
+    return NULL;
+
+  stored = _pn_store_read_documents (self->store, id, NULL, error);
+  if (stored == NULL || stored->len == 0)
+    return NULL;
+  return cache_document (self, pn_document_ref (g_ptr_array_index (stored, 0)));
+}
+
+PnDocument *
+pn_corpus_find_header (PnCorpus    *self,
+                       const char  *id,
+                       GError     **error)
+{
+  PnDocument *document;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  g_mutex_lock (&self->lock);
+  document = find_header_locked (self, id, error);
+  g_mutex_unlock (&self->lock);
+
+  return document;
+}
+
+PnDocument *
+pn_corpus_find_document (PnCorpus    *self,
+                         const char  *id,
+                         GError     **error)
+{
+  PnDocument *document;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  g_mutex_lock (&self->lock);
+  document = find_header_locked (self, id, error);
+  if (document != NULL && !load_whole_locked (self, document, error))
+    document = NULL;
+  g_mutex_unlock (&self->lock);
+
+  return document;
+}
+
+/* ---- benefits ---- */
+
+static PnBenefit *
+find_in_memory (PnCorpus   *self,
+                const char *id)
+{
+  if (self->memory->len == 0)
+    return NULL;
+
+  if (self->memory_benefits == NULL)
+    {
+      self->memory_benefits = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < self->memory->len; i++)
+        {
+          PnDocument *document = g_ptr_array_index (self->memory, i);
+
+          for (guint a = 0; a < document->articles->len; a++)
+            {
+              PnArticle *article = g_ptr_array_index (document->articles, a);
+
+              for (guint b = 0; b < article->benefits->len; b++)
+                {
+                  PnBenefit *benefit = g_ptr_array_index (article->benefits, b);
+
+                  g_hash_table_insert (self->memory_benefits, benefit->id, benefit);
+                }
+            }
+        }
+    }
+
+  return g_hash_table_lookup (self->memory_benefits, id);
+}
+
+/* A benefit id starts with its document's id and a slash (the schema's
+ * BenefitId): whether that document is left out of the store's. */
+static gboolean
+hidden_benefit (PnCorpus   *self,
+                const char *id)
+{
+  const char *slash = strchr (id, '/');
+  g_autofree char *document_id = NULL;
+
+  if (slash == NULL || g_hash_table_size (self->hidden) == 0)
+    return FALSE;
+  document_id = g_strndup (id, slash - id);
+  return g_hash_table_contains (self->hidden, document_id);
+}
+
+static PnBenefit *
+find_benefit_locked (PnCorpus    *self,
+                     const char  *id,
+                     GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  PnBenefitRow row;
+  PnBenefit *benefit;
+
+  benefit = find_in_memory (self, id);
+  if (benefit != NULL)
+    return benefit;
+  if (self->store == NULL || hidden_benefit (self, id))
+    return NULL;
+
+  benefit = g_hash_table_lookup (self->benefit_ids, id);
+  if (benefit != NULL)
+    return benefit;
+
+  if (!_pn_store_find_benefit_row (self->store, 0, id, &row, &local_error))
+    {
+      if (!g_error_matches (local_error, PN_STORE_ERROR, PN_STORE_ERROR_NOT_FOUND))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return benefit_of_row (self, &row, error);
 }
 
 PnBenefit *
-pn_corpus_find_benefit (PnCorpus   *self,
-                        const char *id)
+pn_corpus_find_benefit (PnCorpus    *self,
+                        const char  *id,
+                        GError     **error)
 {
   PnBenefit *benefit;
 
@@ -163,66 +622,395 @@ pn_corpus_find_benefit (PnCorpus   *self,
   if (id == NULL)
     return NULL;
 
-  g_mutex_lock (&self->index_lock);
-  if (self->benefits == NULL)
-    self->benefits = build_benefit_table (self);
-  benefit = g_hash_table_lookup (self->benefits, id);
-  g_mutex_unlock (&self->index_lock);
+  g_mutex_lock (&self->lock);
+  benefit = find_benefit_locked (self, id, error);
+  g_mutex_unlock (&self->lock);
 
   return benefit;
 }
 
-/* A benefit id starts with its document's id and a slash (the schema's
- * BenefitId, checked by the loader): look in that document only. */
-static PnBenefit *
-find_benefit_by_path (PnCorpus   *self,
-                      const char *id)
+/* ---- candidates (the engine) ---- */
+
+static int
+compare_benefits (gconstpointer a,
+                  gconstpointer b)
 {
-  const char *slash = strchr (id, '/');
-  g_autofree char *document_id = NULL;
-  PnDocument *document;
+  const PnBenefit *x = *(PnBenefit **) a;
+  const PnBenefit *y = *(PnBenefit **) b;
+  int by_document = x->document == y->document ? 0 : compare_documents (x->document, y->document);
 
-  if (slash == NULL)
-    return NULL;
-  document_id = g_strndup (id, slash - id);
-  document = pn_corpus_find_document (self, document_id);
-  if (document == NULL)
-    return NULL;
+  if (by_document != 0)
+    return by_document;
+  return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
 
-  for (guint j = 0; j < document->articles->len; j++)
+/* What a top-up tops up (and what that tops up …) is read now, in the
+ * same state of the store. */
+static gboolean
+read_targets (PnCorpus   *self,
+              GPtrArray  *benefits,
+              GError    **error)
+{
+  g_autoptr(GPtrArray) queue = g_ptr_array_copy (benefits, NULL, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  while (queue->len > 0)
     {
-      PnArticle *article = g_ptr_array_index (document->articles, j);
+      PnBenefit *benefit = g_ptr_array_steal_index_fast (queue, queue->len - 1);
 
-      for (guint k = 0; k < article->benefits->len; k++)
+      if (benefit->tops_up == NULL || !g_hash_table_add (seen, benefit))
+        continue;
+
+      for (guint t = 0; benefit->tops_up[t] != NULL; t++)
         {
-          PnBenefit *benefit = g_ptr_array_index (article->benefits, k);
+          g_autoptr(GError) local_error = NULL;
+          PnBenefit *target = find_benefit_locked (self, benefit->tops_up[t], &local_error);
 
-          if (g_str_equal (benefit->id, id))
-            return benefit;
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          if (target != NULL)
+            g_ptr_array_add (queue, target);
         }
     }
 
-  return NULL;
+  return TRUE;
 }
 
 GPtrArray *
-pn_corpus_documents_at (PnCorpus   *self,
-                        const char *location)
+_pn_corpus_get_candidates (PnCorpus    *self,
+                           const char  *location,
+                           const char **answers,
+                           GError     **error)
 {
-  GPtrArray *found = g_ptr_array_new ();
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new ();
+  g_auto(GStrv) places = NULL;
+  gboolean ok = TRUE;
 
-  g_return_val_if_fail (self != NULL, found);
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (location != NULL, NULL);
 
-  for (guint i = 0; i < self->documents->len; i++)
+  places = places_of (self, location);
+
+  g_mutex_lock (&self->lock);
+
+  if (self->store != NULL)
     {
-      PnDocument *document = g_ptr_array_index (self->documents, i);
+      g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, 2 * sizeof (gint64));
 
-      if (pn_taxonomy_location_within (self->taxonomy, location, document->jurisdiction))
-        g_ptr_array_add (found, document);
+      ok = _pn_store_begin_read (self->store, error);
+      if (ok)
+        {
+          ok = _pn_store_read_candidates (self->store, (const char * const *) places, answers,
+                                          pairs, error);
+          for (guint i = 0; ok && i < pairs->len; i++)
+            {
+              const gint64 *pair = &g_array_index (pairs, gint64, 2 * i);
+              PnBenefitRow row = { pair[0], pair[1], 0 };
+              PnDocument *document;
+              PnBenefit *benefit;
+
+              document = document_at_key (self, row.document, error);
+              if (document == NULL)
+                {
+                  ok = FALSE;
+                  break;
+                }
+              if (g_hash_table_contains (self->hidden, document->id))
+                continue;
+
+              benefit = g_hash_table_lookup (self->benefits, &row.key);
+              if (benefit == NULL)
+                {
+                  if (!_pn_store_find_benefit_row (self->store, row.key, NULL, &row, error) ||
+                      row.document != document->store_key)
+                    {
+                      if (ok && error != NULL && *error == NULL)
+                        _pn_store_damaged (self->store, error, document->id,
+                                           "a benefit key points to another document");
+                      ok = FALSE;
+                      break;
+                    }
+                  benefit = benefit_of_row (self, &row, error);
+                }
+              if (benefit == NULL)
+                {
+                  ok = FALSE;
+                  break;
+                }
+              g_ptr_array_add (candidates, benefit);
+            }
+          if (ok)
+            ok = read_targets (self, candidates, error);
+          _pn_store_end_read (self->store);
+        }
     }
 
-  return found;
+  for (guint i = 0; ok && i < self->memory->len; i++)
+    {
+      PnDocument *document = g_ptr_array_index (self->memory, i);
+
+      if (!g_strv_contains ((const char * const *) places, document->jurisdiction))
+        continue;
+      for (guint a = 0; a < document->articles->len; a++)
+        {
+          PnArticle *article = g_ptr_array_index (document->articles, a);
+
+          g_ptr_array_extend (candidates, article->benefits, NULL, NULL);
+        }
+    }
+
+  g_mutex_unlock (&self->lock);
+
+  if (!ok)
+    return NULL;
+
+  g_ptr_array_sort (candidates, compare_benefits);
+  return g_steal_pointer (&candidates);
 }
+
+GPtrArray *
+_pn_corpus_get_ending (PnCorpus    *self,
+                       const char  *location,
+                       const char  *from,
+                       const char  *until,
+                       guint       *out_undated,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr(GPtrArray) documents = NULL;
+  guint undated = 0;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  documents = pn_corpus_documents_at (self, location, error);
+  if (documents == NULL)
+    return NULL;
+
+  g_mutex_lock (&self->lock);
+  for (guint d = 0; ok && d < documents->len; d++)
+    {
+      PnDocument *document = g_ptr_array_index (documents, d);
+
+      if (document->draft)
+        continue;
+
+      if (document->store_key != 0 && self->store != NULL && !in_memory (self, document->id))
+        {
+          g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (gint64));
+          guint n = 0;
+
+          ok = _pn_store_read_ending (self->store, document->store_key, from, until, keys, &n, error);
+          for (guint i = 0; ok && i < keys->len; i++)
+            {
+              PnBenefitRow row;
+              PnBenefit *benefit = g_hash_table_lookup (self->benefits, &g_array_index (keys, gint64, i));
+
+              if (benefit == NULL &&
+                  _pn_store_find_benefit_row (self->store, g_array_index (keys, gint64, i), NULL, &row, error))
+                benefit = benefit_of_row (self, &row, error);
+              if (benefit == NULL)
+                ok = FALSE;
+              else
+                g_ptr_array_add (found, benefit);
+            }
+          undated += n;
+          continue;
+        }
+
+      for (guint a = 0; a < document->articles->len; a++)
+        {
+          PnArticle *article = g_ptr_array_index (document->articles, a);
+
+          for (guint b = 0; b < article->benefits->len; b++)
+            {
+              PnBenefit *benefit = g_ptr_array_index (article->benefits, b);
+              const char *valid_from, *valid_until;
+
+              pn_benefit_get_validity (benefit, &valid_from, &valid_until);
+              if (valid_until == NULL)
+                undated++;
+              else if (g_strcmp0 (valid_until, from) >= 0 &&
+                       (until == NULL || g_strcmp0 (valid_until, until) <= 0))
+                g_ptr_array_add (found, benefit);
+            }
+        }
+    }
+  g_mutex_unlock (&self->lock);
+
+  if (!ok)
+    return NULL;
+  if (out_undated != NULL)
+    *out_undated = undated;
+  return g_steal_pointer (&found);
+}
+
+/* Higher is a better example: in force, local, with a document number. */
+static int
+example_score (PnCorpus   *self,
+               PnDocument *document)
+{
+  int score = 0;
+
+  if (!document->draft)
+    score += 100;
+  score += 10 * pn_taxonomy_location_depth (self->taxonomy, document->jurisdiction);
+  if (document->doc_number != NULL)
+    score += 1;
+  return score;
+}
+
+/* Whether `candidate` (of `document`) makes a better example than the
+ * best so far: a higher score, or the same score earlier in the corpus. */
+static gboolean
+better_example (PnCorpus   *self,
+                PnDocument *document,
+                guint       seq,
+                PnDocument *best,
+                guint       best_seq)
+{
+  int score, best_score;
+
+  if (best == NULL)
+    return TRUE;
+  score = example_score (self, document);
+  best_score = example_score (self, best);
+  if (score != best_score)
+    return score > best_score;
+  if (document != best)
+    return compare_documents (document, best) < 0;
+  return seq < best_seq;
+}
+
+gboolean
+pn_corpus_count_uses (PnCorpus            *self,
+                      const char          *location,
+                      const char * const  *keys,
+                      guint               *out_count,
+                      PnBenefit          **out_example,
+                      GError             **error)
+{
+  g_auto(GStrv) places = NULL;
+  PnDocument *best = NULL;
+  guint best_seq = 0;
+  gint64 best_key = 0;
+  guint32 uses = 0;
+  guint count = 0;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (keys != NULL, FALSE);
+
+  *out_count = 0;
+  if (out_example != NULL)
+    *out_example = NULL;
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      PnQuestion question;
+      PnFigure figure;
+
+      if (g_str_equal (keys[i], "location"))
+        uses = G_MAXUINT32;
+      else if (g_str_equal (keys[i], "as-of"))
+        uses |= PN_USES_DATES;
+      else if (pn_question_from_string (keys[i], &question))
+        uses |= PN_USES_QUESTION (question);
+      else if (pn_figure_from_string (keys[i], &figure))
+        uses |= PN_USES_FIGURE (figure);
+    }
+  if (uses == 0)
+    return TRUE;
+
+  places = location != NULL ? places_of (self, location) : NULL;
+
+  g_mutex_lock (&self->lock);
+
+  if (self->store != NULL)
+    {
+      g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, 2 * sizeof (gint64));
+
+      ok = _pn_store_begin_read (self->store, error);
+      if (ok)
+        {
+          ok = _pn_store_read_uses (self->store, (const char * const *) places, uses, pairs, error);
+          for (guint i = 0; ok && i < pairs->len; i++)
+            {
+              const gint64 *pair = &g_array_index (pairs, gint64, 2 * i);
+              PnDocument *document = document_at_key (self, pair[1], error);
+
+              if (document == NULL)
+                ok = FALSE;
+              else if (!g_hash_table_contains (self->hidden, document->id))
+                {
+                  count++;
+                  /* the keys are in document order: i orders within one */
+                  if (better_example (self, document, i, best, best_seq))
+                    {
+                      best = document;
+                      best_seq = i;
+                      best_key = pair[0];
+                    }
+                }
+            }
+          _pn_store_end_read (self->store);
+        }
+    }
+
+  for (guint d = 0; ok && d < self->memory->len; d++)
+    {
+      PnDocument *document = g_ptr_array_index (self->memory, d);
+
+      if (places != NULL && !g_strv_contains ((const char * const *) places, document->jurisdiction))
+        continue;
+      for (guint a = 0; a < document->articles->len; a++)
+        {
+          PnArticle *article = g_ptr_array_index (document->articles, a);
+
+          for (guint b = 0; b < article->benefits->len; b++)
+            {
+              PnBenefit *benefit = g_ptr_array_index (article->benefits, b);
+              gboolean depends = FALSE;
+
+              for (guint k = 0; keys[k] != NULL && !depends; k++)
+                depends = pn_benefit_depends_on (benefit, keys[k]);
+              if (!depends)
+                continue;
+              count++;
+              if (better_example (self, document, benefit->seq, best, best_seq))
+                {
+                  best = document;
+                  best_seq = benefit->seq;
+                  best_key = 0;
+                  if (out_example != NULL)
+                    *out_example = benefit;
+                }
+            }
+        }
+    }
+
+  if (ok && best_key != 0 && out_example != NULL)
+    {
+      PnBenefitRow row;
+      PnBenefit *benefit = g_hash_table_lookup (self->benefits, &best_key);
+
+      if (benefit == NULL && _pn_store_find_benefit_row (self->store, best_key, NULL, &row, error))
+        benefit = benefit_of_row (self, &row, error);
+      ok = benefit != NULL;
+      *out_example = benefit;
+    }
+
+  g_mutex_unlock (&self->lock);
+
+  if (ok)
+    *out_count = count;
+  return ok;
+}
+
+/* ---- reference checks (documents in memory) ---- */
 
 static gboolean
 reference_error (GError     **error,
@@ -273,9 +1061,20 @@ check_document (PnCorpus    *self,
             }
 
           for (guint t = 0; benefit->tops_up && benefit->tops_up[t]; t++)
-            if (find_benefit_by_path (self, benefit->tops_up[t]) == NULL)
-              return reference_error (error, document, benefit->line,
-                                      "benefit to top up", benefit->tops_up[t]);
+            {
+              g_autoptr(GError) local_error = NULL;
+
+              if (find_benefit_locked (self, benefit->tops_up[t], &local_error) == NULL)
+                {
+                  if (local_error != NULL)
+                    {
+                      g_propagate_error (error, g_steal_pointer (&local_error));
+                      return FALSE;
+                    }
+                  return reference_error (error, document, benefit->line,
+                                          "benefit to top up", benefit->tops_up[t]);
+                }
+            }
 
           for (guint c = 0; benefit->annual_caps && benefit->annual_caps[c]; c++)
             if (pn_document_find_annual_cap (document, benefit->annual_caps[c]) == NULL)
@@ -291,55 +1090,14 @@ gboolean
 pn_corpus_check_references (PnCorpus  *self,
                             GError   **error)
 {
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  for (guint i = 0; i < self->documents->len; i++)
-    if (!check_document (self, g_ptr_array_index (self->documents, i), error))
-      return FALSE;
-
-  return TRUE;
-}
-
-gboolean
-pn_corpus_check_new_document (PnCorpus    *self,
-                              PnDocument  *document,
-                              gboolean     replaces,
-                              GError     **error)
-{
-  g_autofree char *prefix = NULL;
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (document != NULL, FALSE);
 
-  if (!check_document (self, document, error))
-    return FALSE;
-  if (!replaces)
-    return TRUE;
+  g_mutex_lock (&self->lock);
+  for (guint i = 0; ok && i < self->memory->len; i++)
+    ok = check_document (self, g_ptr_array_index (self->memory, i), error);
+  g_mutex_unlock (&self->lock);
 
-  /* What the others top up in a document it replaces must still be there. */
-  prefix = g_strconcat (document->id, "/", NULL);
-  for (guint i = 0; i < self->documents->len; i++)
-    {
-      PnDocument *other = g_ptr_array_index (self->documents, i);
-
-      if (other == document)
-        continue;
-      for (guint j = 0; j < other->articles->len; j++)
-        {
-          PnArticle *article = g_ptr_array_index (other->articles, j);
-
-          for (guint k = 0; k < article->benefits->len; k++)
-            {
-              PnBenefit *benefit = g_ptr_array_index (article->benefits, k);
-
-              for (guint t = 0; benefit->tops_up && benefit->tops_up[t]; t++)
-                if (g_str_has_prefix (benefit->tops_up[t], prefix) &&
-                    find_benefit_by_path (self, benefit->tops_up[t]) == NULL)
-                  return reference_error (error, other, benefit->line,
-                                          "benefit to top up", benefit->tops_up[t]);
-            }
-        }
-    }
-
-  return TRUE;
+  return ok;
 }

@@ -8,43 +8,77 @@
 
 G_BEGIN_DECLS
 
-/* The taxonomy and every document, with look-ups by id.  Immutable. */
+/* The taxonomy and the policy documents, with look-ups by id.
+ *
+ * A corpus from pn_store_load_corpus() reads the store on demand: the
+ * documents' headers when listed, a document's articles when it is loaded
+ * whole, and, for the engine, only the benefits a profile may match.  A
+ * corpus from pn_corpus_new() holds documents read from files.  An overlay
+ * (pn_corpus_new_overlay()) is another corpus with some documents put in
+ * place of, or removed from, it: what a file would change, before it is
+ * imported.
+ *
+ * Values a corpus returns are owned by it and live as long as it does;
+ * each row of the store is one value, however often it is asked for.
+ * Reading from a store can fail (a damaged row, a document replaced by
+ * another process meanwhile): those calls take a GError.  A document or
+ * benefit that is not there is NULL with no error set. */
 
 #define PN_TYPE_CORPUS (pn_corpus_get_type ())
 
 GType        pn_corpus_get_type         (void) G_GNUC_CONST;
 PnCorpus    *pn_corpus_new              (PnTaxonomy  *taxonomy,
                                          GPtrArray   *documents);
+/* `base` with `documents` (whole, from files) in place of those of the
+ * same id or added, and the documents `removed_ids` (NULL-terminated, or
+ * NULL) taken out. */
+PnCorpus    *pn_corpus_new_overlay      (PnCorpus    *base,
+                                         GPtrArray   *documents,
+                                         const char * const *removed_ids);
 PnCorpus    *pn_corpus_ref              (PnCorpus    *self);
 void         pn_corpus_unref            (PnCorpus    *self);
 PnTaxonomy  *pn_corpus_get_taxonomy     (PnCorpus    *self);
-guint        pn_corpus_get_n_documents  (PnCorpus    *self);
-PnDocument  *pn_corpus_get_document     (PnCorpus    *self,
-                                         guint        position);
-PnDocument  *pn_corpus_find_document    (PnCorpus    *self,
-                                         const char  *id);
-PnBenefit   *pn_corpus_find_benefit     (PnCorpus    *self,
-                                         const char  *id);
+
+/* Every document's header, in listing order (bundled first): transfer
+ * container. */
+GPtrArray   *pn_corpus_list_documents   (PnCorpus    *self,
+                                         GError     **error);
 /* Documents whose jurisdiction is `location` or a place above it. */
 GPtrArray   *pn_corpus_documents_at     (PnCorpus    *self,
-                                         const char  *location);
+                                         const char  *location,
+                                         GError     **error);
+/* The header of the document with `id` (its articles read later). */
+PnDocument  *pn_corpus_find_header      (PnCorpus    *self,
+                                         const char  *id,
+                                         GError     **error);
+/* The document with `id`, whole (its articles and their benefits). */
+PnDocument  *pn_corpus_find_document    (PnCorpus    *self,
+                                         const char  *id,
+                                         GError     **error);
+/* Reads a document listed or met through one of its benefits whole. */
+gboolean     pn_corpus_load_whole       (PnCorpus    *self,
+                                         PnDocument  *document,
+                                         GError     **error);
+/* The benefit with `id`, with its article and its document's header. */
+PnBenefit   *pn_corpus_find_benefit     (PnCorpus    *self,
+                                         const char  *id,
+                                         GError     **error);
+
+/* How many benefits at `location` (NULL: anywhere) depend on one of
+ * `keys` (see pn_benefit_depends_on()), and the one that shows it best
+ * (in force, most local, with a document number; NULL when none). */
+gboolean     pn_corpus_count_uses       (PnCorpus    *self,
+                                         const char  *location,
+                                         const char * const *keys,
+                                         guint       *out_count,
+                                         PnBenefit  **out_example,
+                                         GError     **error);
+
 /* Checks every unit, overlap group, top-up target and annual cap
- * reference; the first dangling one is an error naming document+line. */
+ * reference of documents held in memory; the first dangling one is an
+ * error naming document+line. */
 gboolean     pn_corpus_check_references (PnCorpus    *self,
                                          GError     **error);
-/* The same for one document just added to the corpus and, when it
- * replaces one of the same id, for what the other documents top up in
- * it; without reading the rest of the corpus otherwise. */
-gboolean     pn_corpus_check_new_document (PnCorpus   *self,
-                                           PnDocument *document,
-                                           gboolean    replaces,
-                                           GError    **error);
-
-/* for pn-engine only: what the engine derives from the corpus, built by
- * `build` on the first call (from any thread) and kept with the corpus. */
-gpointer     _pn_corpus_get_engine_index (PnCorpus      *self,
-                                          gpointer     (*build) (PnCorpus *corpus),
-                                          GDestroyNotify free_index);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PnCorpus, pn_corpus_unref)
 

@@ -11,6 +11,7 @@
 #include <libical/ical.h>
 
 #include "pn-core-private.h"
+#include "pn-corpus-private.h"
 #include "pn-date.h"
 #include "pn-export.h"
 
@@ -82,8 +83,9 @@ pn_deadlines_new (PnCorpus    *corpus,
                   GError     **error)
 {
   g_autoptr(PnDeadlines) self = NULL;
-  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GPtrArray) benefits = NULL;
   g_autoptr(GArray) found = NULL;
+  g_autofree char *until = NULL;
   GDate as_of_date;
 
   g_return_val_if_fail (corpus != NULL, NULL);
@@ -111,44 +113,37 @@ pn_deadlines_new (PnCorpus    *corpus,
       return NULL;
     }
 
-  found = g_array_new (FALSE, FALSE, sizeof (Sortable));
-  documents = pn_corpus_documents_at (corpus, location);
-  for (guint d = 0; d < documents->len; d++)
+  if (self->within >= 0)
     {
-      PnDocument *document = g_ptr_array_index (documents, d);
+      GDate end = as_of_date;
 
-      if (document->draft)
+      g_date_add_days (&end, MIN ((guint) self->within, 1000000u));
+      until = pn_date_to_iso (&end);
+    }
+
+  benefits = _pn_corpus_get_ending (corpus, location, self->as_of, until, &self->n_undated, error);
+  if (benefits == NULL)
+    return NULL;
+
+  found = g_array_new (FALSE, FALSE, sizeof (Sortable));
+  for (guint i = 0; i < benefits->len; i++)
+    {
+      Sortable entry = { { 0, }, found->len };
+      PnDeadline *deadline = &entry.deadline;
+      gint days;
+
+      deadline->benefit = g_ptr_array_index (benefits, i);
+      pn_benefit_get_validity (deadline->benefit, &deadline->valid_from, &deadline->valid_until);
+      if (deadline->valid_until == NULL ||
+          !pn_date_days_between (self->as_of, deadline->valid_until, &days) ||
+          days < 0 || (self->within >= 0 && days > self->within))
         continue;
 
-      for (guint a = 0; a < document->articles->len; a++)
-        {
-          PnArticle *article = g_ptr_array_index (document->articles, a);
-
-          for (guint b = 0; b < article->benefits->len; b++)
-            {
-              Sortable entry = { { 0, }, found->len };
-              PnDeadline *deadline = &entry.deadline;
-              gint days;
-
-              deadline->benefit = g_ptr_array_index (article->benefits, b);
-              pn_benefit_get_validity (deadline->benefit, &deadline->valid_from, &deadline->valid_until);
-
-              if (deadline->valid_until == NULL ||
-                  !pn_date_days_between (self->as_of, deadline->valid_until, &days))
-                {
-                  self->n_undated++;
-                  continue;
-                }
-              if (days < 0 || (self->within >= 0 && days > self->within))
-                continue;
-
-              deadline->days_left = days;
-              deadline->status = deadline->valid_from != NULL &&
-                                 g_strcmp0 (self->as_of, deadline->valid_from) < 0
-                                 ? PN_STATUS_PENDING : PN_STATUS_IN_FORCE;
-              g_array_append_val (found, entry);
-            }
-        }
+      deadline->days_left = days;
+      deadline->status = deadline->valid_from != NULL &&
+                         g_strcmp0 (self->as_of, deadline->valid_from) < 0
+                         ? PN_STATUS_PENDING : PN_STATUS_IN_FORCE;
+      g_array_append_val (found, entry);
     }
 
   g_array_sort (found, compare_sortable);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pn-engine.h"
+#include "pn-corpus-private.h"
 #include "pn-money.h"
 
 /* What one benefit is worth for the profile's figures, before statuses and
@@ -94,8 +95,9 @@ facts_init (Facts      *facts,
   for (guint q = 0; q < PN_N_QUESTIONS; q++)
     {
       facts->answers[q] = pn_profile_get_effective_answer (profile, q);
-      /* 0 for a string no condition lists: it matches none */
-      facts->quarks[q] = facts->answers[q] ? g_quark_try_string (facts->answers[q]) : 0;
+      /* the candidates are read after this: their conditions' quarks may
+       * not exist yet (answers are vocabulary ids, a bounded set) */
+      facts->quarks[q] = facts->answers[q] ? g_quark_from_string (facts->answers[q]) : 0;
     }
 }
 
@@ -186,208 +188,6 @@ count_open_requirements (PnBenefit *benefit)
     if (!((PnRequirement *) g_ptr_array_index (benefit->requirements, r))->attestation)
       open++;
   return open;
-}
-
-/* ---- the index the first pass scans ----
- *
- * A profile is checked against every benefit at its location: a hundred
- * thousand of them in the benchmark corpus.  Following each benefit's
- * conditions through the heap costs a cache miss a step, so the corpus
- * keeps, per benefit and in document order, one small block with its
- * conditions as bit masks: bit i of accept[q] is set when the i-th value
- * any condition of the corpus names for question q is accepted. */
-
-#define MAX_VALUES 16   /* bits of a mask */
-
-typedef struct
-{
-  PnBenefit *benefit;
-  guint16    asks;       /* bit q: a condition on question q */
-  guint16    free;       /* bit q: that condition accepts every term */
-  guint16    accept[PN_N_QUESTIONS];
-  guint16    review[PN_N_QUESTIONS];
-  guint8     open_requirements;
-  gboolean   masked;     /* FALSE: check_conditions() decides */
-  gboolean   draft;
-  guint32    from_day;   /* pn_benefit_get_validity() as day_key()s */
-  guint32    until_day;
-} BenefitKey;
-
-typedef struct
-{
-  GQuark      values[PN_N_QUESTIONS][MAX_VALUES];
-  guint       n_values[PN_N_QUESTIONS];
-  BenefitKey *keys;
-  guint      *first_key;  /* per document, and one past the last */
-} EngineIndex;
-
-G_STATIC_ASSERT (PN_N_QUESTIONS <= 16);
-
-static void
-engine_index_free (gpointer data)
-{
-  EngineIndex *index = data;
-
-  g_free (index->keys);
-  g_free (index->first_key);
-  g_free (index);
-}
-
-/* The bit of `value` among question q's values, adding it; 0 when the
- * question has more values than a mask holds. */
-static guint16
-value_bit (EngineIndex *index,
-           PnQuestion   q,
-           GQuark       value)
-{
-  for (guint i = 0; i < index->n_values[q]; i++)
-    if (index->values[q][i] == value)
-      return 1u << i;
-  if (index->n_values[q] == MAX_VALUES)
-    return 0;
-  index->values[q][index->n_values[q]] = value;
-  return 1u << index->n_values[q]++;
-}
-
-static gboolean
-mask_of (EngineIndex  *index,
-         PnQuestion    q,
-         const GQuark *quarks,
-         guint16      *out_mask)
-{
-  *out_mask = 0;
-  for (; quarks != NULL && *quarks != 0; quarks++)
-    {
-      guint16 bit = value_bit (index, q, *quarks);
-
-      if (bit == 0)
-        return FALSE;
-      *out_mask |= bit;
-    }
-  return TRUE;
-}
-
-static void
-key_init (EngineIndex *index,
-          BenefitKey  *key,
-          PnBenefit   *benefit)
-{
-  guint open = count_open_requirements (benefit);
-  const char *from;
-  const char *until;
-
-  key->benefit = benefit;
-  key->draft = benefit->document->draft;
-  pn_benefit_get_validity (benefit, &from, &until);
-  key->from_day = day_key (from, 0);
-  key->until_day = day_key (until, G_MAXUINT32);
-  key->masked = open <= G_MAXUINT8;
-  key->open_requirements = MIN (open, G_MAXUINT8);
-
-  for (guint i = 0; i < benefit->conditions->len && key->masked; i++)
-    {
-      const PnCondition *condition = g_ptr_array_index (benefit->conditions, i);
-      PnQuestion q = condition->question;
-
-      /* two conditions on one question: the slow path keeps it simple */
-      if (key->asks & (1u << q))
-        key->masked = FALSE;
-      else if (!mask_of (index, q, condition->value_quarks, &key->accept[q]) ||
-               !mask_of (index, q, condition->review_quarks, &key->review[q]))
-        key->masked = FALSE;
-
-      key->asks |= 1u << q;
-      if (condition->asks_nothing)
-        key->free |= 1u << q;
-    }
-}
-
-static gpointer
-engine_index_build (PnCorpus *corpus)
-{
-  EngineIndex *index = g_new0 (EngineIndex, 1);
-  guint n_documents = pn_corpus_get_n_documents (corpus);
-  guint n_keys = 0;
-  guint k = 0;
-
-  for (guint d = 0; d < n_documents; d++)
-    {
-      PnDocument *document = pn_corpus_get_document (corpus, d);
-
-      for (guint a = 0; a < document->articles->len; a++)
-        n_keys += ((PnArticle *) g_ptr_array_index (document->articles, a))->benefits->len;
-    }
-
-  index->keys = g_new0 (BenefitKey, MAX (n_keys, 1));
-  index->first_key = g_new0 (guint, n_documents + 1);
-
-  for (guint d = 0; d < n_documents; d++)
-    {
-      PnDocument *document = pn_corpus_get_document (corpus, d);
-
-      index->first_key[d] = k;
-      for (guint a = 0; a < document->articles->len; a++)
-        {
-          PnArticle *article = g_ptr_array_index (document->articles, a);
-
-          for (guint b = 0; b < article->benefits->len; b++)
-            key_init (index, &index->keys[k++], g_ptr_array_index (article->benefits, b));
-        }
-    }
-  index->first_key[n_documents] = k;
-
-  return index;
-}
-
-/* The profile's answers as bits of the index's masks. */
-typedef struct
-{
-  guint16 answered;                  /* bit q: question q is answered */
-  guint16 bit[PN_N_QUESTIONS];       /* the answer's bit; 0: a value no condition names */
-} AnswerBits;
-
-static void
-answer_bits_init (AnswerBits        *bits,
-                  const EngineIndex *index,
-                  const Facts       *facts)
-{
-  memset (bits, 0, sizeof *bits);
-  for (guint q = 0; q < PN_N_QUESTIONS; q++)
-    {
-      if (facts->answers[q] == NULL)
-        continue;
-      bits->answered |= 1u << q;
-      for (guint i = 0; i < index->n_values[q]; i++)
-        if (index->values[q][i] == facts->quarks[q] && facts->quarks[q] != 0)
-          bits->bit[q] = 1u << i;
-    }
-}
-
-/* check_conditions() on the masks, plus the open requirements. */
-static gboolean
-check_key (const BenefitKey *key,
-           const AnswerBits *bits,
-           guint            *out_open)
-{
-  guint16 given = key->asks & bits->answered;
-  guint open = key->open_requirements;
-
-  for (guint16 rest = given; rest != 0; rest &= rest - 1)
-    {
-      guint q = (guint) __builtin_ctz (rest);
-
-      if (key->accept[q] & bits->bit[q])
-        continue;
-      if (key->review[q] & bits->bit[q])
-        open++;
-      else
-        return FALSE;
-    }
-
-  /* unanswered questions the condition really asks */
-  open += (guint) __builtin_popcount (key->asks & ~key->free & ~bits->answered);
-  *out_open = open;
-  return TRUE;
 }
 
 /* Whether the derivation is being written: the first pass of an
@@ -491,7 +291,8 @@ target_award (PnCorpus    *corpus,
 
   for (guint i = 0; benefit->tops_up && benefit->tops_up[i]; i++)
     {
-      PnBenefit *target = pn_corpus_find_benefit (corpus, benefit->tops_up[i]);
+      /* read with the candidates (_pn_corpus_get_candidates): no error now */
+      PnBenefit *target = pn_corpus_find_benefit (corpus, benefit->tops_up[i], NULL);
       Worth worth = { 0, };
 
       if (target == NULL || target == benefit || target->document->draft ||
@@ -967,33 +768,23 @@ resolve_overlaps (PnResults  *results,
 /* The first pass: whether the benefit is listed, its match and state,
  * and, when it may enter the total, its amount.  Nothing else. */
 static void
-evaluate_benefit (PnCorpus         *corpus,
-                  const Facts      *facts,
-                  const AnswerBits *bits,
-                  PnResults        *results,
-                  const BenefitKey *key)
+evaluate_benefit (PnCorpus    *corpus,
+                  const Facts *facts,
+                  PnResults   *results,
+                  PnBenefit   *benefit)
 {
-  PnBenefit *benefit = key->benefit;
   PnResultEntry *entry;
   Worth worth = { 0, };
   guint open;
 
-  /* Most benefits contradict the profile and are not listed at all. */
-  if (key->masked)
-    {
-      if (!check_key (key, bits, &open))
-        return;
-    }
-  else
-    {
-      if (!check_conditions (facts, benefit, &open))
-        return;
-      open += count_open_requirements (benefit);
-    }
+  /* Most candidates contradict the profile and are not listed at all. */
+  if (!check_conditions (facts, benefit, &open))
+    return;
+  open += count_open_requirements (benefit);
 
   entry = _pn_results_append (results, benefit);
   entry->match = open == 0 ? PN_MATCH_DEFINITE : PN_MATCH_POSSIBLE;
-  entry->status = status_between (key->draft, key->from_day, key->until_day, facts->as_of_day);
+  entry->status = status_on (benefit, facts->as_of_day);
 
   if (entry->status == PN_STATUS_DRAFT)
     entry->not_counted = PN_NOT_COUNTED_DRAFT;
@@ -1018,15 +809,13 @@ evaluate_benefit (PnCorpus         *corpus,
 }
 
 PnResults *
-pn_engine_evaluate (PnCorpus  *corpus,
-                    PnProfile *profile)
+pn_engine_evaluate (PnCorpus   *corpus,
+                    PnProfile  *profile,
+                    GError    **error)
 {
   g_autoptr(PnResults) results = NULL;
   g_autoptr(PnProfile) snapshot = NULL;
-  const EngineIndex *index;
-  AnswerBits bits;
-  g_autoptr(GArray) here = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint n_candidates = 0;
+  g_autoptr(GPtrArray) candidates = NULL;
   g_autofree char *as_of = NULL;
   const char *location;
   Facts facts;
@@ -1034,6 +823,7 @@ pn_engine_evaluate (PnCorpus  *corpus,
 
   g_return_val_if_fail (corpus != NULL, NULL);
   g_return_val_if_fail (PN_IS_PROFILE (profile), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* The results keep the answers as they are now: a result is written
    * in full when it is first read, and must not see later changes. */
@@ -1049,29 +839,16 @@ pn_engine_evaluate (PnCorpus  *corpus,
   facts_init (&facts, snapshot, pn_corpus_get_taxonomy (corpus), pn_results_get_as_of (results));
   /* the second pass reads the same facts */
   _pn_results_set_engine_data (results, g_memdup2 (&facts, sizeof facts), g_free);
-  index = _pn_corpus_get_engine_index (corpus, engine_index_build, engine_index_free);
-  answer_bits_init (&bits, index, &facts);
 
-  /* The documents at the location, or at a place above it. */
-  for (guint d = 0; d < pn_corpus_get_n_documents (corpus); d++)
-    {
-      PnDocument *document = pn_corpus_get_document (corpus, d);
+  /* The benefits of the documents at the location or above it that the
+   * answers may match, in document order. */
+  candidates = _pn_corpus_get_candidates (corpus, location, facts.answers, error);
+  if (candidates == NULL)
+    return NULL;
 
-      if (pn_taxonomy_location_within (facts.taxonomy, location, document->jurisdiction))
-        {
-          g_array_append_val (here, d);
-          n_candidates += index->first_key[d + 1] - index->first_key[d];
-        }
-    }
-  _pn_results_reserve (results, n_candidates);
-
-  for (guint i = 0; i < here->len; i++)
-    {
-      guint d = g_array_index (here, guint, i);
-
-      for (guint k = index->first_key[d]; k < index->first_key[d + 1]; k++)
-        evaluate_benefit (corpus, &facts, &bits, results, &index->keys[k]);
-    }
+  _pn_results_reserve (results, candidates->len);
+  for (guint i = 0; i < candidates->len; i++)
+    evaluate_benefit (corpus, &facts, results, g_ptr_array_index (candidates, i));
 
   resolve_overlaps (results, facts.taxonomy);
 
@@ -1080,7 +857,7 @@ pn_engine_evaluate (PnCorpus  *corpus,
       const PnResultEntry *entry = _pn_results_peek (results, i);
 
       if (entry->counted)
-        total += entry->estimate_cny;
+        total = pn_money_add (total, entry->estimate_cny);
     }
   _pn_results_set_total (results, total);
 

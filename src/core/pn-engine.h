@@ -7,9 +7,12 @@
 
 G_BEGIN_DECLS
 
-/* Pure: the profile and the corpus in, the results out. */
-PnResults *pn_engine_evaluate (PnCorpus  *corpus,
-                               PnProfile *profile);
+/* The profile and the corpus in, the results out: the corpus is asked
+ * for the benefits the profile may match, and nothing else is read.  An
+ * error is the store's (a damaged row, a document replaced meanwhile). */
+PnResults *pn_engine_evaluate (PnCorpus   *corpus,
+                               PnProfile  *profile,
+                               GError    **error);
 
 /* for pn-result only: writes the whole result at `position` (amounts
  * and text) when it is first read */

@@ -703,16 +703,19 @@ pn_export_brief_markdown (PnBrief *brief)
 }
 
 char *
-pn_export_results_markdown (PnResults *results,
-                            PnProfile *profile,
-                            PnLang     lang)
+pn_export_results_markdown (PnResults  *results,
+                            PnProfile  *profile,
+                            PnLang      lang,
+                            GError    **error)
 {
   g_autoptr(PnBrief) brief = NULL;
 
   g_return_val_if_fail (results != NULL, NULL);
   g_return_val_if_fail (profile == NULL || PN_IS_PROFILE (profile), NULL);
 
-  brief = pn_brief_new (results, profile, lang, NULL);
+  brief = pn_brief_new (results, profile, lang, NULL, error);
+  if (brief == NULL)
+    return NULL;
   return pn_export_brief_markdown (brief);
 }
 
@@ -788,10 +791,9 @@ pn_export_document_json (PnCorpus   *corpus,
                          gboolean    with_articles)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  guint n_benefits = 0;
 
-  for (guint i = 0; i < document->articles->len; i++)
-    n_benefits += ((PnArticle *) g_ptr_array_index (document->articles, i))->benefits->len;
+  /* the counts are known from a header; the articles need the whole */
+  g_return_val_if_fail (!with_articles || pn_document_is_whole (document), NULL);
 
   json_builder_begin_object (builder);
   add_string (builder, "id", document->id);
@@ -809,9 +811,9 @@ pn_export_document_json (PnCorpus   *corpus,
   json_builder_set_member_name (builder, "user_imported");
   json_builder_add_boolean_value (builder, document->user_imported);
   json_builder_set_member_name (builder, "article_count");
-  json_builder_add_int_value (builder, document->articles->len);
+  json_builder_add_int_value (builder, document->n_articles);
   json_builder_set_member_name (builder, "benefit_count");
-  json_builder_add_int_value (builder, n_benefits);
+  json_builder_add_int_value (builder, document->n_benefits);
   if (document->overlap_principle != NULL)
     {
       json_builder_set_member_name (builder, "overlap_rule");

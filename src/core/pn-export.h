@@ -41,7 +41,8 @@ const char * const *pn_export_results_csv_columns (void);
  * today, as Markdown. */
 char       *pn_export_results_markdown   (PnResults   *results,
                                           PnProfile   *profile,
-                                          PnLang       lang);
+                                          PnLang       lang,
+                                          GError     **error);
 char       *pn_export_brief_markdown     (PnBrief     *brief);
 
 JsonNode   *pn_export_document_json      (PnCorpus    *corpus,

@@ -183,3 +183,14 @@ invalid:
                "“%s” is not an amount in whole yuan", text ? text : "");
   return FALSE;
 }
+
+gint64
+pn_money_add (gint64 a,
+              gint64 b)
+{
+  g_return_val_if_fail (a >= 0 && b >= 0, MAX (a, b));
+
+  if (a > G_MAXINT64 - b)
+    return G_MAXINT64;
+  return a + b;
+}

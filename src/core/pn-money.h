@@ -28,4 +28,9 @@ gboolean  pn_money_parse       (const char  *text,
                                 gint64      *out_yuan,
                                 GError     **error);
 
+/* a + b for amounts of yuan (≥ 0), without wrapping: the sum stops at
+ * G_MAXINT64, which pn_money_format_yuan() shows as "more than …". */
+gint64    pn_money_add         (gint64       a,
+                                gint64       b);
+
 G_END_DECLS

@@ -34,6 +34,8 @@ pn_pipeline_stage_free (PnPipelineStage *stage)
   g_free (stage);
 }
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PnPipelineStage, pn_pipeline_stage_free)
+
 static void
 pn_pipeline_clear (PnPipeline *self)
 {
@@ -141,7 +143,8 @@ static gint64
 saturated_total (PnPipeline            *self,
                  const PnPipelineStage *stage,
                  guint                  which,
-                 gint64                 value)
+                 gint64                 value,
+                 GError               **error)
 {
   g_autoptr(PnProfile) profile = pn_profile_copy (stage->profile);
   g_autoptr(PnResults) results = NULL;
@@ -156,7 +159,9 @@ saturated_total (PnPipeline            *self,
                              i == which ? value : MAX (need->given_cny, need->for_ceiling_cny));
     }
 
-  results = pn_engine_evaluate (self->corpus, profile);
+  results = pn_engine_evaluate (self->corpus, profile, error);
+  if (results == NULL)
+    return -1;
   stage_sum (results, &total, &count, NULL);
   return total;
 }
@@ -166,9 +171,10 @@ evaluate_stage (PnPipeline             *self,
                 PnProfile              *profile,
                 const char             *phase,
                 const PnPipelineFigure *figures,
-                guint                   n_figures)
+                guint                   n_figures,
+                GError                **error)
 {
-  PnPipelineStage *stage = g_new0 (PnPipelineStage, 1);
+  g_autoptr(PnPipelineStage) stage = g_new0 (PnPipelineStage, 1);
   gboolean bounded = TRUE;
 
   stage->phase = g_strdup (phase);
@@ -178,7 +184,9 @@ evaluate_stage (PnPipeline             *self,
     if (g_strcmp0 (figures[i].phase, phase) == 0)
       pn_profile_set_figure (stage->profile, figures[i].figure, figures[i].yuan);
 
-  stage->results = pn_engine_evaluate (self->corpus, stage->profile);
+  stage->results = pn_engine_evaluate (self->corpus, stage->profile, error);
+  if (stage->results == NULL)
+    return NULL;
   stage->milestones = g_ptr_array_new ();
   stage_sum (stage->results, &stage->milestone_total_cny, &stage->milestone_count, stage->milestones);
 
@@ -217,7 +225,9 @@ evaluate_stage (PnPipeline             *self,
     stage->ceiling_cny = stage->milestone_total_cny;
   else
     {
-      stage->ceiling_cny = saturated_total (self, stage, G_MAXUINT, 0);
+      stage->ceiling_cny = saturated_total (self, stage, G_MAXUINT, 0, error);
+      if (stage->ceiling_cny < 0)
+        return NULL;
 
       /* The caps of measures that lose an overlap do not matter: what
        * reaches the ceiling is the least figure that gives it, every other
@@ -232,8 +242,11 @@ evaluate_stage (PnPipeline             *self,
           while (low < high)
             {
               gint64 middle = low + (high - low) / 2;
+              gint64 total = saturated_total (self, stage, i, middle, error);
 
-              if (saturated_total (self, stage, i, middle) >= stage->ceiling_cny)
+              if (total < 0)
+                return NULL;
+              if (total >= stage->ceiling_cny)
                 high = middle;
               else
                 low = middle + 1;
@@ -242,7 +255,7 @@ evaluate_stage (PnPipeline             *self,
         }
     }
 
-  return stage;
+  return g_steal_pointer (&stage);
 }
 
 PnPipeline *
@@ -306,8 +319,10 @@ pn_pipeline_new (PnCorpus               *corpus,
   for (guint i = 0; phases != NULL && i < phases->len; i++)
     {
       const PnTerm *term = g_ptr_array_index (phases, i);
-      PnPipelineStage *stage = evaluate_stage (self, base, term->id, figures, n_figures);
+      PnPipelineStage *stage = evaluate_stage (self, base, term->id, figures, n_figures, error);
 
+      if (stage == NULL)
+        return NULL;
       if (stage->milestones->len == 0)
         {
           pn_pipeline_stage_free (stage);

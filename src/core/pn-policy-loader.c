@@ -9,9 +9,6 @@
 #include "pn-core-private.h"
 #include "pn-corpus-resources.h"
 
-/* Bump when the model built from the same files changes, so stores reload. */
-#define PN_LOADER_MODEL_VERSION "4"
-
 /* Policy files are small; anything larger is refused before parsing. */
 #define PN_MAX_POLICY_BYTES (64 * 1024 * 1024)
 
@@ -682,18 +679,6 @@ pn_policy_loader_load_document (const char  *display_name,
   return load_document (display_name, bytes, taxonomy, TRUE, error);
 }
 
-/* For XML the store validated when it was imported: parsed with the same
- * safe options, checked against the taxonomy, but not against the schema
- * again (half the cost of loading a large corpus). */
-PnDocument *
-_pn_policy_loader_load_stored_document (const char  *display_name,
-                                        GBytes      *bytes,
-                                        PnTaxonomy  *taxonomy,
-                                        GError     **error)
-{
-  return load_document (display_name, bytes, taxonomy, FALSE, error);
-}
-
 static PnDocument *
 load_document (const char  *display_name,
                GBytes      *bytes,
@@ -794,20 +779,21 @@ load_document (const char  *display_name,
   return g_steal_pointer (&document);
 }
 
-PnDocument *
-pn_policy_loader_load_document_file (GFile       *file,
-                                     PnTaxonomy  *taxonomy,
-                                     GError     **error)
+GBytes *
+pn_policy_loader_read_file (GFile   *file,
+                            GError **error)
 {
   g_autofree char *name = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  gsize size = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = g_file_get_parse_name (file);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, NULL, &local_error);
   if (info == NULL)
     {
@@ -816,6 +802,7 @@ pn_policy_loader_load_document_file (GFile       *file,
       return NULL;
     }
 
+  /* FIFOs, devices and /proc files report sizes that mean nothing */
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
       g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_IO,
@@ -823,7 +810,26 @@ pn_policy_loader_load_document_file (GFile       *file,
       return NULL;
     }
 
-  if (g_file_info_get_size (info) > PN_MAX_POLICY_BYTES)
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream == NULL)
+    {
+      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_IO,
+                   "%s: %s", name, local_error->message);
+      return NULL;
+    }
+
+  /* Whatever the file claims its size is, read one byte past the limit
+   * at most. */
+  data = g_malloc (PN_MAX_POLICY_BYTES + 1);
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), data, PN_MAX_POLICY_BYTES + 1,
+                                &size, NULL, &local_error))
+    {
+      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_IO,
+                   "%s: %s", name, local_error->message);
+      return NULL;
+    }
+
+  if (size > PN_MAX_POLICY_BYTES)
     {
       g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_TOO_LARGE,
                    "%s: the file is larger than %d MiB", name,
@@ -831,14 +837,24 @@ pn_policy_loader_load_document_file (GFile       *file,
       return NULL;
     }
 
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
-  if (bytes == NULL)
-    {
-      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_IO,
-                   "%s: %s", name, local_error->message);
-      return NULL;
-    }
+  return g_bytes_new_take (g_realloc (g_steal_pointer (&data), MAX (size, 1)), size);
+}
 
+PnDocument *
+pn_policy_loader_load_document_file (GFile       *file,
+                                     PnTaxonomy  *taxonomy,
+                                     GError     **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  bytes = pn_policy_loader_read_file (file, error);
+  if (bytes == NULL)
+    return NULL;
+
+  name = g_file_get_parse_name (file);
   return pn_policy_loader_load_document (name, bytes, taxonomy, error);
 }
 
@@ -991,35 +1007,4 @@ pn_policy_loader_load_bundled_documents (PnTaxonomy  *taxonomy,
     }
 
   return g_steal_pointer (&documents);
-}
-
-char *
-pn_policy_loader_bundled_hash (void)
-{
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_auto(GStrv) names = bundled_policy_names ();
-  const char *fixed[] = { "/schema/policy.xsd", "/taxonomy.xml" };
-
-  g_checksum_update (checksum, (const guchar *) PN_LOADER_MODEL_VERSION, -1);
-
-  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
-    {
-      g_autofree char *path = g_strconcat (PN_CORPUS_RESOURCE_PATH, fixed[i], NULL);
-      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, NULL);
-
-      if (bytes != NULL)
-        g_checksum_update (checksum, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-    }
-
-  for (guint i = 0; names[i]; i++)
-    {
-      g_autofree char *path = g_strconcat (PN_CORPUS_RESOURCE_PATH "/policies/", names[i], NULL);
-      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, NULL);
-
-      g_checksum_update (checksum, (const guchar *) names[i], -1);
-      if (bytes != NULL)
-        g_checksum_update (checksum, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-    }
-
-  return g_strdup (g_checksum_get_string (checksum));
 }

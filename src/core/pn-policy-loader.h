@@ -33,6 +33,10 @@ PnDocument  *pn_policy_loader_load_document     (const char  *display_name,
                                                  GBytes      *bytes,
                                                  PnTaxonomy  *taxonomy,
                                                  GError     **error);
+/* Reads a policy file: only a regular file, and at most one byte past
+ * the size limit whatever size it reports. */
+GBytes      *pn_policy_loader_read_file          (GFile      *file,
+                                                  GError    **error);
 PnDocument  *pn_policy_loader_load_document_file (GFile      *file,
                                                   PnTaxonomy *taxonomy,
                                                   GError    **error);
@@ -41,7 +45,5 @@ PnDocument  *pn_policy_loader_load_document_file (GFile      *file,
 PnTaxonomy  *pn_policy_loader_load_bundled_taxonomy (GError **error);
 GPtrArray   *pn_policy_loader_load_bundled_documents (PnTaxonomy *taxonomy,
                                                       GError    **error);
-/* SHA-256 over the schema, taxonomy and every bundled policy file. */
-char        *pn_policy_loader_bundled_hash      (void);
 
 G_END_DECLS

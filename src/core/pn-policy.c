@@ -110,7 +110,7 @@ pn_unit_ref_free (PnUnitRef *ref)
 }
 
 static void
-pn_benefit_free (PnBenefit *benefit)
+pn_benefit_clear (PnBenefit *benefit)
 {
   g_free (benefit->id);
   g_free (benefit->per);
@@ -125,11 +125,24 @@ pn_benefit_free (PnBenefit *benefit)
   g_free (benefit->stages_over);
   g_clear_pointer (&benefit->notes, g_ptr_array_unref);
   g_clear_pointer (&benefit->units, g_ptr_array_unref);
-  g_free (benefit);
+}
+
+PnBenefit *
+pn_benefit_ref (PnBenefit *benefit)
+{
+  g_return_val_if_fail (benefit != NULL, NULL);
+  return g_atomic_rc_box_acquire (benefit);
+}
+
+void
+pn_benefit_unref (PnBenefit *benefit)
+{
+  g_return_if_fail (benefit != NULL);
+  g_atomic_rc_box_release_full (benefit, (GDestroyNotify) pn_benefit_clear);
 }
 
 static void
-pn_article_free (PnArticle *article)
+pn_article_clear (PnArticle *article)
 {
   g_free (article->number);
   g_free (article->chapter);
@@ -142,7 +155,20 @@ pn_article_free (PnArticle *article)
   g_free (article->valid_until);
   g_clear_pointer (&article->benefits, g_ptr_array_unref);
   g_clear_pointer (&article->notes, g_ptr_array_unref);
-  g_free (article);
+}
+
+PnArticle *
+pn_article_ref (PnArticle *article)
+{
+  g_return_val_if_fail (article != NULL, NULL);
+  return g_atomic_rc_box_acquire (article);
+}
+
+void
+pn_article_unref (PnArticle *article)
+{
+  g_return_if_fail (article != NULL);
+  g_atomic_rc_box_release_full (article, (GDestroyNotify) pn_article_clear);
 }
 
 static void
@@ -170,14 +196,29 @@ pn_document_clear (PnDocument *self)
 }
 
 PnDocument *
-pn_document_new (void)
+pn_document_new_header (void)
 {
   PnDocument *self = g_atomic_rc_box_new0 (PnDocument);
 
   self->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_text_free);
   self->annual_caps = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_annual_cap_free);
-  self->articles = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_article_free);
   return self;
+}
+
+PnDocument *
+pn_document_new (void)
+{
+  PnDocument *self = pn_document_new_header ();
+
+  self->articles = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_article_unref);
+  return self;
+}
+
+gboolean
+pn_document_is_whole (PnDocument *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return g_atomic_pointer_get (&self->articles) != NULL;
 }
 
 PnDocument *
@@ -195,17 +236,31 @@ pn_document_unref (PnDocument *self)
 }
 
 PnArticle *
-pn_document_add_article (PnDocument *self)
+pn_article_new_detached (PnDocument *document)
 {
-  PnArticle *article = g_new0 (PnArticle, 1);
+  PnArticle *article = g_atomic_rc_box_new0 (PnArticle);
 
-  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (document != NULL, NULL);
 
   article->units = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_unit_ref_free);
-  article->benefits = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_benefit_free);
   article->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_text_free);
-  article->document = self;
+  article->document = document;
+  return article;
+}
+
+PnArticle *
+pn_document_add_article (PnDocument *self)
+{
+  PnArticle *article;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self->articles != NULL, NULL);
+
+  article = pn_article_new_detached (self);
+  article->benefits = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_benefit_unref);
+  article->position = self->articles->len;
   g_ptr_array_add (self->articles, article);
+  self->n_articles = self->articles->len;
   return article;
 }
 
@@ -225,9 +280,9 @@ pn_benefit_get_units (PnBenefit *benefit)
 }
 
 PnBenefit *
-pn_article_add_benefit (PnArticle *article)
+pn_benefit_new_detached (PnArticle *article)
 {
-  PnBenefit *benefit = g_new0 (PnBenefit, 1);
+  PnBenefit *benefit = g_atomic_rc_box_new0 (PnBenefit);
 
   g_return_val_if_fail (article != NULL, NULL);
 
@@ -243,6 +298,19 @@ pn_article_add_benefit (PnArticle *article)
   benefit->units = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_unit_ref_free);
   benefit->article = article;
   benefit->document = article->document;
+  return benefit;
+}
+
+PnBenefit *
+pn_article_add_benefit (PnArticle *article)
+{
+  PnBenefit *benefit;
+
+  g_return_val_if_fail (article != NULL, NULL);
+  g_return_val_if_fail (article->benefits != NULL, NULL);
+
+  benefit = pn_benefit_new_detached (article);
+  benefit->seq = article->document->n_benefits++;
   g_ptr_array_add (article->benefits, benefit);
   return benefit;
 }
@@ -252,21 +320,25 @@ pn_document_seal (PnDocument *self)
 {
   g_return_if_fail (self != NULL);
 
-  /* Re-point the back references; nothing else to do while the model is
-   * plain data, but callers must not change the document afterwards. */
+  /* Re-point the back references and number the articles and benefits
+   * in document order; callers must not change the document afterwards. */
+  self->n_benefits = 0;
   for (guint i = 0; i < self->articles->len; i++)
     {
       PnArticle *article = g_ptr_array_index (self->articles, i);
 
       article->document = self;
+      article->position = i;
       for (guint j = 0; j < article->benefits->len; j++)
         {
           PnBenefit *benefit = g_ptr_array_index (article->benefits, j);
 
           benefit->article = article;
           benefit->document = self;
+          benefit->seq = self->n_benefits++;
         }
     }
+  self->n_articles = self->articles->len;
 }
 
 PnArticle *
@@ -275,6 +347,7 @@ pn_document_find_article (PnDocument *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (number != NULL, NULL);
+  g_return_val_if_fail (pn_document_is_whole (self), NULL);
 
   for (guint i = 0; i < self->articles->len; i++)
     {
@@ -358,4 +431,53 @@ pn_benefit_find_condition (PnBenefit  *benefit,
     }
 
   return NULL;
+}
+
+gboolean
+pn_benefit_depends_on (PnBenefit  *benefit,
+                       const char *key)
+{
+  PnQuestion question;
+  PnFigure figure;
+
+  g_return_val_if_fail (benefit != NULL, FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (g_str_equal (key, "location"))
+    return TRUE;
+
+  if (g_str_equal (key, "as-of"))
+    {
+      PnDocument *document = benefit->document;
+      PnArticle *article = benefit->article;
+
+      return document->draft ||
+             article->valid_from != NULL || article->valid_until != NULL ||
+             document->in_force_from != NULL || document->in_force_until != NULL ||
+             document->applies_from != NULL;
+    }
+
+  if (pn_question_from_string (key, &question))
+    {
+      const PnCondition *condition = pn_benefit_find_condition (benefit, question);
+
+      /* a condition accepting every term asks nothing */
+      return condition != NULL && !condition->asks_nothing;
+    }
+
+  if (pn_figure_from_string (key, &figure))
+    {
+      if (benefit->base == figure || benefit->combined_limit == figure)
+        return TRUE;
+
+      for (guint i = 0; i < benefit->thresholds->len; i++)
+        {
+          const PnThreshold *threshold = g_ptr_array_index (benefit->thresholds, i);
+
+          if (threshold->figure == figure)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
 }

@@ -7,9 +7,18 @@
 
 G_BEGIN_DECLS
 
-/* Plain value types for the policy model.  A PnDocument owns its
- * articles, which own their benefits; only the document is reference
- * counted.  All fields are read-only once pn_document_seal() ran. */
+/* Plain value types for the policy model.  A PnDocument holds its
+ * articles, which hold their benefits; all three are reference counted,
+ * and the back pointers (benefit → article → document) are not: whoever
+ * holds a benefit holds its document too (the corpus, a result set).
+ *
+ * A document read from an XML file is whole.  A document the store lists
+ * is read on demand: its header (every scalar field, notes and annual
+ * caps) first, and its `articles` only when pn_corpus_load_document()
+ * reads it whole; until then `articles` is NULL, and so is an article's
+ * `benefits`.  A benefit the engine reads for a profile comes with its
+ * article and its document's header.  All fields are read-only once
+ * pn_document_seal() ran or the store built the value. */
 
 typedef struct
 {
@@ -87,6 +96,8 @@ struct _PnBenefit
   GPtrArray     *notes;         /* PnText */
   GPtrArray     *units;         /* PnUnitRef; empty: the article's */
   guint          line;
+  guint          seq;           /* its place among the document's benefits */
+  gint64         store_key;     /* its row in the store, or 0 */
 
   PnArticle     *article;       /* not owned */
   PnDocument    *document;      /* not owned */
@@ -103,9 +114,11 @@ struct _PnArticle
   char       *deadline_text;    /* or NULL */
   char       *valid_from;       /* YYYY-MM-DD from the deadline, or NULL */
   char       *valid_until;
-  GPtrArray  *benefits;         /* PnBenefit */
+  GPtrArray  *benefits;         /* PnBenefit; NULL until the document is whole */
   GPtrArray  *notes;            /* PnText */
   guint       line;
+  guint       position;         /* its place in the document */
+  gint64      store_key;        /* its row in the store, or 0 */
 
   PnDocument *document;         /* not owned */
 };
@@ -131,19 +144,37 @@ struct _PnDocument
   char       *overlap_en;
   GPtrArray  *notes;            /* PnText */
   GPtrArray  *annual_caps;      /* PnAnnualCap */
-  GPtrArray  *articles;         /* PnArticle */
+  GPtrArray  *articles;         /* PnArticle; NULL until the document is whole */
   gboolean    user_imported;
+  int         position;         /* the order documents are listed in: */
+                                /* (user_imported, position, id) */
+  guint       n_articles;       /* known for a header too */
+  guint       n_benefits;
+  gint64      store_key;        /* its row in the store, or 0 */
 };
 
 #define PN_TYPE_DOCUMENT (pn_document_get_type ())
 
 GType        pn_document_get_type        (void) G_GNUC_CONST;
 PnDocument  *pn_document_new             (void);
+/* A document whose articles are read later: `articles` is NULL. */
+PnDocument  *pn_document_new_header      (void);
 PnDocument  *pn_document_ref             (PnDocument  *self);
 void         pn_document_unref           (PnDocument  *self);
 void         pn_document_seal            (PnDocument  *self);
 PnArticle   *pn_document_add_article     (PnDocument  *self);
 PnBenefit   *pn_article_add_benefit      (PnArticle   *article);
+/* Articles and benefits the store reads one by one, before (or without)
+ * their document's articles: an article with `benefits` NULL, a benefit
+ * pointing to `article`; neither is added to its parent's list. */
+PnArticle   *pn_article_new_detached     (PnDocument  *document);
+PnBenefit   *pn_benefit_new_detached     (PnArticle   *article);
+PnArticle   *pn_article_ref              (PnArticle   *article);
+void         pn_article_unref            (PnArticle   *article);
+PnBenefit   *pn_benefit_ref              (PnBenefit   *benefit);
+void         pn_benefit_unref            (PnBenefit   *benefit);
+/* Whether the document's articles (and their benefits) are there. */
+gboolean     pn_document_is_whole        (PnDocument  *self);
 PnArticle   *pn_document_find_article    (PnDocument  *self,
                                           const char  *number);
 const PnAnnualCap *pn_document_find_annual_cap (PnDocument *self,
@@ -158,6 +189,12 @@ const PnCondition *pn_benefit_find_condition (PnBenefit *benefit,
 void         pn_benefit_get_validity     (PnBenefit   *benefit,
                                           const char **out_from,
                                           const char **out_until);
+
+/* Whether the benefit depends on `key`: a question id (a condition that
+ * asks it), a figure id (its base, limit or a threshold), "location"
+ * (always) or "as-of" (dated, or a draft). */
+gboolean     pn_benefit_depends_on       (PnBenefit   *benefit,
+                                          const char  *key);
 
 PnText      *pn_text_new                 (const char  *zh,
                                           const char  *en);
@@ -175,5 +212,7 @@ PnUnitRef   *pn_unit_ref_new             (const char  *id,
 void         pn_unit_ref_free            (PnUnitRef   *ref);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PnDocument, pn_document_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PnArticle, pn_article_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PnBenefit, pn_benefit_unref)
 
 G_END_DECLS

@@ -207,6 +207,15 @@ pn_results_get_result (PnResults *self,
   return filled (self, position);
 }
 
+PnBenefit *
+pn_results_get_benefit (PnResults *self,
+                        guint      position)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (position < self->entries->len, NULL);
+  return _pn_results_peek (self, position)->benefit;
+}
+
 const PnResult *
 pn_results_find (PnResults  *self,
                  const char *benefit_id)

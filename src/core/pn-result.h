@@ -74,6 +74,9 @@ const char  *pn_results_get_location    (PnResults  *self);
 guint        pn_results_get_n_results   (PnResults  *self);
 const PnResult *pn_results_get_result   (PnResults  *self,
                                          guint       position);
+/* The benefit at `position`, without writing its whole result. */
+PnBenefit   *pn_results_get_benefit     (PnResults  *self,
+                                         guint       position);
 const PnResult *pn_results_find         (PnResults  *self,
                                          const char *benefit_id);
 gint64       pn_results_get_total       (PnResults  *self);

@@ -5,38 +5,75 @@
 
 #include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 
-#include "pn-store.h"
-#include "pn-policy-loader.h"
-#include "pn-core-private.h"
+#include "pn-store-private.h"
+#include "pn-corpus-hash.h"
 #include "pn-fts-rank.h"
+#include "pn-policy-loader.h"
 
-/* The store keeps each document's validated XML as the one source of
- * truth for the policy model, next to normalised tables (articles, units,
- * benefits, conditions, taxonomy terms) that search, listing and reports
- * read, and the user's profiles.  Every write is one transaction. */
+/* The store holds the policy model in tables read on demand: documents,
+ * articles and benefits as rows (what lists hold as GVariant), per
+ * document the benefits' condition masks that find a profile's candidates,
+ * the taxonomy's terms, a full-text index of the articles, and the user's
+ * profiles.  Each document's XML is kept for export only: no question is
+ * answered by parsing it again.  Every write is one transaction. */
 
 struct _PnStore
 {
-  GObject   parent_instance;
+  GObject    parent_instance;
 
-  char     *path;
-  sqlite3  *db;
-  PnCorpus *corpus;  /* cache, dropped on every change */
-  PnFtsRank *rank;   /* owned by db: pn_rank() for search_phrase() */
+  char      *path;
+  sqlite3   *db;
+  GRecMutex  lock;
+  guint      read_depth;  /* nesting of _pn_store_begin_read() */
+  gboolean   read_only;
+  PnCorpus  *corpus;      /* cache, dropped on every change */
+  PnFtsRank *rank;        /* owned by db: pn_rank() for search */
 };
 
 G_DEFINE_FINAL_TYPE (PnStore, pn_store, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (pn-store-error-quark, pn_store_error)
 
-/* ---- small SQLite helpers: errors as GError, row / done / error apart ---- */
+/* What meta 'bundled-hash' holds once the bundled corpus is loaded: the
+ * files' hash (computed by the build) and the form of the rows. */
+#define BUNDLED_STAMP PN_BUNDLED_HASH "/" G_STRINGIFY (PN_STORE_SCHEMA_VERSION)
 
-static gboolean
-set_sql_error (PnStore     *self,
-               GError     **error,
-               int          rc,
-               const char  *what)
+/* Where imported documents are listed: after the bundled ones. */
+#define USER_DOCUMENT_POSITION 1000
+
+/* ---- SQLite helpers: errors as GError, row / done / error apart ---- */
+
+void
+_pn_store_lock (PnStore *self)
+{
+  g_rec_mutex_lock (&self->lock);
+}
+
+void
+_pn_store_unlock (PnStore *self)
+{
+  g_rec_mutex_unlock (&self->lock);
+}
+
+sqlite3 *
+_pn_store_get_db (PnStore *self)
+{
+  return self->db;
+}
+
+PnFtsRank *
+_pn_store_get_rank (PnStore *self)
+{
+  return self->rank;
+}
+
+gboolean
+_pn_store_set_sql_error (PnStore     *self,
+                         GError     **error,
+                         int          rc,
+                         const char  *what)
 {
   int code = PN_STORE_ERROR_SQL;
 
@@ -44,6 +81,8 @@ set_sql_error (PnStore     *self,
     code = PN_STORE_ERROR_CORRUPT;
   else if (rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN || rc == SQLITE_PERM)
     code = PN_STORE_ERROR_OPEN;
+  else if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+    code = PN_STORE_ERROR_BUSY;
 
   g_set_error (error, PN_STORE_ERROR, code,
                "%s: %s%s", self->path,
@@ -53,26 +92,26 @@ set_sql_error (PnStore     *self,
 }
 
 static gboolean
-check_rc (PnStore     *self,
-          int          rc,
-          GError     **error)
+check_rc (PnStore  *self,
+          int       rc,
+          GError  **error)
 {
   if (rc == SQLITE_OK || rc == SQLITE_DONE || rc == SQLITE_ROW)
     return TRUE;
-  return set_sql_error (self, error, rc, sqlite3_errmsg (self->db));
+  return _pn_store_set_sql_error (self, error, rc, sqlite3_errmsg (self->db));
 }
 
-static gboolean
-exec (PnStore     *self,
-      const char  *sql,
-      GError     **error)
+gboolean
+_pn_store_exec (PnStore     *self,
+                const char  *sql,
+                GError     **error)
 {
   char *message = NULL;
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, &message);
 
   if (rc != SQLITE_OK)
     {
-      set_sql_error (self, error, rc, message ? message : sqlite3_errstr (rc));
+      _pn_store_set_sql_error (self, error, rc, message ? message : sqlite3_errstr (rc));
       sqlite3_free (message);
       return FALSE;
     }
@@ -80,10 +119,10 @@ exec (PnStore     *self,
   return TRUE;
 }
 
-static sqlite3_stmt *
-prepare (PnStore     *self,
-         const char  *sql,
-         GError     **error)
+sqlite3_stmt *
+_pn_store_prepare (PnStore     *self,
+                   const char  *sql,
+                   GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
@@ -97,28 +136,26 @@ prepare (PnStore     *self,
   return stmt;
 }
 
-typedef enum { STEP_ROW, STEP_DONE, STEP_ERROR } StepResult;
-
-static StepResult
-step (PnStore       *self,
-      sqlite3_stmt  *stmt,
-      GError       **error)
+PnStepResult
+_pn_store_step (PnStore       *self,
+                sqlite3_stmt  *stmt,
+                GError       **error)
 {
   int rc = sqlite3_step (stmt);
 
   if (rc == SQLITE_ROW)
-    return STEP_ROW;
+    return PN_STEP_ROW;
   if (rc == SQLITE_DONE)
-    return STEP_DONE;
+    return PN_STEP_DONE;
 
   check_rc (self, rc, error);
-  return STEP_ERROR;
+  return PN_STEP_ERROR;
 }
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
+void
+_pn_store_bind_text (sqlite3_stmt *stmt,
+                     int           index,
+                     const char   *text)
 {
   if (text != NULL)
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
@@ -126,10 +163,48 @@ bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
+gboolean
+_pn_store_damaged (PnStore     *self,
+                   GError     **error,
+                   const char  *document_id,
+                   const char  *format,
+                   ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (document_id != NULL)
+    {
+      g_autofree char *shown = g_utf8_make_valid (document_id, MIN (strlen (document_id), 200));
+
+      g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_CORRUPT,
+                   "%s: the database is damaged: document “%s”: %s", self->path, shown, what);
+    }
+  else
+    g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_CORRUPT,
+                 "%s: the database is damaged: %s", self->path, what);
+  return FALSE;
+}
+
+#define prepare(self, sql, error) _pn_store_prepare ((self), (sql), (error))
+#define step(self, stmt, error) _pn_store_step ((self), (stmt), (error))
+#define exec(self, sql, error) _pn_store_exec ((self), (sql), (error))
+#define bind_text _pn_store_bind_text
+
 static gboolean
 begin (PnStore  *self,
        GError  **error)
 {
+  if (self->read_only)
+    {
+      g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_READ_ONLY,
+                   "%s: the database is read-only", self->path);
+      return FALSE;
+    }
   return exec (self, "BEGIN IMMEDIATE", error);
 }
 
@@ -140,11 +215,60 @@ commit (PnStore  *self,
   return exec (self, "COMMIT", error);
 }
 
-static void
-rollback (PnStore *self)
+void
+_pn_store_rollback (PnStore *self)
 {
   if (!sqlite3_get_autocommit (self->db))
     exec (self, "ROLLBACK", NULL);
+}
+
+gboolean
+_pn_store_begin_read (PnStore  *self,
+                      GError  **error)
+{
+  _pn_store_lock (self);
+  if (self->read_depth == 0 && sqlite3_get_autocommit (self->db))
+    {
+      /* BEGIN alone takes no snapshot: the first read does. */
+      if (!exec (self, "BEGIN", error))
+        {
+          _pn_store_unlock (self);
+          return FALSE;
+        }
+      self->read_depth = 1;
+    }
+  else
+    self->read_depth++;
+  return TRUE;
+}
+
+void
+_pn_store_end_read (PnStore *self)
+{
+  g_assert (self->read_depth > 0);
+  if (--self->read_depth == 0)
+    {
+      /* a read transaction has nothing to lose */
+      if (!sqlite3_get_autocommit (self->db))
+        exec (self, "COMMIT", NULL);
+    }
+  _pn_store_unlock (self);
+}
+
+/* FNV-1a: the bit an answer (or an accepted value) has in a key mask.
+ * Fixed forever: stored masks depend on it. */
+guint32
+_pn_key_bit (const char *answer)
+{
+  guint32 hash = 2166136261u;
+
+  for (const guchar *p = (const guchar *) answer; *p != '\0'; p++)
+    {
+      hash ^= *p;
+      hash *= 16777619u;
+    }
+
+  return 1u << (hash % 32);
 }
 
 /* ---- schema and migrations ---- */
@@ -158,7 +282,10 @@ rollback (PnStore *self)
   " || substr(coalesce(heading_en, ''), -2) || char(10)"                \
   " || substr(coalesce(summary, ''), -2)) FROM articles"
 
-static const char *migrations[] = {
+/* Schema 1–4 kept the XML of each document as the model's source and
+ * parsed all of it in every process; they remain so that old databases
+ * reach schema 4, from which migrate_to_5() rebuilds. */
+static const char *legacy_migrations[] = {
   /* 1: documents, the policy tables, taxonomy terms, profiles */
   "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
   "CREATE TABLE documents ("
@@ -217,17 +344,10 @@ static const char *migrations[] = {
   "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');"
   "DELETE FROM meta WHERE key = 'bundled-hash';",
 
-  /* 3: articles reach the index a document at a time (insert_document):
-   * through the trigger, every row's statement savepoint made FTS5 flush
-   * a segment of one article, which it then had to merge again. */
+  /* 3 */
   "DROP TRIGGER articles_ai;",
 
-  /* 4: 1–2 character search without reading every article.
-   * articles_order and documents_order give articles in the order short
-   * queries list them, so a search stops at its limit (articles_order
-   * also serves what articles_document did); the trigram vocabulary
-   * finds the trigrams a short query begins; article_tails covers the
-   * column ends no trigram begins at. */
+  /* 4 */
   "DROP INDEX articles_document;"
   "CREATE INDEX articles_order ON articles (document_id, position, heading_zh);"
   "CREATE INDEX documents_order ON documents (user_imported, position, id);"
@@ -238,7 +358,96 @@ static const char *migrations[] = {
   "INSERT INTO article_tails (article_id, tails) " ARTICLE_TAILS_SELECT ";",
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PN_STORE_SCHEMA_VERSION);
+/* Schema 5: the policy model as rows, read on demand.
+ *
+ * documents      one row each, every scalar of the header; `key` is never
+ *                reused (AUTOINCREMENT), so a reader holding a key knows
+ *                whether the document was replaced meanwhile
+ * document_files the XML as imported, for export only
+ * benefit_keys   per document, the benefits' condition masks (PnBenefitKey):
+ *                a profile's candidates without reading the benefits
+ * articles       one row each, with their text for reading and search
+ * benefits       one row each; `seq` orders them in their document
+ * top_ups        which benefit tops up which id: the checks an import of
+ *                a replacing document needs
+ * terms          the taxonomy
+ * articles_fts, articles_vocab, article_tails: search (schema 2–4); no
+ *                trigger keeps articles_fts in step, delete_documents()
+ *                does: the schema's SQL is not trusted (harden()) */
+#define SCHEMA_5                                                        \
+  "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);" \
+  "CREATE TABLE IF NOT EXISTS profiles ("                               \
+  "  name TEXT PRIMARY KEY, data TEXT NOT NULL, updated TEXT NOT NULL);" \
+  "CREATE TABLE terms ("                                                \
+  "  kind TEXT NOT NULL, id TEXT NOT NULL, parent TEXT, level TEXT,"    \
+  "  zh TEXT NOT NULL, en TEXT NOT NULL, position INTEGER NOT NULL,"    \
+  "  PRIMARY KEY (kind, id)) WITHOUT ROWID;"                            \
+  "CREATE TABLE documents ("                                            \
+  "  key INTEGER PRIMARY KEY AUTOINCREMENT,"                            \
+  "  id TEXT NOT NULL UNIQUE,"                                          \
+  "  doc_number TEXT, title_zh TEXT NOT NULL, title_en TEXT NOT NULL,"  \
+  "  issuer_zh TEXT, issuer_en TEXT, jurisdiction TEXT NOT NULL,"       \
+  "  draft INTEGER NOT NULL,"                                           \
+  "  issued TEXT, in_force_from TEXT, in_force_until TEXT, applies_from TEXT," \
+  "  source_file TEXT, file_name TEXT, last_verified TEXT,"             \
+  "  overlap_principle TEXT, overlap_where TEXT, overlap_quote TEXT, overlap_en TEXT," \
+  "  lists BLOB NOT NULL,"                                              \
+  "  user_imported INTEGER NOT NULL, position INTEGER NOT NULL,"        \
+  "  n_articles INTEGER NOT NULL, n_benefits INTEGER NOT NULL);"        \
+  "CREATE INDEX documents_at ON documents (jurisdiction);"              \
+  "CREATE INDEX documents_order ON documents (user_imported, position, id);" \
+  "CREATE TABLE document_files ("                                       \
+  "  document INTEGER PRIMARY KEY REFERENCES documents(key) ON DELETE CASCADE," \
+  "  name TEXT, xml BLOB NOT NULL);"                                    \
+  "CREATE TABLE benefit_keys ("                                         \
+  "  document INTEGER PRIMARY KEY REFERENCES documents(key) ON DELETE CASCADE," \
+  "  keys BLOB NOT NULL);"                                              \
+  "CREATE TABLE articles ("                                             \
+  "  id INTEGER PRIMARY KEY,"                                           \
+  "  document INTEGER NOT NULL REFERENCES documents(key) ON DELETE CASCADE," \
+  "  number TEXT NOT NULL, chapter TEXT,"                               \
+  "  heading_zh TEXT, heading_en TEXT, original TEXT, summary TEXT,"    \
+  "  position INTEGER NOT NULL,"                                        \
+  "  deadline_text TEXT, valid_from TEXT, valid_until TEXT,"            \
+  "  line INTEGER NOT NULL, lists BLOB NOT NULL,"                       \
+  "  UNIQUE (document, number));"                                       \
+  "CREATE INDEX articles_order ON articles (document, position, heading_zh);" \
+  "CREATE TABLE benefits ("                                             \
+  "  key INTEGER PRIMARY KEY,"                                          \
+  "  id TEXT NOT NULL UNIQUE,"                                          \
+  "  document INTEGER NOT NULL REFERENCES documents(key) ON DELETE CASCADE," \
+  "  article INTEGER NOT NULL, seq INTEGER NOT NULL,"                   \
+  "  kind TEXT NOT NULL, per TEXT, one_time INTEGER NOT NULL,"          \
+  "  title_zh TEXT NOT NULL, title_en TEXT NOT NULL,"                   \
+  "  rate REAL, base TEXT, amount INTEGER, cap INTEGER,"                \
+  "  combined_limit TEXT, overlap_group TEXT, stages_over TEXT,"        \
+  "  valid_from TEXT, valid_until TEXT,"                                \
+  "  line INTEGER NOT NULL, lists BLOB NOT NULL);"                      \
+  "CREATE INDEX benefits_document ON benefits (document, seq);"         \
+  "CREATE INDEX benefits_ending ON benefits (document, valid_until);"   \
+  "CREATE TABLE top_ups ("                                              \
+  "  benefit INTEGER NOT NULL REFERENCES benefits(key) ON DELETE CASCADE," \
+  "  target TEXT NOT NULL);"                                            \
+  "CREATE INDEX top_ups_benefit ON top_ups (benefit);"                  \
+  "CREATE INDEX top_ups_target ON top_ups (target);"                    \
+  "CREATE VIRTUAL TABLE articles_fts USING fts5 ("                      \
+  "  heading_zh, heading_en, original, summary,"                        \
+  "  content='articles', content_rowid='id', tokenize='trigram');"      \
+  "CREATE VIRTUAL TABLE articles_vocab USING fts5vocab (articles_fts, row);" \
+  "CREATE TABLE article_tails ("                                        \
+  "  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE," \
+  "  tails TEXT NOT NULL);"
+
+static gboolean insert_document (PnStore     *self,
+                                 PnDocument  *document,
+                                 GBytes      *xml,
+                                 const char  *source_name,
+                                 gboolean     user_imported,
+                                 int          position,
+                                 GError     **error);
+static gboolean insert_taxonomy (PnStore     *self,
+                                 PnTaxonomy  *taxonomy,
+                                 GError     **error);
 
 static int
 get_user_version (PnStore  *self,
@@ -248,44 +457,160 @@ get_user_version (PnStore  *self,
 
   if (stmt == NULL)
     return -1;
-  if (step (self, stmt, error) != STEP_ROW)
+  if (step (self, stmt, error) != PN_STEP_ROW)
     return -1;
   return sqlite3_column_int (stmt, 0);
 }
 
+/* 4 → 5: the model moves from stored XML into rows.  The user's
+ * documents are read once more from the XML they were imported as; the
+ * bundled ones come back from the library (sync_bundled). */
 static gboolean
-migrate (PnStore  *self,
-         GError  **error)
+migrate_to_5 (PnStore  *self,
+              GError  **error)
 {
-  int version = get_user_version (self, error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(PnTaxonomy) taxonomy = NULL;
+  PnStepResult r;
 
-  if (version < 0)
+  stmt = prepare (self,
+                  "SELECT id, source_name, xml FROM documents WHERE user_imported != 0"
+                  " ORDER BY position, id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((r = step (self, stmt, error)) == PN_STEP_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+
+      g_ptr_array_add (ids, g_strdup (id ? id : ""));
+      g_ptr_array_add (names, g_strdup (name ? name : id ? id : ""));
+      g_ptr_array_add (files, g_bytes_new (sqlite3_column_blob (stmt, 2), sqlite3_column_bytes (stmt, 2)));
+    }
+  if (r == PN_STEP_ERROR)
+    return FALSE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!exec (self,
+             "DROP TABLE IF EXISTS article_tails;"
+             "DROP TABLE IF EXISTS articles_vocab;"
+             "DROP TRIGGER IF EXISTS articles_ad;"
+             "DROP TRIGGER IF EXISTS articles_ai;"
+             "DROP TABLE IF EXISTS articles_fts;"
+             "DROP TABLE IF EXISTS conditions;"
+             "DROP TABLE IF EXISTS benefits;"
+             "DROP TABLE IF EXISTS article_units;"
+             "DROP TABLE IF EXISTS articles;"
+             "DROP TABLE IF EXISTS documents;"
+             "DROP TABLE IF EXISTS terms;"
+             "DELETE FROM meta WHERE key IN ('bundled-hash', 'taxonomy-xml');"
+             SCHEMA_5, error))
     return FALSE;
 
-  if (version > PN_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_TOO_NEW,
-                   "%s: written by a newer Policy Navigator (schema %d, this one knows %d)",
-                   self->path, version, PN_STORE_SCHEMA_VERSION);
-      return FALSE;
-    }
+  if (ids->len == 0)
+    return TRUE;
 
-  for (int v = version; v < PN_STORE_SCHEMA_VERSION; v++)
-    {
-      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
+  taxonomy = pn_policy_loader_load_bundled_taxonomy (error);
+  if (taxonomy == NULL || !insert_taxonomy (self, taxonomy, error))
+    return FALSE;
 
-      /* Each migration and its version bump commit together or not at all. */
-      if (!begin (self, error))
-        return FALSE;
-      if (!exec (self, migrations[v], error) || !exec (self, bump, error) || !commit (self, error))
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(PnDocument) document = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      document = pn_policy_loader_load_document (g_ptr_array_index (names, i),
+                                                 g_ptr_array_index (files, i),
+                                                 taxonomy, &local_error);
+      if (document == NULL ||
+          !insert_document (self, document, g_ptr_array_index (files, i),
+                            g_ptr_array_index (names, i), TRUE, USER_DOCUMENT_POSITION,
+                            &local_error))
         {
-          rollback (self);
-          g_prefix_error (error, "migration to schema %d failed: ", v + 1);
+          _pn_store_damaged (self, error, g_ptr_array_index (ids, i),
+                             "it no longer loads (%s); the database was not changed",
+                             local_error->message);
           return FALSE;
         }
     }
 
   return TRUE;
+}
+
+#define PN_LEGACY_VERSION ((int) G_N_ELEMENTS (legacy_migrations))
+
+/* Brings the schema to PN_STORE_SCHEMA_VERSION one step at a time, each
+ * step and its version bump in one transaction.  Several processes may
+ * open a new database at once: each step re-reads the version once it
+ * holds the write lock, so only one of them runs it. */
+static gboolean
+migrate (PnStore  *self,
+         GError  **error)
+{
+  for (;;)
+    {
+      g_autofree char *bump = NULL;
+      int version = get_user_version (self, error);
+      gboolean ok;
+
+      if (version < 0)
+        return FALSE;
+      if (version > PN_STORE_SCHEMA_VERSION)
+        {
+          g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_TOO_NEW,
+                       "%s: written by a newer Policy Navigator (schema %d, this one knows %d)",
+                       self->path, version, PN_STORE_SCHEMA_VERSION);
+          return FALSE;
+        }
+      if (version == PN_STORE_SCHEMA_VERSION)
+        return TRUE;
+
+      if (self->read_only)
+        {
+          g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_READ_ONLY,
+                       "%s: the database needs upgrading (schema %d to %d) but is read-only",
+                       self->path, version, PN_STORE_SCHEMA_VERSION);
+          return FALSE;
+        }
+
+      if (!begin (self, error))
+        return FALSE;
+
+      version = get_user_version (self, error);
+      if (version < 0)
+        goto failed;
+      if (version >= PN_STORE_SCHEMA_VERSION)
+        {
+          /* another process did it meanwhile */
+          if (!commit (self, error))
+            goto failed;
+          continue;
+        }
+
+      if (version == 0)
+        {
+          /* a new database: the current schema at once */
+          ok = exec (self, SCHEMA_5, error);
+          version = PN_STORE_SCHEMA_VERSION - 1;
+        }
+      else if (version < PN_LEGACY_VERSION)
+        ok = exec (self, legacy_migrations[version], error);
+      else
+        ok = migrate_to_5 (self, error);
+
+      bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+      if (!ok || !exec (self, bump, error) || !commit (self, error))
+        goto failed;
+      continue;
+
+    failed:
+      _pn_store_rollback (self);
+      g_prefix_error (error, "migration to schema %d failed: ", version + 1);
+      return FALSE;
+    }
 }
 
 static char *
@@ -297,7 +622,7 @@ get_meta (PnStore    *self,
   if (stmt == NULL)
     return NULL;
   bind_text (stmt, 1, key);
-  if (step (self, stmt, NULL) != STEP_ROW)
+  if (step (self, stmt, NULL) != PN_STEP_ROW)
     return NULL;
   return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
@@ -315,10 +640,164 @@ set_meta (PnStore     *self,
     return FALSE;
   bind_text (stmt, 1, key);
   bind_text (stmt, 2, value);
-  return step (self, stmt, error) == STEP_DONE;
+  return step (self, stmt, error) == PN_STEP_DONE;
 }
 
 /* ---- writing documents ---- */
+
+static GVariant *
+texts_variant (GPtrArray *texts)
+{
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ss)"));
+  for (guint i = 0; texts != NULL && i < texts->len; i++)
+    {
+      const PnText *text = g_ptr_array_index (texts, i);
+
+      g_variant_builder_add (&builder, "(ss)", text->zh ? text->zh : "", text->en ? text->en : "");
+    }
+  return g_variant_builder_end (&builder);
+}
+
+static GVariant *
+units_variant (GPtrArray *units)
+{
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ss)"));
+  for (guint i = 0; units != NULL && i < units->len; i++)
+    {
+      const PnUnitRef *ref = g_ptr_array_index (units, i);
+
+      g_variant_builder_add (&builder, "(ss)", ref->id ? ref->id : "", ref->role ? ref->role : "");
+    }
+  return g_variant_builder_end (&builder);
+}
+
+static GVariant *
+strv_variant (GStrv strv)
+{
+  return g_variant_new_strv ((const char * const *) strv, strv != NULL ? -1 : 0);
+}
+
+static void
+bind_variant (sqlite3_stmt *stmt,
+              int           index,
+              GVariant     *value)
+{
+  g_autoptr(GVariant) sunk = g_variant_ref_sink (value);
+  g_autoptr(GBytes) bytes = g_variant_get_data_as_bytes (sunk);
+  gsize size;
+  const void *data = g_bytes_get_data (bytes, &size);
+
+  /* a zero-length blob is still a blob, not NULL */
+  sqlite3_bind_blob (stmt, index, size > 0 ? data : "", (int) size, SQLITE_TRANSIENT);
+}
+
+static void
+bind_yuan (sqlite3_stmt *stmt,
+           int           index,
+           gint64        yuan)
+{
+  if (yuan != PN_YUAN_UNSET)
+    sqlite3_bind_int64 (stmt, index, yuan);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static GVariant *
+benefit_lists (PnBenefit *benefit)
+{
+  GVariantBuilder thresholds, conditions, requirements, stages;
+
+  g_variant_builder_init (&thresholds, G_VARIANT_TYPE ("a(sxb)"));
+  for (guint i = 0; i < benefit->thresholds->len; i++)
+    {
+      const PnThreshold *t = g_ptr_array_index (benefit->thresholds, i);
+
+      g_variant_builder_add (&thresholds, "(sxb)", pn_figure_to_string (t->figure), t->min, t->inclusive);
+    }
+
+  g_variant_builder_init (&conditions, G_VARIANT_TYPE ("a(sasasu)"));
+  for (guint i = 0; i < benefit->conditions->len; i++)
+    {
+      const PnCondition *c = g_ptr_array_index (benefit->conditions, i);
+
+      g_variant_builder_add (&conditions, "(s@as@asu)", pn_question_to_string (c->question),
+                             strv_variant (c->values), strv_variant (c->review), c->line);
+    }
+
+  g_variant_builder_init (&requirements, G_VARIANT_TYPE ("a(sssb)"));
+  for (guint i = 0; i < benefit->requirements->len; i++)
+    {
+      const PnRequirement *r = g_ptr_array_index (benefit->requirements, i);
+
+      g_variant_builder_add (&requirements, "(sssb)", r->id ? r->id : "",
+                             r->text.zh ? r->text.zh : "", r->text.en ? r->text.en : "",
+                             r->attestation);
+    }
+
+  g_variant_builder_init (&stages, G_VARIANT_TYPE ("ad"));
+  for (guint i = 0; benefit->stages != NULL && i < benefit->stages->len; i++)
+    g_variant_builder_add (&stages, "d", g_array_index (benefit->stages, double, i));
+
+  return g_variant_new ("(@a(sxb)@a(sasasu)@a(sssb)@as@as@ad@a(ss)@a(ss))",
+                        g_variant_builder_end (&thresholds),
+                        g_variant_builder_end (&conditions),
+                        g_variant_builder_end (&requirements),
+                        strv_variant (benefit->tops_up),
+                        strv_variant (benefit->annual_caps),
+                        g_variant_builder_end (&stages),
+                        texts_variant (benefit->notes),
+                        units_variant (benefit->units));
+}
+
+static void
+benefit_key (PnBenefit    *benefit,
+             gint64        key,
+             PnBenefitKey *out)
+{
+  memset (out, 0, sizeof *out);
+  out->benefit = key;
+  for (guint q = 0; q < PN_N_QUESTIONS; q++)
+    out->mask[q] = PN_KEY_ALL;
+
+  for (guint i = 0; i < benefit->conditions->len; i++)
+    {
+      const PnCondition *c = g_ptr_array_index (benefit->conditions, i);
+
+      if (!c->asks_nothing)
+        out->uses |= PN_USES_QUESTION (c->question);
+    }
+  if (benefit->base != PN_FIGURE_NONE)
+    out->uses |= PN_USES_FIGURE (benefit->base);
+  if (benefit->combined_limit != PN_FIGURE_NONE)
+    out->uses |= PN_USES_FIGURE (benefit->combined_limit);
+  for (guint i = 0; i < benefit->thresholds->len; i++)
+    out->uses |= PN_USES_FIGURE (((PnThreshold *) g_ptr_array_index (benefit->thresholds, i))->figure);
+  if (pn_benefit_depends_on (benefit, "as-of"))
+    out->uses |= PN_USES_DATES;
+
+  /* Two conditions on one question must both accept an answer. */
+  for (guint i = 0; i < benefit->conditions->len; i++)
+    {
+      const PnCondition *c = g_ptr_array_index (benefit->conditions, i);
+      guint32 mask = 0;
+
+      for (guint v = 0; c->values != NULL && c->values[v] != NULL; v++)
+        mask |= _pn_key_bit (c->values[v]);
+      for (guint v = 0; c->review != NULL && c->review[v] != NULL; v++)
+        mask |= _pn_key_bit (c->review[v]);
+      out->mask[c->question] &= mask;
+    }
+
+  /* stored little-endian */
+  out->benefit = GINT64_TO_LE (out->benefit);
+  for (guint q = 0; q < PN_N_QUESTIONS; q++)
+    out->mask[q] = GUINT32_TO_LE (out->mask[q]);
+  out->uses = GUINT32_TO_LE (out->uses);
+}
 
 static gboolean
 insert_document (PnStore     *self,
@@ -330,54 +809,96 @@ insert_document (PnStore     *self,
                  GError     **error)
 {
   g_autoptr(sqlite3_stmt) doc_stmt = NULL;
+  g_autoptr(sqlite3_stmt) file_stmt = NULL;
   g_autoptr(sqlite3_stmt) art_stmt = NULL;
-  g_autoptr(sqlite3_stmt) unit_stmt = NULL;
   g_autoptr(sqlite3_stmt) ben_stmt = NULL;
-  g_autoptr(sqlite3_stmt) cond_stmt = NULL;
+  g_autoptr(sqlite3_stmt) top_stmt = NULL;
+  g_autoptr(sqlite3_stmt) keys_stmt = NULL;
   g_autoptr(sqlite3_stmt) fts_stmt = NULL;
   g_autoptr(sqlite3_stmt) tails_stmt = NULL;
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (PnBenefitKey));
+  GVariantBuilder caps;
+  sqlite3_int64 document_key;
+  guint seq = 0;
+
+  g_return_val_if_fail (pn_document_is_whole (document), FALSE);
 
   doc_stmt = prepare (self,
-                      "INSERT INTO documents (id, doc_number, title_zh, title_en, jurisdiction,"
-                      " status, user_imported, source_name, xml, position)"
-                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
-  art_stmt = doc_stmt ? prepare (self,
-                                 "INSERT INTO articles (document_id, number, chapter, heading_zh,"
-                                 " heading_en, original, summary, position)"
-                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error) : NULL;
-  unit_stmt = art_stmt ? prepare (self,
-                                  "INSERT INTO article_units (article_id, unit_id, role) VALUES (?, ?, ?)",
+                      "INSERT INTO documents (id, doc_number, title_zh, title_en, issuer_zh, issuer_en,"
+                      " jurisdiction, draft, issued, in_force_from, in_force_until, applies_from,"
+                      " source_file, file_name, last_verified, overlap_principle, overlap_where,"
+                      " overlap_quote, overlap_en, lists, user_imported, position, n_articles, n_benefits)"
+                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      error);
+  file_stmt = doc_stmt ? prepare (self, "INSERT INTO document_files (document, name, xml) VALUES (?, ?, ?)",
                                   error) : NULL;
-  ben_stmt = unit_stmt ? prepare (self,
-                                  "INSERT INTO benefits (id, document_id, article_id, kind, title_zh,"
-                                  " title_en, rate, base, amount, cap, overlap_group)"
-                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error) : NULL;
-  cond_stmt = ben_stmt ? prepare (self,
-                                  "INSERT INTO conditions (benefit_id, question, value, review)"
-                                  " VALUES (?, ?, ?, ?)", error) : NULL;
-  if (cond_stmt == NULL)
+  art_stmt = file_stmt ? prepare (self,
+                                  "INSERT INTO articles (document, number, chapter, heading_zh, heading_en,"
+                                  " original, summary, position, deadline_text, valid_from, valid_until,"
+                                  " line, lists) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                  error) : NULL;
+  ben_stmt = art_stmt ? prepare (self,
+                                 "INSERT INTO benefits (id, document, article, seq, kind, per, one_time,"
+                                 " title_zh, title_en, rate, base, amount, cap, combined_limit,"
+                                 " overlap_group, stages_over, valid_from, valid_until, line, lists)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                 error) : NULL;
+  top_stmt = ben_stmt ? prepare (self, "INSERT INTO top_ups (benefit, target) VALUES (?, ?)", error) : NULL;
+  if (top_stmt == NULL)
     return FALSE;
+
+  g_variant_builder_init (&caps, G_VARIANT_TYPE ("a(sxssss)"));
+  for (guint i = 0; i < document->annual_caps->len; i++)
+    {
+      const PnAnnualCap *cap = g_ptr_array_index (document->annual_caps, i);
+
+      g_variant_builder_add (&caps, "(sxssss)", cap->id ? cap->id : "", cap->amount,
+                             cap->per ? cap->per : "", cap->article ? cap->article : "",
+                             cap->text.zh ? cap->text.zh : "", cap->text.en ? cap->text.en : "");
+    }
 
   bind_text (doc_stmt, 1, document->id);
   bind_text (doc_stmt, 2, document->doc_number);
   bind_text (doc_stmt, 3, document->title.zh);
   bind_text (doc_stmt, 4, document->title.en);
-  bind_text (doc_stmt, 5, document->jurisdiction);
-  bind_text (doc_stmt, 6, document->draft ? "draft" : "final");
-  sqlite3_bind_int (doc_stmt, 7, user_imported);
-  bind_text (doc_stmt, 8, source_name);
-  sqlite3_bind_blob (doc_stmt, 9, g_bytes_get_data (xml, NULL), g_bytes_get_size (xml), SQLITE_TRANSIENT);
-  sqlite3_bind_int (doc_stmt, 10, position);
-  if (step (self, doc_stmt, error) != STEP_DONE)
+  bind_text (doc_stmt, 5, document->issuer.zh);
+  bind_text (doc_stmt, 6, document->issuer.en);
+  bind_text (doc_stmt, 7, document->jurisdiction);
+  sqlite3_bind_int (doc_stmt, 8, document->draft);
+  bind_text (doc_stmt, 9, document->issued);
+  bind_text (doc_stmt, 10, document->in_force_from);
+  bind_text (doc_stmt, 11, document->in_force_until);
+  bind_text (doc_stmt, 12, document->applies_from);
+  bind_text (doc_stmt, 13, document->source_file);
+  bind_text (doc_stmt, 14, source_name != NULL ? source_name : document->file_name);
+  bind_text (doc_stmt, 15, document->last_verified);
+  bind_text (doc_stmt, 16, document->overlap_principle);
+  bind_text (doc_stmt, 17, document->overlap_where);
+  bind_text (doc_stmt, 18, document->overlap_quote);
+  bind_text (doc_stmt, 19, document->overlap_en);
+  bind_variant (doc_stmt, 20, g_variant_new ("(@a(ss)@a(sxssss))", texts_variant (document->notes),
+                                             g_variant_builder_end (&caps)));
+  sqlite3_bind_int (doc_stmt, 21, user_imported);
+  sqlite3_bind_int (doc_stmt, 22, position);
+  sqlite3_bind_int (doc_stmt, 23, document->articles->len);
+  sqlite3_bind_int (doc_stmt, 24, document->n_benefits);
+  if (step (self, doc_stmt, error) != PN_STEP_DONE)
+    return FALSE;
+  document_key = sqlite3_last_insert_rowid (self->db);
+
+  sqlite3_bind_int64 (file_stmt, 1, document_key);
+  bind_text (file_stmt, 2, source_name);
+  sqlite3_bind_blob64 (file_stmt, 3, g_bytes_get_data (xml, NULL), g_bytes_get_size (xml), SQLITE_STATIC);
+  if (step (self, file_stmt, error) != PN_STEP_DONE)
     return FALSE;
 
   for (guint i = 0; i < document->articles->len; i++)
     {
       PnArticle *article = g_ptr_array_index (document->articles, i);
-      sqlite3_int64 article_id;
+      sqlite3_int64 article_key;
 
       sqlite3_reset (art_stmt);
-      bind_text (art_stmt, 1, document->id);
+      sqlite3_bind_int64 (art_stmt, 1, document_key);
       bind_text (art_stmt, 2, article->number);
       bind_text (art_stmt, 3, article->chapter);
       bind_text (art_stmt, 4, article->heading.zh);
@@ -385,126 +906,166 @@ insert_document (PnStore     *self,
       bind_text (art_stmt, 6, article->original);
       bind_text (art_stmt, 7, article->summary);
       sqlite3_bind_int (art_stmt, 8, i);
-      if (step (self, art_stmt, error) != STEP_DONE)
+      bind_text (art_stmt, 9, article->deadline_text);
+      bind_text (art_stmt, 10, article->valid_from);
+      bind_text (art_stmt, 11, article->valid_until);
+      sqlite3_bind_int (art_stmt, 12, article->line);
+      bind_variant (art_stmt, 13, g_variant_new ("(@a(ss)@a(ss))", units_variant (article->units),
+                                                 texts_variant (article->notes)));
+      if (step (self, art_stmt, error) != PN_STEP_DONE)
         return FALSE;
-      article_id = sqlite3_last_insert_rowid (self->db);
-
-      for (guint u = 0; u < article->units->len; u++)
-        {
-          PnUnitRef *ref = g_ptr_array_index (article->units, u);
-
-          sqlite3_reset (unit_stmt);
-          sqlite3_bind_int64 (unit_stmt, 1, article_id);
-          bind_text (unit_stmt, 2, ref->id);
-          bind_text (unit_stmt, 3, ref->role);
-          if (step (self, unit_stmt, error) != STEP_DONE)
-            return FALSE;
-        }
+      article_key = sqlite3_last_insert_rowid (self->db);
 
       for (guint b = 0; b < article->benefits->len; b++)
         {
           PnBenefit *benefit = g_ptr_array_index (article->benefits, b);
+          sqlite3_int64 benefit_key_value;
+          const char *from, *until;
+          PnBenefitKey key;
+
+          pn_benefit_get_validity (benefit, &from, &until);
 
           sqlite3_reset (ben_stmt);
           bind_text (ben_stmt, 1, benefit->id);
-          bind_text (ben_stmt, 2, document->id);
-          sqlite3_bind_int64 (ben_stmt, 3, article_id);
-          bind_text (ben_stmt, 4, pn_benefit_kind_to_string (benefit->kind));
-          bind_text (ben_stmt, 5, benefit->title.zh);
-          bind_text (ben_stmt, 6, benefit->title.en);
+          sqlite3_bind_int64 (ben_stmt, 2, document_key);
+          sqlite3_bind_int64 (ben_stmt, 3, article_key);
+          sqlite3_bind_int (ben_stmt, 4, seq++);
+          bind_text (ben_stmt, 5, pn_benefit_kind_to_string (benefit->kind));
+          bind_text (ben_stmt, 6, benefit->per);
+          sqlite3_bind_int (ben_stmt, 7, benefit->one_time);
+          bind_text (ben_stmt, 8, benefit->title.zh);
+          bind_text (ben_stmt, 9, benefit->title.en);
           if (benefit->rate >= 0)
-            sqlite3_bind_double (ben_stmt, 7, benefit->rate);
-          else
-            sqlite3_bind_null (ben_stmt, 7);
-          bind_text (ben_stmt, 8, benefit->base != PN_FIGURE_NONE ? pn_figure_to_string (benefit->base) : NULL);
-          if (benefit->amount != PN_YUAN_UNSET)
-            sqlite3_bind_int64 (ben_stmt, 9, benefit->amount);
-          else
-            sqlite3_bind_null (ben_stmt, 9);
-          if (benefit->cap != PN_YUAN_UNSET)
-            sqlite3_bind_int64 (ben_stmt, 10, benefit->cap);
+            sqlite3_bind_double (ben_stmt, 10, benefit->rate);
           else
             sqlite3_bind_null (ben_stmt, 10);
-          bind_text (ben_stmt, 11, benefit->overlap_group);
-          if (step (self, ben_stmt, error) != STEP_DONE)
+          bind_text (ben_stmt, 11, benefit->base != PN_FIGURE_NONE ? pn_figure_to_string (benefit->base) : NULL);
+          bind_yuan (ben_stmt, 12, benefit->amount);
+          bind_yuan (ben_stmt, 13, benefit->cap);
+          bind_text (ben_stmt, 14, benefit->combined_limit != PN_FIGURE_NONE
+                                     ? pn_figure_to_string (benefit->combined_limit) : NULL);
+          bind_text (ben_stmt, 15, benefit->overlap_group);
+          bind_text (ben_stmt, 16, benefit->stages_over);
+          bind_text (ben_stmt, 17, from);
+          bind_text (ben_stmt, 18, until);
+          sqlite3_bind_int (ben_stmt, 19, benefit->line);
+          bind_variant (ben_stmt, 20, benefit_lists (benefit));
+          if (step (self, ben_stmt, error) != PN_STEP_DONE)
             return FALSE;
+          benefit_key_value = sqlite3_last_insert_rowid (self->db);
 
-          for (guint c = 0; c < benefit->conditions->len; c++)
+          for (guint t = 0; benefit->tops_up != NULL && benefit->tops_up[t] != NULL; t++)
             {
-              PnCondition *condition = g_ptr_array_index (benefit->conditions, c);
-
-              for (int pass = 0; pass < 2; pass++)
-                {
-                  GStrv values = pass == 0 ? condition->values : condition->review;
-
-                  for (guint v = 0; values && values[v]; v++)
-                    {
-                      sqlite3_reset (cond_stmt);
-                      bind_text (cond_stmt, 1, benefit->id);
-                      bind_text (cond_stmt, 2, pn_question_to_string (condition->question));
-                      bind_text (cond_stmt, 3, values[v]);
-                      sqlite3_bind_int (cond_stmt, 4, pass);
-                      if (step (self, cond_stmt, error) != STEP_DONE)
-                        return FALSE;
-                    }
-                }
+              sqlite3_reset (top_stmt);
+              sqlite3_bind_int64 (top_stmt, 1, benefit_key_value);
+              bind_text (top_stmt, 2, benefit->tops_up[t]);
+              if (step (self, top_stmt, error) != PN_STEP_DONE)
+                return FALSE;
             }
+
+          benefit_key (benefit, benefit_key_value, &key);
+          g_array_append_val (keys, key);
         }
     }
+
+  keys_stmt = prepare (self, "INSERT INTO benefit_keys (document, keys) VALUES (?, ?)", error);
+  if (keys_stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (keys_stmt, 1, document_key);
+  sqlite3_bind_blob64 (keys_stmt, 2, keys->len > 0 ? keys->data : "",
+                       (sqlite3_uint64) keys->len * sizeof (PnBenefitKey), SQLITE_STATIC);
+  if (step (self, keys_stmt, error) != PN_STEP_DONE)
+    return FALSE;
 
   /* One statement for the document's articles: one FTS5 segment. */
   fts_stmt = prepare (self,
                       "INSERT INTO articles_fts (rowid, heading_zh, heading_en, original, summary)"
                       " SELECT id, heading_zh, heading_en, original, summary"
-                      " FROM articles WHERE document_id = ?", error);
+                      " FROM articles WHERE document = ?", error);
   if (fts_stmt == NULL)
     return FALSE;
-  bind_text (fts_stmt, 1, document->id);
-  if (step (self, fts_stmt, error) != STEP_DONE)
+  sqlite3_bind_int64 (fts_stmt, 1, document_key);
+  if (step (self, fts_stmt, error) != PN_STEP_DONE)
     return FALSE;
 
   /* The column ends short queries need besides the trigrams; removing
    * the articles removes them (ON DELETE CASCADE). */
   tails_stmt = prepare (self,
                         "INSERT INTO article_tails (article_id, tails) "
-                        ARTICLE_TAILS_SELECT " WHERE document_id = ?", error);
+                        ARTICLE_TAILS_SELECT " WHERE document = ?", error);
   if (tails_stmt == NULL)
     return FALSE;
-  bind_text (tails_stmt, 1, document->id);
-  if (step (self, tails_stmt, error) != STEP_DONE)
+  sqlite3_bind_int64 (tails_stmt, 1, document_key);
+  if (step (self, tails_stmt, error) != PN_STEP_DONE)
     return FALSE;
 
+  document->store_key = document_key;
   return TRUE;
+}
+
+/* Deletes the documents `where` selects (an SQL condition on documents
+ * with one parameter, `key`) and everything of theirs: the rest follows
+ * the foreign keys, the full-text index is told here. */
+static gboolean
+delete_documents (PnStore     *self,
+                  const char  *where,
+                  gint64       key,
+                  GError     **error)
+{
+  g_autofree char *fts_sql = NULL;
+  g_autofree char *delete_sql = NULL;
+  g_autoptr(sqlite3_stmt) fts = NULL;
+  g_autoptr(sqlite3_stmt) del = NULL;
+
+  fts_sql = g_strdup_printf ("INSERT INTO articles_fts (articles_fts, rowid, heading_zh, heading_en,"
+                             " original, summary)"
+                             " SELECT 'delete', a.id, a.heading_zh, a.heading_en, a.original, a.summary"
+                             " FROM articles a JOIN documents d ON d.key = a.document WHERE d.%s", where);
+  delete_sql = g_strdup_printf ("DELETE FROM documents WHERE %s", where);
+
+  fts = prepare (self, fts_sql, error);
+  del = fts ? prepare (self, delete_sql, error) : NULL;
+  if (del == NULL)
+    return FALSE;
+  if (strchr (where, '?') != NULL)
+    {
+      sqlite3_bind_int64 (fts, 1, key);
+      sqlite3_bind_int64 (del, 1, key);
+    }
+  return step (self, fts, error) == PN_STEP_DONE && step (self, del, error) == PN_STEP_DONE;
 }
 
 static gboolean
 insert_taxonomy (PnStore     *self,
                  PnTaxonomy  *taxonomy,
-                 GBytes      *xml,
                  GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   const char * const *vocabularies;
-  g_autofree char *text = NULL;
+  guint position = 0;
 
   if (!exec (self, "DELETE FROM terms", error))
     return FALSE;
 
-  stmt = prepare (self, "INSERT INTO terms (vocabulary, id, parent, zh, en) VALUES (?, ?, ?, ?, ?)", error);
+  stmt = prepare (self,
+                  "INSERT INTO terms (kind, id, parent, level, zh, en, position)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
 
-#define INSERT_TERMS(vocab, array)                                      \
+#define INSERT_TERMS(kind, array)                                       \
   for (guint i = 0; i < (array)->len; i++)                              \
     {                                                                   \
       const PnTerm *term = g_ptr_array_index ((array), i);              \
       sqlite3_reset (stmt);                                             \
-      bind_text (stmt, 1, (vocab));                                     \
+      bind_text (stmt, 1, (kind));                                      \
       bind_text (stmt, 2, term->id);                                    \
       bind_text (stmt, 3, term->parent);                                \
-      bind_text (stmt, 4, term->zh);                                    \
-      bind_text (stmt, 5, term->en);                                    \
-      if (step (self, stmt, error) != STEP_DONE)                        \
+      bind_text (stmt, 4, term->level);                                 \
+      bind_text (stmt, 5, term->zh ? term->zh : "");                    \
+      bind_text (stmt, 6, term->en ? term->en : "");                    \
+      sqlite3_bind_int (stmt, 7, position++);                           \
+      if (step (self, stmt, error) != PN_STEP_DONE)                     \
         return FALSE;                                                   \
     }
 
@@ -517,83 +1078,107 @@ insert_taxonomy (PnStore     *self,
 
 #undef INSERT_TERMS
 
-  text = g_strndup (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml));
-  return set_meta (self, "taxonomy-xml", text, error);
+  return TRUE;
+}
+
+static GStrv
+bundled_names (GError **error)
+{
+  GStrv names;
+
+  _pn_corpus_ensure_registered ();
+  names = g_resources_enumerate_children (PN_CORPUS_RESOURCE_PATH "/policies/", 0, error);
+  if (names != NULL)
+    qsort (names, g_strv_length (names), sizeof (char *), pn_compare_strings);
+  return names;
+}
+
+/* Inserts the bundled document `names[i]` unless a document of its id is
+ * there (a user's replacement wins). */
+static gboolean
+insert_bundled (PnStore     *self,
+                PnTaxonomy  *taxonomy,
+                const char  *name,
+                int          position,
+                GError     **error)
+{
+  g_autofree char *path = g_strconcat (PN_CORPUS_RESOURCE_PATH "/policies/", name, NULL);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, error);
+  g_autoptr(PnDocument) document = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  PnStepResult exists;
+
+  if (bytes == NULL)
+    return FALSE;
+  document = pn_policy_loader_load_document (name, bytes, taxonomy, error);
+  if (document == NULL)
+    return FALSE;
+
+  stmt = prepare (self, "SELECT 1 FROM documents WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, document->id);
+  exists = step (self, stmt, error);
+  if (exists == PN_STEP_ERROR)
+    return FALSE;
+  if (exists == PN_STEP_ROW)
+    return TRUE;
+
+  return insert_document (self, document, bytes, name, FALSE, position, error);
 }
 
 /* Loads the bundled corpus when it is missing or changed, in one
- * transaction; user-imported documents and profiles are left alone. */
+ * transaction; user-imported documents and profiles are left alone.  The
+ * hash is the one the build computed (pn-corpus-hash.h): opening a current
+ * store reads one row of meta and nothing else. */
 static gboolean
 sync_bundled (PnStore  *self,
               GError  **error)
 {
-  g_autofree char *hash = pn_policy_loader_bundled_hash ();
   g_autofree char *stored = get_meta (self, "bundled-hash");
   g_autoptr(PnTaxonomy) taxonomy = NULL;
-  g_autoptr(GBytes) taxonomy_xml = NULL;
   g_auto(GStrv) names = NULL;
-  g_autoptr(sqlite3_stmt) user_stmt = NULL;
 
-  if (g_strcmp0 (hash, stored) == 0)
+  if (g_strcmp0 (stored, BUNDLED_STAMP) == 0)
     return TRUE;
+  if (self->read_only)
+    return TRUE;  /* what it holds is all a read-only store can offer */
 
-  _pn_corpus_ensure_registered ();
-  taxonomy_xml = g_resources_lookup_data (PN_CORPUS_RESOURCE_PATH "/taxonomy.xml", 0, error);
-  if (taxonomy_xml == NULL)
-    return FALSE;
-  taxonomy = pn_policy_loader_load_taxonomy ("taxonomy.xml", taxonomy_xml, error);
+  taxonomy = pn_policy_loader_load_bundled_taxonomy (error);
   if (taxonomy == NULL)
     return FALSE;
-
-  names = g_resources_enumerate_children (PN_CORPUS_RESOURCE_PATH "/policies/", 0, error);
+  names = bundled_names (error);
   if (names == NULL)
     return FALSE;
-  qsort (names, g_strv_length (names), sizeof (char *), pn_compare_strings);
 
   if (!begin (self, error))
     return FALSE;
 
-  if (!exec (self, "DELETE FROM documents WHERE user_imported = 0", error) ||
-      !insert_taxonomy (self, taxonomy, taxonomy_xml, error))
-    goto failed;
+  /* another process may have done it while we waited for the lock */
+  g_free (stored);
+  stored = get_meta (self, "bundled-hash");
+  if (g_strcmp0 (stored, BUNDLED_STAMP) == 0)
+    {
+      if (!commit (self, error))
+        goto failed;
+      return TRUE;
+    }
 
-  user_stmt = prepare (self, "SELECT 1 FROM documents WHERE id = ?", error);
-  if (user_stmt == NULL)
+  if (!delete_documents (self, "user_imported = 0", 0, error) ||
+      !insert_taxonomy (self, taxonomy, error))
     goto failed;
 
   for (guint i = 0; names[i]; i++)
-    {
-      g_autofree char *path = g_strconcat (PN_CORPUS_RESOURCE_PATH "/policies/", names[i], NULL);
-      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, error);
-      g_autoptr(PnDocument) document = NULL;
-      StepResult exists;
+    if (!insert_bundled (self, taxonomy, names[i], i, error))
+      goto failed;
 
-      if (bytes == NULL)
-        goto failed;
-      document = pn_policy_loader_load_document (names[i], bytes, taxonomy, error);
-      if (document == NULL)
-        goto failed;
-
-      /* A user's replacement of a bundled document wins. */
-      sqlite3_reset (user_stmt);
-      bind_text (user_stmt, 1, document->id);
-      exists = step (self, user_stmt, error);
-      if (exists == STEP_ERROR)
-        goto failed;
-      if (exists == STEP_ROW)
-        continue;
-
-      if (!insert_document (self, document, bytes, names[i], FALSE, i, error))
-        goto failed;
-    }
-
-  if (!set_meta (self, "bundled-hash", hash, error) || !commit (self, error))
+  if (!set_meta (self, "bundled-hash", BUNDLED_STAMP, error) || !commit (self, error))
     goto failed;
 
   return TRUE;
 
 failed:
-  rollback (self);
+  _pn_store_rollback (self);
   return FALSE;
 }
 
@@ -607,6 +1192,7 @@ pn_store_finalize (GObject *object)
   g_clear_pointer (&self->corpus, pn_corpus_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
+  g_rec_mutex_clear (&self->lock);
   g_free (self->path);
 
   G_OBJECT_CLASS (pn_store_parent_class)->finalize (object);
@@ -619,8 +1205,9 @@ pn_store_class_init (PnStoreClass *klass)
 }
 
 static void
-pn_store_init (PnStore *self G_GNUC_UNUSED)
+pn_store_init (PnStore *self)
 {
+  g_rec_mutex_init (&self->lock);
 }
 
 char *
@@ -629,21 +1216,45 @@ pn_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "policy-navigator", "policy-navigator.db", NULL);
 }
 
+/* Refuses what is not a database file before SQLite sees it: a FIFO, a
+ * device (/dev/null would get a /dev/null-journal next to it), a
+ * directory, a file that is not SQLite's.  A missing or empty file is a
+ * new database.  Sets *out_exists. */
 static gboolean
-looks_like_sqlite (const char  *path,
-                   GError     **error)
+check_path (const char  *path,
+            gboolean    *out_exists,
+            GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) file = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
   char header[16] = { 0, };
+  struct stat st;
   gsize n = 0;
 
+  *out_exists = FALSE;
+
+  if (stat (path, &st) != 0)
+    {
+      if (errno == ENOENT)
+        return TRUE;
+      g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_OPEN,
+                   "%s: %s", path, g_strerror (errno));
+      return FALSE;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_OPEN,
+                   "%s: not a regular file; give the path of a database file", path);
+      return FALSE;
+    }
+  *out_exists = TRUE;
+
+  file = g_file_new_for_path (path);
   stream = g_file_read (file, NULL, &local_error);
   if (stream == NULL)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        return TRUE;
       g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_OPEN,
                    "%s: %s", path, local_error->message);
       return FALSE;
@@ -670,12 +1281,74 @@ looks_like_sqlite (const char  *path,
   return TRUE;
 }
 
+/* SQLite's own advice for database files that may be hostile ("Defense
+ * Against the Dark Arts"): defensive mode, no trust in the schema's SQL,
+ * lower limits, cell checks, no memory map. */
+static gboolean
+harden (PnStore  *self,
+        GError  **error)
+{
+  static const struct { int id; int value; } limits[] = {
+    { SQLITE_LIMIT_LENGTH, 128 * 1024 * 1024 },   /* policy files are ≤ 64 MiB */
+    { SQLITE_LIMIT_SQL_LENGTH, 100000 },
+    { SQLITE_LIMIT_COLUMN, 64 },
+    { SQLITE_LIMIT_EXPR_DEPTH, 100 },
+    { SQLITE_LIMIT_COMPOUND_SELECT, 8 },
+    { SQLITE_LIMIT_VDBE_OP, 250000 },
+    { SQLITE_LIMIT_FUNCTION_ARG, 16 },
+    { SQLITE_LIMIT_ATTACHED, 0 },
+    { SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 200 },
+    { SQLITE_LIMIT_VARIABLE_NUMBER, 64 },
+    { SQLITE_LIMIT_TRIGGER_DEPTH, 4 },
+  };
+
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+#ifdef SQLITE_DBCONFIG_TRUSTED_SCHEMA
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+#endif
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
+    sqlite3_limit (self->db, limits[i].id, limits[i].value);
+
+  /* A writer holds the lock for the length of an import; readers in WAL
+   * mode never wait for it, and a second writer waits this long. */
+  sqlite3_busy_timeout (self->db, 10000);
+  sqlite3_extended_result_codes (self->db, 0);
+
+  return exec (self,
+               "PRAGMA foreign_keys = ON;"
+               "PRAGMA cell_size_check = ON;"
+               "PRAGMA mmap_size = 0;"
+               "PRAGMA cache_size = -16384;", error);
+}
+
+static int
+open_db (const char  *path,
+         gboolean     read_only,
+         sqlite3    **out_db)
+{
+  if (read_only)
+    {
+      /* Readable even where the -shm and -wal files cannot be created (a
+       * read-only folder): the file is then taken as unchanging. */
+      g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+      g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+
+      return sqlite3_open_v2 (uri, out_db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+                              SQLITE_OPEN_NOMUTEX, NULL);
+    }
+
+  return sqlite3_open_v2 (path, out_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                          SQLITE_OPEN_NOMUTEX, NULL);
+}
+
 PnStore *
 pn_store_open (const char  *path,
                GError     **error)
 {
   g_autoptr(PnStore) self = NULL;
   g_autofree char *dir = NULL;
+  gboolean exists;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -684,19 +1357,51 @@ pn_store_open (const char  *path,
   self = g_object_new (PN_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
-  if (!looks_like_sqlite (path, error))
-    return NULL;
-
-  dir = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+  if (*path == '\0')
     {
-      g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_OPEN,
-                   "%s: cannot create the folder: %s", path, g_strerror (errno));
+      g_set_error_literal (error, PN_STORE_ERROR, PN_STORE_ERROR_OPEN,
+                           "no database path given (an empty path)");
       return NULL;
     }
 
-  rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (!check_path (path, &exists, error))
+    return NULL;
+
+  if (!exists)
+    {
+      dir = g_path_get_dirname (path);
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_OPEN,
+                       "%s: cannot create the folder: %s", path, g_strerror (errno));
+          return NULL;
+        }
+    }
+
+  rc = open_db (path, FALSE, &self->db);
+  if (rc == SQLITE_OK && !sqlite3_db_readonly (self->db, "main"))
+    {
+      /* WAL: readers never wait for a writer.  Setting it needs the file
+       * writable and its folder too (for the -wal and -shm files). */
+      rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+      if (rc == SQLITE_BUSY)
+        {
+          /* another process is setting it up; wait for it */
+          sqlite3_busy_timeout (self->db, 10000);
+          rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+        }
+    }
+  else if (rc == SQLITE_OK)
+    rc = SQLITE_READONLY;
+
+  if (rc != SQLITE_OK && exists)
+    {
+      /* read-only file or folder: read what is there */
+      g_clear_pointer (&self->db, sqlite3_close);
+      self->read_only = TRUE;
+      rc = open_db (path, TRUE, &self->db);
+    }
+
   if (rc != SQLITE_OK)
     {
       g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_OPEN,
@@ -705,8 +1410,10 @@ pn_store_open (const char  *path,
       return NULL;
     }
 
-  sqlite3_busy_timeout (self->db, 5000);
-  sqlite3_extended_result_codes (self->db, 0);
+  if (!harden (self, error))
+    return NULL;
+  if (!self->read_only && !exec (self, "PRAGMA synchronous = NORMAL", error))
+    return NULL;
 
   self->rank = pn_fts_rank_new ();
   rc = pn_fts_rank_register (self->rank, self->db);
@@ -716,14 +1423,6 @@ pn_store_open (const char  *path,
       check_rc (self, rc, error);
       return NULL;
     }
-
-  if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !exec (self, "PRAGMA synchronous = NORMAL", error) ||
-      /* search reads the article text: keep it in memory (64 MiB) */
-      !exec (self, "PRAGMA cache_size = -65536", error) ||
-      !exec (self, "PRAGMA mmap_size = 268435456", error))
-    return NULL;
 
   if (!migrate (self, error))
     return NULL;
@@ -741,146 +1440,264 @@ pn_store_get_path (PnStore *self)
   return self->path;
 }
 
-static PnTaxonomy *
-load_stored_taxonomy (PnStore  *self,
-                      GError  **error)
+gboolean
+pn_store_is_read_only (PnStore *self)
 {
-  g_autofree char *taxonomy_xml = get_meta (self, "taxonomy-xml");
-  g_autoptr(GBytes) taxonomy_bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-  PnTaxonomy *taxonomy;
-
-  if (taxonomy_xml == NULL)
-    {
-      g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_CORRUPT,
-                   "%s: the database has no taxonomy", self->path);
-      return NULL;
-    }
-
-  taxonomy_bytes = g_bytes_new (taxonomy_xml, strlen (taxonomy_xml));
-  taxonomy = pn_policy_loader_load_taxonomy ("taxonomy.xml", taxonomy_bytes, &local_error);
-  if (taxonomy == NULL)
-    g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_CORRUPT,
-                 "%s: stored taxonomy is damaged: %s", self->path, local_error->message);
-  return taxonomy;
+  g_return_val_if_fail (PN_IS_STORE (self), TRUE);
+  return self->read_only;
 }
 
 PnCorpus *
 pn_store_load_corpus (PnStore  *self,
                       GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(PnTaxonomy) taxonomy = NULL;
-  g_autoptr(GPtrArray) documents = NULL;
-  g_autoptr(GError) local_error = NULL;
-  StepResult r;
+  PnCorpus *corpus = NULL;
 
   g_return_val_if_fail (PN_IS_STORE (self), NULL);
 
-  if (self->corpus != NULL)
-    return pn_corpus_ref (self->corpus);
-
-  taxonomy = load_stored_taxonomy (self, error);
-  if (taxonomy == NULL)
-    return NULL;
-
-  documents = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_document_unref);
-  stmt = prepare (self,
-                  "SELECT id, xml, user_imported, source_name FROM documents"
-                  " ORDER BY user_imported, position, id", error);
-  if (stmt == NULL)
-    return NULL;
-
-  while ((r = step (self, stmt, error)) == STEP_ROW)
+  _pn_store_lock (self);
+  if (self->corpus == NULL)
     {
-      g_autoptr(GBytes) bytes = g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
-      const char *source_name = (const char *) sqlite3_column_text (stmt, 3);
-      g_autofree char *name = g_strdup (source_name ? source_name : (const char *) sqlite3_column_text (stmt, 0));
-      PnDocument *document;
-
-      document = _pn_policy_loader_load_stored_document (name, bytes, taxonomy, &local_error);
-      if (document == NULL)
-        {
-          g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_CORRUPT,
-                       "%s: stored document is damaged: %s", self->path, local_error->message);
-          return NULL;
-        }
-      document->user_imported = sqlite3_column_int (stmt, 2) != 0;
-      g_ptr_array_add (documents, document);
+      taxonomy = _pn_store_read_taxonomy (self, error);
+      if (taxonomy != NULL)
+        self->corpus = _pn_corpus_new_for_store (self, taxonomy);
     }
-  if (r == STEP_ERROR)
-    return NULL;
+  if (self->corpus != NULL)
+    corpus = pn_corpus_ref (self->corpus);
+  _pn_store_unlock (self);
 
-  self->corpus = pn_corpus_new (taxonomy, documents);
-  return pn_corpus_ref (self->corpus);
+  return corpus;
 }
 
-PnDocument *
-pn_store_import_file (PnStore     *self,
-                      GFile       *file,
-                      gboolean     replace,
-                      GError     **error)
+/* ---- import and removal ---- */
+
+static gboolean
+reference_error (GError      **error,
+                 const char   *file_name,
+                 guint         line,
+                 const char   *what,
+                 const char   *id)
 {
-  g_autoptr(PnCorpus) corpus = NULL;
-  g_autoptr(PnTaxonomy) taxonomy = NULL;
-  g_autoptr(PnDocument) document = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_REFERENCE,
+               "%s:%u: unknown %s “%s”", file_name, line, what, id);
+  return FALSE;
+}
+
+/* The ids this benefit tops up, as stored (`id` a benefit of another
+ * document); NULL-terminated, or NULL with *error set. */
+static GStrv
+stored_targets (PnStore     *self,
+                const char  *id,
+                GError     **error)
+{
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) del = NULL;
-  g_autoptr(GPtrArray) all = NULL;
-  g_autoptr(PnCorpus) check = NULL;
-  g_autofree char *basename = NULL;
-  StepResult exists;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  PnStepResult r;
 
-  g_return_val_if_fail (PN_IS_STORE (self), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  /* Validate fully before touching the database; a refused file costs
-   * only the taxonomy, not the whole corpus. */
-  taxonomy = self->corpus ? pn_taxonomy_ref (pn_corpus_get_taxonomy (self->corpus))
-                          : load_stored_taxonomy (self, error);
-  if (taxonomy == NULL)
+  stmt = prepare (self,
+                  "SELECT t.target FROM top_ups t JOIN benefits b ON b.key = t.benefit"
+                  " WHERE b.id = ?", error);
+  if (stmt == NULL)
     return NULL;
-  document = pn_policy_loader_load_document_file (file, taxonomy, error);
-  if (document == NULL)
+  bind_text (stmt, 1, id);
+  while ((r = step (self, stmt, error)) == PN_STEP_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  if (r == PN_STEP_ERROR)
     return NULL;
+  return g_strv_builder_end (builder);
+}
 
-  corpus = pn_store_load_corpus (self, error);
-  if (corpus == NULL)
-    return NULL;
+/* Whether following top-ups from `start` comes back to it: across the
+ * new document (`own`: id → PnBenefit) and the stored ones. */
+static gboolean
+check_cycle (PnStore     *self,
+             PnBenefit   *start,
+             GHashTable  *own,
+             const char  *prefix,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) queue = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  /* Cross-document references (top-ups) must resolve in the new corpus. */
-  all = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_document_unref);
-  for (guint i = 0; i < pn_corpus_get_n_documents (corpus); i++)
+  for (guint t = 0; start->tops_up != NULL && start->tops_up[t] != NULL; t++)
+    g_ptr_array_add (queue, g_strdup (start->tops_up[t]));
+
+  while (queue->len > 0)
     {
-      PnDocument *existing = pn_corpus_get_document (corpus, i);
+      char *id = g_ptr_array_steal_index_fast (queue, queue->len - 1);
+      g_auto(GStrv) stored = NULL;
+      GStrv next;
 
-      if (g_strcmp0 (existing->id, document->id) != 0)
-        g_ptr_array_add (all, pn_document_ref (existing));
+      if (g_strcmp0 (id, start->id) == 0)
+        {
+          g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_REFERENCE,
+                       "%s:%u: benefit “%s” tops up itself, through the awards it tops up",
+                       start->document->file_name ? start->document->file_name : start->document->id,
+                       start->line, start->id);
+          g_free (id);
+          return FALSE;
+        }
+      if (!g_hash_table_add (seen, id))
+        continue;
+
+      if (g_str_has_prefix (id, prefix))
+        {
+          PnBenefit *benefit = g_hash_table_lookup (own, id);
+
+          next = benefit != NULL ? benefit->tops_up : NULL;
+        }
+      else
+        {
+          stored = stored_targets (self, id, error);
+          if (stored == NULL)
+            return FALSE;
+          next = stored;
+        }
+
+      for (guint t = 0; next != NULL && next[t] != NULL; t++)
+        g_ptr_array_add (queue, g_strdup (next[t]));
     }
-  document->user_imported = TRUE;
-  g_ptr_array_add (all, pn_document_ref (document));
-  check = pn_corpus_new (pn_corpus_get_taxonomy (corpus), all);
-  if (!pn_corpus_check_new_document (check, document,
-                                     all->len == pn_corpus_get_n_documents (corpus), error))
-    return NULL;
 
-  bytes = g_file_load_bytes (file, NULL, NULL, error);
-  if (bytes == NULL)
-    return NULL;
+  return TRUE;
+}
+
+/* The new document's references, inside the import's transaction:
+ * annual caps it names, benefits it tops up (in itself or stored, with
+ * no cycle), and — when it replaces a document — what the other
+ * documents top up in the one it replaces. */
+static gboolean
+check_references (PnStore     *self,
+                  PnDocument  *document,
+                  gint64       replaced,
+                  GError     **error)
+{
+  g_autoptr(GHashTable) own = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(sqlite3_stmt) exists = NULL;
+  g_autofree char *prefix = g_strconcat (document->id, "/", NULL);
+  const char *file_name = document->file_name ? document->file_name : document->id;
+
+  for (guint a = 0; a < document->articles->len; a++)
+    {
+      PnArticle *article = g_ptr_array_index (document->articles, a);
+
+      for (guint b = 0; b < article->benefits->len; b++)
+        {
+          PnBenefit *benefit = g_ptr_array_index (article->benefits, b);
+
+          g_hash_table_insert (own, benefit->id, benefit);
+        }
+    }
+
+  exists = prepare (self, "SELECT 1 FROM benefits WHERE id = ? AND document != ?", error);
+  if (exists == NULL)
+    return FALSE;
+
+  for (guint a = 0; a < document->articles->len; a++)
+    {
+      PnArticle *article = g_ptr_array_index (document->articles, a);
+
+      for (guint b = 0; b < article->benefits->len; b++)
+        {
+          PnBenefit *benefit = g_ptr_array_index (article->benefits, b);
+
+          for (guint c = 0; benefit->annual_caps && benefit->annual_caps[c]; c++)
+            if (pn_document_find_annual_cap (document, benefit->annual_caps[c]) == NULL)
+              return reference_error (error, file_name, benefit->line, "annual cap",
+                                      benefit->annual_caps[c]);
+
+          for (guint t = 0; benefit->tops_up && benefit->tops_up[t]; t++)
+            {
+              const char *target = benefit->tops_up[t];
+              PnStepResult found;
+
+              if (g_str_has_prefix (target, prefix))
+                {
+                  if (!g_hash_table_contains (own, target))
+                    return reference_error (error, file_name, benefit->line,
+                                            "benefit to top up", target);
+                  continue;
+                }
+
+              sqlite3_reset (exists);
+              bind_text (exists, 1, target);
+              sqlite3_bind_int64 (exists, 2, replaced);
+              found = step (self, exists, error);
+              if (found == PN_STEP_ERROR)
+                return FALSE;
+              if (found == PN_STEP_DONE)
+                return reference_error (error, file_name, benefit->line, "benefit to top up", target);
+            }
+
+          if (benefit->tops_up != NULL && !check_cycle (self, benefit, own, prefix, error))
+            return FALSE;
+        }
+    }
+
+  if (replaced != 0)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autofree char *end = g_strconcat (document->id, "0", NULL);  /* '0' follows '/' */
+      PnStepResult r;
+
+      stmt = prepare (self,
+                      "SELECT t.target, b.line, d.id, d.file_name"
+                      " FROM top_ups t JOIN benefits b ON b.key = t.benefit"
+                      " JOIN documents d ON d.key = b.document"
+                      " WHERE t.target >= ? AND t.target < ? AND b.document != ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, prefix);
+      bind_text (stmt, 2, end);
+      sqlite3_bind_int64 (stmt, 3, replaced);
+      while ((r = step (self, stmt, error)) == PN_STEP_ROW)
+        {
+          const char *target = (const char *) sqlite3_column_text (stmt, 0);
+          const char *other_file = (const char *) sqlite3_column_text (stmt, 3);
+
+          if (!g_hash_table_contains (own, target))
+            return reference_error (error,
+                                    other_file ? other_file : (const char *) sqlite3_column_text (stmt, 2),
+                                    sqlite3_column_int (stmt, 1), "benefit to top up", target);
+        }
+      if (r == PN_STEP_ERROR)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+changed (PnStore *self)
+{
+  g_clear_pointer (&self->corpus, pn_corpus_unref);
+}
+
+/* Imports `document`, read from `bytes` (the same bytes, kept for
+ * export), replacing one of the same id when `replace`. */
+static gboolean
+import_document (PnStore     *self,
+                 PnDocument  *document,
+                 GBytes      *bytes,
+                 const char  *source_name,
+                 gboolean     replace,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 replaced = 0;
+  PnStepResult exists;
 
   if (!begin (self, error))
-    return NULL;
+    return FALSE;
 
-  stmt = prepare (self, "SELECT 1 FROM documents WHERE id = ?", error);
+  stmt = prepare (self, "SELECT key FROM documents WHERE id = ?", error);
   if (stmt == NULL)
     goto failed;
   bind_text (stmt, 1, document->id);
   exists = step (self, stmt, error);
-  if (exists == STEP_ERROR)
+  if (exists == PN_STEP_ERROR)
     goto failed;
-
-  if (exists == STEP_ROW)
+  if (exists == PN_STEP_ROW)
     {
       if (!replace)
         {
@@ -889,31 +1706,95 @@ pn_store_import_file (PnStore     *self,
                        document->id);
           goto failed;
         }
-
-      del = prepare (self, "DELETE FROM documents WHERE id = ?", error);
-      if (del == NULL)
-        goto failed;
-      bind_text (del, 1, document->id);
-      if (step (self, del, error) != STEP_DONE)
-        goto failed;
+      replaced = sqlite3_column_int64 (stmt, 0);
     }
 
-  basename = g_file_get_basename (file);
-  if (!insert_document (self, document, bytes, basename, TRUE, 1000, error))
+  if (!check_references (self, document, replaced, error))
     goto failed;
 
-  if (!commit (self, error))
+  if (replaced != 0 && !delete_documents (self, "key = ?", replaced, error))
     goto failed;
 
-  /* The corpus built for the reference check is the new corpus: keep it
-   * rather than parsing every stored document again on the next read. */
-  g_clear_pointer (&self->corpus, pn_corpus_unref);
-  self->corpus = g_steal_pointer (&check);
-  return g_steal_pointer (&document);
+  if (!insert_document (self, document, bytes, source_name, TRUE, USER_DOCUMENT_POSITION, error) ||
+      !commit (self, error))
+    goto failed;
+
+  changed (self);
+  return TRUE;
 
 failed:
-  rollback (self);
-  return NULL;
+  _pn_store_rollback (self);
+  return FALSE;
+}
+
+static PnDocument *
+import_bytes (PnStore     *self,
+              const char  *display_name,
+              const char  *source_name,
+              GBytes      *bytes,
+              gboolean     replace,
+              GError     **error)
+{
+  g_autoptr(PnTaxonomy) taxonomy = NULL;
+  g_autoptr(PnDocument) document = NULL;
+  gboolean ok;
+
+  _pn_store_lock (self);
+  taxonomy = _pn_store_read_taxonomy (self, error);
+  _pn_store_unlock (self);
+  if (taxonomy == NULL)
+    return NULL;
+
+  /* Validated fully before the database is touched; these bytes are the
+   * ones stored. */
+  document = pn_policy_loader_load_document (display_name, bytes, taxonomy, error);
+  if (document == NULL)
+    return NULL;
+  document->user_imported = TRUE;
+  document->position = USER_DOCUMENT_POSITION;
+
+  _pn_store_lock (self);
+  ok = import_document (self, document, bytes, source_name, replace, error);
+  _pn_store_unlock (self);
+
+  return ok ? g_steal_pointer (&document) : NULL;
+}
+
+PnDocument *
+pn_store_import_bytes (PnStore     *self,
+                       const char  *display_name,
+                       GBytes      *bytes,
+                       gboolean     replace,
+                       GError     **error)
+{
+  g_return_val_if_fail (PN_IS_STORE (self), NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  return import_bytes (self, display_name, display_name, bytes, replace, error);
+}
+
+PnDocument *
+pn_store_import_file (PnStore     *self,
+                      GFile       *file,
+                      gboolean     replace,
+                      GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *basename = NULL;
+
+  g_return_val_if_fail (PN_IS_STORE (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  /* One bounded read: what is validated is what is stored. */
+  bytes = pn_policy_loader_read_file (file, error);
+  if (bytes == NULL)
+    return NULL;
+
+  name = g_file_get_parse_name (file);
+  basename = g_file_get_basename (file);
+  return import_bytes (self, name, basename, bytes, replace, error);
 }
 
 gboolean
@@ -922,555 +1803,109 @@ pn_store_remove_document (PnStore     *self,
                           GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) del = NULL;
-  StepResult r;
+  g_autoptr(PnTaxonomy) taxonomy = NULL;
+  g_auto(GStrv) names = NULL;
+  g_autofree char *bundled_name = NULL;
+  gboolean ok = FALSE;
+  PnStepResult r;
 
   g_return_val_if_fail (PN_IS_STORE (self), FALSE);
   g_return_val_if_fail (document_id != NULL, FALSE);
 
-  stmt = prepare (self, "SELECT user_imported FROM documents WHERE id = ?", error);
+  _pn_store_lock (self);
+
+  if (!begin (self, error))
+    goto out;
+
+  stmt = prepare (self, "SELECT key, user_imported FROM documents WHERE id = ?", error);
   if (stmt == NULL)
-    return FALSE;
+    goto failed;
   bind_text (stmt, 1, document_id);
   r = step (self, stmt, error);
-  if (r == STEP_ERROR)
-    return FALSE;
-  if (r == STEP_DONE)
+  if (r == PN_STEP_ERROR)
+    goto failed;
+  if (r == PN_STEP_DONE)
     {
       g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_NOT_FOUND,
                    "no document with id “%s”", document_id);
-      return FALSE;
+      goto failed;
     }
-  if (sqlite3_column_int (stmt, 0) == 0)
+  if (sqlite3_column_int (stmt, 1) == 0)
     {
       g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_READ_ONLY,
                    "“%s” is part of the bundled corpus and cannot be removed", document_id);
-      return FALSE;
+      goto failed;
     }
 
-  if (!begin (self, error))
-    return FALSE;
-  del = prepare (self, "DELETE FROM documents WHERE id = ?", error);
-  if (del == NULL)
+  if (!delete_documents (self, "key = ?", sqlite3_column_int64 (stmt, 0), error))
     goto failed;
-  bind_text (del, 1, document_id);
-  if (step (self, del, error) != STEP_DONE)
-    goto failed;
-  /* The bundled copy comes back on the next open if the user's replaced it. */
-  if (!exec (self, "DELETE FROM meta WHERE key = 'bundled-hash'", error))
-    goto failed;
+
+  /* The bundled copy of a document the user had replaced comes back. */
+  names = bundled_names (NULL);
+  bundled_name = g_strconcat (document_id, ".xml", NULL);
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      if (strcmp (names[i], bundled_name) != 0)
+        continue;
+      taxonomy = _pn_store_read_taxonomy (self, error);
+      if (taxonomy == NULL || !insert_bundled (self, taxonomy, names[i], i, error))
+        goto failed;
+    }
+
   if (!commit (self, error))
     goto failed;
 
-  g_clear_pointer (&self->corpus, pn_corpus_unref);
-  return sync_bundled (self, error);
+  changed (self);
+  ok = TRUE;
+  goto out;
 
 failed:
-  rollback (self);
-  return FALSE;
+  _pn_store_rollback (self);
+out:
+  _pn_store_unlock (self);
+  return ok;
 }
 
-/* ---- search ---- */
-
-void
-pn_search_hit_free (PnSearchHit *hit)
-{
-  if (hit == NULL)
-    return;
-  g_free (hit->document_id);
-  g_free (hit->doc_number);
-  g_free (hit->article);
-  g_free (hit->heading_zh);
-  g_free (hit->heading_en);
-  g_free (hit->snippet);
-  g_free (hit);
-}
-
-static char *
-make_snippet (const char *text,
-              const char *query)
-{
-  const char *hit;
-  glong start_chars, query_chars, text_chars;
-  g_autofree char *before = NULL;
-  g_autofree char *middle = NULL;
-  g_autofree char *after = NULL;
-  glong from, to;
-
-  if (text == NULL)
-    return g_strdup ("");
-
-  hit = strstr (text, query);
-  if (hit == NULL)
-    {
-      g_autofree char *lower_text = g_utf8_strdown (text, -1);
-      g_autofree char *lower_query = g_utf8_strdown (query, -1);
-      const char *lower_hit = strstr (lower_text, lower_query);
-
-      if (lower_hit == NULL || strlen (lower_text) != strlen (text))
-        return g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 60));
-      hit = text + (lower_hit - lower_text);
-    }
-
-  text_chars = g_utf8_strlen (text, -1);
-  start_chars = g_utf8_pointer_to_offset (text, hit);
-  query_chars = g_utf8_strlen (query, -1);
-  from = MAX (0, start_chars - 24);
-  to = MIN (text_chars, start_chars + query_chars + 24);
-  before = g_utf8_substring (text, from, start_chars);
-  middle = g_utf8_substring (text, start_chars, start_chars + query_chars);
-  after = g_utf8_substring (text, start_chars + query_chars, to);
-  return g_strdup_printf ("%s%s«%s»%s%s", from > 0 ? "…" : "", before, middle, after,
-                          to < text_chars ? "…" : "");
-}
-
-/* A hit for the row a statement stands on: document_id, doc_number,
- * number, heading_zh, heading_en, original, summary. */
-static PnSearchHit *
-hit_from_row (sqlite3_stmt *stmt,
-              const char   *query)
-{
-  PnSearchHit *hit = g_new0 (PnSearchHit, 1);
-  const char *original = (const char *) sqlite3_column_text (stmt, 5);
-  const char *summary = (const char *) sqlite3_column_text (stmt, 6);
-  const char *heading_zh = (const char *) sqlite3_column_text (stmt, 3);
-  const char *heading_en = (const char *) sqlite3_column_text (stmt, 4);
-  const char *source = original;
-
-  hit->document_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  hit->doc_number = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  hit->article = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  hit->heading_zh = g_strdup (heading_zh);
-  hit->heading_en = g_strdup (heading_en);
-
-  if (original == NULL || strstr (original, query) == NULL)
-    {
-      if (heading_zh && strstr (heading_zh, query))
-        source = heading_zh;
-      else if (summary != NULL)
-        source = summary;
-      if (heading_en != NULL && source == summary && summary != NULL)
-        {
-          g_autofree char *ls = g_utf8_strdown (summary, -1);
-          g_autofree char *lq = g_utf8_strdown (query, -1);
-
-          if (strstr (ls, lq) == NULL)
-            source = heading_en;
-        }
-    }
-  hit->snippet = make_snippet (source, query);
-  return hit;
-}
-
-/* ≥ 3 characters: a trigram phrase query in bm25's order, headings
- * weighted 5.0 (pn_rank(): the same order, without reading each hit's
- * length from the index). */
-static GPtrArray *
-search_phrase (PnStore     *self,
-               const char  *query,
-               const char  *document_id,
-               guint        limit,
-               GError     **error)
-{
-  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_search_hit_free);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GString) phrase = g_string_new ("\"");
-  StepResult r;
-  int rc;
-
-  /* The query is one quoted phrase, so FTS syntax in user input is inert. */
-  for (const char *p = query; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (phrase, '"');
-      g_string_append_c (phrase, *p);
-    }
-  g_string_append_c (phrase, '"');
-
-  rc = pn_fts_rank_refresh (self->rank, self->db, "articles_fts");
-  if (rc != SQLITE_OK)
-    {
-      check_rc (self, rc, error);
-      return NULL;
-    }
-
-  stmt = prepare (self,
-                  /* rank inside FTS first, then read only the winners */
-                  "SELECT a.document_id, d.doc_number, a.number, a.heading_zh, a.heading_en,"
-                  "       a.original, a.summary"
-                  " FROM (SELECT rowid AS id, pn_rank(articles_fts, 5.0, 5.0, 1.0, 1.0) AS score"
-                  "       FROM articles_fts WHERE articles_fts MATCH ?1"
-                  "       ORDER BY score LIMIT CASE WHEN ?2 IS NULL THEN ?3 ELSE -1 END) h"
-                  " JOIN articles a ON a.id = h.id"
-                  " JOIN documents d ON d.id = a.document_id"
-                  " WHERE ?2 IS NULL OR a.document_id = ?2"
-                  " ORDER BY h.score, d.position, a.position"
-                  " LIMIT ?3", error);
-  if (stmt == NULL)
-    return NULL;
-  bind_text (stmt, 1, phrase->str);
-  bind_text (stmt, 2, document_id);
-  sqlite3_bind_int64 (stmt, 3, limit);
-
-  while ((r = step (self, stmt, error)) == STEP_ROW)
-    g_ptr_array_add (hits, hit_from_row (stmt, query));
-  if (r == STEP_ERROR)
-    return NULL;
-
-  return g_steal_pointer (&hits);
-}
-
-/* 1–2 characters.  SQLite 3.40's trigram index cannot match them, and
- * reading every article for them took ~30 ms on 10,000 articles.  Hits
- * are the articles whose heading_zh or original contains the query, or
- * whose heading_en or summary does ignoring ASCII case; heading_zh hits
- * come first, each group in SHORT_ORDER.  Three steps, each stopping as
- * soon as it has enough:
- *
- *  1. heading_zh hits, read from the articles_order index alone;
- *  2. the other hits, reading articles in order, but only the first
- *     SHORT_SCAN_BUDGET: a query that common is done after a few;
- *  3. for rarer queries, candidates from the trigram index (every
- *     indexed trigram that begins with the query, from articles_vocab)
- *     and from article_tails (the last two characters of each column,
- *     which no trigram begins with), checked against the text in order.
- *
- * Article ids go from step to step; the hits are read at the end. */
-
-/* Documents in the order pn_store_load_corpus() lists them, articles in
- * document order.  documents_order and articles_order yield exactly this
- * order, so SQLite reads no further than the LIMIT; d.rowid changes
- * nothing (ids are unique) but lets SQLite see that no two documents
- * tie, so it need not sort. */
-#define SHORT_ORDER " ORDER BY d.user_imported, d.position, d.id, d.rowid, a.position"
-
-/* CROSS JOIN keeps documents as the outer loop, for the same reason. */
-#define SHORT_FROM " FROM documents d CROSS JOIN articles a ON a.document_id = d.id"
-
-#define SHORT_HEADING_HIT "instr(a.heading_zh, ?1) > 0"
-#define SHORT_OTHER_HIT                                                 \
-  "(instr(a.original, ?1) > 0 OR instr(lower(a.heading_en), lower(?1)) > 0" \
-  " OR instr(lower(a.summary), lower(?1)) > 0)"
-
-#define SHORT_TAIL_CANDIDATES \
-  "SELECT article_id FROM article_tails WHERE instr(tails, lower(?1)) > 0"
-
-/* step 3; `+a.id` keeps SQLite reading articles in order and looking
- * each up in the candidates, rather than the other way round */
-#define SHORT_CANDIDATE_HITS(candidates)                                \
-  "SELECT a.id" SHORT_FROM                                              \
-  " WHERE +a.id IN (" candidates ")"                                    \
-  "   AND (?2 IS NULL OR d.id = ?2)"                                    \
-  "   AND NOT coalesce(" SHORT_HEADING_HIT ", 0) AND " SHORT_OTHER_HIT  \
-  SHORT_ORDER " LIMIT ?3"
-
-/* Rows read in step 2 before turning to the index: ~1 ms. */
-#define SHORT_SCAN_BUDGET 256
-
-/* Whether no character of c's general category has a case.  Case
- * folding (FTS5's too) only touches letters (Lu, Ll, Lt), Roman numerals
- * (Nl), circled letters (So) and U+0345 (Mn); GLib's case functions miss
- * the last three, so go by category. */
-static gboolean
-is_caseless (gunichar c)
-{
-  switch (g_unichar_type (c))
-    {
-    case G_UNICODE_OTHER_LETTER:          /* CJK ideographs, kana, … */
-    case G_UNICODE_MODIFIER_LETTER:
-    case G_UNICODE_DECIMAL_NUMBER:
-    case G_UNICODE_OTHER_NUMBER:
-    case G_UNICODE_CONNECT_PUNCTUATION:
-    case G_UNICODE_DASH_PUNCTUATION:
-    case G_UNICODE_OPEN_PUNCTUATION:
-    case G_UNICODE_CLOSE_PUNCTUATION:
-    case G_UNICODE_INITIAL_PUNCTUATION:
-    case G_UNICODE_FINAL_PUNCTUATION:
-    case G_UNICODE_OTHER_PUNCTUATION:
-    case G_UNICODE_MATH_SYMBOL:
-    case G_UNICODE_CURRENCY_SYMBOL:
-    case G_UNICODE_MODIFIER_SYMBOL:
-    case G_UNICODE_SPACE_SEPARATOR:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-/* The query as the trigram index spells it (FTS5 folds case), or NULL
- * when we cannot tell: ASCII folds to lower case and caseless characters
- * stay as they are, but other letters fold by SQLite's own tables; such
- * queries skip step 3 and read every article instead. */
-static char *
-index_spelling (const char *query)
-{
-  for (const char *p = query; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c >= 0x80 && !is_caseless (c))
-        return NULL;
-    }
-
-  return g_ascii_strdown (query, -1);
-}
-
-/* Appends the ids the statement yields to `ids`. */
-static gboolean
-collect_ids (PnStore       *self,
-             sqlite3_stmt  *stmt,
-             GArray        *ids,
-             GError       **error)
-{
-  StepResult r;
-
-  while ((r = step (self, stmt, error)) == STEP_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-
-  return r == STEP_DONE;
-}
-
-/* Step 2: appends up to `need` non-heading hits, reading at most
- * `budget` articles.  *complete says whether the answer is final: enough
- * hits, or every article read. */
-static gboolean
-scan_other_hits (PnStore      *self,
-                 const char   *query,
-                 const char   *document_id,
-                 guint         need,
-                 guint         budget,
-                 GArray       *ids,
-                 gboolean     *complete,
-                 GError      **error)
+GBytes *
+pn_store_get_document_file (PnStore     *self,
+                            const char  *document_id,
+                            char       **out_name,
+                            GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  guint found = 0;
-  guint read = 0;
-  StepResult r = STEP_DONE;
-
-  stmt = prepare (self,
-                  "SELECT a.id, CASE WHEN " SHORT_HEADING_HIT " THEN 0"
-                  "                  ELSE " SHORT_OTHER_HIT " END"
-                  SHORT_FROM
-                  " WHERE ?2 IS NULL OR d.id = ?2"
-                  SHORT_ORDER, error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_text (stmt, 1, query);
-  bind_text (stmt, 2, document_id);
-
-  *complete = FALSE;
-  while (found < need && read < budget && (r = step (self, stmt, error)) == STEP_ROW)
-    {
-      read++;
-      if (sqlite3_column_int (stmt, 1))
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-
-          g_array_append_val (ids, id);
-          found++;
-        }
-    }
-
-  if (found == need)
-    *complete = TRUE;
-  else if (read < budget)
-    {
-      /* the loop ended on the step */
-      if (r == STEP_ERROR)
-        return FALSE;
-      *complete = TRUE;
-    }
-
-  return TRUE;
-}
-
-/* Step 3: appends up to `need` non-heading hits, found through the
- * trigram index; `spelling` is the query as index_spelling() gave it. */
-static gboolean
-index_other_hits (PnStore      *self,
-                  const char   *query,
-                  const char   *spelling,
-                  const char   *document_id,
-                  guint         need,
-                  GArray       *ids,
-                  GError      **error)
-{
-  g_autoptr(sqlite3_stmt) vocab = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GString) match = g_string_new (NULL);
-  StepResult r;
-
-  /* Every term is three characters, so the query followed by two
-   * U+10FFFF is the last that can begin with it. */
-  vocab = prepare (self,
-                   "SELECT term FROM articles_vocab"
-                   " WHERE term >= ?1 AND term <= ?1 || char(0x10FFFF, 0x10FFFF)", error);
-  if (vocab == NULL)
-    return FALSE;
-  bind_text (vocab, 1, spelling);
-
-  /* Each term one quoted phrase: the index's own text, inert as syntax. */
-  while ((r = step (self, vocab, error)) == STEP_ROW)
-    {
-      const char *term = (const char *) sqlite3_column_text (vocab, 0);
-
-      if (match->len > 0)
-        g_string_append (match, " OR ");
-      g_string_append_c (match, '"');
-      for (const char *p = term; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (match, '"');
-          g_string_append_c (match, *p);
-        }
-      g_string_append_c (match, '"');
-    }
-  if (r == STEP_ERROR)
-    return FALSE;
-
-  if (match->len > 0)
-    stmt = prepare (self,
-                    SHORT_CANDIDATE_HITS ("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?4"
-                                          " UNION ALL " SHORT_TAIL_CANDIDATES), error);
-  else
-    stmt = prepare (self, SHORT_CANDIDATE_HITS (SHORT_TAIL_CANDIDATES), error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_text (stmt, 1, query);
-  bind_text (stmt, 2, document_id);
-  sqlite3_bind_int64 (stmt, 3, need);
-  if (match->len > 0)
-    bind_text (stmt, 4, match->str);
-
-  return collect_ids (self, stmt, ids, error);
-}
-
-static GPtrArray *
-search_short_in_snapshot (PnStore     *self,
-                          const char  *query,
-                          const char  *document_id,
-                          guint        limit,
-                          GError     **error)
-{
-  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_search_hit_free);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  /* 1: heading_zh hits */
-  stmt = prepare (self,
-                  "SELECT a.id" SHORT_FROM
-                  " WHERE " SHORT_HEADING_HIT " AND (?2 IS NULL OR d.id = ?2)"
-                  SHORT_ORDER " LIMIT ?3", error);
-  if (stmt == NULL)
-    return NULL;
-  bind_text (stmt, 1, query);
-  bind_text (stmt, 2, document_id);
-  sqlite3_bind_int64 (stmt, 3, limit);
-  if (!collect_ids (self, stmt, ids, error))
-    return NULL;
-
-  if (ids->len < limit)
-    {
-      g_autofree char *spelling = index_spelling (query);
-      guint need = limit - ids->len;
-      gboolean complete;
-
-      /* 2, then 3 */
-      if (!scan_other_hits (self, query, document_id, need,
-                            spelling != NULL ? SHORT_SCAN_BUDGET : G_MAXUINT,
-                            ids, &complete, error))
-        return NULL;
-      if (!complete)
-        {
-          g_array_set_size (ids, limit - need);
-          if (!index_other_hits (self, query, spelling, document_id, need, ids, error))
-            return NULL;
-        }
-    }
-
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  stmt = prepare (self,
-                  "SELECT a.document_id, d.doc_number, a.number, a.heading_zh, a.heading_en,"
-                  "       a.original, a.summary"
-                  " FROM articles a JOIN documents d ON d.id = a.document_id"
-                  " WHERE a.id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
-      if (step (self, stmt, error) != STEP_ROW)
-        {
-          /* STEP_DONE cannot happen inside the snapshot */
-          if (error != NULL && *error == NULL)
-            set_sql_error (self, error, SQLITE_CORRUPT, "an article found by search is missing");
-          return NULL;
-        }
-      g_ptr_array_add (hits, hit_from_row (stmt, query));
-    }
-
-  return g_steal_pointer (&hits);
-}
-
-/* The steps read one snapshot of the database, however long they take
- * and whatever another process commits meanwhile. */
-static GPtrArray *
-search_short (PnStore     *self,
-              const char  *query,
-              const char  *document_id,
-              guint        limit,
-              GError     **error)
-{
-  GPtrArray *hits;
-
-  if (!exec (self, "SAVEPOINT pn_search", error))
-    return NULL;
-  hits = search_short_in_snapshot (self, query, document_id, limit, error);
-  if (!exec (self, "RELEASE pn_search", hits != NULL ? error : NULL))
-    {
-      /* never leave the read transaction open */
-      g_clear_pointer (&hits, g_ptr_array_unref);
-      rollback (self);
-    }
-
-  return hits;
-}
-
-GPtrArray *
-pn_store_search (PnStore     *self,
-                 const char  *query,
-                 const char  *document_id,
-                 guint        limit,
-                 GError     **error)
-{
-  g_autofree char *trimmed = NULL;
+  GBytes *bytes = NULL;
+  PnStepResult r;
 
   g_return_val_if_fail (PN_IS_STORE (self), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (document_id != NULL, NULL);
 
-  trimmed = g_strstrip (g_strdup (query));
-  if (*trimmed == '\0')
-    return g_ptr_array_new_with_free_func ((GDestroyNotify) pn_search_hit_free);
-  if (limit == 0)
-    limit = 20;
+  _pn_store_lock (self);
+  stmt = prepare (self,
+                  "SELECT f.name, f.xml FROM document_files f JOIN documents d ON d.key = f.document"
+                  " WHERE d.id = ?", error);
+  if (stmt != NULL)
+    {
+      bind_text (stmt, 1, document_id);
+      r = step (self, stmt, error);
+      if (r == PN_STEP_ROW)
+        {
+          if (out_name != NULL)
+            *out_name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          bytes = g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
+        }
+      else if (r == PN_STEP_DONE)
+        g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_NOT_FOUND,
+                     "no document with id “%s”", document_id);
+    }
+  _pn_store_unlock (self);
 
-  if (g_utf8_strlen (trimmed, -1) >= 3)
-    return search_phrase (self, trimmed, document_id, limit, error);
-  else
-    return search_short (self, trimmed, document_id, limit, error);
+  return bytes;
 }
 
 /* ---- profiles ---- */
 
-gboolean
-pn_store_save_profile (PnStore     *self,
+static gboolean
+save_profile (PnStore     *self,
                        PnProfile   *profile,
                        GError     **error)
 {
@@ -1500,11 +1935,11 @@ pn_store_save_profile (PnStore     *self,
   bind_text (stmt, 1, name);
   bind_text (stmt, 2, json);
   bind_text (stmt, 3, stamp);
-  return step (self, stmt, error) == STEP_DONE;
+  return step (self, stmt, error) == PN_STEP_DONE;
 }
 
-PnProfile *
-pn_store_load_profile (PnStore     *self,
+static PnProfile *
+load_profile (PnStore     *self,
                        const char  *name,
                        GError     **error)
 {
@@ -1512,7 +1947,7 @@ pn_store_load_profile (PnStore     *self,
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) local_error = NULL;
   PnProfile *profile;
-  StepResult r;
+  PnStepResult r;
 
   g_return_val_if_fail (PN_IS_STORE (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
@@ -1522,9 +1957,9 @@ pn_store_load_profile (PnStore     *self,
     return NULL;
   bind_text (stmt, 1, name);
   r = step (self, stmt, error);
-  if (r == STEP_ERROR)
+  if (r == PN_STEP_ERROR)
     return NULL;
-  if (r == STEP_DONE)
+  if (r == PN_STEP_DONE)
     {
       g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_NOT_FOUND,
                    "no saved profile named “%s”", name);
@@ -1545,13 +1980,13 @@ pn_store_load_profile (PnStore     *self,
   return profile;
 }
 
-GStrv
-pn_store_list_profiles (PnStore  *self,
+static GStrv
+list_profiles (PnStore  *self,
                         GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  StepResult r;
+  PnStepResult r;
 
   g_return_val_if_fail (PN_IS_STORE (self), NULL);
 
@@ -1559,16 +1994,16 @@ pn_store_list_profiles (PnStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((r = step (self, stmt, error)) == STEP_ROW)
+  while ((r = step (self, stmt, error)) == PN_STEP_ROW)
     g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-  if (r == STEP_ERROR)
+  if (r == PN_STEP_ERROR)
     return NULL;
 
   return g_strv_builder_end (builder);
 }
 
-gboolean
-pn_store_delete_profile (PnStore     *self,
+static gboolean
+delete_profile (PnStore     *self,
                          const char  *name,
                          GError     **error)
 {
@@ -1581,7 +2016,7 @@ pn_store_delete_profile (PnStore     *self,
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, name);
-  if (step (self, stmt, error) != STEP_DONE)
+  if (step (self, stmt, error) != PN_STEP_DONE)
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
     {
@@ -1593,8 +2028,8 @@ pn_store_delete_profile (PnStore     *self,
   return TRUE;
 }
 
-gboolean
-pn_store_rename_profile (PnStore     *self,
+static gboolean
+rename_profile (PnStore     *self,
                          const char  *old_name,
                          const char  *new_name,
                          GError     **error)
@@ -1627,4 +2062,85 @@ pn_store_rename_profile (PnStore     *self,
     }
 
   return TRUE;
+}
+
+/* The public profile calls: each one under the store's lock. */
+
+gboolean
+pn_store_save_profile (PnStore     *self,
+                       PnProfile   *profile,
+                       GError     **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (PN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PN_IS_PROFILE (profile), FALSE);
+
+  _pn_store_lock (self);
+  ok = save_profile (self, profile, error);
+  _pn_store_unlock (self);
+  return ok;
+}
+
+PnProfile *
+pn_store_load_profile (PnStore     *self,
+                       const char  *name,
+                       GError     **error)
+{
+  PnProfile *profile;
+
+  g_return_val_if_fail (PN_IS_STORE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  _pn_store_lock (self);
+  profile = load_profile (self, name, error);
+  _pn_store_unlock (self);
+  return profile;
+}
+
+GStrv
+pn_store_list_profiles (PnStore  *self,
+                        GError  **error)
+{
+  GStrv names;
+
+  g_return_val_if_fail (PN_IS_STORE (self), NULL);
+
+  _pn_store_lock (self);
+  names = list_profiles (self, error);
+  _pn_store_unlock (self);
+  return names;
+}
+
+gboolean
+pn_store_delete_profile (PnStore     *self,
+                         const char  *name,
+                         GError     **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (PN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  _pn_store_lock (self);
+  ok = delete_profile (self, name, error);
+  _pn_store_unlock (self);
+  return ok;
+}
+
+gboolean
+pn_store_rename_profile (PnStore     *self,
+                         const char  *old_name,
+                         const char  *new_name,
+                         GError     **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (PN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (old_name != NULL && new_name != NULL, FALSE);
+
+  _pn_store_lock (self);
+  ok = rename_profile (self, old_name, new_name, error);
+  _pn_store_unlock (self);
+  return ok;
 }

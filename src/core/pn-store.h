@@ -19,9 +19,11 @@ typedef enum
   PN_STORE_ERROR_EXISTS,      /* document id taken, no replace */
   PN_STORE_ERROR_NOT_FOUND,
   PN_STORE_ERROR_READ_ONLY,   /* e.g. removing a bundled document */
+  PN_STORE_ERROR_BUSY,        /* another process held the database too long */
+  PN_STORE_ERROR_CHANGED,     /* a document was replaced while being read */
 } PnStoreError;
 
-#define PN_STORE_SCHEMA_VERSION 4
+#define PN_STORE_SCHEMA_VERSION 5
 
 typedef struct
 {
@@ -44,19 +46,33 @@ GQuark       pn_store_error_quark        (void);
 /* The default path: $XDG_DATA_HOME/policy-navigator/policy-navigator.db */
 char        *pn_store_default_path       (void);
 /* Opens (creating) the database, runs migrations and loads the bundled
- * corpus when it is missing or changed. */
+ * corpus when it is missing or changed.  A database in a read-only file
+ * or folder opens read-only (pn_store_is_read_only()). */
 PnStore     *pn_store_open               (const char  *path,
                                           GError     **error);
 const char  *pn_store_get_path           (PnStore     *self);
+gboolean     pn_store_is_read_only       (PnStore     *self);
 
-/* The corpus as stored; cached until the store changes. */
+/* The corpus as stored, read on demand; the same one until the store
+ * changes. */
 PnCorpus    *pn_store_load_corpus        (PnStore     *self,
                                           GError     **error);
 
-/* Validates `file` fully, then applies it in one transaction. */
+/* Reads `file` once (bounded), validates what it read fully, then stores
+ * those bytes and the document in one transaction. */
 PnDocument  *pn_store_import_file        (PnStore     *self,
                                           GFile       *file,
                                           gboolean     replace,
+                                          GError     **error);
+PnDocument  *pn_store_import_bytes       (PnStore     *self,
+                                          const char  *display_name,
+                                          GBytes      *bytes,
+                                          gboolean     replace,
+                                          GError     **error);
+/* The XML a document was imported as (bundled ones: the library's). */
+GBytes      *pn_store_get_document_file  (PnStore     *self,
+                                          const char  *document_id,
+                                          char       **out_name,
                                           GError     **error);
 gboolean     pn_store_remove_document    (PnStore     *self,
                                           const char  *document_id,

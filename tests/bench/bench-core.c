@@ -521,7 +521,7 @@ main (int    argc,
   g_autofree char *db = NULL;
   double t0, load_ms, reopen_ms;
   guint64 n_results = 0;
-  guint n_benefits = 0, max_results = 0;
+  guint n_benefits = 0, n_documents = 0, max_results = 0;
   Stats s;
   double bench_start = now_ms ();
 
@@ -607,16 +607,18 @@ main (int    argc,
   load_ms = now_ms () - t0;
   if (corpus == NULL)
     g_error ("%s", error->message);
-  for (guint d = 0; d < pn_corpus_get_n_documents (corpus); d++)
-    {
-      PnDocument *document = pn_corpus_get_document (corpus, d);
+  {
+    g_autoptr(GPtrArray) documents = pn_corpus_list_documents (corpus, &error);
 
-      for (guint a = 0; a < document->articles->len; a++)
-        n_benefits += ((PnArticle *) g_ptr_array_index (document->articles, a))->benefits->len;
-    }
+    if (documents == NULL)
+      g_error ("%s", error->message);
+    for (guint d = 0; d < documents->len; d++)
+      n_benefits += ((PnDocument *) g_ptr_array_index (documents, d))->n_benefits;
+    n_documents = documents->len;
+  }
   printf ("  pn_store_open on the imported database: %.1f ms\n", reopen_ms);
   printf ("  pn_store_load_corpus: %u documents, %u benefits in %.2f s\n",
-          pn_corpus_get_n_documents (corpus), n_benefits, load_ms / 1000);
+          n_documents, n_benefits, load_ms / 1000);
   metric ("store_reopen", reopen_ms, "ms");
   metric ("load_corpus", load_ms / 1000, "s");
   metric ("corpus_benefits", n_benefits, "count");
@@ -637,7 +639,7 @@ main (int    argc,
         guint n;
 
         t0 = now_ms ();
-        results = pn_engine_evaluate (corpus, profile);
+        results = pn_engine_evaluate (corpus, profile, NULL);
         ms = now_ms () - t0;
         n = pn_results_get_n_results (results);
         pn_results_unref (results);
@@ -687,7 +689,7 @@ main (int    argc,
       double ms;
 
       t0 = now_ms ();
-      results = pn_engine_evaluate (corpus, profile);
+      results = pn_engine_evaluate (corpus, profile, NULL);
       for (guint r = 0; r < pn_results_get_n_results (results); r++)
         pn_results_get_result (results, r);
       ms = now_ms () - t0;

@@ -74,8 +74,8 @@ test_sections (void)
     {
       const char * const *expected = lang == PN_LANG_ZH ? headings_zh : headings_en;
       g_autoptr(PnProfile) profile = client_profile ("xiamen", "2025-06-01");
-      g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile);
-      g_autoptr(PnBrief) brief = pn_brief_new (results, profile, lang, "2025-06-02");
+      g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile, NULL);
+      g_autoptr(PnBrief) brief = pn_brief_new (results, profile, lang, "2025-06-02", NULL);
       guint h = 0;
 
       g_assert_cmpstr (pn_brief_get_client (brief), ==, "Client A");
@@ -101,8 +101,8 @@ static void
 test_counted_table (void)
 {
   g_autoptr(PnProfile) profile = client_profile ("xiamen", "2025-06-01");
-  g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile);
-  g_autoptr(PnBrief) brief = pn_brief_new (results, profile, PN_LANG_EN, NULL);
+  g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile, NULL);
+  g_autoptr(PnBrief) brief = pn_brief_new (results, profile, PN_LANG_EN, NULL, NULL);
   const PnBriefBlock *table = find_table_after (brief, "Counted measures");
   const PnBriefRow *row, *total;
 
@@ -125,8 +125,8 @@ test_ends_soon (void)
 {
   /* 2026-11-23 → 2026-12-31: 38 days, highlighted */
   g_autoptr(PnProfile) profile = client_profile ("xiamen", "2026-11-23");
-  g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile);
-  g_autoptr(PnBrief) brief = pn_brief_new (results, profile, PN_LANG_EN, NULL);
+  g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile, NULL);
+  g_autoptr(PnBrief) brief = pn_brief_new (results, profile, PN_LANG_EN, NULL, NULL);
   const PnBriefBlock *table = find_table_after (brief, "Counted measures");
   const PnBriefRow *row;
   const PnResult *result = pn_results_find (results, "xiamen-2023-17/1/innovative-phase-1");
@@ -149,8 +149,8 @@ test_markdown_citations (void)
   for (PnLang lang = PN_LANG_EN; lang <= PN_LANG_ZH; lang++)
     {
       g_autoptr(PnProfile) profile = client_profile ("xiamen", "2025-06-01");
-      g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile);
-      g_autofree char *markdown = pn_export_results_markdown (results, profile, lang);
+      g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile, NULL);
+      g_autofree char *markdown = pn_export_results_markdown (results, profile, lang, NULL);
 
       g_assert_true (g_str_has_prefix (markdown, lang == PN_LANG_ZH ? "# 政策简报：Client A\n"
                                                                      : "# Incentive brief: Client A\n"));
@@ -168,7 +168,7 @@ static void
 test_csv_header (void)
 {
   g_autoptr(PnProfile) profile = client_profile ("xiamen", "2025-06-01");
-  g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile);
+  g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile, NULL);
   g_autofree char *csv = pn_export_results_csv (results);
   g_autofree char *header = g_strjoinv (",", (GStrv) pn_export_results_csv_columns ());
 
@@ -199,8 +199,8 @@ test_pdf (void)
   for (PnLang lang = PN_LANG_EN; lang <= PN_LANG_ZH; lang++)
     {
       g_autoptr(PnProfile) profile = client_profile ("xiamen", "2025-06-01");
-      g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile);
-      g_autoptr(PnBrief) brief = pn_brief_new (results, profile, lang, NULL);
+      g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile, NULL);
+      g_autoptr(PnBrief) brief = pn_brief_new (results, profile, lang, NULL, NULL);
       g_autoptr(GBytes) bytes = pn_brief_pdf_render (brief, &error);
       gsize size = 0;
       const char *data;
@@ -223,8 +223,8 @@ static void
 test_pdf_paginate (void)
 {
   g_autoptr(PnProfile) profile = client_profile ("xiamen", "2025-06-01");
-  g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile);
-  g_autoptr(PnBrief) brief = pn_brief_new (results, profile, PN_LANG_ZH, NULL);
+  g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile, NULL);
+  g_autoptr(PnBrief) brief = pn_brief_new (results, profile, PN_LANG_ZH, NULL, NULL);
   g_autoptr(PnBriefPdf) pdf = pn_brief_pdf_new (brief);
   g_autoptr(GError) error = NULL;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1, 1);
@@ -280,7 +280,7 @@ test_compare_equals_engine (void)
       g_autofree char *got_text = NULL;
 
       pn_profile_set_location (single, locations[i]);
-      results = pn_engine_evaluate (corpus, single);
+      results = pn_engine_evaluate (corpus, single, NULL);
       expected = pn_export_results_json (results);
       got = pn_export_results_json (pn_compare_get_results (compare, i));
       expected_text = pn_export_json_to_string (expected, FALSE);
@@ -360,7 +360,7 @@ test_pipeline_stages (void)
       g_assert_cmpint (need->for_ceiling_cny, ==, stages[i].for_ceiling);
 
       pn_profile_set_answer (single, PN_QUESTION_PHASE, stages[i].phase);
-      results = pn_engine_evaluate (corpus, single);
+      results = pn_engine_evaluate (corpus, single, NULL);
       expected = pn_export_results_json (results);
       got = pn_export_results_json (stage->results);
       expected_text = pn_export_json_to_string (expected, FALSE);

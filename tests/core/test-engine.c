@@ -204,7 +204,7 @@ test_case (gconstpointer data)
 {
   const Case *c = data;
   g_autoptr(PnProfile) profile = profile_from_args (c->args, c->as_of);
-  g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile);
+  g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (c->expect) && c->expect[i].benefit_id; i++)
     {
@@ -236,7 +236,7 @@ static void
 test_overlap_names_winner (void)
 {
   g_autoptr(PnProfile) profile = profile_from_args (cases[0].args, cases[0].as_of);
-  g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile);
+  g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile, NULL);
   const PnResult *r = pn_results_find (results, "fujian-2022-tasks/11/innovative-phase-2");
 
   g_assert_nonnull (r);
@@ -254,7 +254,7 @@ test_text_follows_evaluated_answers (void)
   g_autoptr(PnProfile) profile =
     profile_from_args ("location=xiamen product=drug drug-class=innovative modality=chemical "
                        "phase=phase-2 rd-investment=30000000", "2025-06-30");
-  g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile);
+  g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile, NULL);
   const PnResult *r;
 
   /* change every answer the derivation uses before reading it */
@@ -294,7 +294,7 @@ static void
 test_text_from_two_threads (void)
 {
   g_autoptr(PnProfile) profile = profile_from_args ("location=jinjiang", "2025-06-30");
-  g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile);
+  g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile, NULL);
   GThread *a, *b;
   gsize la, lb;
 
@@ -311,7 +311,7 @@ static void
 test_no_location (void)
 {
   g_autoptr(PnProfile) profile = pn_profile_new ();
-  g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile);
+  g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile, NULL);
 
   g_assert_cmpuint (pn_results_get_n_results (results), ==, 0);
   g_assert_cmpint (pn_results_get_total (results), ==, 0);
@@ -322,7 +322,7 @@ test_preconditions (void)
 {
   if (g_test_subprocess ())
     {
-      pn_engine_evaluate (NULL, NULL);
+      pn_engine_evaluate (NULL, NULL, NULL);
       return;
     }
 

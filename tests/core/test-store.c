@@ -14,6 +14,17 @@
 #include "pn-policy-loader.h"
 #include "pn-store.h"
 
+
+static guint
+n_documents (PnCorpus *corpus)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = pn_corpus_list_documents (corpus, &error);
+
+  g_assert_no_error (error);
+  return documents->len;
+}
+
 static char *
 temp_path (const char *name)
 {
@@ -62,8 +73,9 @@ test_open_loads_corpus (void)
   g_assert_no_error (error);
   corpus = pn_store_load_corpus (store, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (pn_corpus_get_n_documents (corpus), ==, 5);
-  g_assert_nonnull (pn_corpus_find_benefit (corpus, "xiamen-2023-17/1/innovative-phase-2"));
+  g_assert_cmpuint (n_documents (corpus), ==, 5);
+  g_assert_nonnull (pn_corpus_find_benefit (corpus, "xiamen-2023-17/1/innovative-phase-2", &error));
+  g_assert_no_error (error);
   g_assert_cmpuint (count_rows (path, "PRAGMA user_version"), ==, PN_STORE_SCHEMA_VERSION);
   g_assert_cmpuint (count_rows (path, "SELECT count(*) FROM articles"), ==, 24 + 29 + 85 + 12 + 42);
 }
@@ -106,49 +118,6 @@ test_profiles (void)
 }
 
 /* Takes a database back from schema 4 to schema 3. */
-#define SCHEMA_4_UNDO                                                   \
-  "DROP TABLE article_tails; DROP TABLE articles_vocab;"                \
-  "DROP INDEX articles_order; DROP INDEX documents_order;"              \
-  "CREATE INDEX articles_document ON articles (document_id);"
-
-/* A database at schema 1 (before full-text search) with a profile and a
- * stale corpus migrates, reloads the corpus and keeps the profile. */
-static void
-test_migration_keeps_profiles (void)
-{
-  g_autofree char *path = temp_path ("old.db");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PnStore) store = NULL;
-  g_autoptr(PnProfile) loaded = NULL;
-  g_autoptr(GPtrArray) hits = NULL;
-
-  {
-    g_autoptr(PnStore) first = pn_store_open (path, &error);
-    g_assert_no_error (error);
-  }
-
-  exec_sql (path,
-            SCHEMA_4_UNDO
-            "DROP TRIGGER IF EXISTS articles_ai; DROP TRIGGER articles_ad; DROP TABLE articles_fts;"
-            "PRAGMA user_version = 1;"
-            "UPDATE meta SET value = 'stale' WHERE key = 'bundled-hash';"
-            "INSERT INTO profiles (name, data, updated) VALUES ('Old client',"
-            " '{\"name\":\"Old client\",\"location\":\"jinjiang\",\"answers\":{\"phase\":\"phase-1\"},\"figures\":{\"rd-investment\":5000000}}',"
-            " '2024-01-01T00:00:00Z');");
-
-  store = pn_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (count_rows (path, "PRAGMA user_version"), ==, PN_STORE_SCHEMA_VERSION);
-  loaded = pn_store_load_profile (store, "Old client", &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (pn_profile_get_location (loaded), ==, "jinjiang");
-  g_assert_cmpint (pn_profile_get_figure (loaded, PN_FIGURE_RD_INVESTMENT), ==, 5000000);
-
-  hits = pn_store_search (store, "临床试验", NULL, 5, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (hits->len, >, 0);
-}
-
 static void
 test_newer_schema_refused (void)
 {
@@ -211,8 +180,123 @@ write_file (const char *name,
   return g_file_new_for_path (path);
 }
 
+/* The tables of schema 1 (Policy Navigator before 2026-12), which kept
+ * each document's XML and parsed it in every process, and of schema 3
+ * (full-text search added).  Later schemas are the store's own. */
+#define LEGACY_SCHEMA_1                                                 \
+  "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"               \
+  "CREATE TABLE documents (id TEXT PRIMARY KEY, doc_number TEXT,"       \
+  "  title_zh TEXT NOT NULL, title_en TEXT NOT NULL, jurisdiction TEXT NOT NULL," \
+  "  status TEXT NOT NULL, user_imported INTEGER NOT NULL DEFAULT 0,"   \
+  "  source_name TEXT, xml BLOB NOT NULL, position INTEGER NOT NULL DEFAULT 0);" \
+  "CREATE TABLE articles (id INTEGER PRIMARY KEY,"                      \
+  "  document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE," \
+  "  number TEXT NOT NULL, chapter TEXT, heading_zh TEXT, heading_en TEXT," \
+  "  original TEXT, summary TEXT, position INTEGER NOT NULL, UNIQUE (document_id, number));" \
+  "CREATE TABLE article_units (article_id INTEGER NOT NULL, unit_id TEXT NOT NULL, role TEXT NOT NULL);" \
+  "CREATE TABLE benefits (id TEXT PRIMARY KEY, document_id TEXT NOT NULL,"  \
+  "  article_id INTEGER NOT NULL, kind TEXT NOT NULL, title_zh TEXT, title_en TEXT," \
+  "  rate REAL, base TEXT, amount INTEGER, cap INTEGER, overlap_group TEXT);" \
+  "CREATE TABLE conditions (benefit_id TEXT NOT NULL, question TEXT NOT NULL," \
+  "  value TEXT NOT NULL, review INTEGER NOT NULL);"                    \
+  "CREATE INDEX articles_document ON articles (document_id);"           \
+  "CREATE TABLE terms (vocabulary TEXT NOT NULL, id TEXT NOT NULL, parent TEXT," \
+  "  zh TEXT, en TEXT, PRIMARY KEY (vocabulary, id));"                  \
+  "CREATE TABLE profiles (name TEXT PRIMARY KEY, data TEXT NOT NULL, updated TEXT NOT NULL);"
+
+#define LEGACY_SCHEMA_2_3                                               \
+  "CREATE VIRTUAL TABLE articles_fts USING fts5 (heading_zh, heading_en, original, summary," \
+  "  content='articles', content_rowid='id', tokenize='trigram');"       \
+  "CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN"           \
+  "  INSERT INTO articles_fts (articles_fts, rowid, heading_zh, heading_en, original, summary)" \
+  "  VALUES ('delete', old.id, old.heading_zh, old.heading_en, old.original, old.summary);" \
+  "END;"
+
+/* A database an older Policy Navigator wrote, at schema `version` (1 or
+ * 3), holding an imported document (only its XML mattered then), a
+ * bundled one and a profile. */
+static void
+write_legacy_database (const char *path,
+                       int         version)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *setup = g_strdup_printf ("%s%s PRAGMA user_version = %d;",
+                                            LEGACY_SCHEMA_1, version >= 3 ? LEGACY_SCHEMA_2_3 : "",
+                                            version);
+
+  exec_sql (path, setup);
+  exec_sql (path,
+            "INSERT INTO meta (key, value) VALUES ('bundled-hash', 'stale');"
+            "INSERT INTO documents (id, title_zh, title_en, jurisdiction, status, user_imported,"
+            " source_name, xml, position) VALUES ('xiamen-2023-17', 'x', 'x', 'xiamen', 'final', 0,"
+            " 'xiamen-2023-17.xml', '<stale/>', 3);"
+            "INSERT INTO profiles (name, data, updated) VALUES ('Old client',"
+            " '{\"name\":\"Old client\",\"location\":\"jinjiang\",\"answers\":{\"phase\":\"phase-1\"},\"figures\":{\"rd-investment\":5000000}}',"
+            " '2024-01-01T00:00:00Z');");
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "INSERT INTO documents (id, title_zh, title_en, jurisdiction, status,"
+                                       " user_imported, source_name, xml, position)"
+                                       " VALUES ('test-doc', '测试', 'Test', 'xiamen', 'final', 1, 'good.xml', ?, 1000)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_blob (stmt, 1, small_document, strlen (small_document), SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+/* A database of an older schema migrates to the current one: its
+ * imported document comes into the tables from the XML it kept, the
+ * bundled corpus is loaded again, the profiles stay. */
+static void
+test_migration_from_legacy (gconstpointer data)
+{
+  int version = GPOINTER_TO_INT (data);
+  g_autofree char *name = g_strdup_printf ("schema%d.db", version);
+  g_autofree char *path = temp_path (name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnStore) store = NULL;
+  g_autoptr(PnProfile) loaded = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(PnCorpus) corpus = NULL;
+  PnDocument *document;
+
+  write_legacy_database (path, version);
+
+  store = pn_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_rows (path, "PRAGMA user_version"), ==, PN_STORE_SCHEMA_VERSION);
+  loaded = pn_store_load_profile (store, "Old client", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pn_profile_get_location (loaded), ==, "jinjiang");
+  g_assert_cmpint (pn_profile_get_figure (loaded, PN_FIGURE_RD_INVESTMENT), ==, 5000000);
+
+  corpus = pn_store_load_corpus (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_documents (corpus), ==, 6);
+  document = pn_corpus_find_document (corpus, "test-doc", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  g_assert_true (document->user_imported);
+  g_assert_cmpstr (((PnArticle *) g_ptr_array_index (document->articles, 0))->original, ==, "测试条款原文");
+  document = pn_corpus_find_document (corpus, "xiamen-2023-17", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (document->n_articles, ==, 24);
+
+  hits = pn_store_search (store, "临床试验", NULL, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, >, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = pn_store_search (store, "测试", "test-doc", 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+}
+
 /* A failure inside the import transaction (here a trigger aborting the
- * condition insert) leaves every table as it was. */
+ * insert of the benefit keys, after the document's rows) leaves every
+ * table as it was. */
 static void
 test_import_rolls_back (void)
 {
@@ -227,8 +311,7 @@ test_import_rolls_back (void)
     g_assert_no_error (error);
   }
   exec_sql (path,
-            "CREATE TRIGGER fail_half_way BEFORE INSERT ON conditions"
-            " WHEN new.benefit_id = 'test-doc/1/a'"
+            "CREATE TRIGGER fail_half_way BEFORE INSERT ON benefit_keys"
             " BEGIN SELECT RAISE(ABORT, 'simulated failure'); END;");
   docs = count_rows (path, "SELECT count(*) FROM documents");
   articles = count_rows (path, "SELECT count(*) FROM articles");
@@ -276,7 +359,7 @@ test_import_replace_remove (void)
 
   corpus = pn_store_load_corpus (store, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (pn_corpus_get_n_documents (corpus), ==, 6);
+  g_assert_cmpuint (n_documents (corpus), ==, 6);
 
   /* two characters: answered from the content table */
   hits = pn_store_search (store, "测试", "test-doc", 5, &error);
@@ -343,21 +426,21 @@ long_document (void)
 /* The hits of a 1–2 character query as a plain scan of every article
  * defines them, "document/article" in order. */
 static const char short_brute_force[] =
-  "SELECT a.document_id || '/' || a.number"
-  " FROM articles a JOIN documents d ON d.id = a.document_id"
+  "SELECT d.id || '/' || a.number"
+  " FROM articles a JOIN documents d ON d.key = a.document"
   " WHERE (instr(a.heading_zh, ?1) > 0 OR instr(a.original, ?1) > 0"
   "        OR instr(lower(a.heading_en), lower(?1)) > 0 OR instr(lower(a.summary), lower(?1)) > 0)"
-  "   AND (?2 IS NULL OR a.document_id = ?2)"
+  "   AND (?2 IS NULL OR d.id = ?2)"
   " ORDER BY coalesce(instr(a.heading_zh, ?1), 0) = 0, d.user_imported, d.position, d.id, a.position"
   " LIMIT ?3";
 
 /* Longer queries match ignoring case in every column (the trigram index
  * folds case); ranked by bm25, so compared as sets. */
 static const char long_brute_force[] =
-  "SELECT a.document_id || '/' || a.number FROM articles a"
+  "SELECT d.id || '/' || a.number FROM articles a JOIN documents d ON d.key = a.document"
   " WHERE (instr(lower(a.heading_zh), lower(?1)) > 0 OR instr(lower(a.original), lower(?1)) > 0"
   "        OR instr(lower(a.heading_en), lower(?1)) > 0 OR instr(lower(a.summary), lower(?1)) > 0)"
-  "   AND (?2 IS NULL OR a.document_id = ?2)"
+  "   AND (?2 IS NULL OR d.id = ?2)"
   " ORDER BY 1 LIMIT ?3";
 
 static char *
@@ -467,7 +550,7 @@ check_search_cases (PnStore    *store,
   /* a heading's last two characters: no trigram begins with them there */
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT substr(heading_zh, -2) FROM articles"
-                                       " WHERE document_id = 'xiamen-2023-17' ORDER BY position LIMIT 1",
+                                       " WHERE document = (SELECT key FROM documents WHERE id = 'xiamen-2023-17') ORDER BY position LIMIT 1",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   heading_end = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
@@ -547,11 +630,11 @@ bm25_hits (const char *path,
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                       "SELECT a.document_id || '/' || a.number"
+                                       "SELECT d.id || '/' || a.number"
                                        " FROM (SELECT rowid AS id, bm25(articles_fts, 5.0, 5.0, 1.0, 1.0) AS s"
                                        "       FROM articles_fts WHERE articles_fts MATCH ?1) h"
                                        " JOIN articles a ON a.id = h.id"
-                                       " JOIN documents d ON d.id = a.document_id"
+                                       " JOIN documents d ON d.key = a.document"
                                        " ORDER BY h.s, d.position, a.position LIMIT ?2",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   sqlite3_bind_text (stmt, 1, phrase, -1, SQLITE_STATIC);
@@ -635,40 +718,6 @@ test_search_bm25_order (void)
   check_bm25_order (store, path);
 }
 
-/* A schema 3 database gains the short-query index on opening, in the
- * migration (the corpus is current, so it is not reloaded), and keeps
- * its profiles. */
-static void
-test_migration_search_index (void)
-{
-  g_autofree char *path = temp_path ("schema3.db");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PnStore) store = NULL;
-  g_autoptr(PnProfile) loaded = NULL;
-
-  {
-    g_autoptr(PnStore) first = open_with_long_document (path);
-  }
-  exec_sql (path,
-            SCHEMA_4_UNDO
-            "PRAGMA user_version = 3;"
-            "INSERT INTO profiles (name, data, updated) VALUES ('Kept',"
-            " '{\"name\":\"Kept\",\"location\":\"xiamen\"}', '2024-01-01T00:00:00Z');");
-  g_assert_cmpuint (count_rows (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'article_tails'"), ==, 0);
-
-  store = pn_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (count_rows (path, "PRAGMA user_version"), ==, PN_STORE_SCHEMA_VERSION);
-  g_assert_cmpuint (count_rows (path, "SELECT count(*) FROM documents WHERE id = 'long-doc'"), ==, 1);
-  g_assert_cmpuint (count_rows (path, "SELECT count(*) FROM article_tails"), ==,
-                    count_rows (path, "SELECT count(*) FROM articles"));
-  loaded = pn_store_load_profile (store, "Kept", &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (pn_profile_get_location (loaded), ==, "xiamen");
-
-  check_search_cases (store, path, TRUE);
-}
-
 typedef struct
 {
   const char *name;
@@ -730,14 +779,14 @@ main (int   argc,
 
   g_test_add_func ("/pn/store/open", test_open_loads_corpus);
   g_test_add_func ("/pn/store/profiles", test_profiles);
-  g_test_add_func ("/pn/store/migration/keeps-profiles", test_migration_keeps_profiles);
+  g_test_add_data_func ("/pn/store/migration/from-schema-1", GINT_TO_POINTER (1), test_migration_from_legacy);
+  g_test_add_data_func ("/pn/store/migration/from-schema-3", GINT_TO_POINTER (3), test_migration_from_legacy);
   g_test_add_func ("/pn/store/migration/newer-refused", test_newer_schema_refused);
   g_test_add_func ("/pn/store/corrupt", test_corrupt_database);
   g_test_add_func ("/pn/store/import/rollback", test_import_rolls_back);
   g_test_add_func ("/pn/store/import/replace-remove", test_import_replace_remove);
   g_test_add_func ("/pn/store/search/brute-force", test_search_brute_force);
   g_test_add_func ("/pn/store/search/bm25-order", test_search_bm25_order);
-  g_test_add_func ("/pn/store/migration/search-index", test_migration_search_index);
   for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
     {
       g_autofree char *path = g_strdup_printf ("/pn/loader/hostile/%s", hostile[i].name);

@@ -607,7 +607,7 @@ test_show_in_document (Fixture *fixture)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-results", NULL));
   g_assert_true (pn_results_view_show_measure (fixture->results_view, XIAMEN_PHASE_2));
 
-  results = pn_engine_evaluate (pn_application_get_corpus (fixture->app), fixture->profile);
+  results = pn_engine_evaluate (pn_application_get_corpus (fixture->app), fixture->profile, NULL);
   result = pn_results_find (results, XIAMEN_PHASE_2);
   g_assert_nonnull (result);
 

@@ -72,7 +72,7 @@ set_client (PnProfile *profile)
 static PnResults *
 core_results (Fixture *fixture)
 {
-  return pn_engine_evaluate (pn_application_get_corpus (fixture->app), fixture->profile);
+  return pn_engine_evaluate (pn_application_get_corpus (fixture->app), fixture->profile, NULL);
 }
 
 static PnBrief *
@@ -81,7 +81,7 @@ core_brief (Fixture *fixture,
 {
   g_autoptr(PnResults) results = core_results (fixture);
 
-  return pn_brief_new (results, fixture->profile, lang, NULL);
+  return pn_brief_new (results, fixture->profile, lang, NULL, NULL);
 }
 
 /* ---- files ---- */

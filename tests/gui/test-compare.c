@@ -127,7 +127,7 @@ evaluate_at (Fixture    *fixture,
   g_autoptr(PnProfile) copy = pn_profile_copy (fixture->profile);
 
   pn_profile_set_location (copy, location);
-  return pn_engine_evaluate (fixture->corpus, copy);
+  return pn_engine_evaluate (fixture->corpus, copy, NULL);
 }
 
 /* ---- reading the view ---- */
@@ -500,7 +500,7 @@ test_scenario (Fixture *fixture)
 
       pn_profile_set_figure (copy, PN_FIGURE_RD_INVESTMENT, 30000000);
       pn_profile_set_location (copy, scenario_locations[i]);
-      old = pn_engine_evaluate (fixture->corpus, copy);
+      old = pn_engine_evaluate (fixture->corpus, copy, NULL);
       {
         g_autofree char *old_total = pn_money_format_yuan (pn_results_get_total (old));
 

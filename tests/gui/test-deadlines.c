@@ -213,7 +213,7 @@ expected_deadlines (Fixture     *fixture,
   GPtrArray *expected = g_ptr_array_new ();
 
   if (for_project)
-    results = pn_engine_evaluate (pn_application_get_corpus (fixture->app), fixture->profile);
+    results = pn_engine_evaluate (pn_application_get_corpus (fixture->app), fixture->profile, NULL);
 
   for (guint i = 0; i < pn_deadlines_get_n_deadlines (deadlines); i++)
     {

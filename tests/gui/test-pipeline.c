@@ -201,7 +201,7 @@ engine_milestone_total (Fixture    *fixture,
   gint64 total = 0;
 
   pn_profile_set_answer (profile, PN_QUESTION_PHASE, phase);
-  results = pn_engine_evaluate (pn_application_get_corpus (fixture->app), profile);
+  results = pn_engine_evaluate (pn_application_get_corpus (fixture->app), profile, NULL);
   *out_counted = 0;
 
   for (guint i = 0; i < pn_results_get_n_results (results); i++)

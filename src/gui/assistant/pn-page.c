@@ -37,149 +37,28 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (PnPage, pn_page, GTK_TYPE_WIDGET)
 
-/* A condition accepting every term of its vocabulary asks nothing (as in
- * the engine). */
-static gboolean
-condition_asks (PnTaxonomy        *taxonomy,
-                const PnCondition *condition)
-{
-  GPtrArray *terms = pn_taxonomy_get_terms (taxonomy, pn_question_to_string (condition->question));
-
-  if (terms == NULL || terms->len == 0 || condition->values == NULL)
-    return TRUE;
-
-  for (guint i = 0; i < terms->len; i++)
-    {
-      const PnTerm *term = g_ptr_array_index (terms, i);
-
-      if (!g_strv_contains ((const char * const *) condition->values, term->id))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-gboolean
-pn_page_benefit_depends_on (PnCorpus   *corpus,
-                            PnBenefit  *benefit,
-                            const char *key)
-{
-  PnQuestion question;
-  PnFigure figure;
-
-  g_return_val_if_fail (corpus != NULL, FALSE);
-  g_return_val_if_fail (benefit != NULL, FALSE);
-  g_return_val_if_fail (key != NULL, FALSE);
-
-  if (g_str_equal (key, "location"))
-    return TRUE;
-
-  if (g_str_equal (key, "as-of"))
-    {
-      PnDocument *document = benefit->document;
-      PnArticle *article = benefit->article;
-
-      return document->draft ||
-             article->valid_from != NULL || article->valid_until != NULL ||
-             document->in_force_from != NULL || document->in_force_until != NULL ||
-             document->applies_from != NULL;
-    }
-
-  if (pn_question_from_string (key, &question))
-    {
-      const PnCondition *condition = pn_benefit_find_condition (benefit, question);
-
-      return condition != NULL && condition_asks (pn_corpus_get_taxonomy (corpus), condition);
-    }
-
-  if (pn_figure_from_string (key, &figure))
-    {
-      if (benefit->base == figure || benefit->combined_limit == figure)
-        return TRUE;
-
-      for (guint i = 0; i < benefit->thresholds->len; i++)
-        {
-          const PnThreshold *threshold = g_ptr_array_index (benefit->thresholds, i);
-
-          if (threshold->figure == figure)
-            return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-/* Higher is a better example: in force, local, with a document number. */
-static int
-example_score (PnCorpus  *corpus,
-               PnBenefit *benefit)
-{
-  PnDocument *document = benefit->document;
-  int score = 0;
-
-  if (!document->draft)
-    score += 100;
-  score += 10 * pn_taxonomy_location_depth (pn_corpus_get_taxonomy (corpus), document->jurisdiction);
-  if (document->doc_number != NULL)
-    score += 1;
-
-  return score;
-}
-
 static char *
 pn_page_compute_why_text (PnPage *self)
 {
   PnPagePrivate *priv = pn_page_get_instance_private (self);
-  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *citation = NULL;
-  const char *location;
   PnBenefit *example = NULL;
-  int example_best = -1;
   guint n = 0;
 
   if (priv->corpus == NULL || priv->keys == NULL)
     return g_strdup ("");
 
-  location = priv->profile != NULL ? pn_profile_get_location (priv->profile) : NULL;
-  if (location != NULL)
-    documents = pn_corpus_documents_at (priv->corpus, location);
-  else
+  if (!pn_corpus_count_uses (priv->corpus,
+                             priv->profile != NULL ? pn_profile_get_location (priv->profile) : NULL,
+                             (const char * const *) priv->keys, &n, &example, &error))
     {
-      documents = g_ptr_array_new ();
-      for (guint i = 0; i < pn_corpus_get_n_documents (priv->corpus); i++)
-        g_ptr_array_add (documents, pn_corpus_get_document (priv->corpus, i));
+      /* the results show the store's error; the hint just stays quiet */
+      g_debug ("why we ask: %s", error->message);
+      return g_strdup ("");
     }
 
-  for (guint d = 0; d < documents->len; d++)
-    {
-      PnDocument *document = g_ptr_array_index (documents, d);
-
-      for (guint a = 0; a < document->articles->len; a++)
-        {
-          PnArticle *article = g_ptr_array_index (document->articles, a);
-
-          for (guint b = 0; b < article->benefits->len; b++)
-            {
-              PnBenefit *benefit = g_ptr_array_index (article->benefits, b);
-              gboolean depends = FALSE;
-
-              for (guint k = 0; priv->keys[k] != NULL && !depends; k++)
-                depends = pn_page_benefit_depends_on (priv->corpus, benefit, priv->keys[k]);
-
-              if (!depends)
-                continue;
-
-              n++;
-              if (example_score (priv->corpus, benefit) > example_best)
-                {
-                  example = benefit;
-                  example_best = example_score (priv->corpus, benefit);
-                }
-            }
-        }
-    }
-
-  if (n == 0)
+  if (n == 0 || example == NULL)
     return g_strdup (_("Why we ask: no measure here depends on this answer."));
 
   citation = pn_gui_citation (example->article);

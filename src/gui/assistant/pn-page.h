@@ -66,8 +66,6 @@ gboolean      pn_page_apply            (PnPage      *self);
 void          pn_page_update           (PnPage      *self);
 
 /* Whether `benefit` depends on the answer to `key`. */
-gboolean      pn_page_benefit_depends_on (PnCorpus  *corpus,
-                                          PnBenefit *benefit,
-                                          const char *key);
+
 
 G_END_DECLS

@@ -233,6 +233,7 @@ pn_brief_export_file_async (PnApplication       *application,
                             gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
   PnProfile *profile;
   PnCorpus *corpus;
   ExportData *data;
@@ -259,11 +260,17 @@ pn_brief_export_file_async (PnApplication       *application,
   data = g_new0 (ExportData, 1);
   data->format = format;
   data->file = g_object_ref (file);
-  data->results = pn_engine_evaluate (corpus, profile);
-  if (format != PN_BRIEF_FORMAT_CSV)
-    data->brief = pn_brief_new (data->results, profile, lang, NULL);
-
   g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+
+  data->results = pn_engine_evaluate (corpus, profile, &error);
+  if (data->results != NULL && format != PN_BRIEF_FORMAT_CSV)
+    data->brief = pn_brief_new (data->results, profile, lang, NULL, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
   g_task_run_in_thread (task, export_thread);
 }
 
@@ -698,7 +705,12 @@ print_begin_cb (GtkPrintOperation *operation,
   g_clear_object (&job->pdf);
   g_clear_error (&job->error);
 
-  brief = pn_brief_new (job->results, job->profile, job->lang, NULL);
+  brief = pn_brief_new (job->results, job->profile, job->lang, NULL, &job->error);
+  if (brief == NULL)
+    {
+      gtk_print_operation_cancel (operation);
+      return;
+    }
   job->pdf = pn_brief_pdf_new (brief);
 
   if (width < PN_BRIEF_MIN_PAPER_WIDTH || height < PN_BRIEF_MIN_PAPER_HEIGHT)
@@ -798,6 +810,7 @@ pn_brief_print_operation_new (PnApplication  *application,
   g_autoptr(GtkPageSetup) page_setup = NULL;
   g_autoptr(GtkPaperSize) paper = NULL;
   g_autofree char *job_name = NULL;
+  g_autoptr(PnResults) results = NULL;
   PnCorpus *corpus;
   PnProfile *profile;
   const char *client;
@@ -815,8 +828,11 @@ pn_brief_print_operation_new (PnApplication  *application,
     }
 
   profile = pn_application_get_profile (application);
+  results = pn_engine_evaluate (corpus, profile, error);
+  if (results == NULL)
+    return NULL;
   job = g_new0 (PrintJob, 1);
-  job->results = pn_engine_evaluate (corpus, profile);
+  job->results = g_steal_pointer (&results);
   job->profile = pn_profile_copy (profile);
   job->lang = lang;
 

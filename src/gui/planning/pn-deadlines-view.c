@@ -112,12 +112,14 @@ pn_deadlines_view_compute (PnDeadlinesView *self)
   self->has_answers = profile_has_answers (profile);
   if (self->has_answers)
     {
-      g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile);
+      g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile, &self->error);
 
+      if (results == NULL)
+        return;
       /* Ids owned by the corpus, which self->deadlines keeps. */
       self->matching = g_hash_table_new (g_str_hash, g_str_equal);
       for (guint i = 0; i < pn_results_get_n_results (results); i++)
-        g_hash_table_add (self->matching, pn_results_get_result (results, i)->benefit->id);
+        g_hash_table_add (self->matching, pn_results_get_benefit (results, i)->id);
     }
 
   if (!self->project_chosen)

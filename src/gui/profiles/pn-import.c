@@ -88,7 +88,7 @@ import_thread (GTask        *task,
     }
 
   lang = pn_lang_from_locale ();
-  existing = pn_corpus_find_document (corpus, incoming->id);
+  existing = pn_corpus_find_header (corpus, incoming->id, NULL);
   basename = g_file_get_basename (data->file);
   g_task_return_new_error (task, PN_STORE_ERROR, PN_STORE_ERROR_EXISTS,
                            /* Translators: the title of a stored document, its id, and a file name */

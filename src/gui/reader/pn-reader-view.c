@@ -568,6 +568,8 @@ find_row (GtkListBox *list,
 static void
 populate_documents (PnReaderView *self)
 {
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *as_of = dup_as_of (self);
   PnLang lang = pn_lang_from_locale ();
   PnCorpus *corpus = ensure_corpus (self);
@@ -576,9 +578,15 @@ populate_documents (PnReaderView *self)
   if (corpus == NULL)
     return;
 
-  for (guint i = 0; i < pn_corpus_get_n_documents (corpus); i++)
+  documents = pn_corpus_list_documents (corpus, &error);
+  if (documents == NULL)
+    {
+      g_warning ("Cannot list the policy documents: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < documents->len; i++)
     gtk_list_box_append (self->document_list,
-                         document_row_new (pn_corpus_get_document (corpus, i), lang, as_of));
+                         document_row_new (g_ptr_array_index (documents, i), lang, as_of));
 
   if (self->document != NULL)
     gtk_list_box_select_row (self->document_list,
@@ -738,15 +746,20 @@ open_article (PnReaderView *self,
               gboolean      show_articles)
 {
   PnCorpus *corpus = ensure_corpus (self);
+  g_autoptr(GError) error = NULL;
   PnDocument *document;
   PnArticle *article = NULL;
 
   if (corpus == NULL)
     return FALSE;
 
-  document = pn_corpus_find_document (corpus, document_id);
+  document = pn_corpus_find_document (corpus, document_id, &error);
   if (document == NULL)
-    return FALSE;
+    {
+      if (error != NULL)
+        g_warning ("Cannot read document %s: %s", document_id, error->message);
+      return FALSE;
+    }
 
   if (article_number != NULL)
     {
@@ -882,7 +895,7 @@ run_search (PnReaderView *self)
     {
       PnSearchHit *hit = g_ptr_array_index (hits, i);
       PnCorpus *corpus = ensure_corpus (self);
-      PnDocument *document = corpus ? pn_corpus_find_document (corpus, hit->document_id) : NULL;
+      PnDocument *document = corpus ? pn_corpus_find_header (corpus, hit->document_id, NULL) : NULL;
 
       gtk_list_box_append (self->search_list, search_row_new (hit, document, lang));
     }
@@ -949,7 +962,7 @@ refresh (PnReaderView *self)
 
   if (document_id != NULL && !showing_content && self->corpus != NULL)
     {
-      PnDocument *document = pn_corpus_find_document (self->corpus, document_id);
+      PnDocument *document = pn_corpus_find_document (self->corpus, document_id, NULL);
 
       if (document != NULL)
         {

@@ -19,6 +19,7 @@ struct _PnResultsView
   PnProfileView        parent_instance;
 
   PnResults           *results;
+  GError              *error;     /* why there are no results, or NULL */
   GHashTable          *rows;     /* benefit id → PnResultRow, reused */
   gboolean             detail_chosen; /* by the user, not by default */
   gboolean             stale;    /* results newer than the widgets */
@@ -26,6 +27,7 @@ struct _PnResultsView
 
   /* Template children */
   GtkStack            *content_stack;
+  AdwStatusPage       *error_page;
   AdwPreferencesGroup *counted_group;
   GtkListBox          *counted_list;
   GtkMenuButton       *date_button;
@@ -218,7 +220,7 @@ pn_results_view_rebuild (PnResultsView *self)
   if (self->results == NULL)
     {
       pn_results_view_clear_rows (self);
-      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      gtk_stack_set_visible_child_name (self->content_stack, self->error != NULL ? "error" : "empty");
       pn_measure_detail_set_result (self->detail, NULL, NULL);
       return;
     }
@@ -276,9 +278,13 @@ pn_results_view_refresh (PnProfileView *view)
 
   start = g_get_monotonic_time ();
   g_clear_pointer (&self->results, pn_results_unref);
+  g_clear_error (&self->error);
 
+  /* A damaged database or a document replaced meanwhile: say so where
+   * the results would be. */
   if (profile != NULL && corpus != NULL && pn_profile_get_location (profile) != NULL)
-    self->results = pn_engine_evaluate (corpus, profile);
+    self->results = pn_engine_evaluate (corpus, profile, &self->error);
+  adw_status_page_set_description (self->error_page, self->error != NULL ? self->error->message : NULL);
 
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
@@ -368,6 +374,7 @@ pn_results_view_finalize (GObject *object)
   PnResultsView *self = PN_RESULTS_VIEW (object);
 
   g_clear_pointer (&self->results, pn_results_unref);
+  g_clear_error (&self->error);
 
   G_OBJECT_CLASS (pn_results_view_parent_class)->finalize (object);
 }
@@ -404,6 +411,7 @@ pn_results_view_class_init (PnResultsViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/pnav/PolicyNavigator/ui/results/pn-results-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, PnResultsView, error_page);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, counted_group);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, counted_list);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, date_button);

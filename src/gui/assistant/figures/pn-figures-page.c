@@ -102,12 +102,19 @@ pn_figures_page_compute_uses (PnFiguresPage *self,
   PnProfile *profile = pn_page_get_profile (PN_PAGE (self));
   GArray *uses = g_array_new (FALSE, FALSE, sizeof (FigureUse));
   g_autoptr(PnResults) results = NULL;
+  g_autoptr(GError) error = NULL;
 
   *out_results = NULL;
   if (corpus == NULL || profile == NULL)
     return uses;
 
-  results = pn_engine_evaluate (corpus, profile);
+  /* an error shows in the results; the page then asks every figure */
+  results = pn_engine_evaluate (corpus, profile, &error);
+  if (results == NULL)
+    {
+      g_debug ("figures: %s", error->message);
+      return uses;
+    }
   for (guint i = 0; i < pn_results_get_n_results (results); i++)
     {
       const PnResult *result = pn_results_get_result (results, i);

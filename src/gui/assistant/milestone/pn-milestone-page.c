@@ -5,6 +5,8 @@
 
 #include "pn-milestone-page.h"
 
+#include "pn-engine.h"
+
 #include "assistant/pn-choice-group.h"
 
 struct _PnMilestonePage
@@ -18,39 +20,21 @@ struct _PnMilestonePage
 
 G_DEFINE_FINAL_TYPE (PnMilestonePage, pn_milestone_page, PN_TYPE_PAGE)
 
-static gboolean
-condition_allows (const PnCondition *condition,
-                  const char        *value)
-{
-  if (condition == NULL || value == NULL)
-    return TRUE;
-
-  return (condition->values != NULL && g_strv_contains ((const char * const *) condition->values, value)) ||
-         (condition->review != NULL && g_strv_contains ((const char * const *) condition->review, value));
-}
-
-/* Whether the answers so far leave the benefit possible: every condition
- * on an answered question (but the milestone's own) accepts the answer. */
-static gboolean
-benefit_possible (PnBenefit *benefit,
-                  PnProfile *profile)
-{
-  for (guint i = 0; i < benefit->conditions->len; i++)
-    {
-      const PnCondition *condition = g_ptr_array_index (benefit->conditions, i);
-
-      if (condition->question == PN_QUESTION_PHASE || condition->question == PN_QUESTION_RANK)
-        continue;
-      if (!condition_allows (condition, pn_profile_get_effective_answer (profile, condition->question)))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* The milestones some measure of the place rewards for the answers so far,
  * in vocabulary order: a device never sees "Phase II", an innovative drug
  * never the generic consistency evaluation. */
+static void
+add_phases (GHashTable *seen,
+            PnBenefit  *benefit)
+{
+  const PnCondition *phase = pn_benefit_find_condition (benefit, PN_QUESTION_PHASE);
+
+  for (guint i = 0; phase != NULL && phase->values != NULL && phase->values[i] != NULL; i++)
+    g_hash_table_add (seen, phase->values[i]);
+  for (guint i = 0; phase != NULL && phase->review != NULL && phase->review[i] != NULL; i++)
+    g_hash_table_add (seen, phase->review[i]);
+}
+
 static GStrv
 pn_milestone_page_relevant_phases (PnMilestonePage *self)
 {
@@ -58,42 +42,47 @@ pn_milestone_page_relevant_phases (PnMilestonePage *self)
   PnProfile *profile = pn_page_get_profile (PN_PAGE (self));
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
   const char *location = pn_profile_get_location (profile);
   GPtrArray *terms;
 
   if (location != NULL)
-    documents = pn_corpus_documents_at (corpus, location);
+    {
+      /* The measures the answers so far leave possible, whatever the
+       * milestone: the engine lists them for the answers without the
+       * milestone and rank (the product they imply kept). */
+      g_autoptr(PnProfile) answers = pn_profile_copy (profile);
+      g_autoptr(PnResults) results = NULL;
+
+      pn_profile_set_answer (answers, PN_QUESTION_PRODUCT,
+                             pn_profile_get_effective_answer (profile, PN_QUESTION_PRODUCT));
+      pn_profile_set_answer (answers, PN_QUESTION_PHASE, NULL);
+      pn_profile_set_answer (answers, PN_QUESTION_RANK, NULL);
+      results = pn_engine_evaluate (corpus, answers, &error);
+      for (guint i = 0; results != NULL && i < pn_results_get_n_results (results); i++)
+        add_phases (seen, pn_results_get_benefit (results, i));
+    }
   else
     {
-      documents = g_ptr_array_new ();
-      for (guint i = 0; i < pn_corpus_get_n_documents (corpus); i++)
-        g_ptr_array_add (documents, pn_corpus_get_document (corpus, i));
-    }
+      g_autoptr(GPtrArray) documents = pn_corpus_list_documents (corpus, &error);
 
-  for (guint d = 0; d < documents->len; d++)
-    {
-      PnDocument *document = g_ptr_array_index (documents, d);
-
-      for (guint a = 0; a < document->articles->len; a++)
+      for (guint d = 0; documents != NULL && d < documents->len; d++)
         {
-          PnArticle *article = g_ptr_array_index (document->articles, a);
+          PnDocument *document = g_ptr_array_index (documents, d);
 
-          for (guint b = 0; b < article->benefits->len; b++)
+          if (!pn_corpus_load_whole (corpus, document, &error))
+            break;
+          for (guint a = 0; a < document->articles->len; a++)
             {
-              PnBenefit *benefit = g_ptr_array_index (article->benefits, b);
-              const PnCondition *phase = pn_benefit_find_condition (benefit, PN_QUESTION_PHASE);
+              PnArticle *article = g_ptr_array_index (document->articles, a);
 
-              if (phase == NULL || !benefit_possible (benefit, profile))
-                continue;
-
-              for (guint i = 0; phase->values != NULL && phase->values[i] != NULL; i++)
-                g_hash_table_add (seen, phase->values[i]);
-              for (guint i = 0; phase->review != NULL && phase->review[i] != NULL; i++)
-                g_hash_table_add (seen, phase->review[i]);
+              for (guint b = 0; b < article->benefits->len; b++)
+                add_phases (seen, g_ptr_array_index (article->benefits, b));
             }
         }
     }
+  if (error != NULL)
+    g_debug ("milestones: %s", error->message);
 
   terms = pn_taxonomy_get_terms (pn_corpus_get_taxonomy (corpus), "phase");
   for (guint i = 0; terms != NULL && i < terms->len; i++)

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pn-corpus.h"
+
+G_BEGIN_DECLS
+
+/* For pn-engine: the benefits at `location` (or a place above it) that
+ * `answers` (per PnQuestion, NULL when unanswered) may match — a superset
+ * the engine checks exactly — in document order, each with its article
+ * and its document's header; the benefits they top up are read too, so
+ * that pn_corpus_find_benefit() finds them without reading the store
+ * again.  Transfer container. */
+GPtrArray   *_pn_corpus_get_candidates  (PnCorpus    *self,
+                                         const char  *location,
+                                         const char **answers,
+                                         GError     **error);
+
+/* For pn-deadlines: the benefits of the documents in force at `location`
+ * (drafts left out) whose validity ends on `from` or later and, unless
+ * `until` is NULL, on `until` or earlier, in document order; and how many
+ * state no end.  Transfer container. */
+GPtrArray   *_pn_corpus_get_ending      (PnCorpus    *self,
+                                         const char  *location,
+                                         const char  *from,
+                                         const char  *until,
+                                         guint       *out_undated,
+                                         GError     **error);
+
+G_END_DECLS

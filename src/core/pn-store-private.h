@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "pn-store.h"
+#include "pn-core-private.h"
+
+G_BEGIN_DECLS
+
+/* What pn-store.c, pn-store-read.c, pn-store-search.c and pn-corpus.c
+ * share.  The store is the only SQLite user; the corpus asks it for rows
+ * through the _pn_store_read_*() functions below, which return model
+ * values checked like input: a row that breaks the model's rules is a
+ * PN_STORE_ERROR_CORRUPT naming the document, never an assertion.
+ *
+ * Every function here takes the store's lock itself (a GRecMutex: the
+ * GUI reads results in worker threads); the SQL helpers expect it held. */
+
+/* The GVariant forms of what a row holds in lists (pn-store.c writes
+ * them, pn-store-read.c reads them):
+ *   documents.lists  notes (zh, en); annual caps (id, amount, per,
+ *                    article, zh, en)
+ *   articles.lists   units (id, role); notes (zh, en)
+ *   benefits.lists   thresholds (figure, min, inclusive); conditions
+ *                    (question, values, review, line); requirements (id,
+ *                    zh, en, attestation); tops-up; annual caps; stage
+ *                    shares; notes (zh, en); units (id, role) */
+#define PN_DOCUMENT_LISTS_TYPE "(a(ss)a(sxssss))"
+#define PN_ARTICLE_LISTS_TYPE  "(a(ss)a(ss))"
+#define PN_BENEFIT_LISTS_TYPE  "(a(sxb)a(sasasu)a(sssb)asasada(ss)a(ss))"
+
+/* benefit_keys.keys: per document, one record per benefit in document
+ * order: its row, then per question a mask of the answers that do not
+ * rule it out (PN_KEY_ALL when it asks nothing of the question), then
+ * what it depends on (PN_USES_*).  An answer's bit is _pn_key_bit(); two
+ * answers may share a bit, so the masks only narrow the candidates, and
+ * the engine checks each one exactly. */
+typedef struct
+{
+  gint64  benefit;
+  guint32 mask[PN_N_QUESTIONS];
+  guint32 uses;
+  guint32 reserved;
+} PnBenefitKey;
+
+#define PN_KEY_ALL G_MAXUINT32
+#define PN_USES_QUESTION(q) (1u << (q))          /* a condition that asks */
+#define PN_USES_FIGURE(f)   (1u << (16 + (f)))   /* base, limit, threshold */
+#define PN_USES_DATES       (1u << 31)           /* dated, or a draft */
+G_STATIC_ASSERT (sizeof (PnBenefitKey) == 8 + 4 * PN_N_QUESTIONS + 8);
+G_STATIC_ASSERT (PN_N_QUESTIONS <= 16 && PN_N_FIGURES <= 15);
+
+guint32      _pn_key_bit                 (const char   *answer);
+
+/* ---- SQL helpers (pn-store.c) ---- */
+
+typedef enum { PN_STEP_ROW, PN_STEP_DONE, PN_STEP_ERROR } PnStepResult;
+
+void         _pn_store_lock              (PnStore      *self);
+void         _pn_store_unlock            (PnStore      *self);
+sqlite3     *_pn_store_get_db            (PnStore      *self);
+gboolean     _pn_store_set_sql_error     (PnStore      *self,
+                                          GError      **error,
+                                          int           rc,
+                                          const char   *what);
+gboolean     _pn_store_exec              (PnStore      *self,
+                                          const char   *sql,
+                                          GError      **error);
+sqlite3_stmt *_pn_store_prepare          (PnStore      *self,
+                                          const char   *sql,
+                                          GError      **error);
+PnStepResult _pn_store_step              (PnStore      *self,
+                                          sqlite3_stmt *stmt,
+                                          GError      **error);
+void         _pn_store_bind_text         (sqlite3_stmt *stmt,
+                                          int           index,
+                                          const char   *text);
+void         _pn_store_rollback          (PnStore      *self);
+typedef struct _PnFtsRank PnFtsRank;
+PnFtsRank   *_pn_store_get_rank          (PnStore      *self);
+/* A damaged row: PN_STORE_ERROR_CORRUPT, "PATH: the database is damaged:
+ * document ID: WHAT". */
+gboolean     _pn_store_damaged           (PnStore      *self,
+                                          GError      **error,
+                                          const char   *document_id,
+                                          const char   *format,
+                                          ...) G_GNUC_PRINTF (4, 5);
+/* A read transaction around several reads, so they see one state of the
+ * database; nests (only the outermost begins and ends). */
+gboolean     _pn_store_begin_read        (PnStore      *self,
+                                          GError      **error);
+void         _pn_store_end_read          (PnStore      *self);
+
+/* ---- reading the model (pn-store-read.c) ---- */
+
+PnTaxonomy  *_pn_store_read_taxonomy     (PnStore      *self,
+                                          GError      **error);
+/* Document headers, in listing order: every document, the one with `id`,
+ * or those whose jurisdiction is one of `places` (NULL-terminated). */
+GPtrArray   *_pn_store_read_documents    (PnStore      *self,
+                                          const char   *id,
+                                          const char * const *places,
+                                          GError      **error);
+PnDocument  *_pn_store_read_document     (PnStore      *self,
+                                          gint64        key,
+                                          GError      **error);
+/* The article at `key`, of `document` (a header); `benefits` NULL. */
+PnArticle   *_pn_store_read_article      (PnStore      *self,
+                                          gint64        key,
+                                          PnDocument   *document,
+                                          GError      **error);
+/* The row of the benefit with `key` (or, when key is 0, the id): its
+ * document's and its article's keys, and the benefit itself once
+ * `article` is given.  Two steps, so that the corpus can find the article
+ * in its cache before building the benefit. */
+typedef struct
+{
+  gint64 key;
+  gint64 document;
+  gint64 article;
+} PnBenefitRow;
+
+gboolean     _pn_store_find_benefit_row  (PnStore      *self,
+                                          gint64        key,
+                                          const char   *id,
+                                          PnBenefitRow *out_row,
+                                          GError      **error);
+PnBenefit   *_pn_store_read_benefit      (PnStore      *self,
+                                          gint64        key,
+                                          PnArticle    *article,
+                                          PnTaxonomy   *taxonomy,
+                                          GError      **error);
+/* Every article and benefit of `document`, in order: articles with their
+ * benefits, through `resolve_article` / `resolve_benefit` so that the
+ * caller keeps one value per row (may return the one given, or a cached
+ * one). */
+typedef PnArticle *(*PnResolveArticle) (gpointer user_data, PnArticle *article);
+typedef PnBenefit *(*PnResolveBenefit) (gpointer user_data, PnBenefit *benefit);
+
+GPtrArray   *_pn_store_read_articles     (PnStore          *self,
+                                          PnDocument       *document,
+                                          PnTaxonomy       *taxonomy,
+                                          PnResolveArticle  resolve_article,
+                                          PnResolveBenefit  resolve_benefit,
+                                          gpointer          user_data,
+                                          GError          **error);
+/* The benefits of the documents at `places` (NULL-terminated) that
+ * `answers` (per question, NULL when unanswered) do not rule out, as
+ * (benefit key, document key) pairs of gint64. */
+gboolean     _pn_store_read_candidates   (PnStore      *self,
+                                          const char * const *places,
+                                          const char  **answers,
+                                          GArray       *out_pairs,
+                                          GError      **error);
+/* The benefits of the documents at `places` (NULL: all) that depend on
+ * one of `uses` (PN_USES_* bits), as (benefit key, document key) pairs. */
+gboolean     _pn_store_read_uses         (PnStore      *self,
+                                          const char * const *places,
+                                          guint32       uses,
+                                          GArray       *out_pairs,
+                                          GError      **error);
+/* Keys of the benefits of `document` whose validity ends between `from`
+ * and `until` (inclusive; `until` NULL: no end), and how many have no
+ * end date. */
+gboolean     _pn_store_read_ending       (PnStore      *self,
+                                          gint64        document,
+                                          const char   *from,
+                                          const char   *until,
+                                          GArray       *out_keys,
+                                          guint        *out_undated,
+                                          GError      **error);
+/* ---- the corpus (pn-corpus.c) ---- */
+
+PnCorpus    *_pn_corpus_new_for_store    (PnStore      *store,
+                                          PnTaxonomy   *taxonomy);
+
+G_END_DECLS

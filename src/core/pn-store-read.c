@@ -1,0 +1,1121 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pn-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pn-store-private.h"
+#include "pn-date.h"
+#include "pn-taxonomy.h"
+
+/* Reading the model back from its rows.  Nothing here trusts the file:
+ * every value is checked against the rules the loader enforced when the
+ * document was imported (the schema's types, the vocabularies, the lists'
+ * GVariant forms), and a row that breaks one is a "database is damaged"
+ * error naming its document. */
+
+/* The longest id, number or short text a row may hold (the schema's ids
+ * are at most 250 characters). */
+#define MAX_ID_BYTES 1000
+/* The schema's largest amount. */
+#define MAX_YUAN G_GINT64_CONSTANT (100000000000000)
+
+typedef struct
+{
+  PnStore     *store;
+  const char  *document_id;
+  GError     **error;
+  gboolean     failed;
+} Check;
+
+static gboolean G_GNUC_PRINTF (2, 3)
+damaged (Check      *check,
+         const char *format,
+         ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  if (check->failed)
+    return FALSE;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  check->failed = TRUE;
+  return _pn_store_damaged (check->store, check->error, check->document_id, "%s", what);
+}
+
+/* Text of a column: NULL when it is NULL, else valid UTF-8 without NULs
+ * (SQLite does not promise either for a damaged file). */
+static char *
+column_text (Check        *check,
+             sqlite3_stmt *stmt,
+             int           column,
+             const char   *name,
+             gboolean      required,
+             gsize         max_bytes)
+{
+  const char *text;
+  int size;
+
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    {
+      if (required)
+        damaged (check, "%s is missing", name);
+      return NULL;
+    }
+
+  text = (const char *) sqlite3_column_text (stmt, column);
+  size = sqlite3_column_bytes (stmt, column);
+  if (text == NULL || size < 0 || (gsize) size > max_bytes ||
+      memchr (text, '\0', size) != NULL || !g_utf8_validate (text, size, NULL))
+    {
+      damaged (check, "%s is not valid text", name);
+      return NULL;
+    }
+  if (required && size == 0)
+    {
+      damaged (check, "%s is empty", name);
+      return NULL;
+    }
+
+  return g_strndup (text, size);
+}
+
+#define ID_TEXT(stmt, column, name, required) \
+  column_text (check, (stmt), (column), (name), (required), MAX_ID_BYTES)
+#define LONG_TEXT(stmt, column, name, required) \
+  column_text (check, (stmt), (column), (name), (required), G_MAXINT)
+
+static char *
+column_date (Check        *check,
+             sqlite3_stmt *stmt,
+             int           column,
+             const char   *name)
+{
+  g_autofree char *text = ID_TEXT (stmt, column, name, FALSE);
+  GDate date;
+
+  if (text == NULL)
+    return NULL;
+  if (strlen (text) != 10 || !pn_date_parse (text, &date))
+    {
+      damaged (check, "%s “%s” is not a date", name, text);
+      return NULL;
+    }
+  return g_steal_pointer (&text);
+}
+
+static gint64
+column_yuan (Check        *check,
+             sqlite3_stmt *stmt,
+             int           column,
+             const char   *name)
+{
+  gint64 value;
+
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return PN_YUAN_UNSET;
+  value = sqlite3_column_int64 (stmt, column);
+  if (sqlite3_column_type (stmt, column) != SQLITE_INTEGER || value < 0 || value > MAX_YUAN)
+    {
+      damaged (check, "%s is not an amount of yuan", name);
+      return PN_YUAN_UNSET;
+    }
+  return value;
+}
+
+static gint64
+column_int (Check        *check,
+            sqlite3_stmt *stmt,
+            int           column,
+            const char   *name,
+            gint64        min,
+            gint64        max)
+{
+  gint64 value = sqlite3_column_int64 (stmt, column);
+
+  if (sqlite3_column_type (stmt, column) != SQLITE_INTEGER || value < min || value > max)
+    {
+      damaged (check, "%s is out of range", name);
+      return min;
+    }
+  return value;
+}
+
+static PnFigure
+figure_of (Check      *check,
+           const char *id,
+           const char *name)
+{
+  PnFigure figure = PN_FIGURE_NONE;
+
+  if (id != NULL && !pn_figure_from_string (id, &figure))
+    damaged (check, "%s “%s” is not a figure", name, id);
+  return figure;
+}
+
+/* The GVariant a lists column holds, in its normal form. */
+static GVariant *
+column_lists (Check        *check,
+              sqlite3_stmt *stmt,
+              int           column,
+              const char   *type)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GVariant) value = NULL;
+
+  if (sqlite3_column_type (stmt, column) != SQLITE_BLOB &&
+      !(sqlite3_column_type (stmt, column) == SQLITE_TEXT && sqlite3_column_bytes (stmt, column) == 0))
+    {
+      damaged (check, "its lists are missing");
+      return NULL;
+    }
+
+  bytes = g_bytes_new (sqlite3_column_blob (stmt, column), sqlite3_column_bytes (stmt, column));
+  value = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (type), bytes, FALSE));
+  if (!g_variant_is_normal_form (value))
+    {
+      damaged (check, "its lists are not in the expected form");
+      return NULL;
+    }
+
+  return g_steal_pointer (&value);
+}
+
+static gboolean
+valid_id (const char *text)
+{
+  gsize len = strlen (text);
+
+  return len > 0 && len <= MAX_ID_BYTES && g_utf8_validate (text, len, NULL);
+}
+
+static GPtrArray *
+read_texts (Check    *check,
+            GVariant *array,
+            const char *what)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_text_free);
+  GVariantIter iter;
+  const char *zh, *en;
+
+  g_variant_iter_init (&iter, array);
+  while (g_variant_iter_next (&iter, "(&s&s)", &zh, &en))
+    {
+      if (*zh == '\0' && *en == '\0')
+        damaged (check, "an empty %s", what);
+      g_ptr_array_add (texts, pn_text_new (zh, en));
+    }
+  return texts;
+}
+
+static void
+read_units_into (Check     *check,
+                 GVariant  *array,
+                 GPtrArray *units)
+{
+  GVariantIter iter;
+  const char *id, *role;
+
+  g_variant_iter_init (&iter, array);
+  while (g_variant_iter_next (&iter, "(&s&s)", &id, &role))
+    {
+      if (!valid_id (id) || (strcmp (role, "lead") != 0 && strcmp (role, "cooperating") != 0))
+        damaged (check, "a responsible unit (“%.100s”, role “%.100s”) is not valid", id, role);
+      g_ptr_array_add (units, pn_unit_ref_new (id, role));
+    }
+}
+
+/* ---- the taxonomy ---- */
+
+PnTaxonomy *
+_pn_store_read_taxonomy (PnStore  *self,
+                         GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PnTaxonomy) taxonomy = pn_taxonomy_new ();
+  Check check_data = { self, NULL, error, FALSE };
+  Check *check = &check_data;
+  guint n_locations = 0;
+  PnStepResult r;
+
+  _pn_store_lock (self);
+  stmt = _pn_store_prepare (self,
+                            "SELECT kind, id, parent, level, zh, en FROM terms ORDER BY position",
+                            error);
+  if (stmt == NULL)
+    {
+      _pn_store_unlock (self);
+      return NULL;
+    }
+
+  while (!check->failed && (r = _pn_store_step (self, stmt, error)) == PN_STEP_ROW)
+    {
+      g_autofree char *kind = ID_TEXT (stmt, 0, "a term's kind", TRUE);
+      g_autofree char *id = ID_TEXT (stmt, 1, "a term's id", TRUE);
+      g_autofree char *parent = ID_TEXT (stmt, 2, "a term's parent", FALSE);
+      g_autofree char *level = ID_TEXT (stmt, 3, "a term's level", FALSE);
+      g_autofree char *zh = LONG_TEXT (stmt, 4, "a term's Chinese label", TRUE);
+      g_autofree char *en = LONG_TEXT (stmt, 5, "a term's English label", TRUE);
+
+      if (check->failed)
+        break;
+
+      if (strcmp (kind, "location") == 0)
+        {
+          /* the tree is stored parents first: no cycle can form */
+          if (pn_taxonomy_get_location (taxonomy, id) != NULL ||
+              (parent != NULL && pn_taxonomy_get_location (taxonomy, parent) == NULL))
+            {
+              damaged (check, "location “%s” is out of place in the taxonomy", id);
+              break;
+            }
+          pn_taxonomy_add_location (taxonomy, id, parent, level, zh, en);
+          n_locations++;
+        }
+      else if (strcmp (kind, "unit") == 0)
+        pn_taxonomy_add_unit (taxonomy, id, parent, zh, en);
+      else if (strcmp (kind, "overlap-group") == 0)
+        pn_taxonomy_add_group (taxonomy, id, zh, en);
+      else
+        pn_taxonomy_add_term (taxonomy, kind, id, zh, en);
+    }
+  _pn_store_unlock (self);
+
+  if (check->failed || r == PN_STEP_ERROR)
+    return NULL;
+  if (n_locations == 0)
+    {
+      _pn_store_damaged (self, error, NULL, "it holds no taxonomy");
+      return NULL;
+    }
+
+  return g_steal_pointer (&taxonomy);
+}
+
+/* ---- documents ---- */
+
+#define DOCUMENT_COLUMNS                                                \
+  "key, id, doc_number, title_zh, title_en, issuer_zh, issuer_en, jurisdiction, draft," \
+  " issued, in_force_from, in_force_until, applies_from, source_file, file_name," \
+  " last_verified, overlap_principle, overlap_where, overlap_quote, overlap_en, lists," \
+  " user_imported, position, n_articles, n_benefits"
+
+static PnDocument *
+document_from_row (PnStore       *self,
+                   sqlite3_stmt  *stmt,
+                   GError       **error)
+{
+  g_autoptr(PnDocument) document = pn_document_new_header ();
+  g_autofree char *id = NULL;
+  g_autoptr(GVariant) lists = NULL;
+  g_autoptr(GVariant) notes = NULL;
+  g_autoptr(GVariant) caps = NULL;
+  Check check_data = { self, NULL, error, FALSE };
+  Check *check = &check_data;
+  GVariantIter iter;
+  const char *cap_id, *per, *article, *zh, *en;
+  gint64 amount;
+
+  id = ID_TEXT (stmt, 1, "its id", TRUE);
+  if (id == NULL)
+    return NULL;
+  check->document_id = id;
+
+  document->store_key = sqlite3_column_int64 (stmt, 0);
+  document->doc_number = ID_TEXT (stmt, 2, "its number", FALSE);
+  document->title.zh = LONG_TEXT (stmt, 3, "its Chinese title", TRUE);
+  document->title.en = LONG_TEXT (stmt, 4, "its English title", TRUE);
+  document->issuer.zh = LONG_TEXT (stmt, 5, "its issuer", FALSE);
+  document->issuer.en = LONG_TEXT (stmt, 6, "its issuer", FALSE);
+  document->jurisdiction = ID_TEXT (stmt, 7, "its jurisdiction", TRUE);
+  document->draft = column_int (check, stmt, 8, "its status", 0, 1);
+  document->issued = column_date (check, stmt, 9, "its issue date");
+  document->in_force_from = column_date (check, stmt, 10, "its in-force date");
+  document->in_force_until = column_date (check, stmt, 11, "its end date");
+  document->applies_from = column_date (check, stmt, 12, "its applies-from date");
+  document->source_file = ID_TEXT (stmt, 13, "its source file", FALSE);
+  document->file_name = LONG_TEXT (stmt, 14, "its file name", FALSE);
+  document->last_verified = column_date (check, stmt, 15, "its verification date");
+  document->overlap_principle = ID_TEXT (stmt, 16, "its overlap rule", FALSE);
+  document->overlap_where = LONG_TEXT (stmt, 17, "its overlap rule", FALSE);
+  document->overlap_quote = LONG_TEXT (stmt, 18, "its overlap rule", FALSE);
+  document->overlap_en = LONG_TEXT (stmt, 19, "its overlap rule", FALSE);
+  lists = column_lists (check, stmt, 20, PN_DOCUMENT_LISTS_TYPE);
+  document->user_imported = column_int (check, stmt, 21, "its origin", 0, 1);
+  document->position = column_int (check, stmt, 22, "its position", G_MININT, G_MAXINT);
+  document->n_articles = column_int (check, stmt, 23, "its article count", 0, G_MAXINT);
+  document->n_benefits = column_int (check, stmt, 24, "its benefit count", 0, G_MAXINT);
+  if (check->failed)
+    return NULL;
+
+  if (document->in_force_from != NULL && document->in_force_until != NULL &&
+      strcmp (document->in_force_from, document->in_force_until) > 0)
+    {
+      damaged (check, "it ends before it starts");
+      return NULL;
+    }
+
+  notes = g_variant_get_child_value (lists, 0);
+  caps = g_variant_get_child_value (lists, 1);
+  g_ptr_array_extend_and_steal (document->notes, read_texts (check, notes, "note"));
+
+  g_variant_iter_init (&iter, caps);
+  while (g_variant_iter_next (&iter, "(&sx&s&s&s&s)", &cap_id, &amount, &per, &article, &zh, &en))
+    {
+      PnAnnualCap *cap = pn_annual_cap_new ();
+
+      if (!valid_id (cap_id) || amount < 0 || amount > MAX_YUAN || !valid_id (per) || !valid_id (article))
+        damaged (check, "annual cap “%.100s” is not valid", cap_id);
+      cap->id = g_strdup (cap_id);
+      cap->amount = amount;
+      cap->per = g_strdup (per);
+      cap->article = g_strdup (article);
+      cap->text.zh = g_strdup (zh);
+      cap->text.en = g_strdup (en);
+      g_ptr_array_add (document->annual_caps, cap);
+    }
+  if (check->failed)
+    return NULL;
+
+  document->id = g_steal_pointer (&id);
+  return g_steal_pointer (&document);
+}
+
+GPtrArray *
+_pn_store_read_documents (PnStore             *self,
+                          const char          *id,
+                          const char * const  *places,
+                          GError             **error)
+{
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_document_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) sql = g_string_new ("SELECT " DOCUMENT_COLUMNS " FROM documents");
+  guint n_places = places != NULL ? g_strv_length ((GStrv) places) : 0;
+  gboolean ok = TRUE;
+  PnStepResult r;
+
+  if (id != NULL)
+    g_string_append (sql, " WHERE id = ?1");
+  else if (places != NULL)
+    {
+      g_string_append (sql, " WHERE jurisdiction IN (");
+      for (guint i = 0; i < MAX (n_places, 1); i++)
+        g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", i + 1);
+      g_string_append (sql, ")");
+    }
+  g_string_append (sql, " ORDER BY user_imported, position, id");
+
+  _pn_store_lock (self);
+  stmt = _pn_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    ok = FALSE;
+  else if (id != NULL)
+    _pn_store_bind_text (stmt, 1, id);
+  else
+    for (guint i = 0; i < n_places; i++)
+      _pn_store_bind_text (stmt, i + 1, places[i]);
+
+  while (ok && (r = _pn_store_step (self, stmt, error)) == PN_STEP_ROW)
+    {
+      PnDocument *document = document_from_row (self, stmt, error);
+
+      if (document == NULL)
+        ok = FALSE;
+      else
+        g_ptr_array_add (documents, document);
+    }
+  if (ok && r == PN_STEP_ERROR)
+    ok = FALSE;
+  _pn_store_unlock (self);
+
+  return ok ? g_steal_pointer (&documents) : NULL;
+}
+
+PnDocument *
+_pn_store_read_document (PnStore  *self,
+                         gint64    key,
+                         GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  PnDocument *document = NULL;
+  PnStepResult r;
+
+  _pn_store_lock (self);
+  stmt = _pn_store_prepare (self, "SELECT " DOCUMENT_COLUMNS " FROM documents WHERE key = ?", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, key);
+      r = _pn_store_step (self, stmt, error);
+      if (r == PN_STEP_ROW)
+        document = document_from_row (self, stmt, error);
+      else if (r == PN_STEP_DONE)
+        g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_CHANGED,
+                     "%s: a document was removed or replaced while it was being read; try again",
+                     pn_store_get_path (self));
+    }
+  _pn_store_unlock (self);
+
+  return document;
+}
+
+/* ---- articles ---- */
+
+#define ARTICLE_COLUMNS                                                 \
+  "id, number, chapter, heading_zh, heading_en, original, summary, position," \
+  " deadline_text, valid_from, valid_until, line, lists"
+
+static PnArticle *
+article_from_row (PnStore       *self,
+                  sqlite3_stmt  *stmt,
+                  PnDocument    *document,
+                  GError       **error)
+{
+  g_autoptr(PnArticle) article = pn_article_new_detached (document);
+  g_autoptr(GVariant) lists = NULL;
+  g_autoptr(GVariant) units = NULL;
+  g_autoptr(GVariant) notes = NULL;
+  Check check_data = { self, document->id, error, FALSE };
+  Check *check = &check_data;
+
+  article->store_key = sqlite3_column_int64 (stmt, 0);
+  article->number = ID_TEXT (stmt, 1, "an article's number", TRUE);
+  article->chapter = LONG_TEXT (stmt, 2, "an article's chapter", FALSE);
+  article->heading.zh = LONG_TEXT (stmt, 3, "an article's heading", FALSE);
+  article->heading.en = LONG_TEXT (stmt, 4, "an article's heading", FALSE);
+  article->original = LONG_TEXT (stmt, 5, "an article's text", FALSE);
+  article->summary = LONG_TEXT (stmt, 6, "an article's summary", FALSE);
+  article->position = column_int (check, stmt, 7, "an article's position", 0, G_MAXINT);
+  article->deadline_text = LONG_TEXT (stmt, 8, "an article's deadline", FALSE);
+  article->valid_from = column_date (check, stmt, 9, "an article's start date");
+  article->valid_until = column_date (check, stmt, 10, "an article's end date");
+  article->line = column_int (check, stmt, 11, "an article's line", 0, G_MAXUINT32);
+  lists = column_lists (check, stmt, 12, PN_ARTICLE_LISTS_TYPE);
+  if (check->failed)
+    return NULL;
+
+  if (article->valid_from != NULL && article->valid_until != NULL &&
+      strcmp (article->valid_from, article->valid_until) > 0)
+    {
+      damaged (check, "article %s ends before it starts", article->number);
+      return NULL;
+    }
+
+  units = g_variant_get_child_value (lists, 0);
+  notes = g_variant_get_child_value (lists, 1);
+  read_units_into (check, units, article->units);
+  g_ptr_array_extend_and_steal (article->notes, read_texts (check, notes, "note"));
+  if (check->failed)
+    return NULL;
+
+  return g_steal_pointer (&article);
+}
+
+PnArticle *
+_pn_store_read_article (PnStore     *self,
+                        gint64       key,
+                        PnDocument  *document,
+                        GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  PnArticle *article = NULL;
+  PnStepResult r;
+
+  _pn_store_lock (self);
+  stmt = _pn_store_prepare (self, "SELECT " ARTICLE_COLUMNS ", document FROM articles WHERE id = ?", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, key);
+      r = _pn_store_step (self, stmt, error);
+      if (r == PN_STEP_ROW && sqlite3_column_int64 (stmt, 13) != document->store_key)
+        _pn_store_damaged (self, error, document->id, "an article belongs to another document");
+      else if (r == PN_STEP_ROW)
+        article = article_from_row (self, stmt, document, error);
+      else if (r == PN_STEP_DONE)
+        _pn_store_damaged (self, error, document->id, "an article of one of its benefits is missing");
+    }
+  _pn_store_unlock (self);
+
+  return article;
+}
+
+/* ---- benefits ---- */
+
+#define BENEFIT_COLUMNS                                                 \
+  "key, id, seq, kind, per, one_time, title_zh, title_en, rate, base, amount, cap," \
+  " combined_limit, overlap_group, stages_over, line, lists"
+
+static const char * const pers[] = {
+  "product", "registration-unit", "project", "enterprise", "institution", "platform",
+  "person", "item", NULL,
+};
+
+/* A condition as the loader builds it: its answers as quarks, and
+ * whether it accepts every term of its vocabulary (it then asks nothing). */
+static PnCondition *
+condition_new (Check       *check,
+               PnTaxonomy  *taxonomy,
+               const char  *question_id,
+               GVariant    *values,
+               GVariant    *review,
+               guint32      line)
+{
+  PnCondition *condition = pn_condition_new ();
+  GPtrArray *terms;
+
+  if (!pn_question_from_string (question_id, &condition->question))
+    damaged (check, "a condition on “%.100s”, which is no question", question_id);
+  condition->values = g_variant_dup_strv (values, NULL);
+  condition->review = g_variant_n_children (review) > 0 ? g_variant_dup_strv (review, NULL) : NULL;
+  condition->line = line;
+
+  if (check->failed)
+    return condition;
+  if (condition->values[0] == NULL && condition->review == NULL)
+    {
+      damaged (check, "a condition on %s accepts nothing", question_id);
+      return condition;
+    }
+
+  terms = pn_taxonomy_get_terms (taxonomy, question_id);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      GStrv strv = pass == 0 ? condition->values : condition->review;
+      guint n = strv != NULL ? g_strv_length (strv) : 0;
+      GQuark *quarks;
+
+      if (strv == NULL)
+        continue;
+      quarks = g_new0 (GQuark, n + 1);
+      for (guint i = 0; i < n; i++)
+        {
+          if (terms != NULL && pn_taxonomy_get_term (taxonomy, question_id, strv[i]) == NULL)
+            damaged (check, "a condition on %s names “%.100s”, which is not in the vocabulary",
+                     question_id, strv[i]);
+          quarks[i] = g_quark_from_string (strv[i]);
+        }
+      if (pass == 0)
+        condition->value_quarks = quarks;
+      else
+        condition->review_quarks = quarks;
+    }
+
+  if (terms != NULL && terms->len > 0)
+    {
+      condition->asks_nothing = TRUE;
+      for (guint i = 0; i < terms->len && condition->asks_nothing; i++)
+        {
+          const PnTerm *term = g_ptr_array_index (terms, i);
+
+          condition->asks_nothing = g_strv_contains ((const char * const *) condition->values, term->id);
+        }
+    }
+
+  return condition;
+}
+
+static void
+benefit_lists_into (Check       *check,
+                    PnTaxonomy  *taxonomy,
+                    GVariant    *lists,
+                    PnBenefit   *benefit)
+{
+  g_autoptr(GVariant) thresholds = g_variant_get_child_value (lists, 0);
+  g_autoptr(GVariant) conditions = g_variant_get_child_value (lists, 1);
+  g_autoptr(GVariant) requirements = g_variant_get_child_value (lists, 2);
+  g_autoptr(GVariant) tops_up = g_variant_get_child_value (lists, 3);
+  g_autoptr(GVariant) annual_caps = g_variant_get_child_value (lists, 4);
+  g_autoptr(GVariant) stages = g_variant_get_child_value (lists, 5);
+  g_autoptr(GVariant) notes = g_variant_get_child_value (lists, 6);
+  g_autoptr(GVariant) units = g_variant_get_child_value (lists, 7);
+  GVariantIter iter;
+  const char *figure_id, *id, *zh, *en;
+  GVariant *values, *review;
+  gint64 min;
+  gboolean flag;
+  guint32 line;
+  double share;
+
+  g_variant_iter_init (&iter, thresholds);
+  while (g_variant_iter_next (&iter, "(&sxb)", &figure_id, &min, &flag))
+    {
+      PnThreshold *threshold = g_new0 (PnThreshold, 1);
+
+      threshold->figure = figure_of (check, figure_id, "a threshold's figure");
+      if (threshold->figure == PN_FIGURE_NONE || min < 0 || min > MAX_YUAN)
+        damaged (check, "a threshold of %s is not valid", benefit->id);
+      threshold->min = min;
+      threshold->inclusive = flag;
+      g_ptr_array_add (benefit->thresholds, threshold);
+    }
+
+  g_variant_iter_init (&iter, conditions);
+  while (g_variant_iter_next (&iter, "(&s@as@asu)", &id, &values, &review, &line))
+    {
+      g_ptr_array_add (benefit->conditions, condition_new (check, taxonomy, id, values, review, line));
+      g_variant_unref (values);
+      g_variant_unref (review);
+    }
+
+  g_variant_iter_init (&iter, requirements);
+  while (g_variant_iter_next (&iter, "(&s&s&sb)", &id, &zh, &en, &flag))
+    {
+      PnRequirement *requirement = pn_requirement_new ();
+
+      if (!valid_id (id))
+        damaged (check, "a requirement of %s has no id", benefit->id);
+      requirement->id = g_strdup (id);
+      requirement->text.zh = g_strdup (zh);
+      requirement->text.en = g_strdup (en);
+      requirement->attestation = flag;
+      g_ptr_array_add (benefit->requirements, requirement);
+    }
+
+  if (g_variant_n_children (tops_up) > 0)
+    benefit->tops_up = g_variant_dup_strv (tops_up, NULL);
+  if (g_variant_n_children (annual_caps) > 0)
+    benefit->annual_caps = g_variant_dup_strv (annual_caps, NULL);
+  for (guint i = 0; benefit->tops_up != NULL && benefit->tops_up[i] != NULL; i++)
+    if (!valid_id (benefit->tops_up[i]) || strcmp (benefit->tops_up[i], benefit->id) == 0)
+      damaged (check, "what %s tops up is not valid", benefit->id);
+  for (guint i = 0; benefit->annual_caps != NULL && benefit->annual_caps[i] != NULL; i++)
+    if (pn_document_find_annual_cap (benefit->document, benefit->annual_caps[i]) == NULL)
+      damaged (check, "%s names an annual cap the document does not have", benefit->id);
+
+  if (g_variant_n_children (stages) > 0)
+    {
+      double sum = 0;
+
+      benefit->stages = g_array_new (FALSE, FALSE, sizeof (double));
+      g_variant_iter_init (&iter, stages);
+      while (g_variant_iter_next (&iter, "d", &share))
+        {
+          if (!(share > 0 && share <= 1))
+            damaged (check, "a staged payment share of %s is not valid", benefit->id);
+          sum += share;
+          g_array_append_val (benefit->stages, share);
+        }
+      if (benefit->stages->len < 2 || sum > 1.000001)
+        damaged (check, "the staged payment of %s is not valid", benefit->id);
+    }
+
+  g_ptr_array_extend_and_steal (benefit->notes, read_texts (check, notes, "note"));
+  read_units_into (check, units, benefit->units);
+}
+
+static PnBenefit *
+benefit_from_row (PnStore       *self,
+                  sqlite3_stmt  *stmt,
+                  PnArticle     *article,
+                  PnTaxonomy    *taxonomy,
+                  GError       **error)
+{
+  g_autoptr(PnBenefit) benefit = pn_benefit_new_detached (article);
+  g_autofree char *kind = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *limit = NULL;
+  g_autoptr(GVariant) lists = NULL;
+  g_autofree char *prefix = NULL;
+  Check check_data = { self, article->document->id, error, FALSE };
+  Check *check = &check_data;
+
+  benefit->store_key = sqlite3_column_int64 (stmt, 0);
+  benefit->id = ID_TEXT (stmt, 1, "a benefit's id", TRUE);
+  benefit->seq = column_int (check, stmt, 2, "a benefit's place", 0, G_MAXINT);
+  kind = ID_TEXT (stmt, 3, "a benefit's kind", TRUE);
+  benefit->per = ID_TEXT (stmt, 4, "what a benefit is counted per", FALSE);
+  benefit->one_time = column_int (check, stmt, 5, "a benefit's one-time flag", 0, 1);
+  benefit->title.zh = LONG_TEXT (stmt, 6, "a benefit's title", TRUE);
+  benefit->title.en = LONG_TEXT (stmt, 7, "a benefit's title", TRUE);
+  if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
+    {
+      benefit->rate = sqlite3_column_double (stmt, 8);
+      if (sqlite3_column_type (stmt, 8) == SQLITE_TEXT || !(benefit->rate >= 0 && benefit->rate <= 1))
+        damaged (check, "a benefit's rate is not between 0 and 1");
+    }
+  base = ID_TEXT (stmt, 9, "a benefit's base figure", FALSE);
+  benefit->amount = column_yuan (check, stmt, 10, "a benefit's amount");
+  benefit->cap = column_yuan (check, stmt, 11, "a benefit's cap");
+  limit = ID_TEXT (stmt, 12, "a benefit's combined limit", FALSE);
+  benefit->overlap_group = ID_TEXT (stmt, 13, "a benefit's overlap group", FALSE);
+  benefit->stages_over = LONG_TEXT (stmt, 14, "a benefit's staged payment", FALSE);
+  benefit->line = column_int (check, stmt, 15, "a benefit's line", 0, G_MAXUINT32);
+  lists = column_lists (check, stmt, 16, PN_BENEFIT_LISTS_TYPE);
+  if (check->failed)
+    return NULL;
+
+  if (!pn_benefit_kind_from_string (kind, &benefit->kind))
+    damaged (check, "benefit %s is of kind “%s”, which is none", benefit->id, kind);
+  if (benefit->per != NULL && !g_strv_contains (pers, benefit->per))
+    damaged (check, "benefit %s is counted per “%s”, which is nothing", benefit->id, benefit->per);
+  benefit->base = figure_of (check, base, "a benefit's base");
+  benefit->combined_limit = figure_of (check, limit, "a benefit's combined limit");
+  prefix = g_strconcat (article->document->id, "/", NULL);
+  if (!check->failed && !g_str_has_prefix (benefit->id, prefix))
+    damaged (check, "benefit “%s” is stored under another document", benefit->id);
+  if (!check->failed)
+    benefit_lists_into (check, taxonomy, lists, benefit);
+  if (check->failed)
+    return NULL;
+
+  return g_steal_pointer (&benefit);
+}
+
+gboolean
+_pn_store_find_benefit_row (PnStore       *self,
+                            gint64         key,
+                            const char    *id,
+                            PnBenefitRow  *out_row,
+                            GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean found = FALSE;
+  PnStepResult r;
+
+  memset (out_row, 0, sizeof *out_row);
+
+  _pn_store_lock (self);
+  stmt = _pn_store_prepare (self,
+                            key != 0 ? "SELECT key, document, article FROM benefits WHERE key = ?"
+                                     : "SELECT key, document, article FROM benefits WHERE id = ?",
+                            error);
+  if (stmt != NULL)
+    {
+      if (key != 0)
+        sqlite3_bind_int64 (stmt, 1, key);
+      else
+        _pn_store_bind_text (stmt, 1, id);
+      r = _pn_store_step (self, stmt, error);
+      if (r == PN_STEP_ROW)
+        {
+          out_row->key = sqlite3_column_int64 (stmt, 0);
+          out_row->document = sqlite3_column_int64 (stmt, 1);
+          out_row->article = sqlite3_column_int64 (stmt, 2);
+          found = TRUE;
+        }
+      else if (r == PN_STEP_DONE && key != 0)
+        g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_CHANGED,
+                     "%s: a document was removed or replaced while it was being read; try again",
+                     pn_store_get_path (self));
+      else if (r == PN_STEP_DONE)
+        g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_NOT_FOUND,
+                     "no benefit with id “%s”", id);
+    }
+  _pn_store_unlock (self);
+
+  return found;
+}
+
+PnBenefit *
+_pn_store_read_benefit (PnStore     *self,
+                        gint64       key,
+                        PnArticle   *article,
+                        PnTaxonomy  *taxonomy,
+                        GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  PnBenefit *benefit = NULL;
+  PnStepResult r;
+
+  _pn_store_lock (self);
+  stmt = _pn_store_prepare (self, "SELECT " BENEFIT_COLUMNS ", article FROM benefits WHERE key = ?", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, key);
+      r = _pn_store_step (self, stmt, error);
+      if (r == PN_STEP_ROW && sqlite3_column_int64 (stmt, 17) != article->store_key)
+        _pn_store_damaged (self, error, article->document->id, "a benefit moved to another article");
+      else if (r == PN_STEP_ROW)
+        benefit = benefit_from_row (self, stmt, article, taxonomy, error);
+      else if (r == PN_STEP_DONE)
+        g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_CHANGED,
+                     "%s: a document was removed or replaced while it was being read; try again",
+                     pn_store_get_path (self));
+    }
+  _pn_store_unlock (self);
+
+  return benefit;
+}
+
+GPtrArray *
+_pn_store_read_articles (PnStore           *self,
+                         PnDocument        *document,
+                         PnTaxonomy        *taxonomy,
+                         PnResolveArticle   resolve_article,
+                         PnResolveBenefit   resolve_benefit,
+                         gpointer           user_data,
+                         GError           **error)
+{
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_article_unref);
+  g_autoptr(GHashTable) by_key = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok = FALSE;
+  guint n_benefits = 0;
+  PnStepResult r;
+
+  if (!_pn_store_begin_read (self, error))
+    return NULL;
+
+  stmt = _pn_store_prepare (self,
+                            "SELECT " ARTICLE_COLUMNS " FROM articles WHERE document = ? ORDER BY position",
+                            error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_int64 (stmt, 1, document->store_key);
+  while ((r = _pn_store_step (self, stmt, error)) == PN_STEP_ROW)
+    {
+      PnArticle *article = article_from_row (self, stmt, document, error);
+
+      if (article == NULL)
+        goto out;
+      article = resolve_article (user_data, article);
+      if (article->benefits == NULL)
+        article->benefits = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_benefit_unref);
+      g_ptr_array_add (articles, article);
+      g_hash_table_insert (by_key, &article->store_key, article);
+    }
+  if (r == PN_STEP_ERROR)
+    goto out;
+  if (articles->len != document->n_articles)
+    {
+      _pn_store_damaged (self, error, document->id, "it should have %u articles, not %u",
+                         document->n_articles, articles->len);
+      goto out;
+    }
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  stmt = _pn_store_prepare (self,
+                            "SELECT " BENEFIT_COLUMNS ", article FROM benefits WHERE document = ? ORDER BY seq",
+                            error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_int64 (stmt, 1, document->store_key);
+  while ((r = _pn_store_step (self, stmt, error)) == PN_STEP_ROW)
+    {
+      gint64 article_key = sqlite3_column_int64 (stmt, 17);
+      PnArticle *article = g_hash_table_lookup (by_key, &article_key);
+      PnBenefit *benefit;
+
+      if (article == NULL)
+        {
+          _pn_store_damaged (self, error, document->id, "a benefit belongs to no article of it");
+          goto out;
+        }
+      benefit = benefit_from_row (self, stmt, article, taxonomy, error);
+      if (benefit == NULL)
+        goto out;
+      benefit = resolve_benefit (user_data, benefit);
+      if (benefit->seq != n_benefits)
+        {
+          _pn_store_damaged (self, error, document->id, "its benefits are out of order");
+          pn_benefit_unref (benefit);
+          goto out;
+        }
+      n_benefits++;
+      g_ptr_array_add (article->benefits, benefit);
+    }
+  if (r == PN_STEP_ERROR)
+    goto out;
+  if (n_benefits != document->n_benefits)
+    {
+      _pn_store_damaged (self, error, document->id, "it should have %u benefits, not %u",
+                         document->n_benefits, n_benefits);
+      goto out;
+    }
+
+  ok = TRUE;
+
+out:
+  _pn_store_end_read (self);
+  return ok ? g_steal_pointer (&articles) : NULL;
+}
+
+/* ---- candidates ---- */
+
+gboolean
+_pn_store_read_candidates (PnStore             *self,
+                           const char * const  *places,
+                           const char         **answers,
+                           GArray              *out_pairs,
+                           GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) sql = g_string_new ("SELECT d.key, d.id, k.keys FROM documents d"
+                                         " JOIN benefit_keys k ON k.document = d.key"
+                                         " WHERE d.jurisdiction IN (");
+  guint32 bits[PN_N_QUESTIONS];
+  guint n_places = g_strv_length ((GStrv) places);
+  gboolean ok = TRUE;
+  PnStepResult r;
+
+  for (guint q = 0; q < PN_N_QUESTIONS; q++)
+    bits[q] = answers[q] != NULL ? _pn_key_bit (answers[q]) : 0;
+
+  for (guint i = 0; i < MAX (n_places, 1); i++)
+    g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", i + 1);
+  g_string_append (sql, ")");
+
+  _pn_store_lock (self);
+  stmt = _pn_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    ok = FALSE;
+  for (guint i = 0; ok && i < n_places; i++)
+    _pn_store_bind_text (stmt, i + 1, places[i]);
+
+  while (ok && (r = _pn_store_step (self, stmt, error)) == PN_STEP_ROW)
+    {
+      gint64 document = sqlite3_column_int64 (stmt, 0);
+      const guint8 *data = sqlite3_column_blob (stmt, 2);
+      gsize size = sqlite3_column_bytes (stmt, 2);
+
+      if (size % sizeof (PnBenefitKey) != 0)
+        {
+          g_autofree char *id = g_strndup ((const char *) sqlite3_column_text (stmt, 1), MAX_ID_BYTES);
+
+          ok = _pn_store_damaged (self, error, id, "its benefit keys are cut short");
+          break;
+        }
+
+      for (gsize offset = 0; offset < size; offset += sizeof (PnBenefitKey))
+        {
+          PnBenefitKey key;
+          gboolean excluded = FALSE;
+
+          memcpy (&key, data + offset, sizeof key);
+          for (guint q = 0; q < PN_N_QUESTIONS && !excluded; q++)
+            excluded = bits[q] != 0 && (GUINT32_FROM_LE (key.mask[q]) & bits[q]) == 0;
+          if (!excluded)
+            {
+              gint64 pair[2] = { GINT64_FROM_LE (key.benefit), document };
+
+              g_array_append_vals (out_pairs, pair, 1);
+            }
+        }
+    }
+  if (ok && r == PN_STEP_ERROR)
+    ok = FALSE;
+  _pn_store_unlock (self);
+
+  return ok;
+}
+
+gboolean
+_pn_store_read_uses (PnStore             *self,
+                     const char * const  *places,
+                     guint32              uses,
+                     GArray              *out_pairs,
+                     GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) sql = g_string_new ("SELECT d.key, d.id, k.keys FROM documents d"
+                                         " JOIN benefit_keys k ON k.document = d.key");
+  guint n_places = places != NULL ? g_strv_length ((GStrv) places) : 0;
+  gboolean ok = TRUE;
+  PnStepResult r;
+
+  if (places != NULL)
+    {
+      g_string_append (sql, " WHERE d.jurisdiction IN (");
+      for (guint i = 0; i < MAX (n_places, 1); i++)
+        g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", i + 1);
+      g_string_append (sql, ")");
+    }
+
+  _pn_store_lock (self);
+  stmt = _pn_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    ok = FALSE;
+  for (guint i = 0; ok && i < n_places; i++)
+    _pn_store_bind_text (stmt, i + 1, places[i]);
+
+  while (ok && (r = _pn_store_step (self, stmt, error)) == PN_STEP_ROW)
+    {
+      gint64 document = sqlite3_column_int64 (stmt, 0);
+      const guint8 *data = sqlite3_column_blob (stmt, 2);
+      gsize size = sqlite3_column_bytes (stmt, 2);
+
+      if (size % sizeof (PnBenefitKey) != 0)
+        {
+          g_autofree char *id = g_strndup ((const char *) sqlite3_column_text (stmt, 1), MAX_ID_BYTES);
+
+          ok = _pn_store_damaged (self, error, id, "its benefit keys are cut short");
+          break;
+        }
+
+      for (gsize offset = 0; offset < size; offset += sizeof (PnBenefitKey))
+        {
+          PnBenefitKey key;
+
+          memcpy (&key, data + offset, sizeof key);
+          if ((GUINT32_FROM_LE (key.uses) & uses) != 0)
+            {
+              gint64 pair[2] = { GINT64_FROM_LE (key.benefit), document };
+
+              g_array_append_vals (out_pairs, pair, 1);
+            }
+        }
+    }
+  if (ok && r == PN_STEP_ERROR)
+    ok = FALSE;
+  _pn_store_unlock (self);
+
+  return ok;
+}
+
+gboolean
+_pn_store_read_ending (PnStore     *self,
+                       gint64       document,
+                       const char  *from,
+                       const char  *until,
+                       GArray      *out_keys,
+                       guint       *out_undated,
+                       GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok = TRUE;
+  PnStepResult r;
+
+  _pn_store_lock (self);
+  stmt = _pn_store_prepare (self,
+                            "SELECT key FROM benefits WHERE document = ?1"
+                            " AND valid_until >= ?2 AND (?3 IS NULL OR valid_until <= ?3)"
+                            " ORDER BY seq", error);
+  if (stmt == NULL)
+    ok = FALSE;
+  else
+    {
+      sqlite3_bind_int64 (stmt, 1, document);
+      _pn_store_bind_text (stmt, 2, from);
+      _pn_store_bind_text (stmt, 3, until);
+      while ((r = _pn_store_step (self, stmt, error)) == PN_STEP_ROW)
+        {
+          gint64 key = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (out_keys, key);
+        }
+      ok = r == PN_STEP_DONE;
+    }
+
+  if (ok && out_undated != NULL)
+    {
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      stmt = _pn_store_prepare (self,
+                                "SELECT count(*) FROM benefits WHERE document = ? AND valid_until IS NULL",
+                                error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, document);
+          ok = _pn_store_step (self, stmt, error) == PN_STEP_ROW;
+          if (ok)
+            *out_undated = sqlite3_column_int (stmt, 0);
+        }
+    }
+  _pn_store_unlock (self);
+
+  return ok;
+}
