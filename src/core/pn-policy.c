@@ -146,6 +146,29 @@ pn_article_free (PnArticle *article)
 }
 
 static void
+pn_case_expectation_free (PnCaseExpectation *expectation)
+{
+  g_free (expectation->benefit_id);
+  g_free (expectation->reason);
+  g_free (expectation->quote);
+  g_clear_pointer (&expectation->notes, g_ptr_array_unref);
+  g_free (expectation);
+}
+
+static void
+pn_case_free (PnCase *self)
+{
+  g_free (self->name);
+  g_free (self->as_of);
+  g_free (self->location);
+  for (guint q = 0; q < PN_N_QUESTIONS; q++)
+    g_free (self->answers[q]);
+  g_clear_pointer (&self->expectations, g_ptr_array_unref);
+  g_clear_pointer (&self->notes, g_ptr_array_unref);
+  g_free (self);
+}
+
+static void
 pn_document_clear (PnDocument *self)
 {
   g_free (self->id);
@@ -167,6 +190,7 @@ pn_document_clear (PnDocument *self)
   g_clear_pointer (&self->notes, g_ptr_array_unref);
   g_clear_pointer (&self->annual_caps, g_ptr_array_unref);
   g_clear_pointer (&self->articles, g_ptr_array_unref);
+  g_clear_pointer (&self->cases, g_ptr_array_unref);
 }
 
 PnDocument *
@@ -177,6 +201,7 @@ pn_document_new (void)
   self->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_text_free);
   self->annual_caps = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_annual_cap_free);
   self->articles = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_article_free);
+  self->cases = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_case_free);
   return self;
 }
 
@@ -247,6 +272,58 @@ pn_article_add_benefit (PnArticle *article)
   return benefit;
 }
 
+PnCase *
+pn_document_add_case (PnDocument *self)
+{
+  PnCase *pcase;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  pcase = g_new0 (PnCase, 1);
+  for (guint f = 0; f < PN_N_FIGURES; f++)
+    pcase->figures[f] = PN_YUAN_UNSET;
+  pcase->total_cny = PN_YUAN_UNSET;
+  pcase->expectations = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_case_expectation_free);
+  pcase->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_text_free);
+  pcase->document = self;
+  g_ptr_array_add (self->cases, pcase);
+  return pcase;
+}
+
+PnCaseExpectation *
+pn_case_add_expectation (PnCase *self)
+{
+  PnCaseExpectation *expectation;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  expectation = g_new0 (PnCaseExpectation, 1);
+  expectation->listed = TRUE;
+  expectation->counted_cny = 0;
+  expectation->estimate_cny = PN_YUAN_UNSET;
+  expectation->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_text_free);
+  g_ptr_array_add (self->expectations, expectation);
+  return expectation;
+}
+
+PnCase *
+pn_document_find_case (PnDocument *self,
+                       const char *name)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < self->cases->len; i++)
+    {
+      PnCase *pcase = g_ptr_array_index (self->cases, i);
+
+      if (g_strcmp0 (pcase->name, name) == 0)
+        return pcase;
+    }
+
+  return NULL;
+}
+
 void
 pn_document_seal (PnDocument *self)
 {
@@ -267,6 +344,9 @@ pn_document_seal (PnDocument *self)
           benefit->document = self;
         }
     }
+
+  for (guint i = 0; i < self->cases->len; i++)
+    ((PnCase *) g_ptr_array_index (self->cases, i))->document = self;
 }
 
 PnArticle *
