@@ -27,8 +27,9 @@ pnav_validate (PnavContext  *ctx,
 
   context = pnav_option_context_new (ctx, N_("FILE…"),
                                      N_("Check policy XML files against the schema and the "
-                                        "taxonomy without importing them.  Exits with 3 when "
-                                        "a file is not valid."),
+                                        "taxonomy, and that the benefits their expected-result "
+                                        "cases name exist, without importing them.  Exits with "
+                                        "3 when a file is not valid."),
                                      NULL, FALSE);
 
   if (!pnav_option_context_parse (context, args, TRUE, &files, &error)
@@ -51,6 +52,10 @@ pnav_validate (PnavContext  *ctx,
       g_autofree char *display = g_filename_display_name (files[i]);
 
       document = pn_policy_loader_load_document_file (file, taxonomy, &file_error);
+      /* what its expected-result cases name in other documents */
+      if (document != NULL &&
+          !pn_policy_loader_check_case_references (document, corpus, &file_error))
+        g_clear_pointer (&document, pn_document_unref);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "file");
