@@ -20,6 +20,8 @@ int pnav_vocab          (PnavContext *ctx,
                          char       **args);
 int pnav_validate       (PnavContext *ctx,
                          char       **args);
+int pnav_check          (PnavContext *ctx,
+                         char       **args);
 int pnav_import         (PnavContext *ctx,
                          char       **args);
 int pnav_remove         (PnavContext *ctx,

@@ -27,8 +27,9 @@ pnav_validate (PnavContext  *ctx,
 
   context = pnav_option_context_new (ctx, N_("FILE…"),
                                      N_("Check policy XML files against the schema and the "
-                                        "taxonomy without importing them.  Exits with 3 when "
-                                        "a file is not valid."),
+                                        "taxonomy, and that the benefits their expected-result "
+                                        "cases name exist, without importing them.  Exits with "
+                                        "3 when a file is not valid."),
                                      NULL, FALSE);
 
   if (!pnav_option_context_parse (context, args, TRUE, &files, &error)
@@ -53,13 +54,15 @@ pnav_validate (PnavContext  *ctx,
       document = pn_policy_loader_load_document_file (file, taxonomy, &file_error);
       if (document != NULL)
         {
-          /* what it tops up must be there, as an import would require */
+          /* what it tops up, and what its expected-result cases name,
+           * must be there, as an import would require */
           g_autoptr(GPtrArray) documents = g_ptr_array_new ();
           g_autoptr(PnCorpus) overlay = NULL;
 
           g_ptr_array_add (documents, document);
           overlay = pn_corpus_new_overlay (corpus, documents, NULL);
-          if (!pn_corpus_check_references (overlay, &file_error))
+          if (!pn_corpus_check_references (overlay, &file_error) ||
+              !pn_policy_loader_check_case_references (document, overlay, &file_error))
             g_clear_pointer (&document, pn_document_unref);
         }
 

@@ -27,6 +27,7 @@ static const PnavCommand commands[] = {
   { "search",         N_("Search the text of the policies"), pnav_search },
   { "vocab",          N_("List the accepted ids: vocabularies, locations, units"), pnav_vocab },
   { "validate",       N_("Check policy XML files without importing them"), pnav_validate },
+  { "check",          N_("Run the expected-result cases of policy documents"), pnav_check },
   { "import",         N_("Import a policy XML file into the database"), pnav_import },
   { "remove",         N_("Remove an imported document"), pnav_remove },
   { "profile",        N_("Save, list, show or delete client profiles"), pnav_profile },

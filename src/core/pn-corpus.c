@@ -432,18 +432,26 @@ load_whole_locked (PnCorpus    *self,
                    GError     **error)
 {
   GPtrArray *articles;
+  GPtrArray *cases;
 
   if (pn_document_is_whole (document))
     return TRUE;
 
   g_return_val_if_fail (self->store != NULL && document->store_key != 0, FALSE);
 
+  cases = _pn_store_read_cases (self->store, document, error);
+  if (cases == NULL)
+    return FALSE;
   articles = _pn_store_read_articles (self->store, document, self->taxonomy,
                                       resolve_article, resolve_benefit, self, error);
   if (articles == NULL)
-    return FALSE;
+    {
+      g_ptr_array_unref (cases);
+      return FALSE;
+    }
 
   /* published last: whoever sees `articles` sees every benefit */
+  document->cases = cases;
   g_atomic_pointer_set (&document->articles, articles);
   return TRUE;
 }

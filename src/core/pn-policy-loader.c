@@ -557,6 +557,324 @@ read_article (PnDocument *document,
     }
 }
 
+/* ---- expected-result cases ---- */
+
+static void
+read_expectation (PnCase  *pcase,
+                  xmlNode *node)
+{
+  PnCaseExpectation *expectation = pn_case_add_expectation (pcase);
+  g_autofree char *counted = attr (node, "counted-cny");
+  g_autofree char *estimate = attr (node, "estimate-cny");
+  g_autofree char *match = attr (node, "match");
+  g_autofree char *status = attr (node, "status");
+
+  expectation->benefit_id = attr (node, "benefit");
+  expectation->line = xmlGetLineNo (node);
+  expectation->listed = is_element (node, "expect");
+  if (expectation->listed)
+    {
+      /* an unparsable amount (the store does not validate again) is
+       * PN_YUAN_UNSET, which check_cases() refuses */
+      expectation->counted_cny = parse_yuan (counted);
+      expectation->estimate_cny = parse_yuan (estimate);
+      expectation->reason = attr (node, "reason");
+      if (match != NULL)
+        {
+          expectation->has_match = TRUE;
+          expectation->match = g_str_equal (match, "possible") ? PN_MATCH_POSSIBLE : PN_MATCH_DEFINITE;
+        }
+      if (status != NULL)
+        {
+          static const char * const statuses[] = { "in-force", "expired", "pending", "draft" };
+
+          for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+            if (g_str_equal (status, statuses[i]))
+              {
+                expectation->has_status = TRUE;
+                expectation->status = (PnStatus) i;
+              }
+        }
+    }
+
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    {
+      if (is_element (c, "quote"))
+        expectation->quote = content (c);
+      else if (is_element (c, "note"))
+        g_ptr_array_add (expectation->notes, new_text (c));
+    }
+}
+
+static void
+read_case (PnDocument *document,
+           xmlNode    *node)
+{
+  PnCase *pcase = pn_document_add_case (document);
+
+  pcase->name = attr (node, "name");
+  pcase->as_of = attr (node, "as-of");
+  pcase->line = xmlGetLineNo (node);
+
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    {
+      if (is_element (c, "note"))
+        g_ptr_array_add (pcase->notes, new_text (c));
+      else if (is_element (c, "answers"))
+        {
+          pcase->location = attr (c, "location");
+          for (xmlNode *a = c->children; a != NULL; a = a->next)
+            {
+              PnQuestion question;
+
+              if (is_element (a, NULL) &&
+                  pn_question_from_string ((const char *) a->name, &question))
+                {
+                  g_free (pcase->answers[question]);
+                  pcase->answers[question] = content (a);
+                }
+            }
+        }
+      else if (is_element (c, "figures"))
+        {
+          for (xmlNode *f = c->children; f != NULL; f = f->next)
+            {
+              g_autofree char *id = NULL;
+              g_autofree char *value = NULL;
+              PnFigure figure;
+
+              if (!is_element (f, "figure"))
+                continue;
+              id = attr (f, "id");
+              value = content (f);
+              if (pn_figure_from_string (id, &figure))
+                pcase->figures[figure] = parse_yuan (value);
+            }
+        }
+      else if (is_element (c, "expect") || is_element (c, "not-listed"))
+        read_expectation (pcase, c);
+      else if (is_element (c, "total"))
+        {
+          g_autofree char *cny = attr (c, "cny");
+
+          pcase->total_cny = parse_yuan (cny);
+        }
+    }
+}
+
+static PnBenefit *
+find_benefit_in_document (PnDocument *document,
+                          const char *id)
+{
+  for (guint i = 0; i < document->articles->len; i++)
+    {
+      PnArticle *article = g_ptr_array_index (document->articles, i);
+
+      for (guint j = 0; j < article->benefits->len; j++)
+        {
+          PnBenefit *benefit = g_ptr_array_index (article->benefits, j);
+
+          if (g_strcmp0 (benefit->id, id) == 0)
+            return benefit;
+        }
+    }
+
+  return NULL;
+}
+
+static const char * const not_counted_ids[] = {
+  "draft", "expired", "pending", "possible", "missing-figure", "threshold-not-met",
+  "overlap", "amount-unspecified", "non-monetary", "nothing-due", NULL,
+};
+
+/* What a case says must hold together, and name benefits of its own
+ * document that exist; the schema cannot say either.  Benefits of other
+ * documents are checked against a corpus by
+ * pn_policy_loader_check_case_references(). */
+static gboolean
+check_cases (const char  *display_name,
+             PnDocument  *document,
+             PnTaxonomy  *taxonomy,
+             GError     **error)
+{
+  g_autofree char *own_prefix = g_strconcat (document->id, "/", NULL);
+
+  for (guint i = 0; i < document->cases->len; i++)
+    {
+      PnCase *pcase = g_ptr_array_index (document->cases, i);
+
+      if (pcase->name == NULL || pcase->as_of == NULL || pcase->location == NULL)
+        {
+          g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_INVALID,
+                       "%s:%u: a case needs a name, an as-of date and answers with a location",
+                       display_name, pcase->line);
+          return FALSE;
+        }
+
+      for (guint j = 0; j < i; j++)
+        if (g_strcmp0 (((PnCase *) g_ptr_array_index (document->cases, j))->name, pcase->name) == 0)
+          {
+            g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_INVALID,
+                         "%s:%u: a second case named “%s”", display_name, pcase->line, pcase->name);
+            return FALSE;
+          }
+
+      if (pcase->total_cny == PN_YUAN_UNSET && pcase->expectations->len == 0)
+        {
+          g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_INVALID,
+                       "%s:%u: case “%s” expects nothing", display_name, pcase->line, pcase->name);
+          return FALSE;
+        }
+
+      if (taxonomy != NULL)
+        {
+          if (pn_taxonomy_get_location (taxonomy, pcase->location) == NULL)
+            {
+              g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_REFERENCE,
+                           "%s:%u: case “%s”: unknown location “%s”",
+                           display_name, pcase->line, pcase->name, pcase->location);
+              return FALSE;
+            }
+
+          if (!pn_taxonomy_location_within (taxonomy, pcase->location, document->jurisdiction))
+            {
+              g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_REFERENCE,
+                           "%s:%u: case “%s”: location “%s” is outside the document's jurisdiction “%s”",
+                           display_name, pcase->line, pcase->name, pcase->location,
+                           document->jurisdiction);
+              return FALSE;
+            }
+
+          for (guint q = 0; q < PN_N_QUESTIONS; q++)
+            if (pcase->answers[q] != NULL &&
+                (q == PN_QUESTION_INNOVATIVE_DEVICE
+                 /* a yes/no question: no vocabulary in the taxonomy */
+                 ? !g_str_equal (pcase->answers[q], "true") && !g_str_equal (pcase->answers[q], "false")
+                 : pn_taxonomy_get_term (taxonomy, pn_question_to_string (q), pcase->answers[q]) == NULL))
+              {
+                g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_REFERENCE,
+                             "%s:%u: case “%s”: “%s” is no %s of the taxonomy",
+                             display_name, pcase->line, pcase->name, pcase->answers[q],
+                             pn_question_to_string (q));
+                return FALSE;
+              }
+        }
+
+      for (guint j = 0; j < pcase->expectations->len; j++)
+        {
+          PnCaseExpectation *expectation = g_ptr_array_index (pcase->expectations, j);
+          const char *id = expectation->benefit_id;
+
+          if (id == NULL || expectation->quote == NULL || expectation->quote[0] == '\0')
+            {
+              g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_INVALID,
+                           "%s:%u: an expectation needs a benefit and the quoted sentence that justifies it",
+                           display_name, expectation->line);
+              return FALSE;
+            }
+
+          for (guint k = 0; k < j; k++)
+            if (g_strcmp0 (((PnCaseExpectation *) g_ptr_array_index (pcase->expectations, k))->benefit_id, id) == 0)
+              {
+                g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_INVALID,
+                             "%s:%u: case “%s” expects “%s” twice",
+                             display_name, expectation->line, pcase->name, id);
+                return FALSE;
+              }
+
+          if (g_str_has_prefix (id, own_prefix) && find_benefit_in_document (document, id) == NULL)
+            {
+              g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_REFERENCE,
+                           "%s:%u: case “%s”: no benefit “%s” in this document",
+                           display_name, expectation->line, pcase->name, id);
+              return FALSE;
+            }
+
+          if (!expectation->listed)
+            continue;
+
+          if (expectation->counted_cny == PN_YUAN_UNSET)
+            {
+              g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_INVALID,
+                           "%s:%u: counted-cny must be a whole number of yuan",
+                           display_name, expectation->line);
+              return FALSE;
+            }
+
+          if (expectation->reason != NULL &&
+              !g_strv_contains (not_counted_ids, expectation->reason))
+            {
+              g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_INVALID,
+                           "%s:%u: unknown reason “%s”", display_name, expectation->line,
+                           expectation->reason);
+              return FALSE;
+            }
+
+          /* an amount that counts is a definite, in-force match whose
+           * estimate is that amount, with no reason not to count */
+          if (expectation->counted_cny > 0 &&
+              (expectation->reason != NULL ||
+               (expectation->has_match && expectation->match != PN_MATCH_DEFINITE) ||
+               (expectation->has_status && expectation->status != PN_STATUS_IN_FORCE) ||
+               (expectation->estimate_cny != PN_YUAN_UNSET &&
+                expectation->estimate_cny != expectation->counted_cny)))
+            {
+              g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_INVALID,
+                           "%s:%u: case “%s”: “%s” counts %" G_GINT64_FORMAT
+                           " yuan, so it must be a definite, in-force match with that estimate and no reason",
+                           display_name, expectation->line, pcase->name, id,
+                           expectation->counted_cny);
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+gboolean
+pn_policy_loader_check_case_references (PnDocument  *document,
+                                        PnCorpus    *corpus,
+                                        GError     **error)
+{
+  g_autofree char *own_prefix = NULL;
+  const char *name;
+
+  g_return_val_if_fail (document != NULL, FALSE);
+  g_return_val_if_fail (corpus != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  own_prefix = g_strconcat (document->id, "/", NULL);
+  name = document->file_name ? document->file_name : document->id;
+  for (guint i = 0; i < document->cases->len; i++)
+    {
+      PnCase *pcase = g_ptr_array_index (document->cases, i);
+
+      for (guint j = 0; j < pcase->expectations->len; j++)
+        {
+          PnCaseExpectation *expectation = g_ptr_array_index (pcase->expectations, j);
+          PnBenefit *benefit = find_benefit_in_document (document, expectation->benefit_id);
+
+          /* the corpus may hold another version of this very document */
+          if (benefit == NULL && !g_str_has_prefix (expectation->benefit_id, own_prefix))
+            {
+              benefit = pn_corpus_find_benefit (corpus, expectation->benefit_id, error);
+              if (error != NULL && *error != NULL)
+                return FALSE;
+            }
+          if (benefit == NULL)
+            {
+              g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_REFERENCE,
+                           "%s:%u: case “%s”: no benefit “%s” in the corpus",
+                           name, expectation->line, pcase->name, expectation->benefit_id);
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
 static gboolean
 accepts_every_term (PnTaxonomy        *taxonomy,
                     const PnCondition *condition)
@@ -769,11 +1087,19 @@ load_document (const char  *display_name,
         }
       else if (is_element (c, "article"))
         read_article (document, c);
+      else if (is_element (c, "cases"))
+        {
+          for (xmlNode *k = c->children; k != NULL; k = k->next)
+            if (is_element (k, "case"))
+              read_case (document, k);
+        }
     }
 
   pn_document_seal (document);
 
   if (taxonomy != NULL && !check_units (display_name, document, taxonomy, error))
+    return NULL;
+  if (!check_cases (display_name, document, taxonomy, error))
     return NULL;
 
   return g_steal_pointer (&document);

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "pn-corpus.h"
 #include "pn-policy.h"
 #include "pn-taxonomy.h"
 
@@ -40,6 +41,14 @@ GBytes      *pn_policy_loader_read_file          (GFile      *file,
 PnDocument  *pn_policy_loader_load_document_file (GFile      *file,
                                                   PnTaxonomy *taxonomy,
                                                   GError    **error);
+
+/* That every benefit the cases of `document` name is a benefit of the
+ * document or of `corpus` (the other documents; a stored version of this
+ * one does not count): the loader checks the document's own benefits, this
+ * the others.  Errors name the XML file and the line of the expectation. */
+gboolean     pn_policy_loader_check_case_references (PnDocument *document,
+                                                     PnCorpus   *corpus,
+                                                     GError    **error);
 
 /* The bundled corpus, compiled in as a GResource. */
 PnTaxonomy  *pn_policy_loader_load_bundled_taxonomy (GError **error);

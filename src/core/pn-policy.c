@@ -172,6 +172,29 @@ pn_article_unref (PnArticle *article)
 }
 
 static void
+pn_case_expectation_free (PnCaseExpectation *expectation)
+{
+  g_free (expectation->benefit_id);
+  g_free (expectation->reason);
+  g_free (expectation->quote);
+  g_clear_pointer (&expectation->notes, g_ptr_array_unref);
+  g_free (expectation);
+}
+
+void
+pn_case_free (PnCase *self)
+{
+  g_free (self->name);
+  g_free (self->as_of);
+  g_free (self->location);
+  for (guint q = 0; q < PN_N_QUESTIONS; q++)
+    g_free (self->answers[q]);
+  g_clear_pointer (&self->expectations, g_ptr_array_unref);
+  g_clear_pointer (&self->notes, g_ptr_array_unref);
+  g_free (self);
+}
+
+static void
 pn_document_clear (PnDocument *self)
 {
   g_free (self->id);
@@ -193,6 +216,7 @@ pn_document_clear (PnDocument *self)
   g_clear_pointer (&self->notes, g_ptr_array_unref);
   g_clear_pointer (&self->annual_caps, g_ptr_array_unref);
   g_clear_pointer (&self->articles, g_ptr_array_unref);
+  g_clear_pointer (&self->cases, g_ptr_array_unref);
 }
 
 PnDocument *
@@ -211,6 +235,7 @@ pn_document_new (void)
   PnDocument *self = pn_document_new_header ();
 
   self->articles = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_article_unref);
+  self->cases = pn_document_new_cases ();
   return self;
 }
 
@@ -315,6 +340,77 @@ pn_article_add_benefit (PnArticle *article)
   return benefit;
 }
 
+GPtrArray *
+pn_document_new_cases (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) pn_case_free);
+}
+
+PnCase *
+pn_case_new (PnDocument *document)
+{
+  PnCase *pcase;
+
+  g_return_val_if_fail (document != NULL, NULL);
+
+  pcase = g_new0 (PnCase, 1);
+  for (guint f = 0; f < PN_N_FIGURES; f++)
+    pcase->figures[f] = PN_YUAN_UNSET;
+  pcase->total_cny = PN_YUAN_UNSET;
+  pcase->expectations = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_case_expectation_free);
+  pcase->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_text_free);
+  pcase->document = document;
+  return pcase;
+}
+
+PnCase *
+pn_document_add_case (PnDocument *self)
+{
+  PnCase *pcase;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self->cases != NULL, NULL);
+
+  pcase = pn_case_new (self);
+  g_ptr_array_add (self->cases, pcase);
+  return pcase;
+}
+
+PnCaseExpectation *
+pn_case_add_expectation (PnCase *self)
+{
+  PnCaseExpectation *expectation;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  expectation = g_new0 (PnCaseExpectation, 1);
+  expectation->listed = TRUE;
+  expectation->counted_cny = 0;
+  expectation->estimate_cny = PN_YUAN_UNSET;
+  expectation->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_text_free);
+  g_ptr_array_add (self->expectations, expectation);
+  return expectation;
+}
+
+PnCase *
+pn_document_find_case (PnDocument *self,
+                       const char *name)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (self->cases != NULL, NULL);
+
+  for (guint i = 0; i < self->cases->len; i++)
+    {
+      PnCase *pcase = g_ptr_array_index (self->cases, i);
+
+      if (g_strcmp0 (pcase->name, name) == 0)
+        return pcase;
+    }
+
+  return NULL;
+}
+
 void
 pn_document_seal (PnDocument *self)
 {
@@ -339,6 +435,9 @@ pn_document_seal (PnDocument *self)
         }
     }
   self->n_articles = self->articles->len;
+
+  for (guint i = 0; i < self->cases->len; i++)
+    ((PnCase *) g_ptr_array_index (self->cases, i))->document = self;
 }
 
 PnArticle *

@@ -123,6 +123,40 @@ struct _PnArticle
   PnDocument *document;         /* not owned */
 };
 
+/* An expected-result case (<cases> of a document): what the engine must
+ * give for some benefits when a client answers so on a date.  A value of
+ * the document, like its articles; pn-check runs it. */
+typedef struct
+{
+  char      *benefit_id;
+  gboolean   listed;        /* FALSE: <not-listed>, the benefit must not be listed */
+  gint64     counted_cny;   /* what it adds to the total; 0 when it does not count */
+  gint64     estimate_cny;  /* PN_YUAN_UNSET when the case does not say */
+  gboolean   has_match;
+  PnMatch    match;
+  gboolean   has_status;
+  PnStatus   status;
+  char      *reason;        /* a pn_not_counted_to_string() id, or NULL */
+  char      *quote;         /* the sentence of the source that justifies it */
+  GPtrArray *notes;         /* PnText */
+  guint      line;
+} PnCaseExpectation;
+
+typedef struct
+{
+  char       *name;                      /* unique in its document */
+  char       *as_of;                     /* YYYY-MM-DD */
+  char       *location;                  /* a location id */
+  char       *answers[PN_N_QUESTIONS];   /* NULL: not answered */
+  gint64      figures[PN_N_FIGURES];     /* PN_YUAN_UNSET: not given */
+  GPtrArray  *expectations;              /* PnCaseExpectation, in document order */
+  gint64      total_cny;                 /* PN_YUAN_UNSET: the total is not checked */
+  GPtrArray  *notes;                     /* PnText */
+  guint       line;
+
+  PnDocument *document;                  /* not owned */
+} PnCase;
+
 struct _PnDocument
 {
   char       *id;
@@ -145,6 +179,7 @@ struct _PnDocument
   GPtrArray  *notes;            /* PnText */
   GPtrArray  *annual_caps;      /* PnAnnualCap */
   GPtrArray  *articles;         /* PnArticle; NULL until the document is whole */
+  GPtrArray  *cases;            /* PnCase, in document order; NULL until whole */
   gboolean    user_imported;
   int         position;         /* the order documents are listed in: */
                                 /* (user_imported, position, id) */
@@ -175,6 +210,15 @@ PnBenefit   *pn_benefit_ref              (PnBenefit   *benefit);
 void         pn_benefit_unref            (PnBenefit   *benefit);
 /* Whether the document's articles (and their benefits) are there. */
 gboolean     pn_document_is_whole        (PnDocument  *self);
+/* An empty list of cases, for a document read whole. */
+GPtrArray   *pn_document_new_cases       (void);
+PnCase      *pn_document_add_case        (PnDocument  *self);
+/* A case of `document` not added to it (the store builds the list). */
+PnCase      *pn_case_new                 (PnDocument  *document);
+void         pn_case_free                (PnCase      *self);
+PnCaseExpectation *pn_case_add_expectation (PnCase    *self);
+PnCase      *pn_document_find_case       (PnDocument  *self,
+                                          const char  *name);
 PnArticle   *pn_document_find_article    (PnDocument  *self,
                                           const char  *number);
 const PnAnnualCap *pn_document_find_annual_cap (PnDocument *self,

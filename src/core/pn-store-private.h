@@ -29,6 +29,12 @@ G_BEGIN_DECLS
 #define PN_DOCUMENT_LISTS_TYPE "(a(ss)a(sxssss))"
 #define PN_ARTICLE_LISTS_TYPE  "(a(ss)a(ss))"
 #define PN_BENEFIT_LISTS_TYPE  "(a(sxb)a(sasasu)a(sssb)asasada(ss)a(ss))"
+/*   document_cases.cases  per case: name, as-of, location, answers
+ *                    (question, id), figures (figure, yuan), expectations
+ *                    (benefit, listed, counted, estimate, has match,
+ *                    match, has status, status, reason, quote, notes,
+ *                    line), total, notes, line */
+#define PN_CASES_TYPE "a(sssa(ss)a(sx)a(sbxxbybyssa(ss)u)xa(ss)u)"
 
 /* benefit_keys.keys: per document, one record per benefit in document
  * order: its row, then per question a mask of the answers that do not
@@ -130,6 +136,10 @@ PnBenefit   *_pn_store_read_benefit      (PnStore      *self,
                                           gint64        key,
                                           PnArticle    *article,
                                           PnTaxonomy   *taxonomy,
+                                          GError      **error);
+/* The expected-result cases of `document` (PnCase, in order). */
+GPtrArray   *_pn_store_read_cases        (PnStore      *self,
+                                          PnDocument   *document,
                                           GError      **error);
 /* Every article and benefit of `document`, in order: articles with their
  * benefits, through `resolve_article` / `resolve_benefit` so that the

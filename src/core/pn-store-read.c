@@ -934,6 +934,130 @@ out:
   return ok ? g_steal_pointer (&articles) : NULL;
 }
 
+/* ---- expected-result cases ---- */
+
+GPtrArray *
+_pn_store_read_cases (PnStore     *self,
+                      PnDocument  *document,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) cases = pn_document_new_cases ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GVariant) all = NULL;
+  Check check_data = { self, document->id, error, FALSE };
+  Check *check = &check_data;
+  GVariantIter iter;
+  GVariant *answers, *figures, *expectations, *notes;
+  const char *name, *as_of, *location;
+  gint64 total;
+  guint32 line;
+  PnStepResult r;
+
+  _pn_store_lock (self);
+  stmt = _pn_store_prepare (self, "SELECT cases FROM document_cases WHERE document = ?", error);
+  if (stmt == NULL)
+    {
+      _pn_store_unlock (self);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, document->store_key);
+  r = _pn_store_step (self, stmt, error);
+  if (r == PN_STEP_ROW)
+    all = column_lists (check, stmt, 0, PN_CASES_TYPE);
+  _pn_store_unlock (self);
+
+  if (r == PN_STEP_ERROR || check->failed)
+    return NULL;
+  if (all == NULL)
+    return g_steal_pointer (&cases);
+
+  g_variant_iter_init (&iter, all);
+  while (!check->failed &&
+         g_variant_iter_next (&iter, "(&s&s&s@a(ss)@a(sx)@a(sbxxbybyssa(ss)u)x@a(ss)u)",
+                              &name, &as_of, &location, &answers, &figures, &expectations,
+                              &total, &notes, &line))
+    {
+      PnCase *pcase = pn_case_new (document);
+      GVariantIter inner;
+      const char *key, *value, *benefit_id, *reason, *quote;
+      GVariant *x_notes;
+      gint64 yuan, counted, estimate;
+      gboolean listed, has_match, has_status;
+      guchar match, status;
+      guint32 x_line;
+      GDate date;
+
+      g_ptr_array_add (cases, pcase);
+      pcase->name = g_strdup (name);
+      pcase->as_of = g_strdup (as_of);
+      pcase->location = g_strdup (location);
+      pcase->total_cny = total;
+      pcase->line = line;
+      if (!valid_id (name) || !pn_date_parse (as_of, &date) || !valid_id (location) ||
+          (total != PN_YUAN_UNSET && (total < 0 || total > MAX_YUAN)))
+        damaged (check, "case “%.100s” is not valid", name);
+
+      g_variant_iter_init (&inner, answers);
+      while (g_variant_iter_next (&inner, "(&s&s)", &key, &value))
+        {
+          PnQuestion question;
+
+          if (!pn_question_from_string (key, &question) || !valid_id (value))
+            damaged (check, "an answer of case “%.100s” is not valid", name);
+          else
+            {
+              g_free (pcase->answers[question]);
+              pcase->answers[question] = g_strdup (value);
+            }
+        }
+
+      g_variant_iter_init (&inner, figures);
+      while (g_variant_iter_next (&inner, "(&sx)", &key, &yuan))
+        {
+          PnFigure figure;
+
+          if (!pn_figure_from_string (key, &figure) || yuan < 0 || yuan > MAX_YUAN)
+            damaged (check, "a figure of case “%.100s” is not valid", name);
+          else
+            pcase->figures[figure] = yuan;
+        }
+
+      g_variant_iter_init (&inner, expectations);
+      while (g_variant_iter_next (&inner, "(&sbxxbyby&s&s@a(ss)u)", &benefit_id, &listed, &counted,
+                                  &estimate, &has_match, &match, &has_status, &status, &reason,
+                                  &quote, &x_notes, &x_line))
+        {
+          PnCaseExpectation *expectation = pn_case_add_expectation (pcase);
+
+          expectation->benefit_id = g_strdup (benefit_id);
+          expectation->listed = listed;
+          expectation->counted_cny = counted;
+          expectation->estimate_cny = estimate;
+          expectation->has_match = has_match;
+          expectation->match = match;
+          expectation->has_status = has_status;
+          expectation->status = status;
+          expectation->reason = *reason != '\0' ? g_strdup (reason) : NULL;
+          expectation->quote = *quote != '\0' ? g_strdup (quote) : NULL;
+          expectation->line = x_line;
+          g_ptr_array_extend_and_steal (expectation->notes, read_texts (check, x_notes, "note"));
+          g_variant_unref (x_notes);
+          if (!valid_id (benefit_id) || counted < 0 || counted > MAX_YUAN ||
+              (estimate != PN_YUAN_UNSET && (estimate < 0 || estimate > MAX_YUAN)) ||
+              match > PN_MATCH_POSSIBLE || status > PN_STATUS_DRAFT)
+            damaged (check, "an expectation of case “%.100s” is not valid", name);
+        }
+
+      g_ptr_array_extend_and_steal (pcase->notes, read_texts (check, notes, "note"));
+      g_variant_unref (answers);
+      g_variant_unref (figures);
+      g_variant_unref (expectations);
+      g_variant_unref (notes);
+    }
+
+  return check->failed ? NULL : g_steal_pointer (&cases);
+}
+
 /* ---- candidates ---- */
 
 gboolean

@@ -364,6 +364,7 @@ static const char *legacy_migrations[] = {
  *                reused (AUTOINCREMENT), so a reader holding a key knows
  *                whether the document was replaced meanwhile
  * document_files the XML as imported, for export only
+ * document_cases its expected-result cases (pnav check), read with it whole
  * benefit_keys   per document, the benefits' condition masks (PnBenefitKey):
  *                a profile's candidates without reading the benefits
  * articles       one row each, with their text for reading and search
@@ -399,6 +400,9 @@ static const char *legacy_migrations[] = {
   "CREATE TABLE document_files ("                                       \
   "  document INTEGER PRIMARY KEY REFERENCES documents(key) ON DELETE CASCADE," \
   "  name TEXT, xml BLOB NOT NULL);"                                    \
+  "CREATE TABLE document_cases ("                                       \
+  "  document INTEGER PRIMARY KEY REFERENCES documents(key) ON DELETE CASCADE," \
+  "  cases BLOB NOT NULL);"                                             \
   "CREATE TABLE benefit_keys ("                                         \
   "  document INTEGER PRIMARY KEY REFERENCES documents(key) ON DELETE CASCADE," \
   "  keys BLOB NOT NULL);"                                              \
@@ -799,6 +803,51 @@ benefit_key (PnBenefit    *benefit,
   out->uses = GUINT32_TO_LE (out->uses);
 }
 
+static GVariant *
+cases_variant (GPtrArray *cases)
+{
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE (PN_CASES_TYPE));
+  for (guint i = 0; cases != NULL && i < cases->len; i++)
+    {
+      const PnCase *pcase = g_ptr_array_index (cases, i);
+      GVariantBuilder answers, figures, expectations;
+
+      g_variant_builder_init (&answers, G_VARIANT_TYPE ("a(ss)"));
+      for (guint q = 0; q < PN_N_QUESTIONS; q++)
+        if (pcase->answers[q] != NULL)
+          g_variant_builder_add (&answers, "(ss)", pn_question_to_string (q), pcase->answers[q]);
+
+      g_variant_builder_init (&figures, G_VARIANT_TYPE ("a(sx)"));
+      for (guint f = 0; f < PN_N_FIGURES; f++)
+        if (pcase->figures[f] != PN_YUAN_UNSET)
+          g_variant_builder_add (&figures, "(sx)", pn_figure_to_string (f), pcase->figures[f]);
+
+      g_variant_builder_init (&expectations, G_VARIANT_TYPE ("a(sbxxbybyssa(ss)u)"));
+      for (guint e = 0; e < pcase->expectations->len; e++)
+        {
+          const PnCaseExpectation *x = g_ptr_array_index (pcase->expectations, e);
+
+          g_variant_builder_add (&expectations, "(sbxxbybyss@a(ss)u)",
+                                 x->benefit_id ? x->benefit_id : "", x->listed,
+                                 x->counted_cny, x->estimate_cny,
+                                 x->has_match, (guchar) x->match, x->has_status, (guchar) x->status,
+                                 x->reason ? x->reason : "", x->quote ? x->quote : "",
+                                 texts_variant (x->notes), x->line);
+        }
+
+      g_variant_builder_add (&builder, "(sss@a(ss)@a(sx)@a(sbxxbybyssa(ss)u)x@a(ss)u)",
+                             pcase->name ? pcase->name : "", pcase->as_of ? pcase->as_of : "",
+                             pcase->location ? pcase->location : "",
+                             g_variant_builder_end (&answers), g_variant_builder_end (&figures),
+                             g_variant_builder_end (&expectations), pcase->total_cny,
+                             texts_variant (pcase->notes), pcase->line);
+    }
+
+  return g_variant_builder_end (&builder);
+}
+
 static gboolean
 insert_document (PnStore     *self,
                  PnDocument  *document,
@@ -966,6 +1015,19 @@ insert_document (PnStore     *self,
           benefit_key (benefit, benefit_key_value, &key);
           g_array_append_val (keys, key);
         }
+    }
+
+  if (document->cases != NULL && document->cases->len > 0)
+    {
+      g_autoptr(sqlite3_stmt) cases_stmt =
+        prepare (self, "INSERT INTO document_cases (document, cases) VALUES (?, ?)", error);
+
+      if (cases_stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (cases_stmt, 1, document_key);
+      bind_variant (cases_stmt, 2, cases_variant (document->cases));
+      if (step (self, cases_stmt, error) != PN_STEP_DONE)
+        return FALSE;
     }
 
   keys_stmt = prepare (self, "INSERT INTO benefit_keys (document, keys) VALUES (?, ?)", error);

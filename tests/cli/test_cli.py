@@ -57,7 +57,7 @@ BAD_DATES = [
 
 SUBCOMMANDS = [
     "match", "list-documents", "show", "search", "vocab", "validate",
-    "import", "remove", "profile",
+    "check", "import", "remove", "profile",
 ]
 
 VALID_DOCUMENT = """<?xml version="1.0" encoding="UTF-8"?>
@@ -399,7 +399,7 @@ def run_tests(tap, pnav, workdir):
 
     for name in sorted(files):
         path = os.path.join(hostile_dir, name)
-        for command in ["validate", "import"]:
+        for command in ["validate", "check", "import"]:
             r = pnav.run(command, path)
             leaked = "root:" in r.out or "root:" in r.err
             tap.ok(r.rc == 3 and not leaked and name in r.err,

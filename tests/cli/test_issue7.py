@@ -14,8 +14,11 @@ Amounts from 厦府规〔2023〕17号 for an innovative drug after Phase I with
 technology, as of 2025-06-01:
   （一） 40% × 30,000,000 = 12,000,000, capped at 1000万元  → 10,000,000
   （四） 1:1 matching of the national funding               →  5,000,000
-  （八） 30% × 4,000,000 = 1,200,000 (cap 300万元)            →  1,200,000
-  total                                                     16,200,000
+  （八） 30% × 4,000,000 = 1,200,000 (cap 300万元), but only for "购买生物医药
+        重大科技成果在本市实现产业化的企业": whether the result is major (重大)
+        and industrialised in Xiamen no answer states, so it is a possible
+        match, not counted (audit 2026-12, docs/audit-2026-12.md)  →  0
+  total                                                     15,000,000
 """
 
 import csv
@@ -33,8 +36,8 @@ AS_OF = "2025-06-01"
 ANSWERS = ["--location", "xiamen", "--product", "drug", "--drug-class", "innovative",
            "--phase", "phase-1", "--rd-investment", "30000000",
            "--national-funding", "5000000", "--tech-transaction", "4000000"]
-COUNTED = [10000000, 5000000, 1200000]
-TOTAL = 16200000
+COUNTED = [10000000, 5000000]
+TOTAL = 15000000
 DOC_NUMBER = "厦府规〔2023〕17号"
 
 
