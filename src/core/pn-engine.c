@@ -5,7 +5,8 @@
 
 #include <string.h>
 
-#include "pn-engine.h"
+#include "pn-engine-private.h"
+#include "pn-result-private.h"
 #include "pn-corpus-private.h"
 #include "pn-money.h"
 

@@ -14,10 +14,4 @@ PnResults *pn_engine_evaluate (PnCorpus   *corpus,
                                PnProfile  *profile,
                                GError    **error);
 
-/* for pn-result only: writes the whole result at `position` (amounts
- * and text) when it is first read */
-void       _pn_engine_fill_result (PnResults *results,
-                                   guint      position,
-                                   PnResult  *result);
-
 G_END_DECLS

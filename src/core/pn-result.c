@@ -3,12 +3,13 @@
 
 #include "config.h"
 
-#include "pn-result.h"
+#include "pn-result-private.h"
 
 #include <string.h>
 
 #include "pn-corpus.h"
-#include "pn-engine.h"
+#include "pn-engine-private.h"
+#include "pn-enums.h"
 
 struct _PnResults
 {
@@ -257,23 +258,29 @@ pn_results_get_n_counted (PnResults *self)
 const char *
 pn_not_counted_to_string (PnNotCounted reason)
 {
-  static const char * const ids[] = {
-    NULL, "draft", "expired", "pending", "possible", "missing-figure",
-    "threshold-not-met", "overlap", "amount-unspecified", "non-monetary",
-    "nothing-due",
-  };
+  static GEnumClass *klass;
+  GEnumValue *value;
 
-  g_return_val_if_fail (reason < G_N_ELEMENTS (ids), NULL);
-  return ids[reason];
+  if (g_once_init_enter (&klass))
+    g_once_init_leave (&klass, g_type_class_ref (PN_TYPE_NOT_COUNTED));
+
+  g_return_val_if_fail (reason <= PN_NOT_COUNTED_NOTHING_DUE, NULL);
+  value = g_enum_get_value (klass, reason);
+  return value != NULL ? value->value_nick : NULL;
 }
 
 const char *
 pn_condition_state_to_string (PnConditionState state)
 {
-  static const char * const ids[] = { "met", "unknown", "review", "unmet" };
+  static GEnumClass *klass;
+  GEnumValue *value;
 
-  g_return_val_if_fail (state < G_N_ELEMENTS (ids), NULL);
-  return ids[state];
+  if (g_once_init_enter (&klass))
+    g_once_init_leave (&klass, g_type_class_ref (PN_TYPE_CONDITION_STATE));
+
+  g_return_val_if_fail (state <= PN_CONDITION_UNMET, NULL);
+  value = g_enum_get_value (klass, state);
+  return value != NULL ? value->value_nick : NULL;
 }
 
 /* What an unanswered question asks, as it reads after "still needs". */

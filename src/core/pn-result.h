@@ -27,15 +27,15 @@ typedef struct
 /* Why a listed benefit does not enter the total. */
 typedef enum
 {
-  PN_NOT_COUNTED_NONE,
+  PN_NOT_COUNTED_NONE, /*< skip >*/
   PN_NOT_COUNTED_DRAFT,
   PN_NOT_COUNTED_EXPIRED,
   PN_NOT_COUNTED_PENDING,
   PN_NOT_COUNTED_POSSIBLE,
   PN_NOT_COUNTED_MISSING_FIGURE,
-  PN_NOT_COUNTED_THRESHOLD,
+  PN_NOT_COUNTED_THRESHOLD,    /*< nick=threshold-not-met >*/
   PN_NOT_COUNTED_OVERLAP,
-  PN_NOT_COUNTED_UNSPECIFIED,
+  PN_NOT_COUNTED_UNSPECIFIED,  /*< nick=amount-unspecified >*/
   PN_NOT_COUNTED_NON_MONETARY,
   PN_NOT_COUNTED_NOTHING_DUE,
 } PnNotCounted;
@@ -88,42 +88,6 @@ const char  *pn_condition_state_to_string (PnConditionState state);
  * class, Listed on a capital market". */
 char        *pn_result_describe_missing (const PnResult *result,
                                          PnLang          lang);
-
-/* for pn-engine only.  An evaluation lists its results as small entries:
- * the match, the state, and the amounts of those that may enter the total
- * (the total and the overlap groups need nothing else).  The whole
- * PnResult, with every amount and the text (missing, conditions,
- * derivation, notes, not_counted_reason), is written when
- * pn_results_get_result() or pn_results_find() first returns it: a
- * profile that answers only its location lists tens of thousands. */
-typedef struct
-{
-  PnBenefit *benefit;
-  gint64     estimate_cny;     /* when `priced`; PN_YUAN_UNSET otherwise */
-  guint32    overlap_winner;   /* its position, for PN_NOT_COUNTED_OVERLAP */
-  guint8     match;            /* PnMatch */
-  guint8     status;           /* PnStatus */
-  guint8     not_counted;      /* PnNotCounted */
-  guint8     counted : 1;
-  guint8     priced : 1;       /* the first pass computed estimate_cny */
-} PnResultEntry;
-
-PnResults   *_pn_results_new            (PnCorpus   *corpus,
-                                         PnProfile  *profile);
-/* what the engine keeps to write the results later, freed with them */
-void         _pn_results_set_engine_data (PnResults     *self,
-                                          gpointer       data,
-                                          GDestroyNotify free_data);
-gpointer     _pn_results_get_engine_data (PnResults     *self);
-void         _pn_results_reserve        (PnResults  *self,
-                                         guint       n);
-/* valid until the next append */
-PnResultEntry *_pn_results_append       (PnResults  *self,
-                                         PnBenefit  *benefit);
-PnResultEntry *_pn_results_peek         (PnResults  *self,
-                                         guint       position);
-void         _pn_results_set_total      (PnResults  *self,
-                                         gint64      total);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PnResults, pn_results_unref)
 

@@ -76,6 +76,16 @@ gboolean     _pn_store_exec              (PnStore      *self,
 sqlite3_stmt *_pn_store_prepare          (PnStore      *self,
                                           const char   *sql,
                                           GError      **error);
+/* A statement prepared once per store, for reads repeated many times
+ * (one row per benefit): owned by the store, handed out reset.  Hold it
+ * in a g_autoptr(PnCachedStmt), which resets it when done; never use one
+ * while another use of the same SQL is stepping. */
+typedef sqlite3_stmt PnCachedStmt;
+PnCachedStmt *_pn_store_prepare_cached   (PnStore      *self,
+                                          const char   *sql,
+                                          GError      **error);
+void         _pn_cached_stmt_release     (PnCachedStmt *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PnCachedStmt, _pn_cached_stmt_release)
 PnStepResult _pn_store_step              (PnStore      *self,
                                           sqlite3_stmt *stmt,
                                           GError      **error);

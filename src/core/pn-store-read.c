@@ -441,12 +441,12 @@ _pn_store_read_document (PnStore  *self,
                          gint64    key,
                          GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PnCachedStmt) stmt = NULL;
   PnDocument *document = NULL;
   PnStepResult r;
 
   _pn_store_lock (self);
-  stmt = _pn_store_prepare (self, "SELECT " DOCUMENT_COLUMNS " FROM documents WHERE key = ?", error);
+  stmt = _pn_store_prepare_cached (self, "SELECT " DOCUMENT_COLUMNS " FROM documents WHERE key = ?", error);
   if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, key);
@@ -521,12 +521,12 @@ _pn_store_read_article (PnStore     *self,
                         PnDocument  *document,
                         GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PnCachedStmt) stmt = NULL;
   PnArticle *article = NULL;
   PnStepResult r;
 
   _pn_store_lock (self);
-  stmt = _pn_store_prepare (self, "SELECT " ARTICLE_COLUMNS ", document FROM articles WHERE id = ?", error);
+  stmt = _pn_store_prepare_cached (self, "SELECT " ARTICLE_COLUMNS ", document FROM articles WHERE id = ?", error);
   if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, key);
@@ -772,14 +772,14 @@ _pn_store_find_benefit_row (PnStore       *self,
                             PnBenefitRow  *out_row,
                             GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PnCachedStmt) stmt = NULL;
   gboolean found = FALSE;
   PnStepResult r;
 
   memset (out_row, 0, sizeof *out_row);
 
   _pn_store_lock (self);
-  stmt = _pn_store_prepare (self,
+  stmt = _pn_store_prepare_cached (self,
                             key != 0 ? "SELECT key, document, article FROM benefits WHERE key = ?"
                                      : "SELECT key, document, article FROM benefits WHERE id = ?",
                             error);
@@ -817,12 +817,12 @@ _pn_store_read_benefit (PnStore     *self,
                         PnTaxonomy  *taxonomy,
                         GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PnCachedStmt) stmt = NULL;
   PnBenefit *benefit = NULL;
   PnStepResult r;
 
   _pn_store_lock (self);
-  stmt = _pn_store_prepare (self, "SELECT " BENEFIT_COLUMNS ", article FROM benefits WHERE key = ?", error);
+  stmt = _pn_store_prepare_cached (self, "SELECT " BENEFIT_COLUMNS ", article FROM benefits WHERE key = ?", error);
   if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, key);

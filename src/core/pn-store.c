@@ -29,6 +29,7 @@ struct _PnStore
   guint      read_depth;  /* nesting of _pn_store_begin_read() */
   gboolean   read_only;
   PnCorpus  *corpus;      /* cache, dropped on every change */
+  GHashTable *statements; /* SQL → sqlite3_stmt, _pn_store_prepare_cached() */
   PnFtsRank *rank;        /* owned by db: pn_rank() for search */
 };
 
@@ -134,6 +135,37 @@ _pn_store_prepare (PnStore     *self,
     }
 
   return stmt;
+}
+
+PnCachedStmt *
+_pn_store_prepare_cached (PnStore     *self,
+                          const char  *sql,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      g_assert (!sqlite3_stmt_busy (stmt));
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      check_rc (self, rc, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+void
+_pn_cached_stmt_release (PnCachedStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
 }
 
 PnStepResult
@@ -1252,6 +1284,7 @@ pn_store_finalize (GObject *object)
   PnStore *self = (PnStore *) object;
 
   g_clear_pointer (&self->corpus, pn_corpus_unref);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_rec_mutex_clear (&self->lock);
@@ -1267,9 +1300,16 @@ pn_store_class_init (PnStoreClass *klass)
 }
 
 static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 pn_store_init (PnStore *self)
 {
   g_rec_mutex_init (&self->lock);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 }
 
 char *

@@ -6,71 +6,70 @@
 #include <string.h>
 
 #include "pn-types.h"
+#include "pn-enums.h"
 
-static const char * const status_ids[] = { "in-force", "expired", "pending", "draft" };
-static const char * const match_ids[] = { "definite", "possible" };
-static const char * const kind_ids[] = {
-  "fixed", "rate", "top-up", "matching", "unspecified", "non-monetary",
-};
-static const char * const question_ids[] = {
-  "product", "entity", "drug-class", "modality", "therapeutic-area",
-  "device-class", "innovative-device", "device-type", "phase", "rank",
-};
-static const char * const figure_ids[] = {
-  "rd-investment", "sales", "fixed-assets", "equipment", "evaluation-cost",
-  "tech-transaction", "contract-amount", "service-revenue", "annual-revenue",
-  "national-funding", "total-investment",
-};
-
-G_STATIC_ASSERT (G_N_ELEMENTS (kind_ids) == PN_N_BENEFIT_KINDS);
-G_STATIC_ASSERT (G_N_ELEMENTS (question_ids) == PN_N_QUESTIONS);
-G_STATIC_ASSERT (G_N_ELEMENTS (figure_ids) == PN_N_FIGURES);
-
-static int
-lookup (const char * const *ids,
-        guint               n_ids,
-        const char         *str)
+/* An enum's class, referenced the first time it is asked for and then
+ * kept (classes of static types are never freed). */
+static GEnumClass *
+enum_class (GType type)
 {
-  if (str == NULL)
-    return -1;
+  GEnumClass *klass = g_type_class_peek (type);
 
-  for (guint i = 0; i < n_ids; i++)
-    if (strcmp (ids[i], str) == 0)
-      return i;
+  return klass != NULL ? klass : g_type_class_ref (type);
+}
 
-  return -1;
+static const char *
+nick_of (GEnumClass *klass,
+         int         value)
+{
+  GEnumValue *enum_value = g_enum_get_value (klass, value);
+
+  return enum_value != NULL ? enum_value->value_nick : NULL;
+}
+
+static gboolean
+value_of (GEnumClass *klass,
+          const char *nick,
+          int        *out_value)
+{
+  GEnumValue *enum_value = nick != NULL ? g_enum_get_value_by_nick (klass, nick) : NULL;
+
+  if (enum_value == NULL)
+    return FALSE;
+  *out_value = enum_value->value;
+  return TRUE;
 }
 
 const char *
 pn_status_to_string (PnStatus status)
 {
   g_return_val_if_fail (status <= PN_STATUS_DRAFT, NULL);
-  return status_ids[status];
+  return nick_of (enum_class (PN_TYPE_STATUS), status);
 }
 
 const char *
 pn_match_to_string (PnMatch match)
 {
   g_return_val_if_fail (match <= PN_MATCH_POSSIBLE, NULL);
-  return match_ids[match];
+  return nick_of (enum_class (PN_TYPE_MATCH), match);
 }
 
 const char *
 pn_benefit_kind_to_string (PnBenefitKind kind)
 {
   g_return_val_if_fail (kind < PN_N_BENEFIT_KINDS, NULL);
-  return kind_ids[kind];
+  return nick_of (enum_class (PN_TYPE_BENEFIT_KIND), kind);
 }
 
 gboolean
 pn_benefit_kind_from_string (const char    *str,
                              PnBenefitKind *out_kind)
 {
-  int i = lookup (kind_ids, G_N_ELEMENTS (kind_ids), str);
+  int value;
 
-  if (i < 0)
+  if (!value_of (enum_class (PN_TYPE_BENEFIT_KIND), str, &value))
     return FALSE;
-  *out_kind = i;
+  *out_kind = value;
   return TRUE;
 }
 
@@ -78,18 +77,18 @@ const char *
 pn_question_to_string (PnQuestion question)
 {
   g_return_val_if_fail (question < PN_N_QUESTIONS, NULL);
-  return question_ids[question];
+  return nick_of (enum_class (PN_TYPE_QUESTION), question);
 }
 
 gboolean
 pn_question_from_string (const char *str,
                          PnQuestion *out_question)
 {
-  int i = lookup (question_ids, G_N_ELEMENTS (question_ids), str);
+  int value;
 
-  if (i < 0)
+  if (!value_of (enum_class (PN_TYPE_QUESTION), str, &value))
     return FALSE;
-  *out_question = i;
+  *out_question = value;
   return TRUE;
 }
 
@@ -97,17 +96,17 @@ const char *
 pn_figure_to_string (PnFigure figure)
 {
   g_return_val_if_fail (figure >= 0 && figure < PN_N_FIGURES, NULL);
-  return figure_ids[figure];
+  return nick_of (enum_class (PN_TYPE_FIGURE), figure);
 }
 
 gboolean
 pn_figure_from_string (const char *str,
                        PnFigure   *out_figure)
 {
-  int i = lookup (figure_ids, G_N_ELEMENTS (figure_ids), str);
+  int value;
 
-  if (i < 0)
+  if (!value_of (enum_class (PN_TYPE_FIGURE), str, &value))
     return FALSE;
-  *out_figure = i;
+  *out_figure = value;
   return TRUE;
 }

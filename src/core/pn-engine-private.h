@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pn-engine.h"
+
+G_BEGIN_DECLS
+
+/* for pn-result only: writes the whole result at `position` (amounts
+ * and text) when it is first read */
+void       _pn_engine_fill_result (PnResults *results,
+                                   guint      position,
+                                   PnResult  *result);
+
+G_END_DECLS

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pn-result.h"
+
+G_BEGIN_DECLS
+
+/* for pn-engine only.  An evaluation lists its results as small entries:
+ * the match, the state, and the amounts of those that may enter the total
+ * (the total and the overlap groups need nothing else).  The whole
+ * PnResult, with every amount and the text (missing, conditions,
+ * derivation, notes, not_counted_reason), is written when
+ * pn_results_get_result() or pn_results_find() first returns it: a
+ * profile that answers only its location lists tens of thousands. */
+typedef struct
+{
+  PnBenefit *benefit;
+  gint64     estimate_cny;     /* when `priced`; PN_YUAN_UNSET otherwise */
+  guint32    overlap_winner;   /* its position, for PN_NOT_COUNTED_OVERLAP */
+  guint8     match;            /* PnMatch */
+  guint8     status;           /* PnStatus */
+  guint8     not_counted;      /* PnNotCounted */
+  guint8     counted : 1;
+  guint8     priced : 1;       /* the first pass computed estimate_cny */
+} PnResultEntry;
+
+PnResults   *_pn_results_new            (PnCorpus   *corpus,
+                                         PnProfile  *profile);
+/* what the engine keeps to write the results later, freed with them */
+void         _pn_results_set_engine_data (PnResults     *self,
+                                          gpointer       data,
+                                          GDestroyNotify free_data);
+gpointer     _pn_results_get_engine_data (PnResults     *self);
+void         _pn_results_reserve        (PnResults  *self,
+                                         guint       n);
+/* valid until the next append */
+PnResultEntry *_pn_results_append       (PnResults  *self,
+                                         PnBenefit  *benefit);
+PnResultEntry *_pn_results_peek         (PnResults  *self,
+                                         guint       position);
+void         _pn_results_set_total      (PnResults  *self,
+                                         gint64      total);
+
+G_END_DECLS
