@@ -727,8 +727,7 @@ bind_variant (sqlite3_stmt *stmt,
   gsize size;
   const void *data = g_bytes_get_data (bytes, &size);
 
-  /* a zero-length blob is still a blob, not NULL */
-  sqlite3_bind_blob (stmt, index, size > 0 ? data : "", (int) size, SQLITE_TRANSIENT);
+  sqlite3_bind_blob (stmt, index, data, (int) size, SQLITE_TRANSIENT);
 }
 
 static void

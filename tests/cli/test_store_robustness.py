@@ -1,0 +1,233 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The store against damaged rows and other processes (TAP).
+
+    test_store_robustness.py PATH-TO-PNAV
+
+- A row that breaks the model's rules is a one-line "the database is
+  damaged" error naming the document, exit 3; never a crash or a hang.
+- Readers never fail while another process imports and removes documents,
+  and several processes opening a new database at once all succeed.
+- A database in a folder its user cannot write to is still readable.
+"""
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+
+MATCH = ['match', '--location', 'xiamen', '--drug-class', 'innovative', '--phase', 'phase-2',
+         '--rd-investment', '30000000', '--as-of', '2025-06-01', '--format', 'json']
+
+X = 'xiamen-2023-17'
+X_KEY = "(SELECT key FROM documents WHERE id = 'xiamen-2023-17')"
+X_BENEFIT = "'xiamen-2023-17/1/innovative-phase-2'"
+
+# (name, SQL damaging a fresh database, pnav arguments that read it,
+#  the document the error must name, or None)
+DAMAGE = [
+    ('unknown benefit kind', "UPDATE benefits SET kind = 'bogus' WHERE id = " + X_BENEFIT, MATCH, X),
+    ('negative amount', "UPDATE benefits SET cap = -5 WHERE id = " + X_BENEFIT, MATCH, X),
+    ('rate above one', "UPDATE benefits SET rate = 7.5 WHERE id = " + X_BENEFIT, MATCH, X),
+    ('text rate', "UPDATE benefits SET rate = 'forty' WHERE id = " + X_BENEFIT, MATCH, X),
+    ('unknown base figure', "UPDATE benefits SET base = 'luck' WHERE id = " + X_BENEFIT, MATCH, X),
+    ('benefit lists garbage', "UPDATE benefits SET lists = x'0102030405' WHERE id = " + X_BENEFIT,
+     MATCH, X),
+    ('benefit lists empty', "UPDATE benefits SET lists = x'' WHERE id = " + X_BENEFIT, MATCH, X),
+    ('benefit lists of an article', "UPDATE benefits SET lists = (SELECT lists FROM articles"
+     " WHERE document = " + X_KEY + " AND number = '3') WHERE id = " + X_BENEFIT, MATCH, X),
+    ('benefit under another document', "UPDATE benefits SET id = 'other/1/x' WHERE id = " + X_BENEFIT,
+     MATCH, X),
+    ('benefit title empty', "UPDATE benefits SET title_zh = '' WHERE id = " + X_BENEFIT, MATCH, X),
+    ('invalid UTF-8 title', "UPDATE benefits SET title_en = CAST(x'c328ff' AS TEXT) WHERE id = " + X_BENEFIT,
+     MATCH, X),
+    ('keys cut short', "UPDATE benefit_keys SET keys = substr(keys, 1, 10) WHERE document = " + X_KEY,
+     MATCH, X),
+    ('key of a missing benefit', "DELETE FROM benefits WHERE id = " + X_BENEFIT, MATCH, None),
+    ('article missing', "DELETE FROM articles WHERE document = " + X_KEY + " AND number = '1'",
+     MATCH, X),
+    ('article date garbage', "UPDATE articles SET valid_until = 'soon' WHERE document = " + X_KEY,
+     ['show', X], X),
+    ('article lists garbage', "UPDATE articles SET lists = randomblob(40) WHERE document = " + X_KEY,
+     ['show', X], X),
+    ('document lists garbage', "UPDATE documents SET lists = randomblob(33) WHERE id = '" + X + "'",
+     ['list-documents'], X),
+    ('document status out of range', "UPDATE documents SET draft = 7 WHERE id = '" + X + "'",
+     ['list-documents'], X),
+    ('document ends before it starts',
+     "UPDATE documents SET in_force_until = '2001-01-01' WHERE id = '" + X + "'", MATCH, X),
+    ('benefit count wrong', "UPDATE documents SET n_benefits = n_benefits + 1 WHERE id = '" + X + "'",
+     ['show', X], X),
+    ('benefits out of order', "UPDATE benefits SET seq = seq + 1000 WHERE id = " + X_BENEFIT,
+     ['show', X], X),
+    ('taxonomy gone', "DELETE FROM terms", MATCH, None),
+    ('location out of place', "UPDATE terms SET parent = 'atlantis' WHERE id = 'xiamen'",
+     ['list-documents'], None),
+    ('cases garbage', "UPDATE document_cases SET cases = randomblob(64) WHERE document = " + X_KEY,
+     ['check', X], X),
+]
+
+
+class Tap:
+    def __init__(self):
+        self.n = 0
+        self.failed = 0
+
+    def ok(self, condition, description, detail=''):
+        self.n += 1
+        if condition:
+            print('ok %d - %s' % (self.n, description))
+        else:
+            self.failed += 1
+            print('not ok %d - %s' % (self.n, description))
+            for line in str(detail).splitlines()[:20]:
+                print('# ' + line)
+
+
+def run(pnav, db, args, timeout=30, user=None):
+    command = [pnav, '--db', db] + args
+    if user is not None:
+        command = ['setpriv', '--reuid=%d' % user, '--regid=%d' % user, '--clear-groups'] + command
+    return subprocess.run(command, capture_output=True, text=True, timeout=timeout,
+                          env=dict(os.environ, LANGUAGE='en', LC_ALL='C.UTF-8'))
+
+
+def test_damage(tap, pnav, tmp, fresh):
+    for i, (name, sql, args, document) in enumerate(DAMAGE):
+        db = os.path.join(tmp, 'damaged-%d.db' % i)
+        shutil.copy(fresh, db)
+        with sqlite3.connect(db) as connection:
+            connection.execute(sql)
+        result = run(pnav, db, args)
+        lines = result.stderr.strip().splitlines()
+        good = (result.returncode == 3 and len(lines) == 1 and
+                ('damaged' in lines[0] or 'corrupt' in lines[0]) and
+                (document is None or ('“%s”' % document) in lines[0]))
+        tap.ok(good, 'damaged row (%s): one line, exit 3' % name,
+               'exit %d\nstderr: %s' % (result.returncode, result.stderr))
+
+
+def test_readers_during_writes(tap, pnav, tmp, fresh, document):
+    db = os.path.join(tmp, 'busy.db')
+    shutil.copy(fresh, db)
+    failures = []
+    stop = threading.Event()
+
+    def writer():
+        for i in range(12):
+            for args in (['import', '--replace', document], ['remove', 'test-store-doc']):
+                result = run(pnav, db, args, timeout=60)
+                if result.returncode != 0:
+                    failures.append(('writer', args[0], result.returncode, result.stderr))
+        stop.set()
+
+    def reader():
+        while not stop.is_set():
+            result = run(pnav, db, MATCH, timeout=60)
+            if result.returncode != 0 or '"matches"' not in result.stdout:
+                failures.append(('reader', result.returncode, result.stderr))
+
+    threads = [threading.Thread(target=writer)] + [threading.Thread(target=reader) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    tap.ok(not failures, 'readers never fail while another process imports and removes',
+           '\n'.join(repr(f) for f in failures[:5]))
+
+
+def test_first_open_race(tap, pnav, tmp):
+    failures = []
+    outputs = set()
+    for trial in range(5):
+        db = os.path.join(tmp, 'race-%d' % trial, 'new.db')
+        processes = [subprocess.Popen([pnav, '--db', db, 'list-documents', '--format', 'json'],
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                     for _ in range(6)]
+        for process in processes:
+            out, err = process.communicate(timeout=120)
+            if process.returncode != 0:
+                failures.append((trial, process.returncode, err))
+            else:
+                outputs.add(out)
+    tap.ok(not failures and len(outputs) == 1,
+           'six processes opening a new database at once all succeed, alike',
+           '\n'.join(repr(f) for f in failures[:5]))
+
+
+def test_read_only_folder(tap, pnav, tmp, fresh):
+    if os.geteuid() != 0 or shutil.which('setpriv') is None:
+        print('ok %d # SKIP needs root and setpriv to run as another user' % (tap.n + 1))
+        tap.n += 1
+        return
+    folder = os.path.join(tmp, 'read-only')
+    os.mkdir(folder)
+    db = os.path.join(folder, 'store.db')
+    shutil.copy(fresh, db)
+    # what a checkpointed database looks like when its owner closed it
+    for suffix in ('-wal', '-shm'):
+        if os.path.exists(fresh + suffix):
+            os.remove(db + suffix) if os.path.exists(db + suffix) else None
+    os.chmod(db, 0o444)
+    os.chmod(folder, 0o555)
+    os.chmod(tmp, 0o755)
+    nobody = 65534
+    result = run(pnav, db, MATCH, user=nobody)
+    tap.ok(result.returncode == 0 and '"matches"' in result.stdout,
+           'a database in a read-only folder is readable',
+           'exit %d\nstderr: %s' % (result.returncode, result.stderr))
+    result = run(pnav, db, ['profile', 'delete', 'nobody-here'], user=nobody)
+    tap.ok(result.returncode in (2, 3) and len(result.stderr.strip().splitlines()) == 1,
+           'writing to a read-only database is one clear error',
+           'exit %d\nstderr: %s' % (result.returncode, result.stderr))
+
+
+DOCUMENT = """<?xml version="1.0" encoding="UTF-8"?>
+<policy-document schema-version="1" id="test-store-doc" status="final">
+  <title><zh>并发测试</zh><en>Concurrency test</en></title>
+  <issuer><zh>测试</zh><en>Test</en></issuer>
+  <jurisdiction>xiamen</jurisdiction>
+  <validity in-force-from="2020-01-01"/>
+  <source file="test.txt" last-verified="2026-12-06"/>
+  <article number="1" chapter="一">
+    <heading><zh>测试</zh><en>Test</en></heading>
+    <original>对完成Ⅱ期临床试验的创新药给予奖励。</original>
+    <summary>A test.</summary>
+    <benefit id="test-store-doc/1/a" kind="fixed">
+      <title><zh>甲</zh><en>A</en></title>
+      <amount>100</amount>
+      <conditions><product>drug</product><drug-class>innovative</drug-class></conditions>
+    </benefit>
+  </article>
+</policy-document>
+"""
+
+
+def main():
+    pnav = os.path.abspath(sys.argv[1])
+    tap = Tap()
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = os.path.join(tmp, 'fresh.db')
+        result = run(pnav, fresh, ['list-documents'])
+        if result.returncode != 0:
+            print('Bail out! cannot create a database: %s' % result.stderr)
+            return 1
+        # one file, no -wal: what every copy starts from
+        with sqlite3.connect(fresh) as connection:
+            connection.execute('PRAGMA wal_checkpoint(TRUNCATE)')
+        document = os.path.join(tmp, 'test-store-doc.xml')
+        with open(document, 'w', encoding='utf-8') as f:
+            f.write(DOCUMENT)
+
+        print('1..%d' % (len(DAMAGE) + 4))
+        test_damage(tap, pnav, tmp, fresh)
+        test_readers_during_writes(tap, pnav, tmp, fresh, document)
+        test_first_open_race(tap, pnav, tmp)
+        test_read_only_folder(tap, pnav, tmp, fresh)
+    return 1 if tap.failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
