@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <errno.h>
 
 #include "pn-engine.h"
 #include "pn-policy-loader.h"
@@ -503,6 +504,219 @@ import_phase (const char *db,
   }
 }
 
+/* ---- (d) whole processes ---- */
+
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+/* Runs argv with its output to /dev/null; its wall time and peak RSS. */
+static void
+measure (char   **argv,
+         double  *out_ms,
+         double  *out_rss_mib)
+{
+  struct rusage usage;
+  double t0 = now_ms ();
+  int status = 0;
+  pid_t pid = fork ();
+
+  if (pid < 0)
+    g_error ("fork: %s", g_strerror (errno));
+  if (pid == 0)
+    {
+      int null = open ("/dev/null", O_WRONLY);
+
+      /* xmllint says "validates" on stderr for every file */
+      dup2 (null, STDOUT_FILENO);
+      dup2 (null, STDERR_FILENO);
+      execvp (argv[0], argv);
+      _exit (127);
+    }
+  if (wait4 (pid, &status, 0, &usage) < 0)
+    g_error ("wait4: %s", g_strerror (errno));
+  *out_ms = now_ms () - t0;
+  if (out_rss_mib != NULL)
+    *out_rss_mib = usage.ru_maxrss / 1024.0;
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    g_error ("%s %s … failed (status %d)", argv[0], argv[1] ? argv[1] : "", status);
+}
+
+/* Median wall time and median peak RSS of `runs` runs of argv, after one
+ * run that warms the page cache. */
+static void
+measure_median (char  **argv,
+                int     runs,
+                double *out_ms,
+                double *out_rss_mib)
+{
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) rss = g_array_new (FALSE, FALSE, sizeof (double));
+  double t, r;
+
+  measure (argv, &t, &r);
+  for (int i = 0; i < runs; i++)
+    {
+      measure (argv, &t, &r);
+      g_array_append_val (ms, t);
+      g_array_append_val (rss, r);
+    }
+  *out_ms = stats_of (ms).p50;
+  *out_rss_mib = stats_of (rss).p50;
+}
+
+static void
+report_ratio (const char *what,
+              const char *name,
+              double      value,
+              double      reference,
+              double      target)
+{
+  double ratio = value / reference;
+
+  printf ("  %-58s %.2f× (target ≤ %.1f×: %s)\n", what, ratio, target, verdict (ratio <= target));
+  metric (name, ratio, "x");
+}
+
+static void
+cli_phase (const char *tmp,
+           const char *big_db,
+           GPtrArray  *files,
+           const char *corpus_dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bundled_db = g_build_filename (tmp, "cli", "bundled.db", NULL);
+  g_autofree char *proc_db = g_build_filename (tmp, "cli", "processes.db", NULL);
+  char *version_argv[] = { opt_pnav, "--version", NULL };
+  char *match_tail[] = { "match", "--location", "xiamen", "--drug-class", "innovative",
+                         "--phase", "phase-2", "--rd-investment", "30000000",
+                         "--as-of", "2025-06-30", "--format", "json", NULL };
+  g_autoptr(GPtrArray) match_big = g_ptr_array_new ();
+  g_autoptr(GPtrArray) match_bundled = g_ptr_array_new ();
+  double version_ms, version_rss, big_ms, big_rss, bundled_ms, bundled_rss, cold_ms;
+
+  g_ptr_array_add (match_big, opt_pnav);
+  g_ptr_array_add (match_big, "--db");
+  g_ptr_array_add (match_big, (char *) big_db);
+  g_ptr_array_add (match_bundled, opt_pnav);
+  g_ptr_array_add (match_bundled, "--db");
+  g_ptr_array_add (match_bundled, bundled_db);
+  for (guint i = 0; match_tail[i] != NULL; i++)
+    {
+      g_ptr_array_add (match_big, match_tail[i]);
+      g_ptr_array_add (match_bundled, match_tail[i]);
+    }
+  g_ptr_array_add (match_big, NULL);
+  g_ptr_array_add (match_bundled, NULL);
+
+  printf ("\n(d) whole processes: pnav match --location xiamen --drug-class innovative "
+          "--phase phase-2 --rd-investment 30000000 --as-of 2025-06-30 --format json\n");
+
+  {
+    g_autofree char *cli_dir = g_path_get_dirname (bundled_db);
+
+    g_mkdir_with_parents (cli_dir, 0700);
+  }
+  measure ((char **) match_bundled->pdata, &cold_ms, NULL);
+  measure_median (version_argv, opt_cli_runs, &version_ms, &version_rss);
+  measure_median ((char **) match_bundled->pdata, opt_cli_runs, &bundled_ms, &bundled_rss);
+  measure_median ((char **) match_big->pdata, opt_cli_runs, &big_ms, &big_rss);
+
+  printf ("  pnav --version                   %7.1f ms  %6.1f MiB\n", version_ms, version_rss);
+  printf ("  match, bundled corpus (warm)     %7.1f ms  %6.1f MiB   (cold, new database: %.1f ms)\n",
+          bundled_ms, bundled_rss, cold_ms);
+  printf ("  match, %d-benefit store          %7.1f ms  %6.1f MiB\n", opt_benefits, big_ms, big_rss);
+  metric ("cli_version", version_ms, "ms");
+  metric ("cli_version_rss", version_rss, "MiB");
+  metric ("cli_match_bundled", bundled_ms, "ms");
+  metric ("cli_match_bundled_cold", cold_ms, "ms");
+  metric ("cli_match_big", big_ms, "ms");
+  metric ("cli_match_big_rss", big_rss, "MiB");
+  report_ratio ("bundled match wall ÷ --version", "ratio_match_bundled", bundled_ms, version_ms, 1.5);
+  report_ratio ("100k match wall ÷ --version", "ratio_match_big", big_ms, version_ms, 3.0);
+  report_ratio ("100k match peak RSS ÷ --version's", "ratio_match_big_rss", big_rss, version_rss, 3.0);
+
+  /* 100 documents by 100 separate `pnav import`, against xmllint */
+  if (files != NULL)
+    {
+      char *prime_argv[] = { opt_pnav, "--db", proc_db, "list-documents", NULL };
+      g_autoptr(GPtrArray) xargv = g_ptr_array_new ();
+      double import_ms = 0, xmllint_ms, xmllint_each_ms = 0, ms;
+
+      measure (prime_argv, &ms, NULL);
+      for (guint i = 0; i < files->len; i++)
+        {
+          char *argv[] = { opt_pnav, "--db", proc_db, "import", g_ptr_array_index (files, i), NULL };
+
+          measure (argv, &ms, NULL);
+          import_ms += ms;
+        }
+
+      g_ptr_array_add (xargv, opt_xmllint);
+      g_ptr_array_add (xargv, "--noout");
+      g_ptr_array_add (xargv, "--schema");
+      g_ptr_array_add (xargv, opt_schema);
+      for (guint i = 0; i < files->len; i++)
+        g_ptr_array_add (xargv, g_ptr_array_index (files, i));
+      g_ptr_array_add (xargv, NULL);
+      measure ((char **) xargv->pdata, &xmllint_ms, NULL);
+      for (guint i = 0; i < files->len; i++)
+        {
+          char *argv[] = { opt_xmllint, "--noout", "--schema", opt_schema,
+                           g_ptr_array_index (files, i), NULL };
+
+          measure (argv, &ms, NULL);
+          xmllint_each_ms += ms;
+        }
+
+      printf ("  %u × pnav import (one process each) %8.2f s\n", files->len, import_ms / 1000);
+      printf ("  xmllint --noout --schema, all files in one process %.2f s; one process per file %.2f s\n",
+              xmllint_ms / 1000, xmllint_each_ms / 1000);
+      metric ("cli_import_100", import_ms / 1000, "s");
+      metric ("xmllint_100", xmllint_ms / 1000, "s");
+      metric ("xmllint_100_each", xmllint_each_ms / 1000, "s");
+      report_ratio ("100 imports ÷ xmllint (one process)", "ratio_import", import_ms, xmllint_ms, 3.0);
+      report_ratio ("100 imports ÷ xmllint (a process per file)", "ratio_import_each",
+                    import_ms, xmllint_each_ms, 3.0);
+    }
+
+  /* one valid 45 MB document: peak RSS of its import against xmllint's */
+  if (opt_gen_script != NULL)
+    {
+      g_autofree char *big_dir = g_build_filename (tmp, "big-file", NULL);
+      g_autofree char *big_store = g_build_filename (tmp, "cli", "big-file.db", NULL);
+      g_autoptr(GPtrArray) big_files = NULL;
+      char *gen_argv[] = { opt_python, opt_gen_script, "--benefits", "60000", "--documents", "1",
+                           "--seed", "45", big_dir, NULL };
+      char *prime_argv[] = { opt_pnav, "--db", big_store, "list-documents", NULL };
+      double ms, import_rss, xmllint_rss;
+      GStatBuf st;
+
+      if (!run (gen_argv, NULL, &ms, NULL, &error))
+        g_error ("generating the 45 MB file: %s", error->message);
+      big_files = list_corpus (big_dir);
+      g_stat (g_ptr_array_index (big_files, 0), &st);
+      {
+        char *import_argv[] = { opt_pnav, "--db", big_store, "import", g_ptr_array_index (big_files, 0), NULL };
+        char *xmllint_argv[] = { opt_xmllint, "--noout", "--schema", opt_schema,
+                                 g_ptr_array_index (big_files, 0), NULL };
+
+        measure (prime_argv, &ms, NULL);
+        measure (import_argv, &ms, &import_rss);
+        printf ("  import of one %.1f MB document: %.2f s, peak %.1f MiB\n",
+                st.st_size / 1e6, ms / 1000, import_rss);
+        measure (xmllint_argv, &ms, &xmllint_rss);
+        printf ("  xmllint --noout --schema on it: %.2f s, peak %.1f MiB\n", ms / 1000, xmllint_rss);
+      }
+      metric ("big_file_mb", st.st_size / 1e6, "MB");
+      metric ("big_file_import_rss", import_rss, "MiB");
+      metric ("big_file_xmllint_rss", xmllint_rss, "MiB");
+      report_ratio ("45 MB import peak RSS ÷ xmllint's", "ratio_big_file_rss", import_rss, xmllint_rss, 2.0);
+    }
+  (void) corpus_dir;
+}
+
 /* ---- main ---- */
 
 int
@@ -768,40 +982,9 @@ main (int    argc,
   g_clear_pointer (&corpus, pn_corpus_unref);
   g_clear_object (&store);
 
-  /* ---- (d) CLI ---- */
+  /* ---- (d) processes: the ratios of issue 14 ---- */
   if (!opt_skip_cli && opt_pnav != NULL)
-    {
-      g_autofree char *cli_db = g_build_filename (tmp, "cli", "pnav.db", NULL);
-      char *cargv[] = { opt_pnav, "--db", cli_db, "match", "--location", "xiamen",
-                        "--drug-class", "innovative", "--phase", "phase-2",
-                        "--rd-investment", "30000000", "--as-of", "2025-06-30",
-                        "--format", "json", NULL };
-      g_autofree char *out = NULL;
-      double cold;
-
-      printf ("\n(d) CLI: %s --db NEW match --location xiamen --drug-class innovative --phase phase-2 "
-              "--rd-investment 30000000 --as-of 2025-06-30 --format json (bundled corpus)\n", opt_pnav);
-      if (!run (cargv, NULL, &cold, &out, &error))
-        g_error ("%s", error->message);
-      if (out == NULL || strstr (out, "\"matches\"") == NULL)
-        g_warning ("pnav match printed no results: %.200s", out ? out : "");
-      g_array_set_size (samples, 0);
-      for (int i = 0; i < opt_cli_runs; i++)
-        {
-          double ms;
-
-          if (!run (cargv, NULL, &ms, NULL, &error))
-            g_error ("%s", error->message);
-          g_array_append_val (samples, ms);
-        }
-      s = stats_of (samples);
-      printf ("  cold (new database, loads the bundled corpus): %.1f ms\n", cold);
-      printf ("  warm, %d runs: min %.1f ms, median %.1f ms, max %.1f ms\n", opt_cli_runs,
-              ((double *) samples->data)[0], s.p50, s.max);
-      metric ("cli_match_cold", cold, "ms");
-      metric ("cli_match_warm_min", ((double *) samples->data)[0], "ms");
-      metric ("cli_match_warm_median", s.p50, "ms");
-    }
+    cli_phase (tmp, db, files, corpus_dir);
 
   printf ("\nload average at end: %.2f\n", loadavg ());
   metric ("loadavg_end", loadavg (), "load");
