@@ -141,6 +141,21 @@ pn_application_startup (GApplication *application)
                                          (const char *[]) { "<Control>question", NULL });
 }
 
+/* --version: what a bug report wants, in the user's language. */
+static int
+pn_application_handle_local_options (GApplication *application G_GNUC_UNUSED,
+                                     GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      /* Translators: --version prints this; %s is the version number */
+      g_print (_("Policy Navigator %s\n"), PACKAGE_VERSION);
+      return 0;
+    }
+
+  return -1;
+}
+
 static void
 pn_application_activate (GApplication *application)
 {
@@ -201,6 +216,7 @@ pn_application_class_init (PnApplicationClass *klass)
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                           G_TYPE_NONE, 0);
 
+  app_class->handle_local_options = pn_application_handle_local_options;
   app_class->startup = pn_application_startup;
   app_class->activate = pn_application_activate;
 }
@@ -208,6 +224,12 @@ pn_application_class_init (PnApplicationClass *klass)
 static void
 pn_application_init (PnApplication *self)
 {
+  const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
   self->profile = pn_profile_new ();
 }
 

@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Tests of pnav brief, compare, pipeline and deadlines (issue 7), as TAP.
+"""The planning commands: pnav brief, compare, pipeline and deadlines, as TAP.
 
-    test_issue7.py PATH-TO-PNAV
+    test_planning.py PATH-TO-PNAV
 
 Every run uses a database in a temporary folder (--db) and a temporary
 XDG_DATA_HOME.  The PDF checks need poppler-utils (pdftotext, pdffonts,
 pdfinfo, pdftoppm); page 1 of each edition is also rendered to PNG in
-$G_TEST_BUILDDIR (issue7-brief-en.png, issue7-brief-zh.png) for a look.
+$G_TEST_BUILDDIR (planning-brief-en.png, planning-brief-zh.png) for a look.
 
 Amounts from 厦府规〔2023〕17号 for an innovative drug after Phase I with
 30,000,000 of R&D, 5,000,000 of national funding and 4,000,000 paid for
@@ -256,10 +256,10 @@ def parse_ics(raw):
 
 def main():
     if len(sys.argv) != 2:
-        print("usage: test_issue7.py PATH-TO-PNAV", file=sys.stderr)
+        print("usage: test_planning.py PATH-TO-PNAV", file=sys.stderr)
         return 99
 
-    workdir = tempfile.mkdtemp(prefix="pnav-issue7-")
+    workdir = tempfile.mkdtemp(prefix="pnav-planning-")
     tap = Tap()
     try:
         run_tests(tap, Pnav(os.path.abspath(sys.argv[1]), workdir), workdir)
@@ -341,7 +341,7 @@ def test_brief_pdf(tap, pnav, workdir):
                and re.search(r"\byes\s+yes\b", line)]
         tap.ok(rc == 0 and cjk, "brief --lang %s: pdffonts lists an embedded CJK font" % lang, fonts)
 
-        png = os.path.join(builddir, "issue7-brief-%s" % lang)
+        png = os.path.join(builddir, "planning-brief-%s" % lang)
         rc, out, err = run_tool("pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1",
                                 "-singlefile", path, png)
         with open(png + ".png", "rb") as f:
