@@ -5,6 +5,7 @@
 
 #include "pn-gui-util.h"
 
+#include "pn-citation.h"
 #include "pn-money.h"
 
 #include <glib/gi18n.h>
@@ -118,21 +119,25 @@ pn_gui_label_set_text (GtkLabel   *label,
 char *
 pn_gui_citation (PnArticle *article)
 {
-  PnDocument *document;
-  const char *source;
-
   g_return_val_if_fail (article != NULL, NULL);
 
-  document = article->document;
-  source = document->doc_number;
-  if (source == NULL)
-    source = pn_gui_text (&document->title);
-  if (source == NULL)
-    source = document->id;
+  /* As the brief cites: never the document's internal id, and numbered
+   * as the document numbers its measures (第1条, 第53项). */
+  return pn_citation_format (article, pn_gui_get_lang ());
+}
 
-  /* Translators: a citation: the document number (厦府规〔2023〕17号) or
-   * title, then the article number */
-  return g_strdup_printf (_("%s art. %s"), source, article->number);
+char *
+pn_gui_data_text (PnResults    *results,
+                  const PnText *text)
+{
+  const char *shown = pn_gui_text (text);
+
+  if (shown == NULL)
+    return NULL;
+  if (results == NULL)
+    return g_strdup (shown);
+
+  return pn_citation_rewrite (pn_results_get_corpus (results), shown, pn_gui_get_lang ());
 }
 
 GDateTime *

@@ -28,8 +28,13 @@ void         pn_gui_tag_chinese          (GtkWidget    *widget);
 void         pn_gui_label_set_text       (GtkLabel     *label,
                                           const char   *text);
 
-/* "厦府规〔2023〕17号 art. 1", the document title for numberless ones. */
+/* "厦府规〔2023〕17号 art. 1", the document title for numberless ones
+ * (pn_citation_format() in the UI language). */
 char        *pn_gui_citation             (PnArticle    *article);
+/* A derivation, a reason or a note of `results` in the UI language, its
+ * citations written as pn_gui_citation() writes them; NULL for none. */
+char        *pn_gui_data_text            (PnResults    *results,
+                                          const PnText *text);
 char        *pn_gui_units_text           (GPtrArray    *units,
                                           PnTaxonomy   *taxonomy);
 /* "23 November 2026" from "2026-11-23"; a copy of `iso` when invalid. */

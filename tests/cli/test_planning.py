@@ -120,8 +120,29 @@ def yuan(amount):
     return "¥{:,}".format(amount)
 
 
-def citation(match):
-    return "%s art. %s" % (match["doc_number"] or match["document_id"], match["article"])
+def chinese_number(n):
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    return (digits[n // 10] if n >= 20 else "") + "十" + (digits[n % 10] if n % 10 else "")
+
+
+def citation(match, lang, titles):
+    """How a brief cites a measure: the document's number, else its title,
+    never its internal id; numbered as the document numbers its measures."""
+    title = titles[match["document_id"]]
+    number = match["article"]
+    task_list = title["zh"].endswith("清单")
+    if lang == "en":
+        source = match["doc_number"] or title["en"]
+        return "%s, task %s" % (source, number) if task_list else "%s art. %s" % (source, number)
+    source = match["doc_number"] or "《%s》" % title["zh"]
+    parts = [int(p) for p in number.split(".")]
+    if len(parts) == 1:
+        return "%s第%d%s" % (source, parts[0], "项" if task_list else "条")
+    if len(parts) == 2:
+        return "%s第%s条第（%s）项" % (source, chinese_number(parts[0]), chinese_number(parts[1]))
+    return "%s%s（%s）%d" % (source, chinese_number(parts[0]), chinese_number(parts[1]), parts[2])
 
 
 def run_tool(*argv):
@@ -353,9 +374,13 @@ def test_brief_markdown(tap, pnav, match_json):
     for lang in ("en", "zh"):
         r = pnav.run("brief", "--profile", CLIENT, "--as-of", AS_OF, "--lang", lang, "--format", "md")
         tap.ok(r.rc == 0 and r.out.startswith("# "), "brief --lang %s --format md" % lang, r)
-        missing = [citation(m) for m in match_json["matches"] if citation(m) not in r.out]
+        titles = {d["id"]: d["title"] for d in pnav.run("list-documents", "--format", "json").json()}
+        missing = [citation(m, lang, titles) for m in match_json["matches"]
+                   if citation(m, lang, titles) not in r.out]
         tap.ok(not missing, "brief --lang %s: the Markdown has every citation" % lang,
                "missing: %r" % missing)
+        ids = [i for i in titles if i in r.out]
+        tap.ok(not ids, "brief --lang %s: no internal document id" % lang, "named: %r" % ids)
         needles = [CLIENT, yuan(TOTAL)] + [yuan(a) for a in COUNTED]
         missing = [n for n in needles if n not in r.out]
         tap.ok(not missing, "brief --lang %s: the Markdown has the client, the amounts and the total" % lang,

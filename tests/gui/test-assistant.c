@@ -174,8 +174,8 @@ results_list (Fixture    *fixture,
 static char *
 expected_citation (void)
 {
-  /* The translated form: "厦府规〔2023〕17号 art. 1" in English. */
-  return g_strdup_printf (_("%s art. %s"), XIAMEN_DOC_NUMBER, "1");
+  /* "厦府规〔2023〕17号 art. 1" in English, 第1条 in Chinese. */
+  return g_strdup_printf (pn_gui_get_lang () == PN_LANG_ZH ? "%s第%s条" : "%s art. %s", XIAMEN_DOC_NUMBER, "1");
 }
 
 /* /pn/gui/assistant/scenario: the five questions to a cited estimate, by

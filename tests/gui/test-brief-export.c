@@ -7,6 +7,7 @@
 #include "pn-application.h"
 #include "pn-brief-pdf.h"
 #include "pn-brief.h"
+#include "pn-date.h"
 #include "pn-engine.h"
 #include "pn-export.h"
 #include "pn-gui-util.h"
@@ -267,7 +268,9 @@ test_names (Fixture *fixture)
   g_autofree char *expected = NULL;
   g_autofree char *name = NULL;
   g_autofree char *unnamed = NULL;
-  g_autofree char *fallback = g_strconcat (_("Policy brief"), ".md", NULL);
+  g_autofree char *fallback_stem = g_strdup_printf (_("Policy brief %s"), "2026-12-06");
+  g_autofree char *fallback = g_strconcat (fallback_stem, ".md", NULL);
+  g_autofree char *today = pn_date_today ();
   g_autoptr(PnProfile) slashed = pn_profile_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -285,22 +288,26 @@ test_names (Fixture *fixture)
   g_assert_cmpstr (pn_brief_format_get_extension (PN_BRIEF_FORMAT_CSV), ==, ".csv");
 
   set_client (fixture->profile);
-  name = pn_brief_export_default_name (fixture->profile, PN_BRIEF_FORMAT_PDF);
-  expected = g_strdup_printf (_("%s brief"), CLIENT);
+  /* the client and the date, so that a folder of briefs sorts itself */
+  name = pn_brief_export_default_name (fixture->profile, PN_BRIEF_FORMAT_PDF, "2026-12-06");
+  expected = g_strdup_printf (_("%s – policy brief %s"), CLIENT, "2026-12-06");
   g_assert_true (g_str_has_prefix (name, expected));
   g_assert_true (g_str_has_suffix (name, ".pdf"));
   if (pn_gui_get_lang () == PN_LANG_EN)
-    g_assert_cmpstr (name, ==, "Acme Bio brief.pdf");
+    g_assert_cmpstr (name, ==, "Acme Bio – policy brief 2026-12-06.pdf");
+  else
+    g_assert_cmpstr (name, ==, "Acme Bio – 政策简报 2026-12-06.pdf");
   g_clear_pointer (&name, g_free);
-  name = pn_brief_export_default_name (fixture->profile, PN_BRIEF_FORMAT_CSV);
+  name = pn_brief_export_default_name (fixture->profile, PN_BRIEF_FORMAT_CSV, NULL);
   g_assert_true (g_str_has_suffix (name, ".csv"));
+  g_assert_nonnull (strstr (name, today));
 
   /* no name: the fallback; a name with a slash stays one file name */
-  unnamed = pn_brief_export_default_name (NULL, PN_BRIEF_FORMAT_MARKDOWN);
+  unnamed = pn_brief_export_default_name (NULL, PN_BRIEF_FORMAT_MARKDOWN, "2026-12-06");
   g_assert_cmpstr (unnamed, ==, fallback);
   pn_profile_set_name (slashed, " A/B\\C ");
   g_clear_pointer (&name, g_free);
-  name = pn_brief_export_default_name (slashed, PN_BRIEF_FORMAT_PDF);
+  name = pn_brief_export_default_name (slashed, PN_BRIEF_FORMAT_PDF, NULL);
   g_assert_null (strchr (name, '/'));
   g_assert_null (strchr (name, '\\'));
   g_assert_nonnull (strstr (name, "A-B-C"));
@@ -329,7 +336,7 @@ test_chooser (Fixture *fixture)
   g_assert_true (gtk_native_dialog_get_modal (GTK_NATIVE_DIALOG (native)));
 
   current_name = gtk_file_chooser_get_current_name (chooser);
-  expected_name = pn_brief_export_default_name (fixture->profile, PN_BRIEF_FORMAT_PDF);
+  expected_name = pn_brief_export_default_name (fixture->profile, PN_BRIEF_FORMAT_PDF, NULL);
   g_assert_cmpstr (current_name, ==, expected_name);
 
   /* the edition defaults to the UI language */

@@ -476,7 +476,7 @@ typedef struct
   char       *amount;
   char       *state;
   const char *state_class;   /* or NULL */
-  const char *tooltip;       /* or NULL */
+  char       *tooltip;       /* or NULL */
   gboolean    emphasis;      /* the highest counted amount of the row */
 } Cell;
 
@@ -488,6 +488,7 @@ cells_clear (Cell  *cells,
     {
       g_clear_pointer (&cells[i].amount, g_free);
       g_clear_pointer (&cells[i].state, g_free);
+      g_clear_pointer (&cells[i].tooltip, g_free);
     }
 }
 
@@ -745,7 +746,8 @@ pn_compare_view_make_measure_row (PnCompareView *self,
       cells[i].amount = pn_gui_result_amount (result);
       cells[i].state = g_strdup (result_state_label (result));
       cells[i].state_class = result->counted ? "success" : NULL;
-      cells[i].tooltip = pn_gui_text (result->counted ? &result->derivation : &result->not_counted_reason);
+      cells[i].tooltip = pn_gui_data_text (pn_compare_get_results (self->compare, i),
+                                           result->counted ? &result->derivation : &result->not_counted_reason);
       cells[i].emphasis = result->counted && result->estimate_cny == measure->best_counted;
     }
 
