@@ -9,6 +9,8 @@
 #include "pn-money.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
 
 static PnLang ui_lang = -1;
 
@@ -274,6 +276,69 @@ pn_gui_key_label (PnTaxonomy *taxonomy,
     }
 
   return g_strdup (key);
+}
+
+const char *
+pn_gui_answer_label (PnTaxonomy *taxonomy,
+                     PnQuestion  question,
+                     const char *value)
+{
+  const PnTerm *term;
+
+  g_return_val_if_fail (value != NULL, NULL);
+
+  /* A yes/no question has no vocabulary: words, not "true". */
+  if (question == PN_QUESTION_INNOVATIVE_DEVICE)
+    {
+      if (g_str_equal (value, "true"))
+        /* Translators: the answer to "Innovative device special review" */
+        return _("Passed");
+      if (g_str_equal (value, "false"))
+        /* Translators: the answer to "Innovative device special review" */
+        return _("Not passed");
+    }
+
+  term = taxonomy != NULL ? pn_taxonomy_get_term (taxonomy, pn_question_to_string (question), value) : NULL;
+  if (term != NULL)
+    return pn_gui_term_label (term);
+
+  /* Not in the taxonomy (an imported document's own value): say so
+   * rather than show an id as if it were a word. */
+  return _("Another answer");
+}
+
+char *
+pn_gui_amount_error (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *max = pn_money_format_yuan (G_GINT64_CONSTANT (100000000000000));
+  gint64 yuan = 0;
+  char *end = NULL;
+  double number;
+
+  if (*stripped == '\0' || pn_money_parse (stripped, &yuan, &error))
+    return NULL;
+
+  if (g_str_has_prefix (stripped, "-") || g_str_has_prefix (stripped, "−"))
+    return g_strdup (_("An amount must be positive: type it without a minus sign."));
+
+  if (g_error_matches (error, PN_MONEY_ERROR, PN_MONEY_ERROR_OVERFLOW))
+    /* Translators: %s is the largest amount, ¥100,000,000,000,000 */
+    return g_strdup_printf (_("Too large: an amount is at most %s."), max);
+
+  /* Numbers the parser refuses for their form: 1e20, 12.5 (yuan). */
+  number = g_ascii_strtod (stripped, &end);
+  if (end != stripped && *end == '\0' && isfinite (number))
+    {
+      if (number >= 1e14)
+        return g_strdup_printf (_("Too large: an amount is at most %s."), max);
+      if (strpbrk (stripped, "eE") != NULL)
+        return g_strdup (_("Write the amount out in full, such as 30000000, not as a power of ten."));
+      return g_strdup (_("Whole yuan only: round it, or type 万元 such as 12.5万."));
+    }
+
+  return g_strdup (_("Not a number: type yuan, such as 30000000 or 30,000,000, or 万元, such as 3000万."));
 }
 
 char *

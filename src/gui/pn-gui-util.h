@@ -52,6 +52,14 @@ const char  *pn_gui_condition_state_label (PnConditionState state);
  * "as-of"), as a short noun phrase in the UI language. */
 char        *pn_gui_key_label            (PnTaxonomy   *taxonomy,
                                           const char   *key);
+/* An answer as words: the term's label, "Passed" for the special review's
+ * "true"; never the raw value. */
+const char  *pn_gui_answer_label         (PnTaxonomy   *taxonomy,
+                                          PnQuestion    question,
+                                          const char   *value);
+/* Why `text` is not an amount ("must be positive", "too large", "not a
+ * number"), or NULL when it is one or is empty. */
+char        *pn_gui_amount_error         (const char   *text);
 /* The result amount: "¥12,000,000", "up to ¥20,000,000" or "—". */
 char        *pn_gui_result_amount        (const PnResult *result);
 

@@ -213,7 +213,12 @@ actions_cb (AppRun *run)
   } accels[] = {
     { "app.quit", "<Control>q" },
     { "app.shortcuts", "<Control>question" },
+    { "app.help", "F1" },
   };
+  GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (pn_test_window_child (PN_WINDOW (run->window),
+                                                                                             "primary_menu_button")));
+  gboolean has_help = FALSE;
+  gboolean has_quit = FALSE;
 
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "quit"));
@@ -228,6 +233,27 @@ actions_cb (AppRun *run)
       g_assert_cmpstr (set[0], ==, accels[i].accel);
     }
 
+  /* The HIG's primary menu: Help, no Quit (Ctrl+Q still quits). */
+  for (int s = 0; s < g_menu_model_get_n_items (menu); s++)
+    {
+      GMenuModel *section = g_menu_model_get_item_link (menu, s, G_MENU_LINK_SECTION);
+
+      for (int i = 0; section != NULL && i < g_menu_model_get_n_items (section); i++)
+        {
+          g_autofree char *action = NULL;
+
+          if (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+            {
+              has_help |= g_str_equal (action, "app.help");
+              has_quit |= g_str_equal (action, "app.quit");
+            }
+        }
+      g_clear_object (&section);
+    }
+  g_assert_true (has_help);
+  g_assert_false (has_quit);
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "help"));
+
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
   g_assert_true (application_has_window_of_type (app, GTK_TYPE_SHORTCUTS_WINDOW));
 
@@ -239,6 +265,24 @@ static void
 test_application_actions (void)
 {
   app_run (actions_cb);
+}
+
+/* /pn/gui/help: the user guide as HTML from the build tree, in the UI
+ * language, for a machine without Yelp. */
+static void
+test_help_html (void)
+{
+  g_autofree char *html = pn_application_dup_help_html ();
+  g_autofree char *contents = NULL;
+  const char *language = g_get_language_names ()[0];
+
+  g_assert_nonnull (g_getenv ("POLICY_NAVIGATOR_HELPDIR"));
+  g_assert_nonnull (html);
+  g_assert_true (g_file_get_contents (html, &contents, NULL, NULL));
+  if (g_str_has_prefix (language, "zh"))
+    g_assert_nonnull (strstr (contents, "<title>政策导航帮助</title>"));
+  else
+    g_assert_nonnull (strstr (contents, "<title>Policy Navigator Help</title>"));
 }
 
 /* /pn/gui/window/screenshot */
@@ -497,6 +541,7 @@ main (int   argc,
   g_test_add_func ("/pn/gui/application/first-frame", test_application_first_frame);
   g_test_add_func ("/pn/gui/application/actions", test_application_actions);
   g_test_add_func ("/pn/gui/window/screenshot", test_window_screenshot);
+  g_test_add_func ("/pn/gui/help", test_help_html);
 
   return g_test_run ();
 }

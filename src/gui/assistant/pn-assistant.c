@@ -529,7 +529,16 @@ pn_assistant_get_next_label (PnAssistant *self)
 {
   g_return_val_if_fail (PN_IS_ASSISTANT (self), NULL);
 
-  return self->is_last ? _("_See Results") : _("_Next");
+  /* No mnemonic: the header bar's button has Enter and Alt+→ already. */
+  return self->is_last ? _("See Results") : _("Next");
+}
+
+gboolean
+pn_assistant_get_is_last (PnAssistant *self)
+{
+  g_return_val_if_fail (PN_IS_ASSISTANT (self), FALSE);
+
+  return self->is_last;
 }
 
 gboolean

@@ -342,8 +342,12 @@ override_entry_set_invalid (AdwEntryRow *entry_row,
       gtk_accessible_update_state (GTK_ACCESSIBLE (entry_row),
                                    GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
                                    -1);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (entry_row),
-                                   _("Not an amount: type yuan, such as 30000000 or 30,000,000, or 万元, such as 3000万."));
+      g_autofree char *message = pn_gui_amount_error (gtk_editable_get_text (GTK_EDITABLE (entry_row)));
+
+      gtk_widget_set_tooltip_text (GTK_WIDGET (entry_row), message);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry_row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                      -1);
     }
   else
     {

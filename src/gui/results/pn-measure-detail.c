@@ -130,15 +130,12 @@ accepted_terms (PnTaxonomy        *taxonomy,
 {
   GString *text = g_string_new (NULL);
   const char *separator = pn_gui_get_lang () == PN_LANG_ZH ? "、" : ", ";
-  const char *vocabulary = pn_question_to_string (condition->question);
 
   for (guint i = 0; condition->values != NULL && condition->values[i] != NULL; i++)
     {
-      const PnTerm *term = pn_taxonomy_get_term (taxonomy, vocabulary, condition->values[i]);
-
       if (text->len > 0)
         g_string_append (text, separator);
-      g_string_append (text, term != NULL ? pn_gui_term_label (term) : condition->values[i]);
+      g_string_append (text, pn_gui_answer_label (taxonomy, condition->question, condition->values[i]));
     }
 
   return g_string_free (text, FALSE);

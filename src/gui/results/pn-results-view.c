@@ -44,6 +44,7 @@ struct _PnResultsView
 
 enum {
   EDIT_ANSWER,
+  DETAIL_CHANGED,
   N_SIGNALS
 };
 
@@ -327,7 +328,10 @@ pn_results_view_folded_cb (PnResultsView *self)
 {
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
 
-  pn_measure_detail_set_show_back (self->detail, folded);
+  /* Folded, the window's header bar has the way back (and the measure's
+   * title): the detail needs no button of its own. */
+  pn_measure_detail_set_show_back (self->detail, FALSE);
+  g_signal_emit (self, signals[DETAIL_CHANGED], 0);
 
   /* Unfolding with nothing chosen: show the first measure. */
   if (!folded && pn_measure_detail_get_benefit_id (self->detail) == NULL && self->results != NULL)
@@ -396,6 +400,16 @@ pn_results_view_class_init (PnResultsViewClass *klass)
   signals[EDIT_ANSWER] = g_signal_new ("edit-answer", G_TYPE_FROM_CLASS (klass),
                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                        G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * PnResultsView::detail-changed:
+   *
+   * Whether the detail fills the view (folded), or which measure it shows,
+   * changed: see pn_results_view_get_detail_title().
+   */
+  signals[DETAIL_CHANGED] = g_signal_new ("detail-changed", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 0);
 
   g_type_ensure (PN_TYPE_DATE_CHOOSER);
   g_type_ensure (PN_TYPE_MEASURE_DETAIL);
@@ -523,6 +537,24 @@ pn_results_view_show_summary (PnResultsView *self)
    * focused would otherwise pull the view down. */
   gtk_widget_grab_focus (GTK_WIDGET (self->edit_button));
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->list_scrolled_window), 0);
+}
+
+const char *
+pn_results_view_get_detail_title (PnResultsView *self)
+{
+  const PnResult *result;
+
+  g_return_val_if_fail (PN_IS_RESULTS_VIEW (self), NULL);
+
+  if (self->leaflet == NULL || !adw_leaflet_get_folded (self->leaflet) ||
+      g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "detail") != 0 ||
+      self->results == NULL)
+    return NULL;
+
+  result = pn_results_find (self->results, pn_measure_detail_get_benefit_id (self->detail) ?
+                                           pn_measure_detail_get_benefit_id (self->detail) : "");
+
+  return result != NULL ? pn_gui_text (&result->benefit->title) : NULL;
 }
 
 gint64

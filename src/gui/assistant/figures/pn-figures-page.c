@@ -191,24 +191,26 @@ figure_row_entry_changed_cb (AdwEntryRow *entry_row G_GNUC_UNUSED,
   if (self->syncing || profile == NULL)
     return;
 
+  /* Typing anything is knowing: the box unticks at the first key. */
+  self->syncing = TRUE;
+  gtk_check_button_set_active (row->unknown_check, *stripped == '\0');
+  self->syncing = FALSE;
+
   if (*stripped != '\0' && !pn_money_parse (stripped, &yuan, &error))
     {
-      /* Marked, never written to the profile. */
+      g_autofree char *message = pn_gui_amount_error (stripped);
+
+      /* Marked, never written to the profile: the profile keeps its last
+       * amount, and the message says what is wrong. */
       row->invalid = TRUE;
       gtk_widget_add_css_class (GTK_WIDGET (row->entry_row), "error");
-      figure_row_set_feedback (row,
-                               _("Not an amount: type yuan, such as 30000000 or 30,000,000, or 万元, such as 3000万."),
-                               "error");
+      figure_row_set_feedback (row, message, "error");
       pn_figures_page_update_complete (self);
       return;
     }
 
   row->invalid = FALSE;
   gtk_widget_remove_css_class (GTK_WIDGET (row->entry_row), "error");
-
-  self->syncing = TRUE;
-  gtk_check_button_set_active (row->unknown_check, yuan == PN_YUAN_UNSET);
-  self->syncing = FALSE;
 
   figure_row_show_value (row, yuan);
   pn_figures_page_update_complete (self);
@@ -314,8 +316,8 @@ pn_figures_page_add_row (PnFiguresPage   *self,
 
   unknown_row = adw_action_row_new ();
   gtk_widget_set_name (unknown_row, unknown_name);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (unknown_row), _("I _don’t know yet"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (unknown_row), TRUE);
+  /* No mnemonic: one such row per figure, so it could not be unique. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (unknown_row), _("I don’t know yet"));
   row->unknown_check = GTK_CHECK_BUTTON (gtk_check_button_new ());
   gtk_widget_set_valign (GTK_WIDGET (row->unknown_check), GTK_ALIGN_CENTER);
   /* Translators: the accessible name of a check button; %s is an amount's name */
