@@ -34,61 +34,25 @@
 #define XIAMEN_DOC_NUMBER "厦府规〔2023〕17号"
 #define XIAMEN_PHASE_2_AMOUNT "¥12,000,000"
 
-typedef struct _Fixture Fixture;
-typedef void (*TestBody) (Fixture *fixture);
+/* The application, its window and the view under test: pn-test-util. */
+typedef PnTestFixture Fixture;
 
-typedef struct
+static PnResultsView *
+results_view (Fixture *fixture)
 {
-  TestBody body;
-} TestCase;
-
-struct _Fixture
-{
-  const TestCase *test_case;
-  PnApplication  *app;
-  PnWindow       *window;
-  PnAssistant    *assistant;
-  PnResultsView  *results_view;
-  GtkStack       *main_stack;
-  GtkWidget      *next_button;
-  PnProfile      *profile;
-};
-
-/* The application's window is up and drawn: run the test body on it. */
-static void
-app_cb (PnApplication *app,
-        PnWindow      *window,
-        const char    *dir G_GNUC_UNUSED,
-        gpointer       user_data)
-{
-  Fixture *fixture = user_data;
-
-  g_assert_nonnull (pn_application_get_store (app));
-
-  fixture->app = app;
-  fixture->window = window;
-  fixture->assistant = PN_ASSISTANT (pn_window_get_view (window, "assistant"));
-  fixture->results_view = PN_RESULTS_VIEW (pn_window_get_view (window, "results"));
-  fixture->main_stack = GTK_STACK (pn_test_window_child (window, "main_stack"));
-  fixture->next_button = pn_test_window_child (window, "next_button");
-  fixture->profile = pn_application_get_profile (app);
-
-  fixture->test_case->body (fixture);
+  return PN_RESULTS_VIEW (pn_window_get_view (fixture->window, "results"));
 }
 
-/* The real application, from g_application_run() to its shutdown. */
-static void
-test_in_app (Fixture       *fixture,
-             gconstpointer  data)
+static GtkWidget *
+next_button (Fixture *fixture)
 {
-  fixture->test_case = data;
-  pn_test_run_app (NULL, app_cb, fixture);
+  return pn_test_window_child (fixture->window, "next_button");
 }
 
 static PnPage *
 current_page (Fixture *fixture)
 {
-  return pn_assistant_get_current_page (fixture->assistant);
+  return pn_assistant_get_current_page (fixture->view);
 }
 
 static GtkWidget *
@@ -120,8 +84,8 @@ choose (Fixture    *fixture,
 static gboolean
 next_sensitive (Fixture *fixture)
 {
-  return gtk_widget_get_visible (fixture->next_button) &&
-         gtk_widget_is_sensitive (fixture->next_button);
+  return gtk_widget_get_visible (next_button (fixture)) &&
+         gtk_widget_is_sensitive (next_button (fixture));
 }
 
 static void
@@ -129,7 +93,7 @@ press_next (Fixture *fixture)
 {
   g_assert_true (next_sensitive (fixture));
   /* gtk_widget_activate() would click only after the pressed look's delay. */
-  g_signal_emit_by_name (fixture->next_button, "clicked");
+  g_signal_emit_by_name (next_button (fixture), "clicked");
   pn_test_flush ();
 }
 
@@ -140,7 +104,7 @@ see_results (Fixture *fixture)
   GtkWidget *button;
 
   g_assert_true (PN_IS_DATE_PAGE (current_page (fixture)));
-  g_assert_false (gtk_widget_get_visible (fixture->next_button));
+  g_assert_false (gtk_widget_get_visible (next_button (fixture)));
   button = page_child (fixture, "results_button");
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
@@ -177,7 +141,7 @@ static GtkListBox *
 results_list (Fixture    *fixture,
               const char *name)
 {
-  GObject *list = gtk_widget_get_template_child (GTK_WIDGET (fixture->results_view),
+  GObject *list = gtk_widget_get_template_child (GTK_WIDGET (results_view (fixture)),
                                                  PN_TYPE_RESULTS_VIEW, name);
 
   g_assert_true (GTK_IS_LIST_BOX (list));
@@ -216,7 +180,7 @@ test_scenario (Fixture *fixture)
   /* Location: nothing chosen, so Next is insensitive. */
   g_assert_true (PN_IS_LOCATION_PAGE (current_page (fixture)));
   g_assert_false (next_sensitive (fixture));
-  g_assert_false (pn_assistant_get_can_go_next (fixture->assistant));
+  g_assert_false (pn_assistant_get_can_go_next (fixture->view));
   pn_test_window_screenshot (fixture->window, "assistant-location-empty");
 
   /* The search filters the places; Jinjiang is found by its city. */
@@ -263,7 +227,7 @@ test_scenario (Fixture *fixture)
   /* No device page for a drug. */
   g_assert_true (PN_IS_MILESTONE_PAGE (current_page (fixture)));
   {
-    GtkWidget *device_page = pn_test_find_widget (GTK_WIDGET (fixture->assistant), PN_TYPE_DEVICE_PAGE, NULL);
+    GtkWidget *device_page = pn_test_find_widget (GTK_WIDGET (fixture->view), PN_TYPE_DEVICE_PAGE, NULL);
 
     g_assert_false (pn_page_get_applies (PN_PAGE (device_page)));
   }
@@ -296,7 +260,7 @@ test_scenario (Fixture *fixture)
   g_test_message ("benchmark: a figure typed in the assistant → every page and view updated in %.2f ms "
                   "(the hidden results view reran the engine, %u measures)",
                   elapsed / 1000.0,
-                  pn_results_get_n_results (pn_results_view_get_results (fixture->results_view)));
+                  pn_results_get_n_results (pn_results_view_get_results (results_view (fixture))));
   pn_test_window_screenshot (fixture->window, "assistant-figures");
   press_next (fixture);
 
@@ -304,7 +268,7 @@ test_scenario (Fixture *fixture)
   g_assert_true (PN_IS_DATE_PAGE (current_page (fixture)));
   g_assert_null (pn_profile_get_as_of (fixture->profile));
   /* One "See Results", the page's: the header's Next is gone. */
-  g_assert_false (gtk_widget_get_visible (fixture->next_button));
+  g_assert_false (gtk_widget_get_visible (next_button (fixture)));
   pn_test_window_screenshot (fixture->window, "assistant-date");
   see_results (fixture);
 
@@ -330,8 +294,8 @@ test_scenario (Fixture *fixture)
       g_assert_cmpstr (row_label (row, "amount_label"), ==, run == 0 ? "¥16,000,000" : XIAMEN_PHASE_2_AMOUNT);
       g_test_message ("benchmark: an answer changed on the results page → engine + results view "
                       "(%u measures) in %.2f ms; every page and view in %.2f ms",
-                      pn_results_get_n_results (pn_results_view_get_results (fixture->results_view)),
-                      pn_results_view_get_last_refresh_usec (fixture->results_view) / 1000.0,
+                      pn_results_get_n_results (pn_results_view_get_results (results_view (fixture))),
+                      pn_results_view_get_last_refresh_usec (results_view (fixture)) / 1000.0,
                       elapsed / 1000.0);
     }
 
@@ -339,7 +303,7 @@ test_scenario (Fixture *fixture)
   g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
   pn_test_flush ();
   {
-    GObject *detail = gtk_widget_get_template_child (GTK_WIDGET (fixture->results_view),
+    GObject *detail = gtk_widget_get_template_child (GTK_WIDGET (results_view (fixture)),
                                                      PN_TYPE_RESULTS_VIEW, "detail");
     GObject *detail_citation = gtk_widget_get_template_child (GTK_WIDGET (detail), PN_TYPE_MEASURE_DETAIL,
                                                               "citation_label");
@@ -376,12 +340,12 @@ test_scenario (Fixture *fixture)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->main_stack), ==, "results");
   g_assert_null (gtk_list_box_get_row_at_index (counted, 0));
   g_assert_null (find_row (counted, XIAMEN_PHASE_2));
-  g_assert_cmpint (pn_results_get_total (pn_results_view_get_results (fixture->results_view)), ==, 0);
+  g_assert_cmpint (pn_results_get_total (pn_results_view_get_results (results_view (fixture))), ==, 0);
   pn_test_window_screenshot (fixture->window, "results-2019");
 
   /* Back to today from the results page's own date button. */
   {
-    GObject *chooser = gtk_widget_get_template_child (GTK_WIDGET (fixture->results_view),
+    GObject *chooser = gtk_widget_get_template_child (GTK_WIDGET (results_view (fixture)),
                                                       PN_TYPE_RESULTS_VIEW, "date_chooser");
     GObject *today = gtk_widget_get_template_child (GTK_WIDGET (chooser), PN_TYPE_DATE_CHOOSER,
                                                     "today_button");
@@ -392,8 +356,8 @@ test_scenario (Fixture *fixture)
     elapsed = g_get_monotonic_time () - start;
     g_test_message ("benchmark: the date changed on the results page → engine + results view "
                     "(%u measures) in %.2f ms; every page and view in %.2f ms",
-                    pn_results_get_n_results (pn_results_view_get_results (fixture->results_view)),
-                    pn_results_view_get_last_refresh_usec (fixture->results_view) / 1000.0,
+                    pn_results_get_n_results (pn_results_view_get_results (results_view (fixture))),
+                    pn_results_view_get_last_refresh_usec (results_view (fixture)) / 1000.0,
                     elapsed / 1000.0);
     g_assert_null (pn_profile_get_as_of (fixture->profile));
     row = find_row (counted, XIAMEN_PHASE_2);
@@ -406,7 +370,7 @@ test_scenario (Fixture *fixture)
 static void
 test_device (Fixture *fixture)
 {
-  GtkWidget *drug_page = pn_test_find_widget (GTK_WIDGET (fixture->assistant), PN_TYPE_DRUG_PAGE, NULL);
+  GtkWidget *drug_page = pn_test_find_widget (GTK_WIDGET (fixture->view), PN_TYPE_DRUG_PAGE, NULL);
   GtkWidget *innovative;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.start", NULL));
@@ -452,7 +416,7 @@ static void
 test_keyboard (Fixture *fixture)
 {
   GtkShortcutController *controller = NULL;
-  GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->assistant));
+  GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->view));
   gboolean has_enter = FALSE;
   gboolean has_escape = FALSE;
 
@@ -489,12 +453,12 @@ test_keyboard (Fixture *fixture)
 
   /* The actions the keys run follow the page's state. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.start", NULL));
-  gtk_widget_activate_action (GTK_WIDGET (fixture->assistant), "assistant.next", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assistant.next", NULL);
   g_assert_true (PN_IS_LOCATION_PAGE (current_page (fixture)));
   choose (fixture, NULL, "fuzhou");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->assistant), "assistant.next", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assistant.next", NULL));
   g_assert_true (PN_IS_PRODUCT_PAGE (current_page (fixture)));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->assistant), "assistant.back", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assistant.back", NULL));
   g_assert_true (PN_IS_LOCATION_PAGE (current_page (fixture)));
 
   /* Type, Enter chooses the first match, Enter again goes on. */
@@ -550,7 +514,7 @@ static void
 test_layouts (Fixture *fixture)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
-  GObject *leaflet = gtk_widget_get_template_child (GTK_WIDGET (fixture->results_view),
+  GObject *leaflet = gtk_widget_get_template_child (GTK_WIDGET (results_view (fixture)),
                                                     PN_TYPE_RESULTS_VIEW, "leaflet");
 
   pn_profile_set_location (fixture->profile, "xiamen");
@@ -569,10 +533,10 @@ test_layouts (Fixture *fixture)
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
   /* The measure's original text, scrolled to. */
-  g_assert_true (pn_results_view_show_measure (fixture->results_view, XIAMEN_PHASE_2));
+  g_assert_true (pn_results_view_show_measure (results_view (fixture), XIAMEN_PHASE_2));
   g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
   {
-    GObject *detail = gtk_widget_get_template_child (GTK_WIDGET (fixture->results_view),
+    GObject *detail = gtk_widget_get_template_child (GTK_WIDGET (results_view (fixture)),
                                                      PN_TYPE_RESULTS_VIEW, "detail");
     GObject *scrolled = gtk_widget_get_template_child (GTK_WIDGET (detail), PN_TYPE_MEASURE_DETAIL,
                                                        "scrolled_window");
@@ -587,7 +551,7 @@ test_layouts (Fixture *fixture)
   pn_test_window_screenshot (fixture->window, "measure-detail-text");
 
   /* 360 px: the leaflet folds; the list, then the measure alone. */
-  pn_results_view_show_list (fixture->results_view);
+  pn_results_view_show_list (results_view (fixture));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
   g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
   g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
@@ -596,7 +560,7 @@ test_layouts (Fixture *fixture)
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "list");
   pn_test_window_screenshot (fixture->window, "results-narrow");
 
-  g_assert_true (pn_results_view_show_measure (fixture->results_view, XIAMEN_PHASE_2));
+  g_assert_true (pn_results_view_show_measure (results_view (fixture), XIAMEN_PHASE_2));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "detail");
   pn_test_window_screenshot (fixture->window, "measure-detail-narrow");
 
@@ -620,13 +584,13 @@ test_show_in_document (Fixture *fixture)
   pn_profile_set_answer (fixture->profile, PN_QUESTION_DRUG_CLASS, "innovative");
   pn_profile_set_answer (fixture->profile, PN_QUESTION_PHASE, "phase-2");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-results", NULL));
-  g_assert_true (pn_results_view_show_measure (fixture->results_view, XIAMEN_PHASE_2));
+  g_assert_true (pn_results_view_show_measure (results_view (fixture), XIAMEN_PHASE_2));
 
   results = pn_engine_evaluate (pn_application_get_corpus (fixture->app), fixture->profile);
   result = pn_results_find (results, XIAMEN_PHASE_2);
   g_assert_nonnull (result);
 
-  detail = gtk_widget_get_template_child (GTK_WIDGET (fixture->results_view), PN_TYPE_RESULTS_VIEW, "detail");
+  detail = gtk_widget_get_template_child (GTK_WIDGET (results_view (fixture)), PN_TYPE_RESULTS_VIEW, "detail");
   button = gtk_widget_get_template_child (GTK_WIDGET (detail), PN_TYPE_MEASURE_DETAIL, "show_in_document_button");
   g_assert_true (GTK_IS_BUTTON (button));
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
@@ -644,33 +608,6 @@ test_show_in_document (Fixture *fixture)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->main_stack), ==, "results");
 }
 
-/* /pn/gui/a11y/names: every control of every page, of the results and of
- * a measure's detail has an accessible name. */
-static gboolean
-has_accessible_name (GtkWidget *widget)
-{
-  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) ||
-      gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
-    return TRUE;
-
-  if (GTK_IS_CHECK_BUTTON (widget))
-    return gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) != NULL;
-
-  if (GTK_IS_MENU_BUTTON (widget))
-    return gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) != NULL;
-
-  if (GTK_IS_BUTTON (widget))
-    {
-      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (widget));
-
-      return gtk_button_get_label (GTK_BUTTON (widget)) != NULL ||
-             (GTK_IS_LABEL (child) && *gtk_label_get_text (GTK_LABEL (child)) != '\0') ||
-             (ADW_IS_BUTTON_CONTENT (child) && adw_button_content_get_label (ADW_BUTTON_CONTENT (child)) != NULL);
-    }
-
-  return FALSE;
-}
-
 static void
 check_names (GtkWidget *widget,
              guint     *n_controls)
@@ -679,20 +616,21 @@ check_names (GtkWidget *widget,
     return;
 
   /* GtkCalendar's own arrows and a menu button's inner button are GTK's. */
-  if (GTK_IS_CALENDAR (widget) || GTK_IS_MENU_BUTTON (widget) ||
+  if (GTK_IS_CALENDAR (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_DROP_DOWN (widget) ||
       GTK_IS_CHECK_BUTTON (widget) || GTK_IS_SWITCH (widget) || GTK_IS_SEARCH_ENTRY (widget) ||
       ADW_IS_ENTRY_ROW (widget) || GTK_IS_PROGRESS_BAR (widget) || GTK_IS_LIST_BOX (widget) ||
       (GTK_IS_BUTTON (widget) && !GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget))))
     {
       (*n_controls)++;
-      if (!has_accessible_name (widget))
+      if (!pn_test_has_accessible_name (widget))
         {
           g_test_message ("a %s named “%s” in a %s has no accessible name",
                           G_OBJECT_TYPE_NAME (widget), gtk_widget_get_name (widget),
                           G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
           g_test_fail ();
         }
-      if (GTK_IS_CALENDAR (widget) || GTK_IS_MENU_BUTTON (widget) || ADW_IS_ENTRY_ROW (widget))
+      if (GTK_IS_CALENDAR (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_DROP_DOWN (widget) ||
+          ADW_IS_ENTRY_ROW (widget))
         return;
     }
 
@@ -720,11 +658,11 @@ test_accessible_names (Fixture *fixture)
   /* Every page, applicable or not, then each applicable one on screen
    * (the figures page builds its rows when shown), then the results. */
   check_names (GTK_WIDGET (fixture->window), &n_controls);
-  check_names (GTK_WIDGET (fixture->assistant), &n_controls);
+  check_names (GTK_WIDGET (fixture->view), &n_controls);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.start", NULL));
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
-      if (!pn_assistant_show_key (fixture->assistant, keys[i]))
+      if (!pn_assistant_show_key (fixture->view, keys[i]))
         continue;
       check_names (GTK_WIDGET (current_page (fixture)), &n_controls);
       if (PN_IS_FIGURES_PAGE (current_page (fixture)))
@@ -735,7 +673,7 @@ test_accessible_names (Fixture *fixture)
     }
   g_assert_true (shown_figures);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-results", NULL));
-  check_names (GTK_WIDGET (fixture->results_view), &n_controls);
+  check_names (GTK_WIDGET (results_view (fixture)), &n_controls);
 
   g_test_message ("%u controls checked", n_controls);
   g_assert_cmpuint (n_controls, >, 50);
@@ -747,21 +685,17 @@ main (int   argc,
 {
   pn_test_init (&argc, &argv, PN_TEST_INIT_DEFAULT);
 
-  static const struct {
-    const char *path;
-    TestCase    test_case;
-  } tests[] = {
-    { "/pn/gui/assistant/scenario", { test_scenario } },
-    { "/pn/gui/assistant/device", { test_device } },
-    { "/pn/gui/assistant/keyboard", { test_keyboard } },
-    { "/pn/gui/results/answer", { test_answer_jump } },
-    { "/pn/gui/results/layouts", { test_layouts } },
-    { "/pn/gui/results/show-in-document", { test_show_in_document } },
-    { "/pn/gui/a11y/names", { test_accessible_names } },
+  static const PnTestCase tests[] = {
+    { "/pn/gui/assistant/scenario", test_scenario },
+    { "/pn/gui/assistant/device", test_device },
+    { "/pn/gui/assistant/keyboard", test_keyboard },
+    { "/pn/gui/results/answer", test_answer_jump },
+    { "/pn/gui/results/layouts", test_layouts },
+    { "/pn/gui/results/show-in-document", test_show_in_document },
+    { "/pn/gui/a11y/names", test_accessible_names },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
-    g_test_add (tests[i].path, Fixture, &tests[i].test_case, NULL, test_in_app, NULL);
+  pn_test_add_app_tests (tests, G_N_ELEMENTS (tests), "assistant", NULL);
 
   return g_test_run ();
 }

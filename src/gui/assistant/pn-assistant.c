@@ -86,12 +86,22 @@ pn_assistant_actions_update (PnAssistant *self)
   gboolean can_go_next = page != NULL && pn_page_get_complete (page);
   gboolean is_last = pn_assistant_find_page (self, +1) < 0;
   g_autofree char *progress = NULL;
+  gboolean product_open = self->profile == NULL ||
+                          pn_profile_get_effective_answer (self->profile, PN_QUESTION_PRODUCT) == NULL;
   guint position = 0;
   guint total = 0;
 
+  /* The pages that will be shown: those that apply, and, while the kind
+   * of product is not chosen, the page of its details and the milestone,
+   * which then apply; so that "Step 1 of 6" stays "of 6". */
   for (guint i = 0; i < self->pages->len; i++)
     {
-      if (!pn_page_get_applies (page_at (self, i)) && i != self->current)
+      PnPage *counted = page_at (self, i);
+      gboolean expected = pn_page_get_applies (counted) || i == self->current;
+
+      if (!expected && product_open)
+        expected = PN_IS_DRUG_PAGE (counted) || PN_IS_MILESTONE_PAGE (counted);
+      if (!expected)
         continue;
 
       total++;

@@ -36,6 +36,8 @@ struct _PnFiguresPage
   /* Template children */
   AdwStatusPage  *empty_page;
   GtkBox         *figures_box;
+  GtkScrolledWindow *scrolled_window;
+  guint           scroll_idle_id;
 };
 
 G_DEFINE_FINAL_TYPE (PnFiguresPage, pn_figures_page, PN_TYPE_PAGE)
@@ -408,6 +410,19 @@ pn_figures_page_map (GtkWidget *widget)
     pn_figures_page_update (PN_PAGE (self));
 }
 
+/* The heading first: focusing the first field scrolls it into view during
+ * the next allocation, which may hide the question above it. */
+static gboolean
+pn_figures_page_scroll_top_cb (gpointer user_data)
+{
+  PnFiguresPage *self = user_data;
+
+  self->scroll_idle_id = 0;
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 pn_figures_page_shown (PnPage *page)
 {
@@ -422,6 +437,10 @@ pn_figures_page_shown (PnPage *page)
 
       gtk_widget_grab_focus (GTK_WIDGET (row->entry_row));
     }
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+  g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
+  self->scroll_idle_id = g_idle_add_full (G_PRIORITY_LOW, pn_figures_page_scroll_top_cb, self, NULL);
 }
 
 static void
@@ -429,6 +448,7 @@ pn_figures_page_dispose (GObject *object)
 {
   PnFiguresPage *self = PN_FIGURES_PAGE (object);
 
+  g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
   /* The rows' widgets go first: their handlers point at the rows. */
   if (self->figures_box != NULL)
     pn_gui_box_remove_all (self->figures_box);
@@ -466,6 +486,7 @@ pn_figures_page_class_init (PnFiguresPageClass *klass)
                                                "/io/github/pnav/PolicyNavigator/ui/assistant/pn-figures-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PnFiguresPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PnFiguresPage, figures_box);
+  gtk_widget_class_bind_template_child (widget_class, PnFiguresPage, scrolled_window);
 }
 
 static void
