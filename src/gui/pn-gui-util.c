@@ -350,6 +350,31 @@ pn_gui_result_amount (const PnResult *result)
   return pn_export_amount_label (result, pn_gui_get_lang ());
 }
 
+char *
+pn_gui_benefit_amount (PnBenefit *benefit)
+{
+  g_return_val_if_fail (benefit != NULL, NULL);
+
+  if (benefit->kind == PN_BENEFIT_NON_MONETARY)
+    return g_strdup (_("Not money"));
+  if (benefit->cap != PN_YUAN_UNSET || benefit->amount != PN_YUAN_UNSET)
+    {
+      g_autofree char *amount = pn_money_format_yuan (benefit->cap != PN_YUAN_UNSET ? benefit->cap : benefit->amount);
+
+      /* Translators: what a measure gives at most, "up to ¥4,000,000" */
+      return g_strdup_printf (_("up to %s"), amount);
+    }
+  if (benefit->rate >= 0)
+    {
+      g_autofree char *rate = pn_money_format_rate (benefit->rate);
+
+      /* Translators: a measure's rate with no cap, "40% of a figure" */
+      return g_strdup_printf (_("%s of a figure"), rate);
+    }
+
+  return g_strdup (_("No amount stated"));
+}
+
 void
 pn_gui_list_box_remove_all (GtkListBox *list_box)
 {

@@ -63,6 +63,10 @@ char        *pn_gui_amount_error         (const char   *text);
 /* The result amount: "¥12,000,000", "up to ¥20,000,000" or "—". */
 char        *pn_gui_result_amount        (const PnResult *result);
 
+/* What a measure states it gives, without an evaluation: "up to
+ * ¥4,000,000", "40% of a figure", "No amount stated". */
+char        *pn_gui_benefit_amount       (PnBenefit    *benefit);
+
 /* gtk_list_box_remove_all() arrived in GTK 4.12. */
 void         pn_gui_list_box_remove_all  (GtkListBox   *list_box);
 void         pn_gui_box_remove_all       (GtkBox       *box);

@@ -311,7 +311,7 @@ check_against_core (Fixture *fixture)
           g_assert_nonnull (row);
           g_assert_null (find_row (counted_anywhere ? other_list : counted_list, id));
           g_assert_cmpstr (label_text (GTK_WIDGET (row), "title"), ==, pn_gui_text (&result->benefit->title));
-          g_assert_cmpint (pn_test_find_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "differs") != NULL, ==, differs);
+          g_assert_cmpint (pn_test_find_mapped_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "differs") != NULL, ==, differs);
           g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL));
 
           for (guint k = 0; k < n; k++)
@@ -425,7 +425,7 @@ test_scenario (Fixture *fixture)
     g_assert_nonnull (row);
     g_assert_cmpstr (label_text (row_cell (row, "jinjiang"), "amount"), ==, "—");
     g_assert_cmpstr (label_text (row_cell (row, "fuzhou"), "amount"), ==, "—");
-    g_assert_nonnull (pn_test_find_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "differs"));
+    g_assert_nonnull (pn_test_find_mapped_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "differs"));
   }
 
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), >=, 960);

@@ -16,6 +16,8 @@
 #include "pn-fonts.h"
 #include "pn-profile-view.h"
 #include "pn-test-util.h"
+#include "planning/pn-compare-cell.h"
+#include "planning/pn-compare-row.h"
 #include "planning/pn-compare-view.h"
 #include "planning/pn-deadlines-view.h"
 #include "planning/pn-pipeline-view.h"
@@ -50,6 +52,8 @@ static const struct {
   { "assistant/pn-location-page.ui", pn_location_page_get_type },
   { "assistant/pn-milestone-page.ui", pn_milestone_page_get_type },
   { "assistant/pn-product-page.ui", pn_product_page_get_type },
+  { "planning/pn-compare-cell.ui", pn_compare_cell_get_type },
+  { "planning/pn-compare-row.ui", pn_compare_row_get_type },
   { "planning/pn-compare-view.ui", pn_compare_view_get_type },
   { "planning/pn-deadlines-view.ui", pn_deadlines_view_get_type },
   { "planning/pn-pipeline-view.ui", pn_pipeline_view_get_type },
