@@ -15,6 +15,7 @@
 #include "pn-application.h"
 #include "pn-date-chooser.h"
 #include "pn-gui-util.h"
+#include "pn-money.h"
 #include "pn-test-util.h"
 #include "pn-engine.h"
 #include "pn-window.h"
@@ -679,6 +680,276 @@ test_accessible_names (Fixture *fixture)
   g_assert_cmpuint (n_controls, >, 50);
 }
 
+
+/* ---- what a new user met (issue 18) ---- */
+
+static const char *
+progress (Fixture *fixture)
+{
+  return pn_assistant_get_progress (fixture->view);
+}
+
+/* "Step N of 6" from the first page to the last: the count does not jump
+ * when the product is chosen. */
+static void
+test_steps (Fixture *fixture)
+{
+  g_autofree char *first = g_strdup_printf (_("Step %u of %u"), 1, 6);
+  g_autofree char *second = g_strdup_printf (_("Step %u of %u"), 2, 6);
+  g_autofree char *third = g_strdup_printf (_("Step %u of %u"), 3, 6);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.start", NULL));
+  pn_test_flush ();
+  g_assert_cmpstr (progress (fixture), ==, first);
+  choose (fixture, NULL, "xiamen");
+  g_assert_cmpstr (progress (fixture), ==, first);
+  press_next (fixture);
+  g_assert_cmpstr (progress (fixture), ==, second);
+  choose (fixture, "product_group", "device");
+  g_assert_cmpstr (progress (fixture), ==, second);
+  choose (fixture, "product_group", "drug");
+  g_assert_cmpstr (progress (fixture), ==, second);
+  press_next (fixture);
+  g_assert_cmpstr (progress (fixture), ==, third);
+}
+
+/* The milestones say the stage being entered; the header's Next has no
+ * mnemonic; conditions show words, never "true". */
+static void
+test_wording (Fixture *fixture)
+{
+  GtkWidget *row;
+  GtkWidget *detail;
+  GtkWidget *conditions;
+  GString *subtitles = g_string_new (NULL);
+  g_autofree char *all = NULL;
+
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (next_button (fixture))), ==, _("Next"));
+  g_assert_false (gtk_button_get_use_underline (GTK_BUTTON (next_button (fixture))));
+
+  pn_profile_set_location (fixture->profile, "jinjiang");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_PRODUCT, "drug");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_DRUG_CLASS, "innovative");
+  g_assert_true (pn_assistant_show_key (fixture->view, "phase"));
+  pn_test_flush ();
+  row = pn_test_find_widget (GTK_WIDGET (current_page (fixture)), ADW_TYPE_ACTION_ROW, "phase-1");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   _("Phase I completed (entering Phase II)"));
+
+  /* A class III innovative device in Jinjiang: the special review is a
+   * condition, said as "Passed". */
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_PRODUCT, "device");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_DEVICE_CLASS, "class-3");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_INNOVATIVE_DEVICE, "true");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_PHASE, "registered");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-results", NULL));
+  pn_test_flush ();
+  g_assert_true (pn_results_view_show_measure (results_view (fixture), "jinjiang-2025-8/1.2/class-3-device-registration"));
+  pn_test_flush ();
+  detail = pn_test_template_child (GTK_WIDGET (results_view (fixture)), PN_TYPE_RESULTS_VIEW, "detail");
+  conditions = pn_test_template_child (detail, PN_TYPE_MEASURE_DETAIL, "conditions_list");
+  {
+    GtkListBoxRow *r;
+
+    for (guint i = 0; (r = gtk_list_box_get_row_at_index (GTK_LIST_BOX (conditions), i)) != NULL; i++)
+      g_string_append_printf (subtitles, "%s\n", adw_action_row_get_subtitle (ADW_ACTION_ROW (r)));
+  }
+  all = g_string_free (subtitles, FALSE);
+  g_test_message ("conditions: %s", all);
+  g_assert_nonnull (strstr (all, _("Passed")));
+  g_assert_null (strstr (all, "true"));
+}
+
+/* A date that does not exist: an error under the field, the results keep
+ * the last valid date, and See Results does not pass it. */
+static void
+test_invalid_date (Fixture *fixture)
+{
+  GtkWidget *chooser;
+  GtkWidget *entry;
+  GtkWidget *error;
+  g_autofree char *kept = NULL;
+
+  pn_profile_set_location (fixture->profile, "xiamen");
+  pn_profile_set_as_of (fixture->profile, "2026-06-01");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.start", NULL));
+  g_assert_true (pn_assistant_show_key (fixture->view, "as-of"));
+  pn_test_flush ();
+  chooser = page_child (fixture, "date_chooser");
+  entry = pn_test_template_child (chooser, PN_TYPE_DATE_CHOOSER, "date_entry");
+  error = pn_test_template_child (chooser, PN_TYPE_DATE_CHOOSER, "error_label");
+  g_assert_false (gtk_widget_get_visible (error));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2026-13-45");
+  g_signal_emit_by_name (entry, "activate");
+  pn_test_flush ();
+  g_assert_true (gtk_widget_get_visible (error));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error)), "2026-13-45"));
+  kept = pn_gui_format_date ("2026-06-01");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error)), kept));
+  g_assert_cmpstr (pn_profile_get_as_of (fixture->profile), ==, "2026-06-01");
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  pn_test_window_screenshot (fixture->window, "assistant-date-invalid");
+
+  /* See Results stays on the page while the field is wrong. */
+  g_signal_emit_by_name (page_child (fixture, "results_button"), "clicked");
+  pn_test_flush ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->main_stack), ==, "assistant");
+  g_assert_true (PN_IS_DATE_PAGE (current_page (fixture)));
+
+  /* A whole date typed counts at once and clears the error. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2025-02-28");
+  pn_test_flush ();
+  g_assert_cmpstr (pn_profile_get_as_of (fixture->profile), ==, "2025-02-28");
+  g_assert_false (gtk_widget_get_visible (error));
+  see_results (fixture);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->main_stack), ==, "results");
+}
+
+/* Each wrong amount says what is wrong; typing unticks "I don't know yet". */
+static void
+test_amounts (Fixture *fixture)
+{
+  static const struct {
+    const char *text;
+    const char *message;
+  } cases[] = {
+    { "-5000", N_("An amount must be positive: type it without a minus sign.") },
+    { "1e20", NULL },   /* too large */
+    { "100000000000000000000", NULL },
+    { "1e5", N_("Write the amount out in full, such as 30000000, not as a power of ten.") },
+    { "12.5", N_("Whole yuan only: round it, or type 万元 such as 12.5万.") },
+    { "abc", N_("Not a number: type yuan, such as 30000000 or 30,000,000, or 万元, such as 3000万.") },
+  };
+  g_autofree char *max = pn_money_format_yuan (G_GINT64_CONSTANT (100000000000000));
+  g_autofree char *too_large = g_strdup_printf (_("Too large: an amount is at most %s."), max);
+  GtkWidget *entry;
+  GtkWidget *unknown;
+  GtkWidget *feedback;
+
+  pn_profile_set_location (fixture->profile, "xiamen");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_PRODUCT, "drug");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_DRUG_CLASS, "innovative");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_PHASE, "phase-2");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.start", NULL));
+  g_assert_true (pn_assistant_show_key (fixture->view, "rd-investment"));
+  pn_test_flush ();
+  entry = pn_test_find_widget (GTK_WIDGET (current_page (fixture)), ADW_TYPE_ENTRY_ROW, "rd-investment");
+  unknown = pn_test_find_widget (GTK_WIDGET (current_page (fixture)), ADW_TYPE_ACTION_ROW, "rd-investment-unknown");
+  feedback = pn_test_find_widget (GTK_WIDGET (current_page (fixture)), GTK_TYPE_LABEL, "rd-investment-feedback");
+  g_assert_nonnull (entry);
+  g_assert_nonnull (unknown);
+  g_assert_nonnull (feedback);
+  unknown = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (unknown));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (entry), "");
+      g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (unknown)));
+      gtk_editable_set_text (GTK_EDITABLE (entry), cases[i].text);
+      pn_test_flush ();
+      g_test_message ("%s: %s", cases[i].text, gtk_label_get_text (GTK_LABEL (feedback)));
+      g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (unknown)));
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (feedback)), ==,
+                       cases[i].message != NULL ? _(cases[i].message) : too_large);
+      g_assert_false (pn_page_get_complete (current_page (fixture)));
+      g_assert_cmpint (pn_profile_get_figure (fixture->profile, PN_FIGURE_RD_INVESTMENT), ==, PN_YUAN_UNSET);
+    }
+  pn_test_window_screenshot (fixture->window, "assistant-figures-invalid");
+}
+
+/* Another product is another project: its milestone and figures go.  Edit
+ * Answers shows every place again. */
+static void
+test_state (Fixture *fixture)
+{
+  GtkEditable *search;
+
+  pn_profile_set_location (fixture->profile, "xiamen");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.start", NULL));
+  pn_test_flush ();
+  search = GTK_EDITABLE (page_child (fixture, "search_entry"));
+  gtk_editable_set_text (search, "xiamen");
+  press_next (fixture);
+  choose (fixture, "product_group", "drug");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_DRUG_CLASS, "innovative");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_MODALITY, "chemical");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_PHASE, "phase-2");
+  pn_profile_set_figure (fixture->profile, PN_FIGURE_RD_INVESTMENT, 30000000);
+
+  choose (fixture, "product_group", "device");
+  g_assert_null (pn_profile_get_answer (fixture->profile, PN_QUESTION_DRUG_CLASS));
+  g_assert_null (pn_profile_get_answer (fixture->profile, PN_QUESTION_PHASE));
+  g_assert_cmpint (pn_profile_get_figure (fixture->profile, PN_FIGURE_RD_INVESTMENT), ==, PN_YUAN_UNSET);
+  g_assert_cmpstr (pn_profile_get_location (fixture->profile), ==, "xiamen");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-results", NULL));
+  pn_test_flush ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-answers", NULL));
+  pn_test_flush ();
+  g_assert_true (PN_IS_LOCATION_PAGE (current_page (fixture)));
+  g_assert_cmpstr (gtk_editable_get_text (search), ==, "");
+}
+
+/* A Xiamen CRO counts nothing: the first measure shown is the most
+ * valuable possible one; on a wide window the list takes a fair share. */
+static gint64
+result_value (const PnResult *result)
+{
+  if (result->estimate_cny != PN_YUAN_UNSET)
+    return result->estimate_cny;
+  if (result->benefit->cap != PN_YUAN_UNSET)
+    return result->benefit->cap;
+  return result->benefit->amount;
+}
+
+static void
+test_first_detail (Fixture *fixture)
+{
+  GtkWidget *detail;
+  GtkWidget *list;
+  PnResults *results;
+  const char *shown;
+  const PnResult *first;
+  gint64 best = -1;
+
+  /* As wide as the test's screen allows (Xvfb: 1280). */
+  pn_test_resize_window (fixture->window, 1200, 800);
+  pn_profile_set_location (fixture->profile, "xiamen");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_PRODUCT, "organisation");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_ENTITY, "cro");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-results", NULL));
+  pn_test_flush ();
+  g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
+
+  results = pn_results_view_get_results (results_view (fixture));
+  g_assert_cmpuint (pn_results_get_n_counted (results), ==, 0);
+  detail = pn_test_template_child (GTK_WIDGET (results_view (fixture)), PN_TYPE_RESULTS_VIEW, "detail");
+  shown = pn_measure_detail_get_benefit_id (PN_MEASURE_DETAIL (detail));
+  g_assert_nonnull (shown);
+  first = pn_results_find (results, shown);
+  g_assert_true (first->not_counted == PN_NOT_COUNTED_POSSIBLE ||
+                 first->not_counted == PN_NOT_COUNTED_MISSING_FIGURE);
+  for (guint i = 0; i < pn_results_get_n_results (results); i++)
+    {
+      const PnResult *result = pn_results_get_result (results, i);
+      gint64 value = result_value (result);
+
+      if (result->not_counted == PN_NOT_COUNTED_POSSIBLE || result->not_counted == PN_NOT_COUNTED_MISSING_FIGURE)
+        best = MAX (best, value);
+    }
+  g_test_message ("first shown: %s", shown);
+  g_assert_cmpint (result_value (first), ==, best);
+  g_assert_cmpint (best, >, 0);
+
+  list = pn_test_template_child (GTK_WIDGET (results_view (fixture)), PN_TYPE_RESULTS_VIEW, "content_stack");
+  g_test_message ("list %d px of %d", gtk_widget_get_width (list), gtk_widget_get_width (GTK_WIDGET (fixture->window)));
+  /* It used to keep 360 px whatever the width. */
+  g_assert_cmpint (gtk_widget_get_width (list), >=, 450);
+  pn_test_window_screenshot (fixture->window, "results-cro-wide");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -693,6 +964,12 @@ main (int   argc,
     { "/pn/gui/results/layouts", test_layouts },
     { "/pn/gui/results/show-in-document", test_show_in_document },
     { "/pn/gui/a11y/names", test_accessible_names },
+    { "/pn/gui/assistant/steps", test_steps },
+    { "/pn/gui/assistant/wording", test_wording },
+    { "/pn/gui/assistant/invalid-date", test_invalid_date },
+    { "/pn/gui/assistant/amounts", test_amounts },
+    { "/pn/gui/assistant/state", test_state },
+    { "/pn/gui/results/first-detail", test_first_detail },
   };
 
   pn_test_add_app_tests (tests, G_N_ELEMENTS (tests), "assistant", NULL);

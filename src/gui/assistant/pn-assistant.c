@@ -88,12 +88,14 @@ pn_assistant_actions_update (PnAssistant *self)
   g_autofree char *progress = NULL;
   gboolean product_open = self->profile == NULL ||
                           pn_profile_get_effective_answer (self->profile, PN_QUESTION_PRODUCT) == NULL;
+  gboolean location_open = self->profile == NULL || pn_profile_get_location (self->profile) == NULL;
   guint position = 0;
   guint total = 0;
 
   /* The pages that will be shown: those that apply, and, while the kind
-   * of product is not chosen, the page of its details and the milestone,
-   * which then apply; so that "Step 1 of 6" stays "of 6". */
+   * of product (or the place) is not chosen, the page of its details, the
+   * milestone and the figures, which then apply; so that "Step 1 of 6"
+   * stays "of 6". */
   for (guint i = 0; i < self->pages->len; i++)
     {
       PnPage *counted = page_at (self, i);
@@ -101,6 +103,9 @@ pn_assistant_actions_update (PnAssistant *self)
 
       if (!expected && product_open)
         expected = PN_IS_DRUG_PAGE (counted) || PN_IS_MILESTONE_PAGE (counted);
+      /* The figures asked depend on the place: none before it is known. */
+      if (!expected && (product_open || location_open))
+        expected = PN_IS_FIGURES_PAGE (counted);
       if (!expected)
         continue;
 
