@@ -18,9 +18,11 @@ struct _PnProfilesPopover
   GtkLabel      *current_label;
   GtkLabel      *error_label;
   GtkStack      *list_stack;
+  GtkButton     *new_client_button;
   AdwEntryRow   *name_row;
   GtkListBox    *profile_list;
   GtkButton     *save_changes_button;
+  GtkButton     *start_over_button;
 
   PnApplication *application;
 };
@@ -437,8 +439,10 @@ pn_profiles_popover_class_init (PnProfilesPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnProfilesPopover, error_label);
   gtk_widget_class_bind_template_child (widget_class, PnProfilesPopover, list_stack);
   gtk_widget_class_bind_template_child (widget_class, PnProfilesPopover, name_row);
+  gtk_widget_class_bind_template_child (widget_class, PnProfilesPopover, new_client_button);
   gtk_widget_class_bind_template_child (widget_class, PnProfilesPopover, profile_list);
   gtk_widget_class_bind_template_child (widget_class, PnProfilesPopover, save_changes_button);
+  gtk_widget_class_bind_template_child (widget_class, PnProfilesPopover, start_over_button);
   gtk_widget_class_bind_template_callback (widget_class, name_row_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, name_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, profile_row_activated_cb);
