@@ -73,6 +73,36 @@ pn_gui_term_other_label (const PnTerm *term)
 
 #define PN_GUI_CHINESE_KEY "pn-gui-chinese"
 
+/* Ⅰ, Ⅱ, Ⅲ … (U+2160–U+217F) in a CJK font are full-width boxes with the
+ * numeral in the middle: "完成 Ⅰ 期" but "完成Ⅲ期".  From a Latin font
+ * that has them, they are as tight as the letters I, II, III.  (A
+ * language attribute would not do: the numerals take the script, hence
+ * the font, of the Han text around them.) */
+static void
+label_numerals_cb (GtkLabel *label)
+{
+  PangoAttrList *base = g_object_get_data (G_OBJECT (label), PN_GUI_CHINESE_KEY);
+  PangoAttrList *attrs = pango_attr_list_copy (base);
+  const char *text = gtk_label_get_text (label);
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0x2160 && c <= 0x217F)
+        {
+          PangoAttribute *latin = pango_attr_family_new ("DejaVu Sans, Noto Sans, Liberation Sans");
+
+          latin->start_index = p - text;
+          latin->end_index = g_utf8_next_char (p) - text;
+          pango_attr_list_insert (attrs, latin);
+        }
+    }
+
+  gtk_label_set_attributes (label, attrs);
+  pango_attr_list_unref (attrs);
+}
+
 void
 pn_gui_label_set_chinese (GtkLabel *label)
 {
@@ -88,10 +118,10 @@ pn_gui_label_set_chinese (GtkLabel *label)
   attrs = current != NULL ? pango_attr_list_copy (current) : pango_attr_list_new ();
   /* The attribute covers the whole text, whatever it becomes later. */
   pango_attr_list_insert_before (attrs, pango_attr_language_new (pango_language_from_string ("zh-cn")));
-  gtk_label_set_attributes (label, attrs);
-  pango_attr_list_unref (attrs);
 
-  g_object_set_data (G_OBJECT (label), PN_GUI_CHINESE_KEY, GINT_TO_POINTER (TRUE));
+  g_object_set_data_full (G_OBJECT (label), PN_GUI_CHINESE_KEY, attrs, (GDestroyNotify) pango_attr_list_unref);
+  g_signal_connect (label, "notify::label", G_CALLBACK (label_numerals_cb), NULL);
+  label_numerals_cb (label);
 }
 
 void

@@ -480,6 +480,21 @@ test_scenario (Fixture *fixture)
     screenshot (fixture, "compare-dark");
     adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   }
+
+  /* 2019: nothing is in force yet; every ¥0 says why. */
+  pn_profile_set_as_of (fixture->profile, "2019-01-01");
+  pn_test_flush ();
+  for (guint i = 0; i < 3; i++)
+    {
+      GtkWidget *column = nth_column (fixture, i);
+      GtkWidget *why = pn_test_find_widget (column, GTK_TYPE_LABEL, "why");
+
+      g_assert_cmpstr (label_text (column, "total"), ==, "¥0");
+      g_assert_nonnull (why);
+      g_test_message ("%s: %s", label_text (column, "name"), gtk_label_get_text (GTK_LABEL (why)));
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (why)), !=, "");
+    }
+  screenshot (fixture, "compare-zero");
 }
 
 /* /pn/gui/compare/hidden: changes while another view shows reach the

@@ -231,6 +231,9 @@ assert_rows_are (Fixture     *fixture,
       g_assert_cmpstr (row_text (row, "title"), ==, pn_gui_text (&deadline->benefit->title));
       g_assert_cmpstr (row_text (row, "citation"), ==, citation);
       g_assert_cmpstr (row_text (row, "status"), ==, pn_gui_status_label (deadline->status));
+      /* Each says what it is worth: an amount, "up to …", a rate, or
+       * that the text states none. */
+      g_assert_cmpstr (row_text (row, "amount"), !=, "");
 
       if (g_strcmp0 (date, deadline->valid_until) != 0)
         {

@@ -349,6 +349,20 @@ test_drug (Fixture *fixture)
                              pn_gui_term_label (pn_taxonomy_get_location (taxonomy, "xiamen")), date);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (view_child (fixture, "summary_label"))), ==, summary);
 
+  /* The whole pipeline: every milestone's counted estimate added up. */
+  {
+    gint64 sum = 0;
+    g_autofree char *amount = NULL;
+    g_autofree char *total = NULL;
+
+    for (guint i = 0; i < pn_pipeline_get_n_stages (pipeline); i++)
+      sum += pn_pipeline_get_stage (pipeline, i)->milestone_total_cny;
+    g_assert_cmpint (sum, >=, PHASE_2_BY_HAND);
+    amount = pn_money_format_yuan (sum);
+    total = g_strdup_printf (_("Whole pipeline: %s"), amount);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (view_child (fixture, "total_label"))), ==, total);
+  }
+
   /* The corpus going and coming back. */
   pn_pipeline_view_set_corpus (fixture->view, NULL);
   g_assert_cmpstr (visible_page (fixture), ==, "empty");

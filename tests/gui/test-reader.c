@@ -488,6 +488,14 @@ check_hits (PnReaderView *reader,
   g_test_message ("“%s”: %u hits", query, n);
   g_assert_cmpuint (n, >, 0);
 
+  /* The count, where the list starts. */
+  {
+    g_autofree char *count = n >= 50 ? g_strdup_printf (_("First %u Results"), n)
+                                     : g_strdup_printf (ngettext ("%u Result", "%u Results", n), n);
+
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (reader, "sidebar_title"))), ==, count);
+  }
+
   /* Each snippet shows the hit in bold. */
   for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
     {

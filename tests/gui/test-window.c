@@ -14,6 +14,7 @@
 #include "pn-application.h"
 #include "pn-date-chooser.h"
 #include "pn-fonts.h"
+#include "pn-gui-util.h"
 #include "pn-profile-view.h"
 #include "pn-test-util.h"
 #include "planning/pn-compare-cell.h"
@@ -289,6 +290,48 @@ test_help_html (void)
     g_assert_nonnull (strstr (contents, "<title>Policy Navigator Help</title>"));
 }
 
+/* /pn/gui/chinese/numerals: Ⅰ, Ⅱ, Ⅲ of Chinese text from a Latin font, as
+ * tight as one another; the whole text stays Simplified Chinese. */
+static void
+test_chinese_numerals (void)
+{
+  GtkWidget *label = g_object_ref_sink (gtk_label_new (NULL));
+  const char *text = "完成Ⅰ期临床试验（进入Ⅲ期）";
+  PangoAttrList *attrs;
+  GSList *list;
+  guint families = 0;
+
+  pn_gui_label_set_text (GTK_LABEL (label), text);
+  g_assert_true (pn_test_label_is_simplified_chinese (GTK_LABEL (label)));
+  attrs = gtk_label_get_attributes (GTK_LABEL (label));
+  list = pango_attr_list_get_attributes (attrs);
+  for (GSList *l = list; l != NULL; l = l->next)
+    {
+      PangoAttribute *attr = l->data;
+
+      if (attr->klass->type == PANGO_ATTR_FAMILY)
+        {
+          gunichar c = g_utf8_get_char (text + attr->start_index);
+
+          g_assert_true (c == 0x2160 || c == 0x2162);
+          g_assert_cmpuint (attr->end_index - attr->start_index, ==, strlen ("Ⅰ"));
+          families++;
+        }
+    }
+  g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
+  g_assert_cmpuint (families, ==, 2);
+
+  /* and again when the text changes */
+  gtk_label_set_text (GTK_LABEL (label), "Ⅱ");
+  list = pango_attr_list_get_attributes (gtk_label_get_attributes (GTK_LABEL (label)));
+  families = 0;
+  for (GSList *l = list; l != NULL; l = l->next)
+    families += ((PangoAttribute *) l->data)->klass->type == PANGO_ATTR_FAMILY;
+  g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
+  g_assert_cmpuint (families, ==, 1);
+  g_object_unref (label);
+}
+
 /* /pn/gui/window/screenshot */
 
 static void
@@ -546,6 +589,7 @@ main (int   argc,
   g_test_add_func ("/pn/gui/application/actions", test_application_actions);
   g_test_add_func ("/pn/gui/window/screenshot", test_window_screenshot);
   g_test_add_func ("/pn/gui/help", test_help_html);
+  g_test_add_func ("/pn/gui/chinese/numerals", test_chinese_numerals);
 
   return g_test_run ();
 }
