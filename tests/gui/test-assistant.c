@@ -832,9 +832,31 @@ test_amounts (Fixture *fixture)
   pn_profile_set_answer (fixture->profile, PN_QUESTION_PRODUCT, "drug");
   pn_profile_set_answer (fixture->profile, PN_QUESTION_DRUG_CLASS, "innovative");
   pn_profile_set_answer (fixture->profile, PN_QUESTION_PHASE, "phase-2");
+  /* Short, as on a phone held sideways: focusing the first field used to
+   * scroll the question out of sight. */
+  pn_test_resize_window (fixture->window, 360, 300);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.start", NULL));
   g_assert_true (pn_assistant_show_key (fixture->view, "rd-investment"));
   pn_test_flush ();
+  /* The page opens at its heading, its first field focused. */
+  g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
+  pn_test_flush ();
+  {
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page_child (fixture, "scrolled_window")));
+
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+    /* Left scrolled down, and come back to: at the heading again. */
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+    pn_assistant_back (fixture->view);
+    pn_test_flush ();
+    pn_assistant_next (fixture->view);
+    g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
+    pn_test_flush ();
+    g_assert_true (PN_IS_FIGURES_PAGE (current_page (fixture)));
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  }
+
   entry = pn_test_find_widget (GTK_WIDGET (current_page (fixture)), ADW_TYPE_ENTRY_ROW, "rd-investment");
   unknown = pn_test_find_widget (GTK_WIDGET (current_page (fixture)), ADW_TYPE_ACTION_ROW, "rd-investment-unknown");
   feedback = pn_test_find_widget (GTK_WIDGET (current_page (fixture)), GTK_TYPE_LABEL, "rd-investment-feedback");
