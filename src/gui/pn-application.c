@@ -163,7 +163,6 @@ pn_application_help_cb (GSimpleAction *action G_GNUC_UNUSED,
     }
 
   uri = g_filename_to_uri (html, NULL, NULL);
-  g_object_set_data_full (G_OBJECT (self), "pn-help-uri", g_strdup (uri), g_free);
   gtk_show_uri (window, uri, GDK_CURRENT_TIME);
 }
 
