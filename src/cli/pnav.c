@@ -87,6 +87,7 @@ main (int   argc G_GNUC_UNUSED,
   g_autofree char *description = NULL;
   g_autofree char *db = NULL;
   gboolean version = FALSE;
+  const char *localedir;
   const PnavCommand *command;
   int status;
   const GOptionEntry entries[] = {
@@ -98,7 +99,9 @@ main (int   argc G_GNUC_UNUSED,
   };
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Uninstalled (build-aux/run), the catalogues are the build tree's. */
+  localedir = g_getenv ("POLICY_NAVIGATOR_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

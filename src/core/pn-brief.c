@@ -5,6 +5,7 @@
 
 #include "pn-brief.h"
 
+#include "pn-citation.h"
 #include "pn-corpus.h"
 #include "pn-date.h"
 #include "pn-export.h"
@@ -204,6 +205,24 @@ static PnTaxonomy *
 taxonomy_of (PnBrief *self)
 {
   return pn_corpus_get_taxonomy (pn_results_get_corpus (self->results));
+}
+
+/* By the document's number or name, numbered as the document numbers
+ * its measures: never an internal id (pn-citation). */
+static char *
+cite (PnBrief   *self,
+      PnArticle *article)
+{
+  return pn_citation_format (article, self->lang);
+}
+
+/* The engine's text in the brief's language (its citations are already
+ * the client's: pn-derivation writes them with pn-citation). */
+static char *
+client_text (PnBrief      *self,
+             const PnText *text)
+{
+  return g_strdup (pn_text_get (text, self->lang));
 }
 
 /* "Xiamen Municipal Bureau of Science and Technology (lead); …" */
@@ -406,7 +425,7 @@ add_counted (PnBrief *self)
 
       cells = g_new0 (char *, 6);
       cells[0] = g_strdup (pn_text_get (&result->benefit->title, self->lang));
-      cells[1] = pn_article_citation (result->benefit->article);
+      cells[1] = cite (self, result->benefit->article);
       cells[2] = pn_money_format_yuan (result->estimate_cny);
       cells[3] = units_label (self, pn_benefit_get_units (result->benefit));
       cells[4] = until_label (self, result, &soon);
@@ -448,20 +467,25 @@ add_derivations (PnBrief *self)
       const PnResult *result = pn_results_get_result (self->results, i);
       g_autofree char *citation = NULL;
       g_autofree char *amount = NULL;
+      g_autofree char *derivation = NULL;
       GString *item;
 
       if (!result->counted)
         continue;
 
-      citation = pn_article_citation (result->benefit->article);
+      citation = cite (self, result->benefit->article);
       amount = pn_money_format_yuan (result->estimate_cny);
+      derivation = client_text (self, &result->derivation);
       item = g_string_new (NULL);
       g_string_append_printf (item, TR (self, "%s (%s): %s → %s", "%s（%s）：%s → %s"),
                               pn_text_get (&result->benefit->title, self->lang), citation,
-                              pn_text_get (&result->derivation, self->lang), amount);
+                              derivation, amount);
       for (guint n = 0; n < result->notes->len; n++)
-        g_string_append_printf (item, TR (self, ". %s", "。%s"),
-                                pn_text_get (g_ptr_array_index (result->notes, n), self->lang));
+        {
+          g_autofree char *note = client_text (self, g_ptr_array_index (result->notes, n));
+
+          g_string_append_printf (item, TR (self, ". %s", "。%s"), note);
+        }
       add_item_take (list, g_string_free (item, FALSE));
     }
 }
@@ -490,7 +514,7 @@ add_possible (PnBrief *self)
 
       cells = g_new0 (char *, 5);
       cells[0] = g_strdup (pn_text_get (&result->benefit->title, self->lang));
-      cells[1] = pn_article_citation (result->benefit->article);
+      cells[1] = cite (self, result->benefit->article);
       cells[2] = pn_export_amount_label (result, self->lang);
       cells[3] = pn_result_describe_missing (result, self->lang);
       add_row_take (table, PN_BRIEF_ROW_NORMAL, cells);
@@ -531,9 +555,9 @@ add_not_counted (PnBrief *self)
 
       cells = g_new0 (char *, 5);
       cells[0] = g_strdup (pn_text_get (&result->benefit->title, self->lang));
-      cells[1] = pn_article_citation (result->benefit->article);
+      cells[1] = cite (self, result->benefit->article);
       cells[2] = pn_export_amount_label (result, self->lang);
-      cells[3] = g_strdup (pn_text_get (&result->not_counted_reason, self->lang));
+      cells[3] = client_text (self, &result->not_counted_reason);
       add_row_take (table, PN_BRIEF_ROW_NORMAL, cells);
     }
 
@@ -554,17 +578,18 @@ add_overlaps (PnBrief *self)
     {
       const PnResult *result = pn_results_get_result (self->results, i);
       g_autofree char *citation = NULL;
+      g_autofree char *reason = NULL;
 
       if (result->not_counted != PN_NOT_COUNTED_OVERLAP)
         continue;
 
       if (list == NULL)
         list = add_block (self, PN_BRIEF_BLOCK_LIST, PN_BRIEF_STYLE_NORMAL, NULL);
-      citation = pn_article_citation (result->benefit->article);
+      citation = cite (self, result->benefit->article);
+      reason = client_text (self, &result->not_counted_reason);
       add_item_take (list, g_strdup_printf (TR (self, "%s (%s) is not counted. %s", "%s（%s）不计入。%s"),
                                             pn_text_get (&result->benefit->title, self->lang),
-                                            citation,
-                                            pn_text_get (&result->not_counted_reason, self->lang)));
+                                            citation, reason));
     }
 
   if (list == NULL)
@@ -623,7 +648,7 @@ add_ending (PnBrief *self)
 
       cells = g_new0 (char *, 5);
       cells[0] = g_strdup (pn_text_get (&result->benefit->title, self->lang));
-      cells[1] = pn_article_citation (result->benefit->article);
+      cells[1] = cite (self, result->benefit->article);
       cells[2] = g_strdup (result->valid_until);
       cells[3] = g_strdup_printf ("%d", days);
       add_row_take (table, PN_BRIEF_ROW_NORMAL, cells);
@@ -674,7 +699,7 @@ add_coverage (PnBrief *self)
   add_paragraph_take (self, PN_BRIEF_STYLE_NORMAL,
                  g_strdup_printf (TR (self,
                                       "This brief is computed from the %u policy documents that apply in %s, as encoded in Policy Navigator. Measures of other places, of districts and of national programmes are not covered.",
-                                      "本简报依据 Policy Navigator 编码的 %u 份适用于%s的政策文件计算，不含其他地区、各区及国家层面的措施。"),
+                                      "本简报依据政策导航编码的 %u 份适用于%s的政策文件计算，不含其他地区、各区及国家层面的措施。"),
                                   documents->len,
                                   term_label (self, pn_taxonomy_get_location (taxonomy, location), location ? location : "—")));
 
@@ -743,7 +768,7 @@ add_disclaimer (PnBrief *self)
                      "This brief is an estimate made by Policy Navigator from the cited policy texts for the answers and figures given. "
                      "It is neither legal advice nor a funding decision: the responsible units decide eligibility and amounts under the rules in force, "
                      "and the policies may have changed after the last-verified dates above. Check the current application guidelines before relying on any figure.",
-                     "本简报由 Policy Navigator 依据所引政策原文，按所填情况和金额估算，不构成法律意见或资金决定。"
+                     "本简报由政策导航依据所引政策原文，按所填情况和金额估算，不构成法律意见或资金决定。"
                      "是否符合条件及具体金额以责任单位按现行规定审核为准；上述最近核对日期之后政策可能已有调整。"
                      "引用任何金额前，请核实现行申报指南。"));
 }
@@ -785,7 +810,7 @@ pn_brief_new (PnResults   *results,
   else
     self->title = g_strdup (TR (self, "Incentive brief", "政策简报"));
   self->running_header = g_strdup_printf (TR (self, "Policy Navigator · %s · as of %s",
-                                                    "Policy Navigator · %s · 评估基准日 %s"),
+                                                    "政策导航 · %s · 评估基准日 %s"),
                                           self->title, pn_results_get_as_of (results));
 
   add_summary (self, profile);

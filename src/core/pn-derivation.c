@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "pn-derivation.h"
+#include "pn-citation.h"
 #include "pn-money.h"
 
 /* Each step is written as the English and the Chinese clause it has
@@ -138,7 +139,7 @@ write_target (GString                *out,
               PnLang                  lang)
 {
   gboolean zh = lang == PN_LANG_ZH;
-  g_autofree char *citation = step->target != NULL ? pn_article_citation (step->target->article) : NULL;
+  g_autofree char *citation = step->target != NULL ? pn_citation_format (step->target->article, lang) : NULL;
   g_autofree char *award = step->amount != PN_YUAN_UNSET ? money (step->amount, lang) : NULL;
   g_autofree char *result = money (step->result, lang);
 

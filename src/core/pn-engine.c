@@ -8,6 +8,7 @@
 #include "pn-engine-private.h"
 #include "pn-result-private.h"
 #include "pn-corpus-private.h"
+#include "pn-citation.h"
 #include "pn-derivation.h"
 #include "pn-money.h"
 #include "pn-worth-private.h"
@@ -366,7 +367,8 @@ _pn_engine_fill_result (PnResults *results,
       break;
     case PN_NOT_COUNTED_OVERLAP:
       {
-        g_autofree char *citation = pn_article_citation (winner->benefit->article);
+        g_autofree char *citation_zh = pn_citation_format (winner->benefit->article, PN_LANG_ZH);
+        g_autofree char *citation_en = pn_citation_format (winner->benefit->article, PN_LANG_EN);
         g_autofree char *w_y = pn_money_format_yuan (winner->estimate_cny);
         g_autofree char *w_w = pn_money_format_wan (winner->estimate_cny);
         g_autofree char *s_y = pn_money_format_yuan (result->estimate_cny);
@@ -374,9 +376,9 @@ _pn_engine_fill_result (PnResults *results,
 
         set_reason (result,
                     g_strdup_printf ("就高从优不重复：%s（%s）金额更高或同等（%s，本项%s）",
-                                     winner->benefit->title.zh, citation, w_w, s_w),
+                                     winner->benefit->title.zh, citation_zh, w_w, s_w),
                     g_strdup_printf ("Not cumulative (就高从优不重复): %s (%s) gives %s, this gives %s",
-                                     winner->benefit->title.en, citation, w_y, s_y));
+                                     winner->benefit->title.en, citation_en, w_y, s_y));
       }
       break;
     }

@@ -13,9 +13,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(PnApplication) app = NULL;
+  const char *localedir;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Uninstalled (build-aux/run), the catalogues are the build tree's. */
+  localedir = g_getenv ("POLICY_NAVIGATOR_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -21,6 +21,7 @@ struct _PnApplication
   GError         *store_error;
   PnCorpus       *corpus;
   PnProfile      *profile;
+  gboolean        unsaved;
 };
 
 enum {
@@ -28,7 +29,14 @@ enum {
   N_SIGNALS
 };
 
+enum {
+  PROP_0,
+  PROP_UNSAVED_CHANGES,
+  N_PROPS
+};
+
 static guint signals[N_SIGNALS];
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (PnApplication, pn_application, ADW_TYPE_APPLICATION)
 
@@ -104,8 +112,63 @@ pn_application_shortcuts_cb (GSimpleAction *action G_GNUC_UNUSED,
   gtk_window_present (dialog);
 }
 
+/* The user guide's HTML (yelp-build html, made at build time) for a
+ * language, or NULL: uninstalled, under $POLICY_NAVIGATOR_HELPDIR (the
+ * build tree's help/), else where it is installed. */
+char *
+pn_application_dup_help_html (void)
+{
+  const char *dir = g_getenv ("POLICY_NAVIGATOR_HELPDIR");
+  const char * const *languages = g_get_language_names ();
+  g_autofree char *base = g_strdup (dir != NULL && *dir != '\0' ? dir : PKGDATADIR "/help");
+
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (base, languages[i], "index.html", NULL);
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        return g_steal_pointer (&path);
+    }
+
+  return NULL;
+}
+
+/* The help: URI when something opens it (Yelp), else the guide's HTML in
+ * the browser: a new user started from build-aux/run on a machine
+ * without Yelp still gets the guide. */
+static void
+pn_application_help_cb (GSimpleAction *action G_GNUC_UNUSED,
+                        GVariant      *parameter G_GNUC_UNUSED,
+                        gpointer       user_data)
+{
+  PnApplication *self = PN_APPLICATION (user_data);
+  GtkWindow *window = GTK_WINDOW (pn_application_find_window (self));
+  g_autoptr(GAppInfo) yelp = g_app_info_get_default_for_uri_scheme ("help");
+  g_autofree char *html = NULL;
+  g_autofree char *uri = NULL;
+
+  if (yelp != NULL && g_getenv ("POLICY_NAVIGATOR_HELPDIR") == NULL)
+    {
+      gtk_show_uri (window, "help:" GETTEXT_PACKAGE, GDK_CURRENT_TIME);
+      return;
+    }
+
+  html = pn_application_dup_help_html ();
+  if (html == NULL)
+    {
+      if (PN_IS_WINDOW (window))
+        pn_window_add_toast (PN_WINDOW (window),
+                             adw_toast_new (_("The user guide is not installed.")));
+      return;
+    }
+
+  uri = g_filename_to_uri (html, NULL, NULL);
+  gtk_show_uri (window, uri, GDK_CURRENT_TIME);
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "about", .activate = pn_application_about_cb },
+  { .name = "help", .activate = pn_application_help_cb },
   { .name = "quit", .activate = pn_application_quit_cb },
   { .name = "shortcuts", .activate = pn_application_shortcuts_cb },
 };
@@ -137,8 +200,25 @@ pn_application_startup (GApplication *application)
                                    self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help",
+                                         (const char *[]) { "F1", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts",
                                          (const char *[]) { "<Control>question", NULL });
+}
+
+/* --version: what a bug report wants, in the user's language. */
+static int
+pn_application_handle_local_options (GApplication *application G_GNUC_UNUSED,
+                                     GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      /* Translators: --version prints this; %s is the version number */
+      g_print (_("Policy Navigator %s\n"), PACKAGE_VERSION);
+      return 0;
+    }
+
+  return -1;
 }
 
 static void
@@ -184,6 +264,25 @@ pn_application_finalize (GObject *object)
 }
 
 static void
+pn_application_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PnApplication *self = PN_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_UNSAVED_CHANGES:
+      g_value_set_boolean (value, self->unsaved);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 pn_application_class_init (PnApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
@@ -191,6 +290,18 @@ pn_application_class_init (PnApplicationClass *klass)
 
   object_class->dispose = pn_application_dispose;
   object_class->finalize = pn_application_finalize;
+  object_class->get_property = pn_application_get_property;
+
+  /**
+   * PnApplication:unsaved-changes:
+   *
+   * Whether the answers changed since the open client was opened or saved:
+   * they are saved only when the user says so.
+   */
+  properties[PROP_UNSAVED_CHANGES] =
+    g_param_spec_boolean ("unsaved-changes", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * PnApplication::corpus-changed:
@@ -201,14 +312,30 @@ pn_application_class_init (PnApplicationClass *klass)
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                           G_TYPE_NONE, 0);
 
+  app_class->handle_local_options = pn_application_handle_local_options;
   app_class->startup = pn_application_startup;
   app_class->activate = pn_application_activate;
 }
 
 static void
+pn_application_profile_changed_cb (PnApplication *self)
+{
+  pn_application_set_unsaved_changes (self, TRUE);
+}
+
+static void
 pn_application_init (PnApplication *self)
 {
+  const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
   self->profile = pn_profile_new ();
+  g_signal_connect_object (self->profile, "changed",
+                           G_CALLBACK (pn_application_profile_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 PnStore *
@@ -256,6 +383,27 @@ pn_application_get_profile (PnApplication *self)
 {
   g_return_val_if_fail (PN_IS_APPLICATION (self), NULL);
   return self->profile;
+}
+
+gboolean
+pn_application_get_unsaved_changes (PnApplication *self)
+{
+  g_return_val_if_fail (PN_IS_APPLICATION (self), FALSE);
+  return self->unsaved;
+}
+
+void
+pn_application_set_unsaved_changes (PnApplication *self,
+                                    gboolean       unsaved)
+{
+  g_return_if_fail (PN_IS_APPLICATION (self));
+
+  unsaved = !!unsaved;
+  if (self->unsaved == unsaved)
+    return;
+
+  self->unsaved = unsaved;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNSAVED_CHANGES]);
 }
 
 PnApplication *

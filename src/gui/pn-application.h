@@ -24,5 +24,13 @@ PnCorpus      *pn_application_get_corpus       (PnApplication *self);
 void           pn_application_reload_corpus    (PnApplication *self);
 /* The one profile every view observes. */
 PnProfile     *pn_application_get_profile      (PnApplication *self);
+/* Whether the answers changed since they were last opened or saved
+ * (pn-gui-profiles resets it); "notify::unsaved-changes". */
+gboolean       pn_application_get_unsaved_changes (PnApplication *self);
+void           pn_application_set_unsaved_changes (PnApplication *self,
+                                                   gboolean       unsaved);
+
+/* The user guide as HTML for the UI language, or NULL when not built. */
+char          *pn_application_dup_help_html    (void);
 
 G_END_DECLS

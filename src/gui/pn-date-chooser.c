@@ -8,6 +8,8 @@
 #include "pn-gui-util.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
 
 struct _PnDateChooser
 {
@@ -15,11 +17,13 @@ struct _PnDateChooser
 
   PnProfile    *profile;
   gboolean      syncing;
+  char         *error;
 
   /* Template children */
   GtkCalendar  *calendar;
   GtkEntry     *date_entry;
   GtkLabel     *date_label;
+  GtkLabel     *error_label;
   GtkButton    *today_button;
 };
 
@@ -39,6 +43,65 @@ today_iso (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* Under the field, in words: what is wrong and which date still counts. */
+static void
+pn_date_chooser_show_error (PnDateChooser *self,
+                            const char    *message)
+{
+  g_free (self->error);
+  self->error = g_strdup (message);
+
+  gtk_label_set_text (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->date_entry), "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->date_entry),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_entry),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                      -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->date_entry), "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (self->date_entry), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->date_entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
+static char *
+pn_date_chooser_describe_error (PnDateChooser *self,
+                                const char    *text)
+{
+  g_autofree char *effective = self->profile != NULL ? pn_profile_dup_effective_as_of (self->profile) : NULL;
+  g_autofree char *kept = effective != NULL ? pn_gui_format_date (effective) : NULL;
+  int year, month, day;
+  char tail;
+  g_autofree char *what = NULL;
+
+  if (sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &tail) == 3)
+    {
+      if (month < 1 || month > 12)
+        /* Translators: %s is what was typed, such as 2026-13-45 */
+        what = g_strdup_printf (_("“%s” is not a date: there is no month %d."), text, month);
+      else
+        /* Translators: %s is what was typed, such as 2026-02-30 */
+        what = g_strdup_printf (_("“%s” is not a date: that month has no day %d."), text, day);
+    }
+  else
+    /* Translators: %s is what was typed */
+    what = g_strdup_printf (_("“%s” is not a date: type year-month-day, such as 2026-12-06."), text);
+
+  if (kept == NULL)
+    return g_steal_pointer (&what);
+
+  /* Translators: after why a date is refused; %s is the date still used,
+   * such as "6 December 2026" */
+  return g_strdup_printf (_("%s The results still use %s."), what, kept);
 }
 
 static void
@@ -64,8 +127,14 @@ pn_date_chooser_sync (PnDateChooser *self)
     /* Translators: %s is a date such as "1 January 2019" */
     text = g_strdup_printf (_("Checking as of %s"), formatted);
   gtk_label_set_text (self->date_label, text);
-  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), effective);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->date_entry), "error");
+  /* Not under the cursor when it says the same already. */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->date_entry)), effective) != 0)
+    {
+      self->syncing = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->date_entry), effective);
+      self->syncing = FALSE;
+    }
+  pn_date_chooser_show_error (self, NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->today_button), as_of != NULL);
 
   date = pn_gui_parse_date (effective);
@@ -101,29 +170,88 @@ pn_date_chooser_day_selected_cb (PnDateChooser *self)
   pn_profile_set_as_of (self->profile, g_str_equal (iso, today) ? NULL : iso);
 }
 
-static void
-pn_date_chooser_entry_activate_cb (PnDateChooser *self)
+gboolean
+pn_date_chooser_commit (PnDateChooser *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_entry))));
+  g_autofree char *text = NULL;
   g_autoptr(GDateTime) date = NULL;
   g_autofree char *iso = NULL;
   g_autofree char *today = NULL;
 
+  g_return_val_if_fail (PN_IS_DATE_CHOOSER (self), FALSE);
+
   if (self->profile == NULL)
-    return;
+    return TRUE;
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_entry))));
+  /* An emptied field: today, as the Today button says. */
+  if (*text == '\0')
+    {
+      pn_profile_set_as_of (self->profile, NULL);
+      pn_date_chooser_sync (self);
+      return TRUE;
+    }
 
   date = pn_gui_parse_date (text);
   if (date == NULL)
     {
-      gtk_widget_add_css_class (GTK_WIDGET (self->date_entry), "error");
-      gtk_widget_error_bell (GTK_WIDGET (self->date_entry));
-      return;
+      g_autofree char *message = pn_date_chooser_describe_error (self, text);
+
+      pn_date_chooser_show_error (self, message);
+      return FALSE;
     }
 
   iso = g_date_time_format (date, "%Y-%m-%d");
   today = today_iso ();
-  gtk_widget_remove_css_class (GTK_WIDGET (self->date_entry), "error");
+  pn_date_chooser_show_error (self, NULL);
   pn_profile_set_as_of (self->profile, g_str_equal (iso, today) ? NULL : iso);
+
+  return TRUE;
+}
+
+static void
+pn_date_chooser_entry_activate_cb (PnDateChooser *self)
+{
+  if (!pn_date_chooser_commit (self))
+    gtk_widget_error_bell (GTK_WIDGET (self->date_entry));
+}
+
+/* While typing: a whole date counts at once; a wrong one is said when
+ * the field is left or Enter pressed, not at every key. */
+static void
+pn_date_chooser_entry_changed_cb (PnDateChooser *self)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GDateTime) date = NULL;
+
+  if (self->syncing || self->profile == NULL)
+    return;
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_entry))));
+  /* Only a date typed in full: "2026-12-1" may still become 2026-12-15. */
+  date = strlen (text) == strlen ("YYYY-MM-DD") ? pn_gui_parse_date (text) : NULL;
+  if (date != NULL)
+    pn_date_chooser_commit (self);
+  else if (self->error != NULL)
+    {
+      g_autofree char *message = pn_date_chooser_describe_error (self, text);
+
+      pn_date_chooser_show_error (self, message);
+    }
+}
+
+static void
+pn_date_chooser_focus_leave_cb (PnDateChooser *self)
+{
+  pn_date_chooser_commit (self);
+}
+
+const char *
+pn_date_chooser_get_error (PnDateChooser *self)
+{
+  g_return_val_if_fail (PN_IS_DATE_CHOOSER (self), NULL);
+
+  return self->error;
 }
 
 static void
@@ -141,6 +269,7 @@ pn_date_chooser_dispose (GObject *object)
   GtkWidget *child;
 
   pn_date_chooser_set_profile (self, NULL);
+  g_clear_pointer (&self->error, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), PN_TYPE_DATE_CHOOSER);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -206,9 +335,11 @@ pn_date_chooser_class_init (PnDateChooserClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnDateChooser, calendar);
   gtk_widget_class_bind_template_child (widget_class, PnDateChooser, date_entry);
   gtk_widget_class_bind_template_child (widget_class, PnDateChooser, date_label);
+  gtk_widget_class_bind_template_child (widget_class, PnDateChooser, error_label);
   gtk_widget_class_bind_template_child (widget_class, PnDateChooser, today_button);
   gtk_widget_class_bind_template_callback (widget_class, pn_date_chooser_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, pn_date_chooser_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pn_date_chooser_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, pn_date_chooser_today_cb);
 }
 
@@ -217,6 +348,14 @@ pn_date_chooser_init (PnDateChooser *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   pn_gui_tag_chinese (GTK_WIDGET (self));
+
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_object (focus, "leave", G_CALLBACK (pn_date_chooser_focus_leave_cb),
+                             self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->date_entry), focus);
+  }
 }
 
 GtkWidget *

@@ -17,5 +17,11 @@ GtkWidget   *pn_date_chooser_new          (void);
 PnProfile   *pn_date_chooser_get_profile  (PnDateChooser *self);
 void         pn_date_chooser_set_profile  (PnDateChooser *self,
                                            PnProfile     *profile);
+/* Takes the typed date: TRUE when it is one (the profile has it now);
+ * FALSE with an error under the field, which says that the results keep
+ * the last valid date. */
+gboolean     pn_date_chooser_commit       (PnDateChooser *self);
+/* The error shown under the field, or NULL. */
+const char  *pn_date_chooser_get_error    (PnDateChooser *self);
 
 G_END_DECLS

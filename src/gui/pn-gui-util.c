@@ -5,9 +5,12 @@
 
 #include "pn-gui-util.h"
 
+#include "pn-citation.h"
 #include "pn-money.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
 
 static PnLang ui_lang = -1;
 
@@ -70,6 +73,36 @@ pn_gui_term_other_label (const PnTerm *term)
 
 #define PN_GUI_CHINESE_KEY "pn-gui-chinese"
 
+/* Ⅰ, Ⅱ, Ⅲ … (U+2160–U+217F) in a CJK font are full-width boxes with the
+ * numeral in the middle: "完成 Ⅰ 期" but "完成Ⅲ期".  From a Latin font
+ * that has them, they are as tight as the letters I, II, III.  (A
+ * language attribute would not do: the numerals take the script, hence
+ * the font, of the Han text around them.) */
+static void
+label_numerals_cb (GtkLabel *label)
+{
+  PangoAttrList *base = g_object_get_data (G_OBJECT (label), PN_GUI_CHINESE_KEY);
+  PangoAttrList *attrs = pango_attr_list_copy (base);
+  const char *text = gtk_label_get_text (label);
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0x2160 && c <= 0x217F)
+        {
+          PangoAttribute *latin = pango_attr_family_new ("DejaVu Sans, Noto Sans, Liberation Sans");
+
+          latin->start_index = p - text;
+          latin->end_index = g_utf8_next_char (p) - text;
+          pango_attr_list_insert (attrs, latin);
+        }
+    }
+
+  gtk_label_set_attributes (label, attrs);
+  pango_attr_list_unref (attrs);
+}
+
 void
 pn_gui_label_set_chinese (GtkLabel *label)
 {
@@ -85,10 +118,10 @@ pn_gui_label_set_chinese (GtkLabel *label)
   attrs = current != NULL ? pango_attr_list_copy (current) : pango_attr_list_new ();
   /* The attribute covers the whole text, whatever it becomes later. */
   pango_attr_list_insert_before (attrs, pango_attr_language_new (pango_language_from_string ("zh-cn")));
-  gtk_label_set_attributes (label, attrs);
-  pango_attr_list_unref (attrs);
 
-  g_object_set_data (G_OBJECT (label), PN_GUI_CHINESE_KEY, GINT_TO_POINTER (TRUE));
+  g_object_set_data_full (G_OBJECT (label), PN_GUI_CHINESE_KEY, attrs, (GDestroyNotify) pango_attr_list_unref);
+  g_signal_connect (label, "notify::label", G_CALLBACK (label_numerals_cb), NULL);
+  label_numerals_cb (label);
 }
 
 void
@@ -118,21 +151,22 @@ pn_gui_label_set_text (GtkLabel   *label,
 char *
 pn_gui_citation (PnArticle *article)
 {
-  PnDocument *document;
-  const char *source;
-
   g_return_val_if_fail (article != NULL, NULL);
 
-  document = article->document;
-  source = document->doc_number;
-  if (source == NULL)
-    source = pn_gui_text (&document->title);
-  if (source == NULL)
-    source = document->id;
+  /* As the brief cites: never the document's internal id, and numbered
+   * as the document numbers its measures (第1条, 第53项). */
+  return pn_citation_format (article, pn_gui_get_lang ());
+}
 
-  /* Translators: a citation: the document number (厦府规〔2023〕17号) or
-   * title, then the article number */
-  return g_strdup_printf (_("%s art. %s"), source, article->number);
+char *
+pn_gui_data_text (PnResults    *results,
+                  const PnText *text)
+{
+  const char *shown = pn_gui_text (text);
+
+  /* the engine writes its citations for the client already (pn-citation) */
+  (void) results;
+  return g_strdup (shown);
 }
 
 GDateTime *
@@ -271,6 +305,69 @@ pn_gui_key_label (PnTaxonomy *taxonomy,
   return g_strdup (key);
 }
 
+const char *
+pn_gui_answer_label (PnTaxonomy *taxonomy,
+                     PnQuestion  question,
+                     const char *value)
+{
+  const PnTerm *term;
+
+  g_return_val_if_fail (value != NULL, NULL);
+
+  /* A yes/no question has no vocabulary: words, not "true". */
+  if (question == PN_QUESTION_INNOVATIVE_DEVICE)
+    {
+      if (g_str_equal (value, "true"))
+        /* Translators: the answer to "Innovative device special review" */
+        return _("Passed");
+      if (g_str_equal (value, "false"))
+        /* Translators: the answer to "Innovative device special review" */
+        return _("Not passed");
+    }
+
+  term = taxonomy != NULL ? pn_taxonomy_get_term (taxonomy, pn_question_to_string (question), value) : NULL;
+  if (term != NULL)
+    return pn_gui_term_label (term);
+
+  /* Not in the taxonomy (an imported document's own value): say so
+   * rather than show an id as if it were a word. */
+  return _("Another answer");
+}
+
+char *
+pn_gui_amount_error (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *max = pn_money_format_yuan (G_GINT64_CONSTANT (100000000000000));
+  gint64 yuan = 0;
+  char *end = NULL;
+  double number;
+
+  if (*stripped == '\0' || pn_money_parse (stripped, &yuan, &error))
+    return NULL;
+
+  if (g_str_has_prefix (stripped, "-") || g_str_has_prefix (stripped, "−"))
+    return g_strdup (_("An amount must be positive: type it without a minus sign."));
+
+  if (g_error_matches (error, PN_MONEY_ERROR, PN_MONEY_ERROR_OVERFLOW))
+    /* Translators: %s is the largest amount, ¥100,000,000,000,000 */
+    return g_strdup_printf (_("Too large: an amount is at most %s."), max);
+
+  /* Numbers the parser refuses for their form: 1e20, 12.5 (yuan). */
+  number = g_ascii_strtod (stripped, &end);
+  if (end != stripped && *end == '\0' && isfinite (number))
+    {
+      if (number >= 1e14)
+        return g_strdup_printf (_("Too large: an amount is at most %s."), max);
+      if (strpbrk (stripped, "eE") != NULL)
+        return g_strdup (_("Write the amount out in full, such as 30000000, not as a power of ten."));
+      return g_strdup (_("Whole yuan only: round it, or type 万元 such as 12.5万."));
+    }
+
+  return g_strdup (_("Not a number: type yuan, such as 30000000 or 30,000,000, or 万元, such as 3000万."));
+}
+
 char *
 pn_gui_result_amount (const PnResult *result)
 {
@@ -278,6 +375,31 @@ pn_gui_result_amount (const PnResult *result)
 
   /* The CLI's wording, in the UI language. */
   return pn_export_amount_label (result, pn_gui_get_lang ());
+}
+
+char *
+pn_gui_benefit_amount (PnBenefit *benefit)
+{
+  g_return_val_if_fail (benefit != NULL, NULL);
+
+  if (benefit->kind == PN_BENEFIT_NON_MONETARY)
+    return g_strdup (_("Not money"));
+  if (benefit->cap != PN_YUAN_UNSET || benefit->amount != PN_YUAN_UNSET)
+    {
+      g_autofree char *amount = pn_money_format_yuan (benefit->cap != PN_YUAN_UNSET ? benefit->cap : benefit->amount);
+
+      /* Translators: what a measure gives at most, "up to ¥4,000,000" */
+      return g_strdup_printf (_("up to %s"), amount);
+    }
+  if (benefit->rate >= 0)
+    {
+      g_autofree char *rate = pn_money_format_rate (benefit->rate);
+
+      /* Translators: a measure's rate with no cap, "40% of a figure" */
+      return g_strdup_printf (_("%s of a figure"), rate);
+    }
+
+  return g_strdup (_("No amount stated"));
 }
 
 void

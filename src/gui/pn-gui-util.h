@@ -28,8 +28,13 @@ void         pn_gui_tag_chinese          (GtkWidget    *widget);
 void         pn_gui_label_set_text       (GtkLabel     *label,
                                           const char   *text);
 
-/* "厦府规〔2023〕17号 art. 1", the document title for numberless ones. */
+/* "厦府规〔2023〕17号 art. 1", the document title for numberless ones
+ * (pn_citation_format() in the UI language). */
 char        *pn_gui_citation             (PnArticle    *article);
+/* A derivation, a reason or a note of `results` in the UI language, its
+ * citations written as pn_gui_citation() writes them; NULL for none. */
+char        *pn_gui_data_text            (PnResults    *results,
+                                          const PnText *text);
 char        *pn_gui_units_text           (GPtrArray    *units,
                                           PnTaxonomy   *taxonomy);
 /* "23 November 2026" from "2026-11-23"; a copy of `iso` when invalid. */
@@ -47,8 +52,20 @@ const char  *pn_gui_condition_state_label (PnConditionState state);
  * "as-of"), as a short noun phrase in the UI language. */
 char        *pn_gui_key_label            (PnTaxonomy   *taxonomy,
                                           const char   *key);
+/* An answer as words: the term's label, "Passed" for the special review's
+ * "true"; never the raw value. */
+const char  *pn_gui_answer_label         (PnTaxonomy   *taxonomy,
+                                          PnQuestion    question,
+                                          const char   *value);
+/* Why `text` is not an amount ("must be positive", "too large", "not a
+ * number"), or NULL when it is one or is empty. */
+char        *pn_gui_amount_error         (const char   *text);
 /* The result amount: "¥12,000,000", "up to ¥20,000,000" or "—". */
 char        *pn_gui_result_amount        (const PnResult *result);
+
+/* What a measure states it gives, without an evaluation: "up to
+ * ¥4,000,000", "40% of a figure", "No amount stated". */
+char        *pn_gui_benefit_amount       (PnBenefit    *benefit);
 
 /* gtk_list_box_remove_all() arrived in GTK 4.12. */
 void         pn_gui_list_box_remove_all  (GtkListBox   *list_box);

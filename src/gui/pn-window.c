@@ -12,6 +12,7 @@
 #include "planning/pn-pipeline-view.h"
 #include "pn-fonts.h"
 #include "pn-profile-view.h"
+#include "profiles/pn-gui-profiles.h"
 #include "profiles/pn-import.h"
 #include "profiles/pn-profiles-popover.h"
 #include "reader/pn-reader-view.h"
@@ -24,6 +25,7 @@ struct _PnWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  char                 *pending_client;  /* to open once the user said */
 
   /* Built when first shown (pn_window_ensure_view) */
   PnAssistant          *assistant;
@@ -36,6 +38,7 @@ struct _PnWindow
   GtkRevealer          *font_banner;
   GtkStack             *main_stack;
   GtkButton            *next_button;
+  GtkMenuButton        *primary_menu_button;
   GtkMenuButton        *profiles_button;
   GtkButton            *start_button;
   AdwToastOverlay      *toast_overlay;
@@ -91,15 +94,22 @@ pn_window_update_font_banner (PnWindow *self)
                                  !pn_fonts_cover_simplified_chinese (context));
 }
 
+static PnApplication *pn_window_get_pn_application (PnWindow *self);
+
 /* Every enabled flag and what the header bar shows, from the visible view. */
 static void
 pn_window_actions_update (PnWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   const char *view;
+  const char *detail_title;
+  const char *client;
+  g_autofree char *client_text = NULL;
+  PnApplication *application;
   gboolean in_assistant;
   gboolean in_results;
   gboolean in_planning;
+  gboolean unsaved;
 
   g_assert (PN_IS_WINDOW (self));
 
@@ -116,26 +126,50 @@ pn_window_actions_update (PnWindow *self)
                 g_strcmp0 (view, "deadlines") == 0 ||
                 g_strcmp0 (view, "documents") == 0;
 
-  gtk_widget_action_set_enabled (widget, "win.back", in_assistant || in_planning);
+  detail_title = in_results && self->results_view != NULL ?
+                 pn_results_view_get_detail_title (self->results_view) : NULL;
+  application = pn_window_get_pn_application (self);
+  client = application != NULL ? pn_profile_get_name (pn_application_get_profile (application)) : NULL;
+  unsaved = client != NULL && pn_application_get_unsaved_changes (application);
+  if (client != NULL)
+    /* Translators: the open client in the header bar; the second form
+     * when its answers changed since it was saved */
+    client_text = unsaved ? g_strdup_printf (_("%s · unsaved changes"), client) : g_strdup (client);
+
+  gtk_widget_action_set_enabled (widget, "win.save-client", unsaved);
+  gtk_widget_action_set_enabled (widget, "win.back", in_assistant || in_planning || detail_title != NULL);
   gtk_widget_action_set_enabled (widget, "win.next",
                                  in_assistant && pn_assistant_get_can_go_next (self->assistant));
   gtk_widget_action_set_enabled (widget, "win.edit-answers", in_results || in_planning);
   gtk_widget_action_set_enabled (widget, "win.show-results", !in_results);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button), in_assistant || in_planning);
-  gtk_widget_set_visible (GTK_WIDGET (self->next_button), in_assistant);
-  gtk_widget_set_visible (GTK_WIDGET (self->edit_button), in_results);
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), in_assistant || in_planning || detail_title != NULL);
+  /* The last page has its own "See Results": one such button, not two. */
+  gtk_widget_set_visible (GTK_WIDGET (self->next_button),
+                          in_assistant && !pn_assistant_get_is_last (self->assistant));
+  gtk_widget_set_visible (GTK_WIDGET (self->edit_button), in_results && detail_title == NULL);
 
   if (in_assistant)
     {
+      const char *progress = pn_assistant_get_progress (self->assistant);
+      g_autofree char *subtitle = client != NULL ?
+                                  /* Translators: the client, then "Step 2 of 6" */
+                                  g_strdup_printf (_("%s · %s"), client, progress) : g_strdup (progress);
+
       gtk_button_set_label (self->next_button, pn_assistant_get_next_label (self->assistant));
       adw_window_title_set_title (self->window_title, pn_assistant_get_title (self->assistant));
-      adw_window_title_set_subtitle (self->window_title, pn_assistant_get_progress (self->assistant));
+      adw_window_title_set_subtitle (self->window_title, subtitle);
+    }
+  else if (detail_title != NULL)
+    {
+      /* A measure fills the view: its title, and Back to the list. */
+      adw_window_title_set_title (self->window_title, detail_title);
+      adw_window_title_set_subtitle (self->window_title, client_text);
     }
   else if (in_results)
     {
       adw_window_title_set_title (self->window_title, _("Results"));
-      adw_window_title_set_subtitle (self->window_title, NULL);
+      adw_window_title_set_subtitle (self->window_title, client_text);
     }
   else if (in_planning)
     {
@@ -143,13 +177,19 @@ pn_window_actions_update (PnWindow *self)
                                                gtk_stack_get_visible_child (self->main_stack));
 
       adw_window_title_set_title (self->window_title, gtk_stack_page_get_title (page));
-      adw_window_title_set_subtitle (self->window_title, NULL);
+      adw_window_title_set_subtitle (self->window_title, client_text);
     }
   else
     {
       adw_window_title_set_title (self->window_title, _("Policy Navigator"));
-      adw_window_title_set_subtitle (self->window_title, NULL);
+      adw_window_title_set_subtitle (self->window_title, client_text);
     }
+
+  /* The person button says which client is open, for a screen reader too. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->profiles_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  client_text != NULL ? client_text : _("No client open"),
+                                  -1);
 }
 
 static void
@@ -211,6 +251,13 @@ pn_window_back_cb (GtkWidget  *widget,
 {
   PnWindow *self = PN_WINDOW (widget);
   const char *view = gtk_stack_get_visible_child_name (self->main_stack);
+
+  /* Back from a measure filling the results is back to their list. */
+  if (g_strcmp0 (view, "results") == 0 && self->results_view != NULL)
+    {
+      pn_results_view_show_list (self->results_view);
+      return;
+    }
 
   /* Back from a view opened from the results is back to the results. */
   if (g_strcmp0 (view, "assistant") != 0)
@@ -365,6 +412,177 @@ pn_window_find_cb (GtkWidget  *widget,
   pn_reader_view_focus_search (PN_READER_VIEW (self->reader_view));
 }
 
+/* ---- clients ---- */
+
+typedef void (*PnWindowThen) (PnWindow *self);
+
+static void
+pn_window_save_client (PnWindow *self)
+{
+  PnApplication *application = pn_window_get_pn_application (self);
+  const char *name = application != NULL ? pn_profile_get_name (pn_application_get_profile (application)) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (name == NULL)
+    return;
+
+  if (!pn_gui_save_profile (application, name, &error))
+    {
+      pn_window_add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  /* Translators: a toast; %s is the client's name */
+  title = g_strdup_printf (_("Saved “%s”"), name);
+  pn_window_add_toast (self, adw_toast_new (title));
+}
+
+typedef struct
+{
+  PnWindow     *self;
+  PnWindowThen  then;
+} ConfirmData;
+
+static void
+pn_window_confirm_response_cb (AdwMessageDialog *dialog G_GNUC_UNUSED,
+                               const char       *response,
+                               ConfirmData      *data)
+{
+  PnApplication *application = pn_window_get_pn_application (data->self);
+
+  if (g_strcmp0 (response, "save") == 0)
+    {
+      pn_window_save_client (data->self);
+      if (application != NULL && pn_application_get_unsaved_changes (application))
+        goto out;   /* the save failed: the toast says why */
+    }
+
+  if (g_strcmp0 (response, "save") == 0 || g_strcmp0 (response, "discard") == 0)
+    data->then (data->self);
+
+out:
+  g_object_unref (data->self);
+  g_free (data);
+}
+
+/* `then` at once, unless the open client has changes: then the user says
+ * whether to save them first, drop them, or stay. */
+static void
+pn_window_unless_unsaved (PnWindow     *self,
+                          PnWindowThen  then)
+{
+  PnApplication *application = pn_window_get_pn_application (self);
+  const char *name = application != NULL ? pn_profile_get_name (pn_application_get_profile (application)) : NULL;
+  ConfirmData *data;
+  GtkWidget *dialog;
+
+  if (name == NULL || !pn_application_get_unsaved_changes (application))
+    {
+      then (self);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
+  /* Translators: %s is the client's name */
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Save Changes to “%s”?"), name);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                               _("The answers changed since the client was saved. Unsaved changes are lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  data = g_new0 (ConfirmData, 1);
+  data->self = g_object_ref (self);
+  data->then = then;
+  g_signal_connect (dialog, "response", G_CALLBACK (pn_window_confirm_response_cb), data);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+pn_window_new_client_now (PnWindow *self)
+{
+  PnApplication *application = pn_window_get_pn_application (self);
+
+  if (application == NULL)
+    return;
+
+  pn_gui_new_client (application);
+  pn_window_show_view (self, "assistant");
+  pn_assistant_restart (self->assistant);
+}
+
+static void
+pn_window_start_over_now (PnWindow *self)
+{
+  PnApplication *application = pn_window_get_pn_application (self);
+
+  if (application == NULL)
+    return;
+
+  pn_gui_start_over (application);
+  pn_window_show_view (self, "assistant");
+  pn_assistant_restart (self->assistant);
+}
+
+static void
+pn_window_new_client_cb (GtkWidget  *widget,
+                         const char *action_name G_GNUC_UNUSED,
+                         GVariant   *parameter G_GNUC_UNUSED)
+{
+  pn_window_unless_unsaved (PN_WINDOW (widget), pn_window_new_client_now);
+}
+
+static void
+pn_window_start_over_cb (GtkWidget  *widget,
+                         const char *action_name G_GNUC_UNUSED,
+                         GVariant   *parameter G_GNUC_UNUSED)
+{
+  pn_window_start_over_now (PN_WINDOW (widget));
+}
+
+static void
+pn_window_save_client_cb (GtkWidget  *widget,
+                          const char *action_name G_GNUC_UNUSED,
+                          GVariant   *parameter G_GNUC_UNUSED)
+{
+  pn_window_save_client (PN_WINDOW (widget));
+}
+
+static void
+pn_window_open_client_now (PnWindow *self)
+{
+  PnApplication *application = pn_window_get_pn_application (self);
+  g_autofree char *name = g_steal_pointer (&self->pending_client);
+  g_autoptr(GError) error = NULL;
+
+  if (application == NULL || name == NULL)
+    return;
+
+  if (!pn_gui_open_profile (application, name, &error))
+    pn_window_add_toast (self, adw_toast_new (error->message));
+}
+
+/* A saved client from the person menu: its answers replace the open
+ * ones, which are saved first if the user wants. */
+static void
+pn_window_open_client_cb (GtkWidget  *widget,
+                          const char *action_name G_GNUC_UNUSED,
+                          GVariant   *parameter)
+{
+  PnWindow *self = PN_WINDOW (widget);
+
+  g_free (self->pending_client);
+  self->pending_client = g_variant_dup_string (parameter, NULL);
+  pn_window_unless_unsaved (self, pn_window_open_client_now);
+}
+
 static void
 pn_window_import_cb (GtkWidget  *widget,
                      const char *action_name G_GNUC_UNUSED,
@@ -447,6 +665,8 @@ pn_window_ensure_view (PnWindow   *self,
       self->results_view = PN_RESULTS_VIEW (view);
       g_signal_connect_object (view, "edit-answer", G_CALLBACK (pn_window_edit_answer_cb),
                                self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (view, "detail-changed", G_CALLBACK (pn_window_actions_update),
+                               self, G_CONNECT_SWAPPED);
       title = _("Results");
     }
   else if (g_str_equal (name, "compare"))
@@ -518,6 +738,14 @@ pn_window_application_cb (PnWindow *self)
   g_signal_connect_object (application, "corpus-changed",
                            G_CALLBACK (pn_window_follow_application_all), self,
                            G_CONNECT_SWAPPED);
+  /* The open client and whether it has changes, in the header bar. */
+  g_signal_connect_object (application, "notify::unsaved-changes",
+                           G_CALLBACK (pn_window_actions_update), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (pn_application_get_profile (PN_APPLICATION (application)), "notify::name",
+                           G_CALLBACK (pn_window_actions_update), self,
+                           G_CONNECT_SWAPPED);
+  pn_window_actions_update (self);
 }
 
 static gboolean
@@ -554,6 +782,7 @@ pn_window_dispose (GObject *object)
   self->results_view = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), PN_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->pending_client, g_free);
 
   G_OBJECT_CLASS (pn_window_parent_class)->dispose (object);
 }
@@ -578,6 +807,7 @@ pn_window_class_init (PnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnWindow, font_banner);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, next_button);
+  gtk_widget_class_bind_template_child (widget_class, PnWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, profiles_button);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, start_button);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, toast_overlay);
@@ -598,6 +828,10 @@ pn_window_class_init (PnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-deadlines", NULL, pn_window_show_planning_cb);
   gtk_widget_class_install_action (widget_class, "win.export-brief", NULL, pn_window_export_brief_cb);
   gtk_widget_class_install_action (widget_class, "win.print-brief", NULL, pn_window_print_brief_cb);
+  gtk_widget_class_install_action (widget_class, "win.new-client", NULL, pn_window_new_client_cb);
+  gtk_widget_class_install_action (widget_class, "win.start-over", NULL, pn_window_start_over_cb);
+  gtk_widget_class_install_action (widget_class, "win.save-client", NULL, pn_window_save_client_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-client", "s", pn_window_open_client_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.show-compare", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.show-pipeline", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.show-deadlines", NULL);
@@ -606,6 +840,9 @@ pn_window_class_init (PnWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.show-documents", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-client", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.start-over", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save-client", NULL);
 }
 
 static void

@@ -7,7 +7,7 @@
 Starts the real application on a fresh database, then, like a screen
 reader user: Enter on Start; type "xiamen"; Enter chooses it, Enter goes
 on; Enter on "A drug"; Enter on "Innovative drug"; Tab to "Chemical drug",
-Enter; Tab to "Completed Phase II clinical trial", Enter; type 30000000
+Enter; Tab to "Phase II completed (entering Phase III)", Enter; type 30000000
 into the R&D investment field, Enter; Enter on "See Results".  The
 "Counted" list must then hold a row citing 厦府规〔2023〕17号 art. 1 with
 ¥12,000,000.  Then Tab to "Change Date", Enter, type 2019-01-01, Enter:
@@ -256,8 +256,8 @@ def main():
         tap(ok, 'Tab reaches “Chemical drug”', describe(focused(app)))
         keyboard.press('Return')     # chooses it and goes on
 
-        ok = tab_to(app, keyboard, 'check box', 'Completed Phase II clinical trial')
-        tap(ok, 'Tab reaches “Completed Phase II clinical trial”', describe(focused(app)))
+        ok = tab_to(app, keyboard, 'check box', 'Phase II completed (entering Phase III)')
+        tap(ok, 'Tab reaches “Phase II completed (entering Phase III)”', describe(focused(app)))
         keyboard.press('Return')
 
         # The figures page puts the keyboard in its first field, R&D

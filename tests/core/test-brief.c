@@ -11,12 +11,14 @@
 
 #include "pn-brief-pdf.h"
 #include "pn-brief.h"
+#include "pn-citation.h"
 #include "pn-compare.h"
 #include "pn-engine.h"
 #include "pn-export.h"
 #include "pn-pipeline.h"
 #include "pn-policy-loader.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 static PnCorpus *corpus;
@@ -156,12 +158,163 @@ test_markdown_citations (void)
                                                                      : "# Incentive brief: Client A\n"));
       for (guint i = 0; i < pn_results_get_n_results (results); i++)
         {
-          g_autofree char *citation = pn_article_citation (pn_results_get_result (results, i)->benefit->article);
+          g_autofree char *citation = pn_citation_format (pn_results_get_result (results, i)->benefit->article, lang);
 
           g_assert_nonnull (strstr (markdown, citation));
         }
       g_assert_nonnull (strstr (markdown, "¥10,000,000"));
     }
+}
+
+/* Everything a client reads in a brief, as one text. */
+static char *
+brief_text (PnBrief *brief)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "%s\n%s\n", pn_brief_get_title (brief), pn_brief_get_running_header (brief));
+  for (guint b = 0; b < pn_brief_get_n_blocks (brief); b++)
+    {
+      const PnBriefBlock *block = pn_brief_get_block (brief, b);
+
+      if (block->text != NULL)
+        g_string_append_printf (text, "%s\n", block->text);
+      for (guint c = 0; block->columns != NULL && block->columns[c] != NULL; c++)
+        g_string_append_printf (text, "%s\n", block->columns[c]);
+      for (guint r = 0; block->rows != NULL && r < block->rows->len; r++)
+        {
+          const PnBriefRow *row = g_ptr_array_index (block->rows, r);
+
+          for (guint c = 0; row->cells[c] != NULL; c++)
+            g_string_append_printf (text, "%s\n", row->cells[c]);
+        }
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* No internal document id reaches a client; the Chinese edition numbers
+ * articles 第N条, the Fujian task list's rows 第N项, Jinjiang's sections
+ * 第一条第（一）项, and its running header is Chinese. */
+static void
+test_client_citations (void)
+{
+  static const struct {
+    const char *location;
+    const char *as_of;
+    PnLang      lang;
+    const char *expected;
+  } cases[] = {
+    { "xiamen", "2025-06-01", PN_LANG_EN, "厦府规〔2023〕17号 art. 1" },
+    { "xiamen", "2025-06-01", PN_LANG_ZH, "厦府规〔2023〕17号第1条" },
+    /* the draft has no number: its title */
+    { "xiamen", "2025-06-01", PN_LANG_ZH, "《关于全链条支持生物医药产业高质量发展的若干措施（征求意见稿）》第" },
+    /* 晋江 1.1 tops up the province's task 11 (its derivation says so) */
+    { "jinjiang", "2025-06-01", PN_LANG_EN, "Fujian Province task list for high-quality development of the biomedical industry, task 11" },
+    { "jinjiang", "2025-06-01", PN_LANG_ZH, "《福建省生物医药产业高质量发展工作任务清单》第11项" },
+    { "jinjiang", "2025-06-01", PN_LANG_ZH, "晋政规〔2025〕8号第一条第（一）项" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PnProfile) profile = client_profile (cases[i].location, cases[i].as_of);
+      g_autoptr(PnResults) results = NULL;
+      g_autoptr(PnBrief) brief = NULL;
+      g_autofree char *text = NULL;
+
+      pn_profile_set_answer (profile, PN_QUESTION_PHASE, "phase-2");
+      results = pn_engine_evaluate (corpus, profile, NULL);
+      brief = pn_brief_new (results, profile, cases[i].lang, "2025-06-02", NULL);
+      text = brief_text (brief);
+
+      g_test_message ("%s, %s: %s", cases[i].location, cases[i].lang == PN_LANG_ZH ? "zh" : "en", cases[i].expected);
+      g_assert_nonnull (strstr (text, cases[i].expected));
+      g_autoptr(GPtrArray) documents = pn_corpus_list_documents (corpus, NULL);
+
+      for (guint d = 0; d < documents->len; d++)
+        {
+          const char *id = ((PnDocument *) g_ptr_array_index (documents, d))->id;
+
+          if (strstr (text, id) != NULL)
+            g_test_message ("the brief names “%s”", id);
+          g_assert_null (strstr (text, id));
+        }
+      g_assert_cmpstr (pn_brief_get_client (brief), ==, "Client A");
+      if (cases[i].lang == PN_LANG_ZH)
+        {
+          g_assert_null (strstr (text, "art."));
+          g_assert_true (g_str_has_prefix (pn_brief_get_running_header (brief), "政策导航 · 政策简报：Client A · 评估基准日"));
+        }
+    }
+}
+
+/* The words of a PDF, through pdftotext (poppler-utils). */
+static char *
+pdf_to_text (GBytes *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pn-test-brief-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "brief.pdf", NULL);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
+  g_assert_no_error (error);
+  if (!g_spawn_sync (NULL, (char *[]) { "pdftotext", path, "-", NULL }, NULL,
+                     G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error))
+    out = NULL;
+  g_unlink (path);
+  g_rmdir (dir);
+
+  return g_steal_pointer (&out);
+}
+
+static void
+test_pdf_text_zh (void)
+{
+  g_autoptr(PnProfile) profile = client_profile ("jinjiang", "2025-06-01");
+  g_autoptr(PnResults) results = NULL;
+  g_autoptr(PnBrief) brief = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *squeezed = NULL;
+
+  pn_profile_set_answer (profile, PN_QUESTION_PHASE, "phase-2");
+  results = pn_engine_evaluate (corpus, profile, NULL);
+  brief = pn_brief_new (results, profile, PN_LANG_ZH, "2025-06-02", NULL);
+  bytes = pn_brief_pdf_render (brief, &error);
+  if (g_error_matches (error, PN_BRIEF_PDF_ERROR, PN_BRIEF_PDF_ERROR_FONT))
+    {
+      g_test_skip ("no Simplified Chinese font installed");
+      return;
+    }
+  g_assert_no_error (error);
+  text = pdf_to_text (bytes);
+  if (text == NULL)
+    {
+      g_test_skip ("no pdftotext (poppler-utils)");
+      return;
+    }
+
+  /* table cells wrap, and cells of a row come one after the other: compare
+   * without white space, within one cell */
+  {
+    GString *str = g_string_new (NULL);
+
+    for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        g_string_append_unichar (str, g_utf8_get_char (p));
+    squeezed = g_string_free (str, FALSE);
+  }
+  g_assert_nonnull (strstr (squeezed, "政策导航·政策简报：ClientA·评估基准日"));
+  g_assert_nonnull (strstr (squeezed, "客户ClientA"));
+  g_assert_nonnull (strstr (squeezed, "《福建省生物医药产业高质量发展工作任务清单》第11项"));
+  g_assert_null (strstr (squeezed, "art."));
+  g_assert_null (strstr (squeezed, "fujian-2022-tasks"));
 }
 
 static void
@@ -437,6 +590,8 @@ main (int   argc,
   g_test_add_func ("/pn/brief/counted-table", test_counted_table);
   g_test_add_func ("/pn/brief/ends-soon", test_ends_soon);
   g_test_add_func ("/pn/brief/markdown-citations", test_markdown_citations);
+  g_test_add_func ("/pn/brief/client-citations", test_client_citations);
+  g_test_add_func ("/pn/brief/pdf-text-zh", test_pdf_text_zh);
   g_test_add_func ("/pn/brief/csv-header", test_csv_header);
   g_test_add_func ("/pn/brief/pdf", test_pdf);
   g_test_add_func ("/pn/brief/pdf-paginate", test_pdf_paginate);

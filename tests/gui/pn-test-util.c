@@ -5,6 +5,8 @@
 
 #include "pn-test-util.h"
 
+#include "pn-profile-view.h"
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -177,6 +179,12 @@ gboolean
 pn_test_is_true (gpointer data)
 {
   return *(gboolean *) data;
+}
+
+gboolean
+pn_test_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
 }
 
 gboolean
@@ -422,4 +430,236 @@ pn_test_window_screenshot (PnWindow   *window,
   g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (window), PN_TEST_FRAME_TIMEOUT_MS));
   pn_test_save_screenshot (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)),
                            filename);
+}
+
+/* ---- the shared fixture ---- */
+
+typedef struct
+{
+  PnTestCase        test_case;
+  const char       *view;
+  PnTestAppOptions  options;
+  gboolean          has_options;
+} AppTest;
+
+static void
+fixture_app_cb (PnApplication *app,
+                PnWindow      *window,
+                const char    *dir,
+                gpointer       user_data)
+{
+  PnTestFixture *fixture = user_data;
+
+  g_assert_nonnull (pn_application_get_store (app));
+
+  fixture->app = app;
+  fixture->window = window;
+  fixture->db_dir = dir;
+  fixture->main_stack = GTK_STACK (pn_test_window_child (window, "main_stack"));
+  fixture->profile = pn_application_get_profile (app);
+  fixture->corpus = pn_application_get_corpus (app);
+  if (fixture->view_name != NULL)
+    {
+      fixture->view = pn_window_get_view (window, fixture->view_name);
+      g_assert_nonnull (fixture->view);
+      /* The window hands a view the application's profile and corpus. */
+      if (PN_IS_PROFILE_VIEW (fixture->view))
+        {
+          g_assert_true (pn_profile_view_get_profile (fixture->view) == fixture->profile);
+          g_assert_true (pn_profile_view_get_corpus (fixture->view) == fixture->corpus);
+        }
+    }
+
+  fixture->body (fixture);
+}
+
+static void
+fixture_set_up (PnTestFixture *fixture,
+                gconstpointer  data)
+{
+  const AppTest *test = data;
+  g_autoptr(GError) error = NULL;
+
+  fixture->body = test->test_case.body;
+  fixture->view_name = test->view;
+  fixture->out_dir = g_dir_make_tmp ("pn-test-out-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (PnTestFixture *fixture,
+                   gconstpointer  data G_GNUC_UNUSED)
+{
+  pn_test_remove_dir (fixture->out_dir);
+  g_clear_pointer (&fixture->out_dir, g_free);
+}
+
+static void
+fixture_run (PnTestFixture *fixture,
+             gconstpointer  data)
+{
+  const AppTest *test = data;
+
+  pn_test_run_app (test->has_options ? &test->options : NULL, fixture_app_cb, fixture);
+}
+
+void
+pn_test_add_app_tests (const PnTestCase       *cases,
+                       guint                   n_cases,
+                       const char             *view,
+                       const PnTestAppOptions *options)
+{
+  for (guint i = 0; i < n_cases; i++)
+    {
+      AppTest *test = g_new0 (AppTest, 1);
+
+      test->test_case = cases[i];
+      test->view = view;
+      if (options != NULL)
+        {
+          test->options = *options;
+          test->has_options = TRUE;
+        }
+      /* Lives as long as the test program. */
+      g_test_add_vtable (cases[i].path, sizeof (PnTestFixture), test,
+                         (GTestFixtureFunc) fixture_set_up,
+                         (GTestFixtureFunc) fixture_run,
+                         (GTestFixtureFunc) fixture_tear_down);
+    }
+}
+
+gboolean
+pn_test_wait (PnTestPredicate predicate,
+              gpointer        data)
+{
+  return pn_test_wait_until (predicate, data, PN_TEST_FRAME_TIMEOUT_MS);
+}
+
+gboolean
+pn_test_has_accessible_name (GtkWidget *widget)
+{
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+      gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+
+  if (GTK_IS_CHECK_BUTTON (widget))
+    return gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) != NULL;
+
+  if (GTK_IS_MENU_BUTTON (widget))
+    return gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) != NULL;
+
+  if (GTK_IS_BUTTON (widget))
+    {
+      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (widget));
+
+      return gtk_button_get_label (GTK_BUTTON (widget)) != NULL ||
+             (GTK_IS_LABEL (child) && *gtk_label_get_text (GTK_LABEL (child)) != '\0') ||
+             (ADW_IS_BUTTON_CONTENT (child) && adw_button_content_get_label (ADW_BUTTON_CONTENT (child)) != NULL);
+    }
+
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    {
+      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+
+      return title != NULL && *title != '\0';
+    }
+
+  return FALSE;
+}
+
+AdwMessageDialog *
+pn_test_find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+void
+pn_test_resize_window (PnWindow *window,
+                       int       width,
+                       int       height)
+{
+  int default_width, default_height;
+  int shadow;
+
+  g_return_if_fail (PN_IS_WINDOW (window));
+
+  gtk_window_get_default_size (GTK_WINDOW (window), &default_width, &default_height);
+  shadow = default_width - gtk_widget_get_width (GTK_WIDGET (window));
+  g_assert_cmpint (shadow, >=, 0);
+  gtk_window_set_default_size (GTK_WINDOW (window), width + shadow, height + shadow);
+  g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (window), PN_TEST_FRAME_TIMEOUT_MS));
+  g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (window), PN_TEST_FRAME_TIMEOUT_MS));
+  /* the window took the width: its minimum is no wider */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width);
+}
+
+static void
+assert_within (GtkWidget *widget,
+               GtkWidget *window,
+               int        width,
+               guint     *n_checked)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_get_child_visible (widget))
+    return;
+
+  /* An overlay scrollbar's slider is drawn over the edge: not content. */
+  if (GTK_IS_SCROLLBAR (widget))
+    return;
+
+  /* What scrolls sideways on purpose is within its viewport. */
+  if (GTK_IS_VIEWPORT (widget) || GTK_IS_SCROLLED_WINDOW (gtk_widget_get_parent (widget)))
+    {
+      GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+
+      if (scrolled != NULL)
+        {
+          GtkPolicyType h;
+
+          gtk_scrolled_window_get_policy (GTK_SCROLLED_WINDOW (scrolled), &h, NULL);
+          if (h != GTK_POLICY_NEVER)
+            return;
+        }
+    }
+
+  if (gtk_widget_get_width (widget) > 0 && gtk_widget_compute_bounds (widget, window, &bounds))
+    {
+      (*n_checked)++;
+      /* The header bar's style reaches a pixel past each side. */
+      if (bounds.origin.x < -1.5 || bounds.origin.x + bounds.size.width > width + 1.5)
+        {
+          g_test_message ("a %s named “%s” spans %.0f…%.0f of %d px",
+                          G_OBJECT_TYPE_NAME (widget), gtk_widget_get_name (widget),
+                          bounds.origin.x, bounds.origin.x + bounds.size.width, width);
+          g_test_fail ();
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_within (child, window, width, n_checked);
+}
+
+void
+pn_test_assert_within_width (GtkWidget *root,
+                             int        width)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (root));
+  guint n_checked = 0;
+
+  assert_within (root, window, width, &n_checked);
+  g_test_message ("%u widgets within %d px", n_checked, width);
+  g_assert_cmpuint (n_checked, >, 0);
 }

@@ -54,6 +54,8 @@ gboolean    pn_test_wait_until            (PnTestPredicate  predicate,
  * is not NULL. */
 gboolean    pn_test_is_true               (gpointer         data);
 gboolean    pn_test_is_set                (gpointer         data);
+/* `data` is a widget that is mapped. */
+gboolean    pn_test_is_mapped             (gpointer         data);
 
 /* The first descendant of `root` (itself included) of `type` whose widget
  * name is `name` (any name when NULL), depth first, or NULL. */
@@ -119,6 +121,62 @@ typedef void (*PnTestAppFunc) (PnApplication *app,
 void        pn_test_run_app               (const PnTestAppOptions *options,
                                            PnTestAppFunc           func,
                                            gpointer                user_data);
+
+/* ---- the fixture every test of the real application shares ---- */
+
+typedef struct _PnTestFixture PnTestFixture;
+typedef void (*PnTestBody) (PnTestFixture *fixture);
+
+struct _PnTestFixture
+{
+  PnTestBody      body;
+  const char     *view_name;
+  PnApplication  *app;
+  PnWindow       *window;
+  GtkStack       *main_stack;   /* the window's views */
+  PnProfile      *profile;      /* the application's one profile */
+  PnCorpus       *corpus;
+  const char     *db_dir;       /* the database's folder, removed after */
+  char           *out_dir;      /* an empty folder of the test's own, removed after */
+  gpointer        view;         /* pn_window_get_view (window, VIEW) when the
+                                   test program names a view, else NULL */
+};
+
+typedef struct
+{
+  const char *path;
+  PnTestBody  body;
+} PnTestCase;
+
+/* Each case as a GLib test that runs its body in the real application
+ * (pn_test_run_app() with `options`, NULL for the defaults) on a fresh
+ * fixture; `view` names the view the fixture holds ("compare"), or NULL.
+ * `view` must outlive the test run; `options` is copied. */
+void        pn_test_add_app_tests         (const PnTestCase       *cases,
+                                           guint                   n_cases,
+                                           const char             *view,
+                                           const PnTestAppOptions *options);
+
+/* pn_test_wait_until() with PN_TEST_FRAME_TIMEOUT_MS. */
+gboolean    pn_test_wait                  (PnTestPredicate  predicate,
+                                           gpointer         data);
+
+/* Whether a control has a name a screen reader says: an accessible label
+ * or labelled-by, a button's or check button's label, a row's title. */
+gboolean    pn_test_has_accessible_name   (GtkWidget  *widget);
+/* The first AdwMessageDialog among the toplevels, or NULL. */
+AdwMessageDialog *pn_test_find_message_dialog (void);
+
+/* The window at `width` × `height` of content (the default size counts
+ * the client-side shadow, which the allocation does not), two frames
+ * later; asserts that the window took that width. */
+void        pn_test_resize_window         (PnWindow   *window,
+                                           int         width,
+                                           int         height);
+/* Asserts that every drawn widget under `root` lies within `width` pixels
+ * of the window's left edge: nothing clipped on the right. */
+void        pn_test_assert_within_width   (GtkWidget  *root,
+                                           int         width);
 
 /* The window's content, header bar included, after a frame, into
  * pn_test_screenshot_path (`name`). */

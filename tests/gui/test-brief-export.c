@@ -7,6 +7,7 @@
 #include "pn-application.h"
 #include "pn-brief-pdf.h"
 #include "pn-brief.h"
+#include "pn-date.h"
 #include "pn-engine.h"
 #include "pn-export.h"
 #include "pn-gui-util.h"
@@ -30,27 +31,10 @@
 #define XIAMEN_DOC_NUMBER "厦府规〔2023〕17号"
 #define UNWRITABLE_PATH "/proc/pn-test/brief.pdf"
 
-typedef struct _Fixture Fixture;
-typedef void (*TestBody) (Fixture *fixture);
-
-struct _Fixture
-{
-  TestBody       body;
-  char          *out_dir;
-  PnApplication *app;
-  PnWindow      *window;
-  PnProfile     *profile;
-};
+/* The application, its window and an output folder: pn-test-util. */
+typedef PnTestFixture Fixture;
 
 /* ---- waiting ---- */
-
-/* Runs the main loop until `predicate` holds; FALSE on a time-out. */
-static gboolean
-wait_until (PnTestPredicate predicate,
-            gpointer        data)
-{
-  return pn_test_wait_until (predicate, data, PN_TEST_TIMEOUT_MS);
-}
 
 /* ---- the client ---- */
 
@@ -236,7 +220,7 @@ export_file (Fixture        *fixture,
   pn_brief_export_file_async (fixture->app, file, format, lang, NULL, export_done_cb, &wait);
   /* the work is in a thread: nothing is written yet */
   g_assert_false (wait.done);
-  g_assert_true (wait_until (pn_test_is_true, &wait.done));
+  g_assert_true (pn_test_wait (pn_test_is_true, &wait.done));
   g_assert_true (wait.ok == (wait.error == NULL));
 
   if (wait.error != NULL)
@@ -267,7 +251,9 @@ test_names (Fixture *fixture)
   g_autofree char *expected = NULL;
   g_autofree char *name = NULL;
   g_autofree char *unnamed = NULL;
-  g_autofree char *fallback = g_strconcat (_("Policy brief"), ".md", NULL);
+  g_autofree char *fallback_stem = g_strdup_printf (_("Policy brief %s"), "2026-12-06");
+  g_autofree char *fallback = g_strconcat (fallback_stem, ".md", NULL);
+  g_autofree char *today = pn_date_today ();
   g_autoptr(PnProfile) slashed = pn_profile_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -285,22 +271,26 @@ test_names (Fixture *fixture)
   g_assert_cmpstr (pn_brief_format_get_extension (PN_BRIEF_FORMAT_CSV), ==, ".csv");
 
   set_client (fixture->profile);
-  name = pn_brief_export_default_name (fixture->profile, PN_BRIEF_FORMAT_PDF);
-  expected = g_strdup_printf (_("%s brief"), CLIENT);
+  /* the client and the date, so that a folder of briefs sorts itself */
+  name = pn_brief_export_default_name (fixture->profile, PN_BRIEF_FORMAT_PDF, "2026-12-06");
+  expected = g_strdup_printf (_("%s – policy brief %s"), CLIENT, "2026-12-06");
   g_assert_true (g_str_has_prefix (name, expected));
   g_assert_true (g_str_has_suffix (name, ".pdf"));
   if (pn_gui_get_lang () == PN_LANG_EN)
-    g_assert_cmpstr (name, ==, "Acme Bio brief.pdf");
+    g_assert_cmpstr (name, ==, "Acme Bio – policy brief 2026-12-06.pdf");
+  else
+    g_assert_cmpstr (name, ==, "Acme Bio – 政策简报 2026-12-06.pdf");
   g_clear_pointer (&name, g_free);
-  name = pn_brief_export_default_name (fixture->profile, PN_BRIEF_FORMAT_CSV);
+  name = pn_brief_export_default_name (fixture->profile, PN_BRIEF_FORMAT_CSV, NULL);
   g_assert_true (g_str_has_suffix (name, ".csv"));
+  g_assert_nonnull (strstr (name, today));
 
   /* no name: the fallback; a name with a slash stays one file name */
-  unnamed = pn_brief_export_default_name (NULL, PN_BRIEF_FORMAT_MARKDOWN);
+  unnamed = pn_brief_export_default_name (NULL, PN_BRIEF_FORMAT_MARKDOWN, "2026-12-06");
   g_assert_cmpstr (unnamed, ==, fallback);
   pn_profile_set_name (slashed, " A/B\\C ");
   g_clear_pointer (&name, g_free);
-  name = pn_brief_export_default_name (slashed, PN_BRIEF_FORMAT_PDF);
+  name = pn_brief_export_default_name (slashed, PN_BRIEF_FORMAT_PDF, NULL);
   g_assert_null (strchr (name, '/'));
   g_assert_null (strchr (name, '\\'));
   g_assert_nonnull (strstr (name, "A-B-C"));
@@ -329,7 +319,7 @@ test_chooser (Fixture *fixture)
   g_assert_true (gtk_native_dialog_get_modal (GTK_NATIVE_DIALOG (native)));
 
   current_name = gtk_file_chooser_get_current_name (chooser);
-  expected_name = pn_brief_export_default_name (fixture->profile, PN_BRIEF_FORMAT_PDF);
+  expected_name = pn_brief_export_default_name (fixture->profile, PN_BRIEF_FORMAT_PDF, NULL);
   g_assert_cmpstr (current_name, ==, expected_name);
 
   /* the edition defaults to the UI language */
@@ -629,31 +619,16 @@ test_print_edition (Fixture *fixture)
 
 /* ---- the flow's messages ---- */
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 static gboolean
 has_message_dialog (gpointer data G_GNUC_UNUSED)
 {
-  return find_message_dialog () != NULL;
+  return pn_test_find_message_dialog () != NULL;
 }
 
 static gboolean
 has_no_message_dialog (gpointer data G_GNUC_UNUSED)
 {
-  return find_message_dialog () == NULL;
+  return pn_test_find_message_dialog () == NULL;
 }
 
 /* A label inside `root` whose text holds `needle`. */
@@ -697,8 +672,8 @@ wait_for_message_dialog (void)
 {
   AdwMessageDialog *dialog;
 
-  g_assert_true (wait_until (has_message_dialog, NULL));
-  dialog = find_message_dialog ();
+  g_assert_true (pn_test_wait (has_message_dialog, NULL));
+  dialog = pn_test_find_message_dialog ();
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
   return dialog;
 }
@@ -707,7 +682,7 @@ static void
 close_message_dialog (AdwMessageDialog *dialog)
 {
   gtk_window_close (GTK_WINDOW (dialog));
-  g_assert_true (wait_until (has_no_message_dialog, NULL));
+  g_assert_true (pn_test_wait (has_no_message_dialog, NULL));
 }
 
 static gboolean
@@ -765,18 +740,18 @@ test_flow_toast (Fixture *fixture)
   g_assert_nonnull (find_label_with (content, "Acme Bio brief.md"));
   g_assert_null (find_open_button (content, "Acme Bio brief.md"));
 
-  g_assert_true (wait_until (file_exists, md));
+  g_assert_true (pn_test_wait (file_exists, md));
   brief = core_brief (fixture, PN_LANG_ZH);
   expected = pn_export_brief_markdown (brief);
   markdown = load_text (md);
   g_assert_cmpstr (markdown, ==, expected);
 
   /* the result toast, with its Open button */
-  g_assert_true (wait_until (has_open_button, &wait));
+  g_assert_true (pn_test_wait (has_open_button, &wait));
   open_button = find_open_button (content, "Acme Bio brief.md");
   g_assert_true (gtk_widget_get_mapped (open_button));
   g_assert_true (gtk_widget_get_focusable (open_button));
-  g_assert_null (find_message_dialog ());
+  g_assert_null (pn_test_find_message_dialog ());
   screenshot_window (GTK_WINDOW (fixture->window), "brief-export-toast");
 }
 
@@ -825,54 +800,9 @@ test_flow_dialogs (Fixture *fixture)
   gtk_window_destroy (parent);
 }
 
-/* ---- the application around each test ---- */
+/* ---- the tests ---- */
 
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data G_GNUC_UNUSED)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->out_dir = g_dir_make_tmp ("pn-test-brief-out-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data G_GNUC_UNUSED)
-{
-  pn_test_remove_dir (fixture->out_dir);
-  g_clear_pointer (&fixture->out_dir, g_free);
-}
-
-static void
-app_cb (PnApplication *app,
-        PnWindow      *window,
-        const char    *dir G_GNUC_UNUSED,
-        gpointer       user_data)
-{
-  Fixture *fixture = user_data;
-
-  fixture->app = app;
-  fixture->window = window;
-  fixture->profile = pn_application_get_profile (app);
-
-  fixture->body (fixture);
-}
-
-static void
-test_in_app (Fixture       *fixture,
-             gconstpointer  data)
-{
-  fixture->body = (TestBody) data;
-  pn_test_run_app (&(PnTestAppOptions) { .frame_timeout_ms = PN_TEST_TIMEOUT_MS }, app_cb, fixture);
-}
-
-static const struct
-{
-  const char *path;
-  TestBody    body;
-} tests[] = {
+static const PnTestCase tests[] = {
   { "/pn/gui/brief-export/names", test_names },
   { "/pn/gui/brief-export/chooser", test_chooser },
   { "/pn/gui/brief-export/files", test_files },
@@ -891,8 +821,8 @@ main (int   argc,
 {
   pn_test_init (&argc, &argv, PN_TEST_INIT_DEFAULT);
 
-  for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
-    g_test_add (tests[i].path, Fixture, tests[i].body, fixture_set_up, test_in_app, fixture_tear_down);
+  pn_test_add_app_tests (tests, G_N_ELEMENTS (tests), NULL,
+                         &(PnTestAppOptions) { .frame_timeout_ms = PN_TEST_TIMEOUT_MS });
 
   return g_test_run ();
 }

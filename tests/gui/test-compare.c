@@ -23,24 +23,8 @@
 
 static const char * const scenario_locations[] = { "xiamen", "jinjiang", "fuzhou", NULL };
 
-typedef struct _Fixture Fixture;
-typedef void (*TestBody) (Fixture *fixture);
-
-typedef struct
-{
-  TestBody body;
-} TestCase;
-
-struct _Fixture
-{
-  const TestCase *test_case;
-  PnApplication  *app;
-  PnWindow       *window;
-  PnCompareView  *view;
-  GtkStack       *main_stack;
-  PnProfile      *profile;
-  PnCorpus       *corpus;
-};
+/* The application, its window and the view under test: pn-test-util. */
+typedef PnTestFixture Fixture;
 
 /* ---- the real application on a fresh store ---- */
 
@@ -49,37 +33,6 @@ view_child (Fixture    *fixture,
             const char *name)
 {
   return pn_test_template_child (GTK_WIDGET (fixture->view), PN_TYPE_COMPARE_VIEW, name);
-}
-
-/* The application's window is up and drawn: run the body on it. */
-static void
-app_cb (PnApplication *app,
-        PnWindow      *window,
-        const char    *dir G_GNUC_UNUSED,
-        gpointer       user_data)
-{
-  Fixture *fixture = user_data;
-
-  fixture->app = app;
-  fixture->window = window;
-  fixture->view = PN_COMPARE_VIEW (pn_window_get_view (window, "compare"));
-  fixture->main_stack = GTK_STACK (pn_test_window_child (window, "main_stack"));
-  fixture->profile = pn_application_get_profile (app);
-  fixture->corpus = pn_application_get_corpus (app);
-
-  /* The window hands the view the application's profile and corpus. */
-  g_assert_true (pn_compare_view_get_profile (fixture->view) == fixture->profile);
-  g_assert_true (pn_compare_view_get_corpus (fixture->view) == fixture->corpus);
-
-  fixture->test_case->body (fixture);
-}
-
-static void
-test_in_app (Fixture       *fixture,
-             gconstpointer  data)
-{
-  fixture->test_case = data;
-  pn_test_run_app (&(PnTestAppOptions) { .width = 1000, .height = 700 }, app_cb, fixture);
 }
 
 /* The window's content, header bar included. */
@@ -358,7 +311,7 @@ check_against_core (Fixture *fixture)
           g_assert_nonnull (row);
           g_assert_null (find_row (counted_anywhere ? other_list : counted_list, id));
           g_assert_cmpstr (label_text (GTK_WIDGET (row), "title"), ==, pn_gui_text (&result->benefit->title));
-          g_assert_cmpint (pn_test_find_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "differs") != NULL, ==, differs);
+          g_assert_cmpint (pn_test_find_mapped_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "differs") != NULL, ==, differs);
           g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL));
 
           for (guint k = 0; k < n; k++)
@@ -472,7 +425,7 @@ test_scenario (Fixture *fixture)
     g_assert_nonnull (row);
     g_assert_cmpstr (label_text (row_cell (row, "jinjiang"), "amount"), ==, "—");
     g_assert_cmpstr (label_text (row_cell (row, "fuzhou"), "amount"), ==, "—");
-    g_assert_nonnull (pn_test_find_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "differs"));
+    g_assert_nonnull (pn_test_find_mapped_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "differs"));
   }
 
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), >=, 960);
@@ -527,6 +480,21 @@ test_scenario (Fixture *fixture)
     screenshot (fixture, "compare-dark");
     adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   }
+
+  /* 2019: nothing is in force yet; every ¥0 says why. */
+  pn_profile_set_as_of (fixture->profile, "2019-01-01");
+  pn_test_flush ();
+  for (guint i = 0; i < 3; i++)
+    {
+      GtkWidget *column = nth_column (fixture, i);
+      GtkWidget *why = pn_test_find_widget (column, GTK_TYPE_LABEL, "why");
+
+      g_assert_cmpstr (label_text (column, "total"), ==, "¥0");
+      g_assert_nonnull (why);
+      g_test_message ("%s: %s", label_text (column, "name"), gtk_label_get_text (GTK_LABEL (why)));
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (why)), !=, "");
+    }
+  screenshot (fixture, "compare-zero");
 }
 
 /* /pn/gui/compare/hidden: changes while another view shows reach the
@@ -624,28 +592,13 @@ test_picker (Fixture *fixture)
     g_autofree char *filename = pn_test_screenshot_path ("compare-picker");
 
     gtk_menu_button_popup (button);
+    /* The popover's surface maps when the display server says so: wait
+     * for that, not for a number of frames. */
+    g_assert_true (pn_test_wait (pn_test_is_mapped, find_check (fixture, "putian")));
     g_assert_true (pn_test_wait_for_frame (popover, PN_TEST_FRAME_TIMEOUT_MS));
-    g_assert_true (pn_test_wait_for_frame (popover, PN_TEST_FRAME_TIMEOUT_MS));
-    g_assert_true (gtk_widget_get_mapped (find_check (fixture, "putian")));
     pn_test_save_screenshot (popover, filename);
     gtk_menu_button_popdown (button);
   }
-}
-
-static gboolean
-has_accessible_name (GtkWidget *widget)
-{
-  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) ||
-      gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
-    return TRUE;
-
-  if (GTK_IS_CHECK_BUTTON (widget))
-    return gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) != NULL;
-
-  if (GTK_IS_BUTTON (widget))
-    return gtk_button_get_label (GTK_BUTTON (widget)) != NULL;
-
-  return FALSE;
 }
 
 /* Every control, list, row and column has a name. */
@@ -657,7 +610,7 @@ check_names (GtkWidget *widget,
       GTK_IS_LIST_BOX_ROW (widget) || GTK_IS_FLOW_BOX_CHILD (widget))
     {
       (*n_controls)++;
-      if (!has_accessible_name (widget))
+      if (!pn_test_has_accessible_name (widget))
         {
           g_test_message ("a %s named “%s” in a %s has no accessible name",
                           G_OBJECT_TYPE_NAME (widget), gtk_widget_get_name (widget),
@@ -795,20 +748,17 @@ main (int   argc,
 {
   pn_test_init (&argc, &argv, PN_TEST_INIT_DEFAULT);
 
-  static const struct {
-    const char *path;
-    TestCase    test_case;
-  } tests[] = {
-    { "/pn/gui/compare/empty", { test_empty } },
-    { "/pn/gui/compare/scenario", { test_scenario } },
-    { "/pn/gui/compare/hidden", { test_hidden } },
-    { "/pn/gui/compare/picker", { test_picker } },
-    { "/pn/gui/compare/keyboard", { test_keyboard } },
-    { "/pn/gui/compare/narrow", { test_narrow } },
+  static const PnTestCase tests[] = {
+    { "/pn/gui/compare/empty", test_empty },
+    { "/pn/gui/compare/scenario", test_scenario },
+    { "/pn/gui/compare/hidden", test_hidden },
+    { "/pn/gui/compare/picker", test_picker },
+    { "/pn/gui/compare/keyboard", test_keyboard },
+    { "/pn/gui/compare/narrow", test_narrow },
   };
+  static const PnTestAppOptions options = { .width = 1000, .height = 700 };
 
-  for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
-    g_test_add (tests[i].path, Fixture, &tests[i].test_case, NULL, test_in_app, NULL);
+  pn_test_add_app_tests (tests, G_N_ELEMENTS (tests), "compare", &options);
 
   return g_test_run ();
 }

@@ -22,33 +22,10 @@
 #define AS_OF "2026-11-23"
 #define UNWRITABLE "/proc/x.ics"
 
-typedef struct _Fixture Fixture;
-typedef void (*TestBody) (Fixture *fixture);
-
-typedef struct
-{
-  TestBody body;
-} TestCase;
-
-struct _Fixture
-{
-  const TestCase  *test_case;
-  const char      *db_dir;
-  PnApplication   *app;
-  PnWindow        *window;
-  PnDeadlinesView *view;
-  GtkStack        *main_stack;
-  PnProfile       *profile;
-};
+/* The application, its window and the view under test: pn-test-util. */
+typedef PnTestFixture Fixture;
 
 /* ---- waiting ---- */
-
-static gboolean
-wait_until (PnTestPredicate predicate,
-            gpointer        data)
-{
-  return pn_test_wait_until (predicate, data, PN_TEST_FRAME_TIMEOUT_MS);
-}
 
 /* ---- fixture: the real application on a temporary store ---- */
 
@@ -57,32 +34,6 @@ view_child (Fixture    *fixture,
             const char *name)
 {
   return pn_test_template_child (GTK_WIDGET (fixture->view), PN_TYPE_DEADLINES_VIEW, name);
-}
-
-static void
-app_cb (PnApplication *app,
-        PnWindow      *window,
-        const char    *dir,
-        gpointer       user_data)
-{
-  Fixture *fixture = user_data;
-
-  fixture->db_dir = dir;
-  fixture->app = app;
-  fixture->window = window;
-  fixture->view = PN_DEADLINES_VIEW (pn_window_get_view (window, "deadlines"));
-  fixture->main_stack = GTK_STACK (pn_test_window_child (window, "main_stack"));
-  fixture->profile = pn_application_get_profile (app);
-
-  fixture->test_case->body (fixture);
-}
-
-static void
-test_in_app (Fixture       *fixture,
-             gconstpointer  data)
-{
-  fixture->test_case = data;
-  pn_test_run_app (&(PnTestAppOptions) { .width = 1000, .height = 700 }, app_cb, fixture);
 }
 
 /* The window at 360 px, the narrowest it goes: the default size counts
@@ -280,6 +231,9 @@ assert_rows_are (Fixture     *fixture,
       g_assert_cmpstr (row_text (row, "title"), ==, pn_gui_text (&deadline->benefit->title));
       g_assert_cmpstr (row_text (row, "citation"), ==, citation);
       g_assert_cmpstr (row_text (row, "status"), ==, pn_gui_status_label (deadline->status));
+      /* Each says what it is worth: an amount, "up to …", a rate, or
+       * that the text states none. */
+      g_assert_cmpstr (row_text (row, "amount"), !=, "");
 
       if (g_strcmp0 (date, deadline->valid_until) != 0)
         {
@@ -468,7 +422,7 @@ export_to (Fixture  *fixture,
   g_autoptr(GAsyncResult) result = NULL;
 
   pn_deadlines_view_export_async (fixture->view, file, NULL, export_done_cb, &result);
-  g_assert_true (wait_until (pn_test_is_set, &result));
+  g_assert_true (pn_test_wait (pn_test_is_set, &result));
 
   return pn_deadlines_view_export_finish (fixture->view, result, error);
 }
@@ -517,26 +471,10 @@ assert_calendar_is (const char *path,
   icalcomponent_free (calendar);
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  AdwMessageDialog *found = NULL;
-
-  for (GList *l = toplevels; l != NULL && found == NULL; l = l->next)
-    {
-      if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-        found = l->data;
-    }
-  g_list_free (toplevels);
-
-  return found;
-}
-
 static gboolean
 has_message_dialog (gpointer data G_GNUC_UNUSED)
 {
-  return find_message_dialog () != NULL;
+  return pn_test_find_message_dialog () != NULL;
 }
 
 static GtkWidget *
@@ -613,11 +551,11 @@ test_export (Fixture *fixture)
   g_clear_error (&error);
 
   /* As the file chooser's answer would: a dialog names file and reason. */
-  g_assert_null (find_message_dialog ());
+  g_assert_null (pn_test_find_message_dialog ());
   pn_deadlines_view_save_calendar (fixture->view, unwritable);
-  g_assert_true (wait_until (has_message_dialog, NULL));
+  g_assert_true (pn_test_wait (has_message_dialog, NULL));
   {
-    AdwMessageDialog *dialog = find_message_dialog ();
+    AdwMessageDialog *dialog = pn_test_find_message_dialog ();
 
     g_test_message ("%s / %s", adw_message_dialog_get_heading (dialog), adw_message_dialog_get_body (dialog));
     g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), UNWRITABLE));
@@ -631,9 +569,9 @@ test_export (Fixture *fixture)
   {
     LabelSearch search = { view_child (fixture, "toast_overlay"), "policy-deadlines.ics" };
 
-    g_assert_true (wait_until (has_label, &search));
+    g_assert_true (pn_test_wait (has_label, &search));
   }
-  g_assert_null (find_message_dialog ());
+  g_assert_null (pn_test_find_message_dialog ());
   assert_calendar_is (path, expected);
   pn_test_window_screenshot (fixture->window, "deadlines-saved");
 }
@@ -708,28 +646,6 @@ test_project (Fixture *fixture)
 
 /* ---- accessibility and keyboard ---- */
 
-static gboolean
-has_accessible_name (GtkWidget *widget)
-{
-  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) ||
-      gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
-    return TRUE;
-
-  if (GTK_IS_BUTTON (widget))
-    {
-      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (widget));
-
-      return gtk_button_get_label (GTK_BUTTON (widget)) != NULL ||
-             (GTK_IS_LABEL (child) && *gtk_label_get_text (GTK_LABEL (child)) != '\0') ||
-             (ADW_IS_BUTTON_CONTENT (child) && adw_button_content_get_label (ADW_BUTTON_CONTENT (child)) != NULL);
-    }
-
-  if (ADW_IS_PREFERENCES_ROW (widget))
-    return *adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)) != '\0';
-
-  return FALSE;
-}
-
 static void
 check_names (GtkWidget *widget,
              guint     *n_controls)
@@ -741,7 +657,7 @@ check_names (GtkWidget *widget,
       GTK_IS_LIST_BOX_ROW (widget) || GTK_IS_DROP_DOWN (widget))
     {
       (*n_controls)++;
-      if (!has_accessible_name (widget))
+      if (!pn_test_has_accessible_name (widget))
         {
           g_test_message ("a %s named “%s” in a %s has no accessible name",
                           G_OBJECT_TYPE_NAME (widget), gtk_widget_get_name (widget),
@@ -861,19 +777,16 @@ main (int   argc,
 {
   pn_test_init (&argc, &argv, PN_TEST_INIT_DEFAULT);
 
-  static const struct {
-    const char *path;
-    TestCase    test_case;
-  } tests[] = {
-    { "/pn/gui/deadlines/empty", { test_empty } },
-    { "/pn/gui/deadlines/timeline", { test_timeline } },
-    { "/pn/gui/deadlines/export", { test_export } },
-    { "/pn/gui/deadlines/project", { test_project } },
-    { "/pn/gui/deadlines/a11y", { test_accessibility } },
+  static const PnTestCase tests[] = {
+    { "/pn/gui/deadlines/empty", test_empty },
+    { "/pn/gui/deadlines/timeline", test_timeline },
+    { "/pn/gui/deadlines/export", test_export },
+    { "/pn/gui/deadlines/project", test_project },
+    { "/pn/gui/deadlines/a11y", test_accessibility },
   };
+  static const PnTestAppOptions options = { .width = 1000, .height = 700 };
 
-  for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
-    g_test_add (tests[i].path, Fixture, &tests[i].test_case, NULL, test_in_app, NULL);
+  pn_test_add_app_tests (tests, G_N_ELEMENTS (tests), "deadlines", &options);
 
   return g_test_run ();
 }

@@ -26,24 +26,8 @@
 #define PHASE_2_CAP_BY_HAND    G_GINT64_CONSTANT (20000000)
 #define PHASE_2_RD_FOR_CAP     G_GINT64_CONSTANT (50000000)
 
-typedef struct _Fixture Fixture;
-typedef void (*TestBody) (Fixture *fixture);
-
-typedef struct
-{
-  TestBody body;
-} TestCase;
-
-struct _Fixture
-{
-  const TestCase *test_case;
-  const char     *db_dir;
-  PnApplication  *app;
-  PnWindow       *window;
-  PnPipelineView *view;
-  GtkStack       *main_stack;
-  PnProfile      *profile;
-};
+/* The application, its window and the view under test: pn-test-util. */
+typedef PnTestFixture Fixture;
 
 /* ---- the real application on a temporary store ---- */
 
@@ -52,38 +36,6 @@ view_child (Fixture    *fixture,
             const char *name)
 {
   return pn_test_template_child (GTK_WIDGET (fixture->view), PN_TYPE_PIPELINE_VIEW, name);
-}
-
-static void
-app_cb (PnApplication *app,
-        PnWindow      *window,
-        const char    *dir,
-        gpointer       user_data)
-{
-  Fixture *fixture = user_data;
-
-  g_assert_nonnull (pn_application_get_store (app));
-
-  fixture->db_dir = dir;
-  fixture->app = app;
-  fixture->window = window;
-  fixture->view = PN_PIPELINE_VIEW (pn_window_get_view (window, "pipeline"));
-  fixture->main_stack = GTK_STACK (pn_test_window_child (window, "main_stack"));
-  fixture->profile = pn_application_get_profile (app);
-
-  /* The window gives the view the application's profile and corpus. */
-  g_assert_true (pn_pipeline_view_get_profile (fixture->view) == fixture->profile);
-  g_assert_true (pn_pipeline_view_get_corpus (fixture->view) == pn_application_get_corpus (fixture->app));
-
-  fixture->test_case->body (fixture);
-}
-
-static void
-test_in_app (Fixture       *fixture,
-             gconstpointer  data)
-{
-  fixture->test_case = data;
-  pn_test_run_app (&(PnTestAppOptions) { .width = 1000, .height = 700 }, app_cb, fixture);
 }
 
 /* ---- profiles ---- */
@@ -397,6 +349,20 @@ test_drug (Fixture *fixture)
                              pn_gui_term_label (pn_taxonomy_get_location (taxonomy, "xiamen")), date);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (view_child (fixture, "summary_label"))), ==, summary);
 
+  /* The whole pipeline: every milestone's counted estimate added up. */
+  {
+    gint64 sum = 0;
+    g_autofree char *amount = NULL;
+    g_autofree char *total = NULL;
+
+    for (guint i = 0; i < pn_pipeline_get_n_stages (pipeline); i++)
+      sum += pn_pipeline_get_stage (pipeline, i)->milestone_total_cny;
+    g_assert_cmpint (sum, >=, PHASE_2_BY_HAND);
+    amount = pn_money_format_yuan (sum);
+    total = g_strdup_printf (_("Whole pipeline: %s"), amount);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (view_child (fixture, "total_label"))), ==, total);
+  }
+
   /* The corpus going and coming back. */
   pn_pipeline_view_set_corpus (fixture->view, NULL);
   g_assert_cmpstr (visible_page (fixture), ==, "empty");
@@ -659,27 +625,6 @@ test_no_cap (Fixture *fixture)
 
 /* ---- /pn/gui/pipeline/keyboard ---- */
 
-static gboolean
-has_accessible_name (GtkWidget *widget)
-{
-  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) ||
-      gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
-    return TRUE;
-
-  if (GTK_IS_BUTTON (widget))
-    {
-      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (widget));
-
-      return gtk_button_get_label (GTK_BUTTON (widget)) != NULL ||
-             (GTK_IS_LABEL (child) && *gtk_label_get_text (GTK_LABEL (child)) != '\0');
-    }
-
-  if (ADW_IS_PREFERENCES_ROW (widget))
-    return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)) != NULL;
-
-  return FALSE;
-}
-
 /* Every control of the view shown: named. */
 static void
 check_names (GtkWidget *widget,
@@ -694,7 +639,7 @@ check_names (GtkWidget *widget,
       (GTK_IS_BUTTON (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_EXPANDER_ROW) == NULL))
     {
       (*n_controls)++;
-      if (!has_accessible_name (widget))
+      if (!pn_test_has_accessible_name (widget))
         {
           g_test_message ("a %s named “%s” has no accessible name",
                           G_OBJECT_TYPE_NAME (widget), gtk_widget_get_name (widget));
@@ -761,8 +706,8 @@ test_keyboard (Fixture *fixture)
   g_assert_true (g_hash_table_contains (reached, override_entry (fixture, "phase-2", "rd-investment")));
 
   check_names (GTK_WIDGET (fixture->view), &n_controls);
-  g_assert_true (has_accessible_name (view_child (fixture, "stage_list")));
-  g_assert_true (has_accessible_name (view_child (fixture, "overrides_list")));
+  g_assert_true (pn_test_has_accessible_name (view_child (fixture, "stage_list")));
+  g_assert_true (pn_test_has_accessible_name (view_child (fixture, "overrides_list")));
   g_test_message ("%u controls checked", n_controls);
   g_assert_cmpuint (n_controls, >=, pn_pipeline_get_n_stages (pipeline) + 3);
 
@@ -823,23 +768,20 @@ main (int   argc,
 {
   pn_test_init (&argc, &argv, PN_TEST_INIT_DEFAULT);
 
-  static const struct {
-    const char *path;
-    TestCase    test_case;
-  } tests[] = {
-    { "/pn/gui/pipeline/drug", { test_drug } },
-    { "/pn/gui/pipeline/device", { test_device } },
-    { "/pn/gui/pipeline/unsupported", { test_unsupported } },
-    { "/pn/gui/pipeline/figures", { test_figures } },
-    { "/pn/gui/pipeline/no-cap", { test_no_cap } },
-    { "/pn/gui/pipeline/keyboard", { test_keyboard } },
-    { "/pn/gui/pipeline/screenshot", { test_screenshot } },
+  static const PnTestCase tests[] = {
+    { "/pn/gui/pipeline/drug", test_drug },
+    { "/pn/gui/pipeline/device", test_device },
+    { "/pn/gui/pipeline/unsupported", test_unsupported },
+    { "/pn/gui/pipeline/figures", test_figures },
+    { "/pn/gui/pipeline/no-cap", test_no_cap },
+    { "/pn/gui/pipeline/keyboard", test_keyboard },
+    { "/pn/gui/pipeline/screenshot", test_screenshot },
   };
+  static const PnTestAppOptions options = { .width = 1000, .height = 700 };
 
   g_test_add_func ("/pn/gui/pipeline/templates", test_templates);
   g_test_add_func ("/pn/gui/pipeline/compact-amounts", test_compact_amounts);
-  for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
-    g_test_add (tests[i].path, Fixture, &tests[i].test_case, NULL, test_in_app, NULL);
+  pn_test_add_app_tests (tests, G_N_ELEMENTS (tests), "pipeline", &options);
 
   return g_test_run ();
 }

@@ -43,14 +43,6 @@ static const char small_document[] =
 
 /* ---- waiting ---- */
 
-/* Runs the main loop until `predicate` holds; FALSE on a time-out. */
-static gboolean
-wait_until (PnTestPredicate predicate,
-            gpointer        data)
-{
-  return pn_test_wait_until (predicate, data, PN_TEST_TIMEOUT_MS);
-}
-
 static gboolean
 is_mapped (gpointer data)
 {
@@ -71,11 +63,11 @@ wait_for_frame (GtkWidget *widget)
   gboolean painted = FALSE;
   gulong id;
 
-  g_assert_true (wait_until (is_mapped, widget));
+  g_assert_true (pn_test_wait (is_mapped, widget));
   clock = gtk_widget_get_frame_clock (widget);
   id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_true_cb), &painted);
   gtk_widget_queue_draw (widget);
-  g_assert_true (wait_until (pn_test_is_true, &painted));
+  g_assert_true (pn_test_wait (pn_test_is_true, &painted));
   g_signal_handler_disconnect (clock, id);
 }
 
@@ -473,7 +465,7 @@ search (PnReaderView *reader,
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   g_assert_false (search_page_shown (reader));
   gtk_editable_set_text (GTK_EDITABLE (entry), query);
-  g_assert_true (wait_until (search_page_shown, reader));
+  g_assert_true (pn_test_wait (search_page_shown, reader));
   if (g_str_equal (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "no-results"))
     return 0;
 
@@ -495,6 +487,14 @@ check_hits (PnReaderView *reader,
   n = search (reader, query);
   g_test_message ("“%s”: %u hits", query, n);
   g_assert_cmpuint (n, >, 0);
+
+  /* The count, where the list starts. */
+  {
+    g_autofree char *count = n >= 50 ? g_strdup_printf (_("First %u Results"), n)
+                                     : g_strdup_printf (ngettext ("%u Result", "%u Results", n), n);
+
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (reader, "sidebar_title"))), ==, count);
+  }
 
   /* Each snippet shows the hit in bold. */
   for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
@@ -589,7 +589,7 @@ import (Fixture   *fixture,
   pn_gui_import_file_async (fixture->app, file, replace, NULL, got_result_cb, &result);
   /* The thread owns the store until it is done. */
   g_assert_true (pn_gui_store_is_busy (store));
-  g_assert_true (wait_until (pn_test_is_set, &result));
+  g_assert_true (pn_test_wait (pn_test_is_set, &result));
   g_assert_false (pn_gui_store_is_busy (store));
 
   return pn_gui_import_file_finish (fixture->app, result, error);
@@ -659,26 +659,10 @@ test_import (Fixture *fixture)
 
 /* ---- /pn/gui/reader/import-dialogs ---- */
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 static gboolean
 dialog_has_responses (gpointer data G_GNUC_UNUSED)
 {
-  AdwMessageDialog *dialog = find_message_dialog ();
+  AdwMessageDialog *dialog = pn_test_find_message_dialog ();
 
   /* The progress dialog has none; the outcome has at least one. */
   return dialog != NULL && adw_message_dialog_has_response (dialog, "close");
@@ -687,7 +671,7 @@ dialog_has_responses (gpointer data G_GNUC_UNUSED)
 static gboolean
 replace_asked (gpointer data G_GNUC_UNUSED)
 {
-  AdwMessageDialog *dialog = find_message_dialog ();
+  AdwMessageDialog *dialog = pn_test_find_message_dialog ();
 
   return dialog != NULL && adw_message_dialog_has_response (dialog, "replace");
 }
@@ -695,7 +679,7 @@ replace_asked (gpointer data G_GNUC_UNUSED)
 static gboolean
 no_dialog (gpointer data G_GNUC_UNUSED)
 {
-  return find_message_dialog () == NULL;
+  return pn_test_find_message_dialog () == NULL;
 }
 
 static gboolean
@@ -721,12 +705,12 @@ test_import_dialogs (Fixture *fixture)
 
   /* Refused: a progress dialog, then the reason with file and line. */
   pn_gui_import_policy_file (fixture->window, fixture->app, hostile);
-  dialog = find_message_dialog ();
+  dialog = pn_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Importing Policy Document"));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
-  g_assert_true (wait_until (dialog_has_responses, NULL));
-  dialog = find_message_dialog ();
+  g_assert_true (pn_test_wait (dialog_has_responses, NULL));
+  dialog = pn_test_find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Cannot Import Policy Document"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "hostile.xml:2:"));
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -734,18 +718,18 @@ test_import_dialogs (Fixture *fixture)
 
   /* Accepted: a toast. */
   pn_gui_import_policy_file (fixture->window, fixture->app, good);
-  g_assert_true (wait_until (no_dialog, NULL));
-  g_assert_true (wait_until (has_toast, overlay));
+  g_assert_true (pn_test_wait (no_dialog, NULL));
+  g_assert_true (pn_test_wait (has_toast, overlay));
   g_assert_cmpuint (n_documents (fixture), ==, 6);
 
   /* Taken: Replace re-runs with replace. */
   pn_gui_import_policy_file (fixture->window, fixture->app, good);
-  g_assert_true (wait_until (replace_asked, NULL));
-  dialog = find_message_dialog ();
+  g_assert_true (pn_test_wait (replace_asked, NULL));
+  dialog = pn_test_find_message_dialog ();
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "test-doc"));
   adw_message_dialog_response (dialog, "replace");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_true (wait_until (no_dialog, NULL));
+  g_assert_true (pn_test_wait (no_dialog, NULL));
   g_assert_cmpuint (n_documents (fixture), ==, 6);
 }
 
@@ -965,7 +949,7 @@ test_profiles_screenshot (Fixture *fixture)
   wait_for_frame (GTK_WIDGET (fixture->window));
 
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  g_assert_true (wait_until (is_mapped, popover));
+  g_assert_true (pn_test_wait (is_mapped, popover));
   {
     g_auto(GStrv) names = pn_profiles_popover_dup_names (PN_PROFILES_POPOVER (popover));
 

@@ -14,8 +14,11 @@
 #include "pn-application.h"
 #include "pn-date-chooser.h"
 #include "pn-fonts.h"
+#include "pn-gui-util.h"
 #include "pn-profile-view.h"
 #include "pn-test-util.h"
+#include "planning/pn-compare-cell.h"
+#include "planning/pn-compare-row.h"
 #include "planning/pn-compare-view.h"
 #include "planning/pn-deadlines-view.h"
 #include "planning/pn-pipeline-view.h"
@@ -50,6 +53,8 @@ static const struct {
   { "assistant/pn-location-page.ui", pn_location_page_get_type },
   { "assistant/pn-milestone-page.ui", pn_milestone_page_get_type },
   { "assistant/pn-product-page.ui", pn_product_page_get_type },
+  { "planning/pn-compare-cell.ui", pn_compare_cell_get_type },
+  { "planning/pn-compare-row.ui", pn_compare_row_get_type },
   { "planning/pn-compare-view.ui", pn_compare_view_get_type },
   { "planning/pn-deadlines-view.ui", pn_deadlines_view_get_type },
   { "planning/pn-pipeline-view.ui", pn_pipeline_view_get_type },
@@ -213,7 +218,12 @@ actions_cb (AppRun *run)
   } accels[] = {
     { "app.quit", "<Control>q" },
     { "app.shortcuts", "<Control>question" },
+    { "app.help", "F1" },
   };
+  GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (pn_test_window_child (PN_WINDOW (run->window),
+                                                                                             "primary_menu_button")));
+  gboolean has_help = FALSE;
+  gboolean has_quit = FALSE;
 
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "quit"));
@@ -228,6 +238,27 @@ actions_cb (AppRun *run)
       g_assert_cmpstr (set[0], ==, accels[i].accel);
     }
 
+  /* The HIG's primary menu: Help, no Quit (Ctrl+Q still quits). */
+  for (int s = 0; s < g_menu_model_get_n_items (menu); s++)
+    {
+      GMenuModel *section = g_menu_model_get_item_link (menu, s, G_MENU_LINK_SECTION);
+
+      for (int i = 0; section != NULL && i < g_menu_model_get_n_items (section); i++)
+        {
+          g_autofree char *action = NULL;
+
+          if (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+            {
+              has_help |= g_str_equal (action, "app.help");
+              has_quit |= g_str_equal (action, "app.quit");
+            }
+        }
+      g_clear_object (&section);
+    }
+  g_assert_true (has_help);
+  g_assert_false (has_quit);
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "help"));
+
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
   g_assert_true (application_has_window_of_type (app, GTK_TYPE_SHORTCUTS_WINDOW));
 
@@ -239,6 +270,66 @@ static void
 test_application_actions (void)
 {
   app_run (actions_cb);
+}
+
+/* /pn/gui/help: the user guide as HTML from the build tree, in the UI
+ * language, for a machine without Yelp. */
+static void
+test_help_html (void)
+{
+  g_autofree char *html = pn_application_dup_help_html ();
+  g_autofree char *contents = NULL;
+  const char *language = g_get_language_names ()[0];
+
+  g_assert_nonnull (g_getenv ("POLICY_NAVIGATOR_HELPDIR"));
+  g_assert_nonnull (html);
+  g_assert_true (g_file_get_contents (html, &contents, NULL, NULL));
+  if (g_str_has_prefix (language, "zh"))
+    g_assert_nonnull (strstr (contents, "<title>政策导航帮助</title>"));
+  else
+    g_assert_nonnull (strstr (contents, "<title>Policy Navigator Help</title>"));
+}
+
+/* /pn/gui/chinese/numerals: Ⅰ, Ⅱ, Ⅲ of Chinese text from a Latin font, as
+ * tight as one another; the whole text stays Simplified Chinese. */
+static void
+test_chinese_numerals (void)
+{
+  GtkWidget *label = g_object_ref_sink (gtk_label_new (NULL));
+  const char *text = "完成Ⅰ期临床试验（进入Ⅲ期）";
+  PangoAttrList *attrs;
+  GSList *list;
+  guint families = 0;
+
+  pn_gui_label_set_text (GTK_LABEL (label), text);
+  g_assert_true (pn_test_label_is_simplified_chinese (GTK_LABEL (label)));
+  attrs = gtk_label_get_attributes (GTK_LABEL (label));
+  list = pango_attr_list_get_attributes (attrs);
+  for (GSList *l = list; l != NULL; l = l->next)
+    {
+      PangoAttribute *attr = l->data;
+
+      if (attr->klass->type == PANGO_ATTR_FAMILY)
+        {
+          gunichar c = g_utf8_get_char (text + attr->start_index);
+
+          g_assert_true (c == 0x2160 || c == 0x2162);
+          g_assert_cmpuint (attr->end_index - attr->start_index, ==, strlen ("Ⅰ"));
+          families++;
+        }
+    }
+  g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
+  g_assert_cmpuint (families, ==, 2);
+
+  /* and again when the text changes */
+  gtk_label_set_text (GTK_LABEL (label), "Ⅱ");
+  list = pango_attr_list_get_attributes (gtk_label_get_attributes (GTK_LABEL (label)));
+  families = 0;
+  for (GSList *l = list; l != NULL; l = l->next)
+    families += ((PangoAttribute *) l->data)->klass->type == PANGO_ATTR_FAMILY;
+  g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
+  g_assert_cmpuint (families, ==, 1);
+  g_object_unref (label);
 }
 
 /* /pn/gui/window/screenshot */
@@ -497,6 +588,8 @@ main (int   argc,
   g_test_add_func ("/pn/gui/application/first-frame", test_application_first_frame);
   g_test_add_func ("/pn/gui/application/actions", test_application_actions);
   g_test_add_func ("/pn/gui/window/screenshot", test_window_screenshot);
+  g_test_add_func ("/pn/gui/help", test_help_html);
+  g_test_add_func ("/pn/gui/chinese/numerals", test_chinese_numerals);
 
   return g_test_run ();
 }

@@ -86,12 +86,27 @@ pn_assistant_actions_update (PnAssistant *self)
   gboolean can_go_next = page != NULL && pn_page_get_complete (page);
   gboolean is_last = pn_assistant_find_page (self, +1) < 0;
   g_autofree char *progress = NULL;
+  gboolean product_open = self->profile == NULL ||
+                          pn_profile_get_effective_answer (self->profile, PN_QUESTION_PRODUCT) == NULL;
+  gboolean location_open = self->profile == NULL || pn_profile_get_location (self->profile) == NULL;
   guint position = 0;
   guint total = 0;
 
+  /* The pages that will be shown: those that apply, and, while the kind
+   * of product (or the place) is not chosen, the page of its details, the
+   * milestone and the figures, which then apply; so that "Step 1 of 6"
+   * stays "of 6". */
   for (guint i = 0; i < self->pages->len; i++)
     {
-      if (!pn_page_get_applies (page_at (self, i)) && i != self->current)
+      PnPage *counted = page_at (self, i);
+      gboolean expected = pn_page_get_applies (counted) || i == self->current;
+
+      if (!expected && product_open)
+        expected = PN_IS_DRUG_PAGE (counted) || PN_IS_MILESTONE_PAGE (counted);
+      /* The figures asked depend on the place: none before it is known. */
+      if (!expected && (product_open || location_open))
+        expected = PN_IS_FIGURES_PAGE (counted);
+      if (!expected)
         continue;
 
       total++;
@@ -529,7 +544,16 @@ pn_assistant_get_next_label (PnAssistant *self)
 {
   g_return_val_if_fail (PN_IS_ASSISTANT (self), NULL);
 
-  return self->is_last ? _("_See Results") : _("_Next");
+  /* No mnemonic: the header bar's button has Enter and Alt+→ already. */
+  return self->is_last ? _("See Results") : _("Next");
+}
+
+gboolean
+pn_assistant_get_is_last (PnAssistant *self)
+{
+  g_return_val_if_fail (PN_IS_ASSISTANT (self), FALSE);
+
+  return self->is_last;
 }
 
 gboolean

@@ -29,6 +29,9 @@ PnPage      *pn_assistant_get_current_page  (PnAssistant *self);
 const char  *pn_assistant_get_title         (PnAssistant *self);
 const char  *pn_assistant_get_progress      (PnAssistant *self);
 const char  *pn_assistant_get_next_label    (PnAssistant *self);
+/* The current page is the last that applies (the date: its own "See
+ * Results" button finishes). */
+gboolean     pn_assistant_get_is_last       (PnAssistant *self);
 gboolean     pn_assistant_get_can_go_back   (PnAssistant *self);
 gboolean     pn_assistant_get_can_go_next   (PnAssistant *self);
 

@@ -6,6 +6,7 @@
 #include "pn-brief-export.h"
 
 #include "pn-brief.h"
+#include "pn-date.h"
 #include "pn-engine.h"
 #include "pn-export.h"
 #include "pn-gui-util.h"
@@ -86,13 +87,18 @@ client_name (PnProfile *profile)
 
 char *
 pn_brief_export_default_name (PnProfile     *profile,
-                              PnBriefFormat  format)
+                              PnBriefFormat  format,
+                              const char    *date)
 {
   g_autofree char *stem = NULL;
+  g_autofree char *today = NULL;
   const char *name;
 
   g_return_val_if_fail (profile == NULL || PN_IS_PROFILE (profile), NULL);
   g_return_val_if_fail (format <= PN_BRIEF_FORMAT_CSV, NULL);
+
+  if (date == NULL)
+    date = today = pn_date_today ();
 
   name = client_name (profile);
   if (name != NULL)
@@ -102,14 +108,14 @@ pn_brief_export_default_name (PnProfile     *profile,
       /* a client name is no path */
       g_strdelimit (safe, "/\\", '-');
       /* Translators: the default file name of an exported brief, without
-       * its extension; %s is the client's name */
-      stem = g_strdup_printf (_("%s brief"), g_strstrip (safe));
+       * its extension: the client's name, then the date (2026-12-06) */
+      stem = g_strdup_printf (_("%s – policy brief %s"), g_strstrip (safe), date);
     }
   else
     {
       /* Translators: the default file name of an exported brief without a
-       * client name, without its extension */
-      stem = g_strdup (_("Policy brief"));
+       * client name, without its extension; %s is the date (2026-12-06) */
+      stem = g_strdup_printf (_("Policy brief %s"), date);
     }
 
   return g_strconcat (stem, formats[format].extension, NULL);
@@ -555,7 +561,7 @@ pn_brief_export_chooser_new (GtkWindow     *parent,
       gtk_file_chooser_set_current_folder (chooser, folder, NULL);
     }
 
-  name = pn_brief_export_default_name (pn_application_get_profile (application), PN_BRIEF_FORMAT_PDF);
+  name = pn_brief_export_default_name (pn_application_get_profile (application), PN_BRIEF_FORMAT_PDF, NULL);
   gtk_file_chooser_set_current_name (chooser, name);
 
   return native;

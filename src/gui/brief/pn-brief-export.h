@@ -30,9 +30,11 @@ const char           *pn_brief_format_get_extension    (PnBriefFormat         fo
  * any case); FALSE when it names none. */
 gboolean              pn_brief_format_from_filename    (const char           *filename,
                                                         PnBriefFormat        *out_format);
-/* "Acme Bio brief.pdf", "Policy brief.pdf" without a client name. */
+/* "Acme Bio – policy brief 2026-12-06.pdf", "Policy brief 2026-12-06.pdf"
+ * without a client name; `date` is YYYY-MM-DD, NULL for today. */
 char                 *pn_brief_export_default_name     (PnProfile            *profile,
-                                                        PnBriefFormat         format);
+                                                        PnBriefFormat         format,
+                                                        const char           *date);
 
 /* The save dialog of pn_brief_export(), not shown: a filter per format
  * (each carries its format, see pn_brief_export_chooser_get_format()), the

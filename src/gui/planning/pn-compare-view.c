@@ -5,6 +5,9 @@
 
 #include "pn-compare-view.h"
 
+#include "planning/pn-compare-item.h"
+#include "planning/pn-compare-row.h"
+
 #include "pn-gui-util.h"
 #include "pn-money.h"
 
@@ -35,6 +38,9 @@ struct _PnCompareView
   GtkSizeGroup        *columns_group;  /* wide: the header as wide as the measures */
   GtkSizeGroup        *name_group;     /* compact: the location names, */
   GtkSizeGroup        *amount_group;   /* and the amounts, in line */
+  GListStore          *kind_store;     /* PnCompareItem of each list */
+  GListStore          *counted_store;
+  GListStore          *other_store;
 
   /* Template children */
   GtkButton           *answer_button;
@@ -338,6 +344,23 @@ set_one_line (GtkLabel *label,
     gtk_widget_set_tooltip_text (GTK_WIDGET (label), gtk_label_get_text (label));
 }
 
+/* A line that may be long: it wraps rather than widen the card. */
+static GtkWidget *
+make_why (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_set_name (label, "why");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+
+  return label;
+}
+
 static GtkWidget *
 make_caption (const char *text)
 {
@@ -349,6 +372,38 @@ make_caption (const char *text)
   gtk_widget_add_css_class (label, "dim-label");
 
   return label;
+}
+
+/* Why a place counts nothing, in a few words: a ¥0 says why. */
+static char *
+zero_reason (PnResults *results)
+{
+  guint possible = 0;
+  guint inactive = 0;
+  guint n = pn_results_get_n_results (results);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const PnResult *result = pn_results_get_result (results, i);
+
+      if (result->not_counted == PN_NOT_COUNTED_POSSIBLE || result->not_counted == PN_NOT_COUNTED_MISSING_FIGURE)
+        possible++;
+      else if (result->status != PN_STATUS_IN_FORCE)
+        inactive++;
+    }
+
+  if (n == 0)
+    return g_strdup (_("No measure here fits these answers"));
+  if (possible > 0)
+    /* Translators: why a place's total is ¥0 */
+    return g_strdup_printf (ngettext ("%u possible: it still needs an answer or a check",
+                                      "%u possible: they still need an answer or a check",
+                                      possible),
+                            possible);
+  if (inactive > 0)
+    return g_strdup (_("Its measures are not in force on this date"));
+
+  return g_strdup (_("No amount to count: none stated, or beaten by a higher one"));
 }
 
 /* A location's card: its name, counted total and count, and whether it is
@@ -365,6 +420,7 @@ pn_compare_view_make_column (PnCompareView *self,
   guint n_counted = pn_results_get_n_counted (results);
   g_autofree char *total = pn_money_format_yuan (pn_results_get_total (results));
   g_autofree char *counted = NULL;
+  g_autofree char *why = NULL;
   g_autofree char *accessible = NULL;
   PnProfile *profile = pn_profile_view_get_profile (PN_PROFILE_VIEW (self));
   gboolean here = profile != NULL && g_strcmp0 (pn_profile_get_location (profile), id) == 0;
@@ -377,6 +433,8 @@ pn_compare_view_make_column (PnCompareView *self,
 
   /* Translators: under a location's counted total */
   counted = g_strdup_printf (ngettext ("%u measure counted", "%u measures counted", n_counted), n_counted);
+  if (n_counted == 0)
+    why = zero_reason (results);
 
   grid = gtk_grid_new ();
   gtk_grid_set_column_spacing (GTK_GRID (grid), 8);
@@ -421,6 +479,8 @@ pn_compare_view_make_column (PnCompareView *self,
       gtk_widget_set_margin_top (total_label, 4);
       gtk_grid_attach (GTK_GRID (grid), total_label, 0, 1, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), make_caption (counted), 0, 2, 1, 1);
+      if (why != NULL)
+        gtk_grid_attach (GTK_GRID (grid), make_why (why), 0, 5, 1, 1);
       if (here)
         gtk_grid_attach (GTK_GRID (grid), make_caption (_("Your location")), 0, 3, 1, 1);
       label = gtk_label_new (_("Highest total"));
@@ -441,6 +501,8 @@ pn_compare_view_make_column (PnCompareView *self,
       gtk_grid_attach (GTK_GRID (grid), make_caption (counted), 0, 1, 1, 1);
       if (here)
         gtk_grid_attach (GTK_GRID (grid), make_caption (_("Your location")), 0, lines++, 1, 1);
+      if (why != NULL)
+        gtk_grid_attach (GTK_GRID (grid), make_why (why), 0, lines++, 1, 1);
       gtk_label_set_xalign (GTK_LABEL (total_label), 1);
       gtk_widget_set_valign (total_label, GTK_ALIGN_CENTER);
       gtk_grid_attach (GTK_GRID (grid), total_label, 1, 0, 1, lines);
@@ -461,240 +523,20 @@ pn_compare_view_make_column (PnCompareView *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (child),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
-  if (here)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Your location"),
-                                    -1);
+  if (here || why != NULL)
+    {
+      g_autofree char *description = g_strjoin (". ", here ? _("Your location") : why,
+                                                here && why != NULL ? why : NULL, NULL);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                      -1);
+    }
 
   return child;
 }
 
-/* ---- the rows ---- */
-
-typedef struct
-{
-  char       *amount;
-  char       *state;
-  const char *state_class;   /* or NULL */
-  const char *tooltip;       /* or NULL */
-  gboolean    emphasis;      /* the highest counted amount of the row */
-} Cell;
-
-static void
-cells_clear (Cell  *cells,
-             guint  n)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      g_clear_pointer (&cells[i].amount, g_free);
-      g_clear_pointer (&cells[i].state, g_free);
-    }
-}
-
-static gboolean
-cells_differ (const Cell *cells,
-              guint       n)
-{
-  for (guint i = 1; i < n; i++)
-    {
-      if (g_strcmp0 (cells[i].amount, cells[0].amount) != 0 ||
-          g_strcmp0 (cells[i].state, cells[0].state) != 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static GtkWidget *
-make_badge (const char *text,
-            const char *style_class)
-{
-  GtkWidget *badge = gtk_label_new (text);
-
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (badge, "pn-compare-badge");
-  if (style_class != NULL)
-    gtk_widget_add_css_class (badge, style_class);
-
-  return badge;
-}
-
-/* A title over the cells, one a location, under the columns.  `citation`
- * and `status` (or -1) for measures. */
-static GtkWidget *
-pn_compare_view_make_row (PnCompareView *self,
-                          const char    *title,
-                          const char    *other_title,
-                          const char    *citation,
-                          int            status,
-                          const Cell    *cells,
-                          guint          n)
-{
-  g_autoptr(GString) description = g_string_new (NULL);
-  gboolean differs = cells_differ (cells, n);
-  GtkWidget *row;
-  GtkWidget *box;
-  GtkWidget *head;
-  GtkWidget *line;
-  GtkWidget *cells_box;
-  GtkWidget *label;
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  gtk_widget_set_margin_top (box, 10);
-  gtk_widget_set_margin_bottom (box, 10);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-
-  head = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_box_append (GTK_BOX (box), head);
-
-  label = gtk_label_new (NULL);
-  pn_gui_label_set_text (GTK_LABEL (label), title);
-  gtk_widget_set_name (label, "title");
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (other_title != NULL)
-    gtk_widget_set_tooltip_text (label, other_title);
-  gtk_box_append (GTK_BOX (head), label);
-
-  if (citation != NULL || status >= 0 || differs)
-    {
-      line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      if (citation != NULL)
-        {
-          label = gtk_label_new (NULL);
-          pn_gui_label_set_text (GTK_LABEL (label), citation);
-          gtk_label_set_xalign (GTK_LABEL (label), 0);
-          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-          gtk_widget_add_css_class (label, "caption");
-          gtk_widget_add_css_class (label, "dim-label");
-          gtk_box_append (GTK_BOX (line), label);
-        }
-      if (status >= 0)
-        gtk_box_append (GTK_BOX (line), make_badge (pn_gui_status_label (status),
-                                                    pn_gui_status_style_class (status)));
-      if (differs)
-        {
-          GtkWidget *badge = make_badge (_("Differs"), "accent");
-
-          gtk_widget_set_name (badge, "differs");
-          gtk_box_append (GTK_BOX (line), badge);
-        }
-      gtk_box_append (GTK_BOX (head), line);
-    }
-
-  /* Wide: as wide as the columns above, with the same gaps.  Compact: a
-   * line a location, its name first. */
-  if (!self->compact)
-    {
-      cells_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      gtk_box_set_homogeneous (GTK_BOX (cells_box), TRUE);
-    }
-  else
-    cells_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  gtk_widget_set_name (cells_box, "cells");
-  for (guint i = 0; i < n; i++)
-    {
-      const char *location = pn_compare_view_location_label (self, pn_compare_get_location (self->compare, i));
-      g_autofree char *accessible = NULL;
-      GtkWidget *cell = gtk_box_new (self->compact ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL,
-                                     self->compact ? 8 : 0);
-
-      gtk_widget_set_name (cell, pn_compare_get_location (self->compare, i));
-      if (self->compact)
-        {
-          label = gtk_label_new (NULL);
-          pn_gui_label_set_text (GTK_LABEL (label), location);
-          gtk_label_set_xalign (GTK_LABEL (label), 0);
-          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-          gtk_widget_set_valign (label, GTK_ALIGN_BASELINE);
-          gtk_size_group_add_widget (self->name_group, label);
-          gtk_box_append (GTK_BOX (cell), label);
-        }
-      gtk_widget_add_css_class (cell, "pn-compare-cell");
-      if (differs)
-        gtk_widget_add_css_class (cell, "differs");
-      if (cells[i].tooltip != NULL && *cells[i].tooltip != '\0')
-        gtk_widget_set_tooltip_text (cell, cells[i].tooltip);
-
-      label = gtk_label_new (cells[i].amount);
-      gtk_widget_set_name (label, "amount");
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "pn-compare-amount");
-      if (cells[i].emphasis)
-        gtk_widget_add_css_class (label, "accent");
-      if (self->compact)
-        {
-          gtk_widget_set_valign (label, GTK_ALIGN_BASELINE);
-          gtk_size_group_add_widget (self->amount_group, label);
-        }
-      gtk_box_append (GTK_BOX (cell), label);
-
-      label = gtk_label_new (cells[i].state);
-      gtk_widget_set_name (label, "state");
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      if (self->compact)
-        {
-          gtk_widget_set_hexpand (label, TRUE);
-          gtk_widget_set_valign (label, GTK_ALIGN_BASELINE);
-          gtk_label_set_xalign (GTK_LABEL (label), 1);
-          gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
-        }
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_widget_add_css_class (label, cells[i].state_class != NULL ? cells[i].state_class : "dim-label");
-      gtk_box_append (GTK_BOX (cell), label);
-
-      /* Translators: a cell of the comparison for a screen reader: the
-       * location, the amount, its state ("Xiamen: ¥12,000,000, Counted") */
-      accessible = g_strdup_printf (_("%s: %s, %s"), location, cells[i].amount, cells[i].state);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                      -1);
-      /* The tooltip describes the cell already; a difference comes first. */
-      if (differs)
-        {
-          g_autofree char *cell_description = NULL;
-
-          if (cells[i].tooltip != NULL && *cells[i].tooltip != '\0')
-            /* Translators: "Differs between locations", then why the
-             * measure counts or not at this location */
-            cell_description = g_strdup_printf (_("%s. %s"), _("Differs between locations"), cells[i].tooltip);
-          else
-            cell_description = g_strdup (_("Differs between locations"));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
-                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, cell_description,
-                                          -1);
-        }
-
-      if (description->len > 0)
-        g_string_append (description, pn_gui_get_lang () == PN_LANG_ZH ? "；" : "; ");
-      g_string_append (description, accessible);
-
-      gtk_box_append (GTK_BOX (cells_box), cell);
-    }
-  gtk_box_append (GTK_BOX (box), cells_box);
-
-  if (differs)
-    {
-      g_string_append (description, pn_gui_get_lang () == PN_LANG_ZH ? "。" : ". ");
-      g_string_append (description, _("Differs between locations"));
-    }
-
-  row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
-                                  -1);
-
-  return row;
-}
+/* ---- the rows: items of list models, rows from a template ---- */
 
 typedef struct
 {
@@ -718,88 +560,108 @@ compare_measures (gconstpointer a,
   return ma->order < mb->order ? -1 : ma->order > mb->order;
 }
 
-static GtkWidget *
-pn_compare_view_make_measure_row (PnCompareView *self,
-                                  const Measure *measure,
-                                  guint          n)
+/* A measure's item: a cell per location with its amount and state. */
+static PnCompareItem *
+pn_compare_view_measure_item (PnCompareView *self,
+                              const Measure *measure,
+                              guint          n)
 {
   PnBenefit *benefit = measure->benefit;
   g_autofree char *citation = pn_gui_citation (benefit->article);
-  Cell cells[PN_COMPARE_MAX_LOCATIONS] = { { NULL, }, };
   PnStatus status = PN_STATUS_IN_FORCE;
-  GtkWidget *row;
+  PnCompareItem *item;
+
+  /* The status is the document's on the date: the same everywhere. */
+  for (guint i = 0; i < n; i++)
+    if (measure->results[i] != NULL)
+      status = measure->results[i]->status;
+
+  item = pn_compare_item_new (benefit->id, pn_gui_text (&benefit->title), pn_gui_other_text (&benefit->title),
+                              citation, status);
+  pn_compare_item_set_article (item, benefit->document->id, benefit->article->number);
 
   for (guint i = 0; i < n; i++)
     {
+      const char *location = pn_compare_get_location (self->compare, i);
       const PnResult *result = measure->results[i];
+      PnCompareCellData cell = {
+        .location = g_strdup (location),
+        .label = g_strdup (pn_compare_view_location_label (self, location)),
+      };
 
       if (result == NULL)
         {
-          cells[i].amount = g_strdup ("—");
-          cells[i].state = g_strdup (_("Not offered here"));
-          continue;
+          cell.amount = g_strdup ("—");
+          cell.state = g_strdup (_("Not offered here"));
         }
-
-      /* The status is the document's on the date: the same everywhere. */
-      status = result->status;
-      cells[i].amount = pn_gui_result_amount (result);
-      cells[i].state = g_strdup (result_state_label (result));
-      cells[i].state_class = result->counted ? "success" : NULL;
-      cells[i].tooltip = pn_gui_text (result->counted ? &result->derivation : &result->not_counted_reason);
-      cells[i].emphasis = result->counted && result->estimate_cny == measure->best_counted;
+      else
+        {
+          cell.amount = pn_gui_result_amount (result);
+          cell.state = g_strdup (result_state_label (result));
+          cell.state_class = g_strdup (result->counted ? "success" : NULL);
+          cell.tooltip = pn_gui_data_text (pn_compare_get_results (self->compare, i),
+                                           result->counted ? &result->derivation : &result->not_counted_reason);
+          cell.emphasis = result->counted && result->estimate_cny == measure->best_counted;
+        }
+      pn_compare_item_add_cell (item, &cell);
     }
 
-  row = pn_compare_view_make_row (self, pn_gui_text (&benefit->title), pn_gui_other_text (&benefit->title),
-                                  citation, status, cells, n);
-  gtk_widget_set_name (row, benefit->id);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "pn-document-id", g_strdup (benefit->document->id), g_free);
-  g_object_set_data_full (G_OBJECT (row), "pn-article-number", g_strdup (benefit->article->number), g_free);
-  cells_clear (cells, n);
+  return item;
+}
 
-  return row;
+static GtkWidget *
+pn_compare_view_create_row_cb (gpointer item,
+                               gpointer user_data)
+{
+  PnCompareView *self = PN_COMPARE_VIEW (user_data);
+
+  return pn_compare_row_new (item, self->compact, self->name_group, self->amount_group);
 }
 
 static void
 pn_compare_view_fill_kinds (PnCompareView *self,
                             guint          n)
 {
-  gboolean any = FALSE;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (PnBenefitKind kind = 0; kind < PN_N_BENEFIT_KINDS; kind++)
     {
-      Cell cells[PN_COMPARE_MAX_LOCATIONS] = { { NULL, }, };
       gint64 totals[PN_COMPARE_MAX_LOCATIONS];
+      guint counts[PN_COMPARE_MAX_LOCATIONS];
       gint64 max = 0;
       guint counted = 0;
-      GtkWidget *row;
+      PnCompareItem *item;
 
       for (guint i = 0; i < n; i++)
         {
-          guint count = 0;
-
-          totals[i] = pn_compare_get_kind_total (self->compare, i, kind, &count);
-          counted += count;
+          counts[i] = 0;
+          totals[i] = pn_compare_get_kind_total (self->compare, i, kind, &counts[i]);
+          counted += counts[i];
           max = MAX (max, totals[i]);
-          cells[i].amount = pn_money_format_yuan (totals[i]);
-          /* Translators: how many measures of a kind a location counts */
-          cells[i].state = g_strdup_printf (ngettext ("%u measure", "%u measures", count), count);
         }
+      if (counted == 0)
+        continue;
 
-      if (counted > 0)
+      item = pn_compare_item_new (pn_benefit_kind_to_string (kind), kind_label (kind), NULL, NULL, -1);
+      for (guint i = 0; i < n; i++)
         {
-          for (guint i = 0; i < n; i++)
-            cells[i].emphasis = max > 0 && totals[i] == max;
-          row = pn_compare_view_make_row (self, kind_label (kind), NULL, NULL, -1, cells, n);
-          gtk_widget_set_name (row, pn_benefit_kind_to_string (kind));
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-          gtk_list_box_append (self->kind_list, row);
-          any = TRUE;
+          const char *location = pn_compare_get_location (self->compare, i);
+          PnCompareCellData cell = {
+            .location = g_strdup (location),
+            .label = g_strdup (pn_compare_view_location_label (self, location)),
+            .amount = pn_money_format_yuan (totals[i]),
+            /* Translators: how many measures of a kind a location counts */
+            .state = g_strdup_printf (ngettext ("%u measure", "%u measures", counts[i]), counts[i]),
+            .emphasis = max > 0 && totals[i] == max,
+          };
+
+          pn_compare_item_add_cell (item, &cell);
         }
-      cells_clear (cells, n);
+      g_ptr_array_add (items, item);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->kind_group), any);
+  g_list_store_splice (self->kind_store, 0, 0, items->pdata, items->len);
+  gtk_widget_set_visible (GTK_WIDGET (self->kind_group), items->len > 0);
 }
 
 static void
@@ -844,12 +706,17 @@ pn_compare_view_fill_measures (PnCompareView *self,
     }
   g_ptr_array_sort (counted, compare_measures);
 
-  for (guint i = 0; i < counted->len; i++)
-    gtk_list_box_append (self->counted_list,
-                         pn_compare_view_make_measure_row (self, g_ptr_array_index (counted, i), n));
-  for (guint i = 0; i < others->len; i++)
-    gtk_list_box_append (self->other_list,
-                         pn_compare_view_make_measure_row (self, g_ptr_array_index (others, i), n));
+  {
+    g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+    for (guint i = 0; i < counted->len; i++)
+      g_ptr_array_add (items, pn_compare_view_measure_item (self, g_ptr_array_index (counted, i), n));
+    g_list_store_splice (self->counted_store, 0, 0, items->pdata, items->len);
+    g_ptr_array_set_size (items, 0);
+    for (guint i = 0; i < others->len; i++)
+      g_ptr_array_add (items, pn_compare_view_measure_item (self, g_ptr_array_index (others, i), n));
+    g_list_store_splice (self->other_store, 0, 0, items->pdata, items->len);
+  }
 
   gtk_widget_set_visible (GTK_WIDGET (self->other_group), others->len > 0);
 }
@@ -861,9 +728,9 @@ pn_compare_view_clear (PnCompareView *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->location_columns))) != NULL)
     gtk_flow_box_remove (self->location_columns, child);
-  pn_gui_list_box_remove_all (self->kind_list);
-  pn_gui_list_box_remove_all (self->counted_list);
-  pn_gui_list_box_remove_all (self->other_list);
+  g_list_store_remove_all (self->kind_store);
+  g_list_store_remove_all (self->counted_store);
+  g_list_store_remove_all (self->other_store);
 }
 
 static gboolean
@@ -1083,8 +950,9 @@ static void
 pn_compare_view_row_activated_cb (PnCompareView *self,
                                   GtkListBoxRow *row)
 {
-  const char *document_id = g_object_get_data (G_OBJECT (row), "pn-document-id");
-  const char *article_number = g_object_get_data (G_OBJECT (row), "pn-article-number");
+  PnCompareItem *item = PN_IS_COMPARE_ROW (row) ? pn_compare_row_get_item (PN_COMPARE_ROW (row)) : NULL;
+  const char *document_id = item != NULL ? pn_compare_item_get_document_id (item) : NULL;
+  const char *article_number = item != NULL ? pn_compare_item_get_article_number (item) : NULL;
 
   if (document_id == NULL || article_number == NULL)
     return;
@@ -1120,6 +988,9 @@ pn_compare_view_dispose (GObject *object)
   g_clear_object (&self->columns_group);
   g_clear_object (&self->name_group);
   g_clear_object (&self->amount_group);
+  g_clear_object (&self->kind_store);
+  g_clear_object (&self->counted_store);
+  g_clear_object (&self->other_store);
   g_clear_pointer (&self->compare, pn_compare_unref);
 
   G_OBJECT_CLASS (pn_compare_view_parent_class)->dispose (object);
@@ -1181,8 +1052,17 @@ pn_compare_view_init (PnCompareView *self)
   self->columns_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   self->name_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   self->amount_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  self->kind_store = g_list_store_new (PN_TYPE_COMPARE_ITEM);
+  self->counted_store = g_list_store_new (PN_TYPE_COMPARE_ITEM);
+  self->other_store = g_list_store_new (PN_TYPE_COMPARE_ITEM);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_bind_model (self->kind_list, G_LIST_MODEL (self->kind_store),
+                           pn_compare_view_create_row_cb, self, NULL);
+  gtk_list_box_bind_model (self->counted_list, G_LIST_MODEL (self->counted_store),
+                           pn_compare_view_create_row_cb, self, NULL);
+  gtk_list_box_bind_model (self->other_list, G_LIST_MODEL (self->other_store),
+                           pn_compare_view_create_row_cb, self, NULL);
   ensure_style ();
   pn_gui_tag_chinese (GTK_WIDGET (self));
 

@@ -27,6 +27,7 @@ struct _PnDeadlinesView
   PnProfileView      parent_instance;
 
   PnDeadlines       *deadlines;      /* or NULL: no location yet */
+  PnResults         *results;        /* the profile at the location: amounts */
   GHashTable        *matching;       /* ids of the benefits the engine lists
                                       * for the answers, or NULL */
   GPtrArray         *shown;          /* const PnDeadline *, into deadlines */
@@ -93,6 +94,7 @@ pn_deadlines_view_compute (PnDeadlinesView *self)
 
   g_clear_pointer (&self->deadlines, pn_deadlines_unref);
   g_clear_pointer (&self->matching, g_hash_table_unref);
+  g_clear_pointer (&self->results, pn_results_unref);
   g_clear_error (&self->error);
   g_ptr_array_set_size (self->shown, 0);
   self->has_answers = FALSE;
@@ -107,19 +109,18 @@ pn_deadlines_view_compute (PnDeadlinesView *self)
   if (self->deadlines == NULL)
     return;
 
-  /* The engine lists what the answers do not rule out: with answers,
-   * those are "the measures for this project". */
+  /* Each measure's amount for these answers (the engine's estimate); with
+   * answers, the measures it lists are also "for this project". */
+  self->results = pn_engine_evaluate (corpus, profile, &self->error);
+  if (self->results == NULL)
+    return;
   self->has_answers = profile_has_answers (profile);
   if (self->has_answers)
     {
-      g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile, &self->error);
-
-      if (results == NULL)
-        return;
       /* Ids owned by the corpus, which self->deadlines keeps. */
       self->matching = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; i < pn_results_get_n_results (results); i++)
-        g_hash_table_add (self->matching, pn_results_get_benefit (results, i)->id);
+      for (guint i = 0; i < pn_results_get_n_results (self->results); i++)
+        g_hash_table_add (self->matching, pn_results_get_benefit (self->results, i)->id);
     }
 
   if (!self->project_chosen)
@@ -198,6 +199,7 @@ pn_deadlines_view_row_new (PnDeadlinesView  *self,
   g_autofree char *units = pn_gui_units_text (pn_benefit_get_units (benefit), taxonomy);
   g_autofree char *end = pn_gui_format_date (deadline->valid_until);
   g_autofree char *description = NULL;
+  g_autofree char *amount = NULL;
   const char *title = pn_gui_text (&benefit->title);
   GtkWidget *row;
   GtkWidget *box;
@@ -223,6 +225,18 @@ pn_deadlines_view_row_new (PnDeadlinesView  *self,
   gtk_box_append (GTK_BOX (box), text);
 
   gtk_box_append (GTK_BOX (text), caption_label_new (title, "title", "heading"));
+
+  /* What it is worth: the estimate for these answers, else what the text
+   * states ("up to ¥4,000,000"). */
+  {
+    const PnResult *result = self->results != NULL ? pn_results_find (self->results, benefit->id) : NULL;
+    GtkWidget *label;
+
+    amount = result != NULL ? pn_gui_result_amount (result) : pn_gui_benefit_amount (benefit);
+    label = caption_label_new (amount, "amount", "pn-amount");
+    gtk_widget_add_css_class (label, "numeric");
+    gtk_box_append (GTK_BOX (text), label);
+  }
 
   badges = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_box_append (GTK_BOX (badges), badge_new (pn_gui_status_label (deadline->status), "status",
@@ -251,8 +265,8 @@ pn_deadlines_view_row_new (PnDeadlinesView  *self,
   gtk_box_append (GTK_BOX (box), icon);
 
   /* Translators: what a screen reader says after a measure's title: its
-   * citation and the date it ends */
-  description = g_strdup_printf (_("%s, ends on %s"), citation, end);
+   * amount, its citation and the date it ends */
+  description = g_strdup_printf (_("%s, %s, ends on %s"), amount, citation, end);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
@@ -778,6 +792,7 @@ pn_deadlines_view_finalize (GObject *object)
 
   g_clear_pointer (&self->shown, g_ptr_array_unref);
   g_clear_pointer (&self->matching, g_hash_table_unref);
+  g_clear_pointer (&self->results, pn_results_unref);
   g_clear_pointer (&self->deadlines, pn_deadlines_unref);
   g_clear_error (&self->error);
 

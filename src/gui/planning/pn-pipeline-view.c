@@ -44,6 +44,8 @@ struct _PnPipelineView
   GtkScrolledWindow   *scrolled_window;
   GtkListBox          *stage_list;
   GtkLabel            *summary_label;
+  GtkLabel            *total_label;
+  GtkLabel            *total_note_label;
   GtkButton           *unsupported_button;
   AdwStatusPage       *unsupported_page;
 };
@@ -342,8 +344,12 @@ override_entry_set_invalid (AdwEntryRow *entry_row,
       gtk_accessible_update_state (GTK_ACCESSIBLE (entry_row),
                                    GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
                                    -1);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (entry_row),
-                                   _("Not an amount: type yuan, such as 30000000 or 30,000,000, or 万元, such as 3000万."));
+      g_autofree char *message = pn_gui_amount_error (gtk_editable_get_text (GTK_EDITABLE (entry_row)));
+
+      gtk_widget_set_tooltip_text (GTK_WIDGET (entry_row), message);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry_row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                      -1);
     }
   else
     {
@@ -613,6 +619,43 @@ pn_pipeline_view_update_header (PnPipelineView *self)
     summary = g_strdup_printf (_("A drug in %s, as of %s"), place_label, as_of);
   pn_gui_label_set_text (self->summary_label, summary);
 
+  /* The whole pipeline: every milestone's counted estimate added up, and
+   * what the caps allow once every figure reaches them. */
+  {
+    gint64 total = 0;
+    gint64 ceiling = 0;
+    g_autofree char *total_text = NULL;
+    g_autofree char *amount = NULL;
+    g_autofree char *note = NULL;
+
+    for (guint i = 0; i < pn_pipeline_get_n_stages (self->pipeline); i++)
+      {
+        const PnPipelineStage *stage = pn_pipeline_get_stage (self->pipeline, i);
+
+        total += stage->milestone_total_cny;
+        if (ceiling != PN_YUAN_UNSET)
+          ceiling = stage->ceiling_cny == PN_YUAN_UNSET ? PN_YUAN_UNSET : ceiling + stage->ceiling_cny;
+      }
+    amount = pn_money_format_yuan (total);
+    /* Translators: the sum of every milestone's estimate, "¥27,000,000" */
+    total_text = g_strdup_printf (_("Whole pipeline: %s"), amount);
+    gtk_label_set_text (self->total_label, total_text);
+    if (ceiling == PN_YUAN_UNSET)
+      note = g_strdup (_("The sum of the milestones’ counted estimates below; some rates have no cap, so higher figures give more."));
+    else
+      {
+        g_autofree char *most = pn_money_format_yuan (ceiling);
+
+        /* Translators: %s is the most the milestones' caps allow together */
+        note = g_strdup_printf (_("The sum of the milestones’ counted estimates below; at most %s once every figure reaches the caps."),
+                                most);
+      }
+    gtk_label_set_text (self->total_note_label, note);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->total_label),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, note,
+                                    -1);
+  }
+
   /* The figures any milestone is worked out from, once each. */
   for (guint i = 0; i < pn_pipeline_get_n_stages (self->pipeline); i++)
     {
@@ -846,6 +889,8 @@ pn_pipeline_view_class_init (PnPipelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnPipelineView, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, PnPipelineView, stage_list);
   gtk_widget_class_bind_template_child (widget_class, PnPipelineView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, PnPipelineView, total_label);
+  gtk_widget_class_bind_template_child (widget_class, PnPipelineView, total_note_label);
   gtk_widget_class_bind_template_child (widget_class, PnPipelineView, unsupported_button);
   gtk_widget_class_bind_template_child (widget_class, PnPipelineView, unsupported_page);
 }

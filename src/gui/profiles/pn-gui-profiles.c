@@ -144,6 +144,7 @@ pn_gui_save_profile (PnApplication  *application,
 
   pn_profile_set_name (profile, clean);
   set_last_profile (clean);
+  pn_application_set_unsaved_changes (application, FALSE);
   return TRUE;
 }
 
@@ -185,7 +186,32 @@ pn_gui_open_profile (PnApplication  *application,
   g_object_thaw_notify (G_OBJECT (profile));
 
   set_last_profile (name);
+  pn_application_set_unsaved_changes (application, FALSE);
   return TRUE;
+}
+
+void
+pn_gui_new_client (PnApplication *application)
+{
+  PnProfile *profile;
+
+  g_return_if_fail (PN_IS_APPLICATION (application));
+
+  profile = pn_application_get_profile (application);
+  pn_profile_clear (profile);
+  pn_profile_set_name (profile, NULL);
+  set_last_profile (NULL);
+  pn_application_set_unsaved_changes (application, FALSE);
+}
+
+void
+pn_gui_start_over (PnApplication *application)
+{
+  g_return_if_fail (PN_IS_APPLICATION (application));
+
+  /* The client stays open; its saved answers stay saved until it is
+   * saved again, and the window says that it has changes. */
+  pn_profile_clear (pn_application_get_profile (application));
 }
 
 gboolean

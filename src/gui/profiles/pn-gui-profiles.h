@@ -20,6 +20,10 @@ gboolean  pn_gui_save_profile         (PnApplication  *application,
 gboolean  pn_gui_open_profile         (PnApplication  *application,
                                        const char     *name,
                                        GError        **error);
+/* No client open and no answers: a new client, not yet saved. */
+void      pn_gui_new_client           (PnApplication  *application);
+/* The answers cleared; the open client (if any) stays open. */
+void      pn_gui_start_over           (PnApplication  *application);
 gboolean  pn_gui_rename_profile       (PnApplication  *application,
                                        const char     *old_name,
                                        const char     *new_name,

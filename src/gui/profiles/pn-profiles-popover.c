@@ -7,6 +7,7 @@
 
 #include "pn-gui-profiles.h"
 #include "pn-gui-util.h"
+#include "pn-window.h"
 
 #include <glib/gi18n.h>
 
@@ -14,10 +15,14 @@ struct _PnProfilesPopover
 {
   GtkPopover     parent_instance;
 
+  GtkLabel      *current_label;
   GtkLabel      *error_label;
   GtkStack      *list_stack;
+  GtkButton     *new_client_button;
   AdwEntryRow   *name_row;
   GtkListBox    *profile_list;
+  GtkButton     *save_changes_button;
+  GtkButton     *start_over_button;
 
   PnApplication *application;
 };
@@ -198,9 +203,13 @@ overwrite_response_cb (AdwMessageDialog *dialog G_GNUC_UNUSED,
 {
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (response, "replace") == 0 &&
-      !pn_profiles_popover_save (data->self, data->name, &error))
+  if (g_strcmp0 (response, "replace") != 0)
+    return;
+
+  if (!pn_profiles_popover_save (data->self, data->name, &error))
     show_error_dialog (data->self, _("Cannot Save Profile"), error);
+  else
+    pn_profiles_popover_saved (data->self, data->name);
 }
 
 /* ---- rows ---- */
@@ -270,13 +279,13 @@ profile_row_activated_cb (PnProfilesPopover *self,
   const char *name = g_object_get_data (G_OBJECT (row), "pn-profile-name");
   g_autoptr(GError) error = NULL;
 
-  if (!pn_profiles_popover_open (self, name, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
   gtk_popover_popdown (GTK_POPOVER (self));
+
+  /* Through the window, which asks first when the open client has
+   * unsaved changes; here directly when there is no such window. */
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.open-client", "s", name) &&
+      !pn_profiles_popover_open (self, name, &error))
+    show_error (self, error);
 }
 
 /* ---- saving ---- */
@@ -315,21 +324,47 @@ name_row_apply_cb (PnProfilesPopover *self)
       adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
       connect_response (dialog, G_CALLBACK (overwrite_response_cb), self, name);
       gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  gtk_window_present (GTK_WINDOW (dialog));
+      gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
 
   if (!pn_profiles_popover_save (self, name, &error))
-    show_error (self, error);
+    {
+      show_error (self, error);
+      return;
+    }
+
+  pn_profiles_popover_saved (self, name);
+}
+
+static void
+update_current (PnProfilesPopover *self)
+{
+  const char *name = current_name (self);
+  gboolean unsaved = self->application != NULL && pn_application_get_unsaved_changes (self->application);
+  g_autofree char *text = NULL;
+
+  if (name == NULL)
+    text = g_strdup (_("No client is open: the answers are not saved."));
+  else if (unsaved)
+    /* Translators: %s is the open client's name */
+    text = g_strdup_printf (_("“%s” is open; its answers changed since it was saved."), name);
+  else
+    /* Translators: %s is the open client's name */
+    text = g_strdup_printf (_("“%s” is open and saved."), name);
+
+  pn_gui_label_set_text (self->current_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_changes_button), name != NULL && unsaved);
 }
 
 static void
 show_cb (PnProfilesPopover *self)
 {
-  const char *name = current_name (self);
-
   show_error (self, NULL);
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name ? name : "");
+  /* Empty: the entry names a new client; the open one is saved with Save
+   * Changes. */
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
+  update_current (self);
   pn_profiles_popover_reload (self);
 }
 
@@ -400,10 +435,14 @@ pn_profiles_popover_class_init (PnProfilesPopoverClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pnav/PolicyNavigator/ui/pn-profiles-popover.ui");
+  gtk_widget_class_bind_template_child (widget_class, PnProfilesPopover, current_label);
   gtk_widget_class_bind_template_child (widget_class, PnProfilesPopover, error_label);
   gtk_widget_class_bind_template_child (widget_class, PnProfilesPopover, list_stack);
   gtk_widget_class_bind_template_child (widget_class, PnProfilesPopover, name_row);
+  gtk_widget_class_bind_template_child (widget_class, PnProfilesPopover, new_client_button);
   gtk_widget_class_bind_template_child (widget_class, PnProfilesPopover, profile_list);
+  gtk_widget_class_bind_template_child (widget_class, PnProfilesPopover, save_changes_button);
+  gtk_widget_class_bind_template_child (widget_class, PnProfilesPopover, start_over_button);
   gtk_widget_class_bind_template_callback (widget_class, name_row_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, name_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, profile_row_activated_cb);
@@ -441,8 +480,14 @@ pn_profiles_popover_set_application (PnProfilesPopover *self,
   g_return_if_fail (PN_IS_PROFILES_POPOVER (self));
   g_return_if_fail (application == NULL || PN_IS_APPLICATION (application));
 
+  if (self->application != NULL)
+    g_signal_handlers_disconnect_by_func (self->application, update_current, self);
   if (g_set_object (&self->application, application))
     {
+      if (application != NULL)
+        g_signal_connect_object (application, "notify::unsaved-changes",
+                                 G_CALLBACK (update_current), self, G_CONNECT_SWAPPED);
+      update_current (self);
       pn_profiles_popover_reload (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APPLICATION]);
     }
@@ -508,6 +553,24 @@ pn_profiles_popover_save (PnProfilesPopover  *self,
 
   pn_profiles_popover_reload (self);
   return TRUE;
+}
+
+void
+pn_profiles_popover_saved (PnProfilesPopover *self,
+                           const char        *name)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (PN_IS_PROFILES_POPOVER (self));
+
+  /* Said, and the entry ready for the next one. */
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
+  update_current (self);
+  /* Translators: a toast; %s is the client's name */
+  title = g_strdup_printf (_("Saved “%s”"), name);
+  if (PN_IS_WINDOW (root))
+    pn_window_add_toast (PN_WINDOW (root), adw_toast_new (title));
 }
 
 gboolean

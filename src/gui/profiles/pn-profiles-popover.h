@@ -28,6 +28,9 @@ GStrv          pn_profiles_popover_dup_names       (PnProfilesPopover *self);
 gboolean       pn_profiles_popover_save            (PnProfilesPopover *self,
                                                     const char        *name,
                                                     GError           **error);
+/* After a save from the entry: the entry emptied, a toast on the window. */
+void           pn_profiles_popover_saved           (PnProfilesPopover *self,
+                                                    const char        *name);
 gboolean       pn_profiles_popover_open            (PnProfilesPopover *self,
                                                     const char        *name,
                                                     GError           **error);

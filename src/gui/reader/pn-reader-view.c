@@ -55,6 +55,7 @@ struct _PnReaderView
   PnDocument     *document;     /* the one whose articles are listed */
   PnArticle      *article;      /* shown; belongs to document */
   char           *highlight;    /* the search that opened the article */
+  guint           n_hits;       /* of the search shown */
   guint           busy_retry_id;
 };
 
@@ -439,7 +440,23 @@ update_sidebar_header (PnReaderView *self)
   pn_reader_view_actions_update (self);
   if (in_document)
     set_label_text (self->sidebar_title, document_short_name (self->document, pn_lang_from_locale ()));
-  else if (g_strcmp0 (page, "search") == 0 || g_strcmp0 (page, "no-results") == 0)
+  else if (g_strcmp0 (page, "search") == 0)
+    {
+      g_autofree char *count = NULL;
+
+      /* How many articles match, said where the list starts. */
+      if (self->n_hits >= PN_SEARCH_LIMIT)
+        /* Translators: the search shows its first %u hits, and there are more */
+        count = g_strdup_printf (_("First %u Results"), self->n_hits);
+      else
+        /* Translators: the number of articles a search found */
+        count = g_strdup_printf (ngettext ("%u Result", "%u Results", self->n_hits), self->n_hits);
+      set_label_text (self->sidebar_title, count);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_list),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, count,
+                                      -1);
+    }
+  else if (g_strcmp0 (page, "no-results") == 0)
     set_label_text (self->sidebar_title, _("Search Results"));
   else
     set_label_text (self->sidebar_title, _("Documents"));
@@ -900,6 +917,7 @@ run_search (PnReaderView *self)
       gtk_list_box_append (self->search_list, search_row_new (hit, document, lang));
     }
 
+  self->n_hits = hits->len;
   if (hits->len == 0)
     show_no_results (self, _("No Results"), _("No article contains these words."));
   else

@@ -130,15 +130,12 @@ accepted_terms (PnTaxonomy        *taxonomy,
 {
   GString *text = g_string_new (NULL);
   const char *separator = pn_gui_get_lang () == PN_LANG_ZH ? "、" : ", ";
-  const char *vocabulary = pn_question_to_string (condition->question);
 
   for (guint i = 0; condition->values != NULL && condition->values[i] != NULL; i++)
     {
-      const PnTerm *term = pn_taxonomy_get_term (taxonomy, vocabulary, condition->values[i]);
-
       if (text->len > 0)
         g_string_append (text, separator);
-      g_string_append (text, term != NULL ? pn_gui_term_label (term) : condition->values[i]);
+      g_string_append (text, pn_gui_answer_label (taxonomy, condition->question, condition->values[i]));
     }
 
   return g_string_free (text, FALSE);
@@ -147,7 +144,7 @@ accepted_terms (PnTaxonomy        *taxonomy,
 static void
 pn_measure_detail_fill_derivation (PnMeasureDetail *self)
 {
-  const char *derivation = pn_gui_text (&self->result->derivation);
+  g_autofree char *derivation = pn_gui_data_text (self->results, &self->result->derivation);
   g_auto(GStrv) steps = NULL;
   guint n = 0;
 
@@ -361,7 +358,11 @@ pn_measure_detail_fill_notes (PnMeasureDetail *self)
 
   pn_gui_box_remove_all (self->caps_box);
   for (guint i = 0; i < result->notes->len; i++)
-    gtk_box_append (self->caps_box, paragraph_new (pn_gui_text (g_ptr_array_index (result->notes, i)), NULL));
+    {
+      g_autofree char *note = pn_gui_data_text (self->results, g_ptr_array_index (result->notes, i));
+
+      gtk_box_append (self->caps_box, paragraph_new (note, NULL));
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->caps_group), result->notes->len > 0);
 }
 
@@ -439,7 +440,7 @@ pn_measure_detail_fill (PnMeasureDetail *self)
   g_autofree char *amount = pn_gui_result_amount (result);
   g_autofree char *citation = pn_gui_citation (article);
   const char *other_title = pn_gui_other_text (&benefit->title);
-  const char *counted;
+  g_autofree char *counted = NULL;
 
   gtk_label_set_text (self->title_label, pn_gui_text (&benefit->title));
   gtk_label_set_text (self->other_title_label, other_title ? other_title : "");
@@ -451,7 +452,7 @@ pn_measure_detail_fill (PnMeasureDetail *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), pn_gui_status_style_class (status));
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), pn_gui_status_style_class (result->status));
 
-  counted = result->counted ? _("Counted in the total.") : pn_gui_text (&result->not_counted_reason);
+  counted = result->counted ? g_strdup (_("Counted in the total.")) : pn_gui_data_text (self->results, &result->not_counted_reason);
   gtk_label_set_text (self->counted_label, counted ? counted : "");
 
   gtk_label_set_text (self->citation_label, citation);

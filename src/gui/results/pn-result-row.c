@@ -167,7 +167,7 @@ pn_result_row_set_result (PnResultRow    *self,
   g_autofree char *units = NULL;
   g_autofree char *units_line = NULL;
   g_autofree char *accessible = NULL;
-  const char *reason;
+  g_autofree char *reason = NULL;
 
   g_return_if_fail (PN_IS_RESULT_ROW (self));
   g_return_if_fail (results != NULL);
@@ -210,7 +210,7 @@ pn_result_row_set_result (PnResultRow    *self,
   gtk_widget_set_visible (GTK_WIDGET (self->units_label), units_line != NULL);
 
   /* Counted: how the amount was worked out; otherwise why not. */
-  reason = result->counted ? pn_gui_text (&result->derivation) : pn_gui_text (&result->not_counted_reason);
+  reason = pn_gui_data_text (results, result->counted ? &result->derivation : &result->not_counted_reason);
   gtk_label_set_text (self->reason_label, reason ? reason : "");
   gtk_widget_set_visible (GTK_WIDGET (self->reason_label), reason != NULL && *reason != '\0');
   if (result->counted)

@@ -10,6 +10,7 @@
 #include "pn-gui-util.h"
 #include "pn-money.h"
 #include "results/pn-measure-detail.h"
+#include "results/pn-result-item.h"
 #include "results/pn-result-row.h"
 
 #include <glib/gi18n.h>
@@ -21,6 +22,14 @@ struct _PnResultsView
   PnResults           *results;
   GError              *error;     /* why there are no results, or NULL */
   GHashTable          *rows;     /* benefit id → PnResultRow, reused */
+  /* The three lists: a store of PnResultItem each, filtered by the words
+   * of filter_entry and sorted as sort_dropdown says, bound to its list
+   * box. */
+  GListStore          *stores[3];
+  GtkSortListModel    *models[3];
+  GtkCustomFilter     *filter;
+  GtkSorter           *sorter;
+  char                *query;    /* casefolded, or NULL */
   gboolean             detail_chosen; /* by the user, not by default */
   gboolean             stale;    /* results newer than the widgets */
   gint64               last_refresh_usec;
@@ -32,6 +41,7 @@ struct _PnResultsView
   GtkListBox          *counted_list;
   GtkMenuButton       *date_button;
   GtkButton           *edit_button;
+  GtkSearchEntry      *filter_entry;
   GtkScrolledWindow   *list_scrolled_window;
   PnDateChooser       *date_chooser;
   PnMeasureDetail     *detail;
@@ -40,12 +50,14 @@ struct _PnResultsView
   GtkListBox          *not_counted_list;
   AdwPreferencesGroup *possible_group;
   GtkListBox          *possible_list;
+  GtkDropDown         *sort_dropdown;
   GtkLabel            *summary_label;
   GtkLabel            *total_label;
 };
 
 enum {
   EDIT_ANSWER,
+  DETAIL_CHANGED,
   N_SIGNALS
 };
 
@@ -73,20 +85,6 @@ group_of (const PnResult *result)
   return GROUP_NOT_COUNTED;
 }
 
-/* Counted by amount, highest first; the rest keep the engine's order. */
-static int
-compare_counted (gconstpointer a,
-                 gconstpointer b)
-{
-  const PnResult *ra = *(const PnResult * const *) a;
-  const PnResult *rb = *(const PnResult * const *) b;
-
-  if (ra->estimate_cny != rb->estimate_cny)
-    return ra->estimate_cny > rb->estimate_cny ? -1 : 1;
-
-  return 0;
-}
-
 static void
 pn_results_view_row_answer_cb (PnResultsView *self,
                                const char    *key)
@@ -94,60 +92,46 @@ pn_results_view_row_answer_cb (PnResultsView *self,
   g_signal_emit (self, signals[EDIT_ANSWER], 0, key);
 }
 
-static PnResultRow *
-pn_results_view_get_row (PnResultsView  *self,
-                         const PnResult *result)
+/* A row for an item of a list model: the measure's row of the last run
+ * when there is one (building a row from its template is what costs),
+ * else a new one. */
+static GtkWidget *
+pn_results_view_create_row_cb (gpointer item,
+                               gpointer user_data)
 {
+  PnResultsView *self = PN_RESULTS_VIEW (user_data);
   PnProfile *profile = pn_profile_view_get_profile (PN_PROFILE_VIEW (self));
+  PnResults *results = pn_result_item_get_results (item);
+  const PnResult *result = pn_result_item_get_result (item);
   PnResultRow *row = g_hash_table_lookup (self->rows, result->benefit->id);
 
-  if (row != NULL)
+  if (row != NULL && gtk_widget_get_parent (GTK_WIDGET (row)) == NULL)
     {
-      pn_result_row_set_result (row, self->results, result, profile);
-      return row;
+      pn_result_row_set_result (row, results, result, profile);
+      return GTK_WIDGET (g_object_ref (row));
     }
 
-  row = g_object_ref_sink (pn_result_row_new (self->results, result, profile));
+  row = g_object_ref_sink (pn_result_row_new (results, result, profile));
   g_signal_connect_object (row, "answer",
                            G_CALLBACK (pn_results_view_row_answer_cb), self,
                            G_CONNECT_SWAPPED);
-  g_hash_table_insert (self->rows, g_strdup (result->benefit->id), row);
+  g_hash_table_replace (self->rows, g_strdup (result->benefit->id), row);
 
-  return row;
+  return GTK_WIDGET (g_object_ref (row));
 }
 
-/* Rows are reused from one run to the next and only moved where they
- * changed place: building a row from its template is what costs. */
 static void
-pn_results_view_fill_list (PnResultsView *self,
-                           GtkListBox    *list,
-                           GPtrArray     *results)
+pn_results_view_empty_stores (PnResultsView *self)
 {
-  GtkListBoxRow *extra;
-
-  for (guint i = 0; i < results->len; i++)
-    {
-      PnResultRow *row = pn_results_view_get_row (self, g_ptr_array_index (results, i));
-      GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (row));
-
-      if (gtk_list_box_get_row_at_index (list, i) == GTK_LIST_BOX_ROW (row))
-        continue;
-
-      if (parent != NULL)
-        gtk_list_box_remove (GTK_LIST_BOX (parent), GTK_WIDGET (row));
-      gtk_list_box_insert (list, GTK_WIDGET (row), i);
-    }
-
-  while ((extra = gtk_list_box_get_row_at_index (list, results->len)) != NULL)
-    gtk_list_box_remove (list, GTK_WIDGET (extra));
+  for (guint g = 0; g < G_N_ELEMENTS (self->stores); g++)
+    if (self->stores[g] != NULL)
+      g_list_store_remove_all (self->stores[g]);
 }
 
 static void
 pn_results_view_clear_rows (PnResultsView *self)
 {
-  pn_gui_list_box_remove_all (self->counted_list);
-  pn_gui_list_box_remove_all (self->possible_list);
-  pn_gui_list_box_remove_all (self->not_counted_list);
+  pn_results_view_empty_stores (self);
   g_hash_table_remove_all (self->rows);
 }
 
@@ -190,23 +174,70 @@ pn_results_view_update_detail (PnResultsView *self)
     self->detail_chosen = FALSE;
 
   /* Side by side, the detail is never empty while a measure is listed. */
+  /* The most relevant: the top counted measure, else the most valuable
+   * possible one, else the first of the rest. */
   if (result == NULL && self->results != NULL && !adw_leaflet_get_folded (self->leaflet) &&
       pn_results_get_n_results (self->results) > 0)
     {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->counted_list, 0);
+      for (guint g = 0; g < G_N_ELEMENTS (self->models) && result == NULL; g++)
+        {
+          g_autoptr(PnResultItem) item = g_list_model_get_item (G_LIST_MODEL (self->models[g]), 0);
 
-      if (row == NULL)
-        row = gtk_list_box_get_row_at_index (self->possible_list, 0);
-      if (row == NULL)
-        row = gtk_list_box_get_row_at_index (self->not_counted_list, 0);
-      if (row != NULL)
-        result = pn_result_row_get_result (PN_RESULT_ROW (row));
+          if (item != NULL)
+            result = pn_result_item_get_result (item);
+        }
     }
 
   pn_measure_detail_set_result (self->detail, result ? self->results : NULL, result);
 
   if (result == NULL && adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}
+
+/* A list shows when something of it passes the filter; the counted one
+ * always, with its placeholder. */
+static void
+pn_results_view_update_groups (PnResultsView *self)
+{
+  if (self->possible_group == NULL)
+    return;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->possible_group),
+                          g_list_model_get_n_items (G_LIST_MODEL (self->models[GROUP_POSSIBLE])) > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->not_counted_group),
+                          g_list_model_get_n_items (G_LIST_MODEL (self->models[GROUP_NOT_COUNTED])) > 0);
+}
+
+static gboolean
+pn_results_view_filter_cb (gpointer item,
+                           gpointer user_data)
+{
+  PnResultsView *self = PN_RESULTS_VIEW (user_data);
+
+  return pn_result_item_matches (item, self->query);
+}
+
+static void
+pn_results_view_filter_changed_cb (PnResultsView *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->filter_entry))));
+
+  g_clear_pointer (&self->query, g_free);
+  if (*text != '\0')
+    self->query = g_utf8_casefold (text, -1);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  pn_results_view_update_groups (self);
+}
+
+static void
+pn_results_view_sort_changed_cb (PnResultsView *self)
+{
+  gboolean by_value = gtk_drop_down_get_selected (self->sort_dropdown) == 0;
+  g_autoptr(GtkSorter) sorter = pn_result_item_sorter_new (by_value);
+
+  g_set_object (&self->sorter, sorter);
+  for (guint g = 0; g < G_N_ELEMENTS (self->models); g++)
+    gtk_sort_list_model_set_sorter (self->models[g], self->sorter);
 }
 
 /* The widgets for self->results. */
@@ -226,18 +257,19 @@ pn_results_view_rebuild (PnResultsView *self)
     }
 
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
-    groups[g] = g_ptr_array_new ();
+    groups[g] = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < pn_results_get_n_results (self->results); i++)
     {
       const PnResult *result = pn_results_get_result (self->results, i);
 
-      g_ptr_array_add (groups[group_of (result)], (gpointer) result);
+      g_ptr_array_add (groups[group_of (result)], pn_result_item_new (self->results, i));
     }
-  g_ptr_array_sort (groups[GROUP_COUNTED], compare_counted);
 
-  pn_results_view_fill_list (self, self->counted_list, groups[GROUP_COUNTED]);
-  pn_results_view_fill_list (self, self->possible_list, groups[GROUP_POSSIBLE]);
-  pn_results_view_fill_list (self, self->not_counted_list, groups[GROUP_NOT_COUNTED]);
+  /* Every row out of every list first, so that a measure moving to
+   * another list finds its row free. */
+  pn_results_view_empty_stores (self);
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    g_list_store_splice (self->stores[g], 0, 0, groups[g]->pdata, groups[g]->len);
 
   /* Measures no longer listed: their rows are out of every list now. */
   {
@@ -251,15 +283,13 @@ pn_results_view_rebuild (PnResultsView *self)
           g_hash_table_iter_remove (&iter);
       }
   }
-  gtk_widget_set_visible (GTK_WIDGET (self->possible_group), groups[GROUP_POSSIBLE]->len > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->not_counted_group), groups[GROUP_NOT_COUNTED]->len > 0);
+  pn_results_view_update_groups (self);
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    g_ptr_array_unref (groups[g]);
 
   pn_results_view_update_summary (self);
   gtk_stack_set_visible_child_name (self->content_stack, "results");
   pn_results_view_update_detail (self);
-
-  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
-    g_ptr_array_unref (groups[g]);
 }
 
 /* The engine runs at every change (it is fast); the widgets follow at
@@ -333,7 +363,10 @@ pn_results_view_folded_cb (PnResultsView *self)
 {
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
 
-  pn_measure_detail_set_show_back (self->detail, folded);
+  /* Folded, the window's header bar has the way back (and the measure's
+   * title): the detail needs no button of its own. */
+  pn_measure_detail_set_show_back (self->detail, FALSE);
+  g_signal_emit (self, signals[DETAIL_CHANGED], 0);
 
   /* Unfolding with nothing chosen: show the first measure. */
   if (!folded && pn_measure_detail_get_benefit_id (self->detail) == NULL && self->results != NULL)
@@ -360,9 +393,17 @@ pn_results_view_dispose (GObject *object)
 {
   PnResultsView *self = PN_RESULTS_VIEW (object);
 
-  if (self->counted_list != NULL)
+  if (self->counted_list != NULL && self->rows != NULL)
     pn_results_view_clear_rows (self);
   g_clear_pointer (&self->rows, g_hash_table_unref);
+  for (guint g = 0; g < G_N_ELEMENTS (self->stores); g++)
+    {
+      g_clear_object (&self->models[g]);
+      g_clear_object (&self->stores[g]);
+    }
+  g_clear_object (&self->filter);
+  g_clear_object (&self->sorter);
+  g_clear_pointer (&self->query, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), PN_TYPE_RESULTS_VIEW);
 
   G_OBJECT_CLASS (pn_results_view_parent_class)->dispose (object);
@@ -404,6 +445,16 @@ pn_results_view_class_init (PnResultsViewClass *klass)
                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                        G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  /**
+   * PnResultsView::detail-changed:
+   *
+   * Whether the detail fills the view (folded), or which measure it shows,
+   * changed: see pn_results_view_get_detail_title().
+   */
+  signals[DETAIL_CHANGED] = g_signal_new ("detail-changed", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 0);
+
   g_type_ensure (PN_TYPE_DATE_CHOOSER);
   g_type_ensure (PN_TYPE_MEASURE_DETAIL);
 
@@ -418,16 +469,20 @@ pn_results_view_class_init (PnResultsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, date_chooser);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, detail);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, PnResultsView, filter_entry);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, list_scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, not_counted_group);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, not_counted_list);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, possible_group);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, possible_list);
+  gtk_widget_class_bind_template_child (widget_class, PnResultsView, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, total_label);
   gtk_widget_class_bind_template_callback (widget_class, pn_results_view_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, pn_results_view_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pn_results_view_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pn_results_view_sort_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "results.show-list", NULL, pn_results_view_show_list_action);
 }
@@ -439,6 +494,26 @@ pn_results_view_init (PnResultsView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   pn_gui_tag_chinese (GTK_WIDGET (self));
+
+  /* Highest amount first: the first possible measure is the most
+   * valuable one, not the first in the documents. */
+  self->filter = gtk_custom_filter_new (pn_results_view_filter_cb, self, NULL);
+  self->sorter = pn_result_item_sorter_new (TRUE);
+  {
+    GtkListBox *lists[3] = { self->counted_list, self->possible_list, self->not_counted_list };
+
+    for (guint g = 0; g < G_N_ELEMENTS (self->stores); g++)
+      {
+        GtkFilterListModel *filtered;
+
+        self->stores[g] = g_list_store_new (PN_TYPE_RESULT_ITEM);
+        filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->stores[g])),
+                                              GTK_FILTER (g_object_ref (self->filter)));
+        self->models[g] = gtk_sort_list_model_new (G_LIST_MODEL (filtered), g_object_ref (self->sorter));
+        gtk_list_box_bind_model (lists[g], G_LIST_MODEL (self->models[g]),
+                                 pn_results_view_create_row_cb, self, NULL);
+      }
+  }
 
   pn_results_view_folded_cb (self);
   gtk_stack_set_visible_child_name (self->content_stack, "empty");
@@ -531,6 +606,24 @@ pn_results_view_show_summary (PnResultsView *self)
    * focused would otherwise pull the view down. */
   gtk_widget_grab_focus (GTK_WIDGET (self->edit_button));
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->list_scrolled_window), 0);
+}
+
+const char *
+pn_results_view_get_detail_title (PnResultsView *self)
+{
+  const PnResult *result;
+
+  g_return_val_if_fail (PN_IS_RESULTS_VIEW (self), NULL);
+
+  if (self->leaflet == NULL || !adw_leaflet_get_folded (self->leaflet) ||
+      g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "detail") != 0 ||
+      self->results == NULL)
+    return NULL;
+
+  result = pn_results_find (self->results, pn_measure_detail_get_benefit_id (self->detail) ?
+                                           pn_measure_detail_get_benefit_id (self->detail) : "");
+
+  return result != NULL ? pn_gui_text (&result->benefit->title) : NULL;
 }
 
 gint64

@@ -25,6 +25,20 @@ pn_date_page_update (PnPage *page)
   pn_page_set_complete (page, pn_page_get_profile (page) != NULL);
 }
 
+/* A date typed but not taken stops here, with its error under the
+ * field: never silently ignored. */
+static gboolean
+pn_date_page_apply (PnPage *page)
+{
+  PnDatePage *self = PN_DATE_PAGE (page);
+
+  if (pn_date_chooser_commit (self->date_chooser))
+    return TRUE;
+
+  gtk_widget_child_focus (GTK_WIDGET (self->date_chooser), GTK_DIR_TAB_FORWARD);
+  return FALSE;
+}
+
 /* Today is the usual answer: Enter sees the results at once; the date
  * entry is one Shift+Tab away. */
 static void
@@ -41,6 +55,7 @@ pn_date_page_class_init (PnDatePageClass *klass)
 
   page_class->update = pn_date_page_update;
   page_class->shown = pn_date_page_shown;
+  page_class->apply = pn_date_page_apply;
 
   g_type_ensure (PN_TYPE_DATE_CHOOSER);
 

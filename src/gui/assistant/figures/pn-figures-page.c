@@ -36,6 +36,8 @@ struct _PnFiguresPage
   /* Template children */
   AdwStatusPage  *empty_page;
   GtkBox         *figures_box;
+  GtkScrolledWindow *scrolled_window;
+  guint           scroll_idle_id;
 };
 
 G_DEFINE_FINAL_TYPE (PnFiguresPage, pn_figures_page, PN_TYPE_PAGE)
@@ -198,24 +200,26 @@ figure_row_entry_changed_cb (AdwEntryRow *entry_row G_GNUC_UNUSED,
   if (self->syncing || profile == NULL)
     return;
 
+  /* Typing anything is knowing: the box unticks at the first key. */
+  self->syncing = TRUE;
+  gtk_check_button_set_active (row->unknown_check, *stripped == '\0');
+  self->syncing = FALSE;
+
   if (*stripped != '\0' && !pn_money_parse (stripped, &yuan, &error))
     {
-      /* Marked, never written to the profile. */
+      g_autofree char *message = pn_gui_amount_error (stripped);
+
+      /* Marked, never written to the profile: the profile keeps its last
+       * amount, and the message says what is wrong. */
       row->invalid = TRUE;
       gtk_widget_add_css_class (GTK_WIDGET (row->entry_row), "error");
-      figure_row_set_feedback (row,
-                               _("Not an amount: type yuan, such as 30000000 or 30,000,000, or 万元, such as 3000万."),
-                               "error");
+      figure_row_set_feedback (row, message, "error");
       pn_figures_page_update_complete (self);
       return;
     }
 
   row->invalid = FALSE;
   gtk_widget_remove_css_class (GTK_WIDGET (row->entry_row), "error");
-
-  self->syncing = TRUE;
-  gtk_check_button_set_active (row->unknown_check, yuan == PN_YUAN_UNSET);
-  self->syncing = FALSE;
 
   figure_row_show_value (row, yuan);
   pn_figures_page_update_complete (self);
@@ -321,8 +325,8 @@ pn_figures_page_add_row (PnFiguresPage   *self,
 
   unknown_row = adw_action_row_new ();
   gtk_widget_set_name (unknown_row, unknown_name);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (unknown_row), _("I _don’t know yet"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (unknown_row), TRUE);
+  /* No mnemonic: one such row per figure, so it could not be unique. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (unknown_row), _("I don’t know yet"));
   row->unknown_check = GTK_CHECK_BUTTON (gtk_check_button_new ());
   gtk_widget_set_valign (GTK_WIDGET (row->unknown_check), GTK_ALIGN_CENTER);
   /* Translators: the accessible name of a check button; %s is an amount's name */
@@ -413,6 +417,19 @@ pn_figures_page_map (GtkWidget *widget)
     pn_figures_page_update (PN_PAGE (self));
 }
 
+/* The heading first: focusing the first field scrolls it into view during
+ * the next allocation, which may hide the question above it. */
+static gboolean
+pn_figures_page_scroll_top_cb (gpointer user_data)
+{
+  PnFiguresPage *self = user_data;
+
+  self->scroll_idle_id = 0;
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 pn_figures_page_shown (PnPage *page)
 {
@@ -427,6 +444,10 @@ pn_figures_page_shown (PnPage *page)
 
       gtk_widget_grab_focus (GTK_WIDGET (row->entry_row));
     }
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+  g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
+  self->scroll_idle_id = g_idle_add_full (G_PRIORITY_LOW, pn_figures_page_scroll_top_cb, self, NULL);
 }
 
 static void
@@ -434,6 +455,7 @@ pn_figures_page_dispose (GObject *object)
 {
   PnFiguresPage *self = PN_FIGURES_PAGE (object);
 
+  g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
   /* The rows' widgets go first: their handlers point at the rows. */
   if (self->figures_box != NULL)
     pn_gui_box_remove_all (self->figures_box);
@@ -471,6 +493,7 @@ pn_figures_page_class_init (PnFiguresPageClass *klass)
                                                "/io/github/pnav/PolicyNavigator/ui/assistant/pn-figures-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PnFiguresPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PnFiguresPage, figures_box);
+  gtk_widget_class_bind_template_child (widget_class, PnFiguresPage, scrolled_window);
 }
 
 static void

@@ -219,6 +219,9 @@ pn_location_page_shown (PnPage *page)
 {
   PnLocationPage *self = PN_LOCATION_PAGE (page);
 
+  /* Back here (Edit Answers, Back), every place shows again, the chosen
+   * one ticked: a search from before would hide the others. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 

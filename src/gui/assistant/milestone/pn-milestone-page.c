@@ -9,6 +9,8 @@
 
 #include "assistant/pn-choice-group.h"
 
+#include <glib/gi18n.h>
+
 struct _PnMilestonePage
 {
   PnPage         parent_instance;
@@ -96,6 +98,37 @@ pn_milestone_page_relevant_phases (PnMilestonePage *self)
   return g_strv_builder_end (builder);
 }
 
+/* The taxonomy names each milestone by what was completed; a founder
+ * thinks of the stage being entered.  Both, in the UI language. */
+static const struct {
+  const char *id;
+  const char *label;
+} phase_labels[] = {
+  { "preclinical", N_("Preclinical research completed (entering clinical trials)") },
+  { "phase-1", N_("Phase I completed (entering Phase II)") },
+  { "phase-2", N_("Phase II completed (entering Phase III)") },
+  { "phase-3", N_("Phase III completed (applying for approval)") },
+};
+
+static void
+pn_milestone_page_label_phases (PnMilestonePage *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (phase_labels); i++)
+    {
+      AdwActionRow *row = pn_choice_group_get_row (self->phase_group, phase_labels[i].id);
+      GtkWidget *check;
+
+      if (row == NULL)
+        continue;
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(phase_labels[i].label));
+      check = adw_action_row_get_activatable_widget (row);
+      if (check != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _(phase_labels[i].label),
+                                        -1);
+    }
+}
+
 static void
 pn_milestone_page_update (PnPage *page)
 {
@@ -113,6 +146,7 @@ pn_milestone_page_update (PnPage *page)
     }
 
   phases = pn_milestone_page_relevant_phases (self);
+  pn_milestone_page_label_phases (self);
   pn_choice_group_set_visible_ids (self->phase_group, (const char * const *) phases);
 
   phase = pn_profile_get_answer (profile, PN_QUESTION_PHASE);

@@ -49,6 +49,15 @@ pn_product_page_clear_other_branches (PnProfile  *profile,
 }
 
 static void
+pn_product_page_clear_project (PnProfile *profile)
+{
+  pn_profile_set_answer (profile, PN_QUESTION_PHASE, NULL);
+  pn_profile_set_answer (profile, PN_QUESTION_RANK, NULL);
+  for (PnFigure figure = 0; figure < PN_N_FIGURES; figure++)
+    pn_profile_set_figure (profile, figure, PN_YUAN_UNSET);
+}
+
+static void
 pn_product_page_update (PnPage *page)
 {
   PnProductPage *self = PN_PRODUCT_PAGE (page);
@@ -58,12 +67,17 @@ pn_product_page_update (PnPage *page)
 
   if (g_strcmp0 (product, self->last_product) != 0)
     {
-      g_free (self->last_product);
+      g_autofree char *previous = g_steal_pointer (&self->last_product);
+
       self->last_product = g_strdup (product);
 
       /* Re-enters this function through the profile's "changed". */
       if (product != NULL)
         pn_product_page_clear_other_branches (profile, product);
+      /* Another product is another project: its milestone and its figures
+       * (a drug's R&D is not a device's) start again. */
+      if (product != NULL && previous != NULL)
+        pn_product_page_clear_project (profile);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->entity_group), organisation);

@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Tests of pnav brief, compare, pipeline and deadlines (issue 7), as TAP.
+"""The planning commands: pnav brief, compare, pipeline and deadlines, as TAP.
 
-    test_issue7.py PATH-TO-PNAV
+    test_planning.py PATH-TO-PNAV
 
 Every run uses a database in a temporary folder (--db) and a temporary
 XDG_DATA_HOME.  The PDF checks need poppler-utils (pdftotext, pdffonts,
 pdfinfo, pdftoppm); page 1 of each edition is also rendered to PNG in
-$G_TEST_BUILDDIR (issue7-brief-en.png, issue7-brief-zh.png) for a look.
+$G_TEST_BUILDDIR (planning-brief-en.png, planning-brief-zh.png) for a look.
 
 Amounts from 厦府规〔2023〕17号 for an innovative drug after Phase I with
 30,000,000 of R&D, 5,000,000 of national funding and 4,000,000 paid for
@@ -123,8 +123,29 @@ def yuan(amount):
     return "¥{:,}".format(amount)
 
 
-def citation(match):
-    return "%s art. %s" % (match["doc_number"] or match["document_id"], match["article"])
+def chinese_number(n):
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    return (digits[n // 10] if n >= 20 else "") + "十" + (digits[n % 10] if n % 10 else "")
+
+
+def citation(match, lang, titles):
+    """How a brief cites a measure: the document's number, else its title,
+    never its internal id; numbered as the document numbers its measures."""
+    title = titles[match["document_id"]]
+    number = match["article"]
+    task_list = title["zh"].endswith("清单")
+    if lang == "en":
+        source = match["doc_number"] or title["en"]
+        return "%s, task %s" % (source, number) if task_list else "%s art. %s" % (source, number)
+    source = match["doc_number"] or "《%s》" % title["zh"]
+    parts = [int(p) for p in number.split(".")]
+    if len(parts) == 1:
+        return "%s第%d%s" % (source, parts[0], "项" if task_list else "条")
+    if len(parts) == 2:
+        return "%s第%s条第（%s）项" % (source, chinese_number(parts[0]), chinese_number(parts[1]))
+    return "%s%s（%s）%d" % (source, chinese_number(parts[0]), chinese_number(parts[1]), parts[2])
 
 
 def run_tool(*argv):
@@ -259,10 +280,10 @@ def parse_ics(raw):
 
 def main():
     if len(sys.argv) != 2:
-        print("usage: test_issue7.py PATH-TO-PNAV", file=sys.stderr)
+        print("usage: test_planning.py PATH-TO-PNAV", file=sys.stderr)
         return 99
 
-    workdir = tempfile.mkdtemp(prefix="pnav-issue7-")
+    workdir = tempfile.mkdtemp(prefix="pnav-planning-")
     tap = Tap()
     try:
         run_tests(tap, Pnav(os.path.abspath(sys.argv[1]), workdir), workdir)
@@ -344,7 +365,7 @@ def test_brief_pdf(tap, pnav, workdir):
                and re.search(r"\byes\s+yes\b", line)]
         tap.ok(rc == 0 and cjk, "brief --lang %s: pdffonts lists an embedded CJK font" % lang, fonts)
 
-        png = os.path.join(builddir, "issue7-brief-%s" % lang)
+        png = os.path.join(builddir, "planning-brief-%s" % lang)
         rc, out, err = run_tool("pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1",
                                 "-singlefile", path, png)
         with open(png + ".png", "rb") as f:
@@ -356,9 +377,13 @@ def test_brief_markdown(tap, pnav, match_json):
     for lang in ("en", "zh"):
         r = pnav.run("brief", "--profile", CLIENT, "--as-of", AS_OF, "--lang", lang, "--format", "md")
         tap.ok(r.rc == 0 and r.out.startswith("# "), "brief --lang %s --format md" % lang, r)
-        missing = [citation(m) for m in match_json["matches"] if citation(m) not in r.out]
+        titles = {d["id"]: d["title"] for d in pnav.run("list-documents", "--format", "json").json()}
+        missing = [citation(m, lang, titles) for m in match_json["matches"]
+                   if citation(m, lang, titles) not in r.out]
         tap.ok(not missing, "brief --lang %s: the Markdown has every citation" % lang,
                "missing: %r" % missing)
+        ids = [i for i in titles if i in r.out]
+        tap.ok(not ids, "brief --lang %s: no internal document id" % lang, "named: %r" % ids)
         needles = [CLIENT, yuan(TOTAL)] + [yuan(a) for a in COUNTED]
         missing = [n for n in needles if n not in r.out]
         tap.ok(not missing, "brief --lang %s: the Markdown has the client, the amounts and the total" % lang,

@@ -1,0 +1,163 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window at GNOME's small-screen size, 360 × 640: it takes that width,
+ * and every view (the welcome, each question, the results and a measure,
+ * the documents, compare, pipeline, deadlines) draws nothing past it.
+ * Screenshots of each in _build/tests/gui/screenshots/narrow-*.
+ */
+#define G_LOG_DOMAIN "test-adaptive"
+
+#include "config.h"
+
+#include "assistant/pn-assistant.h"
+#include "assistant/pn-page.h"
+#include "pn-application.h"
+#include "pn-test-util.h"
+#include "pn-window.h"
+#include "results/pn-results-view.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#define WIDTH 360
+#define HEIGHT 640
+
+typedef PnTestFixture Fixture;
+
+static GtkWidget *
+content (Fixture *fixture)
+{
+  return adw_application_window_get_content (ADW_APPLICATION_WINDOW (fixture->window));
+}
+
+/* An innovative drug at Phase II in Xiamen with ¥30,000,000 of R&D. */
+static void
+answer_drug (Fixture *fixture)
+{
+  pn_profile_set_location (fixture->profile, "xiamen");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_PRODUCT, "drug");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_DRUG_CLASS, "innovative");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_MODALITY, "chemical");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_PHASE, "phase-2");
+  pn_profile_set_figure (fixture->profile, PN_FIGURE_RD_INVESTMENT, 30000000);
+}
+
+static void
+log_minimums (GtkWidget *widget,
+              int        depth)
+{
+  int min = 0, nat = 0;
+
+  if (!gtk_widget_get_visible (widget) || depth > 9)
+    return;
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_test_message ("%*s%s “%s” min %d nat %d", depth * 2, "", G_OBJECT_TYPE_NAME (widget),
+                  gtk_widget_get_name (widget), min, nat);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    log_minimums (child, depth + 1);
+}
+
+/* Drawn, within the width, and on record. */
+static void
+check (Fixture    *fixture,
+       const char *name)
+{
+  g_autofree char *shot = g_strconcat ("narrow-", name, NULL);
+
+  g_test_message ("%s", name);
+  if (g_getenv ("PN_TEST_LOG_MINIMUMS") != NULL)
+    log_minimums (content (fixture), 0);
+  g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
+  g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), ==, WIDTH);
+  pn_test_assert_within_width (content (fixture), WIDTH);
+  pn_test_window_screenshot (fixture->window, shot);
+}
+
+static void
+show (Fixture    *fixture,
+      const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL));
+  pn_test_flush ();
+}
+
+static void
+test_views (Fixture *fixture)
+{
+  PnAssistant *assistant;
+  PnResultsView *results;
+  AdwWindowTitle *title;
+  GtkWidget *back;
+
+  /* GNOME's own button layout (org.gnome.desktop.wm.preferences
+   * button-layout 'appmenu:close', as on a phone): without a settings
+   * daemon, Xvfb gets GTK's fallback with minimize and maximize too. */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+
+  /* The window's minimum is no wider than a phone. */
+  pn_test_resize_window (fixture->window, WIDTH, HEIGHT);
+  check (fixture, "welcome");
+
+  /* Every question, one after the other. */
+  show (fixture, "win.start");
+  assistant = PN_ASSISTANT (pn_window_get_view (fixture->window, "assistant"));
+  answer_drug (fixture);
+  while (TRUE)
+    {
+      PnPage *page = pn_assistant_get_current_page (assistant);
+      /* "PnLocationPage" → "location" */
+      const char *type = G_OBJECT_TYPE_NAME (page) + strlen ("Pn");
+      g_autofree char *name = g_ascii_strdown (type, strlen (type) - strlen ("Page"));
+
+      check (fixture, name);
+      if (pn_assistant_get_is_last (assistant))
+        break;
+      pn_assistant_next (assistant);
+      pn_test_flush ();
+    }
+
+  /* The results: a list, then a measure filling the window with its
+   * title and Back in the header bar. */
+  show (fixture, "win.show-results");
+  results = PN_RESULTS_VIEW (pn_window_get_view (fixture->window, "results"));
+  check (fixture, "results");
+  title = ADW_WINDOW_TITLE (pn_test_window_child (fixture->window, "window_title"));
+  back = pn_test_window_child (fixture->window, "back_button");
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, _("Results"));
+  g_assert_true (pn_results_view_show_measure (results, "xiamen-2023-17/1/innovative-phase-2"));
+  pn_test_flush ();
+  g_assert_nonnull (pn_results_view_get_detail_title (results));
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, pn_results_view_get_detail_title (results));
+  g_assert_true (gtk_widget_get_visible (back));
+  check (fixture, "measure");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL));
+  pn_test_flush ();
+  g_assert_null (pn_results_view_get_detail_title (results));
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, _("Results"));
+
+  /* The planning views and the documents. */
+  show (fixture, "win.show-compare");
+  check (fixture, "compare");
+  show (fixture, "win.show-pipeline");
+  check (fixture, "pipeline");
+  show (fixture, "win.show-deadlines");
+  check (fixture, "deadlines");
+  show (fixture, "win.show-documents");
+  check (fixture, "documents");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const PnTestCase tests[] = {
+    { "/pn/gui/adaptive/360", test_views },
+  };
+
+  pn_test_init (&argc, &argv, PN_TEST_INIT_DEFAULT);
+  pn_test_add_app_tests (tests, G_N_ELEMENTS (tests), NULL,
+                         &(PnTestAppOptions) { .width = 1000, .height = 700 });
+
+  return g_test_run ();
+}
