@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pn-citation.h"
 #include "pn-export.h"
 #include "pn-money.h"
 
@@ -161,7 +162,7 @@ print_article (PnTaxonomy *taxonomy,
                PnLang      lang,
                gboolean    full)
 {
-  g_autofree char *citation = pn_article_citation (article);
+  g_autofree char *citation = pn_citation_format (article, lang);
   guint n_benefits = article->benefits != NULL ? article->benefits->len : 0;
 
   pnav_print ("%s  %s\n", citation, pn_text_get (&article->heading, lang));

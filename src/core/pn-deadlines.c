@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "pn-deadlines.h"
+#include "pn-citation.h"
 
 #include <stdlib.h>
 #include <time.h>
@@ -256,7 +257,7 @@ pn_deadlines_to_json (PnDeadlines *self)
       const PnDeadline *deadline = &g_array_index (self->deadlines, PnDeadline, i);
       PnBenefit *benefit = deadline->benefit;
       PnArticle *article = benefit->article;
-      g_autofree char *citation = pn_article_citation (article);
+      g_autofree char *citation = pn_citation_format (article, PN_LANG_EN);
       g_autofree char *uid = pn_deadline_dup_uid (deadline);
 
       json_builder_begin_object (builder);
@@ -361,7 +362,7 @@ pn_deadlines_to_text (PnDeadlines *self,
     {
       const PnDeadline *deadline = &g_array_index (self->deadlines, PnDeadline, i);
       PnBenefit *benefit = deadline->benefit;
-      g_autofree char *citation = pn_article_citation (benefit->article);
+      g_autofree char *citation = pn_citation_format (benefit->article, lang);
       g_autofree char *days = days_text (deadline->days_left, zh);
       g_autofree char *units = units_text (taxonomy, benefit->article, lang);
 
@@ -420,7 +421,7 @@ pn_deadlines_to_ical (PnDeadlines  *self,
       const PnDeadline *deadline = &g_array_index (self->deadlines, PnDeadline, i);
       PnBenefit *benefit = deadline->benefit;
       g_autofree char *uid = pn_deadline_dup_uid (deadline);
-      g_autofree char *citation = pn_article_citation (benefit->article);
+      g_autofree char *citation = pn_citation_format (benefit->article, lang);
       g_autofree char *summary = NULL;
       g_autofree char *units = units_text (taxonomy, benefit->article, lang);
       g_autoptr(GString) description = g_string_new (NULL);

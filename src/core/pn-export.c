@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pn-export.h"
+#include "pn-citation.h"
 #include "pn-core-private.h"
 #include "pn-money.h"
 
@@ -316,7 +317,7 @@ pn_export_results_text (PnResults *results,
               any = TRUE;
             }
 
-          citation = pn_article_citation (benefit->article);
+          citation = pn_citation_format (benefit->article, lang);
           amount = pn_export_amount_label (result, lang);
           g_string_append (str, "  ");
           pn_export_append_padded (str, amount, 18);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "pn-pipeline.h"
+#include "pn-citation.h"
 
 #include "pn-core-private.h"
 #include "pn-engine.h"
@@ -520,7 +521,7 @@ pn_pipeline_to_text (PnPipeline *self,
         {
           const PnResult *result = g_ptr_array_index (stage->milestones, i);
           g_autofree char *amount = pn_export_amount_label (result, lang);
-          g_autofree char *citation = pn_article_citation (result->benefit->article);
+          g_autofree char *citation = pn_citation_format (result->benefit->article, lang);
 
           g_string_append (str, "    ");
           pn_export_append_padded (str, amount, 18);

@@ -476,19 +476,6 @@ pn_document_find_annual_cap (PnDocument *self,
   return NULL;
 }
 
-char *
-pn_article_citation (PnArticle *article)
-{
-  PnDocument *document;
-
-  g_return_val_if_fail (article != NULL, NULL);
-
-  document = article->document;
-  return g_strdup_printf ("%s art. %s",
-                          document->doc_number ? document->doc_number : document->id,
-                          article->number);
-}
-
 void
 pn_benefit_get_validity (PnBenefit   *benefit,
                          const char **out_from,

@@ -223,7 +223,6 @@ PnArticle   *pn_document_find_article    (PnDocument  *self,
                                           const char  *number);
 const PnAnnualCap *pn_document_find_annual_cap (PnDocument *self,
                                                 const char *id);
-char        *pn_article_citation         (PnArticle   *article);
 const PnCondition *pn_benefit_find_condition (PnBenefit *benefit,
                                               PnQuestion question);
 /* The period a benefit applies in (YYYY-MM-DD, NULL when not stated): the
