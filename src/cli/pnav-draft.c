@@ -110,7 +110,19 @@ pnav_draft (PnavContext  *ctx,
   file = g_file_new_for_commandline_arg (files[0]);
   draft = pn_draft_new_from_file (file, opts.id, taxonomy, &error);
   if (draft == NULL)
-    goto out;
+    {
+      /* name the file as it was given, not as an absolute path */
+      g_autofree char *parse_name = g_file_get_parse_name (file);
+
+      if (g_str_has_prefix (error->message, parse_name) && strcmp (parse_name, display) != 0)
+        {
+          g_autofree char *message = g_strconcat (display, error->message + strlen (parse_name), NULL);
+
+          g_free (error->message);
+          error->message = g_steal_pointer (&message);
+        }
+      goto out;
+    }
   document = pn_draft_get_document (draft);
 
   /* what the draft must write, then proof that it validates: the schema

@@ -1003,6 +1003,7 @@ static const struct { const char *word; PnFigure figure; } base_words[] = {
   { "固定资产", PN_FIGURE_FIXED_ASSETS },
   { "评价成本", PN_FIGURE_EVALUATION_COST },
   { "一致性评价费用", PN_FIGURE_EVALUATION_COST },
+  { "评价费用", PN_FIGURE_EVALUATION_COST },
   { "技术交易额", PN_FIGURE_TECH_TRANSACTION },
   { "技术合同", PN_FIGURE_TECH_TRANSACTION },
   { "成果交易", PN_FIGURE_TECH_TRANSACTION },
@@ -1451,6 +1452,22 @@ fill_benefit (Reader    *self,
         g_autofree char *joined = g_strconcat (before, item, NULL);
 
         own_core = subject_core (joined, 0, strlen (joined));
+        /* "…开展创新药临床试验的，完成Ⅰ期临床试验后": the item comes after
+         * the condition the subject ends on */
+        g_autofree char *trimmed = without_parentheses (item);
+
+        if (g_str_has_suffix (trimmed, "后") || g_str_has_suffix (trimmed, "的"))
+          trimmed[strlen (trimmed) - strlen ("的")] = '\0';
+        if (g_str_has_prefix (trimmed, "对"))
+          memmove (trimmed, trimmed + strlen ("对"), strlen (trimmed + strlen ("对")) + 1);
+        if (strstr (own_core, trimmed) == NULL && strstr (trimmed, own_core) == NULL)
+          {
+            char *with_item;
+
+            with_item = g_strconcat (own_core, *own_core ? "，" : "", trimmed, NULL);
+            g_free (own_core);
+            own_core = with_item;
+          }
       }
     else
       own_core = subject_core (s, subject_start, token->start);
@@ -1874,8 +1891,9 @@ build (Reader *self)
                             Made *made = g_ptr_array_index (pending, p);
 
                             set_cap (made, token->yuan);
-                            if (made->benefit->per == NULL && enterprise)
-                              made->benefit->per = g_strdup (per_of (s, cstart, token->end));
+                            /* "每个品种最高不超过200万元" says what one award is per */
+                            if (made->benefit->per == NULL)
+                              made->benefit->per = g_strdup (per_of (s, window, token->end));
                           }
                         benefit = ((Made *) g_ptr_array_index (pending, 0))->benefit;
                       }
@@ -1970,50 +1988,64 @@ build (Reader *self)
         }
     }
 
-  /* thresholds read before the benefits of their sentence */
+  /* thresholds, once every benefit of their clause is made: each to every
+   * benefit, or one to each when the clause enumerates as many ("营业收入
+   * 首次突破1亿元、5亿元的…分别给予50万元、100万元") */
   for (guint r = 0; r < runs->len; r++)
     {
       Run *run = &g_array_index (runs, Run, r);
+      Token *first = &g_array_index (tokens, Token, run->first);
+      Token *last = &g_array_index (tokens, Token, run->first + run->n - 1);
+      gsize cstart = clause_start (self, first->clause);
+      gsize window = last_comma (self, first->clause, first->start, cstart);
+      PnFigure figure;
+      gboolean inclusive;
+      g_autoptr(GPtrArray) targets = g_ptr_array_new ();
 
       if (run->role != ROLE_THRESHOLD)
         continue;
-      for (guint i = 0; i < run->n; i++)
+      figure = find_base (s, window, first->start);
+      if (figure == PN_FIGURE_NONE)
+        figure = find_base (s, cstart, first->start);
+      if (figure == PN_FIGURE_NONE)
+        continue;
+      /* 超过、突破 exclude the figure; 达到、以上 include it */
+      inclusive = !span_ends_with_any (s, back (s, first->start, 3, cstart), first->start,
+                                       (const char * const[]) { "超过", "超", "突破", "高于", NULL }) ||
+                  at (s, last->end, "以上") || at (s, last->end, "及以上");
+
+      for (guint k = 0; k < self->made->len; k++)
         {
-          Token *token = &g_array_index (tokens, Token, run->first + i);
-          gsize cstart = clause_start (self, token->clause);
-          gsize window = last_comma (self, token->clause, token->start, cstart);
-          PnFigure figure = find_base (s, window, token->start);
-          gboolean inclusive = !span_ends_with_any (s, back (s, token->start, 3, cstart), token->start,
-                                                    (const char * const[]) { "超过", "超", "突破", "高于", NULL });
+          Made *made = g_ptr_array_index (self->made, k);
 
-          if (figure == PN_FIGURE_NONE)
-            figure = find_base (s, cstart, token->start);
-          if (figure == PN_FIGURE_NONE)
-            continue;
-          for (guint k = 0; k < self->made->len; k++)
-            {
-              Made *made = g_ptr_array_index (self->made, k);
-              gboolean has = FALSE;
-
-              if (made->clause != token->clause)
-                continue;
-              for (guint t = 0; t < made->benefit->thresholds->len; t++)
-                {
-                  PnThreshold *existing = g_ptr_array_index (made->benefit->thresholds, t);
-
-                  has = has || (existing->figure == figure && existing->min == token->yuan);
-                }
-              if (!has)
-                {
-                  PnThreshold *threshold = g_new0 (PnThreshold, 1);
-
-                  threshold->figure = figure;
-                  threshold->min = token->yuan;
-                  threshold->inclusive = inclusive;
-                  g_ptr_array_add (made->benefit->thresholds, threshold);
-                }
-            }
+          if (made->clause == first->clause)
+            g_ptr_array_add (targets, made);
         }
+
+      for (guint t = 0; t < targets->len; t++)
+        for (guint i = 0; i < run->n; i++)
+          {
+            Token *token = &g_array_index (tokens, Token, run->first + i);
+            Made *made = g_ptr_array_index (targets, t);
+            PnThreshold *threshold;
+            gboolean has = FALSE;
+
+            if (run->n > 1 && targets->len == run->n && i != t)
+              continue;
+            for (guint e = 0; e < made->benefit->thresholds->len; e++)
+              {
+                PnThreshold *existing = g_ptr_array_index (made->benefit->thresholds, e);
+
+                has = has || (existing->figure == figure && existing->min == token->yuan);
+              }
+            if (has)
+              continue;
+            threshold = g_new0 (PnThreshold, 1);
+            threshold->figure = figure;
+            threshold->min = token->yuan;
+            threshold->inclusive = inclusive;
+            g_ptr_array_add (made->benefit->thresholds, threshold);
+          }
     }
 
   for (guint i = 0; i < self->made->len; i++)
@@ -2039,6 +2071,35 @@ reader_clear (Reader *self)
   g_clear_pointer (&self->skipped, g_ptr_array_unref);
 }
 
+/* A line break that ends no sentence is a wrap the extraction kept
+ * ("按照设备投\n资的10%"): it goes, so that words and sentences hold. */
+static void
+unwrap (Reader *self)
+{
+  GString *out = g_string_sized_new (strlen (self->s));
+  GArray *map = g_array_sized_new (FALSE, FALSE, sizeof (gsize), self->map->len);
+
+  for (gsize i = 0; self->s[i] != '\0'; i++)
+    {
+      if (self->s[i] == '\n' && out->len > 0)
+        {
+          const char *prev = g_utf8_find_prev_char (out->str, out->str + out->len);
+          static const char * const ends[] = { "。", "；", "！", "？", "：", "）", ")", NULL };
+
+          if (prev != NULL && !pn_draft_has_prefix_any (prev, ends))
+            continue;
+        }
+      g_string_append_c (out, self->s[i]);
+      g_array_append_val (map, g_array_index (self->map, gsize, i));
+    }
+  g_array_append_val (map, g_array_index (self->map, gsize, self->map->len - 1));
+
+  g_free (self->s);
+  self->s = g_string_free (out, FALSE);
+  g_array_unref (self->map);
+  self->map = map;
+}
+
 static void
 reader_init (Reader        *self,
              PnArticle     *article,
@@ -2054,6 +2115,7 @@ reader_init (Reader        *self,
   self->figures = figures;
   self->map = g_array_new (FALSE, FALSE, sizeof (gsize));
   self->s = pn_draft_normalize (article->original, self->map);
+  unwrap (self);
   self->tokens = g_array_new (FALSE, FALSE, sizeof (Token));
   self->sentences = g_array_new (FALSE, FALSE, sizeof (gsize));
   self->clauses = g_array_new (FALSE, FALSE, sizeof (gsize));

@@ -552,7 +552,18 @@ read_overlap_rule (PnDraftMeta      *meta,
       end = strstr (hit, "。");
       end = end != NULL ? end + strlen ("。") : text + strlen (text);
 
-      meta->overlap_quote = pn_draft_strip (g_strndup (start, end - start));
+      /* without the item's number: "第十一条　同一项目…" */
+      {
+        static GRegex *marker;
+        g_autofree char *quote = pn_draft_strip (g_strndup (start, end - start));
+
+        if (g_once_init_enter (&marker))
+          g_once_init_leave (&marker, g_regex_new ("^\\s*(第[一二三四五六七八九十百零〇0-9]+条|"
+                                                   "[（(][一二三四五六七八九十0-9]+[）)]|"
+                                                   "[一二三四五六七八九十]+、|[0-9]+[.．、])[\\s　]*",
+                                                   G_REGEX_OPTIMIZE, 0, NULL));
+        meta->overlap_quote = g_regex_replace (marker, quote, -1, 0, "", 0, NULL);
+      }
       meta->overlap_where = g_strdup (para->where != NULL && *para->where != '\0'
                                       ? para->where : "正文之后的结尾段落");
       return;

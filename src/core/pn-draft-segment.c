@@ -296,7 +296,7 @@ wrap_width (GPtrArray *lines)
         }
     }
 
-  if (widths->len < 8)
+  if (widths->len < 4)
     return 0;
 
   g_array_sort (widths, compare_uint);
@@ -308,7 +308,7 @@ wrap_width (GPtrArray *lines)
     if (g_array_index (widths, guint, i) * 100 >= w * 85)
       n_full++;
 
-  return n_full >= 3 && n_full * 10 >= widths->len * 3 ? w : 0;
+  return n_full >= 2 && n_full * 10 >= widths->len * 3 ? w : 0;
 }
 
 GPtrArray *
@@ -809,6 +809,9 @@ chapter_label (Segmenter *self,
   g_autofree char *marker = g_strndup (text, strlen (text) - strlen (node->rest));
 
   split_heading (node->rest, TRUE, &heading, &remainder);
+  /* as written when the line is the heading alone: "第一章　总　则" */
+  if (heading != NULL && remainder == NULL)
+    return pn_draft_strip (g_strdup (text));
   if (heading == NULL)
     heading = first_clause (node->rest);
   return g_strconcat (pn_draft_strip (marker), node->level == LEVEL_ZHANG && *heading ? " " : "",
@@ -895,8 +898,7 @@ emit_item (Segmenter  *self,
 }
 
 static gboolean
-is_closing_chapter (Segmenter *self,
-                    Node      *node)
+is_closing_chapter (Node *node)
 {
   g_autofree char *heading = NULL;
   g_autofree char *remainder = NULL;
@@ -1330,7 +1332,7 @@ pn_draft_segment (GPtrArray *paras)
 
         /* a chapter with no items: closing words stay out; in a document
          * numbered on through its chapters it has no number to take */
-        if (is_closing_chapter (&self, node) || (any_children && continuous) ||
+        if (is_closing_chapter (node) || (any_children && continuous) ||
             node->level == LEVEL_ZHANG)
           {
             mark_chapter_paras (&self, node, label ? label : "");

@@ -724,13 +724,14 @@ lookup_key (PnDraftPlaces *self,
   return NULL;
 }
 
-/* Is the unit's place `place` or does it lie within it? */
+/* Is the unit of `place` or of a place above it?  "市科技局" in a
+ * Quanzhou text is no unit of Jinjiang, which lies within Quanzhou. */
 static gboolean
 unit_within (PnDraftPlaces *self,
              const PnTerm  *unit,
              const char    *place)
 {
-  return place != NULL && pn_taxonomy_location_within (self->taxonomy, unit->parent, place);
+  return place != NULL && pn_taxonomy_location_within (self->taxonomy, place, unit->parent);
 }
 
 /* "市科技局" in a Xiamen text is 厦门市科学技术局: a key that several units
@@ -830,6 +831,92 @@ lookup_loose (PnDraftPlaces *self,
   return tie ? NULL : best;
 }
 
+static gboolean
+has_level_prefix (const char *name)
+{
+  if (g_str_has_prefix (name, "市场") || g_str_has_prefix (name, "市政园林") ||
+      g_str_has_prefix (name, "市政管理"))
+    return FALSE;
+  return g_str_has_prefix (name, "市") || g_str_has_prefix (name, "省") ||
+         g_str_has_prefix (name, "区") || g_str_has_prefix (name, "县");
+}
+
+/* The place a 市/省/区/县 prefix means in this document: 市 the
+ * document's own city (or county-level city, 晋江市), 省 its province. */
+static const char *
+level_place (PnDraftPlaces *self,
+             const char    *key)
+{
+  if (g_str_has_prefix (key, "省"))
+    return self->province;
+
+  for (const PnTerm *place = pn_document_lookup_location (self->document, self->taxonomy,
+                                                          self->jurisdiction);
+       place != NULL;
+       place = pn_document_lookup_location (self->document, self->taxonomy, place->parent))
+    {
+      if ((g_str_has_prefix (key, "市") && g_str_has_suffix (place->zh, "市")) ||
+          ((g_str_has_prefix (key, "区") || g_str_has_prefix (key, "县")) &&
+           g_strcmp0 (place->level, "county") == 0))
+        return place->id;
+    }
+
+  return NULL;
+}
+
+/* A unit of exactly `place` whose key is `key`, or whose key holds `key`
+ * in order (火炬管委会 in 厦门火炬高技术产业开发区管委会) when `loose`. */
+static const PnTerm *
+lookup_at (PnDraftPlaces *self,
+           const char    *key,
+           const char    *place,
+           gboolean       loose)
+{
+  const PnTerm *best = NULL;
+  glong best_span = G_MAXLONG;
+  gboolean tie = FALSE;
+
+  if (place == NULL)
+    return NULL;
+
+  for (guint i = 0; i < self->keys->len; i++)
+    {
+      UnitKey *entry = g_ptr_array_index (self->keys, i);
+      glong span;
+
+      if (g_strcmp0 (entry->unit->parent, place) != 0)
+        continue;
+      if (!loose)
+        {
+          if (g_str_equal (entry->key, key))
+            return entry->unit;
+          continue;
+        }
+      if (g_utf8_strlen (key, -1) < 3)
+        continue;
+      span = subsequence_span (key, entry->key);
+      if (span < 0)
+        continue;
+      {
+        const char *final = g_utf8_offset_to_pointer (key, g_utf8_strlen (key, -1) - 1);
+        glong key_len = g_utf8_strlen (entry->key, -1);
+
+        if (strstr (g_utf8_offset_to_pointer (entry->key, MAX (0, key_len - 2)), final) == NULL)
+          continue;
+      }
+      if (span < best_span)
+        {
+          best = entry->unit;
+          best_span = span;
+          tie = FALSE;
+        }
+      else if (span == best_span && best != entry->unit)
+        tie = TRUE;
+    }
+
+  return tie ? NULL : best;
+}
+
 const PnTerm *
 pn_draft_places_find_unit (PnDraftPlaces *self,
                            const char    *name)
@@ -842,52 +929,65 @@ pn_draft_places_find_unit (PnDraftPlaces *self,
   if (*key == '\0')
     return NULL;
 
-  /* a name with its place: 厦门市人民政府, 泉州医保局晋江分局 */
-  if ((unit = lookup_key (self, key)) != NULL && !g_str_has_prefix (key, "市") &&
-      !g_str_has_prefix (key, "省") && !g_str_has_prefix (key, "区") && !g_str_has_prefix (key, "县"))
+  if (!has_level_prefix (key))
     {
-      /* …but a bare name several places share (财政局) is the local one */
-      const PnTerm *local = lookup_local (self, key, place);
-
-      return local != NULL ? local : unit;
-    }
-  if ((unit = lookup_local (self, shortened, NULL)) != NULL && strcmp (shortened, key) != 0)
-    return unit;
-
-  /* 省X → the province's unit; 市X → the document's city (or county-level city) */
-  if (g_str_has_prefix (key, "省") && self->province != NULL)
-    place = self->province;
-  if ((unit = lookup_local (self, key, place)) != NULL)
-    return unit;
-  if (g_str_has_prefix (key, "省") || g_str_has_prefix (key, "市"))
-    {
-      const char *rest = key + strlen ("市");
-
-      if ((unit = lookup_local (self, rest, place)) != NULL)
+      /* a name with its place (厦门市人民政府, 泉州医保局晋江分局), or a
+       * name the document's place or a place above it has (市场监管局) */
+      if ((unit = lookup_local (self, key, place)) != NULL)
         return unit;
+      if ((unit = lookup_key (self, key)) != NULL)
+        return unit;
+      if ((unit = lookup_key (self, shortened)) != NULL)
+        return unit;
+      /* "厦门市税务局" is looked for among Xiamen's units */
+      {
+        g_autoptr(GArray) chain = place_chain (self, key, FALSE);
+
+        if (chain->len > 0 && g_array_index (chain, PlaceHit, chain->len - 1).in_taxonomy)
+          {
+            const char *named = g_array_index (chain, PlaceHit, chain->len - 1).id;
+            const char *rest = key + strlen (g_array_index (chain, PlaceHit, 0).zh);
+
+            if ((unit = lookup_at (self, key, named, TRUE)) != NULL ||
+                (unit = lookup_at (self, rest, named, TRUE)) != NULL)
+              return unit;
+          }
+      }
+      return lookup_loose (self, key, place);
     }
 
-  return lookup_loose (self, key, place);
+  /* 市科技局: the unit of the document's city, no other */
+  place = level_place (self, key);
+  if ((unit = lookup_at (self, key, place, FALSE)) != NULL)
+    return unit;
+  if ((unit = lookup_at (self, key + strlen ("市"), place, FALSE)) != NULL)
+    return unit;
+  return lookup_at (self, key + strlen ("市"), place, TRUE);
 }
 
-static gboolean
-has_level_prefix (const char *name)
-{
-  if (g_str_has_prefix (name, "市场") || g_str_has_prefix (name, "市政园林") ||
-      g_str_has_prefix (name, "市政管理"))
-    return FALSE;
-  return g_str_has_prefix (name, "市") || g_str_has_prefix (name, "省") ||
-         g_str_has_prefix (name, "区") || g_str_has_prefix (name, "县");
-}
-
+/* Whether a name says its own place ("厦门海关", "人行福州中心支行"), so
+ * that the 市 or 省 of the names before it does not carry over. */
 static gboolean
 starts_with_place (PnDraftPlaces *self,
                    const char    *name)
 {
   g_autoptr(GArray) chain = place_chain (self, name, FALSE);
 
-  return chain->len > 0 || g_str_has_prefix (name, "各") || g_str_has_prefix (name, "国家") ||
-         g_str_has_prefix (name, "中国") || g_str_has_prefix (name, "中共");
+  if (chain->len > 0 || g_str_has_prefix (name, "各") || g_str_has_prefix (name, "国家") ||
+      g_str_has_prefix (name, "中国") || g_str_has_prefix (name, "中共"))
+    return TRUE;
+
+  for (guint i = 0; i < self->place_names->len; i++)
+    {
+      const char *place = g_ptr_array_index (self->place_names, i);
+      g_autofree char *shorter = g_utf8_strlen (place, -1) >= 3
+                                 ? g_strndup (place, strlen (place) - strlen ("市"))
+                                 : g_strdup (place);
+
+      if (strstr (name, shorter) != NULL)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static char *
@@ -1035,8 +1135,31 @@ pn_draft_places_add_units (PnDraftPlaces *self,
         }
 
       unit = pn_draft_places_find_unit (self, full);
-      if (unit == NULL && !g_str_equal (full, name))
-        unit = pn_draft_places_find_unit (self, name);
+
+      /* "海沧区和各区": two units, when each is one */
+      if (unit == NULL && strstr (name, "和") != NULL)
+        {
+          g_auto(GStrv) parts = g_strsplit (name, "和", 2);
+          const PnTerm *a = pn_draft_places_find_unit (self, parts[0]);
+          const PnTerm *b = NULL;
+
+          if (a != NULL && parts[1] != NULL)
+            {
+              g_autofree char *second = *prefix != '\0' && !starts_with_place (self, parts[1]) &&
+                                        !has_level_prefix (parts[1])
+                                        ? g_strconcat (prefix, parts[1], NULL) : g_strdup (parts[1]);
+
+              b = pn_draft_places_find_unit (self, second);
+              if (b == NULL)
+                b = pn_draft_places_find_unit (self, parts[1]);
+            }
+          if (a != NULL && b != NULL)
+            {
+              add_ref (refs, a->id, role);
+              add_ref (refs, b->id, role);
+              continue;
+            }
+        }
 
       add_ref (refs, unit != NULL ? unit->id : declare_unit (self, full), role);
     }

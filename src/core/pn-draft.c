@@ -464,7 +464,9 @@ read_bounded (GFile       *file,
   stream = g_file_read (file, NULL, &local_error);
   if (stream == NULL)
     {
-      g_set_error (error, PN_DRAFT_ERROR, PN_DRAFT_ERROR_IO, "%s: %s", name, local_error->message);
+      g_set_error (error, PN_DRAFT_ERROR, PN_DRAFT_ERROR_IO, "%s: %s", name,
+                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED)
+                   ? "permission denied" : local_error->message);
       return NULL;
     }
 
@@ -512,7 +514,10 @@ pn_draft_new_from_file (GFile       *file,
                             G_FILE_QUERY_INFO_NONE, NULL, &local_error);
   if (info == NULL)
     {
-      g_set_error (error, PN_DRAFT_ERROR, PN_DRAFT_ERROR_IO, "%s: %s", name, local_error->message);
+      g_set_error (error, PN_DRAFT_ERROR, PN_DRAFT_ERROR_IO, "%s: %s", name,
+                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ? "no such file" :
+                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED)
+                   ? "permission denied" : local_error->message);
       return NULL;
     }
 
