@@ -337,16 +337,18 @@ typedef struct
 {
   PnDraftExtract *extract;
   GString        *line;
+  int             in_link;   /* depth of <a> elements */
+  gboolean        plain;     /* the line holds text outside links */
 } Linearizer;
 
 static void
 flush_line (Linearizer *self)
 {
-  if (self->line->len > 0)
-    {
-      add_text (self->extract, self->line->str);
-      g_string_truncate (self->line, 0);
-    }
+  /* a line of links only is a menu */
+  if (self->line->len > 0 && self->plain)
+    add_text (self->extract, self->line->str);
+  g_string_truncate (self->line, 0);
+  self->plain = FALSE;
 }
 
 static void linearize (Linearizer *self, xmlNode *node);
@@ -355,7 +357,7 @@ static char *
 cell_text (xmlNode *cell)
 {
   g_autoptr(PnDraftExtract) inner = extract_new (FALSE);
-  Linearizer lin = { inner, g_string_new (NULL) };
+  Linearizer lin = { inner, g_string_new (NULL), 0, FALSE };
   GString *text = g_string_new (NULL);
 
   for (xmlNode *c = cell->children; c != NULL; c = c->next)
@@ -386,14 +388,36 @@ linearize_row (Linearizer *self,
                xmlNode    *row)
 {
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  gsize longest = 0;
+  guint filled = 0;
 
   for (xmlNode *c = row->children; c != NULL; c = c->next)
     if (name_is (c, "td") || name_is (c, "th"))
-      g_ptr_array_add (cells, cell_text (c));
+      {
+        char *text = cell_text (c);
+
+        longest = MAX (longest, (gsize) g_utf8_strlen (text, -1));
+        filled += *text != '\0';
+        g_ptr_array_add (cells, text);
+      }
 
   flush_line (self);
-  if (cells->len > 0)
-    add_row (self->extract, cells);
+
+  /* Old sites lay a page out in tables: a row of one cell, or with a cell
+   * of whole paragraphs, is text; a task table has short cells. */
+  if (filled < 2 || longest > 600)
+    {
+      for (xmlNode *c = row->children; c != NULL; c = c->next)
+        if (name_is (c, "td") || name_is (c, "th"))
+          {
+            for (xmlNode *k = c->children; k != NULL; k = k->next)
+              linearize (self, k);
+            flush_line (self);
+          }
+      return;
+    }
+
+  add_row (self->extract, cells);
 }
 
 static void
@@ -414,7 +438,11 @@ linearize (Linearizer *self,
                 g_string_append_c (self->line, ' ');
             }
           else
-            g_string_append_unichar (self->line, c);
+            {
+              g_string_append_unichar (self->line, c);
+              if (self->in_link == 0 && !pn_draft_is_space (c))
+                self->plain = TRUE;
+            }
         }
       return;
     }
@@ -437,8 +465,10 @@ linearize (Linearizer *self,
   if (name_is_any (node, block_elements))
     flush_line (self);
 
+  self->in_link += name_is (node, "a");
   for (xmlNode *c = node->children; c != NULL; c = c->next)
     linearize (self, c);
+  self->in_link -= name_is (node, "a");
 
   if (name_is_any (node, block_elements))
     flush_line (self);
@@ -491,7 +521,7 @@ static char *
 text_of (xmlNode *node)
 {
   g_autoptr(PnDraftExtract) inner = extract_new (FALSE);
-  Linearizer lin = { inner, g_string_new (NULL) };
+  Linearizer lin = { inner, g_string_new (NULL), 0, FALSE };
   GString *text = g_string_new (NULL);
 
   linearize (&lin, node);
@@ -579,6 +609,8 @@ extract_html (const char  *display_name,
 
   lin.extract = extract;
   lin.line = g_string_new (NULL);
+  lin.in_link = 0;
+  lin.plain = FALSE;
   linearize (&lin, main);
   flush_line (&lin);
   g_string_free (lin.line, TRUE);
@@ -713,6 +745,247 @@ extract_pdf (const char  *display_name,
 
 /* ---- .docx ---- */
 
+/* Word's automatic numbering (w:numPr): the labels "一、" "（一）" "1."
+ * are not in the text, word/numbering.xml says how to count them. */
+#define N_LEVELS 9
+
+typedef struct
+{
+  char *format[N_LEVELS];
+  char *text[N_LEVELS];
+  int   start[N_LEVELS];
+} AbstractNum;
+
+typedef struct
+{
+  GHashTable *abstracts;   /* abstractNumId → AbstractNum */
+  GHashTable *nums;        /* numId → abstractNumId */
+  GHashTable *counters;    /* numId → int[N_LEVELS] */
+} Numbering;
+
+static void
+abstract_num_free (AbstractNum *num)
+{
+  for (int i = 0; i < N_LEVELS; i++)
+    {
+      g_free (num->format[i]);
+      g_free (num->text[i]);
+    }
+  g_free (num);
+}
+
+static void
+numbering_clear (Numbering *self)
+{
+  g_clear_pointer (&self->abstracts, g_hash_table_unref);
+  g_clear_pointer (&self->nums, g_hash_table_unref);
+  g_clear_pointer (&self->counters, g_hash_table_unref);
+}
+
+static gboolean w_is (xmlNode *node, const char *name);
+
+static char *
+w_val (xmlNode    *node,
+       const char *child)
+{
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    if (w_is (c, child))
+      {
+        xmlChar *value = NULL;
+
+        for (xmlAttr *a = c->properties; a != NULL; a = a->next)
+          if (strcmp ((const char *) a->name, "val") == 0)
+            value = xmlNodeGetContent ((xmlNode *) a);
+        if (value != NULL)
+          {
+            char *ret = g_strdup ((const char *) value);
+
+            xmlFree (value);
+            return ret;
+          }
+      }
+  return NULL;
+}
+
+static char *
+w_attr (xmlNode    *node,
+        const char *name)
+{
+  for (xmlAttr *a = node->properties; a != NULL; a = a->next)
+    if (strcmp ((const char *) a->name, name) == 0)
+      {
+        xmlChar *value = xmlNodeGetContent ((xmlNode *) a);
+        char *ret = g_strdup ((const char *) value);
+
+        xmlFree (value);
+        return ret;
+      }
+  return NULL;
+}
+
+static void
+numbering_load (Numbering *self,
+                GBytes    *bytes)
+{
+  g_autoptr(xmlParserCtxt) ctxt = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+  xmlNode *root;
+  gsize size;
+  const char *data;
+
+  self->abstracts = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) abstract_num_free);
+  self->nums = g_hash_table_new (NULL, NULL);
+  self->counters = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  if (bytes == NULL)
+    return;
+
+  data = g_bytes_get_data (bytes, &size);
+  if (g_strstr_len (data, MIN (size, 4096), "<!DOCTYPE") != NULL)
+    return;
+  ctxt = xmlNewParserCtxt ();
+  doc = ctxt ? xmlCtxtReadMemory (ctxt, data, (int) size, "numbering.xml", NULL,
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
+             : NULL;
+  root = doc ? xmlDocGetRootElement (doc) : NULL;
+
+  for (xmlNode *c = root ? root->children : NULL; c != NULL; c = c->next)
+    {
+      g_autofree char *id = NULL;
+
+      if (w_is (c, "abstractNum") && (id = w_attr (c, "abstractNumId")) != NULL)
+        {
+          AbstractNum *num = g_new0 (AbstractNum, 1);
+
+          for (xmlNode *l = c->children; l != NULL; l = l->next)
+            {
+              g_autofree char *ilvl = NULL;
+              g_autofree char *start = NULL;
+              int level;
+
+              if (!w_is (l, "lvl") || (ilvl = w_attr (l, "ilvl")) == NULL)
+                continue;
+              level = atoi (ilvl);
+              if (level < 0 || level >= N_LEVELS)
+                continue;
+              num->format[level] = w_val (l, "numFmt");
+              num->text[level] = w_val (l, "lvlText");
+              start = w_val (l, "start");
+              num->start[level] = start ? atoi (start) : 1;
+            }
+          g_hash_table_replace (self->abstracts, GINT_TO_POINTER (atoi (id)), num);
+        }
+      else if (w_is (c, "num") && (id = w_attr (c, "numId")) != NULL)
+        {
+          g_autofree char *abstract = w_val (c, "abstractNumId");
+
+          if (abstract != NULL)
+            g_hash_table_replace (self->nums, GINT_TO_POINTER (atoi (id)),
+                                  GINT_TO_POINTER (atoi (abstract) + 1));
+        }
+    }
+}
+
+static void
+append_cn_number (GString *out,
+                  int      n)
+{
+  static const char * const digits[] = { "零", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+
+  if (n <= 0 || n >= 100)
+    g_string_append_printf (out, "%d", n);
+  else if (n < 10)
+    g_string_append (out, digits[n]);
+  else
+    {
+      if (n >= 20)
+        g_string_append (out, digits[n / 10]);
+      g_string_append (out, "十");
+      if (n % 10)
+        g_string_append (out, digits[n % 10]);
+    }
+}
+
+static void
+append_counter (GString    *out,
+                const char *format,
+                int         n)
+{
+  static const char * const roman[] = { "", "Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ", "Ⅴ", "Ⅵ", "Ⅶ", "Ⅷ", "Ⅸ", "Ⅹ", "Ⅺ", "Ⅻ" };
+
+  if (format == NULL || g_str_equal (format, "decimal") || g_str_equal (format, "decimalZero"))
+    g_string_append_printf (out, "%d", n);
+  else if (g_str_has_prefix (format, "chinese") || g_str_has_prefix (format, "japanese") ||
+           g_str_has_prefix (format, "ideographDigital") || g_str_equal (format, "taiwaneseCounting"))
+    append_cn_number (out, n);
+  else if (g_str_equal (format, "upperRoman") && n > 0 && n < (int) G_N_ELEMENTS (roman))
+    g_string_append (out, roman[n]);
+  else if ((g_str_equal (format, "upperLetter") || g_str_equal (format, "lowerLetter")) && n > 0 && n <= 26)
+    g_string_append_c (out, (char) ((g_str_equal (format, "upperLetter") ? 'A' : 'a') + n - 1));
+  else if (g_str_equal (format, "decimalEnclosedCircle") || g_str_equal (format, "decimalEnclosedCircleChinese"))
+    g_string_append_unichar (out, 0x2460 + n - 1);
+  else
+    g_string_append_printf (out, "%d", n);
+}
+
+/* The label of a numbered paragraph, counted on; NULL when it has none. */
+static char *
+numbering_label (Numbering *self,
+                 xmlNode   *p)
+{
+  xmlNode *ppr = NULL, *numpr = NULL;
+  g_autofree char *ilvl = NULL;
+  g_autofree char *num_id = NULL;
+  AbstractNum *abstract;
+  int *counters, level, abstract_id;
+  GString *label;
+
+  if (self == NULL || self->nums == NULL)
+    return NULL;
+  for (xmlNode *c = p->children; c != NULL && ppr == NULL; c = c->next)
+    if (w_is (c, "pPr"))
+      ppr = c;
+  for (xmlNode *c = ppr ? ppr->children : NULL; c != NULL && numpr == NULL; c = c->next)
+    if (w_is (c, "numPr"))
+      numpr = c;
+  if (numpr == NULL)
+    return NULL;
+
+  ilvl = w_val (numpr, "ilvl");
+  num_id = w_val (numpr, "numId");
+  level = ilvl ? atoi (ilvl) : 0;
+  abstract_id = num_id ? GPOINTER_TO_INT (g_hash_table_lookup (self->nums, GINT_TO_POINTER (atoi (num_id)))) : 0;
+  abstract = abstract_id > 0 ? g_hash_table_lookup (self->abstracts, GINT_TO_POINTER (abstract_id - 1)) : NULL;
+  if (abstract == NULL || level < 0 || level >= N_LEVELS || abstract->text[level] == NULL ||
+      g_strcmp0 (abstract->format[level], "bullet") == 0 || g_strcmp0 (abstract->format[level], "none") == 0)
+    return NULL;
+
+  counters = g_hash_table_lookup (self->counters, GINT_TO_POINTER (atoi (num_id)));
+  if (counters == NULL)
+    {
+      counters = g_new0 (int, N_LEVELS);
+      g_hash_table_insert (self->counters, GINT_TO_POINTER (atoi (num_id)), counters);
+    }
+  counters[level] = counters[level] == 0 ? abstract->start[level] : counters[level] + 1;
+  for (int deeper = level + 1; deeper < N_LEVELS; deeper++)
+    counters[deeper] = 0;
+
+  label = g_string_new (NULL);
+  for (const char *t = abstract->text[level]; *t != '\0'; t++)
+    {
+      if (*t == '%' && t[1] >= '1' && t[1] <= '9')
+        {
+          int which = t[1] - '1';
+
+          append_counter (label, abstract->format[which],
+                          counters[which] > 0 ? counters[which] : abstract->start[which]);
+          t++;
+        }
+      else
+        g_string_append_c (label, *t);
+    }
+  return g_string_free (label, FALSE);
+}
+
 static gboolean
 w_is (xmlNode    *node,
       const char *name)
@@ -751,18 +1024,23 @@ docx_run_text (xmlNode *node,
 }
 
 static char *
-docx_paragraph (xmlNode *p)
+docx_paragraph (Numbering *numbering,
+                xmlNode   *p)
 {
   GString *text = g_string_new (NULL);
+  g_autofree char *label = numbering_label (numbering, p);
 
+  if (label != NULL)
+    g_string_append (text, label);
   docx_run_text (p, text);
   return g_string_free (text, FALSE);
 }
 
-static void docx_block (PnDraftExtract *extract, xmlNode *node);
+static void docx_block (PnDraftExtract *extract, Numbering *numbering, xmlNode *node);
 
 static char *
-docx_cell (xmlNode *cell)
+docx_cell (Numbering *numbering,
+           xmlNode   *cell)
 {
   GString *text = g_string_new (NULL);
 
@@ -771,7 +1049,7 @@ docx_cell (xmlNode *cell)
       g_autofree char *part = NULL;
 
       if (w_is (c, "p"))
-        part = docx_paragraph (c);
+        part = docx_paragraph (numbering, c);
       else if (w_is (c, "tbl") || w_is (c, "sdt"))
         {
           xmlChar *content = xmlNodeGetContent (c);
@@ -795,6 +1073,7 @@ docx_cell (xmlNode *cell)
 
 static void
 docx_table (PnDraftExtract *extract,
+            Numbering      *numbering,
             xmlNode        *table)
 {
   for (xmlNode *row = table->children; row != NULL; row = row->next)
@@ -807,13 +1086,13 @@ docx_table (PnDraftExtract *extract,
       for (xmlNode *c = row->children; c != NULL; c = c->next)
         {
           if (w_is (c, "tc"))
-            g_ptr_array_add (cells, docx_cell (c));
+            g_ptr_array_add (cells, docx_cell (numbering, c));
           else if (w_is (c, "sdt"))
             for (xmlNode *s = c->children; s != NULL; s = s->next)
               if (w_is (s, "sdtContent"))
                 for (xmlNode *t = s->children; t != NULL; t = t->next)
                   if (w_is (t, "tc"))
-                    g_ptr_array_add (cells, docx_cell (t));
+                    g_ptr_array_add (cells, docx_cell (numbering, t));
         }
       if (cells->len > 0)
         add_row (extract, cells);
@@ -822,28 +1101,31 @@ docx_table (PnDraftExtract *extract,
 
 static void
 docx_block (PnDraftExtract *extract,
+            Numbering      *numbering,
             xmlNode        *node)
 {
   for (xmlNode *c = node; c != NULL; c = c->next)
     {
       if (w_is (c, "p"))
         {
-          g_autofree char *text = docx_paragraph (c);
+          g_autofree char *text = docx_paragraph (numbering, c);
 
           /* a manual line break starts a new line of its own */
           add_lines (extract, text);
         }
       else if (w_is (c, "tbl"))
-        docx_table (extract, c);
+        docx_table (extract, numbering, c);
       else if (w_is (c, "sdt") || w_is (c, "sdtContent") || w_is (c, "customXml") ||
                w_is (c, "ins") || w_is (c, "smartTag"))
-        docx_block (extract, c->children);
+        docx_block (extract, numbering, c->children);
     }
 }
 
+/* word/document.xml, and word/numbering.xml when there is one */
 static GBytes *
 docx_document_xml (const char  *display_name,
                    GBytes      *bytes,
+                   GBytes     **out_numbering,
                    GError     **error)
 {
   struct archive *archive = archive_read_new ();
@@ -864,7 +1146,8 @@ docx_document_xml (const char  *display_name,
       la_ssize_t n;
 
       is_zip = TRUE;
-      if (g_strcmp0 (archive_entry_pathname (entry), "word/document.xml") != 0)
+      if (g_strcmp0 (archive_entry_pathname (entry), "word/document.xml") != 0 &&
+          g_strcmp0 (archive_entry_pathname (entry), "word/numbering.xml") != 0)
         {
           archive_read_data_skip (archive);
           continue;
@@ -893,9 +1176,18 @@ docx_document_xml (const char  *display_name,
           goto out;
         }
 
+      if (g_strcmp0 (archive_entry_pathname (entry), "word/numbering.xml") == 0)
+        {
+          g_clear_pointer (out_numbering, g_bytes_unref);
+          *out_numbering = g_byte_array_free_to_bytes (xml);
+          continue;
+        }
+      g_clear_pointer (&result, g_bytes_unref);
       result = g_byte_array_free_to_bytes (xml);
-      goto out;
     }
+
+  if (result != NULL)
+    goto out;
 
   g_set_error (error, PN_DRAFT_ERROR, PN_DRAFT_ERROR_DAMAGED,
                is_zip ? "%s: not a Word document (.docx): it has no word/document.xml"
@@ -904,6 +1196,8 @@ docx_document_xml (const char  *display_name,
 
 out:
   archive_read_free (archive);
+  if (result == NULL)
+    g_clear_pointer (out_numbering, g_bytes_unref);
   return result;
 }
 
@@ -912,7 +1206,9 @@ extract_docx (const char  *display_name,
               GBytes      *bytes,
               GError     **error)
 {
-  g_autoptr(GBytes) xml = docx_document_xml (display_name, bytes, error);
+  g_autoptr(GBytes) numbering_xml = NULL;
+  g_autoptr(GBytes) xml = docx_document_xml (display_name, bytes, &numbering_xml, error);
+  Numbering numbering = { NULL, NULL, NULL };
   g_autoptr(xmlParserCtxt) ctxt = NULL;
   g_autoptr(xmlDoc) doc = NULL;
   g_autoptr(PnDraftExtract) extract = NULL;
@@ -952,7 +1248,9 @@ extract_docx (const char  *display_name,
     }
 
   extract = extract_new (FALSE);
-  docx_block (extract, body->children);
+  numbering_load (&numbering, numbering_xml);
+  docx_block (extract, &numbering, body->children);
+  numbering_clear (&numbering);
   return g_steal_pointer (&extract);
 }
 

@@ -36,6 +36,7 @@ typedef struct
   gsize     end;
   guint     sentence;
   guint     clause;
+  gboolean  ranged;   /* the upper end of "30%—50%" */
 } Token;
 
 typedef enum
@@ -279,13 +280,41 @@ add_token (Reader    *self,
            gsize      start,
            gsize      end)
 {
-  Token token = { kind, PN_YUAN_UNSET, -1, start, end, 0, 0 };
+  Token token = { kind, PN_YUAN_UNSET, -1, start, end, 0, 0, FALSE };
 
   if (kind == TOKEN_YUAN)
     token.yuan = (gint64) llround (value * factor);
   else
     token.rate = value * factor;
   g_array_append_val (self->tokens, token);
+}
+
+/* "按照30%—50%的比例", "50万元至100万元": one figure, its upper bound
+ * (the estimate is the most an award can give), with a note. */
+static void
+merge_ranges (Reader *self)
+{
+  static const char * const dashes[] = { "—", "–", "-", "~", "～", "至", "到", "—", NULL };
+
+  for (guint i = 0; i + 1 < self->tokens->len;)
+    {
+      Token *a = &g_array_index (self->tokens, Token, i);
+      Token *b = &g_array_index (self->tokens, Token, i + 1);
+      g_autofree char *between = span_dup (self->s, a->end, b->start);
+      gboolean dash = FALSE;
+
+      for (guint d = 0; dashes[d] != NULL && !dash; d++)
+        dash = g_str_equal (between, dashes[d]) ||
+               (g_str_has_prefix (between, dashes[d]) && g_str_equal (between + strlen (dashes[d]), "—"));
+      if (!dash || a->kind != b->kind)
+        {
+          i++;
+          continue;
+        }
+      b->start = a->start;
+      b->ranged = TRUE;
+      g_array_remove_index (self->tokens, i);
+    }
 }
 
 static void
@@ -1543,6 +1572,12 @@ add_figure (Reader            *self,
 {
   PnDraftFigure *figure = g_new0 (PnDraftFigure, 1);
 
+  if (token->ranged && benefit != NULL)
+    g_ptr_array_add (benefit->notes,
+                     pn_text_new ("原文为区间，此处按上限记录，估算值为可获得的最高额。",
+                                  "The text gives a range; the upper end is recorded, so the "
+                                  "estimate is the most the award can give."));
+
   figure->article = self->article;
   figure->start = g_array_index (self->map, gsize, token->start);
   figure->end = g_array_index (self->map, gsize, token->end);
@@ -2154,6 +2189,7 @@ pn_draft_read_benefits (PnArticle     *article,
   reader_init (&self, article, places, taxonomy, figures);
   find_unit_groups (&self);
   tokenize (&self);
+  merge_ranges (&self);
   split_sentences (&self);
   build (&self);
 

@@ -134,6 +134,24 @@ read_validity (PnDraftMeta *meta,
 
       if (!pn_draft_parse_date (s, &pos, &iso))
         continue;
+      /* "自2024年1月1日至2026年12月31日施行" */
+      if (g_str_has_prefix (s + pos, "起"))
+        pos += strlen ("起");
+      if (g_str_has_prefix (s + pos, "至"))
+        {
+          gsize until_pos = pos + strlen ("至");
+          g_autofree char *until = NULL;
+
+          if (pn_draft_parse_date (s, &until_pos, &until) &&
+              (g_str_has_prefix (s + until_pos, "止") || pn_draft_has_prefix_any (s + until_pos, starts) ||
+               g_str_has_prefix (s + until_pos, "期间")))
+            {
+              meta->in_force_from = g_steal_pointer (&iso);
+              meta->in_force_until = g_steal_pointer (&until);
+              break;
+            }
+          continue;
+        }
       if (g_str_has_prefix (s + pos, "起"))
         pos += strlen ("起");
       if (g_str_has_prefix (s + pos, "正式"))
@@ -150,7 +168,8 @@ read_validity (PnDraftMeta *meta,
         meta->in_force_from = g_strdup (meta->issued);
     }
 
-  meta->in_force_until = date_after (s, "有效期至");
+  if (meta->in_force_until == NULL)
+    meta->in_force_until = date_after (s, "有效期至");
   if (meta->in_force_until == NULL)
     meta->in_force_until = date_after (s, "有效期截至");
   if (meta->in_force_until == NULL)
@@ -164,7 +183,8 @@ read_validity (PnDraftMeta *meta,
           if (pn_draft_parse_date (s, &pos, &iso) &&
               (g_str_has_prefix (s + pos, "止") || g_str_has_prefix (s + pos, "。") ||
                g_str_has_prefix (s + pos, "有效")) &&
-              (strstr (s, "有效期") != NULL || g_str_has_prefix (s + pos, "止")))
+              (strstr (s, "有效期") != NULL || strstr (s, "执行期") != NULL ||
+               strstr (s, "实施期") != NULL || g_str_has_prefix (s + pos, "止")))
             {
               meta->in_force_until = g_steal_pointer (&iso);
               break;

@@ -251,6 +251,17 @@ detect_marker (const char *text,
   return FALSE;
 }
 
+static guint
+filled_cells (GPtrArray *cells)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < cells->len; i++)
+    if (!is_blank (g_ptr_array_index (cells, i)))
+      n++;
+  return n;
+}
+
 static gboolean
 ends_sentence (const char *text)
 {
@@ -328,7 +339,19 @@ pn_draft_paragraphs (PnDraftExtract *extract)
         {
           PnDraftItem *item = g_ptr_array_index (extract->items, i);
 
-          if (item->cells != NULL)
+          if (item->cells != NULL && filled_cells (item->cells) < 2)
+            {
+              /* a table of one column lays out text: its lines are text */
+              for (guint c = 0; c < item->cells->len; c++)
+                {
+                  g_auto(GStrv) lines = g_strsplit (g_ptr_array_index (item->cells, c), "\n", -1);
+
+                  for (guint l = 0; lines[l] != NULL; l++)
+                    if (!is_blank (lines[l]))
+                      g_ptr_array_add (paras, para_new (pn_draft_strip (lines[l]), NULL, FALSE));
+                }
+            }
+          else if (item->cells != NULL)
             g_ptr_array_add (paras, para_new (NULL, item->cells, FALSE));
           else if (!is_blank (item->text))
             g_ptr_array_add (paras, para_new (pn_draft_strip (item->text), NULL, FALSE));
@@ -1080,6 +1103,46 @@ segment_rows (Segmenter *self,
   return n_rows;
 }
 
+/* Numbers must be unique: a numbering this reading got wrong (the same
+ * number twice) falls back to 1, 2, 3… in the text's order, said in the
+ * style. */
+static void
+renumber_if_repeated (PnDraftStructure *structure)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean repeated = FALSE;
+
+  for (guint i = 0; i < structure->articles->len && !repeated; i++)
+    {
+      PnDraftArticle *article = g_ptr_array_index (structure->articles, i);
+
+      repeated = !g_hash_table_add (seen, article->number);
+    }
+  if (!repeated)
+    return;
+
+  for (guint i = 0; i < structure->articles->len; i++)
+    {
+      PnDraftArticle *article = g_ptr_array_index (structure->articles, i);
+
+      g_free (article->number);
+      article->number = g_strdup_printf ("%u", i + 1);
+      for (guint p = article->first_para; p <= article->last_para && p < structure->paras->len; p++)
+        {
+          PnDraftPara *para = g_ptr_array_index (structure->paras, p);
+
+          g_free (para->where);
+          para->where = g_strdup (article->number);
+        }
+    }
+  {
+    char *style = g_strconcat (structure->style ? structure->style : "", "，编号重复，按顺序重编", NULL);
+
+    g_free (structure->style);
+    structure->style = style;
+  }
+}
+
 PnDraftStructure *
 pn_draft_segment (GPtrArray *paras)
 {
@@ -1169,7 +1232,7 @@ pn_draft_segment (GPtrArray *paras)
   /* 2. which reading: 第N条, a task table, or 一、（一）1.（1） */
   table_rows = segment_rows (&self, TRUE);
   if (count[LEVEL_TIAO] < 2 && table_rows >= 2 &&
-      (nodes->len < 2 || table_cjk * 2 >= total_cjk))
+      (nodes->len < 3 || table_cjk * 10 >= total_cjk * 7))
     {
       structure->body_start = paras->len;
       segment_rows (&self, FALSE);
@@ -1321,7 +1384,7 @@ pn_draft_segment (GPtrArray *paras)
             for (guint c = 0; c < node->children->len; c++)
               {
                 Node *child = g_ptr_array_index (node->children, c);
-                g_autofree char *child_number = continuous || node->level == LEVEL_ZHANG
+                g_autofree char *child_number = continuous
                                                 ? g_strdup_printf ("%d", child->n)
                                                 : g_strdup_printf ("%d.%d", node->n, child->n);
 
@@ -1375,5 +1438,6 @@ pn_draft_segment (GPtrArray *paras)
   for (guint i = structure->body_end; i < paras->len; i++)
     g_ptr_array_add (structure->closing, para_at (paras, i));
 
+  renumber_if_repeated (structure);
   return structure;
 }

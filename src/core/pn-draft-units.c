@@ -387,10 +387,17 @@ match_suffix (const char *p)
 
 /* The place named at `p`: a taxonomy location (full or without its 市),
  * a known place, or, when `generic`, any 2–4 characters and a suffix. */
+typedef enum
+{
+  PLACES_KNOWN,     /* the taxonomy's and the table's only */
+  PLACES_TITLE,     /* and a 2–3 character name with 省, 市 or 县 */
+  PLACES_ANY,       /* and any 2–5 characters with a suffix */
+} PlaceMatching;
+
 static gsize
 match_place (PnDraftPlaces *self,
              const char    *p,
-             gboolean       generic,
+             PlaceMatching  generic,
              PlaceHit      *hit)
 {
   GPtrArray *locations = pn_taxonomy_get_locations (self->taxonomy);
@@ -432,11 +439,14 @@ match_place (PnDraftPlaces *self,
           }
       }
 
-  if (best == 0 && generic)
+  if (best == 0 && generic != PLACES_KNOWN)
     {
       const char *q = p;
+      /* a title names its place in 2 or 3 characters and 省/市/县
+       * ("测试市支持措施"), never "深化市场…" */
+      int most = generic == PLACES_TITLE ? 3 : 5;
 
-      for (int n = 0; n < 5 && *q != '\0'; n++)
+      for (int n = 0; n < most && *q != '\0'; n++)
         {
           gsize suffix;
 
@@ -444,6 +454,13 @@ match_place (PnDraftPlaces *self,
             break;
           q = g_utf8_next_char (q);
           suffix = n >= 1 ? match_suffix (q) : 0;
+          if (generic == PLACES_TITLE &&
+              !(g_str_has_prefix (q, "省") || g_str_has_prefix (q, "市") || g_str_has_prefix (q, "县")))
+            suffix = 0;
+          if (suffix > 0 && (g_str_has_prefix (q + suffix, "场") || g_str_has_prefix (q + suffix, "政") ||
+                             g_str_has_prefix (q + suffix, "民") || g_str_has_prefix (q + suffix, "委") ||
+                             g_str_has_prefix (q + suffix, "级")))
+            suffix = 0;
           if (suffix > 0 && !g_str_has_prefix (q, "区政府") )
             {
               best = (q - p) + suffix;
@@ -467,7 +484,7 @@ place_hit_clear (PlaceHit *hit)
 static GArray *
 place_chain (PnDraftPlaces *self,
              const char    *name,
-             gboolean       generic)
+             PlaceMatching  generic)
 {
   GArray *chain = g_array_new (FALSE, TRUE, sizeof (PlaceHit));
   g_autofree char *s = pn_draft_normalize (name ? name : "", NULL);
@@ -641,7 +658,7 @@ pn_draft_places_new (PnTaxonomy  *taxonomy,
 
   for (guint i = 0; i < G_N_ELEMENTS (sources) && self->jurisdiction == NULL; i++)
     {
-      g_autoptr(GArray) chain = place_chain (self, sources[i], i != 1);
+      g_autoptr(GArray) chain = place_chain (self, sources[i], i == 1 ? PLACES_TITLE : PLACES_ANY);
 
       if (chain->len > 0)
         self->jurisdiction = declare_chain (self, chain);
@@ -941,7 +958,7 @@ pn_draft_places_find_unit (PnDraftPlaces *self,
         return unit;
       /* "厦门市税务局" is looked for among Xiamen's units */
       {
-        g_autoptr(GArray) chain = place_chain (self, key, FALSE);
+        g_autoptr(GArray) chain = place_chain (self, key, PLACES_KNOWN);
 
         if (chain->len > 0 && g_array_index (chain, PlaceHit, chain->len - 1).in_taxonomy)
           {
@@ -971,7 +988,7 @@ static gboolean
 starts_with_place (PnDraftPlaces *self,
                    const char    *name)
 {
-  g_autoptr(GArray) chain = place_chain (self, name, FALSE);
+  g_autoptr(GArray) chain = place_chain (self, name, PLACES_KNOWN);
 
   if (chain->len > 0 || g_str_has_prefix (name, "各") || g_str_has_prefix (name, "国家") ||
       g_str_has_prefix (name, "中国") || g_str_has_prefix (name, "中共"))
@@ -1105,9 +1122,9 @@ pn_draft_places_add_units (PnDraftPlaces *self,
       /* "福州市、厦门市人民政府": the place alone takes the next one's body */
       if (i + 1 < items->len)
         {
-          g_autoptr(GArray) chain = place_chain (self, name, FALSE);
+          g_autoptr(GArray) chain = place_chain (self, name, PLACES_KNOWN);
           const char *next = g_ptr_array_index (items, i + 1);
-          g_autoptr(GArray) next_chain = place_chain (self, next, FALSE);
+          g_autoptr(GArray) next_chain = place_chain (self, next, PLACES_KNOWN);
 
           if (chain->len == 1 && g_str_equal (g_array_index (chain, PlaceHit, 0).zh, name) &&
               next_chain->len > 0)

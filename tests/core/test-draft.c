@@ -365,6 +365,49 @@ test_docx (void)
   assert_valid (draft);
 }
 
+/* A .docx numbered by Word itself: the labels come from numbering.xml. */
+static void
+test_docx_numbering (void)
+{
+  g_autofree char *path = test_source_path ("nanping-measures.docx");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_path (path, &error);
+  PnDocument *document;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  g_assert_cmpuint (document->articles->len, ==, 4);
+  g_assert_cmpstr (article (document, "2.1")->chapter, ==, "二、支持产业化");
+  g_assert_cmpstr (article (document, "2.1")->heading.zh, ==, "支持技术改造");
+}
+
+/* An old site that lays its page out in a table: the cell is text. */
+static void
+test_html_layout_table (void)
+{
+  static const char page[] =
+    "<html><head><meta charset=\"utf-8\"><title>龙岩市支持生物医药产业发展措施</title></head><body>"
+    "<table width=\"100%\"><tr><td><a href=\"/\">首页</a> <a href=\"/a\">政务公开</a></td></tr>"
+    "<tr><td class=\"content\">"
+    "<p>龙岩市支持生物医药产业发展措施</p>"
+    "<p>一、支持研发</p>"
+    "<p>（一）支持新药研发。对完成Ⅱ期临床试验的创新药，给予200万元奖励。（责任单位：市科技局）</p>"
+    "<p>（二）支持平台。对新认定的省级研发平台，给予50万元奖励。（责任单位：市科技局）</p>"
+    "<p>二、附则</p><p>本措施自2025年1月1日起施行。</p>"
+    "</td></tr></table></body></html>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("longyan.html", page, -1, &error);
+  PnDocument *document;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  g_assert_cmpstr (document->jurisdiction, ==, "longyan");
+  g_assert_cmpuint (document->articles->len, ==, 2);
+  g_assert_cmpstr (document->in_force_from, ==, "2025-01-01");
+  g_assert_true (has_benefit (article (document, "1.1"), PN_BENEFIT_FIXED, -1, 2000000, PN_YUAN_UNSET));
+  assert_valid (draft);
+}
+
 static void
 write_pdf (const char *path,
            const char *text)
@@ -599,6 +642,8 @@ main (int   argc,
   g_test_add_func ("/pn/draft/format/gb18030-regulation", test_gb18030_regulation);
   g_test_add_func ("/pn/draft/format/html-page", test_html_page);
   g_test_add_func ("/pn/draft/format/docx", test_docx);
+  g_test_add_func ("/pn/draft/format/docx-numbering", test_docx_numbering);
+  g_test_add_func ("/pn/draft/format/html-layout-table", test_html_layout_table);
   g_test_add_func ("/pn/draft/format/pdf", test_pdf);
   g_test_add_func ("/pn/draft/figures", test_figures);
   g_test_add_func ("/pn/draft/refuses/bytes", test_bad_bytes);

@@ -1,10 +1,16 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Writes quanzhou-tasks.docx, a test source for `pnav draft`: a Word
-document (WordprocessingML in a zip container) with a task table whose
-group cells are merged down (w:vMerge), cells of several paragraphs, and a
-paragraph with a manual line break.  Run it from this folder; the .docx is
-committed, this script says how it was made."""
+"""Writes two test sources for `pnav draft`, Word documents
+(WordprocessingML in a zip container):
+
+  quanzhou-tasks.docx   a task table whose group cells are merged down
+                        (w:vMerge), cells of several paragraphs, and a
+                        paragraph with a manual line break;
+  nanping-measures.docx measures numbered by Word itself (w:numPr and
+                        word/numbering.xml: 一、 and （一） are not in the text).
+
+Run it from this folder; the .docx files are committed, this script says how
+they were made."""
 
 import zipfile
 from xml.sax.saxutils import escape
@@ -79,9 +85,56 @@ RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
 </Relationships>"""
 
-with zipfile.ZipFile("quanzhou-tasks.docx", "w", zipfile.ZIP_DEFLATED) as z:
-    for name, data in (("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", RELS),
-                       ("word/document.xml", document())):
-        info = zipfile.ZipInfo(name, date_time=(2025, 9, 1, 0, 0, 0))
-        info.compress_type = zipfile.ZIP_DEFLATED
-        z.writestr(info, data)
+NUMBERING = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering xmlns:w="%s">
+<w:abstractNum w:abstractNumId="0">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%%1、"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%%2）"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+</w:numbering>""" % W
+
+MEASURES = [
+    (0, "支持研发创新"),
+    (1, "支持创新药研发。对在本市完成Ⅱ期、Ⅲ期临床试验的创新药，分别给予最高300万元、500万元补助。（责任单位：市科技局、市财政局）"),
+    (1, "支持医疗器械注册。对首次取得第二类、第三类医疗器械注册证的企业，分别给予30万元、80万元一次性奖励。（责任单位：市市场监管局）"),
+    (0, "支持产业化"),
+    (1, "支持技术改造。对设备投资额达到1000万元的技术改造项目，按照设备投资额的8%给予补助，单个项目最高不超过300万元。（责任单位：市工信局）"),
+    (1, "支持平台建设。对新认定的省级企业技术中心给予50万元奖励。（责任单位：市工信局）"),
+]
+
+
+def numbered(level, text):
+    return ('<w:p><w:pPr><w:numPr><w:ilvl w:val="%d"/><w:numId w:val="1"/></w:numPr></w:pPr>%s</w:p>'
+            % (level, run(text)))
+
+
+def measures_document():
+    body = [
+        para(run("南平市人民政府办公室关于印发南平市促进生物医药产业发展若干措施的通知"), center=True),
+        para(run("南政办〔2025〕9号"), center=True),
+        para(run("各县（市、区）人民政府，市直各单位：")),
+        para(run("　　经市政府同意，现将《南平市促进生物医药产业发展若干措施》印发给你们，请认真贯彻执行。")),
+        para(run("南平市人民政府办公室")),
+        para(run("2025年7月15日")),
+        para(run("南平市促进生物医药产业发展若干措施"), center=True),
+    ] + [numbered(level, text) for level, text in MEASURES] + [
+        para(run("本措施自印发之日起施行，有效期至2027年12月31日。")),
+    ]
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<w:document xmlns:w="%s"><w:body>%s<w:sectPr/></w:body></w:document>' % (W, "".join(body)))
+
+
+def write(path, parts):
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts:
+            info = zipfile.ZipInfo(name, date_time=(2025, 9, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
+
+
+write("quanzhou-tasks.docx", (("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", RELS),
+                              ("word/document.xml", document())))
+write("nanping-measures.docx", (("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", RELS),
+                                ("word/document.xml", measures_document()),
+                                ("word/numbering.xml", NUMBERING)))
