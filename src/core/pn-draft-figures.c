@@ -1641,6 +1641,46 @@ set_cap (Made   *made,
   made->capped = TRUE;
 }
 
+/* The start of paragraph `n` in the squashed text. */
+static gsize
+paragraph_start (Reader *self,
+                 guint   n)
+{
+  gsize i = 0;
+
+  for (guint k = 0; k < n && self->s[i] != '\0'; i++)
+    if (self->s[i] == '\n')
+      k++;
+  return i;
+}
+
+/* Does the paragraph start with an enumeration's number: （一） (1) 1. 1、 */
+static gboolean
+text_is_item (const char *p)
+{
+  if (g_str_has_prefix (p, "（") || *p == '(')
+    {
+      p = g_utf8_next_char (p);
+      if (!g_ascii_isdigit (*p) && pn_draft_cn_number_len (p) == 0)
+        return FALSE;
+      p += g_ascii_isdigit (*p) ? strspn (p, "0123456789") : pn_draft_cn_number_len (p);
+      return g_str_has_prefix (p, "）") || *p == ')';
+    }
+  if (g_ascii_isdigit (*p))
+    {
+      p += strspn (p, "0123456789");
+      return *p == '.' || g_str_has_prefix (p, "、") || g_str_has_prefix (p, "．");
+    }
+  return FALSE;
+}
+
+static gboolean
+paragraph_is_item (Reader *self,
+                   guint   n)
+{
+  return text_is_item (self->s + paragraph_start (self, n));
+}
+
 static void
 annual_cap (Reader *self,
             Token  *token,
@@ -1674,13 +1714,21 @@ annual_cap (Reader *self,
   /* the benefits of its sentence, else those of its paragraph since the
    * last annual cap ("单个企业享受上述政策每年…") */
   if (targets->len == 0)
-    for (guint i = self->annual_from; i < self->made->len; i++)
-      {
-        Made *made = g_ptr_array_index (self->made, i);
+    {
+      /* back over the enumerated items before it ("（一）…；（二）…") to
+       * the sentence that leads them in */
+      guint first = paragraph > 0 ? paragraph - 1 : 0;
 
-        if (made->paragraph == paragraph || made->paragraph + 1 == paragraph)
-          g_ptr_array_add (targets, made);
-      }
+      while (first > 0 && paragraph_is_item (self, first))
+        first--;
+      for (guint i = self->annual_from; i < self->made->len; i++)
+        {
+          Made *made = g_ptr_array_index (self->made, i);
+
+          if (made->paragraph >= first && made->paragraph <= paragraph)
+            g_ptr_array_add (targets, made);
+        }
+    }
 
   for (guint i = 0; i < targets->len; i++)
     {
@@ -1718,8 +1766,33 @@ context_start (Reader *self,
                Token  *token)
 {
   gsize subject = subject_start (self, token->clause, token->start);
+  gsize sstart = sentence_start (self, token->sentence);
 
-  return subject < token->start ? subject : sentence_start (self, token->sentence);
+  if (subject < token->start)
+    return subject;
+
+  /* "对…的创新药，按下列标准给予奖励：（一）完成Ⅰ期…给予200万元": an item
+   * is read with the sentence that leads the list in */
+  if (text_is_item (self->s + sstart))
+    {
+      const char *colon = pn_draft_rfind (self->s, self->s + sstart, "：");
+
+      if (colon != NULL)
+        {
+          const char *lead = colon;
+
+          while (lead > self->s)
+            {
+              const char *prev = g_utf8_find_prev_char (self->s, lead);
+
+              if (prev == NULL || g_str_has_prefix (prev, "。") || *prev == '\n')
+                break;
+              lead = prev;
+            }
+          return lead - self->s;
+        }
+    }
+  return sstart;
 }
 
 static void

@@ -343,7 +343,8 @@ read_title (PnDraftExtract   *extract,
       g_string_append_c (head, '\n');
     }
 
-  for (guint i = 0, tried = 0; i < end && i < 12; i++)
+  /* an annex read as the text has its own title (after the notice's) */
+  for (guint i = structure->annex, tried = 0; i < end && i < structure->annex + 12; i++)
     {
       PnDraftPara *para = para_at (structure, i);
 
@@ -378,6 +379,22 @@ read_title (PnDraftExtract   *extract,
     }
   g_free (quoted);
   g_string_free (head, TRUE);
+
+  /* "厦门市人民政府关于印发X的通知" with no 《》: X */
+  {
+    g_autoptr(GMatchInfo) match = NULL;
+    static GRegex *notice;
+
+    if (g_once_init_enter (&notice))
+      g_once_init_leave (&notice, g_regex_new ("关于(印发|转发|颁布|发布)(.{4,}?)的通知$", 0, 0, NULL));
+    if (g_regex_match (notice, title->str, 0, &match))
+      {
+        char *inner = g_match_info_fetch (match, 2);
+
+        g_string_free (title, TRUE);
+        return inner;
+      }
+  }
 
   if (title->len == 0 && extract->page_title != NULL)
     {

@@ -115,6 +115,7 @@ typedef struct
 {
   GPtrArray *paras;      /* PnDraftPara */
   GPtrArray *articles;   /* PnDraftArticle */
+  guint      annex;      /* the text was read from this annex on, or 0 */
   guint      body_start; /* the first paragraph of the first article */
   guint      body_end;   /* one past the last paragraph of the body */
   char      *style;      /* "第N条", "一、（一）", "序号" … for notes */

@@ -656,6 +656,20 @@ is_date_line (const char *text)
   return pn_draft_parse_date (s, &pos, NULL) && s[pos] == '\0';
 }
 
+/* "附件", "附件1", "附件：" alone on its line */
+static gboolean
+is_annex_line (const char *text)
+{
+  g_autofree char *s = squashed (text);
+  const char *p = s;
+
+  if (!(eat (&p, "附件") || eat (&p, "附表")))
+    return FALSE;
+  while (*p != '\0' && (g_ascii_isdigit (*p) || pn_draft_cn_number_len (p) > 0))
+    p += g_ascii_isdigit (*p) ? 1 : pn_draft_cn_number_len (p);
+  return *p == '\0' || g_str_equal (p, "：") || g_str_equal (p, ":");
+}
+
 /* Lines that end the body: an annex, the distribution list, the printing
  * note, a signature. */
 static gboolean
@@ -926,6 +940,9 @@ is_closing_chapter (Node *node)
   g_autofree char *heading = NULL;
   g_autofree char *remainder = NULL;
 
+  /* "五、附则"; a flat list's "四、本措施自…起实施" */
+  if (pn_draft_has_prefix_any (node->rest, closing_prefixes))
+    return TRUE;
   split_heading (node->rest, TRUE, &heading, &remainder);
   return heading != NULL && g_strv_contains (closing_chapters, heading);
 }
@@ -1162,67 +1179,119 @@ pn_draft_segment (GPtrArray *paras)
   structure->body_start = paras->len;
   structure->body_end = paras->len;
 
-  /* 1. the numbered markers that follow one another */
   for (guint i = 0; i < paras->len; i++)
+    total_cjk += pn_draft_count_cjk (para_at (paras, i)->text);
+
+  /* 1. the numbered markers that follow one another, from `from` on.  A
+   * notice may number its own few points and hand out the real text as an
+   * annex after "附件": when the part after the annex line holds more text
+   * than the part before, it is read instead. */
+  for (guint from = 0, attempt = 0; ; attempt++)
     {
-      PnDraftPara *para = para_at (paras, i);
-      Marker m;
-      int expected;
-      gboolean ok;
-      Node *node;
+      guint annex = 0;
+      gboolean at_annex = FALSE;
 
-      total_cjk += pn_draft_count_cjk (para->text);
-      if (para->cells != NULL)
-        continue;
-
-      if (nodes->len > 0 && ends_body (para->text))
+      for (guint i = from; i < paras->len; i++)
         {
-          structure->body_end = i;
-          /* a signature line before the date belongs to the end too */
-          if (is_date_line (para->text) && i > 0 && is_org_line (para_at (paras, i - 1)->text) &&
-              ((Node *) g_ptr_array_index (nodes, nodes->len - 1))->para < i - 1)
-            structure->body_end = i - 1;
-          break;
+          PnDraftPara *para = para_at (paras, i);
+          Marker m;
+          int expected;
+          gboolean ok;
+          Node *node;
+
+          if (para->cells != NULL)
+            continue;
+
+          if (nodes->len > 0 && ends_body (para->text))
+            {
+              structure->body_end = i;
+              at_annex = is_annex_line (para->text);
+              annex = i + 1;
+              /* a signature line before the date belongs to the end too */
+              if (is_date_line (para->text) && i > 0 && is_org_line (para_at (paras, i - 1)->text) &&
+                  ((Node *) g_ptr_array_index (nodes, nodes->len - 1))->para < i - 1)
+                structure->body_end = i - 1;
+              break;
+            }
+
+          if (!detect_marker (para->text, &m))
+            continue;
+
+          expected = last[m.level] + 1;
+          ok = m.n == expected ||
+               (m.n == 1 && !m.weak && (last[m.level] == 0 || restart_ok[m.level]));
+          if (!ok && !m.weak && !para->soft && last[m.level] > 0 &&
+              (m.level == LEVEL_ZHANG || m.level == LEVEL_TIAO || m.level == LEVEL_PCN) &&
+              m.n > expected && m.n <= expected + 2)
+            ok = TRUE;   /* a marker the extraction lost */
+          if (m.weak && m.n != expected)
+            ok = FALSE;
+          /* "第五条规定的…" cites an article, it does not start one */
+          if (m.level == LEVEL_TIAO &&
+              pn_draft_has_prefix_any (para->text + m.rest,
+                                       (const char * const[]) { "规定", "的规定", "所称", "所列", "第", NULL }))
+            ok = FALSE;
+          if (!ok)
+            continue;
+
+          /* the top level starting again at 1 with nothing above: an annex */
+          if (m.n == 1 && last[m.level] >= 2 && !restart_ok[m.level] && top != LEVEL_NONE &&
+              m.level <= top)
+            {
+              structure->body_end = i;
+              at_annex = TRUE;
+              annex = i;
+              break;
+            }
+
+          last[m.level] = m.n;
+          restart_ok[m.level] = FALSE;
+          for (int d = m.level + 1; d < N_LEVELS; d++)
+            restart_ok[d] = TRUE;
+          count[m.level]++;
+          if (top == LEVEL_NONE || m.level < top)
+            top = m.level;
+
+          node = g_new0 (Node, 1);
+          node->level = m.level;
+          node->n = m.n;
+          node->para = i;
+          node->rest = g_strdup (para->text + m.rest);
+          node->children = g_ptr_array_new ();
+          g_ptr_array_add (nodes, node);
         }
 
-      if (!detect_marker (para->text, &m))
-        continue;
+      /* stopped at a signature or a distribution list: an annex may follow */
+      if (!at_annex && annex > 0)
+        for (guint j = annex; j < paras->len && !at_annex; j++)
+          if (is_annex_line (para_at (paras, j)->text))
+            {
+              at_annex = TRUE;
+              annex = j + 1;
+            }
 
-      expected = last[m.level] + 1;
-      ok = m.n == expected ||
-           (m.n == 1 && !m.weak && (last[m.level] == 0 || restart_ok[m.level]));
-      if (!ok && !m.weak && !para->soft && last[m.level] > 0 &&
-          (m.level == LEVEL_ZHANG || m.level == LEVEL_TIAO || m.level == LEVEL_PCN) &&
-          m.n > expected && m.n <= expected + 2)
-        ok = TRUE;   /* a marker the extraction lost */
-      if (m.weak && m.n != expected)
-        ok = FALSE;
-      if (!ok)
-        continue;
-
-      /* the top level starting again at 1 with nothing above: an annex */
-      if (m.n == 1 && last[m.level] >= 2 && !restart_ok[m.level] && top != LEVEL_NONE &&
-          m.level <= top)
+      if (at_annex && attempt < 2 && nodes->len > 0)
         {
-          structure->body_end = i;
-          break;
+          guint before = 0, after = 0;
+
+          for (guint i = ((Node *) g_ptr_array_index (nodes, 0))->para; i < annex; i++)
+            before += pn_draft_count_cjk (para_at (paras, i)->text);
+          for (guint i = annex; i < paras->len; i++)
+            after += pn_draft_count_cjk (para_at (paras, i)->text);
+          if (after * 2 > before * 3)
+            {
+              g_ptr_array_set_size (nodes, 0);
+              memset (last, 0, sizeof last);
+              memset (restart_ok, 0, sizeof restart_ok);
+              memset (count, 0, sizeof count);
+              top = LEVEL_NONE;
+              structure->body_end = paras->len;
+              structure->annex = annex;
+              from = annex;
+              continue;
+            }
         }
-
-      last[m.level] = m.n;
-      restart_ok[m.level] = FALSE;
-      for (int d = m.level + 1; d < N_LEVELS; d++)
-        restart_ok[d] = TRUE;
-      count[m.level]++;
-      if (top == LEVEL_NONE || m.level < top)
-        top = m.level;
-
-      node = g_new0 (Node, 1);
-      node->level = m.level;
-      node->n = m.n;
-      node->para = i;
-      node->rest = g_strdup (para->text + m.rest);
-      node->children = g_ptr_array_new ();
-      g_ptr_array_add (nodes, node);
+      break;
     }
 
   for (guint i = 0; i < paras->len; i++)
