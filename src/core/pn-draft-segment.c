@@ -1489,8 +1489,10 @@ pn_draft_segment (GPtrArray *paras)
         {
           guint dropped = g_strv_length (lines) - keep;
 
-          g_free (lines[keep]);
-          lines[keep] = NULL;
+          /* every dropped line is freed here: g_strfreev stops at the
+           * first NULL, so cutting the vector short would leak the rest */
+          for (guint l = keep; lines[l] != NULL; l++)
+            g_clear_pointer (&lines[l], g_free);
           g_free (article->original);
           article->original = g_strjoinv ("\n", lines);
           for (guint i = article->last_para + 1 - dropped; i <= article->last_para; i++)
