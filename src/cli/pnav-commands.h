@@ -36,5 +36,7 @@ int pnav_pipeline       (PnavContext *ctx,
                          char       **args);
 int pnav_deadlines      (PnavContext *ctx,
                          char       **args);
+int pnav_draft          (PnavContext *ctx,
+                         char       **args);
 
 G_END_DECLS

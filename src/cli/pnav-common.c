@@ -295,6 +295,7 @@ static const struct
   { "md", PNAV_FORMAT_MARKDOWN },
   { "csv", PNAV_FORMAT_CSV },
   { "ics", PNAV_FORMAT_ICS },
+  { "xml", PNAV_FORMAT_XML },
 };
 
 static const char * const default_formats[] = { "text", "json", NULL };

@@ -37,6 +37,7 @@ typedef enum
   PNAV_FORMAT_MARKDOWN,   /* "md" */
   PNAV_FORMAT_CSV,
   PNAV_FORMAT_ICS,
+  PNAV_FORMAT_XML,
 } PnavFormat;
 
 /* Which shared options a subcommand takes besides --db and --format. */

@@ -28,8 +28,9 @@ pnav_validate (PnavContext  *ctx,
   context = pnav_option_context_new (ctx, N_("FILE…"),
                                      N_("Check policy XML files against the schema and the "
                                         "taxonomy, and that the benefits their expected-result "
-                                        "cases name exist, without importing them.  Exits with "
-                                        "3 when a file is not valid."),
+                                        "cases name exist, without importing them; say how many "
+                                        "benefits are not yet reviewed (drafted with “pnav "
+                                        "draft”).  Exits with 3 when a file is not valid."),
                                      NULL, FALSE);
 
   if (!pnav_option_context_parse (context, args, TRUE, &files, &error)
@@ -74,10 +75,30 @@ pnav_validate (PnavContext  *ctx,
 
       if (document != NULL)
         {
+          guint unreviewed = 0;
+          guint n_benefits = pn_document_count_benefits (document, &unreviewed);
+
           json_builder_set_member_name (builder, "document");
           json_builder_add_string_value (builder, document->id);
+          json_builder_set_member_name (builder, "benefits");
+          json_builder_add_int_value (builder, n_benefits);
+          json_builder_set_member_name (builder, "unreviewed");
+          json_builder_add_int_value (builder, unreviewed);
           if (ctx->format == PNAV_FORMAT_TEXT)
-            pnav_print (_("%s: valid\n"), display);
+            {
+              pnav_print (_("%s: valid\n"), display);
+              /* A draft is valid; say what its unreviewed benefits mean. */
+              if (unreviewed > 0)
+                pnav_print (g_dngettext (GETTEXT_PACKAGE,
+                                         "%s: %u of %u benefits is not yet reviewed: it shows as "
+                                         "a possible match and never counts until a reviewer "
+                                         "marks it\n",
+                                         "%s: %u of %u benefits are not yet reviewed: they show "
+                                         "as possible matches and never count until a reviewer "
+                                         "marks them\n",
+                                         unreviewed),
+                            display, unreviewed, n_benefits);
+            }
         }
       else
         {

@@ -26,6 +26,7 @@ static const PnavCommand commands[] = {
   { "show",           N_("Show a document or one of its articles"), pnav_show },
   { "search",         N_("Search the text of the policies"), pnav_search },
   { "vocab",          N_("List the accepted ids: vocabularies, locations, units"), pnav_vocab },
+  { "draft",          N_("Draft a policy XML document from an official text"), pnav_draft },
   { "validate",       N_("Check policy XML files without importing them"), pnav_validate },
   { "check",          N_("Run the expected-result cases of policy documents"), pnav_check },
   { "import",         N_("Import a policy XML file into the database"), pnav_import },

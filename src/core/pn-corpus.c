@@ -1047,7 +1047,7 @@ check_document (PnCorpus    *self,
         {
           PnUnitRef *ref = g_ptr_array_index (article->units, u);
 
-          if (pn_taxonomy_get_unit (self->taxonomy, ref->id) == NULL)
+          if (pn_document_lookup_unit (document, self->taxonomy, ref->id) == NULL)
             return reference_error (error, document, article->line, "unit", ref->id);
         }
 
@@ -1064,7 +1064,7 @@ check_document (PnCorpus    *self,
             {
               PnUnitRef *ref = g_ptr_array_index (benefit->units, u);
 
-              if (pn_taxonomy_get_unit (self->taxonomy, ref->id) == NULL)
+              if (pn_document_lookup_unit (document, self->taxonomy, ref->id) == NULL)
                 return reference_error (error, document, benefit->line, "unit", ref->id);
             }
 

@@ -392,6 +392,7 @@ read_benefit (PnArticle *article,
   PnBenefit *benefit = pn_article_add_benefit (article);
   g_autofree char *kind = attr (node, "kind");
   g_autofree char *one_time = attr (node, "one-time");
+  g_autofree char *reviewed = attr (node, "reviewed");
   g_autoptr(GStrvBuilder) tops_up = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) caps = g_strv_builder_new ();
   gboolean has_tops_up = FALSE, has_caps = FALSE;
@@ -399,6 +400,8 @@ read_benefit (PnArticle *article,
   benefit->id = attr (node, "id");
   benefit->per = attr (node, "per");
   benefit->one_time = g_strcmp0 (one_time, "true") == 0 || g_strcmp0 (one_time, "1") == 0;
+  /* absent: reviewed, as every bundled benefit */
+  benefit->reviewed = !(g_strcmp0 (reviewed, "false") == 0 || g_strcmp0 (reviewed, "0") == 0);
   benefit->line = xmlGetLineNo (node);
   if (!pn_benefit_kind_from_string (kind, &benefit->kind))
     g_assert_not_reached (); /* the schema enumerates kinds */
@@ -875,6 +878,58 @@ pn_policy_loader_check_case_references (PnDocument  *document,
   return TRUE;
 }
 
+static void
+read_local_declarations (PnDocument *document,
+                         xmlNode    *root,
+                         guint      *out_locations_line,
+                         guint      *out_units_line)
+{
+  xmlNode *node = child (root, "local-locations");
+
+  if (node != NULL)
+    {
+      *out_locations_line = xmlGetLineNo (node);
+      for (xmlNode *c = node->children; c != NULL; c = c->next)
+        {
+          g_autofree char *id = NULL;
+          g_autofree char *parent = NULL;
+          g_autofree char *level = NULL;
+          g_autofree char *zh = NULL;
+          g_autofree char *en = NULL;
+
+          if (!is_element (c, "location"))
+            continue;
+          id = attr (c, "id");
+          parent = attr (c, "parent");
+          level = attr (c, "level");
+          zh = child_content (c, "zh");
+          en = child_content (c, "en");
+          pn_document_add_local_location (document, id, parent, level, zh, en);
+        }
+    }
+
+  node = child (root, "local-units");
+  if (node != NULL)
+    {
+      *out_units_line = xmlGetLineNo (node);
+      for (xmlNode *c = node->children; c != NULL; c = c->next)
+        {
+          g_autofree char *id = NULL;
+          g_autofree char *location = NULL;
+          g_autofree char *zh = NULL;
+          g_autofree char *en = NULL;
+
+          if (!is_element (c, "unit"))
+            continue;
+          id = attr (c, "id");
+          location = attr (c, "location");
+          zh = child_content (c, "zh");
+          en = child_content (c, "en");
+          pn_document_add_local_unit (document, id, location, zh, en);
+        }
+    }
+}
+
 static gboolean
 accepts_every_term (PnTaxonomy        *taxonomy,
                     const PnCondition *condition)
@@ -895,18 +950,80 @@ accepts_every_term (PnTaxonomy        *taxonomy,
   return TRUE;
 }
 
+/* <local-locations> and <local-units>: each id new to the taxonomy, each
+ * parent or place known (a local location may only name an earlier one, so
+ * that the chain of places has no cycle). */
+static gboolean
+check_local_declarations (const char  *display_name,
+                          PnDocument  *document,
+                          PnTaxonomy  *taxonomy,
+                          guint        locations_line,
+                          guint        units_line,
+                          GError     **error)
+{
+  for (guint i = 0; i < document->local_locations->len; i++)
+    {
+      const PnTerm *term = g_ptr_array_index (document->local_locations, i);
+      gboolean parent_known = term->parent == NULL ||
+                              pn_taxonomy_get_location (taxonomy, term->parent) != NULL;
+
+      if (pn_taxonomy_get_location (taxonomy, term->id) != NULL)
+        {
+          g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_REFERENCE,
+                       "%s:%u: local location “%s” is already a location of the taxonomy; "
+                       "use it without declaring it",
+                       display_name, locations_line, term->id);
+          return FALSE;
+        }
+
+      for (guint j = 0; j < i && !parent_known; j++)
+        {
+          const PnTerm *earlier = g_ptr_array_index (document->local_locations, j);
+
+          parent_known = g_strcmp0 (earlier->id, term->parent) == 0;
+        }
+
+      if (!parent_known)
+        {
+          g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_REFERENCE,
+                       "%s:%u: local location “%s” lies in unknown location “%s” (neither in the "
+                       "taxonomy nor declared before it)",
+                       display_name, locations_line, term->id, term->parent);
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < document->local_units->len; i++)
+    {
+      const PnTerm *term = g_ptr_array_index (document->local_units, i);
+
+      if (pn_taxonomy_get_unit (taxonomy, term->id) != NULL)
+        {
+          g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_REFERENCE,
+                       "%s:%u: local unit “%s” is already a unit of the taxonomy; "
+                       "use it without declaring it",
+                       display_name, units_line, term->id);
+          return FALSE;
+        }
+
+      if (pn_document_lookup_location (document, taxonomy, term->parent) == NULL)
+        {
+          g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_REFERENCE,
+                       "%s:%u: local unit “%s” lies in unknown location “%s”",
+                       display_name, units_line, term->id, term->parent);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 static gboolean
 check_units (const char  *display_name,
              PnDocument  *document,
              PnTaxonomy  *taxonomy,
              GError     **error)
 {
-  if (pn_taxonomy_get_location (taxonomy, document->jurisdiction) == NULL)
-    {
-      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_REFERENCE,
-                   "%s: unknown jurisdiction “%s”", display_name, document->jurisdiction);
-      return FALSE;
-    }
 
   for (guint i = 0; i < document->articles->len; i++)
     {
@@ -916,10 +1033,11 @@ check_units (const char  *display_name,
         {
           PnUnitRef *ref = g_ptr_array_index (article->units, j);
 
-          if (pn_taxonomy_get_unit (taxonomy, ref->id) == NULL)
+          if (pn_document_lookup_unit (document, taxonomy, ref->id) == NULL)
             {
               g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_REFERENCE,
-                           "%s:%u: unknown responsible unit “%s” (not in the taxonomy)",
+                           "%s:%u: unknown responsible unit “%s” (neither in the taxonomy "
+                           "nor in the document's local-units)",
                            display_name, article->line, ref->id);
               return FALSE;
             }
@@ -961,10 +1079,11 @@ check_units (const char  *display_name,
             {
               PnUnitRef *ref = g_ptr_array_index (benefit->units, u);
 
-              if (pn_taxonomy_get_unit (taxonomy, ref->id) == NULL)
+              if (pn_document_lookup_unit (document, taxonomy, ref->id) == NULL)
                 {
                   g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_REFERENCE,
-                               "%s:%u: unknown responsible unit “%s” (not in the taxonomy)",
+                               "%s:%u: unknown responsible unit “%s” (neither in the taxonomy "
+                               "nor in the document's local-units)",
                                display_name, benefit->line, ref->id);
                   return FALSE;
                 }
@@ -1009,6 +1128,8 @@ load_document (const char  *display_name,
   g_autofree char *status = NULL;
   xmlNode *root;
   xmlNode *node;
+  guint locations_line = 0, units_line = 0;
+  long jurisdiction_line;
 
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -1029,7 +1150,10 @@ load_document (const char  *display_name,
   document->doc_number = child_content (root, "doc-number");
   read_text (child (root, "title"), &document->title);
   read_text (child (root, "issuer"), &document->issuer);
-  document->jurisdiction = child_content (root, "jurisdiction");
+  read_local_declarations (document, root, &locations_line, &units_line);
+  node = child (root, "jurisdiction");
+  document->jurisdiction = content (node);
+  jurisdiction_line = node != NULL ? xmlGetLineNo (node) : 1;
 
   node = child (root, "validity");
   document->issued = attr (node, "issued");
@@ -1097,8 +1221,24 @@ load_document (const char  *display_name,
 
   pn_document_seal (document);
 
-  if (taxonomy != NULL && !check_units (display_name, document, taxonomy, error))
-    return NULL;
+  if (taxonomy != NULL)
+    {
+      if (!check_local_declarations (display_name, document, taxonomy,
+                                     locations_line, units_line, error))
+        return NULL;
+
+      if (pn_document_lookup_location (document, taxonomy, document->jurisdiction) == NULL)
+        {
+          g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_REFERENCE,
+                       "%s:%ld: unknown jurisdiction “%s” (neither a location of the taxonomy "
+                       "nor declared in <local-locations>)",
+                       display_name, jurisdiction_line, document->jurisdiction);
+          return NULL;
+        }
+
+      if (!check_units (display_name, document, taxonomy, error))
+        return NULL;
+    }
   if (!check_cases (display_name, document, taxonomy, error))
     return NULL;
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pn-policy.h"
+#include "pn-taxonomy.h"
 
 G_DEFINE_BOXED_TYPE (PnDocument, pn_document, pn_document_ref, pn_document_unref)
 
@@ -107,6 +108,19 @@ pn_unit_ref_free (PnUnitRef *ref)
   g_free (ref->id);
   g_free (ref->role);
   g_free (ref);
+}
+
+static void
+pn_local_term_free (PnTerm *term)
+{
+  if (term == NULL)
+    return;
+  g_free (term->id);
+  g_free (term->parent);
+  g_free (term->level);
+  g_free (term->zh);
+  g_free (term->en);
+  g_free (term);
 }
 
 static void
@@ -217,6 +231,8 @@ pn_document_clear (PnDocument *self)
   g_clear_pointer (&self->annual_caps, g_ptr_array_unref);
   g_clear_pointer (&self->articles, g_ptr_array_unref);
   g_clear_pointer (&self->cases, g_ptr_array_unref);
+  g_clear_pointer (&self->local_locations, g_ptr_array_unref);
+  g_clear_pointer (&self->local_units, g_ptr_array_unref);
 }
 
 PnDocument *
@@ -226,6 +242,8 @@ pn_document_new_header (void)
 
   self->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_text_free);
   self->annual_caps = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_annual_cap_free);
+  self->local_locations = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_local_term_free);
+  self->local_units = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_local_term_free);
   return self;
 }
 
@@ -316,6 +334,7 @@ pn_benefit_new_detached (PnArticle *article)
   benefit->amount = PN_YUAN_UNSET;
   benefit->cap = PN_YUAN_UNSET;
   benefit->combined_limit = PN_FIGURE_NONE;
+  benefit->reviewed = TRUE;
   benefit->thresholds = g_ptr_array_new_with_free_func (g_free);
   benefit->conditions = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_condition_free);
   benefit->requirements = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_requirement_free);
@@ -566,4 +585,130 @@ pn_benefit_depends_on (PnBenefit  *benefit,
     }
 
   return FALSE;
+}
+
+static PnTerm *
+new_local_term (const char *id,
+                const char *parent,
+                const char *level,
+                const char *zh,
+                const char *en)
+{
+  PnTerm *term = g_new0 (PnTerm, 1);
+
+  term->id = g_strdup (id);
+  term->parent = g_strdup (parent);
+  term->level = g_strdup (level);
+  term->zh = g_strdup (zh);
+  term->en = g_strdup (en);
+  return term;
+}
+
+PnTerm *
+pn_document_add_local_location (PnDocument *self,
+                                const char *id,
+                                const char *parent,
+                                const char *level,
+                                const char *zh,
+                                const char *en)
+{
+  PnTerm *term;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  term = new_local_term (id, parent, level, zh, en);
+  g_ptr_array_add (self->local_locations, term);
+  return term;
+}
+
+PnTerm *
+pn_document_add_local_unit (PnDocument *self,
+                            const char *id,
+                            const char *location,
+                            const char *zh,
+                            const char *en)
+{
+  PnTerm *term;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  term = new_local_term (id, location, NULL, zh, en);
+  g_ptr_array_add (self->local_units, term);
+  return term;
+}
+
+static const PnTerm *
+find_local (GPtrArray  *terms,
+            const char *id)
+{
+  for (guint i = 0; terms != NULL && i < terms->len; i++)
+    {
+      const PnTerm *term = g_ptr_array_index (terms, i);
+
+      if (g_strcmp0 (term->id, id) == 0)
+        return term;
+    }
+
+  return NULL;
+}
+
+const PnTerm *
+pn_document_lookup_unit (PnDocument *self,
+                         PnTaxonomy *taxonomy,
+                         const char *id)
+{
+  const PnTerm *term = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (id == NULL)
+    return NULL;
+  if (taxonomy != NULL)
+    term = pn_taxonomy_get_unit (taxonomy, id);
+  return term != NULL ? term : find_local (self->local_units, id);
+}
+
+const PnTerm *
+pn_document_lookup_location (PnDocument *self,
+                             PnTaxonomy *taxonomy,
+                             const char *id)
+{
+  const PnTerm *term = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (id == NULL)
+    return NULL;
+  if (taxonomy != NULL)
+    term = pn_taxonomy_get_location (taxonomy, id);
+  return term != NULL ? term : find_local (self->local_locations, id);
+}
+
+guint
+pn_document_count_benefits (PnDocument *self,
+                            guint      *out_unreviewed)
+{
+  guint n = 0, unreviewed = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  for (guint i = 0; i < self->articles->len; i++)
+    {
+      PnArticle *article = g_ptr_array_index (self->articles, i);
+
+      for (guint j = 0; j < article->benefits->len; j++)
+        {
+          PnBenefit *benefit = g_ptr_array_index (article->benefits, j);
+
+          n++;
+          if (!benefit->reviewed)
+            unreviewed++;
+        }
+    }
+
+  if (out_unreviewed != NULL)
+    *out_unreviewed = unreviewed;
+  return n;
 }

@@ -95,6 +95,10 @@ struct _PnBenefit
   char          *stages_over;
   GPtrArray     *notes;         /* PnText */
   GPtrArray     *units;         /* PnUnitRef; empty: the article's */
+  /* FALSE for a benefit drafted from the text and not yet reviewed by a
+   * person (reviewed="false"); it never counts in a total.  TRUE by
+   * default, as when the attribute is absent. */
+  gboolean       reviewed;
   guint          line;
   guint          seq;           /* its place among the document's benefits */
   gint64         store_key;     /* its row in the store, or 0 */
@@ -180,6 +184,12 @@ struct _PnDocument
   GPtrArray  *annual_caps;      /* PnAnnualCap */
   GPtrArray  *articles;         /* PnArticle; NULL until the document is whole */
   GPtrArray  *cases;            /* PnCase, in document order; NULL until whole */
+  /* Places and units the document declares itself because the taxonomy
+   * does not know them (<local-locations>, <local-units>): PnTerm, with
+   * `parent` the enclosing place of a location and the place of a unit.
+   * Empty for every bundled document. */
+  GPtrArray  *local_locations;
+  GPtrArray  *local_units;
   gboolean    user_imported;
   int         position;         /* the order documents are listed in: */
                                 /* (user_imported, position, id) */
@@ -221,6 +231,30 @@ PnCase      *pn_document_find_case       (PnDocument  *self,
                                           const char  *name);
 PnArticle   *pn_document_find_article    (PnDocument  *self,
                                           const char  *number);
+/* Declares a place or a unit of the document (see local_locations). */
+PnTerm      *pn_document_add_local_location (PnDocument *self,
+                                             const char *id,
+                                             const char *parent,
+                                             const char *level,
+                                             const char *zh,
+                                             const char *en);
+PnTerm      *pn_document_add_local_unit  (PnDocument  *self,
+                                          const char  *id,
+                                          const char  *location,
+                                          const char  *zh,
+                                          const char  *en);
+/* A unit or a location by id: the taxonomy's (when `taxonomy` is not
+ * NULL), else the document's own declaration; NULL when neither knows it. */
+const PnTerm *pn_document_lookup_unit    (PnDocument  *self,
+                                          PnTaxonomy  *taxonomy,
+                                          const char  *id);
+const PnTerm *pn_document_lookup_location (PnDocument *self,
+                                           PnTaxonomy *taxonomy,
+                                           const char *id);
+/* How many benefits the document has, and how many of them are not yet
+ * reviewed. */
+guint        pn_document_count_benefits  (PnDocument  *self,
+                                          guint       *out_unreviewed);
 const PnAnnualCap *pn_document_find_annual_cap (PnDocument *self,
                                                 const char *id);
 const PnCondition *pn_benefit_find_condition (PnBenefit *benefit,

@@ -7,18 +7,6 @@
 
 G_BEGIN_DECLS
 
-/* One labelled id: a location, a vocabulary term, a unit, an overlap
- * group.  `parent` is the enclosing location for locations, the location
- * of a unit, the vocabulary id for terms. */
-typedef struct
-{
-  char *id;
-  char *parent;
-  char *level;
-  char *zh;
-  char *en;
-} PnTerm;
-
 #define PN_TYPE_TAXONOMY (pn_taxonomy_get_type ())
 
 GType         pn_taxonomy_get_type       (void) G_GNUC_CONST;

@@ -80,6 +80,20 @@ typedef enum
 /* An amount that is not known or not given. */
 #define PN_YUAN_UNSET G_GINT64_CONSTANT (-1)
 
+/* One labelled id: a location, a vocabulary term, a unit, an overlap
+ * group (of the taxonomy, or declared by one document).  `parent` is the
+ * enclosing location for locations, the location of a unit, the
+ * vocabulary id for terms. */
+typedef struct _PnTerm PnTerm;
+struct _PnTerm
+{
+  char *id;
+  char *parent;
+  char *level;
+  char *zh;
+  char *en;
+};
+
 typedef struct _PnTaxonomy PnTaxonomy;
 typedef struct _PnDocument PnDocument;
 typedef struct _PnArticle  PnArticle;

@@ -3,15 +3,39 @@
 """check-flatpak-manifest.py MANIFEST
 
 Fails unless MANIFEST parses as JSON, names the application and its runtime,
-and every local path it names (module files, dir/file/patch sources) exists
-relative to the manifest.
+every local path it names (module files, dir/file/patch sources) exists
+relative to the manifest, and every remote source is pinned: a git source
+to a commit (40 hexadecimal digits; a tag alone can move), an archive or
+file to its sha256.  Modules that predate this rule are listed in
+TAG_ONLY_MODULES until they are pinned.
 """
 
 import json
 import os
+import re
 import sys
 
+# git sources pinned by tag only, kept as they were: pin them, then remove
+TAG_ONLY_MODULES = {"libical"}
+
+COMMIT_RE = re.compile(r"[0-9a-f]{40}")
+SHA256_RE = re.compile(r"[0-9a-f]{64}")
+
 REQUIRED_KEYS = ("runtime", "runtime-version", "sdk", "command", "modules")
+
+
+def check_pinned(module, source, i, where, errors):
+    kind = source.get("type")
+    if kind == "git" and "url" in source:
+        commit = source.get("commit")
+        if commit is None:
+            if module.get("name") not in TAG_ONLY_MODULES:
+                errors.append(f"{where}: source {i} (git {source['url']}) is not pinned to a commit")
+        elif not COMMIT_RE.fullmatch(commit):
+            errors.append(f"{where}: source {i} commit {commit!r} is not 40 hexadecimal digits")
+    elif kind in ("archive", "file") and "url" in source:
+        if not SHA256_RE.fullmatch(source.get("sha256", "")):
+            errors.append(f"{where}: source {i} ({kind} {source['url']}) has no sha256")
 
 
 def check_sources(module, base, where, errors):
@@ -20,6 +44,7 @@ def check_sources(module, base, where, errors):
             # a path to a JSON file of sources
             paths = [source]
         else:
+            check_pinned(module, source, i, where, errors)
             paths = [source[k] for k in ("path",) if k in source]
             paths += source.get("paths", [])
         for path in paths:

@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pnav"
+
+#include "config.h"
+
+#include "pnav-commands.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <gio/gio.h>
+
+#include "pn-draft.h"
+#include "pn-policy-loader.h"
+#include "pn-policy-writer.h"
+
+typedef struct
+{
+  PnavDocumentOptions document;   /* --output; must come first */
+  char               *id;
+} DraftOptions;
+
+static gboolean
+id_cb (const char  *option_name,
+       const char  *value,
+       gpointer     data,
+       GError     **error)
+{
+  PnavContext *ctx = data;
+  DraftOptions *opts = ctx->command_data;
+
+  if (!pn_draft_id_is_valid (value))
+    {
+      g_autofree char *shown = g_utf8_make_valid (value, -1);
+
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s: “%s” is no document id; use lower-case letters, digits and single "
+                     "hyphens, e.g. xiamen-2026-3"), option_name, shown);
+      return FALSE;
+    }
+
+  g_free (opts->id);
+  opts->id = g_strdup (value);
+  return TRUE;
+}
+
+static const GOptionEntry draft_entries[] = {
+  { "output", 'o', PNAV_CALLBACK (pnav_document_output_cb),
+    N_("Write the draft to FILE (replaced in one step if it exists; left as it was when the "
+       "source cannot be drafted) instead of standard output"), N_("FILE") },
+  { "id", 0, PNAV_CALLBACK (id_cb),
+    N_("The document id (default: from the document number and place, as xiamen-2023-17, "
+       "else from the file name)"), N_("ID") },
+  G_OPTION_ENTRY_NULL
+};
+
+static const char * const draft_formats[] = { "xml", NULL };
+
+/* pnav draft SOURCE [--output FILE] [--id ID] */
+int
+pnav_draft (PnavContext  *ctx,
+            char        **args)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnTaxonomy) taxonomy = NULL;
+  g_autoptr(PnDraft) draft = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PnDocument) check = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_auto(GStrv) files = NULL;
+  g_autofree char *display = NULL;
+  DraftOptions opts = { { NULL, PN_LANG_EN, FALSE }, NULL };
+  const char * const *warnings;
+  PnDocument *document;
+  guint n_benefits, unreviewed = 0;
+  int status = PNAV_EXIT_OK;
+
+  ctx->command_data = &opts;
+  ctx->formats = draft_formats;
+  ctx->format_help = N_("Output format: xml (policy XML, the only one)");
+  ctx->format = PNAV_FORMAT_XML;
+
+  context = pnav_option_context_new_full (ctx, N_("SOURCE"),
+                                          N_("Read an official policy text (.txt in UTF-8 or "
+                                             "GB18030, .html or .htm saved from a government site, "
+                                             ".pdf with a text layer, .docx) and write a draft "
+                                             "policy document: title, number, issuer, place, "
+                                             "dates, the articles numbered as the corpus guide "
+                                             "numbers them with their verbatim text and "
+                                             "responsible units, and a candidate benefit for "
+                                             "every amount and rate.  Every benefit is marked "
+                                             "not yet reviewed: it shows as a possible match and "
+                                             "never counts until a reviewer marks it.  The draft "
+                                             "is checked against the schema before it is "
+                                             "written.  Exit status 3, with nothing written, when "
+                                             "the source is empty, binary, a PDF without text, "
+                                             "too large or holds no numbered articles."),
+                                          draft_entries, PNAV_OPTIONS_NONE);
+
+  if (!pnav_option_context_parse (context, args, TRUE, &files, &error)
+      || !pnav_check_n_args (ctx, files, 1, 1, _("SOURCE"), &error))
+    goto out;
+
+  taxonomy = pn_policy_loader_load_bundled_taxonomy (&error);
+  if (taxonomy == NULL)
+    goto out;
+
+  display = g_filename_display_name (files[0]);
+  file = g_file_new_for_commandline_arg (files[0]);
+  draft = pn_draft_new_from_file (file, opts.id, taxonomy, &error);
+  if (draft == NULL)
+    {
+      /* name the file as it was given, not as an absolute path */
+      g_autofree char *parse_name = g_file_get_parse_name (file);
+
+      if (g_str_has_prefix (error->message, parse_name) && strcmp (parse_name, display) != 0)
+        {
+          g_autofree char *message = g_strconcat (display, error->message + strlen (parse_name), NULL);
+
+          g_free (error->message);
+          error->message = g_steal_pointer (&message);
+        }
+      goto out;
+    }
+  document = pn_draft_get_document (draft);
+
+  /* what the draft must write, then proof that it validates: the schema
+   * and every reference, as `pnav validate` and the import check them */
+  bytes = pn_policy_writer_write (document, &error);
+  if (bytes != NULL)
+    check = pn_policy_loader_load_document (display, bytes, taxonomy, &error);
+  if (check == NULL)
+    {
+      g_prefix_error (&error, _("%s: the draft does not validate, nothing was written "
+                                "(please report this): "), display);
+      goto out;
+    }
+
+  warnings = pn_draft_get_warnings (draft);
+  for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
+    pnav_printerr (_("pnav: %s: warning: %s\n"), display, warnings[i]);
+
+  if (!pnav_write_output (opts.document.output, bytes, &error))
+    goto out;
+
+  if (opts.document.output != NULL)
+    {
+      g_autofree char *shown = g_filename_display_name (opts.document.output);
+
+      n_benefits = pn_document_count_benefits (document, &unreviewed);
+      pnav_print (g_dngettext (GETTEXT_PACKAGE,
+                               "Drafted “%s” from %s into %s: %u articles, %u benefit, not yet "
+                               "reviewed\n",
+                               "Drafted “%s” from %s into %s: %u articles, %u benefits, none "
+                               "reviewed yet\n", n_benefits),
+                  document->id, display, shown, document->articles->len, n_benefits);
+    }
+
+out:
+  if (error != NULL)
+    status = pnav_report_error (ctx, error);
+  g_free (opts.document.output);
+  g_free (opts.id);
+  ctx->command_data = NULL;
+  return status;
+}

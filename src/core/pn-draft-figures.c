@@ -1,0 +1,2304 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pn-draft"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "pn-draft-private.h"
+#include "pn-policy-writer.h"
+
+/* How a sentence gives money, as docs/corpus-guide.md encodes it:
+ *   按照研发投入最高不超过40%的标准，给予最高不超过400万元的奖励
+ *     → rate 0.4 of rd-investment, cap 4000000
+ *   完成Ⅰ、Ⅱ、Ⅲ期临床试验的，…分别给予最高不超过1000万元、2000万元、3000万元
+ *     → one benefit per phase, each with its cap
+ *   累计销售收入达到100万元的，每个品种给予300万元奖励
+ *     → fixed 3000000 per product, threshold sales ≥ 1000000
+ *   单个企业每年支持额度最高不超过3000万元 → an annual cap of the document
+ * The text is read squashed (no white space, ASCII digits); offsets map
+ * back to the article's original for the figures the editor highlights. */
+
+typedef enum
+{
+  TOKEN_YUAN,
+  TOKEN_RATE,
+  TOKEN_RATIO,
+} TokenKind;
+
+typedef struct
+{
+  TokenKind kind;
+  gint64    yuan;
+  double    rate;
+  gsize     start;    /* in the squashed text */
+  gsize     end;
+  guint     sentence;
+  guint     clause;
+  gboolean  ranged;   /* the upper end of "30%—50%" */
+} Token;
+
+typedef enum
+{
+  ROLE_AMOUNT,
+  ROLE_RATE,
+  ROLE_CAP,
+  ROLE_THRESHOLD,
+  ROLE_STAGE,
+  ROLE_OTHER,
+} Role;
+
+typedef struct
+{
+  guint first;       /* index into tokens */
+  guint n;
+  Role  role;
+} Run;
+
+typedef struct
+{
+  gsize start;
+  gsize end;          /* past the closing parenthesis */
+  char *lead;
+  char *cooperating;
+} UnitGroup;
+
+typedef struct
+{
+  PnBenefit *benefit;
+  guint      sentence;
+  guint      clause;
+  guint      paragraph;
+  gsize      position;
+  gboolean   from_rate;   /* a rate (or matching, top-up) awaiting its cap */
+  gboolean   capped;
+} Made;
+
+typedef struct
+{
+  PnArticle     *article;
+  PnDocument    *document;
+  PnDraftPlaces *places;
+  PnTaxonomy    *taxonomy;
+  GPtrArray     *figures;       /* PnDraftFigure, the caller's */
+  char          *s;             /* squashed */
+  GArray        *map;           /* squashed byte → original byte */
+  GArray        *tokens;        /* Token */
+  GArray        *sentences;     /* gsize pairs: start, end */
+  GArray        *clauses;       /* gsize pairs */
+  GArray        *groups;        /* UnitGroup */
+  GPtrArray     *made;          /* Made */
+  GHashTable    *slugs;
+  guint          annual_from;   /* made index the next annual cap starts at */
+  guint          n_caps;
+  GPtrArray     *skipped;       /* char *, figures that are no award */
+} Reader;
+
+static const char * const award_words[] = {
+  "给予", "予以", "奖励", "补助", "资助", "补贴", "配套", "补足", "奖补", "扶持", "支持额度",
+  "资金支持", "贴息", "一次性", "最高不超过", "补齐", NULL
+};
+
+/* ---- text ---- */
+
+static gsize
+char_len (const char *p)
+{
+  return g_utf8_next_char (p) - p;
+}
+
+static gboolean
+at (const char *s,
+    gsize       pos,
+    const char *word)
+{
+  return g_str_has_prefix (s + pos, word);
+}
+
+static gboolean
+span_has (const char *s,
+          gsize       start,
+          gsize       end,
+          const char *word)
+{
+  gsize n = strlen (word);
+
+  for (gsize i = start; i + n <= end; i++)
+    if (memcmp (s + i, word, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+span_has_any (const char         *s,
+              gsize               start,
+              gsize               end,
+              const char * const *words)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    if (span_has (s, start, end, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+span_ends_with_any (const char         *s,
+                    gsize               start,
+                    gsize               end,
+                    const char * const *words)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gsize n = strlen (words[i]);
+
+      if (end >= start + n && memcmp (s + end - n, words[i], n) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Back from `pos` by `chars` characters, not before `floor`. */
+static gsize
+back (const char *s,
+      gsize       pos,
+      guint       chars,
+      gsize       floor)
+{
+  while (chars-- > 0 && pos > floor)
+    {
+      const char *prev = g_utf8_find_prev_char (s + floor, s + pos);
+
+      if (prev == NULL)
+        break;
+      pos = prev - s;
+    }
+  return pos;
+}
+
+static char *
+span_dup (const char *s,
+          gsize       start,
+          gsize       end)
+{
+  return g_strndup (s + start, end > start ? end - start : 0);
+}
+
+/* The original text of a squashed span, for quotes. */
+static char *
+original_span (Reader *self,
+               gsize   start,
+               gsize   end)
+{
+  gsize a = g_array_index (self->map, gsize, start);
+  gsize b = g_array_index (self->map, gsize, end);
+  g_autofree char *text = g_strndup (self->article->original + a, b - a);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autofree char *joined = g_strjoinv ("", lines);
+
+  return pn_draft_strip (g_steal_pointer (&joined));
+}
+
+/* ---- figures ---- */
+
+static gboolean
+read_decimal (const char *s,
+              gsize      *pos,
+              double     *out)
+{
+  gsize i = *pos;
+  gsize start = i;
+
+  while (g_ascii_isdigit (s[i]))
+    i++;
+  if (i == start)
+    return FALSE;
+  if (s[i] == '.' && g_ascii_isdigit (s[i + 1]))
+    {
+      i++;
+      while (g_ascii_isdigit (s[i]))
+        i++;
+    }
+  {
+    g_autofree char *number = g_strndup (s + start, i - start);
+
+    *out = g_ascii_strtod (number, NULL);
+  }
+  *pos = i;
+  return TRUE;
+}
+
+/* The unit after a number at `pos`: 亿元, 万元, 元, 万 (before 的、和…), %. */
+static gboolean
+read_unit (const char *s,
+           gsize      *pos,
+           TokenKind  *kind,
+           double     *factor)
+{
+  static const char * const wan_followers[] = {
+    "的", "、", "和", "及", "或", "至", "，", "。", "；", "奖励", "补助", "资助", "补贴", "一次性", NULL
+  };
+
+  if (at (s, *pos, "亿元"))
+    *factor = 1e8, *kind = TOKEN_YUAN, *pos += strlen ("亿元");
+  else if (at (s, *pos, "万元"))
+    *factor = 1e4, *kind = TOKEN_YUAN, *pos += strlen ("万元");
+  else if (at (s, *pos, "万") && !at (s, *pos, "万亿") && !at (s, *pos, "万美元") &&
+           pn_draft_has_prefix_any (s + *pos + strlen ("万"), wan_followers))
+    *factor = 1e4, *kind = TOKEN_YUAN, *pos += strlen ("万");
+  else if (at (s, *pos, "亿") && !at (s, *pos, "亿美元") &&
+           pn_draft_has_prefix_any (s + *pos + strlen ("亿"), wan_followers))
+    *factor = 1e8, *kind = TOKEN_YUAN, *pos += strlen ("亿");
+  else if (at (s, *pos, "元") && !at (s, *pos, "元素"))
+    *factor = 1, *kind = TOKEN_YUAN, *pos += strlen ("元");
+  else if (s[*pos] == '%')
+    *factor = 0.01, *kind = TOKEN_RATE, *pos += 1;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+inside_groups (Reader *self,
+               gsize   pos)
+{
+  for (guint i = 0; i < self->groups->len; i++)
+    {
+      UnitGroup *group = &g_array_index (self->groups, UnitGroup, i);
+
+      if (pos >= group->start && pos < group->end)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+add_token (Reader    *self,
+           TokenKind  kind,
+           double     value,
+           double     factor,
+           gsize      start,
+           gsize      end)
+{
+  Token token = { kind, PN_YUAN_UNSET, -1, start, end, 0, 0, FALSE };
+
+  if (kind == TOKEN_YUAN)
+    token.yuan = (gint64) llround (value * factor);
+  else
+    token.rate = value * factor;
+  g_array_append_val (self->tokens, token);
+}
+
+/* "按照30%—50%的比例", "50万元至100万元": one figure, its upper bound
+ * (the estimate is the most an award can give), with a note. */
+static void
+merge_ranges (Reader *self)
+{
+  static const char * const dashes[] = { "—", "–", "-", "~", "～", "至", "到", "—", NULL };
+
+  for (guint i = 0; i + 1 < self->tokens->len;)
+    {
+      Token *a = &g_array_index (self->tokens, Token, i);
+      Token *b = &g_array_index (self->tokens, Token, i + 1);
+      g_autofree char *between = span_dup (self->s, a->end, b->start);
+      gboolean dash = FALSE;
+
+      for (guint d = 0; dashes[d] != NULL && !dash; d++)
+        dash = g_str_equal (between, dashes[d]) ||
+               (g_str_has_prefix (between, dashes[d]) && g_str_equal (between + strlen (dashes[d]), "—"));
+      if (!dash || a->kind != b->kind)
+        {
+          i++;
+          continue;
+        }
+      b->start = a->start;
+      b->ranged = TRUE;
+      g_array_remove_index (self->tokens, i);
+    }
+}
+
+static void
+tokenize (Reader *self)
+{
+  const char *s = self->s;
+
+  for (gsize i = 0; s[i] != '\0';)
+    {
+      gsize start = i, pos;
+      double value;
+      TokenKind kind;
+      double factor;
+
+      if (inside_groups (self, i))
+        {
+          i += char_len (s + i);
+          continue;
+        }
+
+      /* 1:1, 1:0.5 */
+      if (g_ascii_isdigit (s[i]) && (i == 0 || !g_ascii_isdigit (s[i - 1])))
+        {
+          pos = i;
+          if (read_decimal (s, &pos, &value))
+            {
+              double second;
+              gsize after = pos + 1;
+
+              if (s[pos] == ':' && read_decimal (s, &after, &second) && value > 0)
+                {
+                  add_token (self, TOKEN_RATIO, second / value, 1, start, after);
+                  i = after;
+                  continue;
+                }
+
+              if (s[pos] != '.' && (i == 0 || s[i - 1] != '.'))
+                {
+                  gsize unit_pos = pos;
+
+                  if (read_unit (s, &unit_pos, &kind, &factor))
+                    {
+                      /* "15%—20%" and dates are no awards but are figures;
+                       * "2022年" is no figure */
+                      add_token (self, kind, value, factor, start, unit_pos);
+                      i = unit_pos;
+                      continue;
+                    }
+
+                  /* "300、150万元": a bare number takes the unit of the
+                   * figure its enumeration ends on */
+                  {
+                    gsize look = pos;
+                    int hops = 0;
+
+                    while (hops < 5 && (at (s, look, "、") || at (s, look, "和") || at (s, look, "及") ||
+                                        at (s, look, "或")))
+                      {
+                        double next;
+
+                        look += char_len (s + look);
+                        if (!read_decimal (s, &look, &next))
+                          break;
+                        hops++;
+                        unit_pos = look;
+                        if (read_unit (s, &unit_pos, &kind, &factor))
+                          {
+                            add_token (self, kind, value, factor, start, pos);
+                            break;
+                          }
+                      }
+                  }
+                  i = pos;
+                  continue;
+                }
+              i = pos;
+              continue;
+            }
+        }
+
+      /* 五百万元, 一千万元 */
+      if (!g_ascii_isdigit (s[i]) && pn_draft_cn_number_len (s + i) > 0 &&
+          (i == 0 || pn_draft_cn_number_len (g_utf8_find_prev_char (s, s + i)) == 0))
+        {
+          gsize len = pn_draft_cn_number_len (s + i);
+          int cn = pn_draft_cn_number (s + i, len);
+
+          pos = i + len;
+          if (cn > 0 && (at (s, pos, "万元") || at (s, pos, "亿元")) &&
+              read_unit (s, &pos, &kind, &factor))
+            {
+              add_token (self, kind, cn, factor, start, pos);
+              i = pos;
+              continue;
+            }
+          i += len;
+          continue;
+        }
+
+      i += char_len (s + i);
+    }
+}
+
+/* ---- unit parentheses: （责任单位：…，配合单位：…） ---- */
+
+static gsize
+matching_close (const char *s,
+                gsize       open)
+{
+  int depth = 0;
+
+  for (gsize i = open; s[i] != '\0'; i += char_len (s + i))
+    {
+      if (at (s, i, "（") || s[i] == '(')
+        depth++;
+      else if (at (s, i, "）") || s[i] == ')')
+        {
+          if (--depth == 0)
+            return i + char_len (s + i);
+        }
+      else if (s[i] == '\n' && depth > 0 && i > open + 600)
+        break;
+    }
+  return 0;
+}
+
+static gboolean
+is_unit_list (const char *text)
+{
+  static const char * const endings[] = {
+    "局", "委", "厅", "办", "政府", "院", "会", "部", "中心", "行", "处", "署", "区", "分局", "海关",
+    NULL
+  };
+  g_autoptr(GString) list = g_string_new (text);
+  g_auto(GStrv) items = NULL;
+  guint n = 0;
+
+  /* (g_strsplit_set splits bytes, not characters) */
+  g_string_replace (list, "、", ",", 0);
+  g_string_replace (list, "，", ",", 0);
+  items = g_strsplit (list->str, ",", -1);
+
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      gboolean ok = FALSE;
+
+      if (*items[i] == '\0')
+        continue;
+      for (guint e = 0; endings[e] != NULL && !ok; e++)
+        ok = g_str_has_suffix (items[i], endings[e]);
+      if (!ok || g_utf8_strlen (items[i], -1) > 24)
+        return FALSE;
+      n++;
+    }
+  return n > 0;
+}
+
+static void
+find_unit_groups (Reader *self)
+{
+  static const char * const labels[] = {
+    "责任单位", "牵头单位", "主责单位", "责任部门", "牵头部门", "责任主体", NULL
+  };
+  const char *s = self->s;
+
+  for (gsize i = 0; s[i] != '\0'; i += char_len (s + i))
+    {
+      gsize inner, close;
+      UnitGroup group = { 0 };
+      g_autofree char *content = NULL;
+      const char *coop;
+
+      if (!(at (s, i, "（") || s[i] == '('))
+        continue;
+      inner = i + char_len (s + i);
+      close = matching_close (s, i);
+      if (close == 0)
+        continue;
+      content = span_dup (s, inner, close - char_len (g_utf8_find_prev_char (s, s + close)));
+
+      if (pn_draft_has_prefix_any (content, labels))
+        {
+          const char *colon = pn_draft_find_any (content, (const char * const[]) { "：", ":", NULL });
+
+          if (colon == NULL)
+            continue;
+          group.lead = g_strdup (g_utf8_next_char (colon));
+        }
+      else if (is_unit_list (content) &&
+               (s[close] == '\0' || s[close] == '\n' || at (s, close, "。")))
+        group.lead = g_strdup (content);   /* "(市卫健委、市财政局、市发改委)" */
+      else
+        continue;
+
+      /* "…，配合单位：…" */
+      coop = pn_draft_find_any (group.lead, (const char * const[]) {
+        "配合单位", "协同单位", "参与单位", NULL });
+      if (coop != NULL)
+        {
+          const char *colon = pn_draft_find_any (coop, (const char * const[]) { "：", ":", NULL });
+
+          group.cooperating = g_strdup (colon ? g_utf8_next_char (colon) : coop);
+          ((char *) coop)[0] = '\0';
+        }
+
+      group.start = i;
+      group.end = close;
+      g_array_append_val (self->groups, group);
+      i = close - 1;
+    }
+}
+
+static void
+unit_group_clear (UnitGroup *group)
+{
+  g_free (group->lead);
+  g_free (group->cooperating);
+}
+
+/* ---- sentences and clauses ---- */
+
+static void
+split_sentences (Reader *self)
+{
+  const char *s = self->s;
+  gsize start = 0, clause_start = 0;
+  guint sentence = 0, clause = 0;
+  guint t = 0;
+
+  for (gsize i = 0; ; i += s[i] ? char_len (s + i) : 1)
+    {
+      gboolean end_clause = s[i] == '\0' || at (s, i, "；") || s[i] == ';';
+      gboolean end_sentence = s[i] == '\0' || s[i] == '\n' || at (s, i, "。") || at (s, i, "！") ||
+                              at (s, i, "？");
+
+      for (guint g = 0; g < self->groups->len; g++)
+        if (g_array_index (self->groups, UnitGroup, g).start == i)
+          end_sentence = TRUE;
+
+      if (end_clause || end_sentence)
+        {
+          gsize pair[2] = { clause_start, i };
+
+          for (; t < self->tokens->len && g_array_index (self->tokens, Token, t).start < i; t++)
+            {
+              g_array_index (self->tokens, Token, t).sentence = sentence;
+              g_array_index (self->tokens, Token, t).clause = clause;
+            }
+          g_array_append_vals (self->clauses, pair, 2);
+          clause++;
+          clause_start = s[i] ? i + char_len (s + i) : i;
+        }
+      if (end_sentence)
+        {
+          gsize pair[2] = { start, i };
+
+          g_array_append_vals (self->sentences, pair, 2);
+          sentence++;
+          start = s[i] ? i + char_len (s + i) : i;
+        }
+      if (s[i] == '\0')
+        break;
+    }
+}
+
+static gsize
+sentence_start (Reader *self,
+                guint   sentence)
+{
+  return g_array_index (self->sentences, gsize, sentence * 2);
+}
+
+static gsize
+sentence_end (Reader *self,
+              guint   sentence)
+{
+  return g_array_index (self->sentences, gsize, sentence * 2 + 1);
+}
+
+static gsize
+clause_start (Reader *self,
+              guint   clause)
+{
+  return g_array_index (self->clauses, gsize, clause * 2);
+}
+
+static gsize
+clause_end (Reader *self,
+            guint   clause)
+{
+  return g_array_index (self->clauses, gsize, clause * 2 + 1);
+}
+
+static guint
+paragraph_of (Reader *self,
+              gsize   pos)
+{
+  guint n = 0;
+
+  for (gsize i = 0; i < pos && self->s[i] != '\0'; i++)
+    if (self->s[i] == '\n')
+      n++;
+  return n;
+}
+
+/* The last "，" (or "：") before `pos` in the clause, else its start. */
+static gsize
+last_comma (Reader *self,
+            guint   clause,
+            gsize   pos,
+            gsize   floor)
+{
+  gsize start = MAX (clause_start (self, clause), floor);
+  const char *a = pn_draft_rfind (self->s + start, self->s + pos, "，");
+  const char *b = pn_draft_rfind (self->s + start, self->s + pos, ",");
+  const char *hit = a > b ? a : b;
+
+  return hit != NULL ? (gsize) (hit - self->s) + char_len (hit) : start;
+}
+
+/* ---- roles ---- */
+
+static const char * const threshold_before[] = {
+  "达到", "超过", "超", "突破", "高于", "不低于", "不少于", "在", "达", NULL
+};
+static const char * const cap_words[] = {
+  "最高", "最多", "不超过", "不高于", "上限", "封顶", "不得超过", "累计不超过", NULL
+};
+static const char * const stat_words[] = {
+  "增长", "下降", "提高", "降低", "占", "比重", "同比", "增速", "增加", "减少", "回落", "承担",
+  "分担", "负担", NULL
+};
+
+static Role
+classify (Reader *self,
+          Run    *run)
+{
+  Token *first = &g_array_index (self->tokens, Token, run->first);
+  Token *last = &g_array_index (self->tokens, Token, run->first + run->n - 1);
+  const char *s = self->s;
+  gsize floor = clause_start (self, first->clause);
+  gsize window = last_comma (self, first->clause, first->start, floor);
+  gsize near = back (s, first->start, 4, floor);
+  gsize sstart = sentence_start (self, first->sentence);
+  gsize send = sentence_end (self, first->sentence);
+  gboolean after_threshold = at (s, last->end, "以上") || at (s, last->end, "及以上") ||
+                             at (s, last->end, "（含）以上") || at (s, last->end, "(含)以上");
+  gboolean before_threshold = span_ends_with_any (s, near, first->start, threshold_before) &&
+                              !span_ends_with_any (s, near, first->start,
+                                                   (const char * const[]) { "不超过", "不超", NULL });
+
+  if (!span_has_any (s, sstart, send, award_words))
+    return ROLE_OTHER;
+
+  if (first->kind == TOKEN_RATIO)
+    return ROLE_RATE;
+
+  if (first->kind == TOKEN_RATE)
+    {
+      /* 分3年按40%、30%、30%发放 */
+      if (run->n >= 2 && (span_has (s, sstart, send, "分") &&
+                          (span_has (s, sstart, send, "年") || span_has (s, sstart, send, "期") ||
+                           span_has (s, sstart, send, "次")) &&
+                          (span_has (s, sstart, send, "发放") || span_has (s, sstart, send, "拨付") ||
+                           span_has (s, sstart, send, "兑现") || span_has (s, sstart, send, "支付"))))
+        {
+          double sum = 0;
+
+          for (guint i = 0; i < run->n; i++)
+            sum += g_array_index (self->tokens, Token, run->first + i).rate;
+          if (fabs (sum - 1.0) < 0.011)
+            return ROLE_STAGE;
+        }
+      if (before_threshold || after_threshold)
+        return ROLE_OTHER;
+      if (span_has_any (s, back (s, first->start, 8, window), first->start, stat_words))
+        return ROLE_OTHER;
+      return ROLE_RATE;
+    }
+
+  if (before_threshold || after_threshold)
+    return ROLE_THRESHOLD;
+  if (span_has_any (s, window, first->start, cap_words) ||
+      at (s, last->end, "为限") || at (s, last->end, "封顶") || at (s, last->end, "以内"))
+    return ROLE_CAP;
+  return ROLE_AMOUNT;
+}
+
+/* ---- vocabulary ---- */
+
+typedef struct
+{
+  PnQuestion  question;
+  const char *value;
+  const char *words[8];
+} Keyword;
+
+static const Keyword keywords[] = {
+  { PN_QUESTION_PRODUCT, "drug", { "创新药", "改良型新药", "仿制药", "药品", "新药", "化学药", "生物制品", "疫苗" } },
+  { PN_QUESTION_PRODUCT, "device", { "医疗器械", "器械", "诊断试剂", NULL } },
+  { PN_QUESTION_PRODUCT, "health-product", { "保健食品", "特殊化妆品", "特殊医学用途配方食品", "特医食品", NULL } },
+  { PN_QUESTION_DRUG_CLASS, "innovative", { "创新药", NULL } },
+  { PN_QUESTION_DRUG_CLASS, "improved", { "改良型新药", NULL } },
+  { PN_QUESTION_DRUG_CLASS, "generic", { "仿制药", NULL } },
+  { PN_QUESTION_DRUG_CLASS, "classical-tcm", { "古代经典名方", "经典名方", NULL } },
+  { PN_QUESTION_MODALITY, "biologic", { "生物制品", NULL } },
+  { PN_QUESTION_MODALITY, "chemical", { "化学药", NULL } },
+  { PN_QUESTION_MODALITY, "tcm", { "中药", "天然药物", NULL } },
+  { PN_QUESTION_THERAPEUTIC_AREA, "oncology", { "抗肿瘤", NULL } },
+  { PN_QUESTION_THERAPEUTIC_AREA, "radiopharmaceutical", { "核药", "放射性药物", "医用同位素", NULL } },
+  { PN_QUESTION_DEVICE_CLASS, "class-2", { "第二类", "二类医疗器械", "Ⅱ类", NULL } },
+  { PN_QUESTION_DEVICE_CLASS, "class-3", { "第三类", "三类医疗器械", "Ⅲ类", NULL } },
+  { PN_QUESTION_INNOVATIVE_DEVICE, "true", { "创新医疗器械特别审查", "创新医疗器械", "高端创新型", NULL } },
+  { PN_QUESTION_PHASE, "preclinical", { "临床前", NULL } },
+  { PN_QUESTION_PHASE, "phase-1", { "Ⅰ期", "I期", "一期临床", "1期临床", NULL } },
+  { PN_QUESTION_PHASE, "phase-2", { "Ⅱ期", "II期", "二期临床", "2期临床", NULL } },
+  { PN_QUESTION_PHASE, "phase-3", { "Ⅲ期", "III期", "三期临床", "3期临床", NULL } },
+  { PN_QUESTION_PHASE, "overseas-clinical", { "境外临床", "国外临床", "海外临床", NULL } },
+  { PN_QUESTION_PHASE, "consistency-evaluation", { "一致性评价", NULL } },
+  { PN_QUESTION_RANK, "first", { "首家通过", "首家", NULL } },
+  { PN_QUESTION_RANK, "top3", { "前三个通过", "前三家", "前三", NULL } },
+  { PN_QUESTION_RANK, "other", { "视同通过", NULL } },
+  { PN_QUESTION_ENTITY, "cro", { "CRO", "合同研发机构", "合同研究组织", NULL } },
+  { PN_QUESTION_ENTITY, "cmo", { "CMO", "合同生产机构", NULL } },
+  { PN_QUESTION_ENTITY, "cdmo", { "CDMO", "合同研发生产机构", "定制研发生产", NULL } },
+  { PN_QUESTION_ENTITY, "medical-institution", { "医疗机构", "医院", NULL } },
+  { PN_QUESTION_ENTITY, "research-institute", { "高校", "高等院校", "科研院所", "大学", "科研机构", NULL } },
+  { PN_QUESTION_ENTITY, "platform", { "公共服务平台", NULL } },
+};
+
+typedef struct
+{
+  GPtrArray *values[PN_N_QUESTIONS];   /* const char *, or NULL */
+} Vocab;
+
+static void
+vocab_clear (Vocab *vocab)
+{
+  for (guint q = 0; q < PN_N_QUESTIONS; q++)
+    g_clear_pointer (&vocab->values[q], g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Vocab, vocab_clear)
+
+static void
+vocab_add (Vocab       *vocab,
+           PnQuestion   question,
+           const char  *value)
+{
+  if (vocab->values[question] == NULL)
+    vocab->values[question] = g_ptr_array_new ();
+  for (guint i = 0; i < vocab->values[question]->len; i++)
+    if (g_str_equal (g_ptr_array_index (vocab->values[question], i), value))
+      return;
+  g_ptr_array_add (vocab->values[question], (gpointer) value);
+}
+
+static void
+detect (const char *text,
+        Vocab      *vocab)
+{
+  g_autofree char *plain = g_strdup (text);
+  gboolean phase_found = FALSE;
+
+  for (guint k = 0; k < G_N_ELEMENTS (keywords); k++)
+    for (guint w = 0; w < G_N_ELEMENTS (keywords[k].words) && keywords[k].words[w] != NULL; w++)
+      if (strstr (plain, keywords[k].words[w]) != NULL)
+        {
+          /* CRO is in CDMO's name? no, but 创新药 is in 创新药物: fine */
+          if (keywords[k].question == PN_QUESTION_RANK &&
+              g_str_equal (keywords[k].value, "first") && strstr (plain, "前三") != NULL)
+            continue;
+          vocab_add (vocab, keywords[k].question, keywords[k].value);
+          if (keywords[k].question == PN_QUESTION_PHASE)
+            phase_found = TRUE;
+          break;
+        }
+
+  /* milestones of registration: 取得注册证 (and 首次产业化) */
+  if (!phase_found)
+    {
+      gboolean registered = strstr (plain, "注册证") != NULL || strstr (plain, "注册批件") != NULL;
+      gboolean marketed = strstr (plain, "产业化") != NULL || strstr (plain, "实现销售") != NULL ||
+                          strstr (plain, "上市销售") != NULL;
+      gboolean abroad = strstr (plain, "境外") != NULL || strstr (plain, "国际注册") != NULL ||
+                        strstr (plain, "国际认证") != NULL || strstr (plain, "ICH") != NULL ||
+                        strstr (plain, "FDA") != NULL || strstr (plain, "预认证") != NULL ||
+                        strstr (plain, "EMA") != NULL || strstr (plain, "CE") != NULL;
+
+      if (abroad && (registered || strstr (plain, "认证") || strstr (plain, "批准")))
+        vocab_add (vocab, PN_QUESTION_PHASE, "overseas-approval");
+      else if (registered && marketed)
+        vocab_add (vocab, PN_QUESTION_PHASE, "marketed");
+      else if (registered)
+        vocab_add (vocab, PN_QUESTION_PHASE, "registered");
+    }
+
+  /* a drug's class, a device's: the product follows */
+  if (vocab->values[PN_QUESTION_DEVICE_CLASS] != NULL || vocab->values[PN_QUESTION_INNOVATIVE_DEVICE] != NULL)
+    vocab_add (vocab, PN_QUESTION_PRODUCT, "device");
+  if (vocab->values[PN_QUESTION_DRUG_CLASS] != NULL)
+    vocab_add (vocab, PN_QUESTION_PRODUCT, "drug");
+  if (vocab->values[PN_QUESTION_PRODUCT] == NULL &&
+      (vocab->values[PN_QUESTION_ENTITY] != NULL || strstr (plain, "平台") || strstr (plain, "实验室") ||
+       strstr (plain, "研究中心") || strstr (plain, "孵化器") || strstr (plain, "研发机构") ||
+       strstr (plain, "技术中心") || strstr (plain, "研究院")))
+    vocab_add (vocab, PN_QUESTION_PRODUCT, "organisation");
+}
+
+/* ---- enumerations: 完成Ⅰ、Ⅱ、Ⅲ期临床试验 → three items ---- */
+
+typedef struct
+{
+  gsize start;
+  gsize end;
+} Span;
+
+/* Splits [start, end) at separators outside parentheses. */
+static GArray *
+split_items (const char *s,
+             gsize       start,
+             gsize       end,
+             gboolean    conjunctions)
+{
+  GArray *items = g_array_new (FALSE, FALSE, sizeof (Span));
+  int depth = 0;
+  Span item = { start, start };
+
+  for (gsize i = start; i < end; i += char_len (s + i))
+    {
+      gsize sep = 0;
+
+      if (at (s, i, "（") || s[i] == '(' || at (s, i, "“") || at (s, i, "《"))
+        depth++;
+      else if ((at (s, i, "）") || s[i] == ')' || at (s, i, "”") || at (s, i, "》")) && depth > 0)
+        depth--;
+      else if (depth == 0 && at (s, i, "、"))
+        sep = strlen ("、");
+      else if (depth == 0 && conjunctions &&
+               (at (s, i, "和") || at (s, i, "及") || at (s, i, "或") || at (s, i, "与")))
+        sep = strlen ("和");
+
+      if (sep > 0)
+        {
+          item.end = i;
+          g_array_append_val (items, item);
+          item.start = i + sep;
+          if (conjunctions)
+            conjunctions = FALSE;   /* only the first: "质量和疗效" */
+        }
+    }
+  item.end = end;
+  g_array_append_val (items, item);
+  return items;
+}
+
+/* The items of the last list of `n` in [start, end): a list of 、, its
+ * last item split once more at 和/及/或 when one item is missing. */
+static GArray *
+find_enumeration (const char *s,
+                  gsize       start,
+                  gsize       end,
+                  guint       n)
+{
+  gsize clause_end = end;
+
+  while (clause_end > start)
+    {
+      const char *comma = NULL;
+      gsize clause_start;
+
+      for (const char * const *mark = (const char * const[]) { "，", "；", "。", "：", NULL }; *mark; mark++)
+        {
+          const char *hit = pn_draft_rfind (s + start, s + clause_end, *mark);
+
+          if (hit != NULL && (comma == NULL || hit > comma))
+            comma = hit;
+        }
+      clause_start = comma != NULL ? (gsize) (comma - s) + strlen ("，") : start;
+      g_autoptr(GArray) items = split_items (s, clause_start, clause_end, FALSE);
+
+      if (items->len == n && n > 1)
+        return g_steal_pointer (&items);
+
+      if (items->len == n - 1)
+        {
+          Span lastspan = g_array_index (items, Span, items->len - 1);
+          g_autoptr(GArray) tail = split_items (s, lastspan.start, lastspan.end, TRUE);
+
+          if (tail->len == 2)
+            {
+              g_array_set_size (items, items->len - 1);
+              g_array_append_vals (items, tail->data, 2);
+              return g_steal_pointer (&items);
+            }
+        }
+
+      if (comma == NULL)
+        break;
+      clause_end = comma - s;
+    }
+
+  return NULL;
+}
+
+static gboolean
+same_class (gunichar a,
+            gunichar b)
+{
+  gboolean roman_a = a >= 0x2160 && a <= 0x217F, roman_b = b >= 0x2160 && b <= 0x217F;
+  char buf_a[8] = { 0 }, buf_b[8] = { 0 };
+
+  if (a == b || (roman_a && roman_b) || (g_unichar_isdigit (a) && g_unichar_isdigit (b)))
+    return TRUE;
+  g_unichar_to_utf8 (a, buf_a);
+  g_unichar_to_utf8 (b, buf_b);
+  return pn_draft_cn_number_len (buf_a) > 0 && pn_draft_cn_number_len (buf_b) > 0;
+}
+
+/* Where the first item's own word starts: "完成Ⅰ" → "Ⅰ" (the last item
+ * starts with a word of the same kind, "Ⅲ期…"); its head "完成" belongs
+ * to every item. */
+static gboolean
+is_numeral (gunichar c)
+{
+  char buf[8] = { 0 };
+
+  if ((c >= 0x2160 && c <= 0x217F) || g_unichar_isdigit (c) || c == 0x7B2C)   /* Ⅰ… 1 第 */
+    return TRUE;
+  g_unichar_to_utf8 (c, buf);
+  return pn_draft_cn_number_len (buf) > 0;
+}
+
+/* an item a shared word completes: "Ⅰ", "第二类", "乙级", "国内" */
+static gboolean
+is_partial_item (const char *text)
+{
+  glong len = g_utf8_strlen (text, -1);
+  gunichar final;
+
+  if (len == 0 || len > 5)
+    return FALSE;
+  final = g_utf8_get_char (g_utf8_offset_to_pointer (text, len - 1));
+  return is_numeral (final) || final == 0x7C7B || final == 0x7EA7 || final == 0x671F ||   /* 类 级 期 */
+         final == 0x5185 || final == 0x5916 || final == 0x578B;                          /* 内 外 型 */
+}
+
+static gsize
+first_item_core (const char *s,
+                 GArray     *items)
+{
+  Span first = g_array_index (items, Span, 0);
+  Span last = g_array_index (items, Span, items->len - 1);
+  gunichar lead = g_utf8_get_char (s + last.start);
+
+  if (!is_numeral (lead))
+    return first.start;
+
+  for (gsize p = first.end; p > first.start;)
+    {
+      const char *prev = g_utf8_find_prev_char (s + first.start, s + p);
+
+      if (prev == NULL)
+        break;
+      p = prev - s;
+      if (same_class (g_utf8_get_char (prev), lead))
+        return g_utf8_strlen (s + p, first.end - p) <= 5 ? p : first.start;
+    }
+  return first.start;
+}
+
+/* A short item ("Ⅰ", "第二类", "国内") takes the words the last item goes
+ * on with ("期临床试验", "医疗器械…", "首台（套）…"), and every item the
+ * head of the first one ("完成"). */
+static char *
+expand_item (const char *s,
+             GArray     *items,
+             guint       i)
+{
+  Span item = g_array_index (items, Span, i);
+  Span last = g_array_index (items, Span, items->len - 1);
+  gsize core = first_item_core (s, items);
+  g_autofree char *head = span_dup (s, g_array_index (items, Span, 0).start, core);
+  g_autofree char *text = span_dup (s, i == 0 ? core : item.start, item.end);
+  g_autofree char *last_text = span_dup (s, last.start, last.end);
+  glong len = g_utf8_strlen (text, -1);
+  const char *tail = NULL;
+
+  if (i + 1 == items->len || len == 0 || !is_partial_item (text))
+    return g_strconcat (head, text, NULL);
+
+  {
+    gunichar final = g_utf8_get_char (g_utf8_offset_to_pointer (text, len - 1));
+
+    for (const char *p = last_text; *p != '\0'; p = g_utf8_next_char (p))
+      if (same_class (g_utf8_get_char (p), final))
+        {
+          tail = g_utf8_next_char (p);
+          break;
+        }
+  }
+
+  return g_strconcat (head, text, tail ? tail : "", NULL);
+}
+
+/* ---- benefits ---- */
+
+static const struct { const char *word; PnFigure figure; } base_words[] = {
+  { "研发投入", PN_FIGURE_RD_INVESTMENT },
+  { "研发费用", PN_FIGURE_RD_INVESTMENT },
+  { "研发经费", PN_FIGURE_RD_INVESTMENT },
+  { "研发支出", PN_FIGURE_RD_INVESTMENT },
+  { "设备", PN_FIGURE_EQUIPMENT },
+  { "仪器", PN_FIGURE_EQUIPMENT },
+  { "固定资产", PN_FIGURE_FIXED_ASSETS },
+  { "评价成本", PN_FIGURE_EVALUATION_COST },
+  { "一致性评价费用", PN_FIGURE_EVALUATION_COST },
+  { "评价费用", PN_FIGURE_EVALUATION_COST },
+  { "技术交易额", PN_FIGURE_TECH_TRANSACTION },
+  { "技术合同", PN_FIGURE_TECH_TRANSACTION },
+  { "成果交易", PN_FIGURE_TECH_TRANSACTION },
+  { "合同交易", PN_FIGURE_CONTRACT_AMOUNT },
+  { "合同金额", PN_FIGURE_CONTRACT_AMOUNT },
+  { "服务收入", PN_FIGURE_SERVICE_REVENUE },
+  { "服务金额", PN_FIGURE_SERVICE_REVENUE },
+  { "服务费", PN_FIGURE_SERVICE_REVENUE },
+  { "实际收入", PN_FIGURE_SERVICE_REVENUE },
+  { "营业收入", PN_FIGURE_ANNUAL_REVENUE },
+  { "主营业务收入", PN_FIGURE_ANNUAL_REVENUE },
+  { "营收", PN_FIGURE_ANNUAL_REVENUE },
+  { "销售收入", PN_FIGURE_SALES },
+  { "销售额", PN_FIGURE_SALES },
+  { "国家实际资助", PN_FIGURE_NATIONAL_FUNDING },
+  { "国家资助", PN_FIGURE_NATIONAL_FUNDING },
+  { "上级扶持资金", PN_FIGURE_NATIONAL_FUNDING },
+  { "上级资金", PN_FIGURE_NATIONAL_FUNDING },
+  { "国家实际资助额", PN_FIGURE_NATIONAL_FUNDING },
+  { "中央财政", PN_FIGURE_NATIONAL_FUNDING },
+  { "总投资", PN_FIGURE_TOTAL_INVESTMENT },
+  { "项目投资", PN_FIGURE_TOTAL_INVESTMENT },
+  { "投资额", PN_FIGURE_TOTAL_INVESTMENT },
+};
+
+static PnFigure
+find_base (const char *s,
+           gsize       start,
+           gsize       end)
+{
+  g_autofree char *text = span_dup (s, start, end);
+  g_autofree char *plain = NULL;
+  GString *out = g_string_new (NULL);
+  int depth = 0;
+
+  /* "项目设备（含技术、软件等）投资额": the parenthesis is no base */
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0xFF08 || c == '(')
+        depth++;
+      else if ((c == 0xFF09 || c == ')') && depth > 0)
+        depth--;
+      else if (depth == 0)
+        g_string_append_unichar (out, c);
+    }
+  plain = g_string_free (out, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (base_words); i++)
+    if (strstr (plain, base_words[i].word) != NULL)
+      return base_words[i].figure;
+
+  return PN_FIGURE_NONE;
+}
+
+static const char * const enterprise_subjects[] = {
+  "单个企业", "每个企业", "每家企业", "单家企业", "同一企业", "每个单位", "单个单位", "同一单位",
+  "每个医疗机构", "每家医疗机构", "单个医疗机构", "每个机构", "单个机构", "每个主持单位",
+  "每个申报单位", "单个申报单位", "每户企业", NULL
+};
+
+static const char *
+per_of (const char *s,
+        gsize       start,
+        gsize       end)
+{
+  static const struct { const char *word; const char *per; } pers[] = {
+    { "注册单元", "registration-unit" }, { "每个品种", "product" }, { "单个品种", "product" },
+    { "每个产品", "product" }, { "单个产品", "product" }, { "按品种", "product" },
+    { "每个药品", "product" }, { "每个项目", "project" }, { "单个项目", "project" },
+    { "每个医疗机构", "institution" }, { "每家医疗机构", "institution" },
+    { "每个机构", "institution" }, { "单个机构", "institution" },
+    { "每个平台", "platform" }, { "单个平台", "platform" },
+    { "每家企业", "enterprise" }, { "每个企业", "enterprise" }, { "单个企业", "enterprise" },
+    { "单家企业", "enterprise" }, { "每人", "person" }, { "每名", "person" },
+    { "每项", "item" }, { "每个基地", "item" }, { "每个种植基地", "item" }, { "每个学科", "item" },
+    { "每新增", "item" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pers); i++)
+    if (span_has (s, start, end, pers[i].word))
+      return pers[i].per;
+  return NULL;
+}
+
+static const char *
+award_noun (const char *s,
+            gsize       start,
+            gsize       end)
+{
+  static const char * const nouns[] = { "奖励", "补助", "资助", "补贴", "配套", "支持", "奖补", NULL };
+  gsize best = end;
+  const char *found = "奖励";
+
+  for (guint i = 0; nouns[i] != NULL; i++)
+    {
+      const char *hit = NULL;
+
+      for (gsize p = start; p + strlen (nouns[i]) <= end; p++)
+        if (memcmp (s + p, nouns[i], strlen (nouns[i])) == 0)
+          {
+            hit = s + p;
+            break;
+          }
+      if (hit != NULL && (gsize) (hit - s) < best)
+        {
+          best = hit - s;
+          found = nouns[i];
+        }
+    }
+
+  return found;
+}
+
+static char *
+without_parentheses (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  int depth = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0xFF08 || c == '(')
+        depth++;
+      else if ((c == 0xFF09 || c == ')') && depth > 0)
+        depth--;
+      else if (depth == 0)
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* "对在本市转化的创新药（…）完成临床前研究的" → "在本市转化的创新药完成临床前研究" */
+static char *
+subject_core (const char *s,
+              gsize       start,
+              gsize       end)
+{
+  g_autofree char *text = span_dup (s, start, end);
+  g_autofree char *plain = without_parentheses (text);
+  const char *p = plain;
+  const char *stop;
+  char *core;
+
+  if (g_str_has_prefix (p, "对于"))
+    p += strlen ("对于");
+  else if (g_str_has_prefix (p, "对"))
+    p += strlen ("对");
+  else if (g_str_has_prefix (p, "凡"))
+    p += strlen ("凡");
+
+  /* to the end of the condition: "…的，" or before the award */
+  stop = pn_draft_find_any (p, (const char * const[]) {
+    "的，", "，按", "，给予", "，经评审", "给予", "予以", "，每个", "，分别", "按照", "，最高", NULL });
+  core = stop != NULL ? g_strndup (p, stop - p) : g_strdup (p);
+  {
+    g_auto(GStrv) parts = g_strsplit (core, "，", -1);
+
+    g_free (core);
+    core = g_strjoinv ("", parts);
+  }
+  if (g_str_has_suffix (core, "的"))
+    core[strlen (core) - strlen ("的")] = '\0';
+  return core;
+}
+
+static char *
+slug_for (Reader  *self,
+          Vocab   *vocab,
+          guint    index)
+{
+  static const PnQuestion order[] = {
+    PN_QUESTION_DRUG_CLASS, PN_QUESTION_DEVICE_CLASS, PN_QUESTION_RANK, PN_QUESTION_PHASE,
+    PN_QUESTION_ENTITY,
+  };
+  GString *slug = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint o = 0; o < G_N_ELEMENTS (order) && n < 3; o++)
+    {
+      GPtrArray *values = vocab->values[order[o]];
+
+      if (values == NULL || values->len != 1)
+        continue;
+      if (slug->len > 0)
+        g_string_append_c (slug, '-');
+      g_string_append (slug, g_ptr_array_index (values, 0));
+      n++;
+    }
+  if (slug->len == 0)
+    g_string_append_printf (slug, "benefit-%u", index);
+
+  /* unique within the article */
+  {
+    g_autofree char *base = g_strdup (slug->str);
+    guint k = 2;
+
+    while (g_hash_table_contains (self->slugs, slug->str))
+      {
+        g_string_truncate (slug, 0);
+        g_string_append_printf (slug, "%s-%u", base, k++);
+      }
+  }
+  g_hash_table_add (self->slugs, g_strdup (slug->str));
+  return g_string_free (slug, FALSE);
+}
+
+static void
+set_conditions (PnBenefit *benefit,
+                Vocab     *vocab)
+{
+  for (guint q = 0; q < PN_N_QUESTIONS; q++)
+    {
+      GPtrArray *values = vocab->values[q];
+      PnCondition *condition;
+      GStrvBuilder *builder;
+
+      if (values == NULL || values->len == 0)
+        continue;
+      condition = pn_condition_new ();
+      condition->question = q;
+      builder = g_strv_builder_new ();
+      for (guint i = 0; i < values->len; i++)
+        g_strv_builder_add (builder, g_ptr_array_index (values, i));
+      condition->values = g_strv_builder_end (builder);
+      g_strv_builder_unref (builder);
+      condition->value_quarks = g_new0 (GQuark, values->len + 1);
+      for (guint i = 0; i < values->len; i++)
+        condition->value_quarks[i] = g_quark_from_string (g_ptr_array_index (values, i));
+      condition->review_quarks = g_new0 (GQuark, 1);
+      g_ptr_array_add (benefit->conditions, condition);
+    }
+}
+
+static char *
+describe_yuan (gint64 yuan)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, yuan);
+  gsize len = strlen (digits);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, digits[i]);
+    }
+  g_string_append (out, " yuan");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* An English title from what was read: "Drafted: 40% of rd-investment,
+ * at most 10,000,000 yuan". */
+static void
+describe (PnBenefit *benefit)
+{
+  GString *en = g_string_new ("Drafted, not yet reviewed: ");
+
+  switch (benefit->kind)
+    {
+    case PN_BENEFIT_RATE:
+    case PN_BENEFIT_MATCHING:
+    case PN_BENEFIT_TOP_UP:
+      if (benefit->kind == PN_BENEFIT_TOP_UP && benefit->rate < 0)
+        g_string_append (en, "top-up");
+      else
+        {
+          g_autofree char *percent = g_strdup_printf ("%g%%", benefit->rate * 100);
+
+          g_string_append_printf (en, "%s%s", benefit->kind == PN_BENEFIT_TOP_UP ? "top-up to " :
+                                              benefit->kind == PN_BENEFIT_MATCHING ? "matching " : "",
+                                  percent);
+          if (benefit->base != PN_FIGURE_NONE)
+            g_string_append_printf (en, " of %s", pn_figure_to_string (benefit->base));
+        }
+      break;
+    case PN_BENEFIT_FIXED:
+      {
+        g_autofree char *amount = describe_yuan (benefit->amount);
+
+        g_string_append_printf (en, "%s%s", benefit->cap != PN_YUAN_UNSET ? "up to " : "", amount);
+      }
+      break;
+    case PN_BENEFIT_UNSPECIFIED:
+      g_string_append (en, "amount not stated");
+      break;
+    case PN_BENEFIT_NON_MONETARY:
+    case PN_N_BENEFIT_KINDS:
+    default:
+      g_string_append (en, "no money");
+      break;
+    }
+
+  if (benefit->cap != PN_YUAN_UNSET && benefit->kind != PN_BENEFIT_FIXED)
+    {
+      g_autofree char *cap = describe_yuan (benefit->cap);
+
+      g_string_append_printf (en, ", at most %s", cap);
+    }
+  if (benefit->per != NULL)
+    g_string_append_printf (en, " per %s", benefit->per);
+  if (benefit->one_time)
+    g_string_append (en, ", once");
+
+  g_free (benefit->title.en);
+  benefit->title.en = g_string_free (en, FALSE);
+}
+
+typedef struct
+{
+  guint   sentence;
+  gsize   context_start;  /* where the conditions of the sentence are read */
+  gsize   run_start;
+  GArray *items;          /* the enumeration paired with the run, or NULL */
+  guint   item;
+} Origin;
+
+/* Conditions, title, id, per, one-time and the source note of a benefit
+ * read from `token` (of the enumerated item `origin->item`). */
+static void
+fill_benefit (Reader    *self,
+              PnBenefit *benefit,
+              Origin    *origin,
+              Token     *token)
+{
+  const char *s = self->s;
+  g_auto(Vocab) vocab = { { NULL } };
+  g_autofree char *core = NULL;
+  g_autofree char *slug = NULL;
+  g_autofree char *quote = NULL;
+  gsize cstart = clause_start (self, token->clause);
+  gsize cend = clause_end (self, token->clause);
+
+  g_ptr_array_set_size (benefit->conditions, 0);
+  g_ptr_array_set_size (benefit->notes, 0);
+  g_clear_pointer (&benefit->title.zh, g_free);
+  g_clear_pointer (&benefit->per, g_free);
+  if (benefit->id != NULL)
+    {
+      const char *slash = strrchr (benefit->id, '/');
+
+      g_hash_table_remove (self->slugs, slash ? slash + 1 : benefit->id);
+      g_clear_pointer (&benefit->id, g_free);
+    }
+
+  /* conditions: the enumerated item first, then the clause, then what
+   * the sentence said before it */
+  if (origin->items != NULL)
+    {
+      g_autofree char *item = expand_item (s, origin->items, origin->item);
+
+      detect (item, &vocab);
+    }
+  {
+    g_auto(Vocab) own = { { NULL } };
+    g_auto(Vocab) before = { { NULL } };
+    g_autofree char *clause_text = NULL;
+    g_autofree char *context_text = span_dup (s, origin->context_start, cstart);
+
+    if (origin->items != NULL)
+      {
+        /* the clause without the items before the last, whose own words
+         * differ; the last item goes on with what they share ("…药品注册
+         * 证书并首次实现产业化") and comes after the item's own words */
+        Span first = g_array_index (origin->items, Span, 0);
+        Span last = g_array_index (origin->items, Span, origin->items->len - 1);
+        gsize from = MAX (origin->context_start, cstart);
+        g_autofree char *a = span_dup (s, MIN (from, first.start), first.start);
+        g_autofree char *b = span_dup (s, last.start, token->start);
+
+        clause_text = g_strconcat (a, b, NULL);
+      }
+    else
+      clause_text = span_dup (s, MAX (origin->context_start, cstart), token->start);
+
+    detect (clause_text, &own);
+    detect (context_text, &before);
+    for (guint q = 0; q < PN_N_QUESTIONS; q++)
+      {
+        Vocab *source = own.values[q] != NULL ? &own : &before;
+
+        if (vocab.values[q] == NULL && source->values[q] != NULL)
+          for (guint i = 0; i < source->values[q]->len; i++)
+            vocab_add (&vocab, q, g_ptr_array_index (source->values[q], i));
+      }
+  }
+  /* the article's heading when the sentence names no product:
+   * "支持创新药物研发。对自主研发并转化的产品…" */
+  if (vocab.values[PN_QUESTION_PRODUCT] == NULL && self->article->heading.zh != NULL)
+    {
+      g_auto(Vocab) heading = { { NULL } };
+
+      detect (self->article->heading.zh, &heading);
+      for (guint q = 0; q < PN_N_QUESTIONS; q++)
+        if (vocab.values[q] == NULL && heading.values[q] != NULL &&
+            (q == PN_QUESTION_PRODUCT || q == PN_QUESTION_DRUG_CLASS))
+          for (guint i = 0; i < heading.values[q]->len; i++)
+            vocab_add (&vocab, q, g_ptr_array_index (heading.values[q], i));
+    }
+  /* an award to a hospital, a lab, a CRO is an organisation's */
+  if (vocab.values[PN_QUESTION_ENTITY] != NULL)
+    {
+      g_clear_pointer (&vocab.values[PN_QUESTION_PRODUCT], g_ptr_array_unref);
+      g_clear_pointer (&vocab.values[PN_QUESTION_DRUG_CLASS], g_ptr_array_unref);
+      g_clear_pointer (&vocab.values[PN_QUESTION_DEVICE_CLASS], g_ptr_array_unref);
+      vocab_add (&vocab, PN_QUESTION_PRODUCT, "organisation");
+    }
+  /* a drug benefit is no device's: drop what the other product implies */
+  if (vocab.values[PN_QUESTION_PRODUCT] != NULL && vocab.values[PN_QUESTION_PRODUCT]->len > 1 &&
+      vocab.values[PN_QUESTION_DRUG_CLASS] != NULL && vocab.values[PN_QUESTION_DEVICE_CLASS] == NULL)
+    {
+      g_ptr_array_set_size (vocab.values[PN_QUESTION_PRODUCT], 0);
+      g_ptr_array_add (vocab.values[PN_QUESTION_PRODUCT], (gpointer) "drug");
+    }
+  set_conditions (benefit, &vocab);
+
+  /* title: the subject, the enumerated item in place of the list */
+  {
+    /* "…受托生产的，对受托生产方…生产的单个品种": the last 对 names it */
+    gsize subject_start = MAX (origin->context_start, cstart);
+    g_autofree char *own_core = NULL;
+    g_autofree char *title = NULL;
+
+    if (!span_has (s, cstart, token->start, "对") && !span_has (s, cstart, token->start, "凡") &&
+        origin->context_start < cstart)
+      {
+        g_autofree char *inherited = subject_core (s, origin->context_start, cstart);
+        static const char * const verbs[] = {
+          "完成", "取得", "通过", "获得", "进入", "开展", "实现", "首次", NULL
+        };
+        const char *verb = pn_draft_find_any (inherited, verbs);
+
+        if (verb != NULL && verb > inherited)
+          inherited[verb - inherited] = '\0';
+        core = g_steal_pointer (&inherited);
+      }
+
+    if (origin->items != NULL)
+      {
+        Span first = g_array_index (origin->items, Span, 0);
+        g_autofree char *item = expand_item (s, origin->items, origin->item);
+        g_autofree char *before = span_dup (s, MIN (subject_start, first.start), first.start);
+        g_autofree char *joined = g_strconcat (before, item, NULL);
+
+        own_core = subject_core (joined, 0, strlen (joined));
+        /* "…开展创新药临床试验的，完成Ⅰ期临床试验后": the item comes after
+         * the condition the subject ends on */
+        g_autofree char *trimmed = without_parentheses (item);
+
+        if (g_str_has_suffix (trimmed, "后") || g_str_has_suffix (trimmed, "的"))
+          trimmed[strlen (trimmed) - strlen ("的")] = '\0';
+        if (g_str_has_prefix (trimmed, "对"))
+          memmove (trimmed, trimmed + strlen ("对"), strlen (trimmed + strlen ("对")) + 1);
+        if (strstr (own_core, trimmed) == NULL && strstr (trimmed, own_core) == NULL)
+          {
+            char *with_item;
+
+            with_item = g_strconcat (own_core, *own_core ? "，" : "", trimmed, NULL);
+            g_free (own_core);
+            own_core = with_item;
+          }
+      }
+    else
+      own_core = subject_core (s, subject_start, token->start);
+
+    title = g_strconcat (core ? core : "", own_core, award_noun (s, token->end, cend), NULL);
+    if (g_utf8_strlen (title, -1) > 48)
+      {
+        char *cut = g_utf8_offset_to_pointer (title, 46);
+
+        *cut = '\0';
+        benefit->title.zh = g_strconcat (title, "…", NULL);
+      }
+    else
+      benefit->title.zh = g_steal_pointer (&title);
+    if (pn_draft_count_cjk (benefit->title.zh) < 2)
+      {
+        g_free (benefit->title.zh);
+        benefit->title.zh = g_strdup_printf ("第%s条奖补", self->article->number);
+      }
+  }
+
+  slug = slug_for (self, &vocab, self->article->benefits->len);
+  benefit->id = g_strdup_printf ("%s/%s/%s", self->document->id, self->article->number, slug);
+
+  benefit->per = g_strdup (per_of (s, cstart, MIN (cend, token->end + 24)));
+  {
+    /* "给予200万元一次性奖励，对其中的重大项目…给予600万元奖励" */
+    gsize from = last_comma (self, token->clause, token->start, cstart);
+    const char *next = strstr (s + token->end, "，");
+    gsize to = next != NULL && (gsize) (next - s) < cend ? (gsize) (next - s) : cend;
+
+    benefit->one_time = span_has (s, from, to, "一次性");
+  }
+
+  quote = original_span (self, sentence_start (self, origin->sentence),
+                         sentence_end (self, origin->sentence));
+  {
+    g_autofree char *zh = g_strdup_printf ("自动起草，未经审核。依据原文：%s", quote);
+
+    g_ptr_array_add (benefit->notes,
+                     pn_text_new (zh, "Drafted by pnav draft from the sentence quoted in Chinese; "
+                                      "not yet reviewed: check every figure, condition and the title."));
+  }
+}
+
+static Made *
+new_benefit (Reader        *self,
+             PnBenefitKind  kind,
+             Origin        *origin,
+             Token         *token)
+{
+  PnBenefit *benefit = pn_article_add_benefit (self->article);
+  Made *made = g_new0 (Made, 1);
+
+  benefit->kind = kind;
+  benefit->reviewed = FALSE;
+  fill_benefit (self, benefit, origin, token);
+
+  made->benefit = benefit;
+  made->sentence = origin->sentence;
+  made->clause = token->clause;
+  made->paragraph = paragraph_of (self, token->start);
+  made->position = token->start;
+  g_ptr_array_add (self->made, made);
+  return made;
+}
+
+static void
+add_figure (Reader            *self,
+            Token             *token,
+            PnDraftFigureRole  role,
+            PnBenefit         *benefit)
+{
+  PnDraftFigure *figure = g_new0 (PnDraftFigure, 1);
+
+  if (token->ranged && benefit != NULL)
+    g_ptr_array_add (benefit->notes,
+                     pn_text_new ("原文为区间，此处按上限记录，估算值为可获得的最高额。",
+                                  "The text gives a range; the upper end is recorded, so the "
+                                  "estimate is the most the award can give."));
+
+  figure->article = self->article;
+  figure->start = g_array_index (self->map, gsize, token->start);
+  figure->end = g_array_index (self->map, gsize, token->end);
+  figure->role = role;
+  figure->benefit = benefit;
+  g_ptr_array_add (self->figures, figure);
+}
+
+static PnBenefit *
+clone_benefit (Reader    *self,
+               Made      *from,
+               Origin    *origin,
+               Token     *token)
+{
+  Made *made = new_benefit (self, from->benefit->kind, origin, token);
+  PnBenefit *benefit = made->benefit;
+
+  benefit->rate = from->benefit->rate;
+  benefit->base = from->benefit->base;
+  made->from_rate = TRUE;
+  if (benefit->per == NULL)
+    benefit->per = g_strdup (from->benefit->per);
+  benefit->one_time = benefit->one_time || from->benefit->one_time;
+  for (guint i = 0; i < from->benefit->thresholds->len; i++)
+    {
+      PnThreshold *t = g_memdup2 (g_ptr_array_index (from->benefit->thresholds, i), sizeof (PnThreshold));
+
+      g_ptr_array_add (benefit->thresholds, t);
+    }
+  return benefit;
+}
+
+static GPtrArray *
+made_in_sentence (Reader   *self,
+                  guint     sentence,
+                  gboolean  rates_only,
+                  gboolean  uncapped_only)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->made->len; i++)
+    {
+      Made *made = g_ptr_array_index (self->made, i);
+
+      if (made->sentence != sentence)
+        continue;
+      if (rates_only && !made->from_rate)
+        continue;
+      if (uncapped_only && made->capped)
+        continue;
+      g_ptr_array_add (out, made);
+    }
+  return out;
+}
+
+static void
+set_cap (Made   *made,
+         gint64  cap)
+{
+  made->benefit->cap = cap;
+  made->capped = TRUE;
+}
+
+/* The start of paragraph `n` in the squashed text. */
+static gsize
+paragraph_start (Reader *self,
+                 guint   n)
+{
+  gsize i = 0;
+
+  for (guint k = 0; k < n && self->s[i] != '\0'; i++)
+    if (self->s[i] == '\n')
+      k++;
+  return i;
+}
+
+/* Does the paragraph start with an enumeration's number: （一） (1) 1. 1、 */
+static gboolean
+text_is_item (const char *p)
+{
+  if (g_str_has_prefix (p, "（") || *p == '(')
+    {
+      p = g_utf8_next_char (p);
+      if (!g_ascii_isdigit (*p) && pn_draft_cn_number_len (p) == 0)
+        return FALSE;
+      p += g_ascii_isdigit (*p) ? strspn (p, "0123456789") : pn_draft_cn_number_len (p);
+      return g_str_has_prefix (p, "）") || *p == ')';
+    }
+  if (g_ascii_isdigit (*p))
+    {
+      p += strspn (p, "0123456789");
+      return *p == '.' || g_str_has_prefix (p, "、") || g_str_has_prefix (p, "．");
+    }
+  return FALSE;
+}
+
+static gboolean
+paragraph_is_item (Reader *self,
+                   guint   n)
+{
+  return text_is_item (self->s + paragraph_start (self, n));
+}
+
+static void
+annual_cap (Reader *self,
+            Token  *token,
+            gsize   window)
+{
+  PnAnnualCap *cap = pn_annual_cap_new ();
+  const char *s = self->s;
+  gsize cstart = clause_start (self, token->clause);
+  g_autofree char *number = g_strdup (self->article->number);
+  g_autofree char *quote = original_span (self, cstart, clause_end (self, token->clause));
+  g_autofree char *amount = describe_yuan (token->yuan);
+  g_autoptr(GPtrArray) targets = made_in_sentence (self, token->sentence, FALSE, FALSE);
+  guint paragraph = paragraph_of (self, token->start);
+
+  for (char *p = number; *p != '\0'; p++)
+    if (*p == '.')
+      *p = '-';
+
+  cap->id = g_strdup_printf ("%s/caps/article-%s-%u", self->document->id, number, ++self->n_caps);
+  cap->amount = token->yuan;
+  cap->per = g_strdup (span_has (s, cstart, token->start, "医疗机构") ||
+                       span_has (s, cstart, token->start, "每个机构") ? "institution" :
+                       span_has (s, cstart, token->start, "项目") ? "project" : "enterprise");
+  cap->article = g_strdup (self->article->number);
+  cap->text.zh = g_strdup (quote);
+  cap->text.en = g_strdup_printf ("Drafted: at most %s per %s%s (see the Chinese)", amount, cap->per,
+                                  span_has (s, window, token->start, "每年") ||
+                                  span_has (s, window, token->start, "年度") ? " a year" : "");
+  g_ptr_array_add (self->document->annual_caps, cap);
+
+  /* the benefits of its sentence, else those of its paragraph since the
+   * last annual cap ("单个企业享受上述政策每年…") */
+  if (targets->len == 0)
+    {
+      /* back over the enumerated items before it ("（一）…；（二）…") to
+       * the sentence that leads them in */
+      guint first = paragraph > 0 ? paragraph - 1 : 0;
+
+      while (first > 0 && paragraph_is_item (self, first))
+        first--;
+      for (guint i = self->annual_from; i < self->made->len; i++)
+        {
+          Made *made = g_ptr_array_index (self->made, i);
+
+          if (made->paragraph >= first && made->paragraph <= paragraph)
+            g_ptr_array_add (targets, made);
+        }
+    }
+
+  for (guint i = 0; i < targets->len; i++)
+    {
+      PnBenefit *benefit = ((Made *) g_ptr_array_index (targets, i))->benefit;
+      guint n = benefit->annual_caps ? g_strv_length (benefit->annual_caps) : 0;
+
+      benefit->annual_caps = g_renew (char *, benefit->annual_caps, n + 2);
+      benefit->annual_caps[n] = g_strdup (cap->id);
+      benefit->annual_caps[n + 1] = NULL;
+    }
+  self->annual_from = self->made->len;
+}
+
+/* The last 对 (凡) of the clause before `pos`, which names the subject of
+ * the award; "对应", "对接" are no such 对.  `pos` itself when none. */
+static gsize
+subject_start (Reader *self,
+               guint   clause,
+               gsize   pos)
+{
+  const char *s = self->s;
+  gsize found = pos;
+
+  for (gsize p = clause_start (self, clause); p < pos; p += char_len (s + p))
+    if ((at (s, p, "对") && !at (s, p, "对应") && !at (s, p, "对接") && !at (s, p, "对外") &&
+         !at (s, p, "对标") && !at (s, p, "对比") && !at (s, p, "对其")) || at (s, p, "凡"))
+      found = p;
+  return found;
+}
+
+/* The text a sentence's conditions are read from: its subject (对…), or
+ * back to the start of the sentence when the clause names none. */
+static gsize
+context_start (Reader *self,
+               Token  *token)
+{
+  gsize subject = subject_start (self, token->clause, token->start);
+  gsize sstart = sentence_start (self, token->sentence);
+
+  if (subject < token->start)
+    return subject;
+
+  /* "对…的创新药，按下列标准给予奖励：（一）完成Ⅰ期…给予200万元": an item
+   * is read with the sentence that leads the list in */
+  if (text_is_item (self->s + sstart))
+    {
+      const char *colon = pn_draft_rfind (self->s, self->s + sstart, "：");
+
+      if (colon != NULL)
+        {
+          const char *lead = colon;
+
+          while (lead > self->s)
+            {
+              const char *prev = g_utf8_find_prev_char (self->s, lead);
+
+              if (prev == NULL || g_str_has_prefix (prev, "。") || *prev == '\n')
+                break;
+              lead = prev;
+            }
+          return lead - self->s;
+        }
+    }
+  return sstart;
+}
+
+static void
+build (Reader *self)
+{
+  GArray *tokens = self->tokens;
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  const char *s = self->s;
+
+  /* runs: figures of one kind joined by 、和及或 */
+  for (guint i = 0; i < tokens->len;)
+    {
+      Token *token = &g_array_index (tokens, Token, i);
+      Run run = { i, 1, ROLE_OTHER };
+
+      while (i + run.n < tokens->len)
+        {
+          Token *prev = &g_array_index (tokens, Token, i + run.n - 1);
+          Token *next = &g_array_index (tokens, Token, i + run.n);
+          g_autofree char *between = span_dup (s, prev->end, next->start);
+
+          if (next->kind != token->kind || next->clause != token->clause ||
+              !(g_str_equal (between, "、") || g_str_equal (between, "和") ||
+                g_str_equal (between, "及") || g_str_equal (between, "或") ||
+                g_str_equal (between, "与") || g_str_equal (between, "、和")))
+            break;
+          run.n++;
+        }
+      run.role = classify (self, &run);
+      g_array_append_val (runs, run);
+      i += run.n;
+    }
+
+  for (guint r = 0; r < runs->len; r++)
+    {
+      Run *run = &g_array_index (runs, Run, r);
+      Token *first = &g_array_index (tokens, Token, run->first);
+      gsize cstart = clause_start (self, first->clause);
+      gsize prev_end = r > 0 ? g_array_index (tokens, Token,
+                                              g_array_index (runs, Run, r - 1).first +
+                                              g_array_index (runs, Run, r - 1).n - 1).end : 0;
+      gsize window = last_comma (self, first->clause, first->start, MAX (cstart, prev_end));
+      Origin origin = { first->sentence, context_start (self, first), first->start, NULL, 0 };
+      g_autoptr(GArray) items = NULL;
+
+      if (run->n > 1 && (run->role == ROLE_AMOUNT || run->role == ROLE_RATE || run->role == ROLE_CAP))
+        items = find_enumeration (s, origin.context_start, first->start, run->n);
+
+      switch (run->role)
+        {
+        case ROLE_OTHER:
+          for (guint i = 0; i < run->n; i++)
+            {
+              Token *token = &g_array_index (tokens, Token, run->first + i);
+
+              add_figure (self, token, PN_DRAFT_FIGURE_OTHER, NULL);
+              g_ptr_array_add (self->skipped, span_dup (s, token->start, token->end));
+            }
+          break;
+
+        case ROLE_STAGE:
+          {
+            g_autoptr(GPtrArray) targets = made_in_sentence (self, first->sentence, FALSE, FALSE);
+            g_autofree char *over = NULL;
+            const char *fen = pn_draft_rfind (s + sentence_start (self, first->sentence),
+                                              s + sentence_end (self, first->sentence), "分");
+
+            if (fen != NULL)
+              {
+                const char *p = fen + strlen ("分");
+                const char *q = p;
+
+                while (*q != '\0' && (g_ascii_isdigit (*q) || pn_draft_cn_number_len (q) > 0))
+                  q += g_ascii_isdigit (*q) ? 1 : pn_draft_cn_number_len (q);
+                if (q > p && (g_str_has_prefix (q, "年") || g_str_has_prefix (q, "次") ||
+                              g_str_has_prefix (q, "期")))
+                  over = g_strndup (p, q - p + strlen ("年"));
+              }
+
+            if (targets->len == 0 && self->made->len > 0)
+              g_ptr_array_add (targets, g_ptr_array_index (self->made, self->made->len - 1));
+            for (guint t = 0; t < targets->len; t++)
+              {
+                PnBenefit *benefit = ((Made *) g_ptr_array_index (targets, t))->benefit;
+
+                g_clear_pointer (&benefit->stages, g_array_unref);
+                benefit->stages = g_array_new (FALSE, FALSE, sizeof (double));
+                for (guint i = 0; i < run->n; i++)
+                  g_array_append_val (benefit->stages,
+                                      g_array_index (tokens, Token, run->first + i).rate);
+                g_free (benefit->stages_over);
+                benefit->stages_over = g_strdup (over);
+              }
+            for (guint i = 0; i < run->n; i++)
+              add_figure (self, &g_array_index (tokens, Token, run->first + i), PN_DRAFT_FIGURE_STAGE,
+                          targets->len > 0 ? ((Made *) g_ptr_array_index (targets, 0))->benefit : NULL);
+          }
+          break;
+
+        case ROLE_THRESHOLD:
+          /* applied to the benefits of its sentence once they are all made */
+          for (guint i = 0; i < run->n; i++)
+            {
+              Token *token = &g_array_index (tokens, Token, run->first + i);
+              PnFigure figure = find_base (s, window, token->start);
+
+              if (figure == PN_FIGURE_NONE)
+                figure = find_base (s, cstart, token->start);
+              add_figure (self, token, figure != PN_FIGURE_NONE ? PN_DRAFT_FIGURE_THRESHOLD
+                                                                : PN_DRAFT_FIGURE_OTHER, NULL);
+              if (figure == PN_FIGURE_NONE)
+                g_ptr_array_add (self->skipped, span_dup (s, token->start, token->end));
+            }
+          break;
+
+        case ROLE_RATE:
+          {
+            g_autoptr(GPtrArray) pending_caps = NULL;
+            gsize base_from = window;
+            Token *last = &g_array_index (tokens, Token, run->first + run->n - 1);
+            gsize suffix_end = MIN (clause_end (self, first->clause), last->end + 12);
+            PnFigure base = find_base (s, base_from, first->start);
+            PnBenefitKind kind = PN_BENEFIT_RATE;
+
+            if (base == PN_FIGURE_NONE)
+              base = find_base (s, cstart, first->start);
+            if (span_has (s, cstart, suffix_end, "补足") || span_has (s, cstart, suffix_end, "补齐"))
+              kind = PN_BENEFIT_TOP_UP;
+            else if (first->kind == TOKEN_RATIO || span_has (s, window, suffix_end, "配套"))
+              kind = PN_BENEFIT_MATCHING;
+            if (kind == PN_BENEFIT_MATCHING && base == PN_FIGURE_NONE &&
+                (span_has (s, cstart, first->start, "国家") || span_has (s, cstart, first->start, "上级") ||
+                 span_has (s, cstart, first->start, "中央")))
+              base = PN_FIGURE_NATIONAL_FUNDING;
+
+            (void) pending_caps;
+            for (guint i = 0; i < run->n; i++)
+              {
+                Token *token = &g_array_index (tokens, Token, run->first + i);
+                Made *made;
+
+                origin.items = items;
+                origin.item = i;
+                made = new_benefit (self, kind, &origin, token);
+                made->benefit->rate = MIN (token->rate, 1.0);
+                made->benefit->base = base;
+                made->from_rate = TRUE;
+                if (token->rate > 1.0)
+                  g_ptr_array_add (made->benefit->notes,
+                                   pn_text_new ("原文比例超过100%，此处按100%记录，请核对。",
+                                                "The text states a rate above 100%; recorded as 100%, "
+                                                "check it."));
+                if (base == PN_FIGURE_NONE)
+                  g_ptr_array_add (made->benefit->notes,
+                                   pn_text_new ("未能从原文识别比例的计算基数，请选择。",
+                                                "The figure the rate applies to was not recognised; "
+                                                "choose it."));
+                add_figure (self, token, PN_DRAFT_FIGURE_RATE, made->benefit);
+              }
+          }
+          break;
+
+        case ROLE_AMOUNT:
+          {
+            gboolean top_up = span_has (s, window, first->start, "补足") ||
+                              span_has (s, window, first->start, "补齐");
+
+            for (guint i = 0; i < run->n; i++)
+              {
+                Token *token = &g_array_index (tokens, Token, run->first + i);
+                Made *made;
+
+                origin.items = items;
+                origin.item = i;
+                made = new_benefit (self, top_up ? PN_BENEFIT_TOP_UP : PN_BENEFIT_FIXED, &origin, token);
+                made->benefit->amount = token->yuan;
+                if (top_up)
+                  made->benefit->cap = token->yuan;
+                add_figure (self, token, PN_DRAFT_FIGURE_AMOUNT, made->benefit);
+              }
+          }
+          break;
+
+        case ROLE_CAP:
+          {
+            g_autoptr(GPtrArray) pending = made_in_sentence (self, first->sentence, TRUE, TRUE);
+            g_autoptr(GPtrArray) capped = made_in_sentence (self, first->sentence, TRUE, FALSE);
+            /* what the cap's own words say: "单个企业每年…最高不超过" */
+            gboolean yearly = span_has (s, window, first->start, "每年") ||
+                              span_has (s, window, first->start, "年度");
+            gboolean enterprise = span_has_any (s, window, first->start, enterprise_subjects);
+
+            if (pending->len > 0)
+              {
+                for (guint i = 0; i < run->n; i++)
+                  {
+                    Token *token = &g_array_index (tokens, Token, run->first + i);
+                    PnBenefit *benefit;
+
+                    if (run->n == 1)
+                      {
+                        for (guint p = 0; p < pending->len; p++)
+                          {
+                            Made *made = g_ptr_array_index (pending, p);
+
+                            set_cap (made, token->yuan);
+                            /* "每个品种最高不超过200万元" says what one award is per */
+                            if (made->benefit->per == NULL)
+                              made->benefit->per = g_strdup (per_of (s, window, token->end));
+                          }
+                        benefit = ((Made *) g_ptr_array_index (pending, 0))->benefit;
+                      }
+                    else if (pending->len == run->n)
+                      {
+                        set_cap (g_ptr_array_index (pending, i), token->yuan);
+                        benefit = ((Made *) g_ptr_array_index (pending, i))->benefit;
+                      }
+                    else if (i == 0)
+                      {
+                        Made *template = g_ptr_array_index (pending, 0);
+
+                        set_cap (template, token->yuan);
+                        benefit = template->benefit;
+                        /* the conditions and title of the first enumerated item */
+                        if (items != NULL)
+                          {
+                            origin.items = items;
+                            origin.item = 0;
+                            fill_benefit (self, template->benefit, &origin, token);
+                          }
+                      }
+                    else
+                      {
+                        Made *template = g_ptr_array_index (pending, 0);
+
+                        origin.items = items;
+                        origin.item = i;
+                        benefit = clone_benefit (self, template, &origin, token);
+                        ((Made *) g_ptr_array_index (self->made, self->made->len - 1))->capped = TRUE;
+                        benefit->cap = token->yuan;
+                      }
+                    add_figure (self, token, PN_DRAFT_FIGURE_CAP, benefit);
+                  }
+              }
+            else if (capped->len > 0 && !yearly && !enterprise)
+              {
+                /* another cap for the same rate: 单个企业最高500万元，龙头企业1000万元 */
+                Made *template = g_ptr_array_index (capped, capped->len - 1);
+
+                for (guint i = 0; i < run->n; i++)
+                  {
+                    Token *token = &g_array_index (tokens, Token, run->first + i);
+                    PnBenefit *benefit;
+
+                    origin.items = items;
+                    origin.item = i;
+                    benefit = clone_benefit (self, template, &origin, token);
+                    benefit->cap = token->yuan;
+                    ((Made *) g_ptr_array_index (self->made, self->made->len - 1))->capped = TRUE;
+                    add_figure (self, token, PN_DRAFT_FIGURE_CAP, benefit);
+                  }
+              }
+            else if ((yearly || enterprise) && self->made->len > 0)
+              {
+                for (guint i = 0; i < run->n; i++)
+                  {
+                    Token *token = &g_array_index (tokens, Token, run->first + i);
+
+                    annual_cap (self, token, window);
+                    add_figure (self, token, PN_DRAFT_FIGURE_ANNUAL_CAP, NULL);
+                  }
+              }
+            else
+              {
+                /* "给予最高80万元补贴": a fixed award at most that much;
+                 * "予以适当补助，单个项目最高不超过300万元": amount unstated */
+                gboolean stated = span_has_any (s, window, first->start,
+                                                (const char * const[]) { "给予", "予以", "奖励", "补助",
+                                                                         "资助", "补贴", "支持", NULL });
+
+                for (guint i = 0; i < run->n; i++)
+                  {
+                    Token *token = &g_array_index (tokens, Token, run->first + i);
+                    Made *made;
+
+                    origin.items = items;
+                    origin.item = i;
+                    made = new_benefit (self, stated ? PN_BENEFIT_FIXED : PN_BENEFIT_UNSPECIFIED,
+                                        &origin, token);
+                    if (stated)
+                      made->benefit->amount = token->yuan;
+                    set_cap (made, token->yuan);
+                    add_figure (self, token, PN_DRAFT_FIGURE_CAP, made->benefit);
+                  }
+              }
+          }
+          break;
+
+        default:
+          break;
+        }
+    }
+
+  /* thresholds, once every benefit of their clause is made: each to every
+   * benefit, or one to each when the clause enumerates as many ("营业收入
+   * 首次突破1亿元、5亿元的…分别给予50万元、100万元") */
+  for (guint r = 0; r < runs->len; r++)
+    {
+      Run *run = &g_array_index (runs, Run, r);
+      Token *first = &g_array_index (tokens, Token, run->first);
+      Token *last = &g_array_index (tokens, Token, run->first + run->n - 1);
+      gsize cstart = clause_start (self, first->clause);
+      gsize window = last_comma (self, first->clause, first->start, cstart);
+      PnFigure figure;
+      gboolean inclusive;
+      g_autoptr(GPtrArray) targets = g_ptr_array_new ();
+
+      if (run->role != ROLE_THRESHOLD)
+        continue;
+      figure = find_base (s, window, first->start);
+      if (figure == PN_FIGURE_NONE)
+        figure = find_base (s, cstart, first->start);
+      if (figure == PN_FIGURE_NONE)
+        continue;
+      /* 超过、突破 exclude the figure; 达到、以上 include it */
+      inclusive = !span_ends_with_any (s, back (s, first->start, 3, cstart), first->start,
+                                       (const char * const[]) { "超过", "超", "突破", "高于", NULL }) ||
+                  at (s, last->end, "以上") || at (s, last->end, "及以上");
+
+      for (guint k = 0; k < self->made->len; k++)
+        {
+          Made *made = g_ptr_array_index (self->made, k);
+
+          if (made->clause == first->clause)
+            g_ptr_array_add (targets, made);
+        }
+
+      for (guint t = 0; t < targets->len; t++)
+        for (guint i = 0; i < run->n; i++)
+          {
+            Token *token = &g_array_index (tokens, Token, run->first + i);
+            Made *made = g_ptr_array_index (targets, t);
+            PnThreshold *threshold;
+            gboolean has = FALSE;
+
+            if (run->n > 1 && targets->len == run->n && i != t)
+              continue;
+            for (guint e = 0; e < made->benefit->thresholds->len; e++)
+              {
+                PnThreshold *existing = g_ptr_array_index (made->benefit->thresholds, e);
+
+                has = has || (existing->figure == figure && existing->min == token->yuan);
+              }
+            if (has)
+              continue;
+            threshold = g_new0 (PnThreshold, 1);
+            threshold->figure = figure;
+            threshold->min = token->yuan;
+            threshold->inclusive = inclusive;
+            g_ptr_array_add (made->benefit->thresholds, threshold);
+          }
+    }
+
+  for (guint i = 0; i < self->made->len; i++)
+    describe (((Made *) g_ptr_array_index (self->made, i))->benefit);
+}
+
+static void
+reader_clear (Reader *self)
+{
+  g_free (self->s);
+  g_clear_pointer (&self->map, g_array_unref);
+  g_clear_pointer (&self->tokens, g_array_unref);
+  g_clear_pointer (&self->sentences, g_array_unref);
+  g_clear_pointer (&self->clauses, g_array_unref);
+  if (self->groups != NULL)
+    {
+      for (guint i = 0; i < self->groups->len; i++)
+        unit_group_clear (&g_array_index (self->groups, UnitGroup, i));
+      g_array_unref (self->groups);
+    }
+  g_clear_pointer (&self->made, g_ptr_array_unref);
+  g_clear_pointer (&self->slugs, g_hash_table_unref);
+  g_clear_pointer (&self->skipped, g_ptr_array_unref);
+}
+
+/* A line break that ends no sentence is a wrap the extraction kept
+ * ("按照设备投\n资的10%"): it goes, so that words and sentences hold. */
+static void
+unwrap (Reader *self)
+{
+  GString *out = g_string_sized_new (strlen (self->s));
+  GArray *map = g_array_sized_new (FALSE, FALSE, sizeof (gsize), self->map->len);
+
+  for (gsize i = 0; self->s[i] != '\0'; i++)
+    {
+      if (self->s[i] == '\n' && out->len > 0)
+        {
+          const char *prev = g_utf8_find_prev_char (out->str, out->str + out->len);
+          static const char * const ends[] = { "。", "；", "！", "？", "：", "）", ")", NULL };
+
+          if (prev != NULL && !pn_draft_has_prefix_any (prev, ends))
+            continue;
+        }
+      g_string_append_c (out, self->s[i]);
+      g_array_append_val (map, g_array_index (self->map, gsize, i));
+    }
+  g_array_append_val (map, g_array_index (self->map, gsize, self->map->len - 1));
+
+  g_free (self->s);
+  self->s = g_string_free (out, FALSE);
+  g_array_unref (self->map);
+  self->map = map;
+}
+
+static void
+reader_init (Reader        *self,
+             PnArticle     *article,
+             PnDraftPlaces *places,
+             PnTaxonomy    *taxonomy,
+             GPtrArray     *figures)
+{
+  memset (self, 0, sizeof *self);
+  self->article = article;
+  self->document = article->document;
+  self->places = places;
+  self->taxonomy = taxonomy;
+  self->figures = figures;
+  self->map = g_array_new (FALSE, FALSE, sizeof (gsize));
+  self->s = pn_draft_normalize (article->original, self->map);
+  unwrap (self);
+  self->tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  self->sentences = g_array_new (FALSE, FALSE, sizeof (gsize));
+  self->clauses = g_array_new (FALSE, FALSE, sizeof (gsize));
+  self->groups = g_array_new (FALSE, FALSE, sizeof (UnitGroup));
+  self->made = g_ptr_array_new_with_free_func (g_free);
+  self->slugs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->skipped = g_ptr_array_new_with_free_func (g_free);
+}
+
+void
+pn_draft_read_article_units (PnArticle     *article,
+                             PnDraftPlaces *places)
+{
+  Reader self;
+
+  reader_init (&self, article, places, NULL, NULL);
+  find_unit_groups (&self);
+  for (guint i = 0; i < self.groups->len; i++)
+    {
+      UnitGroup *group = &g_array_index (self.groups, UnitGroup, i);
+
+      pn_draft_places_add_units (places, group->lead, "lead", article->units);
+      pn_draft_places_add_units (places, group->cooperating, "cooperating", article->units);
+    }
+  reader_clear (&self);
+}
+
+void
+pn_draft_read_benefits (PnArticle     *article,
+                        PnDraftPlaces *places,
+                        PnTaxonomy    *taxonomy,
+                        GPtrArray     *figures)
+{
+  Reader self;
+
+  reader_init (&self, article, places, taxonomy, figures);
+  find_unit_groups (&self);
+  tokenize (&self);
+  merge_ranges (&self);
+  split_sentences (&self);
+  build (&self);
+
+  /* paragraphs that each name their units: each benefit gets those of
+   * the parenthesis that closes its paragraph */
+  if (self.groups->len >= 2)
+    for (guint i = 0; i < self.made->len; i++)
+      {
+        Made *made = g_ptr_array_index (self.made, i);
+
+        for (guint g = 0; g < self.groups->len; g++)
+          {
+            UnitGroup *group = &g_array_index (self.groups, UnitGroup, g);
+
+            if (group->start >= made->position)
+              {
+                pn_draft_places_add_units (places, group->lead, "lead", made->benefit->units);
+                pn_draft_places_add_units (places, group->cooperating, "cooperating",
+                                           made->benefit->units);
+                break;
+              }
+          }
+      }
+
+  if (self.skipped->len > 0)
+    {
+      g_autofree char *list = NULL;
+
+      g_ptr_array_add (self.skipped, NULL);
+      list = g_strjoinv ("、", (char **) self.skipped->pdata);
+      g_autofree char *zh = g_strdup_printf ("以下数字未作为奖补起草（统计数据、条件或目标）：%s", list);
+
+      g_ptr_array_add (article->notes,
+                       pn_text_new (zh, "Figures not drafted as awards (statistics, conditions or "
+                                        "targets): see the Chinese."));
+    }
+
+  reader_clear (&self);
+}

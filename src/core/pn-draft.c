@@ -1,0 +1,556 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pn-draft"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pn-draft.h"
+#include "pn-draft-private.h"
+
+struct _PnDraft
+{
+  PnDocument *document;
+  char       *text;
+  GPtrArray  *figures;    /* PnDraftFigure */
+  GStrv       warnings;
+};
+
+G_DEFINE_QUARK (pn-draft-error-quark, pn_draft_error)
+G_DEFINE_BOXED_TYPE (PnDraft, pn_draft, pn_draft_ref, pn_draft_unref)
+
+static void
+pn_draft_clear (PnDraft *self)
+{
+  g_clear_pointer (&self->document, pn_document_unref);
+  g_free (self->text);
+  g_clear_pointer (&self->figures, g_ptr_array_unref);
+  g_strfreev (self->warnings);
+}
+
+PnDraft *
+pn_draft_ref (PnDraft *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return g_atomic_rc_box_acquire (self);
+}
+
+void
+pn_draft_unref (PnDraft *self)
+{
+  g_return_if_fail (self != NULL);
+  g_atomic_rc_box_release_full (self, (GDestroyNotify) pn_draft_clear);
+}
+
+PnDocument *
+pn_draft_get_document (PnDraft *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->document;
+}
+
+const char *
+pn_draft_get_text (PnDraft *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->text;
+}
+
+GPtrArray *
+pn_draft_get_figures (PnDraft *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->figures;
+}
+
+const char * const *
+pn_draft_get_warnings (PnDraft *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return (const char * const *) self->warnings;
+}
+
+gboolean
+pn_draft_id_is_valid (const char *id)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("^[a-z0-9]+(-[a-z0-9]+)*$", G_REGEX_OPTIMIZE, 0, NULL));
+  return id != NULL && strlen (id) <= 100 && g_regex_match (regex, id, 0, NULL);
+}
+
+/* ---- the id ---- */
+
+static char *
+slug (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      char c = g_ascii_tolower (*p);
+
+      if (g_ascii_isalnum (c) && !(c & 0x80))
+        g_string_append_c (out, c);
+      else if (out->len > 0 && out->str[out->len - 1] != '-')
+        g_string_append_c (out, '-');
+    }
+  while (out->len > 0 && out->str[out->len - 1] == '-')
+    g_string_truncate (out, out->len - 1);
+  if (out->len > 80)
+    g_string_truncate (out, 80);
+  while (out->len > 0 && out->str[out->len - 1] == '-')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
+/* "xiamen-2023-17" from 厦府规〔2023〕17号 in Xiamen, the corpus's own ids. */
+static char *
+id_from_number (const char *doc_number,
+                const char *place)
+{
+  int year = 0, number = 0;
+  const char *p;
+
+  if (doc_number == NULL || place == NULL)
+    return NULL;
+  for (p = doc_number; *p != '\0' && !g_ascii_isdigit (*p); p++)
+    ;
+  year = atoi (p);
+  while (g_ascii_isdigit (*p))
+    p++;
+  while (*p != '\0' && !g_ascii_isdigit (*p))
+    p++;
+  number = atoi (p);
+  if (year < 1949 || number <= 0)
+    return NULL;
+  return g_strdup_printf ("%s-%d-%d", place, year, number);
+}
+
+static char *
+basename_id (const char *display_name)
+{
+  g_autofree char *base = g_path_get_basename (display_name);
+  char *dot = strrchr (base, '.');
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  return slug (base);
+}
+
+/* ---- deadlines of a task list ---- */
+
+static char *
+last_day (int year,
+          int month)
+{
+  return g_strdup_printf ("%04d-%02d-%02d", year, month, g_date_get_days_in_month (month, year));
+}
+
+static void
+parse_deadline (const char  *text,
+                char       **out_from,
+                char       **out_until)
+{
+  g_autofree char *s = pn_draft_normalize (text, NULL);
+  int y1 = 0, y2 = 0, m = 0;
+  const char *p = s;
+
+  *out_from = *out_until = NULL;
+  if (!g_ascii_isdigit (*p))
+    return;
+  y1 = atoi (p);
+  while (g_ascii_isdigit (*p))
+    p++;
+  if (y1 < 1949 || y1 > 2200)
+    return;
+
+  /* 2022—2025, 2022-2025年, 2022年至2025年 */
+  if (g_str_has_prefix (p, "年"))
+    p += strlen ("年");
+  if (g_str_has_prefix (p, "—") || g_str_has_prefix (p, "–") || g_str_has_prefix (p, "－") ||
+      g_str_has_prefix (p, "-") || g_str_has_prefix (p, "~") || g_str_has_prefix (p, "～") ||
+      g_str_has_prefix (p, "至") || g_str_has_prefix (p, "到"))
+    {
+      p = g_utf8_next_char (p);
+      while (g_str_has_prefix (p, "—"))
+        p = g_utf8_next_char (p);
+      y2 = atoi (p);
+      if (y2 >= y1 && y2 <= 2200)
+        {
+          *out_from = g_strdup_printf ("%04d-01-01", y1);
+          *out_until = g_strdup_printf ("%04d-12-31", y2);
+        }
+      return;
+    }
+
+  /* 2025年12月, 2022年6月底前, 2023年底 */
+  if (g_ascii_isdigit (*p))
+    {
+      m = atoi (p);
+      while (g_ascii_isdigit (*p))
+        p++;
+      if (g_str_has_prefix (p, "月") && m >= 1 && m <= 12)
+        {
+          gsize pos = 0;
+          char *iso = NULL;
+
+          if (pn_draft_parse_date (s, &pos, &iso))
+            *out_until = iso;
+          else
+            *out_until = last_day (y1, m);
+        }
+      return;
+    }
+
+  *out_until = g_strdup_printf ("%04d-12-31", y1);
+}
+
+/* ---- building ---- */
+
+static char *
+untranslated (const char *zh)
+{
+  return g_strdup_printf ("Not yet translated: %s", zh);
+}
+
+static void
+add_note (GPtrArray  *notes,
+          const char *zh,
+          const char *en)
+{
+  g_ptr_array_add (notes, pn_text_new (zh, en));
+}
+
+static char *
+body_text (PnDraftStructure *structure)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < structure->paras->len; i++)
+    {
+      PnDraftPara *para = g_ptr_array_index (structure->paras, i);
+
+      g_string_append (text, para->text);
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (text, FALSE);
+}
+
+PnDraft *
+pn_draft_new_from_bytes (const char  *display_name,
+                         GBytes      *bytes,
+                         const char  *id,
+                         PnTaxonomy  *taxonomy,
+                         GError     **error)
+{
+  g_autoptr(PnDraftExtract) extract = NULL;
+  g_autoptr(PnDraftStructure) structure = NULL;
+  g_autoptr(PnDraftMeta) meta = NULL;
+  g_autoptr(PnDraftPlaces) places = NULL;
+  g_autoptr(PnDocument) document = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_text_free);
+  g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *text = NULL;
+  g_autofree char *base = NULL;
+  PnDraft *self;
+
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (taxonomy != NULL, NULL);
+  g_return_val_if_fail (id == NULL || pn_draft_id_is_valid (id), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  extract = pn_draft_extract (display_name, bytes, error);
+  if (extract == NULL)
+    return NULL;
+
+  structure = pn_draft_segment (pn_draft_paragraphs (extract));
+  g_ptr_array_unref (structure->paras);   /* segment took its own reference */
+  if (structure->articles->len == 0)
+    {
+      g_set_error (error, PN_DRAFT_ERROR, PN_DRAFT_ERROR_NO_ARTICLES,
+                   "%s: no numbered articles found (一、（一）, 第N条, 1. or a task table with a "
+                   "序号 column)", display_name);
+      return NULL;
+    }
+
+  for (guint i = 0; i < structure->paras->len; i++)
+    {
+      PnDraftPara *para = g_ptr_array_index (structure->paras, i);
+
+      g_debug ("paragraph %u%s%s: %s", i, para->soft ? " (soft)" : "",
+               para->where ? para->where : "", para->text);
+    }
+
+  meta = pn_draft_read_meta (extract, structure);
+  g_ptr_array_extend_and_steal (warnings, g_steal_pointer (&meta->warnings));
+  meta->warnings = g_ptr_array_new ();
+  text = body_text (structure);
+
+  document = pn_document_new ();
+  base = g_path_get_basename (display_name);
+  document->title.zh = g_strdup (meta->title ? meta->title : base);
+  document->title.en = untranslated (document->title.zh);
+  document->doc_number = meta->doc_number ? g_strdup (meta->doc_number) : NULL;
+  document->draft = meta->draft;
+  document->issued = g_strdup (meta->issued);
+  document->in_force_from = g_strdup (meta->in_force_from);
+  document->in_force_until = g_strdup (meta->in_force_until);
+  document->applies_from = g_strdup (meta->applies_from);
+  document->source_file = g_strdup (base);
+  document->file_name = g_strdup (display_name);
+  document->last_verified = g_date_time_format (now, "%Y-%m-%d");
+
+  /* an id before the places, whose new units are named after it */
+  document->id = g_strdup (id);
+  if (document->id == NULL)
+    {
+      g_autofree char *from_name = basename_id (display_name);
+
+      document->id = g_strdup (from_name != NULL && *from_name != '\0' ? from_name : "draft");
+    }
+
+  places = pn_draft_places_new (taxonomy, document, meta->issuer, meta->title, meta->interpreter,
+                                text, warnings);
+
+  if (id == NULL)
+    {
+      g_autofree char *from_number = id_from_number (meta->doc_number, document->jurisdiction);
+
+      if (from_number != NULL && pn_draft_id_is_valid (from_number))
+        {
+          /* local units were named after the provisional id */
+          g_free (document->id);
+          document->id = g_steal_pointer (&from_number);
+          for (guint i = 0; i < document->local_units->len; i++)
+            {
+              PnTerm *unit = g_ptr_array_index (document->local_units, i);
+              const char *suffix = strstr (unit->id, "-unit-");
+
+              if (suffix != NULL)
+                {
+                  char *renamed = g_strconcat (document->id, suffix, NULL);
+
+                  g_free (unit->id);
+                  unit->id = renamed;
+                }
+            }
+        }
+    }
+
+  if (meta->issuer != NULL)
+    {
+      const PnTerm *unit = pn_draft_places_find_unit (places, meta->issuer);
+
+      document->issuer.zh = g_strdup (meta->issuer);
+      document->issuer.en = unit != NULL ? g_strdup (unit->en) : untranslated (meta->issuer);
+    }
+  else
+    {
+      document->issuer.zh = g_strdup ("文中未载明发文机关");
+      document->issuer.en = g_strdup ("Issuer not named in the text");
+    }
+
+  if (meta->overlap_quote != NULL)
+    {
+      document->overlap_principle = g_strdup ("highest-no-stacking");
+      document->overlap_where = g_strdup (meta->overlap_where);
+      document->overlap_quote = g_strdup (meta->overlap_quote);
+      document->overlap_en = g_strdup ("Drafted: the document's rule on overlapping awards, "
+                                       "read as 就高从优不重复 (only the highest of the same kind "
+                                       "counts); see the Chinese.");
+    }
+
+  for (guint i = 0; i < structure->articles->len; i++)
+    {
+      PnDraftArticle *source = g_ptr_array_index (structure->articles, i);
+      PnArticle *article = pn_document_add_article (document);
+      g_autofree char *clean = pn_draft_clean_controls (source->original);
+
+      article->number = g_strdup (source->number);
+      article->chapter = g_strdup (source->chapter && *source->chapter ? source->chapter
+                                                                        : document->title.zh);
+      article->heading.zh = g_strdup (source->heading && *source->heading ? source->heading
+                                                                           : source->number);
+      article->heading.en = untranslated (article->heading.zh);
+      article->original = *clean != '\0' ? g_steal_pointer (&clean)
+                                         : g_strdup (article->heading.zh);
+
+      if (source->lead_units != NULL || source->cooperating_units != NULL)
+        {
+          pn_draft_places_add_units (places, source->lead_units, "lead", article->units);
+          pn_draft_places_add_units (places, source->cooperating_units, "cooperating", article->units);
+        }
+      else
+        pn_draft_read_article_units (article, places);
+
+      if (source->deadline != NULL && *source->deadline != '\0')
+        {
+          article->deadline_text = g_strdup (source->deadline);
+          parse_deadline (source->deadline, &article->valid_from, &article->valid_until);
+        }
+
+      pn_draft_read_benefits (article, places, taxonomy, figures);
+
+      article->summary = article->benefits->len > 0
+        ? g_strdup_printf ("Not yet summarised (drafted automatically): %u candidate benefit%s to "
+                           "review.", article->benefits->len, article->benefits->len == 1 ? "" : "s")
+        : g_strdup ("Not yet summarised (drafted automatically); no award figure was found in it.");
+    }
+
+  /* the places module reports the units it proposed when it goes */
+  g_clear_pointer (&places, pn_draft_places_free);
+
+  {
+    guint unreviewed = 0;
+    guint n = pn_document_count_benefits (document, &unreviewed);
+    g_autofree char *zh = g_strdup_printf ("本文件由 pnav draft 从 %s 自动起草（编号方式：%s），"
+                                           "%u 项奖补均未经审核，审核前只显示为可能匹配，不计入任何合计。",
+                                           base, structure->style ? structure->style : "—", n);
+    g_autofree char *en = g_strdup_printf ("Drafted automatically by pnav draft from %s (numbering: "
+                                           "%s); none of its %u benefits is reviewed yet: each shows "
+                                           "as a possible match and counts in no total until a "
+                                           "reviewer marks it.",
+                                           base, structure->style ? structure->style : "—", n);
+
+    add_note (document->notes, zh, en);
+  }
+  if (meta->issuer == NULL)
+    add_note (document->notes, "文中未载明发文机关，请核实。", "The text names no issuer: check it.");
+  if (meta->issued == NULL && !meta->draft)
+    add_note (document->notes, "未能从落款识别成文日期，请核实。",
+              "No issue date was found in a signature: check it.");
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      PnText *warning = g_ptr_array_index (warnings, i);
+      g_autofree char *zh = g_strconcat ("起草提示：", warning->zh, NULL);
+      g_autofree char *en = g_strconcat ("Drafting note: ", warning->en, NULL);
+
+      add_note (document->notes, zh, en);
+    }
+
+  pn_document_seal (document);
+
+  self = g_atomic_rc_box_new0 (PnDraft);
+  self->document = g_steal_pointer (&document);
+  self->text = g_steal_pointer (&text);
+  self->figures = g_steal_pointer (&figures);
+  {
+    GStrvBuilder *builder = g_strv_builder_new ();
+
+    for (guint i = 0; i < warnings->len; i++)
+      g_strv_builder_add (builder, ((PnText *) g_ptr_array_index (warnings, i))->en);
+    self->warnings = g_strv_builder_end (builder);
+    g_strv_builder_unref (builder);
+  }
+  return self;
+}
+
+/* Reads at most PN_DRAFT_MAX_BYTES + 1: a file that grows while it is read
+ * is still refused, and a device never blocks the read for long. */
+static GBytes *
+read_bounded (GFile       *file,
+              const char  *name,
+              GError     **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  guint8 buffer[65536];
+
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream == NULL)
+    {
+      g_set_error (error, PN_DRAFT_ERROR, PN_DRAFT_ERROR_IO, "%s: %s", name,
+                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED)
+                   ? "permission denied" : local_error->message);
+      return NULL;
+    }
+
+  for (;;)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer,
+                                      MIN (sizeof buffer, PN_DRAFT_MAX_BYTES + 1 - data->len),
+                                      NULL, &local_error);
+
+      if (n < 0)
+        {
+          g_set_error (error, PN_DRAFT_ERROR, PN_DRAFT_ERROR_IO, "%s: %s", name, local_error->message);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      g_byte_array_append (data, buffer, n);
+      if (data->len > PN_DRAFT_MAX_BYTES)
+        {
+          g_set_error (error, PN_DRAFT_ERROR, PN_DRAFT_ERROR_TOO_LARGE,
+                       "%s: the file is larger than %d MiB", name, PN_DRAFT_MAX_BYTES / (1024 * 1024));
+          return NULL;
+        }
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+PnDraft *
+pn_draft_new_from_file (GFile       *file,
+                        const char  *id,
+                        PnTaxonomy  *taxonomy,
+                        GError     **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (taxonomy != NULL, NULL);
+
+  name = g_file_get_parse_name (file);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, PN_DRAFT_ERROR, PN_DRAFT_ERROR_IO, "%s: %s", name,
+                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ? "no such file" :
+                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED)
+                   ? "permission denied" : local_error->message);
+      return NULL;
+    }
+
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, PN_DRAFT_ERROR, PN_DRAFT_ERROR_NOT_REGULAR,
+                   g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY
+                   ? "%s: a folder, not a file" : "%s: not a regular file (a device, a pipe or a socket)",
+                   name);
+      return NULL;
+    }
+
+  if (g_file_info_get_size (info) > PN_DRAFT_MAX_BYTES)
+    {
+      g_set_error (error, PN_DRAFT_ERROR, PN_DRAFT_ERROR_TOO_LARGE,
+                   "%s: the file is larger than %d MiB", name, PN_DRAFT_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+
+  bytes = read_bounded (file, name, error);
+  if (bytes == NULL)
+    return NULL;
+
+  return pn_draft_new_from_bytes (name, bytes, id, taxonomy, error);
+}
+
+PnDocument *
+pn_draft_from_file (GFile       *file,
+                    const char  *id,
+                    PnTaxonomy  *taxonomy,
+                    GError     **error)
+{
+  g_autoptr(PnDraft) draft = pn_draft_new_from_file (file, id, taxonomy, error);
+
+  return draft != NULL ? pn_document_ref (draft->document) : NULL;
+}

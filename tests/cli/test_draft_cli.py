@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""pnav draft from the command line (TAP).
+
+    test_draft_cli.py SOURCE-ROOT PATH-TO-PNAV
+
+A draft goes to standard output or replaces --output in one step, and
+validates; bad input (empty, binary, a PDF without text, no articles, too
+large, not a regular file) is one line on stderr naming the file, exit
+status 3, and an existing --output left as it was.  `pnav validate` says
+how many benefits of a draft are not yet reviewed.
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+MAX_BYTES = 32 * 1024 * 1024
+
+
+def image_only_pdf():
+    """A valid one-page PDF whose page is a grey rectangle: no text."""
+    content = b"0.5 g 72 72 450 600 re f\n"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"endstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+class Tap:
+    def __init__(self):
+        self.lines = []
+        self.n = 0
+        self.failed = 0
+
+    def check(self, name, problems):
+        self.n += 1
+        if problems:
+            self.failed += 1
+            self.lines.append("not ok %d - %s" % (self.n, name))
+            self.lines += ["# " + p for p in problems]
+        else:
+            self.lines.append("ok %d - %s" % (self.n, name))
+
+    def finish(self):
+        print("1..%d" % self.n)
+        print("\n".join(self.lines))
+        return 1 if self.failed else 0
+
+
+def main(argv):
+    root, pnav = argv[1], argv[2]
+    tmp = tempfile.mkdtemp(prefix="pn-draft-cli-")
+    env = dict(os.environ, XDG_DATA_HOME=os.path.join(tmp, "data"), LANGUAGE="en", LC_ALL="C.UTF-8")
+    db = os.path.join(tmp, "test.db")
+    tap = Tap()
+
+    def run(*args):
+        p = subprocess.run([pnav] + list(args), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           env=env, timeout=120)
+        return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+
+    source = os.path.join(root, "data", "sources", "jinjiang-2025-8.txt")
+
+    # help
+    status, out, _ = run("--help")
+    tap.check("pnav --help lists draft", [] if status == 0 and "draft" in out else
+              ["exit %d, help:\n%s" % (status, out)])
+    status, out, _ = run("draft", "--help")
+    tap.check("pnav draft --help names SOURCE, --output and --id",
+              [] if status == 0 and all(w in out for w in ("SOURCE", "--output", "--id")) else
+              ["exit %d:\n%s" % (status, out)])
+
+    # to standard output, then validated
+    status, out, err = run("draft", source)
+    problems = [] if status == 0 else ["exit %d: %s" % (status, err)]
+    if status == 0:
+        path = os.path.join(tmp, "stdout.xml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(out)
+        doc = ET.parse(path).getroot()
+        if doc.get("id") != "jinjiang-2025-8":
+            problems.append("id %r" % doc.get("id"))
+        benefits = list(doc.iter("benefit"))
+        if not benefits or any(b.get("reviewed") != "false" for b in benefits):
+            problems.append("every benefit must be reviewed=\"false\"")
+        vstatus, vout, verr = run("--db", db, "validate", path)
+        if vstatus != 0:
+            problems.append("pnav validate: exit %d: %s" % (vstatus, verr))
+        elif "%d of %d benefits are not yet reviewed" % (len(benefits), len(benefits)) not in vout:
+            problems.append("pnav validate does not explain the unreviewed benefits:\n" + vout)
+    tap.check("pnav draft SOURCE writes valid XML, pnav validate explains it is unreviewed", problems)
+
+    # --output and --id
+    target = os.path.join(tmp, "out.xml")
+    status, out, err = run("draft", source, "--output", target, "--id", "jinjiang-test-1")
+    problems = [] if status == 0 else ["exit %d: %s" % (status, err)]
+    if status == 0:
+        if ET.parse(target).getroot().get("id") != "jinjiang-test-1":
+            problems.append("--id not used")
+        if "jinjiang-test-1" not in out:
+            problems.append("no summary on stdout: %r" % out)
+    tap.check("pnav draft --output FILE --id ID", problems)
+
+    status, _, err = run("draft", source, "--id", "Not An Id")
+    tap.check("a bad --id is a usage error (exit 2)",
+              [] if status == 2 and "--id" in err else ["exit %d: %s" % (status, err)])
+    status, _, err = run("draft", source, "--output", os.path.join(tmp, "missing", "x.xml"))
+    tap.check("an --output in a missing folder is a usage error (exit 2)",
+              [] if status == 2 and "--output" in err else ["exit %d: %s" % (status, err)])
+    status, _, err = run("draft")
+    tap.check("no SOURCE is a usage error (exit 2)", [] if status == 2 else ["exit %d: %s" % (status, err)])
+
+    # bad input: exit 3, one line naming the file, --output untouched
+    bad = os.path.join(tmp, "bad")
+    os.mkdir(bad)
+    cases = {
+        "empty.txt": b"",
+        "binary.txt": bytes(range(256)) * 4,
+        "scan.pdf": image_only_pdf(),
+        "notice.txt": "关于做好生物医药产业统计工作的通知\n请各单位按时报送相关数据。\n".encode("utf-8"),
+        "fake.docx": b"PK\x03\x04 this is no zip",
+    }
+    for name, data in cases.items():
+        with open(os.path.join(bad, name), "wb") as f:
+            f.write(data)
+    large = os.path.join(bad, "large.txt")
+    with open(large, "wb") as f:
+        f.truncate(MAX_BYTES + 1)
+    fifo = os.path.join(bad, "pipe.txt")
+    os.mkfifo(fifo)
+    keep = os.path.join(tmp, "keep.xml")
+    for name in list(cases) + ["large.txt", "pipe.txt", "."]:
+        path = os.path.join(bad, name) if name != "." else bad
+        with open(keep, "w", encoding="utf-8") as f:
+            f.write("an earlier draft\n")
+        before = os.stat(keep)
+        status, out, err = run("draft", path, "--output", keep)
+        problems = []
+        if status != 3:
+            problems.append("exit %d, expected 3" % status)
+        lines = err.strip().splitlines()
+        if len(lines) != 1 or path not in lines[0]:
+            problems.append("stderr is not one line naming %s: %r" % (path, err))
+        with open(keep, encoding="utf-8") as f:
+            if f.read() != "an earlier draft\n" or os.stat(keep).st_mtime_ns != before.st_mtime_ns:
+                problems.append("--output was changed")
+        if out:
+            problems.append("stdout is not empty: %r" % out)
+        leftovers = [f for f in os.listdir(tmp) if f.startswith(".keep") or f.startswith("keep.xml.")]
+        if leftovers:
+            problems.append("temporary files left: %s" % leftovers)
+        tap.check("bad input %s: exit 3, one line, nothing written" % name, problems + ([err.strip()] if problems else []))
+
+    return tap.finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,656 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pn-draft: each input format, what a draft holds, and bad input refused
+ * with an error naming the file.  How well it drafts the corpus is the
+ * data suite's tests/data/test_draft.py. */
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include "pn-draft.h"
+#include "pn-policy-loader.h"
+#include "pn-policy-writer.h"
+
+static PnTaxonomy *taxonomy;
+
+static char *
+source_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "sources", name, NULL);
+}
+
+static char *
+test_source_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "draft", name, NULL);
+}
+
+static PnDraft *
+draft_path (const char  *path,
+            GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return pn_draft_new_from_file (file, NULL, taxonomy, error);
+}
+
+static PnDraft *
+draft_bytes (const char *name,
+             const char *data,
+             gssize      len,
+             GError    **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, len < 0 ? strlen (data) : (gsize) len);
+
+  return pn_draft_new_from_bytes (name, bytes, NULL, taxonomy, error);
+}
+
+static char *
+squash (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && c != 0x3000)
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The draft validates: written, then loaded through the schema and every
+ * reference, as pnav draft checks before it writes. */
+static void
+assert_valid (PnDraft *draft)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = pn_policy_writer_write (pn_draft_get_document (draft), &error);
+  g_autoptr(PnDocument) again = NULL;
+
+  g_assert_no_error (error);
+  again = pn_policy_loader_load_document ("draft.xml", bytes, taxonomy, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (again);
+}
+
+static PnArticle *
+article (PnDocument *document,
+         const char *number)
+{
+  PnArticle *found = pn_document_find_article (document, number);
+
+  if (found == NULL)
+    g_error ("no article %s in %s", number, document->id);
+  return found;
+}
+
+static gboolean
+has_benefit (PnArticle     *article,
+             PnBenefitKind  kind,
+             double         rate,
+             gint64         amount,
+             gint64         cap)
+{
+  for (guint i = 0; i < article->benefits->len; i++)
+    {
+      PnBenefit *benefit = g_ptr_array_index (article->benefits, i);
+
+      if (benefit->kind == kind && fabs (benefit->rate - rate) < 1e-9 &&
+          benefit->amount == amount && benefit->cap == cap)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static const char *
+condition (PnBenefit  *benefit,
+           PnQuestion  question)
+{
+  const PnCondition *c = pn_benefit_find_condition (benefit, question);
+
+  return c != NULL && c->values != NULL ? c->values[0] : NULL;
+}
+
+/* ---- the corpus's own sources ---- */
+
+/* Xiamen 2023: one Notice, 24 articles numbered on through the chapters,
+ * the metadata of its signature and closing sentences. */
+static void
+test_xiamen (void)
+{
+  g_autofree char *path = source_path ("xiamen-2023-17.txt");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_path (path, &error);
+  PnDocument *document;
+  PnArticle *one;
+  guint unreviewed = 0;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  g_assert_cmpstr (document->id, ==, "xiamen-2023-17");
+  g_assert_cmpstr (document->doc_number, ==, "厦府规〔2023〕17号");
+  g_assert_cmpstr (document->title.zh, ==, "厦门市加快推进生物医药产业高质量发展若干措施");
+  g_assert_cmpstr (document->issuer.zh, ==, "厦门市人民政府");
+  g_assert_cmpstr (document->jurisdiction, ==, "xiamen");
+  g_assert_cmpstr (document->issued, ==, "2023-11-17");
+  g_assert_cmpstr (document->in_force_from, ==, "2023-11-20");
+  g_assert_cmpstr (document->in_force_until, ==, "2026-12-31");
+  g_assert_false (document->draft);
+  g_assert_cmpstr (document->overlap_principle, ==, "highest-no-stacking");
+  g_assert_cmpstr (document->overlap_where, ==, "五、其他");
+  g_assert_nonnull (strstr (document->overlap_quote, "就高从优不重复"));
+  g_assert_cmpuint (document->articles->len, ==, 24);
+
+  one = article (document, "1");
+  g_assert_cmpstr (one->chapter, ==, "一、提升研发创新能力");
+  g_assert_cmpstr (one->heading.zh, ==, "支持创新产品研发");
+  g_assert_true (g_str_has_prefix (one->original, "对开展临床试验和在本市进行转化的"));
+  g_assert_true (g_str_has_suffix (one->original, "（责任单位：市科技局、财政局）"));
+  g_assert_cmpuint (one->units->len, ==, 2);
+  g_assert_cmpstr (((PnUnitRef *) g_ptr_array_index (one->units, 0))->id, ==, "xm-kjj");
+  g_assert_cmpstr (((PnUnitRef *) g_ptr_array_index (one->units, 1))->id, ==, "xm-czj");
+
+  /* "完成Ⅰ、Ⅱ、Ⅲ期临床试验的，按照研发投入最高不超过40%的标准，分别给予
+   * 最高不超过1000万元、2000万元、3000万元的奖励": one benefit a phase */
+  for (guint i = 0; i < one->benefits->len; i++)
+    {
+      PnBenefit *benefit = g_ptr_array_index (one->benefits, i);
+
+      if (benefit->cap == 20000000)
+        {
+          g_assert_cmpint (benefit->kind, ==, PN_BENEFIT_RATE);
+          g_assert_cmpfloat_with_epsilon (benefit->rate, 0.4, 1e-9);
+          g_assert_cmpint (benefit->base, ==, PN_FIGURE_RD_INVESTMENT);
+          g_assert_cmpstr (condition (benefit, PN_QUESTION_PHASE), ==, "phase-2");
+          g_assert_cmpstr (condition (benefit, PN_QUESTION_DRUG_CLASS), ==, "innovative");
+          g_assert_nonnull (benefit->annual_caps);
+        }
+    }
+  g_assert_true (has_benefit (one, PN_BENEFIT_RATE, 0.4, PN_YUAN_UNSET, 10000000));
+  g_assert_true (has_benefit (one, PN_BENEFIT_RATE, 0.2, PN_YUAN_UNSET, 15000000));
+  /* 国内首家通过、前三个通过和通过（含视同通过）: 40%, 30%, 20% of the cost */
+  g_assert_true (has_benefit (one, PN_BENEFIT_RATE, 0.3, PN_YUAN_UNSET, 3000000));
+
+  /* "累计销售收入达到 100 万元的": a threshold on sales */
+  {
+    PnArticle *two = article (document, "2");
+    PnBenefit *first = g_ptr_array_index (two->benefits, 0);
+    PnThreshold *threshold = g_ptr_array_index (first->thresholds, 0);
+
+    g_assert_cmpint (first->amount, ==, 10000000);
+    g_assert_cmpint (threshold->figure, ==, PN_FIGURE_SALES);
+    g_assert_cmpint (threshold->min, ==, 1000000);
+    g_assert_true (threshold->inclusive);
+  }
+
+  /* "按 40%、30%、30%的比例分 3年发放": stages, not rates */
+  {
+    PnArticle *twenty = article (document, "20");
+    PnBenefit *talent = g_ptr_array_index (twenty->benefits, 0);
+
+    g_assert_cmpuint (twenty->benefits->len, ==, 1);
+    g_assert_cmpint (talent->amount, ==, 800000);
+    g_assert_nonnull (talent->stages);
+    g_assert_cmpuint (talent->stages->len, ==, 3);
+    g_assert_cmpfloat_with_epsilon (g_array_index (talent->stages, double, 0), 0.4, 1e-9);
+  }
+
+  g_assert_cmpuint (pn_document_count_benefits (document, &unreviewed), ==, unreviewed);
+  g_assert_cmpuint (unreviewed, >, 30);
+  assert_valid (draft);
+}
+
+/* Jinjiang: chapter.item numbering, the reach-back date, the annex left
+ * out, units of a county-level city. */
+static void
+test_jinjiang (void)
+{
+  g_autofree char *path = source_path ("jinjiang-2025-8.txt");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_path (path, &error);
+  PnDocument *document;
+  PnArticle *first;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  g_assert_cmpstr (document->title.zh, ==, "晋江市加快推进生命健康产业高质量发展的若干措施");
+  g_assert_cmpstr (document->jurisdiction, ==, "jinjiang");
+  g_assert_cmpstr (document->issued, ==, "2025-05-26");
+  g_assert_cmpstr (document->in_force_from, ==, "2025-06-26");
+  g_assert_cmpstr (document->in_force_until, ==, "2026-12-31");
+  g_assert_cmpstr (document->applies_from, ==, "2025-01-01");
+  g_assert_cmpuint (document->articles->len, ==, 12);
+  g_assert_cmpstr (((PnArticle *) g_ptr_array_index (document->articles, 11))->number, ==, "4.3");
+
+  first = article (document, "1.1");
+  /* 研发投入在省级奖励的基础上配套补足到 40%: a top-up */
+  g_assert_true (has_benefit (first, PN_BENEFIT_TOP_UP, 0.4, PN_YUAN_UNSET, 30000000));
+  /* （责任单位：市科技局，配合单位：市发改局、市场监管局、卫健局） */
+  g_assert_cmpuint (first->units->len, ==, 4);
+  g_assert_cmpstr (((PnUnitRef *) g_ptr_array_index (first->units, 0))->id, ==, "jj-kjj");
+  g_assert_cmpstr (((PnUnitRef *) g_ptr_array_index (first->units, 1))->role, ==, "cooperating");
+  assert_valid (draft);
+}
+
+/* The Fujian task list: 序号 rows, the task name carried down, units and
+ * deadlines from their columns. */
+static void
+test_fujian_tasks (void)
+{
+  g_autofree char *path = source_path ("fujian-2022-tasks.txt");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_path (path, &error);
+  PnDocument *document;
+  PnArticle *two, *three;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  g_assert_cmpuint (document->articles->len, ==, 85);
+  g_assert_cmpstr (document->jurisdiction, ==, "fujian");
+
+  two = article (document, "2");
+  g_assert_cmpstr (two->heading.zh, ==, "聚焦关键核心技术攻关");
+  g_assert_cmpstr (two->deadline_text, ==, "2022—2025");
+  g_assert_cmpstr (two->valid_from, ==, "2022-01-01");
+  g_assert_cmpstr (two->valid_until, ==, "2025-12-31");
+  /* 按国家实际资助额1︰1的比例奖励 */
+  g_assert_true (has_benefit (two, PN_BENEFIT_MATCHING, 1.0, PN_YUAN_UNSET, PN_YUAN_UNSET));
+
+  three = article (document, "3");
+  g_assert_cmpstr (three->heading.zh, ==, "前沿布局高水平创新平台");
+  g_assert_cmpstr (three->valid_until, ==, "2025-12-31");
+  g_assert_null (three->valid_from);
+  g_assert_cmpstr (((PnUnitRef *) g_ptr_array_index (three->units, 0))->id, ==, "fj-cxyjy");
+  assert_valid (draft);
+}
+
+/* ---- the other formats and styles (tests/data/draft) ---- */
+
+/* GB18030, 第N条 in chapters, a city the taxonomy lacks. */
+static void
+test_gb18030_regulation (void)
+{
+  g_autofree char *path = test_source_path ("wuhan-measures.txt");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_path (path, &error);
+  PnDocument *document;
+  const char * const *warnings;
+  gboolean warned = FALSE;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  g_assert_cmpstr (document->title.zh, ==, "武汉市促进生物医药产业创新发展办法");
+  g_assert_cmpstr (document->jurisdiction, ==, "wuhan");
+  g_assert_cmpstr (pn_document_lookup_location (document, taxonomy, "wuhan")->parent, ==, "hubei");
+  g_assert_cmpuint (document->articles->len, ==, 13);
+  g_assert_cmpstr (article (document, "4")->chapter, ==, "第二章　研发支持");
+  g_assert_cmpstr (article (document, "4")->heading.zh, ==, "创新药临床研究");
+  g_assert_cmpstr (article (document, "1")->heading.zh, ==, "第一条");
+
+  warnings = pn_draft_get_warnings (draft);
+  for (guint i = 0; warnings[i] != NULL; i++)
+    warned = warned || strstr (warnings[i], "武汉市") != NULL;
+  g_assert_true (warned);
+  assert_valid (draft);
+}
+
+/* An HTML page: the article, not its menus, search box, footer or scripts;
+ * number, issuer and date from the table above it. */
+static void
+test_html_page (void)
+{
+  g_autofree char *path = test_source_path ("hangzhou-measures.html");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_path (path, &error);
+  g_autofree char *text = NULL;
+  PnDocument *document;
+  const char *chrome[] = {
+    "政务公开", "无障碍浏览", "请输入关键词", "当前位置", "主办单位", "版权所有", "相关文件",
+    "欢迎访问", "访问统计", "打印本页",
+  };
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  text = squash (pn_draft_get_text (draft));
+  for (guint i = 0; i < G_N_ELEMENTS (chrome); i++)
+    if (strstr (text, chrome[i]) != NULL)
+      g_error ("the drafted text holds the page's “%s”", chrome[i]);
+
+  g_assert_cmpstr (document->doc_number, ==, "杭政办函〔2025〕45号");
+  g_assert_cmpstr (document->title.zh, ==, "杭州市加快生物医药产业高质量发展若干措施");
+  g_assert_cmpstr (document->issued, ==, "2025-06-10");
+  /* 自印发之日起施行，有效期3年 */
+  g_assert_cmpstr (document->in_force_from, ==, "2025-06-10");
+  g_assert_cmpstr (document->in_force_until, ==, "2028-06-09");
+  /* （二）支持医疗器械创新。 then 1. 2.: 1.2.1 and 1.2.2, no 1.2 */
+  g_assert_null (pn_document_find_article (document, "1.2"));
+  g_assert_nonnull (pn_document_find_article (document, "1.2.2"));
+  assert_valid (draft);
+}
+
+/* A .docx task table with merged cells. */
+static void
+test_docx (void)
+{
+  g_autofree char *path = test_source_path ("quanzhou-tasks.docx");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_path (path, &error);
+  PnDocument *document;
+  PnArticle *two;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  g_assert_cmpuint (document->articles->len, ==, 8);
+  g_assert_cmpstr (document->jurisdiction, ==, "quanzhou");
+  two = article (document, "2");
+  /* the merged cell carries the task name down */
+  g_assert_cmpstr (two->heading.zh, ==, "强化创新平台");
+  g_assert_cmpstr (two->valid_until, ==, "2026-12-31");
+  /* 市科技局 of a Quanzhou text is no Jinjiang unit: a new local one */
+  g_assert_true (g_str_has_prefix (((PnUnitRef *) g_ptr_array_index (two->units, 0))->id,
+                                   "quanzhou-2025-20-unit-"));
+  g_assert_cmpstr (pn_document_lookup_unit (document, taxonomy,
+                                            ((PnUnitRef *) g_ptr_array_index (two->units, 0))->id)->zh,
+                   ==, "泉州市科技局");
+  assert_valid (draft);
+}
+
+/* A .docx numbered by Word itself: the labels come from numbering.xml. */
+static void
+test_docx_numbering (void)
+{
+  g_autofree char *path = test_source_path ("nanping-measures.docx");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_path (path, &error);
+  PnDocument *document;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  g_assert_cmpuint (document->articles->len, ==, 4);
+  g_assert_cmpstr (article (document, "2.1")->chapter, ==, "二、支持产业化");
+  g_assert_cmpstr (article (document, "2.1")->heading.zh, ==, "支持技术改造");
+}
+
+/* An old site that lays its page out in a table: the cell is text. */
+static void
+test_html_layout_table (void)
+{
+  static const char page[] =
+    "<html><head><meta charset=\"utf-8\"><title>龙岩市支持生物医药产业发展措施</title></head><body>"
+    "<table width=\"100%\"><tr><td><a href=\"/\">首页</a> <a href=\"/a\">政务公开</a></td></tr>"
+    "<tr><td class=\"content\">"
+    "<p>龙岩市支持生物医药产业发展措施</p>"
+    "<p>一、支持研发</p>"
+    "<p>（一）支持新药研发。对完成Ⅱ期临床试验的创新药，给予200万元奖励。（责任单位：市科技局）</p>"
+    "<p>（二）支持平台。对新认定的省级研发平台，给予50万元奖励。（责任单位：市科技局）</p>"
+    "<p>二、附则</p><p>本措施自2025年1月1日起施行。</p>"
+    "</td></tr></table></body></html>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("longyan.html", page, -1, &error);
+  PnDocument *document;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  g_assert_cmpstr (document->jurisdiction, ==, "longyan");
+  g_assert_cmpuint (document->articles->len, ==, 2);
+  g_assert_cmpstr (document->in_force_from, ==, "2025-01-01");
+  g_assert_true (has_benefit (article (document, "1.1"), PN_BENEFIT_FIXED, -1, 2000000, PN_YUAN_UNSET));
+  assert_valid (draft);
+}
+
+static void
+write_pdf (const char *path,
+           const char *text)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  if (text != NULL)
+    {
+      PangoLayout *layout = pango_cairo_create_layout (cr);
+      PangoFontDescription *font = pango_font_description_from_string ("Noto Sans CJK SC 12");
+
+      pango_layout_set_font_description (layout, font);
+      pango_layout_set_width (layout, 450 * PANGO_SCALE);
+      pango_layout_set_wrap (layout, PANGO_WRAP_CHAR);
+      pango_layout_set_text (layout, text, -1);
+      cairo_move_to (cr, 72, 72);
+      pango_cairo_show_layout (cr, layout);
+      pango_font_description_free (font);
+      g_object_unref (layout);
+    }
+  else
+    {
+      /* a scanned page: an image, no text */
+      cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+      cairo_rectangle (cr, 72, 72, 450, 600);
+      cairo_fill (cr);
+    }
+
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+}
+
+/* A PDF laid out here with Pango: its text layer is read; the committed
+ * one (made by make-pdf.c) is drafted too. */
+static void
+test_pdf (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pn-draft-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "measures.pdf", NULL);
+  g_autofree char *committed = test_source_path ("shishi-measures.pdf");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = NULL;
+  g_autoptr(PnDraft) shishi = NULL;
+  PnDocument *document;
+
+  write_pdf (path, "莆田市支持医疗器械产业发展措施\n"
+                   "一、支持研发\n"
+                   "（一）支持注册。对首次取得第三类医疗器械注册证的企业，给予100万元奖励。"
+                   "（责任单位：市科技局）\n"
+                   "（二）支持生产。对新建生产线的企业，按照设备投资的10%给予补助，最高不超过"
+                   "300万元。（责任单位：市工信局）\n");
+  draft = draft_path (path, &error);
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  g_assert_cmpstr (document->jurisdiction, ==, "putian");
+  g_assert_cmpuint (document->articles->len, ==, 2);
+  g_assert_true (has_benefit (article (document, "1.1"), PN_BENEFIT_FIXED, -1, 1000000, PN_YUAN_UNSET));
+  g_assert_true (has_benefit (article (document, "1.2"), PN_BENEFIT_RATE, 0.1, PN_YUAN_UNSET, 3000000));
+  assert_valid (draft);
+
+  shishi = draft_path (committed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pn_draft_get_document (shishi)->articles->len, ==, 6);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Every figure is found in the article's original at its offsets. */
+static void
+test_figures (void)
+{
+  g_autofree char *path = source_path ("jinjiang-2025-8.txt");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_path (path, &error);
+  GPtrArray *figures;
+  guint amounts = 0;
+
+  g_assert_no_error (error);
+  figures = pn_draft_get_figures (draft);
+  g_assert_cmpuint (figures->len, >, 20);
+  for (guint i = 0; i < figures->len; i++)
+    {
+      PnDraftFigure *figure = g_ptr_array_index (figures, i);
+      g_autofree char *text = g_strndup (figure->article->original + figure->start,
+                                         figure->end - figure->start);
+      g_autofree char *squashed = squash (text);
+
+      g_assert_cmpuint (figure->end, >, figure->start);
+      g_assert_true (g_str_has_suffix (squashed, "万元") || g_str_has_suffix (squashed, "%") ||
+                     g_str_has_suffix (squashed, "万"));
+      if (figure->role == PN_DRAFT_FIGURE_AMOUNT)
+        {
+          g_assert_nonnull (figure->benefit);
+          g_assert_false (figure->benefit->reviewed);
+          amounts++;
+        }
+    }
+  g_assert_cmpuint (amounts, >=, 8);
+}
+
+/* ---- bad input: one error naming the file, never a document ---- */
+
+static void
+assert_refused (PnDraft    *draft,
+                GError     *error,
+                int         code,
+                const char *name)
+{
+  g_assert_null (draft);
+  g_assert_error (error, PN_DRAFT_ERROR, code);
+  g_assert_nonnull (strstr (error->message, name));
+  g_assert_null (strchr (error->message, '\n'));
+}
+
+static void
+test_bad_bytes (void)
+{
+  static const char binary[] = "\x7f\x45\x4c\x46\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00";
+  static const char no_articles[] = "关于做好生物医药产业统计工作的通知\n"
+                                    "请各单位按时报送生物医药企业营业收入等数据，确保数据真实准确。\n";
+  const struct { const char *name; const char *data; gssize len; int code; } cases[] = {
+    { "empty.txt", "", 0, PN_DRAFT_ERROR_EMPTY },
+    { "blank.txt", " \n\t\n　\n", -1, PN_DRAFT_ERROR_EMPTY },
+    { "binary.txt", binary, sizeof binary, PN_DRAFT_ERROR_BINARY },
+    { "scan.png", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, PN_DRAFT_ERROR_BINARY },
+    { "old.doc", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", 10, PN_DRAFT_ERROR_BINARY },
+    { "notes.txt", no_articles, -1, PN_DRAFT_ERROR_NO_ARTICLES },
+    { "fake.pdf", "not a PDF at all", -1, PN_DRAFT_ERROR_DAMAGED },
+    { "broken.pdf", "%PDF-1.7\ngarbage", -1, PN_DRAFT_ERROR_DAMAGED },
+    { "broken.docx", "PK\x03\x04garbage", 12, PN_DRAFT_ERROR_DAMAGED },
+    { "latin1.txt", "caf\xe9 \xff\xfe\xfd\xfc\xfb\x80\x81", -1, PN_DRAFT_ERROR_BINARY },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PnDraft) draft = draft_bytes (cases[i].name, cases[i].data, cases[i].len, &error);
+
+      g_test_message ("%s: %s", cases[i].name, error ? error->message : "drafted");
+      assert_refused (draft, error, cases[i].code, cases[i].name);
+    }
+}
+
+static void
+test_bad_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pn-draft-XXXXXX", NULL);
+  g_autofree char *scan = g_build_filename (dir, "scan.pdf", NULL);
+  g_autofree char *large = g_build_filename (dir, "large.txt", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "fifo.txt", NULL);
+  g_autofree char *zip = g_build_filename (dir, "nodoc.docx", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = NULL;
+  FILE *f;
+
+  /* a PDF of scanned pages */
+  write_pdf (scan, NULL);
+  draft = draft_path (scan, &error);
+  assert_refused (draft, error, PN_DRAFT_ERROR_NO_TEXT, "scan.pdf");
+  g_clear_error (&error);
+
+  /* over the limit: refused before it is read (a sparse file) */
+  f = fopen (large, "w");
+  g_assert_nonnull (f);
+  g_assert_cmpint (ftruncate (fileno (f), (off_t) PN_DRAFT_MAX_BYTES + 1), ==, 0);
+  fclose (f);
+  draft = draft_path (large, &error);
+  assert_refused (draft, error, PN_DRAFT_ERROR_TOO_LARGE, "large.txt");
+  g_clear_error (&error);
+
+  /* a folder, a pipe: never read */
+  draft = draft_path (dir, &error);
+  assert_refused (draft, error, PN_DRAFT_ERROR_NOT_REGULAR, dir);
+  g_clear_error (&error);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  draft = draft_path (fifo, &error);
+  assert_refused (draft, error, PN_DRAFT_ERROR_NOT_REGULAR, "fifo.txt");
+  g_clear_error (&error);
+
+  /* a zip that is no Word document */
+  {
+    /* an empty zip archive: the end-of-central-directory record alone */
+    static const char empty_zip[22] = "PK\x05\x06";
+
+    g_assert_true (g_file_set_contents (zip, empty_zip, sizeof empty_zip, NULL));
+    draft = draft_path (zip, &error);
+    assert_refused (draft, error, PN_DRAFT_ERROR_DAMAGED, "nodoc.docx");
+    g_clear_error (&error);
+  }
+
+  draft = draft_path ("/nonexistent/policy.txt", &error);
+  assert_refused (draft, error, PN_DRAFT_ERROR_IO, "/nonexistent/policy.txt");
+
+  g_unlink (scan);
+  g_unlink (large);
+  g_unlink (fifo);
+  g_unlink (zip);
+  g_rmdir (dir);
+}
+
+static void
+test_ids (void)
+{
+  g_assert_true (pn_draft_id_is_valid ("xiamen-2023-17"));
+  g_assert_false (pn_draft_id_is_valid ("Xiamen"));
+  g_assert_false (pn_draft_id_is_valid ("a--b"));
+  g_assert_false (pn_draft_id_is_valid ("-a"));
+  g_assert_false (pn_draft_id_is_valid ("厦门"));
+  g_assert_false (pn_draft_id_is_valid (""));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  taxonomy = pn_policy_loader_load_bundled_taxonomy (&error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/pn/draft/corpus/xiamen", test_xiamen);
+  g_test_add_func ("/pn/draft/corpus/jinjiang", test_jinjiang);
+  g_test_add_func ("/pn/draft/corpus/fujian-tasks", test_fujian_tasks);
+  g_test_add_func ("/pn/draft/format/gb18030-regulation", test_gb18030_regulation);
+  g_test_add_func ("/pn/draft/format/html-page", test_html_page);
+  g_test_add_func ("/pn/draft/format/docx", test_docx);
+  g_test_add_func ("/pn/draft/format/docx-numbering", test_docx_numbering);
+  g_test_add_func ("/pn/draft/format/html-layout-table", test_html_layout_table);
+  g_test_add_func ("/pn/draft/format/pdf", test_pdf);
+  g_test_add_func ("/pn/draft/figures", test_figures);
+  g_test_add_func ("/pn/draft/refuses/bytes", test_bad_bytes);
+  g_test_add_func ("/pn/draft/refuses/files", test_bad_files);
+  g_test_add_func ("/pn/draft/ids", test_ids);
+
+  status = g_test_run ();
+  pn_taxonomy_unref (taxonomy);
+  return status;
+}
