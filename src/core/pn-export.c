@@ -319,11 +319,12 @@ pn_export_results_text (PnResults *results,
 
           citation = pn_citation_format (benefit->article, lang);
           amount = pn_export_amount_label (result, lang);
+          /* citations run long (a task list cites itself by its title):
+           * after the measure, not in a column */
           g_string_append (str, "  ");
           pn_export_append_padded (str, amount, 18);
-          pn_export_append_padded (str, citation, 28);
-          g_string_append (str, pn_text_get (&benefit->title, lang));
-          g_string_append_c (str, '\n');
+          g_string_append_printf (str, zh ? "%s（%s）\n" : "%s (%s)\n",
+                                  pn_text_get (&benefit->title, lang), citation);
           g_string_append_printf (str, "      %s · %s\n",
                                   pn_status_to_string (result->status),
                                   pn_text_get (&result->derivation, lang));

@@ -517,6 +517,18 @@ read_benefit (PnArticle *article,
               g_array_append_val (benefit->stages, value);
             }
         }
+      else if (is_element (c, "reading"))
+        {
+          PnReading *reading = pn_reading_new ();
+          g_autofree char *chosen = attr (c, "chosen");
+          g_autofree char *lapsed = attr (c, "lapsed-target");
+
+          reading->id = attr (c, "id");
+          reading->chosen = g_strcmp0 (chosen, "true") == 0 || g_strcmp0 (chosen, "1") == 0;
+          reading->keep_lapsed_target = g_strcmp0 (lapsed, "not-deducted") == 0;
+          read_text (c, &reading->text);
+          g_ptr_array_add (benefit->readings, reading);
+        }
       else if (is_element (c, "note"))
         g_ptr_array_add (benefit->notes, new_text (c));
     }
@@ -1018,6 +1030,55 @@ check_local_declarations (const char  *display_name,
   return TRUE;
 }
 
+/* A benefit's readings: none, or exactly one chosen (the encoding as it
+ * is, so it reads nothing differently) and others that each read some
+ * point differently, under ids of their own. */
+static gboolean
+check_readings (const char  *display_name,
+                PnBenefit   *benefit,
+                GError     **error)
+{
+  guint chosen = 0;
+
+  for (guint i = 0; i < benefit->readings->len; i++)
+    {
+      const PnReading *reading = g_ptr_array_index (benefit->readings, i);
+      const char *problem = NULL;
+
+      for (guint j = 0; j < i && problem == NULL; j++)
+        if (g_strcmp0 (((PnReading *) g_ptr_array_index (benefit->readings, j))->id, reading->id) == 0)
+          problem = "is there twice";
+      if (problem == NULL && reading->chosen)
+        {
+          chosen++;
+          if (reading->keep_lapsed_target)
+            problem = "is chosen, so it must read nothing differently from the encoding";
+        }
+      else if (problem == NULL && !reading->keep_lapsed_target)
+        problem = "reads nothing differently from the chosen reading";
+      if (problem == NULL && reading->keep_lapsed_target && benefit->kind != PN_BENEFIT_TOP_UP)
+        problem = "says how a top-up deducts its target, but the benefit is no top-up";
+
+      if (problem != NULL)
+        {
+          g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_INVALID,
+                       "%s:%u: reading “%s” of %s %s", display_name, benefit->line,
+                       reading->id, benefit->id, problem);
+          return FALSE;
+        }
+    }
+
+  if (benefit->readings->len > 0 && chosen != 1)
+    {
+      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_INVALID,
+                   "%s:%u: %s has readings but %u chosen ones; exactly one must be chosen=\"true\"",
+                   display_name, benefit->line, benefit->id, chosen);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 check_units (const char  *display_name,
              PnDocument  *document,
@@ -1065,6 +1126,9 @@ check_units (const char  *display_name,
                            display_name, benefit->line, benefit->id, prefix);
               return FALSE;
             }
+
+          if (!check_readings (display_name, benefit, error))
+            return FALSE;
 
           if (benefit->overlap_group != NULL &&
               pn_taxonomy_get_group (taxonomy, benefit->overlap_group) == NULL)

@@ -89,6 +89,22 @@ pn_annual_cap_free (PnAnnualCap *cap)
   g_free (cap);
 }
 
+PnReading *
+pn_reading_new (void)
+{
+  return g_new0 (PnReading, 1);
+}
+
+void
+pn_reading_free (PnReading *reading)
+{
+  if (reading == NULL)
+    return;
+  g_free (reading->id);
+  pn_text_clear (&reading->text);
+  g_free (reading);
+}
+
 PnUnitRef *
 pn_unit_ref_new (const char *id,
                  const char *role)
@@ -139,6 +155,7 @@ pn_benefit_clear (PnBenefit *benefit)
   g_free (benefit->stages_over);
   g_clear_pointer (&benefit->notes, g_ptr_array_unref);
   g_clear_pointer (&benefit->units, g_ptr_array_unref);
+  g_clear_pointer (&benefit->readings, g_ptr_array_unref);
 }
 
 PnBenefit *
@@ -340,6 +357,7 @@ pn_benefit_new_detached (PnArticle *article)
   benefit->requirements = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_requirement_free);
   benefit->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_text_free);
   benefit->units = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_unit_ref_free);
+  benefit->readings = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_reading_free);
   benefit->article = article;
   benefit->document = article->document;
   return benefit;

@@ -67,6 +67,16 @@ typedef struct
   PnText  text;
 } PnAnnualCap;
 
+/* One way to read a benefit's sentence (<reading>): the chosen one is the
+ * encoding as it is; another says what it reads differently. */
+typedef struct
+{
+  char     *id;
+  gboolean  chosen;
+  gboolean  keep_lapsed_target;  /* lapsed-target="not-deducted" */
+  PnText    text;
+} PnReading;
+
 typedef struct
 {
   char *id;     /* a unit id of the taxonomy */
@@ -95,6 +105,7 @@ struct _PnBenefit
   char          *stages_over;
   GPtrArray     *notes;         /* PnText */
   GPtrArray     *units;         /* PnUnitRef; empty: the article's */
+  GPtrArray     *readings;      /* PnReading; empty, or one chosen and others */
   /* FALSE for a benefit drafted from the text and not yet reviewed by a
    * person (reviewed="false"); it never counts in a total.  TRUE by
    * default, as when the attribute is absent. */
@@ -284,6 +295,8 @@ void         pn_requirement_free         (PnRequirement *requirement);
 PnAnnualCap *pn_annual_cap_new           (void);
 void         pn_annual_cap_free          (PnAnnualCap *cap);
 GPtrArray   *pn_benefit_get_units        (PnBenefit   *benefit);
+PnReading   *pn_reading_new              (void);
+void         pn_reading_free             (PnReading   *reading);
 PnUnitRef   *pn_unit_ref_new             (const char  *id,
                                           const char  *role);
 void         pn_unit_ref_free            (PnUnitRef   *ref);

@@ -20,15 +20,17 @@ G_BEGIN_DECLS
 /* The GVariant forms of what a row holds in lists (pn-store.c writes
  * them, pn-store-read.c reads them):
  *   documents.lists  notes (zh, en); annual caps (id, amount, per,
- *                    article, zh, en)
+ *                    article, zh, en); its own places (id, parent, level,
+ *                    zh, en) and units (id, place, zh, en)
  *   articles.lists   units (id, role); notes (zh, en)
  *   benefits.lists   thresholds (figure, min, inclusive); conditions
  *                    (question, values, review, line); requirements (id,
  *                    zh, en, attestation); tops-up; annual caps; stage
- *                    shares; notes (zh, en); units (id, role) */
-#define PN_DOCUMENT_LISTS_TYPE "(a(ss)a(sxssss))"
+ *                    shares; notes (zh, en); units (id, role); readings
+ *                    (id, chosen, keeps a lapsed target, zh, en) */
+#define PN_DOCUMENT_LISTS_TYPE "(a(ss)a(sxssss)a(sssss)a(ssss))"
 #define PN_ARTICLE_LISTS_TYPE  "(a(ss)a(ss))"
-#define PN_BENEFIT_LISTS_TYPE  "(a(sxb)a(sasasu)a(sssb)asasada(ss)a(ss))"
+#define PN_BENEFIT_LISTS_TYPE  "(a(sxb)a(sasasu)a(sssb)asasada(ss)a(ss)a(sbbss))"
 /*   document_cases.cases  per case: name, as-of, location, answers
  *                    (question, id), figures (figure, yuan), expectations
  *                    (benefit, listed, counted, estimate, has match,

@@ -315,10 +315,13 @@ document_from_row (PnStore       *self,
   g_autoptr(GVariant) lists = NULL;
   g_autoptr(GVariant) notes = NULL;
   g_autoptr(GVariant) caps = NULL;
+  g_autoptr(GVariant) locations = NULL;
+  g_autoptr(GVariant) units = NULL;
   Check check_data = { self, NULL, error, FALSE };
   Check *check = &check_data;
   GVariantIter iter;
   const char *cap_id, *per, *article, *zh, *en;
+  const char *term_id, *parent, *level;
   gint64 amount;
 
   id = ID_TEXT (stmt, 1, "its id", TRUE);
@@ -362,7 +365,25 @@ document_from_row (PnStore       *self,
 
   notes = g_variant_get_child_value (lists, 0);
   caps = g_variant_get_child_value (lists, 1);
+  locations = g_variant_get_child_value (lists, 2);
+  units = g_variant_get_child_value (lists, 3);
   g_ptr_array_extend_and_steal (document->notes, read_texts (check, notes, "note"));
+
+  g_variant_iter_init (&iter, locations);
+  while (g_variant_iter_next (&iter, "(&s&s&s&s&s)", &term_id, &parent, &level, &zh, &en))
+    {
+      if (!valid_id (term_id))
+        damaged (check, "a place it declares has no id");
+      pn_document_add_local_location (document, term_id, *parent ? parent : NULL,
+                                      *level ? level : NULL, zh, en);
+    }
+  g_variant_iter_init (&iter, units);
+  while (g_variant_iter_next (&iter, "(&s&s&s&s)", &term_id, &parent, &zh, &en))
+    {
+      if (!valid_id (term_id) || !valid_id (parent))
+        damaged (check, "a unit it declares is not valid");
+      pn_document_add_local_unit (document, term_id, parent, zh, en);
+    }
 
   g_variant_iter_init (&iter, caps);
   while (g_variant_iter_next (&iter, "(&sx&s&s&s&s)", &cap_id, &amount, &per, &article, &zh, &en))
@@ -547,7 +568,7 @@ _pn_store_read_article (PnStore     *self,
 
 #define BENEFIT_COLUMNS                                                 \
   "key, id, seq, kind, per, one_time, title_zh, title_en, rate, base, amount, cap," \
-  " combined_limit, overlap_group, stages_over, line, lists"
+  " combined_limit, overlap_group, stages_over, line, lists, reviewed"
 
 static const char * const pers[] = {
   "product", "registration-unit", "project", "enterprise", "institution", "platform",
@@ -632,6 +653,7 @@ benefit_lists_into (Check       *check,
   g_autoptr(GVariant) stages = g_variant_get_child_value (lists, 5);
   g_autoptr(GVariant) notes = g_variant_get_child_value (lists, 6);
   g_autoptr(GVariant) units = g_variant_get_child_value (lists, 7);
+  g_autoptr(GVariant) readings = g_variant_get_child_value (lists, 8);
   GVariantIter iter;
   const char *figure_id, *id, *zh, *en;
   GVariant *values, *review;
@@ -705,6 +727,29 @@ benefit_lists_into (Check       *check,
 
   g_ptr_array_extend_and_steal (benefit->notes, read_texts (check, notes, "note"));
   read_units_into (check, units, benefit->units);
+
+  {
+    gboolean chosen, keep;
+    guint n_chosen = 0;
+
+    g_variant_iter_init (&iter, readings);
+    while (g_variant_iter_next (&iter, "(&sbb&s&s)", &id, &chosen, &keep, &zh, &en))
+      {
+        PnReading *reading = pn_reading_new ();
+
+        reading->id = g_strdup (id);
+        reading->chosen = chosen;
+        reading->keep_lapsed_target = keep;
+        reading->text.zh = g_strdup (zh);
+        reading->text.en = g_strdup (en);
+        g_ptr_array_add (benefit->readings, reading);
+        n_chosen += chosen ? 1 : 0;
+        if (!valid_id (id) || (chosen && keep))
+          damaged (check, "a reading of %s is not valid", benefit->id);
+      }
+    if (benefit->readings->len > 0 && n_chosen != 1)
+      damaged (check, "%s has readings but not one chosen", benefit->id);
+  }
 }
 
 static PnBenefit *
@@ -745,6 +790,7 @@ benefit_from_row (PnStore       *self,
   benefit->stages_over = LONG_TEXT (stmt, 14, "a benefit's staged payment", FALSE);
   benefit->line = column_int (check, stmt, 15, "a benefit's line", 0, G_MAXUINT32);
   lists = column_lists (check, stmt, 16, PN_BENEFIT_LISTS_TYPE);
+  benefit->reviewed = column_int (check, stmt, 17, "a benefit's reviewed flag", 0, 1);
   if (check->failed)
     return NULL;
 
@@ -827,7 +873,7 @@ _pn_store_read_benefit (PnStore     *self,
     {
       sqlite3_bind_int64 (stmt, 1, key);
       r = _pn_store_step (self, stmt, error);
-      if (r == PN_STEP_ROW && sqlite3_column_int64 (stmt, 17) != article->store_key)
+      if (r == PN_STEP_ROW && sqlite3_column_int64 (stmt, 18) != article->store_key)
         _pn_store_damaged (self, error, article->document->id, "a benefit moved to another article");
       else if (r == PN_STEP_ROW)
         benefit = benefit_from_row (self, stmt, article, taxonomy, error);
@@ -896,7 +942,7 @@ _pn_store_read_articles (PnStore           *self,
   sqlite3_bind_int64 (stmt, 1, document->store_key);
   while ((r = _pn_store_step (self, stmt, error)) == PN_STEP_ROW)
     {
-      gint64 article_key = sqlite3_column_int64 (stmt, 17);
+      gint64 article_key = sqlite3_column_int64 (stmt, 18);
       PnArticle *article = g_hash_table_lookup (by_key, &article_key);
       PnBenefit *benefit;
 

@@ -316,7 +316,7 @@ _pn_key_bit (const char *answer)
 
 /* Schema 1–4 kept the XML of each document as the model's source and
  * parsed all of it in every process; they remain so that old databases
- * reach schema 4, from which migrate_to_5() rebuilds. */
+ * reach schema 4, from which rebuild() makes the current one. */
 static const char *legacy_migrations[] = {
   /* 1: documents, the policy tables, taxonomy terms, profiles */
   "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
@@ -390,7 +390,9 @@ static const char *legacy_migrations[] = {
   "INSERT INTO article_tails (article_id, tails) " ARTICLE_TAILS_SELECT ";",
 };
 
-/* Schema 5: the policy model as rows, read on demand.
+/* Schema 5 and 6: the policy model as rows, read on demand (6 adds a
+ * benefit's reviewed flag and readings, and a document's own places and
+ * units).
  *
  * documents      one row each, every scalar of the header; `key` is never
  *                reused (AUTOINCREMENT), so a reader holding a key knows
@@ -407,7 +409,7 @@ static const char *legacy_migrations[] = {
  * articles_fts, articles_vocab, article_tails: search (schema 2–4); no
  *                trigger keeps articles_fts in step, delete_documents()
  *                does: the schema's SQL is not trusted (harden()) */
-#define SCHEMA_5                                                        \
+#define SCHEMA_CURRENT                                                  \
   "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);" \
   "CREATE TABLE IF NOT EXISTS profiles ("                               \
   "  name TEXT PRIMARY KEY, data TEXT NOT NULL, updated TEXT NOT NULL);" \
@@ -457,7 +459,7 @@ static const char *legacy_migrations[] = {
   "  title_zh TEXT NOT NULL, title_en TEXT NOT NULL,"                   \
   "  rate REAL, base TEXT, amount INTEGER, cap INTEGER,"                \
   "  combined_limit TEXT, overlap_group TEXT, stages_over TEXT,"        \
-  "  valid_from TEXT, valid_until TEXT,"                                \
+  "  valid_from TEXT, valid_until TEXT, reviewed INTEGER NOT NULL,"     \
   "  line INTEGER NOT NULL, lists BLOB NOT NULL);"                      \
   "CREATE INDEX benefits_document ON benefits (document, seq);"         \
   "CREATE INDEX benefits_ending ON benefits (document, valid_until);"   \
@@ -498,12 +500,17 @@ get_user_version (PnStore  *self,
   return sqlite3_column_int (stmt, 0);
 }
 
-/* 4 → 5: the model moves from stored XML into rows.  The user's
- * documents are read once more from the XML they were imported as; the
- * bundled ones come back from the library (sync_bundled). */
+#define PN_LEGACY_VERSION ((int) G_N_ELEMENTS (legacy_migrations))
+
+/* Schema 4 (the XML parsed by every process) or an older form of the
+ * rows → the current rows.  The rows are derived from the XML each
+ * document was imported as, which every schema keeps: the user's
+ * documents are read once more from it, the bundled ones come back from
+ * the library (sync_bundled).  Profiles stay as they are. */
 static gboolean
-migrate_to_5 (PnStore  *self,
-              GError  **error)
+rebuild (PnStore  *self,
+         int       version,
+         GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
@@ -513,8 +520,12 @@ migrate_to_5 (PnStore  *self,
   PnStepResult r;
 
   stmt = prepare (self,
-                  "SELECT id, source_name, xml FROM documents WHERE user_imported != 0"
-                  " ORDER BY position, id", error);
+                  version <= PN_LEGACY_VERSION
+                  ? "SELECT id, source_name, xml FROM documents WHERE user_imported != 0"
+                    " ORDER BY position, id"
+                  : "SELECT d.id, f.name, f.xml FROM documents d JOIN document_files f"
+                    " ON f.document = d.key WHERE d.user_imported != 0 ORDER BY d.position, d.id",
+                  error);
   if (stmt == NULL)
     return FALSE;
   while ((r = step (self, stmt, error)) == PN_STEP_ROW)
@@ -537,13 +548,17 @@ migrate_to_5 (PnStore  *self,
              "DROP TRIGGER IF EXISTS articles_ai;"
              "DROP TABLE IF EXISTS articles_fts;"
              "DROP TABLE IF EXISTS conditions;"
+             "DROP TABLE IF EXISTS top_ups;"
              "DROP TABLE IF EXISTS benefits;"
              "DROP TABLE IF EXISTS article_units;"
              "DROP TABLE IF EXISTS articles;"
+             "DROP TABLE IF EXISTS benefit_keys;"
+             "DROP TABLE IF EXISTS document_cases;"
+             "DROP TABLE IF EXISTS document_files;"
              "DROP TABLE IF EXISTS documents;"
              "DROP TABLE IF EXISTS terms;"
              "DELETE FROM meta WHERE key IN ('bundled-hash', 'taxonomy-xml');"
-             SCHEMA_5, error))
+             SCHEMA_CURRENT, error))
     return FALSE;
 
   if (ids->len == 0)
@@ -576,7 +591,6 @@ migrate_to_5 (PnStore  *self,
   return TRUE;
 }
 
-#define PN_LEGACY_VERSION ((int) G_N_ELEMENTS (legacy_migrations))
 
 /* Brings the schema to PN_STORE_SCHEMA_VERSION one step at a time, each
  * step and its version bump in one transaction.  Several processes may
@@ -629,13 +643,17 @@ migrate (PnStore  *self,
       if (version == 0)
         {
           /* a new database: the current schema at once */
-          ok = exec (self, SCHEMA_5, error);
+          ok = exec (self, SCHEMA_CURRENT, error);
           version = PN_STORE_SCHEMA_VERSION - 1;
         }
       else if (version < PN_LEGACY_VERSION)
         ok = exec (self, legacy_migrations[version], error);
       else
-        ok = migrate_to_5 (self, error);
+        {
+          /* the rows, current from whatever form they had */
+          ok = rebuild (self, version, error);
+          version = PN_STORE_SCHEMA_VERSION - 1;
+        }
 
       bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
       if (!ok || !exec (self, bump, error) || !commit (self, error))
@@ -744,7 +762,7 @@ bind_yuan (sqlite3_stmt *stmt,
 static GVariant *
 benefit_lists (PnBenefit *benefit)
 {
-  GVariantBuilder thresholds, conditions, requirements, stages;
+  GVariantBuilder thresholds, conditions, requirements, stages, readings;
 
   g_variant_builder_init (&thresholds, G_VARIANT_TYPE ("a(sxb)"));
   for (guint i = 0; i < benefit->thresholds->len; i++)
@@ -777,7 +795,17 @@ benefit_lists (PnBenefit *benefit)
   for (guint i = 0; benefit->stages != NULL && i < benefit->stages->len; i++)
     g_variant_builder_add (&stages, "d", g_array_index (benefit->stages, double, i));
 
-  return g_variant_new ("(@a(sxb)@a(sasasu)@a(sssb)@as@as@ad@a(ss)@a(ss))",
+  g_variant_builder_init (&readings, G_VARIANT_TYPE ("a(sbbss)"));
+  for (guint i = 0; i < benefit->readings->len; i++)
+    {
+      const PnReading *reading = g_ptr_array_index (benefit->readings, i);
+
+      g_variant_builder_add (&readings, "(sbbss)", reading->id ? reading->id : "", reading->chosen,
+                             reading->keep_lapsed_target, reading->text.zh ? reading->text.zh : "",
+                             reading->text.en ? reading->text.en : "");
+    }
+
+  return g_variant_new ("(@a(sxb)@a(sasasu)@a(sssb)@as@as@ad@a(ss)@a(ss)@a(sbbss))",
                         g_variant_builder_end (&thresholds),
                         g_variant_builder_end (&conditions),
                         g_variant_builder_end (&requirements),
@@ -785,7 +813,8 @@ benefit_lists (PnBenefit *benefit)
                         strv_variant (benefit->annual_caps),
                         g_variant_builder_end (&stages),
                         texts_variant (benefit->notes),
-                        units_variant (benefit->units));
+                        units_variant (benefit->units),
+                        g_variant_builder_end (&readings));
 }
 
 static void
@@ -897,7 +926,7 @@ insert_document (PnStore     *self,
   g_autoptr(sqlite3_stmt) fts_stmt = NULL;
   g_autoptr(sqlite3_stmt) tails_stmt = NULL;
   g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (PnBenefitKey));
-  GVariantBuilder caps;
+  GVariantBuilder caps, locations, units;
   sqlite3_int64 document_key;
   guint seq = 0;
 
@@ -920,8 +949,8 @@ insert_document (PnStore     *self,
   ben_stmt = art_stmt ? prepare (self,
                                  "INSERT INTO benefits (id, document, article, seq, kind, per, one_time,"
                                  " title_zh, title_en, rate, base, amount, cap, combined_limit,"
-                                 " overlap_group, stages_over, valid_from, valid_until, line, lists)"
-                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                 " overlap_group, stages_over, valid_from, valid_until, line, lists, reviewed)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                  error) : NULL;
   top_stmt = ben_stmt ? prepare (self, "INSERT INTO top_ups (benefit, target) VALUES (?, ?)", error) : NULL;
   if (top_stmt == NULL)
@@ -956,8 +985,29 @@ insert_document (PnStore     *self,
   bind_text (doc_stmt, 17, document->overlap_where);
   bind_text (doc_stmt, 18, document->overlap_quote);
   bind_text (doc_stmt, 19, document->overlap_en);
-  bind_variant (doc_stmt, 20, g_variant_new ("(@a(ss)@a(sxssss))", texts_variant (document->notes),
-                                             g_variant_builder_end (&caps)));
+  g_variant_builder_init (&locations, G_VARIANT_TYPE ("a(sssss)"));
+  for (guint i = 0; document->local_locations != NULL && i < document->local_locations->len; i++)
+    {
+      const PnTerm *term = g_ptr_array_index (document->local_locations, i);
+
+      g_variant_builder_add (&locations, "(sssss)", term->id ? term->id : "",
+                             term->parent ? term->parent : "", term->level ? term->level : "",
+                             term->zh ? term->zh : "", term->en ? term->en : "");
+    }
+  g_variant_builder_init (&units, G_VARIANT_TYPE ("a(ssss)"));
+  for (guint i = 0; document->local_units != NULL && i < document->local_units->len; i++)
+    {
+      const PnTerm *term = g_ptr_array_index (document->local_units, i);
+
+      g_variant_builder_add (&units, "(ssss)", term->id ? term->id : "",
+                             term->parent ? term->parent : "",
+                             term->zh ? term->zh : "", term->en ? term->en : "");
+    }
+  bind_variant (doc_stmt, 20, g_variant_new ("(@a(ss)@a(sxssss)@a(sssss)@a(ssss))",
+                                             texts_variant (document->notes),
+                                             g_variant_builder_end (&caps),
+                                             g_variant_builder_end (&locations),
+                                             g_variant_builder_end (&units)));
   sqlite3_bind_int (doc_stmt, 21, user_imported);
   sqlite3_bind_int (doc_stmt, 22, position);
   sqlite3_bind_int (doc_stmt, 23, document->articles->len);
@@ -1030,6 +1080,7 @@ insert_document (PnStore     *self,
           bind_text (ben_stmt, 18, until);
           sqlite3_bind_int (ben_stmt, 19, benefit->line);
           bind_variant (ben_stmt, 20, benefit_lists (benefit));
+          sqlite3_bind_int (ben_stmt, 21, benefit->reviewed);
           if (step (self, ben_stmt, error) != PN_STEP_DONE)
             return FALSE;
           benefit_key_value = sqlite3_last_insert_rowid (self->db);
