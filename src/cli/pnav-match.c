@@ -28,6 +28,19 @@ pnav_match (PnavContext  *ctx,
                                         "its status on the as-of date and the amount it is "
                                         "worth.  Amounts are whole yuan (200万元 is 2000000)."),
                                      NULL, TRUE);
+  g_option_context_set_description (context,
+    _("Each measure shows what counts for sure and, where more is possible, the most it "
+      "can give: “¥0 – ¥4,000,000”.  The total reads “counted · up to”, and “What would "
+      "add most” lists the answers, figures and requirements worth most.\n"
+      "\n"
+      "JSON (--format json): “matches”, each with “amount.estimate_cny” (what counts), "
+      "“amount.high_cny” (the most it can give if every open point goes the applicant’s "
+      "way; null when there is no upper bound, “amount.high_reason” says why), "
+      "“amount.readings” ([{“id”, “estimate_cny”, “zh”, “en”, “chosen”}] when the "
+      "sentence can be read more than one way) and “amount.stages” ([{“share”, “cny”, "
+      "“year”}] for staged payments); “total_estimate_cny”, “total_high_cny” (null when "
+      "unbounded) and “next_steps” ([{“kind”: answer|figure|requirement, “id”, “zh”, "
+      "“en”, “adds_high_cny”, “benefit_ids”}], what they add first)."));
 
   if (!pnav_option_context_parse (context, args, FALSE, &positional, &error)
       || !pnav_check_n_args (ctx, positional, 0, 0, NULL, &error))

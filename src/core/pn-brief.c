@@ -164,6 +164,15 @@ add_field (PnBriefBlock *block,
 }
 
 static void
+add_field_take (PnBriefBlock *block,
+                const char   *label,
+                char         *value)
+{
+  add_field (block, label, value);
+  g_free (value);
+}
+
+static void
 add_item_take (PnBriefBlock *block,
                char         *text)
 {
@@ -326,6 +335,47 @@ document_label (PnBrief    *self,
 
 /* ---- sections -------------------------------------------------------- */
 
+/* The "up to" total in words */
+static char *
+high_label (PnBrief *self)
+{
+  gint64 high = pn_results_get_total_high (self->results);
+  g_autofree char *yuan = NULL;
+
+  if (high == PN_YUAN_UNSET)
+    return g_strdup (TR (self, "No upper bound: a measure is a rate of a figure not given, with no cap",
+                               "无上限：有措施按未填写的金额比例计算且没有封顶"));
+  yuan = pn_money_format_yuan (high);
+  if (high <= pn_results_get_total (self->results))
+    return g_strdup_printf (TR (self, "%s: nothing more is open", "%s：无其他可争取的金额"), yuan);
+  return g_strdup_printf (TR (self, "%s, if every open point goes the client's way (below)",
+                                    "%s（如下文各项尚缺条件均满足）"), yuan);
+}
+
+/* "¥320,000 in year 1, ¥240,000 in year 2 …" */
+static char *
+stages_label (PnBrief        *self,
+              const PnResult *result)
+{
+  GString *str = g_string_new (NULL);
+
+  for (guint i = 0; i < result->stages->len; i++)
+    {
+      const PnStageResult *stage = &g_array_index (result->stages, PnStageResult, i);
+      g_autofree char *yuan = stage->cny != PN_YUAN_UNSET ? pn_money_format_yuan (stage->cny) : NULL;
+      int percent = (int) (stage->share * 100 + 0.5);
+
+      if (i > 0)
+        g_string_append (str, TR (self, ", ", "，"));
+      if (yuan != NULL)
+        g_string_append_printf (str, TR (self, "year %u: %s (%d%%)", "第%u年%s（%d%%）"),
+                                stage->year, yuan, percent);
+      else
+        g_string_append_printf (str, TR (self, "year %u: %d%%", "第%u年%d%%"), stage->year, percent);
+    }
+  return g_string_free (str, FALSE);
+}
+
 static void
 add_summary (PnBrief    *self,
              PnProfile  *profile G_GNUC_UNUSED)
@@ -345,6 +395,7 @@ add_summary (PnBrief    *self,
   add_field (fields, TR (self, "Date of this brief", "简报日期"), self->date);
   add_field (fields, TR (self, "As of", "评估基准日"), pn_results_get_as_of (self->results));
   add_field (fields, TR (self, "Counted total", "计入合计"), total_text);
+  add_field_take (fields, TR (self, "Up to", "最高可达"), high_label (self));
 }
 
 static void
@@ -486,6 +537,12 @@ add_derivations (PnBrief *self)
 
           g_string_append_printf (item, TR (self, ". %s", "。%s"), note);
         }
+      if (result->stages->len > 0)
+        {
+          g_autofree char *stages = stages_label (self, result);
+
+          g_string_append_printf (item, TR (self, ". Paid by year: %s", "。按年发放：%s"), stages);
+        }
       add_item_take (list, g_string_free (item, FALSE));
     }
 }
@@ -517,6 +574,13 @@ add_possible (PnBrief *self)
       cells[1] = cite (self, result->benefit->article);
       cells[2] = pn_export_amount_label (result, self->lang);
       cells[3] = pn_result_describe_missing (result, self->lang);
+      if (result->stages->len > 0)
+        {
+          g_autofree char *missing = cells[3];
+          g_autofree char *stages = stages_label (self, result);
+
+          cells[3] = g_strdup_printf (TR (self, "%s. Paid by year: %s", "%s。按年发放：%s"), missing, stages);
+        }
       add_row_take (table, PN_BRIEF_ROW_NORMAL, cells);
     }
 
@@ -526,8 +590,95 @@ add_possible (PnBrief *self)
                              "无：所列措施均已计入或在下文说明未计入原因。"));
   else
     add_paragraph (self, PN_BRIEF_STYLE_NOTE,
-                   TR (self, "Amounts of possible matches are not in the total: they are what the measure would give once the missing conditions are met.",
-                             "可能符合措施的金额不计入合计，为满足尚缺条件后可获得的金额。"));
+                   TR (self, "Amounts of possible matches are not in the total: each runs from what counts now to the most the measure gives once the missing conditions are met.",
+                             "可能符合措施的金额不计入合计，区间为目前计入的金额至满足尚缺条件后最多可获得的金额。"));
+}
+
+/* The answers, figures and requirements worth most, as in the app */
+static void
+add_next_steps (PnBrief *self)
+{
+  static const double widths[] = { 0.52, 0.20, 0.28 };
+  static const gboolean numeric[] = { FALSE, TRUE, FALSE };
+  const char *columns_en[] = { "Step", "May add up to", "Measures", NULL };
+  const char *columns_zh[] = { "下一步", "最多可增加", "涉及措施", NULL };
+  GPtrArray *steps = pn_results_get_next_steps (self->results);
+  PnBriefBlock *table;
+
+  if (steps->len == 0)
+    return;
+
+  add_heading (self, TR (self, "What would add most", "最能增加金额的下一步"));
+  table = add_table (self, self->lang == PN_LANG_ZH ? columns_zh : columns_en, widths, numeric);
+  for (guint i = 0; i < MIN (steps->len, 8); i++)
+    {
+      const PnNextStep *step = g_ptr_array_index (steps, i);
+      GStrv cells = g_new0 (char *, 4);
+      GString *titles = g_string_new (NULL);
+
+      cells[0] = g_strdup_printf (TR (self, "%s: %s", "%s：%s"), pn_next_step_kind_verb (step->kind, self->lang),
+                                  pn_text_get (&step->text, self->lang));
+      cells[1] = step->adds_high_cny == PN_YUAN_UNSET
+                 ? g_strdup (TR (self, "no upper bound", "无上限"))
+                 : pn_money_format_yuan (step->adds_high_cny);
+      for (guint b = 0; b < step->benefits->len; b++)
+        {
+          PnBenefit *benefit = g_ptr_array_index (step->benefits, b);
+
+          if (b > 0)
+            g_string_append (titles, TR (self, "; ", "；"));
+          g_string_append (titles, pn_text_get (&benefit->title, self->lang));
+        }
+      cells[2] = g_string_free (titles, FALSE);
+      add_row_take (table, PN_BRIEF_ROW_NORMAL, cells);
+    }
+  if (steps->len > 8)
+    add_paragraph_take (self, PN_BRIEF_STYLE_NOTE,
+                        g_strdup_printf (TR (self, "%u more steps add less; the app lists them all.",
+                                                   "另有%u项下一步增加的金额较少，应用中列出全部。"),
+                                         steps->len - 8));
+}
+
+/* Sentences the corpus records as open to more than one reading: each
+ * reading with what it gives, the chosen one counted */
+static void
+add_readings (PnBrief *self)
+{
+  PnBriefBlock *list = NULL;
+
+  for (guint i = 0; i < pn_results_get_n_results (self->results); i++)
+    {
+      const PnResult *result = pn_results_get_result (self->results, i);
+      g_autofree char *citation = NULL;
+      GString *item;
+
+      if (result->readings->len < 2 || result->status != PN_STATUS_IN_FORCE)
+        continue;
+
+      if (list == NULL)
+        {
+          add_heading (self, TR (self, "Sentences read more than one way", "存在不同理解的条款"));
+          list = add_block (self, PN_BRIEF_BLOCK_LIST, PN_BRIEF_STYLE_NORMAL, NULL);
+        }
+      citation = cite (self, result->benefit->article);
+      item = g_string_new (NULL);
+      g_string_append_printf (item, TR (self, "%s (%s):", "%s（%s）："),
+                              pn_text_get (&result->benefit->title, self->lang), citation);
+      for (guint r = 0; r < result->readings->len; r++)
+        {
+          const PnReadingResult *reading = g_ptr_array_index (result->readings, r);
+          g_autofree char *text = client_text (self, &reading->reading->text);
+          g_autofree char *yuan = reading->estimate_cny != PN_YUAN_UNSET
+                                  ? pn_money_format_yuan (reading->estimate_cny)
+                                  : g_strdup ("—");
+
+          g_string_append_printf (item, reading->reading->chosen
+                                        ? TR (self, " %s → %s (counted).", "%s → %s（计入）。")
+                                        : TR (self, " %s → %s.", "%s → %s。"),
+                                  text, yuan);
+        }
+      add_item_take (list, g_string_free (item, FALSE));
+    }
 }
 
 static void
@@ -818,6 +969,8 @@ pn_brief_new (PnResults   *results,
   add_counted (self);
   add_derivations (self);
   add_possible (self);
+  add_next_steps (self);
+  add_readings (self);
   add_not_counted (self);
   add_overlaps (self);
   add_ending (self);

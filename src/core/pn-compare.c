@@ -198,17 +198,27 @@ kind_counted (PnCompare     *self,
   return FALSE;
 }
 
+/* `results`: the location's, for its "up to" total; NULL in a kind's row */
 static void
 add_location_total (JsonBuilder *builder,
                     const char  *location,
                     gint64       total,
-                    guint        count)
+                    guint        count,
+                    PnResults   *results)
 {
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "location");
   json_builder_add_string_value (builder, location);
   json_builder_set_member_name (builder, "total_estimate_cny");
   json_builder_add_int_value (builder, total);
+  if (results != NULL)
+    {
+      json_builder_set_member_name (builder, "total_high_cny");
+      if (pn_results_get_total_high (results) != PN_YUAN_UNSET)
+        json_builder_add_int_value (builder, pn_results_get_total_high (results));
+      else
+        json_builder_add_null_value (builder);
+    }
   json_builder_set_member_name (builder, "counted_count");
   json_builder_add_int_value (builder, count);
   json_builder_end_object (builder);
@@ -245,7 +255,7 @@ pn_compare_to_json (PnCompare *self)
       PnResults *results = g_ptr_array_index (self->results, i);
 
       add_location_total (builder, g_ptr_array_index (self->locations, i),
-                          pn_results_get_total (results), pn_results_get_n_counted (results));
+                          pn_results_get_total (results), pn_results_get_n_counted (results), results);
     }
   json_builder_end_array (builder);
 
@@ -283,7 +293,7 @@ pn_compare_to_json (PnCompare *self)
           guint count = 0;
           gint64 total = pn_compare_get_kind_total (self, i, kind, &count);
 
-          add_location_total (builder, g_ptr_array_index (self->locations, i), total, count);
+          add_location_total (builder, g_ptr_array_index (self->locations, i), total, count, NULL);
           if (total > max)
             {
               max = total;
@@ -356,6 +366,17 @@ pn_compare_to_text (PnCompare *self,
       g_autofree char *total = pn_money_format_yuan (pn_results_get_total (g_ptr_array_index (self->results, i)));
 
       pn_export_append_padded (str, total, COLUMN_WIDTH);
+    }
+  g_string_append_c (str, '\n');
+
+  pn_export_append_padded (str, zh ? "最高可达" : "Up to", LABEL_WIDTH);
+  for (guint i = 0; i < self->results->len; i++)
+    {
+      gint64 high = pn_results_get_total_high (g_ptr_array_index (self->results, i));
+      g_autofree char *label = high != PN_YUAN_UNSET ? pn_money_format_yuan (high)
+                                                     : g_strdup (zh ? "无上限" : "no upper bound");
+
+      pn_export_append_padded (str, label, COLUMN_WIDTH);
     }
   g_string_append_c (str, '\n');
 

@@ -57,7 +57,7 @@ gint64        pn_compare_get_kind_total    (PnCompare     *self,
 
 /* {"locations":[…], "results":[`pnav match` JSON per location],
  *  "summary":{"locations":[{"location","total_estimate_cny",
- *  "counted_count"}…], "best_location" (the first on a tie),
+ *  "total_high_cny" (null when unbounded),"counted_count"}…], "best_location" (the first on a tie),
  *  "best_locations" (all with the highest total), "by_kind":[{"kind","locations":
  *  [{"location","total_estimate_cny","counted_count"}…],
  *  "difference_cny","best_location"}…]}} */

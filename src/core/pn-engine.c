@@ -11,6 +11,7 @@
 #include "pn-citation.h"
 #include "pn-derivation.h"
 #include "pn-money.h"
+#include "pn-upside-private.h"
 #include "pn-worth-private.h"
 
 /* The conditions one by one, and what is still missing, for a benefit
@@ -186,6 +187,9 @@ evaluate_benefit (const PnFacts *facts,
   if (!pn_facts_check_conditions (facts, benefit, &open))
     return;
   open += pn_benefit_count_open_requirements (benefit);
+  /* a measure drafted from the text counts only once a person has read it */
+  if (!benefit->reviewed)
+    open++;
 
   entry = _pn_results_append (results, benefit);
   entry->match = open == 0 ? PN_MATCH_DEFINITE : PN_MATCH_POSSIBLE;
@@ -211,6 +215,13 @@ evaluate_benefit (const PnFacts *facts,
         entry->not_counted = PN_NOT_COUNTED_NOTHING_DUE;
     }
   entry->counted = entry->not_counted == PN_NOT_COUNTED_NONE;
+
+  {
+    PnUpsideLimit limit;
+
+    entry->high_cny = _pn_upside_high (facts, benefit, entry->status, &limit);
+    entry->high_limit = limit;
+  }
 }
 
 PnResults *
@@ -265,8 +276,27 @@ pn_engine_evaluate (PnCorpus   *corpus,
         total = pn_money_add (total, entry->estimate_cny);
     }
   _pn_results_set_total (results, total);
+  _pn_results_set_total_high (results, _pn_upside_total (&facts, results));
+  _pn_results_set_next_steps (results, _pn_upside_next_steps (&facts, results));
 
   return g_steal_pointer (&results);
+}
+
+/* The reading not chosen that gives most, when it gives anything */
+static const PnReadingResult *
+best_other_reading (const PnResult *result)
+{
+  const PnReadingResult *best = NULL;
+
+  for (guint i = 0; i < result->readings->len; i++)
+    {
+      const PnReadingResult *reading = g_ptr_array_index (result->readings, i);
+
+      if (!reading->reading->chosen && reading->estimate_cny != PN_YUAN_UNSET && reading->estimate_cny > 0 &&
+          (best == NULL || reading->estimate_cny > best->estimate_cny))
+        best = reading;
+    }
+  return best;
 }
 
 /* The second pass, for one result when it is first read: the conditions
@@ -316,6 +346,8 @@ _pn_engine_fill_result (PnResults *results,
         }
       g_ptr_array_add (result->missing, g_strdup_printf ("requirement:%s", requirement->id));
     }
+  if (!benefit->reviewed)
+    g_ptr_array_add (result->missing, g_strdup ("unreviewed"));
 
   pn_worth_compute (facts, benefit, NULL, TRUE, &worth);
   /* the same amounts as the first pass: one function computes both */
@@ -329,6 +361,7 @@ _pn_engine_fill_result (PnResults *results,
   result->derivation.zh = g_strdup (text_zh);
   result->derivation.en = g_strdup (text_en);
   add_notes (result);
+  _pn_upside_fill (facts, entry, result);
 
   switch (result->not_counted)
     {
@@ -362,8 +395,22 @@ _pn_engine_fill_result (PnResults *results,
       set_reason (result, g_strdup (text_zh), g_strdup (text_en));
       break;
     case PN_NOT_COUNTED_NOTHING_DUE:
-      set_reason (result, g_strdup ("按所填金额无可获得金额"),
-                  g_strdup ("Nothing is due for the figures given"));
+      {
+        const PnReadingResult *other = best_other_reading (result);
+
+        if (other != NULL)
+          {
+            g_autofree char *y = pn_money_format_yuan (other->estimate_cny);
+            g_autofree char *w = pn_money_format_wan (other->estimate_cny);
+
+            set_reason (result,
+                        g_strdup_printf ("按本工具采用的理解无可获得金额；按另一种理解为%s，须向主管部门确认", w),
+                        g_strdup_printf ("Nothing is due on the reading this tool counts; read the other way it gives %s: confirm with the authority", y));
+          }
+        else
+          set_reason (result, g_strdup ("按所填金额无可获得金额"),
+                      g_strdup ("Nothing is due for the figures given"));
+      }
       break;
     case PN_NOT_COUNTED_OVERLAP:
       {

@@ -114,6 +114,52 @@ add_notes (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+/* One entry per way the sentence can be read, the chosen one included */
+static void
+add_readings (JsonBuilder    *builder,
+              const PnResult *result)
+{
+  json_builder_set_member_name (builder, "readings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; result->readings != NULL && i < result->readings->len; i++)
+    {
+      const PnReadingResult *reading = g_ptr_array_index (result->readings, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", reading->reading->id);
+      add_yuan (builder, "estimate_cny", reading->estimate_cny);
+      add_string (builder, "zh", reading->reading->text.zh);
+      add_string (builder, "en", reading->reading->text.en);
+      json_builder_set_member_name (builder, "chosen");
+      json_builder_add_boolean_value (builder, reading->reading->chosen);
+      add_text (builder, "derivation", &reading->derivation);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/* A staged payment's instalments, year by year */
+static void
+add_stages (JsonBuilder    *builder,
+            const PnResult *result)
+{
+  json_builder_set_member_name (builder, "stages");
+  json_builder_begin_array (builder);
+  for (guint i = 0; result->stages != NULL && i < result->stages->len; i++)
+    {
+      const PnStageResult *stage = &g_array_index (result->stages, PnStageResult, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "share");
+      json_builder_add_double_value (builder, stage->share);
+      add_yuan (builder, "cny", stage->cny);
+      json_builder_set_member_name (builder, "year");
+      json_builder_add_int_value (builder, stage->year);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 static void
 build_result (JsonBuilder    *builder,
               PnTaxonomy     *taxonomy,
@@ -156,6 +202,16 @@ build_result (JsonBuilder    *builder,
   add_string (builder, "per", benefit->per);
   json_builder_set_member_name (builder, "one_time");
   json_builder_add_boolean_value (builder, benefit->one_time);
+  add_yuan (builder, "high_cny", result->high_cny);
+  if (result->high_reason.en != NULL)
+    add_text (builder, "high_reason", &result->high_reason);
+  else
+    {
+      json_builder_set_member_name (builder, "high_reason");
+      json_builder_add_null_value (builder);
+    }
+  add_readings (builder, result);
+  add_stages (builder, result);
   json_builder_end_object (builder);
 
   add_units (builder, taxonomy, pn_benefit_get_units (benefit));
@@ -209,6 +265,32 @@ pn_export_result_json (PnResults      *results,
   return json_builder_get_root (builder);
 }
 
+static void
+add_next_steps (JsonBuilder *builder,
+                GPtrArray   *steps)
+{
+  json_builder_set_member_name (builder, "next_steps");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < steps->len; i++)
+    {
+      const PnNextStep *step = g_ptr_array_index (steps, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "kind", pn_next_step_kind_to_string (step->kind));
+      add_string (builder, "id", step->id);
+      add_string (builder, "zh", step->text.zh);
+      add_string (builder, "en", step->text.en);
+      add_yuan (builder, "adds_high_cny", step->adds_high_cny);
+      json_builder_set_member_name (builder, "benefit_ids");
+      json_builder_begin_array (builder);
+      for (guint b = 0; b < step->benefits->len; b++)
+        json_builder_add_string_value (builder, ((PnBenefit *) g_ptr_array_index (step->benefits, b))->id);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 JsonNode *
 pn_export_results_json (PnResults *results)
 {
@@ -231,6 +313,8 @@ pn_export_results_json (PnResults *results)
   json_builder_add_int_value (builder, pn_results_get_n_counted (results));
   json_builder_set_member_name (builder, "total_estimate_cny");
   json_builder_add_int_value (builder, pn_results_get_total (results));
+  add_yuan (builder, "total_high_cny", pn_results_get_total_high (results));
+  add_next_steps (builder, pn_results_get_next_steps (results));
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -248,9 +332,11 @@ pn_export_json_to_string (JsonNode *node,
   return json_generator_to_data (generator, NULL);
 }
 
-char *
-pn_export_amount_label (const PnResult *result,
-                        PnLang          lang)
+/* What a result is worth on its own, as before the ranges: the estimate,
+ * else "up to" its cap or fixed amount, else "—". */
+static char *
+amount_alone (const PnResult *result,
+              PnLang          lang)
 {
   if (result->estimate_cny != PN_YUAN_UNSET)
     return pn_money_format_yuan (result->estimate_cny);
@@ -267,6 +353,56 @@ pn_export_amount_label (const PnResult *result,
   return g_strdup ("—");
 }
 
+char *
+pn_export_amount_label (const PnResult *result,
+                        PnLang          lang)
+{
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+  gint64 counted;
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  /* what cannot give on the date, and what another measure of its group
+   * outranks, keep their own amount: a range would promise it */
+  if (result->status != PN_STATUS_IN_FORCE || result->not_counted == PN_NOT_COUNTED_OVERLAP ||
+      result->benefit->kind == PN_BENEFIT_NON_MONETARY)
+    return amount_alone (result, lang);
+
+  counted = result->counted ? result->estimate_cny : 0;
+  if (result->high_cny == PN_YUAN_UNSET && !result->unbounded)
+    return result->counted ? pn_money_format_yuan (counted) : g_strdup ("—");
+
+  low = pn_money_format_yuan (counted);
+  if (result->high_cny == PN_YUAN_UNSET)
+    return g_strdup_printf (lang == PN_LANG_ZH ? "%s – 无上限" : "%s – no upper bound", low);
+  if (result->high_cny <= counted)
+    return g_steal_pointer (&low);
+  high = pn_money_format_yuan (result->high_cny);
+  return g_strdup_printf ("%s – %s", low, high);
+}
+
+char *
+pn_export_total_label (PnResults *results,
+                       PnLang     lang)
+{
+  g_autofree char *total = NULL;
+  g_autofree char *high = NULL;
+  gint64 total_high;
+  gboolean zh = lang == PN_LANG_ZH;
+
+  g_return_val_if_fail (results != NULL, NULL);
+
+  total = pn_money_format_yuan (pn_results_get_total (results));
+  total_high = pn_results_get_total_high (results);
+  if (total_high == PN_YUAN_UNSET)
+    return g_strdup_printf (zh ? "计入 %s · 无上限" : "%s counted · no upper bound", total);
+  if (total_high <= pn_results_get_total (results))
+    return g_strdup_printf (zh ? "计入 %s" : "%s counted", total);
+  high = pn_money_format_yuan (total_high);
+  return g_strdup_printf (zh ? "计入 %s · 最高 %s" : "%s counted · up to %s", total, high);
+}
+
 void
 pn_export_append_padded (GString    *str,
                           const char *text,
@@ -280,6 +416,58 @@ pn_export_append_padded (GString    *str,
   g_string_append (str, text);
   for (int i = columns; i < width; i++)
     g_string_append_c (str, ' ');
+}
+
+const char *
+pn_next_step_kind_verb (PnNextStepKind kind,
+                        PnLang         lang)
+{
+  gboolean zh = lang == PN_LANG_ZH;
+
+  switch (kind)
+    {
+    case PN_NEXT_STEP_ANSWER:
+      return zh ? "回答" : "Answer";
+    case PN_NEXT_STEP_FIGURE:
+      return zh ? "填写" : "Give";
+    case PN_NEXT_STEP_REQUIREMENT:
+    default:
+      return zh ? "确认" : "Check";
+    }
+}
+
+/* The first few steps that would add most, after the total */
+static void
+append_next_steps (GString   *str,
+                   PnResults *results,
+                   PnLang     lang)
+{
+  GPtrArray *steps = pn_results_get_next_steps (results);
+  gboolean zh = lang == PN_LANG_ZH;
+
+  if (steps->len == 0)
+    return;
+  g_string_append (str, zh ? "\n最能增加金额的下一步\n" : "\nWhat would add most\n");
+  for (guint i = 0; i < MIN (steps->len, 5); i++)
+    {
+      const PnNextStep *step = g_ptr_array_index (steps, i);
+      g_autofree char *adds = NULL;
+
+      if (step->adds_high_cny == PN_YUAN_UNSET)
+        adds = g_strdup (zh ? "无上限" : "no upper bound");
+      else
+        {
+          g_autofree char *yuan = pn_money_format_yuan (step->adds_high_cny);
+          adds = g_strdup_printf (zh ? "最多 +%s" : "up to +%s", yuan);
+        }
+      g_string_append (str, "  ");
+      pn_export_append_padded (str, adds, 20);
+      g_string_append_printf (str, zh ? "%s：%s（%u 项措施）\n"
+                                      : step->benefits->len == 1 ? "%s: %s (%u measure)\n"
+                                                                 : "%s: %s (%u measures)\n",
+                              pn_next_step_kind_verb (step->kind, lang),
+                              pn_text_get (&step->text, lang), step->benefits->len);
+    }
 }
 
 char *
@@ -322,7 +510,7 @@ pn_export_results_text (PnResults *results,
           /* citations run long (a task list cites itself by its title):
            * after the measure, not in a column */
           g_string_append (str, "  ");
-          pn_export_append_padded (str, amount, 18);
+          pn_export_append_padded (str, amount, 20);
           g_string_append_printf (str, zh ? "%s（%s）\n" : "%s (%s)\n",
                                   pn_text_get (&benefit->title, lang), citation);
           g_string_append_printf (str, "      %s · %s\n",
@@ -334,8 +522,19 @@ pn_export_results_text (PnResults *results,
     }
 
   total = pn_money_format_yuan (pn_results_get_total (results));
-  g_string_append_printf (str, zh ? "\n合计（%u 项计入）：%s\n" : "\nTotal (%u counted): %s\n",
+  g_string_append_printf (str, zh ? "\n合计（%u 项计入）：%s" : "\nTotal (%u counted): %s",
                           pn_results_get_n_counted (results), total);
+  if (pn_results_get_total_high (results) == PN_YUAN_UNSET)
+    g_string_append (str, zh ? " · 无上限\n" : " · no upper bound\n");
+  else if (pn_results_get_total_high (results) > pn_results_get_total (results))
+    {
+      g_autofree char *high = pn_money_format_yuan (pn_results_get_total_high (results));
+
+      g_string_append_printf (str, zh ? " · 最高 %s\n" : " · up to %s\n", high);
+    }
+  else
+    g_string_append_c (str, '\n');
+  append_next_steps (str, results, lang);
   return g_string_free (str, FALSE);
 }
 
@@ -371,6 +570,17 @@ static const struct
   { "estimate_cny", "amount.estimate_cny" },
   { "per", "amount.per" },
   { "one_time", "amount.one_time" },
+  { "high_cny", "amount.high_cny" },
+  { "high_reason_zh", "amount.high_reason.zh" },
+  { "high_reason_en", "amount.high_reason.en" },
+  { "readings_id", "amount.readings[].id" },
+  { "readings_estimate_cny", "amount.readings[].estimate_cny" },
+  { "readings_zh", "amount.readings[].zh" },
+  { "readings_en", "amount.readings[].en" },
+  { "readings_chosen", "amount.readings[].chosen" },
+  { "stages_share", "amount.stages[].share" },
+  { "stages_cny", "amount.stages[].cny" },
+  { "stages_year", "amount.stages[].year" },
   { "responsible_units_id", "responsible_units[].id" },
   { "responsible_units_zh", "responsible_units[].zh" },
   { "responsible_units_en", "responsible_units[].en" },
@@ -472,16 +682,18 @@ csv_scalar_text (JsonNode   *node,
   return TRUE;
 }
 
-/* Appends one field; the path is "a", "a.b" or "a[].b". */
-static void
-csv_append_field (GString    *str,
-                  JsonObject *object,
-                  const char *path)
+/* Writes the value at `path` ("a", "a.b", "a[].b", "a.b[].c") in
+ * `object` as text; FALSE when it is absent or null.  An array of
+ * objects gives one line per element. */
+static gboolean
+csv_field_text (JsonObject *object,
+                const char *path,
+                const char *separator,
+                GString    *out,
+                gboolean   *out_quoted)
 {
   g_auto(GStrv) parts = g_strsplit (path, ".", 2);
-  g_autoptr(GString) text = g_string_new (NULL);
-  gboolean quoted = FALSE;
-  gboolean present;
+  JsonNode *node;
 
   if (g_str_has_suffix (parts[0], "[]"))
     {
@@ -489,29 +701,43 @@ csv_append_field (GString    *str,
       JsonArray *array = json_object_get_array_member (object, name);
 
       g_assert (parts[1] != NULL);
-      for (guint i = 0; i < json_array_get_length (array); i++)
+      for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
         {
-          JsonObject *element = json_array_get_object_element (array, i);
+          gboolean quoted;
 
           if (i > 0)
-            g_string_append_c (text, '\n');
-          csv_scalar_text (json_object_get_member (element, parts[1]), ";", text);
+            g_string_append_c (out, '\n');
+          /* an array inside an element joins with ";" */
+          csv_field_text (json_array_get_object_element (array, i), parts[1], ";", out, &quoted);
         }
-      present = TRUE;
-      quoted = TRUE;
+      *out_quoted = TRUE;
+      return TRUE;
     }
-  else
+
+  node = json_object_get_member (object, parts[0]);
+  if (parts[1] != NULL)
     {
-      JsonNode *node = json_object_get_member (object, parts[0]);
-
-      if (parts[1] != NULL && node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-        node = json_object_get_member (json_node_get_object (node), parts[1]);
-      present = csv_scalar_text (node, "\n", text);
-      quoted = present && (JSON_NODE_HOLDS_ARRAY (node) ||
-                           json_node_get_value_type (node) == G_TYPE_STRING);
+      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+        return FALSE;
+      return csv_field_text (json_node_get_object (node), parts[1], separator, out, out_quoted);
     }
 
-  if (!present)
+  if (!csv_scalar_text (node, separator, out))
+    return FALSE;
+  *out_quoted = JSON_NODE_HOLDS_ARRAY (node) || json_node_get_value_type (node) == G_TYPE_STRING;
+  return TRUE;
+}
+
+/* Appends one field */
+static void
+csv_append_field (GString    *str,
+                  JsonObject *object,
+                  const char *path)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  if (!csv_field_text (object, path, "\n", text, &quoted))
     return;
   if (quoted)
     csv_quoted (str, text->str);

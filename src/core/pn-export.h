@@ -23,9 +23,19 @@ JsonNode   *pn_export_result_json        (PnResults   *results,
                                           const PnResult *result);
 char       *pn_export_results_text       (PnResults   *results,
                                           PnLang       lang);
-/* "¥10,000,000", "up to ¥3,000,000" (最高 ¥3,000,000) or "—" */
+/* What a result gives, as a range where the "up to" figure differs from
+ * what counts: "¥10,000,000", "¥0 – ¥4,000,000", "¥0 – no upper bound";
+ * for what cannot give on the date or loses its overlap group, its own
+ * amount ("¥9,000,000", "up to ¥3,000,000", 最高 ¥3,000,000); or "—". */
 char       *pn_export_amount_label       (const PnResult *result,
                                           PnLang       lang);
+/* "¥12,000,000 counted · up to ¥15,000,000" (计入 … · 最高 …), "… · no
+ * upper bound", or "¥12,000,000 counted" when nothing more is possible. */
+char       *pn_export_total_label        (PnResults   *results,
+                                          PnLang       lang);
+/* "Answer", "Give", "Check" (回答、填写、确认): what a next step asks */
+const char *pn_next_step_kind_verb       (PnNextStepKind kind,
+                                          PnLang         lang);
 /* UTF-8 with a BOM and CRLF line ends, one row per listed benefit.  The
  * columns are every field of pn_export_result_json(), flattened: "as_of"
  * and "location" of the results, then the result's members by name, the

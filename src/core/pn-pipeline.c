@@ -421,6 +421,7 @@ pn_pipeline_to_json (PnPipeline *self)
       json_builder_end_object (builder);
 
       add_yuan (builder, "total_estimate_cny", pn_results_get_total (stage->results));
+      add_yuan (builder, "total_high_cny", pn_results_get_total_high (stage->results));
       json_builder_set_member_name (builder, "counted_count");
       json_builder_add_int_value (builder, pn_results_get_n_counted (stage->results));
       add_yuan (builder, "milestone_estimate_cny", stage->milestone_total_cny);
@@ -497,6 +498,12 @@ pn_pipeline_to_text (PnPipeline *self,
       g_autofree char *milestone = pn_money_format_yuan (stage->milestone_total_cny);
       g_autofree char *ceiling = yuan_or_dash (stage->ceiling_cny);
       g_autofree char *total = pn_money_format_yuan (pn_results_get_total (stage->results));
+      g_autofree char *high_yuan = pn_results_get_total_high (stage->results) != PN_YUAN_UNSET
+                                   ? pn_money_format_yuan (pn_results_get_total_high (stage->results))
+                                   : NULL;
+      g_autofree char *high = high_yuan != NULL
+                              ? g_strdup_printf (zh ? "最高可达 %s" : "up to %s", high_yuan)
+                              : g_strdup (zh ? "无上限" : "no upper bound");
 
       g_string_append_printf (str, "\n%s (%s)\n",
                               term != NULL ? (zh ? term->zh : term->en) : stage->phase, stage->phase);
@@ -523,19 +530,20 @@ pn_pipeline_to_text (PnPipeline *self,
           g_autofree char *amount = pn_export_amount_label (result, lang);
           g_autofree char *citation = pn_citation_format (result->benefit->article, lang);
 
+          /* citations run long: after the measure, as in `pnav match` */
           g_string_append (str, "    ");
-          pn_export_append_padded (str, amount, 18);
-          pn_export_append_padded (str, citation, 28);
-          g_string_append (str, pn_text_get (&result->benefit->title, lang));
+          pn_export_append_padded (str, amount, 20);
+          g_string_append_printf (str, zh ? "%s（%s）" : "%s (%s)",
+                                  pn_text_get (&result->benefit->title, lang), citation);
           if (!result->counted)
             g_string_append_printf (str, zh ? "（未计入：%s）" : " (not counted: %s)",
                                     pn_text_get (&result->not_counted_reason, lang));
           g_string_append_c (str, '\n');
         }
 
-      g_string_append_printf (str, zh ? "  此阶段全部计入合计：%s（%u 项）\n"
-                                      : "  Whole profile at this milestone: %s (%u counted)\n",
-                              total, pn_results_get_n_counted (stage->results));
+      g_string_append_printf (str, zh ? "  此阶段全部计入合计：%s（%u 项）；%s\n"
+                                      : "  Whole profile at this milestone: %s (%u counted); %s\n",
+                              total, pn_results_get_n_counted (stage->results), high);
     }
 
   return g_string_free (str, FALSE);

@@ -83,7 +83,7 @@ const PnPipelineStage *pn_pipeline_get_stage (PnPipeline *self,
                                               guint       position);
 
 /* {"location","as_of","product","stages":[{"phase","label":{"zh","en"},
- *  "total_estimate_cny","counted_count","milestone_estimate_cny",
+ *  "total_estimate_cny","total_high_cny" (null when unbounded),"counted_count","milestone_estimate_cny",
  *  "milestone_counted_count","ceiling_cny","figures":[{"figure",
  *  "given_cny","for_ceiling_cny"}],"milestones":[`pnav match` entries]}]} */
 JsonNode     *pn_pipeline_to_json        (PnPipeline  *self);

@@ -16,9 +16,11 @@ typedef struct
 {
   PnBenefit *benefit;
   gint64     estimate_cny;     /* when `priced`; PN_YUAN_UNSET otherwise */
+  gint64     high_cny;         /* PnResult's; PN_YUAN_UNSET: none */
   guint32    overlap_winner;   /* its position, for PN_NOT_COUNTED_OVERLAP */
   guint8     match;            /* PnMatch */
   guint8     status;           /* PnStatus */
+  guint8     high_limit;       /* PnUpsideLimit */
   guint8     not_counted;      /* PnNotCounted */
   guint8     counted : 1;
   guint8     priced : 1;       /* the first pass computed estimate_cny */
@@ -40,5 +42,11 @@ PnResultEntry *_pn_results_peek         (PnResults  *self,
                                          guint       position);
 void         _pn_results_set_total      (PnResults  *self,
                                          gint64      total);
+void         _pn_results_set_total_high (PnResults  *self,
+                                         gint64      total_high);
+/* takes `next_steps` (PnNextStep, freed with pn_next_step_free) */
+void         _pn_results_set_next_steps (PnResults  *self,
+                                         GPtrArray  *next_steps);
+void         pn_next_step_free          (PnNextStep *step);
 
 G_END_DECLS

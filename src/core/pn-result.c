@@ -21,12 +21,31 @@ struct _PnResults
   PnResult  **full;      /* per position, written when first read; or NULL */
   GMutex      fill_lock;
   gint64      total;
+  gint64      total_high;
+  GPtrArray  *next_steps;
 
   gpointer       engine_data;
   GDestroyNotify free_engine_data;
 };
 
 G_DEFINE_BOXED_TYPE (PnResults, pn_results, pn_results_ref, pn_results_unref)
+
+static void
+reading_result_clear (PnReadingResult *reading)
+{
+  pn_text_clear (&reading->derivation);
+}
+
+void
+pn_next_step_free (PnNextStep *step)
+{
+  if (step == NULL)
+    return;
+  g_free (step->id);
+  pn_text_clear (&step->text);
+  g_clear_pointer (&step->benefits, g_ptr_array_unref);
+  g_free (step);
+}
 
 static void
 pn_result_free (PnResult *result)
@@ -36,6 +55,14 @@ pn_result_free (PnResult *result)
   pn_text_clear (&result->not_counted_reason);
   pn_text_clear (&result->derivation);
   g_clear_pointer (&result->notes, g_ptr_array_unref);
+  pn_text_clear (&result->high_reason);
+  if (result->readings != NULL)
+    {
+      for (guint i = 0; i < result->readings->len; i++)
+        reading_result_clear (g_ptr_array_index (result->readings, i));
+      g_ptr_array_unref (result->readings);
+    }
+  g_clear_pointer (&result->stages, g_array_unref);
   g_free (result);
 }
 
@@ -49,6 +76,7 @@ pn_results_clear (PnResults *self)
       g_free (self->full);
     }
   g_clear_pointer (&self->entries, g_array_unref);
+  g_clear_pointer (&self->next_steps, g_ptr_array_unref);
   if (self->engine_data != NULL)
     self->free_engine_data (self->engine_data);
   g_clear_pointer (&self->corpus, pn_corpus_unref);
@@ -113,6 +141,7 @@ _pn_results_append (PnResults *self,
   memset (entry, 0, sizeof *entry);
   entry->benefit = benefit;
   entry->estimate_cny = PN_YUAN_UNSET;
+  entry->high_cny = PN_YUAN_UNSET;
   return entry;
 }
 
@@ -128,6 +157,21 @@ _pn_results_set_total (PnResults *self,
                        gint64     total)
 {
   self->total = total;
+}
+
+void
+_pn_results_set_total_high (PnResults *self,
+                            gint64     total_high)
+{
+  self->total_high = total_high;
+}
+
+void
+_pn_results_set_next_steps (PnResults *self,
+                            GPtrArray *next_steps)
+{
+  g_clear_pointer (&self->next_steps, g_ptr_array_unref);
+  self->next_steps = next_steps;
 }
 
 /* The whole result, written the first time it is read; results may be
@@ -239,6 +283,23 @@ pn_results_get_total (PnResults *self)
   return self->total;
 }
 
+gint64
+pn_results_get_total_high (PnResults *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->total_high;
+}
+
+GPtrArray *
+pn_results_get_next_steps (PnResults *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->next_steps == NULL)
+    self->next_steps = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_next_step_free);
+  return self->next_steps;
+}
+
 guint
 pn_results_get_n_counted (PnResults *self)
 {
@@ -270,6 +331,20 @@ pn_not_counted_to_string (PnNotCounted reason)
 }
 
 const char *
+pn_next_step_kind_to_string (PnNextStepKind kind)
+{
+  static GEnumClass *klass;
+  GEnumValue *value;
+
+  if (g_once_init_enter (&klass))
+    g_once_init_leave (&klass, g_type_class_ref (PN_TYPE_NEXT_STEP_KIND));
+
+  g_return_val_if_fail (kind <= PN_NEXT_STEP_REQUIREMENT, NULL);
+  value = g_enum_get_value (klass, kind);
+  return value != NULL ? value->value_nick : NULL;
+}
+
+const char *
 pn_condition_state_to_string (PnConditionState state)
 {
   static GEnumClass *klass;
@@ -297,6 +372,14 @@ static const struct { const char *zh; const char *en; } question_labels[] = {
   { "一致性评价通过次序", "the consistency evaluation rank" },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (question_labels) == PN_N_QUESTIONS);
+
+const char *
+pn_question_describe (PnQuestion question,
+                      PnLang     lang)
+{
+  g_return_val_if_fail (question < PN_N_QUESTIONS, NULL);
+  return lang == PN_LANG_ZH ? question_labels[question].zh : question_labels[question].en;
+}
 
 char *
 pn_result_describe_missing (const PnResult *result,
@@ -330,6 +413,9 @@ pn_result_describe_missing (const PnResult *result,
         }
       else if (g_str_has_prefix (item, "review:"))
         g_string_append (str, zh ? "专家评估认定" : "an expert recognition the data cannot decide");
+      else if (g_str_equal (item, "unreviewed"))
+        g_string_append (str, zh ? "人工审核（该项由 pnav draft 起草，尚未审核）"
+                                 : "a person's review (drafted by pnav draft, not yet reviewed)");
       else if (pn_question_from_string (item, &question))
         g_string_append (str, zh ? question_labels[question].zh : question_labels[question].en);
       else

@@ -40,11 +40,28 @@ typedef enum
   PN_NOT_COUNTED_NOTHING_DUE,
 } PnNotCounted;
 
+/* A reading of the benefit's sentence (PnReading) and what it gives. */
+typedef struct
+{
+  const PnReading *reading;     /* owned by the benefit */
+  gint64           estimate_cny; /* or PN_YUAN_UNSET */
+  PnText           derivation;
+} PnReadingResult;
+
+/* One instalment of a staged payment. */
+typedef struct
+{
+  double  share;
+  gint64  cny;                  /* or PN_YUAN_UNSET when the estimate is */
+  guint   year;                 /* 1, 2, 3 … after the award */
+} PnStageResult;
+
 typedef struct
 {
   PnBenefit     *benefit;       /* owned by the corpus */
   PnMatch        match;
-  GPtrArray     *missing;       /* char*: question ids, "requirement:ID" */
+  GPtrArray     *missing;       /* char*: question ids, "requirement:ID",
+                                 * "review:QUESTION", "unreviewed" */
   GPtrArray     *conditions;    /* PnConditionResult */
   PnStatus       status;
   const char    *valid_from;    /* or NULL */
@@ -59,7 +76,38 @@ typedef struct
   PnText         derivation;
   const PnBenefit *overlap_winner; /* for PN_NOT_COUNTED_OVERLAP */
   GPtrArray     *notes;         /* PnText: annual caps, staged payment */
+  /* The most it can give for these answers if every open point goes the
+   * applicant's way: missing answers and requirements met, a figure not
+   * given at the value that reaches its cap or threshold, the most
+   * favourable reading.  0 when it cannot give on the date (expired,
+   * pending, a draft); PN_YUAN_UNSET when there is no upper bound (an
+   * uncapped rate of a figure not given) or the text states no amount:
+   * `high_reason` says which in words. */
+  gint64         high_cny;
+  gboolean       unbounded;     /* high_cny unset: no upper bound (else no amount) */
+  PnText         high_reason;   /* empty unless high_cny is unset */
+  GPtrArray     *readings;      /* PnReadingResult; empty when only one reading */
+  GArray        *stages;        /* PnStageResult; empty unless staged */
 } PnResult;
+
+/* What would add most: one answer, figure or requirement that stands
+ * between listed measures and their "up to" amounts. */
+typedef enum
+{
+  PN_NEXT_STEP_ANSWER,          /*< nick=answer >*/
+  PN_NEXT_STEP_FIGURE,          /*< nick=figure >*/
+  PN_NEXT_STEP_REQUIREMENT,     /*< nick=requirement >*/
+} PnNextStepKind;
+
+typedef struct
+{
+  PnNextStepKind kind;
+  char          *id;            /* a question id, figure id, requirement id,
+                                 * "review:QUESTION" or "unreviewed" */
+  PnText         text;          /* what it asks, as a founder reads it */
+  gint64         adds_high_cny; /* what it may add to the "up to" total */
+  GPtrArray     *benefits;      /* PnBenefit (owned by the corpus) it opens */
+} PnNextStep;
 
 #define PN_TYPE_RESULTS (pn_results_get_type ())
 
@@ -80,12 +128,23 @@ PnBenefit   *pn_results_get_benefit     (PnResults  *self,
 const PnResult *pn_results_find         (PnResults  *self,
                                          const char *benefit_id);
 gint64       pn_results_get_total       (PnResults  *self);
+/* The most everything listed could give together on the date, overlap
+ * groups, top-ups and annual caps respected; PN_YUAN_UNSET when some
+ * measure has no upper bound. */
+gint64       pn_results_get_total_high  (PnResults  *self);
+/* PnNextStep, what it adds first. */
+GPtrArray   *pn_results_get_next_steps  (PnResults  *self);
 guint        pn_results_get_n_counted   (PnResults  *self);
 
 const char  *pn_not_counted_to_string   (PnNotCounted reason);
+const char  *pn_next_step_kind_to_string (PnNextStepKind kind);
 const char  *pn_condition_state_to_string (PnConditionState state);
 /* What a possible match still needs, as a sentence fragment: "the drug
  * class, Listed on a capital market". */
+/* What an unanswered question asks, as it reads after "still needs":
+ * "the drug class", "药品类别". */
+const char  *pn_question_describe       (PnQuestion      question,
+                                         PnLang          lang);
 char        *pn_result_describe_missing (const PnResult *result,
                                          PnLang          lang);
 

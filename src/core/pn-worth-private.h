@@ -81,7 +81,12 @@ void         pn_worth_clear              (PnWorth              *worth);
  * threshold of these benefits that uses it; G_MAXINT64 when one of them is
  * an uncapped rate of it, which then has no upper bound. */
 void         pn_facts_favourable         (const PnFacts *facts,
-                                          GPtrArray     *benefits,
+                                          PnBenefit    **benefits,
+                                          guint          n_benefits,
                                           PnFacts       *out_favourable);
+/* Whether the benefit is a rate of a figure the facts do not give,
+ * with no cap: it has no upper bound. */
+gboolean     pn_facts_unbounded          (const PnFacts *facts,
+                                          PnBenefit     *benefit);
 
 G_END_DECLS

@@ -162,10 +162,21 @@ need (gint64   *figures,
     figures[figure] = MAX (figures[figure], value);
 }
 
+gboolean
+pn_facts_unbounded (const PnFacts *facts,
+                    PnBenefit     *benefit)
+{
+  return benefit->base != PN_FIGURE_NONE && benefit->rate > 0 &&
+         benefit->cap == PN_YUAN_UNSET && facts->figures[benefit->base] == PN_YUAN_UNSET &&
+         benefit->kind != PN_BENEFIT_FIXED && benefit->kind != PN_BENEFIT_UNSPECIFIED &&
+         benefit->kind != PN_BENEFIT_NON_MONETARY;
+}
+
 void
-pn_facts_favourable (const PnFacts *facts,
-                     GPtrArray     *benefits,
-                     PnFacts       *out)
+pn_facts_favourable (const PnFacts  *facts,
+                     PnBenefit     **benefits,
+                     guint           n_benefits,
+                     PnFacts        *out)
 {
   gint64 needed[PN_N_FIGURES];
 
@@ -174,9 +185,9 @@ pn_facts_favourable (const PnFacts *facts,
   for (guint f = 0; f < PN_N_FIGURES; f++)
     needed[f] = facts->figures[f] == PN_YUAN_UNSET ? 0 : PN_YUAN_UNSET;
 
-  for (guint i = 0; i < benefits->len; i++)
+  for (guint i = 0; i < n_benefits; i++)
     {
-      PnBenefit *benefit = g_ptr_array_index (benefits, i);
+      PnBenefit *benefit = benefits[i];
 
       for (guint t = 0; t < benefit->thresholds->len; t++)
         {

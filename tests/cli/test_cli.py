@@ -268,6 +268,56 @@ def expect(tap, result, status, description, *needles, stream="err"):
                   "%s\nmissing: %r" % (result, missing) if missing or result.rc != status else None)
 
 
+def test_upside_contract(tap, pnav):
+    """The "up to" fields of `pnav match --format json`, by name, on
+    晋政文〔2025〕8号 1.1 in 2026: Phase III with R&D of 200,000,000 is
+    40% = 80,000,000, capped at 3000万元; the corpus deducts the lapsed
+    provincial award (30% capped at 3000万元) and gives 0, the other reading
+    30,000,000."""
+    r = pnav.run("match", "--location", "jinjiang", "--product", "drug",
+                 "--drug-class", "innovative", "--therapeutic-area", "oncology",
+                 "--phase", "phase-3", "--rd-investment", "200000000",
+                 "--as-of", "2026-06-01", "--format", "json")
+    data = r.json() or {}
+    match = next((m for m in data.get("matches", [])
+                  if m["benefit_id"] == "jinjiang-2025-8/1.1/innovative-phase-3"), None)
+    amount = (match or {}).get("amount", {})
+    readings = {x.get("id"): x for x in amount.get("readings", [])}
+    tap.ok(r.rc == 0 and match is not None and amount.get("estimate_cny") == 0
+           and amount.get("high_cny") == 30000000
+           and readings.get("province-deducted", {}).get("estimate_cny") == 0
+           and readings.get("province-deducted", {}).get("chosen") is True
+           and readings.get("lapsed-province-not-deducted", {}).get("estimate_cny") == 30000000
+           and readings.get("lapsed-province-not-deducted", {}).get("chosen") is False
+           and all(k in x for x in readings.values() for k in ("zh", "en")),
+           "match JSON: amount.high_cny and amount.readings of a sentence read two ways",
+           json.dumps(amount, ensure_ascii=False)[:2000])
+    steps = data.get("next_steps")
+    tap.ok(isinstance(steps, list) and steps and
+           all(set(("kind", "id", "zh", "en", "adds_high_cny", "benefit_ids")) <= set(s) and
+               s["kind"] in ("answer", "figure", "requirement") for s in steps) and
+           "total_high_cny" in data and data["total_high_cny"] >= 30000000 and
+           all("high_cny" in m["amount"] and "stages" in m["amount"] for m in data["matches"]),
+           "match JSON: total_high_cny, next_steps and every match's high_cny and stages",
+           str(steps)[:2000])
+
+    r = pnav.run("match", "--location", "xiamen", "--product", "drug", "--entity", "enterprise",
+                 "--as-of", "2026-06-01", "--format", "json")
+    talent = next((m for m in (r.json() or {}).get("matches", [])
+                   if m["benefit_id"] == "xiamen-2023-17/20/high-end-talent"), {})
+    # 厦府规〔2023〕17号（二十）: 最高80万元补贴，按40%、30%、30%的比例分3年发放
+    tap.ok([(s["year"], s["cny"]) for s in talent.get("amount", {}).get("stages", [])]
+           == [(1, 320000), (2, 240000), (3, 240000)],
+           "match JSON: amount.stages of a 40/30/30 award", str(talent.get("amount"))[:1000])
+
+    r = pnav.run("match", "--location", "jinjiang", "--product", "device",
+                 "--device-class", "class-3", "--innovative-device", "--device-type", "imaging",
+                 "--phase", "registered", "--entity", "enterprise", "--as-of", "2026-06-01")
+    tap.ok(r.rc == 0 and "¥0 counted" not in r.out and "· up to ¥19,050,000" in r.out
+           and "¥0 – ¥4,000,000" in r.out and "What would add most" in r.out,
+           "match text: ranges, the \"up to\" total and what would add most", r.out[-1500:])
+
+
 def run_tests(tap, pnav, workdir):
     # ---- version, help, dispatch ----------------------------------------
     r = pnav.run("--version", db=False)
@@ -330,6 +380,8 @@ def run_tests(tap, pnav, workdir):
 
     r = pnav.run("match", "--location", "xiamen")
     tap.ok(r.rc == 0, "match as text", str(r))
+
+    test_upside_contract(tap, pnav)
 
     r = pnav.run("match", "--product", "drug")
     expect(tap, r, 2, "match without --location exits 2", "--location")

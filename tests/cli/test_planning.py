@@ -168,24 +168,22 @@ def scalar(value):
 OBJECT_COLUMNS = {
     "not_counted_detail": ["zh", "en"],
     "derivation": ["zh", "en"],
+    "high_reason": ["zh", "en"],
 }
 OBJECT_ARRAY_COLUMNS = {
     "responsible_units": ["id", "zh", "en", "role"],
     "conditions": ["question", "state", "accepted"],
     "notes": ["zh", "en"],
     "interpretation_notes": ["zh", "en"],
+    # a reading's derivation stays in the JSON and the brief
+    "readings": ["id", "estimate_cny", "zh", "en", "chosen"],
+    "stages": ["share", "cny", "year"],
 }
 
 
-def flatten(match):
-    """Every field of one `pnav match` entry, as pn_export_results_csv()
-    names and writes it; None for null."""
-    fields = {}
-    for key, value in match.items():
-        if key == "amount":
-            for inner, v in value.items():
-                fields[inner] = scalar(v)
-        elif key in OBJECT_COLUMNS or isinstance(value, dict):
+def flatten_members(members, fields):
+    for key, value in members.items():
+        if key in OBJECT_COLUMNS or isinstance(value, dict):
             for inner in OBJECT_COLUMNS.get(key) or list(value.keys()):
                 fields["%s_%s" % (key, inner)] = scalar(value[inner]) if value is not None else None
         elif key in OBJECT_ARRAY_COLUMNS or (isinstance(value, list) and value and isinstance(value[0], dict)):
@@ -195,6 +193,15 @@ def flatten(match):
             fields[key] = "\n".join(scalar(v) or "" for v in value)
         else:
             fields[key] = scalar(value)
+
+
+def flatten(match):
+    """Every field of one `pnav match` entry, as pn_export_results_csv()
+    names and writes it; None for null.  The members of "amount" go by
+    their own names."""
+    fields = {}
+    flatten_members({k: v for k, v in match.items() if k != "amount"}, fields)
+    flatten_members(match.get("amount", {}), fields)
     return fields
 
 
@@ -223,10 +230,16 @@ def check_csv(tap, raw, match_json):
         for key, value in fields.items():
             got = row.get(key)
             if key.endswith("_cny"):
-                if value is None:
+                if value is None or value == "":
                     ok = got == ""
                 else:
-                    ok = re.fullmatch(r"-?\d+", got or "") is not None and int(got) == int(value)
+                    # one line per element of an array ("readings_estimate_cny")
+                    want = str(value).split("\n")
+                    have = (got or "").split("\n")
+                    ok = len(want) == len(have) and all(
+                        (w == "" and h == "") or
+                        (re.fullmatch(r"-?\d+", h) is not None and w != "" and int(h) == int(w))
+                        for w, h in zip(want, have))
                     amounts += 1
             elif key == "rate":
                 ok = (got == "" and value is None) or (value is not None and float(got) == float(value))

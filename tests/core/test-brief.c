@@ -19,6 +19,7 @@
 #include "pn-policy-loader.h"
 
 #include <glib/gstdio.h>
+#include "pn-money.h"
 #include <string.h>
 
 static PnCorpus *corpus;
@@ -64,12 +65,12 @@ test_sections (void)
 {
   static const char * const headings_en[] = {
     "Answers given", "Counted measures", "How each amount is derived",
-    "Possible matches and what is missing", "Measures not counted, and why",
+    "Possible matches and what is missing", "What would add most", "Measures not counted, and why",
     "Overlap decisions", "Measures ending within 12 months", "Coverage", "Disclaimer", NULL
   };
   static const char * const headings_zh[] = {
     "已填写的情况", "计入合计的措施", "各项金额的计算", "可能符合的措施及尚缺条件",
-    "未计入的措施及原因", "重复享受的处理", "12个月内到期的措施", "数据覆盖范围", "免责声明", NULL
+    "最能增加金额的下一步", "未计入的措施及原因", "重复享受的处理", "12个月内到期的措施", "数据覆盖范围", "免责声明", NULL
   };
 
   for (PnLang lang = PN_LANG_EN; lang <= PN_LANG_ZH; lang++)
@@ -569,6 +570,63 @@ test_pipeline_errors (void)
   g_assert_error (error, PN_PIPELINE_ERROR, PN_PIPELINE_ERROR_PHASE);
 }
 
+/* The "up to" side in a brief: the summary's "Up to", the next steps
+ * against the engine's own, and a sentence read two ways with both
+ * amounts.  晋政文〔2025〕8号 1.1 in 2026, Phase III, R&D ¥200,000,000:
+ * ¥0 as the corpus reads it, ¥30,000,000 the other way. */
+static void
+test_upside (void)
+{
+  g_autoptr(PnProfile) profile = pn_profile_new ();
+  g_autoptr(PnResults) results = NULL;
+  g_autoptr(PnBrief) brief = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+  const PnBriefBlock *steps;
+  const PnNextStep *first;
+  g_autofree char *high = NULL;
+
+  pn_profile_set_name (profile, "Client B");
+  pn_profile_set_location (profile, "jinjiang");
+  pn_profile_set_answer (profile, PN_QUESTION_PRODUCT, "drug");
+  pn_profile_set_answer (profile, PN_QUESTION_DRUG_CLASS, "innovative");
+  pn_profile_set_answer (profile, PN_QUESTION_THERAPEUTIC_AREA, "oncology");
+  pn_profile_set_answer (profile, PN_QUESTION_PHASE, "phase-3");
+  pn_profile_set_figure (profile, PN_FIGURE_RD_INVESTMENT, 200000000);
+  pn_profile_set_as_of (profile, "2026-06-01");
+  results = pn_engine_evaluate (corpus, profile, NULL);
+  brief = pn_brief_new (results, profile, PN_LANG_EN, "2026-06-02", NULL);
+
+  for (guint b = 0; b < pn_brief_get_n_blocks (brief); b++)
+    {
+      const PnBriefBlock *block = pn_brief_get_block (brief, b);
+
+      if (block->text != NULL)
+        g_string_append_printf (all, "%s\n", block->text);
+      for (guint r = 0; block->rows != NULL && r < block->rows->len; r++)
+        {
+          const PnBriefRow *row = g_ptr_array_index (block->rows, r);
+
+          for (guint c = 0; row->cells[c] != NULL; c++)
+            g_string_append_printf (all, "%s\t", row->cells[c]);
+          g_string_append_c (all, '\n');
+        }
+    }
+
+  high = pn_money_format_yuan (pn_results_get_total_high (results));
+  g_assert_cmpint (pn_results_get_total_high (results), >, 30000000);
+  g_assert_nonnull (strstr (all->str, "Up to\t"));
+  g_assert_nonnull (strstr (all->str, high));
+  g_assert_nonnull (strstr (all->str, "Sentences read more than one way"));
+  g_assert_nonnull (strstr (all->str, "→ ¥0 (counted)"));
+  g_assert_nonnull (strstr (all->str, "→ ¥30,000,000."));
+  g_assert_nonnull (strstr (all->str, "¥0 – ¥30,000,000"));
+
+  steps = find_table_after (brief, "What would add most");
+  g_assert_nonnull (steps);
+  first = g_ptr_array_index (pn_results_get_next_steps (results), 0);
+  g_assert_nonnull (strstr (((PnBriefRow *) g_ptr_array_index (steps->rows, 0))->cells[0], first->text.en));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -587,6 +645,7 @@ main (int   argc,
   corpus = pn_corpus_new (taxonomy, documents);
 
   g_test_add_func ("/pn/brief/sections", test_sections);
+  g_test_add_func ("/pn/brief/upside", test_upside);
   g_test_add_func ("/pn/brief/counted-table", test_counted_table);
   g_test_add_func ("/pn/brief/ends-soon", test_ends_soon);
   g_test_add_func ("/pn/brief/markdown-citations", test_markdown_citations);

@@ -1,0 +1,535 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pn-engine"
+
+#include "config.h"
+
+#include "pn-upside-private.h"
+#include "pn-money.h"
+
+/* The second question a founder asks: what more could I get, and how.
+ *
+ * Each listed measure's "up to" figure is what it gives if every open
+ * point goes the applicant's way: its conditions and requirements met, a
+ * figure not given at the least value that reaches the measure's cap and
+ * thresholds, the most favourable way to read its sentence.  The "up to"
+ * total runs the same arithmetic with one set of favourable figures for
+ * every measure at once (a top-up and the award it tops up then share
+ * their figure, so together they never exceed the top-up's ceiling), keeps
+ * the best of each overlap group and holds each annual cap.  The next
+ * steps are the answers, figures and requirements that stand between
+ * measures and those figures, ranked by what they may add. */
+
+/* The benefit and what it tops up: the favourable figures must reach the
+ * caps of both, or the top-up would be priced against a target short of
+ * its own. */
+static guint
+with_targets (const PnFacts  *facts,
+              PnBenefit      *benefit,
+              PnBenefit     **out,
+              guint           max)
+{
+  guint n = 0;
+
+  out[n++] = benefit;
+  for (guint i = 0; benefit->tops_up != NULL && benefit->tops_up[i] != NULL && n < max; i++)
+    {
+      PnBenefit *target = pn_corpus_find_benefit (facts->corpus, benefit->tops_up[i], NULL);
+
+      if (target != NULL)
+        out[n++] = target;
+    }
+  return n;
+}
+
+/* The most the benefit gives for `facts` over its readings. */
+static gint64
+best_reading (const PnFacts *facts,
+              PnBenefit     *benefit,
+              PnNotCounted  *out_problem)
+{
+  PnWorth worth = { 0, };
+  gint64 best;
+
+  pn_worth_compute (facts, benefit, NULL, FALSE, &worth);
+  best = worth.estimate;
+  *out_problem = worth.problem;
+
+  for (guint i = 0; i < benefit->readings->len; i++)
+    {
+      const PnReading *reading = g_ptr_array_index (benefit->readings, i);
+      PnWorthReading differently = { reading->keep_lapsed_target };
+
+      if (reading->chosen)
+        continue;
+      pn_worth_compute (facts, benefit, &differently, FALSE, &worth);
+      if (worth.estimate != PN_YUAN_UNSET && (best == PN_YUAN_UNSET || worth.estimate > best))
+        best = worth.estimate;
+    }
+
+  return best;
+}
+
+gint64
+_pn_upside_high (const PnFacts *facts,
+                 PnBenefit     *benefit,
+                 PnStatus       status,
+                 PnUpsideLimit *out_limit)
+{
+  PnBenefit *set[8];
+  PnFacts favourable;
+  PnNotCounted problem;
+  gint64 high;
+
+  *out_limit = PN_UPSIDE_BOUNDED;
+
+  /* nothing on this date, whatever the answers */
+  if (status != PN_STATUS_IN_FORCE || benefit->kind == PN_BENEFIT_NON_MONETARY)
+    return 0;
+
+  if (pn_facts_unbounded (facts, benefit))
+    {
+      *out_limit = PN_UPSIDE_UNBOUNDED;
+      return PN_YUAN_UNSET;
+    }
+
+  pn_facts_favourable (facts, set, with_targets (facts, benefit, set, G_N_ELEMENTS (set)), &favourable);
+  high = best_reading (&favourable, benefit, &problem);
+  if (high == PN_YUAN_UNSET && problem == PN_NOT_COUNTED_UNSPECIFIED)
+    {
+      /* "at most …" is still an upper bound */
+      if (benefit->cap != PN_YUAN_UNSET)
+        return benefit->cap;
+      *out_limit = PN_UPSIDE_NO_AMOUNT;
+      return PN_YUAN_UNSET;
+    }
+  if (high == PN_YUAN_UNSET)
+    {
+      /* a top-up whose target needs a figure no benefit here bounds */
+      *out_limit = PN_UPSIDE_UNBOUNDED;
+      return PN_YUAN_UNSET;
+    }
+
+  return high;
+}
+
+/* ---- the "up to" total ---- */
+
+/* Whether the entry may add money on the date: in force, and a text that
+ * states an amount (a subsidy "予以贴息" with no figure adds no number). */
+static gboolean
+may_add (const PnResultEntry *entry)
+{
+  return entry->status == PN_STATUS_IN_FORCE &&
+         entry->benefit->kind != PN_BENEFIT_NON_MONETARY &&
+         entry->high_limit != PN_UPSIDE_NO_AMOUNT;
+}
+
+static gboolean
+under_cap (PnBenefit  *benefit,
+           const char *cap_id)
+{
+  return benefit->annual_caps != NULL &&
+         g_strv_contains ((const char * const *) benefit->annual_caps, cap_id);
+}
+
+/* Holds each annual cap: the measures under it give together at most its
+ * amount; what is over comes off the last of them first. */
+static void
+hold_annual_caps (PnResults *results,
+                  gint64    *highs)
+{
+  guint n = pn_results_get_n_results (results);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < n; i++)
+    {
+      PnBenefit *benefit = _pn_results_peek (results, i)->benefit;
+
+      for (guint c = 0; benefit->annual_caps != NULL && benefit->annual_caps[c] != NULL; c++)
+        {
+          const char *id = benefit->annual_caps[c];
+          const PnAnnualCap *cap = pn_document_find_annual_cap (benefit->document, id);
+          gint64 sum = 0;
+
+          if (cap == NULL || !g_hash_table_add (seen, (gpointer) id))
+            continue;
+          for (guint j = 0; j < n; j++)
+            if (under_cap (_pn_results_peek (results, j)->benefit, id))
+              sum = pn_money_add (sum, highs[j]);
+          for (guint j = n; j-- > 0 && sum > cap->amount;)
+            {
+              PnBenefit *other = _pn_results_peek (results, j)->benefit;
+              gint64 cut;
+
+              if (!under_cap (other, id))
+                continue;
+              cut = MIN (highs[j], sum - cap->amount);
+              highs[j] -= cut;
+              sum -= cut;
+            }
+        }
+    }
+}
+
+gint64
+_pn_upside_total (const PnFacts *facts,
+                  PnResults     *results)
+{
+  guint n = pn_results_get_n_results (results);
+  g_autofree gint64 *highs = g_new0 (gint64, MAX (n, 1));
+  g_autoptr(GPtrArray) benefits = g_ptr_array_new ();
+  g_autoptr(GHashTable) best = g_hash_table_new (g_str_hash, g_str_equal);  /* group → position + 1 */
+  PnFacts favourable;
+  gint64 total = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const PnResultEntry *entry = _pn_results_peek (results, i);
+
+      if (!may_add (entry))
+        continue;
+      if (entry->high_cny == PN_YUAN_UNSET)
+        return PN_YUAN_UNSET;
+      g_ptr_array_add (benefits, entry->benefit);
+      for (guint t = 0; entry->benefit->tops_up != NULL && entry->benefit->tops_up[t] != NULL; t++)
+        {
+          PnBenefit *target = pn_corpus_find_benefit (facts->corpus, entry->benefit->tops_up[t], NULL);
+
+          if (target != NULL)
+            g_ptr_array_add (benefits, target);
+        }
+    }
+
+  /* one set of figures for all: what together they could give */
+  pn_facts_favourable (facts, (PnBenefit **) benefits->pdata, benefits->len, &favourable);
+  for (guint i = 0; i < n; i++)
+    {
+      const PnResultEntry *entry = _pn_results_peek (results, i);
+      const char *group = entry->benefit->overlap_group;
+      PnNotCounted problem;
+      gint64 high;
+      guint winner;
+
+      if (!may_add (entry))
+        continue;
+      high = best_reading (&favourable, entry->benefit, &problem);
+      if (high == PN_YUAN_UNSET)
+        high = entry->benefit->cap != PN_YUAN_UNSET ? entry->benefit->cap : 0;
+      highs[i] = high;
+
+      /* 就高从优不重复: the best of a group counts */
+      if (group == NULL)
+        continue;
+      winner = GPOINTER_TO_UINT (g_hash_table_lookup (best, group));
+      if (winner == 0 || highs[winner - 1] < high)
+        {
+          if (winner != 0)
+            highs[winner - 1] = 0;
+          g_hash_table_insert (best, (gpointer) group, GUINT_TO_POINTER (i + 1));
+        }
+      else
+        highs[i] = 0;
+    }
+
+  hold_annual_caps (results, highs);
+  for (guint i = 0; i < n; i++)
+    total = pn_money_add (total, highs[i]);
+  return total;
+}
+
+/* ---- what would add most ---- */
+
+typedef struct
+{
+  PnNextStepKind  kind;
+  char           *id;
+  PnText          text;
+  GPtrArray      *positions;   /* guint positions of the results it opens */
+} Step;
+
+static void
+step_free (Step *step)
+{
+  g_free (step->id);
+  pn_text_clear (&step->text);
+  g_ptr_array_unref (step->positions);
+  g_free (step);
+}
+
+static void
+open_point (GHashTable      *steps,
+            PnNextStepKind   kind,
+            const char      *id,
+            const char      *zh,
+            const char      *en,
+            guint            position)
+{
+  /* a requirement's id is the benefit's own: two with one id but
+   * different words are different requirements */
+  g_autofree char *key = g_strdup_printf ("%d:%s:%s", kind, id, kind == PN_NEXT_STEP_REQUIREMENT ? en : "");
+  Step *step = g_hash_table_lookup (steps, key);
+
+  if (step == NULL)
+    {
+      step = g_new0 (Step, 1);
+      step->kind = kind;
+      step->id = g_strdup (id);
+      step->text.zh = g_strdup (zh);
+      step->text.en = g_strdup (en);
+      step->positions = g_ptr_array_new ();
+      g_hash_table_insert (steps, g_steal_pointer (&key), step);
+    }
+  g_ptr_array_add (step->positions, GUINT_TO_POINTER (position));
+}
+
+static void
+open_figure (GHashTable    *steps,
+             const PnFacts *facts,
+             PnFigure       figure,
+             guint          position)
+{
+  open_point (steps, PN_NEXT_STEP_FIGURE, pn_figure_to_string (figure),
+              pn_derivation_figure_label (facts->taxonomy, figure, PN_LANG_ZH),
+              pn_derivation_figure_label (facts->taxonomy, figure, PN_LANG_EN),
+              position);
+}
+
+/* The open points of the result at `position`: unanswered questions,
+ * expert recognitions, requirements, a review, figures not given. */
+static void
+open_points (const PnFacts *facts,
+             PnResults     *results,
+             guint          position,
+             GHashTable    *steps)
+{
+  PnBenefit *benefit = _pn_results_peek (results, position)->benefit;
+
+  for (guint c = 0; c < benefit->conditions->len; c++)
+    {
+      const PnCondition *condition = g_ptr_array_index (benefit->conditions, c);
+      PnConditionState state = pn_facts_condition_state (facts, condition);
+      const char *id = pn_question_to_string (condition->question);
+
+      if (state == PN_CONDITION_UNKNOWN)
+        open_point (steps, PN_NEXT_STEP_ANSWER, id,
+                    pn_question_describe (condition->question, PN_LANG_ZH),
+                    pn_question_describe (condition->question, PN_LANG_EN), position);
+      else if (state == PN_CONDITION_REVIEW)
+        {
+          g_autofree char *review = g_strconcat ("review:", id, NULL);
+          g_autofree char *zh = g_strdup_printf ("专家评估认定（%s）",
+                                                 pn_question_describe (condition->question, PN_LANG_ZH));
+          g_autofree char *en = g_strdup_printf ("an expert recognition of %s",
+                                                 pn_question_describe (condition->question, PN_LANG_EN));
+
+          open_point (steps, PN_NEXT_STEP_REQUIREMENT, review, zh, en, position);
+        }
+    }
+
+  for (guint r = 0; r < benefit->requirements->len; r++)
+    {
+      const PnRequirement *requirement = g_ptr_array_index (benefit->requirements, r);
+
+      if (!requirement->attestation)
+        open_point (steps, PN_NEXT_STEP_REQUIREMENT, requirement->id,
+                    requirement->text.zh, requirement->text.en, position);
+    }
+
+  if (!benefit->reviewed)
+    open_point (steps, PN_NEXT_STEP_REQUIREMENT, "unreviewed",
+                "人工审核起草的条款", "a person's review of the drafted measure", position);
+
+  /* figures: each one the arithmetic needs and the answers do not give,
+   * the thresholds' and the one the amount is a rate of */
+  for (guint t = 0; t < benefit->thresholds->len; t++)
+    {
+      const PnThreshold *threshold = g_ptr_array_index (benefit->thresholds, t);
+
+      if (facts->figures[threshold->figure] == PN_YUAN_UNSET)
+        open_figure (steps, facts, threshold->figure, position);
+    }
+  if (benefit->base != PN_FIGURE_NONE && benefit->rate > 0 && facts->figures[benefit->base] == PN_YUAN_UNSET)
+    open_figure (steps, facts, benefit->base, position);
+}
+
+/* What resolving a point may add to the "up to" total: each measure it
+ * opens up to its high, but in an overlap group only what the best of
+ * them adds over the group's counted winner. */
+static gint64
+adds_high (PnResults *results,
+           GPtrArray *positions)
+{
+  /* group → the best high among the measures the point opens */
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+  gint64 adds = 0;
+
+  for (guint i = 0; i < positions->len; i++)
+    {
+      const PnResultEntry *entry = _pn_results_peek (results, GPOINTER_TO_UINT (g_ptr_array_index (positions, i)));
+      const char *group = entry->benefit->overlap_group;
+      gint64 *best;
+
+      if (entry->high_cny == PN_YUAN_UNSET)
+        return PN_YUAN_UNSET;
+      if (group == NULL)
+        {
+          adds = pn_money_add (adds, entry->high_cny);
+          continue;
+        }
+      best = g_hash_table_lookup (groups, group);
+      if (best == NULL)
+        g_hash_table_insert (groups, (gpointer) group, g_memdup2 (&entry->high_cny, sizeof (gint64)));
+      else
+        *best = MAX (*best, entry->high_cny);
+    }
+
+  g_hash_table_iter_init (&iter, groups);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gint64 best = *(gint64 *) value;
+      gint64 counted = 0;
+
+      for (guint i = 0; i < pn_results_get_n_results (results); i++)
+        {
+          const PnResultEntry *entry = _pn_results_peek (results, i);
+
+          if (entry->counted && g_strcmp0 (entry->benefit->overlap_group, key) == 0)
+            counted = MAX (counted, entry->estimate_cny);
+        }
+      adds = pn_money_add (adds, MAX (0, best - counted));
+    }
+
+  return adds;
+}
+
+static int
+compare_steps (gconstpointer a,
+               gconstpointer b)
+{
+  const PnNextStep *x = *(PnNextStep **) a;
+  const PnNextStep *y = *(PnNextStep **) b;
+  /* no upper bound first */
+  gint64 ax = x->adds_high_cny == PN_YUAN_UNSET ? G_MAXINT64 : x->adds_high_cny;
+  gint64 ay = y->adds_high_cny == PN_YUAN_UNSET ? G_MAXINT64 : y->adds_high_cny;
+
+  if (ax != ay)
+    return ax > ay ? -1 : 1;
+  if (x->kind != y->kind)
+    return x->kind < y->kind ? -1 : 1;
+  if (g_strcmp0 (x->id, y->id) != 0)
+    return g_strcmp0 (x->id, y->id);
+  return g_strcmp0 (x->text.en, y->text.en);
+}
+
+GPtrArray *
+_pn_upside_next_steps (const PnFacts *facts,
+                       PnResults     *results)
+{
+  g_autoptr(GHashTable) points = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) step_free);
+  GPtrArray *steps = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_next_step_free);
+  GHashTableIter iter;
+  Step *point;
+
+  for (guint i = 0; i < pn_results_get_n_results (results); i++)
+    {
+      const PnResultEntry *entry = _pn_results_peek (results, i);
+
+      /* what counts needs nothing; what cannot give on this date, or
+       * loses its group, is not opened by any answer */
+      if (entry->counted || !may_add (entry) || entry->not_counted == PN_NOT_COUNTED_OVERLAP ||
+          entry->high_cny == 0)
+        continue;
+      open_points (facts, results, i, points);
+    }
+
+  g_hash_table_iter_init (&iter, points);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &point))
+    {
+      PnNextStep *step = g_new0 (PnNextStep, 1);
+
+      step->kind = point->kind;
+      step->id = g_strdup (point->id);
+      step->text.zh = g_strdup (point->text.zh);
+      step->text.en = g_strdup (point->text.en);
+      step->adds_high_cny = adds_high (results, point->positions);
+      step->benefits = g_ptr_array_new ();
+      for (guint i = 0; i < point->positions->len; i++)
+        g_ptr_array_add (step->benefits,
+                         _pn_results_peek (results, GPOINTER_TO_UINT (g_ptr_array_index (point->positions, i)))->benefit);
+      if (step->adds_high_cny == 0)
+        {
+          pn_next_step_free (step);
+          continue;
+        }
+      g_ptr_array_add (steps, step);
+    }
+
+  g_ptr_array_sort (steps, compare_steps);
+  return steps;
+}
+
+/* ---- one result's readings and instalments ---- */
+
+void
+_pn_upside_fill (const PnFacts       *facts,
+                 const PnResultEntry *entry,
+                 PnResult            *result)
+{
+  PnBenefit *benefit = entry->benefit;
+  PnUpsideLimit limit;
+
+  result->high_cny = _pn_upside_high (facts, benefit, entry->status, &limit);
+  result->unbounded = limit == PN_UPSIDE_UNBOUNDED;
+  if (limit == PN_UPSIDE_UNBOUNDED)
+    {
+      result->high_reason.zh = g_strdup ("无上限：所需金额未填写，且该项按比例计算、没有封顶");
+      result->high_reason.en = g_strdup ("No upper bound: the figure it is a rate of is not given, and it has no cap");
+    }
+  else if (limit == PN_UPSIDE_NO_AMOUNT)
+    {
+      result->high_reason.zh = g_strdup ("原文未规定金额，无法估计上限");
+      result->high_reason.en = g_strdup ("The text states no amount, so there is no figure to reach");
+    }
+
+  result->readings = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < benefit->readings->len; i++)
+    {
+      const PnReading *reading = g_ptr_array_index (benefit->readings, i);
+      PnWorthReading differently = { reading->keep_lapsed_target };
+      PnReadingResult *out = g_new0 (PnReadingResult, 1);
+      PnWorth worth = { 0, };
+
+      pn_worth_compute (facts, benefit, reading->chosen ? NULL : &differently, TRUE, &worth);
+      out->reading = reading;
+      out->estimate_cny = worth.estimate;
+      out->derivation.zh = pn_derivation_write (worth.steps, facts->taxonomy, PN_LANG_ZH);
+      out->derivation.en = pn_derivation_write (worth.steps, facts->taxonomy, PN_LANG_EN);
+      g_ptr_array_add (result->readings, out);
+      pn_worth_clear (&worth);
+    }
+
+  result->stages = g_array_new (FALSE, FALSE, sizeof (PnStageResult));
+  if (benefit->stages != NULL)
+    {
+      gint64 paid = 0;
+
+      for (guint i = 0; i < benefit->stages->len; i++)
+        {
+          PnStageResult stage = { g_array_index (benefit->stages, double, i), PN_YUAN_UNSET, i + 1 };
+
+          /* each year its share, floored; the last year what is left, so
+           * that the years add up to the award */
+          if (result->estimate_cny != PN_YUAN_UNSET)
+            {
+              stage.cny = i + 1 == benefit->stages->len
+                          ? result->estimate_cny - paid
+                          : (gint64) ((double) result->estimate_cny * stage.share + 1e-9);
+              paid += stage.cny;
+            }
+          g_array_append_val (result->stages, stage);
+        }
+    }
+}

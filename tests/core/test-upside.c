@@ -1,0 +1,432 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The "up to" side of the engine on the real bundled corpus: each result's
+ * high figure, the readings of a sentence, staged payments, the "up to"
+ * total and the next steps.  Every figure is worked out by hand from the
+ * source text quoted next to it.
+ */
+#define G_LOG_DOMAIN "test-upside"
+
+#include "config.h"
+
+#include "pn-engine.h"
+#include "pn-policy-loader.h"
+
+#include <string.h>
+
+static PnTaxonomy *taxonomy;
+static PnCorpus *corpus;
+
+static PnProfile *
+profile_from_args (const char *args,
+                   const char *as_of)
+{
+  g_auto(GStrv) pairs = g_strsplit (args, " ", -1);
+  PnProfile *profile = pn_profile_new ();
+
+  pn_profile_set_as_of (profile, as_of);
+  for (guint i = 0; pairs[i]; i++)
+    {
+      g_auto(GStrv) kv = g_strsplit (pairs[i], "=", 2);
+      PnQuestion question;
+      PnFigure figure;
+
+      g_assert_nonnull (kv[1]);
+      if (g_str_equal (kv[0], "location"))
+        pn_profile_set_location (profile, kv[1]);
+      else if (pn_question_from_string (kv[0], &question))
+        pn_profile_set_answer (profile, question, kv[1]);
+      else if (pn_figure_from_string (kv[0], &figure))
+        pn_profile_set_figure (profile, figure, g_ascii_strtoll (kv[1], NULL, 10));
+      else
+        g_error ("bad test key %s", kv[0]);
+    }
+
+  return profile;
+}
+
+static PnResults *
+evaluate (PnCorpus   *in,
+          const char *args,
+          const char *as_of)
+{
+  g_autoptr(PnProfile) profile = profile_from_args (args, as_of);
+  g_autoptr(GError) error = NULL;
+  PnResults *results = pn_engine_evaluate (in, profile, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (results);
+  return results;
+}
+
+static const PnResult *
+find (PnResults  *results,
+      const char *benefit_id)
+{
+  const PnResult *result = pn_results_find (results, benefit_id);
+
+  g_test_message ("%s", benefit_id);
+  g_assert_nonnull (result);
+  return result;
+}
+
+static const PnReadingResult *
+find_reading (const PnResult *result,
+              const char     *id)
+{
+  for (guint i = 0; i < result->readings->len; i++)
+    {
+      const PnReadingResult *reading = g_ptr_array_index (result->readings, i);
+
+      if (g_str_equal (reading->reading->id, id))
+        return reading;
+    }
+  g_error ("no reading %s", id);
+  return NULL;
+}
+
+static const PnNextStep *
+find_step (PnResults  *results,
+           const char *id,
+           guint      *out_position)
+{
+  GPtrArray *steps = pn_results_get_next_steps (results);
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      const PnNextStep *step = g_ptr_array_index (steps, i);
+
+      if (g_str_equal (step->id, id))
+        {
+          if (out_position != NULL)
+            *out_position = i;
+          return step;
+        }
+    }
+  return NULL;
+}
+
+/* 晋政文〔2025〕8号 1.2: 对自主研发首次取得高端创新型第二类、第三类医疗器械产品注册证，给予研发投入
+ * 40%的奖励，单个品种最高分别不超过200万元、400万元.  With R&D left blank nothing is counted,
+ * but the most it can give is the class III cap: ¥4,000,000 (40% of ¥10,000,000 of R&D
+ * reaches it). */
+#define JINJIANG_DEVICE "location=jinjiang product=device device-class=class-3 innovative-device=true " \
+                        "device-type=imaging phase=registered entity=enterprise"
+
+static void
+test_blank_figure_high_is_cap (void)
+{
+  g_autoptr(PnResults) results = evaluate (corpus, JINJIANG_DEVICE, "2026-06-01");
+  const PnResult *r = find (results, "jinjiang-2025-8/1.2/class-3-device-registration");
+  const PnNextStep *step;
+
+  g_assert_false (r->counted);
+  g_assert_cmpstr (pn_not_counted_to_string (r->not_counted), ==, "missing-figure");
+  g_assert_cmpint (r->estimate_cny, ==, PN_YUAN_UNSET);
+  g_assert_cmpint (r->high_cny, ==, 4000000);
+  g_assert_null (r->high_reason.en);
+
+  /* giving the R&D figure is a next step worth that much */
+  step = find_step (results, "rd-investment", NULL);
+  g_assert_nonnull (step);
+  g_assert_cmpint (step->kind, ==, PN_NEXT_STEP_FIGURE);
+  g_assert_cmpint (step->adds_high_cny, ==, 4000000);
+
+  /* and once given, the estimate is the same arithmetic: 40% × 5,000,000 */
+  {
+    g_autoptr(PnResults) given = evaluate (corpus, JINJIANG_DEVICE " rd-investment=5000000", "2026-06-01");
+    const PnResult *g = find (given, "jinjiang-2025-8/1.2/class-3-device-registration");
+
+    g_assert_true (g->counted);
+    g_assert_cmpint (g->estimate_cny, ==, 2000000);
+    g_assert_cmpint (g->high_cny, ==, 2000000);
+  }
+}
+
+/* The "up to" total of the same device maker, measure by measure:
+ *   1.2 class III registration, 最高不超过400万元                            4,000,000
+ *   1.2 首台（套）: 国内、省内…分别一次性奖励50万元、30万元 — one overlap group,
+ *       only the national ¥500,000 counts (not 500,000 + 300,000)             500,000
+ *   1.4 按上级扶持资金的100%配套，配套资金最高200万元                          2,000,000
+ *   2.2 取得乙级、甲级非密封放射性工作场所许可的，分别一次性给予100万元、150万元
+ *       — one group, only grade A's ¥1,500,000                              1,500,000
+ *   3.1 总投资超5000万元…新购置生产设备金额10%的补助，最高不超过1000万元     10,000,000
+ *   3.2 高新技术企业 20万元、10万元; 单项冠军 30万元、15万元; 小巨人、省级专精特新
+ *       20万元、10万元                                                     1,050,000
+ *   Fujian task 53 (专利质押贷款…予以贴息) states no amount and adds nothing;
+ *   4.1 (registration fast track) is not money.                          ----------
+ *                                                                      19,050,000 */
+static void
+test_total_high_takes_best_of_group (void)
+{
+  g_autoptr(PnResults) results = evaluate (corpus, JINJIANG_DEVICE, "2026-06-01");
+  const PnResult *national = find (results, "jinjiang-2025-8/1.2/first-set-equipment-national");
+  const PnResult *provincial = find (results, "jinjiang-2025-8/1.2/first-set-equipment-provincial");
+  const PnResult *pledge = find (results, "fujian-2022-tasks/53/patent-pledge-interest");
+
+  g_assert_cmpint (national->high_cny, ==, 500000);
+  g_assert_cmpint (provincial->high_cny, ==, 300000);
+  g_assert_cmpint (pledge->high_cny, ==, PN_YUAN_UNSET);
+  g_assert_nonnull (pledge->high_reason.en);
+  g_assert_nonnull (strstr (pledge->high_reason.en, "no amount"));
+
+  g_assert_cmpint (pn_results_get_total (results), ==, 0);
+  g_assert_cmpint (pn_results_get_total_high (results), ==, 19050000);
+}
+
+/* 厦府规〔2023〕17号（四）: 按照国家实际资助1:1的比例予以配套 — no cap but the total project
+ * investment, itself not given: with national funding blank there is no upper bound, the
+ * result says so in words, and so is the "up to" total.  The figure is the first next
+ * step. */
+static void
+test_uncapped_rate_has_no_high (void)
+{
+  g_autoptr(PnResults) results = evaluate (corpus, "location=xiamen product=organisation entity=cro", "2026-06-01");
+  const PnResult *r = find (results, "xiamen-2023-17/4/national-project-matching");
+  GPtrArray *steps = pn_results_get_next_steps (results);
+  const PnNextStep *first;
+
+  g_assert_cmpint (r->high_cny, ==, PN_YUAN_UNSET);
+  g_assert_nonnull (r->high_reason.en);
+  g_assert_nonnull (strstr (r->high_reason.en, "No upper bound"));
+  g_assert_nonnull (r->high_reason.zh);
+  g_assert_cmpint (pn_results_get_total_high (results), ==, PN_YUAN_UNSET);
+
+  g_assert_cmpuint (steps->len, >, 0);
+  first = g_ptr_array_index (steps, 0);
+  g_assert_cmpstr (first->id, ==, "national-funding");
+  g_assert_cmpint (first->adds_high_cny, ==, PN_YUAN_UNSET);
+
+  /* with the figure given the match is bounded again: 1 × 5,000,000 */
+  {
+    g_autoptr(PnResults) given = evaluate (corpus, "location=xiamen product=organisation entity=cro "
+                                                   "national-funding=5000000 total-investment=20000000",
+                                           "2026-06-01");
+
+    g_assert_cmpint (find (given, "xiamen-2023-17/4/national-project-matching")->high_cny, ==, 5000000);
+  }
+}
+
+/* 晋政文〔2025〕8号 1.1: 完成Ⅰ期、Ⅱ期、Ⅲ期临床试验的，研发投入在省级奖励的基础上配套补足到40%，
+ * 最高分别不超过1000万元、2000万元、3000万元.  The provincial award is Fujian task 11's 30%
+ * (in force 2022—2025).
+ * 2025, Phase II, R&D ¥30,000,000: 40% = 12,000,000 ≤ 20,000,000, minus the province's
+ * 30% = 9,000,000: ¥3,000,000 on either reading (the provincial task is in force). */
+static void
+test_jinjiang_readings_2025 (void)
+{
+  g_autoptr(PnResults) results = evaluate (corpus, "location=jinjiang product=drug drug-class=innovative "
+                                                   "therapeutic-area=oncology phase=phase-2 rd-investment=30000000",
+                                           "2025-06-01");
+  const PnResult *r = find (results, "jinjiang-2025-8/1.1/innovative-phase-2");
+  const PnReadingResult *deducted, *kept;
+
+  g_assert_cmpint (r->estimate_cny, ==, 3000000);
+  g_assert_cmpint (r->high_cny, ==, 3000000);
+  g_assert_cmpuint (r->readings->len, ==, 2);
+  deducted = find_reading (r, "province-deducted");
+  kept = find_reading (r, "lapsed-province-not-deducted");
+  g_assert_true (deducted->reading->chosen);
+  g_assert_false (kept->reading->chosen);
+  g_assert_cmpint (deducted->estimate_cny, ==, 3000000);
+  g_assert_cmpint (kept->estimate_cny, ==, 3000000);
+}
+
+/* 2026, Phase III, R&D ¥200,000,000: 40% = 80,000,000, capped at ¥30,000,000.  The provincial
+ * task list lapsed on 2025-12-31.  Read as the corpus chooses (the province's award is still
+ * deducted, 30% × 200,000,000 = 60,000,000 capped at its own 3000万元 = ¥30,000,000), nothing
+ * is due: ¥0.  Read the other way (a lapsed award is not deducted): ¥30,000,000.  The
+ * estimate keeps the chosen reading; the high takes the other. */
+static void
+test_jinjiang_readings_2026 (void)
+{
+  g_autoptr(PnResults) results = evaluate (corpus, "location=jinjiang product=drug drug-class=innovative "
+                                                   "therapeutic-area=oncology phase=phase-3 rd-investment=200000000",
+                                           "2026-06-01");
+  const PnResult *r = find (results, "jinjiang-2025-8/1.1/innovative-phase-3");
+
+  g_assert_false (r->counted);
+  g_assert_cmpstr (pn_not_counted_to_string (r->not_counted), ==, "nothing-due");
+  g_assert_cmpint (r->estimate_cny, ==, 0);
+  g_assert_cmpint (find_reading (r, "province-deducted")->estimate_cny, ==, 0);
+  g_assert_cmpint (find_reading (r, "lapsed-province-not-deducted")->estimate_cny, ==, 30000000);
+  g_assert_cmpint (r->high_cny, ==, 30000000);
+  g_assert_nonnull (find_reading (r, "lapsed-province-not-deducted")->reading->text.zh);
+  g_assert_cmpint (pn_results_get_total (results), ==, 0);
+}
+
+/* 厦府规〔2023〕17号（二十）: 经审核确认的给予最高80万元补贴，按40%、30%、30%的比例分3年发放:
+ * 320,000, 240,000 and 240,000. */
+static void
+test_staged_payment_by_year (void)
+{
+  g_autoptr(PnResults) results = evaluate (corpus, "location=xiamen product=drug entity=enterprise", "2026-06-01");
+  const PnResult *r = find (results, "xiamen-2023-17/20/high-end-talent");
+  static const gint64 yearly[] = { 320000, 240000, 240000 };
+  gint64 sum = 0;
+
+  g_assert_cmpint (r->estimate_cny, ==, 800000);
+  g_assert_cmpuint (r->stages->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      const PnStageResult *stage = &g_array_index (r->stages, PnStageResult, i);
+
+      g_assert_cmpuint (stage->year, ==, i + 1);
+      g_assert_cmpint (stage->cny, ==, yearly[i]);
+      sum += stage->cny;
+    }
+  g_assert_cmpint (sum, ==, r->estimate_cny);
+}
+
+/* A CRO in Xiamen: what would add most, in order.  National funding first (1:1, no upper
+ * bound), then the fixed-asset figure of 厦府规〔2023〕17号（十）(按照不超过固定资产投资40%的标准，
+ * 给予最高不超过5000万元补助: ¥50,000,000), then the ¥10,000,000 recognitions of （五）. */
+static void
+test_next_steps_ranked (void)
+{
+  g_autoptr(PnResults) results = evaluate (corpus, "location=xiamen product=organisation entity=cro", "2026-06-01");
+  GPtrArray *steps = pn_results_get_next_steps (results);
+  const PnNextStep *fixed_assets;
+  guint position = G_MAXUINT;
+
+  fixed_assets = find_step (results, "fixed-assets", &position);
+  g_assert_nonnull (fixed_assets);
+  g_assert_cmpuint (position, ==, 1);
+  g_assert_cmpint (fixed_assets->adds_high_cny, ==, 50000000);
+  g_assert_cmpuint (fixed_assets->benefits->len, ==, 1);
+  g_assert_cmpstr (((PnBenefit *) g_ptr_array_index (fixed_assets->benefits, 0))->id, ==,
+                   "xiamen-2023-17/10/cro-platform-construction");
+
+  /* sorted by what they add, the unbounded first */
+  for (guint i = 1; i < steps->len; i++)
+    {
+      const PnNextStep *a = g_ptr_array_index (steps, i - 1);
+      const PnNextStep *b = g_ptr_array_index (steps, i);
+
+      g_assert_true (b->adds_high_cny != PN_YUAN_UNSET);
+      g_assert_true (a->adds_high_cny == PN_YUAN_UNSET || a->adds_high_cny >= b->adds_high_cny);
+      g_assert_cmpint (b->adds_high_cny, >, 0);
+    }
+  g_assert_cmpint (((PnNextStep *) g_ptr_array_index (steps, 2))->adds_high_cny, ==, 10000000);
+
+  /* nothing that already counts, and nothing from a draft */
+  for (guint i = 0; i < steps->len; i++)
+    {
+      const PnNextStep *step = g_ptr_array_index (steps, i);
+
+      for (guint b = 0; b < step->benefits->len; b++)
+        g_assert_false (g_str_has_prefix (((PnBenefit *) g_ptr_array_index (step->benefits, b))->id,
+                                          "xiamen-2025-draft/"));
+    }
+}
+
+/* A step that opens one of an overlap group adds only what it gives over
+ * the group's counted winner: with Xiamen's Phase II award counted
+ * (¥12,000,000) a result of the same group adds nothing. */
+static void
+test_next_step_over_counted_winner (void)
+{
+  g_autoptr(PnResults) results = evaluate (corpus, "location=xiamen product=drug drug-class=innovative "
+                                                   "modality=chemical phase=phase-2 rd-investment=30000000",
+                                           "2025-06-01");
+  GPtrArray *steps = pn_results_get_next_steps (results);
+
+  g_assert_cmpint (pn_results_get_total (results), ==, 12000000);
+  for (guint i = 0; i < steps->len; i++)
+    {
+      const PnNextStep *step = g_ptr_array_index (steps, i);
+
+      for (guint b = 0; b < step->benefits->len; b++)
+        g_assert_cmpstr (((PnBenefit *) g_ptr_array_index (step->benefits, b))->id, !=,
+                         "fujian-2022-tasks/11/innovative-phase-2");
+    }
+  /* the counted award: its high is its estimate */
+  g_assert_cmpint (find (results, "xiamen-2023-17/1/innovative-phase-2")->high_cny, ==, 12000000);
+}
+
+/* A measure drafted from the text and not yet reviewed never counts: it
+ * is a possible match that still needs a person's review, and its high is
+ * what it would give. */
+static void
+test_unreviewed_never_counts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = pn_policy_loader_load_bundled_documents (taxonomy, &error);
+  g_autoptr(PnCorpus) drafted = NULL;
+  g_autoptr(PnResults) results = NULL;
+  const PnResult *r;
+  const PnNextStep *step;
+  gboolean flipped = FALSE;
+
+  g_assert_no_error (error);
+  for (guint d = 0; d < documents->len; d++)
+    {
+      PnDocument *document = g_ptr_array_index (documents, d);
+
+      for (guint a = 0; a < document->articles->len; a++)
+        {
+          PnArticle *article = g_ptr_array_index (document->articles, a);
+
+          for (guint b = 0; b < article->benefits->len; b++)
+            {
+              PnBenefit *benefit = g_ptr_array_index (article->benefits, b);
+
+              if (g_str_equal (benefit->id, "xiamen-2023-17/1/innovative-phase-2"))
+                {
+                  benefit->reviewed = FALSE;
+                  flipped = TRUE;
+                }
+            }
+        }
+    }
+  g_assert_true (flipped);
+  drafted = pn_corpus_new (taxonomy, documents);
+
+  results = evaluate (drafted, "location=xiamen product=drug drug-class=innovative "
+                               "modality=chemical phase=phase-2 rd-investment=30000000", "2025-06-01");
+  r = find (results, "xiamen-2023-17/1/innovative-phase-2");
+  g_assert_false (r->counted);
+  g_assert_cmpint (r->match, ==, PN_MATCH_POSSIBLE);
+  g_assert_true (g_ptr_array_find_with_equal_func (r->missing, "unreviewed", g_str_equal, NULL));
+  g_assert_cmpint (r->high_cny, ==, 12000000);
+  /* the province's 30% = 9,000,000 counts instead */
+  g_assert_true (find (results, "fujian-2022-tasks/11/innovative-phase-2")->counted);
+  g_assert_cmpint (pn_results_get_total (results), ==, 9000000);
+
+  /* a review would add what the drafted award gives over it */
+  step = find_step (results, "unreviewed", NULL);
+  g_assert_nonnull (step);
+  g_assert_cmpint (step->adds_high_cny, ==, 3000000);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  taxonomy = pn_policy_loader_load_bundled_taxonomy (&error);
+  g_assert_no_error (error);
+  documents = pn_policy_loader_load_bundled_documents (taxonomy, &error);
+  g_assert_no_error (error);
+  corpus = pn_corpus_new (taxonomy, documents);
+
+  g_test_add_func ("/pn/upside/blank-figure-high-is-cap", test_blank_figure_high_is_cap);
+  g_test_add_func ("/pn/upside/total-high-takes-best-of-group", test_total_high_takes_best_of_group);
+  g_test_add_func ("/pn/upside/uncapped-rate-has-no-high", test_uncapped_rate_has_no_high);
+  g_test_add_func ("/pn/upside/jinjiang-readings-2025", test_jinjiang_readings_2025);
+  g_test_add_func ("/pn/upside/jinjiang-readings-2026", test_jinjiang_readings_2026);
+  g_test_add_func ("/pn/upside/staged-payment-by-year", test_staged_payment_by_year);
+  g_test_add_func ("/pn/upside/next-steps-ranked", test_next_steps_ranked);
+  g_test_add_func ("/pn/upside/next-step-over-counted-winner", test_next_step_over_counted_winner);
+  g_test_add_func ("/pn/upside/unreviewed-never-counts", test_unreviewed_never_counts);
+
+  status = g_test_run ();
+  pn_corpus_unref (corpus);
+  pn_taxonomy_unref (taxonomy);
+  return status;
+}
