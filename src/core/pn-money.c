@@ -7,8 +7,6 @@
 
 #include "pn-money.h"
 
-#define PN_MONEY_MAX G_GINT64_CONSTANT (100000000000000)
-
 G_DEFINE_QUARK (pn-money-error-quark, pn_money_error)
 
 static void

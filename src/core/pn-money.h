@@ -13,6 +13,12 @@ typedef enum
   PN_MONEY_ERROR_OVERFLOW,
 } PnMoneyError;
 
+/* The largest amount of yuan one figure may hold: a policy's amount, cap
+ * or threshold (data/schema/policy.xsd, type Yuan) and a profile's figure.
+ * 10^12 yuan (1万亿元) is far beyond any award or R&D budget, and keeps a
+ * sum of 10^6 such figures (9.2 × 10^18 is gint64's limit) exact. */
+#define PN_MONEY_MAX G_GINT64_CONSTANT (1000000000000)
+
 GQuark    pn_money_error_quark (void);
 
 /* ¥12,000,000 */
@@ -23,7 +29,7 @@ char     *pn_money_format_wan  (gint64       yuan);
 char     *pn_money_format_rate (double       rate);
 /* Parses whole yuan ("30000000", "30,000,000", "¥30,000,000") or 万元
  * ("3000万", "3000万元", "12.5万"); refuses negatives, fractions of a
- * yuan, exponents and anything past 10^14. */
+ * yuan, exponents and anything past PN_MONEY_MAX. */
 gboolean  pn_money_parse       (const char  *text,
                                 gint64      *out_yuan,
                                 GError     **error);
