@@ -28,6 +28,9 @@ PnDocument *_pn_policy_loader_load_stored_document (const char  *display_name,
                                                     PnTaxonomy  *taxonomy,
                                                     GError     **error);
 
+/* Tests and fuzzers: the loader's time limit (0: the default). */
+void _pn_policy_loader_set_max_seconds (double seconds);
+
 /* qsort() comparator for an array of C strings */
 static inline int
 pn_compare_strings (const void *a,
