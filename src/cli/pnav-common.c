@@ -14,12 +14,13 @@
 
 #include "pn-compare.h"
 #include "pn-deadlines.h"
+#include "pn-money.h"
 #include "pn-pipeline.h"
 
 /* The schema's largest amount (data/schema/policy.xsd, type Yuan): a
  * figure beyond it is a typing error, and keeping figures this small
- * keeps rate × figure far from overflowing in the engine. */
-#define PNAV_YUAN_MAX G_GINT64_CONSTANT (100000000000000)
+ * keeps every total exact (pn-money.h). */
+#define PNAV_YUAN_MAX PN_MONEY_MAX
 
 G_DEFINE_QUARK (pnav-error-quark, pnav_error)
 
