@@ -645,8 +645,9 @@ def run_tests(tap, pnav, workdir):
     r = pnav.run("list-documents", db=text_db)
     tap.ok(r.rc == 3 and "text.db" in r.err, "a text file as database exits 3 naming it", str(r))
 
+    # issue 15: --db naming something that is no file is a bad value
     r = pnav.run("list-documents", db=workdir)
-    tap.ok(r.rc == 3 and r.rc >= 0, "a folder as database exits 3", str(r))
+    tap.ok(r.rc == 2 and "it is a folder" in r.err, "a folder as database exits 2", str(r))
 
 
 if __name__ == "__main__":
