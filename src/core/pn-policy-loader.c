@@ -898,6 +898,15 @@ fail (GError     **error,
   return FALSE;
 }
 
+/* Errors are one line: a value quoted from the file may hold a newline
+ * (`&#10;` survives attribute normalisation). */
+static void
+one_line (GError **error)
+{
+  if (error != NULL && *error != NULL)
+    g_strdelimit ((*error)->message, "\r\n\v\f", ' ');
+}
+
 static char *
 need_attr (xmlNode     *node,
            const char  *attribute,
@@ -1640,20 +1649,35 @@ resolve_in_corpus (gpointer    data,
   return g_hash_table_lookup (map, id);
 }
 
+static gboolean check_in_corpus (PnCorpus    *corpus,
+                                 PnDocument  *document,
+                                 GError     **error);
+
 gboolean
 pn_policy_loader_check_in_corpus (PnCorpus    *corpus,
                                   PnDocument  *document,
                                   GError     **error)
+{
+  g_return_val_if_fail (corpus != NULL, FALSE);
+  g_return_val_if_fail (document != NULL && document->id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (check_in_corpus (corpus, document, error))
+    return TRUE;
+  one_line (error);
+  return FALSE;
+}
+
+static gboolean
+check_in_corpus (PnCorpus    *corpus,
+                 PnDocument  *document,
+                 GError     **error)
 {
   g_autoptr(GHashTable) own = NULL;
   g_autoptr(GHashTable) others = NULL;
   g_autoptr(GPtrArray) benefits = NULL;
   g_autofree char *prefix = NULL;
   CorpusResolver resolver;
-
-  g_return_val_if_fail (corpus != NULL, FALSE);
-  g_return_val_if_fail (document != NULL && document->id != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   own = benefits_by_id (document);
   others = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -1929,6 +1953,12 @@ read_document (PnDocument  *document,
   return TRUE;
 }
 
+static PnDocument *load_document_tree (const char  *display_name,
+                                       GBytes      *bytes,
+                                       PnTaxonomy  *taxonomy,
+                                       gboolean     validate_schema,
+                                       GError     **error);
+
 static PnDocument *
 load_document (const char  *display_name,
                GBytes      *bytes,
@@ -1936,13 +1966,28 @@ load_document (const char  *display_name,
                gboolean     validate_schema,
                GError     **error)
 {
-  g_autoptr(xmlDoc) doc = NULL;
-  g_autoptr(PnDocument) document = NULL;
-  xmlNode *root;
+  PnDocument *document;
 
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  document = load_document_tree (display_name, bytes, taxonomy, validate_schema, error);
+  if (document == NULL)
+    one_line (error);
+  return document;
+}
+
+static PnDocument *
+load_document_tree (const char  *display_name,
+                    GBytes      *bytes,
+                    PnTaxonomy  *taxonomy,
+                    gboolean     validate_schema,
+                    GError     **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(PnDocument) document = NULL;
+  xmlNode *root;
 
   doc = parse_bytes (display_name, bytes, "policy-document", error);
   if (doc == NULL)
@@ -2038,10 +2083,11 @@ pn_policy_loader_load_taxonomy (const char  *display_name,
   g_return_val_if_fail (bytes != NULL, NULL);
 
   doc = parse_bytes (display_name, bytes, "taxonomy", error);
-  if (doc == NULL)
-    return NULL;
-  if (!validate (display_name, doc, error))
-    return NULL;
+  if (doc == NULL || !validate (display_name, doc, error))
+    {
+      one_line (error);
+      return NULL;
+    }
 
   root = xmlDocGetRootElement (doc);
   taxonomy = pn_taxonomy_new ();

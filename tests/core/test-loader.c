@@ -565,6 +565,9 @@ static const struct
     "doc.xml:13: unknown figure “height”" },
   { "unit-no-ref", "<benefit id=\"doc/1/a\" kind=\"fixed\"><title><zh>甲</zh><en>A</en></title>\n<units><unit role=\"lead\"/></units></benefit>",
     "doc.xml:13: <unit> has no ref attribute" },
+  /* `&#10;` survives attribute normalisation: still one line */
+  { "newline-in-value", "<benefit id=\"doc/1/a\" kind=\"fixed\"><title><zh>甲</zh><en>A</en></title>\n<units><unit ref=\"a&#10;b\" role=\"lead\"/></units></benefit>",
+    "doc.xml:12: unknown responsible unit “a b” (not in the taxonomy)" },
   { "unknown-cap", "<benefit id=\"doc/1/a\" kind=\"fixed\"><title><zh>甲</zh><en>A</en></title>\n<annual-cap ref=\"doc/caps/x\"/></benefit>",
     "doc.xml:12: unknown annual cap “doc/caps/x”" },
 };
