@@ -11,15 +11,17 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "pn-compare.h"
 #include "pn-deadlines.h"
+#include "pn-money.h"
 #include "pn-pipeline.h"
 
 /* The schema's largest amount (data/schema/policy.xsd, type Yuan): a
  * figure beyond it is a typing error, and keeping figures this small
- * keeps rate × figure far from overflowing in the engine. */
-#define PNAV_YUAN_MAX G_GINT64_CONSTANT (100000000000000)
+ * keeps every total exact (pn-money.h). */
+#define PNAV_YUAN_MAX PN_MONEY_MAX
 
 G_DEFINE_QUARK (pnav-error-quark, pnav_error)
 
@@ -60,14 +62,78 @@ pnav_context_clear (PnavContext *self)
 
 /* ---- output ---------------------------------------------------------- */
 
+/* ---- text from files, the database and the user ---------------------- */
+
+/* Whether `c` may not reach a terminal as it is: C0 controls (ESC starts
+ * escape sequences), DEL and C1 controls (U+009B is a CSI of its own). */
+static gboolean
+is_control (gunichar c,
+            gboolean keep_layout)
+{
+  if (keep_layout && (c == '\n' || c == '\t'))
+    return FALSE;
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+}
+
+char *
+pnav_join_escaped (GStrv names)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_autofree char *name = pnav_escape (names[i], FALSE);
+
+      if (i > 0)
+        g_string_append (list, ", ");
+      g_string_append (list, name);
+    }
+
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
+char *
+pnav_escape (const char *text,
+             gboolean    keep_layout)
+{
+  g_autofree char *valid = NULL;
+  GString *escaped;
+
+  if (text == NULL)
+    return NULL;
+
+  valid = g_utf8_make_valid (text, -1);
+  escaped = g_string_sized_new (strlen (valid));
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* as a JSON escape: inside JSON output it means the same character */
+      if (is_control (c, keep_layout))
+        g_string_append_printf (escaped, "\\u%04x", (guint) c);
+      else
+        g_string_append_unichar (escaped, c);
+    }
+
+  return g_string_free (escaped, FALSE);
+}
+
 static void
 print_to (FILE       *stream,
           const char *format,
           va_list     args)
 {
   g_autofree char *text = g_strdup_vprintf (format, args);
+  g_autofree char *escaped = NULL;
+  gboolean clean = g_utf8_validate (text, -1, NULL);
 
-  fputs (text, stream);
+  /* most output has nothing to escape: no second copy of a large one */
+  for (const char *p = text; clean && *p != '\0'; p = g_utf8_next_char (p))
+    clean = !is_control (g_utf8_get_char (p), TRUE);
+
+  if (!clean)
+    escaped = pnav_escape (text, TRUE);
+  fputs (escaped != NULL ? escaped : text, stream);
 }
 
 void
@@ -137,9 +203,13 @@ int
 pnav_report_error (PnavContext  *self,
                    const GError *error)
 {
+  g_autofree char *message = NULL;
+
   g_return_val_if_fail (error != NULL, PNAV_EXIT_DATA);
 
-  pnav_printerr ("pnav: %s\n", error->message);
+  /* one line, whatever the message quotes */
+  message = pnav_escape (error->message, FALSE);
+  pnav_printerr ("pnav: %s\n", message);
 
   if (g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_UNKNOWN_OPTION))
     {
@@ -639,6 +709,44 @@ name_file_in_error (GError     **error,
     g_prefix_error (error, "%s: ", path);
 }
 
+gboolean
+pnav_check_db_path (const char  *path,
+                    GError     **error)
+{
+  g_autofree char *display = NULL;
+  g_autofree char *shown = NULL;
+  GStatBuf st;
+  const char *what;
+
+  if (path == NULL || path[0] == '\0')
+    {
+      g_set_error (error, PNAV_ERROR, PNAV_ERROR_USAGE,
+                   _("--db: expected the path of a database file, got an empty one"));
+      return FALSE;
+    }
+
+  /* absent: created; a regular file (or a link to one): opened */
+  if (g_stat (path, &st) != 0 || S_ISREG (st.st_mode))
+    return TRUE;
+
+  if (S_ISDIR (st.st_mode))
+    what = _("it is a folder");
+  else if (S_ISCHR (st.st_mode) || S_ISBLK (st.st_mode))
+    what = _("it is a device");
+  else if (S_ISFIFO (st.st_mode))
+    what = _("it is a FIFO");
+  else
+    what = _("it is not a regular file");
+
+  /* SQLite would open /dev/null as an empty database and, as root,
+   * create /dev/null-journal beside it. */
+  display = g_filename_display_name (path);
+  shown = pnav_escape (display, FALSE);
+  g_set_error (error, PNAV_ERROR, PNAV_ERROR_USAGE,
+               _("--db: “%s” cannot be a database: %s"), shown, what);
+  return FALSE;
+}
+
 PnStore *
 pnav_context_open_store (PnavContext  *self,
                          GError      **error)
@@ -671,6 +779,9 @@ pnav_context_open_store (PnavContext  *self,
           return NULL;
         }
     }
+
+  if (!pnav_check_db_path (path, error))
+    return NULL;
 
   self->store = pn_store_open (path, &local_error);
   if (self->store == NULL)
@@ -749,7 +860,7 @@ load_saved_profile (PnavContext  *self,
 
       if (names != NULL && names[0] != NULL)
         {
-          list = g_strjoinv (", ", names);
+          list = pnav_join_escaped (names);
           g_set_error (error, PNAV_ERROR, PNAV_ERROR_USAGE,
                        _("--profile: unknown profile “%s”; expected one of %s"),
                        name, list);

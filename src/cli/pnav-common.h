@@ -144,6 +144,20 @@ void            pnav_printerr                    (const char     *format,
                                                   ...) G_GNUC_PRINTF (1, 2);
 void            pnav_print_json                  (JsonNode       *node);
 
+/* Text from a file, the database or the user, fit for a terminal: C0
+ * and C1 control characters and DEL as \u001b …, newlines and tabs too
+ * unless `keep_layout` (invalid UTF-8 is replaced).  pnav_print() and
+ * pnav_printerr() keep layout; a name printed alone keeps nothing. */
+char           *pnav_escape                      (const char     *text,
+                                                  gboolean        keep_layout);
+/* "a, b, c", each escaped */
+char           *pnav_join_escaped                (GStrv           names);
+/* Refuses what --db may not name (issue 15): an empty path, or anything
+ * that exists but is no regular file (a device, a folder, a FIFO): a
+ * usage error (exit 2).  An absent path is fine: it is created. */
+gboolean        pnav_check_db_path               (const char     *path,
+                                                  GError        **error);
+
 /* Command-line text as UTF-8 (NULL and a usage error if impossible). */
 char           *pnav_arg_to_utf8                 (const char     *arg,
                                                   const char     *option_name,

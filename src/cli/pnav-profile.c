@@ -16,14 +16,15 @@ typedef int (*ActionFunc) (PnavContext *ctx,
 
 static void
 set_not_found_error (PnavContext  *ctx,
-                     const char   *name,
+                     const char   *given,
                      GError      **error)
 {
   g_auto(GStrv) names = pn_store_list_profiles (ctx->store, NULL);
+  g_autofree char *name = pnav_escape (given, FALSE);
 
   if (names != NULL && names[0] != NULL)
     {
-      g_autofree char *list = g_strjoinv (", ", names);
+      g_autofree char *list = pnav_join_escaped (names);
 
       g_set_error (error, PNAV_ERROR, PNAV_ERROR_USAGE,
                    _("%s: unknown profile “%s”; expected one of %s"),
@@ -69,8 +70,10 @@ print_profile_text (PnProfile  *profile,
   const char *location = pn_profile_get_location (profile);
   const char *as_of = pn_profile_get_as_of (profile);
 
-  pnav_print ("%s\n", pn_profile_get_name (profile) != NULL
-                      ? pn_profile_get_name (profile) : "");
+  g_autofree char *name = pnav_escape (pn_profile_get_name (profile) != NULL
+                                       ? pn_profile_get_name (profile) : "", FALSE);
+
+  pnav_print ("%s\n", name);
 
   if (location != NULL)
     pnav_print ("  %-18s %s (%s)\n", "location",
@@ -188,7 +191,12 @@ profile_list (PnavContext  *ctx,
     pnav_print ("%s\n", _("No saved profiles."));
   else
     for (guint i = 0; names[i] != NULL; i++)
-      pnav_print ("%s\n", names[i]);
+      {
+        /* a name saved by another program may hold anything */
+        g_autofree char *name = pnav_escape (names[i], FALSE);
+
+        pnav_print ("%s\n", name);
+      }
 
   return PNAV_EXIT_OK;
 }
@@ -282,7 +290,11 @@ profile_delete (PnavContext  *ctx,
       pnav_print_json (node);
     }
   else
-    pnav_print (_("Deleted the profile “%s”\n"), positional[0]);
+    {
+      g_autofree char *name = pnav_escape (positional[0], FALSE);
+
+      pnav_print (_("Deleted the profile “%s”\n"), name);
+    }
 
   return PNAV_EXIT_OK;
 }

@@ -21,6 +21,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 /* Registers the compiled-in corpus once; every reader calls it first. */
 void _pn_corpus_ensure_registered (void);
 
+typedef struct _PnDocument PnDocument;
+typedef struct _PnTaxonomy PnTaxonomy;
+PnDocument *_pn_policy_loader_load_stored_document (const char  *display_name,
+                                                    GBytes      *bytes,
+                                                    PnTaxonomy  *taxonomy,
+                                                    GError     **error);
+
+/* Tests and fuzzers: the loader's time limit (0: the default). */
+void _pn_policy_loader_set_max_seconds (double seconds);
+
 /* qsort() comparator for an array of C strings */
 static inline int
 pn_compare_strings (const void *a,

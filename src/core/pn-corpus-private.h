@@ -27,4 +27,10 @@ GPtrArray   *_pn_corpus_get_ending      (PnCorpus    *self,
                                          guint       *out_undated,
                                          GError     **error);
 
+/* The benefits of other documents that top up a benefit of the document
+ * `document_id` (its stored or in-memory version).  Transfer container. */
+GPtrArray   *_pn_corpus_get_top_ups_into (PnCorpus    *self,
+                                          const char  *document_id,
+                                          GError     **error);
+
 G_END_DECLS

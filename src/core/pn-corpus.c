@@ -178,11 +178,37 @@ pn_corpus_ref (PnCorpus *self)
   return g_atomic_rc_box_acquire (self);
 }
 
+static void
+pn_corpus_clear_for_store (PnCorpus *self)
+{
+  /* the store's lock is held: the store forgets its cached corpus before
+   * anyone can take it again */
+  _pn_store_forget_corpus (self->store, self);
+  pn_corpus_clear (self);
+}
+
 void
 pn_corpus_unref (PnCorpus *self)
 {
+  PnStore *store;
+
   g_return_if_fail (self != NULL);
-  g_atomic_rc_box_release_full (self, (GDestroyNotify) pn_corpus_clear);
+
+  if (self->store == NULL)
+    {
+      g_atomic_rc_box_release_full (self, (GDestroyNotify) pn_corpus_clear);
+      return;
+    }
+
+  /* The store caches its corpus without a reference (the corpus holds the
+   * store: a reference back would keep both alive, and the database open,
+   * for ever).  The last release and pn_store_load_corpus() both run
+   * under the store's lock, so a corpus being freed is never handed out. */
+  store = g_object_ref (self->store);
+  _pn_store_lock (store);
+  g_atomic_rc_box_release_full (self, (GDestroyNotify) pn_corpus_clear_for_store);
+  _pn_store_unlock (store);
+  g_object_unref (store);
 }
 
 PnTaxonomy *
@@ -687,32 +713,16 @@ read_targets (PnCorpus   *self,
   return TRUE;
 }
 
-GPtrArray *
-_pn_corpus_get_candidates (PnCorpus    *self,
-                           const char  *location,
-                           const char **answers,
-                           GError     **error)
+/* The benefits of (benefit key, document key) pairs the store found,
+ * leaving out the documents the corpus hides.  Holds the lock, in a read. */
+static gboolean
+benefits_of_pairs (PnCorpus   *self,
+                   GArray     *pairs,
+                   GPtrArray  *out,
+                   GError    **error)
 {
-  g_autoptr(GPtrArray) candidates = g_ptr_array_new ();
-  g_auto(GStrv) places = NULL;
   gboolean ok = TRUE;
 
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (location != NULL, NULL);
-
-  places = places_of (self, location);
-
-  g_mutex_lock (&self->lock);
-
-  if (self->store != NULL)
-    {
-      g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, 2 * sizeof (gint64));
-
-      ok = _pn_store_begin_read (self->store, error);
-      if (ok)
-        {
-          ok = _pn_store_read_candidates (self->store, (const char * const *) places, answers,
-                                          pairs, error);
           for (guint i = 0; ok && i < pairs->len; i++)
             {
               const gint64 *pair = &g_array_index (pairs, gint64, 2 * i);
@@ -748,8 +758,39 @@ _pn_corpus_get_candidates (PnCorpus    *self,
                   ok = FALSE;
                   break;
                 }
-              g_ptr_array_add (candidates, benefit);
+              g_ptr_array_add (out, benefit);
             }
+
+  return ok;
+}
+
+GPtrArray *
+_pn_corpus_get_candidates (PnCorpus    *self,
+                           const char  *location,
+                           const char **answers,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new ();
+  g_auto(GStrv) places = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (location != NULL, NULL);
+
+  places = places_of (self, location);
+
+  g_mutex_lock (&self->lock);
+
+  if (self->store != NULL)
+    {
+      g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, 2 * sizeof (gint64));
+
+      ok = _pn_store_begin_read (self->store, error);
+      if (ok)
+        {
+          ok = _pn_store_read_candidates (self->store, (const char * const *) places, answers,
+                                          pairs, error) &&
+               benefits_of_pairs (self, pairs, candidates, error);
           if (ok)
             ok = read_targets (self, candidates, error);
           _pn_store_end_read (self->store);
@@ -1108,4 +1149,63 @@ pn_corpus_check_references (PnCorpus  *self,
   g_mutex_unlock (&self->lock);
 
   return ok;
+}
+
+GPtrArray *
+_pn_corpus_get_top_ups_into (PnCorpus    *self,
+                             const char  *document_id,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autofree char *prefix = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (document_id != NULL, NULL);
+
+  prefix = g_strconcat (document_id, "/", NULL);
+  g_mutex_lock (&self->lock);
+
+  if (self->store != NULL)
+    {
+      g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, 2 * sizeof (gint64));
+
+      ok = _pn_store_begin_read (self->store, error);
+      if (ok)
+        {
+          ok = _pn_store_read_top_ups_into (self->store, document_id, pairs, error) &&
+               benefits_of_pairs (self, pairs, found, error);
+          _pn_store_end_read (self->store);
+        }
+    }
+
+  for (guint i = 0; ok && i < self->memory->len; i++)
+    {
+      PnDocument *document = g_ptr_array_index (self->memory, i);
+
+      if (g_strcmp0 (document->id, document_id) == 0)
+        continue;
+      for (guint a = 0; a < document->articles->len; a++)
+        {
+          PnArticle *article = g_ptr_array_index (document->articles, a);
+
+          for (guint b = 0; b < article->benefits->len; b++)
+            {
+              PnBenefit *benefit = g_ptr_array_index (article->benefits, b);
+
+              for (guint t = 0; benefit->tops_up != NULL && benefit->tops_up[t] != NULL; t++)
+                if (g_str_has_prefix (benefit->tops_up[t], prefix))
+                  {
+                    g_ptr_array_add (found, benefit);
+                    break;
+                  }
+            }
+        }
+    }
+
+  g_mutex_unlock (&self->lock);
+
+  if (!ok)
+    return NULL;
+  return g_steal_pointer (&found);
 }

@@ -273,7 +273,7 @@ pn_engine_evaluate (PnCorpus   *corpus,
       const PnResultEntry *entry = _pn_results_peek (results, i);
 
       if (entry->counted)
-        total = pn_money_add (total, entry->estimate_cny);
+        total = pn_money_sum (total, entry->estimate_cny);
     }
   _pn_results_set_total (results, total);
   _pn_results_set_total_high (results, _pn_upside_total (&facts, results));

@@ -7,8 +7,6 @@
 
 #include "pn-money.h"
 
-#define PN_MONEY_MAX G_GINT64_CONSTANT (100000000000000)
-
 G_DEFINE_QUARK (pn-money-error-quark, pn_money_error)
 
 static void
@@ -26,18 +24,22 @@ append_grouped (GString *str,
     }
 }
 
+/* |yuan| without overflowing on G_MININT64 */
+static guint64
+magnitude (gint64 yuan)
+{
+  return yuan < 0 ? (guint64) (-(yuan + 1)) + 1 : (guint64) yuan;
+}
+
 char *
 pn_money_format_yuan (gint64 yuan)
 {
   GString *str = g_string_new (NULL);
 
   if (yuan < 0)
-    {
-      g_string_append_c (str, '-');
-      yuan = -yuan;
-    }
+    g_string_append_c (str, '-');
   g_string_append (str, "¥");
-  append_grouped (str, (guint64) yuan);
+  append_grouped (str, magnitude (yuan));
   return g_string_free (str, FALSE);
 }
 
@@ -48,11 +50,8 @@ pn_money_format_wan (gint64 yuan)
   guint64 value;
 
   if (yuan < 0)
-    {
-      g_string_append_c (str, '-');
-      yuan = -yuan;
-    }
-  value = (guint64) yuan;
+    g_string_append_c (str, '-');
+  value = magnitude (yuan);
 
   if (value < 10000)
     {
@@ -184,13 +183,93 @@ invalid:
   return FALSE;
 }
 
+static gboolean
+clamp (gboolean  overflow,
+       gboolean  negative,
+       gint64    value,
+       gint64   *out)
+{
+  if (overflow || value > PN_MONEY_TOTAL_MAX || value < -PN_MONEY_TOTAL_MAX)
+    {
+      *out = negative ? -PN_MONEY_TOTAL_MAX : PN_MONEY_TOTAL_MAX;
+      return FALSE;
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+gboolean
+pn_money_add (gint64  a,
+              gint64  b,
+              gint64 *out)
+{
+  gint64 sum = 0;
+  gboolean overflow;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  overflow = __builtin_add_overflow (a, b, &sum);
+  /* on overflow both have the sign of the true sum */
+  return clamp (overflow, overflow ? a < 0 : sum < 0, sum, out);
+}
+
+gboolean
+pn_money_mul (gint64  a,
+              gint64  b,
+              gint64 *out)
+{
+  gint64 product = 0;
+  gboolean overflow;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  overflow = __builtin_mul_overflow (a, b, &product);
+  return clamp (overflow, (a < 0) != (b < 0) && a != 0 && b != 0, product, out);
+}
+
+void
+pn_money_total_add (PnMoneyTotal *total,
+                    gint64        yuan)
+{
+  g_return_if_fail (total != NULL);
+
+  if (!pn_money_add (total->yuan, yuan, &total->yuan))
+    total->more = TRUE;
+}
+
+char *
+pn_money_format_total (const PnMoneyTotal *total)
+{
+  g_autofree char *amount = NULL;
+
+  g_return_val_if_fail (total != NULL, NULL);
+
+  amount = pn_money_format_yuan (total->yuan);
+  if (!total->more)
+    return g_steal_pointer (&amount);
+  return g_strconcat (total->yuan < 0 ? "less than " : "more than ", amount, NULL);
+}
+
+char *
+pn_money_format_total_wan (const PnMoneyTotal *total)
+{
+  g_autofree char *amount = NULL;
+
+  g_return_val_if_fail (total != NULL, NULL);
+
+  amount = pn_money_format_wan (total->yuan);
+  if (!total->more)
+    return g_steal_pointer (&amount);
+  return g_strconcat (total->yuan < 0 ? "低于" : "超过", amount, NULL);
+}
+
 gint64
-pn_money_add (gint64 a,
+pn_money_sum (gint64 a,
               gint64 b)
 {
-  g_return_val_if_fail (a >= 0 && b >= 0, MAX (a, b));
+  gint64 sum;
 
-  if (a > G_MAXINT64 - b)
-    return G_MAXINT64;
-  return a + b;
+  pn_money_add (a, b, &sum);
+  return sum;
 }

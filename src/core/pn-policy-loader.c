@@ -3,21 +3,51 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/vfs.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <libxml/SAX2.h>
 
 #include "pn-policy-loader.h"
 #include "pn-core-private.h"
 #include "pn-corpus-resources.h"
+#include "pn-money.h"
+#include "pn-corpus-private.h"
 
-/* Policy files are small; anything larger is refused before parsing. */
-#define PN_MAX_POLICY_BYTES (64 * 1024 * 1024)
+
+/* Where a document declares its own places and units, and names its
+ * jurisdiction: the lines its errors name. */
+typedef struct
+{
+  guint  locations_line;
+  guint  units_line;
+  long   jurisdiction_line;
+} DocumentLines;
 
 /* Hostile-input rules: no network, never substitute entities, never load a
  * DTD, never validate against one, no XInclude, no "huge" limits. */
 #define PN_XML_PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | \
                               XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES)
 
+/* Staged shares must add up to 1 within this (they have 4 decimals). */
+#define PN_STAGES_TOLERANCE 1e-6
+
 G_DEFINE_QUARK (pn-policy-error-quark, pn_policy_error)
+
+/* Tests and fuzzers lower the time limit; 0 restores the default. */
+static gint64 max_parse_usec = PN_POLICY_MAX_SECONDS * G_USEC_PER_SEC;
+
+void
+_pn_policy_loader_set_max_seconds (double seconds)
+{
+  max_parse_usec = seconds > 0 ? (gint64) (seconds * G_USEC_PER_SEC)
+                               : PN_POLICY_MAX_SECONDS * G_USEC_PER_SEC;
+}
 
 void
 _pn_corpus_ensure_registered (void)
@@ -30,6 +60,252 @@ _pn_corpus_ensure_registered (void)
       g_once_init_leave (&registered, 1);
     }
 }
+
+/* "64 MiB", or the exact count of bytes when it is no whole MiB */
+static char *
+describe_bytes (gsize bytes)
+{
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0)
+    return g_strdup_printf ("%" G_GSIZE_FORMAT " MiB", bytes / (1024 * 1024));
+  if (bytes >= 1024 && bytes % 1024 == 0)
+    return g_strdup_printf ("%" G_GSIZE_FORMAT " KiB", bytes / 1024);
+  return g_strdup_printf ("%" G_GSIZE_FORMAT " bytes", bytes);
+}
+
+static gboolean
+set_too_large_error (GError     **error,
+                     const char  *name,
+                     gsize        max_bytes)
+{
+  g_autofree char *limit = describe_bytes (max_bytes);
+
+  g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_TOO_LARGE,
+               "%s: the file is larger than %s (the limit)", name, limit);
+  return FALSE;
+}
+
+/* ---- reading files --------------------------------------------------- */
+
+/* File systems whose "regular files" are made up as they are read
+ * (/proc/self/pagemap reports 0 bytes and holds terabytes). */
+static gboolean
+is_pseudo_file_system (int fd)
+{
+  struct statfs fs;
+
+  if (fstatfs (fd, &fs) != 0)
+    return FALSE;
+
+  switch ((unsigned long) fs.f_type)
+    {
+    case 0x9fa0:      /* proc */
+    case 0x62656572:  /* sysfs */
+    case 0x64626720:  /* debugfs */
+    case 0x74726163:  /* tracefs */
+    case 0x73636673:  /* securityfs */
+    case 0x27e0eb:    /* cgroup */
+    case 0x63677270:  /* cgroup2 */
+    case 0x6165676c:  /* pstore */
+    case 0xcafe4a11:  /* bpf */
+    case 0x42494e4d:  /* binfmt_misc */
+    case 0x67596969:  /* rpc_pipefs */
+    case 0x6e736673:  /* nsfs */
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static const char *
+describe_mode (mode_t mode)
+{
+  if (S_ISDIR (mode))
+    return "a folder";
+  if (S_ISFIFO (mode))
+    return "a FIFO";
+  if (S_ISCHR (mode) || S_ISBLK (mode))
+    return "a device";
+  if (S_ISSOCK (mode))
+    return "a socket";
+  return "not a regular file";
+}
+
+static gboolean
+set_errno_error (GError     **error,
+                 const char  *name,
+                 int          saved_errno)
+{
+  g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_IO,
+               "%s: %s", name, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static GBytes *
+read_local_file (const char  *name,
+                 const char  *path,
+                 gsize        max_bytes,
+                 GError     **error)
+{
+  g_autoptr(GByteArray) buffer = NULL;
+  struct stat st;
+  int fd;
+  int flags;
+
+  /* Look before opening: opening a device or a FIFO can block or act. */
+  if (g_stat (path, &st) != 0)
+    {
+      set_errno_error (error, name, errno);
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_IO,
+                   "%s: not a regular file (%s)", name, describe_mode (st.st_mode));
+      return NULL;
+    }
+
+  fd = g_open (path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      set_errno_error (error, name, errno);
+      return NULL;
+    }
+
+  /* …and again on what was opened, in case the path changed meanwhile. */
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_IO,
+                   "%s: not a regular file (%s)", name, describe_mode (st.st_mode));
+      close (fd);
+      return NULL;
+    }
+  if (is_pseudo_file_system (fd))
+    {
+      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_IO,
+                   "%s: not a regular file (a file of /proc, /sys or a similar file system)",
+                   name);
+      close (fd);
+      return NULL;
+    }
+
+  flags = fcntl (fd, F_GETFL);
+  if (flags >= 0)
+    fcntl (fd, F_SETFL, flags & ~O_NONBLOCK);
+
+  /* Never trust st_size: read until the end or one byte past the limit. */
+  buffer = g_byte_array_sized_new (MIN ((gsize) MAX (st.st_size, 0), max_bytes) + 1);
+  for (;;)
+    {
+      guint8 chunk[64 * 1024];
+      gsize want = MIN (sizeof chunk, max_bytes + 1 - buffer->len);
+      gssize got = read (fd, chunk, want);
+
+      if (got < 0 && errno == EINTR)
+        continue;
+      if (got < 0)
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          set_errno_error (error, name, saved_errno);
+          return NULL;
+        }
+      if (got == 0)
+        break;
+      g_byte_array_append (buffer, chunk, (guint) got);
+      if (buffer->len > max_bytes)
+        {
+          close (fd);
+          set_too_large_error (error, name, max_bytes);
+          return NULL;
+        }
+    }
+
+  close (fd);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+/* A GFile with no local path (another GVfs backend). */
+static GBytes *
+read_stream (GFile       *file,
+             const char  *name,
+             gsize        max_bytes,
+             GError     **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  g_autoptr(GError) local_error = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_IO,
+                   "%s: %s", name, local_error->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_IO,
+                   "%s: not a regular file", name);
+      return NULL;
+    }
+
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream == NULL)
+    {
+      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_IO,
+                   "%s: %s", name, local_error->message);
+      return NULL;
+    }
+
+  for (;;)
+    {
+      guint8 chunk[64 * 1024];
+      gsize want = MIN (sizeof chunk, max_bytes + 1 - buffer->len);
+      gssize got = g_input_stream_read (G_INPUT_STREAM (stream), chunk, want, NULL, &local_error);
+
+      if (got < 0)
+        {
+          g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_IO,
+                       "%s: %s", name, local_error->message);
+          return NULL;
+        }
+      if (got == 0)
+        break;
+      g_byte_array_append (buffer, chunk, (guint) got);
+      if (buffer->len > max_bytes)
+        {
+          set_too_large_error (error, name, max_bytes);
+          return NULL;
+        }
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+GBytes *
+pn_policy_loader_read_file (GFile   *file,
+                            gsize    max_bytes,
+                            GError **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (max_bytes < G_MAXUINT, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = g_file_get_parse_name (file);
+  path = g_file_get_path (file);
+  if (path == NULL)
+    return read_stream (file, name, max_bytes, error);
+
+  return read_local_file (name, path, max_bytes, error);
+}
+
+/* ---- errors from libxml2 --------------------------------------------- */
 
 typedef struct
 {
@@ -50,6 +326,9 @@ first_error_cb (void        *user_data,
 
   first->message = g_strstrip (g_strdup (error->message ? error->message : "error"));
   first->line = error->line;
+
+  /* one line: libxml2 ends some messages with a quote of the input */
+  g_strdelimit (first->message, "\r\n\t", ' ');
 
   /* libxml2 quotes the offending value whole: keep a message readable
    * when the value is a megabyte long. */
@@ -81,12 +360,266 @@ line_of_offset (const char *data,
                 gsize       offset)
 {
   guint line = 1;
+  const char *p = data;
+  const char *end = data + offset;
 
-  for (gsize i = 0; i < offset; i++)
-    if (data[i] == '\n')
+  while ((p = memchr (p, '\n', end - p)) != NULL)
+    {
       line++;
+      p++;
+    }
 
   return line;
+}
+
+/* ---- the parse budget ------------------------------------------------ */
+
+/* libxml2 2.9 checks each attribute of an element against every earlier
+ * one, before any SAX callback runs: 100,000 attributes on one element
+ * take minutes.  A lexical pass counts them first, in linear time; it
+ * follows comments, CDATA sections, processing instructions and quoted
+ * values, so on well-formed XML it counts exactly what libxml2 would, and
+ * on anything else libxml2 refuses the text anyway. */
+static gboolean
+prescan_attributes (const char  *display_name,
+                    const char  *data,
+                    gsize        size,
+                    GError     **error)
+{
+  const char *p = data;
+  const char *end = data + size;
+
+  while (p < end && (p = memchr (p, '<', end - p)) != NULL)
+    {
+      const char *close = NULL;
+      guint n = 0;
+      char quote = 0;
+
+      p++;
+      if (p >= end)
+        break;
+
+      if (*p == '!' || *p == '?')
+        {
+          const char *terminator = "?>";
+
+          if (end - p >= 3 && memcmp (p, "!--", 3) == 0)
+            terminator = "-->";
+          else if (end - p >= 8 && memcmp (p, "![CDATA[", 8) == 0)
+            terminator = "]]>";
+          else if (*p == '!')
+            terminator = ">";
+
+          close = g_strstr_len (p, end - p, terminator);
+          if (close == NULL)
+            return TRUE;   /* unterminated: the parser says so */
+          p = close + strlen (terminator);
+          continue;
+        }
+
+      if (*p == '/')
+        continue;
+
+      /* a start tag: count the `=` outside quoted values up to its `>` */
+      for (; p < end; p++)
+        {
+          if (quote != 0)
+            {
+              const char *q = memchr (p, quote, end - p);
+
+              if (q == NULL)
+                return TRUE;
+              p = q;
+              quote = 0;
+            }
+          else if (*p == '"' || *p == '\'')
+            quote = *p;
+          else if (*p == '=')
+            {
+              if (++n > PN_POLICY_MAX_ATTRIBUTES)
+                {
+                  g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_TOO_LARGE,
+                               "%s:%u: an element has more than %d attributes (the limit)",
+                               display_name, line_of_offset (data, p - data),
+                               PN_POLICY_MAX_ATTRIBUTES);
+                  return FALSE;
+                }
+            }
+          else if (*p == '>' || *p == '<')
+            break;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Counted in SAX callbacks wrapped around libxml2's own tree builder; the
+ * first limit reached stops the parser (xmlStopParser) at once. */
+typedef struct
+{
+  startElementNsSAX2Func start_element;
+  endElementNsSAX2Func   end_element;
+  charactersSAXFunc      characters;
+  charactersSAXFunc      whitespace;
+
+  guint64 nodes;
+  guint   depth;
+  gsize   text;
+  gboolean in_text;
+  guint   ticks;
+  gint64  deadline;
+
+  char   *error;
+  int     error_line;
+} Budget;
+
+static gboolean
+budget_fail (xmlParserCtxt *ctxt,
+             Budget        *budget,
+             char          *message)
+{
+  if (budget->error == NULL)
+    {
+      budget->error = message;
+      budget->error_line = xmlSAX2GetLineNumber (ctxt);
+    }
+  else
+    g_free (message);
+
+  xmlStopParser (ctxt);
+  return FALSE;
+}
+
+static gboolean
+budget_tick (xmlParserCtxt *ctxt,
+             Budget        *budget)
+{
+  if (budget->error != NULL)
+    return FALSE;
+
+  if ((++budget->ticks & 1023) == 0 && g_get_monotonic_time () > budget->deadline)
+    return budget_fail (ctxt, budget,
+                        g_strdup_printf ("parsing took longer than %g s (the limit)",
+                                         max_parse_usec / (double) G_USEC_PER_SEC));
+  return TRUE;
+}
+
+static gboolean
+budget_add_node (xmlParserCtxt *ctxt,
+                 Budget        *budget)
+{
+  if (++budget->nodes > PN_POLICY_MAX_NODES)
+    return budget_fail (ctxt, budget,
+                        g_strdup_printf ("more than %d elements and texts (the limit)",
+                                         PN_POLICY_MAX_NODES));
+  return TRUE;
+}
+
+static void
+budget_start_element_cb (void           *ctx,
+                         const xmlChar  *localname,
+                         const xmlChar  *prefix,
+                         const xmlChar  *uri,
+                         int             nb_namespaces,
+                         const xmlChar **namespaces,
+                         int             nb_attributes,
+                         int             nb_defaulted,
+                         const xmlChar **attributes)
+{
+  xmlParserCtxt *ctxt = ctx;
+  Budget *budget = ctxt->_private;
+
+  budget->in_text = FALSE;
+  if (!budget_tick (ctxt, budget) || !budget_add_node (ctxt, budget))
+    return;
+
+  if (++budget->depth > PN_POLICY_MAX_DEPTH)
+    {
+      budget_fail (ctxt, budget,
+                   g_strdup_printf ("elements nested more than %d deep (the limit)",
+                                    PN_POLICY_MAX_DEPTH));
+      return;
+    }
+
+  if (nb_attributes + nb_namespaces > PN_POLICY_MAX_ATTRIBUTES)
+    {
+      budget_fail (ctxt, budget,
+                   g_strdup_printf ("an element has more than %d attributes (the limit)",
+                                    PN_POLICY_MAX_ATTRIBUTES));
+      return;
+    }
+
+  budget->start_element (ctx, localname, prefix, uri, nb_namespaces, namespaces,
+                         nb_attributes, nb_defaulted, attributes);
+}
+
+static void
+budget_end_element_cb (void          *ctx,
+                       const xmlChar *localname,
+                       const xmlChar *prefix,
+                       const xmlChar *uri)
+{
+  xmlParserCtxt *ctxt = ctx;
+  Budget *budget = ctxt->_private;
+
+  budget->in_text = FALSE;
+  if (budget->error != NULL)
+    return;
+  if (budget->depth > 0)
+    budget->depth--;
+  budget->end_element (ctx, localname, prefix, uri);
+}
+
+static gboolean
+budget_text (xmlParserCtxt *ctxt,
+             Budget        *budget,
+             int            len)
+{
+  if (!budget_tick (ctxt, budget))
+    return FALSE;
+
+  if (!budget->in_text)
+    {
+      budget->in_text = TRUE;
+      budget->text = 0;
+      if (!budget_add_node (ctxt, budget))
+        return FALSE;
+    }
+
+  budget->text += (gsize) MAX (len, 0);
+  if (budget->text > PN_POLICY_MAX_TEXT)
+    {
+      g_autofree char *limit = describe_bytes (PN_POLICY_MAX_TEXT);
+
+      return budget_fail (ctxt, budget,
+                          g_strdup_printf ("a text longer than %s (the limit)", limit));
+    }
+
+  return TRUE;
+}
+
+static void
+budget_characters_cb (void          *ctx,
+                      const xmlChar *ch,
+                      int            len)
+{
+  xmlParserCtxt *ctxt = ctx;
+  Budget *budget = ctxt->_private;
+
+  if (budget_text (ctxt, budget, len))
+    budget->characters (ctx, ch, len);
+}
+
+static void
+budget_whitespace_cb (void          *ctx,
+                      const xmlChar *ch,
+                      int            len)
+{
+  xmlParserCtxt *ctxt = ctx;
+  Budget *budget = ctxt->_private;
+
+  if (budget_text (ctxt, budget, len))
+    budget->whitespace (ctx, ch, len);
 }
 
 /* Refuses what no policy file needs before libxml2 sees it. */
@@ -106,13 +639,8 @@ precheck (const char  *display_name,
       return FALSE;
     }
 
-  if (size > PN_MAX_POLICY_BYTES)
-    {
-      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_TOO_LARGE,
-                   "%s: the file is larger than %d MiB", display_name,
-                   PN_MAX_POLICY_BYTES / (1024 * 1024));
-      return FALSE;
-    }
+  if (size > PN_POLICY_MAX_BYTES)
+    return set_too_large_error (error, display_name, PN_POLICY_MAX_BYTES);
 
   if (memchr (data, '\0', size) != NULL || !g_utf8_validate (data, size, NULL))
     {
@@ -130,7 +658,7 @@ precheck (const char  *display_name,
       return FALSE;
     }
 
-  return TRUE;
+  return prescan_attributes (display_name, data, size, error);
 }
 
 static xmlDoc *
@@ -142,6 +670,7 @@ parse_bytes (const char  *display_name,
   g_autoptr(xmlParserCtxt) ctxt = NULL;
   g_autoptr(xmlDoc) doc = NULL;
   FirstError first = { NULL, 0 };
+  Budget budget = { 0, };
   xmlNode *root;
   gsize size;
   const char *data;
@@ -152,16 +681,50 @@ parse_bytes (const char  *display_name,
   data = g_bytes_get_data (bytes, &size);
   quiet_libxml ();
   ctxt = xmlNewParserCtxt ();
-  if (ctxt == NULL)
+  if (ctxt == NULL || ctxt->sax == NULL)
     {
       g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_IO,
                    "%s: out of memory", display_name);
       return NULL;
     }
 
+  /* The budget wraps libxml2's tree builder. */
+  budget.deadline = g_get_monotonic_time () + max_parse_usec;
+  budget.start_element = ctxt->sax->startElementNs;
+  budget.end_element = ctxt->sax->endElementNs;
+  budget.characters = ctxt->sax->characters;
+  budget.whitespace = ctxt->sax->ignorableWhitespace;
+  g_assert (budget.start_element != NULL && budget.end_element != NULL &&
+            budget.characters != NULL && budget.whitespace != NULL);
+  ctxt->sax->startElementNs = budget_start_element_cb;
+  ctxt->sax->endElementNs = budget_end_element_cb;
+  ctxt->sax->characters = budget_characters_cb;
+  ctxt->sax->ignorableWhitespace = budget_whitespace_cb;
+  /* Comments and processing instructions mean nothing to a policy file;
+   * kept in the tree, `a<!--c-->` repeated splits an element's text into a
+   * million pieces that the schema validator joins with a strlen() each
+   * (O(n²): 9 MB took 8 s).  Without them the tree builder joins the text
+   * in place as it goes. */
+  ctxt->sax->comment = NULL;
+  ctxt->sax->processingInstruction = NULL;
+  ctxt->_private = &budget;
+
+  /* No URL: libxml2 2.9 then reports an error on an element without
+   * walking every node before it (it looks for XInclude boundaries to name
+   * the file), which made N errors cost O(N²).  The file is named here. */
   xmlSetStructuredErrorFunc (&first, first_error_cb);
-  doc = xmlCtxtReadMemory (ctxt, data, (int) size, display_name, "UTF-8", PN_XML_PARSE_OPTIONS);
+  doc = xmlCtxtReadMemory (ctxt, data, (int) size, NULL, "UTF-8", PN_XML_PARSE_OPTIONS);
   xmlSetStructuredErrorFunc (NULL, NULL);
+  ctxt->_private = NULL;
+
+  if (budget.error != NULL)
+    {
+      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_TOO_LARGE,
+                   "%s:%d: %s", display_name, MAX (budget.error_line, 1), budget.error);
+      g_free (budget.error);
+      g_free (first.message);
+      return NULL;
+    }
 
   if (doc == NULL || !ctxt->wellFormed)
     {
@@ -185,7 +748,7 @@ parse_bytes (const char  *display_name,
   if (root == NULL || g_strcmp0 ((const char *) root->name, root_name) != 0)
     {
       g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_INVALID,
-                   "%s:%ld: expected a <%s> root element, found <%s>",
+                   "%s:%ld: expected a <%s> root element, found <%.100s>",
                    display_name, root ? xmlGetLineNo (root) : 1L, root_name,
                    root ? (const char *) root->name : "nothing");
       return NULL;
@@ -204,7 +767,6 @@ parse_bytes (const char  *display_name,
 
   return g_steal_pointer (&doc);
 }
-
 static xmlSchema *
 get_schema (void)
 {
@@ -258,6 +820,9 @@ validate (const char  *display_name,
 
 /* ---- DOM helpers ---- */
 
+
+/* ---- DOM helpers ---- */
+
 static gboolean
 is_element (xmlNode    *node,
             const char *name)
@@ -286,7 +851,7 @@ content (xmlNode *node)
     return NULL;
 
   text = xmlNodeGetContent (node);
-  ret = g_strstrip (g_strdup ((const char *) text));
+  ret = g_strstrip (g_strdup (text ? (const char *) text : ""));
   xmlFree (text);
   return ret;
 }
@@ -302,40 +867,165 @@ static char *
 attr (xmlNode    *node,
       const char *name)
 {
-  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
-  char *ret = value ? g_strdup ((const char *) value) : NULL;
+  xmlChar *value;
+  char *ret;
 
+  if (node == NULL)
+    return NULL;
+  value = xmlGetNoNsProp (node, (const xmlChar *) name);
+  ret = value ? g_strdup ((const char *) value) : NULL;
   xmlFree (value);
   return ret;
 }
 
+/* What the schema guarantees is checked again here: stored XML is read
+ * without the schema, and no rule of the model may rest on an assertion.
+ * `name` is the file, errors are "file:line: …". */
+static gboolean fail (GError     **error,
+                      const char  *name,
+                      xmlNode     *node,
+                      const char  *format,
+                      ...) G_GNUC_PRINTF (4, 5);
+
+static gboolean
+fail (GError     **error,
+      const char  *name,
+      xmlNode     *node,
+      const char  *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_INVALID,
+               "%s:%ld: %s", name, node ? xmlGetLineNo (node) : 1L, message);
+  return FALSE;
+}
+
+/* Errors are one line: a value quoted from the file may hold a newline
+ * (`&#10;` survives attribute normalisation). */
 static void
-read_text (xmlNode *node,
-           PnText  *text)
+one_line (GError **error)
+{
+  if (error != NULL && *error != NULL)
+    g_strdelimit ((*error)->message, "\r\n\v\f", ' ');
+}
+
+static char *
+need_attr (xmlNode     *node,
+           const char  *attribute,
+           const char  *name,
+           GError     **error)
+{
+  char *value = attr (node, attribute);
+
+  if (value == NULL)
+    fail (error, name, node, "<%s> has no %s attribute", (const char *) node->name, attribute);
+  return value;
+}
+
+static gboolean
+read_text (xmlNode    *node,
+           PnText     *text,
+           const char *name,
+           GError    **error)
 {
   if (node == NULL)
-    return;
+    return TRUE;
   text->zh = child_content (node, "zh");
   text->en = child_content (node, "en");
+  if (text->zh == NULL || text->en == NULL)
+    return fail (error, name, node, "<%s> needs a <zh> and an <en> text", (const char *) node->name);
+  return TRUE;
+}
+
+static gboolean
+need_text (xmlNode    *parent,
+           const char *element,
+           PnText     *text,
+           const char *name,
+           GError    **error)
+{
+  xmlNode *node = child (parent, element);
+
+  if (node == NULL)
+    return fail (error, name, parent, "<%s> has no <%s>", (const char *) parent->name, element);
+  return read_text (node, text, name, error);
 }
 
 static PnText *
-new_text (xmlNode *node)
+new_text (xmlNode    *node,
+          const char *name,
+          GError    **error)
 {
   PnText *text = g_new0 (PnText, 1);
 
-  read_text (node, text);
+  if (!read_text (node, text, name, error))
+    g_clear_pointer (&text, pn_text_free);
   return text;
 }
 
-static gint64
-parse_yuan (const char *str)
+/* The schema's Yuan: digits only, at most PN_MONEY_MAX (pn-money.h). */
+static gboolean
+parse_yuan (xmlNode     *node,
+            const char  *str,
+            gint64      *out_yuan,
+            const char  *name,
+            GError     **error)
 {
   guint64 value = 0;
+  gboolean digits = str != NULL && str[0] != '\0';
 
-  if (str == NULL || !g_ascii_string_to_unsigned (str, 10, 0, G_MAXINT64, &value, NULL))
-    return PN_YUAN_UNSET;
-  return (gint64) value;
+  for (const char *p = str; digits && *p != '\0'; p++)
+    digits = g_ascii_isdigit (*p);
+
+  if (!digits || !g_ascii_string_to_unsigned (str, 10, 0, PN_MONEY_MAX, &value, NULL))
+    return fail (error, name, node, "“%.40s” is not a whole number of yuan between 0 and %" G_GINT64_FORMAT,
+                 str ? str : "", PN_MONEY_MAX);
+  *out_yuan = (gint64) value;
+  return TRUE;
+}
+
+/* The schema's Rate: a decimal between 0 and 1. */
+static gboolean
+parse_rate (xmlNode     *node,
+            const char  *str,
+            double      *out_rate,
+            const char  *name,
+            GError     **error)
+{
+  char *end = NULL;
+  double value;
+
+  if (str == NULL || str[0] == '\0' || !(g_ascii_isdigit (str[0]) || str[0] == '.'))
+    return fail (error, name, node, "“%.40s” is not a rate between 0 and 1", str ? str : "");
+  value = g_ascii_strtod (str, &end);
+  if (end == NULL || *end != '\0' || !(value >= 0.0 && value <= 1.0))
+    return fail (error, name, node, "“%.40s” is not a rate between 0 and 1", str);
+  *out_rate = value;
+  return TRUE;
+}
+
+static gboolean
+parse_figure (xmlNode     *node,
+              const char  *str,
+              PnFigure    *out_figure,
+              const char  *name,
+              GError     **error)
+{
+  if (str == NULL || !pn_figure_from_string (str, out_figure))
+    return fail (error, name, node, "unknown figure “%.60s”", str ? str : "");
+  return TRUE;
+}
+
+static gboolean
+parse_boolean (const char *str)
+{
+  return g_strcmp0 (str, "true") == 0 || g_strcmp0 (str, "1") == 0;
 }
 
 static GStrv
@@ -368,9 +1058,11 @@ quarks_of (GStrv values)
   return quarks;
 }
 
-static void
-read_units (xmlNode   *node,
-            GPtrArray *units)
+static gboolean
+read_units (xmlNode     *node,
+            GPtrArray   *units,
+            const char  *name,
+            GError     **error)
 {
   for (xmlNode *u = node->children; u != NULL; u = u->next)
     {
@@ -379,61 +1071,116 @@ read_units (xmlNode   *node,
 
       if (!is_element (u, "unit"))
         continue;
-      ref = attr (u, "ref");
-      role = attr (u, "role");
+      ref = need_attr (u, "ref", name, error);
+      if (ref == NULL)
+        return FALSE;
+      role = need_attr (u, "role", name, error);
+      if (role == NULL)
+        return FALSE;
       g_ptr_array_add (units, pn_unit_ref_new (ref, role));
     }
+
+  return TRUE;
 }
 
-static void
-read_benefit (PnArticle *article,
-              xmlNode   *node)
+static gboolean
+read_condition (PnBenefit   *benefit,
+                xmlNode     *q,
+                const char  *name,
+                GError     **error)
+{
+  PnCondition *condition;
+  PnQuestion question;
+  g_autofree char *values = NULL;
+  g_autofree char *review = NULL;
+
+  if (!pn_question_from_string ((const char *) q->name, &question))
+    return fail (error, name, q, "unknown condition <%.60s>", (const char *) q->name);
+
+  for (guint i = 0; i < benefit->conditions->len; i++)
+    if (((PnCondition *) g_ptr_array_index (benefit->conditions, i))->question == question)
+      return fail (error, name, q, "the condition <%s> is given twice", (const char *) q->name);
+
+  condition = pn_condition_new ();
+  values = content (q);
+  review = attr (q, "review");
+  condition->question = question;
+  condition->values = split_list (values);
+  condition->review = split_list (review);
+  condition->value_quarks = quarks_of (condition->values);
+  condition->review_quarks = quarks_of (condition->review);
+  condition->line = xmlGetLineNo (q);
+  g_ptr_array_add (benefit->conditions, condition);
+  return TRUE;
+}
+
+static gboolean
+read_benefit (PnArticle   *article,
+              xmlNode     *node,
+              const char  *name,
+              GError     **error)
 {
   PnBenefit *benefit = pn_article_add_benefit (article);
-  g_autofree char *kind = attr (node, "kind");
+  g_autofree char *kind = NULL;
   g_autofree char *one_time = attr (node, "one-time");
   g_autofree char *reviewed = attr (node, "reviewed");
   g_autoptr(GStrvBuilder) tops_up = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) caps = g_strv_builder_new ();
   gboolean has_tops_up = FALSE, has_caps = FALSE;
 
-  benefit->id = attr (node, "id");
-  benefit->per = attr (node, "per");
-  benefit->one_time = g_strcmp0 (one_time, "true") == 0 || g_strcmp0 (one_time, "1") == 0;
-  /* absent: reviewed, as every bundled benefit */
-  benefit->reviewed = !(g_strcmp0 (reviewed, "false") == 0 || g_strcmp0 (reviewed, "0") == 0);
   benefit->line = xmlGetLineNo (node);
+  benefit->id = need_attr (node, "id", name, error);
+  if (benefit->id == NULL)
+    return FALSE;
+  kind = need_attr (node, "kind", name, error);
+  if (kind == NULL)
+    return FALSE;
   if (!pn_benefit_kind_from_string (kind, &benefit->kind))
-    g_assert_not_reached (); /* the schema enumerates kinds */
+    return fail (error, name, node, "benefit “%s” has an unknown kind “%.60s”", benefit->id, kind);
+  benefit->per = attr (node, "per");
+  benefit->one_time = parse_boolean (one_time);
+  /* absent: reviewed, as every bundled benefit */
+  benefit->reviewed = reviewed == NULL || parse_boolean (reviewed);
+  if (!need_text (node, "title", &benefit->title, name, error))
+    return FALSE;
 
   for (xmlNode *c = node->children; c != NULL; c = c->next)
     {
       if (!is_element (c, NULL))
         continue;
 
-      if (is_element (c, "title"))
-        read_text (c, &benefit->title);
-      else if (is_element (c, "units"))
-        read_units (c, benefit->units);
+      if (is_element (c, "units"))
+        {
+          if (!read_units (c, benefit->units, name, error))
+            return FALSE;
+        }
       else if (is_element (c, "rate"))
         {
           g_autofree char *s = content (c);
-          benefit->rate = g_ascii_strtod (s, NULL);
+
+          if (!parse_rate (c, s, &benefit->rate, name, error))
+            return FALSE;
         }
       else if (is_element (c, "base"))
         {
           g_autofree char *s = content (c);
-          pn_figure_from_string (s, &benefit->base);
+
+          if (!parse_figure (c, s, &benefit->base, name, error))
+            return FALSE;
         }
       else if (is_element (c, "amount"))
         {
           g_autofree char *s = content (c);
-          benefit->amount = parse_yuan (s);
+
+          if (!parse_yuan (c, s, &benefit->amount, name, error))
+            return FALSE;
         }
       else if (is_element (c, "cap"))
         {
           g_autofree char *s = content (c);
-          benefit->cap = parse_yuan (s);
+
+          if (!parse_yuan (c, s, &benefit->cap, name, error))
+            return FALSE;
         }
       else if (is_element (c, "threshold"))
         {
@@ -442,67 +1189,67 @@ read_benefit (PnArticle *article,
           g_autofree char *min = attr (c, "min");
           g_autofree char *inclusive = attr (c, "inclusive");
 
-          pn_figure_from_string (figure, &threshold->figure);
-          threshold->min = parse_yuan (min);
-          threshold->inclusive = g_strcmp0 (inclusive, "true") == 0 || g_strcmp0 (inclusive, "1") == 0;
           g_ptr_array_add (benefit->thresholds, threshold);
+          if (!parse_figure (c, figure, &threshold->figure, name, error) ||
+              !parse_yuan (c, min, &threshold->min, name, error))
+            return FALSE;
+          threshold->inclusive = parse_boolean (inclusive);
         }
       else if (is_element (c, "combined-limit"))
         {
           g_autofree char *figure = attr (c, "figure");
-          pn_figure_from_string (figure, &benefit->combined_limit);
+
+          if (!parse_figure (c, figure, &benefit->combined_limit, name, error))
+            return FALSE;
         }
       else if (is_element (c, "conditions"))
         {
           for (xmlNode *q = c->children; q != NULL; q = q->next)
-            {
-              PnCondition *condition;
-              g_autofree char *values = NULL;
-              g_autofree char *review = NULL;
-
-              if (!is_element (q, NULL))
-                continue;
-
-              condition = pn_condition_new ();
-              if (!pn_question_from_string ((const char *) q->name, &condition->question))
-                g_assert_not_reached ();
-              values = content (q);
-              review = attr (q, "review");
-              condition->values = split_list (values);
-              condition->review = split_list (review);
-              condition->value_quarks = quarks_of (condition->values);
-              condition->review_quarks = quarks_of (condition->review);
-              condition->line = xmlGetLineNo (q);
-              g_ptr_array_add (benefit->conditions, condition);
-            }
+            if (is_element (q, NULL) && !read_condition (benefit, q, name, error))
+              return FALSE;
         }
       else if (is_element (c, "requirement"))
         {
           PnRequirement *requirement = pn_requirement_new ();
+          g_autofree char *kind_attr = attr (c, "kind");
 
-          g_autofree char *kind = attr (c, "kind");
-
-          requirement->id = attr (c, "id");
-          requirement->attestation = g_strcmp0 (kind, "attestation") == 0;
-          read_text (c, &requirement->text);
           g_ptr_array_add (benefit->requirements, requirement);
+          requirement->id = need_attr (c, "id", name, error);
+          if (requirement->id == NULL)
+            return FALSE;
+          requirement->attestation = g_strcmp0 (kind_attr, "attestation") == 0;
+          if (!read_text (c, &requirement->text, name, error))
+            return FALSE;
         }
       else if (is_element (c, "tops-up"))
         {
-          g_autofree char *ref = attr (c, "ref");
+          g_autofree char *ref = need_attr (c, "ref", name, error);
+
+          if (ref == NULL)
+            return FALSE;
           g_strv_builder_add (tops_up, ref);
           has_tops_up = TRUE;
         }
       else if (is_element (c, "overlap"))
-        benefit->overlap_group = attr (c, "ref");
+        {
+          g_free (benefit->overlap_group);
+          benefit->overlap_group = need_attr (c, "ref", name, error);
+          if (benefit->overlap_group == NULL)
+            return FALSE;
+        }
       else if (is_element (c, "annual-cap"))
         {
-          g_autofree char *ref = attr (c, "ref");
+          g_autofree char *ref = need_attr (c, "ref", name, error);
+
+          if (ref == NULL)
+            return FALSE;
           g_strv_builder_add (caps, ref);
           has_caps = TRUE;
         }
       else if (is_element (c, "staged-payment"))
         {
+          if (benefit->stages != NULL)
+            return fail (error, name, c, "benefit “%s” has two <staged-payment>", benefit->id);
           benefit->stages = g_array_new (FALSE, FALSE, sizeof (double));
           benefit->stages_over = attr (c, "over");
           for (xmlNode *s = c->children; s != NULL; s = s->next)
@@ -513,7 +1260,8 @@ read_benefit (PnArticle *article,
               if (!is_element (s, "stage"))
                 continue;
               share = attr (s, "share");
-              value = g_ascii_strtod (share, NULL);
+              if (!parse_rate (s, share, &value, name, error))
+                return FALSE;
               g_array_append_val (benefit->stages, value);
             }
         }
@@ -523,60 +1271,480 @@ read_benefit (PnArticle *article,
           g_autofree char *chosen = attr (c, "chosen");
           g_autofree char *lapsed = attr (c, "lapsed-target");
 
-          reading->id = attr (c, "id");
-          reading->chosen = g_strcmp0 (chosen, "true") == 0 || g_strcmp0 (chosen, "1") == 0;
-          reading->keep_lapsed_target = g_strcmp0 (lapsed, "not-deducted") == 0;
-          read_text (c, &reading->text);
           g_ptr_array_add (benefit->readings, reading);
+          reading->id = need_attr (c, "id", name, error);
+          if (reading->id == NULL)
+            return FALSE;
+          reading->chosen = parse_boolean (chosen);
+          reading->keep_lapsed_target = g_strcmp0 (lapsed, "not-deducted") == 0;
+          if (!read_text (c, &reading->text, name, error))
+            return FALSE;
         }
       else if (is_element (c, "note"))
-        g_ptr_array_add (benefit->notes, new_text (c));
+        {
+          PnText *note = new_text (c, name, error);
+
+          if (note == NULL)
+            return FALSE;
+          g_ptr_array_add (benefit->notes, note);
+        }
     }
 
   if (has_tops_up)
     benefit->tops_up = g_strv_builder_end (tops_up);
   if (has_caps)
     benefit->annual_caps = g_strv_builder_end (caps);
+  return TRUE;
 }
 
-static void
-read_article (PnDocument *document,
-              xmlNode    *node)
+static gboolean
+read_article (PnDocument  *document,
+              xmlNode     *node,
+              const char  *name,
+              GError     **error)
 {
   PnArticle *article = pn_document_add_article (document);
 
-  article->number = attr (node, "number");
-  article->chapter = attr (node, "chapter");
   article->line = xmlGetLineNo (node);
+  article->number = need_attr (node, "number", name, error);
+  if (article->number == NULL)
+    return FALSE;
+  article->chapter = need_attr (node, "chapter", name, error);
+  if (article->chapter == NULL)
+    return FALSE;
+  if (!need_text (node, "heading", &article->heading, name, error))
+    return FALSE;
+  article->original = child_content (node, "original");
+  article->summary = child_content (node, "summary");
+  if (article->original == NULL || article->summary == NULL)
+    return fail (error, name, node, "article %s needs an <original> and a <summary>", article->number);
 
   for (xmlNode *c = node->children; c != NULL; c = c->next)
     {
-      if (is_element (c, "heading"))
-        read_text (c, &article->heading);
-      else if (is_element (c, "original"))
-        article->original = content (c);
-      else if (is_element (c, "summary"))
-        article->summary = content (c);
-      else if (is_element (c, "units"))
-        read_units (c, article->units);
+      if (is_element (c, "units"))
+        {
+          if (!read_units (c, article->units, name, error))
+            return FALSE;
+        }
       else if (is_element (c, "deadline"))
         {
+          g_free (article->deadline_text);
+          g_free (article->valid_from);
+          g_free (article->valid_until);
           article->deadline_text = attr (c, "text");
           article->valid_from = attr (c, "from");
           article->valid_until = attr (c, "until");
         }
       else if (is_element (c, "benefit"))
-        read_benefit (article, c);
+        {
+          if (!read_benefit (article, c, name, error))
+            return FALSE;
+        }
       else if (is_element (c, "note"))
-        g_ptr_array_add (article->notes, new_text (c));
+        {
+          PnText *note = new_text (c, name, error);
+
+          if (note == NULL)
+            return FALSE;
+          g_ptr_array_add (article->notes, note);
+        }
     }
+
+  return TRUE;
+}
+
+/* Benefit ids, article numbers and annual-cap ids are unique (the
+ * schema's identity constraints say so too).  Checked with hash tables
+ * before the schema: libxml2 compares each duplicate with every key seen
+ * and reports each one, 40,000 shared ids took minutes. */
+static gboolean
+check_unique_ids (const char  *name,
+                  xmlNode     *root,
+                  GError     **error)
+{
+  g_autoptr(GHashTable) articles = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) benefits = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) caps = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean ok = TRUE;
+
+  /* the values are the libxml2 attribute strings, owned by the tree */
+  for (xmlNode *c = root->children; c != NULL && ok; c = c->next)
+    {
+      if (is_element (c, "annual-cap"))
+        {
+          xmlAttr *id = xmlHasProp (c, (const xmlChar *) "id");
+
+          if (id != NULL && id->children != NULL && id->children->content != NULL &&
+              !g_hash_table_add (caps, id->children->content))
+            ok = fail (error, name, c, "annual cap id “%.250s” is used twice",
+                       (const char *) id->children->content);
+        }
+      else if (is_element (c, "article"))
+        {
+          xmlAttr *number = xmlHasProp (c, (const xmlChar *) "number");
+
+          if (number != NULL && number->children != NULL && number->children->content != NULL &&
+              !g_hash_table_add (articles, number->children->content))
+            {
+              ok = fail (error, name, c, "article number “%.100s” is used twice",
+                         (const char *) number->children->content);
+              break;
+            }
+
+          for (xmlNode *b = c->children; b != NULL && ok; b = b->next)
+            {
+              xmlAttr *id;
+
+              if (!is_element (b, "benefit"))
+                continue;
+              id = xmlHasProp (b, (const xmlChar *) "id");
+              if (id != NULL && id->children != NULL && id->children->content != NULL &&
+                  !g_hash_table_add (benefits, id->children->content))
+                ok = fail (error, name, b, "benefit id “%.250s” is used twice",
+                           (const char *) id->children->content);
+            }
+        }
+    }
+
+  return ok;
+}
+
+static gboolean
+model_error (GError     **error,
+             PnDocument  *document,
+             guint        line,
+             const char  *format,
+             ...) G_GNUC_PRINTF (4, 5);
+
+static gboolean
+model_error (GError     **error,
+             PnDocument  *document,
+             guint        line,
+             const char  *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_MODEL, "%s:%u: %s",
+               document->file_name ? document->file_name : document->id, line, message);
+  return FALSE;
+}
+
+/* ---- top-up chains --------------------------------------------------- */
+
+/* Finds the benefit an id names, or NULL. */
+typedef PnBenefit *(*ResolveFunc) (gpointer    data,
+                                   const char *id);
+
+typedef struct
+{
+  PnBenefit *benefit;
+  guint      next;
+} Frame;
+
+/* "a → b → a", at most a few ids */
+static char *
+describe_cycle (GArray    *stack,
+                guint      from,
+                PnBenefit *back_to)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = stack->len - from;
+
+  for (guint i = from; i < stack->len; i++)
+    {
+      if (n > 6 && i == from + 3)
+        {
+          g_string_append (text, "… → ");
+          i = stack->len - 2;
+          continue;
+        }
+      g_string_append_printf (text, "%s → ", g_array_index (stack, Frame, i).benefit->id);
+    }
+  g_string_append (text, back_to->id);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Depth-first over the top-up edges from each of `starts`, without
+ * recursion (a chain may be 100,000 long); each benefit is visited once. */
+static gboolean
+check_top_up_cycles (GPtrArray    *starts,
+                     ResolveFunc   resolve,
+                     gpointer      data,
+                     GError      **error)
+{
+  g_autoptr(GHashTable) state = g_hash_table_new (NULL, NULL);   /* 1 on the path, 2 done */
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (Frame));
+
+  for (guint s = 0; s < starts->len; s++)
+    {
+      PnBenefit *start = g_ptr_array_index (starts, s);
+      Frame first = { start, 0 };
+
+      if (start->tops_up == NULL || g_hash_table_contains (state, start))
+        continue;
+
+      g_hash_table_insert (state, start, GUINT_TO_POINTER (1));
+      g_array_append_val (stack, first);
+
+      while (stack->len > 0)
+        {
+          Frame *top = &g_array_index (stack, Frame, stack->len - 1);
+          PnBenefit *benefit = top->benefit;
+          PnBenefit *target;
+          guint seen;
+
+          if (benefit->tops_up == NULL || benefit->tops_up[top->next] == NULL)
+            {
+              g_hash_table_insert (state, benefit, GUINT_TO_POINTER (2));
+              g_array_set_size (stack, stack->len - 1);
+              continue;
+            }
+
+          target = resolve (data, benefit->tops_up[top->next++]);
+          if (target == NULL)
+            continue;
+
+          seen = GPOINTER_TO_UINT (g_hash_table_lookup (state, target));
+          if (seen == 2)
+            continue;
+          if (seen == 1)
+            {
+              g_autofree char *path = NULL;
+              guint from = 0;
+
+              if (target == benefit)
+                return model_error (error, benefit->document, benefit->line,
+                                    "benefit “%s” tops itself up", benefit->id);
+
+              for (guint i = 0; i < stack->len; i++)
+                if (g_array_index (stack, Frame, i).benefit == target)
+                  from = i;
+              path = describe_cycle (stack, from, target);
+              return model_error (error, target->document, target->line,
+                                  "top-ups form a cycle: %s", path);
+            }
+
+          {
+            Frame next = { target, 0 };
+
+            g_hash_table_insert (state, target, GUINT_TO_POINTER (1));
+            g_array_append_val (stack, next);
+          }
+        }
+    }
+
+  return TRUE;
+}
+
+static GHashTable *
+benefits_by_id (PnDocument *document)
+{
+  GHashTable *map = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < document->articles->len; i++)
+    {
+      PnArticle *article = g_ptr_array_index (document->articles, i);
+
+      for (guint j = 0; j < article->benefits->len; j++)
+        {
+          PnBenefit *benefit = g_ptr_array_index (article->benefits, j);
+
+          g_hash_table_insert (map, benefit->id, benefit);
+        }
+    }
+
+  return map;
+}
+
+static PnBenefit *
+resolve_in_map (gpointer    data,
+                const char *id)
+{
+  return g_hash_table_lookup (data, id);
+}
+
+static GPtrArray *
+all_benefits (PnDocument *document)
+{
+  GPtrArray *benefits = g_ptr_array_new ();
+
+  for (guint i = 0; i < document->articles->len; i++)
+    {
+      PnArticle *article = g_ptr_array_index (document->articles, i);
+
+      for (guint j = 0; j < article->benefits->len; j++)
+        g_ptr_array_add (benefits, g_ptr_array_index (article->benefits, j));
+    }
+
+  return benefits;
+}
+
+/* The rules of the model that the schema cannot state, on one document:
+ * staged shares add up to 1; what it tops up in itself exists and no
+ * chain of its top-ups comes back; its annual-cap references exist. */
+static gboolean
+check_model (PnDocument  *document,
+             GError     **error)
+{
+  g_autoptr(GHashTable) map = benefits_by_id (document);
+  g_autoptr(GPtrArray) benefits = all_benefits (document);
+  g_autofree char *prefix = g_strconcat (document->id, "/", NULL);
+
+  for (guint i = 0; i < benefits->len; i++)
+    {
+      PnBenefit *benefit = g_ptr_array_index (benefits, i);
+
+      if (benefit->stages != NULL)
+        {
+          double sum = 0;
+
+          for (guint s = 0; s < benefit->stages->len; s++)
+            sum += g_array_index (benefit->stages, double, s);
+          if (benefit->stages->len < 2 || ABS (sum - 1.0) > PN_STAGES_TOLERANCE)
+            {
+              char shown[G_ASCII_DTOSTR_BUF_SIZE];
+
+              g_ascii_formatd (shown, sizeof shown, "%.6g", sum);
+              return model_error (error, document, benefit->line,
+                                  "the stages of benefit “%s” add up to %s, not 1",
+                                  benefit->id, shown);
+            }
+        }
+
+      for (guint t = 0; benefit->tops_up && benefit->tops_up[t]; t++)
+        {
+          const char *ref = benefit->tops_up[t];
+
+          if (g_str_equal (ref, benefit->id))
+            return model_error (error, document, benefit->line,
+                                "benefit “%s” tops itself up", benefit->id);
+          if (g_str_has_prefix (ref, prefix) && g_hash_table_lookup (map, ref) == NULL)
+            return model_error (error, document, benefit->line,
+                                "unknown benefit to top up “%.250s”", ref);
+        }
+
+      for (guint c = 0; benefit->annual_caps && benefit->annual_caps[c]; c++)
+        if (pn_document_find_annual_cap (document, benefit->annual_caps[c]) == NULL)
+          return model_error (error, document, benefit->line,
+                              "unknown annual cap “%.250s”", benefit->annual_caps[c]);
+    }
+
+  return check_top_up_cycles (benefits, resolve_in_map, map, error);
+}
+
+typedef struct
+{
+  PnCorpus   *corpus;
+  PnDocument *document;
+  GHashTable *own;      /* id → PnBenefit of `document` */
+} CorpusResolver;
+
+static PnBenefit *
+resolve_in_corpus (gpointer    data,
+                   const char *id)
+{
+  CorpusResolver *self = data;
+  g_autofree char *prefix = g_strconcat (self->document->id, "/", NULL);
+
+  if (g_str_has_prefix (id, prefix))
+    return g_hash_table_lookup (self->own, id);
+  /* another document's benefit, read with what it tops up; the corpus
+   * may hold an older version of this one, which does not count */
+  return pn_corpus_find_benefit (self->corpus, id, NULL);
+}
+
+static gboolean check_in_corpus (PnCorpus    *corpus,
+                                 PnDocument  *document,
+                                 GError     **error);
+
+gboolean
+pn_policy_loader_check_in_corpus (PnCorpus    *corpus,
+                                  PnDocument  *document,
+                                  GError     **error)
+{
+  g_return_val_if_fail (corpus != NULL, FALSE);
+  g_return_val_if_fail (document != NULL && document->id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (check_in_corpus (corpus, document, error))
+    return TRUE;
+  one_line (error);
+  return FALSE;
+}
+
+static gboolean
+check_in_corpus (PnCorpus    *corpus,
+                 PnDocument  *document,
+                 GError     **error)
+{
+  g_autoptr(GHashTable) own = NULL;
+  g_autoptr(GPtrArray) benefits = NULL;
+  g_autoptr(GPtrArray) tops_up_into = NULL;
+  g_autofree char *prefix = NULL;
+  CorpusResolver resolver;
+
+  own = benefits_by_id (document);
+  resolver = (CorpusResolver) { corpus, document, own };
+  benefits = all_benefits (document);
+
+  for (guint i = 0; i < benefits->len; i++)
+    {
+      PnBenefit *benefit = g_ptr_array_index (benefits, i);
+
+      for (guint t = 0; benefit->tops_up && benefit->tops_up[t]; t++)
+        if (resolve_in_corpus (&resolver, benefit->tops_up[t]) == NULL)
+          return model_error (error, document, benefit->line,
+                              "unknown benefit to top up “%.250s”", benefit->tops_up[t]);
+    }
+
+  /* What the others top up in the document this one replaces. */
+  tops_up_into = _pn_corpus_get_top_ups_into (corpus, document->id, error);
+  if (tops_up_into == NULL)
+    return FALSE;
+  prefix = g_strconcat (document->id, "/", NULL);
+  for (guint i = 0; i < tops_up_into->len; i++)
+    {
+      PnBenefit *benefit = g_ptr_array_index (tops_up_into, i);
+      PnDocument *other = benefit->document;
+
+      for (guint t = 0; benefit->tops_up && benefit->tops_up[t]; t++)
+        if (g_str_has_prefix (benefit->tops_up[t], prefix) &&
+            g_hash_table_lookup (own, benefit->tops_up[t]) == NULL)
+          return model_error (error, document, 1,
+                              "“%s” (%s:%u) tops up “%.250s”, which this document does not have",
+                              benefit->id,
+                              other->file_name ? other->file_name : other->id,
+                              benefit->line, benefit->tops_up[t]);
+    }
+
+  return check_top_up_cycles (benefits, resolve_in_corpus, &resolver, error);
 }
 
 /* ---- expected-result cases ---- */
 
-static void
-read_expectation (PnCase  *pcase,
-                  xmlNode *node)
+/* An amount of a case: absent is PN_YUAN_UNSET */
+static gboolean
+case_yuan (xmlNode     *node,
+           const char  *str,
+           gint64      *out_yuan,
+           const char  *name,
+           GError     **error)
+{
+  *out_yuan = PN_YUAN_UNSET;
+  return str == NULL || parse_yuan (node, str, out_yuan, name, error);
+}
+
+static gboolean
+read_expectation (PnCase      *pcase,
+                  xmlNode     *node,
+                  const char  *name,
+                  GError     **error)
 {
   PnCaseExpectation *expectation = pn_case_add_expectation (pcase);
   g_autofree char *counted = attr (node, "counted-cny");
@@ -589,10 +1757,11 @@ read_expectation (PnCase  *pcase,
   expectation->listed = is_element (node, "expect");
   if (expectation->listed)
     {
-      /* an unparsable amount (the store does not validate again) is
-       * PN_YUAN_UNSET, which check_cases() refuses */
-      expectation->counted_cny = parse_yuan (counted);
-      expectation->estimate_cny = parse_yuan (estimate);
+      /* a missing counted-cny stays PN_YUAN_UNSET, which check_cases()
+       * refuses in words */
+      if (!case_yuan (node, counted, &expectation->counted_cny, name, error) ||
+          !case_yuan (node, estimate, &expectation->estimate_cny, name, error))
+        return FALSE;
       expectation->reason = attr (node, "reason");
       if (match != NULL)
         {
@@ -601,29 +1770,36 @@ read_expectation (PnCase  *pcase,
         }
       if (status != NULL)
         {
-          static const char * const statuses[] = { "in-force", "expired", "pending", "draft" };
-
-          for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
-            if (g_str_equal (status, statuses[i]))
-              {
-                expectation->has_status = TRUE;
-                expectation->status = (PnStatus) i;
-              }
+          if (!pn_status_from_string (status, &expectation->status))
+            return fail (error, name, node, "“%.40s” is not a status", status);
+          expectation->has_status = TRUE;
         }
     }
 
   for (xmlNode *c = node->children; c != NULL; c = c->next)
     {
       if (is_element (c, "quote"))
-        expectation->quote = content (c);
+        {
+          g_free (expectation->quote);
+          expectation->quote = content (c);
+        }
       else if (is_element (c, "note"))
-        g_ptr_array_add (expectation->notes, new_text (c));
+        {
+          PnText *note = new_text (c, name, error);
+
+          if (note == NULL)
+            return FALSE;
+          g_ptr_array_add (expectation->notes, note);
+        }
     }
+  return TRUE;
 }
 
-static void
-read_case (PnDocument *document,
-           xmlNode    *node)
+static gboolean
+read_case (PnDocument  *document,
+           xmlNode     *node,
+           const char  *name,
+           GError     **error)
 {
   PnCase *pcase = pn_document_add_case (document);
 
@@ -634,9 +1810,16 @@ read_case (PnDocument *document,
   for (xmlNode *c = node->children; c != NULL; c = c->next)
     {
       if (is_element (c, "note"))
-        g_ptr_array_add (pcase->notes, new_text (c));
+        {
+          PnText *note = new_text (c, name, error);
+
+          if (note == NULL)
+            return FALSE;
+          g_ptr_array_add (pcase->notes, note);
+        }
       else if (is_element (c, "answers"))
         {
+          g_free (pcase->location);
           pcase->location = attr (c, "location");
           for (xmlNode *a = c->children; a != NULL; a = a->next)
             {
@@ -662,19 +1845,25 @@ read_case (PnDocument *document,
                 continue;
               id = attr (f, "id");
               value = content (f);
-              if (pn_figure_from_string (id, &figure))
-                pcase->figures[figure] = parse_yuan (value);
+              if (pn_figure_from_string (id, &figure) &&
+                  !parse_yuan (f, value, &pcase->figures[figure], name, error))
+                return FALSE;
             }
         }
       else if (is_element (c, "expect") || is_element (c, "not-listed"))
-        read_expectation (pcase, c);
+        {
+          if (!read_expectation (pcase, c, name, error))
+            return FALSE;
+        }
       else if (is_element (c, "total"))
         {
           g_autofree char *cny = attr (c, "cny");
 
-          pcase->total_cny = parse_yuan (cny);
+          if (!case_yuan (c, cny, &pcase->total_cny, name, error))
+            return FALSE;
         }
     }
+  return TRUE;
 }
 
 static PnBenefit *
@@ -890,56 +2079,64 @@ pn_policy_loader_check_case_references (PnDocument  *document,
   return TRUE;
 }
 
-static void
-read_local_declarations (PnDocument *document,
-                         xmlNode    *root,
-                         guint      *out_locations_line,
-                         guint      *out_units_line)
+static gboolean
+read_local_declarations (PnDocument     *document,
+                         xmlNode        *root,
+                         DocumentLines  *lines,
+                         const char     *name,
+                         GError        **error)
 {
   xmlNode *node = child (root, "local-locations");
 
   if (node != NULL)
     {
-      *out_locations_line = xmlGetLineNo (node);
+      lines->locations_line = xmlGetLineNo (node);
       for (xmlNode *c = node->children; c != NULL; c = c->next)
         {
           g_autofree char *id = NULL;
           g_autofree char *parent = NULL;
           g_autofree char *level = NULL;
-          g_autofree char *zh = NULL;
-          g_autofree char *en = NULL;
+          PnText text = { NULL, NULL };
 
           if (!is_element (c, "location"))
             continue;
-          id = attr (c, "id");
+          id = need_attr (c, "id", name, error);
+          if (id == NULL || !read_text (c, &text, name, error))
+            {
+              pn_text_clear (&text);
+              return FALSE;
+            }
           parent = attr (c, "parent");
           level = attr (c, "level");
-          zh = child_content (c, "zh");
-          en = child_content (c, "en");
-          pn_document_add_local_location (document, id, parent, level, zh, en);
+          pn_document_add_local_location (document, id, parent, level, text.zh, text.en);
+          pn_text_clear (&text);
         }
     }
 
   node = child (root, "local-units");
   if (node != NULL)
     {
-      *out_units_line = xmlGetLineNo (node);
+      lines->units_line = xmlGetLineNo (node);
       for (xmlNode *c = node->children; c != NULL; c = c->next)
         {
           g_autofree char *id = NULL;
           g_autofree char *location = NULL;
-          g_autofree char *zh = NULL;
-          g_autofree char *en = NULL;
+          PnText text = { NULL, NULL };
 
           if (!is_element (c, "unit"))
             continue;
-          id = attr (c, "id");
-          location = attr (c, "location");
-          zh = child_content (c, "zh");
-          en = child_content (c, "en");
-          pn_document_add_local_unit (document, id, location, zh, en);
+          id = need_attr (c, "id", name, error);
+          location = need_attr (c, "location", name, error);
+          if (id == NULL || location == NULL || !read_text (c, &text, name, error))
+            {
+              pn_text_clear (&text);
+              return FALSE;
+            }
+          pn_document_add_local_unit (document, id, location, text.zh, text.en);
+          pn_text_clear (&text);
         }
     }
+  return TRUE;
 }
 
 static gboolean
@@ -1165,6 +2362,7 @@ check_units (const char  *display_name,
   return TRUE;
 }
 
+
 static PnDocument *load_document (const char  *display_name,
                                   GBytes      *bytes,
                                   PnTaxonomy  *taxonomy,
@@ -1180,44 +2378,45 @@ pn_policy_loader_load_document (const char  *display_name,
   return load_document (display_name, bytes, taxonomy, TRUE, error);
 }
 
-static PnDocument *
-load_document (const char  *display_name,
-               GBytes      *bytes,
-               PnTaxonomy  *taxonomy,
-               gboolean     validate_schema,
+/* For XML the store validated when it was imported: parsed with the same
+ * safe options and budget, checked against the taxonomy and the model's
+ * rules, but not against the schema again.  What the schema would have
+ * caught is an error here too, never an assertion: the database may have
+ * been changed behind our back. */
+PnDocument *
+_pn_policy_loader_load_stored_document (const char  *display_name,
+                                        GBytes      *bytes,
+                                        PnTaxonomy  *taxonomy,
+                                        GError     **error)
+{
+  return load_document (display_name, bytes, taxonomy, FALSE, error);
+}
+
+static gboolean
+read_document (PnDocument     *document,
+               xmlNode        *root,
+               const char     *display_name,
+               DocumentLines  *lines,
                GError     **error)
 {
-  g_autoptr(xmlDoc) doc = NULL;
-  g_autoptr(PnDocument) document = NULL;
-  g_autofree char *status = NULL;
-  xmlNode *root;
+  g_autofree char *status = attr (root, "status");
   xmlNode *node;
-  guint locations_line = 0, units_line = 0;
-  long jurisdiction_line;
 
-  g_return_val_if_fail (display_name != NULL, NULL);
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  doc = parse_bytes (display_name, bytes, "policy-document", error);
-  if (doc == NULL)
-    return NULL;
-  if (validate_schema && !validate (display_name, doc, error))
-    return NULL;
-
-  root = xmlDocGetRootElement (doc);
-  document = pn_document_new ();
-  document->file_name = g_strdup (display_name);
-  document->id = attr (root, "id");
-  status = attr (root, "status");
+  document->id = need_attr (root, "id", display_name, error);
+  if (document->id == NULL)
+    return FALSE;
   document->draft = g_strcmp0 (status, "draft") == 0;
   document->doc_number = child_content (root, "doc-number");
-  read_text (child (root, "title"), &document->title);
-  read_text (child (root, "issuer"), &document->issuer);
-  read_local_declarations (document, root, &locations_line, &units_line);
+  if (!need_text (root, "title", &document->title, display_name, error) ||
+      !need_text (root, "issuer", &document->issuer, display_name, error))
+    return FALSE;
+  if (!read_local_declarations (document, root, lines, display_name, error))
+    return FALSE;
   node = child (root, "jurisdiction");
   document->jurisdiction = content (node);
-  jurisdiction_line = node != NULL ? xmlGetLineNo (node) : 1;
+  if (document->jurisdiction == NULL)
+    return fail (error, display_name, root, "the document has no <jurisdiction>");
+  lines->jurisdiction_line = xmlGetLineNo (node);
 
   node = child (root, "validity");
   document->issued = attr (node, "issued");
@@ -1229,19 +2428,19 @@ load_document (const char  *display_name,
       strcmp (document->in_force_from, document->in_force_until) > 0)
     {
       g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_INVALID,
-                   "%s:%ld: in-force-until %s is before in-force-from %s",
+                   "%s:%ld: in-force-until %.20s is before in-force-from %.20s",
                    display_name, xmlGetLineNo (node), document->in_force_until,
                    document->in_force_from);
-      return NULL;
+      return FALSE;
     }
   if (document->applies_from != NULL && document->in_force_from != NULL &&
       strcmp (document->applies_from, document->in_force_from) > 0)
     {
       g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_INVALID,
-                   "%s:%ld: applies-from %s is after in-force-from %s (it reaches back, before the date the document takes effect)",
+                   "%s:%ld: applies-from %.20s is after in-force-from %.20s (it reaches back, before the date the document takes effect)",
                    display_name, xmlGetLineNo (node), document->applies_from,
                    document->in_force_from);
-      return NULL;
+      return FALSE;
     }
 
   node = child (root, "source");
@@ -1260,43 +2459,111 @@ load_document (const char  *display_name,
   for (xmlNode *c = root->children; c != NULL; c = c->next)
     {
       if (is_element (c, "note"))
-        g_ptr_array_add (document->notes, new_text (c));
+        {
+          PnText *note = new_text (c, display_name, error);
+
+          if (note == NULL)
+            return FALSE;
+          g_ptr_array_add (document->notes, note);
+        }
       else if (is_element (c, "annual-cap"))
         {
           PnAnnualCap *cap = pn_annual_cap_new ();
           g_autofree char *amount = attr (c, "amount");
 
-          cap->id = attr (c, "id");
-          cap->amount = parse_yuan (amount);
+          g_ptr_array_add (document->annual_caps, cap);
+          cap->id = need_attr (c, "id", display_name, error);
+          if (cap->id == NULL || !parse_yuan (c, amount, &cap->amount, display_name, error))
+            return FALSE;
           cap->per = attr (c, "per");
           cap->article = attr (c, "article");
-          read_text (c, &cap->text);
-          g_ptr_array_add (document->annual_caps, cap);
+          if (!read_text (c, &cap->text, display_name, error))
+            return FALSE;
         }
       else if (is_element (c, "article"))
-        read_article (document, c);
+        {
+          if (!read_article (document, c, display_name, error))
+            return FALSE;
+        }
       else if (is_element (c, "cases"))
         {
           for (xmlNode *k = c->children; k != NULL; k = k->next)
-            if (is_element (k, "case"))
-              read_case (document, k);
+            if (is_element (k, "case") && !read_case (document, k, display_name, error))
+              return FALSE;
         }
     }
 
+  return TRUE;
+}
+
+static PnDocument *load_document_tree (const char  *display_name,
+                                       GBytes      *bytes,
+                                       PnTaxonomy  *taxonomy,
+                                       gboolean     validate_schema,
+                                       GError     **error);
+
+static PnDocument *
+load_document (const char  *display_name,
+               GBytes      *bytes,
+               PnTaxonomy  *taxonomy,
+               gboolean     validate_schema,
+               GError     **error)
+{
+  PnDocument *document;
+
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  document = load_document_tree (display_name, bytes, taxonomy, validate_schema, error);
+  if (document == NULL)
+    one_line (error);
+  return document;
+}
+
+static PnDocument *
+load_document_tree (const char  *display_name,
+                    GBytes      *bytes,
+                    PnTaxonomy  *taxonomy,
+                    gboolean     validate_schema,
+                    GError     **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(PnDocument) document = NULL;
+  DocumentLines lines = { 0, 0, 1 };
+  xmlNode *root;
+
+  doc = parse_bytes (display_name, bytes, "policy-document", error);
+  if (doc == NULL)
+    return NULL;
+  root = xmlDocGetRootElement (doc);
+  if (!check_unique_ids (display_name, root, error))
+    return NULL;
+  if (validate_schema && !validate (display_name, doc, error))
+    return NULL;
+
+  document = pn_document_new ();
+  document->file_name = g_strdup (display_name);
+  if (!read_document (document, root, display_name, &lines, error))
+    return NULL;
+
   pn_document_seal (document);
+
+  if (!check_model (document, error))
+    return NULL;
 
   if (taxonomy != NULL)
     {
       if (!check_local_declarations (display_name, document, taxonomy,
-                                     locations_line, units_line, error))
+                                     lines.locations_line, lines.units_line, error))
         return NULL;
 
       if (pn_document_lookup_location (document, taxonomy, document->jurisdiction) == NULL)
         {
           g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_REFERENCE,
-                       "%s:%ld: unknown jurisdiction “%s” (neither a location of the taxonomy "
+                       "%s:%ld: unknown jurisdiction “%.100s” (neither a location of the taxonomy "
                        "nor declared in <local-locations>)",
-                       display_name, jurisdiction_line, document->jurisdiction);
+                       display_name, lines.jurisdiction_line, document->jurisdiction);
           return NULL;
         }
 
@@ -1309,65 +2576,28 @@ load_document (const char  *display_name,
   return g_steal_pointer (&document);
 }
 
-GBytes *
-pn_policy_loader_read_file (GFile   *file,
-                            GError **error)
+PnDocument *
+pn_policy_loader_load_document_file_bytes (GFile       *file,
+                                           PnTaxonomy  *taxonomy,
+                                           GBytes     **out_bytes,
+                                           GError     **error)
 {
   g_autofree char *name = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *data = NULL;
-  gsize size = 0;
+  g_autoptr(GBytes) bytes = NULL;
+  PnDocument *document;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  bytes = pn_policy_loader_read_file (file, PN_POLICY_MAX_BYTES, error);
+  if (bytes == NULL)
+    return NULL;
 
   name = g_file_get_parse_name (file);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_IO,
-                   "%s: %s", name, local_error->message);
-      return NULL;
-    }
-
-  /* FIFOs, devices and /proc files report sizes that mean nothing */
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    {
-      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_IO,
-                   "%s: not a regular file", name);
-      return NULL;
-    }
-
-  stream = g_file_read (file, NULL, &local_error);
-  if (stream == NULL)
-    {
-      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_IO,
-                   "%s: %s", name, local_error->message);
-      return NULL;
-    }
-
-  /* Whatever the file claims its size is, read one byte past the limit
-   * at most. */
-  data = g_malloc (PN_MAX_POLICY_BYTES + 1);
-  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), data, PN_MAX_POLICY_BYTES + 1,
-                                &size, NULL, &local_error))
-    {
-      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_IO,
-                   "%s: %s", name, local_error->message);
-      return NULL;
-    }
-
-  if (size > PN_MAX_POLICY_BYTES)
-    {
-      g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_TOO_LARGE,
-                   "%s: the file is larger than %d MiB", name,
-                   PN_MAX_POLICY_BYTES / (1024 * 1024));
-      return NULL;
-    }
-
-  return g_bytes_new_take (g_realloc (g_steal_pointer (&data), MAX (size, 1)), size);
+  document = pn_policy_loader_load_document (name, bytes, taxonomy, error);
+  if (document != NULL && out_bytes != NULL)
+    *out_bytes = g_steal_pointer (&bytes);
+  return document;
 }
 
 PnDocument *
@@ -1375,17 +2605,7 @@ pn_policy_loader_load_document_file (GFile       *file,
                                      PnTaxonomy  *taxonomy,
                                      GError     **error)
 {
-  g_autofree char *name = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  bytes = pn_policy_loader_read_file (file, error);
-  if (bytes == NULL)
-    return NULL;
-
-  name = g_file_get_parse_name (file);
-  return pn_policy_loader_load_document (name, bytes, taxonomy, error);
+  return pn_policy_loader_load_document_file_bytes (file, taxonomy, NULL, error);
 }
 
 static void
@@ -1425,10 +2645,11 @@ pn_policy_loader_load_taxonomy (const char  *display_name,
   g_return_val_if_fail (bytes != NULL, NULL);
 
   doc = parse_bytes (display_name, bytes, "taxonomy", error);
-  if (doc == NULL)
-    return NULL;
-  if (!validate (display_name, doc, error))
-    return NULL;
+  if (doc == NULL || !validate (display_name, doc, error))
+    {
+      one_line (error);
+      return NULL;
+    }
 
   root = xmlDocGetRootElement (doc);
   taxonomy = pn_taxonomy_new ();

@@ -5,6 +5,10 @@
 
 #include "pn-profile.h"
 
+#include <string.h>
+
+#include "pn-money.h"
+
 struct _PnProfile
 {
   GObject  parent_instance;
@@ -423,56 +427,226 @@ pn_profile_to_json (PnProfile *self)
   return json_builder_get_root (builder);
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *name)
+/* ---- reading saved profiles ------------------------------------------ */
+
+#define PN_PROFILE_MAX_BYTES (1024 * 1024)
+#define PN_PROFILE_MAX_DEPTH 16
+
+static gboolean
+damaged (GError     **error,
+         const char  *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+damaged (GError     **error,
+         const char  *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, message);
+  return FALSE;
+}
+
+/* A member that may be absent or null, or else must be a string.  The
+ * message names the field ("answers.phase"). */
+static gboolean
+member_string (JsonObject  *object,
+               const char  *prefix,
+               const char  *name,
+               char       **out,
+               GError     **error)
 {
   JsonNode *node = json_object_get_member (object, name);
 
-  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return damaged (error, "field %s%s must be a string", prefix, name);
+  *out = g_strdup (json_node_get_string (node));
+  if (**out == '\0')
+    g_clear_pointer (out, g_free);
+  return TRUE;
 }
 
+/* Absent or null (NULL), or an object. */
+static gboolean
+member_object (JsonObject  *object,
+               const char  *name,
+               JsonObject **out,
+               GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return damaged (error, "field %s must be an object", name);
+  *out = json_node_get_object (node);
+  return TRUE;
+}
+
+static gboolean
+is_iso_date (const char *value)
+{
+  gboolean shape = strlen (value) == 10;
+
+  for (guint i = 0; shape && i < 10; i++)
+    shape = (i == 4 || i == 7) ? value[i] == '-' : g_ascii_isdigit (value[i]);
+
+  return shape && g_date_valid_dmy ((GDateDay) g_ascii_strtoull (value + 8, NULL, 10),
+                                    (GDateMonth) g_ascii_strtoull (value + 5, NULL, 10),
+                                    (GDateYear) g_ascii_strtoull (value, NULL, 10));
+}
+
+/**
+ * pn_profile_new_from_json:
+ *
+ * Reads what pn_profile_to_json() wrote.  Every field may be absent or
+ * null; one of the wrong type or out of range is an error saying which
+ * ("field figures.sales must be a whole number of yuan between 0 and …"),
+ * never a critical warning.  Members it does not know are ignored.
+ */
 PnProfile *
 pn_profile_new_from_json (JsonNode  *node,
                           GError   **error)
 {
   g_autoptr(PnProfile) self = NULL;
   JsonObject *object;
-  JsonObject *answers;
-  JsonObject *figures;
+  JsonObject *answers = NULL;
+  JsonObject *figures = NULL;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           "profile data is not a JSON object");
+      damaged (error, "the profile is not a JSON object");
       return NULL;
     }
 
   object = json_node_get_object (node);
   self = pn_profile_new ();
-  self->name = g_strdup (member_string (object, "name"));
-  self->location = g_strdup (member_string (object, "location"));
-  self->as_of = g_strdup (member_string (object, "as_of"));
+  if (!member_string (object, "", "name", &self->name, error) ||
+      !member_string (object, "", "location", &self->location, error) ||
+      !member_string (object, "", "as_of", &self->as_of, error) ||
+      !member_object (object, "answers", &answers, error) ||
+      !member_object (object, "figures", &figures, error))
+    return NULL;
 
-  answers = json_object_has_member (object, "answers") ?
-            json_object_get_object_member (object, "answers") : NULL;
-  for (guint i = 0; answers && i < PN_N_QUESTIONS; i++)
-    self->answers[i] = g_strdup (member_string (answers, pn_question_to_string (i)));
-
-  figures = json_object_has_member (object, "figures") ?
-            json_object_get_object_member (object, "figures") : NULL;
-  for (guint i = 0; figures && i < PN_N_FIGURES; i++)
+  if (self->as_of != NULL && !is_iso_date (self->as_of))
     {
-      JsonNode *value = json_object_get_member (figures, pn_figure_to_string (i));
+      damaged (error, "field as_of must be a date written YYYY-MM-DD");
+      return NULL;
+    }
 
-      if (value != NULL && JSON_NODE_TYPE (value) == JSON_NODE_VALUE &&
-          json_node_get_value_type (value) == G_TYPE_INT64 &&
-          json_node_get_int (value) >= 0)
-        self->figures[i] = json_node_get_int (value);
+  for (guint i = 0; answers != NULL && i < PN_N_QUESTIONS; i++)
+    if (!member_string (answers, "answers.", pn_question_to_string (i), &self->answers[i], error))
+      return NULL;
+
+  for (guint i = 0; figures != NULL && i < PN_N_FIGURES; i++)
+    {
+      const char *name = pn_figure_to_string (i);
+      JsonNode *value = json_object_get_member (figures, name);
+      gint64 yuan;
+
+      if (value == NULL || JSON_NODE_HOLDS_NULL (value))
+        continue;
+      if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_INT64 ||
+          (yuan = json_node_get_int (value)) < 0 || yuan > PN_MONEY_MAX)
+        {
+          damaged (error, "field figures.%s must be a whole number of yuan between 0 and %" G_GINT64_FORMAT,
+                   name, PN_MONEY_MAX);
+          return NULL;
+        }
+      self->figures[i] = yuan;
     }
 
   return g_steal_pointer (&self);
+}
+
+/* json-glib 1.6 parses nesting by recursion: 100,000 `[` overflow the
+ * stack.  Counted first, outside strings, in linear time. */
+static gboolean
+check_nesting (const char  *data,
+               gsize        length,
+               GError     **error)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        {
+          if (++depth > PN_PROFILE_MAX_DEPTH)
+            return damaged (error, "the JSON nests more than %d deep", PN_PROFILE_MAX_DEPTH);
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
+/**
+ * pn_profile_new_from_data:
+ * @data: (nullable): the JSON text as stored, not necessarily 0-terminated
+ *
+ * Parses and reads a saved profile's JSON, refusing what json-glib should
+ * not be given (more than 1 MiB, nesting past 16, no valid UTF-8).  Errors
+ * are one line ("field location must be a string").
+ */
+PnProfile *
+pn_profile_new_from_data (const char  *data,
+                          gsize        length,
+                          GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (data == NULL || length == 0)
+    {
+      damaged (error, "the profile is empty");
+      return NULL;
+    }
+  if (length > PN_PROFILE_MAX_BYTES)
+    {
+      damaged (error, "the profile is larger than 1 MiB");
+      return NULL;
+    }
+  if (!g_utf8_validate_len (data, length, NULL))
+    {
+      damaged (error, "the profile is not UTF-8 text");
+      return NULL;
+    }
+  if (!check_nesting (data, length, error))
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
+    {
+      g_autofree char *message = g_strdup (local_error->message);
+
+      g_strdelimit (message, "\r\n", ' ');
+      damaged (error, "not JSON: %s", message);
+      return NULL;
+    }
+
+  return pn_profile_new_from_json (json_parser_get_root (parser), error);
 }

@@ -52,5 +52,10 @@ void         pn_profile_clear            (PnProfile   *self);
 JsonNode    *pn_profile_to_json          (PnProfile   *self);
 PnProfile   *pn_profile_new_from_json    (JsonNode    *node,
                                           GError     **error);
+/* The same from the JSON text (a saved profile as the store keeps it),
+ * bounded before json-glib parses it. */
+PnProfile   *pn_profile_new_from_data    (const char  *data,
+                                          gsize        length,
+                                          GError     **error);
 
 G_END_DECLS

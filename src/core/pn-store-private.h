@@ -192,7 +192,18 @@ gboolean     _pn_store_read_ending       (PnStore      *self,
                                           GArray       *out_keys,
                                           guint        *out_undated,
                                           GError      **error);
+/* The benefits of other documents that top up a benefit of the document
+ * `document_id`, as (benefit key, document key) pairs. */
+gboolean     _pn_store_read_top_ups_into (PnStore     *self,
+                                          const char  *document_id,
+                                          GArray      *out_pairs,
+                                          GError     **error);
 /* ---- the corpus (pn-corpus.c) ---- */
+
+/* Called by a corpus of the store as it is freed, the store's lock held:
+ * the store caches its corpus without a reference. */
+void         _pn_store_forget_corpus     (PnStore      *self,
+                                          PnCorpus     *corpus);
 
 PnCorpus    *_pn_corpus_new_for_store    (PnStore      *store,
                                           PnTaxonomy   *taxonomy);

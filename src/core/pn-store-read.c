@@ -1289,3 +1289,42 @@ _pn_store_read_ending (PnStore     *self,
 
   return ok;
 }
+
+gboolean
+_pn_store_read_top_ups_into (PnStore     *self,
+                             const char  *document_id,
+                             GArray      *out_pairs,
+                             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *prefix = g_strconcat (document_id, "/", NULL);
+  g_autofree char *end = g_strconcat (document_id, "0", NULL);  /* '0' follows '/' */
+  gboolean ok = TRUE;
+  PnStepResult r = PN_STEP_DONE;
+
+  _pn_store_lock (self);
+  stmt = _pn_store_prepare (self,
+                            "SELECT DISTINCT b.key, b.document FROM top_ups t"
+                            " JOIN benefits b ON b.key = t.benefit"
+                            " JOIN documents d ON d.key = b.document"
+                            " WHERE t.target >= ? AND t.target < ? AND d.id != ?", error);
+  if (stmt == NULL)
+    ok = FALSE;
+  else
+    {
+      _pn_store_bind_text (stmt, 1, prefix);
+      _pn_store_bind_text (stmt, 2, end);
+      _pn_store_bind_text (stmt, 3, document_id);
+    }
+  while (ok && (r = _pn_store_step (self, stmt, error)) == PN_STEP_ROW)
+    {
+      gint64 pair[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+
+      g_array_append_vals (out_pairs, pair, 1);
+    }
+  if (ok && r == PN_STEP_ERROR)
+    ok = FALSE;
+  _pn_store_unlock (self);
+
+  return ok;
+}

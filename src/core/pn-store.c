@@ -1333,7 +1333,8 @@ pn_store_finalize (GObject *object)
 {
   PnStore *self = (PnStore *) object;
 
-  g_clear_pointer (&self->corpus, pn_corpus_unref);
+  /* every corpus of the store holds it: none is left */
+  g_warn_if_fail (self->corpus == NULL);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
@@ -1608,15 +1609,16 @@ pn_store_load_corpus (PnStore  *self,
 
   g_return_val_if_fail (PN_IS_STORE (self), NULL);
 
+  /* the cache holds no reference (_pn_store_forget_corpus()) */
   _pn_store_lock (self);
-  if (self->corpus == NULL)
+  if (self->corpus != NULL)
+    corpus = pn_corpus_ref (self->corpus);
+  else
     {
       taxonomy = _pn_store_read_taxonomy (self, error);
       if (taxonomy != NULL)
-        self->corpus = _pn_corpus_new_for_store (self, taxonomy);
+        corpus = self->corpus = _pn_corpus_new_for_store (self, taxonomy);
     }
-  if (self->corpus != NULL)
-    corpus = pn_corpus_ref (self->corpus);
   _pn_store_unlock (self);
 
   return corpus;
@@ -1669,29 +1671,43 @@ check_cycle (PnStore     *self,
              const char  *prefix,
              GError     **error)
 {
+  /* pairs (id, the id that tops it up): the path back names the cycle */
   g_autoptr(GPtrArray) queue = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) parent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   for (guint t = 0; start->tops_up != NULL && start->tops_up[t] != NULL; t++)
-    g_ptr_array_add (queue, g_strdup (start->tops_up[t]));
+    {
+      g_ptr_array_add (queue, g_strdup (start->tops_up[t]));
+      g_ptr_array_add (queue, g_strdup (start->id));
+    }
 
   while (queue->len > 0)
     {
-      char *id = g_ptr_array_steal_index_fast (queue, queue->len - 1);
+      g_autofree char *from = g_ptr_array_steal_index_fast (queue, queue->len - 1);
+      g_autofree char *id = g_ptr_array_steal_index_fast (queue, queue->len - 1);
       g_auto(GStrv) stored = NULL;
       GStrv next;
 
       if (g_strcmp0 (id, start->id) == 0)
         {
+          g_autoptr(GPtrArray) path = g_ptr_array_new ();
+          g_autoptr(GString) text = g_string_new (start->id);
+
+          for (const char *p = from; p != NULL && g_strcmp0 (p, start->id) != 0;
+               p = g_hash_table_lookup (parent, p))
+            g_ptr_array_add (path, (gpointer) p);
+          for (guint k = path->len; k-- > 0;)
+            g_string_append_printf (text, " → %s", (const char *) g_ptr_array_index (path, k));
+          g_string_append_printf (text, " → %s", start->id);
           g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_REFERENCE,
-                       "%s:%u: benefit “%s” tops up itself, through the awards it tops up",
+                       "%s:%u: top-ups form a cycle: %s",
                        start->document->file_name ? start->document->file_name : start->document->id,
-                       start->line, start->id);
-          g_free (id);
+                       start->line, text->str);
           return FALSE;
         }
-      if (!g_hash_table_add (seen, id))
+      if (g_hash_table_contains (parent, id))
         continue;
+      g_hash_table_insert (parent, g_strdup (id), g_strdup (from));
 
       if (g_str_has_prefix (id, prefix))
         {
@@ -1708,7 +1724,10 @@ check_cycle (PnStore     *self,
         }
 
       for (guint t = 0; next != NULL && next[t] != NULL; t++)
-        g_ptr_array_add (queue, g_strdup (next[t]));
+        {
+          g_ptr_array_add (queue, g_strdup (next[t]));
+          g_ptr_array_add (queue, g_strdup (id));
+        }
     }
 
   return TRUE;
@@ -1822,7 +1841,17 @@ check_references (PnStore     *self,
 static void
 changed (PnStore *self)
 {
-  g_clear_pointer (&self->corpus, pn_corpus_unref);
+  /* the next pn_store_load_corpus() reads afresh; corpora handed out
+   * keep what they read */
+  self->corpus = NULL;
+}
+
+void
+_pn_store_forget_corpus (PnStore  *self,
+                         PnCorpus *corpus)
+{
+  if (self->corpus == corpus)
+    self->corpus = NULL;
 }
 
 /* Imports `document`, read from `bytes` (the same bytes, kept for
@@ -1940,7 +1969,7 @@ pn_store_import_file (PnStore     *self,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   /* One bounded read: what is validated is what is stored. */
-  bytes = pn_policy_loader_read_file (file, error);
+  bytes = pn_policy_loader_read_file (file, PN_POLICY_MAX_BYTES, error);
   if (bytes == NULL)
     return NULL;
 
@@ -2096,7 +2125,6 @@ load_profile (PnStore     *self,
                        GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) local_error = NULL;
   PnProfile *profile;
   PnStepResult r;
@@ -2118,8 +2146,9 @@ load_profile (PnStore     *self,
       return NULL;
     }
 
-  node = json_from_string ((const char *) sqlite3_column_text (stmt, 0), &local_error);
-  profile = node ? pn_profile_new_from_json (node, &local_error) : NULL;
+  /* what is read back is checked like what is typed: size, nesting, UTF-8 */
+  profile = pn_profile_new_from_data ((const char *) sqlite3_column_blob (stmt, 0),
+                                      sqlite3_column_bytes (stmt, 0), &local_error);
   if (profile == NULL)
     {
       g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_CORRUPT,

@@ -43,8 +43,20 @@ value_of (GEnumClass *klass,
 const char *
 pn_status_to_string (PnStatus status)
 {
-  g_return_val_if_fail (status <= PN_STATUS_DRAFT, NULL);
+  g_return_val_if_fail (status <= PN_STATUS_SUPERSEDED, NULL);
   return nick_of (enum_class (PN_TYPE_STATUS), status);
+}
+
+gboolean
+pn_status_from_string (const char *str,
+                       PnStatus   *out_status)
+{
+  int value;
+
+  if (!value_of (enum_class (PN_TYPE_STATUS), str, &value))
+    return FALSE;
+  *out_status = value;
+  return TRUE;
 }
 
 const char *

@@ -16,6 +16,8 @@ typedef enum
   PN_STATUS_EXPIRED,
   PN_STATUS_PENDING,
   PN_STATUS_DRAFT,
+  /* its document is replaced, from a date, by another (<supersedes>) */
+  PN_STATUS_SUPERSEDED,
 } PnStatus;
 
 typedef enum
@@ -101,6 +103,8 @@ typedef struct _PnBenefit  PnBenefit;
 typedef struct _PnCorpus   PnCorpus;
 
 const char *pn_status_to_string        (PnStatus       status);
+gboolean    pn_status_from_string      (const char    *str,
+                                        PnStatus      *out_status);
 const char *pn_match_to_string         (PnMatch        match);
 const char *pn_benefit_kind_to_string  (PnBenefitKind  kind);
 gboolean    pn_benefit_kind_from_string (const char    *str,

@@ -155,7 +155,7 @@ hold_annual_caps (PnResults *results,
             continue;
           for (guint j = 0; j < n; j++)
             if (under_cap (_pn_results_peek (results, j)->benefit, id))
-              sum = pn_money_add (sum, highs[j]);
+              sum = pn_money_sum (sum, highs[j]);
           for (guint j = n; j-- > 0 && sum > cap->amount;)
             {
               PnBenefit *other = _pn_results_peek (results, j)->benefit;
@@ -233,7 +233,7 @@ _pn_upside_total (const PnFacts *facts,
 
   hold_annual_caps (results, highs);
   for (guint i = 0; i < n; i++)
-    total = pn_money_add (total, highs[i]);
+    total = pn_money_sum (total, highs[i]);
   return total;
 }
 
@@ -375,7 +375,7 @@ adds_high (PnResults *results,
         return PN_YUAN_UNSET;
       if (group == NULL)
         {
-          adds = pn_money_add (adds, entry->high_cny);
+          adds = pn_money_sum (adds, entry->high_cny);
           continue;
         }
       best = g_hash_table_lookup (groups, group);
@@ -398,7 +398,7 @@ adds_high (PnResults *results,
           if (entry->counted && g_strcmp0 (entry->benefit->overlap_group, key) == 0)
             counted = MAX (counted, entry->estimate_cny);
         }
-      adds = pn_money_add (adds, MAX (0, best - counted));
+      adds = pn_money_sum (adds, MAX (0, best - counted));
     }
 
   return adds;

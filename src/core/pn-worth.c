@@ -194,7 +194,7 @@ pn_facts_favourable (const PnFacts  *facts,
           const PnThreshold *threshold = g_ptr_array_index (benefit->thresholds, t);
 
           need (needed, threshold->figure,
-                threshold->inclusive ? threshold->min : pn_money_add (threshold->min, 1));
+                threshold->inclusive ? threshold->min : pn_money_sum (threshold->min, 1));
         }
       if (benefit->base != PN_FIGURE_NONE && benefit->rate > 0)
         need (needed, benefit->base,

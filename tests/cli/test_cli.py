@@ -416,8 +416,11 @@ def run_tests(tap, pnav, workdir):
 
     r = pnav.run("match", "--location", "xiamen", *sum((["--" + o, "30000000"] for o in FIGURE_OPTIONS), []))
     tap.ok(r.rc == 0, "every figure option accepts a whole number of yuan", str(r))
-    r = pnav.run("match", "--location", "xiamen", "--sales", "0", "--rd-investment", "100000000000000")
-    tap.ok(r.rc == 0, "0 and 10^14 yuan are accepted", str(r))
+    r = pnav.run("match", "--location", "xiamen", "--sales", "0", "--rd-investment", "1000000000000")
+    tap.ok(r.rc == 0, "0 and 10^12 yuan are accepted", str(r))
+    # issue 15: one bound for every figure (pn-money.h), so totals stay exact
+    r = pnav.run("match", "--location", "xiamen", "--rd-investment", "1000000000001")
+    tap.ok(r.rc == 2 and "the largest accepted is 1000000000000 yuan" in r.err, "10^12 + 1 yuan is refused", str(r))
 
     c_env = dict(pnav.env, LC_ALL="C")
     r = pnav.run("match", "--location", "xiamen", "--sales", "200万", env=c_env)
@@ -694,8 +697,9 @@ def run_tests(tap, pnav, workdir):
     r = pnav.run("list-documents", db=text_db)
     tap.ok(r.rc == 3 and "text.db" in r.err, "a text file as database exits 3 naming it", str(r))
 
+    # issue 15: --db naming something that is no file is a bad value
     r = pnav.run("list-documents", db=workdir)
-    tap.ok(r.rc == 3 and r.rc >= 0, "a folder as database exits 3", str(r))
+    tap.ok(r.rc == 2 and "it is a folder" in r.err, "a folder as database exits 2", str(r))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Checked yuan arithmetic (issue 15, item 4): sums and products that
+ * saturate instead of wrapping, and totals that say "more than".
+ */
+#define G_LOG_DOMAIN "test-money"
+
+#include "config.h"
+
+#include "pn-money.h"
+
+#define TMAX PN_MONEY_TOTAL_MAX
+
+static const struct
+{
+  gint64   a, b;
+  gboolean add_exact;
+  gint64   sum;
+  gboolean mul_exact;
+  gint64   product;
+} arithmetic_cases[] = {
+  { 0, 0, TRUE, 0, TRUE, 0 },
+  { 12000000, 9000000, TRUE, 21000000, TRUE, G_GINT64_CONSTANT (108000000000000) },
+  { TMAX, 0, TRUE, TMAX, TRUE, 0 },
+  { TMAX, 1, FALSE, TMAX, TRUE, TMAX },
+  { TMAX - 1, 1, TRUE, TMAX, TRUE, TMAX - 1 },
+  { G_MAXINT64, G_MAXINT64, FALSE, TMAX, FALSE, TMAX },
+  { G_MININT64, -1, FALSE, -TMAX, FALSE, TMAX },
+  { -TMAX, -1, FALSE, -TMAX, TRUE, TMAX },
+  { G_MININT64, G_MAXINT64, TRUE, -1, FALSE, -TMAX },
+  { -5, 3, TRUE, -2, TRUE, -15 },
+  { PN_MONEY_MAX, PN_MONEY_MAX, TRUE, 2 * PN_MONEY_MAX, FALSE, TMAX },
+  { PN_MONEY_MAX, 1000000, TRUE, PN_MONEY_MAX + 1000000, TRUE, TMAX },
+  { PN_MONEY_MAX, 1000001, TRUE, PN_MONEY_MAX + 1000001, FALSE, TMAX },
+};
+
+static void
+test_arithmetic (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (arithmetic_cases); i++)
+    {
+      gint64 out = 42;
+
+      g_test_message ("%" G_GINT64_FORMAT " and %" G_GINT64_FORMAT,
+                      arithmetic_cases[i].a, arithmetic_cases[i].b);
+      g_assert_cmpint (pn_money_add (arithmetic_cases[i].a, arithmetic_cases[i].b, &out),
+                       ==, arithmetic_cases[i].add_exact);
+      g_assert_cmpint (out, ==, arithmetic_cases[i].sum);
+      g_assert_cmpint (pn_money_mul (arithmetic_cases[i].a, arithmetic_cases[i].b, &out),
+                       ==, arithmetic_cases[i].mul_exact);
+      g_assert_cmpint (out, ==, arithmetic_cases[i].product);
+    }
+}
+
+/* The issue's case: 100,000 fixed awards at the old schema maximum
+ * (10^14) printed as −¥8,446,744,073,709,551,616. */
+static void
+test_total_saturates (void)
+{
+  PnMoneyTotal total = PN_MONEY_TOTAL_INIT;
+  g_autofree char *yuan = NULL;
+  g_autofree char *wan = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    pn_money_total_add (&total, G_GINT64_CONSTANT (100000000000000));
+
+  g_assert_true (total.more);
+  g_assert_cmpint (total.yuan, ==, PN_MONEY_TOTAL_MAX);
+  yuan = pn_money_format_total (&total);
+  wan = pn_money_format_total_wan (&total);
+  g_assert_cmpstr (yuan, ==, "more than ¥1,000,000,000,000,000,000");
+  g_assert_cmpstr (wan, ==, "超过100,000,000,000,000万元");
+}
+
+/* At the new bound, 100,000 benefits sum exactly. */
+static void
+test_total_exact (void)
+{
+  PnMoneyTotal total = PN_MONEY_TOTAL_INIT;
+  g_autofree char *yuan = NULL;
+  g_autofree char *wan = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    pn_money_total_add (&total, PN_MONEY_MAX);
+
+  g_assert_false (total.more);
+  g_assert_cmpint (total.yuan, ==, G_GINT64_CONSTANT (100000000000000000));
+  yuan = pn_money_format_total (&total);
+  wan = pn_money_format_total_wan (&total);
+  g_assert_cmpstr (yuan, ==, "¥100,000,000,000,000,000");
+  g_assert_cmpstr (wan, ==, "10,000,000,000,000万元");
+}
+
+/* Once beyond, a total stays beyond even if a negative figure follows. */
+static void
+test_total_stays_more (void)
+{
+  PnMoneyTotal total = PN_MONEY_TOTAL_INIT;
+
+  pn_money_total_add (&total, G_MAXINT64);
+  pn_money_total_add (&total, -5);
+  g_assert_true (total.more);
+}
+
+static void
+test_format_extremes (void)
+{
+  g_autofree char *min = pn_money_format_yuan (G_MININT64);
+  g_autofree char *min_wan = pn_money_format_wan (G_MININT64);
+  g_autofree char *max = pn_money_format_yuan (G_MAXINT64);
+
+  /* no signed overflow (UBSan) when negating the smallest value */
+  g_assert_cmpstr (min, ==, "-¥9,223,372,036,854,775,808");
+  g_assert_cmpstr (min_wan, ==, "-922,337,203,685,477.5808万元");
+  g_assert_cmpstr (max, ==, "¥9,223,372,036,854,775,807");
+}
+
+static const struct
+{
+  const char *text;
+  gboolean    ok;
+  gint64      yuan;
+} parse_cases[] = {
+  { "1000000000000", TRUE, G_GINT64_CONSTANT (1000000000000) },
+  { "1000000000001", FALSE, 0 },
+  { "1亿万", FALSE, 0 },
+  { "100000000万", TRUE, G_GINT64_CONSTANT (1000000000000) },
+  { "100000001万", FALSE, 0 },
+  { "99999999999999999999", FALSE, 0 },
+};
+
+static void
+test_parse_bound (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (parse_cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 yuan = -1;
+      gboolean ok = pn_money_parse (parse_cases[i].text, &yuan, &error);
+
+      g_test_message ("%s", parse_cases[i].text);
+      g_assert_cmpint (ok, ==, parse_cases[i].ok);
+      if (ok)
+        g_assert_cmpint (yuan, ==, parse_cases[i].yuan);
+      else
+        g_assert_nonnull (error);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/pn/money/arithmetic", test_arithmetic);
+  g_test_add_func ("/pn/money/total/saturates", test_total_saturates);
+  g_test_add_func ("/pn/money/total/exact", test_total_exact);
+  g_test_add_func ("/pn/money/total/stays-more", test_total_stays_more);
+  g_test_add_func ("/pn/money/format/extremes", test_format_extremes);
+  g_test_add_func ("/pn/money/parse/bound", test_parse_bound);
+
+  return g_test_run ();
+}
