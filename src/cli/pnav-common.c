@@ -5,6 +5,9 @@
 
 #include "pnav-common.h"
 
+#include "pn-impact.h"
+#include "pn-policy-loader.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -1185,4 +1188,62 @@ pnav_format_rate (double rate)
     }
 
   return g_strdup_printf ("%s%%", buffer);
+}
+
+int
+pnav_print_impact (PnavContext *self,
+                   PnImpact    *impact,
+                   const char  *action,
+                   const char  *document_id)
+{
+  if (self->format == PNAV_FORMAT_JSON)
+    {
+      g_autoptr(JsonNode) node = pn_impact_to_json (impact);
+      JsonObject *object = json_node_get_object (node);
+
+      json_object_set_string_member (object, "action", action);
+      json_object_set_string_member (object, "document_id", document_id);
+      json_object_set_boolean_member (object, "dry_run", TRUE);
+      pnav_print_json (node);
+    }
+  else
+    {
+      g_autofree char *text = pn_impact_to_text (impact, pn_lang_from_locale ());
+
+      if (g_str_equal (action, "remove"))
+        pnav_print (_("Removing “%s” would change, for each saved client:\n"), document_id);
+      else if (g_str_equal (action, "replace"))
+        pnav_print (_("Replacing “%s” would change, for each saved client:\n"), document_id);
+      else
+        pnav_print (_("Importing “%s” would change, for each saved client:\n"), document_id);
+      pnav_print ("%s", text);
+      pnav_print (_("Nothing was written (--dry-run).\n"));
+    }
+  return PNAV_EXIT_OK;
+}
+
+PnCorpus *
+pnav_context_load_existing_corpus (PnavContext  *self,
+                                   PnCorpus    **out_bundled,
+                                   GError      **error)
+{
+  g_autofree char *default_path = NULL;
+  g_autoptr(PnTaxonomy) taxonomy = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+
+  if (self->db != NULL || self->global_db != NULL)
+    return pnav_context_load_corpus (self, error);
+
+  default_path = pn_store_default_path ();
+  if (g_file_test (default_path, G_FILE_TEST_EXISTS))
+    return pnav_context_load_corpus (self, error);
+
+  taxonomy = pn_policy_loader_load_bundled_taxonomy (error);
+  if (taxonomy == NULL)
+    return NULL;
+  documents = pn_policy_loader_load_bundled_documents (taxonomy, error);
+  if (documents == NULL)
+    return NULL;
+  *out_bundled = pn_corpus_new (taxonomy, documents);
+  return *out_bundled;
 }

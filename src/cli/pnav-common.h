@@ -143,6 +143,19 @@ void            pnav_print                       (const char     *format,
 void            pnav_printerr                    (const char     *format,
                                                   ...) G_GNUC_PRINTF (1, 2);
 void            pnav_print_json                  (JsonNode       *node);
+/* The documents a file is checked against, without creating a database:
+ * the store's when --db names one or the default one exists; else the
+ * bundled corpus, in memory (held in *out_bundled). */
+PnCorpus       *pnav_context_load_existing_corpus (PnavContext  *self,
+                                                   PnCorpus    **out_bundled,
+                                                   GError      **error);
+/* A dry run's impact (pn-impact.h) as text or JSON: `action` is
+ * "import", "replace" or "remove".  Returns PNAV_EXIT_OK. */
+typedef struct _PnImpact PnImpact;
+int             pnav_print_impact                (PnavContext    *self,
+                                                  PnImpact       *impact,
+                                                  const char     *action,
+                                                  const char     *document_id);
 
 /* Text from a file, the database or the user, fit for a terminal: C0
  * and C1 control characters and DEL as \u001b …, newlines and tabs too

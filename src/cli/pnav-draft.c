@@ -141,6 +141,23 @@ pnav_draft (PnavContext  *ctx,
   for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
     pnav_printerr (_("pnav: %s: warning: %s\n"), display, warnings[i]);
 
+  /* a new version of a document the user has: say so, the user decides */
+  {
+    g_autoptr(PnCorpus) bundled = NULL;
+    g_autoptr(GError) corpus_error = NULL;
+    PnCorpus *corpus = pnav_context_load_existing_corpus (ctx, &bundled, &corpus_error);
+    PnDocument *previous = corpus != NULL ? pn_draft_guess_superseded (document, corpus, NULL) : NULL;
+
+    if (previous != NULL)
+      pnav_printerr (_("pnav: %s: note: this looks like a new version of “%s” (%s); if it replaces "
+                       "it, add <supersedes ref=\"%s\" from=\"%s\"/> after <source> (from the day "
+                       "the new text applies)\n"),
+                     display, previous->id,
+                     previous->doc_number ? previous->doc_number : pn_text_get (&previous->title, pn_lang_from_locale ()),
+                     previous->id,
+                     document->in_force_from ? document->in_force_from : "YYYY-MM-DD");
+  }
+
   if (!pnav_write_output (opts.document.output, bytes, &error))
     goto out;
 
@@ -148,13 +165,19 @@ pnav_draft (PnavContext  *ctx,
     {
       g_autofree char *shown = g_filename_display_name (opts.document.output);
 
+      g_autofree char *articles = NULL;
+      g_autofree char *benefits = NULL;
+
       n_benefits = pn_document_count_benefits (document, &unreviewed);
-      pnav_print (g_dngettext (GETTEXT_PACKAGE,
-                               "Drafted “%s” from %s into %s: %u articles, %u benefit, not yet "
-                               "reviewed\n",
-                               "Drafted “%s” from %s into %s: %u articles, %u benefits, none "
-                               "reviewed yet\n", n_benefits),
-                  document->id, display, shown, document->articles->len, n_benefits);
+      articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles",
+                                               document->articles->len),
+                                  document->articles->len);
+      benefits = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u benefit, not yet reviewed",
+                                               "%u benefits, none reviewed yet", n_benefits),
+                                  n_benefits);
+      /* Translators: "Drafted “ID” from SOURCE into FILE: 3 articles, 5 benefits, none reviewed yet" */
+      pnav_print (_("Drafted “%s” from %s into %s: %s, %s\n"),
+                  document->id, display, shown, articles, benefits);
     }
 
 out:

@@ -11,6 +11,7 @@
 #include <gio/gio.h>
 
 #include "pn-export.h"
+#include "pn-impact.h"
 
 /* pnav import FILE [--replace] */
 int
@@ -24,18 +25,28 @@ pnav_import (PnavContext  *ctx,
   g_auto(GStrv) files = NULL;
   g_autofree char *display = NULL;
   gboolean replace = FALSE;
+  gboolean dry_run = FALSE;
   PnStore *store;
   PnCorpus *corpus;
   const GOptionEntry entries[] = {
     { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
       N_("Replace an imported document with the same id"), NULL },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Check everything and show what the import would change for each saved client; write nothing"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
   context = pnav_option_context_new (ctx, N_("FILE"),
                                      N_("Validate a policy XML file fully, then add it to "
                                         "the database in one transaction.  Nothing is "
-                                        "written when the file is not valid."),
+                                        "written when the file is not valid.  With "
+                                        "--dry-run, show for every saved client the counted "
+                                        "total before and after and the measures gained, lost "
+                                        "or changed, and write nothing (JSON: {\"action\", "
+                                        "\"document_id\", \"clients\": [{\"name\", "
+                                        "\"before_total_cny\", \"after_total_cny\", "
+                                        "\"difference_cny\", \"changes\": [{\"kind\", "
+                                        "\"benefit_id\", \"before_cny\", \"after_cny\", …}]}]})."),
                                      entries, FALSE);
 
   if (!pnav_option_context_parse (context, args, TRUE, &files, &error)
@@ -48,7 +59,8 @@ pnav_import (PnavContext  *ctx,
 
   display = g_filename_display_name (files[0]);
   file = g_file_new_for_commandline_arg (files[0]);
-  document = pn_store_import_file (store, file, replace, &error);
+  document = dry_run ? pn_store_check_import_file (store, file, replace, &error)
+                     : pn_store_import_file (store, file, replace, &error);
   if (document == NULL)
     {
       if (strstr (error->message, display) == NULL)
@@ -61,6 +73,24 @@ pnav_import (PnavContext  *ctx,
           return status;
         }
       return pnav_report_error (ctx, error);
+    }
+
+  if (dry_run)
+    {
+      g_autoptr(GPtrArray) documents = g_ptr_array_new ();
+      g_autoptr(PnCorpus) after = NULL;
+      g_autoptr(PnImpact) impact = NULL;
+
+      corpus = pnav_context_load_corpus (ctx, &error);
+      if (corpus == NULL)
+        return pnav_report_error (ctx, error);
+      g_ptr_array_add (documents, document);
+      after = pn_corpus_new_overlay (corpus, documents, NULL);
+      impact = pn_impact_new (store, corpus, after, &error);
+      if (impact == NULL)
+        return pnav_report_error (ctx, error);
+      return pnav_print_impact (ctx, impact, pn_corpus_find_header (corpus, document->id, NULL) != NULL
+                                             ? "replace" : "import", document->id);
     }
 
   if (ctx->format == PNAV_FORMAT_JSON)

@@ -37,6 +37,7 @@ print_text (PnCorpus  *corpus,
             GPtrArray *documents)
 {
   PnTaxonomy *taxonomy = pn_corpus_get_taxonomy (corpus);
+  g_autoptr(GHashTable) superseded = pn_corpus_get_superseded (corpus, NULL);
   PnLang lang = pn_lang_from_locale ();
 
   if (documents->len == 0)
@@ -57,6 +58,14 @@ print_text (PnCorpus  *corpus,
         g_string_append_printf (flags, ", %s", _("draft"));
       if (document->user_imported)
         g_string_append_printf (flags, ", %s", _("imported"));
+      if (superseded != NULL && g_hash_table_contains (superseded, document->id))
+        {
+          const PnSupersededBy *by = g_hash_table_lookup (superseded, document->id);
+
+          /* Translators: "replaced by DOCUMENT-ID from YYYY-MM-DD" */
+          g_string_append_printf (flags, ", ");
+          g_string_append_printf (flags, _("replaced by %s from %s"), by->by, by->from);
+        }
       g_string_append_printf (flags, ", ");
       g_string_append_printf (flags,
                               g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles",

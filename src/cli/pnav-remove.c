@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "pn-impact.h"
+
 /* pnav remove DOCUMENT-ID */
 int
 pnav_remove (PnavContext  *ctx,
@@ -15,13 +17,23 @@ pnav_remove (PnavContext  *ctx,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) positional = NULL;
+  gboolean dry_run = FALSE;
   PnCorpus *corpus;
   const char *id;
+  const GOptionEntry entries[] = {
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Check and show what the removal would change for each saved client; write nothing"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
 
   context = pnav_option_context_new (ctx, N_("DOCUMENT-ID"),
                                      N_("Remove a document imported with “pnav import”.  "
-                                        "The bundled documents cannot be removed."),
-                                     NULL, FALSE);
+                                        "The bundled documents cannot be removed; a bundled "
+                                        "document it had replaced comes back.  With --dry-run, "
+                                        "show for every saved client the counted total before "
+                                        "and after and the measures gained, lost or changed "
+                                        "(JSON as “pnav import --dry-run”), and write nothing."),
+                                     entries, FALSE);
 
   if (!pnav_option_context_parse (context, args, FALSE, &positional, &error)
       || !pnav_check_n_args (ctx, positional, 1, 1, _("DOCUMENT-ID"), &error))
@@ -38,6 +50,25 @@ pnav_remove (PnavContext  *ctx,
       if (error == NULL)
         pnav_set_unknown_document_error (corpus, ctx->command, id, TRUE, &error);
       return pnav_report_error (ctx, error);
+    }
+
+  if (dry_run)
+    {
+      g_autoptr(PnDocument) restored = NULL;
+      g_autoptr(GPtrArray) documents = g_ptr_array_new ();
+      const char *removed[] = { id, NULL };
+      g_autoptr(PnCorpus) after = NULL;
+      g_autoptr(PnImpact) impact = NULL;
+
+      if (!pn_store_check_remove_document (ctx->store, id, &restored, &error))
+        return pnav_report_error (ctx, error);
+      if (restored != NULL)
+        g_ptr_array_add (documents, restored);
+      after = pn_corpus_new_overlay (corpus, documents, restored != NULL ? NULL : removed);
+      impact = pn_impact_new (ctx->store, corpus, after, &error);
+      if (impact == NULL)
+        return pnav_report_error (ctx, error);
+      return pnav_print_impact (ctx, impact, "remove", id);
     }
 
   /* The store refuses bundled documents (PN_STORE_ERROR_READ_ONLY: exit 3). */

@@ -12,35 +12,6 @@
 
 #include "pn-policy-loader.h"
 
-/* The documents a file is checked against: the store's when --db names
- * one or the default one exists; else the bundled corpus, in memory, so
- * that validating never creates a database. */
-static PnCorpus *
-validation_corpus (PnavContext  *ctx,
-                   PnCorpus    **out_bundled,
-                   GError      **error)
-{
-  g_autofree char *default_path = NULL;
-  g_autoptr(PnTaxonomy) taxonomy = NULL;
-  g_autoptr(GPtrArray) documents = NULL;
-
-  if (ctx->db != NULL || ctx->global_db != NULL)
-    return pnav_context_load_corpus (ctx, error);
-
-  default_path = pn_store_default_path ();
-  if (g_file_test (default_path, G_FILE_TEST_EXISTS))
-    return pnav_context_load_corpus (ctx, error);
-
-  taxonomy = pn_policy_loader_load_bundled_taxonomy (error);
-  if (taxonomy == NULL)
-    return NULL;
-  documents = pn_policy_loader_load_bundled_documents (taxonomy, error);
-  if (documents == NULL)
-    return NULL;
-  *out_bundled = pn_corpus_new (taxonomy, documents);
-  return *out_bundled;
-}
-
 /* pnav validate FILE… */
 int
 pnav_validate (PnavContext  *ctx,
@@ -67,7 +38,7 @@ pnav_validate (PnavContext  *ctx,
       || !pnav_check_n_args (ctx, files, 1, -1, _("FILE"), &error))
     return pnav_report_error (ctx, error);
 
-  corpus = validation_corpus (ctx, &bundled, &error);
+  corpus = pnav_context_load_existing_corpus (ctx, &bundled, &error);
   if (corpus == NULL)
     return pnav_report_error (ctx, error);
   taxonomy = pn_corpus_get_taxonomy (corpus);

@@ -818,7 +818,16 @@ document_status (PnBrief    *self,
 {
   const char *from = document->applies_from ? document->applies_from : document->in_force_from;
   const char *until = document->in_force_until;
+  g_autoptr(GHashTable) superseded = pn_corpus_get_superseded (pn_results_get_corpus (self->results), NULL);
+  const PnSupersededBy *by = superseded != NULL ? g_hash_table_lookup (superseded, document->id) : NULL;
 
+  if (by != NULL && g_strcmp0 (as_of, by->from) >= 0)
+    {
+      PnDocument *replacing = pn_corpus_find_header (pn_results_get_corpus (self->results), by->by, NULL);
+      g_autofree char *name = replacing != NULL ? document_label (self, replacing) : g_strdup (by->by);
+
+      return g_strdup_printf (TR (self, "Superseded by %s from %s", "自%2$s起由%1$s取代"), name, by->from);
+    }
   if (document->draft)
     return g_strdup (TR (self, "Draft for comment, never in force", "征求意见稿，未施行"));
   if (from == NULL && until == NULL)

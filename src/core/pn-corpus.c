@@ -31,6 +31,7 @@ struct _PnCorpus
   GHashTable *benefit_ids;   /* id → PnBenefit (borrowed), found so far */
   GPtrArray  *listing;       /* every document's header, once listed */
   GHashTable *memory_benefits; /* id → PnBenefit of `memory`, built on use */
+  GHashTable *superseded;    /* replaced id → PnSupersededBy, built on use */
 };
 
 G_DEFINE_BOXED_TYPE (PnCorpus, pn_corpus, pn_corpus_ref, pn_corpus_unref)
@@ -40,6 +41,7 @@ pn_corpus_clear (PnCorpus *self)
 {
   g_clear_pointer (&self->listing, g_ptr_array_unref);
   g_clear_pointer (&self->memory_benefits, g_hash_table_unref);
+  g_clear_pointer (&self->superseded, g_hash_table_unref);
   g_clear_pointer (&self->benefit_ids, g_hash_table_unref);
   g_clear_pointer (&self->benefits, g_hash_table_unref);
   g_clear_pointer (&self->articles, g_hash_table_unref);
@@ -1208,4 +1210,96 @@ _pn_corpus_get_top_ups_into (PnCorpus    *self,
   if (!ok)
     return NULL;
   return g_steal_pointer (&found);
+}
+
+/* ---- supersession ---- */
+
+static void
+superseded_by_free (PnSupersededBy *by)
+{
+  g_free (by->replaced);
+  g_free (by->by);
+  g_free (by->from);
+  g_free (by);
+}
+
+/* Keeps the earliest date a final document replaces `replaced` from. */
+static void
+note_supersession (GHashTable *superseded,
+                   const char *replaced,
+                   const char *by,
+                   const char *from)
+{
+  PnSupersededBy *known = g_hash_table_lookup (superseded, replaced);
+  PnSupersededBy *entry;
+
+  if (known != NULL && strcmp (known->from, from) <= 0)
+    return;
+  entry = g_new0 (PnSupersededBy, 1);
+  entry->replaced = g_strdup (replaced);
+  entry->by = g_strdup (by);
+  entry->from = g_strdup (from);
+  g_hash_table_replace (superseded, entry->replaced, entry);
+}
+
+static gboolean
+read_superseded_locked (PnCorpus  *self,
+                        GError   **error)
+{
+  g_autoptr(GHashTable) superseded = NULL;
+
+  if (self->superseded != NULL)
+    return TRUE;
+
+  superseded = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                      (GDestroyNotify) superseded_by_free);
+  if (self->store != NULL)
+    {
+      g_autoptr(GPtrArray) rows = _pn_store_read_supersessions (self->store, error);
+
+      if (rows == NULL)
+        return FALSE;
+      for (guint i = 0; i + 2 < rows->len; i += 3)
+        {
+          const char *by = g_ptr_array_index (rows, i + 1);
+
+          if (!g_hash_table_contains (self->hidden, by))
+            note_supersession (superseded, g_ptr_array_index (rows, i), by,
+                               g_ptr_array_index (rows, i + 2));
+        }
+    }
+
+  for (guint i = 0; i < self->memory->len; i++)
+    {
+      PnDocument *document = g_ptr_array_index (self->memory, i);
+
+      /* a draft replaces nothing until it is final */
+      if (document->draft)
+        continue;
+      for (guint j = 0; j < document->supersedes->len; j++)
+        {
+          const PnSupersession *supersession = g_ptr_array_index (document->supersedes, j);
+
+          note_supersession (superseded, supersession->ref, document->id, supersession->from);
+        }
+    }
+
+  self->superseded = g_steal_pointer (&superseded);
+  return TRUE;
+}
+
+GHashTable *
+pn_corpus_get_superseded (PnCorpus  *self,
+                           GError   **error)
+{
+  GHashTable *superseded = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_mutex_lock (&self->lock);
+  if (read_superseded_locked (self, error))
+    superseded = g_hash_table_ref (self->superseded);
+  g_mutex_unlock (&self->lock);
+
+  return superseded;
 }

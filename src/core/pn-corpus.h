@@ -80,6 +80,20 @@ gboolean     pn_corpus_count_uses       (PnCorpus    *self,
 gboolean     pn_corpus_check_references (PnCorpus    *self,
                                          GError     **error);
 
+/* A document replaced by a final one (<supersedes>), from a date */
+typedef struct
+{
+  char *replaced;               /* its id */
+  char *by;                     /* the id of the document replacing it */
+  char *from;                   /* YYYY-MM-DD: the earliest, if several */
+} PnSupersededBy;
+
+/* Replaced document id → PnSupersededBy, for every document a final
+ * document of the corpus replaces (the replaced one need not be in it).
+ * Read once per corpus; transfer full (a reference). */
+GHashTable  *pn_corpus_get_superseded    (PnCorpus    *self,
+                                          GError     **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PnCorpus, pn_corpus_unref)
 
 G_END_DECLS

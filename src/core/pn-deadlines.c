@@ -26,6 +26,7 @@ struct _PnDeadlines
   gint       within;
   GArray    *deadlines;   /* PnDeadline */
   guint      n_undated;
+  GHashTable *superseded; /* pn_corpus_get_superseded(): the deadlines' strings */
 };
 
 G_DEFINE_BOXED_TYPE (PnDeadlines, pn_deadlines, pn_deadlines_ref, pn_deadlines_unref)
@@ -35,6 +36,7 @@ G_DEFINE_QUARK (pn-deadlines-error-quark, pn_deadlines_error)
 static void
 pn_deadlines_clear (PnDeadlines *self)
 {
+  g_clear_pointer (&self->superseded, g_hash_table_unref);
   g_clear_pointer (&self->deadlines, g_array_unref);
   g_clear_pointer (&self->corpus, pn_corpus_unref);
   g_free (self->location);
@@ -125,6 +127,9 @@ pn_deadlines_new (PnCorpus    *corpus,
   benefits = _pn_corpus_get_ending (corpus, location, self->as_of, until, &self->n_undated, error);
   if (benefits == NULL)
     return NULL;
+  self->superseded = pn_corpus_get_superseded (corpus, error);
+  if (self->superseded == NULL)
+    return NULL;
 
   found = g_array_new (FALSE, FALSE, sizeof (Sortable));
   for (guint i = 0; i < benefits->len; i++)
@@ -144,6 +149,17 @@ pn_deadlines_new (PnCorpus    *corpus,
       deadline->status = deadline->valid_from != NULL &&
                          g_strcmp0 (self->as_of, deadline->valid_from) < 0
                          ? PN_STATUS_PENDING : PN_STATUS_IN_FORCE;
+      {
+        const PnSupersededBy *by = g_hash_table_lookup (self->superseded, deadline->benefit->document->id);
+
+        if (by != NULL)
+          {
+            deadline->replaced_by = by->by;
+            deadline->replaced_from = by->from;
+            if (g_strcmp0 (by->from, self->as_of) <= 0)
+              deadline->status = PN_STATUS_SUPERSEDED;
+          }
+      }
       g_array_append_val (found, entry);
     }
 
@@ -269,6 +285,16 @@ pn_deadlines_to_json (PnDeadlines *self)
       add_string (builder, "title", benefit->title.en);
       add_string (builder, "title_zh", benefit->title.zh);
       add_string (builder, "status", pn_status_to_string (deadline->status));
+      json_builder_set_member_name (builder, "replaced_by");
+      if (deadline->replaced_by != NULL)
+        {
+          json_builder_begin_object (builder);
+          add_string (builder, "id", deadline->replaced_by);
+          add_string (builder, "from", deadline->replaced_from);
+          json_builder_end_object (builder);
+        }
+      else
+        json_builder_add_null_value (builder);
       add_string (builder, "valid_from", deadline->valid_from);
       add_string (builder, "valid_until", deadline->valid_until);
       json_builder_set_member_name (builder, "days_left");
@@ -366,13 +392,20 @@ pn_deadlines_to_text (PnDeadlines *self,
       g_autofree char *days = days_text (deadline->days_left, zh);
       g_autofree char *units = units_text (taxonomy, benefit->article, lang);
 
+      /* citations run long: after the measure, as in `pnav match` */
       g_string_append_printf (str, "  %s  ", deadline->valid_until);
       pn_export_append_padded (str, days, 18);
-      pn_export_append_padded (str, citation, 28);
-      g_string_append (str, pn_text_get (&benefit->title, lang));
-      g_string_append_c (str, '\n');
+      g_string_append_printf (str, zh ? "%s（%s）\n" : "%s (%s)\n",
+                              pn_text_get (&benefit->title, lang), citation);
       if (units[0] != '\0')
         g_string_append_printf (str, "              %s\n", units);
+      if (deadline->replaced_by != NULL)
+        g_string_append_printf (str, deadline->status == PN_STATUS_SUPERSEDED
+                                     ? (zh ? "              已自%2$s起由 %1$s 取代，不再计入\n"
+                                           : "              superseded by %1$s from %2$s: not counted\n")
+                                     : (zh ? "              自%2$s起将由 %1$s 取代\n"
+                                           : "              to be replaced by %1$s from %2$s\n"),
+                                deadline->replaced_by, deadline->replaced_from);
     }
 
   g_string_append_printf (str, zh ? "\n%u 项措施，另有 %u 项未规定截止日期。\n"

@@ -30,8 +30,13 @@ typedef struct
   PnBenefit   *benefit;       /* owned by the corpus */
   const char  *valid_from;    /* or NULL */
   const char  *valid_until;
-  PnStatus     status;        /* in-force or pending */
+  PnStatus     status;        /* in-force, pending or superseded */
   gint         days_left;     /* from the as-of date to the end date */
+  /* the final document replacing the measure's and from when (see
+   * pn_corpus_get_superseded()), or NULL: superseded when the date is
+   * on or before the as-of date, else the successor it is to give way to */
+  const char  *replaced_by;
+  const char  *replaced_from;
 } PnDeadline;
 
 #define PN_TYPE_DEADLINES (pn_deadlines_get_type ())

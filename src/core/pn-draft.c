@@ -554,3 +554,87 @@ pn_draft_from_file (GFile       *file,
 
   return draft != NULL ? pn_document_ref (draft->document) : NULL;
 }
+
+/* ---- what a new text replaces ---- */
+
+/* A title without what marks its version: brackets and what they hold,
+ * years, 征求意见稿, 试行, 修订, 暂行, punctuation and spaces. */
+static char *
+title_key (const char *title)
+{
+  static const char * const marks[] = { "征求意见稿", "公开征求意见", "试行", "暂行", "修订", "修正",
+                                        "送审稿", "草案", NULL };
+  GString *key = g_string_new (NULL);
+  int depth = 0;
+
+  for (const char *p = title; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0xFF08 /* （ */ || c == '(' || c == 0x3014 /* 〔 */ || c == '[' || c == 0x3010 /* 【 */)
+        depth++;
+      else if ((c == 0xFF09 || c == ')' || c == 0x3015 || c == ']' || c == 0x3011) && depth > 0)
+        depth--;
+      else if (depth == 0 && !g_unichar_isspace (c) && !g_unichar_ispunct (c) && c != 0x300A && c != 0x300B)
+        g_string_append_unichar (key, c);
+    }
+
+  for (guint i = 0; marks[i] != NULL; i++)
+    {
+      char *found;
+
+      while ((found = strstr (key->str, marks[i])) != NULL)
+        g_string_erase (key, found - key->str, strlen (marks[i]));
+    }
+
+  /* years: four digits followed by 年 */
+  for (gsize i = 0; i + 4 < key->len;)
+    {
+      if (g_ascii_isdigit (key->str[i]) && g_ascii_isdigit (key->str[i + 1]) &&
+          g_ascii_isdigit (key->str[i + 2]) && g_ascii_isdigit (key->str[i + 3]) &&
+          g_str_has_prefix (key->str + i + 4, "年"))
+        g_string_erase (key, i, 4 + strlen ("年"));
+      else
+        i++;
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+PnDocument *
+pn_draft_guess_superseded (PnDocument  *document,
+                           PnCorpus    *corpus,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) candidates = NULL;
+  g_autofree char *key = NULL;
+  PnDocument *by_title = NULL;
+
+  g_return_val_if_fail (document != NULL, NULL);
+  g_return_val_if_fail (corpus != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  candidates = pn_corpus_list_documents (corpus, error);
+  if (candidates == NULL)
+    return NULL;
+
+  key = title_key (document->title.zh);
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      PnDocument *other = g_ptr_array_index (candidates, i);
+      g_autofree char *other_key = NULL;
+
+      if (g_strcmp0 (other->id, document->id) == 0)
+        continue;
+      /* the same number: the final text of a draft, renumbered */
+      if (document->doc_number != NULL && g_strcmp0 (other->doc_number, document->doc_number) == 0)
+        return other;
+      if (by_title != NULL || g_strcmp0 (other->jurisdiction, document->jurisdiction) != 0)
+        continue;
+      other_key = title_key (other->title.zh);
+      if (key[0] != '\0' && g_str_equal (key, other_key))
+        by_title = other;
+    }
+
+  return by_title;
+}

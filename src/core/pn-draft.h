@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "pn-corpus.h"
 #include "pn-policy.h"
 #include "pn-taxonomy.h"
 
@@ -76,6 +77,14 @@ PnDraft     *pn_draft_new_from_bytes (const char  *display_name,
                                       const char  *id,
                                       PnTaxonomy  *taxonomy,
                                       GError     **error);
+/* The document of `corpus` that `document` (a draft of a new text) most
+ * likely replaces: the same number under another id, or the same title
+ * once the marks of a version are taken out (（征求意见稿）, （试行）,
+ * years, 修订), at the same place.  NULL when none; transfer none (the
+ * corpus's header).  The user decides: see <supersedes>. */
+PnDocument  *pn_draft_guess_superseded (PnDocument  *document,
+                                        PnCorpus    *corpus,
+                                        GError     **error);
 PnDraft     *pn_draft_ref           (PnDraft     *self);
 void         pn_draft_unref         (PnDraft     *self);
 

@@ -195,7 +195,9 @@ evaluate_benefit (const PnFacts *facts,
   entry->match = open == 0 ? PN_MATCH_DEFINITE : PN_MATCH_POSSIBLE;
   entry->status = pn_facts_status (facts, benefit);
 
-  if (entry->status == PN_STATUS_DRAFT)
+  if (entry->status == PN_STATUS_SUPERSEDED)
+    entry->not_counted = PN_NOT_COUNTED_SUPERSEDED;
+  else if (entry->status == PN_STATUS_DRAFT)
     entry->not_counted = PN_NOT_COUNTED_DRAFT;
   else if (entry->status == PN_STATUS_EXPIRED)
     entry->not_counted = PN_NOT_COUNTED_EXPIRED;
@@ -222,6 +224,13 @@ evaluate_benefit (const PnFacts *facts,
     entry->high_cny = _pn_upside_high (facts, benefit, entry->status, &limit);
     entry->high_limit = limit;
   }
+}
+
+static void
+facts_free (PnFacts *facts)
+{
+  g_clear_pointer (&facts->superseded, g_hash_table_unref);
+  g_free (facts);
 }
 
 PnResults *
@@ -253,8 +262,11 @@ pn_engine_evaluate (PnCorpus   *corpus,
     return g_steal_pointer (&results);
 
   pn_facts_init (&facts, corpus, snapshot, pn_results_get_as_of (results));
+  facts.superseded = pn_corpus_get_superseded (corpus, error);
+  if (facts.superseded == NULL)
+    return NULL;
   /* the second pass reads the same facts */
-  _pn_results_set_engine_data (results, g_memdup2 (&facts, sizeof facts), g_free);
+  _pn_results_set_engine_data (results, g_memdup2 (&facts, sizeof facts), (GDestroyNotify) facts_free);
 
   /* The benefits of the documents at the location or above it that the
    * answers may match, in document order. */
@@ -370,6 +382,35 @@ _pn_engine_fill_result (PnResults *results,
     case PN_NOT_COUNTED_DRAFT:
       set_reason (result, g_strdup ("征求意见稿，尚未施行"),
                   g_strdup ("Draft for comment: never in force"));
+      break;
+    case PN_NOT_COUNTED_SUPERSEDED:
+      {
+        const PnSupersededBy *by = pn_facts_superseded_by (facts, benefit);
+        PnDocument *replacing;  /* the corpus's */
+        g_autofree char *zh = NULL;
+        g_autofree char *en = NULL;
+
+        replacing = by != NULL ? pn_corpus_find_header (facts->corpus, by->by, NULL) : NULL;
+        if (replacing != NULL && replacing->doc_number != NULL)
+          {
+            zh = g_strdup (replacing->doc_number);
+            en = g_strdup (replacing->doc_number);
+          }
+        else if (replacing != NULL)
+          {
+            zh = g_strdup_printf ("《%s》", replacing->title.zh);
+            en = g_strdup (replacing->title.en);
+          }
+        else
+          {
+            zh = g_strdup (by != NULL ? by->by : "");
+            en = g_strdup (by != NULL ? by->by : "");
+          }
+        set_reason (result,
+                    g_strdup_printf ("自%s起由%s取代，不再计入", by ? by->from : "", zh),
+                    g_strdup_printf ("Superseded by %s from %s: not counted", en, by ? by->from : ""));
+        result->superseded_by = by != NULL ? g_strdup (by->by) : NULL;
+      }
       break;
     case PN_NOT_COUNTED_EXPIRED:
       set_reason (result, g_strdup_printf ("已于%s到期", result->valid_until),

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "pn-export.h"
+
+#include "pn-corpus-private.h"
 #include "pn-citation.h"
 #include "pn-core-private.h"
 #include "pn-money.h"
@@ -1053,6 +1055,35 @@ pn_export_document_json (PnCorpus   *corpus,
       json_builder_end_object (builder);
     }
   add_notes (builder, "notes", document->notes);
+
+  /* what it replaces, and what replaces it (a final document, from a date) */
+  json_builder_set_member_name (builder, "supersedes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; document->supersedes != NULL && i < document->supersedes->len; i++)
+    {
+      const PnSupersession *supersession = g_ptr_array_index (document->supersedes, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", supersession->ref);
+      add_string (builder, "from", supersession->from);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  {
+    g_autoptr(GHashTable) superseded = pn_corpus_get_superseded (corpus, NULL);
+    const PnSupersededBy *by = superseded != NULL ? g_hash_table_lookup (superseded, document->id) : NULL;
+
+    json_builder_set_member_name (builder, "superseded_by");
+    if (by != NULL)
+      {
+        json_builder_begin_object (builder);
+        add_string (builder, "id", by->by);
+        add_string (builder, "from", by->from);
+        json_builder_end_object (builder);
+      }
+    else
+      json_builder_add_null_value (builder);
+  }
 
   if (with_articles)
     {

@@ -1888,7 +1888,7 @@ find_benefit_in_document (PnDocument *document,
 
 static const char * const not_counted_ids[] = {
   "draft", "expired", "pending", "possible", "missing-figure", "threshold-not-met",
-  "overlap", "amount-unspecified", "non-monetary", "nothing-due", NULL,
+  "overlap", "amount-unspecified", "non-monetary", "nothing-due", "superseded", NULL,
 };
 
 /* What a case says must hold together, and name benefits of its own
@@ -2446,6 +2446,25 @@ read_document (PnDocument     *document,
   node = child (root, "source");
   document->source_file = attr (node, "file");
   document->last_verified = attr (node, "last-verified");
+
+  for (xmlNode *c = root->children; c != NULL; c = c->next)
+    {
+      g_autofree char *ref = NULL;
+      g_autofree char *from = NULL;
+
+      if (!is_element (c, "supersedes"))
+        continue;
+      ref = need_attr (c, "ref", display_name, error);
+      from = need_attr (c, "from", display_name, error);
+      if (ref == NULL || from == NULL)
+        return FALSE;
+      if (g_strcmp0 (ref, document->id) == 0)
+        return fail (error, display_name, c, "the document cannot supersede itself");
+      for (guint i = 0; i < document->supersedes->len; i++)
+        if (g_str_equal (((PnSupersession *) g_ptr_array_index (document->supersedes, i))->ref, ref))
+          return fail (error, display_name, c, "it supersedes “%.100s” twice", ref);
+      pn_document_add_supersession (document, ref, from);
+    }
 
   node = child (root, "overlap-rule");
   if (node != NULL)

@@ -488,6 +488,16 @@ pn_policy_writer_write (PnDocument  *document,
   required_attribute (&self, "source", "last-verified", document->last_verified);
   end (&self);
 
+  for (guint i = 0; document->supersedes != NULL && i < document->supersedes->len; i++)
+    {
+      const PnSupersession *supersession = g_ptr_array_index (document->supersedes, i);
+
+      start (&self, "supersedes");
+      required_attribute (&self, "supersedes", "ref", supersession->ref);
+      required_attribute (&self, "supersedes", "from", supersession->from);
+      end (&self);
+    }
+
   if (document->overlap_principle != NULL)
     {
       start (&self, "overlap-rule");

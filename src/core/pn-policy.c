@@ -226,6 +226,14 @@ pn_case_free (PnCase *self)
 }
 
 static void
+supersession_free (PnSupersession *supersession)
+{
+  g_free (supersession->ref);
+  g_free (supersession->from);
+  g_free (supersession);
+}
+
+static void
 pn_document_clear (PnDocument *self)
 {
   g_free (self->id);
@@ -250,6 +258,7 @@ pn_document_clear (PnDocument *self)
   g_clear_pointer (&self->cases, g_ptr_array_unref);
   g_clear_pointer (&self->local_locations, g_ptr_array_unref);
   g_clear_pointer (&self->local_units, g_ptr_array_unref);
+  g_clear_pointer (&self->supersedes, g_ptr_array_unref);
 }
 
 PnDocument *
@@ -261,6 +270,7 @@ pn_document_new_header (void)
   self->annual_caps = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_annual_cap_free);
   self->local_locations = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_local_term_free);
   self->local_units = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_local_term_free);
+  self->supersedes = g_ptr_array_new_with_free_func ((GDestroyNotify) supersession_free);
   return self;
 }
 
@@ -638,6 +648,23 @@ pn_document_add_local_location (PnDocument *self,
   term = new_local_term (id, parent, level, zh, en);
   g_ptr_array_add (self->local_locations, term);
   return term;
+}
+
+PnSupersession *
+pn_document_add_supersession (PnDocument *self,
+                              const char *ref,
+                              const char *from)
+{
+  PnSupersession *supersession;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (ref != NULL && from != NULL, NULL);
+
+  supersession = g_new0 (PnSupersession, 1);
+  supersession->ref = g_strdup (ref);
+  supersession->from = g_strdup (from);
+  g_ptr_array_add (self->supersedes, supersession);
+  return supersession;
 }
 
 PnTerm *

@@ -172,6 +172,13 @@ typedef struct
   PnDocument *document;                  /* not owned */
 } PnCase;
 
+/* <supersedes ref="xiamen-2023-17" from="2027-01-01"/> */
+typedef struct
+{
+  char   *ref;                  /* the id of the document replaced */
+  char   *from;                 /* YYYY-MM-DD */
+} PnSupersession;
+
 struct _PnDocument
 {
   char       *id;
@@ -201,6 +208,10 @@ struct _PnDocument
    * Empty for every bundled document. */
   GPtrArray  *local_locations;
   GPtrArray  *local_units;
+  /* The documents this one replaces, each from a date (<supersedes>):
+   * PnSupersession.  From that date their measures are superseded: shown,
+   * never counted.  A draft replaces nothing until it is final. */
+  GPtrArray  *supersedes;
   gboolean    user_imported;
   int         position;         /* the order documents are listed in: */
                                 /* (user_imported, position, id) */
@@ -249,6 +260,9 @@ PnTerm      *pn_document_add_local_location (PnDocument *self,
                                              const char *level,
                                              const char *zh,
                                              const char *en);
+PnSupersession *pn_document_add_supersession (PnDocument *self,
+                                              const char *ref,
+                                              const char *from);
 PnTerm      *pn_document_add_local_unit  (PnDocument  *self,
                                           const char  *id,
                                           const char  *location,

@@ -56,6 +56,7 @@ pn_result_free (PnResult *result)
   pn_text_clear (&result->derivation);
   g_clear_pointer (&result->notes, g_ptr_array_unref);
   pn_text_clear (&result->high_reason);
+  g_free (result->superseded_by);
   if (result->readings != NULL)
     {
       for (guint i = 0; i < result->readings->len; i++)
@@ -325,7 +326,7 @@ pn_not_counted_to_string (PnNotCounted reason)
   if (g_once_init_enter (&klass))
     g_once_init_leave (&klass, g_type_class_ref (PN_TYPE_NOT_COUNTED));
 
-  g_return_val_if_fail (reason <= PN_NOT_COUNTED_NOTHING_DUE, NULL);
+  g_return_val_if_fail (reason <= PN_NOT_COUNTED_SUPERSEDED, NULL);
   value = g_enum_get_value (klass, reason);
   return value != NULL ? value->value_nick : NULL;
 }

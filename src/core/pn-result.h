@@ -38,6 +38,7 @@ typedef enum
   PN_NOT_COUNTED_UNSPECIFIED,  /*< nick=amount-unspecified >*/
   PN_NOT_COUNTED_NON_MONETARY,
   PN_NOT_COUNTED_NOTHING_DUE,
+  PN_NOT_COUNTED_SUPERSEDED,
 } PnNotCounted;
 
 /* A reading of the benefit's sentence (PnReading) and what it gives. */
@@ -76,6 +77,7 @@ typedef struct
   PnText         derivation;
   const PnBenefit *overlap_winner; /* for PN_NOT_COUNTED_OVERLAP */
   GPtrArray     *notes;         /* PnText: annual caps, staged payment */
+  char          *superseded_by; /* the id of the document replacing it, or NULL */
   /* The most it can give for these answers if every open point goes the
    * applicant's way: missing answers and requirements met, a figure not
    * given at the value that reaches its cap or threshold, the most

@@ -28,7 +28,7 @@ G_BEGIN_DECLS
  *                    zh, en, attestation); tops-up; annual caps; stage
  *                    shares; notes (zh, en); units (id, role); readings
  *                    (id, chosen, keeps a lapsed target, zh, en) */
-#define PN_DOCUMENT_LISTS_TYPE "(a(ss)a(sxssss)a(sssss)a(ssss))"
+#define PN_DOCUMENT_LISTS_TYPE "(a(ss)a(sxssss)a(sssss)a(ssss)a(ss))"
 #define PN_ARTICLE_LISTS_TYPE  "(a(ss)a(ss))"
 #define PN_BENEFIT_LISTS_TYPE  "(a(sxb)a(sasasu)a(sssb)asasada(ss)a(ss)a(sbbss))"
 /*   document_cases.cases  per case: name, as-of, location, answers
@@ -198,6 +198,10 @@ gboolean     _pn_store_read_top_ups_into (PnStore     *self,
                                           const char  *document_id,
                                           GArray      *out_pairs,
                                           GError     **error);
+/* Every supersession of a final document: (replaced id, replacing id,
+ * from date) triples of strings, flat. */
+GPtrArray   *_pn_store_read_supersessions (PnStore    *self,
+                                           GError    **error);
 /* ---- the corpus (pn-corpus.c) ---- */
 
 /* Called by a corpus of the store as it is freed, the store's lock held:

@@ -109,6 +109,14 @@ column_date (Check        *check,
   return g_steal_pointer (&text);
 }
 
+static gboolean
+valid_date (const char *text)
+{
+  GDate date;
+
+  return text != NULL && strlen (text) == 10 && pn_date_parse (text, &date);
+}
+
 static gint64
 column_yuan (Check        *check,
              sqlite3_stmt *stmt,
@@ -317,6 +325,7 @@ document_from_row (PnStore       *self,
   g_autoptr(GVariant) caps = NULL;
   g_autoptr(GVariant) locations = NULL;
   g_autoptr(GVariant) units = NULL;
+  g_autoptr(GVariant) supersedes = NULL;
   Check check_data = { self, NULL, error, FALSE };
   Check *check = &check_data;
   GVariantIter iter;
@@ -367,7 +376,17 @@ document_from_row (PnStore       *self,
   caps = g_variant_get_child_value (lists, 1);
   locations = g_variant_get_child_value (lists, 2);
   units = g_variant_get_child_value (lists, 3);
+  supersedes = g_variant_get_child_value (lists, 4);
   g_ptr_array_extend_and_steal (document->notes, read_texts (check, notes, "note"));
+
+  g_variant_iter_init (&iter, supersedes);
+  while (g_variant_iter_next (&iter, "(&s&s)", &term_id, &level))
+    {
+      if (!valid_id (term_id) || !valid_date (level) || g_strcmp0 (term_id, id) == 0)
+        damaged (check, "a document it supersedes is not valid");
+      else
+        pn_document_add_supersession (document, term_id, level);
+    }
 
   g_variant_iter_init (&iter, locations);
   while (g_variant_iter_next (&iter, "(&s&s&s&s&s)", &term_id, &parent, &level, &zh, &en))
@@ -1090,7 +1109,7 @@ _pn_store_read_cases (PnStore     *self,
           g_variant_unref (x_notes);
           if (!valid_id (benefit_id) || counted < 0 || counted > MAX_YUAN ||
               (estimate != PN_YUAN_UNSET && (estimate < 0 || estimate > MAX_YUAN)) ||
-              match > PN_MATCH_POSSIBLE || status > PN_STATUS_DRAFT)
+              match > PN_MATCH_POSSIBLE || status > PN_STATUS_SUPERSEDED)
             damaged (check, "an expectation of case “%.100s” is not valid", name);
         }
 
@@ -1327,4 +1346,42 @@ _pn_store_read_top_ups_into (PnStore     *self,
   _pn_store_unlock (self);
 
   return ok;
+}
+
+GPtrArray *
+_pn_store_read_supersessions (PnStore  *self,
+                              GError  **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok = TRUE;
+  PnStepResult r = PN_STEP_DONE;
+
+  _pn_store_lock (self);
+  stmt = _pn_store_prepare (self,
+                            "SELECT s.replaces, d.id, s.from_day FROM supersessions s"
+                            " JOIN documents d ON d.key = s.document WHERE d.draft = 0", error);
+  if (stmt == NULL)
+    ok = FALSE;
+  while (ok && (r = _pn_store_step (self, stmt, error)) == PN_STEP_ROW)
+    {
+      const char *replaces = (const char *) sqlite3_column_text (stmt, 0);
+      const char *by = (const char *) sqlite3_column_text (stmt, 1);
+      const char *from = (const char *) sqlite3_column_text (stmt, 2);
+
+      if (!valid_id (replaces) || !valid_id (by) || !valid_date (from))
+        {
+          ok = _pn_store_damaged (self, error, by != NULL && valid_id (by) ? by : "a document",
+                                  "a document it supersedes is not valid");
+          break;
+        }
+      g_ptr_array_add (rows, g_strdup (replaces));
+      g_ptr_array_add (rows, g_strdup (by));
+      g_ptr_array_add (rows, g_strdup (from));
+    }
+  if (ok && r == PN_STEP_ERROR)
+    ok = FALSE;
+  _pn_store_unlock (self);
+
+  return ok ? g_steal_pointer (&rows) : NULL;
 }

@@ -431,6 +431,10 @@ static const char *legacy_migrations[] = {
   "  n_articles INTEGER NOT NULL, n_benefits INTEGER NOT NULL);"        \
   "CREATE INDEX documents_at ON documents (jurisdiction);"              \
   "CREATE INDEX documents_order ON documents (user_imported, position, id);" \
+  "CREATE TABLE supersessions ("                                        \
+  "  document INTEGER NOT NULL REFERENCES documents(key) ON DELETE CASCADE," \
+  "  replaces TEXT NOT NULL, from_day TEXT NOT NULL);"                  \
+  "CREATE INDEX supersessions_replaces ON supersessions (replaces);"    \
   "CREATE TABLE document_files ("                                       \
   "  document INTEGER PRIMARY KEY REFERENCES documents(key) ON DELETE CASCADE," \
   "  name TEXT, xml BLOB NOT NULL);"                                    \
@@ -548,6 +552,7 @@ rebuild (PnStore  *self,
              "DROP TRIGGER IF EXISTS articles_ai;"
              "DROP TABLE IF EXISTS articles_fts;"
              "DROP TABLE IF EXISTS conditions;"
+             "DROP TABLE IF EXISTS supersessions;"
              "DROP TABLE IF EXISTS top_ups;"
              "DROP TABLE IF EXISTS benefits;"
              "DROP TABLE IF EXISTS article_units;"
@@ -926,7 +931,7 @@ insert_document (PnStore     *self,
   g_autoptr(sqlite3_stmt) fts_stmt = NULL;
   g_autoptr(sqlite3_stmt) tails_stmt = NULL;
   g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (PnBenefitKey));
-  GVariantBuilder caps, locations, units;
+  GVariantBuilder caps, locations, units, supersedes;
   sqlite3_int64 document_key;
   guint seq = 0;
 
@@ -1003,11 +1008,19 @@ insert_document (PnStore     *self,
                              term->parent ? term->parent : "",
                              term->zh ? term->zh : "", term->en ? term->en : "");
     }
-  bind_variant (doc_stmt, 20, g_variant_new ("(@a(ss)@a(sxssss)@a(sssss)@a(ssss))",
+  g_variant_builder_init (&supersedes, G_VARIANT_TYPE ("a(ss)"));
+  for (guint i = 0; document->supersedes != NULL && i < document->supersedes->len; i++)
+    {
+      const PnSupersession *supersession = g_ptr_array_index (document->supersedes, i);
+
+      g_variant_builder_add (&supersedes, "(ss)", supersession->ref, supersession->from);
+    }
+  bind_variant (doc_stmt, 20, g_variant_new ("(@a(ss)@a(sxssss)@a(sssss)@a(ssss)@a(ss))",
                                              texts_variant (document->notes),
                                              g_variant_builder_end (&caps),
                                              g_variant_builder_end (&locations),
-                                             g_variant_builder_end (&units)));
+                                             g_variant_builder_end (&units),
+                                             g_variant_builder_end (&supersedes)));
   sqlite3_bind_int (doc_stmt, 21, user_imported);
   sqlite3_bind_int (doc_stmt, 22, position);
   sqlite3_bind_int (doc_stmt, 23, document->articles->len);
@@ -1015,6 +1028,21 @@ insert_document (PnStore     *self,
   if (step (self, doc_stmt, error) != PN_STEP_DONE)
     return FALSE;
   document_key = sqlite3_last_insert_rowid (self->db);
+
+  for (guint i = 0; document->supersedes != NULL && i < document->supersedes->len; i++)
+    {
+      const PnSupersession *supersession = g_ptr_array_index (document->supersedes, i);
+      g_autoptr(sqlite3_stmt) sup_stmt =
+        prepare (self, "INSERT INTO supersessions (document, replaces, from_day) VALUES (?, ?, ?)", error);
+
+      if (sup_stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (sup_stmt, 1, document_key);
+      bind_text (sup_stmt, 2, supersession->ref);
+      bind_text (sup_stmt, 3, supersession->from);
+      if (step (self, sup_stmt, error) != PN_STEP_DONE)
+        return FALSE;
+    }
 
   sqlite3_bind_int64 (file_stmt, 1, document_key);
   bind_text (file_stmt, 2, source_name);
@@ -1862,6 +1890,7 @@ import_document (PnStore     *self,
                  GBytes      *bytes,
                  const char  *source_name,
                  gboolean     replace,
+                 gboolean     dry_run,
                  GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -1896,8 +1925,17 @@ import_document (PnStore     *self,
   if (replaced != 0 && !delete_documents (self, "key = ?", replaced, error))
     goto failed;
 
-  if (!insert_document (self, document, bytes, source_name, TRUE, USER_DOCUMENT_POSITION, error) ||
-      !commit (self, error))
+  if (!insert_document (self, document, bytes, source_name, TRUE, USER_DOCUMENT_POSITION, error))
+    goto failed;
+
+  /* a dry run does all an import does, then writes nothing */
+  if (dry_run)
+    {
+      _pn_store_rollback (self);
+      return TRUE;
+    }
+
+  if (!commit (self, error))
     goto failed;
 
   changed (self);
@@ -1914,6 +1952,7 @@ import_bytes (PnStore     *self,
               const char  *source_name,
               GBytes      *bytes,
               gboolean     replace,
+              gboolean     dry_run,
               GError     **error)
 {
   g_autoptr(PnTaxonomy) taxonomy = NULL;
@@ -1935,7 +1974,7 @@ import_bytes (PnStore     *self,
   document->position = USER_DOCUMENT_POSITION;
 
   _pn_store_lock (self);
-  ok = import_document (self, document, bytes, source_name, replace, error);
+  ok = import_document (self, document, bytes, source_name, replace, dry_run, error);
   _pn_store_unlock (self);
 
   return ok ? g_steal_pointer (&document) : NULL;
@@ -1952,14 +1991,29 @@ pn_store_import_bytes (PnStore     *self,
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  return import_bytes (self, display_name, display_name, bytes, replace, error);
+  return import_bytes (self, display_name, display_name, bytes, replace, FALSE, error);
 }
 
 PnDocument *
-pn_store_import_file (PnStore     *self,
-                      GFile       *file,
-                      gboolean     replace,
-                      GError     **error)
+pn_store_check_import_bytes (PnStore     *self,
+                             const char  *display_name,
+                             GBytes      *bytes,
+                             gboolean     replace,
+                             GError     **error)
+{
+  g_return_val_if_fail (PN_IS_STORE (self), NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  return import_bytes (self, display_name, display_name, bytes, replace, TRUE, error);
+}
+
+static PnDocument *
+import_file (PnStore     *self,
+             GFile       *file,
+             gboolean     replace,
+             gboolean     dry_run,
+             GError     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
@@ -1975,13 +2029,33 @@ pn_store_import_file (PnStore     *self,
 
   name = g_file_get_parse_name (file);
   basename = g_file_get_basename (file);
-  return import_bytes (self, name, basename, bytes, replace, error);
+  return import_bytes (self, name, basename, bytes, replace, dry_run, error);
 }
 
-gboolean
-pn_store_remove_document (PnStore     *self,
-                          const char  *document_id,
-                          GError     **error)
+PnDocument *
+pn_store_import_file (PnStore     *self,
+                      GFile       *file,
+                      gboolean     replace,
+                      GError     **error)
+{
+  return import_file (self, file, replace, FALSE, error);
+}
+
+PnDocument *
+pn_store_check_import_file (PnStore     *self,
+                            GFile       *file,
+                            gboolean     replace,
+                            GError     **error)
+{
+  return import_file (self, file, replace, TRUE, error);
+}
+
+static gboolean
+remove_document (PnStore     *self,
+                 const char  *document_id,
+                 gboolean     dry_run,
+                 PnDocument **out_restored,
+                 GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(PnTaxonomy) taxonomy = NULL;
@@ -2031,6 +2105,22 @@ pn_store_remove_document (PnStore     *self,
       taxonomy = _pn_store_read_taxonomy (self, error);
       if (taxonomy == NULL || !insert_bundled (self, taxonomy, names[i], i, error))
         goto failed;
+      if (out_restored != NULL)
+        {
+          g_autofree char *path = g_strconcat (PN_CORPUS_RESOURCE_PATH "/policies/", names[i], NULL);
+          g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, error);
+
+          *out_restored = bytes != NULL ? pn_policy_loader_load_document (names[i], bytes, taxonomy, error) : NULL;
+          if (*out_restored == NULL)
+            goto failed;
+        }
+    }
+
+  if (dry_run)
+    {
+      _pn_store_rollback (self);
+      ok = TRUE;
+      goto out;
     }
 
   if (!commit (self, error))
@@ -2045,6 +2135,24 @@ failed:
 out:
   _pn_store_unlock (self);
   return ok;
+}
+
+gboolean
+pn_store_remove_document (PnStore     *self,
+                          const char  *document_id,
+                          GError     **error)
+{
+  return remove_document (self, document_id, FALSE, NULL, error);
+}
+
+gboolean
+pn_store_check_remove_document (PnStore     *self,
+                                const char  *document_id,
+                                PnDocument **out_restored,
+                                GError     **error)
+{
+  g_return_val_if_fail (out_restored == NULL || *out_restored == NULL, FALSE);
+  return remove_document (self, document_id, TRUE, out_restored, error);
 }
 
 GBytes *

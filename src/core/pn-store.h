@@ -23,7 +23,7 @@ typedef enum
   PN_STORE_ERROR_CHANGED,     /* a document was replaced while being read */
 } PnStoreError;
 
-#define PN_STORE_SCHEMA_VERSION 6
+#define PN_STORE_SCHEMA_VERSION 7
 
 typedef struct
 {
@@ -77,6 +77,24 @@ GBytes      *pn_store_get_document_file  (PnStore     *self,
 gboolean     pn_store_remove_document    (PnStore     *self,
                                           const char  *document_id,
                                           GError     **error);
+
+/* Dry runs: everything the import or removal does, every check, in one
+ * transaction that is rolled back; nothing is written.  The import's
+ * document (whole) is returned; a removal says which bundled document
+ * would come back in its place (`out_restored`, else NULL). */
+PnDocument  *pn_store_check_import_file  (PnStore     *self,
+                                          GFile       *file,
+                                          gboolean     replace,
+                                          GError     **error);
+PnDocument  *pn_store_check_import_bytes (PnStore     *self,
+                                          const char  *display_name,
+                                          GBytes      *bytes,
+                                          gboolean     replace,
+                                          GError     **error);
+gboolean     pn_store_check_remove_document (PnStore     *self,
+                                             const char  *document_id,
+                                             PnDocument **out_restored,
+                                             GError     **error);
 
 /* PnSearchHit, best first. */
 GPtrArray   *pn_store_search             (PnStore     *self,

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "pn-corpus.h"
+#include "pn-corpus-private.h"
 #include "pn-derivation.h"
 #include "pn-profile.h"
 #include "pn-result.h"
@@ -25,6 +26,7 @@ typedef struct
   const char  *answers[PN_N_QUESTIONS];
   GQuark       quarks[PN_N_QUESTIONS];
   gint64       figures[PN_N_FIGURES];    /* PN_YUAN_UNSET: not given */
+  GHashTable  *superseded;               /* pn_corpus_get_superseded(), or NULL */
 } PnFacts;
 
 void         pn_facts_init               (PnFacts      *facts,
@@ -45,6 +47,10 @@ gboolean     pn_facts_check_conditions   (const PnFacts *facts,
 guint        pn_benefit_count_open_requirements (PnBenefit *benefit);
 PnStatus     pn_facts_status             (const PnFacts *facts,
                                           PnBenefit     *benefit);
+/* The final document replacing the benefit's from a day on or before
+ * the as-of date, or NULL. */
+const PnSupersededBy *pn_facts_superseded_by (const PnFacts *facts,
+                                              PnBenefit     *benefit);
 
 /* How a sentence is read: NULL, or one of the benefit's readings (only
  * the point it reads differently applies). */

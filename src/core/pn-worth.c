@@ -108,6 +108,20 @@ pn_benefit_count_open_requirements (PnBenefit *benefit)
   return open;
 }
 
+const PnSupersededBy *
+pn_facts_superseded_by (const PnFacts *facts,
+                        PnBenefit     *benefit)
+{
+  const PnSupersededBy *by;
+
+  if (facts->superseded == NULL)
+    return NULL;
+  by = g_hash_table_lookup (facts->superseded, benefit->document->id);
+  if (by == NULL || facts->as_of_day < pn_day_key (by->from, G_MAXUINT32))
+    return NULL;
+  return by;
+}
+
 PnStatus
 pn_facts_status (const PnFacts *facts,
                  PnBenefit     *benefit)
@@ -115,6 +129,10 @@ pn_facts_status (const PnFacts *facts,
   const char *from;
   const char *until;
 
+  /* replaced, from a day before the as-of date: whatever the document
+   * itself says of its validity, a newer one now applies */
+  if (pn_facts_superseded_by (facts, benefit) != NULL)
+    return PN_STATUS_SUPERSEDED;
   if (benefit->document->draft)
     return PN_STATUS_DRAFT;
   pn_benefit_get_validity (benefit, &from, &until);

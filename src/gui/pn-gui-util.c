@@ -222,6 +222,9 @@ pn_gui_status_label (PnStatus status)
       return _("Not yet in force");
     case PN_STATUS_DRAFT:
       return _("Draft");
+    case PN_STATUS_SUPERSEDED:
+      /* Translators: a measure whose document a newer one replaces */
+      return _("Superseded");
     default:
       g_assert_not_reached ();
     }
@@ -235,6 +238,7 @@ pn_gui_status_style_class (PnStatus status)
     case PN_STATUS_IN_FORCE:
       return "success";
     case PN_STATUS_EXPIRED:
+    case PN_STATUS_SUPERSEDED:
       return "error";
     case PN_STATUS_PENDING:
     case PN_STATUS_DRAFT:

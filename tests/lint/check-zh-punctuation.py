@@ -39,6 +39,8 @@ def main():
         for key, msgstr in fields.items():
             if not key.startswith('msgstr') or not msgstr or not HAN.search(msgstr):
                 continue
+            # as the msgid: a trailing "\n" is white space, not text
+            msgstr = msgstr.replace('\\n', '\n')
             end = msgid.rstrip()[-1:]
             if end in FULL and not msgstr.rstrip().endswith(FULL[end]) and not msgstr.rstrip().endswith('…'):
                 failures.append('%r → %r: ends without %s' % (msgid, msgstr, FULL[end]))

@@ -163,6 +163,8 @@ result_state_label (const PnResult *result)
       return _("Non-monetary");
     case PN_NOT_COUNTED_NOTHING_DUE:
       return _("Nothing due");
+    case PN_NOT_COUNTED_SUPERSEDED:
+      return _("Superseded");
     case PN_NOT_COUNTED_NONE:
     default:
       return _("Not counted");

@@ -155,11 +155,14 @@ dup_as_of (PnReaderView *self)
 
 /* As the engine decides it for a benefit without its own deadline. */
 static PnStatus
-document_status (PnDocument *document,
-                 const char *as_of)
+document_status (PnDocument           *document,
+                 const PnSupersededBy *by,
+                 const char           *as_of)
 {
   const char *from = document->applies_from ? document->applies_from : document->in_force_from;
 
+  if (by != NULL && strcmp (as_of, by->from) >= 0)
+    return PN_STATUS_SUPERSEDED;
   if (document->draft)
     return PN_STATUS_DRAFT;
   if (document->in_force_until != NULL && strcmp (as_of, document->in_force_until) > 0)
@@ -196,6 +199,7 @@ status_badge_new (PnStatus    status,
     [PN_STATUS_EXPIRED] = { N_("Expired"), "expired" },
     [PN_STATUS_PENDING] = { N_("Pending"), "pending" },
     [PN_STATUS_DRAFT] = { N_("Draft"), "draft" },
+    [PN_STATUS_SUPERSEDED] = { N_("Superseded"), "superseded" },
   };
   GtkWidget *badge;
   g_autofree char *tooltip = NULL;
@@ -210,20 +214,35 @@ status_badge_new (PnStatus    status,
   return badge;
 }
 
+/* The final document replacing `document`, from a date, or NULL; the
+ * corpus keeps what it returns. */
+static const PnSupersededBy *
+superseded_by (PnCorpus   *corpus,
+               PnDocument *document)
+{
+  g_autoptr(GHashTable) superseded = corpus != NULL ? pn_corpus_get_superseded (corpus, NULL) : NULL;
+
+  return superseded != NULL ? g_hash_table_lookup (superseded, document->id) : NULL;
+}
+
 static void
 add_document_badges (GtkBox     *box,
+                     PnCorpus   *corpus,
                      PnDocument *document,
                      const char *as_of)
 {
-  gtk_box_append (box, status_badge_new (document_status (document, as_of), as_of));
+  gtk_box_append (box, status_badge_new (document_status (document, superseded_by (corpus, document), as_of),
+                                         as_of));
   if (document->user_imported)
     gtk_box_append (box, badge_new (_("User imported"), "imported"));
 }
 
 static char *
-describe_validity (PnDocument *document)
+describe_validity (PnCorpus   *corpus,
+                   PnDocument *document)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  const PnSupersededBy *by = superseded_by (corpus, document);
 
   if (document->draft)
     g_string_append (text, _("A draft for comment, not in force"));
@@ -241,6 +260,19 @@ describe_validity (PnDocument *document)
     {
       g_string_append_c (text, '\n');
       g_string_append_printf (text, _("Applies from %s"), document->applies_from);
+    }
+
+  if (by != NULL)
+    {
+      PnDocument *replacing = pn_corpus_find_header (corpus, by->by, NULL);
+      const char *name = replacing == NULL ? by->by
+                         : replacing->doc_number != NULL ? replacing->doc_number
+                         : pn_text_get (&replacing->title, pn_lang_from_locale ());
+
+      g_string_append_c (text, '\n');
+      /* Translators: "Replaced by 厦府规〔2027〕1号 from 2027-01-01": its
+       * measures are shown but no longer counted from that day */
+      g_string_append_printf (text, _("Replaced by %s from %s"), name, by->from);
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -478,7 +510,8 @@ browse_page (PnReaderView *self)
 }
 
 static GtkWidget *
-document_row_new (PnDocument *document,
+document_row_new (PnCorpus   *corpus,
+                  PnDocument *document,
                   PnLang      lang,
                   const char *as_of)
 {
@@ -493,7 +526,7 @@ document_row_new (PnDocument *document,
   gtk_widget_set_margin_bottom (box, 6);
   gtk_box_append (GTK_BOX (box), text_label_new (pn_text_get (&document->title, lang), NULL));
 
-  add_document_badges (GTK_BOX (meta), document, as_of);
+  add_document_badges (GTK_BOX (meta), corpus, document, as_of);
   number = text_label_new (document->doc_number, "dim-label");
   gtk_label_set_wrap (GTK_LABEL (number), FALSE);
   gtk_label_set_ellipsize (GTK_LABEL (number), PANGO_ELLIPSIZE_END);
@@ -603,7 +636,7 @@ populate_documents (PnReaderView *self)
     }
   for (guint i = 0; i < documents->len; i++)
     gtk_list_box_append (self->document_list,
-                         document_row_new (g_ptr_array_index (documents, i), lang, as_of));
+                         document_row_new (self->corpus, g_ptr_array_index (documents, i), lang, as_of));
 
   if (self->document != NULL)
     gtk_list_box_select_row (self->document_list,
@@ -648,14 +681,14 @@ show_document_content (PnReaderView *self)
   g_assert (document != NULL);
 
   clear_box (self->document_badges);
-  add_document_badges (self->document_badges, document, as_of);
+  add_document_badges (self->document_badges, self->corpus, document, as_of);
 
   set_label_text (self->document_title_label, pn_text_get (&document->title, lang));
   set_label_text (self->document_other_title_label, pn_text_get (&document->title, other));
   set_label_text (self->document_number_label, document->doc_number ? document->doc_number : "—");
   issuer = g_strdup (pn_text_get (&document->issuer, lang));
   set_label_text (self->document_issuer_label, issuer && *issuer ? issuer : "—");
-  validity = describe_validity (document);
+  validity = describe_validity (self->corpus, document);
   set_label_text (self->document_validity_label, validity);
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles",
                                         document->articles->len),

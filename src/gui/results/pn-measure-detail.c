@@ -448,7 +448,7 @@ pn_measure_detail_fill (PnMeasureDetail *self)
 
   gtk_label_set_text (self->amount_label, amount);
   gtk_label_set_text (self->status_label, pn_gui_status_label (result->status));
-  for (PnStatus status = PN_STATUS_IN_FORCE; status <= PN_STATUS_DRAFT; status++)
+  for (PnStatus status = PN_STATUS_IN_FORCE; status <= PN_STATUS_SUPERSEDED; status++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), pn_gui_status_style_class (status));
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), pn_gui_status_style_class (result->status));
 

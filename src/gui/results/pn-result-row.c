@@ -195,7 +195,7 @@ pn_result_row_set_result (PnResultRow    *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->amount_label), "accent");
 
   gtk_label_set_text (self->status_label, pn_gui_status_label (result->status));
-  for (PnStatus status = PN_STATUS_IN_FORCE; status <= PN_STATUS_DRAFT; status++)
+  for (PnStatus status = PN_STATUS_IN_FORCE; status <= PN_STATUS_SUPERSEDED; status++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), pn_gui_status_style_class (status));
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), pn_gui_status_style_class (result->status));
 

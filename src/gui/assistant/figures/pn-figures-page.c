@@ -122,7 +122,8 @@ pn_figures_page_compute_uses (PnFiguresPage *self,
       const PnResult *result = pn_results_get_result (results, i);
       PnBenefit *benefit = result->benefit;
 
-      if (result->status == PN_STATUS_EXPIRED || result->status == PN_STATUS_DRAFT)
+      if (result->status == PN_STATUS_EXPIRED || result->status == PN_STATUS_DRAFT ||
+          result->status == PN_STATUS_SUPERSEDED)
         continue;
 
       figure_use_add (uses, benefit->base, result);

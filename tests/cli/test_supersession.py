@@ -1,0 +1,255 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A document that replaces another from a date, and what an import or a
+removal would change for each saved client (`--dry-run`), as TAP.
+
+    test_supersession.py PATH-TO-PNAV
+
+The replacing document is written here: 厦府规〔2027〕1号 (a test text),
+"对在本市转化的创新药完成Ⅱ期临床试验的，按照研发投入30%的标准，给予最高不超过
+1500万元的奖励", in force 2027-01-01 to 2029-12-31, replacing
+xiamen-2023-17 from 2027-01-01.
+
+For an innovative chemical drug completing Phase II with ¥30,000,000 of R&D:
+  - as of 2026-12-01, 厦府规〔2023〕17号（一）: 40% × 30,000,000 = 12,000,000
+    (cap 2000万元) counts; the new document is not yet in force;
+  - as of 2027-02-01, xiamen-2023-17 is superseded (shown, not counted) and
+    the new one gives 30% × 30,000,000 = 9,000,000 (cap 1500万元).
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+PHASE_2 = ["--location", "xiamen", "--product", "drug", "--drug-class", "innovative",
+           "--modality", "chemical", "--phase", "phase-2", "--rd-investment", "30000000"]
+
+NEW_DOCUMENT = """<?xml version="1.0" encoding="UTF-8"?>
+<policy-document schema-version="1" id="xiamen-2027-1" status="%(status)s">
+  <doc-number>厦府规〔2027〕1号</doc-number>
+  <title><zh>厦门市生物医药产业高质量发展若干措施（2027年）</zh><en>Xiamen measures for the biomedical industry (2027)</en></title>
+  <issuer><zh>厦门市人民政府</zh><en>Xiamen Municipal People's Government</en></issuer>
+  <jurisdiction>xiamen</jurisdiction>
+  <validity issued="2026-12-20" in-force-from="2027-01-01" in-force-until="2029-12-31"/>
+  <source file="xiamen-2027-1.txt" last-verified="2026-12-20"/>
+  %(supersedes)s
+  <article number="1" chapter="一、研发">
+    <heading><zh>支持创新药研发</zh><en>Innovative drug R&amp;D</en></heading>
+    <original>对在本市转化的创新药完成Ⅱ期临床试验的，按照研发投入30%%的标准，给予最高不超过1500万元的奖励。（责任单位：市科技局）</original>
+    <summary>An innovative drug completing Phase II gets 30%% of R&amp;D investment, at most 15 million yuan.</summary>
+    <units><unit ref="xm-kjj" role="lead"/></units>
+    <benefit id="xiamen-2027-1/1/innovative-phase-2" kind="rate" per="product">
+      <title><zh>创新药完成Ⅱ期临床试验</zh><en>Innovative drug: Phase II completed</en></title>
+      <rate>0.3</rate>
+      <base>rd-investment</base>
+      <cap>15000000</cap>
+      <conditions>
+        <product>drug</product>
+        <drug-class>innovative</drug-class>
+        <phase>phase-2</phase>
+      </conditions>
+    </benefit>
+  </article>
+</policy-document>
+"""
+
+SUPERSEDES = '<supersedes ref="xiamen-2023-17" from="2027-01-01"/>'
+
+
+class Tap:
+    def __init__(self):
+        self.count = 0
+        self.failed = 0
+
+    def ok(self, condition, description, diagnostics=None):
+        self.count += 1
+        print("%s %d - %s" % ("ok" if condition else "not ok", self.count, description))
+        if not condition:
+            self.failed += 1
+            for line in str(diagnostics or "").splitlines()[:40]:
+                print("#   " + line)
+        sys.stdout.flush()
+        return condition
+
+
+class Pnav:
+    def __init__(self, exe, tmp):
+        self.exe, self.tmp = exe, tmp
+        self.db = os.path.join(tmp, "store.db")
+        self.env = dict(os.environ, XDG_DATA_HOME=os.path.join(tmp, "data"),
+                        LANGUAGE="en", LC_ALL="C.UTF-8")
+
+    def run(self, *args):
+        proc = subprocess.run([self.exe, "--db", self.db] + list(args), env=self.env,
+                              capture_output=True, timeout=120)
+        return proc.returncode, proc.stdout.decode(), proc.stderr.decode()
+
+    def json(self, *args):
+        rc, out, err = self.run(*(list(args) + ["--format", "json"]))
+        try:
+            return rc, json.loads(out), err
+        except ValueError:
+            return rc, None, err + out
+
+    def write(self, name, text):
+        path = os.path.join(self.tmp, name)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return path
+
+
+def match(pnav, as_of):
+    rc, data, err = pnav.json("match", *PHASE_2, "--as-of", as_of)
+    by_id = {m["benefit_id"]: m for m in (data or {}).get("matches", [])}
+    return rc, data, by_id, err
+
+
+def main():
+    if len(sys.argv) != 2:
+        print("usage: test_supersession.py PATH-TO-PNAV", file=sys.stderr)
+        return 99
+    tmp = tempfile.mkdtemp(prefix="pnav-supersession-")
+    tap = Tap()
+    try:
+        run_tests(tap, Pnav(os.path.abspath(sys.argv[1]), tmp))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print("1..%d" % tap.count)
+    return 1 if tap.failed else 0
+
+
+def run_tests(tap, pnav):
+    old = "xiamen-2023-17/1/innovative-phase-2"
+    new = "xiamen-2027-1/1/innovative-phase-2"
+    path = pnav.write("xiamen-2027-1.xml", NEW_DOCUMENT % {"status": "final", "supersedes": SUPERSEDES})
+
+    # two clients, one before the date and one after
+    for name, as_of in (("Acme", "2027-02-01"), ("Beta", "2026-12-01")):
+        rc, out, err = pnav.run("profile", "save", name, *PHASE_2, "--as-of", as_of)
+        tap.ok(rc == 0, "profile save %s (as of %s)" % (name, as_of), err)
+
+    # ---- the dry run: nothing written, the right totals ----------------------
+    rc, before_list, err = pnav.json("list-documents")
+    rc, impact, err = pnav.json("import", "--dry-run", path)
+    clients = {c["name"]: c for c in (impact or {}).get("clients", [])}
+    acme, beta = clients.get("Acme", {}), clients.get("Beta", {})
+    # Acme, 2027-02-01: xiamen-2023-17 has expired (有效期至2026年12月31日): 0 before;
+    # after, the new document's 30% × 30,000,000 = 9,000,000.
+    tap.ok(rc == 0 and impact.get("dry_run") is True and impact.get("action") == "import"
+           and acme.get("before_total_cny") == 0 and acme.get("after_total_cny") == 9000000
+           and acme.get("difference_cny") == 9000000
+           and [(c["kind"], c["benefit_id"], c["after_cny"]) for c in acme.get("changes", [])]
+           == [("gained", new, 9000000)],
+           "import --dry-run: Acme (2027-02-01) goes from ¥0 to ¥9,000,000, gaining the new award",
+           json.dumps(impact, ensure_ascii=False, indent=1))
+    # Beta, 2026-12-01: 40% × 30,000,000 = 12,000,000 before and after
+    tap.ok(beta.get("before_total_cny") == 12000000 and beta.get("after_total_cny") == 12000000
+           and beta.get("changes") == [],
+           "import --dry-run: Beta (2026-12-01) keeps ¥12,000,000, nothing changes",
+           json.dumps(beta, ensure_ascii=False))
+    rc, after_list, err = pnav.json("list-documents")
+    tap.ok(after_list == before_list and not any(d["id"] == "xiamen-2027-1" for d in after_list or []),
+           "import --dry-run writes nothing", err)
+    rc, out, err = pnav.run("import", "--dry-run", path)
+    tap.ok(rc == 0 and "Acme: ¥0 → ¥9,000,000" in out and "Beta: unchanged, ¥12,000,000" in out
+           and "Nothing was written" in out, "import --dry-run as text", out + err)
+
+    # a dry run refuses what the import would refuse, with the same error
+    bad = pnav.write("bad.xml", (NEW_DOCUMENT % {"status": "final", "supersedes": SUPERSEDES})
+                     .replace("</conditions>", "</conditions><tops-up ref=\"no/such/benefit\"/>"))
+    rc, out, err = pnav.run("import", "--dry-run", bad)
+    rc2, out2, err2 = pnav.run("import", bad)
+    tap.ok(rc == 3 and rc2 == 3 and "no/such/benefit" in err and err.strip() == err2.strip(),
+           "import --dry-run refuses a dangling reference as import does", err + "\n" + err2)
+
+    # ---- the import, then the statuses on both sides of the date -------------
+    rc, out, err = pnav.run("import", path)
+    tap.ok(rc == 0, "import the replacing document", err)
+
+    rc, data, by_id, err = match(pnav, "2027-02-01")
+    m_old, m_new = by_id.get(old, {}), by_id.get(new, {})
+    tap.ok(rc == 0 and m_old.get("status") == "superseded" and m_old.get("counted") is False
+           and m_old.get("not_counted_reason") == "superseded"
+           and "厦府规〔2027〕1号" in (m_old.get("not_counted_detail") or {}).get("en", "")
+           and m_new.get("counted") is True and m_new["amount"]["estimate_cny"] == 9000000
+           and data["total_estimate_cny"] == 9000000,
+           "as of 2027-02-01 xiamen-2023-17 is superseded and not counted; the new one counts ¥9,000,000",
+           json.dumps([m_old, m_new], ensure_ascii=False)[:3000])
+    tap.ok(all(m["status"] == "superseded" and not m["counted"]
+               for m in data["matches"] if m["document_id"] == "xiamen-2023-17"),
+           "as of 2027-02-01 every listed xiamen-2023-17 measure is superseded")
+
+    rc, data, by_id, err = match(pnav, "2026-12-01")
+    m_old, m_new = by_id.get(old, {}), by_id.get(new, {})
+    tap.ok(rc == 0 and m_old.get("status") == "in-force" and m_old.get("counted") is True
+           and m_old["amount"]["estimate_cny"] == 12000000 and m_new.get("status") == "pending"
+           and data["total_estimate_cny"] == 12000000,
+           "as of 2026-12-01 xiamen-2023-17 counts ¥12,000,000 and the new one is not yet in force",
+           json.dumps([m_old, m_new], ensure_ascii=False)[:3000])
+
+    rc, doc, err = pnav.json("show", "xiamen-2023-17")
+    tap.ok(rc == 0 and doc.get("superseded_by") == {"id": "xiamen-2027-1", "from": "2027-01-01"},
+           "show: the replaced document says what replaces it and from when", str(doc)[:500] + err)
+    rc, out, err = pnav.run("list-documents")
+    tap.ok(rc == 0 and "replaced by xiamen-2027-1 from 2027-01-01" in out,
+           "list-documents says it is replaced", out[-800:])
+    rc, dl, err = pnav.json("deadlines", "--location", "xiamen", "--as-of", "2026-12-06")
+    ending = [d for d in (dl or {}).get("deadlines", []) if d["benefit_id"] == old]
+    tap.ok(rc == 0 and ending and ending[0]["replaced_by"] == {"id": "xiamen-2027-1", "from": "2027-01-01"}
+           and ending[0]["status"] == "in-force",
+           "deadlines: an ending measure names its successor", json.dumps(ending)[:800] + err)
+
+    # ---- removal: a dry run, then the real thing ------------------------------
+    rc, impact, err = pnav.json("remove", "--dry-run", "xiamen-2027-1")
+    clients = {c["name"]: c for c in (impact or {}).get("clients", [])}
+    acme = clients.get("Acme", {})
+    tap.ok(rc == 0 and impact.get("action") == "remove" and acme.get("before_total_cny") == 9000000
+           and acme.get("after_total_cny") == 0
+           and [(c["kind"], c["benefit_id"], c["before_cny"]) for c in acme.get("changes", [])]
+           == [("lost", new, 9000000)],
+           "remove --dry-run: Acme would lose the ¥9,000,000", json.dumps(impact, ensure_ascii=False)[:3000])
+    rc, data, by_id, err = match(pnav, "2027-02-01")
+    tap.ok(by_id.get(old, {}).get("status") == "superseded", "remove --dry-run writes nothing")
+
+    rc, out, err = pnav.run("remove", "xiamen-2027-1")
+    rc, data, by_id, err = match(pnav, "2027-02-01")
+    tap.ok(rc == 0 and by_id.get(old, {}).get("status") == "expired",
+           "after the removal xiamen-2023-17 is merely expired again", json.dumps(by_id.get(old))[:800])
+
+    # ---- a draft replaces nothing ---------------------------------------------
+    draft = pnav.write("xiamen-2027-1-draft.xml", NEW_DOCUMENT % {"status": "draft", "supersedes": SUPERSEDES})
+    rc, out, err = pnav.run("import", draft)
+    rc, data, by_id, err = match(pnav, "2027-02-01")
+    tap.ok(by_id.get(old, {}).get("status") == "expired",
+           "a draft that names what it supersedes replaces nothing until final",
+           json.dumps(by_id.get(old))[:800])
+
+    # ---- pnav draft proposes the link to the document it looks like -----------
+    text = pnav.write("xiamen-2027-3.txt",
+                      "厦门市人民政府关于印发厦门市加快推进生物医药产业高质量发展若干措施（2027年修订）的通知\n"
+                      "厦府规〔2027〕3号\n\n一、提升研发创新能力\n"
+                      "（一）支持创新产品研发。对在本市转化的创新药完成Ⅱ期临床试验的，按照研发投入30%的标准，"
+                      "给予最高不超过1500万元的奖励。（责任单位：市科技局）\n\n"
+                      "本措施自2027年1月1日起施行，有效期至2029年12月31日。\n\n厦门市人民政府\n2026年12月20日\n")
+    rc, out, err = pnav.run("draft", text, "--output", os.path.join(pnav.tmp, "drafted.xml"))
+    tap.ok(rc == 0 and 'new version of “xiamen-2023-17”' in err
+           and '<supersedes ref="xiamen-2023-17" from="2027-01-01"/>' in err,
+           "pnav draft proposes <supersedes> for a new version of a stored document", err)
+
+    # ---- bad supersessions are one line naming the file ------------------------
+    own = pnav.write("self.xml", NEW_DOCUMENT % {"status": "final",
+                                                 "supersedes": '<supersedes ref="xiamen-2027-1" from="2027-01-01"/>'})
+    rc, out, err = pnav.run("validate", own)
+    tap.ok(rc == 3 and "self.xml:" in err and "itself" in err and len(err.strip().splitlines()) == 1,
+           "a document cannot supersede itself", err)
+    nodate = pnav.write("nodate.xml", NEW_DOCUMENT % {"status": "final",
+                                                      "supersedes": '<supersedes ref="xiamen-2023-17"/>'})
+    rc, out, err = pnav.run("validate", nodate)
+    tap.ok(rc == 3 and "nodate.xml:" in err and "from" in err, "a supersession needs its date", err)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
