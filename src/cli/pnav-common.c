@@ -121,22 +121,64 @@ pnav_escape (const char *text,
   return g_string_free (escaped, FALSE);
 }
 
+/* Whether valid UTF-8 `text` holds a character is_control() refuses (a
+ * tab and a new line are layout): byte by byte, as a C0 control or DEL is
+ * one byte and a C1 control the two bytes C2 80–C2 9F. */
+static gboolean
+has_control (const char *text,
+             gsize       length)
+{
+  const guchar *p = (const guchar *) text;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if ((p[i] < 0x20 && p[i] != '\n' && p[i] != '\t') || p[i] == 0x7f)
+        return TRUE;
+      if (p[i] == 0xc2 && i + 1 < length && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+write_to (FILE       *stream,
+          const char *text,
+          gsize       length)
+{
+  g_autofree char *escaped = NULL;
+
+  /* most output has nothing to escape: no second copy of a large one */
+  if (!g_utf8_validate_len (text, length, NULL) || has_control (text, length))
+    {
+      escaped = pnav_escape (text, TRUE);
+      text = escaped;
+      length = strlen (escaped);
+    }
+  fwrite (text, 1, length, stream);
+}
+
 static void
 print_to (FILE       *stream,
           const char *format,
           va_list     args)
 {
   g_autofree char *text = g_strdup_vprintf (format, args);
-  g_autofree char *escaped = NULL;
-  gboolean clean = g_utf8_validate (text, -1, NULL);
 
-  /* most output has nothing to escape: no second copy of a large one */
-  for (const char *p = text; clean && *p != '\0'; p = g_utf8_next_char (p))
-    clean = !is_control (g_utf8_get_char (p), TRUE);
+  write_to (stream, text, strlen (text));
+}
 
-  if (!clean)
-    escaped = pnav_escape (text, TRUE);
-  fputs (escaped != NULL ? escaped : text, stream);
+void
+pnav_print_text (GString *text)
+{
+  write_to (stdout, text->str, text->len);
+}
+
+void
+pnav_print_json_text (GString *text)
+{
+  /* pn-json-writer's output is valid UTF-8 with every control character
+   * escaped: nothing for write_to() to do */
+  fwrite (text->str, 1, text->len, stdout);
 }
 
 void

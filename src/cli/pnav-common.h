@@ -143,6 +143,10 @@ void            pnav_print                       (const char     *format,
 void            pnav_printerr                    (const char     *format,
                                                   ...) G_GNUC_PRINTF (1, 2);
 void            pnav_print_json                  (JsonNode       *node);
+/* `text` to standard output, escaped as pnav_print() escapes */
+void            pnav_print_text                  (GString        *text);
+/* Text pn-json-writer wrote (valid UTF-8, no control character) */
+void            pnav_print_json_text             (GString        *text);
 /* The documents a file is checked against, without creating a database:
  * the store's when --db names one or the default one exists; else the
  * bundled corpus, in memory (held in *out_bundled). */

@@ -60,9 +60,13 @@ pnav_match (PnavContext  *ctx,
 
   if (ctx->format == PNAV_FORMAT_JSON)
     {
-      g_autoptr(JsonNode) node = pn_export_results_json (results);
+      /* written as it goes: a tree of hundreds of matches costs more to
+       * build and free than to write (docs/performance.md) */
+      g_autoptr(GString) text = g_string_new (NULL);
 
-      pnav_print_json (node);
+      pn_export_write_results_json (results, text, TRUE);
+      g_string_append_c (text, '\n');
+      pnav_print_json_text (text);
     }
   else
     {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pn-export.h"
+#include "pn-json-writer.h"
 
 #include "pn-corpus-private.h"
 #include "pn-citation.h"
@@ -116,210 +117,311 @@ add_notes (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+/* ---- `pnav match` JSON, written as it goes (pn-json-writer.h) ---- */
+
+static void
+w_string (PnJsonWriter *w,
+          const char   *name,
+          const char   *value)
+{
+  pn_json_writer_name (w, name);
+  pn_json_writer_string (w, value);
+}
+
+static void
+w_yuan (PnJsonWriter *w,
+        const char   *name,
+        gint64        value)
+{
+  pn_json_writer_name (w, name);
+  if (value != PN_YUAN_UNSET)
+    pn_json_writer_int (w, value);
+  else
+    pn_json_writer_null (w);
+}
+
+static void
+w_boolean (PnJsonWriter *w,
+           const char   *name,
+           gboolean      value)
+{
+  pn_json_writer_name (w, name);
+  pn_json_writer_boolean (w, value);
+}
+
+static void
+w_text (PnJsonWriter *w,
+        const char   *name,
+        const PnText *text)
+{
+  pn_json_writer_name (w, name);
+  pn_json_writer_begin_object (w);
+  w_string (w, "zh", text->zh);
+  w_string (w, "en", text->en);
+  pn_json_writer_end_object (w);
+}
+
+static void
+w_units (PnJsonWriter *w,
+         PnTaxonomy   *taxonomy,
+         GPtrArray    *units)
+{
+  pn_json_writer_name (w, "responsible_units");
+  pn_json_writer_begin_array (w);
+  for (guint i = 0; i < units->len; i++)
+    {
+      PnUnitRef *ref = g_ptr_array_index (units, i);
+      const PnTerm *unit = pn_taxonomy_get_unit (taxonomy, ref->id);
+
+      pn_json_writer_begin_object (w);
+      w_string (w, "id", ref->id);
+      w_string (w, "zh", unit ? unit->zh : NULL);
+      w_string (w, "en", unit ? unit->en : NULL);
+      w_string (w, "role", ref->role);
+      pn_json_writer_end_object (w);
+    }
+  pn_json_writer_end_array (w);
+}
+
+static void
+w_notes (PnJsonWriter *w,
+         const char   *name,
+         GPtrArray    *notes)
+{
+  pn_json_writer_name (w, name);
+  pn_json_writer_begin_array (w);
+  for (guint i = 0; notes && i < notes->len; i++)
+    {
+      const PnText *note = g_ptr_array_index (notes, i);
+
+      pn_json_writer_begin_object (w);
+      w_string (w, "zh", note->zh);
+      w_string (w, "en", note->en);
+      pn_json_writer_end_object (w);
+    }
+  pn_json_writer_end_array (w);
+}
+
 /* One entry per way the sentence can be read, the chosen one included */
 static void
-add_readings (JsonBuilder    *builder,
-              const PnResult *result)
+w_readings (PnJsonWriter   *w,
+            const PnResult *result)
 {
-  json_builder_set_member_name (builder, "readings");
-  json_builder_begin_array (builder);
+  pn_json_writer_name (w, "readings");
+  pn_json_writer_begin_array (w);
   for (guint i = 0; result->readings != NULL && i < result->readings->len; i++)
     {
       const PnReadingResult *reading = g_ptr_array_index (result->readings, i);
 
-      json_builder_begin_object (builder);
-      add_string (builder, "id", reading->reading->id);
-      add_yuan (builder, "estimate_cny", reading->estimate_cny);
-      add_string (builder, "zh", reading->reading->text.zh);
-      add_string (builder, "en", reading->reading->text.en);
-      json_builder_set_member_name (builder, "chosen");
-      json_builder_add_boolean_value (builder, reading->reading->chosen);
-      add_text (builder, "derivation", &reading->derivation);
-      json_builder_end_object (builder);
+      pn_json_writer_begin_object (w);
+      w_string (w, "id", reading->reading->id);
+      w_yuan (w, "estimate_cny", reading->estimate_cny);
+      w_string (w, "zh", reading->reading->text.zh);
+      w_string (w, "en", reading->reading->text.en);
+      w_boolean (w, "chosen", reading->reading->chosen);
+      w_text (w, "derivation", &reading->derivation);
+      pn_json_writer_end_object (w);
     }
-  json_builder_end_array (builder);
+  pn_json_writer_end_array (w);
 }
 
 /* A staged payment's instalments, year by year */
 static void
-add_stages (JsonBuilder    *builder,
-            const PnResult *result)
+w_stages (PnJsonWriter   *w,
+          const PnResult *result)
 {
-  json_builder_set_member_name (builder, "stages");
-  json_builder_begin_array (builder);
+  pn_json_writer_name (w, "stages");
+  pn_json_writer_begin_array (w);
   for (guint i = 0; result->stages != NULL && i < result->stages->len; i++)
     {
       const PnStageResult *stage = &g_array_index (result->stages, PnStageResult, i);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "share");
-      json_builder_add_double_value (builder, stage->share);
-      add_yuan (builder, "cny", stage->cny);
-      json_builder_set_member_name (builder, "year");
-      json_builder_add_int_value (builder, stage->year);
-      json_builder_end_object (builder);
+      pn_json_writer_begin_object (w);
+      pn_json_writer_name (w, "share");
+      pn_json_writer_double (w, stage->share);
+      w_yuan (w, "cny", stage->cny);
+      pn_json_writer_name (w, "year");
+      pn_json_writer_int (w, stage->year);
+      pn_json_writer_end_object (w);
     }
-  json_builder_end_array (builder);
+  pn_json_writer_end_array (w);
 }
 
 static void
-build_result (JsonBuilder    *builder,
+write_result (PnJsonWriter   *w,
               PnTaxonomy     *taxonomy,
               const PnResult *result)
 {
   PnBenefit *benefit = result->benefit;
   PnDocument *document = benefit->document;
 
-  json_builder_begin_object (builder);
-  add_string (builder, "document_id", document->id);
-  add_string (builder, "doc_number", document->doc_number);
-  add_string (builder, "article", benefit->article->number);
-  add_string (builder, "benefit_id", benefit->id);
-  add_string (builder, "title", benefit->title.en);
-  add_string (builder, "title_zh", benefit->title.zh);
-  add_string (builder, "status", pn_status_to_string (result->status));
-  add_string (builder, "match", pn_match_to_string (result->match));
+  pn_json_writer_begin_object (w);
+  w_string (w, "document_id", document->id);
+  w_string (w, "doc_number", document->doc_number);
+  w_string (w, "article", benefit->article->number);
+  w_string (w, "benefit_id", benefit->id);
+  w_string (w, "title", benefit->title.en);
+  w_string (w, "title_zh", benefit->title.zh);
+  w_string (w, "status", pn_status_to_string (result->status));
+  w_string (w, "match", pn_match_to_string (result->match));
 
-  json_builder_set_member_name (builder, "missing");
-  json_builder_begin_array (builder);
+  pn_json_writer_name (w, "missing");
+  pn_json_writer_begin_array (w);
   for (guint i = 0; i < result->missing->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (result->missing, i));
-  json_builder_end_array (builder);
+    pn_json_writer_string (w, g_ptr_array_index (result->missing, i));
+  pn_json_writer_end_array (w);
 
-  json_builder_set_member_name (builder, "amount");
-  json_builder_begin_object (builder);
-  add_string (builder, "kind", pn_benefit_kind_to_string (benefit->kind));
-  json_builder_set_member_name (builder, "rate");
+  pn_json_writer_name (w, "amount");
+  pn_json_writer_begin_object (w);
+  w_string (w, "kind", pn_benefit_kind_to_string (benefit->kind));
+  pn_json_writer_name (w, "rate");
   if (benefit->rate >= 0)
-    json_builder_add_double_value (builder, benefit->rate);
+    pn_json_writer_double (w, benefit->rate);
   else
-    json_builder_add_null_value (builder);
-  add_string (builder, "base", benefit->base != PN_FIGURE_NONE ? pn_figure_to_string (benefit->base) : NULL);
-  add_yuan (builder, "base_cny", result->base_cny);
-  add_yuan (builder, "fixed_cny", benefit->amount);
-  add_yuan (builder, "cap_cny", benefit->cap);
-  add_yuan (builder, "threshold_cny", result->threshold_cny);
-  add_yuan (builder, "topped_up_cny", result->topped_up_cny);
-  add_yuan (builder, "estimate_cny", result->estimate_cny);
-  add_string (builder, "per", benefit->per);
-  json_builder_set_member_name (builder, "one_time");
-  json_builder_add_boolean_value (builder, benefit->one_time);
-  add_yuan (builder, "high_cny", result->high_cny);
+    pn_json_writer_null (w);
+  w_string (w, "base", benefit->base != PN_FIGURE_NONE ? pn_figure_to_string (benefit->base) : NULL);
+  w_yuan (w, "base_cny", result->base_cny);
+  w_yuan (w, "fixed_cny", benefit->amount);
+  w_yuan (w, "cap_cny", benefit->cap);
+  w_yuan (w, "threshold_cny", result->threshold_cny);
+  w_yuan (w, "topped_up_cny", result->topped_up_cny);
+  w_yuan (w, "estimate_cny", result->estimate_cny);
+  w_string (w, "per", benefit->per);
+  w_boolean (w, "one_time", benefit->one_time);
+  w_yuan (w, "high_cny", result->high_cny);
   if (result->high_reason.en != NULL)
-    add_text (builder, "high_reason", &result->high_reason);
+    w_text (w, "high_reason", &result->high_reason);
   else
-    {
-      json_builder_set_member_name (builder, "high_reason");
-      json_builder_add_null_value (builder);
-    }
-  add_readings (builder, result);
-  add_stages (builder, result);
-  json_builder_end_object (builder);
+    w_string (w, "high_reason", NULL);
+  w_readings (w, result);
+  w_stages (w, result);
+  pn_json_writer_end_object (w);
 
-  add_units (builder, taxonomy, pn_benefit_get_units (benefit));
-  add_string (builder, "valid_from", result->valid_from);
-  add_string (builder, "valid_until", result->valid_until);
-  json_builder_set_member_name (builder, "counted");
-  json_builder_add_boolean_value (builder, result->counted);
-  add_string (builder, "not_counted_reason",
-              result->counted ? NULL : pn_not_counted_to_string (result->not_counted));
+  w_units (w, taxonomy, pn_benefit_get_units (benefit));
+  w_string (w, "valid_from", result->valid_from);
+  w_string (w, "valid_until", result->valid_until);
+  w_boolean (w, "counted", result->counted);
+  w_string (w, "not_counted_reason", result->counted ? NULL : pn_not_counted_to_string (result->not_counted));
   if (result->counted)
-    {
-      json_builder_set_member_name (builder, "not_counted_detail");
-      json_builder_add_null_value (builder);
-    }
+    w_string (w, "not_counted_detail", NULL);
   else
-    add_text (builder, "not_counted_detail", &result->not_counted_reason);
-  add_string (builder, "overlap_group", benefit->overlap_group);
-  add_string (builder, "overlap_winner", result->overlap_winner ? result->overlap_winner->id : NULL);
-  add_text (builder, "derivation", &result->derivation);
+    w_text (w, "not_counted_detail", &result->not_counted_reason);
+  w_string (w, "overlap_group", benefit->overlap_group);
+  w_string (w, "overlap_winner", result->overlap_winner ? result->overlap_winner->id : NULL);
+  w_text (w, "derivation", &result->derivation);
 
-  json_builder_set_member_name (builder, "conditions");
-  json_builder_begin_array (builder);
+  pn_json_writer_name (w, "conditions");
+  pn_json_writer_begin_array (w);
   for (guint i = 0; i < result->conditions->len; i++)
     {
       const PnConditionResult *cr = g_ptr_array_index (result->conditions, i);
 
-      json_builder_begin_object (builder);
-      add_string (builder, "question", pn_question_to_string (cr->question));
-      add_string (builder, "state", pn_condition_state_to_string (cr->state));
-      json_builder_set_member_name (builder, "accepted");
-      json_builder_begin_array (builder);
+      pn_json_writer_begin_object (w);
+      w_string (w, "question", pn_question_to_string (cr->question));
+      w_string (w, "state", pn_condition_state_to_string (cr->state));
+      pn_json_writer_name (w, "accepted");
+      pn_json_writer_begin_array (w);
       for (guint v = 0; cr->condition->values && cr->condition->values[v]; v++)
-        json_builder_add_string_value (builder, cr->condition->values[v]);
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
+        pn_json_writer_string (w, cr->condition->values[v]);
+      pn_json_writer_end_array (w);
+      pn_json_writer_end_object (w);
     }
-  json_builder_end_array (builder);
+  pn_json_writer_end_array (w);
 
-  add_notes (builder, "notes", result->notes);
-  add_notes (builder, "interpretation_notes", benefit->notes);
-  json_builder_end_object (builder);
+  w_notes (w, "notes", result->notes);
+  w_notes (w, "interpretation_notes", benefit->notes);
+  pn_json_writer_end_object (w);
+}
+
+static void
+w_next_steps (PnJsonWriter *w,
+              GPtrArray    *steps)
+{
+  pn_json_writer_name (w, "next_steps");
+  pn_json_writer_begin_array (w);
+  for (guint i = 0; i < steps->len; i++)
+    {
+      const PnNextStep *step = g_ptr_array_index (steps, i);
+
+      pn_json_writer_begin_object (w);
+      w_string (w, "kind", pn_next_step_kind_to_string (step->kind));
+      w_string (w, "id", step->id);
+      w_string (w, "zh", step->text.zh);
+      w_string (w, "en", step->text.en);
+      w_yuan (w, "adds_high_cny", step->adds_high_cny);
+      pn_json_writer_name (w, "benefit_ids");
+      pn_json_writer_begin_array (w);
+      for (guint b = 0; b < step->benefits->len; b++)
+        pn_json_writer_string (w, ((PnBenefit *) g_ptr_array_index (step->benefits, b))->id);
+      pn_json_writer_end_array (w);
+      pn_json_writer_end_object (w);
+    }
+  pn_json_writer_end_array (w);
+}
+
+/* A text we wrote ourselves back as a tree, for the callers that build
+ * larger documents (compare, pipeline, CSV) */
+static JsonNode *
+parse_own (GString *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = json_from_string (text->str, &error);
+
+  g_assert_no_error (error);  /* the writer's own output */
+  return node;
 }
 
 JsonNode *
 pn_export_result_json (PnResults      *results,
                        const PnResult *result)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  PnJsonWriter w;
 
-  build_result (builder, pn_corpus_get_taxonomy (pn_results_get_corpus (results)), result);
-  return json_builder_get_root (builder);
+  pn_json_writer_init (&w, text, FALSE);
+  write_result (&w, pn_corpus_get_taxonomy (pn_results_get_corpus (results)), result);
+  return parse_own (text);
 }
 
-static void
-add_next_steps (JsonBuilder *builder,
-                GPtrArray   *steps)
+void
+pn_export_write_results_json (PnResults *results,
+                              GString   *out,
+                              gboolean   pretty)
 {
-  json_builder_set_member_name (builder, "next_steps");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < steps->len; i++)
-    {
-      const PnNextStep *step = g_ptr_array_index (steps, i);
+  PnTaxonomy *taxonomy;
+  PnJsonWriter w;
 
-      json_builder_begin_object (builder);
-      add_string (builder, "kind", pn_next_step_kind_to_string (step->kind));
-      add_string (builder, "id", step->id);
-      add_string (builder, "zh", step->text.zh);
-      add_string (builder, "en", step->text.en);
-      add_yuan (builder, "adds_high_cny", step->adds_high_cny);
-      json_builder_set_member_name (builder, "benefit_ids");
-      json_builder_begin_array (builder);
-      for (guint b = 0; b < step->benefits->len; b++)
-        json_builder_add_string_value (builder, ((PnBenefit *) g_ptr_array_index (step->benefits, b))->id);
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+  g_return_if_fail (results != NULL);
+  g_return_if_fail (out != NULL);
+
+  taxonomy = pn_corpus_get_taxonomy (pn_results_get_corpus (results));
+  pn_json_writer_init (&w, out, pretty);
+  pn_json_writer_begin_object (&w);
+  w_string (&w, "as_of", pn_results_get_as_of (results));
+  w_string (&w, "location", pn_results_get_location (results));
+  pn_json_writer_name (&w, "matches");
+  pn_json_writer_begin_array (&w);
+  for (guint i = 0; i < pn_results_get_n_results (results); i++)
+    write_result (&w, taxonomy, pn_results_get_result (results, i));
+  pn_json_writer_end_array (&w);
+  pn_json_writer_name (&w, "counted_count");
+  pn_json_writer_int (&w, pn_results_get_n_counted (results));
+  pn_json_writer_name (&w, "total_estimate_cny");
+  pn_json_writer_int (&w, pn_results_get_total (results));
+  w_yuan (&w, "total_high_cny", pn_results_get_total_high (results));
+  w_next_steps (&w, pn_results_get_next_steps (results));
+  pn_json_writer_end_object (&w);
 }
 
 JsonNode *
 pn_export_results_json (PnResults *results)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  PnTaxonomy *taxonomy;
+  g_autoptr(GString) text = g_string_new (NULL);
 
   g_return_val_if_fail (results != NULL, NULL);
 
-  taxonomy = pn_corpus_get_taxonomy (pn_results_get_corpus (results));
-
-  json_builder_begin_object (builder);
-  add_string (builder, "as_of", pn_results_get_as_of (results));
-  add_string (builder, "location", pn_results_get_location (results));
-  json_builder_set_member_name (builder, "matches");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < pn_results_get_n_results (results); i++)
-    build_result (builder, taxonomy, pn_results_get_result (results, i));
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "counted_count");
-  json_builder_add_int_value (builder, pn_results_get_n_counted (results));
-  json_builder_set_member_name (builder, "total_estimate_cny");
-  json_builder_add_int_value (builder, pn_results_get_total (results));
-  add_yuan (builder, "total_high_cny", pn_results_get_total_high (results));
-  add_next_steps (builder, pn_results_get_next_steps (results));
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
+  pn_export_write_results_json (results, text, FALSE);
+  return parse_own (text);
 }
 
 char *
@@ -751,12 +853,10 @@ char *
 pn_export_results_csv (PnResults *results)
 {
   GString *str;
-  PnTaxonomy *taxonomy;
 
   g_return_val_if_fail (results != NULL, NULL);
 
   str = g_string_new ("\xEF\xBB\xBF");
-  taxonomy = pn_corpus_get_taxonomy (pn_results_get_corpus (results));
 
   for (guint c = 0; c < G_N_ELEMENTS (csv_columns); c++)
     g_string_append_printf (str, "%s%s", c ? "," : "", csv_columns[c].column);
@@ -764,13 +864,8 @@ pn_export_results_csv (PnResults *results)
 
   for (guint i = 0; i < pn_results_get_n_results (results); i++)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) node = NULL;
-      JsonObject *object;
-
-      build_result (builder, taxonomy, pn_results_get_result (results, i));
-      node = json_builder_get_root (builder);
-      object = json_node_get_object (node);
+      g_autoptr(JsonNode) node = pn_export_result_json (results, pn_results_get_result (results, i));
+      JsonObject *object = json_node_get_object (node);
 
       csv_quoted (str, pn_results_get_as_of (results));
       g_string_append_c (str, ',');

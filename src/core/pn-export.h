@@ -17,7 +17,13 @@ PnLang      pn_lang_from_locale          (void);
 const char *pn_text_get                  (const PnText *text,
                                           PnLang        lang);
 
-/* `pnav match` JSON: {"as_of","location","matches":[…],"total_estimate_cny"} */
+/* `pnav match` JSON: {"as_of","location","matches":[…],"counted_count",
+ * "total_estimate_cny","total_high_cny","next_steps":[…]}, written
+ * straight into `out` (the text JsonGenerator writes for the tree). */
+void        pn_export_write_results_json (PnResults   *results,
+                                          GString     *out,
+                                          gboolean     pretty);
+/* The same as a tree */
 JsonNode   *pn_export_results_json       (PnResults   *results);
 JsonNode   *pn_export_result_json        (PnResults   *results,
                                           const PnResult *result);

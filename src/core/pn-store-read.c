@@ -167,6 +167,47 @@ figure_of (Check      *check,
 }
 
 /* The GVariant a lists column holds, in its normal form. */
+/* GLib keeps the description of a GVariant type only while a value of
+ * the type lives: reading row after row, each value would build it anew
+ * (most of the cost of reading a row).  One value of each lists type is
+ * kept for the life of the process. */
+G_LOCK_DEFINE_STATIC (kept_types);
+
+static void
+keep_type_info (const char *type)
+{
+  static GHashTable *kept;
+
+  G_LOCK (kept_types);
+  if (kept == NULL)
+    kept = g_hash_table_new (g_str_hash, g_str_equal);
+  if (!g_hash_table_contains (kept, type))
+    g_hash_table_insert (kept, (gpointer) type,
+                         g_variant_ref_sink (g_variant_new_from_data (G_VARIANT_TYPE (type), NULL, 0,
+                                                                      FALSE, NULL, NULL)));
+  G_UNLOCK (kept_types);
+}
+
+/* The children of a tuple without a format string to parse (what
+ * g_variant_get() costs most): held in `children` while their strings
+ * are used. */
+static void
+tuple_children (GVariant *tuple,
+                GVariant **children,
+                gsize      n)
+{
+  for (gsize i = 0; i < n; i++)
+    children[i] = g_variant_get_child_value (tuple, i);
+}
+
+static void
+release_children (GVariant **children,
+                  gsize      n)
+{
+  for (gsize i = 0; i < n; i++)
+    g_clear_pointer (&children[i], g_variant_unref);
+}
+
 static GVariant *
 column_lists (Check        *check,
               sqlite3_stmt *stmt,
@@ -183,6 +224,7 @@ column_lists (Check        *check,
       return NULL;
     }
 
+  keep_type_info (type);
   bytes = g_bytes_new (sqlite3_column_blob (stmt, column), sqlite3_column_bytes (stmt, column));
   value = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (type), bytes, FALSE));
   if (!g_variant_is_normal_form (value))
@@ -208,15 +250,20 @@ read_texts (Check    *check,
             const char *what)
 {
   GPtrArray *texts = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_text_free);
-  GVariantIter iter;
   const char *zh, *en;
 
-  g_variant_iter_init (&iter, array);
-  while (g_variant_iter_next (&iter, "(&s&s)", &zh, &en))
+  for (gsize i = 0, n = g_variant_n_children (array); i < n; i++)
     {
+      g_autoptr(GVariant) tuple = g_variant_get_child_value (array, i);
+      GVariant *child[2];
+
+      tuple_children (tuple, child, 2);
+      zh = g_variant_get_string (child[0], NULL);
+      en = g_variant_get_string (child[1], NULL);
       if (*zh == '\0' && *en == '\0')
         damaged (check, "an empty %s", what);
       g_ptr_array_add (texts, pn_text_new (zh, en));
+      release_children (child, 2);
     }
   return texts;
 }
@@ -226,15 +273,20 @@ read_units_into (Check     *check,
                  GVariant  *array,
                  GPtrArray *units)
 {
-  GVariantIter iter;
   const char *id, *role;
 
-  g_variant_iter_init (&iter, array);
-  while (g_variant_iter_next (&iter, "(&s&s)", &id, &role))
+  for (gsize i = 0, n = g_variant_n_children (array); i < n; i++)
     {
+      g_autoptr(GVariant) tuple = g_variant_get_child_value (array, i);
+      GVariant *child[2];
+
+      tuple_children (tuple, child, 2);
+      id = g_variant_get_string (child[0], NULL);
+      role = g_variant_get_string (child[1], NULL);
       if (!valid_id (id) || (strcmp (role, "lead") != 0 && strcmp (role, "cooperating") != 0))
         damaged (check, "a responsible unit (“%.100s”, role “%.100s”) is not valid", id, role);
       g_ptr_array_add (units, pn_unit_ref_new (id, role));
+      release_children (child, 2);
     }
 }
 
@@ -694,12 +746,18 @@ benefit_lists_into (Check       *check,
       g_ptr_array_add (benefit->thresholds, threshold);
     }
 
-  g_variant_iter_init (&iter, conditions);
-  while (g_variant_iter_next (&iter, "(&s@as@asu)", &id, &values, &review, &line))
+  for (gsize i = 0, n = g_variant_n_children (conditions); i < n; i++)
     {
+      g_autoptr(GVariant) tuple = g_variant_get_child_value (conditions, i);
+      GVariant *child[4];
+
+      tuple_children (tuple, child, 4);
+      id = g_variant_get_string (child[0], NULL);
+      values = child[1];
+      review = child[2];
+      line = g_variant_get_uint32 (child[3]);
       g_ptr_array_add (benefit->conditions, condition_new (check, taxonomy, id, values, review, line));
-      g_variant_unref (values);
-      g_variant_unref (review);
+      release_children (child, 4);
     }
 
   g_variant_iter_init (&iter, requirements);

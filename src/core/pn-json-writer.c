@@ -1,0 +1,298 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pn-json"
+
+#include "config.h"
+
+#include "pn-json-writer.h"
+
+#include <string.h>
+
+#define INDENT 2
+
+void
+pn_json_writer_init (PnJsonWriter *self,
+                     GString      *out,
+                     gboolean      pretty)
+{
+  memset (self, 0, sizeof *self);
+  self->out = out;
+  self->pretty = pretty;
+}
+
+static void
+indent (PnJsonWriter *self,
+        guint         level)
+{
+  static const char spaces[] = "                                                                ";
+  gsize n = level * INDENT;
+
+  while (n > 0)
+    {
+      gsize chunk = MIN (n, sizeof spaces - 1);
+
+      g_string_append_len (self->out, spaces, chunk);
+      n -= chunk;
+    }
+}
+
+/* What goes before an item of the open container: a comma after the
+ * previous one, and in pretty output a new line at the item's depth. */
+static void
+item (PnJsonWriter *self)
+{
+  guint64 bit;
+
+  if (self->after_name)
+    {
+      self->after_name = FALSE;
+      return;
+    }
+  if (self->depth == 0)
+    return;
+
+  bit = G_GUINT64_CONSTANT (1) << self->depth;
+  if (self->has_items & bit)
+    g_string_append_c (self->out, ',');
+  self->has_items |= bit;
+  if (self->pretty)
+    {
+      g_string_append_c (self->out, '\n');
+      indent (self, self->depth);
+    }
+}
+
+static void
+open_container (PnJsonWriter *self,
+      char          bracket)
+{
+  g_return_if_fail (self->depth < 63);
+
+  item (self);
+  g_string_append_c (self->out, bracket);
+  self->depth++;
+  self->has_items &= ~(G_GUINT64_CONSTANT (1) << self->depth);
+}
+
+static void
+close_container (PnJsonWriter *self,
+       char          bracket)
+{
+  gboolean had_items;
+
+  g_return_if_fail (self->depth > 0);
+
+  had_items = (self->has_items & (G_GUINT64_CONSTANT (1) << self->depth)) != 0;
+  self->depth--;
+  if (had_items && self->pretty)
+    {
+      g_string_append_c (self->out, '\n');
+      indent (self, self->depth);
+    }
+  else if (!had_items && self->pretty && bracket == '}')
+    indent (self, self->depth);   /* JsonGenerator writes "{  }" */
+  g_string_append_c (self->out, bracket);
+}
+
+void
+pn_json_writer_begin_object (PnJsonWriter *self)
+{
+  open_container (self, '{');
+}
+
+void
+pn_json_writer_end_object (PnJsonWriter *self)
+{
+  close_container (self, '}');
+}
+
+void
+pn_json_writer_begin_array (PnJsonWriter *self)
+{
+  open_container (self, '[');
+}
+
+void
+pn_json_writer_end_array (PnJsonWriter *self)
+{
+  close_container (self, ']');
+}
+
+/* Bytes a JSON string holds as they are: not '"', '\\', a C0 control,
+ * DEL, or the lead byte of a C1 control (0xC2, checked with what follows) */
+static inline gboolean
+plain_byte (guchar c)
+{
+  return c >= 0x20 && c != '"' && c != '\\' && c != 0x7f && c != 0xc2;
+}
+
+void
+pn_json_append_string (GString    *out,
+                       const char *value)
+{
+  g_autofree char *valid = NULL;
+  const guchar *p;
+
+  if (!g_utf8_validate (value, -1, NULL))
+    value = valid = g_utf8_make_valid (value, -1);
+
+  g_string_append_c (out, '"');
+  p = (const guchar *) value;
+  while (*p != '\0')
+    {
+      const guchar *run = p;
+
+      /* the common case: a run of plain bytes, copied at once */
+      while (plain_byte (*p))
+        p++;
+      if (p > run)
+        g_string_append_len (out, (const char *) run, p - run);
+
+      switch (*p)
+        {
+        case '\0':
+          break;
+        case '"':
+          g_string_append (out, "\\\"");
+          p++;
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          p++;
+          break;
+        case '\b':
+          g_string_append (out, "\\b");
+          p++;
+          break;
+        case '\f':
+          g_string_append (out, "\\f");
+          p++;
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          p++;
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          p++;
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          p++;
+          break;
+        case 0xc2:
+          if (p[1] >= 0x80 && p[1] <= 0x9f)
+            {
+              /* a C1 control (U+0080–U+009F): escaped as well */
+              g_string_append_printf (out, "\\u%04x", p[1]);
+              p += 2;
+            }
+          else
+            {
+              g_string_append_c (out, (char) *p);
+              p++;
+            }
+          break;
+        default:
+          /* the other C0 controls and DEL */
+          g_string_append_printf (out, "\\u%04x", *p);
+          p++;
+          break;
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/* Member names are the program's own ("estimate_cny"): plain ASCII with
+ * nothing to escape, written as they are; anything else goes through the
+ * escaping. */
+static gboolean
+plain_name (const char *name)
+{
+  for (const char *p = name; *p != '\0'; p++)
+    if (!(g_ascii_isalnum (*p) || *p == '_' || *p == '-'))
+      return FALSE;
+  return TRUE;
+}
+
+void
+pn_json_writer_name (PnJsonWriter *self,
+                     const char   *name)
+{
+  g_return_if_fail (name != NULL);
+
+  item (self);
+  if (plain_name (name))
+    {
+      g_string_append_c (self->out, '"');
+      g_string_append (self->out, name);
+      g_string_append_c (self->out, '"');
+    }
+  else
+    pn_json_append_string (self->out, name);
+  g_string_append (self->out, self->pretty ? " : " : ":");
+  self->after_name = TRUE;
+}
+
+void
+pn_json_writer_string (PnJsonWriter *self,
+                       const char   *value)
+{
+  if (value == NULL)
+    {
+      pn_json_writer_null (self);
+      return;
+    }
+  item (self);
+  pn_json_append_string (self->out, value);
+}
+
+void
+pn_json_writer_int (PnJsonWriter *self,
+                    gint64        value)
+{
+  char digits[24];
+  char *p = digits + sizeof digits;
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+
+  item (self);
+  /* printf's machinery is most of the cost of a number */
+  do
+    {
+      *--p = '0' + magnitude % 10;
+      magnitude /= 10;
+    }
+  while (magnitude > 0);
+  if (value < 0)
+    *--p = '-';
+  g_string_append_len (self->out, p, digits + sizeof digits - p);
+}
+
+void
+pn_json_writer_double (PnJsonWriter *self,
+                       double        value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  item (self);
+  /* as JsonGenerator: 17 significant digits, and always a decimal point */
+  g_ascii_formatd (buffer, sizeof buffer, "%.17g", value);
+  g_string_append (self->out, buffer);
+  if (strchr (buffer, '.') == NULL && strchr (buffer, 'e') == NULL &&
+      strchr (buffer, 'n') == NULL && strchr (buffer, 'i') == NULL)
+    g_string_append (self->out, ".0");
+}
+
+void
+pn_json_writer_boolean (PnJsonWriter *self,
+                        gboolean      value)
+{
+  item (self);
+  g_string_append (self->out, value ? "true" : "false");
+}
+
+void
+pn_json_writer_null (PnJsonWriter *self)
+{
+  item (self);
+  g_string_append (self->out, "null");
+}
