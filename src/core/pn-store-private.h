@@ -202,6 +202,10 @@ gboolean     _pn_store_read_top_ups_into (PnStore     *self,
  * from date) triples of strings, flat. */
 GPtrArray   *_pn_store_read_supersessions (PnStore    *self,
                                            GError    **error);
+/* Keeps the descriptions of the lists' GVariant types for the life of the
+ * process: GLib frees them with a type's last value, and every row read or
+ * written would build them anew. */
+void         _pn_store_keep_variant_types (void);
 /* ---- the corpus (pn-corpus.c) ---- */
 
 /* Called by a corpus of the store as it is freed, the store's lock held:

@@ -208,6 +208,15 @@ release_children (GVariant **children,
     g_clear_pointer (&children[i], g_variant_unref);
 }
 
+void
+_pn_store_keep_variant_types (void)
+{
+  keep_type_info (PN_DOCUMENT_LISTS_TYPE);
+  keep_type_info (PN_ARTICLE_LISTS_TYPE);
+  keep_type_info (PN_BENEFIT_LISTS_TYPE);
+  keep_type_info (PN_CASES_TYPE);
+}
+
 static GVariant *
 column_lists (Check        *check,
               sqlite3_stmt *stmt,

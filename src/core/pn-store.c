@@ -704,6 +704,31 @@ set_meta (PnStore     *self,
 
 /* ---- writing documents ---- */
 
+/* A tuple of `n` children, without a format string to parse (what most of
+ * g_variant_new() and g_variant_builder_add() cost) */
+static GVariant *
+tuple (gsize     n,
+       GVariant *first,
+       ...)
+{
+  GVariant *children[8];
+  va_list args;
+
+  g_assert (n <= G_N_ELEMENTS (children));
+  children[0] = first;
+  va_start (args, first);
+  for (gsize i = 1; i < n; i++)
+    children[i] = va_arg (args, GVariant *);
+  va_end (args);
+  return g_variant_new_tuple (children, n);
+}
+
+static GVariant *
+string_variant (const char *text)
+{
+  return g_variant_new_string (text != NULL ? text : "");
+}
+
 static GVariant *
 texts_variant (GPtrArray *texts)
 {
@@ -714,7 +739,7 @@ texts_variant (GPtrArray *texts)
     {
       const PnText *text = g_ptr_array_index (texts, i);
 
-      g_variant_builder_add (&builder, "(ss)", text->zh ? text->zh : "", text->en ? text->en : "");
+      g_variant_builder_add_value (&builder, tuple (2, string_variant (text->zh), string_variant (text->en)));
     }
   return g_variant_builder_end (&builder);
 }
@@ -729,7 +754,7 @@ units_variant (GPtrArray *units)
     {
       const PnUnitRef *ref = g_ptr_array_index (units, i);
 
-      g_variant_builder_add (&builder, "(ss)", ref->id ? ref->id : "", ref->role ? ref->role : "");
+      g_variant_builder_add_value (&builder, tuple (2, string_variant (ref->id), string_variant (ref->role)));
     }
   return g_variant_builder_end (&builder);
 }
@@ -774,7 +799,9 @@ benefit_lists (PnBenefit *benefit)
     {
       const PnThreshold *t = g_ptr_array_index (benefit->thresholds, i);
 
-      g_variant_builder_add (&thresholds, "(sxb)", pn_figure_to_string (t->figure), t->min, t->inclusive);
+      g_variant_builder_add_value (&thresholds, tuple (3, string_variant (pn_figure_to_string (t->figure)),
+                                                       g_variant_new_int64 (t->min),
+                                                       g_variant_new_boolean (t->inclusive)));
     }
 
   g_variant_builder_init (&conditions, G_VARIANT_TYPE ("a(sasasu)"));
@@ -782,8 +809,9 @@ benefit_lists (PnBenefit *benefit)
     {
       const PnCondition *c = g_ptr_array_index (benefit->conditions, i);
 
-      g_variant_builder_add (&conditions, "(s@as@asu)", pn_question_to_string (c->question),
-                             strv_variant (c->values), strv_variant (c->review), c->line);
+      g_variant_builder_add_value (&conditions, tuple (4, string_variant (pn_question_to_string (c->question)),
+                                                       strv_variant (c->values), strv_variant (c->review),
+                                                       g_variant_new_uint32 (c->line)));
     }
 
   g_variant_builder_init (&requirements, G_VARIANT_TYPE ("a(sssb)"));
@@ -791,35 +819,42 @@ benefit_lists (PnBenefit *benefit)
     {
       const PnRequirement *r = g_ptr_array_index (benefit->requirements, i);
 
-      g_variant_builder_add (&requirements, "(sssb)", r->id ? r->id : "",
-                             r->text.zh ? r->text.zh : "", r->text.en ? r->text.en : "",
-                             r->attestation);
+      g_variant_builder_add_value (&requirements, tuple (4, string_variant (r->id), string_variant (r->text.zh),
+                                                         string_variant (r->text.en),
+                                                         g_variant_new_boolean (r->attestation)));
     }
 
   g_variant_builder_init (&stages, G_VARIANT_TYPE ("ad"));
   for (guint i = 0; benefit->stages != NULL && i < benefit->stages->len; i++)
-    g_variant_builder_add (&stages, "d", g_array_index (benefit->stages, double, i));
+    g_variant_builder_add_value (&stages, g_variant_new_double (g_array_index (benefit->stages, double, i)));
 
   g_variant_builder_init (&readings, G_VARIANT_TYPE ("a(sbbss)"));
   for (guint i = 0; i < benefit->readings->len; i++)
     {
       const PnReading *reading = g_ptr_array_index (benefit->readings, i);
 
-      g_variant_builder_add (&readings, "(sbbss)", reading->id ? reading->id : "", reading->chosen,
-                             reading->keep_lapsed_target, reading->text.zh ? reading->text.zh : "",
-                             reading->text.en ? reading->text.en : "");
+      g_variant_builder_add_value (&readings, tuple (5, string_variant (reading->id),
+                                                     g_variant_new_boolean (reading->chosen),
+                                                     g_variant_new_boolean (reading->keep_lapsed_target),
+                                                     string_variant (reading->text.zh),
+                                                     string_variant (reading->text.en)));
     }
 
-  return g_variant_new ("(@a(sxb)@a(sasasu)@a(sssb)@as@as@ad@a(ss)@a(ss)@a(sbbss))",
-                        g_variant_builder_end (&thresholds),
-                        g_variant_builder_end (&conditions),
-                        g_variant_builder_end (&requirements),
-                        strv_variant (benefit->tops_up),
-                        strv_variant (benefit->annual_caps),
-                        g_variant_builder_end (&stages),
-                        texts_variant (benefit->notes),
-                        units_variant (benefit->units),
-                        g_variant_builder_end (&readings));
+  {
+    GVariant *children[] = {
+      g_variant_builder_end (&thresholds),
+      g_variant_builder_end (&conditions),
+      g_variant_builder_end (&requirements),
+      strv_variant (benefit->tops_up),
+      strv_variant (benefit->annual_caps),
+      g_variant_builder_end (&stages),
+      texts_variant (benefit->notes),
+      units_variant (benefit->units),
+      g_variant_builder_end (&readings),
+    };
+
+    return g_variant_new_tuple (children, G_N_ELEMENTS (children));
+  }
 }
 
 static void
@@ -1068,7 +1103,7 @@ insert_document (PnStore     *self,
       bind_text (art_stmt, 10, article->valid_from);
       bind_text (art_stmt, 11, article->valid_until);
       sqlite3_bind_int (art_stmt, 12, article->line);
-      bind_variant (art_stmt, 13, g_variant_new ("(@a(ss)@a(ss))", units_variant (article->units),
+      bind_variant (art_stmt, 13, tuple (2, units_variant (article->units),
                                                  texts_variant (article->notes)));
       if (step (self, art_stmt, error) != PN_STEP_DONE)
         return FALSE;
@@ -1535,6 +1570,7 @@ pn_store_open (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  _pn_store_keep_variant_types ();
   self = g_object_new (PN_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
