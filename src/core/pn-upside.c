@@ -124,49 +124,58 @@ may_add (const PnResultEntry *entry)
          entry->high_limit != PN_UPSIDE_NO_AMOUNT;
 }
 
-static gboolean
-under_cap (PnBenefit  *benefit,
-           const char *cap_id)
-{
-  return benefit->annual_caps != NULL &&
-         g_strv_contains ((const char * const *) benefit->annual_caps, cap_id);
-}
-
 /* Holds each annual cap: the measures under it give together at most its
- * amount; what is over comes off the last of them first. */
+ * amount; what is over comes off the last of them first.  One pass to
+ * gather each cap's measures, one per cap to hold it. */
 static void
 hold_annual_caps (PnResults *results,
                   gint64    *highs)
 {
   guint n = pn_results_get_n_results (results);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  /* cap id → GArray of positions */
+  g_autoptr(GHashTable) under = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                       (GDestroyNotify) g_array_unref);
+  GHashTableIter iter;
+  gpointer id, value;
 
   for (guint i = 0; i < n; i++)
     {
       PnBenefit *benefit = _pn_results_peek (results, i)->benefit;
 
+      if (highs[i] == 0)
+        continue;
       for (guint c = 0; benefit->annual_caps != NULL && benefit->annual_caps[c] != NULL; c++)
         {
-          const char *id = benefit->annual_caps[c];
-          const PnAnnualCap *cap = pn_document_find_annual_cap (benefit->document, id);
-          gint64 sum = 0;
+          GArray *positions = g_hash_table_lookup (under, benefit->annual_caps[c]);
 
-          if (cap == NULL || !g_hash_table_add (seen, (gpointer) id))
-            continue;
-          for (guint j = 0; j < n; j++)
-            if (under_cap (_pn_results_peek (results, j)->benefit, id))
-              sum = pn_money_sum (sum, highs[j]);
-          for (guint j = n; j-- > 0 && sum > cap->amount;)
+          if (positions == NULL)
             {
-              PnBenefit *other = _pn_results_peek (results, j)->benefit;
-              gint64 cut;
-
-              if (!under_cap (other, id))
-                continue;
-              cut = MIN (highs[j], sum - cap->amount);
-              highs[j] -= cut;
-              sum -= cut;
+              positions = g_array_new (FALSE, FALSE, sizeof (guint));
+              g_hash_table_insert (under, benefit->annual_caps[c], positions);
             }
+          g_array_append_val (positions, i);
+        }
+    }
+
+  g_hash_table_iter_init (&iter, under);
+  while (g_hash_table_iter_next (&iter, &id, &value))
+    {
+      GArray *positions = value;
+      PnBenefit *first = _pn_results_peek (results, g_array_index (positions, guint, 0))->benefit;
+      const PnAnnualCap *cap = pn_document_find_annual_cap (first->document, id);
+      gint64 sum = 0;
+
+      if (cap == NULL)
+        continue;
+      for (guint k = 0; k < positions->len; k++)
+        sum = pn_money_sum (sum, highs[g_array_index (positions, guint, k)]);
+      for (guint k = positions->len; k-- > 0 && sum > cap->amount;)
+        {
+          guint j = g_array_index (positions, guint, k);
+          gint64 cut = MIN (highs[j], sum - cap->amount);
+
+          highs[j] -= cut;
+          sum -= cut;
         }
     }
 }
@@ -266,7 +275,8 @@ open_point (GHashTable      *steps,
 {
   /* a requirement's id is the benefit's own: two with one id but
    * different words are different requirements */
-  g_autofree char *key = g_strdup_printf ("%d:%s:%s", kind, id, kind == PN_NEXT_STEP_REQUIREMENT ? en : "");
+  static const char * const kinds[] = { "a:", "f:", "r:" };
+  g_autofree char *key = g_strconcat (kinds[kind], id, kind == PN_NEXT_STEP_REQUIREMENT ? en : NULL, NULL);
   Step *step = g_hash_table_lookup (steps, key);
 
   if (step == NULL)
@@ -355,9 +365,33 @@ open_points (const PnFacts *facts,
 /* What resolving a point may add to the "up to" total: each measure it
  * opens up to its high, but in an overlap group only what the best of
  * them adds over the group's counted winner. */
+/* group → the counted estimate of its winner (gint64), for adds_high() */
+static GHashTable *
+counted_by_group (PnResults *results)
+{
+  GHashTable *counted = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  for (guint i = 0; i < pn_results_get_n_results (results); i++)
+    {
+      const PnResultEntry *entry = _pn_results_peek (results, i);
+      gint64 *known;
+
+      if (!entry->counted || entry->benefit->overlap_group == NULL)
+        continue;
+      known = g_hash_table_lookup (counted, entry->benefit->overlap_group);
+      if (known == NULL)
+        g_hash_table_insert (counted, entry->benefit->overlap_group,
+                             g_memdup2 (&entry->estimate_cny, sizeof (gint64)));
+      else
+        *known = MAX (*known, entry->estimate_cny);
+    }
+  return counted;
+}
+
 static gint64
-adds_high (PnResults *results,
-           GPtrArray *positions)
+adds_high (PnResults  *results,
+           GHashTable *counted_groups,
+           GPtrArray  *positions)
 {
   /* group → the best high among the measures the point opens */
   g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
@@ -389,16 +423,9 @@ adds_high (PnResults *results,
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       gint64 best = *(gint64 *) value;
-      gint64 counted = 0;
+      gint64 *counted = g_hash_table_lookup (counted_groups, key);
 
-      for (guint i = 0; i < pn_results_get_n_results (results); i++)
-        {
-          const PnResultEntry *entry = _pn_results_peek (results, i);
-
-          if (entry->counted && g_strcmp0 (entry->benefit->overlap_group, key) == 0)
-            counted = MAX (counted, entry->estimate_cny);
-        }
-      adds = pn_money_sum (adds, MAX (0, best - counted));
+      adds = pn_money_sum (adds, MAX (0, best - (counted != NULL ? *counted : 0)));
     }
 
   return adds;
@@ -430,6 +457,7 @@ _pn_upside_next_steps (const PnFacts *facts,
   g_autoptr(GHashTable) points = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                         (GDestroyNotify) step_free);
   GPtrArray *steps = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_next_step_free);
+  g_autoptr(GHashTable) counted_groups = NULL;
   GHashTableIter iter;
   Step *point;
 
@@ -445,6 +473,7 @@ _pn_upside_next_steps (const PnFacts *facts,
       open_points (facts, results, i, points);
     }
 
+  counted_groups = counted_by_group (results);
   g_hash_table_iter_init (&iter, points);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &point))
     {
@@ -454,7 +483,7 @@ _pn_upside_next_steps (const PnFacts *facts,
       step->id = g_strdup (point->id);
       step->text.zh = g_strdup (point->text.zh);
       step->text.en = g_strdup (point->text.en);
-      step->adds_high_cny = adds_high (results, point->positions);
+      step->adds_high_cny = adds_high (results, counted_groups, point->positions);
       step->benefits = g_ptr_array_new ();
       for (guint i = 0; i < point->positions->len; i++)
         g_ptr_array_add (step->benefits,
