@@ -18,6 +18,7 @@
 
 /* "What would add most" shows this many steps until "Show All". */
 #define PN_NEXT_STEPS_SHOWN 5
+#define PN_FIGURE_MARK "\xee\x80\x80"
 
 struct _PnResultsView
 {
@@ -213,7 +214,31 @@ pn_results_view_update_summary (PnResultsView *self)
       header = g_strdup_printf (_("%s counted"), total_text);
     }
 
-  gtk_label_set_text (self->total_label, header);
+  /* The header in markup, the counted figure larger: the translation is
+   * escaped with a mark where the figure goes (U+E000, private use, which
+   * escaping keeps as it is). */
+  {
+    g_autofree char *marked = NULL;
+    g_autofree char *escaped = NULL;
+    g_autofree char *figure = g_markup_printf_escaped ("<span size=\"larger\">%s</span>", total_text);
+    g_auto(GStrv) parts = NULL;
+
+    if (total_high == PN_YUAN_UNSET)
+      marked = g_strdup_printf (_("%s counted · no upper bound"), PN_FIGURE_MARK);
+    else if (total_high > total)
+      {
+        g_autofree char *high_text = pn_money_format_yuan (total_high);
+
+        marked = g_strdup_printf (_("%s counted · up to %s"), PN_FIGURE_MARK, high_text);
+      }
+    else
+      marked = g_strdup_printf (_("%s counted"), PN_FIGURE_MARK);
+    escaped = g_markup_escape_text (marked, -1);
+    parts = g_strsplit (escaped, PN_FIGURE_MARK, -1);
+    g_free (escaped);
+    escaped = g_strjoinv (figure, parts);
+    gtk_label_set_markup (self->total_label, escaped);
+  }
   gtk_label_set_text (self->upside_label, upside != NULL ? upside : "");
   gtk_widget_set_visible (GTK_WIDGET (self->upside_label), upside != NULL);
   if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->total_label)), upside) != 0)
