@@ -6,7 +6,8 @@
  * widgets say is checked against the engine's own results for the same
  * profile, formatted with pn_money_format_yuan(), and against the figures
  * worked out by hand in tests/core/test-upside.c (the sentences are quoted
- * there).  Screenshots in _build/tests/gui/screenshots/upside-*.
+ * there).  Screenshots in _build/tests/gui/screenshots/: results-upside,
+ * results-cro and readings are data/screenshots' (README, metainfo).
  */
 #define G_LOG_DOMAIN "test-upside"
 
@@ -487,7 +488,7 @@ test_unbounded (Fixture *fixture)
   if (is_english ())
     g_assert_cmpstr (adds, ==, "up to +¥50,000,000");
 
-  pn_test_window_screenshot (fixture->window, "upside-cro");
+  pn_test_window_screenshot (fixture->window, "results-cro");
 }
 
 /* /pn/gui/upside/go-figure: "Enter Amount" of a figure step opens the
@@ -674,7 +675,7 @@ test_readings (Fixture *fixture)
   /* no instalments for this one */
   g_assert_false (gtk_widget_get_visible (detail_child (fixture, "stages_group")));
 
-  pn_test_window_screenshot (fixture->window, "upside-readings");
+  pn_test_window_screenshot (fixture->window, "readings");
 
   /* A measure read one way only has no such group. */
   {
@@ -784,11 +785,11 @@ test_screenshot (Fixture *fixture)
   answer (fixture, JINJIANG_DEVICE, AS_OF);
   show_results (fixture);
   g_assert_true (pn_results_view_show_measure (results_view (fixture), JINJIANG_REGISTRATION));
-  pn_test_window_screenshot (fixture->window, "results-upside-top");
+  pn_test_window_screenshot (fixture->window, "results-upside");
 
   /* the counted group (empty here) scrolled away: the steps in view */
   scroll_to (scrolled, group);
-  pn_test_window_screenshot (fixture->window, "results-upside");
+  pn_test_window_screenshot (fixture->window, "results-upside-steps");
 }
 
 int
