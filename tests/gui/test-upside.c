@@ -435,6 +435,37 @@ test_device (Fixture *fixture)
   g_assert_null (find_step_row (fixture, PN_NEXT_STEP_FIGURE, "rd-investment"));
 }
 
+/* /pn/gui/upside/nothing-more: on a date when no measure is in force,
+ * nothing more is possible: the header is what counts alone, and no step
+ * is listed. */
+static void
+test_nothing_more (Fixture *fixture)
+{
+  g_autoptr(PnResults) engine = NULL;
+  g_autofree char *zero = yuan (0);
+  g_autofree char *header = NULL;
+
+  answer (fixture, JINJIANG_DEVICE, "2019-01-01");
+  show_results (fixture);
+  engine = engine_results (fixture);
+
+  g_assert_cmpint (pn_results_get_total (engine), ==, 0);
+  g_assert_cmpint (pn_results_get_total_high (engine), ==, 0);
+  g_assert_cmpuint (pn_results_get_next_steps (engine)->len, ==, 0);
+  header = g_strdup_printf (_("%s counted"), zero);
+  g_assert_cmpstr (label_text (view_child (fixture, "total_label")), ==, header);
+  if (is_english ())
+    g_assert_cmpstr (header, ==, "¥0 counted");
+  g_assert_false (gtk_widget_get_visible (view_child (fixture, "upside_label")));
+  g_assert_false (gtk_widget_get_visible (view_child (fixture, "next_steps_group")));
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (view_child (fixture, "next_steps_list")), 0));
+
+  /* and back on a date when they are: the steps return */
+  pn_profile_set_as_of (fixture->profile, AS_OF);
+  g_assert_true (gtk_widget_get_visible (view_child (fixture, "next_steps_group")));
+  g_assert_true (gtk_widget_get_visible (view_child (fixture, "upside_label")));
+}
+
 /* /pn/gui/upside/unbounded: a Xiamen CRO.  厦府规〔2023〕17号（四） matches national
  * funding 1:1 with no cap, and the figure is not given: the header says
  * "no upper bound" and which figure is missing; that figure is the first
@@ -798,6 +829,7 @@ main (int   argc,
 {
   static const PnTestCase tests[] = {
     { "/pn/gui/upside/device", test_device },
+    { "/pn/gui/upside/nothing-more", test_nothing_more },
     { "/pn/gui/upside/unbounded", test_unbounded },
     { "/pn/gui/upside/go-figure", test_go_figure },
     { "/pn/gui/upside/go-requirement", test_go_requirement },
