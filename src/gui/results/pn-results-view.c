@@ -177,15 +177,40 @@ pn_results_view_unbounded_reason (PnResultsView *self)
   return g_strdup (_("No upper bound: a measure pays a share of a figure not given, with no cap."));
 }
 
-/* "¥12,000,000 counted · up to ¥15,000,000", and under it what "up to"
- * means or which figure leaves it without a bound. */
+/* "¥12,000,000 counted · up to ¥15,000,000", "… · no upper bound", or
+ * "¥12,000,000 counted" when nothing more is possible; `counted` is what
+ * goes in the place of the counted figure. */
+static char *
+header_text (PnResults  *results,
+             const char *counted)
+{
+  gint64 total_high = pn_results_get_total_high (results);
+  g_autofree char *high_text = NULL;
+
+  if (total_high == PN_YUAN_UNSET)
+    /* Translators: the results' total when a measure has no cap; %s is
+     * what counts for sure, "¥0" */
+    return g_strdup_printf (_("%s counted · no upper bound"), counted);
+
+  if (total_high <= pn_results_get_total (results))
+    /* Translators: the results' total when nothing more is possible */
+    return g_strdup_printf (_("%s counted"), counted);
+
+  high_text = pn_money_format_yuan (total_high);
+  /* Translators: the results' total: what counts for sure, then the most
+   * everything listed could give, "¥12,000,000 counted · up to ¥15,000,000" */
+  return g_strdup_printf (_("%s counted · up to %s"), counted, high_text);
+}
+
+/* The header, and under it what "up to" means or which figure leaves it
+ * without a bound. */
 static void
 pn_results_view_update_summary (PnResultsView *self)
 {
   gint64 total = pn_results_get_total (self->results);
   gint64 total_high = pn_results_get_total_high (self->results);
   g_autofree char *total_text = pn_money_format_yuan (total);
-  g_autofree char *header = NULL;
+  g_autofree char *header = header_text (self->results, total_text);
   g_autofree char *upside = NULL;
   g_autofree char *as_of = pn_gui_format_date (pn_results_get_as_of (self->results));
   g_autofree char *summary = NULL;
@@ -193,51 +218,21 @@ pn_results_view_update_summary (PnResultsView *self)
   guint n_counted = pn_results_get_n_counted (self->results);
 
   if (total_high == PN_YUAN_UNSET)
-    {
-      /* Translators: the results' total when a measure has no cap; %s is
-       * what counts for sure, "¥0" */
-      header = g_strdup_printf (_("%s counted · no upper bound"), total_text);
-      upside = pn_results_view_unbounded_reason (self);
-    }
+    upside = pn_results_view_unbounded_reason (self);
   else if (total_high > total)
-    {
-      g_autofree char *high_text = pn_money_format_yuan (total_high);
+    upside = g_strdup (_("“Up to” is the most the listed measures could give together if every open point went the applicant’s way."));
 
-      /* Translators: the results' total: what counts for sure, then the most
-       * everything listed could give, "¥12,000,000 counted · up to ¥15,000,000" */
-      header = g_strdup_printf (_("%s counted · up to %s"), total_text, high_text);
-      upside = g_strdup (_("“Up to” is the most the listed measures could give together if every open point went the applicant’s way."));
-    }
-  else
-    {
-      /* Translators: the results' total when nothing more is possible */
-      header = g_strdup_printf (_("%s counted"), total_text);
-    }
-
-  /* The header in markup, the counted figure larger: the translation is
-   * escaped with a mark where the figure goes (U+E000, private use, which
-   * escaping keeps as it is). */
+  /* In markup, the counted figure larger: the translation is escaped with
+   * a mark where the figure goes (U+E000, private use, which escaping
+   * keeps as it is), so no translated string carries markup. */
   {
-    g_autofree char *marked = NULL;
-    g_autofree char *escaped = NULL;
+    g_autofree char *marked = header_text (self->results, PN_FIGURE_MARK);
+    g_autofree char *escaped = g_markup_escape_text (marked, -1);
     g_autofree char *figure = g_markup_printf_escaped ("<span size=\"larger\">%s</span>", total_text);
-    g_auto(GStrv) parts = NULL;
+    g_auto(GStrv) parts = g_strsplit (escaped, PN_FIGURE_MARK, -1);
+    g_autofree char *markup = g_strjoinv (figure, parts);
 
-    if (total_high == PN_YUAN_UNSET)
-      marked = g_strdup_printf (_("%s counted · no upper bound"), PN_FIGURE_MARK);
-    else if (total_high > total)
-      {
-        g_autofree char *high_text = pn_money_format_yuan (total_high);
-
-        marked = g_strdup_printf (_("%s counted · up to %s"), PN_FIGURE_MARK, high_text);
-      }
-    else
-      marked = g_strdup_printf (_("%s counted"), PN_FIGURE_MARK);
-    escaped = g_markup_escape_text (marked, -1);
-    parts = g_strsplit (escaped, PN_FIGURE_MARK, -1);
-    g_free (escaped);
-    escaped = g_strjoinv (figure, parts);
-    gtk_label_set_markup (self->total_label, escaped);
+    gtk_label_set_markup (self->total_label, markup);
   }
   gtk_label_set_text (self->upside_label, upside != NULL ? upside : "");
   gtk_widget_set_visible (GTK_WIDGET (self->upside_label), upside != NULL);
