@@ -803,6 +803,25 @@ test_narrow (Fixture *fixture)
   g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
   pn_test_assert_within_width (content, 360);
   pn_test_window_screenshot (fixture->window, "upside-narrow-readings");
+
+  /* The widest range a row shows: R&D ¥70,000,000 counts 28,000,000 −
+   * 21,000,000 = ¥7,000,000 and reads ¥28,000,000 the other way. */
+  pn_profile_set_figure (fixture->profile, PN_FIGURE_RD_INVESTMENT, 70000000);
+  pn_results_view_show_list (results_view (fixture));
+  {
+    PnResultRow *row = find_result_row (GTK_LIST_BOX (view_child (fixture, "counted_list")), JINJIANG_PHASE_3_ID);
+    g_autofree char *low = yuan (7000000);
+    g_autofree char *high = yuan (28000000);
+    g_autofree char *range = g_strdup_printf ("%s – %s", low, high);
+
+    g_assert_nonnull (row);
+    g_assert_cmpstr (label_text (pn_test_template_child (GTK_WIDGET (row), PN_TYPE_RESULT_ROW, "amount_label")),
+                     ==, range);
+    scroll_to (scrolled, GTK_WIDGET (row));
+  }
+  g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (fixture->window), PN_TEST_FRAME_TIMEOUT_MS));
+  pn_test_assert_within_width (content, 360);
+  pn_test_window_screenshot (fixture->window, "upside-narrow-range");
 }
 
 /* /pn/gui/upside/screenshot: the device maker's results, the header and
