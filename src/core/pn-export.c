@@ -507,6 +507,17 @@ pn_export_total_label (PnResults *results,
   return g_strdup_printf (zh ? "计入 %s · 最高 %s" : "%s counted · up to %s", total, high);
 }
 
+/* The amount column of the text output: padded, and never run into the
+ * title when it is as wide as the column ("¥7,000,000 – ¥28,000,000"). */
+static void
+append_amount_column (GString    *str,
+                      const char *amount)
+{
+  pn_export_append_padded (str, amount, 20);
+  if (str->len == 0 || str->str[str->len - 1] != ' ')
+    g_string_append_c (str, ' ');
+}
+
 void
 pn_export_append_padded (GString    *str,
                           const char *text,
@@ -565,7 +576,7 @@ append_next_steps (GString   *str,
           adds = g_strdup_printf (zh ? "最多 +%s" : "up to +%s", yuan);
         }
       g_string_append (str, "  ");
-      pn_export_append_padded (str, adds, 20);
+      append_amount_column (str, adds);
       g_string_append_printf (str, zh ? "%s：%s（%u 项措施）\n"
                                       : step->benefits->len == 1 ? "%s: %s (%u measure)\n"
                                                                  : "%s: %s (%u measures)\n",
@@ -614,7 +625,7 @@ pn_export_results_text (PnResults *results,
           /* citations run long (a task list cites itself by its title):
            * after the measure, not in a column */
           g_string_append (str, "  ");
-          pn_export_append_padded (str, amount, 20);
+          append_amount_column (str, amount);
           g_string_append_printf (str, zh ? "%s（%s）\n" : "%s (%s)\n",
                                   pn_text_get (&benefit->title, lang), citation);
           g_string_append_printf (str, "      %s · %s\n",

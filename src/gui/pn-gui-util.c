@@ -382,6 +382,50 @@ pn_gui_result_amount (const PnResult *result)
 }
 
 char *
+pn_gui_next_step_title (const PnNextStep *step)
+{
+  const char *text;
+
+  g_return_val_if_fail (step != NULL, NULL);
+
+  text = pn_gui_text (&step->text);
+  switch (step->kind)
+    {
+    case PN_NEXT_STEP_ANSWER:
+      /* Translators: a next step that asks a question; %s is what it asks,
+       * "the drug class" */
+      return g_strdup_printf (_("Answer: %s"), text);
+    case PN_NEXT_STEP_FIGURE:
+      /* Translators: a next step that asks a figure; %s names it, "R&D
+       * investment" */
+      return g_strdup_printf (_("Give: %s"), text);
+    case PN_NEXT_STEP_REQUIREMENT:
+    default:
+      /* Translators: a next step that is a requirement to check with the
+       * authority; %s is the requirement */
+      return g_strdup_printf (_("Check: %s"), text);
+    }
+}
+
+char *
+pn_gui_next_step_adds (const PnNextStep *step)
+{
+  g_autofree char *amount = NULL;
+
+  g_return_val_if_fail (step != NULL, NULL);
+
+  if (step->adds_high_cny == PN_YUAN_UNSET)
+    /* Translators: what a next step may add when a measure it opens has
+     * no cap */
+    return g_strdup (_("no upper bound"));
+
+  amount = pn_money_format_yuan (step->adds_high_cny);
+  /* Translators: what a next step may add to the "up to" total,
+   * "up to +¥4,000,000" */
+  return g_strdup_printf (_("up to +%s"), amount);
+}
+
+char *
 pn_gui_benefit_amount (PnBenefit *benefit)
 {
   g_return_val_if_fail (benefit != NULL, NULL);

@@ -60,8 +60,16 @@ const char  *pn_gui_answer_label         (PnTaxonomy   *taxonomy,
 /* Why `text` is not an amount ("must be positive", "too large", "not a
  * number"), or NULL when it is one or is empty. */
 char        *pn_gui_amount_error         (const char   *text);
-/* The result amount: "¥12,000,000", "up to ¥20,000,000" or "—". */
+/* The result amount, a range where more than what counts is possible:
+ * "¥12,000,000", "¥0 – ¥4,000,000", "¥0 – no upper bound", "up to
+ * ¥20,000,000" (what cannot give on the date) or "—". */
 char        *pn_gui_result_amount        (const PnResult *result);
+
+/* A next step as the results list it: "Give: R&D investment", "Answer:
+ * the drug class", "Check: …"; and what it may add, "up to +¥4,000,000"
+ * or "no upper bound". */
+char        *pn_gui_next_step_title      (const PnNextStep *step);
+char        *pn_gui_next_step_adds       (const PnNextStep *step);
 
 /* What a measure states it gives, without an evaluation: "up to
  * ¥4,000,000", "40% of a figure", "No amount stated". */

@@ -218,19 +218,24 @@ pn_window_assistant_finished_cb (PnWindow *self)
   pn_results_view_show_summary (self->results_view);
 }
 
-/* A measure of the results needs an answer: open the page that asks it. */
+/* A measure of the results needs an answer: open the page that asks it.
+ * The assistant is shown first, so that the page is mapped when it puts
+ * the keyboard on the control that asks the key (a figure's entry). */
 static void
 pn_window_edit_answer_cb (PnWindow   *self,
                           const char *key)
 {
-  pn_window_ensure_view (self, "assistant");
-  if (!pn_assistant_show_key (self->assistant, key))
-    {
-      g_debug ("no page asks “%s”", key);
-      return;
-    }
+  g_autofree char *from = g_strdup (gtk_stack_get_visible_child_name (self->main_stack));
 
   pn_window_show_view (self, "assistant");
+  if (self->assistant == NULL || !pn_assistant_show_key (self->assistant, key))
+    {
+      g_debug ("no page asks “%s”", key);
+      if (from != NULL)
+        pn_window_show_view (self, from);
+      return;
+    }
+  pn_window_actions_update (self);
 }
 
 static void

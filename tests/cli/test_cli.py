@@ -317,6 +317,15 @@ def test_upside_contract(tap, pnav):
            and "¥0 – ¥4,000,000" in r.out and "What would add most" in r.out,
            "match text: ranges, the \"up to\" total and what would add most", r.out[-1500:])
 
+    # 晋江 1.1 in 2026, Phase III, R&D 70,000,000: 40% = 28,000,000 minus the lapsed provincial
+    # 30% = 21,000,000 counts 7,000,000; read the other way 28,000,000.  The range fills the
+    # amount column: a space still parts it from the title.
+    r = pnav.run("match", "--location", "jinjiang", "--product", "drug",
+                 "--drug-class", "innovative", "--therapeutic-area", "oncology",
+                 "--phase", "phase-3", "--rd-investment", "70000000", "--as-of", "2026-06-01")
+    tap.ok(r.rc == 0 and "  ¥7,000,000 – ¥28,000,000 Innovative drug: Phase III completed" in r.out,
+           "match text: an amount as wide as its column is parted from the title", r.out[:1500])
+
 
 def run_tests(tap, pnav, workdir):
     # ---- version, help, dispatch ----------------------------------------

@@ -919,6 +919,11 @@ test_state (Fixture *fixture)
 static gint64
 result_value (const PnResult *result)
 {
+  /* the right end of its range: "¥0 – no upper bound" first */
+  if (result->high_cny == PN_YUAN_UNSET && result->unbounded)
+    return G_MAXINT64;
+  if (result->high_cny != PN_YUAN_UNSET)
+    return result->high_cny;
   if (result->estimate_cny != PN_YUAN_UNSET)
     return result->estimate_cny;
   if (result->benefit->cap != PN_YUAN_UNSET)

@@ -26,6 +26,7 @@
 #include "profiles/pn-profiles-popover.h"
 #include "reader/pn-reader-view.h"
 #include "results/pn-measure-detail.h"
+#include "results/pn-next-step-row.h"
 #include "results/pn-result-row.h"
 #include "results/pn-results-view.h"
 
@@ -63,6 +64,7 @@ static const struct {
   { "pn-reader-view.ui", pn_reader_view_get_type },
   { "pn-window.ui", pn_window_get_type },
   { "results/pn-measure-detail.ui", pn_measure_detail_get_type },
+  { "results/pn-next-step-row.ui", pn_next_step_row_get_type },
   { "results/pn-result-row.ui", pn_result_row_get_type },
   { "results/pn-results-view.ui", pn_results_view_get_type },
 };

@@ -632,6 +632,23 @@ pn_assistant_show_key (PnAssistant *self,
       if (pn_page_asks (page, key) && pn_page_get_applies (page))
         {
           pn_assistant_go_to (self, i);
+          pn_page_focus_key (page, key);
+          return TRUE;
+        }
+    }
+
+  /* The page that asks it does not apply yet: an earlier answer decides
+   * that (the kind of product decides the drug and device pages).  The
+   * first page still incomplete is where to answer first. */
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      PnPage *page = page_at (self, i);
+
+      if (pn_page_asks (page, key))
+        break;
+      if (pn_page_get_applies (page) && !pn_page_get_complete (page))
+        {
+          pn_assistant_go_to (self, i);
           return TRUE;
         }
     }

@@ -40,7 +40,9 @@ void         pn_assistant_back              (PnAssistant *self);
 /* Back to the first page. */
 void         pn_assistant_restart           (PnAssistant *self);
 /* Shows the page that asks `key` (a question, figure, "location" or
- * "as-of"); FALSE when no applicable page does. */
+ * "as-of"), the keyboard on the control that asks it; when that page does
+ * not apply yet, the first incomplete page before it, whose answer
+ * decides; FALSE when there is neither. */
 gboolean     pn_assistant_show_key          (PnAssistant *self,
                                              const char  *key);
 

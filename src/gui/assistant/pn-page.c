@@ -5,6 +5,7 @@
 
 #include "pn-page.h"
 
+#include "assistant/pn-choice-group.h"
 #include "pn-gui-util.h"
 
 #include <glib/gi18n.h>
@@ -235,6 +236,38 @@ pn_page_real_update (PnPage *self G_GNUC_UNUSED)
 {
 }
 
+/* The choice group that asks `key`, depth first under `widget`. */
+static GtkWidget *
+find_choice_group (GtkWidget  *widget,
+                   const char *key)
+{
+  if (PN_IS_CHOICE_GROUP (widget) &&
+      g_strcmp0 (pn_choice_group_get_question (PN_CHOICE_GROUP (widget)), key) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_choice_group (child, key);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A question asked by a group of choices: its first choice. */
+static void
+pn_page_real_focus_key (PnPage     *self,
+                        const char *key)
+{
+  GtkWidget *group = find_choice_group (GTK_WIDGET (self), key);
+
+  if (group != NULL && gtk_widget_get_visible (group))
+    gtk_widget_child_focus (group, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 pn_page_class_init (PnPageClass *klass)
 {
@@ -251,6 +284,7 @@ pn_page_class_init (PnPageClass *klass)
   klass->shown = pn_page_real_shown;
   klass->apply = pn_page_real_apply;
   klass->update = pn_page_real_update;
+  klass->focus_key = pn_page_real_focus_key;
 
   /**
    * PnPage:title:
@@ -511,4 +545,15 @@ pn_page_update (PnPage *self)
   g_return_if_fail (PN_IS_PAGE (self));
 
   PN_PAGE_GET_CLASS (self)->update (self);
+}
+
+void
+pn_page_focus_key (PnPage     *self,
+                   const char *key)
+{
+  g_return_if_fail (PN_IS_PAGE (self));
+  g_return_if_fail (key != NULL);
+
+  if (pn_page_asks (self, key))
+    PN_PAGE_GET_CLASS (self)->focus_key (self, key);
 }

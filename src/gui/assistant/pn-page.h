@@ -19,6 +19,9 @@ G_DECLARE_DERIVABLE_TYPE (PnPage, pn_page, PN, PAGE, GtkWidget)
  *   the assistant on the page
  * @update: the profile or the corpus changed: sync the widgets and set
  *   #PnPage:complete and #PnPage:applies
+ * @focus_key: after @shown, when the page was opened for one of its keys
+ *   (a measure's "Answer" or "Give" button): put the keyboard on the
+ *   control that asks it
  *
  * One step of the assistant (gnome-initial-setup's GisPage).  A page asks
  * some of the profile's questions, named by "keys": question ids
@@ -31,8 +34,10 @@ struct _PnPageClass
   void     (*shown)  (PnPage *self);
   gboolean (*apply)  (PnPage *self);
   void     (*update) (PnPage *self);
+  void     (*focus_key) (PnPage     *self,
+                         const char *key);
 
-  gpointer padding[8];
+  gpointer padding[7];
 };
 
 const char   *pn_page_get_title        (PnPage      *self);
@@ -64,6 +69,8 @@ gboolean      pn_page_asks             (PnPage      *self,
 void          pn_page_shown            (PnPage      *self);
 gboolean      pn_page_apply            (PnPage      *self);
 void          pn_page_update           (PnPage      *self);
+void          pn_page_focus_key        (PnPage      *self,
+                                        const char  *key);
 
 /* Whether `benefit` depends on the answer to `key`. */
 

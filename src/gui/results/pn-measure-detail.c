@@ -25,6 +25,7 @@ struct _PnMeasureDetail
   PnBenefit            *shown_benefit;   /* owned by the corpus */
   char                 *shown_conditions;
   char                 *shown_derivation;
+  char                 *shown_upside;     /* readings and instalments */
 
   /* Template children */
   GtkLabel             *amount_label;
@@ -36,6 +37,7 @@ struct _PnMeasureDetail
   GtkLabel             *counted_label;
   GtkBox               *derivation_box;
   GtkLabel             *document_label;
+  GtkLabel             *high_label;
   GtkButton            *show_in_document_button;
   GtkBox               *notes_box;
   AdwPreferencesGroup  *notes_group;
@@ -43,7 +45,11 @@ struct _PnMeasureDetail
   GtkLabel             *original_label;
   GtkLabel             *other_title_label;
   GtkBox               *overlap_box;
+  AdwPreferencesGroup  *readings_group;
+  GtkListBox           *readings_list;
   GtkScrolledWindow    *scrolled_window;
+  AdwPreferencesGroup  *stages_group;
+  GtkListBox           *stages_list;
   GtkStack             *stack;
   GtkLabel             *status_label;
   AdwPreferencesGroup  *summary_group;
@@ -180,6 +186,146 @@ pn_measure_detail_fill_derivation (PnMeasureDetail *self)
       step = g_strdup_printf ("%u. %s", ++n, steps[i]);
       gtk_box_append (self->derivation_box, paragraph_new (step, "numeric"));
     }
+}
+
+/* "Up to ¥4,000,000 …" where more than what counts is possible, or in
+ * words why there is no such figure; nothing for what cannot give on the
+ * date or loses its overlap group (the amount is then its own). */
+static void
+pn_measure_detail_fill_high (PnMeasureDetail *self)
+{
+  const PnResult *result = self->result;
+  gint64 counted = result->counted ? result->estimate_cny : 0;
+  g_autofree char *text = NULL;
+
+  if (result->status == PN_STATUS_IN_FORCE && result->not_counted != PN_NOT_COUNTED_OVERLAP &&
+      result->benefit->kind != PN_BENEFIT_NON_MONETARY)
+    {
+      if (result->high_cny == PN_YUAN_UNSET)
+        text = g_strdup (pn_gui_text (&result->high_reason));
+      else if (result->high_cny > counted)
+        {
+          g_autofree char *high = pn_money_format_yuan (result->high_cny);
+
+          /* Translators: in a measure's detail, the most it can give,
+           * "Up to ¥4,000,000 if every open point goes the applicant’s way" */
+          text = g_strdup_printf (_("Up to %s if every open point goes the applicant’s way"), high);
+        }
+    }
+
+  pn_gui_label_set_text (self->high_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->high_label), text != NULL && *text != '\0');
+}
+
+/* One reading of the sentence: its words, what it gives, how, and whether
+ * the estimate counts it. */
+static GtkWidget *
+reading_row_new (PnResults             *results,
+                 const PnReadingResult *reading)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *amount_label;
+  g_autofree char *amount = reading->estimate_cny != PN_YUAN_UNSET ?
+                            pn_money_format_yuan (reading->estimate_cny) : g_strdup ("—");
+  g_autofree char *derivation = pn_gui_data_text (results, &reading->derivation);
+  g_autofree char *accessible = NULL;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pn_gui_text (&reading->reading->text));
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  if (derivation != NULL && *derivation != '\0')
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), derivation);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+    }
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  amount_label = gtk_label_new (amount);
+  gtk_widget_set_name (amount_label, "amount");
+  gtk_label_set_xalign (GTK_LABEL (amount_label), 1);
+  gtk_widget_add_css_class (amount_label, "heading");
+  gtk_widget_add_css_class (amount_label, "numeric");
+  gtk_box_append (GTK_BOX (box), amount_label);
+  if (reading->reading->chosen)
+    {
+      /* Translators: marks the reading of a measure's text that the
+       * estimate counts */
+      GtkWidget *counted = gtk_label_new (C_("reading", "Counted"));
+
+      gtk_widget_set_name (counted, "counted");
+      gtk_label_set_xalign (GTK_LABEL (counted), 1);
+      gtk_widget_add_css_class (counted, "caption-heading");
+      gtk_widget_add_css_class (counted, "accent");
+      gtk_box_append (GTK_BOX (box), counted);
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+
+  /* Translators: what a screen reader says for a reading of a measure's
+   * text: its words, then what it gives */
+  accessible = g_strdup_printf (reading->reading->chosen ? _("%s: %s, counted") : _("%s: %s"),
+                                pn_gui_text (&reading->reading->text), amount);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+
+  pn_gui_tag_chinese (row);
+
+  return row;
+}
+
+/* The readings side by side when the sentence has more than one, and a
+ * staged payment's instalments by year. */
+static void
+pn_measure_detail_fill_upside (PnMeasureDetail *self)
+{
+  const PnResult *result = self->result;
+  GString *key = g_string_new (result->benefit->id);
+
+  for (guint i = 0; i < result->readings->len; i++)
+    g_string_append_printf (key, ",%" G_GINT64_FORMAT,
+                            ((PnReadingResult *) g_ptr_array_index (result->readings, i))->estimate_cny);
+  g_string_append_c (key, ';');
+  for (guint i = 0; i < result->stages->len; i++)
+    g_string_append_printf (key, ",%" G_GINT64_FORMAT, g_array_index (result->stages, PnStageResult, i).cny);
+  if (g_strcmp0 (key->str, self->shown_upside) == 0)
+    {
+      g_string_free (key, TRUE);
+      return;
+    }
+  g_free (self->shown_upside);
+  self->shown_upside = g_string_free (key, FALSE);
+
+  pn_gui_list_box_remove_all (self->readings_list);
+  if (result->readings->len >= 2)
+    for (guint i = 0; i < result->readings->len; i++)
+      gtk_list_box_append (self->readings_list,
+                           reading_row_new (self->results, g_ptr_array_index (result->readings, i)));
+  gtk_widget_set_visible (GTK_WIDGET (self->readings_group), result->readings->len >= 2);
+
+  pn_gui_list_box_remove_all (self->stages_list);
+  for (guint i = 0; i < result->stages->len; i++)
+    {
+      const PnStageResult *stage = &g_array_index (result->stages, PnStageResult, i);
+      g_autofree char *share = pn_money_format_rate (stage->share);
+      g_autofree char *title = NULL;
+
+      if (stage->cny != PN_YUAN_UNSET)
+        {
+          g_autofree char *amount = pn_money_format_yuan (stage->cny);
+
+          /* Translators: one instalment of a staged award, "Year 1 ·
+           * ¥320,000 (40%)": the year after the award, its amount, its share */
+          title = g_strdup_printf (_("Year %u · %s (%s)"), stage->year, amount, share);
+        }
+      else
+        /* Translators: one instalment of a staged award whose amount is not
+         * known, "Year 1 · 40% of the award" */
+        title = g_strdup_printf (_("Year %u · %s of the award"), stage->year, share);
+
+      gtk_list_box_append (self->stages_list, state_row_new (title, NULL, NULL, NULL));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->stages_group), result->stages->len > 0);
 }
 
 static void
@@ -467,7 +613,9 @@ pn_measure_detail_fill (PnMeasureDetail *self)
    * a button without one. */
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->show_in_document_button), "win.show-article");
 
+  pn_measure_detail_fill_high (self);
   pn_measure_detail_fill_derivation (self);
+  pn_measure_detail_fill_upside (self);
   pn_measure_detail_fill_conditions (self, taxonomy);
   pn_measure_detail_fill_overlap (self, taxonomy);
 
@@ -507,6 +655,7 @@ pn_measure_detail_finalize (GObject *object)
   g_clear_pointer (&self->results, pn_results_unref);
   g_clear_pointer (&self->shown_conditions, g_free);
   g_clear_pointer (&self->shown_derivation, g_free);
+  g_clear_pointer (&self->shown_upside, g_free);
 
   G_OBJECT_CLASS (pn_measure_detail_parent_class)->finalize (object);
 }
@@ -532,6 +681,7 @@ pn_measure_detail_class_init (PnMeasureDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnMeasureDetail, counted_label);
   gtk_widget_class_bind_template_child (widget_class, PnMeasureDetail, derivation_box);
   gtk_widget_class_bind_template_child (widget_class, PnMeasureDetail, document_label);
+  gtk_widget_class_bind_template_child (widget_class, PnMeasureDetail, high_label);
   gtk_widget_class_bind_template_child (widget_class, PnMeasureDetail, show_in_document_button);
   gtk_widget_class_bind_template_child (widget_class, PnMeasureDetail, notes_box);
   gtk_widget_class_bind_template_child (widget_class, PnMeasureDetail, notes_group);
@@ -539,7 +689,11 @@ pn_measure_detail_class_init (PnMeasureDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnMeasureDetail, original_label);
   gtk_widget_class_bind_template_child (widget_class, PnMeasureDetail, other_title_label);
   gtk_widget_class_bind_template_child (widget_class, PnMeasureDetail, overlap_box);
+  gtk_widget_class_bind_template_child (widget_class, PnMeasureDetail, readings_group);
+  gtk_widget_class_bind_template_child (widget_class, PnMeasureDetail, readings_list);
   gtk_widget_class_bind_template_child (widget_class, PnMeasureDetail, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, PnMeasureDetail, stages_group);
+  gtk_widget_class_bind_template_child (widget_class, PnMeasureDetail, stages_list);
   gtk_widget_class_bind_template_child (widget_class, PnMeasureDetail, stack);
   gtk_widget_class_bind_template_child (widget_class, PnMeasureDetail, status_label);
   gtk_widget_class_bind_template_child (widget_class, PnMeasureDetail, summary_group);
@@ -585,6 +739,7 @@ pn_measure_detail_set_result (PnMeasureDetail *self,
       self->shown_benefit = NULL;
       g_clear_pointer (&self->shown_conditions, g_free);
       g_clear_pointer (&self->shown_derivation, g_free);
+      g_clear_pointer (&self->shown_upside, g_free);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }

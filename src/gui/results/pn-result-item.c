@@ -88,6 +88,18 @@ pn_result_item_get_value (PnResultItem *self)
 
   g_return_val_if_fail (PN_IS_RESULT_ITEM (self), -1);
 
+  /* As pn_export_amount_label() shows it: a possible measure by the most
+   * it can give, so that the list reads in the order of its ranges. */
+  if (!self->result->counted && self->result->status == PN_STATUS_IN_FORCE &&
+      self->result->not_counted != PN_NOT_COUNTED_OVERLAP &&
+      self->result->benefit->kind != PN_BENEFIT_NON_MONETARY)
+    {
+      if (self->result->high_cny == PN_YUAN_UNSET && self->result->unbounded)
+        return G_MAXINT64;
+      if (self->result->high_cny != PN_YUAN_UNSET)
+        return self->result->high_cny;
+    }
+
   if (self->result->estimate_cny != PN_YUAN_UNSET)
     return self->result->estimate_cny;
 

@@ -20,8 +20,9 @@ PnResults      *pn_result_item_get_results  (PnResultItem *self);
 const PnResult *pn_result_item_get_result   (PnResultItem *self);
 /* Its place in the engine's order (the documents' order). */
 guint           pn_result_item_get_position (PnResultItem *self);
-/* What it may be worth, for "highest first": the estimate, else the cap
- * or fixed amount the text states, else -1. */
+/* What it may be worth, for "highest first": the right end of the range
+ * its row shows ("¥0 – ¥4,000,000": 4,000,000; no upper bound first), else
+ * the estimate, else the cap or fixed amount the text states, else -1. */
 gint64          pn_result_item_get_value    (PnResultItem *self);
 /* Whether every word of `casefolded_query` is in its title (either
  * language), citation or responsible units. */

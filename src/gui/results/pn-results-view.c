@@ -10,10 +10,15 @@
 #include "pn-gui-util.h"
 #include "pn-money.h"
 #include "results/pn-measure-detail.h"
+#include "results/pn-next-step-row.h"
 #include "results/pn-result-item.h"
 #include "results/pn-result-row.h"
 
 #include <glib/gi18n.h>
+
+/* "What would add most" shows this many steps until "Show All". */
+#define PN_NEXT_STEPS_SHOWN 5
+#define PN_FIGURE_MARK "\xee\x80\x80"
 
 struct _PnResultsView
 {
@@ -30,6 +35,8 @@ struct _PnResultsView
   GtkCustomFilter     *filter;
   GtkSorter           *sorter;
   char                *query;    /* casefolded, or NULL */
+  GPtrArray           *step_rows; /* PnNextStepRow, in the order shown */
+  gboolean             steps_expanded; /* every next step, not the first few */
   gboolean             detail_chosen; /* by the user, not by default */
   gboolean             stale;    /* results newer than the widgets */
   gint64               last_refresh_usec;
@@ -46,6 +53,9 @@ struct _PnResultsView
   PnDateChooser       *date_chooser;
   PnMeasureDetail     *detail;
   AdwLeaflet          *leaflet;
+  GtkButton           *more_steps_button;
+  AdwPreferencesGroup *next_steps_group;
+  GtkListBox          *next_steps_list;
   AdwPreferencesGroup *not_counted_group;
   GtkListBox          *not_counted_list;
   AdwPreferencesGroup *possible_group;
@@ -53,6 +63,7 @@ struct _PnResultsView
   GtkDropDown         *sort_dropdown;
   GtkLabel            *summary_label;
   GtkLabel            *total_label;
+  GtkLabel            *upside_label;
 };
 
 enum {
@@ -135,16 +146,98 @@ pn_results_view_clear_rows (PnResultsView *self)
   g_hash_table_remove_all (self->rows);
 }
 
+/* Why the "up to" total has no upper bound: the first next step that
+ * adds without bound names what is missing. */
+static char *
+pn_results_view_unbounded_reason (PnResultsView *self)
+{
+  GPtrArray *steps = pn_results_get_next_steps (self->results);
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      const PnNextStep *step = g_ptr_array_index (steps, i);
+
+      if (step->adds_high_cny != PN_YUAN_UNSET)
+        continue;
+      if (step->kind == PN_NEXT_STEP_FIGURE)
+        /* Translators: under the total "¥0 counted · no upper bound"; %s
+         * names a figure, "National (higher-level) funding received" */
+        return g_strdup_printf (_("No upper bound while “%s” is not given: a measure pays a share of it with no cap."),
+                                pn_gui_text (&step->text));
+
+      {
+        g_autofree char *title = pn_gui_next_step_title (step);
+
+        /* Translators: under the total "¥0 counted · no upper bound"; %s
+         * is a next step, "Answer: the drug class" */
+        return g_strdup_printf (_("No upper bound until this is settled: %s."), title);
+      }
+    }
+
+  return g_strdup (_("No upper bound: a measure pays a share of a figure not given, with no cap."));
+}
+
+/* "¥12,000,000 counted · up to ¥15,000,000", "… · no upper bound", or
+ * "¥12,000,000 counted" when nothing more is possible; `counted` is what
+ * goes in the place of the counted figure. */
+static char *
+header_text (PnResults  *results,
+             const char *counted)
+{
+  gint64 total_high = pn_results_get_total_high (results);
+  g_autofree char *high_text = NULL;
+
+  if (total_high == PN_YUAN_UNSET)
+    /* Translators: the results' total when a measure has no cap; %s is
+     * what counts for sure, "¥0" */
+    return g_strdup_printf (_("%s counted · no upper bound"), counted);
+
+  if (total_high <= pn_results_get_total (results))
+    /* Translators: the results' total when nothing more is possible */
+    return g_strdup_printf (_("%s counted"), counted);
+
+  high_text = pn_money_format_yuan (total_high);
+  /* Translators: the results' total: what counts for sure, then the most
+   * everything listed could give, "¥12,000,000 counted · up to ¥15,000,000" */
+  return g_strdup_printf (_("%s counted · up to %s"), counted, high_text);
+}
+
+/* The header, and under it what "up to" means or which figure leaves it
+ * without a bound. */
 static void
 pn_results_view_update_summary (PnResultsView *self)
 {
-  g_autofree char *total = pn_money_format_yuan (pn_results_get_total (self->results));
+  gint64 total = pn_results_get_total (self->results);
+  gint64 total_high = pn_results_get_total_high (self->results);
+  g_autofree char *total_text = pn_money_format_yuan (total);
+  g_autofree char *header = header_text (self->results, total_text);
+  g_autofree char *upside = NULL;
   g_autofree char *as_of = pn_gui_format_date (pn_results_get_as_of (self->results));
   g_autofree char *summary = NULL;
   g_autofree char *accessible = NULL;
   guint n_counted = pn_results_get_n_counted (self->results);
 
-  gtk_label_set_text (self->total_label, total);
+  if (total_high == PN_YUAN_UNSET)
+    upside = pn_results_view_unbounded_reason (self);
+  else if (total_high > total)
+    upside = g_strdup (_("“Up to” is the most the listed measures could give together if every open point went the applicant’s way."));
+
+  /* In markup, the counted figure larger: the translation is escaped with
+   * a mark where the figure goes (U+E000, private use, which escaping
+   * keeps as it is), so no translated string carries markup. */
+  {
+    g_autofree char *marked = header_text (self->results, PN_FIGURE_MARK);
+    g_autofree char *escaped = g_markup_escape_text (marked, -1);
+    g_autofree char *figure = g_markup_printf_escaped ("<span size=\"larger\">%s</span>", total_text);
+    g_auto(GStrv) parts = g_strsplit (escaped, PN_FIGURE_MARK, -1);
+    g_autofree char *markup = g_strjoinv (figure, parts);
+
+    gtk_label_set_markup (self->total_label, markup);
+  }
+  gtk_label_set_text (self->upside_label, upside != NULL ? upside : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->upside_label), upside != NULL);
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->total_label)), upside) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->total_label), upside);
 
   /* Translators: %u is the number of measures counted in the total, %s a
    * date such as "23 November 2026" */
@@ -155,10 +248,97 @@ pn_results_view_update_summary (PnResultsView *self)
   gtk_label_set_text (self->summary_label, summary);
 
   /* Translators: what a screen reader says for the total */
-  accessible = g_strdup_printf (_("Estimated total: %s"), total);
+  accessible = g_strdup_printf (_("Estimated total: %s"), header);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->total_label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, upside != NULL ? upside : "",
                                   -1);
+}
+
+/* A next step's button: the question it asks, the figure's entry, or the
+ * measure whose requirement it is (a requirement is not a question). */
+static void
+pn_results_view_step_open_cb (PnResultsView *self,
+                              PnNextStepRow *row)
+{
+  const PnNextStep *step = pn_next_step_row_get_step (row);
+
+  if (step == NULL)
+    return;
+
+  switch (step->kind)
+    {
+    case PN_NEXT_STEP_ANSWER:
+    case PN_NEXT_STEP_FIGURE:
+      g_signal_emit (self, signals[EDIT_ANSWER], 0, step->id);
+      break;
+    case PN_NEXT_STEP_REQUIREMENT:
+    default:
+      if (step->benefits->len > 0)
+        pn_results_view_show_measure (self, ((PnBenefit *) g_ptr_array_index (step->benefits, 0))->id);
+      break;
+    }
+}
+
+/* "What would add most": the first few next steps, or all of them; the
+ * rows are kept and refilled, as the steps change at every answer. */
+static void
+pn_results_view_update_next_steps (PnResultsView *self)
+{
+  GPtrArray *steps = self->results != NULL ? pn_results_get_next_steps (self->results) : NULL;
+  guint n = steps != NULL ? steps->len : 0;
+  guint shown = self->steps_expanded ? n : MIN (n, PN_NEXT_STEPS_SHOWN);
+
+  for (guint i = 0; i < shown; i++)
+    {
+      PnNextStepRow *row;
+
+      if (i < self->step_rows->len)
+        row = g_ptr_array_index (self->step_rows, i);
+      else
+        {
+          row = pn_next_step_row_new ();
+          g_signal_connect_object (row, "open", G_CALLBACK (pn_results_view_step_open_cb), self,
+                                   G_CONNECT_SWAPPED);
+          gtk_list_box_append (self->next_steps_list, GTK_WIDGET (row));
+          g_ptr_array_add (self->step_rows, g_object_ref (row));
+        }
+      pn_next_step_row_set_step (row, self->results, g_ptr_array_index (steps, i));
+    }
+
+  while (self->step_rows->len > shown)
+    {
+      GtkWidget *row = g_ptr_array_index (self->step_rows, self->step_rows->len - 1);
+
+      gtk_list_box_remove (self->next_steps_list, row);
+      g_ptr_array_remove_index (self->step_rows, self->step_rows->len - 1);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->next_steps_group), n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->more_steps_button), n > PN_NEXT_STEPS_SHOWN);
+  if (n > PN_NEXT_STEPS_SHOWN)
+    {
+      g_autofree char *label = NULL;
+
+      if (self->steps_expanded)
+        label = g_strdup (_("Show Fewer"));
+      else
+        /* Translators: a button under the first five next steps; %u is
+         * how many more there are */
+        label = g_strdup_printf (ngettext ("Show %u More Step", "Show %u More Steps", n - PN_NEXT_STEPS_SHOWN),
+                                 n - PN_NEXT_STEPS_SHOWN);
+      gtk_button_set_label (self->more_steps_button, label);
+    }
+}
+
+static void
+pn_results_view_more_steps_cb (PnResultsView *self)
+{
+  self->steps_expanded = !self->steps_expanded;
+  pn_results_view_update_next_steps (self);
+
+  /* Fewer: the keyboard stays on the button, which the rows moved. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->more_steps_button));
 }
 
 static void
@@ -247,6 +427,8 @@ pn_results_view_rebuild (PnResultsView *self)
   GPtrArray *groups[3] = { NULL, };
 
   self->stale = FALSE;
+
+  pn_results_view_update_next_steps (self);
 
   if (self->results == NULL)
     {
@@ -396,6 +578,7 @@ pn_results_view_dispose (GObject *object)
   if (self->counted_list != NULL && self->rows != NULL)
     pn_results_view_clear_rows (self);
   g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->step_rows, g_ptr_array_unref);
   for (guint g = 0; g < G_N_ELEMENTS (self->stores); g++)
     {
       g_clear_object (&self->models[g]);
@@ -472,6 +655,9 @@ pn_results_view_class_init (PnResultsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, filter_entry);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, list_scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, PnResultsView, more_steps_button);
+  gtk_widget_class_bind_template_child (widget_class, PnResultsView, next_steps_group);
+  gtk_widget_class_bind_template_child (widget_class, PnResultsView, next_steps_list);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, not_counted_group);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, not_counted_list);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, possible_group);
@@ -479,7 +665,9 @@ pn_results_view_class_init (PnResultsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, total_label);
+  gtk_widget_class_bind_template_child (widget_class, PnResultsView, upside_label);
   gtk_widget_class_bind_template_callback (widget_class, pn_results_view_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pn_results_view_more_steps_cb);
   gtk_widget_class_bind_template_callback (widget_class, pn_results_view_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, pn_results_view_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, pn_results_view_sort_changed_cb);
@@ -491,6 +679,7 @@ static void
 pn_results_view_init (PnResultsView *self)
 {
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->step_rows = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   pn_gui_tag_chinese (GTK_WIDGET (self));

@@ -451,6 +451,58 @@ pn_figures_page_shown (PnPage *page)
   self->scroll_idle_id = g_idle_add_full (G_PRIORITY_LOW, pn_figures_page_scroll_top_cb, self, NULL);
 }
 
+/* The figure's group at the top, as far as the page scrolls: its title
+ * says what is asked, the entry under it has the keyboard. */
+static gboolean
+pn_figures_page_scroll_to_focus_cb (gpointer user_data)
+{
+  PnFiguresPage *self = user_data;
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scrolled_window);
+  /* in the viewport's child's coordinates, which do not scroll */
+  GtkWidget *content = GTK_IS_VIEWPORT (viewport) ? gtk_viewport_get_child (GTK_VIEWPORT (viewport)) : viewport;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *group = focus != NULL ? gtk_widget_get_ancestor (focus, ADW_TYPE_PREFERENCES_GROUP) : NULL;
+  graphene_point_t point;
+
+  self->scroll_idle_id = 0;
+  if (group != NULL && gtk_widget_is_ancestor (group, content) &&
+      gtk_widget_compute_point (group, content, &GRAPHENE_POINT_INIT (0, 0), &point))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), point.y);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+pn_figures_page_focus_key (PnPage     *page,
+                           const char *key)
+{
+  PnFiguresPage *self = PN_FIGURES_PAGE (page);
+  PnFigure figure;
+
+  if (!pn_figure_from_string (key, &figure))
+    return;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      FigureRow *row = g_ptr_array_index (self->rows, i);
+
+      if (row->figure != figure)
+        continue;
+
+      /* The first field: as shown() left it, focused under the page's
+       * heading, which stays in view. */
+      if (i == 0)
+        return;
+
+      gtk_widget_grab_focus (GTK_WIDGET (row->entry_row));
+      /* instead of the scroll to the top that shown() asked for */
+      g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
+      self->scroll_idle_id = g_idle_add_full (G_PRIORITY_LOW, pn_figures_page_scroll_to_focus_cb, self, NULL);
+      return;
+    }
+}
+
 static void
 pn_figures_page_dispose (GObject *object)
 {
@@ -489,6 +541,7 @@ pn_figures_page_class_init (PnFiguresPageClass *klass)
 
   page_class->update = pn_figures_page_update;
   page_class->shown = pn_figures_page_shown;
+  page_class->focus_key = pn_figures_page_focus_key;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/pnav/PolicyNavigator/ui/assistant/pn-figures-page.ui");
