@@ -10,6 +10,14 @@
 #include "pn-engine.h"
 #include "pn-export.h"
 
+/* A piece of the JSON as it is written, straight to standard output */
+static void
+print_json_piece (GString  *piece,
+                  gpointer  user_data G_GNUC_UNUSED)
+{
+  pnav_print_json_text (piece);
+}
+
 /* pnav match --location ID [answers] [figures] [--as-of] [--profile NAME] */
 int
 pnav_match (PnavContext  *ctx,
@@ -64,7 +72,7 @@ pnav_match (PnavContext  *ctx,
        * build and free than to write (docs/performance.md) */
       g_autoptr(GString) text = g_string_new (NULL);
 
-      pn_export_write_results_json (results, text, TRUE);
+      pn_export_write_results_json (results, text, TRUE, print_json_piece, NULL);
       g_string_append_c (text, '\n');
       pnav_print_json_text (text);
     }

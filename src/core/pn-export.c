@@ -384,9 +384,11 @@ pn_export_result_json (PnResults      *results,
 }
 
 void
-pn_export_write_results_json (PnResults *results,
-                              GString   *out,
-                              gboolean   pretty)
+pn_export_write_results_json (PnResults   *results,
+                              GString     *out,
+                              gboolean     pretty,
+                              PnJsonFlush  flush,
+                              gpointer     user_data)
 {
   PnTaxonomy *taxonomy;
   PnJsonWriter w;
@@ -396,6 +398,7 @@ pn_export_write_results_json (PnResults *results,
 
   taxonomy = pn_corpus_get_taxonomy (pn_results_get_corpus (results));
   pn_json_writer_init (&w, out, pretty);
+  pn_json_writer_set_flush (&w, flush, user_data);
   pn_json_writer_begin_object (&w);
   w_string (&w, "as_of", pn_results_get_as_of (results));
   w_string (&w, "location", pn_results_get_location (results));
@@ -420,7 +423,7 @@ pn_export_results_json (PnResults *results)
 
   g_return_val_if_fail (results != NULL, NULL);
 
-  pn_export_write_results_json (results, text, FALSE);
+  pn_export_write_results_json (results, text, FALSE, NULL, NULL);
   return parse_own (text);
 }
 

@@ -6,6 +6,7 @@
 
 #include "pn-brief.h"
 #include "pn-corpus.h"
+#include "pn-json-writer.h"
 #include "pn-profile.h"
 #include "pn-result.h"
 #include "pn-store.h"
@@ -19,10 +20,13 @@ const char *pn_text_get                  (const PnText *text,
 
 /* `pnav match` JSON: {"as_of","location","matches":[…],"counted_count",
  * "total_estimate_cny","total_high_cny","next_steps":[…]}, written
- * straight into `out` (the text JsonGenerator writes for the tree). */
+ * straight into `out` (the text JsonGenerator writes for the tree); with
+ * `flush`, handed over in pieces as it is written (pn-json-writer.h). */
 void        pn_export_write_results_json (PnResults   *results,
                                           GString     *out,
-                                          gboolean     pretty);
+                                          gboolean     pretty,
+                                          PnJsonFlush  flush,
+                                          gpointer     user_data);
 /* The same as a tree */
 JsonNode   *pn_export_results_json       (PnResults   *results);
 JsonNode   *pn_export_result_json        (PnResults   *results,

@@ -19,6 +19,28 @@ pn_json_writer_init (PnJsonWriter *self,
   self->pretty = pretty;
 }
 
+#define FLUSH_BYTES (64 * 1024)
+
+void
+pn_json_writer_set_flush (PnJsonWriter *self,
+                          PnJsonFlush   flush,
+                          gpointer      user_data)
+{
+  self->flush = flush;
+  self->flush_data = user_data;
+}
+
+static void
+maybe_flush (PnJsonWriter *self,
+             gboolean      at_end)
+{
+  if (self->flush != NULL && self->out->len > 0 && (at_end || self->out->len >= FLUSH_BYTES))
+    {
+      self->flush (self->out, self->flush_data);
+      g_string_truncate (self->out, 0);
+    }
+}
+
 static void
 indent (PnJsonWriter *self,
         guint         level)
@@ -91,6 +113,7 @@ close_container (PnJsonWriter *self,
   else if (!had_items && self->pretty && bracket == '}')
     indent (self, self->depth);   /* JsonGenerator writes "{  }" */
   g_string_append_c (self->out, bracket);
+  maybe_flush (self, self->depth == 0);
 }
 
 void

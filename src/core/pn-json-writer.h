@@ -15,10 +15,16 @@ G_BEGIN_DECLS
  * where JsonGenerator leaves U+001F and U+0080–U+009F as they are.
  * Everything else (parsing, small outputs) uses json-glib. */
 
+/* Takes the text written so far (`out` is emptied afterwards) */
+typedef void (*PnJsonFlush) (GString  *out,
+                             gpointer  user_data);
+
 typedef struct
 {
   GString  *out;
   gboolean  pretty;
+  PnJsonFlush flush;
+  gpointer  flush_data;
   guint     depth;
   /* per open container: has it an item yet; bit `depth` */
   guint64   has_items;
@@ -29,6 +35,11 @@ typedef struct
 void  pn_json_writer_init          (PnJsonWriter *self,
                                     GString      *out,
                                     gboolean      pretty);
+/* Hands the text to `flush` whenever 64 KiB have gathered, and once more
+ * at the end of the document: a large output is never whole in memory. */
+void  pn_json_writer_set_flush     (PnJsonWriter *self,
+                                    PnJsonFlush   flush,
+                                    gpointer      user_data);
 void  pn_json_writer_begin_object  (PnJsonWriter *self);
 void  pn_json_writer_end_object    (PnJsonWriter *self);
 void  pn_json_writer_begin_array   (PnJsonWriter *self);
