@@ -27,6 +27,10 @@ pn_editor_draft_info_free (PnEditorDraftInfo *info)
 char *
 pn_editor_drafts_dir (void)
 {
+  const char *dir = g_getenv ("POLICY_NAVIGATOR_DRAFTS_DIR");
+
+  if (dir != NULL && *dir != '\0')
+    return g_strdup (dir);
   return g_build_filename (g_get_user_data_dir (), "policy-navigator", "drafts", NULL);
 }
 

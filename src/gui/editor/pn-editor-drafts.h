@@ -23,7 +23,8 @@ typedef struct
 
 void        pn_editor_draft_info_free       (PnEditorDraftInfo *info);
 
-/* The folder, not created. */
+/* The folder, not created: $POLICY_NAVIGATOR_DRAFTS_DIR when set (as
+ * $POLICY_NAVIGATOR_DB names the database), else the default. */
 char       *pn_editor_drafts_dir            (void);
 /* Where a new draft of document `id` is saved. */
 GFile      *pn_editor_drafts_file_for_id    (const char        *id);

@@ -529,8 +529,11 @@ pn_policy_editor_select_article (PnPolicyEditor *self,
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
   adw_leaflet_set_visible_child_name (self->article_leaflet, "text");
 
-  /* side by side, the first benefit is open at once */
-  if (!adw_leaflet_get_folded (self->article_leaflet) && article->benefits->len > 0)
+  /* side by side, the first benefit is open at once; the leaflet of a
+   * page not shown yet may not know it will fold, the window's width does
+   * (the sidebar, the text and the form at their narrowest) */
+  if (!adw_leaflet_get_folded (self->leaflet) && !adw_leaflet_get_folded (self->article_leaflet) &&
+      gtk_widget_get_width (GTK_WIDGET (self)) >= 260 + 360 + 360 + 2 && article->benefits->len > 0)
     pn_policy_editor_select_benefit (self, g_ptr_array_index (article->benefits, 0));
   else
     {
