@@ -855,6 +855,45 @@ test_supersedes (PnTestFixture *fixture)
   g_assert_cmpint (wait_for_check (document), ==, PN_EDITOR_CHECK_VALID);
 }
 
+/* ---- /pn/gui/editor/screenshot ---- */
+
+/* A real official text drafted: the README's picture of the editor. */
+static void
+test_screenshot (PnTestFixture *fixture)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "sources", "jinjiang-2025-8.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PnPolicyEditor *editor;
+  PnDocument *doc;
+  PnArticle *article;
+
+  pn_editor_draft_file (GTK_WINDOW (fixture->window), fixture->app, file);
+  g_assert_true (pn_test_wait (editor_is_open, NULL));
+  editor = find_editor ();
+  doc = pn_editor_document_get_document (pn_policy_editor_get_document (editor));
+  article = pn_document_find_article (doc, "1.1");
+  g_assert_nonnull (article);
+  g_assert_cmpuint (article->benefits->len, >=, 3);
+  pn_policy_editor_select_benefit (editor, g_ptr_array_index (article->benefits, 1));
+  /* opening a benefit changes nothing of it: a top-up of 40% of R&D,
+   * "最高分别不超过 1000万元、2000万元、3000万元": Phase II's cap 2000万元 */
+  {
+    PnBenefit *benefit = g_ptr_array_index (article->benefits, 1);
+
+    g_assert_cmpint (benefit->kind, ==, PN_BENEFIT_TOP_UP);
+    g_assert_cmpint (benefit->base, ==, PN_FIGURE_RD_INVESTMENT);
+    g_assert_cmpfloat_with_epsilon (benefit->rate, 0.4, 1e-9);
+    g_assert_cmpint (benefit->cap, ==, 20000000);
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (pn_test_template_child (GTK_WIDGET (pn_policy_editor_get_benefit_form (editor)),
+                                                                                         PN_TYPE_BENEFIT_FORM, "base_row"))),
+                      ==, 1 + PN_FIGURE_RD_INVESTMENT);
+  }
+  /* rates, caps: several roles in one sentence */
+  g_assert_cmpuint (pn_editor_source_get_n_highlighted (pn_policy_editor_get_source (editor)), >=, 4);
+  g_assert_cmpint (wait_for_check (pn_policy_editor_get_document (editor)), ==, PN_EDITOR_CHECK_VALID);
+  editor_screenshot (editor, "editor-draft");
+}
+
 /* ---- /pn/gui/editor/reopen-imported ---- */
 
 static gboolean
@@ -1021,6 +1060,7 @@ main (int   argc,
     { "/pn/gui/editor/save-case", test_save_case },
     { "/pn/gui/editor/supersedes", test_supersedes },
     { "/pn/gui/editor/reopen-imported", test_reopen_imported },
+    { "/pn/gui/editor/screenshot", test_screenshot },
     { "/pn/gui/editor/narrow", test_narrow },
     { "/pn/gui/editor/menu", test_menu },
   };

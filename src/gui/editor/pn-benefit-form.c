@@ -1252,7 +1252,10 @@ pn_benefit_form_set_benefit (PnBenefitForm    *self,
       return;
     }
 
+  /* new models select their first item: not a change of the benefit */
+  self->syncing = TRUE;
   ensure_conditions (self, pn_editor_document_get_taxonomy (document));
+  self->syncing = FALSE;
   sync_fields (self);
   update_errors (self);
 }

@@ -315,7 +315,7 @@ pn_case_dialog_new (GtkWindow        *parent,
       g_autofree char *subtitle = describe_expectation (expectation);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     benefit != NULL ? pn_gui_text (&benefit->title) : expectation->benefit_id);
+                                     benefit != NULL ? benefit->title.zh : expectation->benefit_id);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_add_css_class (row, "property");
