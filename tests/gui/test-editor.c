@@ -1023,10 +1023,10 @@ test_menu (PnTestFixture *fixture)
     for (GSList *l = objects; l != NULL; l = l->next)
       if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
         {
-          g_autofree char *action = NULL;
+          g_autofree char *accelerator = NULL;
 
-          g_object_get (l->data, "action-name", &action, NULL);
-          listed |= g_strcmp0 (action, "app.new-policy") == 0;
+          g_object_get (l->data, "accelerator", &accelerator, NULL);
+          listed |= g_strcmp0 (accelerator, accels[0]) == 0;
         }
   }
   g_assert_true (listed);
