@@ -805,6 +805,15 @@ test_save_case (PnTestFixture *fixture)
   g_test_message ("%s", out);
   assert_check_json (out, "phase-2-zhangzhou", TRUE);
 
+  /* listed under the details, where it can be removed */
+  {
+    PnDocumentForm *header = pn_policy_editor_get_document_form (editor);
+    GtkWidget *group = pn_test_template_child (GTK_WIDGET (header), PN_TYPE_DOCUMENT_FORM, "cases_group");
+
+    g_assert_true (gtk_widget_get_visible (group));
+    g_assert_nonnull (pn_test_find_widget (group, ADW_TYPE_ACTION_ROW, NULL));
+  }
+
   /* and fails when the case says something else */
   ((PnCaseExpectation *) expectation)->counted_cny = 2000000;
   pn_editor_document_changed (document);
@@ -1031,6 +1040,74 @@ test_menu (PnTestFixture *fixture)
   }
   g_assert_true (listed);
   gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* a text dropped on the window is drafted and opens in the editor */
+  {
+    g_autofree char *path = write_text (fixture, "dropped.txt", zhangzhou_text);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GSList) files = g_slist_prepend (NULL, file);
+    GdkFileList *list = gdk_file_list_new_from_list (files);
+    GtkDropTarget *target = NULL;
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->window));
+    GValue value = G_VALUE_INIT;
+    gboolean accepted = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_DROP_TARGET (controller))
+          target = GTK_DROP_TARGET (controller);
+      }
+    g_assert_nonnull (target);
+    g_value_init (&value, GDK_TYPE_FILE_LIST);
+    g_value_take_boxed (&value, list);
+    g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+    g_value_unset (&value);
+    g_assert_true (accepted);
+    g_assert_true (pn_test_wait (editor_is_open, NULL));
+    g_assert_cmpstr (pn_editor_document_get_document (pn_policy_editor_get_document (find_editor ()))->id, ==,
+                     ZHANGZHOU_ID);
+    gtk_window_destroy (GTK_WINDOW (find_editor ()));
+  }
+
+  /* Save As: the draft lives there from now on, and is listed */
+  {
+    PnPolicyEditor *editor = NULL;
+    g_autofree char *path = g_build_filename (fixture->out_dir, "kept-here.xml", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GFile) in_drafts = pn_editor_drafts_file_for_id (ZHANGZHOU_ID);
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) drafts = NULL;
+    g_autoptr(PnDocument) saved = NULL;
+    PnEditorDocument *document;
+
+    editor = pn_editor_open_file (GTK_WINDOW (fixture->window), fixture->app, in_drafts);
+    g_assert_nonnull (editor);
+    document = pn_policy_editor_get_document (editor);
+    g_assert_true (pn_editor_document_set_file (document, file, &error));
+    g_assert_no_error (error);
+    pn_editor_drafts_remember (settings, file);
+    g_assert_true (pn_editor_drafts_discard (settings, in_drafts, NULL));
+    pn_policy_editor_select_benefit (editor, find_benefit (pn_editor_document_get_document (document), PHASE_2_ID));
+    set_text (pn_benefit_form_get_field (pn_policy_editor_get_benefit_form (editor), "title-en"), "Kept here");
+    g_assert_true (pn_test_wait (is_saved, document));
+    saved = pn_policy_loader_load_document_file (file, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (find_benefit (saved, PHASE_2_ID)->title.en, ==, "Kept here");
+    drafts = pn_editor_drafts_list (settings);
+    g_assert_cmpuint (drafts->len, ==, 1);
+    g_assert_true (g_file_equal (((PnEditorDraftInfo *) g_ptr_array_index (drafts, 0))->file, file));
+    gtk_window_destroy (GTK_WINDOW (editor));
+    /* discarding a draft kept elsewhere forgets it, the file stays */
+    g_assert_true (pn_editor_drafts_discard (settings, file, NULL));
+    g_assert_true (g_file_query_exists (file, NULL));
+    g_clear_pointer (&drafts, g_ptr_array_unref);
+    drafts = pn_editor_drafts_list (settings);
+    g_assert_cmpuint (drafts->len, ==, 0);
+    g_assert_true (g_file_delete (file, NULL, NULL));
+  }
 
   /* a file the app cannot draft is refused in one line naming it */
   {

@@ -44,12 +44,13 @@ typedef enum
   FIELD_ID,
   FIELD_DATES,
   FIELD_SUPERSEDES,
+  FIELD_CASES,
   FIELD_NOTES,
   N_FIELDS
 } Field;
 
 static const char * const field_names[N_FIELDS] = {
-  "top", "title", "issuer", "jurisdiction", "id", "dates", "supersedes", "notes",
+  "top", "title", "issuer", "jurisdiction", "id", "dates", "supersedes", "cases", "notes",
 };
 
 struct _PnDocumentForm
@@ -61,6 +62,8 @@ struct _PnDocumentForm
   DateField         dates[N_DATES];
   GtkWidget        *dates_error_row;
   GtkWidget        *supersedes_error_row;
+  GPtrArray        *case_rows;
+  GtkWidget        *cases_error_row;
   GStrv             location_ids;
   GStrv             document_ids;   /* the supersedes row's; "" for none */
 
@@ -69,6 +72,7 @@ struct _PnDocumentForm
   char             *issue_message;
 
   /* Template children */
+  AdwPreferencesGroup *cases_group;
   AdwPreferencesGroup *dates_group;
   GtkSwitch        *draft_switch;
   GtkWidget        *id_error_row;
@@ -118,6 +122,8 @@ field_widget (PnDocumentForm *self,
       return GTK_WIDGET (self->dates_group);
     case FIELD_SUPERSEDES:
       return GTK_WIDGET (self->supersedes_row);
+    case FIELD_CASES:
+      return GTK_WIDGET (self->cases_group);
     case FIELD_NOTES:
     case FIELD_TOP:
     case N_FIELDS:
@@ -144,6 +150,8 @@ error_row (PnDocumentForm *self,
       return self->dates_error_row;
     case FIELD_SUPERSEDES:
       return self->supersedes_error_row;
+    case FIELD_CASES:
+      return self->cases_error_row;
     case FIELD_NOTES:
     case FIELD_TOP:
     case N_FIELDS:
@@ -520,6 +528,59 @@ supersedes_changed_cb (PnDocumentForm *self)
   changed (self);
 }
 
+/* ---- cases ---- */
+
+static void build_cases (PnDocumentForm *self);
+
+static void
+remove_case_cb (GtkButton      *button,
+                PnDocumentForm *self)
+{
+  PnDocument *document = get_document (self);
+  PnCase *pcase = g_object_get_data (G_OBJECT (button), "case");
+
+  if (document == NULL || !g_ptr_array_remove (document->cases, pcase))
+    return;
+  build_cases (self);
+  changed (self);
+}
+
+static void
+build_cases (PnDocumentForm *self)
+{
+  PnDocument *document = get_document (self);
+
+  for (guint i = 0; i < self->case_rows->len; i++)
+    adw_preferences_group_remove (self->cases_group, g_ptr_array_index (self->case_rows, i));
+  g_ptr_array_set_size (self->case_rows, 0);
+
+  for (guint i = 0; document != NULL && i < document->cases->len; i++)
+    {
+      PnCase *pcase = g_ptr_array_index (document->cases, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      g_autofree char *date = pn_gui_format_date (pcase->as_of);
+      g_autofree char *subtitle = NULL;
+
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "As of %s, %u expectation",
+                                               "As of %s, %u expectations", pcase->expectations->len),
+                                  date, pcase->expectations->len);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pcase->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Remove the Case"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Remove the Case"), -1);
+      g_object_set_data (G_OBJECT (remove), "case", pcase);
+      g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_case_cb), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      adw_preferences_group_add (self->cases_group, row);
+      g_ptr_array_add (self->case_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->cases_group), document != NULL && document->cases->len > 0);
+}
+
 /* ---- the document ---- */
 
 static void
@@ -585,6 +646,7 @@ sync_fields (PnDocumentForm *self)
   build_locations (self);
   sync_dates (self);
   build_supersedes (self);
+  build_cases (self);
 
   adw_action_row_set_subtitle (self->overlap_rule_row,
                                document->overlap_quote != NULL ? document->overlap_quote
@@ -635,6 +697,9 @@ field_of_element (const char *element)
     { "location/en", FIELD_JURISDICTION },
     { "validity", FIELD_DATES }, { "supersedes", FIELD_SUPERSEDES },
     { "policy-document", FIELD_ID },
+    { "cases", FIELD_CASES }, { "case", FIELD_CASES }, { "expect", FIELD_CASES },
+    { "not-listed", FIELD_CASES }, { "answers", FIELD_CASES }, { "figures", FIELD_CASES },
+    { "figure", FIELD_CASES }, { "quote", FIELD_CASES }, { "total", FIELD_CASES },
     { "note", FIELD_NOTES }, { "note/zh", FIELD_NOTES }, { "note/en", FIELD_NOTES },
   };
 
@@ -652,8 +717,8 @@ pn_document_form_show_issue (PnDocumentForm      *self,
 
   g_return_val_if_fail (PN_IS_DOCUMENT_FORM (self), FALSE);
 
-  /* the header: before the first article, outside any case */
-  mine = issue != NULL && issue->article == NULL && issue->case_name == NULL;
+  /* the header (before the first article) and the cases */
+  mine = issue != NULL && issue->article == NULL;
   g_clear_pointer (&self->issue_message, g_free);
   if (mine)
     {
@@ -729,6 +794,7 @@ pn_document_form_finalize (GObject *object)
   g_free (self->issue_message);
   g_strfreev (self->location_ids);
   g_strfreev (self->document_ids);
+  g_clear_pointer (&self->case_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pn_document_form_parent_class)->finalize (object);
 }
@@ -746,6 +812,7 @@ pn_document_form_class_init (PnDocumentFormClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/pnav/PolicyNavigator/ui/editor/pn-document-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, PnDocumentForm, cases_group);
   gtk_widget_class_bind_template_child (widget_class, PnDocumentForm, dates_group);
   gtk_widget_class_bind_template_child (widget_class, PnDocumentForm, draft_switch);
   gtk_widget_class_bind_template_child (widget_class, PnDocumentForm, id_error_row);
@@ -798,6 +865,9 @@ pn_document_form_init (PnDocumentForm *self)
   add_date_field (self, self->supersedes_group, DATE_SUPERSEDES_FROM, _("From"));
   self->supersedes_error_row = error_row_new ();
   adw_preferences_group_add (self->supersedes_group, self->supersedes_error_row);
+  self->case_rows = g_ptr_array_new ();
+  self->cases_error_row = error_row_new ();
+  adw_preferences_group_add (self->cases_group, self->cases_error_row);
 
   pn_gui_tag_chinese (GTK_WIDGET (self->title_zh_row));
   pn_gui_tag_chinese (GTK_WIDGET (self->issuer_zh_row));

@@ -83,6 +83,8 @@ show_message (PnPolicyEditor *self,
 static void
 case_saved_cb (PnPolicyEditor *self)
 {
+  /* listed under Document Details */
+  pn_document_form_refresh (self->document_form);
   pn_policy_editor_add_toast (self, _("Case saved with the draft"));
 }
 
