@@ -1109,6 +1109,30 @@ test_menu (PnTestFixture *fixture)
     g_assert_true (g_file_delete (file, NULL, NULL));
   }
 
+  /* Discard, an edit not yet written: the draft is gone for good */
+  {
+    PnPolicyEditor *editor = draft_and_open (fixture, "zhangzhou.txt", zhangzhou_text);
+    PnEditorDocument *document = pn_policy_editor_get_document (editor);
+    g_autoptr(GFile) draft = pn_editor_drafts_file_for_id (ZHANGZHOU_ID);
+    AdwMessageDialog *question;
+
+    g_assert_true (pn_test_wait (is_saved, document));
+    g_assert_true (g_file_query_exists (draft, NULL));
+    pn_policy_editor_select_benefit (editor, find_benefit (pn_editor_document_get_document (document), PHASE_2_ID));
+    set_text (pn_benefit_form_get_field (pn_policy_editor_get_benefit_form (editor), "title-en"), "Never kept");
+    g_assert_false (pn_editor_document_get_saved (document));
+    activate (editor, "editor.discard");
+    g_assert_true (pn_test_wait (message_dialog_is_open, NULL));
+    question = pn_test_find_message_dialog ();
+    adw_message_dialog_response (question, "discard");
+    pn_test_flush ();
+    g_assert_null (find_editor ());
+    /* past the pause a pending write would have waited for */
+    g_usleep (2 * 1000 * PN_EDITOR_SAVE_DELAY_MS);
+    pn_test_flush ();
+    g_assert_false (g_file_query_exists (draft, NULL));
+  }
+
   /* a file the app cannot draft is refused in one line naming it */
   {
     g_autofree char *path = write_text (fixture, "empty.txt", "   \n");

@@ -27,6 +27,7 @@ struct _PnEditorDocument
   GMutex          write_lock;
   guint           written_revision;   /* under write_lock */
   guint           saved_revision;     /* main thread: last write reported */
+  gboolean        stopped;            /* discarded: never written again */
   guint           save_source;
   gboolean        saving;
   GError         *save_error;
@@ -304,6 +305,7 @@ write_revision (PnEditorDocument  *self,
   gboolean ok = TRUE;
 
   g_mutex_lock (&self->write_lock);
+  /* (G_MAXUINT once discarded: nothing is newer) */
   if (revision > self->written_revision)
     {
       if (parent != NULL &&
@@ -421,7 +423,7 @@ static void
 schedule_save (PnEditorDocument *self,
                guint             delay_ms)
 {
-  if (self->save_source != 0 || self->file == NULL)
+  if (self->save_source != 0 || self->file == NULL || self->stopped)
     return;
   self->save_source = g_timeout_add (delay_ms, save_timeout_cb, self);
 }
@@ -435,7 +437,7 @@ pn_editor_document_save_now (PnEditorDocument  *self,
   g_return_val_if_fail (PN_IS_EDITOR_DOCUMENT (self), FALSE);
 
   g_clear_handle_id (&self->save_source, g_source_remove);
-  if (self->saved_revision == self->revision && self->save_error == NULL)
+  if (self->stopped || (self->saved_revision == self->revision && self->save_error == NULL))
     return TRUE;
 
   bytes = pn_policy_writer_write (self->document, error);
@@ -448,6 +450,19 @@ pn_editor_document_save_now (PnEditorDocument  *self,
   notify_saved (self);
   g_signal_emit (self, signals[SAVED], 0);
   return TRUE;
+}
+
+void
+pn_editor_document_stop_saving (PnEditorDocument *self)
+{
+  g_return_if_fail (PN_IS_EDITOR_DOCUMENT (self));
+
+  self->stopped = TRUE;
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  /* a write under way in a thread finishes first; none starts after */
+  g_mutex_lock (&self->write_lock);
+  self->written_revision = G_MAXUINT;
+  g_mutex_unlock (&self->write_lock);
 }
 
 gboolean
@@ -1147,6 +1162,7 @@ pn_editor_document_set_file (PnEditorDocument  *self,
 
   g_return_val_if_fail (PN_IS_EDITOR_DOCUMENT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (!self->stopped, FALSE);
 
   bytes = pn_policy_writer_write (self->document, error);
   if (bytes == NULL)
@@ -1187,7 +1203,7 @@ pn_editor_document_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->check_source, g_source_remove);
   /* What is not written yet is written now: closing loses nothing. */
-  if (self->save_source != 0 && self->document != NULL && self->file != NULL)
+  if (self->save_source != 0 && !self->stopped && self->document != NULL && self->file != NULL)
     {
       g_autoptr(GError) error = NULL;
 

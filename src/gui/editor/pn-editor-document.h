@@ -94,9 +94,10 @@ void              pn_editor_document_remove_benefit (PnEditorDocument *self,
 void              pn_editor_document_set_reviewed (PnEditorDocument *self,
                                                    PnBenefit        *benefit,
                                                    gboolean          reviewed);
-/* Whether `id` can be the document's id (the schema's pattern, and not
- * another document of the corpus that this one does not replace is not
- * checked: an id taken means replacing it). */
+/* Gives the document another id (the schema's pattern: a–z, 0–9, single
+ * hyphens), renaming every id made from it: its benefits, annual caps and
+ * local units, and the references to them.  An id the corpus holds means
+ * that importing replaces that document. */
 gboolean          pn_editor_document_set_id       (PnEditorDocument *self,
                                                    const char       *id,
                                                    GError          **error);
@@ -122,6 +123,9 @@ gboolean          pn_editor_document_get_saved    (PnEditorDocument *self);
 /* Writes now, synchronously (closing, quitting). */
 gboolean          pn_editor_document_save_now     (PnEditorDocument *self,
                                                    GError          **error);
+/* Discarded (its file deleted, or another draft taking its place): from
+ * now on nothing of it is written, not even when it goes. */
+void              pn_editor_document_stop_saving  (PnEditorDocument *self);
 /* The error of the last write, or NULL. */
 const GError     *pn_editor_document_get_save_error (PnEditorDocument *self);
 

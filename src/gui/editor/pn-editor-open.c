@@ -136,6 +136,7 @@ in_progress_response_cb (AdwMessageDialog *dialog,
       /* the open editor's document would write its own version over it */
       if (open != NULL)
         {
+          pn_editor_document_stop_saving (pn_policy_editor_get_document (open));
           g_object_set_data (G_OBJECT (open), "pn-discarded", GINT_TO_POINTER (TRUE));
           gtk_window_destroy (GTK_WINDOW (open));
         }

@@ -821,6 +821,20 @@ save_as_cb (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+static gboolean
+destroy_idle_cb (gpointer user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the dialog asking it is gone: it is transient for this window. */
+static void
+destroy_later (PnPolicyEditor *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_idle_cb, g_object_ref (self), g_object_unref);
+}
+
 static void
 discard_response_cb (AdwMessageDialog *dialog G_GNUC_UNUSED,
                      const char       *response,
@@ -836,11 +850,12 @@ discard_response_cb (AdwMessageDialog *dialog G_GNUC_UNUSED,
   file = pn_editor_document_get_file (self->document);
   settings = g_settings_new (APPLICATION_ID);
   /* nothing more is written: the document goes with the window */
+  pn_editor_document_stop_saving (self->document);
   g_object_set_data (G_OBJECT (self), "pn-discarded", GINT_TO_POINTER (TRUE));
   if (!pn_editor_drafts_discard (settings, file, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     g_warning ("Cannot delete the draft: %s", error->message);
-  gtk_window_destroy (GTK_WINDOW (self));
+  destroy_later (self);
 }
 
 static void
@@ -886,17 +901,42 @@ save_case_cb (GtkWidget  *widget,
 
 /* ---- the window ---- */
 
+static void
+close_anyway_response_cb (AdwMessageDialog *dialog G_GNUC_UNUSED,
+                          const char       *response,
+                          PnPolicyEditor   *self)
+{
+  if (g_strcmp0 (response, "close") != 0)
+    return;
+  pn_editor_document_stop_saving (self->document);
+  g_object_set_data (G_OBJECT (self), "pn-discarded", GINT_TO_POINTER (TRUE));
+  destroy_later (self);
+}
+
 static gboolean
 pn_policy_editor_close_request (GtkWindow *window)
 {
   PnPolicyEditor *self = PN_POLICY_EDITOR (window);
   g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
 
-  /* nothing lost: what is not written yet is written before it closes */
-  if (self->document != NULL && !pn_editor_document_save_now (self->document, &error))
-    g_warning ("Cannot save the draft: %s", error->message);
+  /* nothing lost: what is not written yet is written before it closes;
+   * when it cannot be, the window stays unless the user says otherwise */
+  if (self->document == NULL || pn_editor_document_save_now (self->document, &error))
+    return GTK_WINDOW_CLASS (pn_policy_editor_parent_class)->close_request (window);
 
-  return GTK_WINDOW_CLASS (pn_policy_editor_parent_class)->close_request (window);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot Save the Draft"), error->message);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep Editing"),
+                                    "close", _("_Close Without Saving"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_anyway_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 static void
