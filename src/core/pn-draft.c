@@ -559,6 +559,77 @@ pn_draft_from_file (GFile       *file,
 
 /* A title without what marks its version: brackets and what they hold,
  * years, 征求意见稿, 试行, 修订, 暂行, punctuation and spaces. */
+static PnBenefit *
+find_article_benefit (PnArticle  *article,
+                      const char *id)
+{
+  for (guint i = 0; id != NULL && article->benefits != NULL && i < article->benefits->len; i++)
+    {
+      PnBenefit *benefit = g_ptr_array_index (article->benefits, i);
+
+      if (g_strcmp0 (benefit->id, id) == 0)
+        return benefit;
+    }
+  return NULL;
+}
+
+GPtrArray *
+pn_draft_find_figures (PnDocument *document,
+                       PnTaxonomy *taxonomy)
+{
+  g_autoptr(PnDocument) scratch = NULL;
+  g_autoptr(PnDraftPlaces) places = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_text_free);
+  GPtrArray *figures = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (document != NULL, NULL);
+  g_return_val_if_fail (pn_document_is_whole (document), NULL);
+  g_return_val_if_fail (taxonomy != NULL, NULL);
+
+  /* The figure reader fills a document of its own (benefits, annual caps,
+   * new units): a scratch one of the same id, so that the benefits it
+   * makes have the ids the draft gave them. */
+  scratch = pn_document_new ();
+  scratch->id = g_strdup (document->id);
+  scratch->title.zh = g_strdup (document->title.zh);
+  scratch->issuer.zh = g_strdup (document->issuer.zh);
+  places = pn_draft_places_new (taxonomy, scratch, document->issuer.zh, document->title.zh,
+                                NULL, NULL, warnings);
+
+  for (guint i = 0; i < document->articles->len; i++)
+    {
+      PnArticle *article = g_ptr_array_index (document->articles, i);
+      PnArticle *copy;
+      g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+
+      if (article->original == NULL)
+        continue;
+      copy = pn_document_add_article (scratch);
+      copy->number = g_strdup (article->number);
+      copy->chapter = g_strdup (article->chapter);
+      copy->heading.zh = g_strdup (article->heading.zh);
+      copy->original = g_strdup (article->original);
+      copy->document = scratch;
+      pn_draft_read_benefits (copy, places, taxonomy, found);
+
+      for (guint f = 0; f < found->len; f++)
+        {
+          const PnDraftFigure *figure = g_ptr_array_index (found, f);
+          PnDraftFigure *mapped = g_new0 (PnDraftFigure, 1);
+
+          mapped->article = article;
+          mapped->start = figure->start;
+          mapped->end = figure->end;
+          mapped->role = figure->role;
+          mapped->benefit = figure->benefit != NULL
+                            ? find_article_benefit (article, figure->benefit->id) : NULL;
+          g_ptr_array_add (figures, mapped);
+        }
+    }
+
+  return figures;
+}
+
 static char *
 title_key (const char *title)
 {

@@ -93,6 +93,13 @@ PnDocument  *pn_draft_get_document  (PnDraft     *self);
 const char  *pn_draft_get_text      (PnDraft     *self);
 /* PnDraftFigure, in article and text order. */
 GPtrArray   *pn_draft_get_figures   (PnDraft     *self);
+/* The figures of `document` (whole: a draft saved and read back, an
+ * imported document), found again in each article's original text as a
+ * draft finds them: PnDraftFigure whose `article` is the document's, and
+ * whose `benefit` is the document's benefit with the id the draft would
+ * have given it, else NULL.  Transfer full. */
+GPtrArray   *pn_draft_find_figures  (PnDocument  *document,
+                                     PnTaxonomy  *taxonomy);
 /* What a reviewer must know first: a place the taxonomy does not know,
  * units proposed as new, no issue date found… (also document notes). */
 const char * const *pn_draft_get_warnings (PnDraft *self);

@@ -366,6 +366,21 @@ benefit_element (Writer    *self,
       end (self);
     }
 
+  for (guint i = 0; benefit->readings != NULL && i < benefit->readings->len; i++)
+    {
+      const PnReading *reading = g_ptr_array_index (benefit->readings, i);
+
+      start (self, "reading");
+      required_attribute (self, "reading", "id", reading->id);
+      if (reading->chosen)
+        attribute (self, "chosen", "true");
+      if (reading->keep_lapsed_target)
+        attribute (self, "lapsed-target", "not-deducted");
+      required_text_element (self, "zh", reading->text.zh);
+      required_text_element (self, "en", reading->text.en);
+      end (self);
+    }
+
   notes (self, benefit->notes);
   end (self);
 }
@@ -395,6 +410,115 @@ article_element (Writer    *self,
     benefit_element (self, g_ptr_array_index (article->benefits, i));
 
   notes (self, article->notes);
+  end (self);
+}
+
+static void
+yuan_attribute (Writer     *self,
+                const char *name,
+                gint64      yuan)
+{
+  char buffer[32];
+
+  if (yuan == PN_YUAN_UNSET)
+    return;
+  g_snprintf (buffer, sizeof buffer, "%" G_GINT64_FORMAT, yuan);
+  attribute (self, name, buffer);
+}
+
+static void
+expectation_element (Writer                  *self,
+                     const PnCaseExpectation *expectation)
+{
+  if (expectation->listed)
+    {
+      start (self, "expect");
+      required_attribute (self, "expect", "benefit", expectation->benefit_id);
+      if (!failed (self) && expectation->counted_cny == PN_YUAN_UNSET)
+        {
+          g_set_error (&self->error, PN_POLICY_ERROR, PN_POLICY_ERROR_INVALID,
+                       "%s: <expect> of “%s” has no counted-cny",
+                       self->document_id ? self->document_id : "document",
+                       expectation->benefit_id ? expectation->benefit_id : "?");
+          return;
+        }
+      yuan_attribute (self, "counted-cny", expectation->counted_cny);
+      yuan_attribute (self, "estimate-cny", expectation->estimate_cny);
+      if (expectation->has_match)
+        attribute (self, "match", pn_match_to_string (expectation->match));
+      if (expectation->has_status)
+        attribute (self, "status", pn_status_to_string (expectation->status));
+      attribute (self, "reason", expectation->reason);
+    }
+  else
+    {
+      start (self, "not-listed");
+      required_attribute (self, "not-listed", "benefit", expectation->benefit_id);
+    }
+
+  required_text_element (self, "quote", expectation->quote);
+  notes (self, expectation->notes);
+  end (self);
+}
+
+/* <cases>, after the articles, as the loader reads them back. */
+static void
+cases_element (Writer     *self,
+               PnDocument *document)
+{
+  if (document->cases == NULL || document->cases->len == 0)
+    return;
+
+  start (self, "cases");
+  for (guint i = 0; i < document->cases->len; i++)
+    {
+      const PnCase *pcase = g_ptr_array_index (document->cases, i);
+      gboolean has_figures = FALSE;
+
+      start (self, "case");
+      required_attribute (self, "case", "name", pcase->name);
+      required_attribute (self, "case", "as-of", pcase->as_of);
+      notes (self, pcase->notes);
+
+      start (self, "answers");
+      required_attribute (self, "answers", "location", pcase->location);
+      /* the schema's <xs:all> takes any order: the order of PnQuestion */
+      for (guint q = 0; q < PN_N_QUESTIONS; q++)
+        text_element (self, pn_question_to_string (q), pcase->answers[q]);
+      end (self);
+
+      for (guint f = 0; f < PN_N_FIGURES; f++)
+        has_figures |= pcase->figures[f] != PN_YUAN_UNSET;
+      if (has_figures)
+        {
+          start (self, "figures");
+          for (guint f = 0; f < PN_N_FIGURES; f++)
+            {
+              char buffer[32];
+
+              if (pcase->figures[f] == PN_YUAN_UNSET)
+                continue;
+              g_snprintf (buffer, sizeof buffer, "%" G_GINT64_FORMAT, pcase->figures[f]);
+              start (self, "figure");
+              attribute (self, "id", pn_figure_to_string (f));
+              if (!failed (self) && xmlTextWriterWriteString (self->w, (const xmlChar *) buffer) < 0)
+                set_failure (self, "figure");
+              end (self);
+            }
+          end (self);
+        }
+
+      for (guint j = 0; j < pcase->expectations->len; j++)
+        expectation_element (self, g_ptr_array_index (pcase->expectations, j));
+
+      if (pcase->total_cny != PN_YUAN_UNSET)
+        {
+          start (self, "total");
+          yuan_attribute (self, "cny", pcase->total_cny);
+          end (self);
+        }
+      end (self);
+    }
   end (self);
 }
 
@@ -528,6 +652,8 @@ pn_policy_writer_write (PnDocument  *document,
 
   for (guint i = 0; i < document->articles->len; i++)
     article_element (&self, g_ptr_array_index (document->articles, i));
+
+  cases_element (&self, document);
 
   end (&self);
 

@@ -9,8 +9,9 @@ G_BEGIN_DECLS
 
 /* Serialises a document as policy XML (data/schema/policy.xsd): elements in
  * the schema's order, money as whole yuan, rates with at most four
- * decimals, every benefit's reviewed state.  What the loader reads from
- * the result is the same model (tests/core/test-draft.c checks it on the
+ * decimals, every benefit's reviewed state and readings, and the
+ * document's expected-result cases.  What the loader reads from the result
+ * is the same model (tests/core/test-policy-writer.c checks it on the
  * bundled corpus).  Fails with PN_POLICY_ERROR_INVALID when a text holds
  * a character XML cannot carry, or a required field is missing; it does
  * not validate against the schema: load the bytes for that. */

@@ -5,6 +5,7 @@
 
 #include "pn-application.h"
 
+#include "editor/pn-editor-open.h"
 #include "pn-window.h"
 #include "profiles/pn-gui-profiles.h"
 
@@ -166,9 +167,40 @@ pn_application_help_cb (GSimpleAction *action G_GNUC_UNUSED,
   gtk_show_uri (window, uri, GDK_CURRENT_TIME);
 }
 
+/* The window the user works in: a dialog's parent. */
+static GtkWindow *
+pn_application_parent_window (PnApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  return active != NULL ? active : GTK_WINDOW (pn_application_find_window (self));
+}
+
+static void
+pn_application_new_policy_cb (GSimpleAction *action G_GNUC_UNUSED,
+                              GVariant      *parameter G_GNUC_UNUSED,
+                              gpointer       user_data)
+{
+  PnApplication *self = PN_APPLICATION (user_data);
+
+  pn_editor_new_policy (pn_application_parent_window (self), self);
+}
+
+static void
+pn_application_open_draft_cb (GSimpleAction *action G_GNUC_UNUSED,
+                              GVariant      *parameter G_GNUC_UNUSED,
+                              gpointer       user_data)
+{
+  PnApplication *self = PN_APPLICATION (user_data);
+
+  pn_editor_show_drafts (pn_application_parent_window (self), self);
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "about", .activate = pn_application_about_cb },
   { .name = "help", .activate = pn_application_help_cb },
+  { .name = "new-policy", .activate = pn_application_new_policy_cb },
+  { .name = "open-draft", .activate = pn_application_open_draft_cb },
   { .name = "quit", .activate = pn_application_quit_cb },
   { .name = "shortcuts", .activate = pn_application_shortcuts_cb },
 };
@@ -204,6 +236,10 @@ pn_application_startup (GApplication *application)
                                          (const char *[]) { "F1", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts",
                                          (const char *[]) { "<Control>question", NULL });
+  /* Shift+Ctrl+N is Start Over already: a text is opened, as Ctrl+O opens
+   * a policy file */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-policy",
+                                         (const char *[]) { "<Shift><Control>o", NULL });
 }
 
 /* --version: what a bug report wants, in the user's language. */

@@ -16,6 +16,7 @@ struct _PnDateChooser
   GtkWidget     parent_instance;
 
   PnProfile    *profile;
+  char         *date;      /* without a profile: the date chosen, or NULL */
   gboolean      syncing;
   char         *error;
 
@@ -30,6 +31,7 @@ struct _PnDateChooser
 enum {
   PROP_0,
   PROP_PROFILE,
+  PROP_DATE,
   N_PROPS
 };
 
@@ -96,12 +98,48 @@ pn_date_chooser_describe_error (PnDateChooser *self,
     /* Translators: %s is what was typed */
     what = g_strdup_printf (_("“%s” is not a date: type year-month-day, such as 2026-12-06."), text);
 
-  if (kept == NULL)
+  /* Without a profile no results depend on it. */
+  if (kept == NULL || self->profile == NULL)
     return g_steal_pointer (&what);
 
   /* Translators: after why a date is refused; %s is the date still used,
    * such as "6 December 2026" */
   return g_strdup_printf (_("%s The results still use %s."), what, kept);
+}
+
+/* Without a profile: the chooser's own date, which may be none. */
+static void
+pn_date_chooser_sync_date (PnDateChooser *self)
+{
+  g_autoptr(GDateTime) date = pn_gui_parse_date (self->date);
+  g_autofree char *today = today_iso ();
+
+  if (self->date != NULL)
+    {
+      g_autofree char *formatted = pn_gui_format_date (self->date);
+
+      gtk_label_set_text (self->date_label, formatted);
+    }
+  else
+    gtk_label_set_text (self->date_label, _("No date chosen"));
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->date_entry)),
+                 self->date ? self->date : "") != 0)
+    {
+      self->syncing = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->date_entry), self->date ? self->date : "");
+      self->syncing = FALSE;
+    }
+  pn_date_chooser_show_error (self, NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->today_button), g_strcmp0 (self->date, today) != 0);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->today_button), _("Choose today"));
+
+  if (date != NULL)
+    {
+      self->syncing = TRUE;
+      gtk_calendar_select_day (self->calendar, date);
+      self->syncing = FALSE;
+    }
 }
 
 static void
@@ -114,7 +152,10 @@ pn_date_chooser_sync (PnDateChooser *self)
   const char *as_of;
 
   if (self->profile == NULL)
-    return;
+    {
+      pn_date_chooser_sync_date (self);
+      return;
+    }
 
   as_of = pn_profile_get_as_of (self->profile);
   effective = pn_profile_dup_effective_as_of (self->profile);
@@ -159,11 +200,16 @@ pn_date_chooser_day_selected_cb (PnDateChooser *self)
   g_autofree char *iso = NULL;
   g_autofree char *today = NULL;
 
-  if (self->syncing || self->profile == NULL)
+  if (self->syncing)
     return;
 
   date = gtk_calendar_get_date (self->calendar);
   iso = g_date_time_format (date, "%Y-%m-%d");
+  if (self->profile == NULL)
+    {
+      pn_date_chooser_set_date (self, iso);
+      return;
+    }
   today = today_iso ();
 
   /* Today is "no date": the profile keeps following the clock. */
@@ -180,11 +226,14 @@ pn_date_chooser_commit (PnDateChooser *self)
 
   g_return_val_if_fail (PN_IS_DATE_CHOOSER (self), FALSE);
 
-  if (self->profile == NULL)
-    return TRUE;
-
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_entry))));
-  /* An emptied field: today, as the Today button says. */
+  /* An emptied field: today, as the Today button says; without a
+   * profile, no date. */
+  if (*text == '\0' && self->profile == NULL)
+    {
+      pn_date_chooser_set_date (self, NULL);
+      return TRUE;
+    }
   if (*text == '\0')
     {
       pn_profile_set_as_of (self->profile, NULL);
@@ -202,8 +251,13 @@ pn_date_chooser_commit (PnDateChooser *self)
     }
 
   iso = g_date_time_format (date, "%Y-%m-%d");
-  today = today_iso ();
   pn_date_chooser_show_error (self, NULL);
+  if (self->profile == NULL)
+    {
+      pn_date_chooser_set_date (self, iso);
+      return TRUE;
+    }
+  today = today_iso ();
   pn_profile_set_as_of (self->profile, g_str_equal (iso, today) ? NULL : iso);
 
   return TRUE;
@@ -224,7 +278,7 @@ pn_date_chooser_entry_changed_cb (PnDateChooser *self)
   g_autofree char *text = NULL;
   g_autoptr(GDateTime) date = NULL;
 
-  if (self->syncing || self->profile == NULL)
+  if (self->syncing)
     return;
 
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_entry))));
@@ -259,6 +313,12 @@ pn_date_chooser_today_cb (PnDateChooser *self)
 {
   if (self->profile != NULL)
     pn_profile_set_as_of (self->profile, NULL);
+  else
+    {
+      g_autofree char *today = today_iso ();
+
+      pn_date_chooser_set_date (self, today);
+    }
 }
 
 static void
@@ -270,6 +330,7 @@ pn_date_chooser_dispose (GObject *object)
 
   pn_date_chooser_set_profile (self, NULL);
   g_clear_pointer (&self->error, g_free);
+  g_clear_pointer (&self->date, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), PN_TYPE_DATE_CHOOSER);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -291,6 +352,10 @@ pn_date_chooser_get_property (GObject    *object,
       g_value_set_object (value, self->profile);
       break;
 
+    case PROP_DATE:
+      g_value_set_string (value, self->date);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -310,6 +375,10 @@ pn_date_chooser_set_property (GObject      *object,
       pn_date_chooser_set_profile (self, g_value_get_object (value));
       break;
 
+    case PROP_DATE:
+      pn_date_chooser_set_date (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -327,6 +396,10 @@ pn_date_chooser_class_init (PnDateChooserClass *klass)
 
   properties[PROP_PROFILE] =
     g_param_spec_object ("profile", NULL, NULL, PN_TYPE_PROFILE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Without a profile: the date chosen (YYYY-MM-DD), NULL for none. */
+  properties[PROP_DATE] =
+    g_param_spec_string ("date", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -394,4 +467,33 @@ pn_date_chooser_set_profile (PnDateChooser *self,
 
   pn_date_chooser_sync (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
+}
+
+const char *
+pn_date_chooser_get_date (PnDateChooser *self)
+{
+  g_return_val_if_fail (PN_IS_DATE_CHOOSER (self), NULL);
+
+  return self->date;
+}
+
+void
+pn_date_chooser_set_date (PnDateChooser *self,
+                          const char    *date)
+{
+  g_return_if_fail (PN_IS_DATE_CHOOSER (self));
+
+  if (g_strcmp0 (self->date, date) == 0)
+    {
+      /* what was typed may differ (an error shown): show the date again */
+      if (self->profile == NULL)
+        pn_date_chooser_sync_date (self);
+      return;
+    }
+
+  g_free (self->date);
+  self->date = g_strdup (date);
+  if (self->profile == NULL)
+    pn_date_chooser_sync_date (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
 }

@@ -7,6 +7,7 @@
 
 #include "assistant/pn-assistant.h"
 #include "brief/pn-brief-export.h"
+#include "editor/pn-editor-open.h"
 #include "planning/pn-compare-view.h"
 #include "planning/pn-deadlines-view.h"
 #include "planning/pn-pipeline-view.h"
@@ -599,6 +600,61 @@ pn_window_import_cb (GtkWidget  *widget,
     pn_gui_import_policy (GTK_WINDOW (widget), PN_APPLICATION (application));
 }
 
+/* Policy Documents' "Edit": the document in the editor. */
+static void
+pn_window_edit_document_cb (GtkWidget  *widget,
+                            const char *action_name G_GNUC_UNUSED,
+                            GVariant   *parameter)
+{
+  PnApplication *application = pn_window_get_pn_application (PN_WINDOW (widget));
+
+  if (application != NULL)
+    pn_editor_open_document (GTK_WINDOW (widget), application, g_variant_get_string (parameter, NULL));
+}
+
+/* A file dropped on the window: an official text is drafted and opens in
+ * the editor; a policy XML is imported. */
+static gboolean
+pn_window_drop_cb (PnWindow     *self,
+                   const GValue *value,
+                   double        x G_GNUC_UNUSED,
+                   double        y G_GNUC_UNUSED)
+{
+  PnApplication *application = pn_window_get_pn_application (self);
+  GSList *files;
+  GFile *file;
+  g_autofree char *name = NULL;
+  g_autofree char *lower = NULL;
+
+  if (application == NULL || !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  file = files != NULL ? files->data : NULL;
+  if (file == NULL)
+    {
+      g_slist_free (files);
+      return FALSE;
+    }
+
+  name = g_file_get_basename (file);
+  lower = g_ascii_strdown (name != NULL ? name : "", -1);
+  if (pn_editor_is_draftable (file))
+    pn_editor_draft_file (GTK_WINDOW (self), application, file);
+  else if (g_str_has_suffix (lower, ".xml"))
+    pn_gui_import_policy_file (GTK_WINDOW (self), application, file);
+  else
+    {
+      /* Translators: a toast; %s is the file dropped on the window */
+      g_autofree char *message = g_strdup_printf (_("%s: not a text the app reads (.txt, .html, .htm, .pdf, .docx) nor a policy file (.xml)"),
+                                                  name);
+      g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+      pn_window_add_toast (self, adw_toast_new (escaped));
+    }
+  g_slist_free (files);
+  return TRUE;
+}
+
 /* A view follows the application's profile and corpus from when it is
  * built (the setters do nothing when the value is the same); nothing
  * until the window has its application. */
@@ -828,6 +884,7 @@ pn_window_class_init (PnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, pn_window_find_cb);
   gtk_widget_class_install_action (widget_class, "win.show-article", "(ss)", pn_window_show_article_cb);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, pn_window_import_cb);
+  gtk_widget_class_install_action (widget_class, "win.edit-document", "s", pn_window_edit_document_cb);
   gtk_widget_class_install_action (widget_class, "win.show-compare", NULL, pn_window_show_planning_cb);
   gtk_widget_class_install_action (widget_class, "win.show-pipeline", NULL, pn_window_show_planning_cb);
   gtk_widget_class_install_action (widget_class, "win.show-deadlines", NULL, pn_window_show_planning_cb);
@@ -857,6 +914,13 @@ pn_window_init (PnWindow *self)
 
   g_signal_connect (self, "notify::application", G_CALLBACK (pn_window_application_cb), NULL);
   pn_window_actions_update (self);
+
+  {
+    GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect_object (target, "drop", G_CALLBACK (pn_window_drop_cb), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  }
 
   self->settings = g_settings_new (APPLICATION_ID);
   pn_window_restore_state (self);

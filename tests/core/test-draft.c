@@ -513,6 +513,68 @@ test_figures (void)
   g_assert_cmpuint (amounts, >=, 8);
 }
 
+/* A draft saved and read back (what the editor reopens) has the same
+ * figures, each with the benefit of the same id; a benefit the reviewer
+ * renamed has none. */
+static void
+test_figures_read_back (void)
+{
+  g_autofree char *path = test_source_path ("wuhan-measures.txt");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_path (path, &error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PnDocument) again = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  GPtrArray *figures;
+  guint with_benefit = 0;
+
+  g_assert_no_error (error);
+  figures = pn_draft_get_figures (draft);
+  bytes = pn_policy_writer_write (pn_draft_get_document (draft), &error);
+  g_assert_no_error (error);
+  again = pn_policy_loader_load_document ("saved.xml", bytes, taxonomy, &error);
+  g_assert_no_error (error);
+
+  found = pn_draft_find_figures (again, taxonomy);
+  g_assert_cmpuint (found->len, ==, figures->len);
+  g_assert_cmpuint (found->len, >, 10);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const PnDraftFigure *a = g_ptr_array_index (figures, i);
+      const PnDraftFigure *b = g_ptr_array_index (found, i);
+
+      g_assert_cmpstr (b->article->number, ==, a->article->number);
+      g_assert_true (pn_document_find_article (again, a->article->number) == b->article);
+      g_assert_cmpuint (b->start, ==, a->start);
+      g_assert_cmpuint (b->end, ==, a->end);
+      g_assert_cmpint (b->role, ==, a->role);
+      g_assert_cmpint (b->benefit != NULL, ==, a->benefit != NULL);
+      if (b->benefit != NULL)
+        {
+          g_assert_cmpstr (b->benefit->id, ==, a->benefit->id);
+          g_assert_true (b->benefit->article == b->article);
+          with_benefit++;
+        }
+    }
+  g_assert_cmpuint (with_benefit, >=, 10);
+
+  /* renamed: the figure stays, the link goes */
+  {
+    const PnDraftFigure *first = NULL;
+    g_autoptr(GPtrArray) renamed = NULL;
+
+    for (guint i = 0; i < found->len && first == NULL; i++)
+      if (((PnDraftFigure *) g_ptr_array_index (found, i))->benefit != NULL)
+        first = g_ptr_array_index (found, i);
+    g_free (first->benefit->id);
+    first->benefit->id = g_strdup_printf ("%s/%s/renamed", again->id, first->article->number);
+    renamed = pn_draft_find_figures (again, taxonomy);
+    g_assert_cmpuint (renamed->len, ==, found->len);
+    for (guint i = 0; i < renamed->len; i++)
+      g_assert_true (((PnDraftFigure *) g_ptr_array_index (renamed, i))->benefit != first->benefit);
+  }
+}
+
 /* ---- bad input: one error naming the file, never a document ---- */
 
 static void
@@ -646,6 +708,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/format/html-layout-table", test_html_layout_table);
   g_test_add_func ("/pn/draft/format/pdf", test_pdf);
   g_test_add_func ("/pn/draft/figures", test_figures);
+  g_test_add_func ("/pn/draft/figures/read-back", test_figures_read_back);
   g_test_add_func ("/pn/draft/refuses/bytes", test_bad_bytes);
   g_test_add_func ("/pn/draft/refuses/files", test_bad_files);
   g_test_add_func ("/pn/draft/ids", test_ids);

@@ -126,6 +126,59 @@ assert_benefits_equal (PnBenefit *a,
   g_assert_cmpstr (a->stages_over, ==, b->stages_over);
   assert_texts_equal (a->notes, b->notes);
   assert_units_equal (a->units, b->units);
+  g_assert_cmpuint (a->readings->len, ==, b->readings->len);
+  for (guint i = 0; i < a->readings->len; i++)
+    {
+      const PnReading *ra = g_ptr_array_index (a->readings, i);
+      const PnReading *rb = g_ptr_array_index (b->readings, i);
+
+      g_assert_cmpstr (ra->id, ==, rb->id);
+      g_assert_cmpint (ra->chosen, ==, rb->chosen);
+      g_assert_cmpint (ra->keep_lapsed_target, ==, rb->keep_lapsed_target);
+      assert_text_equal (&ra->text, &rb->text);
+    }
+}
+
+static void
+assert_cases_equal (GPtrArray *a,
+                    GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      const PnCase *ca = g_ptr_array_index (a, i);
+      const PnCase *cb = g_ptr_array_index (b, i);
+
+      g_assert_cmpstr (ca->name, ==, cb->name);
+      g_assert_cmpstr (ca->as_of, ==, cb->as_of);
+      g_assert_cmpstr (ca->location, ==, cb->location);
+      for (guint q = 0; q < PN_N_QUESTIONS; q++)
+        g_assert_cmpstr (ca->answers[q], ==, cb->answers[q]);
+      for (guint f = 0; f < PN_N_FIGURES; f++)
+        g_assert_cmpint (ca->figures[f], ==, cb->figures[f]);
+      g_assert_cmpint (ca->total_cny, ==, cb->total_cny);
+      assert_texts_equal (ca->notes, cb->notes);
+      g_assert_cmpuint (ca->expectations->len, ==, cb->expectations->len);
+      for (guint j = 0; j < ca->expectations->len; j++)
+        {
+          const PnCaseExpectation *ea = g_ptr_array_index (ca->expectations, j);
+          const PnCaseExpectation *eb = g_ptr_array_index (cb->expectations, j);
+
+          g_assert_cmpstr (ea->benefit_id, ==, eb->benefit_id);
+          g_assert_cmpint (ea->listed, ==, eb->listed);
+          g_assert_cmpint (ea->counted_cny, ==, eb->counted_cny);
+          g_assert_cmpint (ea->estimate_cny, ==, eb->estimate_cny);
+          g_assert_cmpint (ea->has_match, ==, eb->has_match);
+          if (ea->has_match)
+            g_assert_cmpint (ea->match, ==, eb->match);
+          g_assert_cmpint (ea->has_status, ==, eb->has_status);
+          if (ea->has_status)
+            g_assert_cmpint (ea->status, ==, eb->status);
+          g_assert_cmpstr (ea->reason, ==, eb->reason);
+          g_assert_cmpstr (ea->quote, ==, eb->quote);
+          assert_texts_equal (ea->notes, eb->notes);
+        }
+    }
 }
 
 static void
@@ -186,6 +239,8 @@ assert_documents_equal (PnDocument *a,
         assert_benefits_equal (g_ptr_array_index (aa->benefits, j),
                                g_ptr_array_index (ab->benefits, j));
     }
+
+  assert_cases_equal (a->cases, b->cases);
 }
 
 static PnDocument *
@@ -211,6 +266,8 @@ test_round_trip_bundled (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) documents = pn_policy_loader_load_bundled_documents (taxonomy, &error);
+  guint n_cases = 0;
+  guint n_readings = 0;
 
   g_assert_no_error (error);
   g_assert_cmpuint (documents->len, >=, 5);
@@ -222,10 +279,23 @@ test_round_trip_bundled (void)
       g_autoptr(GBytes) first = pn_policy_writer_write (document, NULL);
       g_autoptr(GBytes) second = pn_policy_writer_write (again, NULL);
 
-      g_test_message ("%s: %u articles", document->id, document->articles->len);
+      g_test_message ("%s: %u articles, %u cases", document->id, document->articles->len,
+                      document->cases->len);
       assert_documents_equal (document, again);
       g_assert_true (g_bytes_equal (first, second));
+      n_cases += document->cases->len;
+      for (guint j = 0; j < document->articles->len; j++)
+        {
+          PnArticle *article = g_ptr_array_index (document->articles, j);
+
+          for (guint k = 0; k < article->benefits->len; k++)
+            n_readings += ((PnBenefit *) g_ptr_array_index (article->benefits, k))->readings->len;
+        }
     }
+
+  /* the corpus has both, so the comparison above covered them */
+  g_assert_cmpuint (n_cases, >, 0);
+  g_assert_cmpuint (n_readings, >, 0);
 }
 
 static const char draft_xml[] =
@@ -295,6 +365,60 @@ test_round_trip_draft_features (void)
   assert_documents_equal (document, again);
 }
 
+/* A case built in memory, as the editor's Save as Case builds one: the
+ * writer writes it where the schema wants it, the loader reads the same. */
+static void
+test_round_trip_added_case (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (draft_xml, strlen (draft_xml));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDocument) document = NULL;
+  g_autoptr(PnDocument) again = NULL;
+  PnCaseExpectation *expectation;
+  PnCase *pcase;
+
+  document = pn_policy_loader_load_document ("draft.xml", bytes, taxonomy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (document->cases->len, ==, 0);
+
+  /* a case's location is one of the taxonomy's (the schema lists them),
+   * within the document's jurisdiction */
+  g_free (document->jurisdiction);
+  document->jurisdiction = g_strdup ("xiamen");
+  pcase = pn_document_add_case (document);
+  pcase->name = g_strdup ("phase-2-rd-30m");
+  pcase->as_of = g_strdup ("2026-06-01");
+  pcase->location = g_strdup ("xiamen");
+  pcase->answers[PN_QUESTION_PRODUCT] = g_strdup ("drug");
+  pcase->answers[PN_QUESTION_DRUG_CLASS] = g_strdup ("innovative");
+  pcase->answers[PN_QUESTION_PHASE] = g_strdup ("phase-2");
+  pcase->figures[PN_FIGURE_RD_INVESTMENT] = 30000000;
+  g_ptr_array_add (pcase->notes, pn_text_new ("说明", "A note"));
+
+  expectation = pn_case_add_expectation (pcase);
+  expectation->benefit_id = g_strdup ("wuhan-2026-1/1/phase-2");
+  expectation->counted_cny = 2000000;
+  expectation->quote = g_strdup ("对完成Ⅰ期临床试验的创新药，给予100万元奖励。");
+
+  expectation = pn_case_add_expectation (pcase);
+  expectation->benefit_id = g_strdup ("wuhan-2026-1/1/phase-1");
+  expectation->counted_cny = 0;
+  expectation->estimate_cny = 1000000;
+  expectation->has_match = TRUE;
+  expectation->match = PN_MATCH_POSSIBLE;
+  expectation->has_status = TRUE;
+  expectation->status = PN_STATUS_IN_FORCE;
+  expectation->reason = g_strdup ("possible");
+  expectation->quote = g_strdup ("给予100万元奖励");
+  g_ptr_array_add (expectation->notes, pn_text_new ("未审核", "Not reviewed"));
+
+  pcase->total_cny = 2000000;
+
+  again = round_trip (document);
+  g_assert_cmpuint (again->cases->len, ==, 1);
+  assert_documents_equal (document, again);
+}
+
 /* A control character cannot be written as XML 1.0: an error, not a file
  * the loader would refuse later. */
 static void
@@ -348,6 +472,7 @@ main (int   argc,
 
   g_test_add_func ("/pn/policy-writer/round-trip/bundled", test_round_trip_bundled);
   g_test_add_func ("/pn/policy-writer/round-trip/draft-features", test_round_trip_draft_features);
+  g_test_add_func ("/pn/policy-writer/round-trip/added-case", test_round_trip_added_case);
   g_test_add_func ("/pn/policy-writer/refuses-control-characters", test_refuses_control_characters);
   g_test_add_func ("/pn/policy-writer/format-rate", test_format_rate);
 

@@ -11,6 +11,14 @@
 #include "assistant/milestone/pn-milestone-page.h"
 #include "assistant/pn-assistant.h"
 #include "assistant/product/pn-product-page.h"
+#include "editor/pn-benefit-form.h"
+#include "editor/pn-case-dialog.h"
+#include "editor/pn-document-form.h"
+#include "editor/pn-drafts-window.h"
+#include "editor/pn-editor-source.h"
+#include "editor/pn-impact-dialog.h"
+#include "editor/pn-notes-editor.h"
+#include "editor/pn-policy-editor.h"
 #include "pn-application.h"
 #include "pn-date-chooser.h"
 #include "pn-fonts.h"
@@ -54,6 +62,14 @@ static const struct {
   { "assistant/pn-location-page.ui", pn_location_page_get_type },
   { "assistant/pn-milestone-page.ui", pn_milestone_page_get_type },
   { "assistant/pn-product-page.ui", pn_product_page_get_type },
+  { "editor/pn-benefit-form.ui", pn_benefit_form_get_type },
+  { "editor/pn-case-dialog.ui", pn_case_dialog_get_type },
+  { "editor/pn-document-form.ui", pn_document_form_get_type },
+  { "editor/pn-drafts-window.ui", pn_drafts_window_get_type },
+  { "editor/pn-editor-source.ui", pn_editor_source_get_type },
+  { "editor/pn-impact-dialog.ui", pn_impact_dialog_get_type },
+  { "editor/pn-notes-editor.ui", pn_notes_editor_get_type },
+  { "editor/pn-policy-editor.ui", pn_policy_editor_get_type },
   { "planning/pn-compare-cell.ui", pn_compare_cell_get_type },
   { "planning/pn-compare-row.ui", pn_compare_row_get_type },
   { "planning/pn-compare-view.ui", pn_compare_view_get_type },

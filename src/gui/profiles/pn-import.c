@@ -31,12 +31,30 @@ store_add_busy (PnStore *store,
   g_object_set_data (G_OBJECT (store), PN_STORE_BUSY_KEY, GUINT_TO_POINTER (busy + delta));
 }
 
+void
+pn_gui_store_hold (PnStore *store)
+{
+  g_return_if_fail (PN_IS_STORE (store));
+
+  store_add_busy (store, +1);
+}
+
+void
+pn_gui_store_release (PnStore *store)
+{
+  g_return_if_fail (PN_IS_STORE (store));
+
+  store_add_busy (store, -1);
+}
+
 /* ---- the thread ---- */
 
 typedef struct
 {
   PnStore  *store;
-  GFile    *file;
+  GFile    *file;       /* or, from the editor: */
+  char     *name;
+  GBytes   *bytes;
   gboolean  replace;
 } ImportData;
 
@@ -45,6 +63,8 @@ import_data_free (ImportData *data)
 {
   g_clear_object (&data->store);
   g_clear_object (&data->file);
+  g_free (data->name);
+  g_clear_pointer (&data->bytes, g_bytes_unref);
   g_free (data);
 }
 
@@ -63,7 +83,9 @@ import_thread (GTask        *task,
   PnDocument *existing;
   PnLang lang;
 
-  document = pn_store_import_file (data->store, data->file, data->replace, &error);
+  document = data->bytes != NULL
+             ? pn_store_import_bytes (data->store, data->name, data->bytes, data->replace, &error)
+             : pn_store_import_file (data->store, data->file, data->replace, &error);
   if (document != NULL)
     {
       g_task_return_pointer (task, document, (GDestroyNotify) pn_document_unref);
@@ -79,7 +101,9 @@ import_thread (GTask        *task,
   /* The id is taken: name both documents for the question the UI asks.
    * The file just validated, so this parse succeeds. */
   corpus = pn_store_load_corpus (data->store, NULL);
-  if (corpus != NULL)
+  if (corpus != NULL && data->bytes != NULL)
+    incoming = pn_policy_loader_load_document (data->name, data->bytes, pn_corpus_get_taxonomy (corpus), NULL);
+  else if (corpus != NULL)
     incoming = pn_policy_loader_load_document_file (data->file, pn_corpus_get_taxonomy (corpus), NULL);
   if (incoming == NULL)
     {
@@ -89,7 +113,7 @@ import_thread (GTask        *task,
 
   lang = pn_lang_from_locale ();
   existing = pn_corpus_find_header (corpus, incoming->id, NULL);
-  basename = g_file_get_basename (data->file);
+  basename = data->file != NULL ? g_file_get_basename (data->file) : g_strdup (data->name);
   g_task_return_new_error (task, PN_STORE_ERROR, PN_STORE_ERROR_EXISTS,
                            /* Translators: the title of a stored document, its id, and a file name */
                            _("The library already holds “%s” (%s), the document that %s contains."),
@@ -122,22 +146,20 @@ import_thread_done_cb (GObject      *source_object G_GNUC_UNUSED,
   g_task_return_pointer (task, document, (GDestroyNotify) pn_document_unref);
 }
 
-void
-pn_gui_import_file_async (PnApplication       *application,
-                          GFile               *file,
-                          gboolean             replace,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
+static void
+import_async (PnApplication       *application,
+              GFile               *file,
+              const char          *name,
+              GBytes              *bytes,
+              gboolean             replace,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GTask) thread_task = NULL;
   ImportData *data;
   PnStore *store;
-
-  g_return_if_fail (PN_IS_APPLICATION (application));
-  g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (application, cancellable, callback, user_data);
   g_task_set_source_tag (task, pn_gui_import_file_async);
@@ -158,7 +180,9 @@ pn_gui_import_file_async (PnApplication       *application,
 
   data = g_new0 (ImportData, 1);
   data->store = g_object_ref (store);
-  data->file = g_object_ref (file);
+  data->file = file != NULL ? g_object_ref (file) : NULL;
+  data->name = g_strdup (name);
+  data->bytes = bytes != NULL ? g_bytes_ref (bytes) : NULL;
   data->replace = replace;
 
   /* The thread's task only carries the work; its callback, on this thread,
@@ -170,6 +194,38 @@ pn_gui_import_file_async (PnApplication       *application,
   /* The import cannot be interrupted: report what it did. */
   g_task_set_check_cancellable (thread_task, FALSE);
   g_task_run_in_thread (thread_task, import_thread);
+}
+
+void
+pn_gui_import_file_async (PnApplication       *application,
+                          GFile               *file,
+                          gboolean             replace,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_return_if_fail (PN_IS_APPLICATION (application));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  import_async (application, file, NULL, NULL, replace, cancellable, callback, user_data);
+}
+
+void
+pn_gui_import_bytes_async (PnApplication       *application,
+                           const char          *display_name,
+                           GBytes              *bytes,
+                           gboolean             replace,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_return_if_fail (PN_IS_APPLICATION (application));
+  g_return_if_fail (display_name != NULL);
+  g_return_if_fail (bytes != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  import_async (application, NULL, display_name, bytes, replace, cancellable, callback, user_data);
 }
 
 PnDocument *

@@ -30,6 +30,15 @@ void        pn_gui_import_file_async   (PnApplication        *application,
                                         GCancellable         *cancellable,
                                         GAsyncReadyCallback   callback,
                                         gpointer              user_data);
+/* The same for bytes already read and checked (the editor's document);
+ * `display_name` names them in errors.  pn_gui_import_file_finish(). */
+void        pn_gui_import_bytes_async  (PnApplication        *application,
+                                        const char           *display_name,
+                                        GBytes               *bytes,
+                                        gboolean              replace,
+                                        GCancellable         *cancellable,
+                                        GAsyncReadyCallback   callback,
+                                        gpointer              user_data);
 /* The imported document (owned by the caller). */
 PnDocument *pn_gui_import_file_finish  (PnApplication        *application,
                                         GAsyncResult         *result,
@@ -37,5 +46,9 @@ PnDocument *pn_gui_import_file_finish  (PnApplication        *application,
 
 /* Whether a thread is using `store`: the UI must not touch it meanwhile. */
 gboolean    pn_gui_store_is_busy       (PnStore              *store);
+/* A thread of the caller's starts using it, and is done with it (on the
+ * main thread, around the thread's work). */
+void        pn_gui_store_hold          (PnStore              *store);
+void        pn_gui_store_release       (PnStore              *store);
 
 G_END_DECLS
