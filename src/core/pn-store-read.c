@@ -329,7 +329,8 @@ document_from_row (PnStore       *self,
     return NULL;
   check->document_id = id;
 
-  document->store_key = sqlite3_column_int64 (stmt, 0);
+  /* keys are AUTOINCREMENT from 1; 0 means "not from the store" */
+  document->store_key = column_int (check, stmt, 0, "its key", 1, G_MAXINT64);
   document->doc_number = ID_TEXT (stmt, 2, "its number", FALSE);
   document->title.zh = LONG_TEXT (stmt, 3, "its Chinese title", TRUE);
   document->title.en = LONG_TEXT (stmt, 4, "its English title", TRUE);
@@ -503,7 +504,7 @@ article_from_row (PnStore       *self,
   Check check_data = { self, document->id, error, FALSE };
   Check *check = &check_data;
 
-  article->store_key = sqlite3_column_int64 (stmt, 0);
+  article->store_key = column_int (check, stmt, 0, "an article's key", 1, G_MAXINT64);
   article->number = ID_TEXT (stmt, 1, "an article's number", TRUE);
   article->chapter = LONG_TEXT (stmt, 2, "an article's chapter", FALSE);
   article->heading.zh = LONG_TEXT (stmt, 3, "an article's heading", FALSE);
@@ -768,7 +769,7 @@ benefit_from_row (PnStore       *self,
   Check check_data = { self, article->document->id, error, FALSE };
   Check *check = &check_data;
 
-  benefit->store_key = sqlite3_column_int64 (stmt, 0);
+  benefit->store_key = column_int (check, stmt, 0, "a benefit's key", 1, G_MAXINT64);
   benefit->id = ID_TEXT (stmt, 1, "a benefit's id", TRUE);
   benefit->seq = column_int (check, stmt, 2, "a benefit's place", 0, G_MAXINT);
   kind = ID_TEXT (stmt, 3, "a benefit's kind", TRUE);
@@ -1106,6 +1107,43 @@ _pn_store_read_cases (PnStore     *self,
 
 /* ---- candidates ---- */
 
+/* The benefit_keys.keys of a row (d.key, d.id, k.keys), checked whole:
+ * records of PnBenefitKey, each naming a benefit by a key the store can
+ * have given (≥ 1: a key of 0 is no row). */
+static gboolean
+keys_of_row (PnStore        *self,
+             sqlite3_stmt   *stmt,
+             const guint8  **out_data,
+             gsize          *out_size,
+             GError        **error)
+{
+  const guint8 *data = sqlite3_column_blob (stmt, 2);
+  gsize size = sqlite3_column_bytes (stmt, 2);
+  const char *problem = NULL;
+
+  if (size % sizeof (PnBenefitKey) != 0)
+    problem = "its benefit keys are cut short";
+  for (gsize offset = 0; problem == NULL && offset < size; offset += sizeof (PnBenefitKey))
+    {
+      PnBenefitKey key;
+
+      memcpy (&key, data + offset, sizeof key);
+      if (GINT64_FROM_LE (key.benefit) < 1)
+        problem = "its benefit keys name no benefit";
+    }
+
+  if (problem != NULL)
+    {
+      g_autofree char *id = g_strndup ((const char *) sqlite3_column_text (stmt, 1), MAX_ID_BYTES);
+
+      return _pn_store_damaged (self, error, id, "%s", problem);
+    }
+
+  *out_data = data;
+  *out_size = size;
+  return TRUE;
+}
+
 gboolean
 _pn_store_read_candidates (PnStore             *self,
                            const char * const  *places,
@@ -1139,14 +1177,12 @@ _pn_store_read_candidates (PnStore             *self,
   while (ok && (r = _pn_store_step (self, stmt, error)) == PN_STEP_ROW)
     {
       gint64 document = sqlite3_column_int64 (stmt, 0);
-      const guint8 *data = sqlite3_column_blob (stmt, 2);
-      gsize size = sqlite3_column_bytes (stmt, 2);
+      const guint8 *data;
+      gsize size;
 
-      if (size % sizeof (PnBenefitKey) != 0)
+      if (!keys_of_row (self, stmt, &data, &size, error))
         {
-          g_autofree char *id = g_strndup ((const char *) sqlite3_column_text (stmt, 1), MAX_ID_BYTES);
-
-          ok = _pn_store_damaged (self, error, id, "its benefit keys are cut short");
+          ok = FALSE;
           break;
         }
 
@@ -1205,14 +1241,12 @@ _pn_store_read_uses (PnStore             *self,
   while (ok && (r = _pn_store_step (self, stmt, error)) == PN_STEP_ROW)
     {
       gint64 document = sqlite3_column_int64 (stmt, 0);
-      const guint8 *data = sqlite3_column_blob (stmt, 2);
-      gsize size = sqlite3_column_bytes (stmt, 2);
+      const guint8 *data;
+      gsize size;
 
-      if (size % sizeof (PnBenefitKey) != 0)
+      if (!keys_of_row (self, stmt, &data, &size, error))
         {
-          g_autofree char *id = g_strndup ((const char *) sqlite3_column_text (stmt, 1), MAX_ID_BYTES);
-
-          ok = _pn_store_damaged (self, error, id, "its benefit keys are cut short");
+          ok = FALSE;
           break;
         }
 

@@ -67,6 +67,10 @@ DAMAGE = [
      ['list-documents'], None),
     ('cases garbage', "UPDATE document_cases SET cases = randomblob(64) WHERE document = " + X_KEY,
      ['check', X], X),
+    # found by tests/fuzz (store-readers): a key the store never gives
+    ('document key zero', "UPDATE documents SET key = 0 WHERE id = '" + X + "'", ['show', X], X),
+    ('benefit key zero in the keys', "UPDATE benefit_keys SET keys = zeroblob(8) || substr(keys, 9)"
+     " WHERE document = " + X_KEY, MATCH, X),
 ]
 
 
