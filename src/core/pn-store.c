@@ -2175,8 +2175,18 @@ list_profiles (PnStore  *self,
   if (stmt == NULL)
     return NULL;
 
+  /* A damaged row's name (NULL, empty, not text) cannot be asked for by
+   * name: it is left out, and the others stay listed.  A NULL added to
+   * the array would end the list there (and leak the rest). */
   while ((r = step (self, stmt, error)) == PN_STEP_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+      int size = sqlite3_column_bytes (stmt, 0);
+
+      if (name != NULL && size > 0 && memchr (name, '\0', size) == NULL &&
+          g_utf8_validate (name, size, NULL))
+        g_strv_builder_add (builder, name);
+    }
   if (r == PN_STEP_ERROR)
     return NULL;
 

@@ -188,6 +188,70 @@ def test_read_only_folder(tap, pnav, tmp, fresh):
            'exit %d\nstderr: %s' % (result.returncode, result.stderr))
 
 
+# Damage to the policy rows that leaves the profiles alone: a consultant
+# must still list, show and delete their saved clients.
+POLICY_DAMAGE = [
+    ('benefit kind', "UPDATE benefits SET kind = 'bogus'"),
+    ('benefit lists', "UPDATE benefits SET lists = randomblob(40)"),
+    ('document lists', "UPDATE documents SET lists = randomblob(33)"),
+    ('benefit keys', "UPDATE benefit_keys SET keys = substr(keys, 1, 10) WHERE length(keys) > 10"),
+    ('articles gone', "DELETE FROM articles"),
+    ('document counts', "UPDATE documents SET n_benefits = n_benefits + 1"),
+    ('taxonomy gone', "DELETE FROM terms"),
+]
+
+
+def test_profiles_on_damaged_store(tap, pnav, tmp, fresh):
+    base = os.path.join(tmp, 'clients.db')
+    shutil.copy(fresh, base)
+    for name in ('Client A', 'Client B'):
+        result = run(pnav, base, ['profile', 'save', name, '--location', 'xiamen',
+                                  '--drug-class', 'innovative', '--phase', 'phase-2'])
+        if result.returncode != 0:
+            print('Bail out! cannot save a profile: %s' % result.stderr)
+            sys.exit(1)
+
+    for i, (name, sql) in enumerate(POLICY_DAMAGE):
+        db = os.path.join(tmp, 'clients-%d.db' % i)
+        shutil.copy(base, db)
+        with sqlite3.connect(db) as connection:
+            connection.execute(sql)
+        listed = run(pnav, db, ['profile', 'list', '--format', 'json'])
+        shown = run(pnav, db, ['profile', 'show', 'Client A'])
+        deleted = run(pnav, db, ['profile', 'delete', 'Client B'])
+        after = run(pnav, db, ['profile', 'list', '--format', 'json'])
+        good = (listed.returncode == 0 and '"Client A"' in listed.stdout and '"Client B"' in listed.stdout and
+                shown.returncode == 0 and '"xiamen"' in shown.stdout and
+                deleted.returncode == 0 and
+                after.returncode == 0 and '"Client A"' in after.stdout and '"Client B"' not in after.stdout)
+        tap.ok(good, 'damaged policy rows (%s): profiles still list, show and delete' % name,
+               '\n'.join('%s: exit %d\n%s%s' % (what, r.returncode, r.stdout, r.stderr)
+                         for what, r in (('list', listed), ('show', shown), ('delete', deleted),
+                                         ('list after', after))))
+
+    # a damaged profile row: one line naming the database and the profile, exit 3
+    db = os.path.join(tmp, 'clients-bad-json.db')
+    shutil.copy(base, db)
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE profiles SET data = '{\"location\": 7}' WHERE name = 'Client A'")
+    result = run(pnav, db, ['profile', 'show', 'Client A'])
+    lines = result.stderr.strip().splitlines()
+    tap.ok(result.returncode == 3 and len(lines) == 1 and db in lines[0] and '“Client A”' in lines[0] and
+           'damaged' in lines[0].replace(db, ''),
+           'profile show on a damaged profile row: one line, exit 3',
+           'exit %d\nstderr: %s' % (result.returncode, result.stderr))
+
+    # a profile row without a name (found by tests/fuzz): the others are listed
+    db = os.path.join(tmp, 'clients-null-name.db')
+    shutil.copy(base, db)
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE profiles SET name = NULL WHERE name = 'Client B'")
+    result = run(pnav, db, ['profile', 'list', '--format', 'json'])
+    tap.ok(result.returncode == 0 and '"Client A"' in result.stdout,
+           'a profile row without a name hides no other profile',
+           'exit %d\nstdout: %s\nstderr: %s' % (result.returncode, result.stdout, result.stderr))
+
+
 DOCUMENT = """<?xml version="1.0" encoding="UTF-8"?>
 <policy-document schema-version="1" id="test-store-doc" status="final">
   <title><zh>并发测试</zh><en>Concurrency test</en></title>
@@ -225,8 +289,9 @@ def main():
         with open(document, 'w', encoding='utf-8') as f:
             f.write(DOCUMENT)
 
-        print('1..%d' % (len(DAMAGE) + 4))
+        print('1..%d' % (len(DAMAGE) + len(POLICY_DAMAGE) + 6))
         test_damage(tap, pnav, tmp, fresh)
+        test_profiles_on_damaged_store(tap, pnav, tmp, fresh)
         test_readers_during_writes(tap, pnav, tmp, fresh, document)
         test_first_open_race(tap, pnav, tmp)
         test_read_only_folder(tap, pnav, tmp, fresh)
