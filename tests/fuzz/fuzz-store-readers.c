@@ -429,7 +429,7 @@ rewrite (sqlite3     *db,
       if (data != NULL)
         g_byte_array_append (name, data, sqlite3_column_bytes (stmt, 1));
 
-      if (patch != NULL && offset >= 0 && offset <= MAX_VALUE_BYTES)
+      if (patch != NULL && patch->len > 0 && offset >= 0 && offset <= MAX_VALUE_BYTES)
         {
           if ((guint64) offset + patch->len > value->len)
             g_byte_array_set_size (value, MIN ((guint64) offset + patch->len, MAX_VALUE_BYTES));
