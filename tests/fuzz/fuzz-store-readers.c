@@ -49,7 +49,6 @@
 #include "pn-deadlines.h"
 #include "pn-engine.h"
 #include "pn-export.h"
-#include "pn-pipeline.h"
 #include "pn-store.h"
 
 #include "pn-fuzz.h"
@@ -106,6 +105,7 @@ static const char * const profiles[] = {
 
 static const char * const queries[] = { "临床试验", "药", "创新", "Phase", "ii", "奖励 ¥" };
 
+static char *profiles_json[G_N_ELEMENTS (profiles) + 1];  /* as saved */
 static char *folder;
 static char *pristine_path;
 static char *work_path;
@@ -176,9 +176,13 @@ init (void)
     {
       g_autoptr(PnProfile) profile = pn_profile_new_from_data (profiles[i], strlen (profiles[i]), &error);
 
+      g_autoptr(JsonNode) node = NULL;
+
       g_assert_no_error (error);
       pn_store_save_profile (store, profile, &error);
       g_assert_no_error (error);
+      node = pn_profile_to_json (profile);
+      profiles_json[i] = json_to_string (node, FALSE);
     }
   /* closing the last connection checkpoints the WAL into the file */
   g_clear_object (&store);
@@ -732,11 +736,16 @@ read_document (PnStore    *store,
   else
     {
       consume_json (pn_export_document_json (corpus, document, TRUE));
-      outcomes = pn_check_run_document (corpus, document, &error);
-      if (outcomes == NULL)
-        check_error (&error);
-      else
-        consume_json (pn_check_outcomes_json (outcomes));
+      /* every document's cases are read (and checked) with it; running
+       * them is an evaluation each, so only the imported one's */
+      if (strcmp (id, "fuzzdoc") == 0)
+        {
+          outcomes = pn_check_run_document (corpus, document, &error);
+          if (outcomes == NULL)
+            check_error (&error);
+          else
+            consume_json (pn_check_outcomes_json (outcomes));
+        }
     }
 
   /* pnav export, the GUI's "Save a copy" */
@@ -804,8 +813,15 @@ read_store (PnStore *store)
       g_assert_no_error (error);
       read_results (corpus, profile);
     }
+  /* a saved profile the damage changed, yet loads */
   for (guint i = 0; i < saved->len; i++)
-    read_results (corpus, g_ptr_array_index (saved, i));
+    {
+      g_autoptr(JsonNode) node = pn_profile_to_json (g_ptr_array_index (saved, i));
+      g_autofree char *json = json_to_string (node, FALSE);
+
+      if (!g_strv_contains ((const char * const *) profiles_json, json))
+        read_results (corpus, g_ptr_array_index (saved, i));
+    }
 
   {
     g_autoptr(PnProfile) profile = pn_profile_new_from_data (profiles[0], strlen (profiles[0]), &error);
@@ -815,17 +831,6 @@ read_store (PnStore *store)
       check_error (&error);
     else
       consume_json (pn_compare_to_json (compare));
-  }
-
-  {
-    static const PnPipelineFigure figures[] = { { "phase-1", PN_FIGURE_RD_INVESTMENT, 8000000 } };
-    g_autoptr(PnProfile) profile = pn_profile_new_from_data (profiles[0], strlen (profiles[0]), &error);
-    g_autoptr(PnPipeline) pipeline = pn_pipeline_new (corpus, profile, figures, G_N_ELEMENTS (figures), &error);
-
-    if (pipeline == NULL)
-      check_error (&error);
-    else
-      consume_json (pn_pipeline_to_json (pipeline));
   }
 
   {
