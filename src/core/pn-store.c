@@ -41,6 +41,9 @@ G_DEFINE_QUARK (pn-store-error-quark, pn_store_error)
  * files' hash (computed by the build) and the form of the rows. */
 #define BUNDLED_STAMP PN_BUNDLED_HASH "/" G_STRINGIFY (PN_STORE_SCHEMA_VERSION)
 
+/* How long a writer waits for another process's lock. */
+#define BUSY_TIMEOUT_MS 10000
+
 /* Where imported documents are listed: after the bundled ones. */
 #define USER_DOCUMENT_POSITION 1000
 
@@ -1465,7 +1468,7 @@ harden (PnStore  *self,
 
   /* A writer holds the lock for the length of an import; readers in WAL
    * mode never wait for it, and a second writer waits this long. */
-  sqlite3_busy_timeout (self->db, 10000);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, 0);
 
   return exec (self,
@@ -1473,6 +1476,23 @@ harden (PnStore  *self,
                "PRAGMA cell_size_check = ON;"
                "PRAGMA mmap_size = 0;"
                "PRAGMA cache_size = -16384;", error);
+}
+
+/* Sets WAL mode.  Processes opening one new file at once all try to; one
+ * that holds a shared lock while another holds the write lock is told
+ * SQLITE_BUSY at once (waiting could deadlock), not after the busy
+ * timeout: so try again here, as long as any lock is waited for. */
+static int
+set_wal (sqlite3 *db)
+{
+  gint64 deadline = g_get_monotonic_time () + BUSY_TIMEOUT_MS * (gint64) 1000;
+  int rc;
+
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  while ((rc = sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL)) == SQLITE_BUSY &&
+         g_get_monotonic_time () < deadline)
+    g_usleep (g_random_int_range (2000, 20000));
+  return rc;
 }
 
 static int
@@ -1536,16 +1556,20 @@ pn_store_open (const char  *path,
     {
       /* WAL: readers never wait for a writer.  Setting it needs the file
        * writable and its folder too (for the -wal and -shm files). */
-      rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
-      if (rc == SQLITE_BUSY)
-        {
-          /* another process is setting it up; wait for it */
-          sqlite3_busy_timeout (self->db, 10000);
-          rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
-        }
+      rc = set_wal (self->db);
     }
   else if (rc == SQLITE_OK)
     rc = SQLITE_READONLY;
+
+  if (rc == SQLITE_BUSY)
+    {
+      /* never the read-only fallback: immutable=1 would read a file
+       * another process is writing as if nobody could */
+      g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_BUSY,
+                   "%s: cannot open the database: another process held it for %d s; try again",
+                   path, BUSY_TIMEOUT_MS / 1000);
+      return NULL;
+    }
 
   if (rc != SQLITE_OK && exists)
     {
