@@ -69,6 +69,10 @@ DAMAGE = [
      ['check', X], X),
     # found by tests/fuzz (store-readers): a key the store never gives
     ('document key zero', "UPDATE documents SET key = 0 WHERE id = '" + X + "'", ['show', X], X),
+    ('article text not UTF-8, found by search', "UPDATE articles SET original = CAST(x'e88dafe8' AS TEXT)"
+     " WHERE document = " + X_KEY + " AND number = '1'", ['search', '药', '--document', X], X),
+    ('article heading not UTF-8, found by search', "UPDATE articles SET heading_zh = CAST(x'e5889be696b0e8af' AS TEXT)"
+     " WHERE document = " + X_KEY + " AND number = '1'", ['search', '创新', '--document', X], X),
     ('benefit key zero in the keys', "UPDATE benefit_keys SET keys = zeroblob(8) || substr(keys, 9)"
      " WHERE document = " + X_KEY, MATCH, X),
 ]
