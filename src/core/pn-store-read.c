@@ -230,6 +230,23 @@ read_units_into (Check     *check,
     }
 }
 
+/* A row that another row names (`what`) is not there.  Inside one read
+ * (_pn_store_in_read ()) that is damage; outside, another process may
+ * have replaced the document between two reads: try again. */
+static void
+row_missing (PnStore     *self,
+             GError     **error,
+             const char  *document_id,
+             const char  *what)
+{
+  if (_pn_store_in_read (self))
+    _pn_store_damaged (self, error, document_id, "%s is missing", what);
+  else
+    g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_CHANGED,
+                 "%s: a document was removed or replaced while it was being read; try again",
+                 pn_store_get_path (self));
+}
+
 /* ---- the taxonomy ---- */
 
 PnTaxonomy *
@@ -476,9 +493,7 @@ _pn_store_read_document (PnStore  *self,
       if (r == PN_STEP_ROW)
         document = document_from_row (self, stmt, error);
       else if (r == PN_STEP_DONE)
-        g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_CHANGED,
-                     "%s: a document was removed or replaced while it was being read; try again",
-                     pn_store_get_path (self));
+        row_missing (self, error, NULL, "a document that a benefit names");
     }
   _pn_store_unlock (self);
 
@@ -816,6 +831,7 @@ gboolean
 _pn_store_find_benefit_row (PnStore       *self,
                             gint64         key,
                             const char    *id,
+                            const char    *document_id,
                             PnBenefitRow  *out_row,
                             GError       **error)
 {
@@ -845,9 +861,7 @@ _pn_store_find_benefit_row (PnStore       *self,
           found = TRUE;
         }
       else if (r == PN_STEP_DONE && key != 0)
-        g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_CHANGED,
-                     "%s: a document was removed or replaced while it was being read; try again",
-                     pn_store_get_path (self));
+        row_missing (self, error, document_id, "a benefit that its keys name");
       else if (r == PN_STEP_DONE)
         g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_NOT_FOUND,
                      "no benefit with id “%s”", id);
@@ -879,9 +893,7 @@ _pn_store_read_benefit (PnStore     *self,
       else if (r == PN_STEP_ROW)
         benefit = benefit_from_row (self, stmt, article, taxonomy, error);
       else if (r == PN_STEP_DONE)
-        g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_CHANGED,
-                     "%s: a document was removed or replaced while it was being read; try again",
-                     pn_store_get_path (self));
+        row_missing (self, error, article->document->id, "a benefit");
     }
   _pn_store_unlock (self);
 

@@ -277,6 +277,12 @@ _pn_store_begin_read (PnStore  *self,
   return TRUE;
 }
 
+gboolean
+_pn_store_in_read (PnStore *self)
+{
+  return self->read_depth > 0 || !sqlite3_get_autocommit (self->db);
+}
+
 void
 _pn_store_end_read (PnStore *self)
 {

@@ -45,7 +45,7 @@ DAMAGE = [
      MATCH, X),
     ('keys cut short', "UPDATE benefit_keys SET keys = substr(keys, 1, 10) WHERE document = " + X_KEY,
      MATCH, X),
-    ('key of a missing benefit', "DELETE FROM benefits WHERE id = " + X_BENEFIT, MATCH, None),
+    ('key of a missing benefit', "DELETE FROM benefits WHERE id = " + X_BENEFIT, MATCH, X),
     ('article missing', "DELETE FROM articles WHERE document = " + X_KEY + " AND number = '1'",
      MATCH, X),
     ('article date garbage', "UPDATE articles SET valid_until = 'soon' WHERE document = " + X_KEY,
@@ -104,14 +104,15 @@ def run(pnav, db, args, timeout=30, user=None):
 
 def test_damage(tap, pnav, tmp, fresh):
     for i, (name, sql, args, document) in enumerate(DAMAGE):
-        db = os.path.join(tmp, 'damaged-%d.db' % i)
+        # (a file name without "damaged" in it: the message must say so)
+        db = os.path.join(tmp, 'copy-%d.db' % i)
         shutil.copy(fresh, db)
         with sqlite3.connect(db) as connection:
             connection.execute(sql)
         result = run(pnav, db, args)
         lines = result.stderr.strip().splitlines()
-        good = (result.returncode == 3 and len(lines) == 1 and
-                ('damaged' in lines[0] or 'corrupt' in lines[0]) and
+        good = (result.returncode == 3 and len(lines) == 1 and db in lines[0] and
+                ('is damaged' in lines[0] or 'corrupt' in lines[0]) and
                 (document is None or ('“%s”' % document) in lines[0]))
         tap.ok(good, 'damaged row (%s): one line, exit 3' % name,
                'exit %d\nstderr: %s' % (result.returncode, result.stderr))
