@@ -1469,6 +1469,13 @@ harden (PnStore  *self,
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 #endif
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+  /* The store's own SQL reads no view and needs no trigger (schema 2-4
+   * had two, dropped by the migrations; delete_documents () keeps the
+   * index in step): a view or trigger in the file is someone else's, and
+   * a table replaced by an endless recursive view would hang every
+   * reader of it. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
     sqlite3_limit (self->db, limits[i].id, limits[i].value);
 

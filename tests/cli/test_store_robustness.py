@@ -257,6 +257,43 @@ def test_profiles_on_damaged_store(tap, pnav, tmp, fresh):
            'exit %d\nstdout: %s\nstderr: %s' % (result.returncode, result.stdout, result.stderr))
 
 
+# A schema someone else wrote: a table replaced by a view (here endless),
+# a trigger.  The store uses neither, so neither runs.
+HOSTILE_SCHEMA = [
+    ('profiles an endless view',
+     "DROP TABLE profiles; CREATE VIEW profiles (name, data, updated) AS"
+     " WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT 'p' || x, '{}', '' FROM c;",
+     ['profile', 'list']),
+    ('benefits an endless view',
+     "DROP TABLE benefits; CREATE VIEW benefits AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL"
+     " SELECT x + 1 FROM c) SELECT x AS key, 'x' AS id, 1 AS document FROM c;", MATCH),
+    # the bundled corpus looks stale, so opening the store writes meta
+    ('a trigger on the store\'s own write',
+     "UPDATE meta SET value = 'stale' WHERE key = 'bundled-hash';"
+     " CREATE TRIGGER t AFTER INSERT ON meta BEGIN DELETE FROM profiles; END;",
+     ['profile', 'list', '--format', 'json']),
+]
+
+
+def test_hostile_schema(tap, pnav, tmp, fresh):
+    for i, (name, sql, args) in enumerate(HOSTILE_SCHEMA):
+        db = os.path.join(tmp, 'schema-%d.db' % i)
+        shutil.copy(fresh, db)
+        with sqlite3.connect(db) as connection:
+            connection.execute("INSERT INTO profiles VALUES ('Client', '{}', '')")
+            connection.executescript(sql)
+        try:
+            result = run(pnav, db, args, timeout=20)
+        except subprocess.TimeoutExpired:
+            tap.ok(False, 'hostile schema (%s): an answer or one line' % name, 'no answer in 20 s')
+            continue
+        lines = result.stderr.strip().splitlines()
+        tap.ok((result.returncode == 3 and len(lines) == 1 and db in lines[0]) or
+               (result.returncode == 0 and not lines and '"Client"' in result.stdout),
+               'hostile schema (%s): an answer or one line' % name,
+               'exit %d\nstdout: %s\nstderr: %s' % (result.returncode, result.stdout[:500], result.stderr))
+
+
 DOCUMENT = """<?xml version="1.0" encoding="UTF-8"?>
 <policy-document schema-version="1" id="test-store-doc" status="final">
   <title><zh>并发测试</zh><en>Concurrency test</en></title>
@@ -294,8 +331,9 @@ def main():
         with open(document, 'w', encoding='utf-8') as f:
             f.write(DOCUMENT)
 
-        print('1..%d' % (len(DAMAGE) + len(POLICY_DAMAGE) + 6))
+        print('1..%d' % (len(DAMAGE) + len(POLICY_DAMAGE) + len(HOSTILE_SCHEMA) + 6))
         test_damage(tap, pnav, tmp, fresh)
+        test_hostile_schema(tap, pnav, tmp, fresh)
         test_profiles_on_damaged_store(tap, pnav, tmp, fresh)
         test_readers_during_writes(tap, pnav, tmp, fresh, document)
         test_first_open_race(tap, pnav, tmp)
