@@ -2107,9 +2107,18 @@ pn_store_get_document_file (PnStore     *self,
       r = step (self, stmt, error);
       if (r == PN_STEP_ROW)
         {
-          if (out_name != NULL)
-            *out_name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-          bytes = g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
+          const char *name = (const char *) sqlite3_column_text (stmt, 0);
+          int size = sqlite3_column_bytes (stmt, 0);
+
+          /* a file name to offer: checked like every text read back */
+          if (name != NULL && (memchr (name, '\0', size) != NULL || !g_utf8_validate (name, size, NULL)))
+            _pn_store_damaged (self, error, document_id, "its file name is not valid text");
+          else
+            {
+              if (out_name != NULL)
+                *out_name = g_strdup (name);
+              bytes = g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
+            }
         }
       else if (r == PN_STEP_DONE)
         g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_NOT_FOUND,

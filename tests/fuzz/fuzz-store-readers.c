@@ -752,6 +752,8 @@ read_document (PnStore    *store,
   xml = pn_store_get_document_file (store, id, &name, &error);
   if (xml == NULL)
     check_error (&error);
+  else
+    g_assert_true (name == NULL || g_utf8_validate (name, -1, NULL));
 }
 
 static void
