@@ -30,7 +30,8 @@
  * `real X`, `text STRING`, `blob HEX`, `zeros N` or `repeat N STRING`.
  * STRING runs to the end of the line, with \n, \t, \\ and \xHH escapes.
  * Lines that do not parse, and SQL that fails, are skipped: only what the
- * store then does with the file counts.
+ * store then does with the file counts.  With PN_FUZZ_VERBOSE set, each
+ * error the readers give is printed: what an input reaches.
  */
 #define G_LOG_DOMAIN "fuzz-store-readers"
 
