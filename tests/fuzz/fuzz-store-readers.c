@@ -38,9 +38,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -139,6 +141,36 @@ clean_up (void)
   g_rmdir (folder);
 }
 
+/* Folders an earlier run left when it crashed (the finding it stopped
+ * for): theirs are named after a process that is gone. */
+static void
+remove_stale_folders (const char *parent)
+{
+  g_autoptr(GDir) dir = g_dir_open (parent, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *pristine_file = NULL;
+      g_autofree char *work_file = NULL;
+      char *end = NULL;
+      long pid;
+
+      if (!g_str_has_prefix (name, "pn-fuzz-store-"))
+        continue;
+      pid = strtol (name + strlen ("pn-fuzz-store-"), &end, 10);
+      if (end == NULL || *end != '-' || pid <= 0 || kill ((pid_t) pid, 0) == 0 || errno != ESRCH)
+        continue;
+      path = g_build_filename (parent, name, NULL);
+      pristine_file = g_build_filename (path, "pristine.db", NULL);
+      work_file = g_build_filename (path, "store.db", NULL);
+      remove_database (pristine_file);
+      remove_database (work_file);
+      g_rmdir (path);
+    }
+}
+
 static void
 init (void)
 {
@@ -147,6 +179,8 @@ init (void)
   g_autoptr(GFile) file = NULL;
   g_autoptr(PnDocument) document = NULL;
   const char *shm = "/dev/shm";
+  const char *parent = g_get_tmp_dir ();
+  g_autofree char *template = NULL;
   char *contents;
   gsize length;
 
@@ -155,15 +189,12 @@ init (void)
 
   /* a copy of the file per input: in memory where there is a tmpfs */
   if (g_file_test (shm, G_FILE_TEST_IS_DIR) && g_access (shm, W_OK) == 0)
-    {
-      g_autofree char *template = g_build_filename (shm, "pn-fuzz-store-XXXXXX", NULL);
-
-      folder = g_mkdtemp (g_steal_pointer (&template));
-    }
+    parent = shm;
+  remove_stale_folders (parent);
+  template = g_strdup_printf ("%s/pn-fuzz-store-%d-XXXXXX", parent, (int) getpid ());
+  folder = g_mkdtemp (g_steal_pointer (&template));
   if (folder == NULL)
-    folder = g_dir_make_tmp ("pn-fuzz-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (folder);
+    g_error ("cannot make a folder in %s: %s", parent, g_strerror (errno));
   pristine_path = g_build_filename (folder, "pristine.db", NULL);
   work_path = g_build_filename (folder, "store.db", NULL);
   atexit (clean_up);
