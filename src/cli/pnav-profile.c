@@ -210,7 +210,6 @@ profile_show (PnavContext  *ctx,
   g_autoptr(GError) error = NULL;
   g_autoptr(PnProfile) profile = NULL;
   g_auto(GStrv) positional = NULL;
-  PnCorpus *corpus;
 
   context = pnav_option_context_new (ctx, N_("NAME"),
                                      N_("Print a saved profile, as JSON unless "
@@ -221,8 +220,9 @@ profile_show (PnavContext  *ctx,
       || !pnav_check_n_args (ctx, positional, 1, 1, _("NAME"), &error))
     return pnav_report_error (ctx, error);
 
-  corpus = pnav_context_load_corpus (ctx, &error);
-  if (corpus == NULL)
+  /* the profile alone, so that a client stays readable when the policy
+   * rows are damaged; the taxonomy only to label the text form */
+  if (pnav_context_open_store (ctx, &error) == NULL)
     return pnav_report_error (ctx, error);
 
   profile = pn_store_load_profile (ctx->store, positional[0], &error);
@@ -237,7 +237,13 @@ profile_show (PnavContext  *ctx,
     }
 
   if (ctx->format == PNAV_FORMAT_TEXT && ctx->format_set)
-    print_profile_text (profile, pn_corpus_get_taxonomy (corpus));
+    {
+      PnCorpus *corpus = pnav_context_load_corpus (ctx, &error);
+
+      if (corpus == NULL)
+        return pnav_report_error (ctx, error);
+      print_profile_text (profile, pn_corpus_get_taxonomy (corpus));
+    }
   else
     {
       g_autoptr(JsonNode) node = pn_profile_to_json (profile);

@@ -104,7 +104,10 @@ pn_compare_new (PnCorpus            *corpus,
       g_ptr_array_add (self->locations, g_strdup (locations[i]));
       results = pn_engine_evaluate (corpus, copy, error);
       if (results == NULL)
-        return NULL;
+        {
+          pn_compare_unref (self);
+          return NULL;
+        }
       g_ptr_array_add (self->results, results);
     }
 

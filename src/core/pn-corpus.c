@@ -637,13 +637,19 @@ find_benefit_locked (PnCorpus    *self,
   if (benefit != NULL)
     return benefit;
 
-  if (!_pn_store_find_benefit_row (self->store, 0, id, &row, &local_error))
+  /* the row, its document, article and benefit in one state of the file */
+  if (!_pn_store_begin_read (self->store, error))
+    return NULL;
+  if (!_pn_store_find_benefit_row (self->store, 0, id, NULL, &row, &local_error))
     {
       if (!g_error_matches (local_error, PN_STORE_ERROR, PN_STORE_ERROR_NOT_FOUND))
         g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
+      benefit = NULL;
     }
-  return benefit_of_row (self, &row, error);
+  else
+    benefit = benefit_of_row (self, &row, error);
+  _pn_store_end_read (self->store);
+  return benefit;
 }
 
 PnBenefit *
@@ -744,7 +750,7 @@ benefits_of_pairs (PnCorpus   *self,
               benefit = g_hash_table_lookup (self->benefits, &row.key);
               if (benefit == NULL)
                 {
-                  if (!_pn_store_find_benefit_row (self->store, row.key, NULL, &row, error) ||
+                  if (!_pn_store_find_benefit_row (self->store, row.key, NULL, document->id, &row, error) ||
                       row.document != document->store_key)
                     {
                       if (ok && error != NULL && *error == NULL)
@@ -854,6 +860,10 @@ _pn_corpus_get_ending (PnCorpus    *self,
           g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (gint64));
           guint n = 0;
 
+          /* the keys and their benefits in one state of the file */
+          ok = _pn_store_begin_read (self->store, error);
+          if (!ok)
+            break;
           ok = _pn_store_read_ending (self->store, document->store_key, from, until, keys, &n, error);
           for (guint i = 0; ok && i < keys->len; i++)
             {
@@ -861,13 +871,15 @@ _pn_corpus_get_ending (PnCorpus    *self,
               PnBenefit *benefit = g_hash_table_lookup (self->benefits, &g_array_index (keys, gint64, i));
 
               if (benefit == NULL &&
-                  _pn_store_find_benefit_row (self->store, g_array_index (keys, gint64, i), NULL, &row, error))
+                  _pn_store_find_benefit_row (self->store, g_array_index (keys, gint64, i), NULL,
+                                              document->id, &row, error))
                 benefit = benefit_of_row (self, &row, error);
               if (benefit == NULL)
                 ok = FALSE;
               else
                 g_ptr_array_add (found, benefit);
             }
+          _pn_store_end_read (self->store);
           undated += n;
           continue;
         }
@@ -950,6 +962,7 @@ pn_corpus_count_uses (PnCorpus            *self,
   gint64 best_key = 0;
   guint32 uses = 0;
   guint count = 0;
+  gboolean in_read = FALSE;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -984,7 +997,8 @@ pn_corpus_count_uses (PnCorpus            *self,
     {
       g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, 2 * sizeof (gint64));
 
-      ok = _pn_store_begin_read (self->store, error);
+      /* ended once the example is read: its key is from this read */
+      ok = in_read = _pn_store_begin_read (self->store, error);
       if (ok)
         {
           ok = _pn_store_read_uses (self->store, (const char * const *) places, uses, pairs, error);
@@ -1007,7 +1021,6 @@ pn_corpus_count_uses (PnCorpus            *self,
                     }
                 }
             }
-          _pn_store_end_read (self->store);
         }
     }
 
@@ -1048,11 +1061,13 @@ pn_corpus_count_uses (PnCorpus            *self,
       PnBenefitRow row;
       PnBenefit *benefit = g_hash_table_lookup (self->benefits, &best_key);
 
-      if (benefit == NULL && _pn_store_find_benefit_row (self->store, best_key, NULL, &row, error))
+      if (benefit == NULL && _pn_store_find_benefit_row (self->store, best_key, NULL, best->id, &row, error))
         benefit = benefit_of_row (self, &row, error);
       ok = benefit != NULL;
       *out_example = benefit;
     }
+  if (in_read)
+    _pn_store_end_read (self->store);
 
   g_mutex_unlock (&self->lock);
 

@@ -115,7 +115,8 @@ append_length (GArray       *lengths,
                gboolean     *sorted)
 {
   const guint8 *p = sqlite3_column_blob (stmt, 1);
-  const guint8 *end = p + sqlite3_column_bytes (stmt, 1);
+  /* a NULL or empty sz (a damaged file) is no blob: no pointer to offset */
+  const guint8 *end = p != NULL ? p + sqlite3_column_bytes (stmt, 1) : NULL;
   RowLength row = { sqlite3_column_int64 (stmt, 0), 0 };
   guint64 n_tokens = 0;
   guint64 column;

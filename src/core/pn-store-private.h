@@ -109,6 +109,11 @@ gboolean     _pn_store_damaged           (PnStore      *self,
 gboolean     _pn_store_begin_read        (PnStore      *self,
                                           GError      **error);
 void         _pn_store_end_read          (PnStore      *self);
+/* Whether the store is inside a transaction (read or write), so that
+ * every read sees one state of the file: a row that another row names
+ * and that is not there is then damage, never another process's
+ * change.  The lock held. */
+gboolean     _pn_store_in_read           (PnStore      *self);
 
 /* ---- reading the model (pn-store-read.c) ---- */
 
@@ -139,9 +144,12 @@ typedef struct
   gint64 article;
 } PnBenefitRow;
 
+/* `document_id`: the document whose row gave `key`, for the error when
+ * there is no such benefit (or NULL). */
 gboolean     _pn_store_find_benefit_row  (PnStore      *self,
                                           gint64        key,
                                           const char   *id,
+                                          const char   *document_id,
                                           PnBenefitRow *out_row,
                                           GError      **error);
 PnBenefit   *_pn_store_read_benefit      (PnStore      *self,

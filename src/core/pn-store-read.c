@@ -299,6 +299,23 @@ read_units_into (Check     *check,
     }
 }
 
+/* A row that another row names (`what`) is not there.  Inside one read
+ * (_pn_store_in_read ()) that is damage; outside, another process may
+ * have replaced the document between two reads: try again. */
+static void
+row_missing (PnStore     *self,
+             GError     **error,
+             const char  *document_id,
+             const char  *what)
+{
+  if (_pn_store_in_read (self))
+    _pn_store_damaged (self, error, document_id, "%s is missing", what);
+  else
+    g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_CHANGED,
+                 "%s: a document was removed or replaced while it was being read; try again",
+                 pn_store_get_path (self));
+}
+
 /* ---- the taxonomy ---- */
 
 PnTaxonomy *
@@ -399,7 +416,8 @@ document_from_row (PnStore       *self,
     return NULL;
   check->document_id = id;
 
-  document->store_key = sqlite3_column_int64 (stmt, 0);
+  /* keys are AUTOINCREMENT from 1; 0 means "not from the store" */
+  document->store_key = column_int (check, stmt, 0, "its key", 1, G_MAXINT64);
   document->doc_number = ID_TEXT (stmt, 2, "its number", FALSE);
   document->title.zh = LONG_TEXT (stmt, 3, "its Chinese title", TRUE);
   document->title.en = LONG_TEXT (stmt, 4, "its English title", TRUE);
@@ -555,9 +573,7 @@ _pn_store_read_document (PnStore  *self,
       if (r == PN_STEP_ROW)
         document = document_from_row (self, stmt, error);
       else if (r == PN_STEP_DONE)
-        g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_CHANGED,
-                     "%s: a document was removed or replaced while it was being read; try again",
-                     pn_store_get_path (self));
+        row_missing (self, error, NULL, "a document that a benefit names");
     }
   _pn_store_unlock (self);
 
@@ -583,7 +599,7 @@ article_from_row (PnStore       *self,
   Check check_data = { self, document->id, error, FALSE };
   Check *check = &check_data;
 
-  article->store_key = sqlite3_column_int64 (stmt, 0);
+  article->store_key = column_int (check, stmt, 0, "an article's key", 1, G_MAXINT64);
   article->number = ID_TEXT (stmt, 1, "an article's number", TRUE);
   article->chapter = LONG_TEXT (stmt, 2, "an article's chapter", FALSE);
   article->heading.zh = LONG_TEXT (stmt, 3, "an article's heading", FALSE);
@@ -854,7 +870,7 @@ benefit_from_row (PnStore       *self,
   Check check_data = { self, article->document->id, error, FALSE };
   Check *check = &check_data;
 
-  benefit->store_key = sqlite3_column_int64 (stmt, 0);
+  benefit->store_key = column_int (check, stmt, 0, "a benefit's key", 1, G_MAXINT64);
   benefit->id = ID_TEXT (stmt, 1, "a benefit's id", TRUE);
   benefit->seq = column_int (check, stmt, 2, "a benefit's place", 0, G_MAXINT);
   kind = ID_TEXT (stmt, 3, "a benefit's kind", TRUE);
@@ -901,6 +917,7 @@ gboolean
 _pn_store_find_benefit_row (PnStore       *self,
                             gint64         key,
                             const char    *id,
+                            const char    *document_id,
                             PnBenefitRow  *out_row,
                             GError       **error)
 {
@@ -930,9 +947,7 @@ _pn_store_find_benefit_row (PnStore       *self,
           found = TRUE;
         }
       else if (r == PN_STEP_DONE && key != 0)
-        g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_CHANGED,
-                     "%s: a document was removed or replaced while it was being read; try again",
-                     pn_store_get_path (self));
+        row_missing (self, error, document_id, "a benefit that its keys name");
       else if (r == PN_STEP_DONE)
         g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_NOT_FOUND,
                      "no benefit with id “%s”", id);
@@ -964,9 +979,7 @@ _pn_store_read_benefit (PnStore     *self,
       else if (r == PN_STEP_ROW)
         benefit = benefit_from_row (self, stmt, article, taxonomy, error);
       else if (r == PN_STEP_DONE)
-        g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_CHANGED,
-                     "%s: a document was removed or replaced while it was being read; try again",
-                     pn_store_get_path (self));
+        row_missing (self, error, article->document->id, "a benefit");
     }
   _pn_store_unlock (self);
 
@@ -1192,6 +1205,43 @@ _pn_store_read_cases (PnStore     *self,
 
 /* ---- candidates ---- */
 
+/* The benefit_keys.keys of a row (d.key, d.id, k.keys), checked whole:
+ * records of PnBenefitKey, each naming a benefit by a key the store can
+ * have given (≥ 1: a key of 0 is no row). */
+static gboolean
+keys_of_row (PnStore        *self,
+             sqlite3_stmt   *stmt,
+             const guint8  **out_data,
+             gsize          *out_size,
+             GError        **error)
+{
+  const guint8 *data = sqlite3_column_blob (stmt, 2);
+  gsize size = sqlite3_column_bytes (stmt, 2);
+  const char *problem = NULL;
+
+  if (size % sizeof (PnBenefitKey) != 0)
+    problem = "its benefit keys are cut short";
+  for (gsize offset = 0; problem == NULL && offset < size; offset += sizeof (PnBenefitKey))
+    {
+      PnBenefitKey key;
+
+      memcpy (&key, data + offset, sizeof key);
+      if (GINT64_FROM_LE (key.benefit) < 1)
+        problem = "its benefit keys name no benefit";
+    }
+
+  if (problem != NULL)
+    {
+      g_autofree char *id = g_strndup ((const char *) sqlite3_column_text (stmt, 1), MAX_ID_BYTES);
+
+      return _pn_store_damaged (self, error, id, "%s", problem);
+    }
+
+  *out_data = data;
+  *out_size = size;
+  return TRUE;
+}
+
 gboolean
 _pn_store_read_candidates (PnStore             *self,
                            const char * const  *places,
@@ -1225,14 +1275,12 @@ _pn_store_read_candidates (PnStore             *self,
   while (ok && (r = _pn_store_step (self, stmt, error)) == PN_STEP_ROW)
     {
       gint64 document = sqlite3_column_int64 (stmt, 0);
-      const guint8 *data = sqlite3_column_blob (stmt, 2);
-      gsize size = sqlite3_column_bytes (stmt, 2);
+      const guint8 *data;
+      gsize size;
 
-      if (size % sizeof (PnBenefitKey) != 0)
+      if (!keys_of_row (self, stmt, &data, &size, error))
         {
-          g_autofree char *id = g_strndup ((const char *) sqlite3_column_text (stmt, 1), MAX_ID_BYTES);
-
-          ok = _pn_store_damaged (self, error, id, "its benefit keys are cut short");
+          ok = FALSE;
           break;
         }
 
@@ -1291,14 +1339,12 @@ _pn_store_read_uses (PnStore             *self,
   while (ok && (r = _pn_store_step (self, stmt, error)) == PN_STEP_ROW)
     {
       gint64 document = sqlite3_column_int64 (stmt, 0);
-      const guint8 *data = sqlite3_column_blob (stmt, 2);
-      gsize size = sqlite3_column_bytes (stmt, 2);
+      const guint8 *data;
+      gsize size;
 
-      if (size % sizeof (PnBenefitKey) != 0)
+      if (!keys_of_row (self, stmt, &data, &size, error))
         {
-          g_autofree char *id = g_strndup ((const char *) sqlite3_column_text (stmt, 1), MAX_ID_BYTES);
-
-          ok = _pn_store_damaged (self, error, id, "its benefit keys are cut short");
+          ok = FALSE;
           break;
         }
 

@@ -63,18 +63,50 @@ make_snippet (const char *text,
                           to < text_chars ? "…" : "");
 }
 
-/* A hit for the row a statement stands on: document_id, doc_number,
- * number, heading_zh, heading_en, original, summary. */
-static PnSearchHit *
-hit_from_row (sqlite3_stmt *stmt,
-              const char   *query)
+/* Whether column `column` is text as the store wrote it: valid UTF-8
+ * without NULs (what the snippet walks character by character), or NULL
+ * where that is allowed. */
+static gboolean
+column_is_text (sqlite3_stmt *stmt,
+                int           column,
+                gboolean      required)
 {
-  PnSearchHit *hit = g_new0 (PnSearchHit, 1);
-  const char *original = (const char *) sqlite3_column_text (stmt, 5);
-  const char *summary = (const char *) sqlite3_column_text (stmt, 6);
-  const char *heading_zh = (const char *) sqlite3_column_text (stmt, 3);
-  const char *heading_en = (const char *) sqlite3_column_text (stmt, 4);
-  const char *source = original;
+  const char *text;
+  int size;
+
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return !required;
+  text = (const char *) sqlite3_column_text (stmt, column);
+  size = sqlite3_column_bytes (stmt, column);
+  return text != NULL && memchr (text, '\0', size) == NULL && g_utf8_validate (text, size, NULL);
+}
+
+/* A hit for the row a statement stands on: document_id, doc_number,
+ * number, heading_zh, heading_en, original, summary.  What is read back
+ * is checked like pn-store-read.c checks it: a damaged article is an
+ * error naming its document. */
+static PnSearchHit *
+hit_from_row (PnStore       *self,
+              sqlite3_stmt  *stmt,
+              const char    *query,
+              GError       **error)
+{
+  PnSearchHit *hit;
+  const char *original, *summary, *heading_zh, *heading_en, *source;
+
+  for (int column = 0; column < 7; column++)
+    if (!column_is_text (stmt, column, column == 0 || column == 2))
+      {
+        _pn_store_damaged (self, error, (const char *) sqlite3_column_text (stmt, 0),
+                           "an article found by search is not valid text");
+        return NULL;
+      }
+
+  hit = g_new0 (PnSearchHit, 1);
+  source = original = (const char *) sqlite3_column_text (stmt, 5);
+  summary = (const char *) sqlite3_column_text (stmt, 6);
+  heading_zh = (const char *) sqlite3_column_text (stmt, 3);
+  heading_en = (const char *) sqlite3_column_text (stmt, 4);
 
   hit->document_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   hit->doc_number = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
@@ -152,7 +184,13 @@ search_phrase (PnStore     *self,
   sqlite3_bind_int64 (stmt, 3, limit);
 
   while ((r = _pn_store_step (self, stmt, error)) == PN_STEP_ROW)
-    g_ptr_array_add (hits, hit_from_row (stmt, query));
+    {
+      PnSearchHit *hit = hit_from_row (self, stmt, query, error);
+
+      if (hit == NULL)
+        return NULL;
+      g_ptr_array_add (hits, hit);
+    }
   if (r == PN_STEP_ERROR)
     return NULL;
 
@@ -443,6 +481,8 @@ search_short_in_snapshot (PnStore     *self,
 
   for (guint i = 0; i < ids->len; i++)
     {
+      PnSearchHit *hit;
+
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
       if (_pn_store_step (self, stmt, error) != PN_STEP_ROW)
@@ -452,7 +492,10 @@ search_short_in_snapshot (PnStore     *self,
             _pn_store_set_sql_error (self, error, SQLITE_CORRUPT, "an article found by search is missing");
           return NULL;
         }
-      g_ptr_array_add (hits, hit_from_row (stmt, query));
+      hit = hit_from_row (self, stmt, query, error);
+      if (hit == NULL)
+        return NULL;
+      g_ptr_array_add (hits, hit);
     }
 
   return g_steal_pointer (&hits);

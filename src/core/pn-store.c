@@ -41,6 +41,9 @@ G_DEFINE_QUARK (pn-store-error-quark, pn_store_error)
  * files' hash (computed by the build) and the form of the rows. */
 #define BUNDLED_STAMP PN_BUNDLED_HASH "/" G_STRINGIFY (PN_STORE_SCHEMA_VERSION)
 
+/* How long a writer waits for another process's lock. */
+#define BUSY_TIMEOUT_MS 10000
+
 /* Where imported documents are listed: after the bundled ones. */
 #define USER_DOCUMENT_POSITION 1000
 
@@ -272,6 +275,12 @@ _pn_store_begin_read (PnStore  *self,
   else
     self->read_depth++;
   return TRUE;
+}
+
+gboolean
+_pn_store_in_read (PnStore *self)
+{
+  return self->read_depth > 0 || !sqlite3_get_autocommit (self->db);
 }
 
 void
@@ -1523,12 +1532,19 @@ harden (PnStore  *self,
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 #endif
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+  /* The store's own SQL reads no view and needs no trigger (schema 2-4
+   * had two, dropped by the migrations; delete_documents () keeps the
+   * index in step): a view or trigger in the file is someone else's, and
+   * a table replaced by an endless recursive view would hang every
+   * reader of it. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
     sqlite3_limit (self->db, limits[i].id, limits[i].value);
 
   /* A writer holds the lock for the length of an import; readers in WAL
    * mode never wait for it, and a second writer waits this long. */
-  sqlite3_busy_timeout (self->db, 10000);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, 0);
 
   return exec (self,
@@ -1536,6 +1552,23 @@ harden (PnStore  *self,
                "PRAGMA cell_size_check = ON;"
                "PRAGMA mmap_size = 0;"
                "PRAGMA cache_size = -16384;", error);
+}
+
+/* Sets WAL mode.  Processes opening one new file at once all try to; one
+ * that holds a shared lock while another holds the write lock is told
+ * SQLITE_BUSY at once (waiting could deadlock), not after the busy
+ * timeout: so try again here, as long as any lock is waited for. */
+static int
+set_wal (sqlite3 *db)
+{
+  gint64 deadline = g_get_monotonic_time () + BUSY_TIMEOUT_MS * (gint64) 1000;
+  int rc;
+
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  while ((rc = sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL)) == SQLITE_BUSY &&
+         g_get_monotonic_time () < deadline)
+    g_usleep (g_random_int_range (2000, 20000));
+  return rc;
 }
 
 static int
@@ -1600,16 +1633,20 @@ pn_store_open (const char  *path,
     {
       /* WAL: readers never wait for a writer.  Setting it needs the file
        * writable and its folder too (for the -wal and -shm files). */
-      rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
-      if (rc == SQLITE_BUSY)
-        {
-          /* another process is setting it up; wait for it */
-          sqlite3_busy_timeout (self->db, 10000);
-          rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
-        }
+      rc = set_wal (self->db);
     }
   else if (rc == SQLITE_OK)
     rc = SQLITE_READONLY;
+
+  if (rc == SQLITE_BUSY)
+    {
+      /* never the read-only fallback: immutable=1 would read a file
+       * another process is writing as if nobody could */
+      g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_BUSY,
+                   "%s: cannot open the database: another process held it for %d s; try again",
+                   path, BUSY_TIMEOUT_MS / 1000);
+      return NULL;
+    }
 
   if (rc != SQLITE_OK && exists)
     {
@@ -2214,9 +2251,18 @@ pn_store_get_document_file (PnStore     *self,
       r = step (self, stmt, error);
       if (r == PN_STEP_ROW)
         {
-          if (out_name != NULL)
-            *out_name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-          bytes = g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
+          const char *name = (const char *) sqlite3_column_text (stmt, 0);
+          int size = sqlite3_column_bytes (stmt, 0);
+
+          /* a file name to offer: checked like every text read back */
+          if (name != NULL && (memchr (name, '\0', size) != NULL || !g_utf8_validate (name, size, NULL)))
+            _pn_store_damaged (self, error, document_id, "its file name is not valid text");
+          else
+            {
+              if (out_name != NULL)
+                *out_name = g_strdup (name);
+              bytes = g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
+            }
         }
       else if (r == PN_STEP_DONE)
         g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_NOT_FOUND,
@@ -2319,8 +2365,18 @@ list_profiles (PnStore  *self,
   if (stmt == NULL)
     return NULL;
 
+  /* A damaged row's name (NULL, empty, not text) cannot be asked for by
+   * name: it is left out, and the others stay listed.  A NULL added to
+   * the array would end the list there (and leak the rest). */
   while ((r = step (self, stmt, error)) == PN_STEP_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+      int size = sqlite3_column_bytes (stmt, 0);
+
+      if (name != NULL && size > 0 && memchr (name, '\0', size) == NULL &&
+          g_utf8_validate (name, size, NULL))
+        g_strv_builder_add (builder, name);
+    }
   if (r == PN_STEP_ERROR)
     return NULL;
 

@@ -45,7 +45,7 @@ DAMAGE = [
      MATCH, X),
     ('keys cut short', "UPDATE benefit_keys SET keys = substr(keys, 1, 10) WHERE document = " + X_KEY,
      MATCH, X),
-    ('key of a missing benefit', "DELETE FROM benefits WHERE id = " + X_BENEFIT, MATCH, None),
+    ('key of a missing benefit', "DELETE FROM benefits WHERE id = " + X_BENEFIT, MATCH, X),
     ('article missing', "DELETE FROM articles WHERE document = " + X_KEY + " AND number = '1'",
      MATCH, X),
     ('article date garbage', "UPDATE articles SET valid_until = 'soon' WHERE document = " + X_KEY,
@@ -67,6 +67,14 @@ DAMAGE = [
      ['list-documents'], None),
     ('cases garbage', "UPDATE document_cases SET cases = randomblob(64) WHERE document = " + X_KEY,
      ['check', X], X),
+    # found by tests/fuzz (store-readers): a key the store never gives
+    ('document key zero', "UPDATE documents SET key = 0 WHERE id = '" + X + "'", ['show', X], X),
+    ('article text not UTF-8, found by search', "UPDATE articles SET original = CAST(x'e88dafe8' AS TEXT)"
+     " WHERE document = " + X_KEY + " AND number = '1'", ['search', '药', '--document', X], X),
+    ('article heading not UTF-8, found by search', "UPDATE articles SET heading_zh = CAST(x'e5889be696b0e8af' AS TEXT)"
+     " WHERE document = " + X_KEY + " AND number = '1'", ['search', '创新', '--document', X], X),
+    ('benefit key zero in the keys', "UPDATE benefit_keys SET keys = zeroblob(8) || substr(keys, 9)"
+     " WHERE document = " + X_KEY, MATCH, X),
 ]
 
 
@@ -96,14 +104,15 @@ def run(pnav, db, args, timeout=30, user=None):
 
 def test_damage(tap, pnav, tmp, fresh):
     for i, (name, sql, args, document) in enumerate(DAMAGE):
-        db = os.path.join(tmp, 'damaged-%d.db' % i)
+        # (a file name without "damaged" in it: the message must say so)
+        db = os.path.join(tmp, 'copy-%d.db' % i)
         shutil.copy(fresh, db)
         with sqlite3.connect(db) as connection:
             connection.execute(sql)
         result = run(pnav, db, args)
         lines = result.stderr.strip().splitlines()
-        good = (result.returncode == 3 and len(lines) == 1 and
-                ('damaged' in lines[0] or 'corrupt' in lines[0]) and
+        good = (result.returncode == 3 and len(lines) == 1 and db in lines[0] and
+                ('is damaged' in lines[0] or 'corrupt' in lines[0]) and
                 (document is None or ('“%s”' % document) in lines[0]))
         tap.ok(good, 'damaged row (%s): one line, exit 3' % name,
                'exit %d\nstderr: %s' % (result.returncode, result.stderr))
@@ -184,6 +193,107 @@ def test_read_only_folder(tap, pnav, tmp, fresh):
            'exit %d\nstderr: %s' % (result.returncode, result.stderr))
 
 
+# Damage to the policy rows that leaves the profiles alone: a consultant
+# must still list, show and delete their saved clients.
+POLICY_DAMAGE = [
+    ('benefit kind', "UPDATE benefits SET kind = 'bogus'"),
+    ('benefit lists', "UPDATE benefits SET lists = randomblob(40)"),
+    ('document lists', "UPDATE documents SET lists = randomblob(33)"),
+    ('benefit keys', "UPDATE benefit_keys SET keys = substr(keys, 1, 10) WHERE length(keys) > 10"),
+    ('articles gone', "DELETE FROM articles"),
+    ('document counts', "UPDATE documents SET n_benefits = n_benefits + 1"),
+    ('taxonomy gone', "DELETE FROM terms"),
+]
+
+
+def test_profiles_on_damaged_store(tap, pnav, tmp, fresh):
+    base = os.path.join(tmp, 'clients.db')
+    shutil.copy(fresh, base)
+    for name in ('Client A', 'Client B'):
+        result = run(pnav, base, ['profile', 'save', name, '--location', 'xiamen',
+                                  '--drug-class', 'innovative', '--phase', 'phase-2'])
+        if result.returncode != 0:
+            print('Bail out! cannot save a profile: %s' % result.stderr)
+            sys.exit(1)
+
+    for i, (name, sql) in enumerate(POLICY_DAMAGE):
+        db = os.path.join(tmp, 'clients-%d.db' % i)
+        shutil.copy(base, db)
+        with sqlite3.connect(db) as connection:
+            connection.execute(sql)
+        listed = run(pnav, db, ['profile', 'list', '--format', 'json'])
+        shown = run(pnav, db, ['profile', 'show', 'Client A'])
+        deleted = run(pnav, db, ['profile', 'delete', 'Client B'])
+        after = run(pnav, db, ['profile', 'list', '--format', 'json'])
+        good = (listed.returncode == 0 and '"Client A"' in listed.stdout and '"Client B"' in listed.stdout and
+                shown.returncode == 0 and '"xiamen"' in shown.stdout and
+                deleted.returncode == 0 and
+                after.returncode == 0 and '"Client A"' in after.stdout and '"Client B"' not in after.stdout)
+        tap.ok(good, 'damaged policy rows (%s): profiles still list, show and delete' % name,
+               '\n'.join('%s: exit %d\n%s%s' % (what, r.returncode, r.stdout, r.stderr)
+                         for what, r in (('list', listed), ('show', shown), ('delete', deleted),
+                                         ('list after', after))))
+
+    # a damaged profile row: one line naming the database and the profile, exit 3
+    db = os.path.join(tmp, 'clients-bad-json.db')
+    shutil.copy(base, db)
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE profiles SET data = '{\"location\": 7}' WHERE name = 'Client A'")
+    result = run(pnav, db, ['profile', 'show', 'Client A'])
+    lines = result.stderr.strip().splitlines()
+    tap.ok(result.returncode == 3 and len(lines) == 1 and db in lines[0] and '“Client A”' in lines[0] and
+           'damaged' in lines[0].replace(db, ''),
+           'profile show on a damaged profile row: one line, exit 3',
+           'exit %d\nstderr: %s' % (result.returncode, result.stderr))
+
+    # a profile row without a name (found by tests/fuzz): the others are listed
+    db = os.path.join(tmp, 'clients-null-name.db')
+    shutil.copy(base, db)
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE profiles SET name = NULL WHERE name = 'Client B'")
+    result = run(pnav, db, ['profile', 'list', '--format', 'json'])
+    tap.ok(result.returncode == 0 and '"Client A"' in result.stdout,
+           'a profile row without a name hides no other profile',
+           'exit %d\nstdout: %s\nstderr: %s' % (result.returncode, result.stdout, result.stderr))
+
+
+# A schema someone else wrote: a table replaced by a view (here endless),
+# a trigger.  The store uses neither, so neither runs.
+HOSTILE_SCHEMA = [
+    ('profiles an endless view',
+     "DROP TABLE profiles; CREATE VIEW profiles (name, data, updated) AS"
+     " WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT 'p' || x, '{}', '' FROM c;",
+     ['profile', 'list']),
+    ('benefits an endless view',
+     "DROP TABLE benefits; CREATE VIEW benefits AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL"
+     " SELECT x + 1 FROM c) SELECT x AS key, 'x' AS id, 1 AS document FROM c;", MATCH),
+    # the bundled corpus looks stale, so opening the store writes meta
+    ('a trigger on the store\'s own write',
+     "UPDATE meta SET value = 'stale' WHERE key = 'bundled-hash';"
+     " CREATE TRIGGER t AFTER INSERT ON meta BEGIN DELETE FROM profiles; END;",
+     ['profile', 'list', '--format', 'json']),
+]
+
+
+def test_hostile_schema(tap, pnav, tmp, fresh):
+    for i, (name, sql, args) in enumerate(HOSTILE_SCHEMA):
+        db = os.path.join(tmp, 'schema-%d.db' % i)
+        shutil.copy(fresh, db)
+        with sqlite3.connect(db) as connection:
+            connection.execute("INSERT INTO profiles VALUES ('Client', '{}', '')")
+            connection.executescript(sql)
+        try:
+            result = run(pnav, db, args, timeout=20)
+        except subprocess.TimeoutExpired:
+            tap.ok(False, 'hostile schema (%s): an answer or one line' % name, 'no answer in 20 s')
+            continue
+        lines = result.stderr.strip().splitlines()
+        tap.ok((result.returncode == 3 and len(lines) == 1 and db in lines[0]) or
+               (result.returncode == 0 and not lines and '"Client"' in result.stdout),
+               'hostile schema (%s): an answer or one line' % name,
+               'exit %d\nstdout: %s\nstderr: %s' % (result.returncode, result.stdout[:500], result.stderr))
+
+
 DOCUMENT = """<?xml version="1.0" encoding="UTF-8"?>
 <policy-document schema-version="1" id="test-store-doc" status="final">
   <title><zh>并发测试</zh><en>Concurrency test</en></title>
@@ -221,8 +331,10 @@ def main():
         with open(document, 'w', encoding='utf-8') as f:
             f.write(DOCUMENT)
 
-        print('1..%d' % (len(DAMAGE) + 4))
+        print('1..%d' % (len(DAMAGE) + len(POLICY_DAMAGE) + len(HOSTILE_SCHEMA) + 6))
         test_damage(tap, pnav, tmp, fresh)
+        test_hostile_schema(tap, pnav, tmp, fresh)
+        test_profiles_on_damaged_store(tap, pnav, tmp, fresh)
         test_readers_during_writes(tap, pnav, tmp, fresh, document)
         test_first_open_race(tap, pnav, tmp)
         test_read_only_folder(tap, pnav, tmp, fresh)
