@@ -40,83 +40,6 @@ pn_text_get (const PnText *text,
   return text->en ? text->en : text->zh;
 }
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_yuan (JsonBuilder *builder,
-          const char  *name,
-          gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != PN_YUAN_UNSET)
-    json_builder_add_int_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_text (JsonBuilder  *builder,
-          const char   *name,
-          const PnText *text)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_object (builder);
-  add_string (builder, "zh", text->zh);
-  add_string (builder, "en", text->en);
-  json_builder_end_object (builder);
-}
-
-static void
-add_units (JsonBuilder *builder,
-           PnTaxonomy  *taxonomy,
-           GPtrArray   *units)
-{
-  json_builder_set_member_name (builder, "responsible_units");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < units->len; i++)
-    {
-      PnUnitRef *ref = g_ptr_array_index (units, i);
-      const PnTerm *unit = pn_taxonomy_get_unit (taxonomy, ref->id);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "id", ref->id);
-      add_string (builder, "zh", unit ? unit->zh : NULL);
-      add_string (builder, "en", unit ? unit->en : NULL);
-      add_string (builder, "role", ref->role);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
-static void
-add_notes (JsonBuilder *builder,
-           const char  *name,
-           GPtrArray   *notes)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_array (builder);
-  for (guint i = 0; notes && i < notes->len; i++)
-    {
-      const PnText *note = g_ptr_array_index (notes, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "zh", note->zh);
-      add_string (builder, "en", note->en);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
 /* ---- `pnav match` JSON, written as it goes (pn-json-writer.h) ---- */
 
 static void
@@ -1077,51 +1000,59 @@ pn_export_save (GFile   *file,
                                   G_FILE_CREATE_NONE, NULL, NULL, error);
 }
 
-JsonNode *
-pn_export_article_json (PnCorpus  *corpus,
-                        PnArticle *article)
+static void
+write_article (PnJsonWriter *w,
+               PnTaxonomy   *taxonomy,
+               PnArticle    *article)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  PnTaxonomy *taxonomy = pn_corpus_get_taxonomy (corpus);
-
-  json_builder_begin_object (builder);
-  add_string (builder, "document_id", article->document->id);
-  add_string (builder, "article", article->number);
-  add_string (builder, "chapter", article->chapter);
-  add_text (builder, "heading", &article->heading);
-  add_string (builder, "original", article->original);
-  add_string (builder, "summary", article->summary);
-  add_units (builder, taxonomy, article->units);
-  add_string (builder, "deadline", article->deadline_text);
-  add_string (builder, "valid_from", article->valid_from);
-  add_string (builder, "valid_until", article->valid_until);
-  json_builder_set_member_name (builder, "benefits");
-  json_builder_begin_array (builder);
+  pn_json_writer_begin_object (w);
+  w_string (w, "document_id", article->document->id);
+  w_string (w, "article", article->number);
+  w_string (w, "chapter", article->chapter);
+  w_text (w, "heading", &article->heading);
+  w_string (w, "original", article->original);
+  w_string (w, "summary", article->summary);
+  w_units (w, taxonomy, article->units);
+  w_string (w, "deadline", article->deadline_text);
+  w_string (w, "valid_from", article->valid_from);
+  w_string (w, "valid_until", article->valid_until);
+  pn_json_writer_name (w, "benefits");
+  pn_json_writer_begin_array (w);
   for (guint i = 0; i < article->benefits->len; i++)
     {
       PnBenefit *benefit = g_ptr_array_index (article->benefits, i);
 
-      json_builder_begin_object (builder);
-      add_string (builder, "id", benefit->id);
-      add_string (builder, "kind", pn_benefit_kind_to_string (benefit->kind));
-      add_text (builder, "title", &benefit->title);
-      json_builder_set_member_name (builder, "rate");
+      pn_json_writer_begin_object (w);
+      w_string (w, "id", benefit->id);
+      w_string (w, "kind", pn_benefit_kind_to_string (benefit->kind));
+      w_text (w, "title", &benefit->title);
+      pn_json_writer_name (w, "rate");
       if (benefit->rate >= 0)
-        json_builder_add_double_value (builder, benefit->rate);
+        pn_json_writer_double (w, benefit->rate);
       else
-        json_builder_add_null_value (builder);
-      add_string (builder, "base", benefit->base != PN_FIGURE_NONE ? pn_figure_to_string (benefit->base) : NULL);
-      add_yuan (builder, "amount_cny", benefit->amount);
-      add_yuan (builder, "cap_cny", benefit->cap);
-      add_string (builder, "overlap_group", benefit->overlap_group);
-      add_notes (builder, "notes", benefit->notes);
-      json_builder_end_object (builder);
+        pn_json_writer_null (w);
+      w_string (w, "base", benefit->base != PN_FIGURE_NONE ? pn_figure_to_string (benefit->base) : NULL);
+      w_yuan (w, "amount_cny", benefit->amount);
+      w_yuan (w, "cap_cny", benefit->cap);
+      w_string (w, "overlap_group", benefit->overlap_group);
+      w_notes (w, "notes", benefit->notes);
+      pn_json_writer_end_object (w);
     }
-  json_builder_end_array (builder);
-  add_notes (builder, "notes", article->notes);
-  json_builder_end_object (builder);
+  pn_json_writer_end_array (w);
+  w_notes (w, "notes", article->notes);
+  pn_json_writer_end_object (w);
+}
 
-  return json_builder_get_root (builder);
+JsonNode *
+pn_export_article_json (PnCorpus  *corpus,
+                        PnArticle *article)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  PnJsonWriter w;
+
+  pn_json_writer_init (&w, text, FALSE);
+  write_article (&w, pn_corpus_get_taxonomy (corpus), article);
+  return parse_own (text);
 }
 
 JsonNode *
@@ -1129,115 +1060,116 @@ pn_export_document_json (PnCorpus   *corpus,
                          PnDocument *document,
                          gboolean    with_articles)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GHashTable) superseded = NULL;
+  const PnSupersededBy *by;
+  PnJsonWriter w;
 
   /* the counts are known from a header; the articles need the whole */
   g_return_val_if_fail (!with_articles || pn_document_is_whole (document), NULL);
 
-  json_builder_begin_object (builder);
-  add_string (builder, "id", document->id);
-  add_string (builder, "doc_number", document->doc_number);
-  add_text (builder, "title", &document->title);
-  add_text (builder, "issuer", &document->issuer);
-  add_string (builder, "jurisdiction", document->jurisdiction);
-  add_string (builder, "status", document->draft ? "draft" : "final");
-  add_string (builder, "issued", document->issued);
-  add_string (builder, "in_force_from", document->in_force_from);
-  add_string (builder, "in_force_until", document->in_force_until);
-  add_string (builder, "applies_from", document->applies_from);
-  add_string (builder, "source_file", document->source_file);
-  add_string (builder, "last_verified", document->last_verified);
-  json_builder_set_member_name (builder, "user_imported");
-  json_builder_add_boolean_value (builder, document->user_imported);
-  json_builder_set_member_name (builder, "article_count");
-  json_builder_add_int_value (builder, document->n_articles);
-  json_builder_set_member_name (builder, "benefit_count");
-  json_builder_add_int_value (builder, document->n_benefits);
+  pn_json_writer_init (&w, text, FALSE);
+  pn_json_writer_begin_object (&w);
+  w_string (&w, "id", document->id);
+  w_string (&w, "doc_number", document->doc_number);
+  w_text (&w, "title", &document->title);
+  w_text (&w, "issuer", &document->issuer);
+  w_string (&w, "jurisdiction", document->jurisdiction);
+  w_string (&w, "status", document->draft ? "draft" : "final");
+  w_string (&w, "issued", document->issued);
+  w_string (&w, "in_force_from", document->in_force_from);
+  w_string (&w, "in_force_until", document->in_force_until);
+  w_string (&w, "applies_from", document->applies_from);
+  w_string (&w, "source_file", document->source_file);
+  w_string (&w, "last_verified", document->last_verified);
+  w_boolean (&w, "user_imported", document->user_imported);
+  pn_json_writer_name (&w, "article_count");
+  pn_json_writer_int (&w, document->n_articles);
+  pn_json_writer_name (&w, "benefit_count");
+  pn_json_writer_int (&w, document->n_benefits);
   if (document->overlap_principle != NULL)
     {
-      json_builder_set_member_name (builder, "overlap_rule");
-      json_builder_begin_object (builder);
-      add_string (builder, "principle", document->overlap_principle);
-      add_string (builder, "where", document->overlap_where);
-      add_string (builder, "quote", document->overlap_quote);
-      add_string (builder, "en", document->overlap_en);
-      json_builder_end_object (builder);
+      pn_json_writer_name (&w, "overlap_rule");
+      pn_json_writer_begin_object (&w);
+      w_string (&w, "principle", document->overlap_principle);
+      w_string (&w, "where", document->overlap_where);
+      w_string (&w, "quote", document->overlap_quote);
+      w_string (&w, "en", document->overlap_en);
+      pn_json_writer_end_object (&w);
     }
-  add_notes (builder, "notes", document->notes);
+  w_notes (&w, "notes", document->notes);
 
   /* what it replaces, and what replaces it (a final document, from a date) */
-  json_builder_set_member_name (builder, "supersedes");
-  json_builder_begin_array (builder);
+  pn_json_writer_name (&w, "supersedes");
+  pn_json_writer_begin_array (&w);
   for (guint i = 0; document->supersedes != NULL && i < document->supersedes->len; i++)
     {
       const PnSupersession *supersession = g_ptr_array_index (document->supersedes, i);
 
-      json_builder_begin_object (builder);
-      add_string (builder, "id", supersession->ref);
-      add_string (builder, "from", supersession->from);
-      json_builder_end_object (builder);
+      pn_json_writer_begin_object (&w);
+      w_string (&w, "id", supersession->ref);
+      w_string (&w, "from", supersession->from);
+      pn_json_writer_end_object (&w);
     }
-  json_builder_end_array (builder);
-  {
-    g_autoptr(GHashTable) superseded = pn_corpus_get_superseded (corpus, NULL);
-    const PnSupersededBy *by = superseded != NULL ? g_hash_table_lookup (superseded, document->id) : NULL;
-
-    json_builder_set_member_name (builder, "superseded_by");
-    if (by != NULL)
-      {
-        json_builder_begin_object (builder);
-        add_string (builder, "id", by->by);
-        add_string (builder, "from", by->from);
-        json_builder_end_object (builder);
-      }
-    else
-      json_builder_add_null_value (builder);
-  }
+  pn_json_writer_end_array (&w);
+  superseded = pn_corpus_get_superseded (corpus, NULL);
+  by = superseded != NULL ? g_hash_table_lookup (superseded, document->id) : NULL;
+  pn_json_writer_name (&w, "superseded_by");
+  if (by != NULL)
+    {
+      pn_json_writer_begin_object (&w);
+      w_string (&w, "id", by->by);
+      w_string (&w, "from", by->from);
+      pn_json_writer_end_object (&w);
+    }
+  else
+    pn_json_writer_null (&w);
 
   if (with_articles)
     {
-      json_builder_set_member_name (builder, "articles");
-      json_builder_begin_array (builder);
+      pn_json_writer_name (&w, "articles");
+      pn_json_writer_begin_array (&w);
       for (guint i = 0; i < document->articles->len; i++)
-        json_builder_add_value (builder,
-                                pn_export_article_json (corpus, g_ptr_array_index (document->articles, i)));
-      json_builder_end_array (builder);
+        write_article (&w, pn_corpus_get_taxonomy (corpus), g_ptr_array_index (document->articles, i));
+      pn_json_writer_end_array (&w);
     }
 
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
+  pn_json_writer_end_object (&w);
+  return parse_own (text);
 }
 
 JsonNode *
 pn_export_search_hits_json (GPtrArray *hits)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  PnJsonWriter w;
 
-  json_builder_begin_array (builder);
+  pn_json_writer_init (&w, text, FALSE);
+  pn_json_writer_begin_array (&w);
   for (guint i = 0; hits && i < hits->len; i++)
     {
       const PnSearchHit *hit = g_ptr_array_index (hits, i);
 
-      json_builder_begin_object (builder);
-      add_string (builder, "document_id", hit->document_id);
-      add_string (builder, "doc_number", hit->doc_number);
-      add_string (builder, "article", hit->article);
-      add_string (builder, "heading_zh", hit->heading_zh);
-      add_string (builder, "heading_en", hit->heading_en);
-      add_string (builder, "snippet", hit->snippet);
-      json_builder_end_object (builder);
+      pn_json_writer_begin_object (&w);
+      w_string (&w, "document_id", hit->document_id);
+      w_string (&w, "doc_number", hit->doc_number);
+      w_string (&w, "article", hit->article);
+      w_string (&w, "heading_zh", hit->heading_zh);
+      w_string (&w, "heading_en", hit->heading_en);
+      w_string (&w, "snippet", hit->snippet);
+      pn_json_writer_end_object (&w);
     }
-  json_builder_end_array (builder);
-
-  return json_builder_get_root (builder);
+  pn_json_writer_end_array (&w);
+  return parse_own (text);
 }
 
 JsonNode *
 pn_export_vocabulary_json (PnTaxonomy *taxonomy,
                            const char *vocabulary)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
   GPtrArray *terms;
+  PnJsonWriter w;
 
   if (g_strcmp0 (vocabulary, "unit") == 0)
     terms = pn_taxonomy_get_units (taxonomy);
@@ -1246,22 +1178,22 @@ pn_export_vocabulary_json (PnTaxonomy *taxonomy,
   else
     terms = pn_taxonomy_get_terms (taxonomy, vocabulary);
 
-  json_builder_begin_array (builder);
+  pn_json_writer_init (&w, text, FALSE);
+  pn_json_writer_begin_array (&w);
   for (guint i = 0; terms && i < terms->len; i++)
     {
       const PnTerm *term = g_ptr_array_index (terms, i);
 
-      json_builder_begin_object (builder);
-      add_string (builder, "id", term->id);
-      add_string (builder, "zh", term->zh);
-      add_string (builder, "en", term->en);
+      pn_json_writer_begin_object (&w);
+      w_string (&w, "id", term->id);
+      w_string (&w, "zh", term->zh);
+      w_string (&w, "en", term->en);
       if (term->parent != NULL && g_strcmp0 (term->parent, vocabulary) != 0)
-        add_string (builder, "parent", term->parent);
+        w_string (&w, "parent", term->parent);
       if (term->level != NULL)
-        add_string (builder, "level", term->level);
-      json_builder_end_object (builder);
+        w_string (&w, "level", term->level);
+      pn_json_writer_end_object (&w);
     }
-  json_builder_end_array (builder);
-
-  return json_builder_get_root (builder);
+  pn_json_writer_end_array (&w);
+  return parse_own (text);
 }
