@@ -239,6 +239,9 @@ def run_tests(tap, pnav):
            and '<supersedes ref="xiamen-2023-17" from="2027-01-01"/>' in err,
            "pnav draft proposes <supersedes> for a new version of a stored document", err)
 
+    # ---- a changed copy of a bundled document, for two saved clients -----------
+    test_changed_bundled_copy(tap, pnav)
+
     # ---- bad supersessions are one line naming the file ------------------------
     own = pnav.write("self.xml", NEW_DOCUMENT % {"status": "final",
                                                  "supersedes": '<supersedes ref="xiamen-2027-1" from="2027-01-01"/>'})
@@ -249,6 +252,50 @@ def run_tests(tap, pnav):
                                                       "supersedes": '<supersedes ref="xiamen-2023-17"/>'})
     rc, out, err = pnav.run("validate", nodate)
     tap.ok(rc == 3 and "nodate.xml:" in err and "from" in err, "a supersession needs its date", err)
+
+
+def test_changed_bundled_copy(tap, pnav):
+    """xiamen-2023-17 with the Phase II cap lowered from 2000万元 to 1000万元 (a
+    revision, say), through `pnav import --replace --dry-run`:
+      Gamma, Phase II with R&D 30,000,000 on 2025-06-01: 40% = 12,000,000,
+        capped at 20,000,000 before (12,000,000) and at 10,000,000 after;
+        Fujian task 11 (30% = 9,000,000) still loses the overlap group.
+      Delta, Phase I with R&D 10,000,000 on 2025-06-01: 40% = 4,000,000 under
+        the Phase I cap of 1000万元, untouched by the change."""
+    source = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                          "data", "policies", "xiamen-2023-17.xml")
+    with open(source, encoding="utf-8") as f:
+        text = f.read()
+    marker = '<benefit id="xiamen-2023-17/1/innovative-phase-2"'
+    start = text.index(marker)
+    end = text.index("</benefit>", start)
+    changed = text[:start] + text[start:end].replace("<cap>20000000</cap>", "<cap>10000000</cap>", 1) + text[end:]
+    if changed == text:
+        tap.ok(False, "the bundled document has the Phase II cap the test changes")
+        return
+    path = pnav.write("xiamen-2023-17-revised.xml", changed)
+
+    for name, phase, rd in (("Gamma", "phase-2", "30000000"), ("Delta", "phase-1", "10000000")):
+        rc, out, err = pnav.run("profile", "save", name, "--location", "xiamen", "--product", "drug",
+                                "--drug-class", "innovative", "--modality", "chemical", "--phase", phase,
+                                "--rd-investment", rd, "--as-of", "2025-06-01")
+        tap.ok(rc == 0, "profile save %s" % name, err)
+
+    rc, before, err = pnav.json("show", "xiamen-2023-17")
+    rc, impact, err = pnav.json("import", "--replace", "--dry-run", path)
+    clients = {c["name"]: c for c in (impact or {}).get("clients", [])}
+    gamma, delta = clients.get("Gamma", {}), clients.get("Delta", {})
+    tap.ok(rc == 0 and impact.get("action") == "replace"
+           and gamma.get("before_total_cny") == 12000000 and gamma.get("after_total_cny") == 10000000
+           and [(c["kind"], c["benefit_id"], c["before_cny"], c["after_cny"]) for c in gamma.get("changes", [])]
+           == [("changed", "xiamen-2023-17/1/innovative-phase-2", 12000000, 10000000)],
+           "replace --dry-run on a changed bundled document: Gamma ¥12,000,000 → ¥10,000,000",
+           json.dumps(impact, ensure_ascii=False)[:3000] + err)
+    tap.ok(delta.get("before_total_cny") == 4000000 and delta.get("after_total_cny") == 4000000
+           and delta.get("changes") == [],
+           "replace --dry-run: Delta keeps ¥4,000,000", json.dumps(delta, ensure_ascii=False))
+    rc, after, err = pnav.json("show", "xiamen-2023-17")
+    tap.ok(after == before, "replace --dry-run leaves the stored document as it was", err)
 
 
 if __name__ == "__main__":
