@@ -1242,84 +1242,26 @@ keys_of_row (PnStore        *self,
   return TRUE;
 }
 
-gboolean
-_pn_store_read_candidates (PnStore             *self,
-                           const char * const  *places,
-                           const char         **answers,
-                           GArray              *out_pairs,
-                           GError             **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GString) sql = g_string_new ("SELECT d.key, d.id, k.keys FROM documents d"
-                                         " JOIN benefit_keys k ON k.document = d.key"
-                                         " WHERE d.jurisdiction IN (");
-  guint32 bits[PN_N_QUESTIONS];
-  guint n_places = g_strv_length ((GStrv) places);
-  gboolean ok = TRUE;
-  PnStepResult r;
+/* Whether a benefit's key is wanted (PnKeyFilter's `data`) */
+typedef gboolean (*PnKeyFilter) (const PnBenefitKey *key,
+                                 gconstpointer       data);
 
-  for (guint q = 0; q < PN_N_QUESTIONS; q++)
-    bits[q] = answers[q] != NULL ? _pn_key_bit (answers[q]) : 0;
-
-  for (guint i = 0; i < MAX (n_places, 1); i++)
-    g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", i + 1);
-  g_string_append (sql, ")");
-
-  _pn_store_lock (self);
-  stmt = _pn_store_prepare (self, sql->str, error);
-  if (stmt == NULL)
-    ok = FALSE;
-  for (guint i = 0; ok && i < n_places; i++)
-    _pn_store_bind_text (stmt, i + 1, places[i]);
-
-  while (ok && (r = _pn_store_step (self, stmt, error)) == PN_STEP_ROW)
-    {
-      gint64 document = sqlite3_column_int64 (stmt, 0);
-      const guint8 *data;
-      gsize size;
-
-      if (!keys_of_row (self, stmt, &data, &size, error))
-        {
-          ok = FALSE;
-          break;
-        }
-
-      for (gsize offset = 0; offset < size; offset += sizeof (PnBenefitKey))
-        {
-          PnBenefitKey key;
-          gboolean excluded = FALSE;
-
-          memcpy (&key, data + offset, sizeof key);
-          for (guint q = 0; q < PN_N_QUESTIONS && !excluded; q++)
-            excluded = bits[q] != 0 && (GUINT32_FROM_LE (key.mask[q]) & bits[q]) == 0;
-          if (!excluded)
-            {
-              gint64 pair[2] = { GINT64_FROM_LE (key.benefit), document };
-
-              g_array_append_vals (out_pairs, pair, 1);
-            }
-        }
-    }
-  if (ok && r == PN_STEP_ERROR)
-    ok = FALSE;
-  _pn_store_unlock (self);
-
-  return ok;
-}
-
-gboolean
-_pn_store_read_uses (PnStore             *self,
-                     const char * const  *places,
-                     guint32              uses,
-                     GArray              *out_pairs,
-                     GError             **error)
+/* The (benefit key, document key) pairs of the benefit keys of the
+ * documents at `places` (NULL: all) that `filter` wants. */
+static gboolean
+read_keys (PnStore             *self,
+           const char * const  *places,
+           PnKeyFilter          filter,
+           gconstpointer        data,
+           GArray              *out_pairs,
+           GError             **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GString) sql = g_string_new ("SELECT d.key, d.id, k.keys FROM documents d"
                                          " JOIN benefit_keys k ON k.document = d.key");
   guint n_places = places != NULL ? g_strv_length ((GStrv) places) : 0;
   gboolean ok = TRUE;
-  PnStepResult r;
+  PnStepResult r = PN_STEP_DONE;
 
   if (places != NULL)
     {
@@ -1339,10 +1281,10 @@ _pn_store_read_uses (PnStore             *self,
   while (ok && (r = _pn_store_step (self, stmt, error)) == PN_STEP_ROW)
     {
       gint64 document = sqlite3_column_int64 (stmt, 0);
-      const guint8 *data;
-      gsize size;
+      const guint8 *keys = NULL;
+      gsize size = 0;
 
-      if (!keys_of_row (self, stmt, &data, &size, error))
+      if (!keys_of_row (self, stmt, &keys, &size, error))
         {
           ok = FALSE;
           break;
@@ -1352,8 +1294,8 @@ _pn_store_read_uses (PnStore             *self,
         {
           PnBenefitKey key;
 
-          memcpy (&key, data + offset, sizeof key);
-          if ((GUINT32_FROM_LE (key.uses) & uses) != 0)
+          memcpy (&key, keys + offset, sizeof key);
+          if (filter (&key, data))
             {
               gint64 pair[2] = { GINT64_FROM_LE (key.benefit), document };
 
@@ -1366,6 +1308,53 @@ _pn_store_read_uses (PnStore             *self,
   _pn_store_unlock (self);
 
   return ok;
+}
+
+/* `data`: the answers' bits, per question (0: unanswered) */
+static gboolean
+not_excluded (const PnBenefitKey *key,
+              gconstpointer       data)
+{
+  const guint32 *bits = data;
+
+  for (guint q = 0; q < PN_N_QUESTIONS; q++)
+    if (bits[q] != 0 && (GUINT32_FROM_LE (key->mask[q]) & bits[q]) == 0)
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+_pn_store_read_candidates (PnStore             *self,
+                           const char * const  *places,
+                           const char         **answers,
+                           GArray              *out_pairs,
+                           GError             **error)
+{
+  guint32 bits[PN_N_QUESTIONS];
+
+  g_return_val_if_fail (places != NULL, FALSE);
+
+  for (guint q = 0; q < PN_N_QUESTIONS; q++)
+    bits[q] = answers[q] != NULL ? _pn_key_bit (answers[q]) : 0;
+  return read_keys (self, places, not_excluded, bits, out_pairs, error);
+}
+
+/* `data`: the PN_USES_* bits wanted */
+static gboolean
+uses_any (const PnBenefitKey *key,
+          gconstpointer       data)
+{
+  return (GUINT32_FROM_LE (key->uses) & *(const guint32 *) data) != 0;
+}
+
+gboolean
+_pn_store_read_uses (PnStore             *self,
+                     const char * const  *places,
+                     guint32              uses,
+                     GArray              *out_pairs,
+                     GError             **error)
+{
+  return read_keys (self, places, uses_any, &uses, out_pairs, error);
 }
 
 gboolean
