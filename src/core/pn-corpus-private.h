@@ -5,13 +5,28 @@
 
 G_BEGIN_DECLS
 
+/* A benefit the engine may list, with what it checks first, worked out
+ * once: the questions its conditions ask, how many of them stay open when
+ * none is answered, and its validity as day keys (pn_day_key()). */
+typedef struct
+{
+  PnBenefit *benefit;          /* the corpus's */
+  guint32    asks;             /* 1 << PnQuestion of each condition */
+  guint16    open_unanswered;  /* conditions not met when unanswered */
+  guint16    reserved;
+  guint32    from_day;         /* 0: no start */
+  guint32    until_day;        /* G_MAXUINT32: no end */
+} PnCandidate;
+
 /* For pn-engine: the benefits at `location` (or a place above it) that
  * `answers` (per PnQuestion, NULL when unanswered) may match — a superset
  * the engine checks exactly — in document order, each with its article
  * and its document's header; the benefits they top up are read too, so
  * that pn_corpus_find_benefit() finds them without reading the store
- * again.  Transfer container. */
-GPtrArray   *_pn_corpus_get_candidates  (PnCorpus    *self,
+ * again.  Once a question has read every benefit of a location, the
+ * corpus keeps them and later questions there read nothing.  Transfer
+ * full: a GArray of PnCandidate. */
+GArray      *_pn_corpus_get_candidates  (PnCorpus    *self,
                                          const char  *location,
                                          const char **answers,
                                          GError     **error);

@@ -7,6 +7,7 @@
 
 #include "pn-corpus.h"
 #include "pn-corpus-private.h"
+#include "pn-date.h"
 #include "pn-policy-loader.h"
 #include "pn-store-private.h"
 
@@ -730,21 +731,27 @@ benefits_of_pairs (PnCorpus   *self,
                    GError    **error)
 {
   gboolean ok = TRUE;
+  PnDocument *document = NULL;
+  gboolean hidden = FALSE;
 
           for (guint i = 0; ok && i < pairs->len; i++)
             {
               const gint64 *pair = &g_array_index (pairs, gint64, 2 * i);
               PnBenefitRow row = { pair[0], pair[1], 0 };
-              PnDocument *document;
               PnBenefit *benefit;
 
-              document = document_at_key (self, row.document, error);
-              if (document == NULL)
+              /* the pairs come document by document */
+              if (document == NULL || document->store_key != row.document)
                 {
-                  ok = FALSE;
-                  break;
+                  document = document_at_key (self, row.document, error);
+                  if (document == NULL)
+                    {
+                      ok = FALSE;
+                      break;
+                    }
+                  hidden = g_hash_table_contains (self->hidden, document->id);
                 }
-              if (g_hash_table_contains (self->hidden, document->id))
+              if (hidden)
                 continue;
 
               benefit = g_hash_table_lookup (self->benefits, &row.key);
@@ -772,13 +779,166 @@ benefits_of_pairs (PnCorpus   *self,
   return ok;
 }
 
-GPtrArray *
+/* What the engine checks first of a benefit, worked out once for a
+ * benefit of the store (lock held); a benefit held in memory may change
+ * and is looked at each time. */
+static void
+candidate_init (PnCandidate *candidate,
+                PnBenefit   *benefit)
+{
+  memset (candidate, 0, sizeof *candidate);
+  candidate->benefit = benefit;
+
+  if (!benefit->summary.known)
+    {
+      const char *from, *until;
+      guint32 asks = 0, open = 0;
+
+      for (guint c = 0; c < benefit->conditions->len; c++)
+        {
+          const PnCondition *condition = g_ptr_array_index (benefit->conditions, c);
+
+          asks |= 1u << condition->question;
+          if (!condition->asks_nothing)
+            open++;
+        }
+      pn_benefit_get_validity (benefit, &from, &until);
+      benefit->summary.asks = asks;
+      benefit->summary.open_unanswered = open;
+      benefit->summary.from_day = pn_day_key (from, 0);
+      benefit->summary.until_day = pn_day_key (until, G_MAXUINT32);
+      benefit->summary.known = benefit->store_key != 0;
+    }
+
+  candidate->asks = benefit->summary.asks;
+  candidate->open_unanswered = benefit->summary.open_unanswered;
+  candidate->from_day = benefit->summary.from_day;
+  candidate->until_day = benefit->summary.until_day;
+}
+
+/* In document order, as compare_benefits() has it.  The store's rows come
+ * document by document, each in its order: sorting the documents is
+ * enough (a stable merge of runs), and the whole sort the fallback. */
+typedef struct
+{
+  guint start;
+  guint len;
+} Run;
+
+static int
+compare_runs (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  PnBenefit **benefits = user_data;
+  const Run *x = a;
+  const Run *y = b;
+
+  return compare_benefits (&benefits[x->start], &benefits[y->start]);
+}
+
+static void
+sort_benefits (GPtrArray *benefits)
+{
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  g_autofree gpointer *sorted = NULL;
+  gboolean ordered = TRUE;
+  guint n = 0;
+
+  for (guint i = 0; i < benefits->len; i++)
+    {
+      PnBenefit *benefit = benefits->pdata[i];
+      Run *run = runs->len > 0 ? &g_array_index (runs, Run, runs->len - 1) : NULL;
+
+      if (run != NULL && ((PnBenefit *) benefits->pdata[run->start])->document == benefit->document)
+        {
+          if (compare_benefits (&benefits->pdata[i - 1], &benefits->pdata[i]) > 0)
+            {
+              g_ptr_array_sort (benefits, compare_benefits);
+              return;
+            }
+          run->len++;
+          continue;
+        }
+      if (run != NULL && compare_benefits (&benefits->pdata[run->start], &benefits->pdata[i]) > 0)
+        ordered = FALSE;
+      g_array_append_val (runs, ((Run) { i, 1 }));
+    }
+  if (ordered)
+    return;
+
+  g_array_sort_with_data (runs, compare_runs, benefits->pdata);
+  sorted = g_new (gpointer, MAX (benefits->len, 1));
+  for (guint r = 0; r < runs->len; r++)
+    {
+      const Run *run = &g_array_index (runs, Run, r);
+
+      memcpy (sorted + n, benefits->pdata + run->start, run->len * sizeof (gpointer));
+      n += run->len;
+    }
+  memcpy (benefits->pdata, sorted, n * sizeof (gpointer));
+
+  /* a document in two runs, each in order, may still be out of order */
+  for (guint i = 1; i < benefits->len; i++)
+    if (compare_benefits (&benefits->pdata[i - 1], &benefits->pdata[i]) > 0)
+      {
+        g_ptr_array_sort (benefits, compare_benefits);
+        return;
+      }
+}
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  PnBenefit *x = ((const PnCandidate *) a)->benefit;
+  PnBenefit *y = ((const PnCandidate *) b)->benefit;
+
+  return compare_benefits (&x, &y);
+}
+
+static void
+append_candidates (GArray    *out,
+                   GPtrArray *benefits)
+{
+  guint n = out->len;
+
+  g_array_set_size (out, n + benefits->len);
+  for (guint i = 0; i < benefits->len; i++)
+    candidate_init (&g_array_index (out, PnCandidate, n + i), g_ptr_array_index (benefits, i));
+}
+
+/* The store's candidates (lock held, in a read): the rows the answers
+ * may match. */
+static GArray *
+store_candidates_locked (PnCorpus    *self,
+                         GStrv        places,
+                         const char **answers,
+                         GError     **error)
+{
+  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, 2 * sizeof (gint64));
+  g_autoptr(GPtrArray) benefits = g_ptr_array_new ();
+  GArray *candidates;
+
+  if (!_pn_store_read_candidates (self->store, (const char * const *) places, answers, pairs, error) ||
+      !benefits_of_pairs (self, pairs, benefits, error) ||
+      !read_targets (self, benefits, error))
+    return NULL;
+
+  sort_benefits (benefits);
+  candidates = g_array_sized_new (FALSE, FALSE, sizeof (PnCandidate), benefits->len);
+  append_candidates (candidates, benefits);
+  return candidates;
+}
+
+GArray *
 _pn_corpus_get_candidates (PnCorpus    *self,
                            const char  *location,
                            const char **answers,
                            GError     **error)
 {
-  g_autoptr(GPtrArray) candidates = g_ptr_array_new ();
+  g_autoptr(GArray) candidates = NULL;
+  g_autoptr(GPtrArray) in_memory = g_ptr_array_new ();
   g_auto(GStrv) places = NULL;
   gboolean ok = TRUE;
 
@@ -791,19 +951,16 @@ _pn_corpus_get_candidates (PnCorpus    *self,
 
   if (self->store != NULL)
     {
-      g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, 2 * sizeof (gint64));
-
       ok = _pn_store_begin_read (self->store, error);
       if (ok)
         {
-          ok = _pn_store_read_candidates (self->store, (const char * const *) places, answers,
-                                          pairs, error) &&
-               benefits_of_pairs (self, pairs, candidates, error);
-          if (ok)
-            ok = read_targets (self, candidates, error);
+          candidates = store_candidates_locked (self, places, answers, error);
+          ok = candidates != NULL;
           _pn_store_end_read (self->store);
         }
     }
+  else
+    candidates = g_array_new (FALSE, FALSE, sizeof (PnCandidate));
 
   for (guint i = 0; ok && i < self->memory->len; i++)
     {
@@ -815,7 +972,7 @@ _pn_corpus_get_candidates (PnCorpus    *self,
         {
           PnArticle *article = g_ptr_array_index (document->articles, a);
 
-          g_ptr_array_extend (candidates, article->benefits, NULL, NULL);
+          g_ptr_array_extend (in_memory, article->benefits, NULL, NULL);
         }
     }
 
@@ -824,7 +981,12 @@ _pn_corpus_get_candidates (PnCorpus    *self,
   if (!ok)
     return NULL;
 
-  g_ptr_array_sort (candidates, compare_benefits);
+  /* the store's are in order already */
+  if (in_memory->len > 0)
+    {
+      append_candidates (candidates, in_memory);
+      g_array_sort (candidates, compare_candidates);
+    }
   return g_steal_pointer (&candidates);
 }
 

@@ -79,3 +79,17 @@ pn_date_within_months (const char *date,
   g_date_add_months (&end, months);
   return g_date_compare (&d, &start) >= 0 && g_date_compare (&d, &end) <= 0;
 }
+
+guint32
+pn_day_key (const char *date,
+            guint32     none)
+{
+  guint32 day = 0;
+
+  if (date == NULL)
+    return none;
+  for (const char *p = date; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      day = day * 10 + (guint32) (*p - '0');
+  return day;
+}

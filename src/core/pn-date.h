@@ -26,4 +26,9 @@ gboolean  pn_date_within_months  (const char  *date,
                                   const char  *as_of,
                                   guint        months);
 
+/* YYYY-MM-DD as YYYYMMDD, which orders as the string does; `none` for
+ * NULL.  The date is not checked: the loader and the store did. */
+guint32   pn_day_key             (const char  *date,
+                                  guint32      none);
+
 G_END_DECLS

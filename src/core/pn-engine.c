@@ -172,19 +172,43 @@ resolve_overlaps (PnResults  *results,
     }
 }
 
-/* The first pass: whether the benefit is listed, its match and state,
- * and, when it may enter the total, its amount.  Nothing else. */
-static void
-evaluate_benefit (const PnFacts *facts,
-                  PnResults     *results,
-                  PnBenefit     *benefit)
+/* A benefit's state on the as-of day, as pn_facts_status() gives it,
+ * from the candidate's day keys and its document's replacement. */
+static PnStatus
+candidate_status (const PnFacts        *facts,
+                  const PnCandidate    *candidate,
+                  const PnSupersededBy *by)
 {
+  if (by != NULL)
+    return PN_STATUS_SUPERSEDED;
+  if (candidate->benefit->document->draft)
+    return PN_STATUS_DRAFT;
+  if (facts->as_of_day < candidate->from_day)
+    return PN_STATUS_PENDING;
+  if (facts->as_of_day > candidate->until_day)
+    return PN_STATUS_EXPIRED;
+  return PN_STATUS_IN_FORCE;
+}
+
+/* The first pass: whether the benefit is listed, its match and state,
+ * and, when it may enter the total, its amount.  Nothing else.  `by` is
+ * what replaces its document on the as-of day, or NULL. */
+static void
+evaluate_benefit (const PnFacts        *facts,
+                  PnResults            *results,
+                  const PnCandidate    *candidate,
+                  const PnSupersededBy *by)
+{
+  PnBenefit *benefit = candidate->benefit;
   PnResultEntry *entry;
   PnWorth worth = { 0, };
   guint open;
 
-  /* Most candidates contradict the profile and are not listed at all. */
-  if (!pn_facts_check_conditions (facts, benefit, &open))
+  /* Most candidates contradict the profile and are not listed at all;
+   * those whose conditions ask nothing answered are open on each. */
+  if ((candidate->asks & facts->answered) == 0)
+    open = candidate->open_unanswered;
+  else if (!pn_facts_check_conditions (facts, benefit, &open))
     return;
   open += pn_benefit_count_open_requirements (benefit);
   /* a measure drafted from the text counts only once a person has read it */
@@ -193,7 +217,7 @@ evaluate_benefit (const PnFacts *facts,
 
   entry = _pn_results_append (results, benefit);
   entry->match = open == 0 ? PN_MATCH_DEFINITE : PN_MATCH_POSSIBLE;
-  entry->status = pn_facts_status (facts, benefit);
+  entry->status = candidate_status (facts, candidate, by);
 
   if (entry->status == PN_STATUS_SUPERSEDED)
     entry->not_counted = PN_NOT_COUNTED_SUPERSEDED;
@@ -240,7 +264,7 @@ pn_engine_evaluate (PnCorpus   *corpus,
 {
   g_autoptr(PnResults) results = NULL;
   g_autoptr(PnProfile) snapshot = NULL;
-  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GArray) candidates = NULL;
   g_autofree char *as_of = NULL;
   const char *location;
   PnFacts facts;
@@ -275,8 +299,23 @@ pn_engine_evaluate (PnCorpus   *corpus,
     return NULL;
 
   _pn_results_reserve (results, candidates->len);
-  for (guint i = 0; i < candidates->len; i++)
-    evaluate_benefit (&facts, results, g_ptr_array_index (candidates, i));
+  {
+    PnDocument *document = NULL;
+    const PnSupersededBy *by = NULL;
+
+    for (guint i = 0; i < candidates->len; i++)
+      {
+        const PnCandidate *candidate = &g_array_index (candidates, PnCandidate, i);
+
+        /* candidates come document by document */
+        if (candidate->benefit->document != document)
+          {
+            document = candidate->benefit->document;
+            by = pn_facts_superseded_by (&facts, candidate->benefit);
+          }
+        evaluate_benefit (&facts, results, candidate, by);
+      }
+  }
 
   resolve_overlaps (results, facts.taxonomy);
 

@@ -116,6 +116,17 @@ struct _PnBenefit
 
   PnArticle     *article;       /* not owned */
   PnDocument    *document;      /* not owned */
+
+  /* What the engine checks first, kept by the corpus for a benefit read
+   * from the store (whose rows never change): see PnCandidate. */
+  struct
+  {
+    guint32      asks;
+    guint32      open_unanswered;
+    guint32      from_day;
+    guint32      until_day;
+    gboolean     known;
+  } summary;
 };
 
 struct _PnArticle

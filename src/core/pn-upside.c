@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "pn-upside-private.h"
 #include "pn-money.h"
 
@@ -265,43 +267,97 @@ step_free (Step *step)
   g_free (step);
 }
 
+/* The open points found so far: answers and figures by their enum (most
+ * points, one look-up each), the others by a key of their words. */
+typedef struct
+{
+  Step       *answers[PN_N_QUESTIONS];
+  Step       *figures[PN_N_FIGURES];
+  GHashTable *others;   /* "r:" id [en] → Step (borrowed) */
+  GPtrArray  *all;      /* Step, owned */
+} Points;
+
 static void
-open_point (GHashTable      *steps,
-            PnNextStepKind   kind,
-            const char      *id,
-            const char      *zh,
-            const char      *en,
-            guint            position)
+points_init (Points *points)
+{
+  memset (points, 0, sizeof *points);
+  points->others = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  points->all = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
+}
+
+static void
+points_clear (Points *points)
+{
+  g_clear_pointer (&points->others, g_hash_table_unref);
+  g_clear_pointer (&points->all, g_ptr_array_unref);
+}
+
+static Step *
+step_new (Points         *points,
+          PnNextStepKind  kind,
+          const char     *id,
+          const char     *zh,
+          const char     *en)
+{
+  Step *step = g_new0 (Step, 1);
+
+  step->kind = kind;
+  step->id = g_strdup (id);
+  step->text.zh = g_strdup (zh);
+  step->text.en = g_strdup (en);
+  step->positions = g_ptr_array_new ();
+  g_ptr_array_add (points->all, step);
+  return step;
+}
+
+static void
+open_answer (Points     *points,
+             PnQuestion  question,
+             guint       position)
+{
+  Step *step = points->answers[question];
+
+  if (step == NULL)
+    step = points->answers[question] = step_new (points, PN_NEXT_STEP_ANSWER,
+                                                 pn_question_to_string (question),
+                                                 pn_question_describe (question, PN_LANG_ZH),
+                                                 pn_question_describe (question, PN_LANG_EN));
+  g_ptr_array_add (step->positions, GUINT_TO_POINTER (position));
+}
+
+static void
+open_requirement (Points     *points,
+                  const char *id,
+                  const char *zh,
+                  const char *en,
+                  guint       position)
 {
   /* a requirement's id is the benefit's own: two with one id but
    * different words are different requirements */
-  static const char * const kinds[] = { "a:", "f:", "r:" };
-  g_autofree char *key = g_strconcat (kinds[kind], id, kind == PN_NEXT_STEP_REQUIREMENT ? en : NULL, NULL);
-  Step *step = g_hash_table_lookup (steps, key);
+  g_autofree char *key = g_strconcat ("r:", id, en, NULL);
+  Step *step = g_hash_table_lookup (points->others, key);
 
   if (step == NULL)
     {
-      step = g_new0 (Step, 1);
-      step->kind = kind;
-      step->id = g_strdup (id);
-      step->text.zh = g_strdup (zh);
-      step->text.en = g_strdup (en);
-      step->positions = g_ptr_array_new ();
-      g_hash_table_insert (steps, g_steal_pointer (&key), step);
+      step = step_new (points, PN_NEXT_STEP_REQUIREMENT, id, zh, en);
+      g_hash_table_insert (points->others, g_steal_pointer (&key), step);
     }
   g_ptr_array_add (step->positions, GUINT_TO_POINTER (position));
 }
 
 static void
-open_figure (GHashTable    *steps,
+open_figure (Points        *points,
              const PnFacts *facts,
              PnFigure       figure,
              guint          position)
 {
-  open_point (steps, PN_NEXT_STEP_FIGURE, pn_figure_to_string (figure),
-              pn_derivation_figure_label (facts->taxonomy, figure, PN_LANG_ZH),
-              pn_derivation_figure_label (facts->taxonomy, figure, PN_LANG_EN),
-              position);
+  Step *step = points->figures[figure];
+
+  if (step == NULL)
+    step = points->figures[figure] = step_new (points, PN_NEXT_STEP_FIGURE, pn_figure_to_string (figure),
+                                               pn_derivation_figure_label (facts->taxonomy, figure, PN_LANG_ZH),
+                                               pn_derivation_figure_label (facts->taxonomy, figure, PN_LANG_EN));
+  g_ptr_array_add (step->positions, GUINT_TO_POINTER (position));
 }
 
 /* The open points of the result at `position`: unanswered questions,
@@ -310,7 +366,7 @@ static void
 open_points (const PnFacts *facts,
              PnResults     *results,
              guint          position,
-             GHashTable    *steps)
+             Points        *steps)
 {
   PnBenefit *benefit = _pn_results_peek (results, position)->benefit;
 
@@ -318,21 +374,19 @@ open_points (const PnFacts *facts,
     {
       const PnCondition *condition = g_ptr_array_index (benefit->conditions, c);
       PnConditionState state = pn_facts_condition_state (facts, condition);
-      const char *id = pn_question_to_string (condition->question);
 
       if (state == PN_CONDITION_UNKNOWN)
-        open_point (steps, PN_NEXT_STEP_ANSWER, id,
-                    pn_question_describe (condition->question, PN_LANG_ZH),
-                    pn_question_describe (condition->question, PN_LANG_EN), position);
+        open_answer (steps, condition->question, position);
       else if (state == PN_CONDITION_REVIEW)
         {
+          const char *id = pn_question_to_string (condition->question);
           g_autofree char *review = g_strconcat ("review:", id, NULL);
           g_autofree char *zh = g_strdup_printf ("专家评估认定（%s）",
                                                  pn_question_describe (condition->question, PN_LANG_ZH));
           g_autofree char *en = g_strdup_printf ("an expert recognition of %s",
                                                  pn_question_describe (condition->question, PN_LANG_EN));
 
-          open_point (steps, PN_NEXT_STEP_REQUIREMENT, review, zh, en, position);
+          open_requirement (steps, review, zh, en, position);
         }
     }
 
@@ -341,13 +395,11 @@ open_points (const PnFacts *facts,
       const PnRequirement *requirement = g_ptr_array_index (benefit->requirements, r);
 
       if (!requirement->attestation)
-        open_point (steps, PN_NEXT_STEP_REQUIREMENT, requirement->id,
-                    requirement->text.zh, requirement->text.en, position);
+        open_requirement (steps, requirement->id, requirement->text.zh, requirement->text.en, position);
     }
 
   if (!benefit->reviewed)
-    open_point (steps, PN_NEXT_STEP_REQUIREMENT, "unreviewed",
-                "人工审核起草的条款", "a person's review of the drafted measure", position);
+    open_requirement (steps, "unreviewed", "人工审核起草的条款", "a person's review of the drafted measure", position);
 
   /* figures: each one the arithmetic needs and the answers do not give,
    * the thresholds' and the one the amount is a rate of */
@@ -454,12 +506,11 @@ GPtrArray *
 _pn_upside_next_steps (const PnFacts *facts,
                        PnResults     *results)
 {
-  g_autoptr(GHashTable) points = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                        (GDestroyNotify) step_free);
   GPtrArray *steps = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_next_step_free);
   g_autoptr(GHashTable) counted_groups = NULL;
-  GHashTableIter iter;
-  Step *point;
+  Points points;
+
+  points_init (&points);
 
   for (guint i = 0; i < pn_results_get_n_results (results); i++)
     {
@@ -470,13 +521,13 @@ _pn_upside_next_steps (const PnFacts *facts,
       if (entry->counted || !may_add (entry) || entry->not_counted == PN_NOT_COUNTED_OVERLAP ||
           entry->high_cny == 0)
         continue;
-      open_points (facts, results, i, points);
+      open_points (facts, results, i, &points);
     }
 
   counted_groups = counted_by_group (results);
-  g_hash_table_iter_init (&iter, points);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &point))
+  for (guint p = 0; p < points.all->len; p++)
     {
+      const Step *point = g_ptr_array_index (points.all, p);
       PnNextStep *step = g_new0 (PnNextStep, 1);
 
       step->kind = point->kind;
@@ -496,6 +547,7 @@ _pn_upside_next_steps (const PnFacts *facts,
       g_ptr_array_add (steps, step);
     }
 
+  points_clear (&points);
   g_ptr_array_sort (steps, compare_steps);
   return steps;
 }

@@ -3,6 +3,7 @@
 
 #include "pn-corpus.h"
 #include "pn-corpus-private.h"
+#include "pn-date.h"
 #include "pn-derivation.h"
 #include "pn-profile.h"
 #include "pn-result.h"
@@ -25,6 +26,7 @@ typedef struct
   guint32      as_of_day;                /* YYYYMMDD */
   const char  *answers[PN_N_QUESTIONS];
   GQuark       quarks[PN_N_QUESTIONS];
+  guint32      answered;                 /* 1 << PnQuestion of each answer */
   gint64       figures[PN_N_FIGURES];    /* PN_YUAN_UNSET: not given */
   GHashTable  *superseded;               /* pn_corpus_get_superseded(), or NULL */
 } PnFacts;
@@ -33,9 +35,6 @@ void         pn_facts_init               (PnFacts      *facts,
                                           PnCorpus     *corpus,
                                           PnProfile    *profile,
                                           const char   *as_of);
-/* YYYY-MM-DD as YYYYMMDD, which orders as the string does; `none` for NULL */
-guint32      pn_day_key                  (const char   *date,
-                                          guint32       none);
 PnConditionState pn_facts_condition_state (const PnFacts     *facts,
                                            const PnCondition *condition);
 /* FALSE when a given answer contradicts a condition; else counts in

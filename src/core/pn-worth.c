@@ -12,20 +12,6 @@
 
 /* ---- facts ---- */
 
-guint32
-pn_day_key (const char *date,
-            guint32     none)
-{
-  guint32 day = 0;
-
-  if (date == NULL)
-    return none;
-  for (const char *p = date; *p != '\0'; p++)
-    if (g_ascii_isdigit (*p))
-      day = day * 10 + (guint32) (*p - '0');
-  return day;
-}
-
 void
 pn_facts_init (PnFacts    *facts,
                PnCorpus   *corpus,
@@ -33,6 +19,7 @@ pn_facts_init (PnFacts    *facts,
                const char *as_of)
 {
   facts->corpus = corpus;
+  facts->answered = 0;
   facts->taxonomy = pn_corpus_get_taxonomy (corpus);
   facts->profile = profile;
   facts->as_of = as_of;
@@ -43,6 +30,8 @@ pn_facts_init (PnFacts    *facts,
       /* the candidates are read after this: their conditions' quarks may
        * not exist yet (answers are vocabulary ids, a bounded set) */
       facts->quarks[q] = facts->answers[q] ? g_quark_from_string (facts->answers[q]) : 0;
+      if (facts->answers[q] != NULL)
+        facts->answered |= 1u << q;
     }
   for (guint f = 0; f < PN_N_FIGURES; f++)
     facts->figures[f] = pn_profile_get_figure (profile, f);
