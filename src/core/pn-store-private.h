@@ -17,11 +17,13 @@ G_BEGIN_DECLS
  * Every function here takes the store's lock itself (a GRecMutex: the
  * GUI reads results in worker threads); the SQL helpers expect it held. */
 
-/* The GVariant forms of what a row holds in lists (pn-store.c writes
- * them, pn-store-read.c reads them):
+/* What a row holds in lists (pn-store.c writes them, pn-store-read.c
+ * reads them).  A document's, read once per document, is a GVariant:
  *   documents.lists  notes (zh, en); annual caps (id, amount, per,
  *                    article, zh, en); its own places (id, parent, level,
  *                    zh, en) and units (id, place, zh, en)
+ * Articles' and benefits', read for every measure a question lists, are
+ * packs (pn-pack-private.h), field by field:
  *   articles.lists   units (id, role); notes (zh, en)
  *   benefits.lists   thresholds (figure, min, inclusive); conditions
  *                    (question, values, review, line); requirements (id,
@@ -29,8 +31,6 @@ G_BEGIN_DECLS
  *                    shares; notes (zh, en); units (id, role); readings
  *                    (id, chosen, keeps a lapsed target, zh, en) */
 #define PN_DOCUMENT_LISTS_TYPE "(a(ss)a(sxssss)a(sssss)a(ssss)a(ss))"
-#define PN_ARTICLE_LISTS_TYPE  "(a(ss)a(ss))"
-#define PN_BENEFIT_LISTS_TYPE  "(a(sxb)a(sasasu)a(sssb)asasada(ss)a(ss)a(sbbss))"
 /*   document_cases.cases  per case: name, as-of, location, answers
  *                    (question, id), figures (figure, yuan), expectations
  *                    (benefit, listed, counted, estimate, has match,

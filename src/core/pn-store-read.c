@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "pn-pack-private.h"
 #include "pn-store-private.h"
 #include "pn-date.h"
 #include "pn-taxonomy.h"
@@ -212,8 +213,6 @@ void
 _pn_store_keep_variant_types (void)
 {
   keep_type_info (PN_DOCUMENT_LISTS_TYPE);
-  keep_type_info (PN_ARTICLE_LISTS_TYPE);
-  keep_type_info (PN_BENEFIT_LISTS_TYPE);
   keep_type_info (PN_CASES_TYPE);
 }
 
@@ -243,6 +242,21 @@ column_lists (Check        *check,
     }
 
   return g_steal_pointer (&value);
+}
+
+/* The bytes of a pack column (pn-pack-private.h), never empty */
+static gboolean
+column_pack (Check         *check,
+             sqlite3_stmt  *stmt,
+             int            column,
+             guint8         tag,
+             PnPackReader  *reader)
+{
+  if (sqlite3_column_type (stmt, column) != SQLITE_BLOB || sqlite3_column_bytes (stmt, column) <= 0 ||
+      !pn_pack_reader_init (reader, sqlite3_column_blob (stmt, column),
+                            sqlite3_column_bytes (stmt, column), tag))
+    return damaged (check, "its lists are missing or not in the expected form");
+  return TRUE;
 }
 
 static gboolean
@@ -278,24 +292,43 @@ read_texts (Check    *check,
 }
 
 static void
-read_units_into (Check     *check,
-                 GVariant  *array,
-                 GPtrArray *units)
+pack_texts_into (Check        *check,
+                 PnPackReader *reader,
+                 GPtrArray    *texts,
+                 const char   *what)
 {
-  const char *id, *role;
+  guint32 n = pn_pack_read_count (reader, 8);
 
-  for (gsize i = 0, n = g_variant_n_children (array); i < n; i++)
+  for (guint32 i = 0; i < n && !reader->bad; i++)
     {
-      g_autoptr(GVariant) tuple = g_variant_get_child_value (array, i);
-      GVariant *child[2];
+      g_autofree char *zh = pn_pack_read_str (reader);
+      g_autofree char *en = pn_pack_read_str (reader);
 
-      tuple_children (tuple, child, 2);
-      id = g_variant_get_string (child[0], NULL);
-      role = g_variant_get_string (child[1], NULL);
+      if (reader->bad)
+        break;
+      if (*zh == '\0' && *en == '\0')
+        damaged (check, "an empty %s", what);
+      g_ptr_array_add (texts, pn_text_new (zh, en));
+    }
+}
+
+static void
+pack_units_into (Check        *check,
+                 PnPackReader *reader,
+                 GPtrArray    *units)
+{
+  guint32 n = pn_pack_read_count (reader, 8);
+
+  for (guint32 i = 0; i < n && !reader->bad; i++)
+    {
+      g_autofree char *id = pn_pack_read_str (reader);
+      g_autofree char *role = pn_pack_read_str (reader);
+
+      if (reader->bad)
+        break;
       if (!valid_id (id) || (strcmp (role, "lead") != 0 && strcmp (role, "cooperating") != 0))
         damaged (check, "a responsible unit (“%.100s”, role “%.100s”) is not valid", id, role);
       g_ptr_array_add (units, pn_unit_ref_new (id, role));
-      release_children (child, 2);
     }
 }
 
@@ -593,9 +626,7 @@ article_from_row (PnStore       *self,
                   GError       **error)
 {
   g_autoptr(PnArticle) article = pn_article_new_detached (document);
-  g_autoptr(GVariant) lists = NULL;
-  g_autoptr(GVariant) units = NULL;
-  g_autoptr(GVariant) notes = NULL;
+  PnPackReader lists;
   Check check_data = { self, document->id, error, FALSE };
   Check *check = &check_data;
 
@@ -611,7 +642,7 @@ article_from_row (PnStore       *self,
   article->valid_from = column_date (check, stmt, 9, "an article's start date");
   article->valid_until = column_date (check, stmt, 10, "an article's end date");
   article->line = column_int (check, stmt, 11, "an article's line", 0, G_MAXUINT32);
-  lists = column_lists (check, stmt, 12, PN_ARTICLE_LISTS_TYPE);
+  column_pack (check, stmt, 12, PN_PACK_ARTICLE_LISTS, &lists);
   if (check->failed)
     return NULL;
 
@@ -622,10 +653,10 @@ article_from_row (PnStore       *self,
       return NULL;
     }
 
-  units = g_variant_get_child_value (lists, 0);
-  notes = g_variant_get_child_value (lists, 1);
-  read_units_into (check, units, article->units);
-  g_ptr_array_extend_and_steal (article->notes, read_texts (check, notes, "note"));
+  pack_units_into (check, &lists, article->units);
+  pack_texts_into (check, &lists, article->notes, "note");
+  if (!check->failed && !pn_pack_reader_end (&lists))
+    damaged (check, "the lists of article %s are not in the expected form", article->number);
   if (check->failed)
     return NULL;
 
@@ -677,8 +708,8 @@ static PnCondition *
 condition_new (Check       *check,
                PnTaxonomy  *taxonomy,
                const char  *question_id,
-               GVariant    *values,
-               GVariant    *review,
+               GStrv        values,
+               GStrv        review,
                guint32      line)
 {
   PnCondition *condition = pn_condition_new ();
@@ -686,8 +717,10 @@ condition_new (Check       *check,
 
   if (!pn_question_from_string (question_id, &condition->question))
     damaged (check, "a condition on “%.100s”, which is no question", question_id);
-  condition->values = g_variant_dup_strv (values, NULL);
-  condition->review = g_variant_n_children (review) > 0 ? g_variant_dup_strv (review, NULL) : NULL;
+  condition->values = values;
+  if (review != NULL && review[0] == NULL)
+    g_clear_pointer (&review, g_strfreev);
+  condition->review = review;
   condition->line = line;
 
   if (check->failed)
@@ -735,74 +768,78 @@ condition_new (Check       *check,
   return condition;
 }
 
+/* The lists of a benefit, as pn-store.c's benefit_lists() writes them */
 static void
-benefit_lists_into (Check       *check,
-                    PnTaxonomy  *taxonomy,
-                    GVariant    *lists,
-                    PnBenefit   *benefit)
+benefit_lists_into (Check        *check,
+                    PnTaxonomy   *taxonomy,
+                    PnPackReader *reader,
+                    PnBenefit    *benefit)
 {
-  g_autoptr(GVariant) thresholds = g_variant_get_child_value (lists, 0);
-  g_autoptr(GVariant) conditions = g_variant_get_child_value (lists, 1);
-  g_autoptr(GVariant) requirements = g_variant_get_child_value (lists, 2);
-  g_autoptr(GVariant) tops_up = g_variant_get_child_value (lists, 3);
-  g_autoptr(GVariant) annual_caps = g_variant_get_child_value (lists, 4);
-  g_autoptr(GVariant) stages = g_variant_get_child_value (lists, 5);
-  g_autoptr(GVariant) notes = g_variant_get_child_value (lists, 6);
-  g_autoptr(GVariant) units = g_variant_get_child_value (lists, 7);
-  g_autoptr(GVariant) readings = g_variant_get_child_value (lists, 8);
-  GVariantIter iter;
-  const char *figure_id, *id, *zh, *en;
-  GVariant *values, *review;
-  gint64 min;
-  gboolean flag;
-  guint32 line;
-  double share;
+  guint32 n;
 
-  g_variant_iter_init (&iter, thresholds);
-  while (g_variant_iter_next (&iter, "(&sxb)", &figure_id, &min, &flag))
+  n = pn_pack_read_count (reader, 13);
+  for (guint32 i = 0; i < n && !reader->bad; i++)
     {
-      PnThreshold *threshold = g_new0 (PnThreshold, 1);
+      g_autofree char *figure_id = pn_pack_read_str (reader);
+      gint64 min = pn_pack_read_i64 (reader);
+      gboolean inclusive = pn_pack_read_bool (reader);
+      PnThreshold *threshold;
 
+      if (reader->bad)
+        break;
+      threshold = g_new0 (PnThreshold, 1);
       threshold->figure = figure_of (check, figure_id, "a threshold's figure");
       if (threshold->figure == PN_FIGURE_NONE || min < 0 || min > MAX_YUAN)
         damaged (check, "a threshold of %s is not valid", benefit->id);
       threshold->min = min;
-      threshold->inclusive = flag;
+      threshold->inclusive = inclusive;
       g_ptr_array_add (benefit->thresholds, threshold);
     }
 
-  for (gsize i = 0, n = g_variant_n_children (conditions); i < n; i++)
+  n = pn_pack_read_count (reader, 16);
+  for (guint32 i = 0; i < n && !reader->bad; i++)
     {
-      g_autoptr(GVariant) tuple = g_variant_get_child_value (conditions, i);
-      GVariant *child[4];
+      g_autofree char *id = pn_pack_read_str (reader);
+      GStrv values = pn_pack_read_strv (reader);
+      GStrv review = pn_pack_read_strv (reader);
+      guint32 line = pn_pack_read_u32 (reader);
 
-      tuple_children (tuple, child, 4);
-      id = g_variant_get_string (child[0], NULL);
-      values = child[1];
-      review = child[2];
-      line = g_variant_get_uint32 (child[3]);
+      if (reader->bad)
+        {
+          g_strfreev (values);
+          g_strfreev (review);
+          break;
+        }
       g_ptr_array_add (benefit->conditions, condition_new (check, taxonomy, id, values, review, line));
-      release_children (child, 4);
     }
 
-  g_variant_iter_init (&iter, requirements);
-  while (g_variant_iter_next (&iter, "(&s&s&sb)", &id, &zh, &en, &flag))
+  n = pn_pack_read_count (reader, 13);
+  for (guint32 i = 0; i < n && !reader->bad; i++)
     {
-      PnRequirement *requirement = pn_requirement_new ();
+      g_autofree char *id = pn_pack_read_str (reader);
+      g_autofree char *zh = pn_pack_read_str (reader);
+      g_autofree char *en = pn_pack_read_str (reader);
+      gboolean attestation = pn_pack_read_bool (reader);
+      PnRequirement *requirement;
 
+      if (reader->bad)
+        break;
       if (!valid_id (id))
         damaged (check, "a requirement of %s has no id", benefit->id);
-      requirement->id = g_strdup (id);
-      requirement->text.zh = g_strdup (zh);
-      requirement->text.en = g_strdup (en);
-      requirement->attestation = flag;
+      requirement = pn_requirement_new ();
+      requirement->id = g_steal_pointer (&id);
+      requirement->text.zh = g_steal_pointer (&zh);
+      requirement->text.en = g_steal_pointer (&en);
+      requirement->attestation = attestation;
       g_ptr_array_add (benefit->requirements, requirement);
     }
 
-  if (g_variant_n_children (tops_up) > 0)
-    benefit->tops_up = g_variant_dup_strv (tops_up, NULL);
-  if (g_variant_n_children (annual_caps) > 0)
-    benefit->annual_caps = g_variant_dup_strv (annual_caps, NULL);
+  benefit->tops_up = pn_pack_read_strv (reader);
+  benefit->annual_caps = pn_pack_read_strv (reader);
+  if (benefit->tops_up != NULL && benefit->tops_up[0] == NULL)
+    g_clear_pointer (&benefit->tops_up, g_strfreev);
+  if (benefit->annual_caps != NULL && benefit->annual_caps[0] == NULL)
+    g_clear_pointer (&benefit->annual_caps, g_strfreev);
   for (guint i = 0; benefit->tops_up != NULL && benefit->tops_up[i] != NULL; i++)
     if (!valid_id (benefit->tops_up[i]) || strcmp (benefit->tops_up[i], benefit->id) == 0)
       damaged (check, "what %s tops up is not valid", benefit->id);
@@ -810,14 +847,16 @@ benefit_lists_into (Check       *check,
     if (pn_document_find_annual_cap (benefit->document, benefit->annual_caps[i]) == NULL)
       damaged (check, "%s names an annual cap the document does not have", benefit->id);
 
-  if (g_variant_n_children (stages) > 0)
+  n = pn_pack_read_count (reader, 8);
+  if (n > 0 && !reader->bad)
     {
       double sum = 0;
 
-      benefit->stages = g_array_new (FALSE, FALSE, sizeof (double));
-      g_variant_iter_init (&iter, stages);
-      while (g_variant_iter_next (&iter, "d", &share))
+      benefit->stages = g_array_sized_new (FALSE, FALSE, sizeof (double), n);
+      for (guint32 i = 0; i < n && !reader->bad; i++)
         {
+          double share = pn_pack_read_f64 (reader);
+
           if (!(share > 0 && share <= 1))
             damaged (check, "a staged payment share of %s is not valid", benefit->id);
           sum += share;
@@ -827,31 +866,41 @@ benefit_lists_into (Check       *check,
         damaged (check, "the staged payment of %s is not valid", benefit->id);
     }
 
-  g_ptr_array_extend_and_steal (benefit->notes, read_texts (check, notes, "note"));
-  read_units_into (check, units, benefit->units);
+  pack_texts_into (check, reader, benefit->notes, "note");
+  pack_units_into (check, reader, benefit->units);
 
   {
-    gboolean chosen, keep;
     guint n_chosen = 0;
 
-    g_variant_iter_init (&iter, readings);
-    while (g_variant_iter_next (&iter, "(&sbb&s&s)", &id, &chosen, &keep, &zh, &en))
+    n = pn_pack_read_count (reader, 14);
+    for (guint32 i = 0; i < n && !reader->bad; i++)
       {
-        PnReading *reading = pn_reading_new ();
+        g_autofree char *id = pn_pack_read_str (reader);
+        gboolean chosen = pn_pack_read_bool (reader);
+        gboolean keep = pn_pack_read_bool (reader);
+        g_autofree char *zh = pn_pack_read_str (reader);
+        g_autofree char *en = pn_pack_read_str (reader);
+        PnReading *reading;
 
-        reading->id = g_strdup (id);
-        reading->chosen = chosen;
-        reading->keep_lapsed_target = keep;
-        reading->text.zh = g_strdup (zh);
-        reading->text.en = g_strdup (en);
-        g_ptr_array_add (benefit->readings, reading);
-        n_chosen += chosen ? 1 : 0;
+        if (reader->bad)
+          break;
         if (!valid_id (id) || (chosen && keep))
           damaged (check, "a reading of %s is not valid", benefit->id);
+        reading = pn_reading_new ();
+        reading->id = g_steal_pointer (&id);
+        reading->chosen = chosen;
+        reading->keep_lapsed_target = keep;
+        reading->text.zh = g_steal_pointer (&zh);
+        reading->text.en = g_steal_pointer (&en);
+        g_ptr_array_add (benefit->readings, reading);
+        n_chosen += chosen ? 1 : 0;
       }
     if (benefit->readings->len > 0 && n_chosen != 1)
       damaged (check, "%s has readings but not one chosen", benefit->id);
   }
+
+  if (!check->failed && !pn_pack_reader_end (reader))
+    damaged (check, "the lists of %s are not in the expected form", benefit->id);
 }
 
 static PnBenefit *
@@ -865,7 +914,7 @@ benefit_from_row (PnStore       *self,
   g_autofree char *kind = NULL;
   g_autofree char *base = NULL;
   g_autofree char *limit = NULL;
-  g_autoptr(GVariant) lists = NULL;
+  PnPackReader lists;
   g_autofree char *prefix = NULL;
   Check check_data = { self, article->document->id, error, FALSE };
   Check *check = &check_data;
@@ -891,7 +940,7 @@ benefit_from_row (PnStore       *self,
   benefit->overlap_group = ID_TEXT (stmt, 13, "a benefit's overlap group", FALSE);
   benefit->stages_over = LONG_TEXT (stmt, 14, "a benefit's staged payment", FALSE);
   benefit->line = column_int (check, stmt, 15, "a benefit's line", 0, G_MAXUINT32);
-  lists = column_lists (check, stmt, 16, PN_BENEFIT_LISTS_TYPE);
+  column_pack (check, stmt, 16, PN_PACK_BENEFIT_LISTS, &lists);
   benefit->reviewed = column_int (check, stmt, 17, "a benefit's reviewed flag", 0, 1);
   if (check->failed)
     return NULL;
@@ -906,7 +955,7 @@ benefit_from_row (PnStore       *self,
   if (!check->failed && !g_str_has_prefix (benefit->id, prefix))
     damaged (check, "benefit “%s” is stored under another document", benefit->id);
   if (!check->failed)
-    benefit_lists_into (check, taxonomy, lists, benefit);
+    benefit_lists_into (check, taxonomy, &lists, benefit);
   if (check->failed)
     return NULL;
 

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "pn-pack-private.h"
 #include "pn-store-private.h"
 #include "pn-corpus-hash.h"
 #include "pn-fts-rank.h"
@@ -753,27 +754,6 @@ texts_variant (GPtrArray *texts)
   return g_variant_builder_end (&builder);
 }
 
-static GVariant *
-units_variant (GPtrArray *units)
-{
-  GVariantBuilder builder;
-
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ss)"));
-  for (guint i = 0; units != NULL && i < units->len; i++)
-    {
-      const PnUnitRef *ref = g_ptr_array_index (units, i);
-
-      g_variant_builder_add_value (&builder, tuple (2, string_variant (ref->id), string_variant (ref->role)));
-    }
-  return g_variant_builder_end (&builder);
-}
-
-static GVariant *
-strv_variant (GStrv strv)
-{
-  return g_variant_new_strv ((const char * const *) strv, strv != NULL ? -1 : 0);
-}
-
 static void
 bind_variant (sqlite3_stmt *stmt,
               int           index,
@@ -798,72 +778,117 @@ bind_yuan (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
-static GVariant *
+static void
+pack_texts (GByteArray *out,
+            GPtrArray  *texts)
+{
+  pn_pack_add_u32 (out, texts != NULL ? texts->len : 0);
+  for (guint i = 0; texts != NULL && i < texts->len; i++)
+    {
+      const PnText *text = g_ptr_array_index (texts, i);
+
+      pn_pack_add_str (out, text->zh);
+      pn_pack_add_str (out, text->en);
+    }
+}
+
+static void
+pack_units (GByteArray *out,
+            GPtrArray  *units)
+{
+  pn_pack_add_u32 (out, units != NULL ? units->len : 0);
+  for (guint i = 0; units != NULL && i < units->len; i++)
+    {
+      const PnUnitRef *ref = g_ptr_array_index (units, i);
+
+      pn_pack_add_str (out, ref->id);
+      pn_pack_add_str (out, ref->role);
+    }
+}
+
+/* pn-pack-private.h; read by pn-store-read.c in the same order */
+static GByteArray *
 benefit_lists (PnBenefit *benefit)
 {
-  GVariantBuilder thresholds, conditions, requirements, stages, readings;
+  GByteArray *out = g_byte_array_sized_new (256);
 
-  g_variant_builder_init (&thresholds, G_VARIANT_TYPE ("a(sxb)"));
+  pn_pack_add_tag (out, PN_PACK_BENEFIT_LISTS);
+
+  pn_pack_add_u32 (out, benefit->thresholds->len);
   for (guint i = 0; i < benefit->thresholds->len; i++)
     {
       const PnThreshold *t = g_ptr_array_index (benefit->thresholds, i);
 
-      g_variant_builder_add_value (&thresholds, tuple (3, string_variant (pn_figure_to_string (t->figure)),
-                                                       g_variant_new_int64 (t->min),
-                                                       g_variant_new_boolean (t->inclusive)));
+      pn_pack_add_str (out, pn_figure_to_string (t->figure));
+      pn_pack_add_i64 (out, t->min);
+      pn_pack_add_bool (out, t->inclusive);
     }
 
-  g_variant_builder_init (&conditions, G_VARIANT_TYPE ("a(sasasu)"));
+  pn_pack_add_u32 (out, benefit->conditions->len);
   for (guint i = 0; i < benefit->conditions->len; i++)
     {
       const PnCondition *c = g_ptr_array_index (benefit->conditions, i);
 
-      g_variant_builder_add_value (&conditions, tuple (4, string_variant (pn_question_to_string (c->question)),
-                                                       strv_variant (c->values), strv_variant (c->review),
-                                                       g_variant_new_uint32 (c->line)));
+      pn_pack_add_str (out, pn_question_to_string (c->question));
+      pn_pack_add_strv (out, c->values);
+      pn_pack_add_strv (out, c->review);
+      pn_pack_add_u32 (out, c->line);
     }
 
-  g_variant_builder_init (&requirements, G_VARIANT_TYPE ("a(sssb)"));
+  pn_pack_add_u32 (out, benefit->requirements->len);
   for (guint i = 0; i < benefit->requirements->len; i++)
     {
       const PnRequirement *r = g_ptr_array_index (benefit->requirements, i);
 
-      g_variant_builder_add_value (&requirements, tuple (4, string_variant (r->id), string_variant (r->text.zh),
-                                                         string_variant (r->text.en),
-                                                         g_variant_new_boolean (r->attestation)));
+      pn_pack_add_str (out, r->id);
+      pn_pack_add_str (out, r->text.zh);
+      pn_pack_add_str (out, r->text.en);
+      pn_pack_add_bool (out, r->attestation);
     }
 
-  g_variant_builder_init (&stages, G_VARIANT_TYPE ("ad"));
-  for (guint i = 0; benefit->stages != NULL && i < benefit->stages->len; i++)
-    g_variant_builder_add_value (&stages, g_variant_new_double (g_array_index (benefit->stages, double, i)));
+  pn_pack_add_strv (out, benefit->tops_up);
+  pn_pack_add_strv (out, benefit->annual_caps);
 
-  g_variant_builder_init (&readings, G_VARIANT_TYPE ("a(sbbss)"));
+  pn_pack_add_u32 (out, benefit->stages != NULL ? benefit->stages->len : 0);
+  for (guint i = 0; benefit->stages != NULL && i < benefit->stages->len; i++)
+    pn_pack_add_f64 (out, g_array_index (benefit->stages, double, i));
+
+  pack_texts (out, benefit->notes);
+  pack_units (out, benefit->units);
+
+  pn_pack_add_u32 (out, benefit->readings->len);
   for (guint i = 0; i < benefit->readings->len; i++)
     {
       const PnReading *reading = g_ptr_array_index (benefit->readings, i);
 
-      g_variant_builder_add_value (&readings, tuple (5, string_variant (reading->id),
-                                                     g_variant_new_boolean (reading->chosen),
-                                                     g_variant_new_boolean (reading->keep_lapsed_target),
-                                                     string_variant (reading->text.zh),
-                                                     string_variant (reading->text.en)));
+      pn_pack_add_str (out, reading->id);
+      pn_pack_add_bool (out, reading->chosen);
+      pn_pack_add_bool (out, reading->keep_lapsed_target);
+      pn_pack_add_str (out, reading->text.zh);
+      pn_pack_add_str (out, reading->text.en);
     }
 
-  {
-    GVariant *children[] = {
-      g_variant_builder_end (&thresholds),
-      g_variant_builder_end (&conditions),
-      g_variant_builder_end (&requirements),
-      strv_variant (benefit->tops_up),
-      strv_variant (benefit->annual_caps),
-      g_variant_builder_end (&stages),
-      texts_variant (benefit->notes),
-      units_variant (benefit->units),
-      g_variant_builder_end (&readings),
-    };
+  return out;
+}
 
-    return g_variant_new_tuple (children, G_N_ELEMENTS (children));
-  }
+static GByteArray *
+article_lists (PnArticle *article)
+{
+  GByteArray *out = g_byte_array_sized_new (64);
+
+  pn_pack_add_tag (out, PN_PACK_ARTICLE_LISTS);
+  pack_units (out, article->units);
+  pack_texts (out, article->notes);
+  return out;
+}
+
+static void
+bind_pack (sqlite3_stmt *stmt,
+           int           index,
+           GByteArray   *pack)
+{
+  sqlite3_bind_blob (stmt, index, pack->data, (int) pack->len, SQLITE_TRANSIENT);
+  g_byte_array_unref (pack);
 }
 
 static void
@@ -1112,8 +1137,7 @@ insert_document (PnStore     *self,
       bind_text (art_stmt, 10, article->valid_from);
       bind_text (art_stmt, 11, article->valid_until);
       sqlite3_bind_int (art_stmt, 12, article->line);
-      bind_variant (art_stmt, 13, tuple (2, units_variant (article->units),
-                                                 texts_variant (article->notes)));
+      bind_pack (art_stmt, 13, article_lists (article));
       if (step (self, art_stmt, error) != PN_STEP_DONE)
         return FALSE;
       article_key = sqlite3_last_insert_rowid (self->db);
@@ -1151,7 +1175,7 @@ insert_document (PnStore     *self,
           bind_text (ben_stmt, 17, from);
           bind_text (ben_stmt, 18, until);
           sqlite3_bind_int (ben_stmt, 19, benefit->line);
-          bind_variant (ben_stmt, 20, benefit_lists (benefit));
+          bind_pack (ben_stmt, 20, benefit_lists (benefit));
           sqlite3_bind_int (ben_stmt, 21, benefit->reviewed);
           if (step (self, ben_stmt, error) != PN_STEP_DONE)
             return FALSE;
