@@ -9,6 +9,39 @@
 
 #define INDENT 2
 
+/* Appending to the buffer in place while it has room: GLib 2.74's
+ * g_string_append*() are calls that re-check every argument, and a
+ * document is written a few bytes at a time (GLib 2.76 inlines them the
+ * same way). */
+static inline void
+put_len (GString    *out,
+         const char *bytes,
+         gsize       n)
+{
+  if (G_UNLIKELY (out->len + n >= out->allocated_len))
+    {
+      g_string_append_len (out, bytes, n);
+      return;
+    }
+  memcpy (out->str + out->len, bytes, n);
+  out->len += n;
+  out->str[out->len] = '\0';
+}
+
+static inline void
+put (GString    *out,
+     const char *text)
+{
+  put_len (out, text, strlen (text));
+}
+
+static inline void
+put_c (GString *out,
+       char     c)
+{
+  put_len (out, &c, 1);
+}
+
 void
 pn_json_writer_init (PnJsonWriter *self,
                      GString      *out,
@@ -52,7 +85,7 @@ indent (PnJsonWriter *self,
     {
       gsize chunk = MIN (n, sizeof spaces - 1);
 
-      g_string_append_len (self->out, spaces, chunk);
+      put_len (self->out, spaces, chunk);
       n -= chunk;
     }
 }
@@ -74,11 +107,11 @@ item (PnJsonWriter *self)
 
   bit = G_GUINT64_CONSTANT (1) << self->depth;
   if (self->has_items & bit)
-    g_string_append_c (self->out, ',');
+    put_c (self->out, ',');
   self->has_items |= bit;
   if (self->pretty)
     {
-      g_string_append_c (self->out, '\n');
+      put_c (self->out, '\n');
       indent (self, self->depth);
     }
 }
@@ -90,7 +123,7 @@ open_container (PnJsonWriter *self,
   g_return_if_fail (self->depth < 63);
 
   item (self);
-  g_string_append_c (self->out, bracket);
+  put_c (self->out, bracket);
   self->depth++;
   self->has_items &= ~(G_GUINT64_CONSTANT (1) << self->depth);
 }
@@ -107,12 +140,12 @@ close_container (PnJsonWriter *self,
   self->depth--;
   if (had_items && self->pretty)
     {
-      g_string_append_c (self->out, '\n');
+      put_c (self->out, '\n');
       indent (self, self->depth);
     }
   else if (!had_items && self->pretty && bracket == '}')
     indent (self, self->depth);   /* JsonGenerator writes "{  }" */
-  g_string_append_c (self->out, bracket);
+  put_c (self->out, bracket);
   maybe_flush (self, self->depth == 0);
 }
 
@@ -158,7 +191,7 @@ pn_json_append_string (GString    *out,
   if (!g_utf8_validate (value, -1, NULL))
     value = valid = g_utf8_make_valid (value, -1);
 
-  g_string_append_c (out, '"');
+  put_c (out, '"');
   p = (const guchar *) value;
   while (*p != '\0')
     {
@@ -168,38 +201,38 @@ pn_json_append_string (GString    *out,
       while (plain_byte (*p))
         p++;
       if (p > run)
-        g_string_append_len (out, (const char *) run, p - run);
+        put_len (out, (const char *) run, p - run);
 
       switch (*p)
         {
         case '\0':
           break;
         case '"':
-          g_string_append (out, "\\\"");
+          put (out, "\\\"");
           p++;
           break;
         case '\\':
-          g_string_append (out, "\\\\");
+          put (out, "\\\\");
           p++;
           break;
         case '\b':
-          g_string_append (out, "\\b");
+          put (out, "\\b");
           p++;
           break;
         case '\f':
-          g_string_append (out, "\\f");
+          put (out, "\\f");
           p++;
           break;
         case '\n':
-          g_string_append (out, "\\n");
+          put (out, "\\n");
           p++;
           break;
         case '\r':
-          g_string_append (out, "\\r");
+          put (out, "\\r");
           p++;
           break;
         case '\t':
-          g_string_append (out, "\\t");
+          put (out, "\\t");
           p++;
           break;
         case 0xc2:
@@ -211,7 +244,7 @@ pn_json_append_string (GString    *out,
             }
           else
             {
-              g_string_append_c (out, (char) *p);
+              put_c (out, (char) *p);
               p++;
             }
           break;
@@ -222,7 +255,7 @@ pn_json_append_string (GString    *out,
           break;
         }
     }
-  g_string_append_c (out, '"');
+  put_c (out, '"');
 }
 
 /* Member names are the program's own ("estimate_cny"): plain ASCII with
@@ -246,13 +279,13 @@ pn_json_writer_name (PnJsonWriter *self,
   item (self);
   if (plain_name (name))
     {
-      g_string_append_c (self->out, '"');
-      g_string_append (self->out, name);
-      g_string_append_c (self->out, '"');
+      put_c (self->out, '"');
+      put (self->out, name);
+      put_c (self->out, '"');
     }
   else
     pn_json_append_string (self->out, name);
-  g_string_append (self->out, self->pretty ? " : " : ":");
+  put (self->out, self->pretty ? " : " : ":");
   self->after_name = TRUE;
 }
 
@@ -287,7 +320,7 @@ pn_json_writer_int (PnJsonWriter *self,
   while (magnitude > 0);
   if (value < 0)
     *--p = '-';
-  g_string_append_len (self->out, p, digits + sizeof digits - p);
+  put_len (self->out, p, digits + sizeof digits - p);
 }
 
 void
@@ -299,10 +332,10 @@ pn_json_writer_double (PnJsonWriter *self,
   item (self);
   /* as JsonGenerator: 17 significant digits, and always a decimal point */
   g_ascii_formatd (buffer, sizeof buffer, "%.17g", value);
-  g_string_append (self->out, buffer);
+  put (self->out, buffer);
   if (strchr (buffer, '.') == NULL && strchr (buffer, 'e') == NULL &&
       strchr (buffer, 'n') == NULL && strchr (buffer, 'i') == NULL)
-    g_string_append (self->out, ".0");
+    put (self->out, ".0");
 }
 
 void
@@ -310,12 +343,12 @@ pn_json_writer_boolean (PnJsonWriter *self,
                         gboolean      value)
 {
   item (self);
-  g_string_append (self->out, value ? "true" : "false");
+  put (self->out, value ? "true" : "false");
 }
 
 void
 pn_json_writer_null (PnJsonWriter *self)
 {
   item (self);
-  g_string_append (self->out, "null");
+  put (self->out, "null");
 }

@@ -1571,11 +1571,14 @@ harden (PnStore  *self,
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, 0);
 
+  /* 2 MiB of pages (SQLite's own default): a question reads each page
+   * about once, and every page cached is fresh memory the kernel has to
+   * fault in; 16 MiB cost pnav match 1,800 page faults, 5 ms of 47. */
   return exec (self,
                "PRAGMA foreign_keys = ON;"
                "PRAGMA cell_size_check = ON;"
                "PRAGMA mmap_size = 0;"
-               "PRAGMA cache_size = -16384;", error);
+               "PRAGMA cache_size = -2048;", error);
 }
 
 /* Sets WAL mode.  Processes opening one new file at once all try to; one
