@@ -302,31 +302,46 @@ article_at_key (PnCorpus    *self,
   return article;
 }
 
-/* The benefit of a row the store found, with its article and document. */
-static PnBenefit *
-benefit_of_row (PnCorpus            *self,
-                const PnBenefitRow  *row,
-                GError             **error)
+static PnArticle *
+article_for_key (gpointer     user_data,
+                 gint64       key,
+                 PnDocument  *document,
+                 GError     **error)
 {
-  PnBenefit *benefit = g_hash_table_lookup (self->benefits, &row->key);
+  return article_at_key (user_data, key, document, error);
+}
+
+/* The benefit of row `key` of the document of row `document_key`, with
+ * its article and document. */
+static PnBenefit *
+benefit_at_key (PnCorpus  *self,
+                gint64     key,
+                gint64     document_key,
+                GError   **error)
+{
+  PnBenefit *benefit = g_hash_table_lookup (self->benefits, &key);
   PnDocument *document;
-  PnArticle *article;
 
   if (benefit != NULL)
     return benefit;
 
-  document = document_at_key (self, row->document, error);
+  document = document_at_key (self, document_key, error);
   if (document == NULL)
     return NULL;
-  article = article_at_key (self, row->article, document, error);
-  if (article == NULL)
-    return NULL;
-  benefit = _pn_store_read_benefit (self->store, row->key, article, self->taxonomy, error);
+  benefit = _pn_store_read_benefit (self->store, key, document, article_for_key, self, self->taxonomy, error);
   if (benefit == NULL)
     return NULL;
   benefit = resolve_benefit (self, benefit);
   pn_benefit_unref (benefit);
   return benefit;
+}
+
+static PnBenefit *
+benefit_of_row (PnCorpus            *self,
+                const PnBenefitRow  *row,
+                GError             **error)
+{
+  return benefit_at_key (self, row->key, row->document, error);
 }
 
 /* ---- listing ---- */
@@ -754,20 +769,7 @@ benefits_of_pairs (PnCorpus   *self,
               if (hidden)
                 continue;
 
-              benefit = g_hash_table_lookup (self->benefits, &row.key);
-              if (benefit == NULL)
-                {
-                  if (!_pn_store_find_benefit_row (self->store, row.key, NULL, document->id, &row, error) ||
-                      row.document != document->store_key)
-                    {
-                      if (ok && error != NULL && *error == NULL)
-                        _pn_store_damaged (self->store, error, document->id,
-                                           "a benefit key points to another document");
-                      ok = FALSE;
-                      break;
-                    }
-                  benefit = benefit_of_row (self, &row, error);
-                }
+              benefit = benefit_at_key (self, row.key, row.document, error);
               if (benefit == NULL)
                 {
                   ok = FALSE;

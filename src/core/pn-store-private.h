@@ -158,11 +158,22 @@ gboolean     _pn_store_find_benefit_row  (PnStore      *self,
                                           const char   *document_id,
                                           PnBenefitRow *out_row,
                                           GError      **error);
-PnBenefit   *_pn_store_read_benefit      (PnStore      *self,
-                                          gint64        key,
-                                          PnArticle    *article,
-                                          PnTaxonomy   *taxonomy,
-                                          GError      **error);
+/* The article of key `article_key` of `document`, borrowed: the caller
+ * reads it (from its cache or the store) while the benefit's row is
+ * held. */
+typedef PnArticle *(*PnArticleForKey) (gpointer     user_data,
+                                       gint64       article_key,
+                                       PnDocument  *document,
+                                       GError     **error);
+/* The benefit of row `key`, which must belong to `document`, with its
+ * article from `article_for`: one statement for both rows' keys. */
+PnBenefit   *_pn_store_read_benefit      (PnStore         *self,
+                                          gint64           key,
+                                          PnDocument      *document,
+                                          PnArticleForKey  article_for,
+                                          gpointer         user_data,
+                                          PnTaxonomy      *taxonomy,
+                                          GError         **error);
 /* The expected-result cases of `document` (PnCase, in order). */
 GPtrArray   *_pn_store_read_cases        (PnStore      *self,
                                           PnDocument   *document,

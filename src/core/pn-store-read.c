@@ -1007,28 +1007,36 @@ _pn_store_find_benefit_row (PnStore       *self,
 }
 
 PnBenefit *
-_pn_store_read_benefit (PnStore     *self,
-                        gint64       key,
-                        PnArticle   *article,
-                        PnTaxonomy  *taxonomy,
-                        GError     **error)
+_pn_store_read_benefit (PnStore         *self,
+                        gint64           key,
+                        PnDocument      *document,
+                        PnArticleForKey  article_for,
+                        gpointer         user_data,
+                        PnTaxonomy      *taxonomy,
+                        GError         **error)
 {
   g_autoptr(PnCachedStmt) stmt = NULL;
   PnBenefit *benefit = NULL;
   PnStepResult r;
 
   _pn_store_lock (self);
-  stmt = _pn_store_prepare_cached (self, "SELECT " BENEFIT_COLUMNS ", article FROM benefits WHERE key = ?", error);
+  stmt = _pn_store_prepare_cached (self, "SELECT " BENEFIT_COLUMNS ", article, document FROM benefits WHERE key = ?",
+                                   error);
   if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, key);
       r = _pn_store_step (self, stmt, error);
-      if (r == PN_STEP_ROW && sqlite3_column_int64 (stmt, 18) != article->store_key)
-        _pn_store_damaged (self, error, article->document->id, "a benefit moved to another article");
+      if (r == PN_STEP_ROW && sqlite3_column_int64 (stmt, 19) != document->store_key)
+        _pn_store_damaged (self, error, document->id, "a benefit key points to another document");
       else if (r == PN_STEP_ROW)
-        benefit = benefit_from_row (self, stmt, article, taxonomy, error);
+        {
+          PnArticle *article = article_for (user_data, sqlite3_column_int64 (stmt, 18), document, error);
+
+          if (article != NULL)
+            benefit = benefit_from_row (self, stmt, article, taxonomy, error);
+        }
       else if (r == PN_STEP_DONE)
-        row_missing (self, error, article->document->id, "a benefit");
+        row_missing (self, error, document->id, "a benefit that its keys name");
     }
   _pn_store_unlock (self);
 
