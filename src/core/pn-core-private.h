@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <string.h>
+
 #include <glib.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -30,6 +32,30 @@ PnDocument *_pn_policy_loader_load_stored_document (const char  *display_name,
 
 /* Tests and fuzzers: the loader's time limit (0: the default). */
 void _pn_policy_loader_set_max_seconds (double seconds);
+
+/* Whether the `len` bytes at `text` are UTF-8 without a NUL, as
+ * g_utf8_validate_len() answers; ASCII (ids, English, figures) is checked
+ * eight bytes at a time first, where GLib 2.74 looks at each byte.  A
+ * word with a byte of 0 or one of 0x80 and above goes to GLib from its
+ * start, which is the start of a character. */
+static inline gboolean
+pn_utf8_validate_len (const char *text,
+                      gsize       len)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, text + i, sizeof word);
+      if ((word & highs) != 0 || ((word - ones) & ~word & highs) != 0)
+        break;
+    }
+  return g_utf8_validate_len (text + i, len - i, NULL);
+}
 
 /* qsort() comparator for an array of C strings */
 static inline int

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "pn-core-private.h"
 #include "pn-json-writer.h"
 
 #include <string.h>
@@ -188,7 +189,7 @@ pn_json_append_string (GString    *out,
   g_autofree char *valid = NULL;
   const guchar *p;
 
-  if (!g_utf8_validate (value, -1, NULL))
+  if (!pn_utf8_validate_len (value, strlen (value)))
     value = valid = g_utf8_make_valid (value, -1);
 
   put_c (out, '"');

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "pn-core-private.h"
 #include "pn-pack-private.h"
 
 /* ---- writing ---- */
@@ -171,7 +172,7 @@ pn_pack_read_str (PnPackReader *self)
 
   if (at == NULL)
     return NULL;
-  if (memchr (at, '\0', len) != NULL || !g_utf8_validate ((const char *) at, len, NULL))
+  if (!pn_utf8_validate_len ((const char *) at, len))
     {
       self->bad = TRUE;
       return NULL;

@@ -71,8 +71,7 @@ column_text (Check        *check,
 
   text = (const char *) sqlite3_column_text (stmt, column);
   size = sqlite3_column_bytes (stmt, column);
-  if (text == NULL || size < 0 || (gsize) size > max_bytes ||
-      memchr (text, '\0', size) != NULL || !g_utf8_validate (text, size, NULL))
+  if (text == NULL || size < 0 || (gsize) size > max_bytes || !pn_utf8_validate_len (text, size))
     {
       damaged (check, "%s is not valid text", name);
       return NULL;

@@ -25,6 +25,7 @@ sample (void)
   pn_pack_add_bool (out, TRUE);
   pn_pack_add_bool (out, FALSE);
   pn_pack_add_str (out, "厦府规〔2023〕17号");
+  pn_pack_add_str (out, "Xiamen Municipal People's Government 厦门市人民政府");
   pn_pack_add_str (out, NULL);
   pn_pack_add_strv (out, strv);
   pn_pack_add_strv (out, NULL);
@@ -39,6 +40,7 @@ read_sample (const guint8 *data,
 {
   PnPackReader reader;
   g_autofree char *text = NULL;
+  g_autofree char *long_text = NULL;
   g_autofree char *empty = NULL;
   g_auto(GStrv) strv = NULL;
   g_auto(GStrv) none = NULL;
@@ -55,6 +57,7 @@ read_sample (const guint8 *data,
   t = pn_pack_read_bool (&reader);
   f = pn_pack_read_bool (&reader);
   text = pn_pack_read_str (&reader);
+  long_text = pn_pack_read_str (&reader);
   empty = pn_pack_read_str (&reader);
   strv = pn_pack_read_strv (&reader);
   none = pn_pack_read_strv (&reader);
@@ -68,6 +71,7 @@ read_sample (const guint8 *data,
       g_assert_true (t);
       g_assert_false (f);
       g_assert_cmpstr (text, ==, "厦府规〔2023〕17号");
+      g_assert_cmpstr (long_text, ==, "Xiamen Municipal People's Government 厦门市人民政府");
       g_assert_cmpstr (empty, ==, "");
       g_assert_nonnull (strv);
       g_assert_cmpuint (g_strv_length (strv), ==, 2);
@@ -127,17 +131,23 @@ test_pack_wrong_tag (void)
 static void
 test_pack_bad_values (void)
 {
-  static const char * const bad_strings[] = { "a\0b", "\xff\xfe", "\xe5\x8e", NULL };
+  /* NULs and bad bytes, also after eight or more ASCII bytes (checked a
+   * word at a time) */
+  static const struct { const char *bytes; gsize len; } bad_strings[] = {
+    { "a\0b", 3 }, { "\xff\xfe", 2 }, { "\xe5\x8e", 2 },
+    { "abcdefgh\0ijklmno", 16 }, { "abcdefghijklmnop\xff", 17 }, { "abcdefghijklmn\xe5\x8e", 16 },
+    { "abcdefg\0", 8 },
+  };
 
-  for (guint i = 0; bad_strings[i] != NULL; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (bad_strings); i++)
     {
       g_autoptr(GByteArray) pack = g_byte_array_new ();
-      gsize len = i == 0 ? 3 : strlen (bad_strings[i]);
+      gsize len = bad_strings[i].len;
       PnPackReader reader;
 
       pn_pack_add_tag (pack, PN_PACK_ARTICLE_LISTS);
       pn_pack_add_u32 (pack, len);
-      g_byte_array_append (pack, (const guint8 *) bad_strings[i], len);
+      g_byte_array_append (pack, (const guint8 *) bad_strings[i].bytes, len);
       pn_pack_reader_init (&reader, pack->data, pack->len, PN_PACK_ARTICLE_LISTS);
       g_assert_null (pn_pack_read_str (&reader));
       g_assert_false (pn_pack_reader_end (&reader));
