@@ -791,7 +791,7 @@ candidate_init (PnCandidate *candidate,
   memset (candidate, 0, sizeof *candidate);
   candidate->benefit = benefit;
 
-  if (!benefit->summary.known)
+  if (!benefit->checks.known)
     {
       const char *from, *until;
       guint32 asks = 0, open = 0;
@@ -805,17 +805,17 @@ candidate_init (PnCandidate *candidate,
             open++;
         }
       pn_benefit_get_validity (benefit, &from, &until);
-      benefit->summary.asks = asks;
-      benefit->summary.open_unanswered = open;
-      benefit->summary.from_day = pn_day_key (from, 0);
-      benefit->summary.until_day = pn_day_key (until, G_MAXUINT32);
-      benefit->summary.known = benefit->store_key != 0;
+      benefit->checks.asks = asks;
+      benefit->checks.open_unanswered = open;
+      benefit->checks.from_day = pn_day_key (from, 0);
+      benefit->checks.until_day = pn_day_key (until, G_MAXUINT32);
+      benefit->checks.known = benefit->store_key != 0;
     }
 
-  candidate->asks = benefit->summary.asks;
-  candidate->open_unanswered = benefit->summary.open_unanswered;
-  candidate->from_day = benefit->summary.from_day;
-  candidate->until_day = benefit->summary.until_day;
+  candidate->asks = benefit->checks.asks;
+  candidate->open_unanswered = benefit->checks.open_unanswered;
+  candidate->from_day = benefit->checks.from_day;
+  candidate->until_day = benefit->checks.until_day;
 }
 
 /* In document order, as compare_benefits() has it.  The store's rows come

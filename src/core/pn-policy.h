@@ -126,7 +126,7 @@ struct _PnBenefit
     guint32      from_day;
     guint32      until_day;
     gboolean     known;
-  } summary;
+  } checks;
 };
 
 struct _PnArticle
