@@ -889,6 +889,9 @@ main (int    argc,
     for (guint k = 0; k < N_KINDS; k++)
       by_kind[k] = g_array_new (FALSE, FALSE, sizeof (double));
 
+    g_autoptr(GPtrArray) asked = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(GArray) again = g_array_new (FALSE, FALSE, sizeof (double));
+
     for (guint i = 0; i < warmup + (guint) opt_profiles; i++)
       {
         ProfileKind kind;
@@ -906,8 +909,25 @@ main (int    argc,
           continue;
         g_array_append_val (samples, ms);
         g_array_append_val (by_kind[kind], ms);
+        g_ptr_array_add (asked, g_object_ref (profile));
         n_results += n;
         max_results = MAX (max_results, n);
+      }
+
+    /* The same profiles once more: what a question costs once the store's
+     * rows it reads are in memory (the first time, it reads them: a
+     * store read on demand pays there what the old whole-model load paid
+     * before the first question, 1.2 s at 100,000 benefits). */
+    for (guint i = 0; i < asked->len; i++)
+      {
+        PnResults *results;
+        double ms;
+
+        t0 = now_ms ();
+        results = pn_engine_evaluate (corpus, g_ptr_array_index (asked, i), NULL);
+        ms = now_ms () - t0;
+        pn_results_unref (results);
+        g_array_append_val (again, ms);
       }
 
     s = stats_of (samples);
@@ -934,6 +954,12 @@ main (int    argc,
       }
     for (guint k = 0; k < N_KINDS; k++)
       g_array_unref (by_kind[k]);
+
+    s = stats_of (again);
+    printf ("  the same profiles again (rows already read): p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms\n",
+            s.p50, s.p90, s.p99, s.max);
+    metric ("match_again_p50", s.p50, "ms");
+    metric ("match_again_p99", s.p99, "ms");
   }
 
   /* The text of a result is written when it is first read: what a caller
