@@ -260,6 +260,13 @@ resolve_article (gpointer   user_data,
 
   if (known != NULL)
     {
+      /* read for a benefit without its texts, now read whole */
+      if (known->texts_pending && !article->texts_pending)
+        {
+          known->original = g_steal_pointer (&article->original);
+          known->summary = g_steal_pointer (&article->summary);
+          known->texts_pending = FALSE;
+        }
       pn_article_unref (article);
       return pn_article_ref (known);
     }
@@ -990,6 +997,35 @@ _pn_corpus_get_candidates (PnCorpus    *self,
       g_array_sort (candidates, compare_candidates);
     }
   return g_steal_pointer (&candidates);
+}
+
+gboolean
+pn_corpus_read_article_texts (PnCorpus   *self,
+                              PnArticle  *article,
+                              GError    **error)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (article != NULL, FALSE);
+
+  g_mutex_lock (&self->lock);
+  if (article->texts_pending && self->store != NULL)
+    {
+      char *original = NULL;
+      char *summary = NULL;
+
+      ok = _pn_store_read_article_texts (self->store, article, &original, &summary, error);
+      if (ok)
+        {
+          article->original = original;
+          article->summary = summary;
+          article->texts_pending = FALSE;
+        }
+    }
+  g_mutex_unlock (&self->lock);
+
+  return ok;
 }
 
 GPtrArray *

@@ -63,6 +63,13 @@ gboolean     pn_corpus_load_whole       (PnCorpus    *self,
 PnBenefit   *pn_corpus_find_benefit     (PnCorpus    *self,
                                          const char  *id,
                                          GError     **error);
+/* Reads the original text and the summary of `article` (of this corpus)
+ * when they were left out (`texts_pending`): a question reads only what
+ * it needs of the articles of the measures it lists.  FALSE and `error`
+ * set for a damaged store. */
+gboolean     pn_corpus_read_article_texts (PnCorpus    *self,
+                                           PnArticle   *article,
+                                           GError     **error);
 
 /* How many benefits at `location` (NULL: anywhere) depend on one of
  * `keys` (see pn_benefit_depends_on()), and the one that shows it best

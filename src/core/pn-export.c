@@ -1051,6 +1051,9 @@ pn_export_article_json (PnCorpus  *corpus,
   PnJsonWriter w;
 
   pn_json_writer_init (&w, text, FALSE);
+  /* an article met through a benefit may not have its texts yet; a
+   * damaged store gives them as null */
+  pn_corpus_read_article_texts (corpus, article, NULL);
   write_article (&w, pn_corpus_get_taxonomy (corpus), article);
   return parse_own (text);
 }

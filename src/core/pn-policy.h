@@ -145,6 +145,10 @@ struct _PnArticle
   guint       line;
   guint       position;         /* its place in the document */
   gint64      store_key;        /* its row in the store, or 0 */
+  /* TRUE while `original` and `summary` are not read (an article the
+   * engine read for a benefit it lists): pn_corpus_read_article_texts().
+   * The articles of a whole document always have them. */
+  gboolean    texts_pending;
 
   PnDocument *document;         /* not owned */
 };

@@ -134,11 +134,18 @@ GPtrArray   *_pn_store_read_documents    (PnStore      *self,
 PnDocument  *_pn_store_read_document     (PnStore      *self,
                                           gint64        key,
                                           GError      **error);
-/* The article at `key`, of `document` (a header); `benefits` NULL. */
+/* The article at `key`, of `document` (a header); `benefits` NULL, and
+ * without its texts (`texts_pending`). */
 PnArticle   *_pn_store_read_article      (PnStore      *self,
                                           gint64        key,
                                           PnDocument   *document,
                                           GError      **error);
+/* The texts an article read by _pn_store_read_article() left out */
+gboolean     _pn_store_read_article_texts (PnStore     *self,
+                                           PnArticle   *article,
+                                           char       **out_original,
+                                           char       **out_summary,
+                                           GError     **error);
 /* The row of the benefit with `key` (or, when key is 0, the id): its
  * document's and its article's keys, and the benefit itself once
  * `article` is given.  Two steps, so that the corpus can find the article

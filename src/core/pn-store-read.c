@@ -617,11 +617,17 @@ _pn_store_read_document (PnStore  *self,
 #define ARTICLE_COLUMNS                                                 \
   "id, number, chapter, heading_zh, heading_en, original, summary, position," \
   " deadline_text, valid_from, valid_until, line, lists"
+/* the same without the texts, which no question needs (most of the bytes
+ * of an article, and most of the cost of reading it) */
+#define ARTICLE_COLUMNS_BUT_TEXTS                                       \
+  "id, number, chapter, heading_zh, heading_en, NULL, NULL, position," \
+  " deadline_text, valid_from, valid_until, line, lists"
 
 static PnArticle *
 article_from_row (PnStore       *self,
                   sqlite3_stmt  *stmt,
                   PnDocument    *document,
+                  gboolean       with_texts,
                   GError       **error)
 {
   g_autoptr(PnArticle) article = pn_article_new_detached (document);
@@ -636,6 +642,7 @@ article_from_row (PnStore       *self,
   article->heading.en = LONG_TEXT (stmt, 4, "an article's heading", FALSE);
   article->original = LONG_TEXT (stmt, 5, "an article's text", FALSE);
   article->summary = LONG_TEXT (stmt, 6, "an article's summary", FALSE);
+  article->texts_pending = !with_texts;
   article->position = column_int (check, stmt, 7, "an article's position", 0, G_MAXINT);
   article->deadline_text = LONG_TEXT (stmt, 8, "an article's deadline", FALSE);
   article->valid_from = column_date (check, stmt, 9, "an article's start date");
@@ -673,7 +680,8 @@ _pn_store_read_article (PnStore     *self,
   PnStepResult r;
 
   _pn_store_lock (self);
-  stmt = _pn_store_prepare_cached (self, "SELECT " ARTICLE_COLUMNS ", document FROM articles WHERE id = ?", error);
+  stmt = _pn_store_prepare_cached (self, "SELECT " ARTICLE_COLUMNS_BUT_TEXTS ", document FROM articles WHERE id = ?",
+                                   error);
   if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, key);
@@ -681,13 +689,56 @@ _pn_store_read_article (PnStore     *self,
       if (r == PN_STEP_ROW && sqlite3_column_int64 (stmt, 13) != document->store_key)
         _pn_store_damaged (self, error, document->id, "an article belongs to another document");
       else if (r == PN_STEP_ROW)
-        article = article_from_row (self, stmt, document, error);
+        article = article_from_row (self, stmt, document, FALSE, error);
       else if (r == PN_STEP_DONE)
         _pn_store_damaged (self, error, document->id, "an article of one of its benefits is missing");
     }
   _pn_store_unlock (self);
 
   return article;
+}
+
+gboolean
+_pn_store_read_article_texts (PnStore     *self,
+                              PnArticle   *article,
+                              char       **out_original,
+                              char       **out_summary,
+                              GError     **error)
+{
+  g_autoptr(PnCachedStmt) stmt = NULL;
+  Check check_data = { self, article->document->id, error, FALSE };
+  Check *check = &check_data;
+  g_autofree char *original = NULL;
+  g_autofree char *summary = NULL;
+  PnStepResult r;
+
+  _pn_store_lock (self);
+  stmt = _pn_store_prepare_cached (self, "SELECT original, summary, document FROM articles WHERE id = ?", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, article->store_key);
+      r = _pn_store_step (self, stmt, error);
+      if (r == PN_STEP_ROW && sqlite3_column_int64 (stmt, 2) != article->document->store_key)
+        damaged (check, "an article belongs to another document");
+      else if (r == PN_STEP_ROW)
+        {
+          original = LONG_TEXT (stmt, 0, "an article's text", FALSE);
+          summary = LONG_TEXT (stmt, 1, "an article's summary", FALSE);
+        }
+      else if (r == PN_STEP_DONE)
+        row_missing (self, error, article->document->id, "an article");
+      else
+        check->failed = TRUE;
+    }
+  else
+    check->failed = TRUE;
+  _pn_store_unlock (self);
+
+  if (check->failed || (error != NULL && *error != NULL))
+    return FALSE;
+  *out_original = g_steal_pointer (&original);
+  *out_summary = g_steal_pointer (&summary);
+  return TRUE;
 }
 
 /* ---- benefits ---- */
@@ -1069,7 +1120,7 @@ _pn_store_read_articles (PnStore           *self,
   sqlite3_bind_int64 (stmt, 1, document->store_key);
   while ((r = _pn_store_step (self, stmt, error)) == PN_STEP_ROW)
     {
-      PnArticle *article = article_from_row (self, stmt, document, error);
+      PnArticle *article = article_from_row (self, stmt, document, TRUE, error);
 
       if (article == NULL)
         goto out;

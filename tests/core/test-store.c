@@ -62,6 +62,20 @@ exec_sql (const char *path,
   sqlite3_close (db);
 }
 
+static PnDocument *
+benefit_document_of (PnResults  *results,
+                     const char *document_id)
+{
+  for (guint i = 0; i < pn_results_get_n_results (results); i++)
+    {
+      PnBenefit *benefit = pn_results_get_benefit (results, i);
+
+      if (g_strcmp0 (benefit->document->id, document_id) == 0)
+        return benefit->document;
+    }
+  return NULL;
+}
+
 static void
 test_open_loads_corpus (void)
 {
@@ -78,6 +92,62 @@ test_open_loads_corpus (void)
   g_assert_no_error (error);
   g_assert_cmpuint (count_rows (path, "PRAGMA user_version"), ==, PN_STORE_SCHEMA_VERSION);
   g_assert_cmpuint (count_rows (path, "SELECT count(*) FROM articles"), ==, 24 + 29 + 85 + 12 + 42);
+}
+
+/* The engine reads a listed measure's article without its texts; they
+ * come when asked for, or when the document is read whole. */
+static void
+test_article_texts_on_demand (void)
+{
+  g_autofree char *path = temp_path ("texts.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnStore) store = pn_store_open (path, &error);
+  g_autoptr(PnCorpus) corpus = NULL;
+  g_autoptr(PnProfile) profile = pn_profile_new ();
+  g_autoptr(PnResults) results = NULL;
+  PnBenefit *benefit = NULL;
+  PnArticle *other = NULL;
+
+  g_assert_no_error (error);
+  corpus = pn_store_load_corpus (store, &error);
+  g_assert_no_error (error);
+
+  pn_profile_set_location (profile, "xiamen");
+  pn_profile_set_answer (profile, PN_QUESTION_DRUG_CLASS, "innovative");
+  pn_profile_set_answer (profile, PN_QUESTION_PHASE, "phase-2");
+  pn_profile_set_as_of (profile, "2025-06-01");
+  results = pn_engine_evaluate (corpus, profile, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < pn_results_get_n_results (results); i++)
+    {
+      PnBenefit *listed = pn_results_get_benefit (results, i);
+
+      if (g_strcmp0 (listed->id, "xiamen-2023-17/1/innovative-phase-2") == 0)
+        benefit = listed;
+      else if (listed->document == benefit_document_of (results, "xiamen-2023-17") && other == NULL &&
+               g_strcmp0 (listed->article->number, "1") != 0)
+        other = listed->article;
+    }
+  g_assert_nonnull (benefit);
+  g_assert_true (benefit->article->texts_pending);
+  g_assert_null (benefit->article->original);
+
+  g_assert_true (pn_corpus_read_article_texts (corpus, benefit->article, &error));
+  g_assert_no_error (error);
+  g_assert_false (benefit->article->texts_pending);
+  g_assert_true (g_str_has_prefix (benefit->article->original,
+                                   "对开展临床试验和在本市进行转化的创新药、改良型新药、仿制药"));
+  g_assert_nonnull (benefit->article->summary);
+
+  /* another article of the document, still without its texts, gets them
+   * when the document is read whole: the corpus keeps one value of it */
+  g_assert_nonnull (other);
+  g_assert_true (other->texts_pending);
+  g_assert_true (pn_corpus_load_whole (corpus, benefit->document, &error));
+  g_assert_no_error (error);
+  g_assert_false (other->texts_pending);
+  g_assert_nonnull (other->original);
+  g_assert_true (pn_document_find_article (benefit->document, other->number) == other);
 }
 
 static void
@@ -780,6 +850,7 @@ main (int   argc,
 
   g_test_add_func ("/pn/store/open", test_open_loads_corpus);
   g_test_add_func ("/pn/store/profiles", test_profiles);
+  g_test_add_func ("/pn/store/article-texts", test_article_texts_on_demand);
   g_test_add_data_func ("/pn/store/migration/from-schema-1", GINT_TO_POINTER (1), test_migration_from_legacy);
   g_test_add_data_func ("/pn/store/migration/from-schema-3", GINT_TO_POINTER (3), test_migration_from_legacy);
   g_test_add_func ("/pn/store/migration/newer-refused", test_newer_schema_refused);

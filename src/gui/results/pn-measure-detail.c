@@ -625,11 +625,24 @@ pn_measure_detail_fill (PnMeasureDetail *self)
     return;
   self->shown_benefit = benefit;
 
+  /* The engine read the article without its texts: read them now. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!pn_corpus_read_article_texts (pn_results_get_corpus (self->results), article, &error))
+      {
+        gtk_label_set_text (self->original_label, error->message);
+        gtk_widget_set_visible (GTK_WIDGET (self->original_group), TRUE);
+        gtk_widget_set_visible (GTK_WIDGET (self->summary_group), FALSE);
+        goto texts_done;
+      }
+  }
   gtk_label_set_text (self->original_label, article->original ? article->original : "");
   gtk_widget_set_visible (GTK_WIDGET (self->original_group), article->original != NULL);
   gtk_label_set_text (self->summary_label, article->summary ? article->summary : "");
   gtk_widget_set_visible (GTK_WIDGET (self->summary_group), article->summary != NULL);
 
+texts_done:
   pn_measure_detail_fill_notes (self);
   pn_measure_detail_fill_units (self, taxonomy);
 
