@@ -11,6 +11,7 @@
 #include "pn-corpus-hash.h"
 #include "pn-fts-rank.h"
 #include "pn-policy-loader.h"
+#include "pn-variant-writer-private.h"
 
 /* The store holds the policy model in tables read on demand: documents,
  * articles and benefits as rows (what lists hold as GVariant), per
@@ -753,27 +754,6 @@ texts_variant (GPtrArray *texts)
   return g_variant_builder_end (&builder);
 }
 
-static GVariant *
-units_variant (GPtrArray *units)
-{
-  GVariantBuilder builder;
-
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ss)"));
-  for (guint i = 0; units != NULL && i < units->len; i++)
-    {
-      const PnUnitRef *ref = g_ptr_array_index (units, i);
-
-      g_variant_builder_add_value (&builder, tuple (2, string_variant (ref->id), string_variant (ref->role)));
-    }
-  return g_variant_builder_end (&builder);
-}
-
-static GVariant *
-strv_variant (GStrv strv)
-{
-  return g_variant_new_strv ((const char * const *) strv, strv != NULL ? -1 : 0);
-}
-
 static void
 bind_variant (sqlite3_stmt *stmt,
               int           index,
@@ -798,72 +778,170 @@ bind_yuan (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
-static GVariant *
-benefit_lists (PnBenefit *benefit)
+/* The lists' bytes are written directly (pn-variant-writer-private.h):
+ * the same bytes as the GVariant of PN_ARTICLE_LISTS_TYPE and
+ * PN_BENEFIT_LISTS_TYPE would serialise to. */
+static void
+write_pairs (PnVariantWriter *w,
+             GPtrArray       *items,
+             gsize            first,
+             gsize            second)
 {
-  GVariantBuilder thresholds, conditions, requirements, stages, readings;
+  PnVariantContainer array;
 
-  g_variant_builder_init (&thresholds, G_VARIANT_TYPE ("a(sxb)"));
+  /* a(ss) of two string fields of each item */
+  pn_variant_writer_open (w, &array, 1);
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      const guint8 *item = g_ptr_array_index (items, i);
+      PnVariantContainer pair;
+
+      pn_variant_writer_open (w, &pair, 1);
+      pn_variant_writer_string (w, *(const char **) (item + first));
+      pn_variant_writer_end_member (w, &pair);
+      pn_variant_writer_string (w, *(const char **) (item + second));
+      pn_variant_writer_close_tuple (w, &pair);
+      pn_variant_writer_end_member (w, &array);
+    }
+  pn_variant_writer_close_array (w, &array);
+}
+
+#define write_texts(w, texts) \
+  write_pairs ((w), (texts), G_STRUCT_OFFSET (PnText, zh), G_STRUCT_OFFSET (PnText, en))
+#define write_units(w, units) \
+  write_pairs ((w), (units), G_STRUCT_OFFSET (PnUnitRef, id), G_STRUCT_OFFSET (PnUnitRef, role))
+
+/* PN_ARTICLE_LISTS_TYPE */
+static void
+write_article_lists (PnVariantWriter *w,
+                     PnArticle       *article)
+{
+  PnVariantContainer lists;
+
+  pn_variant_writer_reset (w);
+  pn_variant_writer_open (w, &lists, 1);
+  write_units (w, article->units);
+  pn_variant_writer_end_member (w, &lists);
+  write_texts (w, article->notes);
+  pn_variant_writer_close_tuple (w, &lists);
+}
+
+/* PN_BENEFIT_LISTS_TYPE */
+static void
+write_benefit_lists (PnVariantWriter *w,
+                     PnBenefit       *benefit)
+{
+  PnVariantContainer lists, array, item;
+
+  pn_variant_writer_reset (w);
+  pn_variant_writer_open (w, &lists, 8);
+
+  /* a(sxb) thresholds */
+  pn_variant_writer_open (w, &array, 8);
   for (guint i = 0; i < benefit->thresholds->len; i++)
     {
       const PnThreshold *t = g_ptr_array_index (benefit->thresholds, i);
 
-      g_variant_builder_add_value (&thresholds, tuple (3, string_variant (pn_figure_to_string (t->figure)),
-                                                       g_variant_new_int64 (t->min),
-                                                       g_variant_new_boolean (t->inclusive)));
+      pn_variant_writer_open (w, &item, 8);
+      pn_variant_writer_string (w, pn_figure_to_string (t->figure));
+      pn_variant_writer_end_member (w, &item);
+      pn_variant_writer_int64 (w, t->min);
+      pn_variant_writer_boolean (w, t->inclusive);
+      pn_variant_writer_close_tuple (w, &item);
+      pn_variant_writer_end_member (w, &array);
     }
+  pn_variant_writer_close_array (w, &array);
+  pn_variant_writer_end_member (w, &lists);
 
-  g_variant_builder_init (&conditions, G_VARIANT_TYPE ("a(sasasu)"));
+  /* a(sasasu) conditions */
+  pn_variant_writer_open (w, &array, 4);
   for (guint i = 0; i < benefit->conditions->len; i++)
     {
       const PnCondition *c = g_ptr_array_index (benefit->conditions, i);
 
-      g_variant_builder_add_value (&conditions, tuple (4, string_variant (pn_question_to_string (c->question)),
-                                                       strv_variant (c->values), strv_variant (c->review),
-                                                       g_variant_new_uint32 (c->line)));
+      pn_variant_writer_open (w, &item, 4);
+      pn_variant_writer_string (w, pn_question_to_string (c->question));
+      pn_variant_writer_end_member (w, &item);
+      pn_variant_writer_strv (w, (const char * const *) c->values);
+      pn_variant_writer_end_member (w, &item);
+      pn_variant_writer_strv (w, (const char * const *) c->review);
+      pn_variant_writer_end_member (w, &item);
+      pn_variant_writer_uint32 (w, c->line);
+      pn_variant_writer_close_tuple (w, &item);
+      pn_variant_writer_end_member (w, &array);
     }
+  pn_variant_writer_close_array (w, &array);
+  pn_variant_writer_end_member (w, &lists);
 
-  g_variant_builder_init (&requirements, G_VARIANT_TYPE ("a(sssb)"));
+  /* a(sssb) requirements */
+  pn_variant_writer_open (w, &array, 1);
   for (guint i = 0; i < benefit->requirements->len; i++)
     {
       const PnRequirement *r = g_ptr_array_index (benefit->requirements, i);
 
-      g_variant_builder_add_value (&requirements, tuple (4, string_variant (r->id), string_variant (r->text.zh),
-                                                         string_variant (r->text.en),
-                                                         g_variant_new_boolean (r->attestation)));
+      pn_variant_writer_open (w, &item, 1);
+      pn_variant_writer_string (w, r->id);
+      pn_variant_writer_end_member (w, &item);
+      pn_variant_writer_string (w, r->text.zh);
+      pn_variant_writer_end_member (w, &item);
+      pn_variant_writer_string (w, r->text.en);
+      pn_variant_writer_end_member (w, &item);
+      pn_variant_writer_boolean (w, r->attestation);
+      pn_variant_writer_close_tuple (w, &item);
+      pn_variant_writer_end_member (w, &array);
     }
+  pn_variant_writer_close_array (w, &array);
+  pn_variant_writer_end_member (w, &lists);
 
-  g_variant_builder_init (&stages, G_VARIANT_TYPE ("ad"));
+  /* as tops-up, as annual caps */
+  pn_variant_writer_strv (w, (const char * const *) benefit->tops_up);
+  pn_variant_writer_end_member (w, &lists);
+  pn_variant_writer_strv (w, (const char * const *) benefit->annual_caps);
+  pn_variant_writer_end_member (w, &lists);
+
+  /* ad stages: fixed-size elements, no offsets */
+  pn_variant_writer_align (w, 8);
   for (guint i = 0; benefit->stages != NULL && i < benefit->stages->len; i++)
-    g_variant_builder_add_value (&stages, g_variant_new_double (g_array_index (benefit->stages, double, i)));
+    pn_variant_writer_double (w, g_array_index (benefit->stages, double, i));
+  pn_variant_writer_end_member (w, &lists);
 
-  g_variant_builder_init (&readings, G_VARIANT_TYPE ("a(sbbss)"));
+  /* a(ss) notes, a(ss) units */
+  write_texts (w, benefit->notes);
+  pn_variant_writer_end_member (w, &lists);
+  write_units (w, benefit->units);
+  pn_variant_writer_end_member (w, &lists);
+
+  /* a(sbbss) readings */
+  pn_variant_writer_open (w, &array, 1);
   for (guint i = 0; i < benefit->readings->len; i++)
     {
       const PnReading *reading = g_ptr_array_index (benefit->readings, i);
 
-      g_variant_builder_add_value (&readings, tuple (5, string_variant (reading->id),
-                                                     g_variant_new_boolean (reading->chosen),
-                                                     g_variant_new_boolean (reading->keep_lapsed_target),
-                                                     string_variant (reading->text.zh),
-                                                     string_variant (reading->text.en)));
+      pn_variant_writer_open (w, &item, 1);
+      pn_variant_writer_string (w, reading->id);
+      pn_variant_writer_end_member (w, &item);
+      pn_variant_writer_boolean (w, reading->chosen);
+      pn_variant_writer_boolean (w, reading->keep_lapsed_target);
+      pn_variant_writer_string (w, reading->text.zh);
+      pn_variant_writer_end_member (w, &item);
+      pn_variant_writer_string (w, reading->text.en);
+      pn_variant_writer_close_tuple (w, &item);
+      pn_variant_writer_end_member (w, &array);
     }
+  pn_variant_writer_close_array (w, &array);
 
-  {
-    GVariant *children[] = {
-      g_variant_builder_end (&thresholds),
-      g_variant_builder_end (&conditions),
-      g_variant_builder_end (&requirements),
-      strv_variant (benefit->tops_up),
-      strv_variant (benefit->annual_caps),
-      g_variant_builder_end (&stages),
-      texts_variant (benefit->notes),
-      units_variant (benefit->units),
-      g_variant_builder_end (&readings),
-    };
+  pn_variant_writer_close_tuple (w, &lists);
+}
 
-    return g_variant_new_tuple (children, G_N_ELEMENTS (children));
-  }
+static void
+bind_written (sqlite3_stmt    *stmt,
+              int              index,
+              PnVariantWriter *w)
+{
+  gsize size;
+  const guint8 *data = pn_variant_writer_get_data (w, &size);
+
+  sqlite3_bind_blob64 (stmt, index, data, size, SQLITE_TRANSIENT);
 }
 
 static void
@@ -975,6 +1053,7 @@ insert_document (PnStore     *self,
   g_autoptr(sqlite3_stmt) fts_stmt = NULL;
   g_autoptr(sqlite3_stmt) tails_stmt = NULL;
   g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (PnBenefitKey));
+  g_auto(PnVariantWriter) writer = { NULL };
   GVariantBuilder caps, locations, units, supersedes;
   sqlite3_int64 document_key;
   guint seq = 0;
@@ -1005,6 +1084,7 @@ insert_document (PnStore     *self,
   if (top_stmt == NULL)
     return FALSE;
 
+  pn_variant_writer_init (&writer);
   g_variant_builder_init (&caps, G_VARIANT_TYPE ("a(sxssss)"));
   for (guint i = 0; i < document->annual_caps->len; i++)
     {
@@ -1112,8 +1192,8 @@ insert_document (PnStore     *self,
       bind_text (art_stmt, 10, article->valid_from);
       bind_text (art_stmt, 11, article->valid_until);
       sqlite3_bind_int (art_stmt, 12, article->line);
-      bind_variant (art_stmt, 13, tuple (2, units_variant (article->units),
-                                                 texts_variant (article->notes)));
+      write_article_lists (&writer, article);
+      bind_written (art_stmt, 13, &writer);
       if (step (self, art_stmt, error) != PN_STEP_DONE)
         return FALSE;
       article_key = sqlite3_last_insert_rowid (self->db);
@@ -1151,7 +1231,8 @@ insert_document (PnStore     *self,
           bind_text (ben_stmt, 17, from);
           bind_text (ben_stmt, 18, until);
           sqlite3_bind_int (ben_stmt, 19, benefit->line);
-          bind_variant (ben_stmt, 20, benefit_lists (benefit));
+          write_benefit_lists (&writer, benefit);
+          bind_written (ben_stmt, 20, &writer);
           sqlite3_bind_int (ben_stmt, 21, benefit->reviewed);
           if (step (self, ben_stmt, error) != PN_STEP_DONE)
             return FALSE;
