@@ -28,6 +28,20 @@ PnDocument *_pn_policy_loader_load_stored_document (const char  *display_name,
                                                     PnTaxonomy  *taxonomy,
                                                     GError     **error);
 
+/* pn_policy_loader_load_document() with the schema check still running in
+ * another thread when it returns a document: the caller may write it, but
+ * must call _pn_loader_validation_finish() (which waits for the check and
+ * frees `validation`) and keep nothing if that fails.  NULL when the file
+ * fails anyway: `error` is then the one the sequential loader gives. */
+typedef struct _PnLoaderValidation PnLoaderValidation;
+PnDocument *_pn_policy_loader_load_document_validating (const char          *display_name,
+                                                        GBytes              *bytes,
+                                                        PnTaxonomy          *taxonomy,
+                                                        PnLoaderValidation **validation,
+                                                        GError             **error);
+gboolean    _pn_loader_validation_finish               (PnLoaderValidation  *validation,
+                                                        GError             **error);
+
 /* Tests and fuzzers: the loader's time limit (0: the default). */
 void _pn_policy_loader_set_max_seconds (double seconds);
 

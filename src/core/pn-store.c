@@ -2074,23 +2074,48 @@ tune_fts (PnStore  *self,
   return exec (self, FTS_AUTOMERGE, error);
 }
 
-/* Imports `document`, read from `bytes` (the same bytes, kept for
- * export), replacing one of the same id when `replace`. */
+/* Waits for the schema check of the document being imported, if not done
+ * yet; when the schema refused the file, its error replaces whatever
+ * `error` holds (the file would never have reached the database). */
 static gboolean
-import_document (PnStore     *self,
-                 PnDocument  *document,
-                 GBytes      *bytes,
-                 const char  *source_name,
-                 gboolean     replace,
-                 gboolean     dry_run,
-                 GError     **error)
+settle_validation (PnLoaderValidation **validation,
+                   GError             **error)
+{
+  g_autoptr(GError) schema_error = NULL;
+
+  if (*validation == NULL)
+    return TRUE;
+  if (_pn_loader_validation_finish (g_steal_pointer (validation), &schema_error))
+    return TRUE;
+  if (error != NULL)
+    g_clear_error (error);
+  g_propagate_error (error, g_steal_pointer (&schema_error));
+  return FALSE;
+}
+
+/* Imports `document`, read from `bytes` (the same bytes, kept for
+ * export), replacing one of the same id when `replace`.  `validation`
+ * (taken) is the file's schema check, still running: nothing is
+ * committed before it passed. */
+static gboolean
+import_document (PnStore             *self,
+                 PnDocument          *document,
+                 GBytes              *bytes,
+                 const char          *source_name,
+                 gboolean             replace,
+                 gboolean             dry_run,
+                 PnLoaderValidation  *validation,
+                 GError             **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 replaced = 0;
   PnStepResult exists;
 
   if (!begin (self, error))
-    return FALSE;
+    {
+      settle_validation (&validation, error);
+      return FALSE;
+    }
 
   if (!tune_fts (self, error))
     goto failed;
@@ -2123,6 +2148,9 @@ import_document (PnStore     *self,
   if (!insert_document (self, document, bytes, source_name, TRUE, USER_DOCUMENT_POSITION, error))
     goto failed;
 
+  if (!settle_validation (&validation, error))
+    goto failed;
+
   /* a dry run does all an import does, then writes nothing */
   if (dry_run)
     {
@@ -2137,6 +2165,7 @@ import_document (PnStore     *self,
   return TRUE;
 
 failed:
+  settle_validation (&validation, error);
   _pn_store_rollback (self);
   return FALSE;
 }
@@ -2152,6 +2181,7 @@ import_bytes (PnStore     *self,
 {
   g_autoptr(PnTaxonomy) taxonomy = NULL;
   g_autoptr(PnDocument) document = NULL;
+  PnLoaderValidation *validation = NULL;
   gboolean ok;
 
   _pn_store_lock (self);
@@ -2160,16 +2190,19 @@ import_bytes (PnStore     *self,
   if (taxonomy == NULL)
     return NULL;
 
-  /* Validated fully before the database is touched; these bytes are the
-   * ones stored. */
-  document = pn_policy_loader_load_document (display_name, bytes, taxonomy, error);
+  /* Parsed and checked against the model's rules before the database is
+   * touched; the schema check goes on meanwhile and is waited for before
+   * the commit (import_document).  These bytes are the ones stored. */
+  document = _pn_policy_loader_load_document_validating (display_name, bytes, taxonomy,
+                                                         &validation, error);
   if (document == NULL)
     return NULL;
   document->user_imported = TRUE;
   document->position = USER_DOCUMENT_POSITION;
 
   _pn_store_lock (self);
-  ok = import_document (self, document, bytes, source_name, replace, dry_run, error);
+  ok = import_document (self, document, bytes, source_name, replace, dry_run,
+                        g_steal_pointer (&validation), error);
   _pn_store_unlock (self);
 
   return ok ? g_steal_pointer (&document) : NULL;
