@@ -2402,7 +2402,21 @@ struct _PnLoaderValidation
   char    *display_name;
   GThread *thread;
   GError  *error;
+
+  /* the model is built: the thread frees the tree (1 ms) once done */
+  GMutex   lock;
+  GCond    cond;
+  gboolean released;
 };
+
+static void
+release_tree (PnLoaderValidation *validation)
+{
+  g_mutex_lock (&validation->lock);
+  validation->released = TRUE;
+  g_cond_signal (&validation->cond);
+  g_mutex_unlock (&validation->lock);
+}
 
 static gpointer
 validation_thread (gpointer data)
@@ -2411,6 +2425,12 @@ validation_thread (gpointer data)
 
   quiet_libxml ();  /* libxml2's error handlers are per thread */
   validate (validation->display_name, validation->doc, &validation->error);
+
+  g_mutex_lock (&validation->lock);
+  while (!validation->released)
+    g_cond_wait (&validation->cond, &validation->lock);
+  g_mutex_unlock (&validation->lock);
+  g_clear_pointer (&validation->doc, xmlFreeDoc);
   return NULL;
 }
 
@@ -2420,6 +2440,7 @@ _pn_loader_validation_finish (PnLoaderValidation  *validation,
 {
   gboolean ok;
 
+  release_tree (validation);
   if (validation->thread != NULL)
     g_thread_join (validation->thread);
   ok = validation->error == NULL;
@@ -2428,7 +2449,9 @@ _pn_loader_validation_finish (PnLoaderValidation  *validation,
       one_line (&validation->error);
       g_propagate_error (error, g_steal_pointer (&validation->error));
     }
-  xmlFreeDoc (validation->doc);
+  g_clear_pointer (&validation->doc, xmlFreeDoc);
+  g_mutex_clear (&validation->lock);
+  g_cond_clear (&validation->cond);
   g_free (validation->display_name);
   g_free (validation);
   return ok;
@@ -2470,11 +2493,14 @@ _pn_policy_loader_load_document_validating (const char          *display_name,
   validation = g_new0 (PnLoaderValidation, 1);
   validation->doc = g_steal_pointer (&doc);
   validation->display_name = g_strdup (display_name);
+  g_mutex_init (&validation->lock);
+  g_cond_init (&validation->cond);
   validation->thread = g_thread_try_new ("pn-validate", validation_thread, validation, NULL);
   if (validation->thread == NULL)
-    validation_thread (validation);
+    validate (display_name, validation->doc, &validation->error);
 
   document = build_document (display_name, root, taxonomy, &model_error);
+  release_tree (validation);
   if (document == NULL)
     {
       /* the schema's error first, as when it ran first */
