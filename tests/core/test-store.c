@@ -418,6 +418,56 @@ test_import_schema_error_first (void)
   }
 }
 
+/* An imported file is kept compressed and comes back byte for byte; a
+ * file kept as it is (bundled, older versions) too; one that does not
+ * decompress is a damaged database, not a crash. */
+static void
+test_kept_file (void)
+{
+  g_autofree char *path = temp_path ("kept.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnStore) store = pn_store_open (path, &error);
+  g_autoptr(GFile) file = write_file ("kept.xml", small_document, -1);
+  g_autoptr(PnDocument) document = NULL;
+  const char *where = " WHERE document = (SELECT key FROM documents WHERE id = 'test-doc')";
+  g_autofree char *raw = g_strconcat ("UPDATE document_files SET xml = CAST('<raw/>' AS BLOB)", where, NULL);
+  g_autofree char *broken = g_strconcat ("UPDATE document_files SET xml = x'1f8b08000000'", where, NULL);
+  g_autofree char *compressed = g_strconcat ("SELECT count(*) FROM document_files", where,
+                                             " AND substr(xml, 1, 2) = x'1f8b'", NULL);
+
+  g_assert_no_error (error);
+  document = pn_store_import_file (store, file, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_rows (path, compressed), ==, 1);
+
+  {
+    g_autofree char *name = NULL;
+    g_autoptr(GBytes) bytes = pn_store_get_document_file (store, "test-doc", &name, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (name, ==, "kept.xml");
+    g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                     small_document, strlen (small_document));
+  }
+
+  exec_sql (path, raw);
+  {
+    g_autoptr(GBytes) bytes = pn_store_get_document_file (store, "test-doc", NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "<raw/>", 6);
+  }
+
+  exec_sql (path, broken);
+  {
+    g_autoptr(GBytes) bytes = pn_store_get_document_file (store, "test-doc", NULL, &error);
+
+    g_assert_null (bytes);
+    g_assert_error (error, PN_STORE_ERROR, PN_STORE_ERROR_CORRUPT);
+    g_assert_null (strchr (error->message, '\n'));
+  }
+}
+
 static void
 test_import_replace_remove (void)
 {
@@ -872,6 +922,7 @@ main (int   argc,
   g_test_add_func ("/pn/store/corrupt", test_corrupt_database);
   g_test_add_func ("/pn/store/import/rollback", test_import_rolls_back);
   g_test_add_func ("/pn/store/import/schema-error-first", test_import_schema_error_first);
+  g_test_add_func ("/pn/store/import/kept-file", test_kept_file);
   g_test_add_func ("/pn/store/import/replace-remove", test_import_replace_remove);
   g_test_add_func ("/pn/store/search/brute-force", test_search_brute_force);
   g_test_add_func ("/pn/store/search/bm25-order", test_search_bm25_order);
