@@ -33,7 +33,7 @@ typedef struct
 /* Hostile-input rules: no network, never substitute entities, never load a
  * DTD, never validate against one, no XInclude, no "huge" limits. */
 #define PN_XML_PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | \
-                              XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES)
+                              XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT)
 
 /* Staged shares must add up to 1 within this (they have 4 decimals). */
 #define PN_STAGES_TOLERANCE 1e-6
