@@ -623,6 +623,53 @@ budget_whitespace_cb (void          *ctx,
     budget->whitespace (ctx, ch, len);
 }
 
+/* memchr (data, '\0', size) == NULL && g_utf8_validate (data, size, NULL),
+ * in one pass that skips ASCII eight bytes at a time: a policy file is
+ * mostly markup, and g_utf8_validate () alone was 7 M instructions for
+ * 750 KB.  A run of bytes >= 0x80 holds whole sequences when the text is
+ * valid (a sequence is made of such bytes only), and is checked by
+ * g_utf8_validate_len (). */
+static gboolean
+is_utf8_text (const char *data,
+              gsize       size)
+{
+  const guchar *p = (const guchar *) data;
+  const guchar *end = p + size;
+
+  while (p < end)
+    {
+      while (end - p >= 8)
+        {
+          guint64 word;
+
+          memcpy (&word, p, sizeof word);
+          if ((word & G_GUINT64_CONSTANT (0x8080808080808080)) != 0 ||
+              ((word - G_GUINT64_CONSTANT (0x0101010101010101)) & ~word &
+               G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
+            break;  /* a byte >= 0x80 or a NUL in these eight */
+          p += 8;
+        }
+      if (p >= end)
+        break;
+
+      if (*p == '\0')
+        return FALSE;
+      if (*p < 0x80)
+        p++;
+      else
+        {
+          const guchar *run = p;
+
+          while (p < end && *p >= 0x80)
+            p++;
+          if (!g_utf8_validate_len ((const char *) run, p - run, NULL))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /* Refuses what no policy file needs before libxml2 sees it. */
 static gboolean
 precheck (const char  *display_name,
@@ -643,7 +690,7 @@ precheck (const char  *display_name,
   if (size > PN_POLICY_MAX_BYTES)
     return set_too_large_error (error, display_name, PN_POLICY_MAX_BYTES);
 
-  if (memchr (data, '\0', size) != NULL || !g_utf8_validate (data, size, NULL))
+  if (!is_utf8_text (data, size))
     {
       g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_MALFORMED,
                    "%s: not a UTF-8 text file", display_name);
