@@ -30,31 +30,68 @@ PnDocument *_pn_policy_loader_load_stored_document (const char  *display_name,
                                                     PnTaxonomy  *taxonomy,
                                                     GError     **error);
 
+/* pn_policy_loader_load_document() with the schema check still running in
+ * another thread when it returns a document: the caller may write it, but
+ * must call _pn_loader_validation_finish() (which waits for the check and
+ * frees `validation`) and keep nothing if that fails.  NULL when the file
+ * fails anyway: `error` is then the one the sequential loader gives. */
+typedef struct _PnLoaderValidation PnLoaderValidation;
+PnDocument *_pn_policy_loader_load_document_validating (const char          *display_name,
+                                                        GBytes              *bytes,
+                                                        PnTaxonomy          *taxonomy,
+                                                        PnLoaderValidation **validation,
+                                                        GError             **error);
+gboolean    _pn_loader_validation_finish               (PnLoaderValidation  *validation,
+                                                        GError             **error);
+
 /* Tests and fuzzers: the loader's time limit (0: the default). */
 void _pn_policy_loader_set_max_seconds (double seconds);
 
 /* Whether the `len` bytes at `text` are UTF-8 without a NUL, as
- * g_utf8_validate_len() answers; ASCII (ids, English, figures) is checked
- * eight bytes at a time first, where GLib 2.74 looks at each byte.  A
- * word with a byte of 0 or one of 0x80 and above goes to GLib from its
- * start, which is the start of a character. */
+ * memchr () == NULL && g_utf8_validate_len () answer, in one pass that
+ * skips ASCII eight bytes at a time (GLib 2.74 looks at every byte; ids,
+ * English, figures and markup are mostly ASCII).  A run of bytes >= 0x80
+ * holds whole sequences when the text is valid (a sequence is made of
+ * such bytes only), and is checked by g_utf8_validate_len (). */
 static inline gboolean
 pn_utf8_validate_len (const char *text,
                       gsize       len)
 {
-  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
-  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
-  gsize i = 0;
+  const guchar *p = (const guchar *) text;
+  const guchar *end = p + len;
 
-  for (; i + 8 <= len; i += 8)
+  while (p < end)
     {
-      guint64 word;
+      while (end - p >= 8)
+        {
+          guint64 word;
 
-      memcpy (&word, text + i, sizeof word);
-      if ((word & highs) != 0 || ((word - ones) & ~word & highs) != 0)
+          memcpy (&word, p, sizeof word);
+          if ((word & G_GUINT64_CONSTANT (0x8080808080808080)) != 0 ||
+              ((word - G_GUINT64_CONSTANT (0x0101010101010101)) & ~word &
+               G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
+            break;  /* a byte >= 0x80 or a NUL in these eight */
+          p += 8;
+        }
+      if (p >= end)
         break;
+
+      if (*p == '\0')
+        return FALSE;
+      if (*p < 0x80)
+        p++;
+      else
+        {
+          const guchar *run = p;
+
+          while (p < end && *p >= 0x80)
+            p++;
+          if (!g_utf8_validate_len ((const char *) run, p - run, NULL))
+            return FALSE;
+        }
     }
-  return g_utf8_validate_len (text + i, len - i, NULL);
+
+  return TRUE;
 }
 
 /* qsort() comparator for an array of C strings */

@@ -155,6 +155,68 @@ loaded_clear (Loaded *loaded)
   g_clear_error (&loaded->error);
 }
 
+/* Text that is not UTF-8, or holds a NUL, anywhere among CJK text and
+ * markup (before, inside and after the 8-byte steps the check takes over
+ * ASCII), is refused before libxml2 sees it; 2-, 3- and 4-byte sequences
+ * pass. */
+static void
+test_not_utf8 (void)
+{
+  static const char * const bad[] = {
+    "\xc0\xaf",          /* overlong "/" */
+    "\xe0\x80\xaf",      /* overlong, 3 bytes */
+    "\xed\xa0\x80",      /* a UTF-16 surrogate */
+    "\xf4\x90\x80\x80",  /* past U+10FFFF */
+    "\x80",              /* a lone continuation byte */
+    "\xe5\x8e",          /* cut short, then ASCII */
+    "\xff",
+    "\xc3\xa9\xe5\x8e",  /* a good sequence, then one cut short */
+  };
+  static const char * const padding[] = { "", "a", "ab原文", "abcdefgh", "原文原文原文原文", "1234567" };
+
+  for (guint b = 0; b < G_N_ELEMENTS (bad) + 1; b++)
+    for (guint p = 0; p < G_N_ELEMENTS (padding); p++)
+      {
+        g_autofree char *text = NULL;
+        g_autoptr(GBytes) bytes = NULL;
+        Loaded loaded;
+
+        if (b < G_N_ELEMENTS (bad))
+          text = g_strconcat (padding[p], bad[b], "xyz 原文 abcdefghijk", NULL);
+        else
+          text = g_strconcat (padding[p], "é 原文 😀 ok", NULL);
+        bytes = document_with_original (text);
+        loaded = load (bytes, FALSE);
+        if (b < G_N_ELEMENTS (bad))
+          {
+            g_assert_error (loaded.error, PN_POLICY_ERROR, PN_POLICY_ERROR_MALFORMED);
+            g_assert_nonnull (strstr (loaded.error->message, "not a UTF-8 text file"));
+          }
+        else
+          g_assert_no_error (loaded.error);
+        loaded_clear (&loaded);
+      }
+
+  /* a NUL: in the markup, at the very end */
+  {
+    static const char nul_inside[] = "<?xml version=\"1.0\"?>\n<policy-document>\0</policy-document>\n";
+    static const char nul_last[] = "<?xml version=\"1.0\"?>\n<policy-document/>\n\0";
+    const struct { const char *data; gsize size; } nuls[] = {
+      { nul_inside, sizeof nul_inside - 1 }, { nul_last, sizeof nul_last - 1 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (nuls); i++)
+      {
+        g_autoptr(GBytes) bytes = g_bytes_new_static (nuls[i].data, nuls[i].size);
+        Loaded loaded = load (bytes, FALSE);
+
+        g_assert_error (loaded.error, PN_POLICY_ERROR, PN_POLICY_ERROR_MALFORMED);
+        g_assert_nonnull (strstr (loaded.error->message, "not a UTF-8 text file"));
+        loaded_clear (&loaded);
+      }
+  }
+}
+
 /* How long a valid document of 40,000 benefits (5.5 MB) takes: the cases
  * of that size may take a few times as long, never the minutes of a
  * quadratic path.  Under the sanitizers (build-aux/test unwinds the stack
@@ -773,6 +835,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
+  g_test_add_func ("/pn/loader/not-utf8", test_not_utf8);
   g_test_add_func ("/pn/loader/budget/comments-in-text", test_budget_comments_in_text);
   g_test_add_func ("/pn/loader/budget/comments-past-text-limit", test_budget_comments_past_text_limit);
   g_test_add_func ("/pn/loader/budget/attributes", test_budget_attributes);

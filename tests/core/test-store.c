@@ -402,6 +402,142 @@ test_import_rolls_back (void)
   g_assert_cmpuint (count_rows (path, "SELECT count(*) FROM benefits"), ==, benefits);
 }
 
+static char *
+replace_once (const char *text,
+              const char *from,
+              const char *to)
+{
+  const char *at = strstr (text, from);
+
+  g_assert_nonnull (at);
+  return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, to, at + strlen (from));
+}
+
+/* The schema check runs while the store writes the document (pn-store.c,
+ * import_bytes): a file it refuses still gives its error, before the
+ * model's and the store's own, and leaves nothing behind. */
+static void
+test_import_schema_error_first (void)
+{
+  g_autofree char *path = temp_path ("schema-first.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnStore) store = pn_store_open (path, &error);
+  g_autofree char *invalid = replace_once (small_document, "<article number=\"1\"",
+                                           "<article bogus=\"1\" number=\"1\"");
+  g_autofree char *both = replace_once (invalid, "<validity in-force-from=\"2020-01-01\"/>",
+                                        "<validity in-force-from=\"2020-01-01\" in-force-until=\"2019-01-01\"/>");
+  g_autoptr(GFile) good = write_file ("schema-good.xml", small_document, -1);
+  g_autoptr(GFile) bad = write_file ("schema-bad.xml", invalid, -1);
+  g_autoptr(GFile) worse = write_file ("schema-worse.xml", both, -1);
+  GFile *refused[] = { bad, worse };
+  guint docs, articles;
+
+  g_assert_no_error (error);
+  docs = count_rows (path, "SELECT count(*) FROM documents");
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(PnDocument) document = pn_store_import_file (store, refused[i], FALSE, &error);
+
+      g_assert_null (document);
+      g_assert_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "bogus"));
+      g_assert_null (strchr (error->message, '\n'));
+      g_clear_error (&error);
+
+      document = pn_store_check_import_file (store, refused[i], FALSE, &error);
+      g_assert_null (document);
+      g_assert_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "bogus"));
+      g_clear_error (&error);
+    }
+  g_assert_cmpuint (count_rows (path, "SELECT count(*) FROM documents"), ==, docs);
+
+  /* over a document of the same id: the schema's error, not "exists",
+   * and with --replace the stored one stays */
+  {
+    g_autoptr(PnDocument) first = pn_store_import_file (store, good, FALSE, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (first);
+  }
+  articles = count_rows (path, "SELECT count(*) FROM articles");
+  for (int replace = 0; replace <= 1; replace++)
+    {
+      g_autoptr(PnDocument) document = pn_store_import_file (store, bad, replace, &error);
+
+      g_assert_null (document);
+      g_assert_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "bogus"));
+      g_clear_error (&error);
+    }
+  g_assert_cmpuint (count_rows (path, "SELECT count(*) FROM documents"), ==, docs + 1);
+  g_assert_cmpuint (count_rows (path, "SELECT count(*) FROM articles"), ==, articles);
+
+  /* and the model's error when the schema has none */
+  {
+    g_autofree char *model_only = replace_once (small_document, "<validity in-force-from=\"2020-01-01\"/>",
+                                                "<validity in-force-from=\"2020-01-01\" in-force-until=\"2019-01-01\"/>");
+    g_autoptr(GFile) file = write_file ("schema-model.xml", model_only, -1);
+    g_autoptr(PnDocument) document = pn_store_import_file (store, file, TRUE, &error);
+
+    g_assert_null (document);
+    g_assert_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "in-force-until"));
+    g_clear_error (&error);
+  }
+}
+
+/* An imported file is kept compressed and comes back byte for byte; a
+ * file kept as it is (bundled, older versions) too; one that does not
+ * decompress is a damaged database, not a crash. */
+static void
+test_kept_file (void)
+{
+  g_autofree char *path = temp_path ("kept.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnStore) store = pn_store_open (path, &error);
+  g_autoptr(GFile) file = write_file ("kept.xml", small_document, -1);
+  g_autoptr(PnDocument) document = NULL;
+  const char *where = " WHERE document = (SELECT key FROM documents WHERE id = 'test-doc')";
+  g_autofree char *raw = g_strconcat ("UPDATE document_files SET xml = CAST('<raw/>' AS BLOB)", where, NULL);
+  g_autofree char *broken = g_strconcat ("UPDATE document_files SET xml = x'28b52ffd0000'", where, NULL);
+  g_autofree char *compressed = g_strconcat ("SELECT count(*) FROM document_files", where,
+                                             " AND substr(xml, 1, 4) = x'28b52ffd'", NULL);
+
+  g_assert_no_error (error);
+  document = pn_store_import_file (store, file, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_rows (path, compressed), ==, 1);
+
+  {
+    g_autofree char *name = NULL;
+    g_autoptr(GBytes) bytes = pn_store_get_document_file (store, "test-doc", &name, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (name, ==, "kept.xml");
+    g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                     small_document, strlen (small_document));
+  }
+
+  exec_sql (path, raw);
+  {
+    g_autoptr(GBytes) bytes = pn_store_get_document_file (store, "test-doc", NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "<raw/>", 6);
+  }
+
+  exec_sql (path, broken);
+  {
+    g_autoptr(GBytes) bytes = pn_store_get_document_file (store, "test-doc", NULL, &error);
+
+    g_assert_null (bytes);
+    g_assert_error (error, PN_STORE_ERROR, PN_STORE_ERROR_CORRUPT);
+    g_assert_null (strchr (error->message, '\n'));
+  }
+}
+
 static void
 test_import_replace_remove (void)
 {
@@ -856,6 +992,8 @@ main (int   argc,
   g_test_add_func ("/pn/store/migration/newer-refused", test_newer_schema_refused);
   g_test_add_func ("/pn/store/corrupt", test_corrupt_database);
   g_test_add_func ("/pn/store/import/rollback", test_import_rolls_back);
+  g_test_add_func ("/pn/store/import/schema-error-first", test_import_schema_error_first);
+  g_test_add_func ("/pn/store/import/kept-file", test_kept_file);
   g_test_add_func ("/pn/store/import/replace-remove", test_import_replace_remove);
   g_test_add_func ("/pn/store/search/brute-force", test_search_brute_force);
   g_test_add_func ("/pn/store/search/bm25-order", test_search_bm25_order);
