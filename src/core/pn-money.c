@@ -9,19 +9,26 @@
 
 G_DEFINE_QUARK (pn-money-error-quark, pn_money_error)
 
-static void
-append_grouped (GString *str,
-                guint64  value)
+/* The decimal digits of `value`, grouped by three with commas, written
+ * backwards from `end`; returns where they start.  Every figure of every
+ * derivation goes through here, twice: no printf, no GString. */
+static char *
+put_grouped (char    *end,
+             guint64  value)
 {
-  char digits[32];
-  int len = g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, value);
+  char *p = end;
+  guint n = 0;
 
-  for (int i = 0; i < len; i++)
+  do
     {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append_c (str, ',');
-      g_string_append_c (str, digits[i]);
+      if (n > 0 && n % 3 == 0)
+        *--p = ',';
+      *--p = (char) ('0' + value % 10);
+      value /= 10;
+      n++;
     }
+  while (value > 0);
+  return p;
 }
 
 /* |yuan| without overflowing on G_MININT64 */
@@ -31,48 +38,66 @@ magnitude (gint64 yuan)
   return yuan < 0 ? (guint64) (-(yuan + 1)) + 1 : (guint64) yuan;
 }
 
+/* room for 20 digits, 6 commas, a sign, "¥" or ".dddd万元" and NUL */
+#define MONEY_BUF 64
+
 char *
 pn_money_format_yuan (gint64 yuan)
 {
-  GString *str = g_string_new (NULL);
+  char buf[MONEY_BUF];
+  char *end = buf + sizeof buf;
+  char *p = put_grouped (end, magnitude (yuan));
 
+  p -= strlen ("¥");
+  memcpy (p, "¥", strlen ("¥"));
   if (yuan < 0)
-    g_string_append_c (str, '-');
-  g_string_append (str, "¥");
-  append_grouped (str, magnitude (yuan));
-  return g_string_free (str, FALSE);
+    *--p = '-';
+  return g_strndup (p, end - p);
 }
 
 char *
 pn_money_format_wan (gint64 yuan)
 {
-  GString *str = g_string_new (NULL);
-  guint64 value;
-
-  if (yuan < 0)
-    g_string_append_c (str, '-');
-  value = magnitude (yuan);
+  static const char yuan_unit[] = "元";
+  static const char wan_unit[] = "万元";
+  char buf[MONEY_BUF];
+  char *end = buf + sizeof buf;
+  char *p = end;
+  guint64 value = magnitude (yuan);
 
   if (value < 10000)
     {
-      append_grouped (str, value);
-      g_string_append (str, "元");
-      return g_string_free (str, FALSE);
+      p -= sizeof yuan_unit - 1;
+      memcpy (p, yuan_unit, sizeof yuan_unit - 1);
+      p = put_grouped (p, value);
     }
-
-  append_grouped (str, value / 10000);
-  if (value % 10000 != 0)
+  else
     {
-      char frac[8];
-      int end;
+      guint frac = (guint) (value % 10000);
 
-      g_snprintf (frac, sizeof frac, "%04u", (guint) (value % 10000));
-      for (end = 3; end >= 0 && frac[end] == '0'; end--)
-        frac[end] = '\0';
-      g_string_append_printf (str, ".%s", frac);
+      p -= sizeof wan_unit - 1;
+      memcpy (p, wan_unit, sizeof wan_unit - 1);
+      if (frac != 0)
+        {
+          char digits[4];
+          guint n = 4;
+
+          for (guint i = 4; i > 0; i--)
+            {
+              digits[i - 1] = (char) ('0' + frac % 10);
+              frac /= 10;
+            }
+          while (n > 0 && digits[n - 1] == '0')
+            n--;
+          p -= n;
+          memcpy (p, digits, n);
+          *--p = '.';
+        }
+      p = put_grouped (p, value / 10000);
     }
-  g_string_append (str, "万元");
-  return g_string_free (str, FALSE);
+  if (yuan < 0)
+    *--p = '-';
+  return g_strndup (p, end - p);
 }
 
 char *

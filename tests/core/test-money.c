@@ -117,6 +117,41 @@ test_format_extremes (void)
 
 static const struct
 {
+  gint64      yuan;
+  const char *as_yuan;
+  const char *as_wan;
+} format_cases[] = {
+  { 0, "¥0", "0元" },
+  { 999, "¥999", "999元" },
+  { 1000, "¥1,000", "1,000元" },
+  { 9999, "¥9,999", "9,999元" },
+  { 10000, "¥10,000", "1万元" },
+  { 10001, "¥10,001", "1.0001万元" },
+  { 10100, "¥10,100", "1.01万元" },
+  { 300500, "¥300,500", "30.05万元" },
+  { 3050000, "¥3,050,000", "305万元" },
+  { 12000000, "¥12,000,000", "1,200万元" },
+  { 123456789, "¥123,456,789", "12,345.6789万元" },
+  { G_GINT64_CONSTANT (1000000000000), "¥1,000,000,000,000", "100,000,000万元" },
+  { -12345678, "-¥12,345,678", "-1,234.5678万元" },
+};
+
+/* Grouping by three, the 万 form's four decimals without trailing zeros */
+static void
+test_format_table (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (format_cases); i++)
+    {
+      g_autofree char *yuan = pn_money_format_yuan (format_cases[i].yuan);
+      g_autofree char *wan = pn_money_format_wan (format_cases[i].yuan);
+
+      g_assert_cmpstr (yuan, ==, format_cases[i].as_yuan);
+      g_assert_cmpstr (wan, ==, format_cases[i].as_wan);
+    }
+}
+
+static const struct
+{
   const char *text;
   gboolean    ok;
   gint64      yuan;
@@ -158,6 +193,7 @@ main (int   argc,
   g_test_add_func ("/pn/money/total/exact", test_total_exact);
   g_test_add_func ("/pn/money/total/stays-more", test_total_stays_more);
   g_test_add_func ("/pn/money/format/extremes", test_format_extremes);
+  g_test_add_func ("/pn/money/format/table", test_format_table);
   g_test_add_func ("/pn/money/parse/bound", test_parse_bound);
 
   return g_test_run ();
