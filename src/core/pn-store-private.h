@@ -81,7 +81,8 @@ sqlite3_stmt *_pn_store_prepare          (PnStore      *self,
 /* A statement prepared once per store, for reads repeated many times
  * (one row per benefit): owned by the store, handed out reset.  Hold it
  * in a g_autoptr(PnCachedStmt), which resets it when done; never use one
- * while another use of the same SQL is stepping. */
+ * while another use of the same SQL is stepping.  `sql` is a string
+ * literal: the store keeps the statement under its address. */
 typedef sqlite3_stmt PnCachedStmt;
 PnCachedStmt *_pn_store_prepare_cached   (PnStore      *self,
                                           const char   *sql,
