@@ -292,30 +292,12 @@ resolve_benefit (gpointer   user_data,
 }
 
 static PnArticle *
-article_at_key (PnCorpus    *self,
-                gint64       key,
-                PnDocument  *document,
-                GError     **error)
+known_article (gpointer user_data,
+               gint64   key)
 {
-  PnArticle *article = g_hash_table_lookup (self->articles, &key);
+  PnCorpus *self = user_data;
 
-  if (article != NULL)
-    return article;
-  article = _pn_store_read_article (self->store, key, document, error);
-  if (article == NULL)
-    return NULL;
-  article = resolve_article (self, article);
-  pn_article_unref (article);  /* the cache holds it */
-  return article;
-}
-
-static PnArticle *
-article_for_key (gpointer     user_data,
-                 gint64       key,
-                 PnDocument  *document,
-                 GError     **error)
-{
-  return article_at_key (user_data, key, document, error);
+  return g_hash_table_lookup (self->articles, &key);
 }
 
 /* The benefit of row `key` of the document of row `document_key`, with
@@ -335,7 +317,8 @@ benefit_at_key (PnCorpus  *self,
   document = document_at_key (self, document_key, error);
   if (document == NULL)
     return NULL;
-  benefit = _pn_store_read_benefit (self->store, key, document, article_for_key, self, self->taxonomy, error);
+  benefit = _pn_store_read_benefit (self->store, key, document, known_article, resolve_article, self,
+                                    self->taxonomy, error);
   if (benefit == NULL)
     return NULL;
   benefit = resolve_benefit (self, benefit);

@@ -135,13 +135,8 @@ GPtrArray   *_pn_store_read_documents    (PnStore      *self,
 PnDocument  *_pn_store_read_document     (PnStore      *self,
                                           gint64        key,
                                           GError      **error);
-/* The article at `key`, of `document` (a header); `benefits` NULL, and
- * without its texts (`texts_pending`). */
-PnArticle   *_pn_store_read_article      (PnStore      *self,
-                                          gint64        key,
-                                          PnDocument   *document,
-                                          GError      **error);
-/* The texts an article read by _pn_store_read_article() left out */
+/* The texts an article read with a benefit (_pn_store_read_benefit())
+ * left out */
 gboolean     _pn_store_read_article_texts (PnStore     *self,
                                            PnArticle   *article,
                                            char       **out_original,
@@ -166,22 +161,22 @@ gboolean     _pn_store_find_benefit_row  (PnStore      *self,
                                           const char   *document_id,
                                           PnBenefitRow *out_row,
                                           GError      **error);
-/* The article of key `article_key` of `document`, borrowed: the caller
- * reads it (from its cache or the store) while the benefit's row is
- * held. */
-typedef PnArticle *(*PnArticleForKey) (gpointer     user_data,
-                                       gint64       article_key,
-                                       PnDocument  *document,
-                                       GError     **error);
+/* The article of row `key` the caller already holds (borrowed), or NULL */
+typedef PnArticle *(*PnArticleLookup) (gpointer user_data,
+                                       gint64   key);
+typedef PnArticle *(*PnResolveArticle) (gpointer user_data, PnArticle *article);
 /* The benefit of row `key`, which must belong to `document`, with its
- * article from `article_for`: one statement for both rows' keys. */
-PnBenefit   *_pn_store_read_benefit      (PnStore         *self,
-                                          gint64           key,
-                                          PnDocument      *document,
-                                          PnArticleForKey  article_for,
-                                          gpointer         user_data,
-                                          PnTaxonomy      *taxonomy,
-                                          GError         **error);
+ * article: `lookup_article`'s, or read in the same statement (without
+ * its texts) and handed to `resolve_article`, which keeps one value of
+ * each row and returns a reference to it. */
+PnBenefit   *_pn_store_read_benefit      (PnStore           *self,
+                                          gint64             key,
+                                          PnDocument        *document,
+                                          PnArticleLookup    lookup_article,
+                                          PnResolveArticle   resolve_article,
+                                          gpointer           user_data,
+                                          PnTaxonomy        *taxonomy,
+                                          GError           **error);
 /* The expected-result cases of `document` (PnCase, in order). */
 GPtrArray   *_pn_store_read_cases        (PnStore      *self,
                                           PnDocument   *document,
@@ -190,7 +185,6 @@ GPtrArray   *_pn_store_read_cases        (PnStore      *self,
  * benefits, through `resolve_article` / `resolve_benefit` so that the
  * caller keeps one value per row (may return the one given, or a cached
  * one). */
-typedef PnArticle *(*PnResolveArticle) (gpointer user_data, PnArticle *article);
 typedef PnBenefit *(*PnResolveBenefit) (gpointer user_data, PnBenefit *benefit);
 
 GPtrArray   *_pn_store_read_articles     (PnStore          *self,

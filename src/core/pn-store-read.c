@@ -617,15 +617,12 @@ _pn_store_read_document (PnStore  *self,
 #define ARTICLE_COLUMNS                                                 \
   "id, number, chapter, heading_zh, heading_en, original, summary, position," \
   " deadline_text, valid_from, valid_until, line, lists"
-/* the same without the texts, which no question needs (most of the bytes
- * of an article, and most of the cost of reading it) */
-#define ARTICLE_COLUMNS_BUT_TEXTS                                       \
-  "id, number, chapter, heading_zh, heading_en, NULL, NULL, position," \
-  " deadline_text, valid_from, valid_until, line, lists"
 
+/* The article whose ARTICLE_COLUMNS start at column `at` of `stmt` */
 static PnArticle *
 article_from_row (PnStore       *self,
                   sqlite3_stmt  *stmt,
+                  int            at,
                   PnDocument    *document,
                   gboolean       with_texts,
                   GError       **error)
@@ -635,20 +632,20 @@ article_from_row (PnStore       *self,
   Check check_data = { self, document->id, error, FALSE };
   Check *check = &check_data;
 
-  article->store_key = column_int (check, stmt, 0, "an article's key", 1, G_MAXINT64);
-  article->number = ID_TEXT (stmt, 1, "an article's number", TRUE);
-  article->chapter = LONG_TEXT (stmt, 2, "an article's chapter", FALSE);
-  article->heading.zh = LONG_TEXT (stmt, 3, "an article's heading", FALSE);
-  article->heading.en = LONG_TEXT (stmt, 4, "an article's heading", FALSE);
-  article->original = LONG_TEXT (stmt, 5, "an article's text", FALSE);
-  article->summary = LONG_TEXT (stmt, 6, "an article's summary", FALSE);
+  article->store_key = column_int (check, stmt, at + 0, "an article's key", 1, G_MAXINT64);
+  article->number = ID_TEXT (stmt, at + 1, "an article's number", TRUE);
+  article->chapter = LONG_TEXT (stmt, at + 2, "an article's chapter", FALSE);
+  article->heading.zh = LONG_TEXT (stmt, at + 3, "an article's heading", FALSE);
+  article->heading.en = LONG_TEXT (stmt, at + 4, "an article's heading", FALSE);
+  article->original = LONG_TEXT (stmt, at + 5, "an article's text", FALSE);
+  article->summary = LONG_TEXT (stmt, at + 6, "an article's summary", FALSE);
   article->texts_pending = !with_texts;
-  article->position = column_int (check, stmt, 7, "an article's position", 0, G_MAXINT);
-  article->deadline_text = LONG_TEXT (stmt, 8, "an article's deadline", FALSE);
-  article->valid_from = column_date (check, stmt, 9, "an article's start date");
-  article->valid_until = column_date (check, stmt, 10, "an article's end date");
-  article->line = column_int (check, stmt, 11, "an article's line", 0, G_MAXUINT32);
-  column_pack (check, stmt, 12, PN_PACK_ARTICLE_LISTS, &lists);
+  article->position = column_int (check, stmt, at + 7, "an article's position", 0, G_MAXINT);
+  article->deadline_text = LONG_TEXT (stmt, at + 8, "an article's deadline", FALSE);
+  article->valid_from = column_date (check, stmt, at + 9, "an article's start date");
+  article->valid_until = column_date (check, stmt, at + 10, "an article's end date");
+  article->line = column_int (check, stmt, at + 11, "an article's line", 0, G_MAXUINT32);
+  column_pack (check, stmt, at + 12, PN_PACK_ARTICLE_LISTS, &lists);
   if (check->failed)
     return NULL;
 
@@ -667,35 +664,6 @@ article_from_row (PnStore       *self,
     return NULL;
 
   return g_steal_pointer (&article);
-}
-
-PnArticle *
-_pn_store_read_article (PnStore     *self,
-                        gint64       key,
-                        PnDocument  *document,
-                        GError     **error)
-{
-  g_autoptr(PnCachedStmt) stmt = NULL;
-  PnArticle *article = NULL;
-  PnStepResult r;
-
-  _pn_store_lock (self);
-  stmt = _pn_store_prepare_cached (self, "SELECT " ARTICLE_COLUMNS_BUT_TEXTS ", document FROM articles WHERE id = ?",
-                                   error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, key);
-      r = _pn_store_step (self, stmt, error);
-      if (r == PN_STEP_ROW && sqlite3_column_int64 (stmt, 13) != document->store_key)
-        _pn_store_damaged (self, error, document->id, "an article belongs to another document");
-      else if (r == PN_STEP_ROW)
-        article = article_from_row (self, stmt, document, FALSE, error);
-      else if (r == PN_STEP_DONE)
-        _pn_store_damaged (self, error, document->id, "an article of one of its benefits is missing");
-    }
-  _pn_store_unlock (self);
-
-  return article;
 }
 
 gboolean
@@ -1056,32 +1024,61 @@ _pn_store_find_benefit_row (PnStore       *self,
   return found;
 }
 
+/* A benefit's row and its article's, but the texts: one statement where
+ * the article is not known yet (most are not: an article mostly has one
+ * benefit) */
+#define BENEFIT_AND_ARTICLE_SQL                                         \
+  "SELECT b.key, b.id, b.seq, b.kind, b.per, b.one_time, b.title_zh, b.title_en, b.rate," \
+  " b.base, b.amount, b.cap, b.combined_limit, b.overlap_group, b.stages_over, b.line," \
+  " b.lists, b.reviewed, b.article, b.document,"                        \
+  " a.id, a.number, a.chapter, a.heading_zh, a.heading_en, NULL, NULL, a.position," \
+  " a.deadline_text, a.valid_from, a.valid_until, a.line, a.lists, a.document" \
+  " FROM benefits b LEFT JOIN articles a ON a.id = b.article WHERE b.key = ?"
+#define COLUMN_ARTICLE_KEY 18
+#define COLUMN_DOCUMENT_KEY 19
+#define COLUMN_ARTICLE 20
+#define COLUMN_ARTICLE_DOCUMENT 33
+
 PnBenefit *
-_pn_store_read_benefit (PnStore         *self,
-                        gint64           key,
-                        PnDocument      *document,
-                        PnArticleForKey  article_for,
-                        gpointer         user_data,
-                        PnTaxonomy      *taxonomy,
-                        GError         **error)
+_pn_store_read_benefit (PnStore           *self,
+                        gint64             key,
+                        PnDocument        *document,
+                        PnArticleLookup    lookup_article,
+                        PnResolveArticle   resolve_article,
+                        gpointer           user_data,
+                        PnTaxonomy        *taxonomy,
+                        GError           **error)
 {
   g_autoptr(PnCachedStmt) stmt = NULL;
   PnBenefit *benefit = NULL;
   PnStepResult r;
 
   _pn_store_lock (self);
-  stmt = _pn_store_prepare_cached (self, "SELECT " BENEFIT_COLUMNS ", article, document FROM benefits WHERE key = ?",
-                                   error);
+  stmt = _pn_store_prepare_cached (self, BENEFIT_AND_ARTICLE_SQL, error);
   if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, key);
       r = _pn_store_step (self, stmt, error);
-      if (r == PN_STEP_ROW && sqlite3_column_int64 (stmt, 19) != document->store_key)
+      if (r == PN_STEP_ROW && sqlite3_column_int64 (stmt, COLUMN_DOCUMENT_KEY) != document->store_key)
         _pn_store_damaged (self, error, document->id, "a benefit key points to another document");
       else if (r == PN_STEP_ROW)
         {
-          PnArticle *article = article_for (user_data, sqlite3_column_int64 (stmt, 18), document, error);
+          PnArticle *article = lookup_article (user_data, sqlite3_column_int64 (stmt, COLUMN_ARTICLE_KEY));
 
+          if (article == NULL && sqlite3_column_type (stmt, COLUMN_ARTICLE) == SQLITE_NULL)
+            _pn_store_damaged (self, error, document->id, "an article of one of its benefits is missing");
+          else if (article == NULL && sqlite3_column_int64 (stmt, COLUMN_ARTICLE_DOCUMENT) != document->store_key)
+            _pn_store_damaged (self, error, document->id, "an article belongs to another document");
+          else if (article == NULL)
+            {
+              article = article_from_row (self, stmt, COLUMN_ARTICLE, document, FALSE, error);
+              if (article != NULL)
+                {
+                  /* the caller's cache holds it */
+                  article = resolve_article (user_data, article);
+                  pn_article_unref (article);
+                }
+            }
           if (article != NULL)
             benefit = benefit_from_row (self, stmt, article, taxonomy, error);
         }
@@ -1120,7 +1117,7 @@ _pn_store_read_articles (PnStore           *self,
   sqlite3_bind_int64 (stmt, 1, document->store_key);
   while ((r = _pn_store_step (self, stmt, error)) == PN_STEP_ROW)
     {
-      PnArticle *article = article_from_row (self, stmt, document, TRUE, error);
+      PnArticle *article = article_from_row (self, stmt, 0, document, TRUE, error);
 
       if (article == NULL)
         goto out;
