@@ -112,8 +112,16 @@ item (PnJsonWriter *self)
   self->has_items |= bit;
   if (self->pretty)
     {
-      put_c (self->out, '\n');
-      indent (self, self->depth);
+      /* the new line and its indentation at once, as deep as documents go */
+      static const char line[] = "\n                                ";
+
+      if (self->depth * INDENT < sizeof line - 1)
+        put_len (self->out, line, 1 + self->depth * INDENT);
+      else
+        {
+          put_c (self->out, '\n');
+          indent (self, self->depth);
+        }
     }
 }
 
@@ -187,18 +195,45 @@ pn_json_append_string (GString    *out,
                        const char *value)
 {
   g_autofree char *valid = NULL;
+  gsize len = strlen (value);
   const guchar *p;
+  const guchar *end;
 
-  if (!pn_utf8_validate_len (value, strlen (value)))
-    value = valid = g_utf8_make_valid (value, -1);
+  if (!pn_utf8_validate_len (value, len))
+    {
+      value = valid = g_utf8_make_valid (value, -1);
+      len = strlen (value);
+    }
 
   put_c (out, '"');
   p = (const guchar *) value;
+  end = p + len;
   while (*p != '\0')
     {
       const guchar *run = p;
 
-      /* the common case: a run of plain bytes, copied at once */
+      /* the common case: a run of plain bytes, copied at once.  Eight at a
+       * time while none is below 0x20 (NUL included), '"', '\\', DEL or
+       * 0xC2: a word has a byte below n (n <= 0x80) when
+       * (x - n·ones) & ~x & highs is not 0, and a byte equal to b when
+       * x ^ b·ones has one below 1.  Either test may also fire on a word
+       * without one (a borrow), never miss one; the byte loop decides. */
+      while (end - p >= 8)
+        {
+          const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+          const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+          guint64 x, special;
+
+          memcpy (&x, p, sizeof x);
+          special = ((x - ones * 0x20) & ~x & highs) |
+                    (((x ^ (ones * '"')) - ones) & ~(x ^ (ones * '"')) & highs) |
+                    (((x ^ (ones * '\\')) - ones) & ~(x ^ (ones * '\\')) & highs) |
+                    (((x ^ (ones * 0x7f)) - ones) & ~(x ^ (ones * 0x7f)) & highs) |
+                    (((x ^ (ones * 0xc2)) - ones) & ~(x ^ (ones * 0xc2)) & highs);
+          if (special != 0)
+            break;
+          p += 8;
+        }
       while (plain_byte (*p))
         p++;
       if (p > run)

@@ -11,7 +11,11 @@
 
 static const char * const strings[] = {
   "plain", "", "quote \" backslash \\ slash /", "new\nline\ttab\rreturn\bback\fform",
-  "\x01\x02\x1e\x7f", "厦府规〔2023〕17号 · ¥12,000,000 – “中文”", "emoji 😀 and é", NULL,
+  "\x01\x02\x1e\x7f", "厦府规〔2023〕17号 · ¥12,000,000 – “中文”", "emoji 😀 and é",
+  /* what must be escaped past the first eight bytes (the writer looks at
+   * eight at a time) */
+  "abcdefghij\x01klmnopqrstuvwxyz", "0123456789abcdef\x7f", "plain ascii text over sixteen bytes, a \"quote\" in it",
+  "12345678\\", "1234567\"", "123456789012345\n", "中文中文中文中文\t中文", NULL,
 };
 static const double doubles[] = { 0.3, 0.4, 1.0, 0.0, 0.125, 0.05, 0.333, 100000000.0 };
 static const gint64 ints[] = { 0, 1, -1, 12000000, G_MAXINT64, -G_MAXINT64, 1000000000000 };
@@ -139,6 +143,19 @@ test_controls_escaped (void)
   node = json_from_string (out->str, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (json_node_get_string (node), ==, "a\x1f" "b\xc2\x85" "c\xc2\xa0" "d\x1b[31m");
+
+  /* the same past the first eight bytes, at every offset of a word */
+  for (guint offset = 0; offset < 20; offset++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GString) expected = g_string_new ("\"");
+
+      g_string_append_printf (text, "%.*s\x1f" "%s\xc2\x85" "end", offset, "01234567890123456789", "é");
+      g_string_append_printf (expected, "%.*s\\u001f" "%s\\u0085" "end\"", offset, "01234567890123456789", "é");
+      g_string_truncate (out, 0);
+      pn_json_append_string (out, text->str);
+      g_assert_cmpstr (out->str, ==, expected->str);
+    }
 
   /* not UTF-8: made valid, never passed through */
   g_string_truncate (out, 0);
