@@ -115,12 +115,6 @@ void         _pn_store_end_read          (PnStore      *self);
  * and that is not there is then damage, never another process's
  * change.  The lock held. */
 gboolean     _pn_store_in_read           (PnStore      *self);
-/* What moves when the store changes: another connection's commit
- * (PRAGMA data_version) or this one's (its change count).  In a read,
- * after its first statement, it is the version that read sees. */
-gboolean     _pn_store_get_version       (PnStore      *self,
-                                          gint64        out_version[2],
-                                          GError      **error);
 
 /* ---- reading the model (pn-store-read.c) ---- */
 

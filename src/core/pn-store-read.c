@@ -1346,29 +1346,6 @@ keys_of_row (PnStore        *self,
   return TRUE;
 }
 
-gboolean
-_pn_store_get_version (PnStore  *self,
-                       gint64    out_version[2],
-                       GError  **error)
-{
-  g_autoptr(PnCachedStmt) stmt = NULL;
-  gboolean ok = FALSE;
-
-  _pn_store_lock (self);
-  stmt = _pn_store_prepare_cached (self, "PRAGMA data_version", error);
-  if (stmt != NULL && _pn_store_step (self, stmt, error) == PN_STEP_ROW)
-    {
-      out_version[0] = sqlite3_column_int64 (stmt, 0);
-      out_version[1] = sqlite3_total_changes64 (_pn_store_get_db (self));
-      ok = TRUE;
-    }
-  else if (stmt != NULL && error != NULL && *error == NULL)
-    _pn_store_damaged (self, error, NULL, "it gives no data version");
-  _pn_store_unlock (self);
-
-  return ok;
-}
-
 /* Whether a benefit's key is wanted (PnKeyFilter's `data`) */
 typedef gboolean (*PnKeyFilter) (const PnBenefitKey *key,
                                  gconstpointer       data);
