@@ -735,40 +735,32 @@ benefits_of_pairs (PnCorpus   *self,
                    GPtrArray  *out,
                    GError    **error)
 {
-  gboolean ok = TRUE;
   PnDocument *document = NULL;
   gboolean hidden = FALSE;
 
-          for (guint i = 0; ok && i < pairs->len; i++)
-            {
-              const gint64 *pair = &g_array_index (pairs, gint64, 2 * i);
-              PnBenefitRow row = { pair[0], pair[1], 0 };
-              PnBenefit *benefit;
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      const gint64 *pair = &g_array_index (pairs, gint64, 2 * i);
+      PnBenefit *benefit;
 
-              /* the pairs come document by document */
-              if (document == NULL || document->store_key != row.document)
-                {
-                  document = document_at_key (self, row.document, error);
-                  if (document == NULL)
-                    {
-                      ok = FALSE;
-                      break;
-                    }
-                  hidden = g_hash_table_contains (self->hidden, document->id);
-                }
-              if (hidden)
-                continue;
+      /* the pairs come document by document */
+      if (document == NULL || document->store_key != pair[1])
+        {
+          document = document_at_key (self, pair[1], error);
+          if (document == NULL)
+            return FALSE;
+          hidden = g_hash_table_contains (self->hidden, document->id);
+        }
+      if (hidden)
+        continue;
 
-              benefit = benefit_at_key (self, row.key, row.document, error);
-              if (benefit == NULL)
-                {
-                  ok = FALSE;
-                  break;
-                }
-              g_ptr_array_add (out, benefit);
-            }
+      benefit = benefit_at_key (self, pair[0], pair[1], error);
+      if (benefit == NULL)
+        return FALSE;
+      g_ptr_array_add (out, benefit);
+    }
 
-  return ok;
+  return TRUE;
 }
 
 /* What the engine checks first of a benefit, worked out once for a
