@@ -11,4 +11,8 @@ void       _pn_engine_fill_result (PnResults *results,
                                    guint      position,
                                    PnResult  *result);
 
+/* for pn-result only: what would add most (PnNextStep), worked out when
+ * first asked for; transfer full */
+GPtrArray *_pn_engine_next_steps  (PnResults *results);
+
 G_END_DECLS

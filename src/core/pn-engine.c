@@ -328,9 +328,21 @@ pn_engine_evaluate (PnCorpus   *corpus,
     }
   _pn_results_set_total (results, total);
   _pn_results_set_total_high (results, _pn_upside_total (&facts, results));
-  _pn_results_set_next_steps (results, _pn_upside_next_steps (&facts, results));
+  /* the next steps are worked out when asked for (_pn_engine_next_steps()):
+   * comparing places or a pipeline of projects never asks */
 
   return g_steal_pointer (&results);
+}
+
+GPtrArray *
+_pn_engine_next_steps (PnResults *results)
+{
+  const PnFacts *facts = _pn_results_get_engine_data (results);
+
+  /* no location, nothing listed: nothing to open */
+  if (facts == NULL)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) pn_next_step_free);
+  return _pn_upside_next_steps (facts, results);
 }
 
 /* The reading not chosen that gives most, when it gives anything */

@@ -44,9 +44,7 @@ void         _pn_results_set_total      (PnResults  *self,
                                          gint64      total);
 void         _pn_results_set_total_high (PnResults  *self,
                                          gint64      total_high);
-/* takes `next_steps` (PnNextStep, freed with pn_next_step_free) */
-void         _pn_results_set_next_steps (PnResults  *self,
-                                         GPtrArray  *next_steps);
+/* PnNextStep, in the array pn_results_get_next_steps() gives */
 void         pn_next_step_free          (PnNextStep *step);
 
 G_END_DECLS

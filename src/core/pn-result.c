@@ -167,14 +167,6 @@ _pn_results_set_total_high (PnResults *self,
   self->total_high = total_high;
 }
 
-void
-_pn_results_set_next_steps (PnResults *self,
-                            GPtrArray *next_steps)
-{
-  g_clear_pointer (&self->next_steps, g_ptr_array_unref);
-  self->next_steps = next_steps;
-}
-
 /* The whole result, written the first time it is read; results may be
  * read from more than one thread (a brief is written in a worker). */
 static const PnResult *
@@ -296,8 +288,14 @@ pn_results_get_next_steps (PnResults *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  if (self->next_steps == NULL)
-    self->next_steps = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_next_step_free);
+  /* worked out the first time, as a result's text is (filled()) */
+  if (g_atomic_pointer_get (&self->next_steps) == NULL)
+    {
+      g_mutex_lock (&self->fill_lock);
+      if (self->next_steps == NULL)
+        g_atomic_pointer_set (&self->next_steps, _pn_engine_next_steps (self));
+      g_mutex_unlock (&self->fill_lock);
+    }
   return self->next_steps;
 }
 

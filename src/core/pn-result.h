@@ -134,7 +134,8 @@ gint64       pn_results_get_total       (PnResults  *self);
  * groups, top-ups and annual caps respected; PN_YUAN_UNSET when some
  * measure has no upper bound. */
 gint64       pn_results_get_total_high  (PnResults  *self);
-/* PnNextStep, what it adds first. */
+/* PnNextStep, what it adds first; worked out the first time it is asked
+ * for (from any thread).  Transfer none. */
 GPtrArray   *pn_results_get_next_steps  (PnResults  *self);
 guint        pn_results_get_n_counted   (PnResults  *self);
 
