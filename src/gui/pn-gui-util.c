@@ -514,3 +514,54 @@ pn_gui_units_text (GPtrArray  *units,
 
   return g_string_free (text, FALSE);
 }
+
+/* ---- a combo row of ids ---- */
+
+void
+pn_id_choices_init (PnIdChoices *self,
+                    const char  *current)
+{
+  self->labels = gtk_string_list_new (NULL);
+  self->ids = g_strv_builder_new ();
+  self->current = current;
+  self->n = 1;
+  self->selected = 0;
+  self->listed = current == NULL;
+  gtk_string_list_append (self->labels, _("None"));
+  g_strv_builder_add (self->ids, "");
+}
+
+void
+pn_id_choices_add (PnIdChoices *self,
+                   const char  *id,
+                   const char  *label)
+{
+  gtk_string_list_append (self->labels, label);
+  g_strv_builder_add (self->ids, id);
+  if (g_strcmp0 (id, self->current) == 0)
+    {
+      self->selected = self->n;
+      self->listed = TRUE;
+    }
+  self->n++;
+}
+
+GStrv
+pn_id_choices_finish (PnIdChoices *self,
+                      AdwComboRow *row)
+{
+  GStrv ids;
+
+  if (!self->listed)
+    {
+      gtk_string_list_append (self->labels, self->current);
+      g_strv_builder_add (self->ids, self->current);
+      self->selected = self->n;
+    }
+  ids = g_strv_builder_end (self->ids);
+  adw_combo_row_set_model (row, G_LIST_MODEL (self->labels));
+  adw_combo_row_set_selected (row, self->selected);
+  g_clear_object (&self->labels);
+  g_clear_pointer (&self->ids, g_strv_builder_unref);
+  return ids;
+}

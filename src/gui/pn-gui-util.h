@@ -10,6 +10,29 @@
 
 G_BEGIN_DECLS
 
+/* The items of a combo row that picks one id: "None" first (id ""),
+ * then what is added, and the current id last when it is not among them,
+ * so that a reference the app cannot resolve stays visible. */
+typedef struct
+{
+  GtkStringList *labels;
+  GStrvBuilder  *ids;
+  const char    *current;   /* NULL: none chosen */
+  guint          n;
+  guint          selected;
+  gboolean       listed;
+} PnIdChoices;
+
+void         pn_id_choices_init          (PnIdChoices  *self,
+                                          const char   *current);
+void         pn_id_choices_add           (PnIdChoices  *self,
+                                          const char   *id,
+                                          const char   *label);
+/* Gives `row` the items and selects the current one; returns the ids, one
+ * per item (free with g_strfreev()).  `self` is cleared. */
+GStrv        pn_id_choices_finish        (PnIdChoices  *self,
+                                          AdwComboRow  *row);
+
 /* The language of the user interface, from the locale (cached). */
 PnLang       pn_gui_get_lang             (void);
 /* The text in the UI language, and in the other one (NULL when it is the

@@ -940,16 +940,10 @@ build_tops_up (PnBenefitForm *self)
 {
   PnDocument *document = pn_editor_document_get_document (self->document);
   PnCorpus *corpus = pn_editor_document_get_corpus (self->document);
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
   g_autoptr(GPtrArray) others = NULL;
-  const char *current = self->benefit->tops_up != NULL ? self->benefit->tops_up[0] : NULL;
-  gboolean current_listed = current == NULL;
-  guint selected = 0;
-  guint n = 1;
+  PnIdChoices choices;
 
-  gtk_string_list_append (labels, _("None"));
-  g_strv_builder_add (ids, "");
+  pn_id_choices_init (&choices, self->benefit->tops_up != NULL ? self->benefit->tops_up[0] : NULL);
 
   for (guint i = 0; i < document->articles->len; i++)
     {
@@ -964,14 +958,7 @@ build_tops_up (PnBenefitForm *self)
           if (benefit == self->benefit || chain_reaches (document, benefit->id, self->benefit->id, 0))
             continue;
           label = benefit_label (benefit);
-          gtk_string_list_append (labels, label);
-          g_strv_builder_add (ids, benefit->id);
-          if (g_strcmp0 (benefit->id, current) == 0)
-            {
-              selected = n;
-              current_listed = TRUE;
-            }
-          n++;
+          pn_id_choices_add (&choices, benefit->id, label);
         }
     }
 
@@ -995,29 +982,13 @@ build_tops_up (PnBenefitForm *self)
               if (benefit->kind == PN_BENEFIT_NON_MONETARY || benefit->kind == PN_BENEFIT_UNSPECIFIED)
                 continue;
               label = benefit_label (benefit);
-              gtk_string_list_append (labels, label);
-              g_strv_builder_add (ids, benefit->id);
-              if (g_strcmp0 (benefit->id, current) == 0)
-                {
-                  selected = n;
-                  current_listed = TRUE;
-                }
-              n++;
+              pn_id_choices_add (&choices, benefit->id, label);
             }
         }
     }
 
-  if (!current_listed)
-    {
-      gtk_string_list_append (labels, current);
-      g_strv_builder_add (ids, current);
-      selected = n;
-    }
-
   g_strfreev (self->tops_up_ids);
-  self->tops_up_ids = g_strv_builder_end (ids);
-  adw_combo_row_set_model (self->tops_up_row, G_LIST_MODEL (labels));
-  adw_combo_row_set_selected (self->tops_up_row, selected);
+  self->tops_up_ids = pn_id_choices_finish (&choices, self->tops_up_row);
 }
 
 static void

@@ -442,17 +442,11 @@ build_supersedes (PnDocumentForm *self)
 {
   PnDocument *document = get_document (self);
   PnCorpus *corpus = pn_editor_document_get_corpus (self->document);
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
   g_autoptr(GPtrArray) documents = pn_corpus_list_documents (corpus, NULL);
-  const char *current = document->supersedes->len > 0
-                        ? ((PnSupersession *) g_ptr_array_index (document->supersedes, 0))->ref : NULL;
-  guint selected = 0;
-  guint n = 1;
-  gboolean listed = current == NULL;
+  PnIdChoices choices;
 
-  gtk_string_list_append (labels, _("None"));
-  g_strv_builder_add (ids, "");
+  pn_id_choices_init (&choices, document->supersedes->len > 0
+                                ? ((PnSupersession *) g_ptr_array_index (document->supersedes, 0))->ref : NULL);
   for (guint i = 0; documents != NULL && i < documents->len; i++)
     {
       PnDocument *other = g_ptr_array_index (documents, i);
@@ -463,26 +457,11 @@ build_supersedes (PnDocumentForm *self)
       label = other->doc_number != NULL
               ? g_strdup_printf ("%s %s", other->doc_number, pn_gui_text (&other->title))
               : g_strdup (pn_gui_text (&other->title));
-      gtk_string_list_append (labels, label);
-      g_strv_builder_add (ids, other->id);
-      if (g_strcmp0 (other->id, current) == 0)
-        {
-          selected = n;
-          listed = TRUE;
-        }
-      n++;
-    }
-  if (!listed)
-    {
-      gtk_string_list_append (labels, current);
-      g_strv_builder_add (ids, current);
-      selected = n;
+      pn_id_choices_add (&choices, other->id, label);
     }
 
   g_strfreev (self->document_ids);
-  self->document_ids = g_strv_builder_end (ids);
-  adw_combo_row_set_model (self->supersedes_row, G_LIST_MODEL (labels));
-  adw_combo_row_set_selected (self->supersedes_row, selected);
+  self->document_ids = pn_id_choices_finish (&choices, self->supersedes_row);
 }
 
 static void
