@@ -172,24 +172,6 @@ resolve_overlaps (PnResults  *results,
     }
 }
 
-/* A benefit's state on the as-of day, as pn_facts_status() gives it,
- * from the candidate's day keys and its document's replacement. */
-static PnStatus
-candidate_status (const PnFacts        *facts,
-                  const PnCandidate    *candidate,
-                  const PnSupersededBy *by)
-{
-  if (by != NULL)
-    return PN_STATUS_SUPERSEDED;
-  if (candidate->benefit->document->draft)
-    return PN_STATUS_DRAFT;
-  if (facts->as_of_day < candidate->from_day)
-    return PN_STATUS_PENDING;
-  if (facts->as_of_day > candidate->until_day)
-    return PN_STATUS_EXPIRED;
-  return PN_STATUS_IN_FORCE;
-}
-
 /* The first pass: whether the benefit is listed, its match and state,
  * and, when it may enter the total, its amount.  Nothing else.  `by` is
  * what replaces its document on the as-of day, or NULL. */
@@ -217,7 +199,8 @@ evaluate_benefit (const PnFacts        *facts,
 
   entry = _pn_results_append (results, benefit);
   entry->match = open == 0 ? PN_MATCH_DEFINITE : PN_MATCH_POSSIBLE;
-  entry->status = candidate_status (facts, candidate, by);
+  entry->status = pn_facts_status_at (facts, by, benefit->document->draft,
+                                      candidate->from_day, candidate->until_day);
 
   if (entry->status == PN_STATUS_SUPERSEDED)
     entry->not_counted = PN_NOT_COUNTED_SUPERSEDED;

@@ -46,6 +46,14 @@ gboolean     pn_facts_check_conditions   (const PnFacts *facts,
 guint        pn_benefit_count_open_requirements (PnBenefit *benefit);
 PnStatus     pn_facts_status             (const PnFacts *facts,
                                           PnBenefit     *benefit);
+/* The same from what decides it: the replacement in force on the as-of
+ * day (or NULL), whether the document is a draft, and the validity as
+ * day keys (pn_day_key(), 0 and G_MAXUINT32 when open). */
+PnStatus     pn_facts_status_at          (const PnFacts        *facts,
+                                          const PnSupersededBy *by,
+                                          gboolean              draft,
+                                          guint32               from_day,
+                                          guint32               until_day);
 /* The final document replacing the benefit's from a day on or before
  * the as-of date, or NULL. */
 const PnSupersededBy *pn_facts_superseded_by (const PnFacts *facts,

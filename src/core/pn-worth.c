@@ -112,24 +112,35 @@ pn_facts_superseded_by (const PnFacts *facts,
 }
 
 PnStatus
+pn_facts_status_at (const PnFacts        *facts,
+                    const PnSupersededBy *by,
+                    gboolean              draft,
+                    guint32               from_day,
+                    guint32               until_day)
+{
+  /* replaced, from a day before the as-of date: whatever the document
+   * itself says of its validity, a newer one now applies */
+  if (by != NULL)
+    return PN_STATUS_SUPERSEDED;
+  if (draft)
+    return PN_STATUS_DRAFT;
+  if (facts->as_of_day < from_day)
+    return PN_STATUS_PENDING;
+  if (facts->as_of_day > until_day)
+    return PN_STATUS_EXPIRED;
+  return PN_STATUS_IN_FORCE;
+}
+
+PnStatus
 pn_facts_status (const PnFacts *facts,
                  PnBenefit     *benefit)
 {
   const char *from;
   const char *until;
 
-  /* replaced, from a day before the as-of date: whatever the document
-   * itself says of its validity, a newer one now applies */
-  if (pn_facts_superseded_by (facts, benefit) != NULL)
-    return PN_STATUS_SUPERSEDED;
-  if (benefit->document->draft)
-    return PN_STATUS_DRAFT;
   pn_benefit_get_validity (benefit, &from, &until);
-  if (facts->as_of_day < pn_day_key (from, 0))
-    return PN_STATUS_PENDING;
-  if (facts->as_of_day > pn_day_key (until, G_MAXUINT32))
-    return PN_STATUS_EXPIRED;
-  return PN_STATUS_IN_FORCE;
+  return pn_facts_status_at (facts, pn_facts_superseded_by (facts, benefit), benefit->document->draft,
+                             pn_day_key (from, 0), pn_day_key (until, G_MAXUINT32));
 }
 
 /* ---- favourable figures ---- */
