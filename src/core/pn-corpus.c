@@ -326,14 +326,6 @@ benefit_at_key (PnCorpus  *self,
   return benefit;
 }
 
-static PnBenefit *
-benefit_of_row (PnCorpus            *self,
-                const PnBenefitRow  *row,
-                GError             **error)
-{
-  return benefit_at_key (self, row->key, row->document, error);
-}
-
 /* ---- listing ---- */
 
 static GPtrArray *
@@ -630,7 +622,7 @@ find_benefit_locked (PnCorpus    *self,
                      GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
-  PnBenefitRow row;
+  gint64 key, document_key;
   PnBenefit *benefit;
 
   benefit = find_in_memory (self, id);
@@ -646,14 +638,14 @@ find_benefit_locked (PnCorpus    *self,
   /* the row, its document, article and benefit in one state of the file */
   if (!_pn_store_begin_read (self->store, error))
     return NULL;
-  if (!_pn_store_find_benefit_row (self->store, 0, id, NULL, &row, &local_error))
+  if (!_pn_store_find_benefit_keys (self->store, id, &key, &document_key, &local_error))
     {
       if (!g_error_matches (local_error, PN_STORE_ERROR, PN_STORE_ERROR_NOT_FOUND))
         g_propagate_error (error, g_steal_pointer (&local_error));
       benefit = NULL;
     }
   else
-    benefit = benefit_of_row (self, &row, error);
+    benefit = benefit_at_key (self, key, document_key, error);
   _pn_store_end_read (self->store);
   return benefit;
 }
@@ -801,8 +793,9 @@ candidate_init (PnCandidate *candidate,
 }
 
 /* In document order, as compare_benefits() has it.  The store's rows come
- * document by document, each in its order: sorting the documents is
- * enough (a stable merge of runs), and the whole sort the fallback. */
+ * document by document, each in its order: sorting the runs of one
+ * document by their first benefit is enough, and the whole sort is the
+ * fallback when it is not. */
 typedef struct
 {
   guint start;
@@ -1042,13 +1035,9 @@ _pn_corpus_get_ending (PnCorpus    *self,
           ok = _pn_store_read_ending (self->store, document->store_key, from, until, keys, &n, error);
           for (guint i = 0; ok && i < keys->len; i++)
             {
-              PnBenefitRow row;
-              PnBenefit *benefit = g_hash_table_lookup (self->benefits, &g_array_index (keys, gint64, i));
+              PnBenefit *benefit = benefit_at_key (self, g_array_index (keys, gint64, i),
+                                                   document->store_key, error);
 
-              if (benefit == NULL &&
-                  _pn_store_find_benefit_row (self->store, g_array_index (keys, gint64, i), NULL,
-                                              document->id, &row, error))
-                benefit = benefit_of_row (self, &row, error);
               if (benefit == NULL)
                 ok = FALSE;
               else
@@ -1233,13 +1222,8 @@ pn_corpus_count_uses (PnCorpus            *self,
 
   if (ok && best_key != 0 && out_example != NULL)
     {
-      PnBenefitRow row;
-      PnBenefit *benefit = g_hash_table_lookup (self->benefits, &best_key);
-
-      if (benefit == NULL && _pn_store_find_benefit_row (self->store, best_key, NULL, best->id, &row, error))
-        benefit = benefit_of_row (self, &row, error);
-      ok = benefit != NULL;
-      *out_example = benefit;
+      *out_example = benefit_at_key (self, best_key, best->store_key, error);
+      ok = *out_example != NULL;
     }
   if (in_read)
     _pn_store_end_read (self->store);

@@ -136,24 +136,12 @@ gboolean     _pn_store_read_article_texts (PnStore     *self,
                                            char       **out_original,
                                            char       **out_summary,
                                            GError     **error);
-/* The row of the benefit with `key` (or, when key is 0, the id): its
- * document's and its article's keys, and the benefit itself once
- * `article` is given.  Two steps, so that the corpus can find the article
- * in its cache before building the benefit. */
-typedef struct
-{
-  gint64 key;
-  gint64 document;
-  gint64 article;
-} PnBenefitRow;
-
-/* `document_id`: the document whose row gave `key`, for the error when
- * there is no such benefit (or NULL). */
-gboolean     _pn_store_find_benefit_row  (PnStore      *self,
-                                          gint64        key,
+/* The row key of the benefit with `id` and its document's; FALSE and
+ * PN_STORE_ERROR_NOT_FOUND when there is none. */
+gboolean     _pn_store_find_benefit_keys (PnStore      *self,
                                           const char   *id,
-                                          const char   *document_id,
-                                          PnBenefitRow *out_row,
+                                          gint64       *out_key,
+                                          gint64       *out_document,
                                           GError      **error);
 /* The article of row `key` the caller already holds (borrowed), or NULL */
 typedef PnArticle *(*PnArticleLookup) (gpointer user_data,

@@ -981,40 +981,28 @@ benefit_from_row (PnStore       *self,
 }
 
 gboolean
-_pn_store_find_benefit_row (PnStore       *self,
-                            gint64         key,
-                            const char    *id,
-                            const char    *document_id,
-                            PnBenefitRow  *out_row,
-                            GError       **error)
+_pn_store_find_benefit_keys (PnStore     *self,
+                             const char  *id,
+                             gint64      *out_key,
+                             gint64      *out_document,
+                             GError     **error)
 {
   g_autoptr(PnCachedStmt) stmt = NULL;
   gboolean found = FALSE;
   PnStepResult r;
 
-  memset (out_row, 0, sizeof *out_row);
-
   _pn_store_lock (self);
-  stmt = _pn_store_prepare_cached (self,
-                            key != 0 ? "SELECT key, document, article FROM benefits WHERE key = ?"
-                                     : "SELECT key, document, article FROM benefits WHERE id = ?",
-                            error);
+  stmt = _pn_store_prepare_cached (self, "SELECT key, document FROM benefits WHERE id = ?", error);
   if (stmt != NULL)
     {
-      if (key != 0)
-        sqlite3_bind_int64 (stmt, 1, key);
-      else
-        _pn_store_bind_text (stmt, 1, id);
+      _pn_store_bind_text (stmt, 1, id);
       r = _pn_store_step (self, stmt, error);
       if (r == PN_STEP_ROW)
         {
-          out_row->key = sqlite3_column_int64 (stmt, 0);
-          out_row->document = sqlite3_column_int64 (stmt, 1);
-          out_row->article = sqlite3_column_int64 (stmt, 2);
+          *out_key = sqlite3_column_int64 (stmt, 0);
+          *out_document = sqlite3_column_int64 (stmt, 1);
           found = TRUE;
         }
-      else if (r == PN_STEP_DONE && key != 0)
-        row_missing (self, error, document_id, "a benefit that its keys name");
       else if (r == PN_STEP_DONE)
         g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_NOT_FOUND,
                      "no benefit with id “%s”", id);
