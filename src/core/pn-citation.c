@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "pn-core-private.h"
 #include "pn-citation.h"
 
 #include "pn-export.h"
@@ -24,7 +25,7 @@ chinese_number (guint n)
   GString *str;
 
   if (n == 0 || n > 99)
-    return g_strdup_printf ("%u", n);
+    return pn_strdup_template ("%u", n);
 
   str = g_string_new (NULL);
   if (n >= 10)
@@ -74,7 +75,7 @@ pn_citation_document (PnDocument *document,
   if (title == NULL)
     title = document->id;
   if (lang == PN_LANG_ZH)
-    return g_strdup_printf ("《%s》", title);
+    return pn_strdup_template ("《%s》", title);
   return g_strdup (title);
 }
 
@@ -86,12 +87,12 @@ format_zh (PnArticle  *article,
   guint n_parts;
 
   if (!split_number (article->number, parts, &n_parts))
-    return g_strdup_printf ("%s第%s条", source, article->number);
+    return pn_strdup_template ("%s第%s条", source, article->number);
 
   if (n_parts == 1 && is_task_list (article->document))
-    return g_strdup_printf ("%s第%u项", source, parts[0]);
+    return pn_strdup_template ("%s第%u项", source, parts[0]);
   if (n_parts == 1)
-    return g_strdup_printf ("%s第%u条", source, parts[0]);
+    return pn_strdup_template ("%s第%u条", source, parts[0]);
 
   {
     g_autofree char *first = chinese_number (parts[0]);
@@ -99,9 +100,9 @@ format_zh (PnArticle  *article,
 
     /* 一、…（二）…: "第一条第（二）项", as the sections are cited */
     if (n_parts == 2)
-      return g_strdup_printf ("%s第%s条第（%s）项", source, first, second);
+      return pn_strdup_template ("%s第%s条第（%s）项", source, first, second);
     /* 五（二）1, as the plan writes it */
-    return g_strdup_printf ("%s%s（%s）%u", source, first, second, parts[2]);
+    return pn_strdup_template ("%s%s（%s）%u", source, first, second, parts[2]);
   }
 }
 
@@ -118,6 +119,6 @@ pn_citation_format (PnArticle *article,
     return format_zh (article, source);
 
   if (is_task_list (article->document))
-    return g_strdup_printf ("%s, task %s", source, article->number);
-  return g_strdup_printf ("%s art. %s", source, article->number);
+    return pn_strdup_template ("%s, task %s", source, article->number);
+  return pn_strdup_template ("%s art. %s", source, article->number);
 }

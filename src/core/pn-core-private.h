@@ -44,6 +44,16 @@ PnDocument *_pn_policy_loader_load_document_validating (const char          *dis
 gboolean    _pn_loader_validation_finish               (PnLoaderValidation  *validation,
                                                         GError             **error);
 
+/* g_string_append_printf () and g_strdup_printf () for templates that
+ * only join strings: "%s" (NULL as "(null)"), "%u" and "%%" and nothing
+ * else, checked by the compiler like printf's.  For the text written for
+ * every listed measure, where printf's machinery was most of the cost. */
+void  pn_string_append_template (GString    *out,
+                                 const char *template,
+                                 ...) G_GNUC_PRINTF (2, 3);
+char *pn_strdup_template        (const char *template,
+                                 ...) G_GNUC_PRINTF (1, 2) G_GNUC_MALLOC;
+
 /* Tests and fuzzers: the loader's time limit (0: the default). */
 void _pn_policy_loader_set_max_seconds (double seconds);
 

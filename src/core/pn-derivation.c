@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "pn-core-private.h"
 #include "pn-derivation.h"
 #include "pn-citation.h"
 #include "pn-money.h"
@@ -49,21 +50,21 @@ write_threshold (GString                *out,
     {
     case PN_DERIVATION_THRESHOLD_MISSING:
       if (zh)
-        g_string_append_printf (out, "需提供%s（门槛%s%s）", label, op, min);
+        pn_string_append_template (out, "需提供%s（门槛%s%s）", label, op, min);
       else
-        g_string_append_printf (out, "Needs %s (threshold %s %s)", label, op, min);
+        pn_string_append_template (out, "Needs %s (threshold %s %s)", label, op, min);
       break;
     case PN_DERIVATION_THRESHOLD_BELOW:
       if (zh)
-        g_string_append_printf (out, "%s%s未达到门槛（%s%s）", label, value, op, min);
+        pn_string_append_template (out, "%s%s未达到门槛（%s%s）", label, value, op, min);
       else
-        g_string_append_printf (out, "%s %s is below the threshold (%s %s)", label, value, op, min);
+        pn_string_append_template (out, "%s %s is below the threshold (%s %s)", label, value, op, min);
       break;
     default:
       if (zh)
-        g_string_append_printf (out, "%s%s%s门槛%s；", label, value, op, min);
+        pn_string_append_template (out, "%s%s%s门槛%s；", label, value, op, min);
       else
-        g_string_append_printf (out, "%s %s %s %s; ", label, value, op, min);
+        pn_string_append_template (out, "%s %s %s %s; ", label, value, op, min);
       break;
     }
 }
@@ -80,9 +81,9 @@ write_rate (GString                *out,
   g_autofree char *result = money (step->result, lang);
 
   if (lang == PN_LANG_ZH)
-    g_string_append_printf (out, "%s%s × %s = %s", label, value, rate, result);
+    pn_string_append_template (out, "%s%s × %s = %s", label, value, rate, result);
   else
-    g_string_append_printf (out, "%s × %s %s = %s", rate, label, value, result);
+    pn_string_append_template (out, "%s × %s %s = %s", rate, label, value, result);
 }
 
 static void
@@ -94,11 +95,11 @@ write_cap (GString                *out,
   gboolean zh = lang == PN_LANG_ZH;
 
   if (step->kind == PN_DERIVATION_CAPPED)
-    g_string_append_printf (out, zh ? "，超过上限，按上限%s计" : "; capped at %s", cap);
+    pn_string_append_template (out, zh ? "，超过上限，按上限%s计" : "; capped at %s", cap);
   else if (step->kind == PN_DERIVATION_CAP_REACHED)
-    g_string_append_printf (out, zh ? "，恰为上限%s" : "; exactly the cap of %s", cap);
+    pn_string_append_template (out, zh ? "，恰为上限%s" : "; exactly the cap of %s", cap);
   else
-    g_string_append_printf (out, zh ? "，未超过上限%s" : "; cap %s not reached", cap);
+    pn_string_append_template (out, zh ? "，未超过上限%s" : "; cap %s not reached", cap);
 }
 
 static void
@@ -112,9 +113,9 @@ write_limit (GString                *out,
   if (step->kind == PN_DERIVATION_LIMIT_MISSING)
     {
       if (lang == PN_LANG_ZH)
-        g_string_append_printf (out, "；资助总额不得超过%s（未提供）", limit);
+        pn_string_append_template (out, "；资助总额不得超过%s（未提供）", limit);
       else
-        g_string_append_printf (out, "; the award plus %s may not exceed %s (not given)",
+        pn_string_append_template (out, "; the award plus %s may not exceed %s (not given)",
                                 pn_derivation_figure_label (taxonomy, step->figure, lang), limit);
     }
   else
@@ -123,12 +124,12 @@ write_limit (GString                *out,
       g_autofree char *room = money (step->result, lang);
 
       if (lang == PN_LANG_ZH)
-        g_string_append_printf (out, "；资助总额不超过%s%s，本项最多%s", limit, limit_value, room);
+        pn_string_append_template (out, "；资助总额不超过%s%s，本项最多%s", limit, limit_value, room);
       else
         {
           g_autofree char *value = money (step->value, lang);
 
-          g_string_append_printf (out, "; limited by %s %s − %s = %s", limit, limit_value, value, room);
+          pn_string_append_template (out, "; limited by %s %s − %s = %s", limit, limit_value, value, room);
         }
     }
 }
@@ -147,29 +148,29 @@ write_target (GString                *out,
     {
     case PN_DERIVATION_MINUS_LAPSED:
       if (zh)
-        g_string_append_printf (out, "；减去被补足的奖励（%s）%s，补足%s：该奖励在该日期不在有效期内，"
+        pn_string_append_template (out, "；减去被补足的奖励（%s）%s，补足%s：该奖励在该日期不在有效期内，"
                                 "但补足额仍只为其差额", citation, award, result);
       else
-        g_string_append_printf (out, "; minus the award it tops up (%s) %s = %s: that award is not "
+        pn_string_append_template (out, "; minus the award it tops up (%s) %s = %s: that award is not "
                                 "in force on this date, but the top-up adds only the difference "
                                 "over it", citation, award, result);
       break;
     case PN_DERIVATION_MINUS_TARGET:
       if (zh)
-        g_string_append_printf (out, "；减去被补足的奖励（%s）%s，补足%s", citation, award, result);
+        pn_string_append_template (out, "；减去被补足的奖励（%s）%s，补足%s", citation, award, result);
       else
-        g_string_append_printf (out, "; minus the award it tops up (%s) %s = %s", citation, award, result);
+        pn_string_append_template (out, "; minus the award it tops up (%s) %s = %s", citation, award, result);
       break;
     case PN_DERIVATION_LAPSED_KEPT:
       if (zh)
-        g_string_append_printf (out, "；被补足的奖励（%s）在该日期不在有效期内，不予扣减：%s",
+        pn_string_append_template (out, "；被补足的奖励（%s）在该日期不在有效期内，不予扣减：%s",
                                 citation, result);
       else
-        g_string_append_printf (out, "; the award it tops up (%s) is not in force on this date "
+        pn_string_append_template (out, "; the award it tops up (%s) is not in force on this date "
                                 "and is not deducted: %s", citation, result);
       break;
     default:
-      g_string_append_printf (out, zh ? "；无可扣减的上级奖励：%s"
+      pn_string_append_template (out, zh ? "；无可扣减的上级奖励：%s"
                                       : "; no higher-level award applies to deduct: %s", result);
       break;
     }
@@ -198,7 +199,7 @@ pn_derivation_write (const GArray *steps,
         case PN_DERIVATION_NO_AMOUNT:
           g_string_append (out, zh ? "原文未规定金额" : "The text states no amount");
           if (amount != NULL)
-            g_string_append_printf (out, zh ? "，最高%s" : "; at most %s", amount);
+            pn_string_append_template (out, zh ? "，最高%s" : "; at most %s", amount);
           break;
         case PN_DERIVATION_THRESHOLD_MISSING:
         case PN_DERIVATION_THRESHOLD_BELOW:
@@ -206,18 +207,18 @@ pn_derivation_write (const GArray *steps,
           write_threshold (out, step, taxonomy, lang);
           break;
         case PN_DERIVATION_FIXED:
-          g_string_append_printf (out, zh ? "定额奖励%s" : "fixed award %s", amount);
+          pn_string_append_template (out, zh ? "定额奖励%s" : "fixed award %s", amount);
           break;
         case PN_DERIVATION_UP_TO:
-          g_string_append_printf (out, zh ? "最高奖励%s，按上限计，实际金额可能更低"
+          pn_string_append_template (out, zh ? "最高奖励%s，按上限计，实际金额可能更低"
                                           : "award of up to %s, counted at that ceiling; the actual "
                                             "award may be lower", amount);
           break;
         case PN_DERIVATION_BASE_MISSING:
-          g_string_append_printf (out, zh ? "需提供%s" : "Needs %s",
+          pn_string_append_template (out, zh ? "需提供%s" : "Needs %s",
                                   pn_derivation_figure_label (taxonomy, step->figure, lang));
           if (amount != NULL)
-            g_string_append_printf (out, zh ? "，最高%s" : "; up to %s", amount);
+            pn_string_append_template (out, zh ? "，最高%s" : "; up to %s", amount);
           break;
         case PN_DERIVATION_RATE:
           write_rate (out, step, taxonomy, lang);
@@ -232,7 +233,7 @@ pn_derivation_write (const GArray *steps,
           write_limit (out, step, taxonomy, lang);
           break;
         case PN_DERIVATION_TOP_UP_TO:
-          g_string_append_printf (out, zh ? "补足至%s" : "top-up to %s", amount);
+          pn_string_append_template (out, zh ? "补足至%s" : "top-up to %s", amount);
           break;
         case PN_DERIVATION_TARGET_MISSING:
           g_string_append (out, zh ? "；被补足的奖励缺少所需金额" : "; the award it tops up needs a figure");

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "pn-core-private.h"
 #include "pn-engine-private.h"
 #include "pn-result-private.h"
 #include "pn-corpus-private.h"
@@ -35,7 +36,7 @@ record_conditions (const PnFacts *facts,
         g_ptr_array_add (result->missing, g_strdup (pn_question_to_string (condition->question)));
       else if (cr->state == PN_CONDITION_REVIEW)
         g_ptr_array_add (result->missing,
-                         g_strdup_printf ("review:%s", pn_question_to_string (condition->question)));
+                         pn_strdup_template ("review:%s", pn_question_to_string (condition->question)));
     }
 }
 
@@ -65,10 +66,10 @@ add_notes (PnResult *result)
       y = pn_money_format_yuan (cap->amount);
       w = pn_money_format_wan (cap->amount);
       {
-        g_autofree char *zh = g_strdup_printf ("年度上限：每%s每年最高%s（第%s条），与同一上限下的其他奖励合计",
+        g_autofree char *zh = pn_strdup_template ("年度上限：每%s每年最高%s（第%s条），与同一上限下的其他奖励合计",
                                                g_strcmp0 (cap->per, "enterprise") == 0 ? "家企业" : "个单位",
                                                w, cap->article);
-        g_autofree char *en = g_strdup_printf ("Annual cap: at most %s a year per %s (art. %s), shared with the other awards under it",
+        g_autofree char *en = pn_strdup_template ("Annual cap: at most %s a year per %s (art. %s), shared with the other awards under it",
                                                y, cap->per, cap->article);
 
         g_ptr_array_add (result->notes, pn_text_new (zh, en));
@@ -84,8 +85,8 @@ add_notes (PnResult *result)
         {
           g_autofree char *rate = pn_money_format_rate (g_array_index (benefit->stages, double, i));
 
-          g_string_append_printf (zh, "%s%s", i ? "、" : "", rate);
-          g_string_append_printf (en, "%s%s", i ? ", " : "", rate);
+          pn_string_append_template (zh, "%s%s", i ? "、" : "", rate);
+          pn_string_append_template (en, "%s%s", i ? ", " : "", rate);
         }
       g_ptr_array_add (result->notes, pn_text_new (zh->str, en->str));
       g_string_free (zh, TRUE);
@@ -384,13 +385,13 @@ _pn_engine_fill_result (PnResults *results,
 
       if (requirement->attestation)
         {
-          g_autofree char *zh = g_strdup_printf ("须由申请人确认：%s", requirement->text.zh);
-          g_autofree char *en = g_strdup_printf ("The applicant must also confirm: %s", requirement->text.en);
+          g_autofree char *zh = pn_strdup_template ("须由申请人确认：%s", requirement->text.zh);
+          g_autofree char *en = pn_strdup_template ("The applicant must also confirm: %s", requirement->text.en);
 
           g_ptr_array_add (result->notes, pn_text_new (zh, en));
           continue;
         }
-      g_ptr_array_add (result->missing, g_strdup_printf ("requirement:%s", requirement->id));
+      g_ptr_array_add (result->missing, pn_strdup_template ("requirement:%s", requirement->id));
     }
   if (!benefit->reviewed)
     g_ptr_array_add (result->missing, g_strdup ("unreviewed"));
@@ -432,7 +433,7 @@ _pn_engine_fill_result (PnResults *results,
           }
         else if (replacing != NULL)
           {
-            zh = g_strdup_printf ("《%s》", replacing->title.zh);
+            zh = pn_strdup_template ("《%s》", replacing->title.zh);
             en = g_strdup (replacing->title.en);
           }
         else
@@ -441,26 +442,26 @@ _pn_engine_fill_result (PnResults *results,
             en = g_strdup (by != NULL ? by->by : "");
           }
         set_reason (result,
-                    g_strdup_printf ("自%s起由%s取代，不再计入", by ? by->from : "", zh),
-                    g_strdup_printf ("Superseded by %s from %s: not counted", en, by ? by->from : ""));
+                    pn_strdup_template ("自%s起由%s取代，不再计入", by ? by->from : "", zh),
+                    pn_strdup_template ("Superseded by %s from %s: not counted", en, by ? by->from : ""));
         result->superseded_by = by != NULL ? g_strdup (by->by) : NULL;
       }
       break;
     case PN_NOT_COUNTED_EXPIRED:
-      set_reason (result, g_strdup_printf ("已于%s到期", result->valid_until),
-                  g_strdup_printf ("Expired on %s", result->valid_until));
+      set_reason (result, pn_strdup_template ("已于%s到期", result->valid_until),
+                  pn_strdup_template ("Expired on %s", result->valid_until));
       break;
     case PN_NOT_COUNTED_PENDING:
-      set_reason (result, g_strdup_printf ("尚未施行（%s起）", result->valid_from),
-                  g_strdup_printf ("Not yet in force (from %s)", result->valid_from));
+      set_reason (result, pn_strdup_template ("尚未施行（%s起）", result->valid_from),
+                  pn_strdup_template ("Not yet in force (from %s)", result->valid_from));
       break;
     case PN_NOT_COUNTED_POSSIBLE:
       {
         g_autofree char *zh = pn_result_describe_missing (result, PN_LANG_ZH);
         g_autofree char *en = pn_result_describe_missing (result, PN_LANG_EN);
 
-        set_reason (result, g_strdup_printf ("可能符合，尚需：%s", zh),
-                    g_strdup_printf ("Possible match; still needs: %s", en));
+        set_reason (result, pn_strdup_template ("可能符合，尚需：%s", zh),
+                    pn_strdup_template ("Possible match; still needs: %s", en));
       }
       break;
     case PN_NOT_COUNTED_MISSING_FIGURE:
@@ -479,8 +480,8 @@ _pn_engine_fill_result (PnResults *results,
             g_autofree char *w = pn_money_format_wan (other->estimate_cny);
 
             set_reason (result,
-                        g_strdup_printf ("按本工具采用的理解无可获得金额；按另一种理解为%s，须向主管部门确认", w),
-                        g_strdup_printf ("Nothing is due on the reading this tool counts; read the other way it gives %s: confirm with the authority", y));
+                        pn_strdup_template ("按本工具采用的理解无可获得金额；按另一种理解为%s，须向主管部门确认", w),
+                        pn_strdup_template ("Nothing is due on the reading this tool counts; read the other way it gives %s: confirm with the authority", y));
           }
         else
           set_reason (result, g_strdup ("按所填金额无可获得金额"),
@@ -497,9 +498,9 @@ _pn_engine_fill_result (PnResults *results,
         g_autofree char *s_w = pn_money_format_wan (result->estimate_cny);
 
         set_reason (result,
-                    g_strdup_printf ("就高从优不重复：%s（%s）金额更高或同等（%s，本项%s）",
+                    pn_strdup_template ("就高从优不重复：%s（%s）金额更高或同等（%s，本项%s）",
                                      winner->benefit->title.zh, citation_zh, w_w, s_w),
-                    g_strdup_printf ("Not cumulative (就高从优不重复): %s (%s) gives %s, this gives %s",
+                    pn_strdup_template ("Not cumulative (就高从优不重复): %s (%s) gives %s, this gives %s",
                                      winner->benefit->title.en, citation_en, w_y, s_y));
       }
       break;

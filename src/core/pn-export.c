@@ -373,12 +373,12 @@ amount_alone (const PnResult *result,
   if (result->benefit->cap != PN_YUAN_UNSET)
     {
       g_autofree char *cap = pn_money_format_yuan (result->benefit->cap);
-      return g_strdup_printf (lang == PN_LANG_ZH ? "最高 %s" : "up to %s", cap);
+      return pn_strdup_template (lang == PN_LANG_ZH ? "最高 %s" : "up to %s", cap);
     }
   if (result->benefit->amount != PN_YUAN_UNSET)
     {
       g_autofree char *amount = pn_money_format_yuan (result->benefit->amount);
-      return g_strdup_printf (lang == PN_LANG_ZH ? "最高 %s" : "up to %s", amount);
+      return pn_strdup_template (lang == PN_LANG_ZH ? "最高 %s" : "up to %s", amount);
     }
   return g_strdup ("—");
 }
@@ -405,11 +405,11 @@ pn_export_amount_label (const PnResult *result,
 
   low = pn_money_format_yuan (counted);
   if (result->high_cny == PN_YUAN_UNSET)
-    return g_strdup_printf (lang == PN_LANG_ZH ? "%s – 无上限" : "%s – no upper bound", low);
+    return pn_strdup_template (lang == PN_LANG_ZH ? "%s – 无上限" : "%s – no upper bound", low);
   if (result->high_cny <= counted)
     return g_steal_pointer (&low);
   high = pn_money_format_yuan (result->high_cny);
-  return g_strdup_printf ("%s – %s", low, high);
+  return pn_strdup_template ("%s – %s", low, high);
 }
 
 char *
@@ -426,11 +426,11 @@ pn_export_total_label (PnResults *results,
   total = pn_money_format_yuan (pn_results_get_total (results));
   total_high = pn_results_get_total_high (results);
   if (total_high == PN_YUAN_UNSET)
-    return g_strdup_printf (zh ? "计入 %s · 无上限" : "%s counted · no upper bound", total);
+    return pn_strdup_template (zh ? "计入 %s · 无上限" : "%s counted · no upper bound", total);
   if (total_high <= pn_results_get_total (results))
-    return g_strdup_printf (zh ? "计入 %s" : "%s counted", total);
+    return pn_strdup_template (zh ? "计入 %s" : "%s counted", total);
   high = pn_money_format_yuan (total_high);
-  return g_strdup_printf (zh ? "计入 %s · 最高 %s" : "%s counted · up to %s", total, high);
+  return pn_strdup_template (zh ? "计入 %s · 最高 %s" : "%s counted · up to %s", total, high);
 }
 
 /* The amount column of the text output: padded, and never run into the
@@ -499,7 +499,7 @@ append_next_steps (GString   *str,
       else
         {
           g_autofree char *yuan = pn_money_format_yuan (step->adds_high_cny);
-          adds = g_strdup_printf (zh ? "最多 +%s" : "up to +%s", yuan);
+          adds = pn_strdup_template (zh ? "最多 +%s" : "up to +%s", yuan);
         }
       g_string_append (str, "  ");
       append_amount_column (str, adds);

@@ -295,33 +295,63 @@ pn_json_append_string (GString    *out,
 }
 
 /* Member names are the program's own ("estimate_cny"): plain ASCII with
- * nothing to escape, written as they are; anything else goes through the
- * escaping. */
-static gboolean
-plain_name (const char *name)
+ * nothing to escape, written as they are in one copy with their quotes
+ * and separator; anything else goes through the escaping. */
+static const guint8 name_byte[256] = {
+  ['-'] = 1, ['_'] = 1,
+  ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+  ['8'] = 1, ['9'] = 1,
+  ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+  ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+  ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+  ['Y'] = 1, ['Z'] = 1,
+  ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+  ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+  ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+  ['y'] = 1, ['z'] = 1,
+};
+
+/* the length of `name` when it is made of ASCII letters, digits, '_' and
+ * '-' only; 0 otherwise */
+static gsize
+plain_name_length (const char *name)
 {
-  for (const char *p = name; *p != '\0'; p++)
-    if (!(g_ascii_isalnum (*p) || *p == '_' || *p == '-'))
-      return FALSE;
-  return TRUE;
+  const guchar *p = (const guchar *) name;
+
+  while (name_byte[*p])
+    p++;
+  return *p == '\0' ? (gsize) (p - (const guchar *) name) : 0;
 }
 
 void
 pn_json_writer_name (PnJsonWriter *self,
                      const char   *name)
 {
+  gsize separator_len, len;
+
   g_return_if_fail (name != NULL);
 
   item (self);
-  if (plain_name (name))
+  separator_len = self->pretty ? 4 : 2;
+  len = plain_name_length (name);
+  if (len > 0 && self->out->len + len + 1 + separator_len < self->out->allocated_len)
     {
-      put_c (self->out, '"');
-      put (self->out, name);
-      put_c (self->out, '"');
+      char *p = self->out->str + self->out->len;
+
+      *p++ = '"';
+      memcpy (p, name, len);
+      /* fixed-size copies, with the NUL */
+      if (self->pretty)
+        memcpy (p + len, "\" : ", 5);
+      else
+        memcpy (p + len, "\":", 3);
+      self->out->len += 1 + len + separator_len;
     }
   else
-    pn_json_append_string (self->out, name);
-  put (self->out, self->pretty ? " : " : ":");
+    {
+      pn_json_append_string (self->out, name);
+      put (self->out, self->pretty ? " : " : ":");
+    }
   self->after_name = TRUE;
 }
 
@@ -363,15 +393,22 @@ void
 pn_json_writer_double (PnJsonWriter *self,
                        double        value)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  guint64 bits;
 
   item (self);
-  /* as JsonGenerator: 17 significant digits, and always a decimal point */
-  g_ascii_formatd (buffer, sizeof buffer, "%.17g", value);
-  put (self->out, buffer);
-  if (strchr (buffer, '.') == NULL && strchr (buffer, 'e') == NULL &&
-      strchr (buffer, 'n') == NULL && strchr (buffer, 'i') == NULL)
-    put (self->out, ".0");
+  memcpy (&bits, &value, sizeof bits);
+  if (self->last_double_text[0] == '\0' || bits != self->last_double_bits)
+    {
+      char *text = self->last_double_text;
+
+      /* as JsonGenerator: 17 significant digits, and always a decimal point */
+      g_ascii_formatd (text, G_ASCII_DTOSTR_BUF_SIZE, "%.17g", value);
+      if (strchr (text, '.') == NULL && strchr (text, 'e') == NULL &&
+          strchr (text, 'n') == NULL && strchr (text, 'i') == NULL)
+        strcat (text, ".0");
+      self->last_double_bits = bits;
+    }
+  put (self->out, self->last_double_text);
 }
 
 void

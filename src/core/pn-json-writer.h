@@ -29,6 +29,10 @@ typedef struct
   /* per open container: has it an item yet; bit `depth` */
   guint64   has_items;
   gboolean  after_name;   /* a member name was written: its value follows */
+  /* the last number written as a double, and its text: rates and
+   * fractions repeat from one result to the next */
+  guint64   last_double_bits;
+  char      last_double_text[G_ASCII_DTOSTR_BUF_SIZE + 2];
 } PnJsonWriter;
 
 /* At most 63 levels of nesting. */

@@ -103,16 +103,33 @@ pn_money_format_wan (gint64 yuan)
 char *
 pn_money_format_rate (double rate)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  gint64 hundredths = (gint64) (rate * 10000.0 + 0.5);
+  /* hundredths of a percent, rounded half away from zero, written as
+   * "30%", "12.5%" or "0.25%" */
+  gint64 hundredths = (gint64) (rate * 10000.0 + (rate < 0 ? -0.5 : 0.5));
+  guint64 value = magnitude (hundredths);
+  char buf[MONEY_BUF];
+  char *end = buf + sizeof buf;
+  char *p = end;
+  guint frac = (guint) (value % 100);
 
-  if (hundredths % 100 == 0)
-    return g_strdup_printf ("%" G_GINT64_FORMAT "%%", hundredths / 100);
-
-  g_ascii_formatd (buf, sizeof buf, "%.2f", hundredths / 100.0);
-  for (int i = strlen (buf) - 1; i > 0 && buf[i] == '0'; i--)
-    buf[i] = '\0';
-  return g_strdup_printf ("%s%%", buf);
+  *--p = '%';
+  if (frac != 0)
+    {
+      if (frac % 10 != 0)
+        *--p = (char) ('0' + frac % 10);
+      *--p = (char) ('0' + frac / 10);
+      *--p = '.';
+    }
+  value /= 100;
+  do
+    {
+      *--p = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0);
+  if (hundredths < 0)
+    *--p = '-';
+  return g_strndup (p, end - p);
 }
 
 gboolean

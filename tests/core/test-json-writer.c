@@ -17,7 +17,7 @@ static const char * const strings[] = {
   "abcdefghij\x01klmnopqrstuvwxyz", "0123456789abcdef\x7f", "plain ascii text over sixteen bytes, a \"quote\" in it",
   "12345678\\", "1234567\"", "123456789012345\n", "中文中文中文中文\t中文", NULL,
 };
-static const double doubles[] = { 0.3, 0.4, 1.0, 0.0, 0.125, 0.05, 0.333, 100000000.0 };
+static const double doubles[] = { 0.3, 0.3, 0.4, 1.0, 0.0, -0.0, 0.0, 0.125, 0.125, 0.05, 0.333, 100000000.0 };
 static const gint64 ints[] = { 0, 1, -1, 12000000, G_MAXINT64, -G_MAXINT64, 1000000000000 };
 
 /* The same document, once through each: nested objects and arrays, empty

@@ -150,6 +150,46 @@ test_format_table (void)
     }
 }
 
+/* Rates as percentages: two decimals at most, no trailing zeros; the
+ * same text printf's "%.2f" gave, for every hundredth of a percent from
+ * -100% to 300% */
+static void
+test_format_rate (void)
+{
+  static const struct { double rate; const char *text; } cases[] = {
+    { 0.3, "30%" }, { 0.125, "12.5%" }, { 0.0025, "0.25%" }, { 1.0, "100%" },
+    { 0.0, "0%" }, { 0.05, "5%" }, { 0.1005, "10.05%" }, { -0.015, "-1.5%" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = pn_money_format_rate (cases[i].rate);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+
+  for (int h = -10000; h <= 30000; h++)
+    {
+      double rate = h / 10000.0;
+      gint64 hundredths = (gint64) (rate * 10000.0 + (rate < 0 ? -0.5 : 0.5));
+      g_autofree char *text = pn_money_format_rate (rate);
+      g_autofree char *expected = NULL;
+
+      if (hundredths % 100 == 0)
+        expected = g_strdup_printf ("%" G_GINT64_FORMAT "%%", hundredths / 100);
+      else
+        {
+          char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_ascii_formatd (buf, sizeof buf, "%.2f", hundredths / 100.0);
+          for (int j = strlen (buf) - 1; j > 0 && buf[j] == '0'; j--)
+            buf[j] = '\0';
+          expected = g_strdup_printf ("%s%%", buf);
+        }
+      g_assert_cmpstr (text, ==, expected);
+    }
+}
+
 static const struct
 {
   const char *text;
@@ -194,6 +234,7 @@ main (int   argc,
   g_test_add_func ("/pn/money/total/stays-more", test_total_stays_more);
   g_test_add_func ("/pn/money/format/extremes", test_format_extremes);
   g_test_add_func ("/pn/money/format/table", test_format_table);
+  g_test_add_func ("/pn/money/format/rate", test_format_rate);
   g_test_add_func ("/pn/money/parse/bound", test_parse_bound);
 
   return g_test_run ();
