@@ -87,6 +87,7 @@ void            pnav_context_init                (PnavContext    *self,
                                                   const char     *command,
                                                   const char     *global_db);
 void            pnav_context_clear               (PnavContext    *self);
+void            pnav_leave_at_exit               (gpointer        data);
 
 /* A context whose main group (its callbacks get `self`) carries
  * `entries`, the match options (--location … --profile) when

@@ -85,5 +85,6 @@ pnav_match (PnavContext  *ctx,
         pnav_print ("\n");
     }
 
+  pnav_leave_at_exit (g_steal_pointer (&results));
   return PNAV_EXIT_OK;
 }

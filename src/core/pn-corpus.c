@@ -214,6 +214,31 @@ pn_corpus_unref (PnCorpus *self)
   g_object_unref (store);
 }
 
+/**
+ * pn_corpus_release_store:
+ *
+ * Lets go of the corpus's database, which closes once nothing else holds
+ * it: for a process about to exit that leaves the corpus and its results
+ * to the kernel rather than freeing them one by one (`pnav` does), but
+ * still closes its database the way SQLite expects.  What was read stays
+ * valid; the corpus may then only be released.
+ */
+void
+pn_corpus_release_store (PnCorpus *self)
+{
+  g_autoptr(PnStore) store = NULL;
+
+  g_return_if_fail (self != NULL);
+
+  if (self->store == NULL)
+    return;
+
+  store = g_steal_pointer (&self->store);
+  _pn_store_lock (store);
+  _pn_store_forget_corpus (store, self);
+  _pn_store_unlock (store);
+}
+
 PnTaxonomy *
 pn_corpus_get_taxonomy (PnCorpus *self)
 {

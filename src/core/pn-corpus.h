@@ -38,6 +38,7 @@ PnCorpus    *pn_corpus_new_overlay      (PnCorpus    *base,
 PnCorpus    *pn_corpus_ref              (PnCorpus    *self);
 void         pn_corpus_unref            (PnCorpus    *self);
 PnTaxonomy  *pn_corpus_get_taxonomy     (PnCorpus    *self);
+void         pn_corpus_release_store    (PnCorpus    *self);
 
 /* Every document's header, in listing order (bundled first): transfer
  * container. */
