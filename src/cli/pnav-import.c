@@ -108,5 +108,6 @@ pnav_import (PnavContext  *ctx,
     pnav_print (_("Imported “%s” (%s) from %s\n"), document->id,
                 pn_text_get (&document->title, pn_lang_from_locale ()), display);
 
+  pnav_leave_at_exit (g_steal_pointer (&document));
   return PNAV_EXIT_OK;
 }

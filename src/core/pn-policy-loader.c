@@ -2403,18 +2403,32 @@ struct _PnLoaderValidation
   GThread *thread;
   GError  *error;
 
-  /* the model is built: the thread frees the tree (1 ms) once done */
   GMutex   lock;
   GCond    cond;
+  /* the tree is parsed (doc, or NULL when there is none to check): the
+   * thread, which compiled the schema meanwhile, may check it */
+  gboolean handed_over;
+  /* the model is built: the thread frees the tree (1 ms) once done */
   gboolean released;
 };
+
+static void
+hand_over_tree (PnLoaderValidation *validation,
+                xmlDoc             *doc)
+{
+  g_mutex_lock (&validation->lock);
+  validation->doc = doc;
+  validation->handed_over = TRUE;
+  g_cond_broadcast (&validation->cond);
+  g_mutex_unlock (&validation->lock);
+}
 
 static void
 release_tree (PnLoaderValidation *validation)
 {
   g_mutex_lock (&validation->lock);
   validation->released = TRUE;
-  g_cond_signal (&validation->cond);
+  g_cond_broadcast (&validation->cond);
   g_mutex_unlock (&validation->lock);
 }
 
@@ -2422,9 +2436,19 @@ static gpointer
 validation_thread (gpointer data)
 {
   PnLoaderValidation *validation = data;
+  xmlDoc *doc;
 
   quiet_libxml ();  /* libxml2's error handlers are per thread */
-  validate (validation->display_name, validation->doc, &validation->error);
+  get_schema ();    /* compiled while the first file is parsed */
+
+  g_mutex_lock (&validation->lock);
+  while (!validation->handed_over)
+    g_cond_wait (&validation->cond, &validation->lock);
+  doc = validation->doc;
+  g_mutex_unlock (&validation->lock);
+
+  if (doc != NULL)
+    validate (validation->display_name, doc, &validation->error);
 
   g_mutex_lock (&validation->lock);
   while (!validation->released)
@@ -2432,6 +2456,17 @@ validation_thread (gpointer data)
   g_mutex_unlock (&validation->lock);
   g_clear_pointer (&validation->doc, xmlFreeDoc);
   return NULL;
+}
+
+static void
+validation_free (PnLoaderValidation *validation)
+{
+  g_clear_pointer (&validation->doc, xmlFreeDoc);
+  g_clear_error (&validation->error);
+  g_mutex_clear (&validation->lock);
+  g_cond_clear (&validation->cond);
+  g_free (validation->display_name);
+  g_free (validation);
 }
 
 gboolean
@@ -2449,12 +2484,19 @@ _pn_loader_validation_finish (PnLoaderValidation  *validation,
       one_line (&validation->error);
       g_propagate_error (error, g_steal_pointer (&validation->error));
     }
-  g_clear_pointer (&validation->doc, xmlFreeDoc);
-  g_mutex_clear (&validation->lock);
-  g_cond_clear (&validation->cond);
-  g_free (validation->display_name);
-  g_free (validation);
+  validation_free (validation);
   return ok;
+}
+
+/* the file did not parse: nothing for the thread to check */
+static void
+validation_abandon (PnLoaderValidation *validation)
+{
+  hand_over_tree (validation, NULL);
+  release_tree (validation);
+  if (validation->thread != NULL)
+    g_thread_join (validation->thread);
+  validation_free (validation);
 }
 
 PnDocument *
@@ -2476,26 +2518,33 @@ _pn_policy_loader_load_document_validating (const char          *display_name,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   *out_validation = NULL;
+
+  /* The thread starts first and compiles the schema (the first time)
+   * while this one parses; libxml2 is set up here, once, before two
+   * threads use it. */
+  xmlInitParser ();
+  validation = g_new0 (PnLoaderValidation, 1);
+  validation->display_name = g_strdup (display_name);
+  g_mutex_init (&validation->lock);
+  g_cond_init (&validation->cond);
+  validation->thread = g_thread_try_new ("pn-validate", validation_thread, validation, NULL);
+
   doc = parse_bytes (display_name, bytes, "policy-document", error);
   if (doc == NULL)
     {
+      validation_abandon (validation);
       one_line (error);
       return NULL;
     }
   root = xmlDocGetRootElement (doc);
   if (!check_unique_ids (display_name, root, error))
     {
+      validation_abandon (validation);
       one_line (error);
       return NULL;
     }
 
-  get_schema ();  /* compiled once, here, not in two threads at once */
-  validation = g_new0 (PnLoaderValidation, 1);
-  validation->doc = g_steal_pointer (&doc);
-  validation->display_name = g_strdup (display_name);
-  g_mutex_init (&validation->lock);
-  g_cond_init (&validation->cond);
-  validation->thread = g_thread_try_new ("pn-validate", validation_thread, validation, NULL);
+  hand_over_tree (validation, g_steal_pointer (&doc));
   if (validation->thread == NULL)
     validate (display_name, validation->doc, &validation->error);
 

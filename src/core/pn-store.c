@@ -2041,6 +2041,14 @@ compress_kept (GBytes *bytes)
   return g_bytes_new_take (g_realloc (g_steal_pointer (&out), written), written);
 }
 
+static gpointer
+compress_thread (gpointer data)
+{
+  g_autoptr(GBytes) bytes = data;
+
+  return compress_kept (bytes);
+}
+
 /* The file as imported, from what document_files holds: at most a policy
  * file's size, whatever the row claims */
 static GBytes *
@@ -2204,7 +2212,11 @@ import_bytes (PnStore     *self,
   g_autoptr(PnDocument) document = NULL;
   g_autoptr(GBytes) kept = NULL;
   PnLoaderValidation *validation = NULL;
+  GThread *compressing;
   gboolean ok;
+
+  /* the file is compressed while it is parsed and checked */
+  compressing = g_thread_try_new ("pn-compress", compress_thread, g_bytes_ref (bytes), NULL);
 
   _pn_store_lock (self);
   taxonomy = _pn_store_read_taxonomy (self, error);
@@ -2212,9 +2224,9 @@ import_bytes (PnStore     *self,
   if (taxonomy != NULL)
     document = _pn_policy_loader_load_document_validating (display_name, bytes, taxonomy,
                                                            &validation, error);
+  kept = compressing != NULL ? g_thread_join (compressing) : compress_kept (bytes);
   if (document == NULL)
     return NULL;
-  kept = compress_kept (bytes);
 
   /* Parsed and checked against the model's rules (above) before the
    * database is touched; the schema check goes on meanwhile and is waited
