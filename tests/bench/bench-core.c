@@ -583,32 +583,44 @@ measure (char   **argv,
     *out_rss_mib = usage.ru_maxrss / 1024.0;
 }
 
-/* Median wall time and median peak RSS of `runs` runs of argv, after one
- * run that warms the page cache. */
+/* Median wall time and median peak RSS of `runs` runs of each of the
+ * n_commands commands, after one run of each that warms the page cache.
+ * The commands take turns, so that a ratio between two of them is not
+ * skewed by the machine getting slower or faster between their runs. */
 static void
-measure_median (char  **argv,
-                int     runs,
-                double *out_ms,
-                double *out_rss_mib)
+measure_medians (char   **argvs[],
+                 guint    n_commands,
+                 int      runs,
+                 double  *out_ms,
+                 double  *out_rss_mib)
 {
-  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) rss = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) ms = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GPtrArray) rss = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   double t, r;
 
-  measure (argv, &t, NULL);
-  for (int i = 0; i < runs; i++)
+  for (guint c = 0; c < n_commands; c++)
     {
-      /* times from direct runs, the peak from a few through bench-rss */
-      measure (argv, &t, NULL);
-      g_array_append_val (ms, t);
-      if (i < 3)
-        {
-          measure (argv, &t, &r);
-          g_array_append_val (rss, r);
-        }
+      g_ptr_array_add (ms, g_array_new (FALSE, FALSE, sizeof (double)));
+      g_ptr_array_add (rss, g_array_new (FALSE, FALSE, sizeof (double)));
+      measure (argvs[c], &t, NULL);
     }
-  *out_ms = stats_of (ms).p50;
-  *out_rss_mib = stats_of (rss).p50;
+  for (int i = 0; i < runs; i++)
+    for (guint c = 0; c < n_commands; c++)
+      {
+        /* times from direct runs, the peak from a few through bench-rss */
+        measure (argvs[c], &t, NULL);
+        g_array_append_val (g_ptr_array_index (ms, c), t);
+        if (i < 3)
+          {
+            measure (argvs[c], &t, &r);
+            g_array_append_val (g_ptr_array_index (rss, c), r);
+          }
+      }
+  for (guint c = 0; c < n_commands; c++)
+    {
+      out_ms[c] = stats_of (g_ptr_array_index (ms, c)).p50;
+      out_rss_mib[c] = stats_of (g_ptr_array_index (rss, c)).p50;
+    }
 }
 
 static void
@@ -664,9 +676,18 @@ cli_phase (const char *tmp,
     g_mkdir_with_parents (cli_dir, 0700);
   }
   measure ((char **) match_bundled->pdata, &cold_ms, NULL);
-  measure_median (version_argv, opt_cli_runs, &version_ms, &version_rss);
-  measure_median ((char **) match_bundled->pdata, opt_cli_runs, &bundled_ms, &bundled_rss);
-  measure_median ((char **) match_big->pdata, opt_cli_runs, &big_ms, &big_rss);
+  {
+    char **argvs[] = { version_argv, (char **) match_bundled->pdata, (char **) match_big->pdata };
+    double medians_ms[3], medians_rss[3];
+
+    measure_medians (argvs, G_N_ELEMENTS (argvs), opt_cli_runs, medians_ms, medians_rss);
+    version_ms = medians_ms[0];
+    version_rss = medians_rss[0];
+    bundled_ms = medians_ms[1];
+    bundled_rss = medians_rss[1];
+    big_ms = medians_ms[2];
+    big_rss = medians_rss[2];
+  }
 
   printf ("  pnav --version                   %7.1f ms  %6.1f MiB\n", version_ms, version_rss);
   printf ("  match, bundled corpus (warm)     %7.1f ms  %6.1f MiB   (cold, new database: %.1f ms)\n",
@@ -689,13 +710,18 @@ cli_phase (const char *tmp,
       g_autoptr(GPtrArray) xargv = g_ptr_array_new ();
       double import_ms = 0, xmllint_ms, xmllint_each_ms = 0, ms;
 
+      /* each import, then xmllint on the same file: the two take turns */
       measure (prime_argv, &ms, NULL);
       for (guint i = 0; i < files->len; i++)
         {
           char *argv[] = { opt_pnav, "--db", proc_db, "import", g_ptr_array_index (files, i), NULL };
+          char *xmllint_argv[] = { opt_xmllint, "--noout", "--schema", opt_schema,
+                                   g_ptr_array_index (files, i), NULL };
 
           measure (argv, &ms, NULL);
           import_ms += ms;
+          measure (xmllint_argv, &ms, NULL);
+          xmllint_each_ms += ms;
         }
 
       g_ptr_array_add (xargv, opt_xmllint);
@@ -706,14 +732,6 @@ cli_phase (const char *tmp,
         g_ptr_array_add (xargv, g_ptr_array_index (files, i));
       g_ptr_array_add (xargv, NULL);
       measure ((char **) xargv->pdata, &xmllint_ms, NULL);
-      for (guint i = 0; i < files->len; i++)
-        {
-          char *argv[] = { opt_xmllint, "--noout", "--schema", opt_schema,
-                           g_ptr_array_index (files, i), NULL };
-
-          measure (argv, &ms, NULL);
-          xmllint_each_ms += ms;
-        }
 
       printf ("  %u × pnav import (one process each) %8.2f s\n", files->len, import_ms / 1000);
       printf ("  xmllint --noout --schema, all files in one process %.2f s; one process per file %.2f s\n",
