@@ -214,15 +214,6 @@ pn_corpus_unref (PnCorpus *self)
   g_object_unref (store);
 }
 
-/**
- * pn_corpus_release_store:
- *
- * Lets go of the corpus's database, which closes once nothing else holds
- * it: for a process about to exit that leaves the corpus and its results
- * to the kernel rather than freeing them one by one (`pnav` does), but
- * still closes its database the way SQLite expects.  What was read stays
- * valid; the corpus may then only be released.
- */
 void
 pn_corpus_release_store (PnCorpus *self)
 {

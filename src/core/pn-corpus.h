@@ -38,6 +38,11 @@ PnCorpus    *pn_corpus_new_overlay      (PnCorpus    *base,
 PnCorpus    *pn_corpus_ref              (PnCorpus    *self);
 void         pn_corpus_unref            (PnCorpus    *self);
 PnTaxonomy  *pn_corpus_get_taxonomy     (PnCorpus    *self);
+/* Lets go of the corpus's database, which closes once nothing else holds
+ * it: for a process about to exit that leaves the corpus and its results
+ * to the kernel rather than freeing them one by one (pnav does), and
+ * still closes its database the way SQLite expects.  What was read stays
+ * valid; the corpus may then only be released. */
 void         pn_corpus_release_store    (PnCorpus    *self);
 
 /* Every document's header, in listing order (bundled first): transfer

@@ -2217,6 +2217,8 @@ import_bytes (PnStore     *self,
 
   /* the file is compressed while it is parsed and checked */
   compressing = g_thread_try_new ("pn-compress", compress_thread, g_bytes_ref (bytes), NULL);
+  if (compressing == NULL)
+    g_bytes_unref (bytes);  /* the reference the thread did not take */
 
   _pn_store_lock (self);
   taxonomy = _pn_store_read_taxonomy (self, error);

@@ -21,15 +21,11 @@ test_template_as_printf (void)
         g_autofree char *expected = NULL;
         const char *value = values[i];
 
+        /* glibc writes a NULL string as "(null)"; so do the templates */
         if (value == NULL)
-          expected = g_strdup ("第(null)条 7% (null)");
+          expected = g_strdup_printf ("第(null)条 %u%% (null)", numbers[j]);
         else
           expected = g_strdup_printf ("第%s条 %u%% %s", value, numbers[j], value);
-        if (value == NULL)
-          {
-            g_free (expected);
-            expected = g_strdup_printf ("第(null)条 %u%% (null)", numbers[j]);
-          }
 
         dup = pn_strdup_template ("第%s条 %u%% %s", value, numbers[j], value);
         g_assert_cmpstr (dup, ==, expected);
