@@ -33,6 +33,14 @@ struct _PnCorpus
   GPtrArray  *listing;       /* every document's header, once listed */
   GHashTable *memory_benefits; /* id → PnBenefit of `memory`, built on use */
   GHashTable *superseded;    /* replaced id → PnSupersededBy, built on use */
+
+  /* The store as these caches last saw it.  Another process may commit
+   * meanwhile: the listing, the replacements and the ids found are then
+   * read again, and a row found under a key it gave again (SQLite gives
+   * a removed last row's key to the next) replaces the one cached. */
+  PnStoreStamp stamp;
+  guint        read_depth;    /* reads begun by the corpus, nested */
+  GPtrArray   *retired;       /* rows so replaced, kept for earlier results */
 };
 
 G_DEFINE_BOXED_TYPE (PnCorpus, pn_corpus, pn_corpus_ref, pn_corpus_unref)
@@ -52,6 +60,7 @@ pn_corpus_clear (PnCorpus *self)
   g_clear_pointer (&self->memory, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_clear_pointer (&self->taxonomy, pn_taxonomy_unref);
+  g_clear_pointer (&self->retired, g_ptr_array_unref);
 }
 
 static PnCorpus *
@@ -72,6 +81,7 @@ corpus_new (PnTaxonomy *taxonomy,
   self->benefits = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                           (GDestroyNotify) pn_benefit_unref);
   self->benefit_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->retired = g_ptr_array_new ();
   return self;
 }
 
@@ -100,7 +110,11 @@ PnCorpus *
 _pn_corpus_new_for_store (PnStore    *store,
                           PnTaxonomy *taxonomy)
 {
-  return corpus_new (taxonomy, store);
+  PnCorpus *self = corpus_new (taxonomy, store);
+
+  /* the store's lock is held (pn_store_load_corpus()) */
+  _pn_store_get_stamp (store, &self->stamp);
+  return self;
 }
 
 /* Listing order: bundled documents first, then by position and id. */
@@ -254,6 +268,73 @@ cache_document (PnCorpus   *self,
   return document;
 }
 
+/* A cached article or benefit whose key the store now gives to another
+ * row: out of the caches, alive for the results that point at it. */
+static void
+retire_article (PnCorpus  *self,
+                PnArticle *article)
+{
+  gpointer stolen = NULL;
+
+  if (g_hash_table_steal_extended (self->articles, &article->store_key, NULL, &stolen))
+    g_ptr_array_add (self->retired, stolen);
+}
+
+static void
+retire_benefit (PnCorpus  *self,
+                PnBenefit *benefit)
+{
+  gpointer stolen = NULL;
+
+  if (g_hash_table_lookup (self->benefit_ids, benefit->id) == benefit)
+    g_hash_table_remove (self->benefit_ids, benefit->id);
+  if (g_hash_table_steal_extended (self->benefits, &benefit->store_key, NULL, &stolen))
+    g_ptr_array_add (self->retired, stolen);
+}
+
+/* Lock held.  When another connection (or this one, for an older corpus)
+ * committed since the caches were filled, what is cached by id or as a
+ * whole is read again when next needed; what is cached by key is checked
+ * against its document as it is met (rows_at_key ()). */
+static void
+refresh_if_changed (PnCorpus *self)
+{
+  PnStoreStamp now;
+
+  if (self->store == NULL)
+    return;
+  _pn_store_get_stamp (self->store, &now);
+  if (now.data_version == self->stamp.data_version &&
+      now.total_changes == self->stamp.total_changes)
+    return;
+
+  self->stamp = now;
+  g_hash_table_remove_all (self->benefit_ids);
+  g_clear_pointer (&self->listing, g_ptr_array_unref);
+  g_clear_pointer (&self->superseded, g_hash_table_unref);
+}
+
+/* _pn_store_begin_read () for the corpus (lock held): the outermost read
+ * first looks whether the store changed */
+static gboolean
+corpus_begin_read (PnCorpus  *self,
+                   GError   **error)
+{
+  if (!_pn_store_begin_read (self->store, error))
+    return FALSE;
+  if (self->read_depth++ == 0)
+    refresh_if_changed (self);
+  return TRUE;
+}
+
+static void
+corpus_end_read (PnCorpus *self)
+{
+  g_assert (self->read_depth > 0);
+  self->read_depth--;
+  _pn_store_end_read (self->store);
+}
+
 static PnDocument *
 document_at_key (PnCorpus  *self,
                  gint64     key,
@@ -274,6 +355,11 @@ resolve_article (gpointer   user_data,
   PnCorpus *self = user_data;
   PnArticle *known = g_hash_table_lookup (self->articles, &article->store_key);
 
+  if (known != NULL && known->document != article->document)
+    {
+      retire_article (self, known);
+      known = NULL;
+    }
   if (known != NULL)
     {
       /* read for a benefit without its texts, now read whole */
@@ -297,6 +383,11 @@ resolve_benefit (gpointer   user_data,
   PnCorpus *self = user_data;
   PnBenefit *known = g_hash_table_lookup (self->benefits, &benefit->store_key);
 
+  if (known != NULL && known->document != benefit->document)
+    {
+      retire_benefit (self, known);
+      known = NULL;
+    }
   if (known != NULL)
     {
       pn_benefit_unref (benefit);
@@ -327,8 +418,10 @@ benefit_at_key (PnCorpus  *self,
   PnBenefit *benefit = g_hash_table_lookup (self->benefits, &key);
   PnDocument *document;
 
-  if (benefit != NULL)
+  if (benefit != NULL && benefit->document->store_key == document_key)
     return benefit;
+  if (benefit != NULL)
+    retire_benefit (self, benefit);
 
   document = document_at_key (self, document_key, error);
   if (document == NULL)
@@ -350,6 +443,8 @@ list_locked (PnCorpus  *self,
 {
   g_autoptr(GPtrArray) listing = NULL;
 
+  if (self->read_depth == 0)
+    refresh_if_changed (self);
   if (self->listing != NULL)
     return self->listing;
 
@@ -647,22 +742,23 @@ find_benefit_locked (PnCorpus    *self,
   if (self->store == NULL || hidden_benefit (self, id))
     return NULL;
 
+  /* found so far: forgotten when a question finds the store changed
+   * (refresh_if_changed ()), not looked up again within one */
   benefit = g_hash_table_lookup (self->benefit_ids, id);
   if (benefit != NULL)
     return benefit;
 
   /* the row, its document, article and benefit in one state of the file */
-  if (!_pn_store_begin_read (self->store, error))
+  if (!corpus_begin_read (self, error))
     return NULL;
   if (!_pn_store_find_benefit_keys (self->store, id, &key, &document_key, &local_error))
     {
       if (!g_error_matches (local_error, PN_STORE_ERROR, PN_STORE_ERROR_NOT_FOUND))
         g_propagate_error (error, g_steal_pointer (&local_error));
-      benefit = NULL;
     }
   else
     benefit = benefit_at_key (self, key, document_key, error);
-  _pn_store_end_read (self->store);
+  corpus_end_read (self);
   return benefit;
 }
 
@@ -944,12 +1040,12 @@ _pn_corpus_get_candidates (PnCorpus    *self,
 
   if (self->store != NULL)
     {
-      ok = _pn_store_begin_read (self->store, error);
+      ok = corpus_begin_read (self, error);
       if (ok)
         {
           candidates = store_candidates_locked (self, places, answers, error);
           ok = candidates != NULL;
-          _pn_store_end_read (self->store);
+          corpus_end_read (self);
         }
     }
   else
@@ -1045,7 +1141,7 @@ _pn_corpus_get_ending (PnCorpus    *self,
           guint n = 0;
 
           /* the keys and their benefits in one state of the file */
-          ok = _pn_store_begin_read (self->store, error);
+          ok = corpus_begin_read (self, error);
           if (!ok)
             break;
           ok = _pn_store_read_ending (self->store, document->store_key, from, until, keys, &n, error);
@@ -1059,7 +1155,7 @@ _pn_corpus_get_ending (PnCorpus    *self,
               else
                 g_ptr_array_add (found, benefit);
             }
-          _pn_store_end_read (self->store);
+          corpus_end_read (self);
           undated += n;
           continue;
         }
@@ -1178,7 +1274,7 @@ pn_corpus_count_uses (PnCorpus            *self,
       g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, 2 * sizeof (gint64));
 
       /* ended once the example is read: its key is from this read */
-      ok = in_read = _pn_store_begin_read (self->store, error);
+      ok = in_read = corpus_begin_read (self, error);
       if (ok)
         {
           ok = _pn_store_read_uses (self->store, (const char * const *) places, uses, pairs, error);
@@ -1242,7 +1338,7 @@ pn_corpus_count_uses (PnCorpus            *self,
       ok = *out_example != NULL;
     }
   if (in_read)
-    _pn_store_end_read (self->store);
+    corpus_end_read (self);
 
   g_mutex_unlock (&self->lock);
 
@@ -1362,12 +1458,12 @@ _pn_corpus_get_top_ups_into (PnCorpus    *self,
     {
       g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, 2 * sizeof (gint64));
 
-      ok = _pn_store_begin_read (self->store, error);
+      ok = corpus_begin_read (self, error);
       if (ok)
         {
           ok = _pn_store_read_top_ups_into (self->store, document_id, pairs, error) &&
                benefits_of_pairs (self, pairs, found, error);
-          _pn_store_end_read (self->store);
+          corpus_end_read (self);
         }
     }
 
@@ -1438,6 +1534,8 @@ read_superseded_locked (PnCorpus  *self,
 {
   g_autoptr(GHashTable) superseded = NULL;
 
+  if (self->read_depth == 0)
+    refresh_if_changed (self);
   if (self->superseded != NULL)
     return TRUE;
 

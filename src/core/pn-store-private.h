@@ -115,6 +115,17 @@ void         _pn_store_end_read          (PnStore      *self);
  * and that is not there is then damage, never another process's
  * change.  The lock held. */
 gboolean     _pn_store_in_read           (PnStore      *self);
+/* What the file looked like when last asked, as two numbers that both
+ * stay the same until a commit: another connection's (PRAGMA
+ * data_version) or this one's (its change count).  Equal stamps: nothing
+ * was committed in between.  Lock held. */
+typedef struct
+{
+  gint64 data_version;
+  gint64 total_changes;
+} PnStoreStamp;
+void         _pn_store_get_stamp         (PnStore      *self,
+                                          PnStoreStamp *out_stamp);
 
 /* ---- reading the model (pn-store-read.c) ---- */
 

@@ -1053,6 +1053,10 @@ _pn_store_read_benefit (PnStore           *self,
         {
           PnArticle *article = lookup_article (user_data, sqlite3_column_int64 (stmt, COLUMN_ARTICLE_KEY));
 
+          /* a key given again to another document's article: not this one */
+          if (article != NULL && article->document != document)
+            article = NULL;
+
           if (article == NULL && sqlite3_column_type (stmt, COLUMN_ARTICLE) == SQLITE_NULL)
             _pn_store_damaged (self, error, document->id, "an article of one of its benefits is missing");
           else if (article == NULL && sqlite3_column_int64 (stmt, COLUMN_ARTICLE_DOCUMENT) != document->store_key)

@@ -286,6 +286,19 @@ _pn_store_in_read (PnStore *self)
 }
 
 void
+_pn_store_get_stamp (PnStore      *self,
+                     PnStoreStamp *out_stamp)
+{
+  g_autoptr(PnCachedStmt) stmt = _pn_store_prepare_cached (self, "PRAGMA data_version", NULL);
+
+  /* -1 when it cannot be read: never equal to a stamp that could */
+  out_stamp->data_version = -1;
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    out_stamp->data_version = sqlite3_column_int64 (stmt, 0);
+  out_stamp->total_changes = sqlite3_total_changes64 (self->db);
+}
+
+void
 _pn_store_end_read (PnStore *self)
 {
   g_assert (self->read_depth > 0);

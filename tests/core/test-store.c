@@ -581,6 +581,82 @@ test_import_replace_remove (void)
   g_assert_cmpuint (count_rows (path, "SELECT count(*) FROM documents"), ==, 5);
 }
 
+/* Whether `results` list the benefit `id` */
+static gboolean
+lists_benefit (PnResults  *results,
+               const char *id)
+{
+  for (guint i = 0; i < pn_results_get_n_results (results); i++)
+    if (g_strcmp0 (pn_results_get_benefit (results, i)->id, id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Another process removes the last document imported and imports another:
+ * the new rows get the keys the removed ones had (SQLite gives the next
+ * after the largest left).  A corpus that read the removed rows, still
+ * open in a window, must answer with the new ones. */
+static void
+test_reused_keys (void)
+{
+  g_autofree char *path = temp_path ("reused-keys.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnStore) store = pn_store_open (path, &error);
+  g_autoptr(PnStore) other = NULL;
+  g_autoptr(GFile) first_file = write_file ("reused-first.xml", small_document, -1);
+  g_autoptr(GFile) second_file = NULL;
+  g_autoptr(PnDocument) first = NULL;
+  g_autoptr(PnDocument) second = NULL;
+  g_autoptr(PnCorpus) corpus = NULL;
+  g_autoptr(PnProfile) profile = pn_profile_new ();
+  g_autoptr(PnResults) before = NULL;
+  g_autoptr(PnResults) after = NULL;
+  g_autoptr(GString) text = g_string_new (small_document);
+  PnBenefit *benefit = NULL;
+
+  g_assert_no_error (error);
+  other = pn_store_open (path, &error);
+  g_assert_no_error (error);
+
+  g_string_replace (text, "test-doc", "next-doc", 0);
+  g_string_replace (text, "<amount>100</amount>", "<amount>200</amount>", 0);
+  g_string_replace (text, "测试条款原文", "另一条款原文", 0);
+  second_file = write_file ("reused-second.xml", text->str, -1);
+
+  first = pn_store_import_file (other, first_file, FALSE, &error);
+  g_assert_no_error (error);
+
+  pn_profile_set_location (profile, "xiamen");
+  pn_profile_set_answer (profile, PN_QUESTION_PRODUCT, "drug");
+  pn_profile_set_answer (profile, PN_QUESTION_DRUG_CLASS, "innovative");
+  pn_profile_set_as_of (profile, "2025-06-30");
+
+  corpus = pn_store_load_corpus (store, &error);
+  g_assert_no_error (error);
+  before = pn_engine_evaluate (corpus, profile, &error);
+  g_assert_no_error (error);
+  g_assert_true (lists_benefit (before, "test-doc/1/a"));
+
+  g_assert_true (pn_store_remove_document (other, "test-doc", &error));
+  g_assert_no_error (error);
+  second = pn_store_import_file (other, second_file, FALSE, &error);
+  g_assert_no_error (error);
+
+  after = pn_engine_evaluate (corpus, profile, &error);
+  g_assert_no_error (error);
+  g_assert_false (lists_benefit (after, "test-doc/1/a"));
+  g_assert_true (lists_benefit (after, "next-doc/1/a"));
+  for (guint i = 0; i < pn_results_get_n_results (after); i++)
+    if (g_strcmp0 (pn_results_get_benefit (after, i)->id, "next-doc/1/a") == 0)
+      benefit = pn_results_get_benefit (after, i);
+  g_assert_nonnull (benefit);
+  g_assert_cmpstr (benefit->document->id, ==, "next-doc");
+  g_assert_cmpint (benefit->amount, ==, 200);
+  g_assert_true (pn_corpus_read_article_texts (corpus, benefit->article, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (benefit->article->original, ==, "另一条款原文");
+}
+
 /* ---- search against brute force ---- */
 
 /* A user document of 300 articles.  The bundled corpus has 192, so short
@@ -995,6 +1071,7 @@ main (int   argc,
   g_test_add_func ("/pn/store/import/schema-error-first", test_import_schema_error_first);
   g_test_add_func ("/pn/store/import/kept-file", test_kept_file);
   g_test_add_func ("/pn/store/import/replace-remove", test_import_replace_remove);
+  g_test_add_func ("/pn/store/import/reused-keys", test_reused_keys);
   g_test_add_func ("/pn/store/search/brute-force", test_search_brute_force);
   g_test_add_func ("/pn/store/search/bm25-order", test_search_bm25_order);
   for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
