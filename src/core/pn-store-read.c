@@ -687,14 +687,25 @@ _pn_store_read_article_texts (PnStore     *self,
       sqlite3_bind_int64 (stmt, 1, article->store_key);
       r = _pn_store_step (self, stmt, error);
       if (r == PN_STEP_ROW && sqlite3_column_int64 (stmt, 2) != article->document->store_key)
-        damaged (check, "an article belongs to another document");
+        {
+          /* outside a read, the article was removed meanwhile and its key
+           * given to another one */
+          if (_pn_store_in_read (self))
+            damaged (check, "an article belongs to another document");
+          else
+            row_missing (self, error, article->document->id, "an article");
+          check->failed = TRUE;
+        }
       else if (r == PN_STEP_ROW)
         {
           original = LONG_TEXT (stmt, 0, "an article's text", FALSE);
           summary = LONG_TEXT (stmt, 1, "an article's summary", FALSE);
         }
       else if (r == PN_STEP_DONE)
-        row_missing (self, error, article->document->id, "an article");
+        {
+          row_missing (self, error, article->document->id, "an article");
+          check->failed = TRUE;
+        }
       else
         check->failed = TRUE;
     }
