@@ -40,7 +40,9 @@ struct _PnCorpus
    * a removed last row's key to the next) replaces the one cached. */
   PnStoreStamp stamp;
   guint        read_depth;    /* reads begun by the corpus, nested */
-  GPtrArray   *retired;       /* rows so replaced, kept for earlier results */
+  /* rows so replaced, kept for earlier results */
+  GPtrArray   *retired_articles;
+  GPtrArray   *retired_benefits;
 };
 
 G_DEFINE_BOXED_TYPE (PnCorpus, pn_corpus, pn_corpus_ref, pn_corpus_unref)
@@ -60,7 +62,8 @@ pn_corpus_clear (PnCorpus *self)
   g_clear_pointer (&self->memory, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_clear_pointer (&self->taxonomy, pn_taxonomy_unref);
-  g_clear_pointer (&self->retired, g_ptr_array_unref);
+  g_clear_pointer (&self->retired_benefits, g_ptr_array_unref);
+  g_clear_pointer (&self->retired_articles, g_ptr_array_unref);
 }
 
 static PnCorpus *
@@ -81,7 +84,8 @@ corpus_new (PnTaxonomy *taxonomy,
   self->benefits = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                           (GDestroyNotify) pn_benefit_unref);
   self->benefit_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  self->retired = g_ptr_array_new ();
+  self->retired_articles = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_article_unref);
+  self->retired_benefits = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_benefit_unref);
   return self;
 }
 
@@ -277,7 +281,7 @@ retire_article (PnCorpus  *self,
   gpointer stolen = NULL;
 
   if (g_hash_table_steal_extended (self->articles, &article->store_key, NULL, &stolen))
-    g_ptr_array_add (self->retired, stolen);
+    g_ptr_array_add (self->retired_articles, stolen);
 }
 
 static void
@@ -289,7 +293,7 @@ retire_benefit (PnCorpus  *self,
   if (g_hash_table_lookup (self->benefit_ids, benefit->id) == benefit)
     g_hash_table_remove (self->benefit_ids, benefit->id);
   if (g_hash_table_steal_extended (self->benefits, &benefit->store_key, NULL, &stolen))
-    g_ptr_array_add (self->retired, stolen);
+    g_ptr_array_add (self->retired_benefits, stolen);
 }
 
 /* Lock held.  When another connection (or this one, for an older corpus)
