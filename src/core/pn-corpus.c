@@ -299,7 +299,8 @@ retire_benefit (PnCorpus  *self,
 /* Lock held.  When another connection (or this one, for an older corpus)
  * committed since the caches were filled, what is cached by id or as a
  * whole is read again when next needed; what is cached by key is checked
- * against its document as it is met (rows_at_key ()). */
+ * against its document as it is met (benefit_at_key (), resolve_benefit ()
+ * and resolve_article ()). */
 static void
 refresh_if_changed (PnCorpus *self)
 {
