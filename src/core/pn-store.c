@@ -31,6 +31,8 @@ struct _PnStore
   guint      read_depth;  /* nesting of _pn_store_begin_read() */
   gboolean   read_only;
   PnCorpus  *corpus;      /* cache, dropped on every change */
+  gint64     corpus_version;  /* PRAGMA data_version when it was made */
+  gint64     seen_version;    /* ... when pn_store_changed_elsewhere() last looked */
   GHashTable *statements; /* SQL's address → sqlite3_stmt, _pn_store_prepare_cached() */
   PnFtsRank *rank;        /* owned by db: pn_rank() for search */
 };
@@ -1757,7 +1759,30 @@ pn_store_open (const char  *path,
   if (!sync_bundled (self, error))
     return NULL;
 
+  {
+    PnStoreStamp stamp;
+
+    _pn_store_get_stamp (self, &stamp);
+    self->seen_version = stamp.data_version;
+  }
   return g_steal_pointer (&self);
+}
+
+gboolean
+pn_store_changed_elsewhere (PnStore *self)
+{
+  PnStoreStamp now;
+  gboolean changed;
+
+  g_return_val_if_fail (PN_IS_STORE (self), FALSE);
+
+  _pn_store_lock (self);
+  _pn_store_get_stamp (self, &now);
+  changed = now.data_version != self->seen_version;
+  self->seen_version = now.data_version;
+  _pn_store_unlock (self);
+
+  return changed;
 }
 
 const char *
@@ -1783,15 +1808,31 @@ pn_store_load_corpus (PnStore  *self,
 
   g_return_val_if_fail (PN_IS_STORE (self), NULL);
 
-  /* the cache holds no reference (_pn_store_forget_corpus()) */
+  /* the cache holds no reference (_pn_store_forget_corpus()); another
+   * connection's commit (another process's import) ends it too, as this
+   * one's do (changed ()) */
   _pn_store_lock (self);
+  if (self->corpus != NULL)
+    {
+      PnStoreStamp now;
+
+      _pn_store_get_stamp (self, &now);
+      if (now.data_version != self->corpus_version)
+        self->corpus = NULL;
+    }
   if (self->corpus != NULL)
     corpus = pn_corpus_ref (self->corpus);
   else
     {
       taxonomy = _pn_store_read_taxonomy (self, error);
       if (taxonomy != NULL)
-        corpus = self->corpus = _pn_corpus_new_for_store (self, taxonomy);
+        {
+          PnStoreStamp now;
+
+          corpus = self->corpus = _pn_corpus_new_for_store (self, taxonomy);
+          _pn_store_get_stamp (self, &now);
+          self->corpus_version = now.data_version;
+        }
     }
   _pn_store_unlock (self);
 

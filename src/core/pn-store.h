@@ -52,9 +52,14 @@ PnStore     *pn_store_open               (const char  *path,
                                           GError     **error);
 const char  *pn_store_get_path           (PnStore     *self);
 gboolean     pn_store_is_read_only       (PnStore     *self);
+/* Whether another connection (another process: pnav importing, say)
+ * committed to the database since the store was opened or this was last
+ * asked.  A window asks when it becomes active, and reloads its corpus
+ * when so. */
+gboolean     pn_store_changed_elsewhere  (PnStore     *self);
 
 /* The corpus as stored, read on demand; the same one until the store
- * changes. */
+ * changes, through this store or another process. */
 PnCorpus    *pn_store_load_corpus        (PnStore     *self,
                                           GError     **error);
 

@@ -414,6 +414,15 @@ pn_application_reload_corpus (PnApplication *self)
   g_signal_emit (self, signals[CORPUS_CHANGED], 0);
 }
 
+void
+pn_application_check_store (PnApplication *self)
+{
+  g_return_if_fail (PN_IS_APPLICATION (self));
+
+  if (self->store != NULL && pn_store_changed_elsewhere (self->store))
+    pn_application_reload_corpus (self);
+}
+
 PnProfile *
 pn_application_get_profile (PnApplication *self)
 {

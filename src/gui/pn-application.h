@@ -22,6 +22,11 @@ const GError  *pn_application_get_store_error  (PnApplication *self);
 PnCorpus      *pn_application_get_corpus       (PnApplication *self);
 /* Drops the cached corpus after an import, so views reload it. */
 void           pn_application_reload_corpus    (PnApplication *self);
+/* Reloads the corpus when another process changed the database since
+ * the application last looked (a document imported with pnav while the
+ * window was in the background); a window calls it when it becomes
+ * active. */
+void           pn_application_check_store      (PnApplication *self);
 /* The one profile every view observes. */
 PnProfile     *pn_application_get_profile      (PnApplication *self);
 /* Whether the answers changed since they were last opened or saved

@@ -907,12 +907,24 @@ pn_window_class_init (PnWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save-client", NULL);
 }
 
+/* Back from a terminal where pnav imported or removed a document: the
+ * views show the database as it is now. */
+static void
+pn_window_is_active_cb (PnWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (gtk_window_is_active (GTK_WINDOW (self)) && PN_IS_APPLICATION (application))
+    pn_application_check_store (PN_APPLICATION (application));
+}
+
 static void
 pn_window_init (PnWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect (self, "notify::application", G_CALLBACK (pn_window_application_cb), NULL);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (pn_window_is_active_cb), NULL);
   pn_window_actions_update (self);
 
   {

@@ -666,6 +666,47 @@ test_reused_keys (void)
   g_assert_error (error, PN_STORE_ERROR, PN_STORE_ERROR_CHANGED);
 }
 
+/* A store says when another connection committed, once; its own commits
+ * are not "elsewhere", and its corpus is a new one after either. */
+static void
+test_changed_elsewhere (void)
+{
+  g_autofree char *path = temp_path ("elsewhere.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnStore) store = pn_store_open (path, &error);
+  g_autoptr(PnStore) other = NULL;
+  g_autoptr(GFile) file = write_file ("elsewhere.xml", small_document, -1);
+  g_autoptr(PnDocument) imported = NULL;
+  g_autoptr(PnCorpus) before = NULL;
+  g_autoptr(PnCorpus) again = NULL;
+  g_autoptr(PnCorpus) after = NULL;
+
+  g_assert_no_error (error);
+  other = pn_store_open (path, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (pn_store_changed_elsewhere (store));
+  before = pn_store_load_corpus (store, &error);
+  g_assert_no_error (error);
+  again = pn_store_load_corpus (store, &error);
+  g_assert_true (again == before);
+
+  imported = pn_store_import_file (other, file, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (pn_store_changed_elsewhere (store));
+  g_assert_false (pn_store_changed_elsewhere (store));
+  after = pn_store_load_corpus (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (after != before);
+  g_assert_nonnull (pn_corpus_find_header (after, "test-doc", NULL));
+  g_assert_cmpuint (n_documents (before), ==, 6);   /* an older corpus reads again too */
+
+  g_assert_true (pn_store_remove_document (store, "test-doc", &error));
+  g_assert_no_error (error);
+  g_assert_false (pn_store_changed_elsewhere (store));
+  g_assert_true (pn_store_changed_elsewhere (other));
+}
+
 /* ---- search against brute force ---- */
 
 /* A user document of 300 articles.  The bundled corpus has 192, so short
@@ -1081,6 +1122,7 @@ main (int   argc,
   g_test_add_func ("/pn/store/import/kept-file", test_kept_file);
   g_test_add_func ("/pn/store/import/replace-remove", test_import_replace_remove);
   g_test_add_func ("/pn/store/import/reused-keys", test_reused_keys);
+  g_test_add_func ("/pn/store/changed-elsewhere", test_changed_elsewhere);
   g_test_add_func ("/pn/store/search/brute-force", test_search_brute_force);
   g_test_add_func ("/pn/store/search/bm25-order", test_search_bm25_order);
   for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)

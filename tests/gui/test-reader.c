@@ -657,6 +657,58 @@ test_import (Fixture *fixture)
   g_assert_cmpstr (label_text (fixture->reader, "article_original_label"), ==, "测试条款原文");
 }
 
+/* ---- /pn/gui/reader/import/elsewhere ---- */
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+/* pnav imports into the same database while the window is in the
+ * background: once the application looks again (a window does when it
+ * becomes active), it reloads the corpus and the reader lists the
+ * document; when nothing changed, nothing is reloaded. */
+static void
+test_import_elsewhere (Fixture *fixture)
+{
+  g_autoptr(GFile) good = write_file ("test-doc.xml", small_document);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnStore) other = NULL;
+  g_autoptr(PnDocument) document = NULL;
+  PnStore *store = pn_application_get_store (fixture->app);
+  guint reloads = 0;
+
+  g_signal_connect_swapped (fixture->app, "corpus-changed", G_CALLBACK (count_cb), &reloads);
+  g_assert_cmpuint (n_documents (fixture), ==, 5);
+  pn_application_check_store (fixture->app);
+  g_assert_cmpuint (reloads, ==, 0);
+
+  /* another connection: what another process's pnav import is */
+  other = pn_store_open (pn_store_get_path (store), &error);
+  g_assert_no_error (error);
+  document = pn_store_import_file (other, good, FALSE, &error);
+  g_assert_no_error (error);
+  /* the reader shows what it showed until the application looks */
+  g_assert_cmpuint (count_rows (child (fixture->reader, "document_list")), ==, 5);
+
+  pn_application_check_store (fixture->app);
+  g_assert_cmpuint (reloads, ==, 1);
+  g_assert_cmpuint (n_documents (fixture), ==, 6);
+  g_assert_nonnull (find_row (child (fixture->reader, "document_list"), "pn-document-id", "test-doc"));
+
+  pn_application_check_store (fixture->app);
+  g_assert_cmpuint (reloads, ==, 1);
+
+  /* removed the same way */
+  g_assert_true (pn_store_remove_document (other, "test-doc", &error));
+  g_assert_no_error (error);
+  pn_application_check_store (fixture->app);
+  g_assert_cmpuint (reloads, ==, 2);
+  g_assert_cmpuint (n_documents (fixture), ==, 5);
+  g_signal_handlers_disconnect_by_func (fixture->app, count_cb, &reloads);
+}
+
 /* ---- /pn/gui/reader/import-dialogs ---- */
 
 static gboolean
@@ -971,6 +1023,7 @@ static const AppTest app_tests[] = {
   { "/pn/gui/reader/folded", test_folded },
   { "/pn/gui/reader/import/thread", test_import },
   { "/pn/gui/reader/import/dialogs", test_import_dialogs },
+  { "/pn/gui/reader/import/elsewhere", test_import_elsewhere },
   { "/pn/gui/reader/profiles", test_profiles },
   { "/pn/gui/reader/screenshot", test_screenshot },
   { "/pn/gui/reader/profiles-screenshot", test_profiles_screenshot },

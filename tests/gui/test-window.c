@@ -211,6 +211,64 @@ test_application_first_frame (void)
   app_run (first_frame_cb);
 }
 
+/* /pn/gui/window/import-elsewhere: pnav imported into the database
+ * while the window was in the background; the window, active again, has
+ * the application reload the corpus. */
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static void
+import_elsewhere_cb (AppRun *run)
+{
+  static const char document_xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<policy-document schema-version=\"1\" id=\"elsewhere-doc\" status=\"final\">\n"
+    "  <title><zh>测试</zh><en>Test</en></title>\n"
+    "  <issuer><zh>测试</zh><en>Test</en></issuer>\n"
+    "  <jurisdiction>xiamen</jurisdiction>\n"
+    "  <validity in-force-from=\"2020-01-01\"/>\n"
+    "  <source file=\"test.txt\" last-verified=\"2026-11-23\"/>\n"
+    "  <article number=\"1\" chapter=\"一\"><heading><zh>测试</zh><en>Test</en></heading>\n"
+    "    <original>测试</original><summary>A test.</summary></article>\n"
+    "</policy-document>\n";
+  PnApplication *app = PN_APPLICATION (run->app);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnStore) other = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (document_xml, sizeof document_xml - 1);
+  g_autoptr(PnDocument) document = NULL;
+  g_autoptr(PnCorpus) before = NULL;
+  guint reloads = 0;
+
+  g_assert_true (gtk_window_is_active (run->window));
+  g_signal_connect_swapped (app, "corpus-changed", G_CALLBACK (count_cb), &reloads);
+
+  other = pn_store_open (pn_store_get_path (pn_application_get_store (app)), &error);
+  g_assert_no_error (error);
+  document = pn_store_import_bytes (other, "elsewhere.xml", bytes, FALSE, &error);
+  g_assert_no_error (error);
+  before = pn_corpus_ref (pn_application_get_corpus (app));
+
+  /* as when it becomes active again: the views get a new corpus */
+  g_object_notify (G_OBJECT (run->window), "is-active");
+  g_assert_cmpuint (reloads, ==, 1);
+  g_assert_true (pn_application_get_corpus (app) != before);
+  g_assert_nonnull (pn_corpus_find_header (pn_application_get_corpus (app), "elsewhere-doc", NULL));
+
+  g_object_notify (G_OBJECT (run->window), "is-active");
+  g_assert_cmpuint (reloads, ==, 1);
+  g_signal_handlers_disconnect_by_func (app, count_cb, &reloads);
+}
+
+static void
+test_window_import_elsewhere (void)
+{
+  app_run (import_elsewhere_cb);
+}
+
 /* /pn/gui/application/actions */
 
 static gboolean
@@ -605,6 +663,7 @@ main (int   argc,
   g_test_add_func ("/pn/gui/window/state", test_window_state);
   g_test_add_func ("/pn/gui/application/first-frame", test_application_first_frame);
   g_test_add_func ("/pn/gui/application/actions", test_application_actions);
+  g_test_add_func ("/pn/gui/window/import-elsewhere", test_window_import_elsewhere);
   g_test_add_func ("/pn/gui/window/screenshot", test_window_screenshot);
   g_test_add_func ("/pn/gui/help", test_help_html);
   g_test_add_func ("/pn/gui/chinese/numerals", test_chinese_numerals);
