@@ -118,7 +118,7 @@ gboolean     _pn_store_in_read           (PnStore      *self);
 /* What the file looked like when last asked, as two numbers that both
  * stay the same until a commit: another connection's (PRAGMA
  * data_version) or this one's (its change count).  Equal stamps: nothing
- * was committed in between.  Lock held. */
+ * was committed in between.  Takes the lock. */
 typedef struct
 {
   gint64 data_version;

@@ -291,13 +291,19 @@ void
 _pn_store_get_stamp (PnStore      *self,
                      PnStoreStamp *out_stamp)
 {
-  g_autoptr(PnCachedStmt) stmt = _pn_store_prepare_cached (self, "PRAGMA data_version", NULL);
+  /* the lock is recursive: taken here for the callers that do not hold
+   * it (a corpus looking between two reads) */
+  _pn_store_lock (self);
+  {
+    g_autoptr(PnCachedStmt) stmt = _pn_store_prepare_cached (self, "PRAGMA data_version", NULL);
 
-  /* -1 when it cannot be read: never equal to a stamp that could */
-  out_stamp->data_version = -1;
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    out_stamp->data_version = sqlite3_column_int64 (stmt, 0);
-  out_stamp->total_changes = sqlite3_total_changes64 (self->db);
+    /* -1 when it cannot be read: never equal to a stamp that could */
+    out_stamp->data_version = -1;
+    if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+      out_stamp->data_version = sqlite3_column_int64 (stmt, 0);
+    out_stamp->total_changes = sqlite3_total_changes64 (self->db);
+  }
+  _pn_store_unlock (self);
 }
 
 void
