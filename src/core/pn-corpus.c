@@ -111,13 +111,14 @@ pn_corpus_new (PnTaxonomy *taxonomy,
 }
 
 PnCorpus *
-_pn_corpus_new_for_store (PnStore    *store,
-                          PnTaxonomy *taxonomy)
+_pn_corpus_new_for_store (PnStore            *store,
+                          PnTaxonomy         *taxonomy,
+                          const PnStoreStamp *stamp)
 {
   PnCorpus *self = corpus_new (taxonomy, store);
 
-  /* the store's lock is held (pn_store_load_corpus()) */
-  _pn_store_get_stamp (store, &self->stamp);
+  /* the store as it was when the taxonomy was read */
+  self->stamp = *stamp;
   return self;
 }
 

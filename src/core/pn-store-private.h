@@ -233,7 +233,8 @@ void         _pn_store_keep_variant_types (void);
 void         _pn_store_forget_corpus     (PnStore      *self,
                                           PnCorpus     *corpus);
 
-PnCorpus    *_pn_corpus_new_for_store    (PnStore      *store,
-                                          PnTaxonomy   *taxonomy);
+PnCorpus    *_pn_corpus_new_for_store    (PnStore            *store,
+                                          PnTaxonomy         *taxonomy,
+                                          const PnStoreStamp *stamp);
 
 G_END_DECLS

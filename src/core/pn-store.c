@@ -1811,6 +1811,7 @@ pn_store_load_corpus (PnStore  *self,
 {
   g_autoptr(PnTaxonomy) taxonomy = NULL;
   PnCorpus *corpus = NULL;
+  PnStoreStamp now;
 
   g_return_val_if_fail (PN_IS_STORE (self), NULL);
 
@@ -1818,14 +1819,9 @@ pn_store_load_corpus (PnStore  *self,
    * connection's commit (another process's import) ends it too, as this
    * one's do (changed ()) */
   _pn_store_lock (self);
-  if (self->corpus != NULL)
-    {
-      PnStoreStamp now;
-
-      _pn_store_get_stamp (self, &now);
-      if (now.data_version != self->corpus_version)
-        self->corpus = NULL;
-    }
+  _pn_store_get_stamp (self, &now);
+  if (self->corpus != NULL && now.data_version != self->corpus_version)
+    self->corpus = NULL;
   if (self->corpus != NULL)
     corpus = pn_corpus_ref (self->corpus);
   else
@@ -1833,10 +1829,7 @@ pn_store_load_corpus (PnStore  *self,
       taxonomy = _pn_store_read_taxonomy (self, error);
       if (taxonomy != NULL)
         {
-          PnStoreStamp now;
-
-          corpus = self->corpus = _pn_corpus_new_for_store (self, taxonomy);
-          _pn_store_get_stamp (self, &now);
+          corpus = self->corpus = _pn_corpus_new_for_store (self, taxonomy, &now);
           self->corpus_version = now.data_version;
         }
     }
