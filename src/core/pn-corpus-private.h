@@ -5,17 +5,25 @@
 
 G_BEGIN_DECLS
 
+G_STATIC_ASSERT (PN_N_QUESTIONS <= 16);
+
 /* A benefit the engine may list, with what it checks first, worked out
  * once: the questions its conditions ask, how many of them stay open when
- * none is answered, and its validity as day keys (pn_day_key()). */
+ * none is answered, what stays open whatever the answers (requirements
+ * the profile cannot answer, and a review not yet made), and its
+ * validity as day keys (pn_day_key()).  The engine reads these for
+ * every candidate, and most candidates no further: they are copied here
+ * so that it need not reach into each benefit. */
 typedef struct
 {
-  PnBenefit *benefit;          /* the corpus's */
-  guint32    asks;             /* 1 << PnQuestion of each condition */
-  guint16    open_unanswered;  /* conditions not met when unanswered */
-  guint16    reserved;
-  guint32    from_day;         /* 0: no start */
-  guint32    until_day;        /* G_MAXUINT32: no end */
+  PnBenefit  *benefit;         /* the corpus's */
+  PnDocument *document;        /* the benefit's */
+  guint16     asks;            /* 1 << PnQuestion of each condition */
+  guint16     tops_up;         /* TRUE when it tops up other benefits */
+  guint16     open_unanswered; /* conditions not met when unanswered */
+  guint16     open_always;     /* open requirements, + 1 when unreviewed */
+  guint32     from_day;        /* 0: no start */
+  guint32     until_day;       /* G_MAXUINT32: no end */
 } PnCandidate;
 
 /* For pn-engine: the benefits at `location` (or a place above it) that
@@ -23,8 +31,9 @@ typedef struct
  * the engine checks exactly — in document order, each with its article
  * and its document's header; the benefits they top up are read too, so
  * that pn_corpus_find_benefit() finds them without reading the store
- * again.  Once a question has read every benefit of a location, the
- * corpus keeps them and later questions there read nothing.  Transfer
+ * again.  Once a location is asked about again, the corpus keeps its
+ * benefit keys, and the benefits read for them, until the store changes:
+ * later questions there read only benefits not read before.  Transfer
  * full: a GArray of PnCandidate. */
 GArray      *_pn_corpus_get_candidates  (PnCorpus    *self,
                                          const char  *location,

@@ -40,16 +40,48 @@ struct _PnCorpus
    * a removed last row's key to the next) replaces the one cached. */
   PnStoreStamp stamp;
   guint        read_depth;    /* reads begun by the corpus, nested */
+
+  /* The store's benefit keys of a place asked about again, so that the
+   * questions after read nothing: per document its keys and the
+   * benefits read for them so far; per location the documents there and
+   * above it, in listing order.  Until the store changes.  The first
+   * question at a place reads only the keys its answers may match: a
+   * process that asks once (pnav) keeps nothing. */
+  GHashTable  *places_asked;  /* locations asked about once */
+  GHashTable  *document_keys; /* document key → DocumentKeys */
+  GHashTable  *place_keys;    /* location → GPtrArray of DocumentKeys (borrowed) */
   /* rows so replaced, kept for earlier results */
   GPtrArray   *retired_articles;
   GPtrArray   *retired_benefits;
 };
+
+/* One document's benefit keys, in document order */
+typedef struct
+{
+  gint64              document_key;
+  PnDocument         *document;   /* the corpus's */
+  GBytes             *bytes;
+  const PnBenefitKey *keys;
+  guint               n_keys;
+  PnCandidate        *candidates; /* per key; `benefit` NULL until read */
+} DocumentKeys;
+
+static void
+document_keys_free (DocumentKeys *keys)
+{
+  g_bytes_unref (keys->bytes);
+  g_free (keys->candidates);
+  g_free (keys);
+}
 
 G_DEFINE_BOXED_TYPE (PnCorpus, pn_corpus, pn_corpus_ref, pn_corpus_unref)
 
 static void
 pn_corpus_clear (PnCorpus *self)
 {
+  g_clear_pointer (&self->place_keys, g_hash_table_unref);
+  g_clear_pointer (&self->document_keys, g_hash_table_unref);
+  g_clear_pointer (&self->places_asked, g_hash_table_unref);
   g_clear_pointer (&self->listing, g_ptr_array_unref);
   g_clear_pointer (&self->memory_benefits, g_hash_table_unref);
   g_clear_pointer (&self->superseded, g_hash_table_unref);
@@ -84,6 +116,11 @@ corpus_new (PnTaxonomy *taxonomy,
   self->benefits = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                           (GDestroyNotify) pn_benefit_unref);
   self->benefit_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->document_keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                               (GDestroyNotify) document_keys_free);
+  self->place_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) g_ptr_array_unref);
+  self->places_asked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->retired_articles = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_article_unref);
   self->retired_benefits = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_benefit_unref);
   return self;
@@ -315,6 +352,9 @@ refresh_if_changed (PnCorpus *self)
     return;
 
   self->stamp = now;
+  g_hash_table_remove_all (self->place_keys);
+  g_hash_table_remove_all (self->document_keys);
+  g_hash_table_remove_all (self->places_asked);
   g_hash_table_remove_all (self->benefit_ids);
   g_clear_pointer (&self->listing, g_ptr_array_unref);
   g_clear_pointer (&self->superseded, g_hash_table_unref);
@@ -899,13 +939,19 @@ candidate_init (PnCandidate *candidate,
       pn_benefit_get_validity (benefit, &from, &until);
       benefit->checks.asks = asks;
       benefit->checks.open_unanswered = open;
+      /* a measure drafted from the text counts only once a person has read it */
+      benefit->checks.open_always = pn_benefit_count_open_requirements (benefit) + !benefit->reviewed;
       benefit->checks.from_day = pn_day_key (from, 0);
       benefit->checks.until_day = pn_day_key (until, G_MAXUINT32);
       benefit->checks.known = benefit->store_key != 0;
     }
 
+  candidate->document = benefit->document;
   candidate->asks = benefit->checks.asks;
-  candidate->open_unanswered = benefit->checks.open_unanswered;
+  candidate->tops_up = benefit->tops_up != NULL;
+  /* only whether any is open matters: a count this high is as good */
+  candidate->open_unanswered = MIN (benefit->checks.open_unanswered, G_MAXUINT16);
+  candidate->open_always = MIN (benefit->checks.open_always, G_MAXUINT16);
   candidate->from_day = benefit->checks.from_day;
   candidate->until_day = benefit->checks.until_day;
 }
@@ -1003,27 +1049,220 @@ append_candidates (GArray    *out,
     candidate_init (&g_array_index (out, PnCandidate, n + i), g_ptr_array_index (benefits, i));
 }
 
-/* The store's candidates (lock held, in a read): the rows the answers
- * may match. */
+/* A document's pairs, in the store's order */
+typedef struct
+{
+  PnDocument *document;
+  guint       start;
+  guint       len;
+} PairRun;
+
+static int
+compare_pair_runs (gconstpointer a,
+                   gconstpointer b)
+{
+  const PairRun *x = a;
+  const PairRun *y = b;
+  int by_document = compare_documents (x->document, y->document);
+
+  if (by_document != 0)
+    return by_document;
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* (benefit key, document key) pairs in listing order, each document's
+ * in the store's: the benefits are then read, and lie in memory, in the
+ * order the engine goes through them. */
+static gboolean
+order_pairs (PnCorpus  *self,
+             GArray    *pairs,
+             GError   **error)
+{
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (PairRun));
+  g_autoptr(GArray) ordered = NULL;
+  gboolean sorted = TRUE;
+
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      gint64 document_key = g_array_index (pairs, gint64, 2 * i + 1);
+      PairRun *last = runs->len > 0 ? &g_array_index (runs, PairRun, runs->len - 1) : NULL;
+      PairRun run = { NULL, i, 1 };
+
+      if (last != NULL && last->document->store_key == document_key)
+        {
+          last->len++;
+          continue;
+        }
+      run.document = document_at_key (self, document_key, error);
+      if (run.document == NULL)
+        return FALSE;
+      if (last != NULL && compare_pair_runs (last, &run) > 0)
+        sorted = FALSE;
+      g_array_append_val (runs, run);
+    }
+  if (sorted)
+    return TRUE;
+
+  g_array_sort (runs, compare_pair_runs);
+  ordered = g_array_sized_new (FALSE, FALSE, 2 * sizeof (gint64), pairs->len);
+  for (guint r = 0; r < runs->len; r++)
+    {
+      const PairRun *run = &g_array_index (runs, PairRun, r);
+
+      g_array_append_vals (ordered, &g_array_index (pairs, gint64, 2 * run->start), run->len);
+    }
+  g_array_set_size (pairs, 0);
+  g_array_append_vals (pairs, ordered->data, ordered->len);
+  return TRUE;
+}
+
+/* The store's candidates as the store finds them (lock held, in a read):
+ * the rows the answers may match. */
 static GArray *
-store_candidates_locked (PnCorpus    *self,
-                         GStrv        places,
-                         const char **answers,
-                         GError     **error)
+stream_candidates_locked (PnCorpus    *self,
+                          GStrv        places,
+                          const char **answers,
+                          GError     **error)
 {
   g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, 2 * sizeof (gint64));
   g_autoptr(GPtrArray) benefits = g_ptr_array_new ();
   GArray *candidates;
 
   if (!_pn_store_read_candidates (self->store, (const char * const *) places, answers, pairs, error) ||
+      !order_pairs (self, pairs, error) ||
       !benefits_of_pairs (self, pairs, benefits, error) ||
       !read_targets (self, benefits, error))
     return NULL;
 
+  /* in order now, unless a document's rows are not */
   sort_benefits (benefits);
   candidates = g_array_sized_new (FALSE, FALSE, sizeof (PnCandidate), benefits->len);
   append_candidates (candidates, benefits);
   return candidates;
+}
+
+static int
+compare_document_keys (gconstpointer a,
+                       gconstpointer b)
+{
+  const DocumentKeys *x = *(DocumentKeys **) a;
+  const DocumentKeys *y = *(DocumentKeys **) b;
+
+  return compare_documents (x->document, y->document);
+}
+
+/* The documents of the store at `location` and above it that the corpus
+ * shows, with their benefit keys, in listing order (lock held, in a
+ * read), read to be kept until the store changes. */
+static GPtrArray *
+place_keys_locked (PnCorpus    *self,
+                   const char  *location,
+                   GStrv        places,
+                   GError     **error)
+{
+  g_autoptr(GArray) documents = NULL;
+  g_autoptr(GPtrArray) bytes = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  GPtrArray *known;
+
+  documents = g_array_new (FALSE, FALSE, sizeof (gint64));
+  bytes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  if (!_pn_store_read_place_keys (self->store, (const char * const *) places, documents, bytes, error))
+    return NULL;
+
+  found = g_ptr_array_sized_new (documents->len);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      gint64 key = g_array_index (documents, gint64, i);
+      DocumentKeys *keys = g_hash_table_lookup (self->document_keys, &key);
+
+      if (keys == NULL)
+        {
+          PnDocument *document = document_at_key (self, key, error);
+          gsize size;
+
+          if (document == NULL)
+            return NULL;
+          keys = g_new0 (DocumentKeys, 1);
+          keys->document_key = key;
+          keys->document = document;
+          keys->bytes = g_bytes_ref (g_ptr_array_index (bytes, i));
+          keys->keys = g_bytes_get_data (keys->bytes, &size);
+          keys->n_keys = size / sizeof (PnBenefitKey);
+          keys->candidates = g_new0 (PnCandidate, MAX (keys->n_keys, 1));
+          g_hash_table_insert (self->document_keys, &keys->document_key, keys);
+        }
+      if (!g_hash_table_contains (self->hidden, keys->document->id))
+        g_ptr_array_add (found, keys);
+    }
+  g_ptr_array_sort (found, compare_document_keys);
+
+  known = g_steal_pointer (&found);
+  g_hash_table_insert (self->place_keys, g_strdup (location), known);
+  return known;
+}
+
+/* The store's candidates (lock held, in a read): the benefits the
+ * answers may match, in listing order; from the place's keys once it is
+ * asked about again. */
+static GArray *
+store_candidates_locked (PnCorpus    *self,
+                         const char  *location,
+                         GStrv        places,
+                         const char **answers,
+                         GError     **error)
+{
+  g_autoptr(GArray) candidates = NULL;
+  g_autoptr(GPtrArray) tops_up = g_ptr_array_new ();
+  guint32 bits[PN_N_QUESTIONS];
+  GPtrArray *documents;
+  guint n_keys = 0;
+
+  for (guint q = 0; q < PN_N_QUESTIONS; q++)
+    bits[q] = answers[q] != NULL ? _pn_key_bit (answers[q]) : 0;
+
+  documents = g_hash_table_lookup (self->place_keys, location);
+  if (documents == NULL && !g_hash_table_contains (self->places_asked, location))
+    {
+      g_hash_table_add (self->places_asked, g_strdup (location));
+      return stream_candidates_locked (self, places, answers, error);
+    }
+  if (documents == NULL)
+    documents = place_keys_locked (self, location, places, error);
+  if (documents == NULL)
+    return NULL;
+
+  /* room for all: what is not used is never touched */
+  for (guint d = 0; d < documents->len; d++)
+    n_keys += ((DocumentKeys *) g_ptr_array_index (documents, d))->n_keys;
+  candidates = g_array_sized_new (FALSE, FALSE, sizeof (PnCandidate), n_keys);
+  for (guint d = 0; d < documents->len; d++)
+    {
+      DocumentKeys *keys = g_ptr_array_index (documents, d);
+
+      for (guint k = 0; k < keys->n_keys; k++)
+        {
+          PnCandidate *candidate = &keys->candidates[k];
+
+          if (!_pn_benefit_key_admits (&keys->keys[k], bits))
+            continue;
+          if (candidate->benefit == NULL)
+            {
+              PnBenefit *benefit = benefit_at_key (self, keys->keys[k].benefit, keys->document_key, error);
+
+              if (benefit == NULL)
+                return NULL;
+              candidate_init (candidate, benefit);
+            }
+          g_array_append_vals (candidates, candidate, 1);
+          if (candidate->tops_up)
+            g_ptr_array_add (tops_up, candidate->benefit);
+        }
+    }
+
+  if (!read_targets (self, tops_up, error))
+    return NULL;
+  return g_steal_pointer (&candidates);
 }
 
 GArray *
@@ -1049,7 +1288,7 @@ _pn_corpus_get_candidates (PnCorpus    *self,
       ok = corpus_begin_read (self, error);
       if (ok)
         {
-          candidates = store_candidates_locked (self, places, answers, error);
+          candidates = store_candidates_locked (self, location, places, answers, error);
           ok = candidates != NULL;
           corpus_end_read (self);
         }

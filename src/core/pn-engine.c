@@ -193,14 +193,11 @@ evaluate_benefit (const PnFacts        *facts,
     open = candidate->open_unanswered;
   else if (!pn_facts_check_conditions (facts, benefit, &open))
     return;
-  open += pn_benefit_count_open_requirements (benefit);
-  /* a measure drafted from the text counts only once a person has read it */
-  if (!benefit->reviewed)
-    open++;
+  open += candidate->open_always;
 
   entry = _pn_results_append (results, benefit);
   entry->match = open == 0 ? PN_MATCH_DEFINITE : PN_MATCH_POSSIBLE;
-  entry->status = pn_facts_status_at (facts, by, benefit->document->draft,
+  entry->status = pn_facts_status_at (facts, by, candidate->document->draft,
                                       candidate->from_day, candidate->until_day);
 
   if (entry->status == PN_STATUS_SUPERSEDED)
@@ -292,9 +289,9 @@ pn_engine_evaluate (PnCorpus   *corpus,
         const PnCandidate *candidate = &g_array_index (candidates, PnCandidate, i);
 
         /* candidates come document by document */
-        if (candidate->benefit->document != document)
+        if (candidate->document != document)
           {
-            document = candidate->benefit->document;
+            document = candidate->document;
             by = pn_facts_superseded_by (&facts, candidate->benefit);
           }
         evaluate_benefit (&facts, results, candidate, by);

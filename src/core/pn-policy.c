@@ -523,6 +523,17 @@ pn_document_find_annual_cap (PnDocument *self,
   return NULL;
 }
 
+guint
+pn_benefit_count_open_requirements (PnBenefit *benefit)
+{
+  guint open = 0;
+
+  for (guint r = 0; r < benefit->requirements->len; r++)
+    if (!((PnRequirement *) g_ptr_array_index (benefit->requirements, r))->attestation)
+      open++;
+  return open;
+}
+
 void
 pn_benefit_get_validity (PnBenefit   *benefit,
                          const char **out_from,

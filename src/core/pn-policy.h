@@ -123,6 +123,7 @@ struct _PnBenefit
   {
     guint32      asks;
     guint32      open_unanswered;
+    guint32      open_always;
     guint32      from_day;
     guint32      until_day;
     gboolean     known;
@@ -306,6 +307,8 @@ const PnCondition *pn_benefit_find_condition (PnBenefit *benefit,
 void         pn_benefit_get_validity     (PnBenefit   *benefit,
                                           const char **out_from,
                                           const char **out_until);
+/* Requirements not attested by the applicant: each leaves a match open. */
+guint        pn_benefit_count_open_requirements (PnBenefit *benefit);
 
 /* Whether the benefit depends on `key`: a question id (a condition that
  * asks it), a figure id (its base, limit or a threshold), "location"

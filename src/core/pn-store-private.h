@@ -195,6 +195,26 @@ gboolean     _pn_store_read_candidates   (PnStore      *self,
                                           const char  **answers,
                                           GArray       *out_pairs,
                                           GError      **error);
+/* The benefit keys of the documents at `places` (NULL-terminated), a
+ * document at a time: its key (gint64) in `out_documents`, its records
+ * in `out_keys`, a GBytes of PnBenefitKey in document order, checked and
+ * in host byte order. */
+gboolean     _pn_store_read_place_keys   (PnStore      *self,
+                                          const char * const *places,
+                                          GArray       *out_documents,
+                                          GPtrArray    *out_keys,
+                                          GError      **error);
+/* Whether the answers' bits (per question, 0 when unanswered) leave a
+ * benefit in: a key of host byte order. */
+static inline gboolean
+_pn_benefit_key_admits (const PnBenefitKey *key,
+                        const guint32      *bits)
+{
+  for (guint q = 0; q < PN_N_QUESTIONS; q++)
+    if (bits[q] != 0 && (key->mask[q] & bits[q]) == 0)
+      return FALSE;
+  return TRUE;
+}
 /* The benefits of the documents at `places` (NULL: all) that depend on
  * one of `uses` (PN_USES_* bits), as (benefit key, document key) pairs. */
 gboolean     _pn_store_read_uses         (PnStore      *self,

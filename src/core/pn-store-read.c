@@ -1349,19 +1349,20 @@ keys_of_row (PnStore        *self,
   return TRUE;
 }
 
-/* Whether a benefit's key is wanted (PnKeyFilter's `data`) */
-typedef gboolean (*PnKeyFilter) (const PnBenefitKey *key,
-                                 gconstpointer       data);
+/* Called with each document's benefit keys, checked by keys_of_row () */
+typedef void (*PnKeyRowFunc) (gint64        document,
+                              const guint8 *keys,
+                              gsize         size,
+                              gpointer      data);
 
-/* The (benefit key, document key) pairs of the benefit keys of the
- * documents at `places` (NULL: all) that `filter` wants. */
+/* The rows of benefit_keys of the documents at `places` (NULL: all), one
+ * call of `func` each. */
 static gboolean
-read_keys (PnStore             *self,
-           const char * const  *places,
-           PnKeyFilter          filter,
-           gconstpointer        data,
-           GArray              *out_pairs,
-           GError             **error)
+read_key_rows (PnStore             *self,
+               const char * const  *places,
+               PnKeyRowFunc         func,
+               gpointer             data,
+               GError             **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GString) sql = g_string_new ("SELECT d.key, d.id, k.keys FROM documents d"
@@ -1387,28 +1388,12 @@ read_keys (PnStore             *self,
 
   while (ok && (r = _pn_store_step (self, stmt, error)) == PN_STEP_ROW)
     {
-      gint64 document = sqlite3_column_int64 (stmt, 0);
       const guint8 *keys = NULL;
       gsize size = 0;
 
-      if (!keys_of_row (self, stmt, &keys, &size, error))
-        {
-          ok = FALSE;
-          break;
-        }
-
-      for (gsize offset = 0; offset < size; offset += sizeof (PnBenefitKey))
-        {
-          PnBenefitKey key;
-
-          memcpy (&key, keys + offset, sizeof key);
-          if (filter (&key, data))
-            {
-              gint64 pair[2] = { GINT64_FROM_LE (key.benefit), document };
-
-              g_array_append_vals (out_pairs, pair, 1);
-            }
-        }
+      ok = keys_of_row (self, stmt, &keys, &size, error);
+      if (ok)
+        func (sqlite3_column_int64 (stmt, 0), keys, size, data);
     }
   if (ok && r == PN_STEP_ERROR)
     ok = FALSE;
@@ -1417,17 +1402,65 @@ read_keys (PnStore             *self,
   return ok;
 }
 
+/* Whether a benefit's key is wanted (PnKeyFilter's `data`) */
+typedef gboolean (*PnKeyFilter) (const PnBenefitKey *key,
+                                 gconstpointer       data);
+
+typedef struct
+{
+  PnKeyFilter    filter;
+  gconstpointer  data;
+  GArray        *out_pairs;
+} PairsWanted;
+
+static void
+add_wanted_pairs (gint64        document,
+                  const guint8 *keys,
+                  gsize         size,
+                  gpointer      data)
+{
+  PairsWanted *wanted = data;
+
+  for (gsize offset = 0; offset < size; offset += sizeof (PnBenefitKey))
+    {
+      PnBenefitKey key;
+
+      memcpy (&key, keys + offset, sizeof key);
+      if (wanted->filter (&key, wanted->data))
+        {
+          gint64 pair[2] = { GINT64_FROM_LE (key.benefit), document };
+
+          g_array_append_vals (wanted->out_pairs, pair, 1);
+        }
+    }
+}
+
+/* The (benefit key, document key) pairs of the benefit keys of the
+ * documents at `places` (NULL: all) that `filter` wants. */
+static gboolean
+read_keys (PnStore             *self,
+           const char * const  *places,
+           PnKeyFilter          filter,
+           gconstpointer        data,
+           GArray              *out_pairs,
+           GError             **error)
+{
+  PairsWanted wanted = { filter, data, out_pairs };
+
+  return read_key_rows (self, places, add_wanted_pairs, &wanted, error);
+}
+
 /* `data`: the answers' bits, per question (0: unanswered) */
 static gboolean
-not_excluded (const PnBenefitKey *key,
+not_excluded (const PnBenefitKey *stored,
               gconstpointer       data)
 {
-  const guint32 *bits = data;
+  PnBenefitKey key;
 
+  key.benefit = 0;
   for (guint q = 0; q < PN_N_QUESTIONS; q++)
-    if (bits[q] != 0 && (GUINT32_FROM_LE (key->mask[q]) & bits[q]) == 0)
-      return FALSE;
-  return TRUE;
+    key.mask[q] = GUINT32_FROM_LE (stored->mask[q]);
+  return _pn_benefit_key_admits (&key, data);
 }
 
 gboolean
@@ -1444,6 +1477,49 @@ _pn_store_read_candidates (PnStore             *self,
   for (guint q = 0; q < PN_N_QUESTIONS; q++)
     bits[q] = answers[q] != NULL ? _pn_key_bit (answers[q]) : 0;
   return read_keys (self, places, not_excluded, bits, out_pairs, error);
+}
+
+typedef struct
+{
+  GArray    *out_documents;
+  GPtrArray *out_keys;
+} PlaceKeys;
+
+static void
+add_document_keys (gint64        document,
+                   const guint8 *keys,
+                   gsize         size,
+                   gpointer      data)
+{
+  PlaceKeys *place = data;
+  PnBenefitKey *records = g_malloc (MAX (size, 1));
+
+  memcpy (records, keys, size);
+#if G_BYTE_ORDER != G_LITTLE_ENDIAN
+  for (gsize i = 0; i < size / sizeof (PnBenefitKey); i++)
+    {
+      records[i].benefit = GINT64_FROM_LE (records[i].benefit);
+      for (guint q = 0; q < PN_N_QUESTIONS; q++)
+        records[i].mask[q] = GUINT32_FROM_LE (records[i].mask[q]);
+      records[i].uses = GUINT32_FROM_LE (records[i].uses);
+    }
+#endif
+  g_array_append_val (place->out_documents, document);
+  g_ptr_array_add (place->out_keys, g_bytes_new_take (records, size));
+}
+
+gboolean
+_pn_store_read_place_keys (PnStore             *self,
+                           const char * const  *places,
+                           GArray              *out_documents,
+                           GPtrArray           *out_keys,
+                           GError             **error)
+{
+  PlaceKeys place = { out_documents, out_keys };
+
+  g_return_val_if_fail (places != NULL, FALSE);
+
+  return read_key_rows (self, places, add_document_keys, &place, error);
 }
 
 /* `data`: the PN_USES_* bits wanted */

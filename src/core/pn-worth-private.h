@@ -42,8 +42,6 @@ PnConditionState pn_facts_condition_state (const PnFacts     *facts,
 gboolean     pn_facts_check_conditions   (const PnFacts *facts,
                                           PnBenefit     *benefit,
                                           guint         *out_open);
-/* Requirements not attested by the applicant: each leaves a match open. */
-guint        pn_benefit_count_open_requirements (PnBenefit *benefit);
 PnStatus     pn_facts_status             (const PnFacts *facts,
                                           PnBenefit     *benefit);
 /* The same from what decides it: the replacement in force on the as-of

@@ -86,17 +86,6 @@ pn_facts_check_conditions (const PnFacts *facts,
   return TRUE;
 }
 
-guint
-pn_benefit_count_open_requirements (PnBenefit *benefit)
-{
-  guint open = 0;
-
-  for (guint r = 0; r < benefit->requirements->len; r++)
-    if (!((PnRequirement *) g_ptr_array_index (benefit->requirements, r))->attestation)
-      open++;
-  return open;
-}
-
 const PnSupersededBy *
 pn_facts_superseded_by (const PnFacts *facts,
                         PnBenefit     *benefit)

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "pn-engine.h"
+#include "pn-export.h"
 #include "pn-policy-loader.h"
 #include "pn-store.h"
 
@@ -634,8 +635,13 @@ test_reused_keys (void)
 
   corpus = pn_store_load_corpus (store, &error);
   g_assert_no_error (error);
-  before = pn_engine_evaluate (corpus, profile, &error);
-  g_assert_no_error (error);
+  /* asked twice: the corpus then keeps the place's keys too */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_clear_pointer (&before, pn_results_unref);
+      before = pn_engine_evaluate (corpus, profile, &error);
+      g_assert_no_error (error);
+    }
   removed = listed_benefit (before, "test-doc/1/a");
   g_assert_nonnull (removed);
 
@@ -659,6 +665,114 @@ test_reused_keys (void)
    * is gone, which is a change to try again after, not damage */
   g_assert_false (pn_corpus_read_article_texts (corpus, removed->article, &error));
   g_assert_error (error, PN_STORE_ERROR, PN_STORE_ERROR_CHANGED);
+}
+
+/* `pnav match --format json` for `results` */
+static char *
+results_json (PnResults *results)
+{
+  GString *out = g_string_new (NULL);
+
+  pn_export_write_results_json (results, out, TRUE, NULL, NULL);
+  return g_string_free (out, FALSE);
+}
+
+static PnProfile *
+question (const char *location,
+          guint       kind)
+{
+  PnProfile *profile = pn_profile_new ();
+
+  pn_profile_set_location (profile, location);
+  pn_profile_set_as_of (profile, "2025-06-30");
+  switch (kind)
+    {
+    case 0:  /* the place only: every measure there is listed */
+      break;
+    case 1:
+      pn_profile_set_answer (profile, PN_QUESTION_DRUG_CLASS, "innovative");
+      pn_profile_set_answer (profile, PN_QUESTION_PHASE, "phase-2");
+      pn_profile_set_figure (profile, PN_FIGURE_RD_INVESTMENT, 30000000);
+      break;
+    case 2:
+      pn_profile_set_answer (profile, PN_QUESTION_DEVICE_CLASS, "class-3");
+      pn_profile_set_answer (profile, PN_QUESTION_PHASE, "registered");
+      break;
+    case 3:
+      pn_profile_set_answer (profile, PN_QUESTION_DRUG_CLASS, "generic");
+      pn_profile_set_answer (profile, PN_QUESTION_PHASE, "consistency-evaluation");
+      pn_profile_set_answer (profile, PN_QUESTION_RANK, "first");
+      break;
+    default:
+      pn_profile_set_answer (profile, PN_QUESTION_ENTITY, "cro");
+      pn_profile_set_figure (profile, PN_FIGURE_EQUIPMENT, 20000000);
+      break;
+    }
+  return profile;
+}
+
+/* The corpus keeps a place's benefit keys once the place is asked about
+ * again, and later questions there read them from memory instead of the
+ * store.  Every question, the first at a place, the one that keeps its
+ * keys and those after, with other answers, answers as the first
+ * question at a place does (a store just opened).  A document of the
+ * user's at the province lists after the bundled ones, unlike the order
+ * the store finds it in. */
+static void
+test_kept_place_keys (void)
+{
+  static const char *places[] = { "xiamen", "fujian", "jinjiang", "fuzhou", "quanzhou" };
+  g_autofree char *path = temp_path ("kept-places.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnStore) store = pn_store_open (path, &error);
+  g_autoptr(PnCorpus) corpus = NULL;
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) text = g_string_new (small_document);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(PnDocument) imported = NULL;
+  guint listed = 0;
+
+  g_assert_no_error (error);
+  g_string_replace (text, "<jurisdiction>xiamen</jurisdiction>", "<jurisdiction>fujian</jurisdiction>", 0);
+  file = write_file ("kept-places.xml", text->str, -1);
+  imported = pn_store_import_file (store, file, FALSE, &error);
+  g_assert_no_error (error);
+
+  for (guint p = 0; p < G_N_ELEMENTS (places); p++)
+    for (guint kind = 0; kind < 5; kind++)
+      {
+        g_autoptr(PnStore) fresh = pn_store_open (path, &error);
+        g_autoptr(PnCorpus) first = NULL;
+        g_autoptr(PnProfile) profile = question (places[p], kind);
+        g_autoptr(PnResults) results = NULL;
+
+        g_assert_no_error (error);
+        first = pn_store_load_corpus (fresh, &error);
+        g_assert_no_error (error);
+        results = pn_engine_evaluate (first, profile, &error);
+        g_assert_no_error (error);
+        listed += pn_results_get_n_results (results);
+        g_ptr_array_add (expected, results_json (results));
+      }
+  /* not a vacuous comparison: the user's measure is listed too */
+  g_assert_cmpuint (listed, >, 100);
+  g_assert_nonnull (strstr (g_ptr_array_index (expected, 1), "test-doc/1/a"));
+
+  /* each place's questions in turn, three times over */
+  corpus = pn_store_load_corpus (store, &error);
+  g_assert_no_error (error);
+  for (guint round = 0; round < 3; round++)
+    for (guint kind = 0; kind < 5; kind++)
+      for (guint p = 0; p < G_N_ELEMENTS (places); p++)
+        {
+          g_autoptr(PnProfile) profile = question (places[p], (kind + round) % 5);
+          g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile, &error);
+          g_autofree char *json = NULL;
+
+          g_assert_no_error (error);
+          json = results_json (results);
+          g_assert_cmpstr (json, ==, g_ptr_array_index (expected, p * 5 + (kind + round) % 5));
+        }
 }
 
 /* A store says when another connection committed, once; its own commits
@@ -1118,6 +1232,7 @@ main (int   argc,
   g_test_add_func ("/pn/store/import/replace-remove", test_import_replace_remove);
   g_test_add_func ("/pn/store/import/reused-keys", test_reused_keys);
   g_test_add_func ("/pn/store/changed-elsewhere", test_changed_elsewhere);
+  g_test_add_func ("/pn/store/candidates/kept-places", test_kept_place_keys);
   g_test_add_func ("/pn/store/search/brute-force", test_search_brute_force);
   g_test_add_func ("/pn/store/search/bm25-order", test_search_bm25_order);
   for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
