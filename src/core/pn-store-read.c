@@ -1494,7 +1494,9 @@ add_document_keys (gint64        document,
   PlaceKeys *place = data;
   PnBenefitKey *records = g_malloc (MAX (size, 1));
 
-  memcpy (records, keys, size);
+  /* a document without benefits has none (and SQLite no blob) */
+  if (size > 0)
+    memcpy (records, keys, size);
 #if G_BYTE_ORDER != G_LITTLE_ENDIAN
   for (gsize i = 0; i < size / sizeof (PnBenefitKey); i++)
     {
