@@ -7,24 +7,52 @@ G_BEGIN_DECLS
 
 G_STATIC_ASSERT (PN_N_QUESTIONS <= 16);
 
+G_STATIC_ASSERT (PN_N_FIGURES <= 16);
+
 /* A benefit the engine may list, with what it checks first, worked out
  * once: the questions its conditions ask, how many of them stay open when
  * none is answered, what stays open whatever the answers (requirements
- * the profile cannot answer, and a review not yet made), and its
- * validity as day keys (pn_day_key()).  The engine reads these for
- * every candidate, and most candidates no further: they are copied here
- * so that it need not reach into each benefit. */
+ * the profile cannot answer, and a review not yet made), the figures its
+ * amount reads and its validity as day keys (pn_day_key()).  The engine
+ * reads these for every candidate, and most candidates no further: they
+ * are copied here so that it need not reach into each benefit.
+ *
+ * The engine keeps one thing here too: the "up to" figure of a benefit
+ * that tops up nothing, in force, when no figure it reads is given (then
+ * the same for every question), worked out the first time it is needed.
+ * `high_state` is atomic: 0 not yet, 1 being written, 2 written. */
 typedef struct
 {
   PnBenefit  *benefit;         /* the corpus's */
   PnDocument *document;        /* the benefit's */
-  guint16     asks;            /* 1 << PnQuestion of each condition */
-  guint16     tops_up;         /* TRUE when it tops up other benefits */
-  guint16     open_unanswered; /* conditions not met when unanswered */
-  guint16     open_always;     /* open requirements, + 1 when unreviewed */
+  gint64      high;            /* when `high_state` is 2 */
   guint32     from_day;        /* 0: no start */
   guint32     until_day;       /* G_MAXUINT32: no end */
+  gint        high_state;
+  guint16     asks;            /* 1 << PnQuestion of each condition */
+  guint16     figures;         /* 1 << PnFigure of each figure its amount reads */
+  guint16     open_unanswered; /* conditions not met when unanswered */
+  guint16     open_always;     /* open requirements, + 1 when unreviewed */
+  guint8      tops_up;         /* TRUE when it tops up other benefits */
+  guint8      high_limit;      /* PnUpsideLimit, with `high` */
 } PnCandidate;
+
+/* The candidates of a question, in listing order: kept by the corpus (a
+ * place asked about again, held alive here) or read for the question
+ * alone. */
+typedef struct
+{
+  PnCandidate **items;
+  guint         len;
+
+  /*< private >*/
+  GPtrArray    *pointers;
+  GPtrArray    *place;         /* the kept documents `items` point into */
+  GArray       *owned;         /* PnCandidate read for this question */
+} PnCandidates;
+
+void         _pn_candidates_free        (PnCandidates *candidates);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PnCandidates, _pn_candidates_free)
 
 /* For pn-engine: the benefits at `location` (or a place above it) that
  * `answers` (per PnQuestion, NULL when unanswered) may match — a superset
@@ -33,9 +61,8 @@ typedef struct
  * that pn_corpus_find_benefit() finds them without reading the store
  * again.  Once a location is asked about again, the corpus keeps its
  * benefit keys, and the benefits read for them, until the store changes:
- * later questions there read only benefits not read before.  Transfer
- * full: a GArray of PnCandidate. */
-GArray      *_pn_corpus_get_candidates  (PnCorpus    *self,
+ * later questions there read only benefits not read before. */
+PnCandidates *_pn_corpus_get_candidates (PnCorpus    *self,
                                          const char  *location,
                                          const char **answers,
                                          GError     **error);

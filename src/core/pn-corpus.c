@@ -55,7 +55,9 @@ struct _PnCorpus
   GPtrArray   *retired_benefits;
 };
 
-/* One document's benefit keys, in document order */
+/* One document's benefit keys, in document order.  Reference counted
+ * (g_atomic_rc_box): a question's candidates point into them while the
+ * corpus may drop them. */
 typedef struct
 {
   gint64              document_key;
@@ -67,11 +69,16 @@ typedef struct
 } DocumentKeys;
 
 static void
-document_keys_free (DocumentKeys *keys)
+document_keys_clear (DocumentKeys *keys)
 {
   g_bytes_unref (keys->bytes);
   g_free (keys->candidates);
-  g_free (keys);
+}
+
+static void
+document_keys_release (DocumentKeys *keys)
+{
+  g_atomic_rc_box_release_full (keys, (GDestroyNotify) document_keys_clear);
 }
 
 G_DEFINE_BOXED_TYPE (PnCorpus, pn_corpus, pn_corpus_ref, pn_corpus_unref)
@@ -117,7 +124,7 @@ corpus_new (PnTaxonomy *taxonomy,
                                           (GDestroyNotify) pn_benefit_unref);
   self->benefit_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->document_keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                               (GDestroyNotify) document_keys_free);
+                                               (GDestroyNotify) document_keys_release);
   self->place_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) g_ptr_array_unref);
   self->places_asked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -941,6 +948,13 @@ candidate_init (PnCandidate *candidate,
       benefit->checks.open_unanswered = open;
       /* a measure drafted from the text counts only once a person has read it */
       benefit->checks.open_always = pn_benefit_count_open_requirements (benefit) + !benefit->reviewed;
+      benefit->checks.figures = 0;
+      if (benefit->base != PN_FIGURE_NONE)
+        benefit->checks.figures |= 1u << benefit->base;
+      if (benefit->combined_limit != PN_FIGURE_NONE)
+        benefit->checks.figures |= 1u << benefit->combined_limit;
+      for (guint t = 0; t < benefit->thresholds->len; t++)
+        benefit->checks.figures |= 1u << ((PnThreshold *) g_ptr_array_index (benefit->thresholds, t))->figure;
       benefit->checks.from_day = pn_day_key (from, 0);
       benefit->checks.until_day = pn_day_key (until, G_MAXUINT32);
       benefit->checks.known = benefit->store_key != 0;
@@ -948,6 +962,7 @@ candidate_init (PnCandidate *candidate,
 
   candidate->document = benefit->document;
   candidate->asks = benefit->checks.asks;
+  candidate->figures = benefit->checks.figures;
   candidate->tops_up = benefit->tops_up != NULL;
   /* only whether any is open matters: a count this high is as good */
   candidate->open_unanswered = MIN (benefit->checks.open_unanswered, G_MAXUINT16);
@@ -1029,11 +1044,11 @@ sort_benefits (GPtrArray *benefits)
 }
 
 static int
-compare_candidates (gconstpointer a,
-                    gconstpointer b)
+compare_candidate_ptrs (gconstpointer a,
+                        gconstpointer b)
 {
-  PnBenefit *x = ((const PnCandidate *) a)->benefit;
-  PnBenefit *y = ((const PnCandidate *) b)->benefit;
+  PnBenefit *x = (*(PnCandidate **) a)->benefit;
+  PnBenefit *y = (*(PnCandidate **) b)->benefit;
 
   return compare_benefits (&x, &y);
 }
@@ -1118,27 +1133,26 @@ order_pairs (PnCorpus  *self,
 
 /* The store's candidates as the store finds them (lock held, in a read):
  * the rows the answers may match. */
-static GArray *
-stream_candidates_locked (PnCorpus    *self,
-                          GStrv        places,
-                          const char **answers,
-                          GError     **error)
+static gboolean
+stream_candidates_locked (PnCorpus     *self,
+                          GStrv         places,
+                          const char  **answers,
+                          PnCandidates *out,
+                          GError      **error)
 {
   g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, 2 * sizeof (gint64));
   g_autoptr(GPtrArray) benefits = g_ptr_array_new ();
-  GArray *candidates;
 
   if (!_pn_store_read_candidates (self->store, (const char * const *) places, answers, pairs, error) ||
       !order_pairs (self, pairs, error) ||
       !benefits_of_pairs (self, pairs, benefits, error) ||
       !read_targets (self, benefits, error))
-    return NULL;
+    return FALSE;
 
   /* in order now, unless a document's rows are not */
   sort_benefits (benefits);
-  candidates = g_array_sized_new (FALSE, FALSE, sizeof (PnCandidate), benefits->len);
-  append_candidates (candidates, benefits);
-  return candidates;
+  append_candidates (out->owned, benefits);
+  return TRUE;
 }
 
 static int
@@ -1170,7 +1184,7 @@ place_keys_locked (PnCorpus    *self,
   if (!_pn_store_read_place_keys (self->store, (const char * const *) places, documents, bytes, error))
     return NULL;
 
-  found = g_ptr_array_sized_new (documents->len);
+  found = g_ptr_array_new_full (documents->len, (GDestroyNotify) document_keys_release);
   for (guint i = 0; i < documents->len; i++)
     {
       gint64 key = g_array_index (documents, gint64, i);
@@ -1183,7 +1197,7 @@ place_keys_locked (PnCorpus    *self,
 
           if (document == NULL)
             return NULL;
-          keys = g_new0 (DocumentKeys, 1);
+          keys = g_atomic_rc_box_new0 (DocumentKeys);
           keys->document_key = key;
           keys->document = document;
           keys->bytes = g_bytes_ref (g_ptr_array_index (bytes, i));
@@ -1193,7 +1207,7 @@ place_keys_locked (PnCorpus    *self,
           g_hash_table_insert (self->document_keys, &keys->document_key, keys);
         }
       if (!g_hash_table_contains (self->hidden, keys->document->id))
-        g_ptr_array_add (found, keys);
+        g_ptr_array_add (found, g_atomic_rc_box_acquire (keys));
     }
   g_ptr_array_sort (found, compare_document_keys);
 
@@ -1205,37 +1219,38 @@ place_keys_locked (PnCorpus    *self,
 /* The store's candidates (lock held, in a read): the benefits the
  * answers may match, in listing order; from the place's keys once it is
  * asked about again. */
-static GArray *
-store_candidates_locked (PnCorpus    *self,
-                         const char  *location,
-                         GStrv        places,
-                         const char **answers,
-                         GError     **error)
+static gboolean
+store_candidates_locked (PnCorpus     *self,
+                         const char   *location,
+                         GStrv         places,
+                         const char  **answers,
+                         PnCandidates *out,
+                         GError      **error)
 {
-  g_autoptr(GArray) candidates = NULL;
   g_autoptr(GPtrArray) tops_up = g_ptr_array_new ();
-  guint32 bits[PN_N_QUESTIONS];
+  PnKeyAnswers wanted;
   GPtrArray *documents;
   guint n_keys = 0;
 
-  for (guint q = 0; q < PN_N_QUESTIONS; q++)
-    bits[q] = answers[q] != NULL ? _pn_key_bit (answers[q]) : 0;
+  _pn_key_answers_init (&wanted, answers);
 
   documents = g_hash_table_lookup (self->place_keys, location);
   if (documents == NULL && !g_hash_table_contains (self->places_asked, location))
     {
       g_hash_table_add (self->places_asked, g_strdup (location));
-      return stream_candidates_locked (self, places, answers, error);
+      return stream_candidates_locked (self, places, answers, out, error);
     }
   if (documents == NULL)
     documents = place_keys_locked (self, location, places, error);
   if (documents == NULL)
-    return NULL;
+    return FALSE;
+  /* alive while the question reads them, whatever the corpus drops */
+  out->place = g_ptr_array_ref (documents);
 
   /* room for all: what is not used is never touched */
   for (guint d = 0; d < documents->len; d++)
     n_keys += ((DocumentKeys *) g_ptr_array_index (documents, d))->n_keys;
-  candidates = g_array_sized_new (FALSE, FALSE, sizeof (PnCandidate), n_keys);
+  out->pointers = g_ptr_array_sized_new (n_keys);
   for (guint d = 0; d < documents->len; d++)
     {
       DocumentKeys *keys = g_ptr_array_index (documents, d);
@@ -1244,34 +1259,43 @@ store_candidates_locked (PnCorpus    *self,
         {
           PnCandidate *candidate = &keys->candidates[k];
 
-          if (!_pn_benefit_key_admits (&keys->keys[k], bits))
+          if (!_pn_benefit_key_admits (&keys->keys[k], &wanted))
             continue;
           if (candidate->benefit == NULL)
             {
               PnBenefit *benefit = benefit_at_key (self, keys->keys[k].benefit, keys->document_key, error);
 
               if (benefit == NULL)
-                return NULL;
+                return FALSE;
               candidate_init (candidate, benefit);
             }
-          g_array_append_vals (candidates, candidate, 1);
+          g_ptr_array_add (out->pointers, candidate);
           if (candidate->tops_up)
             g_ptr_array_add (tops_up, candidate->benefit);
         }
     }
 
-  if (!read_targets (self, tops_up, error))
-    return NULL;
-  return g_steal_pointer (&candidates);
+  return read_targets (self, tops_up, error);
 }
 
-GArray *
+void
+_pn_candidates_free (PnCandidates *candidates)
+{
+  if (candidates == NULL)
+    return;
+  g_clear_pointer (&candidates->pointers, g_ptr_array_unref);
+  g_clear_pointer (&candidates->place, g_ptr_array_unref);
+  g_clear_pointer (&candidates->owned, g_array_unref);
+  g_free (candidates);
+}
+
+PnCandidates *
 _pn_corpus_get_candidates (PnCorpus    *self,
                            const char  *location,
                            const char **answers,
                            GError     **error)
 {
-  g_autoptr(GArray) candidates = NULL;
+  g_autoptr(PnCandidates) candidates = g_new0 (PnCandidates, 1);
   g_autoptr(GPtrArray) in_memory = g_ptr_array_new ();
   g_auto(GStrv) places = NULL;
   gboolean ok = TRUE;
@@ -1280,6 +1304,7 @@ _pn_corpus_get_candidates (PnCorpus    *self,
   g_return_val_if_fail (location != NULL, NULL);
 
   places = places_of (self, location);
+  candidates->owned = g_array_new (FALSE, FALSE, sizeof (PnCandidate));
 
   g_mutex_lock (&self->lock);
 
@@ -1288,13 +1313,10 @@ _pn_corpus_get_candidates (PnCorpus    *self,
       ok = corpus_begin_read (self, error);
       if (ok)
         {
-          candidates = store_candidates_locked (self, location, places, answers, error);
-          ok = candidates != NULL;
+          ok = store_candidates_locked (self, location, places, answers, candidates, error);
           corpus_end_read (self);
         }
     }
-  else
-    candidates = g_array_new (FALSE, FALSE, sizeof (PnCandidate));
 
   for (guint i = 0; ok && i < self->memory->len; i++)
     {
@@ -1315,12 +1337,17 @@ _pn_corpus_get_candidates (PnCorpus    *self,
   if (!ok)
     return NULL;
 
+  append_candidates (candidates->owned, in_memory);
+  if (candidates->pointers == NULL)
+    candidates->pointers = g_ptr_array_sized_new (candidates->owned->len);
+  for (guint i = 0; i < candidates->owned->len; i++)
+    g_ptr_array_add (candidates->pointers, &g_array_index (candidates->owned, PnCandidate, i));
   /* the store's are in order already */
   if (in_memory->len > 0)
-    {
-      append_candidates (candidates, in_memory);
-      g_array_sort (candidates, compare_candidates);
-    }
+    g_ptr_array_sort (candidates->pointers, compare_candidate_ptrs);
+
+  candidates->items = (PnCandidate **) candidates->pointers->pdata;
+  candidates->len = candidates->pointers->len;
   return g_steal_pointer (&candidates);
 }
 

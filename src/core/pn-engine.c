@@ -173,13 +173,42 @@ resolve_overlaps (PnResults  *results,
     }
 }
 
+/* The "up to" figure: worked out once for a benefit whose figure is the
+ * same for every question (PnCandidate), else each time. */
+static gint64
+candidate_high (const PnFacts *facts,
+                PnCandidate   *candidate,
+                PnStatus       status,
+                PnUpsideLimit *out_limit)
+{
+  gint64 high;
+
+  if (status != PN_STATUS_IN_FORCE || candidate->tops_up || (candidate->figures & facts->given) != 0)
+    return _pn_upside_high (facts, candidate->benefit, status, out_limit);
+
+  if (g_atomic_int_get (&candidate->high_state) == 2)
+    {
+      *out_limit = candidate->high_limit;
+      return candidate->high;
+    }
+  high = _pn_upside_high (facts, candidate->benefit, status, out_limit);
+  /* one writer; another question asking meanwhile works it out too */
+  if (g_atomic_int_compare_and_exchange (&candidate->high_state, 0, 1))
+    {
+      candidate->high = high;
+      candidate->high_limit = *out_limit;
+      g_atomic_int_set (&candidate->high_state, 2);
+    }
+  return high;
+}
+
 /* The first pass: whether the benefit is listed, its match and state,
  * and, when it may enter the total, its amount.  Nothing else.  `by` is
  * what replaces its document on the as-of day, or NULL. */
 static void
 evaluate_benefit (const PnFacts        *facts,
                   PnResults            *results,
-                  const PnCandidate    *candidate,
+                  PnCandidate          *candidate,
                   const PnSupersededBy *by)
 {
   PnBenefit *benefit = candidate->benefit;
@@ -226,7 +255,7 @@ evaluate_benefit (const PnFacts        *facts,
   {
     PnUpsideLimit limit;
 
-    entry->high_cny = _pn_upside_high (facts, benefit, entry->status, &limit);
+    entry->high_cny = candidate_high (facts, candidate, entry->status, &limit);
     entry->high_limit = limit;
   }
 }
@@ -245,7 +274,7 @@ pn_engine_evaluate (PnCorpus   *corpus,
 {
   g_autoptr(PnResults) results = NULL;
   g_autoptr(PnProfile) snapshot = NULL;
-  g_autoptr(GArray) candidates = NULL;
+  g_autoptr(PnCandidates) candidates = NULL;
   g_autofree char *as_of = NULL;
   const char *location;
   PnFacts facts;
@@ -286,7 +315,7 @@ pn_engine_evaluate (PnCorpus   *corpus,
 
     for (guint i = 0; i < candidates->len; i++)
       {
-        const PnCandidate *candidate = &g_array_index (candidates, PnCandidate, i);
+        PnCandidate *candidate = candidates->items[i];
 
         /* candidates come document by document */
         if (candidate->document != document)

@@ -124,6 +124,7 @@ struct _PnBenefit
     guint32      asks;
     guint32      open_unanswered;
     guint32      open_always;
+    guint32      figures;
     guint32      from_day;
     guint32      until_day;
     gboolean     known;

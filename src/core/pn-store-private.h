@@ -204,14 +204,24 @@ gboolean     _pn_store_read_place_keys   (PnStore      *self,
                                           GArray       *out_documents,
                                           GPtrArray    *out_keys,
                                           GError      **error);
-/* Whether the answers' bits (per question, 0 when unanswered) leave a
- * benefit in: a key of host byte order. */
+/* The answers as the benefit keys' masks read them: per question
+ * answered, its bit (_pn_key_bit()) */
+typedef struct
+{
+  guint   n;
+  guint8  question[PN_N_QUESTIONS];
+  guint32 bit[PN_N_QUESTIONS];
+} PnKeyAnswers;
+
+void         _pn_key_answers_init        (PnKeyAnswers *out,
+                                          const char  **answers);
+/* Whether the answers leave a benefit in: a key of host byte order */
 static inline gboolean
 _pn_benefit_key_admits (const PnBenefitKey *key,
-                        const guint32      *bits)
+                        const PnKeyAnswers *answers)
 {
-  for (guint q = 0; q < PN_N_QUESTIONS; q++)
-    if (bits[q] != 0 && (key->mask[q] & bits[q]) == 0)
+  for (guint i = 0; i < answers->n; i++)
+    if ((key->mask[answers->question[i]] & answers->bit[i]) == 0)
       return FALSE;
   return TRUE;
 }

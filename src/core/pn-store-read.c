@@ -1450,7 +1450,21 @@ read_keys (PnStore             *self,
   return read_key_rows (self, places, add_wanted_pairs, &wanted, error);
 }
 
-/* `data`: the answers' bits, per question (0: unanswered) */
+void
+_pn_key_answers_init (PnKeyAnswers  *out,
+                      const char   **answers)
+{
+  out->n = 0;
+  for (guint q = 0; q < PN_N_QUESTIONS; q++)
+    if (answers[q] != NULL)
+      {
+        out->question[out->n] = q;
+        out->bit[out->n] = _pn_key_bit (answers[q]);
+        out->n++;
+      }
+}
+
+/* `data`: the PnKeyAnswers */
 static gboolean
 not_excluded (const PnBenefitKey *stored,
               gconstpointer       data)
@@ -1470,13 +1484,12 @@ _pn_store_read_candidates (PnStore             *self,
                            GArray              *out_pairs,
                            GError             **error)
 {
-  guint32 bits[PN_N_QUESTIONS];
+  PnKeyAnswers wanted;
 
   g_return_val_if_fail (places != NULL, FALSE);
 
-  for (guint q = 0; q < PN_N_QUESTIONS; q++)
-    bits[q] = answers[q] != NULL ? _pn_key_bit (answers[q]) : 0;
-  return read_keys (self, places, not_excluded, bits, out_pairs, error);
+  _pn_key_answers_init (&wanted, answers);
+  return read_keys (self, places, not_excluded, &wanted, out_pairs, error);
 }
 
 typedef struct

@@ -28,6 +28,7 @@ typedef struct
   GQuark       quarks[PN_N_QUESTIONS];
   guint32      answered;                 /* 1 << PnQuestion of each answer */
   gint64       figures[PN_N_FIGURES];    /* PN_YUAN_UNSET: not given */
+  guint32      given;                    /* 1 << PnFigure of each figure given */
   GHashTable  *superseded;               /* pn_corpus_get_superseded(), or NULL */
 } PnFacts;
 

@@ -33,8 +33,13 @@ pn_facts_init (PnFacts    *facts,
       if (facts->answers[q] != NULL)
         facts->answered |= 1u << q;
     }
+  facts->given = 0;
   for (guint f = 0; f < PN_N_FIGURES; f++)
-    facts->figures[f] = pn_profile_get_figure (profile, f);
+    {
+      facts->figures[f] = pn_profile_get_figure (profile, f);
+      if (facts->figures[f] != PN_YUAN_UNSET)
+        facts->given |= 1u << f;
+    }
 }
 
 static gboolean
