@@ -25,6 +25,7 @@ typedef struct
 {
   PnBenefit  *benefit;         /* the corpus's */
   PnDocument *document;        /* the benefit's */
+  const guint32 *conditions;   /* _pn_conditions_compile (), or NULL */
   gint64      high;            /* when `high_state` is 2 */
   guint32     from_day;        /* 0: no start */
   guint32     until_day;       /* G_MAXUINT32: no end */

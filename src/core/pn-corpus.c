@@ -9,6 +9,7 @@
 #include "pn-corpus-private.h"
 #include "pn-date.h"
 #include "pn-policy-loader.h"
+#include "pn-policy-private.h"
 #include "pn-store-private.h"
 
 /* A corpus is the documents of a store (read on demand, each row once:
@@ -955,12 +956,16 @@ candidate_init (PnCandidate *candidate,
         benefit->checks.figures |= 1u << benefit->combined_limit;
       for (guint t = 0; t < benefit->thresholds->len; t++)
         benefit->checks.figures |= 1u << ((PnThreshold *) g_ptr_array_index (benefit->thresholds, t))->figure;
+      /* a benefit in memory may change: its conditions are read each time */
+      if (benefit->store_key != 0 && benefit->checks.conditions == NULL)
+        benefit->checks.conditions = _pn_conditions_compile (benefit->conditions);
       benefit->checks.from_day = pn_day_key (from, 0);
       benefit->checks.until_day = pn_day_key (until, G_MAXUINT32);
       benefit->checks.known = benefit->store_key != 0;
     }
 
   candidate->document = benefit->document;
+  candidate->conditions = benefit->checks.conditions;
   candidate->asks = benefit->checks.asks;
   candidate->figures = benefit->checks.figures;
   candidate->tops_up = benefit->tops_up != NULL;

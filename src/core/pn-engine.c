@@ -220,7 +220,9 @@ evaluate_benefit (const PnFacts        *facts,
    * those whose conditions ask nothing answered are open on each. */
   if ((candidate->asks & facts->answered) == 0)
     open = candidate->open_unanswered;
-  else if (!pn_facts_check_conditions (facts, benefit, &open))
+  else if (candidate->conditions != NULL
+           ? !pn_facts_check_compiled (facts, candidate->conditions, &open)
+           : !pn_facts_check_conditions (facts, benefit, &open))
     return;
   open += candidate->open_always;
 

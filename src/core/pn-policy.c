@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pn-policy.h"
+#include "pn-policy-private.h"
 #include "pn-taxonomy.h"
 
 G_DEFINE_BOXED_TYPE (PnDocument, pn_document, pn_document_ref, pn_document_unref)
@@ -142,6 +143,7 @@ pn_local_term_free (PnTerm *term)
 static void
 pn_benefit_clear (PnBenefit *benefit)
 {
+  g_free (benefit->checks.conditions);
   g_free (benefit->id);
   g_free (benefit->per);
   pn_text_clear (&benefit->title);
@@ -532,6 +534,34 @@ pn_benefit_count_open_requirements (PnBenefit *benefit)
     if (!((PnRequirement *) g_ptr_array_index (benefit->requirements, r))->attestation)
       open++;
   return open;
+}
+
+guint32 *
+_pn_conditions_compile (GPtrArray *conditions)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint32 n = conditions->len;
+
+  g_array_append_val (out, n);
+  for (guint i = 0; i < conditions->len; i++)
+    {
+      const PnCondition *condition = g_ptr_array_index (conditions, i);
+      guint32 head[3] = { condition->question | (condition->asks_nothing ? 0x100 : 0), 0, 0 };
+      guint at = out->len;
+
+      g_array_append_vals (out, head, 3);
+      for (guint v = 0; condition->value_quarks != NULL && condition->value_quarks[v] != 0; v++)
+        {
+          g_array_append_val (out, condition->value_quarks[v]);
+          g_array_index (out, guint32, at + 1)++;
+        }
+      for (guint v = 0; condition->review_quarks != NULL && condition->review_quarks[v] != 0; v++)
+        {
+          g_array_append_val (out, condition->review_quarks[v]);
+          g_array_index (out, guint32, at + 2)++;
+        }
+    }
+  return (guint32 *) g_array_free (out, FALSE);
 }
 
 void

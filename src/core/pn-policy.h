@@ -127,6 +127,7 @@ struct _PnBenefit
     guint32      figures;
     guint32      from_day;
     guint32      until_day;
+    guint32     *conditions;   /* _pn_conditions_compile () */
     gboolean     known;
   } checks;
 };
@@ -308,8 +309,6 @@ const PnCondition *pn_benefit_find_condition (PnBenefit *benefit,
 void         pn_benefit_get_validity     (PnBenefit   *benefit,
                                           const char **out_from,
                                           const char **out_until);
-/* Requirements not attested by the applicant: each leaves a match open. */
-guint        pn_benefit_count_open_requirements (PnBenefit *benefit);
 
 /* Whether the benefit depends on `key`: a question id (a condition that
  * asks it), a figure id (its base, limit or a threshold), "location"

@@ -43,6 +43,10 @@ PnConditionState pn_facts_condition_state (const PnFacts     *facts,
 gboolean     pn_facts_check_conditions   (const PnFacts *facts,
                                           PnBenefit     *benefit,
                                           guint         *out_open);
+/* The same over the block _pn_conditions_compile() made of its conditions */
+gboolean     pn_facts_check_compiled     (const PnFacts *facts,
+                                          const guint32 *compiled,
+                                          guint         *out_open);
 PnStatus     pn_facts_status             (const PnFacts *facts,
                                           PnBenefit     *benefit);
 /* The same from what decides it: the replacement in force on the as-of

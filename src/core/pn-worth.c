@@ -91,6 +91,53 @@ pn_facts_check_conditions (const PnFacts *facts,
   return TRUE;
 }
 
+static gboolean
+quark_among (const guint32 *quarks,
+             guint          n,
+             GQuark         quark)
+{
+  for (guint i = 0; i < n; i++)
+    if (quarks[i] == quark)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+pn_facts_check_compiled (const PnFacts *facts,
+                         const guint32 *compiled,
+                         guint         *out_open)
+{
+  const guint32 *p = compiled + 1;
+  guint open = 0;
+
+  for (guint i = 0; i < compiled[0]; i++)
+    {
+      PnQuestion question = p[0] & 0xff;
+      gboolean asks_nothing = (p[0] & 0x100) != 0;
+      const guint32 *values = p + 3;
+      const guint32 *review = values + p[1];
+      GQuark answer = facts->quarks[question];
+
+      p = review + p[2];
+      /* as pn_facts_condition_state () */
+      if (facts->answers[question] == NULL)
+        {
+          if (!asks_nothing)
+            open++;
+        }
+      else if (quark_among (values, review - values, answer))
+        continue;
+      else if (quark_among (review, p - review, answer))
+        open++;
+      else
+        return FALSE;
+    }
+
+  if (out_open != NULL)
+    *out_open = open;
+  return TRUE;
+}
+
 const PnSupersededBy *
 pn_facts_superseded_by (const PnFacts *facts,
                         PnBenefit     *benefit)

@@ -9,6 +9,8 @@
 
 #include "pn-engine.h"
 #include "pn-policy-loader.h"
+#include "pn-policy-private.h"
+#include "pn-worth-private.h"
 
 #include <string.h>
 
@@ -317,6 +319,84 @@ test_no_location (void)
   g_assert_cmpint (pn_results_get_total (results), ==, 0);
 }
 
+/* Every condition of the bundled corpus checked as compiled into one block
+ * (what the engine reads for a benefit of the store) and as it is: the
+ * same verdict and the same open count, for each term of every question
+ * alone, and for random answers to all questions at once. */
+static void
+test_compiled_conditions (void)
+{
+  PnTaxonomy *taxonomy = pn_corpus_get_taxonomy (corpus);
+  g_autoptr(GPtrArray) benefits = g_ptr_array_new ();
+  g_autoptr(GPtrArray) profiles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) documents = pn_corpus_list_documents (corpus, NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (14);
+  guint ruled_out = 0, open = 0;
+
+  for (guint d = 0; d < documents->len; d++)
+    {
+      PnDocument *document = g_ptr_array_index (documents, d);
+
+      for (guint a = 0; a < document->articles->len; a++)
+        g_ptr_array_extend (benefits, ((PnArticle *) g_ptr_array_index (document->articles, a))->benefits,
+                            NULL, NULL);
+    }
+  g_assert_cmpuint (benefits->len, >, 100);
+
+  g_ptr_array_add (profiles, pn_profile_new ());
+  for (PnQuestion q = 0; q < PN_N_QUESTIONS; q++)
+    {
+      GPtrArray *terms = pn_taxonomy_get_terms (taxonomy, pn_question_to_string (q));
+
+      for (guint t = 0; terms != NULL && t < terms->len; t++)
+        {
+          PnProfile *profile = pn_profile_new ();
+
+          pn_profile_set_answer (profile, q, ((PnTerm *) g_ptr_array_index (terms, t))->id);
+          g_ptr_array_add (profiles, profile);
+        }
+    }
+  for (guint i = 0; i < 300; i++)
+    {
+      PnProfile *profile = pn_profile_new ();
+
+      for (PnQuestion q = 0; q < PN_N_QUESTIONS; q++)
+        {
+          GPtrArray *terms = pn_taxonomy_get_terms (taxonomy, pn_question_to_string (q));
+
+          if (terms != NULL && terms->len > 0 && g_rand_boolean (rand))
+            pn_profile_set_answer (profile, q,
+                                   ((PnTerm *) g_ptr_array_index (terms, g_rand_int_range (rand, 0, terms->len)))->id);
+        }
+      g_ptr_array_add (profiles, profile);
+    }
+
+  for (guint b = 0; b < benefits->len; b++)
+    {
+      PnBenefit *benefit = g_ptr_array_index (benefits, b);
+      g_autofree guint32 *compiled = _pn_conditions_compile (benefit->conditions);
+
+      for (guint p = 0; p < profiles->len; p++)
+        {
+          PnFacts facts;
+          guint open_as_is = G_MAXUINT, open_compiled = G_MAXUINT;
+          gboolean as_is, from_block;
+
+          pn_facts_init (&facts, corpus, g_ptr_array_index (profiles, p), "2025-06-30");
+          as_is = pn_facts_check_conditions (&facts, benefit, &open_as_is);
+          from_block = pn_facts_check_compiled (&facts, compiled, &open_compiled);
+          g_assert_cmpint (as_is, ==, from_block);
+          if (as_is)
+            g_assert_cmpuint (open_as_is, ==, open_compiled);
+          ruled_out += !as_is;
+          open += as_is && open_as_is > 0;
+        }
+    }
+  /* both outcomes were met */
+  g_assert_cmpuint (ruled_out, >, 1000);
+  g_assert_cmpuint (open, >, 1000);
+}
+
 static void
 test_preconditions (void)
 {
@@ -358,6 +438,7 @@ main (int   argc,
   g_test_add_func ("/pn/engine/no-location", test_no_location);
   g_test_add_func ("/pn/engine/text-follows-evaluated-answers", test_text_follows_evaluated_answers);
   g_test_add_func ("/pn/engine/text-from-two-threads", test_text_from_two_threads);
+  g_test_add_func ("/pn/engine/compiled-conditions", test_compiled_conditions);
   g_test_add_func ("/pn/engine/preconditions", test_preconditions);
 
   return g_test_run ();
