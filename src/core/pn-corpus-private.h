@@ -6,14 +6,14 @@
 G_BEGIN_DECLS
 
 G_STATIC_ASSERT (PN_N_QUESTIONS <= 16);
-
 G_STATIC_ASSERT (PN_N_FIGURES <= 16);
 
 /* A benefit the engine may list, with what it checks first, worked out
  * once: the questions its conditions ask, how many of them stay open when
  * none is answered, what stays open whatever the answers (requirements
  * the profile cannot answer, and a review not yet made), the figures its
- * amount reads and its validity as day keys (pn_day_key()).  The engine
+ * amount reads, its validity as day keys (pn_day_key()) and, for a
+ * benefit of the store, its conditions in one block.  The engine
  * reads these for every candidate, and most candidates no further: they
  * are copied here so that it need not reach into each benefit.
  *

@@ -976,70 +976,12 @@ candidate_init (PnCandidate *candidate,
   candidate->until_day = benefit->checks.until_day;
 }
 
-/* In document order, as compare_benefits() has it.  The store's rows come
- * document by document, each in its order: sorting the runs of one
- * document by their first benefit is enough, and the whole sort is the
- * fallback when it is not. */
-typedef struct
-{
-  guint start;
-  guint len;
-} Run;
-
-static int
-compare_runs (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
-{
-  PnBenefit **benefits = user_data;
-  const Run *x = a;
-  const Run *y = b;
-
-  return compare_benefits (&benefits[x->start], &benefits[y->start]);
-}
-
+/* In document order, as compare_benefits() has it: the store's benefits
+ * are read in that order (order_pairs ()), unless the rows of a document
+ * are not in its order. */
 static void
 sort_benefits (GPtrArray *benefits)
 {
-  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
-  g_autofree gpointer *sorted = NULL;
-  gboolean ordered = TRUE;
-  guint n = 0;
-
-  for (guint i = 0; i < benefits->len; i++)
-    {
-      PnBenefit *benefit = benefits->pdata[i];
-      Run *run = runs->len > 0 ? &g_array_index (runs, Run, runs->len - 1) : NULL;
-
-      if (run != NULL && ((PnBenefit *) benefits->pdata[run->start])->document == benefit->document)
-        {
-          if (compare_benefits (&benefits->pdata[i - 1], &benefits->pdata[i]) > 0)
-            {
-              g_ptr_array_sort (benefits, compare_benefits);
-              return;
-            }
-          run->len++;
-          continue;
-        }
-      if (run != NULL && compare_benefits (&benefits->pdata[run->start], &benefits->pdata[i]) > 0)
-        ordered = FALSE;
-      g_array_append_val (runs, ((Run) { i, 1 }));
-    }
-  if (ordered)
-    return;
-
-  g_array_sort_with_data (runs, compare_runs, benefits->pdata);
-  sorted = g_new (gpointer, MAX (benefits->len, 1));
-  for (guint r = 0; r < runs->len; r++)
-    {
-      const Run *run = &g_array_index (runs, Run, r);
-
-      memcpy (sorted + n, benefits->pdata + run->start, run->len * sizeof (gpointer));
-      n += run->len;
-    }
-  memcpy (benefits->pdata, sorted, n * sizeof (gpointer));
-
-  /* a document in two runs, each in order, may still be out of order */
   for (guint i = 1; i < benefits->len; i++)
     if (compare_benefits (&benefits->pdata[i - 1], &benefits->pdata[i]) > 0)
       {
@@ -1154,7 +1096,6 @@ stream_candidates_locked (PnCorpus     *self,
       !read_targets (self, benefits, error))
     return FALSE;
 
-  /* in order now, unless a document's rows are not */
   sort_benefits (benefits);
   append_candidates (out->owned, benefits);
   return TRUE;
@@ -1336,13 +1277,15 @@ _pn_corpus_get_candidates (PnCorpus    *self,
           g_ptr_array_extend (in_memory, article->benefits, NULL, NULL);
         }
     }
+  /* what is worked out of a benefit in memory is written in it: under the lock */
+  if (ok)
+    append_candidates (candidates->owned, in_memory);
 
   g_mutex_unlock (&self->lock);
 
   if (!ok)
     return NULL;
 
-  append_candidates (candidates->owned, in_memory);
   if (candidates->pointers == NULL)
     candidates->pointers = g_ptr_array_sized_new (candidates->owned->len);
   for (guint i = 0; i < candidates->owned->len; i++)

@@ -546,7 +546,7 @@ _pn_conditions_compile (GPtrArray *conditions)
   for (guint i = 0; i < conditions->len; i++)
     {
       const PnCondition *condition = g_ptr_array_index (conditions, i);
-      guint32 head[3] = { condition->question | (condition->asks_nothing ? 0x100 : 0), 0, 0 };
+      guint32 head[3] = { condition->question | (condition->asks_nothing ? PN_COMPILED_ASKS_NOTHING : 0), 0, 0 };
       guint at = out->len;
 
       g_array_append_vals (out, head, 3);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "pn-worth-private.h"
+#include "pn-policy-private.h"
 #include "pn-money.h"
 
 /* The arithmetic of one benefit: thresholds, then a fixed award, a rate
@@ -112,8 +113,8 @@ pn_facts_check_compiled (const PnFacts *facts,
 
   for (guint i = 0; i < compiled[0]; i++)
     {
-      PnQuestion question = p[0] & 0xff;
-      gboolean asks_nothing = (p[0] & 0x100) != 0;
+      PnQuestion question = p[0] & PN_COMPILED_QUESTION;
+      gboolean asks_nothing = (p[0] & PN_COMPILED_ASKS_NOTHING) != 0;
       const guint32 *values = p + 3;
       const guint32 *review = values + p[1];
       GQuark answer = facts->quarks[question];
