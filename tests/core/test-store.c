@@ -775,6 +775,148 @@ test_kept_place_keys (void)
         }
 }
 
+typedef struct
+{
+  PnCorpus   *corpus;
+  PnProfile  *profiles[2];
+  char       *without[2];  /* the answers without the other's document */
+  char       *with[2];     /* and with it */
+  guint       asked;
+} Asker;
+
+/* Questions at the kept place, each answered as before or as after the
+ * other connection's change. */
+static gpointer
+ask_again_and_again (gpointer data)
+{
+  Asker *asker = data;
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PnResults) results = pn_engine_evaluate (asker->corpus, asker->profiles[i % 2], &error);
+      g_autofree char *json = NULL;
+
+      g_assert_no_error (error);
+      json = results_json (results);
+      if (g_strcmp0 (json, asker->without[i % 2]) != 0)
+        g_assert_cmpstr (json, ==, asker->with[i % 2]);
+      asker->asked++;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  const char *path;
+  GFile      *file;
+} Changer;
+
+static gpointer
+import_and_remove (gpointer data)
+{
+  Changer *changer = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnStore) other = pn_store_open (changer->path, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(PnDocument) document = pn_store_import_file (other, changer->file, FALSE, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (pn_store_remove_document (other, "test-doc", &error));
+      g_assert_no_error (error);
+    }
+  return NULL;
+}
+
+/* Two threads ask at a place whose keys the corpus keeps while another
+ * connection imports and removes a document there: the corpus drops what
+ * it kept while the questions still read it, and every answer is the one
+ * without the document or the one with it. */
+static void
+test_kept_place_keys_threads (void)
+{
+  g_autofree char *path = temp_path ("kept-threads.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnStore) store = pn_store_open (path, &error);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GString) text = g_string_new (small_document);
+  Asker asker = { NULL, };
+  Asker other_asker;
+  Changer changer;
+  GThread *threads[3];
+
+  g_assert_no_error (error);
+  g_string_replace (text, "<jurisdiction>xiamen</jurisdiction>", "<jurisdiction>fujian</jurisdiction>", 0);
+  file = write_file ("kept-threads.xml", text->str, -1);
+
+  asker.profiles[0] = question ("xiamen", 0);
+  asker.profiles[1] = question ("xiamen", 1);
+  pn_profile_set_answer (asker.profiles[1], PN_QUESTION_PRODUCT, "drug");
+  for (guint with = 0; with < 2; with++)
+    {
+      g_autoptr(PnStore) fresh = NULL;
+      g_autoptr(PnCorpus) first = NULL;
+
+      if (with)
+        {
+          g_autoptr(PnDocument) document = pn_store_import_file (store, file, FALSE, &error);
+
+          g_assert_no_error (error);
+        }
+      fresh = pn_store_open (path, &error);
+      g_assert_no_error (error);
+      first = pn_store_load_corpus (fresh, &error);
+      g_assert_no_error (error);
+      for (guint p = 0; p < 2; p++)
+        {
+          g_autoptr(PnResults) results = pn_engine_evaluate (first, asker.profiles[p], &error);
+
+          g_assert_no_error (error);
+          (with ? asker.with : asker.without)[p] = results_json (results);
+        }
+    }
+  g_assert_true (pn_store_remove_document (store, "test-doc", &error));
+  g_assert_no_error (error);
+  /* the document is listed for both questions */
+  for (guint p = 0; p < 2; p++)
+    {
+      g_assert_cmpstr (asker.with[p], !=, asker.without[p]);
+      g_assert_nonnull (strstr (asker.with[p], "test-doc/1/a"));
+    }
+
+  /* asked twice: the place's keys are kept */
+  asker.corpus = pn_store_load_corpus (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(PnResults) results = pn_engine_evaluate (asker.corpus, asker.profiles[0], &error);
+
+      g_assert_no_error (error);
+    }
+
+  other_asker = asker;
+  other_asker.asked = 0;
+  changer.path = path;
+  changer.file = file;
+  threads[0] = g_thread_new ("asker-a", ask_again_and_again, &asker);
+  threads[1] = g_thread_new ("asker-b", ask_again_and_again, &other_asker);
+  threads[2] = g_thread_new ("changer", import_and_remove, &changer);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+  g_assert_cmpuint (asker.asked + other_asker.asked, ==, 200);
+
+  pn_corpus_unref (asker.corpus);
+  for (guint p = 0; p < 2; p++)
+    {
+      g_object_unref (asker.profiles[p]);
+      g_free (asker.without[p]);
+      g_free (asker.with[p]);
+    }
+}
+
 /* A store says when another connection committed, once; its own commits
  * are not "elsewhere", and its corpus is a new one after either. */
 static void
@@ -1233,6 +1375,7 @@ main (int   argc,
   g_test_add_func ("/pn/store/import/reused-keys", test_reused_keys);
   g_test_add_func ("/pn/store/changed-elsewhere", test_changed_elsewhere);
   g_test_add_func ("/pn/store/candidates/kept-places", test_kept_place_keys);
+  g_test_add_func ("/pn/store/candidates/kept-places-threads", test_kept_place_keys_threads);
   g_test_add_func ("/pn/store/search/brute-force", test_search_brute_force);
   g_test_add_func ("/pn/store/search/bm25-order", test_search_bm25_order);
   for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
