@@ -43,11 +43,9 @@ typedef struct
  * alone. */
 typedef struct
 {
-  PnCandidate **items;
-  guint         len;
+  GPtrArray    *items;         /* PnCandidate * */
 
   /*< private >*/
-  GPtrArray    *pointers;
   GPtrArray    *place;         /* the kept documents `items` point into */
   GArray       *owned;         /* PnCandidate read for this question */
 } PnCandidates;

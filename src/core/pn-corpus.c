@@ -1196,7 +1196,7 @@ store_candidates_locked (PnCorpus     *self,
   /* room for all: what is not used is never touched */
   for (guint d = 0; d < documents->len; d++)
     n_keys += ((DocumentKeys *) g_ptr_array_index (documents, d))->n_keys;
-  out->pointers = g_ptr_array_sized_new (n_keys);
+  out->items = g_ptr_array_sized_new (n_keys);
   for (guint d = 0; d < documents->len; d++)
     {
       DocumentKeys *keys = g_ptr_array_index (documents, d);
@@ -1215,7 +1215,7 @@ store_candidates_locked (PnCorpus     *self,
                 return FALSE;
               candidate_init (candidate, benefit);
             }
-          g_ptr_array_add (out->pointers, candidate);
+          g_ptr_array_add (out->items, candidate);
           if (candidate->tops_up)
             g_ptr_array_add (tops_up, candidate->benefit);
         }
@@ -1229,7 +1229,7 @@ _pn_candidates_free (PnCandidates *candidates)
 {
   if (candidates == NULL)
     return;
-  g_clear_pointer (&candidates->pointers, g_ptr_array_unref);
+  g_clear_pointer (&candidates->items, g_ptr_array_unref);
   g_clear_pointer (&candidates->place, g_ptr_array_unref);
   g_clear_pointer (&candidates->owned, g_array_unref);
   g_free (candidates);
@@ -1286,16 +1286,13 @@ _pn_corpus_get_candidates (PnCorpus    *self,
   if (!ok)
     return NULL;
 
-  if (candidates->pointers == NULL)
-    candidates->pointers = g_ptr_array_sized_new (candidates->owned->len);
+  if (candidates->items == NULL)
+    candidates->items = g_ptr_array_sized_new (candidates->owned->len);
   for (guint i = 0; i < candidates->owned->len; i++)
-    g_ptr_array_add (candidates->pointers, &g_array_index (candidates->owned, PnCandidate, i));
+    g_ptr_array_add (candidates->items, &g_array_index (candidates->owned, PnCandidate, i));
   /* the store's are in order already */
   if (in_memory->len > 0)
-    g_ptr_array_sort (candidates->pointers, compare_candidate_ptrs);
-
-  candidates->items = (PnCandidate **) candidates->pointers->pdata;
-  candidates->len = candidates->pointers->len;
+    g_ptr_array_sort (candidates->items, compare_candidate_ptrs);
   return g_steal_pointer (&candidates);
 }
 

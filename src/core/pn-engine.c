@@ -310,14 +310,14 @@ pn_engine_evaluate (PnCorpus   *corpus,
   if (candidates == NULL)
     return NULL;
 
-  _pn_results_reserve (results, candidates->len);
+  _pn_results_reserve (results, candidates->items->len);
   {
     PnDocument *document = NULL;
     const PnSupersededBy *by = NULL;
 
-    for (guint i = 0; i < candidates->len; i++)
+    for (guint i = 0; i < candidates->items->len; i++)
       {
-        PnCandidate *candidate = candidates->items[i];
+        PnCandidate *candidate = g_ptr_array_index (candidates->items, i);
 
         /* candidates come document by document */
         if (candidate->document != document)
