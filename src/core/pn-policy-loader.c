@@ -15,6 +15,7 @@
 #include <libxml/SAX2.h>
 
 #include "pn-policy-loader.h"
+#include "pn-policy-private.h"
 #include "pn-core-private.h"
 #include "pn-corpus-resources.h"
 #include "pn-money.h"
@@ -1048,19 +1049,6 @@ split_list (const char *str)
   return g_strv_builder_end (builder);
 }
 
-/* The engine's fast path compares quarks: an answer that is no quark
- * (g_quark_try_string() gives 0) is in no list. */
-static GQuark *
-quarks_of (GStrv values)
-{
-  guint n = values ? g_strv_length (values) : 0;
-  GQuark *quarks = g_new0 (GQuark, n + 1);
-
-  for (guint i = 0; i < n; i++)
-    quarks[i] = g_quark_from_string (values[i]);
-  return quarks;
-}
-
 static gboolean
 read_units (xmlNode     *node,
             GPtrArray   *units,
@@ -1110,8 +1098,9 @@ read_condition (PnBenefit   *benefit,
   condition->question = question;
   condition->values = split_list (values);
   condition->review = split_list (review);
-  condition->value_quarks = quarks_of (condition->values);
-  condition->review_quarks = quarks_of (condition->review);
+  /* made quarks once the taxonomy says which are answers (check_units ()) */
+  condition->value_quarks = _pn_condition_quarks (NULL, question, condition->values);
+  condition->review_quarks = _pn_condition_quarks (NULL, question, condition->review);
   condition->line = xmlGetLineNo (q);
   g_ptr_array_add (benefit->conditions, condition);
   return TRUE;
@@ -2358,6 +2347,10 @@ check_units (const char  *display_name,
               PnCondition *condition = g_ptr_array_index (benefit->conditions, c);
 
               condition->asks_nothing = accepts_every_term (taxonomy, condition);
+              g_free (condition->value_quarks);
+              condition->value_quarks = _pn_condition_quarks (taxonomy, condition->question, condition->values);
+              g_free (condition->review_quarks);
+              condition->review_quarks = _pn_condition_quarks (taxonomy, condition->question, condition->review);
             }
         }
     }

@@ -2,11 +2,27 @@
 #pragma once
 
 #include "pn-policy.h"
+#include "pn-taxonomy.h"
 
 G_BEGIN_DECLS
 
 /* Requirements not attested by the applicant: each leaves a match open. */
 guint        pn_benefit_count_open_requirements (PnBenefit *benefit);
+
+/* The quark of an answer to `question`: the string's quark when it is one
+ * already; else made only when the taxonomy has it as an answer (a term of
+ * the question's vocabulary; "true" or "false" for a yes/no question), 0
+ * otherwise.  A quark lives as long as the process: a hostile file or
+ * profile must not make it keep every string it names.  `taxonomy` NULL:
+ * looked up only. */
+GQuark       _pn_answer_quark            (PnTaxonomy *taxonomy,
+                                          PnQuestion  question,
+                                          const char *value);
+/* The same for a condition's values (or answers for review), 0-ended,
+ * those that are no quark left out: they meet no answer. */
+GQuark      *_pn_condition_quarks        (PnTaxonomy *taxonomy,
+                                          PnQuestion  question,
+                                          GStrv       values);
 
 /* A benefit's conditions in one block of guint32, for the engine to check
  * without following a pointer per condition (pn_facts_check_compiled()):

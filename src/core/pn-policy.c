@@ -536,6 +536,49 @@ pn_benefit_count_open_requirements (PnBenefit *benefit)
   return open;
 }
 
+static gboolean
+is_answer (PnTaxonomy *taxonomy,
+           PnQuestion  question,
+           const char *value)
+{
+  /* a yes/no question: no vocabulary in the taxonomy */
+  if (question == PN_QUESTION_INNOVATIVE_DEVICE)
+    return g_str_equal (value, "true") || g_str_equal (value, "false");
+  return pn_taxonomy_get_term (taxonomy, pn_question_to_string (question), value) != NULL;
+}
+
+GQuark
+_pn_answer_quark (PnTaxonomy *taxonomy,
+                  PnQuestion  question,
+                  const char *value)
+{
+  GQuark quark = g_quark_try_string (value);
+
+  /* a quark already: keeping it costs nothing more */
+  if (quark == 0 && taxonomy != NULL && is_answer (taxonomy, question, value))
+    quark = g_quark_from_string (value);
+  return quark;
+}
+
+GQuark *
+_pn_condition_quarks (PnTaxonomy *taxonomy,
+                      PnQuestion  question,
+                      GStrv       values)
+{
+  guint n = values != NULL ? g_strv_length (values) : 0;
+  GQuark *quarks = g_new0 (GQuark, n + 1);
+  guint found = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      GQuark quark = _pn_answer_quark (taxonomy, question, values[i]);
+
+      if (quark != 0)
+        quarks[found++] = quark;
+    }
+  return quarks;
+}
+
 guint32 *
 _pn_conditions_compile (GPtrArray *conditions)
 {

@@ -7,6 +7,7 @@
 
 #include "pn-pack-private.h"
 #include "pn-store-private.h"
+#include "pn-policy-private.h"
 #include "pn-date.h"
 #include "pn-taxonomy.h"
 
@@ -764,24 +765,18 @@ condition_new (Check       *check,
   for (int pass = 0; pass < 2; pass++)
     {
       GStrv strv = pass == 0 ? condition->values : condition->review;
-      guint n = strv != NULL ? g_strv_length (strv) : 0;
-      GQuark *quarks;
 
-      if (strv == NULL)
-        continue;
-      quarks = g_new0 (GQuark, n + 1);
-      for (guint i = 0; i < n; i++)
-        {
-          if (terms != NULL && pn_taxonomy_get_term (taxonomy, question_id, strv[i]) == NULL)
+      for (guint i = 0; terms != NULL && strv != NULL && strv[i] != NULL; i++)
+        if (pn_taxonomy_get_term (taxonomy, question_id, strv[i]) == NULL)
+          {
             damaged (check, "a condition on %s names “%.100s”, which is not in the vocabulary",
                      question_id, strv[i]);
-          quarks[i] = g_quark_from_string (strv[i]);
-        }
-      if (pass == 0)
-        condition->value_quarks = quarks;
-      else
-        condition->review_quarks = quarks;
+            return condition;
+          }
     }
+  condition->value_quarks = _pn_condition_quarks (taxonomy, condition->question, condition->values);
+  if (condition->review != NULL)
+    condition->review_quarks = _pn_condition_quarks (taxonomy, condition->question, condition->review);
 
   if (terms != NULL && terms->len > 0)
     {

@@ -29,8 +29,10 @@ pn_facts_init (PnFacts    *facts,
     {
       facts->answers[q] = pn_profile_get_effective_answer (profile, q);
       /* the candidates are read after this: their conditions' quarks may
-       * not exist yet (answers are vocabulary ids, a bounded set) */
-      facts->quarks[q] = facts->answers[q] ? g_quark_from_string (facts->answers[q]) : 0;
+       * not exist yet.  An answer the taxonomy does not know is no quark
+       * unless a condition made it one, and then meets no condition (0 is
+       * in no list). */
+      facts->quarks[q] = facts->answers[q] ? _pn_answer_quark (facts->taxonomy, q, facts->answers[q]) : 0;
       if (facts->answers[q] != NULL)
         facts->answered |= 1u << q;
     }

@@ -706,6 +706,43 @@ test_stored_without_schema (void)
     }
 }
 
+/* A quark lives as long as the process: what a file names that is no
+ * answer of the taxonomy must not become one, whether the model is built
+ * without the schema (a stored document) or while the schema check runs
+ * in another thread (an import), which then refuses the file. */
+static void
+test_unknown_answers_not_kept (void)
+{
+  static const char benefit[] =
+    "<benefit id=\"doc/1/a\" kind=\"fixed\"><title><zh>甲</zh><en>A</en></title><amount>10</amount>"
+    "<conditions><drug-class review=\"pn-never-an-answer-review\">innovative pn-never-an-answer</drug-class>"
+    "</conditions></benefit>";
+  g_autoptr(GBytes) bytes = model_document ("doc", benefit);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDocument) stored = NULL;
+  g_autoptr(PnDocument) imported = NULL;
+  PnLoaderValidation *validation = NULL;
+  PnBenefit *benefit_of;
+  PnCondition *condition;
+
+  stored = _pn_policy_loader_load_stored_document ("doc.xml", bytes, taxonomy (), &error);
+  g_assert_no_error (error);
+  benefit_of = g_ptr_array_index (((PnArticle *) g_ptr_array_index (stored->articles, 0))->benefits, 0);
+  condition = g_ptr_array_index (benefit_of->conditions, 0);
+  /* the term is an answer, the rest meets none */
+  g_assert_cmpuint (condition->value_quarks[0], ==, g_quark_try_string ("innovative"));
+  g_assert_cmpuint (condition->value_quarks[1], ==, 0);
+  g_assert_cmpuint (condition->review_quarks[0], ==, 0);
+
+  imported = _pn_policy_loader_load_document_validating ("doc.xml", bytes, taxonomy (), &validation, &error);
+  if (imported != NULL)
+    g_assert_false (_pn_loader_validation_finish (validation, &error));
+  g_assert_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_INVALID);
+
+  g_assert_cmpuint (g_quark_try_string ("pn-never-an-answer"), ==, 0);
+  g_assert_cmpuint (g_quark_try_string ("pn-never-an-answer-review"), ==, 0);
+}
+
 static PnCorpus *
 bundled_corpus (void)
 {
@@ -852,6 +889,7 @@ main (int   argc,
   g_test_add_func ("/pn/loader/read/once", test_read_once);
   g_test_add_func ("/pn/loader/model/rules", test_model_rules);
   g_test_add_func ("/pn/loader/model/stored-without-schema", test_stored_without_schema);
+  g_test_add_func ("/pn/loader/model/unknown-answers-not-kept", test_unknown_answers_not_kept);
   g_test_add_func ("/pn/loader/model/check-in-corpus", test_check_in_corpus);
   g_test_add_func ("/pn/loader/model/cycle-across-documents", test_cycle_across_documents);
   g_test_add_func ("/pn/loader/model/long-chain", test_long_chain);
