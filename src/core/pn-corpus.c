@@ -64,7 +64,7 @@ typedef struct
   gint64              document_key;
   PnDocument         *document;   /* the corpus's */
   GBytes             *bytes;
-  const PnBenefitKey *keys;
+  const PnBenefitKey *keys;       /* in `bytes` */
   guint               n_keys;
   PnCandidate        *candidates; /* per key; `benefit` NULL until read */
 } DocumentKeys;
@@ -949,13 +949,7 @@ candidate_init (PnCandidate *candidate,
       benefit->checks.open_unanswered = open;
       /* a measure drafted from the text counts only once a person has read it */
       benefit->checks.open_always = pn_benefit_count_open_requirements (benefit) + !benefit->reviewed;
-      benefit->checks.figures = 0;
-      if (benefit->base != PN_FIGURE_NONE)
-        benefit->checks.figures |= 1u << benefit->base;
-      if (benefit->combined_limit != PN_FIGURE_NONE)
-        benefit->checks.figures |= 1u << benefit->combined_limit;
-      for (guint t = 0; t < benefit->thresholds->len; t++)
-        benefit->checks.figures |= 1u << ((PnThreshold *) g_ptr_array_index (benefit->thresholds, t))->figure;
+      benefit->checks.figures = pn_benefit_figures_read (benefit);
       /* a benefit in memory may change: its conditions are read each time */
       if (benefit->store_key != 0 && benefit->checks.conditions == NULL)
         benefit->checks.conditions = _pn_conditions_compile (benefit->conditions);

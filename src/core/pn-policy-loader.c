@@ -1942,11 +1942,7 @@ check_cases (const char  *display_name,
             }
 
           for (guint q = 0; q < PN_N_QUESTIONS; q++)
-            if (pcase->answers[q] != NULL &&
-                (q == PN_QUESTION_INNOVATIVE_DEVICE
-                 /* a yes/no question: no vocabulary in the taxonomy */
-                 ? !g_str_equal (pcase->answers[q], "true") && !g_str_equal (pcase->answers[q], "false")
-                 : pn_taxonomy_get_term (taxonomy, pn_question_to_string (q), pcase->answers[q]) == NULL))
+            if (pcase->answers[q] != NULL && !_pn_taxonomy_has_answer (taxonomy, q, pcase->answers[q]))
               {
                 g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_REFERENCE,
                              "%s:%u: case “%s”: “%s” is no %s of the taxonomy",

@@ -8,6 +8,14 @@ G_BEGIN_DECLS
 
 /* Requirements not attested by the applicant: each leaves a match open. */
 guint        pn_benefit_count_open_requirements (PnBenefit *benefit);
+/* 1 << PnFigure of each figure the benefit's amount reads: its base, its
+ * combined limit and its thresholds' figures */
+guint32      pn_benefit_figures_read     (PnBenefit  *benefit);
+/* Whether `value` answers `question` in the taxonomy: a term of the
+ * question's vocabulary, or "true" or "false" for the yes/no question */
+gboolean     _pn_taxonomy_has_answer     (PnTaxonomy *taxonomy,
+                                          PnQuestion  question,
+                                          const char *value);
 
 /* The quark of an answer to `question`: the string's quark when it is one
  * already; else made only when the taxonomy has it as an answer (a term of

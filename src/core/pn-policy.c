@@ -536,10 +536,24 @@ pn_benefit_count_open_requirements (PnBenefit *benefit)
   return open;
 }
 
-static gboolean
-is_answer (PnTaxonomy *taxonomy,
-           PnQuestion  question,
-           const char *value)
+guint32
+pn_benefit_figures_read (PnBenefit *benefit)
+{
+  guint32 figures = 0;
+
+  if (benefit->base != PN_FIGURE_NONE)
+    figures |= 1u << benefit->base;
+  if (benefit->combined_limit != PN_FIGURE_NONE)
+    figures |= 1u << benefit->combined_limit;
+  for (guint t = 0; t < benefit->thresholds->len; t++)
+    figures |= 1u << ((PnThreshold *) g_ptr_array_index (benefit->thresholds, t))->figure;
+  return figures;
+}
+
+gboolean
+_pn_taxonomy_has_answer (PnTaxonomy *taxonomy,
+                         PnQuestion  question,
+                         const char *value)
 {
   /* a yes/no question: no vocabulary in the taxonomy */
   if (question == PN_QUESTION_INNOVATIVE_DEVICE)
@@ -555,7 +569,7 @@ _pn_answer_quark (PnTaxonomy *taxonomy,
   GQuark quark = g_quark_try_string (value);
 
   /* a quark already: keeping it costs nothing more */
-  if (quark == 0 && taxonomy != NULL && is_answer (taxonomy, question, value))
+  if (quark == 0 && taxonomy != NULL && _pn_taxonomy_has_answer (taxonomy, question, value))
     quark = g_quark_from_string (value);
   return quark;
 }

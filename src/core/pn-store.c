@@ -10,6 +10,7 @@
 
 #include "pn-pack-private.h"
 #include "pn-store-private.h"
+#include "pn-policy-private.h"
 #include "pn-corpus-hash.h"
 #include "pn-fts-rank.h"
 #include "pn-policy-loader.h"
@@ -942,6 +943,8 @@ benefit_key (PnBenefit    *benefit,
              gint64        key,
              PnBenefitKey *out)
 {
+  guint32 figures;
+
   memset (out, 0, sizeof *out);
   out->benefit = key;
   for (guint q = 0; q < PN_N_QUESTIONS; q++)
@@ -954,12 +957,10 @@ benefit_key (PnBenefit    *benefit,
       if (!c->asks_nothing)
         out->uses |= PN_USES_QUESTION (c->question);
     }
-  if (benefit->base != PN_FIGURE_NONE)
-    out->uses |= PN_USES_FIGURE (benefit->base);
-  if (benefit->combined_limit != PN_FIGURE_NONE)
-    out->uses |= PN_USES_FIGURE (benefit->combined_limit);
-  for (guint i = 0; i < benefit->thresholds->len; i++)
-    out->uses |= PN_USES_FIGURE (((PnThreshold *) g_ptr_array_index (benefit->thresholds, i))->figure);
+  figures = pn_benefit_figures_read (benefit);
+  for (PnFigure f = 0; f < PN_N_FIGURES; f++)
+    if (figures & (1u << f))
+      out->uses |= PN_USES_FIGURE (f);
   if (pn_benefit_depends_on (benefit, "as-of"))
     out->uses |= PN_USES_DATES;
 
