@@ -11,6 +11,11 @@ void       _pn_engine_fill_result (PnResults *results,
                                    guint      position,
                                    PnResult  *result);
 
+/* for pn-result only: the estimate of the result at `position`, as
+ * _pn_engine_fill_result() writes it, without its text */
+gint64     _pn_engine_estimate    (PnResults *results,
+                                   guint      position);
+
 /* for pn-result only: what would add most (PnNextStep), worked out when
  * first asked for; transfer full */
 GPtrArray *_pn_engine_next_steps  (PnResults *results);

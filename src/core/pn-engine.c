@@ -357,6 +357,20 @@ _pn_engine_next_steps (PnResults *results)
   return _pn_upside_next_steps (facts, results);
 }
 
+gint64
+_pn_engine_estimate (PnResults *results,
+                     guint      position)
+{
+  const PnFacts *facts = _pn_results_get_engine_data (results);
+  PnWorth worth = { 0, };
+  gint64 estimate;
+
+  pn_worth_compute (facts, _pn_results_peek (results, position)->benefit, NULL, FALSE, &worth);
+  estimate = worth.estimate;
+  pn_worth_clear (&worth);
+  return estimate;
+}
+
 /* The reading not chosen that gives most, when it gives anything */
 static const PnReadingResult *
 best_other_reading (const PnResult *result)

@@ -10,6 +10,7 @@
 #include "pn-corpus.h"
 #include "pn-engine-private.h"
 #include "pn-enums.h"
+#include "pn-upside-private.h"
 
 struct _PnResults
 {
@@ -252,6 +253,47 @@ pn_results_get_benefit (PnResults *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (position < self->entries->len, NULL);
   return _pn_results_peek (self, position)->benefit;
+}
+
+void
+pn_results_get_outline (PnResults       *self,
+                        guint            position,
+                        PnResultOutline *out)
+{
+  PnResult **full;
+  const PnResult *result;
+  const PnResultEntry *entry;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (position < self->entries->len);
+  g_return_if_fail (out != NULL);
+
+  full = g_atomic_pointer_get (&self->full);
+  result = full != NULL ? g_atomic_pointer_get (&full[position]) : NULL;
+  if (result != NULL)
+    {
+      out->match = result->match;
+      out->status = result->status;
+      out->counted = result->counted;
+      out->not_counted = result->not_counted;
+      out->estimate_cny = result->estimate_cny;
+      out->high_cny = result->high_cny;
+      out->unbounded = result->unbounded;
+      out->overlap_winner = result->overlap_winner;
+      return;
+    }
+
+  /* what the first pass wrote, as _pn_engine_fill_result() copies it */
+  entry = _pn_results_peek (self, position);
+  out->match = entry->match;
+  out->status = entry->status;
+  out->counted = entry->counted;
+  out->not_counted = entry->not_counted;
+  out->estimate_cny = entry->priced ? entry->estimate_cny : _pn_engine_estimate (self, position);
+  out->high_cny = entry->high_cny;
+  out->unbounded = entry->high_limit == PN_UPSIDE_UNBOUNDED;
+  out->overlap_winner = entry->not_counted == PN_NOT_COUNTED_OVERLAP
+                        ? _pn_results_peek (self, entry->overlap_winner)->benefit : NULL;
 }
 
 const PnResult *

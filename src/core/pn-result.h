@@ -111,6 +111,22 @@ typedef struct
   GPtrArray     *benefits;      /* PnBenefit (owned by the corpus) it opens */
 } PnNextStep;
 
+/* What grouping and sorting a list of results need, without the text
+ * pn_results_get_result() writes: each field has the value of the
+ * PnResult's field of its name.  A place answered alone lists tens of
+ * thousands of measures at 100,000 benefits; a view shows a page. */
+typedef struct
+{
+  PnMatch        match;
+  PnStatus       status;
+  gboolean       counted;
+  PnNotCounted   not_counted;
+  gint64         estimate_cny;
+  gint64         high_cny;
+  gboolean       unbounded;
+  const PnBenefit *overlap_winner;
+} PnResultOutline;
+
 #define PN_TYPE_RESULTS (pn_results_get_type ())
 
 typedef struct _PnResults PnResults;
@@ -127,6 +143,12 @@ const PnResult *pn_results_get_result   (PnResults  *self,
 /* The benefit at `position`, without writing its whole result. */
 PnBenefit   *pn_results_get_benefit     (PnResults  *self,
                                          guint       position);
+/* The outline of the result at `position`: cheap unless its amount was
+ * not worked out yet (a measure that cannot count), which is then done
+ * without the text. */
+void         pn_results_get_outline     (PnResults  *self,
+                                         guint       position,
+                                         PnResultOutline *out);
 const PnResult *pn_results_find         (PnResults  *self,
                                          const char *benefit_id);
 gint64       pn_results_get_total       (PnResults  *self);

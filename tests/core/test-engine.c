@@ -397,6 +397,100 @@ test_compiled_conditions (void)
   g_assert_cmpuint (open, >, 1000);
 }
 
+/* Random answers and figures at one of a few places, on one of a few
+ * dates: the `i`th of a run. */
+static PnProfile *
+random_profile (PnTaxonomy *taxonomy,
+                GRand      *rand,
+                guint       i)
+{
+  static const char *places[] = { "xiamen", "fuzhou", "jinjiang", "quanzhou", "fujian", "ningde" };
+  static const char *dates[] = { "2024-06-01", "2025-06-30", "2026-12-31", "2027-03-01" };
+  static const PnFigure figures[] = { PN_FIGURE_RD_INVESTMENT, PN_FIGURE_SALES, PN_FIGURE_EQUIPMENT,
+                                      PN_FIGURE_EVALUATION_COST };
+  PnProfile *profile = pn_profile_new ();
+
+  pn_profile_set_location (profile, places[i % G_N_ELEMENTS (places)]);
+  pn_profile_set_as_of (profile, dates[(i / G_N_ELEMENTS (places)) % G_N_ELEMENTS (dates)]);
+  for (PnQuestion q = 0; q < PN_N_QUESTIONS; q++)
+    {
+      GPtrArray *terms = pn_taxonomy_get_terms (taxonomy, pn_question_to_string (q));
+
+      if (terms != NULL && terms->len > 0 && g_rand_int_range (rand, 0, 3) > 0)
+        pn_profile_set_answer (profile, q,
+                               ((PnTerm *) g_ptr_array_index (terms, g_rand_int_range (rand, 0, terms->len)))->id);
+    }
+  for (guint f = 0; f < G_N_ELEMENTS (figures); f++)
+    if (g_rand_boolean (rand))
+      pn_profile_set_figure (profile, figures[f], (gint64) g_rand_int_range (rand, 1, 5000) * 10000);
+
+  return profile;
+}
+
+/* What a list groups and sorts by (pn_results_get_outline ()) is what
+ * the whole result says, read before any result is written and after. */
+static void
+test_outline_matches_result (void)
+{
+  PnTaxonomy *taxonomy = pn_corpus_get_taxonomy (corpus);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2026);
+  guint compared = 0, unpriced = 0, possible = 0, beaten = 0;
+
+  /* the cases above (overlaps among them), then random answers */
+  for (guint i = 0; i < G_N_ELEMENTS (cases) + 120; i++)
+    {
+      g_autoptr(PnProfile) profile = NULL;
+      g_autoptr(PnResults) results = NULL;
+      g_autoptr(GArray) outlines = g_array_new (FALSE, TRUE, sizeof (PnResultOutline));
+      guint n;
+
+      if (i < G_N_ELEMENTS (cases))
+        profile = profile_from_args (cases[i].args, cases[i].as_of);
+      else
+        profile = random_profile (taxonomy, rand, i);
+
+      results = pn_engine_evaluate (corpus, profile, NULL);
+      g_assert_nonnull (results);
+      n = pn_results_get_n_results (results);
+      g_array_set_size (outlines, n);
+      /* before any result is written */
+      for (guint r = 0; r < n; r++)
+        pn_results_get_outline (results, r, &g_array_index (outlines, PnResultOutline, r));
+
+      for (guint r = 0; r < n; r++)
+        {
+          const PnResultOutline *before = &g_array_index (outlines, PnResultOutline, r);
+          const PnResult *result = pn_results_get_result (results, r);
+          PnResultOutline after;
+
+          g_test_message ("profile %u, %s", i, result->benefit->id);
+          pn_results_get_outline (results, r, &after);
+          for (guint pass = 0; pass < 2; pass++)
+            {
+              const PnResultOutline *o = pass == 0 ? before : &after;
+
+              g_assert_cmpint (o->match, ==, result->match);
+              g_assert_cmpint (o->status, ==, result->status);
+              g_assert_cmpint (o->counted, ==, result->counted);
+              g_assert_cmpint (o->not_counted, ==, result->not_counted);
+              g_assert_cmpint (o->estimate_cny, ==, result->estimate_cny);
+              g_assert_cmpint (o->high_cny, ==, result->high_cny);
+              g_assert_cmpint (o->unbounded, ==, result->unbounded);
+              g_assert_true (o->overlap_winner == result->overlap_winner);
+            }
+          compared++;
+          unpriced += result->status != PN_STATUS_IN_FORCE && result->estimate_cny != PN_YUAN_UNSET;
+          possible += result->not_counted == PN_NOT_COUNTED_POSSIBLE;
+          beaten += result->overlap_winner != NULL;
+        }
+    }
+  /* the estimate the first pass leaves out was worked out, and compared */
+  g_assert_cmpuint (compared, >, 1000);
+  g_assert_cmpuint (unpriced, >, 50);
+  g_assert_cmpuint (possible, >, 100);
+  g_assert_cmpuint (beaten, >, 2);
+}
+
 static void
 test_preconditions (void)
 {
@@ -439,6 +533,7 @@ main (int   argc,
   g_test_add_func ("/pn/engine/text-follows-evaluated-answers", test_text_follows_evaluated_answers);
   g_test_add_func ("/pn/engine/text-from-two-threads", test_text_from_two_threads);
   g_test_add_func ("/pn/engine/compiled-conditions", test_compiled_conditions);
+  g_test_add_func ("/pn/engine/outline-matches-result", test_outline_matches_result);
   g_test_add_func ("/pn/engine/preconditions", test_preconditions);
 
   return g_test_run ();
