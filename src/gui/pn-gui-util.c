@@ -185,6 +185,13 @@ pn_gui_parse_date (const char *iso)
 }
 
 char *
+pn_gui_format_count (guint count)
+{
+  /* the ' flag groups digits as LC_NUMERIC says */
+  return g_strdup_printf ("%'u", count);
+}
+
+char *
 pn_gui_format_date (const char *iso)
 {
   g_autoptr(GDateTime) date = pn_gui_parse_date (iso);

@@ -60,6 +60,8 @@ char        *pn_gui_data_text            (PnResults    *results,
                                           const PnText *text);
 char        *pn_gui_units_text           (GPtrArray    *units,
                                           PnTaxonomy   *taxonomy);
+/* A count with the locale's digit grouping: "25,662". */
+char        *pn_gui_format_count         (guint         count);
 /* "23 November 2026" from "2026-11-23"; a copy of `iso` when invalid. */
 char        *pn_gui_format_date          (const char   *iso);
 /* Midnight UTC of a YYYY-MM-DD date, or NULL. */

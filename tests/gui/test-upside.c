@@ -842,6 +842,214 @@ test_screenshot (Fixture *fixture)
   pn_test_window_screenshot (fixture->window, "results-upside-steps");
 }
 
+/* ---- /pn/gui/upside/many-measures ---- */
+
+/* The rows of `list`, each a PnResultRow's benefit id. */
+static GPtrArray *
+listed_ids (GtkWidget *list)
+{
+  GPtrArray *ids = g_ptr_array_new ();
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)) != NULL; i++)
+    {
+      g_assert_true (PN_IS_RESULT_ROW (row));
+      g_ptr_array_add (ids, pn_result_row_get_result (PN_RESULT_ROW (row))->benefit->id);
+    }
+  return ids;
+}
+
+typedef struct
+{
+  Fixture    *fixture;
+  const char *id;
+} Listed;
+
+/* Whether a row of a results list shows the measure `data` (Listed) names. */
+static gboolean
+is_listed (gpointer data)
+{
+  static const char *lists[] = { "counted_list", "possible_list", "not_counted_list" };
+  Listed *listed = data;
+
+  for (guint g = 0; g < G_N_ELEMENTS (lists); g++)
+    {
+      g_autoptr(GPtrArray) ids = listed_ids (view_child (listed->fixture, lists[g]));
+
+      for (guint i = 0; i < ids->len; i++)
+        if (g_str_equal (g_ptr_array_index (ids, i), listed->id))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_not_listed (gpointer data)
+{
+  return !is_listed (data);
+}
+
+/* A corpus as large as users' may grow: the documents tests/bench's
+ * generator writes, imported into the application's store. */
+static void
+import_generated (Fixture *fixture,
+                  guint    n_benefits)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "bench", "gen-corpus.py", NULL);
+  g_autofree char *python = g_find_program_in_path ("python3");
+  g_autofree char *count = g_strdup_printf ("%u", n_benefits);
+  const char *argv[] = { python, script, "--benefits", count, "--documents", "2", "--seed", "14",
+                         fixture->out_dir, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  int status;
+
+  g_assert_nonnull (python);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+
+  dir = g_dir_open (fixture->out_dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->out_dir, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(PnDocument) document = NULL;
+
+      document = pn_store_import_file (pn_application_get_store (fixture->app), file, FALSE, &error);
+      g_assert_no_error (error);
+    }
+  pn_application_reload_corpus (fixture->app);
+}
+
+/* Thousands of measures at a place: each list shows a page of rows, the
+ * order and the filter still go over all of them, and "Show More" adds
+ * the next page where the keyboard is. */
+static void
+test_many_measures (Fixture *fixture)
+{
+  static const char *lists[] = { "counted_list", "possible_list", "not_counted_list" };
+  static const char *buttons[] = { "counted_more_button", "possible_more_button", "not_counted_more_button" };
+  PnResults *results;
+  g_autoptr(GHashTable) shown = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) first_page = NULL;
+  const char *hidden_id = NULL;
+  guint n, total_rows = 0, paged = 0;
+
+  import_generated (fixture, 1000);
+  answer (fixture, "location=xiamen", "2025-06-30");
+  show_results (fixture);
+  results = pn_results_view_get_results (results_view (fixture));
+  g_assert_nonnull (results);
+  n = pn_results_get_n_results (results);
+  g_assert_cmpuint (n, >, 150);
+
+  /* a page each, and a way to the rest */
+  for (guint g = 0; g < G_N_ELEMENTS (lists); g++)
+    {
+      g_autoptr(GPtrArray) ids = listed_ids (view_child (fixture, lists[g]));
+      GtkWidget *more = view_child (fixture, buttons[g]);
+
+      g_assert_cmpuint (ids->len, <=, 25);
+      if (gtk_widget_get_visible (more))
+        {
+          g_assert_cmpuint (ids->len, ==, 25);
+          g_assert_true (strstr (gtk_button_get_label (GTK_BUTTON (more)), "25") != NULL);
+          paged++;
+        }
+      for (guint i = 0; i < ids->len; i++)
+        g_hash_table_add (shown, g_ptr_array_index (ids, i));
+    }
+  g_assert_cmpuint (paged, >, 0);
+  g_assert_cmpuint (g_hash_table_size (shown), <, n);
+  scroll_to (GTK_WIDGET (view_child (fixture, "list_scrolled_window")), view_child (fixture, "possible_more_button"));
+  pn_test_window_screenshot (fixture->window, "results-many");
+
+  /* highest first over every measure, not over the page: nothing listed
+   * further down the possible list is worth more than its first row */
+  {
+    g_autoptr(GPtrArray) ids = listed_ids (view_child (fixture, "possible_list"));
+    const PnResult *top = pn_results_find (results, g_ptr_array_index (ids, 0));
+
+    for (guint i = 0; i < n; i++)
+      {
+        PnResultOutline outline;
+
+        pn_results_get_outline (results, i, &outline);
+        if (outline.not_counted == PN_NOT_COUNTED_POSSIBLE && outline.status == PN_STATUS_IN_FORCE &&
+            !outline.unbounded && outline.high_cny != PN_YUAN_UNSET && !top->unbounded &&
+            top->high_cny != PN_YUAN_UNSET)
+          g_assert_cmpint (outline.high_cny, <=, top->high_cny);
+      }
+  }
+
+  /* the filter finds a measure that is not on the first page */
+  for (guint i = 0; i < n && hidden_id == NULL; i++)
+    {
+      PnBenefit *benefit = pn_results_get_benefit (results, i);
+
+      if (!g_hash_table_contains (shown, benefit->id))
+        hidden_id = benefit->id;
+    }
+  g_assert_nonnull (hidden_id);
+  {
+    const PnResult *hidden = pn_results_find (results, hidden_id);
+    g_autofree char *citation = pn_gui_citation (hidden->benefit->article);
+    g_autofree char *query = g_strdup_printf ("%s %s", pn_gui_text (&hidden->benefit->title), citation);
+    Listed listed = { fixture, hidden_id };
+
+    g_assert_false (is_listed (&listed));
+    /* the entry tells its change a moment later */
+    gtk_editable_set_text (GTK_EDITABLE (view_child (fixture, "filter_entry")), query);
+    g_assert_true (pn_test_wait (is_listed, &listed));
+    gtk_editable_set_text (GTK_EDITABLE (view_child (fixture, "filter_entry")), "");
+    g_assert_true (pn_test_wait_until ((PnTestPredicate) is_not_listed, &listed, PN_TEST_FRAME_TIMEOUT_MS));
+  }
+
+  /* "Show More" until every measure has its row */
+  for (guint g = 0; g < G_N_ELEMENTS (lists); g++)
+    {
+      GtkWidget *list = view_child (fixture, lists[g]);
+      GtkWidget *more = view_child (fixture, buttons[g]);
+      g_autoptr(GPtrArray) page = listed_ids (list);
+
+      if (g == 1)
+        first_page = g_ptr_array_ref (page);
+      while (gtk_widget_get_visible (more))
+        {
+          guint before = n_rows (GTK_LIST_BOX (list));
+          g_autoptr(GPtrArray) after = NULL;
+
+          g_signal_emit_by_name (more, "clicked");
+          pn_test_flush ();
+          after = listed_ids (list);
+          g_assert_cmpuint (after->len, >, before);
+          g_assert_cmpuint (after->len, <=, before + 25);
+          /* the keyboard on the first new row */
+          g_assert_true (gtk_widget_has_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), before))));
+        }
+      total_rows += n_rows (GTK_LIST_BOX (list));
+    }
+  g_assert_cmpuint (total_rows, ==, n);
+
+  /* the same first rows: the pages are the order's, not another one */
+  {
+    g_autoptr(GPtrArray) all = listed_ids (view_child (fixture, "possible_list"));
+
+    for (guint i = 0; i < first_page->len; i++)
+      g_assert_cmpstr (g_ptr_array_index (all, i), ==, g_ptr_array_index (first_page, i));
+  }
+
+  /* answering again starts from the first page */
+  answer (fixture, "location=xiamen rd-investment=10000000", "2025-06-30");
+  pn_test_flush ();
+  g_assert_cmpuint (n_rows (GTK_LIST_BOX (view_child (fixture, "possible_list"))), <=, 25);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -857,6 +1065,7 @@ main (int   argc,
     { "/pn/gui/upside/stages", test_stages },
     { "/pn/gui/upside/narrow", test_narrow },
     { "/pn/gui/upside/screenshot", test_screenshot },
+    { "/pn/gui/upside/many-measures", test_many_measures },
   };
 
   pn_test_init (&argc, &argv, PN_TEST_INIT_DEFAULT);

@@ -14,8 +14,9 @@ struct _PnResultItem
   GObject         parent_instance;
 
   PnResults      *results;
-  const PnResult *result;     /* owned by results */
+  const PnResult *result;     /* owned by results; written when first asked for */
   guint           position;
+  gint64          value;      /* pn_result_item_get_value () */
   char           *search_text;  /* casefolded, built when first searched */
 };
 
@@ -54,8 +55,8 @@ pn_result_item_new (PnResults *results,
 
   self = g_object_new (PN_TYPE_RESULT_ITEM, NULL);
   self->results = pn_results_ref (results);
-  self->result = pn_results_get_result (results, position);
   self->position = position;
+  self->value = G_MININT64;  /* not worked out yet */
 
   return self;
 }
@@ -71,6 +72,10 @@ const PnResult *
 pn_result_item_get_result (PnResultItem *self)
 {
   g_return_val_if_fail (PN_IS_RESULT_ITEM (self), NULL);
+
+  /* Only the rows shown need the whole text. */
+  if (self->result == NULL)
+    self->result = pn_results_get_result (self->results, self->position);
   return self->result;
 }
 
@@ -81,35 +86,48 @@ pn_result_item_get_position (PnResultItem *self)
   return self->position;
 }
 
-gint64
-pn_result_item_get_value (PnResultItem *self)
+/* As pn_export_amount_label() shows it: a possible measure by the most
+ * it can give, so that the list reads in the order of its ranges. */
+static gint64
+value_of (const PnResultOutline *outline,
+          const PnBenefit       *benefit)
 {
-  PnBenefit *benefit;
-
-  g_return_val_if_fail (PN_IS_RESULT_ITEM (self), -1);
-
-  /* As pn_export_amount_label() shows it: a possible measure by the most
-   * it can give, so that the list reads in the order of its ranges. */
-  if (!self->result->counted && self->result->status == PN_STATUS_IN_FORCE &&
-      self->result->not_counted != PN_NOT_COUNTED_OVERLAP &&
-      self->result->benefit->kind != PN_BENEFIT_NON_MONETARY)
+  if (!outline->counted && outline->status == PN_STATUS_IN_FORCE &&
+      outline->not_counted != PN_NOT_COUNTED_OVERLAP &&
+      benefit->kind != PN_BENEFIT_NON_MONETARY)
     {
-      if (self->result->high_cny == PN_YUAN_UNSET && self->result->unbounded)
+      if (outline->high_cny == PN_YUAN_UNSET && outline->unbounded)
         return G_MAXINT64;
-      if (self->result->high_cny != PN_YUAN_UNSET)
-        return self->result->high_cny;
+      if (outline->high_cny != PN_YUAN_UNSET)
+        return outline->high_cny;
     }
 
-  if (self->result->estimate_cny != PN_YUAN_UNSET)
-    return self->result->estimate_cny;
+  if (outline->estimate_cny != PN_YUAN_UNSET)
+    return outline->estimate_cny;
 
-  benefit = self->result->benefit;
   if (benefit->cap != PN_YUAN_UNSET)
     return benefit->cap;
   if (benefit->amount != PN_YUAN_UNSET)
     return benefit->amount;
 
   return -1;
+}
+
+gint64
+pn_result_item_get_value (PnResultItem *self)
+{
+  g_return_val_if_fail (PN_IS_RESULT_ITEM (self), -1);
+
+  /* Sorting asks often: worked out once, from the outline, so that a list
+   * of thousands writes no text. */
+  if (self->value == G_MININT64)
+    {
+      PnResultOutline outline;
+
+      pn_results_get_outline (self->results, self->position, &outline);
+      self->value = value_of (&outline, pn_results_get_benefit (self->results, self->position));
+    }
+  return self->value;
 }
 
 static void
@@ -138,7 +156,7 @@ pn_result_item_matches (PnResultItem *self,
 
   if (self->search_text == NULL)
     {
-      PnBenefit *benefit = self->result->benefit;
+      PnBenefit *benefit = pn_results_get_benefit (self->results, self->position);
       PnTaxonomy *taxonomy = pn_corpus_get_taxonomy (pn_results_get_corpus (self->results));
       GString *text = g_string_new (NULL);
       g_autofree char *citation = pn_gui_citation (benefit->article);

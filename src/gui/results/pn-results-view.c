@@ -18,6 +18,10 @@
 
 /* "What would add most" shows this many steps until "Show All". */
 #define PN_NEXT_STEPS_SHOWN 5
+/* Rows a list shows at first, and adds each time "Show More" is pressed:
+ * a place answered alone lists tens of thousands of measures in a large
+ * corpus, and a row is a widget. */
+#define PN_RESULTS_PAGE 25
 #define PN_FIGURE_MARK "\xee\x80\x80"
 
 struct _PnResultsView
@@ -32,6 +36,7 @@ struct _PnResultsView
    * box. */
   GListStore          *stores[3];
   GtkSortListModel    *models[3];
+  GtkSliceListModel   *pages[3];  /* the rows shown: the first of models[] */
   GtkCustomFilter     *filter;
   GtkSorter           *sorter;
   char                *query;    /* casefolded, or NULL */
@@ -46,6 +51,7 @@ struct _PnResultsView
   AdwStatusPage       *error_page;
   AdwPreferencesGroup *counted_group;
   GtkListBox          *counted_list;
+  GtkButton           *counted_more_button;
   GtkMenuButton       *date_button;
   GtkButton           *edit_button;
   GtkSearchEntry      *filter_entry;
@@ -58,8 +64,10 @@ struct _PnResultsView
   GtkListBox          *next_steps_list;
   AdwPreferencesGroup *not_counted_group;
   GtkListBox          *not_counted_list;
+  GtkButton           *not_counted_more_button;
   AdwPreferencesGroup *possible_group;
   GtkListBox          *possible_list;
+  GtkButton           *possible_more_button;
   GtkDropDown         *sort_dropdown;
   GtkLabel            *summary_label;
   GtkLabel            *total_label;
@@ -84,13 +92,13 @@ typedef enum
 } Group;
 
 static Group
-group_of (const PnResult *result)
+group_of (const PnResultOutline *outline)
 {
-  if (result->counted)
+  if (outline->counted)
     return GROUP_COUNTED;
 
-  if (result->not_counted == PN_NOT_COUNTED_POSSIBLE ||
-      result->not_counted == PN_NOT_COUNTED_MISSING_FIGURE)
+  if (outline->not_counted == PN_NOT_COUNTED_POSSIBLE ||
+      outline->not_counted == PN_NOT_COUNTED_MISSING_FIGURE)
     return GROUP_POSSIBLE;
 
   return GROUP_NOT_COUNTED;
@@ -341,6 +349,83 @@ pn_results_view_more_steps_cb (PnResultsView *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->more_steps_button));
 }
 
+static GtkButton *
+pn_results_view_more_button (PnResultsView *self,
+                             Group          group)
+{
+  switch (group)
+    {
+    case GROUP_COUNTED:
+      return self->counted_more_button;
+    case GROUP_POSSIBLE:
+      return self->possible_more_button;
+    case GROUP_NOT_COUNTED:
+    default:
+      return self->not_counted_more_button;
+    }
+}
+
+/* Under a list with more measures than rows: "Show 25 More of 25,662". */
+static void
+pn_results_view_update_more_buttons (PnResultsView *self)
+{
+  for (Group g = 0; g < G_N_ELEMENTS (self->pages); g++)
+    {
+      GtkButton *button = pn_results_view_more_button (self, g);
+      guint n, shown;
+
+      if (button == NULL || self->pages[g] == NULL)
+        continue;
+      n = g_list_model_get_n_items (G_LIST_MODEL (self->models[g]));
+      shown = g_list_model_get_n_items (G_LIST_MODEL (self->pages[g]));
+      gtk_widget_set_visible (GTK_WIDGET (button), shown < n);
+      if (shown < n)
+        {
+          g_autofree char *total = pn_gui_format_count (n);
+          g_autofree char *label = NULL;
+
+          /* Translators: a button under a list of measures; %u is how many
+           * more it shows (25, or fewer at the end), %s how many the list
+           * has in all ("25,662") */
+          label = g_strdup_printf (ngettext ("Show %u More of %s", "Show %u More of %s", n),
+                                   MIN (PN_RESULTS_PAGE, n - shown), total);
+          gtk_button_set_label (button, label);
+        }
+    }
+}
+
+/* Each list back to its first page. */
+static void
+pn_results_view_reset_pages (PnResultsView *self)
+{
+  for (guint g = 0; g < G_N_ELEMENTS (self->pages); g++)
+    if (self->pages[g] != NULL)
+      gtk_slice_list_model_set_size (self->pages[g], PN_RESULTS_PAGE);
+}
+
+static void
+pn_results_view_more_rows_cb (PnResultsView *self,
+                              GtkButton     *button)
+{
+  for (Group g = 0; g < G_N_ELEMENTS (self->pages); g++)
+    {
+      GtkListBox *lists[3] = { self->counted_list, self->possible_list, self->not_counted_list };
+      guint shown;
+      GtkListBoxRow *first_new;
+
+      if (pn_results_view_more_button (self, g) != button)
+        continue;
+      shown = g_list_model_get_n_items (G_LIST_MODEL (self->pages[g]));
+      gtk_slice_list_model_set_size (self->pages[g], shown + PN_RESULTS_PAGE);
+      pn_results_view_update_more_buttons (self);
+      /* The keyboard goes on from the first new row, where the eye does;
+       * the button may be gone, at the end of the list. */
+      first_new = gtk_list_box_get_row_at_index (lists[g], shown);
+      if (first_new != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (first_new));
+    }
+}
+
 static void
 pn_results_view_update_detail (PnResultsView *self)
 {
@@ -386,6 +471,7 @@ pn_results_view_update_groups (PnResultsView *self)
                           g_list_model_get_n_items (G_LIST_MODEL (self->models[GROUP_POSSIBLE])) > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->not_counted_group),
                           g_list_model_get_n_items (G_LIST_MODEL (self->models[GROUP_NOT_COUNTED])) > 0);
+  pn_results_view_update_more_buttons (self);
 }
 
 static gboolean
@@ -405,6 +491,8 @@ pn_results_view_filter_changed_cb (PnResultsView *self)
   g_clear_pointer (&self->query, g_free);
   if (*text != '\0')
     self->query = g_utf8_casefold (text, -1);
+  /* the first page of what matches */
+  pn_results_view_reset_pages (self);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   pn_results_view_update_groups (self);
 }
@@ -440,12 +528,15 @@ pn_results_view_rebuild (PnResultsView *self)
 
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
     groups[g] = g_ptr_array_new_with_free_func (g_object_unref);
+  /* Grouped by their outline: only the rows shown write their text. */
   for (guint i = 0; i < pn_results_get_n_results (self->results); i++)
     {
-      const PnResult *result = pn_results_get_result (self->results, i);
+      PnResultOutline outline;
 
-      g_ptr_array_add (groups[group_of (result)], pn_result_item_new (self->results, i));
+      pn_results_get_outline (self->results, i, &outline);
+      g_ptr_array_add (groups[group_of (&outline)], pn_result_item_new (self->results, i));
     }
+  pn_results_view_reset_pages (self);
 
   /* Every row out of every list first, so that a measure moving to
    * another list finds its row free. */
@@ -581,6 +672,7 @@ pn_results_view_dispose (GObject *object)
   g_clear_pointer (&self->step_rows, g_ptr_array_unref);
   for (guint g = 0; g < G_N_ELEMENTS (self->stores); g++)
     {
+      g_clear_object (&self->pages[g]);
       g_clear_object (&self->models[g]);
       g_clear_object (&self->stores[g]);
     }
@@ -648,6 +740,7 @@ pn_results_view_class_init (PnResultsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, error_page);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, counted_group);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, counted_list);
+  gtk_widget_class_bind_template_child (widget_class, PnResultsView, counted_more_button);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, date_button);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, date_chooser);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, detail);
@@ -660,14 +753,17 @@ pn_results_view_class_init (PnResultsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, next_steps_list);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, not_counted_group);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, not_counted_list);
+  gtk_widget_class_bind_template_child (widget_class, PnResultsView, not_counted_more_button);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, possible_group);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, possible_list);
+  gtk_widget_class_bind_template_child (widget_class, PnResultsView, possible_more_button);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, total_label);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, upside_label);
   gtk_widget_class_bind_template_callback (widget_class, pn_results_view_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, pn_results_view_more_steps_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pn_results_view_more_rows_cb);
   gtk_widget_class_bind_template_callback (widget_class, pn_results_view_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, pn_results_view_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, pn_results_view_sort_changed_cb);
@@ -699,7 +795,8 @@ pn_results_view_init (PnResultsView *self)
         filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->stores[g])),
                                               GTK_FILTER (g_object_ref (self->filter)));
         self->models[g] = gtk_sort_list_model_new (G_LIST_MODEL (filtered), g_object_ref (self->sorter));
-        gtk_list_box_bind_model (lists[g], G_LIST_MODEL (self->models[g]),
+        self->pages[g] = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->models[g])), 0, PN_RESULTS_PAGE);
+        gtk_list_box_bind_model (lists[g], G_LIST_MODEL (self->pages[g]),
                                  pn_results_view_create_row_cb, self, NULL);
       }
   }
