@@ -455,12 +455,16 @@ pn_measure_detail_fill_overlap (PnMeasureDetail *self,
 
       for (guint i = 0; i < pn_results_get_n_results (self->results); i++)
         {
-          const PnResult *other = pn_results_get_result (self->results, i);
+          const PnResult *other;
+          PnResultOutline outline;
           g_autofree char *citation = NULL;
           g_autofree char *difference = NULL;
 
-          if (other->overlap_winner != benefit)
+          /* only those it beat are written out: a place can list thousands */
+          pn_results_get_outline (self->results, i, &outline);
+          if (outline.overlap_winner != benefit)
             continue;
+          other = pn_results_get_result (self->results, i);
 
           citation = pn_gui_citation (other->benefit->article);
           difference = pn_money_format_yuan (MAX (result->estimate_cny - other->estimate_cny, 0));

@@ -119,12 +119,19 @@ pn_figures_page_compute_uses (PnFiguresPage *self,
     }
   for (guint i = 0; i < pn_results_get_n_results (results); i++)
     {
-      const PnResult *result = pn_results_get_result (results, i);
-      PnBenefit *benefit = result->benefit;
+      PnBenefit *benefit = pn_results_get_benefit (results, i);
+      PnResultOutline outline;
+      const PnResult *result;
 
-      if (result->status == PN_STATUS_EXPIRED || result->status == PN_STATUS_DRAFT ||
-          result->status == PN_STATUS_SUPERSEDED)
+      /* a measure that reads no figure is not written out */
+      if (benefit->base == PN_FIGURE_NONE && benefit->combined_limit == PN_FIGURE_NONE &&
+          benefit->thresholds->len == 0)
         continue;
+      pn_results_get_outline (results, i, &outline);
+      if (outline.status == PN_STATUS_EXPIRED || outline.status == PN_STATUS_DRAFT ||
+          outline.status == PN_STATUS_SUPERSEDED)
+        continue;
+      result = pn_results_get_result (results, i);
 
       figure_use_add (uses, benefit->base, result);
       figure_use_add (uses, benefit->combined_limit, result);
