@@ -6,6 +6,7 @@
 #include "pn-test-util.h"
 
 #include "pn-profile-view.h"
+#include "pn-store.h"
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -662,4 +663,41 @@ pn_test_assert_within_width (GtkWidget *root,
   assert_within (root, window, width, &n_checked);
   g_test_message ("%u widgets within %d px", n_checked, width);
   g_assert_cmpuint (n_checked, >, 0);
+}
+
+/* A corpus as large as users' may grow: the documents tests/bench's
+ * generator writes, imported into the application's store. */
+void
+pn_test_import_generated (PnTestFixture *fixture,
+                          guint          n_benefits)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "bench", "gen-corpus.py", NULL);
+  g_autofree char *python = g_find_program_in_path ("python3");
+  g_autofree char *count = g_strdup_printf ("%u", n_benefits);
+  const char *argv[] = { python, script, "--benefits", count, "--documents", "2", "--seed", "14",
+                         fixture->out_dir, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  int status;
+
+  g_assert_nonnull (python);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+
+  dir = g_dir_open (fixture->out_dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->out_dir, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(PnDocument) document = NULL;
+
+      document = pn_store_import_file (pn_application_get_store (fixture->app), file, FALSE, &error);
+      g_assert_no_error (error);
+    }
+  pn_application_reload_corpus (fixture->app);
 }

@@ -157,6 +157,12 @@ void        pn_test_add_app_tests         (const PnTestCase       *cases,
                                            const char             *view,
                                            const PnTestAppOptions *options);
 
+/* Imports `n_benefits` measures in two documents that tests/bench's
+ * gen-corpus.py writes (seed 14) into the fixture's out_dir, and reloads
+ * the application's corpus: a corpus as large as users' may grow. */
+void        pn_test_import_generated      (PnTestFixture          *fixture,
+                                           guint                   n_benefits);
+
 /* pn_test_wait_until() with PN_TEST_FRAME_TIMEOUT_MS. */
 gboolean    pn_test_wait                  (PnTestPredicate  predicate,
                                            gpointer         data);

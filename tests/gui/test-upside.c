@@ -889,43 +889,6 @@ is_not_listed (gpointer data)
   return !is_listed (data);
 }
 
-/* A corpus as large as users' may grow: the documents tests/bench's
- * generator writes, imported into the application's store. */
-static void
-import_generated (Fixture *fixture,
-                  guint    n_benefits)
-{
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "bench", "gen-corpus.py", NULL);
-  g_autofree char *python = g_find_program_in_path ("python3");
-  g_autofree char *count = g_strdup_printf ("%u", n_benefits);
-  const char *argv[] = { python, script, "--benefits", count, "--documents", "2", "--seed", "14",
-                         fixture->out_dir, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-  int status;
-
-  g_assert_nonnull (python);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
-                               &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, &error));
-  g_assert_no_error (error);
-
-  dir = g_dir_open (fixture->out_dir, 0, &error);
-  g_assert_no_error (error);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->out_dir, name, NULL);
-      g_autoptr(GFile) file = g_file_new_for_path (path);
-      g_autoptr(PnDocument) document = NULL;
-
-      document = pn_store_import_file (pn_application_get_store (fixture->app), file, FALSE, &error);
-      g_assert_no_error (error);
-    }
-  pn_application_reload_corpus (fixture->app);
-}
-
 /* Thousands of measures at a place: each list shows a page of rows, the
  * order and the filter still go over all of them, and "Show More" adds
  * the next page where the keyboard is. */
@@ -940,7 +903,7 @@ test_many_measures (Fixture *fixture)
   const char *hidden_id = NULL;
   guint n, total_rows = 0, paged = 0;
 
-  import_generated (fixture, 1000);
+  pn_test_import_generated (fixture, 1000);
   answer (fixture, "location=xiamen", "2025-06-30");
   show_results (fixture);
   results = pn_results_view_get_results (results_view (fixture));
@@ -1030,7 +993,7 @@ test_many_measures (Fixture *fixture)
           g_assert_cmpuint (after->len, >, before);
           g_assert_cmpuint (after->len, <=, before + 25);
           /* the keyboard on the first new row */
-          g_assert_true (gtk_widget_has_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), before))));
+          g_assert_true (gtk_widget_is_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), before))));
         }
       total_rows += n_rows (GTK_LIST_BOX (list));
     }
