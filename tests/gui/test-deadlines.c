@@ -213,10 +213,31 @@ assert_rows_are (Fixture     *fixture,
                  GPtrArray   *expected,
                  const char  *as_of)
 {
-  g_autoptr(GPtrArray) shown = rows (fixture);
-  g_autoptr(GPtrArray) all_sections = sections (fixture);
+  g_autoptr(GPtrArray) shown = NULL;
+  g_autoptr(GPtrArray) all_sections = NULL;
+  GtkWidget *more = view_child (fixture, "more_button");
   const char *date = NULL;
   guint s = 0;
+
+  /* a page at first, then "Show More" to the end, the keyboard on the
+   * first new row each time */
+  shown = rows (fixture);
+  g_assert_cmpuint (shown->len, ==, MIN (expected->len, 100));
+  g_assert_cmpint (gtk_widget_get_visible (more), ==, expected->len > 100);
+  while (gtk_widget_get_visible (more))
+    {
+      guint before = shown->len;
+
+      g_assert_true (strstr (gtk_button_get_label (GTK_BUTTON (more)), "100") != NULL ||
+                     expected->len - before < 100);
+      g_signal_emit_by_name (more, "clicked");
+      pn_test_flush ();
+      g_clear_pointer (&shown, g_ptr_array_unref);
+      shown = rows (fixture);
+      g_assert_cmpuint (shown->len, ==, MIN (expected->len, before + 100));
+      g_assert_true (gtk_widget_is_focus (g_ptr_array_index (shown, before)));
+    }
+  all_sections = sections (fixture);
 
   g_assert_cmpuint (shown->len, ==, expected->len);
   g_assert_cmpuint (pn_deadlines_view_get_n_shown (fixture->view), ==, expected->len);
@@ -771,6 +792,26 @@ test_accessibility (Fixture *fixture)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->main_stack), ==, "deadlines");
 }
 
+/* Hundreds of measures ending at a place: the timeline shows them a page
+ * at a time, a date's heading once even where a page ends within it. */
+static void
+test_many (Fixture *fixture)
+{
+  g_autoptr(PnDeadlines) deadlines = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+
+  pn_test_import_generated (fixture, 1200);
+  pn_profile_set_location (fixture->profile, "xiamen");
+  pn_profile_set_as_of (fixture->profile, "2024-01-01");
+  show_deadlines (fixture);
+
+  deadlines = core_deadlines (fixture, "2024-01-01", -1);
+  expected = expected_deadlines (fixture, deadlines, FALSE);
+  g_test_message ("%u measures end", expected->len);
+  g_assert_cmpuint (expected->len, >, 150);
+  assert_rows_are (fixture, expected, "2024-01-01");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -783,6 +824,7 @@ main (int   argc,
     { "/pn/gui/deadlines/export", test_export },
     { "/pn/gui/deadlines/project", test_project },
     { "/pn/gui/deadlines/a11y", test_accessibility },
+    { "/pn/gui/deadlines/many", test_many },
   };
   static const PnTestAppOptions options = { .width = 1000, .height = 700 };
 

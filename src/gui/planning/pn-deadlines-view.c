@@ -18,6 +18,10 @@
  * and saved as iCalendar. */
 
 #define PN_DEADLINES_VIEW_FILE_NAME "policy-deadlines.ics"
+/* Measures the timeline shows at first, and adds each time "Show More" is
+ * pressed: a place of a large corpus has hundreds ending in a year, and a
+ * row is a widget. */
+#define PN_DEADLINES_VIEW_PAGE 100
 
 /* The "Ending within" choices, in the order of the combo row's model. */
 static const gint within_days[] = { -1, 90, 365 };
@@ -30,7 +34,10 @@ struct _PnDeadlinesView
   PnResults         *results;        /* the profile at the location: amounts */
   GHashTable        *matching;       /* ids of the benefits the engine lists
                                       * for the answers, or NULL */
+  GHashTable        *positions;      /* benefit id → its place in results + 1 */
   GPtrArray         *shown;          /* const PnDeadline *, into deadlines */
+  guint              n_rows;         /* of `shown`, the first that have a row */
+  GtkListBox        *last_list;      /* the list of the last date with rows */
   GError            *error;          /* why there are no deadlines */
   gboolean           has_answers;
   gboolean           project_chosen; /* the user set the switch */
@@ -43,6 +50,7 @@ struct _PnDeadlinesView
   GtkButton         *export_button;
   GtkLabel          *footer_label;
   GtkLabel          *location_label;
+  GtkButton         *more_button;
   GtkLabel          *nothing_label;
   AdwActionRow      *project_row;
   GtkSwitch         *project_switch;
@@ -94,6 +102,7 @@ pn_deadlines_view_compute (PnDeadlinesView *self)
 
   g_clear_pointer (&self->deadlines, pn_deadlines_unref);
   g_clear_pointer (&self->matching, g_hash_table_unref);
+  g_clear_pointer (&self->positions, g_hash_table_unref);
   g_clear_pointer (&self->results, pn_results_unref);
   g_clear_error (&self->error);
   g_ptr_array_set_size (self->shown, 0);
@@ -115,9 +124,12 @@ pn_deadlines_view_compute (PnDeadlinesView *self)
   if (self->results == NULL)
     return;
   self->has_answers = profile_has_answers (profile);
+  /* Ids owned by the corpus, which self->deadlines keeps. */
+  self->positions = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < pn_results_get_n_results (self->results); i++)
+    g_hash_table_insert (self->positions, pn_results_get_benefit (self->results, i)->id, GUINT_TO_POINTER (i + 1));
   if (self->has_answers)
     {
-      /* Ids owned by the corpus, which self->deadlines keeps. */
       self->matching = g_hash_table_new (g_str_hash, g_str_equal);
       for (guint i = 0; i < pn_results_get_n_results (self->results); i++)
         g_hash_table_add (self->matching, pn_results_get_benefit (self->results, i)->id);
@@ -229,7 +241,10 @@ pn_deadlines_view_row_new (PnDeadlinesView  *self,
   /* What it is worth: the estimate for these answers, else what the text
    * states ("up to ¥4,000,000"). */
   {
-    const PnResult *result = self->results != NULL ? pn_results_find (self->results, benefit->id) : NULL;
+    guint position = self->positions != NULL
+                     ? GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, benefit->id)) : 0;
+    /* written out for the rows shown only */
+    const PnResult *result = position > 0 ? pn_results_get_result (self->results, position - 1) : NULL;
     GtkWidget *label;
 
     amount = result != NULL ? pn_gui_result_amount (result) : pn_gui_benefit_amount (benefit);
@@ -390,13 +405,68 @@ pn_deadlines_view_fill_footer (PnDeadlinesView *self)
 }
 
 /* The widgets for the model. */
+/* Rows for the next page of `shown`, the sections of their dates first
+ * where a date begins; and the button for what is left. */
+static GtkListBoxRow *
+pn_deadlines_view_add_rows (PnDeadlinesView *self)
+{
+  guint end = MIN (self->shown->len, self->n_rows + PN_DEADLINES_VIEW_PAGE);
+  GtkListBoxRow *first = NULL;
+
+  for (guint i = self->n_rows; i < end; i++)
+    {
+      const PnDeadline *deadline = g_ptr_array_index (self->shown, i);
+      const PnDeadline *previous = i > 0 ? g_ptr_array_index (self->shown, i - 1) : NULL;
+      GtkWidget *row;
+
+      if (self->last_list == NULL || g_strcmp0 (previous->valid_until, deadline->valid_until) != 0)
+        {
+          GtkWidget *section = pn_deadlines_view_section_new (deadline, &self->last_list);
+
+          pn_gui_tag_chinese (section);
+          gtk_box_append (self->timeline_box, section);
+        }
+      row = pn_deadlines_view_row_new (self, deadline);
+      gtk_list_box_append (self->last_list, row);
+      if (first == NULL)
+        first = GTK_LIST_BOX_ROW (row);
+    }
+  self->n_rows = end;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->more_button), self->n_rows < self->shown->len);
+  if (self->n_rows < self->shown->len)
+    {
+      g_autofree char *total = pn_gui_format_count (self->shown->len);
+      g_autofree char *label = NULL;
+
+      /* Translators: a button under the deadlines; %u is how many more it
+       * shows (100, or fewer at the end), %s how many end in the period in
+       * all ("698") */
+      label = g_strdup_printf (ngettext ("Show %u More of %s", "Show %u More of %s", self->shown->len),
+                               MIN (PN_DEADLINES_VIEW_PAGE, self->shown->len - self->n_rows), total);
+      gtk_button_set_label (self->more_button, label);
+    }
+
+  return first;
+}
+
+static void
+pn_deadlines_view_more_cb (PnDeadlinesView *self)
+{
+  GtkListBoxRow *first = pn_deadlines_view_add_rows (self);
+
+  /* the keyboard goes on from the first new row */
+  if (first != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (first));
+}
+
 static void
 pn_deadlines_view_rebuild (PnDeadlinesView *self)
 {
-  GtkListBox *list = NULL;
-  const char *date = NULL;
-
   pn_gui_box_remove_all (self->timeline_box);
+  self->last_list = NULL;
+  self->n_rows = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->more_button), FALSE);
 
   if (self->error != NULL)
     {
@@ -418,20 +488,9 @@ pn_deadlines_view_rebuild (PnDeadlinesView *self)
                       pn_deadlines_view_filters (self) ? _("No measure for this project ends in this period.")
                                                        : _("No measure here ends in this period."));
 
-  for (guint i = 0; i < self->shown->len; i++)
-    {
-      const PnDeadline *deadline = g_ptr_array_index (self->shown, i);
-
-      if (list == NULL || g_strcmp0 (date, deadline->valid_until) != 0)
-        {
-          GtkWidget *section = pn_deadlines_view_section_new (deadline, &list);
-
-          pn_gui_tag_chinese (section);
-          gtk_box_append (self->timeline_box, section);
-          date = deadline->valid_until;
-        }
-      gtk_list_box_append (list, pn_deadlines_view_row_new (self, deadline));
-    }
+  self->n_rows = 0;
+  self->last_list = NULL;
+  pn_deadlines_view_add_rows (self);
 
   pn_deadlines_view_fill_footer (self);
   gtk_stack_set_visible_child_name (self->content_stack, "deadlines");
@@ -791,6 +850,7 @@ pn_deadlines_view_finalize (GObject *object)
   PnDeadlinesView *self = (PnDeadlinesView *) object;
 
   g_clear_pointer (&self->shown, g_ptr_array_unref);
+  g_clear_pointer (&self->positions, g_hash_table_unref);
   g_clear_pointer (&self->matching, g_hash_table_unref);
   g_clear_pointer (&self->results, pn_results_unref);
   g_clear_pointer (&self->deadlines, pn_deadlines_unref);
@@ -819,6 +879,8 @@ pn_deadlines_view_class_init (PnDeadlinesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnDeadlinesView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PnDeadlinesView, error_page);
   gtk_widget_class_bind_template_child (widget_class, PnDeadlinesView, export_button);
+  gtk_widget_class_bind_template_child (widget_class, PnDeadlinesView, more_button);
+  gtk_widget_class_bind_template_callback (widget_class, pn_deadlines_view_more_cb);
   gtk_widget_class_bind_template_child (widget_class, PnDeadlinesView, footer_label);
   gtk_widget_class_bind_template_child (widget_class, PnDeadlinesView, location_label);
   gtk_widget_class_bind_template_child (widget_class, PnDeadlinesView, nothing_label);
