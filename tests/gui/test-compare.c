@@ -80,7 +80,7 @@ evaluate_at (Fixture    *fixture,
   g_autoptr(PnProfile) copy = pn_profile_copy (fixture->profile);
 
   pn_profile_set_location (copy, location);
-  return pn_engine_evaluate (fixture->corpus, copy, NULL);
+  return pn_engine_evaluate (pn_application_get_corpus (fixture->app), copy, NULL);
 }
 
 /* ---- reading the view ---- */
@@ -140,6 +140,32 @@ count_rows (GtkWidget *list)
     n++;
 
   return n;
+}
+
+/* A list shows a page of 50 rows, then "Show More" adds up to 50 more,
+ * the keyboard on the first new row, until every measure has its row. */
+static void
+show_all_rows (Fixture    *fixture,
+               const char *list_name,
+               const char *button_name)
+{
+  GtkWidget *list = view_child (fixture, list_name);
+  GtkWidget *more = view_child (fixture, button_name);
+  guint n = count_rows (list);
+
+  g_assert_cmpuint (n, <=, 50);
+  g_assert_true (!gtk_widget_get_visible (more) || n == 50);
+  while (gtk_widget_get_visible (more))
+    {
+      guint before = n;
+
+      g_signal_emit_by_name (more, "clicked");
+      pn_test_flush ();
+      n = count_rows (list);
+      g_assert_cmpuint (n, >, before);
+      g_assert_cmpuint (n, <=, before + 50);
+      g_assert_true (gtk_widget_is_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), before))));
+    }
 }
 
 static GtkWidget *
@@ -239,6 +265,8 @@ check_against_core (Fixture *fixture)
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (view_child (fixture, "content_stack"))), ==, "compare");
   g_assert_cmpuint (count_children (view_child (fixture, "location_columns")), ==, n);
+  show_all_rows (fixture, "counted_list", "counted_more_button");
+  show_all_rows (fixture, "other_list", "other_more_button");
 
   for (guint i = 0; i < n; i++)
     {
@@ -255,7 +283,8 @@ check_against_core (Fixture *fixture)
       PnResults *at = g_ptr_array_index (results, i);
       GtkWidget *column = nth_column (fixture, i);
       g_autofree char *total = pn_money_format_yuan (pn_results_get_total (at));
-      const PnTerm *term = pn_taxonomy_get_location (pn_corpus_get_taxonomy (fixture->corpus), locations[i]);
+      const PnTerm *term = pn_taxonomy_get_location (pn_corpus_get_taxonomy (pn_application_get_corpus (fixture->app)),
+                                                     locations[i]);
       gboolean best = max > min && pn_results_get_total (at) == max;
 
       g_assert_cmpstr (gtk_widget_get_name (column), ==, locations[i]);
@@ -271,7 +300,7 @@ check_against_core (Fixture *fixture)
     g_assert_cmpuint (n_best, >, 0);
 
   /* The view's own comparison is the core's for the same answers. */
-  compare = pn_compare_new (fixture->corpus, fixture->profile, locations, &error);
+  compare = pn_compare_new (pn_application_get_corpus (fixture->app), fixture->profile, locations, &error);
   g_assert_no_error (error);
   g_assert_nonnull (pn_compare_view_get_compare (fixture->view));
   g_assert_true (column_marked_best (nth_column (fixture, pn_compare_get_best (compare))) || max == min);
@@ -698,6 +727,19 @@ test_keyboard (Fixture *fixture)
   }
 }
 
+/* /pn/gui/compare/many: a large corpus lists hundreds of measures at the
+ * places compared; each list shows a page at a time, and every measure
+ * still has its row and its amounts once shown. */
+static void
+test_many (Fixture *fixture)
+{
+  pn_test_import_generated (fixture, 1200);
+  answer_scenario (fixture, "xiamen");
+  show_compare (fixture);
+  g_assert_true (gtk_widget_get_visible (view_child (fixture, "other_more_button")));
+  check_against_core (fixture);
+}
+
 /* /pn/gui/compare/narrow: at 360 px the columns still fit three places,
  * and four scroll sideways, the header with the rows. */
 static void
@@ -755,6 +797,7 @@ main (int   argc,
 
   static const PnTestCase tests[] = {
     { "/pn/gui/compare/empty", test_empty },
+    { "/pn/gui/compare/many", test_many },
     { "/pn/gui/compare/scenario", test_scenario },
     { "/pn/gui/compare/hidden", test_hidden },
     { "/pn/gui/compare/picker", test_picker },

@@ -23,6 +23,9 @@
 /* When the user has not chosen: the profile's location, then these. */
 static const char * const default_locations[] = { "xiamen", "jinjiang", "fuzhou" };
 #define N_DEFAULT_CHOSEN 3
+/* Measures a list shows at first, and adds each time "Show More" is
+ * pressed: in a large corpus three places list thousands together. */
+#define PN_COMPARE_VIEW_PAGE 50
 
 struct _PnCompareView
 {
@@ -41,6 +44,13 @@ struct _PnCompareView
   GListStore          *kind_store;     /* PnCompareItem of each list */
   GListStore          *counted_store;
   GListStore          *other_store;
+  /* Every measure listed somewhere (Measure), and the two lists' own, in
+   * their order; their items are built a page at a time. */
+  GPtrArray           *measures;
+  GPtrArray           *counted_measures;
+  GPtrArray           *other_measures;
+  guint                counted_pages;   /* pages shown, kept when the layout changes */
+  guint                other_pages;
 
   /* Template children */
   GtkButton           *answer_button;
@@ -49,6 +59,7 @@ struct _PnCompareView
   GtkScrolledWindow   *body_scrolled_window;
   GtkStack            *content_stack;
   GtkListBox          *counted_list;
+  GtkButton           *counted_more_button;
   GtkWidget           *header_box;
   GtkScrolledWindow   *header_scrolled_window;
   AdwPreferencesGroup *kind_group;
@@ -60,6 +71,7 @@ struct _PnCompareView
   GtkLabel            *locations_label;
   AdwPreferencesGroup *other_group;
   GtkListBox          *other_list;
+  GtkButton           *other_more_button;
 };
 
 G_DEFINE_FINAL_TYPE (PnCompareView, pn_compare_view, PN_TYPE_PROFILE_VIEW)
@@ -386,11 +398,12 @@ zero_reason (PnResults *results)
 
   for (guint i = 0; i < n; i++)
     {
-      const PnResult *result = pn_results_get_result (results, i);
+      PnResultOutline outline;
 
-      if (result->not_counted == PN_NOT_COUNTED_POSSIBLE || result->not_counted == PN_NOT_COUNTED_MISSING_FIGURE)
+      pn_results_get_outline (results, i, &outline);
+      if (outline.not_counted == PN_NOT_COUNTED_POSSIBLE || outline.not_counted == PN_NOT_COUNTED_MISSING_FIGURE)
         possible++;
-      else if (result->status != PN_STATUS_IN_FORCE)
+      else if (outline.status != PN_STATUS_IN_FORCE)
         inactive++;
     }
 
@@ -543,7 +556,7 @@ pn_compare_view_make_column (PnCompareView *self,
 typedef struct
 {
   PnBenefit      *benefit;
-  const PnResult *results[PN_COMPARE_MAX_LOCATIONS];   /* NULL where not listed */
+  guint           positions[PN_COMPARE_MAX_LOCATIONS]; /* in each place's results + 1; 0: not listed */
   gint64          best_counted;                        /* or -1 */
   guint           order;
 } Measure;
@@ -571,12 +584,18 @@ pn_compare_view_measure_item (PnCompareView *self,
   PnBenefit *benefit = measure->benefit;
   g_autofree char *citation = pn_gui_citation (benefit->article);
   PnStatus status = PN_STATUS_IN_FORCE;
+  const PnResult *results[PN_COMPARE_MAX_LOCATIONS] = { NULL, };
   PnCompareItem *item;
+
+  /* Written out now, for the rows shown only. */
+  for (guint i = 0; i < n; i++)
+    if (measure->positions[i] > 0)
+      results[i] = pn_results_get_result (pn_compare_get_results (self->compare, i), measure->positions[i] - 1);
 
   /* The status is the document's on the date: the same everywhere. */
   for (guint i = 0; i < n; i++)
-    if (measure->results[i] != NULL)
-      status = measure->results[i]->status;
+    if (results[i] != NULL)
+      status = results[i]->status;
 
   item = pn_compare_item_new (benefit->id, pn_gui_text (&benefit->title), pn_gui_other_text (&benefit->title),
                               citation, status);
@@ -585,7 +604,7 @@ pn_compare_view_measure_item (PnCompareView *self,
   for (guint i = 0; i < n; i++)
     {
       const char *location = pn_compare_get_location (self->compare, i);
-      const PnResult *result = measure->results[i];
+      const PnResult *result = results[i];
       PnCompareCellData cell = {
         .location = g_strdup (location),
         .label = g_strdup (pn_compare_view_location_label (self, location)),
@@ -666,61 +685,119 @@ pn_compare_view_fill_kinds (PnCompareView *self,
   gtk_widget_set_visible (GTK_WIDGET (self->kind_group), items->len > 0);
 }
 
+/* Under a list with more measures than rows: "Show 50 More of 7,212". */
+static void
+pn_compare_view_update_more (GtkButton *button,
+                             guint      shown,
+                             guint      n)
+{
+  gtk_widget_set_visible (GTK_WIDGET (button), shown < n);
+  if (shown < n)
+    {
+      g_autofree char *total = pn_gui_format_count (n);
+      g_autofree char *label = NULL;
+
+      /* Translators: a button under a list of measures compared; %u is
+       * how many more it shows (50, or fewer at the end), %s how many the
+       * list has in all ("7,212") */
+      label = g_strdup_printf (ngettext ("Show %u More of %s", "Show %u More of %s", n),
+                               MIN (PN_COMPARE_VIEW_PAGE, n - shown), total);
+      gtk_button_set_label (button, label);
+    }
+}
+
+/* Items for `measures` up to `pages` pages, after those `store` has. */
+static void
+pn_compare_view_add_items (PnCompareView *self,
+                           GListStore    *store,
+                           GPtrArray     *measures,
+                           guint          pages,
+                           GtkButton     *more)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = pn_compare_get_n_locations (self->compare);
+  guint from = g_list_model_get_n_items (G_LIST_MODEL (store));
+  guint to = MIN (measures->len, pages * PN_COMPARE_VIEW_PAGE);
+
+  for (guint i = from; i < to; i++)
+    g_ptr_array_add (items, pn_compare_view_measure_item (self, g_ptr_array_index (measures, i), n));
+  g_list_store_splice (store, from, 0, items->pdata, items->len);
+  pn_compare_view_update_more (more, MAX (from, to), measures->len);
+}
+
 static void
 pn_compare_view_fill_measures (PnCompareView *self,
                                guint          n)
 {
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) measures = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) counted = g_ptr_array_new ();
-  g_autoptr(GPtrArray) others = g_ptr_array_new ();
 
-  /* Every measure listed at any location, in the order first listed. */
+  g_ptr_array_set_size (self->measures, 0);
+  g_ptr_array_set_size (self->counted_measures, 0);
+  g_ptr_array_set_size (self->other_measures, 0);
+
+  /* Every measure listed at any location, in the order first listed;
+   * from the results' outlines, so that only the rows shown are written. */
   for (guint i = 0; i < n; i++)
     {
       PnResults *results = pn_compare_get_results (self->compare, i);
 
       for (guint j = 0; j < pn_results_get_n_results (results); j++)
         {
-          const PnResult *result = pn_results_get_result (results, j);
-          Measure *measure = g_hash_table_lookup (by_id, result->benefit->id);
+          PnBenefit *benefit = pn_results_get_benefit (results, j);
+          Measure *measure = g_hash_table_lookup (by_id, benefit->id);
+          PnResultOutline outline;
 
           if (measure == NULL)
             {
               measure = g_new0 (Measure, 1);
-              measure->benefit = result->benefit;
+              measure->benefit = benefit;
               measure->best_counted = -1;
-              measure->order = measures->len;
-              g_ptr_array_add (measures, measure);
-              g_hash_table_insert (by_id, result->benefit->id, measure);
+              measure->order = self->measures->len;
+              g_ptr_array_add (self->measures, measure);
+              g_hash_table_insert (by_id, benefit->id, measure);
             }
-          measure->results[i] = result;
-          if (result->counted)
-            measure->best_counted = MAX (measure->best_counted, result->estimate_cny);
+          measure->positions[i] = j + 1;
+          pn_results_get_outline (results, j, &outline);
+          if (outline.counted)
+            measure->best_counted = MAX (measure->best_counted, outline.estimate_cny);
         }
     }
 
-  for (guint i = 0; i < measures->len; i++)
+  for (guint i = 0; i < self->measures->len; i++)
     {
-      Measure *measure = g_ptr_array_index (measures, i);
+      Measure *measure = g_ptr_array_index (self->measures, i);
 
-      g_ptr_array_add (measure->best_counted >= 0 ? counted : others, measure);
+      g_ptr_array_add (measure->best_counted >= 0 ? self->counted_measures : self->other_measures, measure);
     }
-  g_ptr_array_sort (counted, compare_measures);
+  g_ptr_array_sort (self->counted_measures, compare_measures);
 
-  {
-    g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  pn_compare_view_add_items (self, self->counted_store, self->counted_measures, self->counted_pages,
+                             self->counted_more_button);
+  pn_compare_view_add_items (self, self->other_store, self->other_measures, self->other_pages,
+                             self->other_more_button);
 
-    for (guint i = 0; i < counted->len; i++)
-      g_ptr_array_add (items, pn_compare_view_measure_item (self, g_ptr_array_index (counted, i), n));
-    g_list_store_splice (self->counted_store, 0, 0, items->pdata, items->len);
-    g_ptr_array_set_size (items, 0);
-    for (guint i = 0; i < others->len; i++)
-      g_ptr_array_add (items, pn_compare_view_measure_item (self, g_ptr_array_index (others, i), n));
-    g_list_store_splice (self->other_store, 0, 0, items->pdata, items->len);
-  }
+  gtk_widget_set_visible (GTK_WIDGET (self->other_group), self->other_measures->len > 0);
+}
 
-  gtk_widget_set_visible (GTK_WIDGET (self->other_group), others->len > 0);
+static void
+pn_compare_view_more_cb (PnCompareView *self,
+                         GtkButton     *button)
+{
+  gboolean counted = button == self->counted_more_button;
+  GListStore *store = counted ? self->counted_store : self->other_store;
+  GtkListBox *list = counted ? self->counted_list : self->other_list;
+  guint before = g_list_model_get_n_items (G_LIST_MODEL (store));
+  GtkListBoxRow *first_new;
+
+  if (counted)
+    pn_compare_view_add_items (self, store, self->counted_measures, ++self->counted_pages, button);
+  else
+    pn_compare_view_add_items (self, store, self->other_measures, ++self->other_pages, button);
+
+  /* the keyboard goes on from the first new row */
+  first_new = gtk_list_box_get_row_at_index (list, before);
+  if (first_new != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (first_new));
 }
 
 static void
@@ -843,6 +920,8 @@ pn_compare_view_rebuild (PnCompareView *self)
 
   self->stale = FALSE;
   g_clear_pointer (&self->compare, pn_compare_unref);
+  self->counted_pages = 1;
+  self->other_pages = 1;
 
   if (pn_compare_view_has_answers (self) && self->locations->len >= PN_COMPARE_MIN_LOCATIONS)
     {
@@ -994,6 +1073,9 @@ pn_compare_view_dispose (GObject *object)
   g_clear_object (&self->counted_store);
   g_clear_object (&self->other_store);
   g_clear_pointer (&self->compare, pn_compare_unref);
+  g_clear_pointer (&self->measures, g_ptr_array_unref);
+  g_clear_pointer (&self->counted_measures, g_ptr_array_unref);
+  g_clear_pointer (&self->other_measures, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pn_compare_view_parent_class)->dispose (object);
 }
@@ -1044,7 +1126,10 @@ pn_compare_view_class_init (PnCompareViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnCompareView, locations_label);
   gtk_widget_class_bind_template_child (widget_class, PnCompareView, other_group);
   gtk_widget_class_bind_template_child (widget_class, PnCompareView, other_list);
+  gtk_widget_class_bind_template_child (widget_class, PnCompareView, counted_more_button);
+  gtk_widget_class_bind_template_child (widget_class, PnCompareView, other_more_button);
   gtk_widget_class_bind_template_callback (widget_class, pn_compare_view_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pn_compare_view_more_cb);
 }
 
 static void
@@ -1057,6 +1142,11 @@ pn_compare_view_init (PnCompareView *self)
   self->kind_store = g_list_store_new (PN_TYPE_COMPARE_ITEM);
   self->counted_store = g_list_store_new (PN_TYPE_COMPARE_ITEM);
   self->other_store = g_list_store_new (PN_TYPE_COMPARE_ITEM);
+  self->measures = g_ptr_array_new_with_free_func (g_free);
+  self->counted_measures = g_ptr_array_new ();
+  self->other_measures = g_ptr_array_new ();
+  self->counted_pages = 1;
+  self->other_pages = 1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_list_box_bind_model (self->kind_list, G_LIST_MODEL (self->kind_store),
