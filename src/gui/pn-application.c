@@ -8,6 +8,7 @@
 #include "editor/pn-editor-open.h"
 #include "pn-window.h"
 #include "profiles/pn-gui-profiles.h"
+#include "profiles/pn-import.h"
 
 #include <glib/gi18n.h>
 
@@ -20,6 +21,8 @@ struct _PnApplication
 
   PnStore        *store;
   GError         *store_error;
+  GFileMonitor   *store_monitor;  /* the database's write-ahead log */
+  guint           store_check_id; /* a look at the store, soon */
   PnCorpus       *corpus;
   PnProfile      *profile;
   gboolean        unsaved;
@@ -205,17 +208,87 @@ static const GActionEntry app_actions[] = {
   { .name = "shortcuts", .activate = pn_application_shortcuts_cb },
 };
 
+/* Another process wrote to the store (pnav import, a second window):
+ * the corpus is read again, unless the store did not change after all. */
+static gboolean
+pn_application_store_check_cb (gpointer user_data)
+{
+  PnApplication *self = PN_APPLICATION (user_data);
+
+  /* An import of this process holds the store: look again once it is
+   * done (it tells the corpus itself). */
+  if (self->store != NULL && pn_gui_store_is_busy (self->store))
+    return G_SOURCE_CONTINUE;
+
+  self->store_check_id = 0;
+  pn_application_check_store (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+pn_application_store_file_changed_cb (PnApplication     *self,
+                                      GFile             *file G_GNUC_UNUSED,
+                                      GFile             *other_file G_GNUC_UNUSED,
+                                      GFileMonitorEvent  event)
+{
+  if (event != G_FILE_MONITOR_EVENT_CHANGED &&
+      event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT &&
+      event != G_FILE_MONITOR_EVENT_CREATED)
+    return;
+
+  /* A commit writes the log more than once: one look after the last. */
+  if (self->store_check_id == 0)
+    self->store_check_id = g_timeout_add (300, pn_application_store_check_cb, self);
+}
+
+/* Every commit, of any process, writes the write-ahead log next to the
+ * database: watching it, the open window follows a document imported
+ * with pnav while it stays in front. */
+static void
+pn_application_watch_store (PnApplication *self,
+                            const char    *path)
+{
+  g_autofree char *log_path = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GFile) log = g_file_new_for_path (log_path);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || pn_store_is_read_only (self->store))
+    return;
+
+  self->store_monitor = g_file_monitor_file (log, G_FILE_MONITOR_NONE, NULL, &error);
+  if (self->store_monitor == NULL)
+    {
+      /* Then the store is looked at when the window is next activated. */
+      g_debug ("Cannot watch %s: %s", log_path, error->message);
+      return;
+    }
+  g_signal_connect_object (self->store_monitor, "changed",
+                           G_CALLBACK (pn_application_store_file_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+pn_application_unwatch_store (PnApplication *self)
+{
+  g_clear_handle_id (&self->store_check_id, g_source_remove);
+  if (self->store_monitor != NULL)
+    g_file_monitor_cancel (self->store_monitor);
+  g_clear_object (&self->store_monitor);
+}
+
 static void
 pn_application_open_store (PnApplication *self)
 {
   const char *env = g_getenv ("POLICY_NAVIGATOR_DB");
   g_autofree char *path = env && *env ? g_strdup (env) : pn_store_default_path ();
 
+  pn_application_unwatch_store (self);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
   self->store = pn_store_open (path, &self->store_error);
   if (self->store == NULL)
     g_warning ("Cannot open the policy database: %s", self->store_error->message);
+  pn_application_watch_store (self, path);
 }
 
 static void
@@ -282,6 +355,7 @@ pn_application_dispose (GObject *object)
 {
   PnApplication *self = (PnApplication *) object;
 
+  pn_application_unwatch_store (self);
   g_clear_object (&self->store);
   g_clear_object (&self->profile);
 

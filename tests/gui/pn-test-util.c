@@ -665,17 +665,20 @@ pn_test_assert_within_width (GtkWidget *root,
   g_assert_cmpuint (n_checked, >, 0);
 }
 
-/* A corpus as large as users' may grow: the documents tests/bench's
- * generator writes, imported into the application's store. */
-void
-pn_test_import_generated (PnTestFixture *fixture,
-                          guint          n_benefits)
+/* The documents tests/bench's generator writes into the fixture's
+ * out_dir: their paths. */
+GPtrArray *
+pn_test_generate_documents (PnTestFixture *fixture,
+                            guint          n_benefits,
+                            guint          n_documents)
 {
   g_autofree char *script = g_test_build_filename (G_TEST_DIST, "bench", "gen-corpus.py", NULL);
   g_autofree char *python = g_find_program_in_path ("python3");
-  g_autofree char *count = g_strdup_printf ("%u", n_benefits);
-  const char *argv[] = { python, script, "--benefits", count, "--documents", "2", "--seed", "14",
+  g_autofree char *benefits = g_strdup_printf ("%u", n_benefits);
+  g_autofree char *documents = g_strdup_printf ("%u", n_documents);
+  const char *argv[] = { python, script, "--benefits", benefits, "--documents", documents, "--seed", "14",
                          fixture->out_dir, NULL };
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autoptr(GDir) dir = NULL;
   const char *name;
@@ -691,10 +694,24 @@ pn_test_import_generated (PnTestFixture *fixture,
   dir = g_dir_open (fixture->out_dir, 0, &error);
   g_assert_no_error (error);
   while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".xml"))
+      g_ptr_array_add (paths, g_build_filename (fixture->out_dir, name, NULL));
+  g_assert_cmpuint (paths->len, ==, n_documents);
+
+  return paths;
+}
+
+void
+pn_test_import_generated (PnTestFixture *fixture,
+                          guint          n_benefits)
+{
+  g_autoptr(GPtrArray) paths = pn_test_generate_documents (fixture, n_benefits, 2);
+
+  for (guint i = 0; i < paths->len; i++)
     {
-      g_autofree char *path = g_build_filename (fixture->out_dir, name, NULL);
-      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GFile) file = g_file_new_for_path (g_ptr_array_index (paths, i));
       g_autoptr(PnDocument) document = NULL;
+      g_autoptr(GError) error = NULL;
 
       document = pn_store_import_file (pn_application_get_store (fixture->app), file, FALSE, &error);
       g_assert_no_error (error);

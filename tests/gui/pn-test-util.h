@@ -157,6 +157,12 @@ void        pn_test_add_app_tests         (const PnTestCase       *cases,
                                            const char             *view,
                                            const PnTestAppOptions *options);
 
+/* Writes `n_benefits` measures in `n_documents` documents with
+ * tests/bench's gen-corpus.py (seed 14) into the fixture's out_dir: the
+ * files' paths.  Transfer full. */
+GPtrArray  *pn_test_generate_documents    (PnTestFixture          *fixture,
+                                           guint                   n_benefits,
+                                           guint                   n_documents);
 /* Imports `n_benefits` measures in two documents that tests/bench's
  * gen-corpus.py writes (seed 14) into the fixture's out_dir, and reloads
  * the application's corpus: a corpus as large as users' may grow. */

@@ -665,9 +665,9 @@ count_cb (guint *count)
   (*count)++;
 }
 
-/* pnav imports into the same database while the window is in the
- * background: once the application looks again (a window does when it
- * becomes active), it reloads the corpus and the reader lists the
+/* pnav imports into the same database: once the application looks again
+ * (a window does when it becomes active, and the application when the
+ * database's log changes), it reloads the corpus and the reader lists the
  * document; when nothing changed, nothing is reloaded. */
 static void
 test_import_elsewhere (Fixture *fixture)
@@ -707,6 +707,42 @@ test_import_elsewhere (Fixture *fixture)
   g_assert_cmpuint (reloads, ==, 2);
   g_assert_cmpuint (n_documents (fixture), ==, 5);
   g_signal_handlers_disconnect_by_func (fixture->app, count_cb, &reloads);
+}
+
+/* pnav imports while the window stays in front: the application watches
+ * the database's log, looks by itself, and the reader lists the document
+ * without the window being activated again.  Fails (after the wait) when
+ * nothing watches the store. */
+static void
+test_import_watched (Fixture *fixture)
+{
+  g_autoptr(GFile) good = write_file ("test-doc.xml", small_document);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnStore) other = NULL;
+  g_autoptr(PnDocument) document = NULL;
+  gboolean reloaded = FALSE;
+
+  g_assert_cmpuint (n_documents (fixture), ==, 5);
+  g_signal_connect_swapped (fixture->app, "corpus-changed", G_CALLBACK (set_true_cb), &reloaded);
+
+  other = pn_store_open (pn_store_get_path (pn_application_get_store (fixture->app)), &error);
+  g_assert_no_error (error);
+  document = pn_store_import_file (other, good, FALSE, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (pn_test_wait (pn_test_is_true, &reloaded));
+  pn_test_flush ();
+  g_assert_cmpuint (n_documents (fixture), ==, 6);
+  g_assert_nonnull (find_row (child (fixture->reader, "document_list"), "pn-document-id", "test-doc"));
+
+  /* and a removal */
+  reloaded = FALSE;
+  g_assert_true (pn_store_remove_document (other, "test-doc", &error));
+  g_assert_no_error (error);
+  g_assert_true (pn_test_wait (pn_test_is_true, &reloaded));
+  pn_test_flush ();
+  g_assert_cmpuint (n_documents (fixture), ==, 5);
+  g_signal_handlers_disconnect_by_func (fixture->app, set_true_cb, &reloaded);
 }
 
 /* ---- /pn/gui/reader/import-dialogs ---- */
@@ -1024,6 +1060,7 @@ static const AppTest app_tests[] = {
   { "/pn/gui/reader/import/thread", test_import },
   { "/pn/gui/reader/import/dialogs", test_import_dialogs },
   { "/pn/gui/reader/import/elsewhere", test_import_elsewhere },
+  { "/pn/gui/reader/import/watched", test_import_watched },
   { "/pn/gui/reader/profiles", test_profiles },
   { "/pn/gui/reader/screenshot", test_screenshot },
   { "/pn/gui/reader/profiles-screenshot", test_profiles_screenshot },
