@@ -338,6 +338,129 @@ test_review_import (PnTestFixture *fixture)
   g_assert_true (result == NULL || !result->counted);
 }
 
+/* ---- /pn/gui/editor/requirements ---- */
+
+static void
+collect_text_views (GtkWidget *widget,
+                    GPtrArray *found)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_text_views (child, found);
+}
+
+static void
+set_buffer_text (GtkWidget  *view,
+                 const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+  pn_test_flush ();
+}
+
+/* How the saved draft matches the client of the test, alone in a corpus. */
+static const PnResult *
+saved_phase_2 (PnTestFixture     *fixture,
+               PnEditorDocument  *document,
+               PnResults        **out_results)
+{
+  PnTaxonomy *taxonomy = pn_corpus_get_taxonomy (pn_application_get_corpus (fixture->app));
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_document_unref);
+  g_autoptr(PnCorpus) corpus = NULL;
+  g_autoptr(GError) error = NULL;
+  PnDocument *saved;
+
+  g_assert_true (pn_test_wait (is_saved, document));
+  saved = pn_policy_loader_load_document_file (pn_editor_document_get_file (document), taxonomy, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (documents, saved);
+  corpus = pn_corpus_new (taxonomy, documents);
+  set_zhangzhou_client (fixture->profile);
+  *out_results = pn_engine_evaluate (corpus, fixture->profile, &error);
+  g_assert_no_error (error);
+  return pn_results_find (*out_results, PHASE_2_ID);
+}
+
+/* A requirement the text states and no question asks: added in the form,
+ * it makes the match possible until checked with the authority; as an
+ * attestation (the applicant confirms it) the match stays definite. */
+static void
+test_requirements (PnTestFixture *fixture)
+{
+  PnPolicyEditor *editor = draft_and_open (fixture, "zhangzhou.txt", zhangzhou_text);
+  PnEditorDocument *document = pn_policy_editor_get_document (editor);
+  PnBenefitForm *form = pn_policy_editor_get_benefit_form (editor);
+  PnBenefit *benefit = find_benefit (pn_editor_document_get_document (document), PHASE_2_ID);
+  GtkWidget *requirements = pn_benefit_form_get_field (form, "requirements");
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autoptr(PnResults) results = NULL;
+  const PnResult *result;
+  PnRequirement *requirement;
+  GtkWidget *attestation;
+
+  g_assert_nonnull (benefit);
+  g_assert_nonnull (requirements);
+  pn_policy_editor_select_benefit (editor, benefit);
+  set_text (pn_benefit_form_get_field (form, "amount"), "300万元");
+  activate (editor, "editor.toggle-reviewed");
+  g_assert_cmpuint (benefit->requirements->len, ==, 0);
+
+  /* counted as drafted */
+  result = saved_phase_2 (fixture, document, &results);
+  g_assert_nonnull (result);
+  g_assert_cmpint (result->match, ==, PN_MATCH_DEFINITE);
+  g_assert_true (result->counted);
+  g_clear_pointer (&results, pn_results_unref);
+
+  /* a new requirement: both languages first */
+  g_signal_emit_by_name (pn_test_template_child (GTK_WIDGET (form), PN_TYPE_BENEFIT_FORM, "add_requirement_button"),
+                         "clicked");
+  pn_test_flush ();
+  collect_text_views (requirements, views);
+  g_assert_cmpuint (views->len, ==, 2);
+  g_assert_true (gtk_widget_is_focus (g_ptr_array_index (views, 0)));
+  set_buffer_text (g_ptr_array_index (views, 0), "须取得国家药监局临床试验批准");
+  g_assert_cmpuint (benefit->requirements->len, ==, 0);
+  g_assert_nonnull (pn_benefit_form_get_field_error (form, "requirements"));
+  set_buffer_text (g_ptr_array_index (views, 1), "Holds the NMPA's approval of the clinical trial");
+  g_assert_null (pn_benefit_form_get_field_error (form, "requirements"));
+  g_assert_cmpuint (benefit->requirements->len, ==, 1);
+  requirement = g_ptr_array_index (benefit->requirements, 0);
+  g_assert_cmpstr (requirement->id, ==, "requirement-1");
+  g_assert_cmpstr (requirement->text.zh, ==, "须取得国家药监局临床试验批准");
+  g_assert_false (requirement->attestation);
+  g_assert_cmpint (wait_for_check (document), ==, PN_EDITOR_CHECK_VALID);
+
+  /* possible until checked with the authority */
+  result = saved_phase_2 (fixture, document, &results);
+  g_assert_nonnull (result);
+  g_assert_cmpint (result->match, ==, PN_MATCH_POSSIBLE);
+  g_assert_false (result->counted);
+  g_assert_true (g_ptr_array_find_with_equal_func (result->missing, "requirement:requirement-1", g_str_equal, NULL));
+  g_clear_pointer (&results, pn_results_unref);
+
+  /* the applicant confirms it: definite, counted again */
+  attestation = pn_test_find_widget (requirements, GTK_TYPE_CHECK_BUTTON, NULL);
+  g_assert_nonnull (attestation);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (attestation), TRUE);
+  pn_test_flush ();
+  g_assert_true (requirement->attestation);
+  gtk_widget_grab_focus (attestation);
+  editor_screenshot (editor, "editor-requirement");
+  result = saved_phase_2 (fixture, document, &results);
+  g_assert_nonnull (result);
+  g_assert_cmpint (result->match, ==, PN_MATCH_DEFINITE);
+  g_assert_true (result->counted);
+  g_assert_cmpint (result->estimate_cny, ==, 3000000);
+  g_clear_pointer (&results, pn_results_unref);
+
+  /* removed */
+  g_signal_emit_by_name (pn_test_find_widget (requirements, GTK_TYPE_BUTTON, NULL), "clicked");
+  pn_test_flush ();
+  g_assert_cmpuint (benefit->requirements->len, ==, 0);
+  g_assert_cmpint (wait_for_check (document), ==, PN_EDITOR_CHECK_VALID);
+}
+
 /* ---- /pn/gui/editor/validation ---- */
 
 static void
@@ -1155,6 +1278,7 @@ main (int   argc,
   static const PnTestCase tests[] = {
     { "/pn/gui/editor/review-import", test_review_import },
     { "/pn/gui/editor/validation", test_validation },
+    { "/pn/gui/editor/requirements", test_requirements },
     { "/pn/gui/editor/issue-lines", test_issue_lines },
     { "/pn/gui/editor/impact", test_impact },
     { "/pn/gui/editor/autosave-kill", test_autosave_kill },

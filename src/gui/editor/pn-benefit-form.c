@@ -24,12 +24,14 @@ typedef enum
   FIELD_THRESHOLDS,
   FIELD_CONDITIONS,
   FIELD_LINKS,
+  FIELD_REQUIREMENTS,
   FIELD_NOTES,
   N_FIELDS
 } Field;
 
 static const char * const field_names[N_FIELDS] = {
-  "top", "title", "amount", "rate", "cap", "stages", "thresholds", "conditions", "links", "notes",
+  "top", "title", "amount", "rate", "cap", "stages", "thresholds", "conditions", "links", "requirements",
+  "notes",
 };
 
 static const PnBenefitKind kinds[] = {
@@ -94,6 +96,8 @@ struct _PnBenefitForm
   AdwComboRow      *kind_row;
   GtkWidget        *links_error_row;
   PnNotesEditor    *notes_editor;
+  PnNotesEditor    *requirements_editor;
+  GtkButton        *add_requirement_button;
   GtkSwitch        *one_time_switch;
   AdwComboRow      *overlap_row;
   AdwComboRow      *per_row;
@@ -190,6 +194,8 @@ field_widget (PnBenefitForm *self,
       return GTK_WIDGET (self->thresholds_group);
     case FIELD_LINKS:
       return GTK_WIDGET (self->tops_up_row);
+    case FIELD_REQUIREMENTS:
+      return GTK_WIDGET (self->requirements_editor);
     case FIELD_NOTES:
       return GTK_WIDGET (self->notes_editor);
     case FIELD_TOP:
@@ -221,6 +227,7 @@ error_row (PnBenefitForm *self,
       return self->conditions_error_row;
     case FIELD_LINKS:
       return self->links_error_row;
+    case FIELD_REQUIREMENTS:
     case FIELD_NOTES:
     case FIELD_TOP:
     case N_FIELDS:
@@ -239,9 +246,10 @@ update_errors (PnBenefitForm *self)
       if (message == NULL && self->issue_message != NULL && self->issue_field == field)
         message = self->issue_message;
 
-      if (field == FIELD_NOTES)
+      if (field == FIELD_NOTES || field == FIELD_REQUIREMENTS)
         {
-          pn_notes_editor_set_issue (self->notes_editor, message);
+          pn_notes_editor_set_issue (field == FIELD_NOTES ? self->notes_editor : self->requirements_editor,
+                                     message);
           continue;
         }
       /* the top row is also where an issue of no field goes */
@@ -1198,6 +1206,7 @@ sync_fields (PnBenefitForm *self)
   build_units (self);
   self->syncing = FALSE;
   pn_notes_editor_set_notes (self->notes_editor, self->document, benefit->notes);
+  pn_notes_editor_set_requirements (self->requirements_editor, self->document, benefit->requirements);
   update_review (self);
   update_visibility (self);
 }
@@ -1259,6 +1268,8 @@ field_of_element (const char *element)
     { "conditions", FIELD_CONDITIONS }, { "tops-up", FIELD_LINKS }, { "overlap", FIELD_LINKS },
     { "annual-cap", FIELD_LINKS }, { "units", FIELD_LINKS }, { "unit", FIELD_LINKS },
     { "note", FIELD_NOTES }, { "note/zh", FIELD_NOTES }, { "note/en", FIELD_NOTES },
+    { "requirement", FIELD_REQUIREMENTS }, { "requirement/zh", FIELD_REQUIREMENTS },
+    { "requirement/en", FIELD_REQUIREMENTS },
   };
   PnQuestion question;
 
@@ -1299,9 +1310,10 @@ pn_benefit_form_get_field_error (PnBenefitForm *self,
   g_return_val_if_fail (PN_IS_BENEFIT_FORM (self), NULL);
   g_return_val_if_fail (field != NULL, NULL);
 
-  if (g_str_equal (field, "notes"))
+  if (g_str_equal (field, "notes") || g_str_equal (field, "requirements"))
     {
-      const char *error = pn_notes_editor_get_error (self->notes_editor);
+      const char *error = pn_notes_editor_get_error (g_str_equal (field, "notes") ? self->notes_editor
+                                                                                 : self->requirements_editor);
 
       if (error != NULL)
         return error;
@@ -1321,7 +1333,7 @@ pn_benefit_form_get_field_error (PnBenefitForm *self,
 
       if (!g_str_equal (field_names[f], field))
         continue;
-      if (f == FIELD_NOTES)
+      if (f == FIELD_NOTES || f == FIELD_REQUIREMENTS)
         return self->issue_field == f ? self->issue_message : NULL;
       row = error_row (self, f);
       if (!gtk_widget_get_visible (row))
@@ -1379,6 +1391,12 @@ pn_benefit_form_get_condition_check (PnBenefitForm *self,
         }
     }
   return NULL;
+}
+
+static void
+add_requirement_cb (PnBenefitForm *self)
+{
+  pn_notes_editor_add (self->requirements_editor);
 }
 
 static void
@@ -1442,6 +1460,8 @@ pn_benefit_form_class_init (PnBenefitFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnBenefitForm, kind_row);
   gtk_widget_class_bind_template_child (widget_class, PnBenefitForm, links_error_row);
   gtk_widget_class_bind_template_child (widget_class, PnBenefitForm, notes_editor);
+  gtk_widget_class_bind_template_child (widget_class, PnBenefitForm, requirements_editor);
+  gtk_widget_class_bind_template_child (widget_class, PnBenefitForm, add_requirement_button);
   gtk_widget_class_bind_template_child (widget_class, PnBenefitForm, one_time_switch);
   gtk_widget_class_bind_template_child (widget_class, PnBenefitForm, overlap_row);
   gtk_widget_class_bind_template_child (widget_class, PnBenefitForm, per_row);
@@ -1460,6 +1480,7 @@ pn_benefit_form_class_init (PnBenefitFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnBenefitForm, tops_up_row);
   gtk_widget_class_bind_template_child (widget_class, PnBenefitForm, units_row);
   gtk_widget_class_bind_template_callback (widget_class, add_note_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_requirement_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_threshold_cb);
   gtk_widget_class_bind_template_callback (widget_class, amount_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, base_changed_cb);

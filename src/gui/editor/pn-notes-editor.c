@@ -9,16 +9,18 @@
 
 #include <glib/gi18n.h>
 
-/* One note's fields.  `note` is the document's PnText, or NULL for a note
- * not in the document yet (both languages are needed first). */
+/* One note's fields.  `item` is the document's PnText (a note) or
+ * PnRequirement, or NULL for one not in the document yet (both languages
+ * are needed first). */
 typedef struct
 {
-  PnNotesEditor *editor;     /* not owned */
-  PnText        *note;
-  GtkWidget     *box;
-  GtkTextBuffer *zh;
-  GtkTextBuffer *en;
-  GtkLabel      *error;
+  PnNotesEditor  *editor;     /* not owned */
+  gpointer        item;
+  GtkWidget      *box;
+  GtkTextBuffer  *zh;
+  GtkTextBuffer  *en;
+  GtkCheckButton *attestation; /* requirements only */
+  GtkLabel       *error;
 } NoteFields;
 
 struct _PnNotesEditor
@@ -26,7 +28,8 @@ struct _PnNotesEditor
   GtkWidget         parent_instance;
 
   PnEditorDocument *document;
-  GPtrArray        *notes;      /* the document's, not owned */
+  GPtrArray        *notes;      /* the document's, not owned: PnText or PnRequirement */
+  gboolean          requirements; /* `notes` holds PnRequirement */
   GPtrArray        *fields;     /* NoteFields */
   gboolean          syncing;
 
@@ -55,6 +58,30 @@ update_empty (PnNotesEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label), self->fields->len == 0);
 }
 
+/* The texts of a note or of a requirement */
+static PnText *
+item_text (PnNotesEditor *self,
+           gpointer       item)
+{
+  return self->requirements ? &((PnRequirement *) item)->text : item;
+}
+
+/* An id no other requirement of the list has: requirement-1, -2 … */
+static char *
+new_requirement_id (GPtrArray *requirements)
+{
+  for (guint n = requirements->len + 1; ; n++)
+    {
+      g_autofree char *id = g_strdup_printf ("requirement-%u", n);
+      gboolean taken = FALSE;
+
+      for (guint i = 0; i < requirements->len && !taken; i++)
+        taken = g_strcmp0 (((PnRequirement *) g_ptr_array_index (requirements, i))->id, id) == 0;
+      if (!taken)
+        return g_steal_pointer (&id);
+    }
+}
+
 static void
 note_changed_cb (GtkTextBuffer *buffer G_GNUC_UNUSED,
                  NoteFields    *fields)
@@ -62,6 +89,7 @@ note_changed_cb (GtkTextBuffer *buffer G_GNUC_UNUSED,
   PnNotesEditor *self = fields->editor;
   g_autofree char *zh = NULL;
   g_autofree char *en = NULL;
+  PnText *text;
 
   if (self->syncing)
     return;
@@ -70,28 +98,53 @@ note_changed_cb (GtkTextBuffer *buffer G_GNUC_UNUSED,
   en = buffer_text (fields->en);
   if (*zh == '\0' || *en == '\0')
     {
-      gtk_label_set_text (fields->error, *zh == '\0' && *en == '\0'
-                                         ? _("Write the note in Chinese and in English, or remove it.")
-                                         : *zh == '\0' ? _("Write the note in Chinese too.")
-                                                       : _("Write the note in English too."));
+      if (self->requirements)
+        gtk_label_set_text (fields->error, *zh == '\0' && *en == '\0'
+                                           ? _("Write the requirement in Chinese and in English, or remove it.")
+                                           : *zh == '\0' ? _("Write the requirement in Chinese too.")
+                                                         : _("Write the requirement in English too."));
+      else
+        gtk_label_set_text (fields->error, *zh == '\0' && *en == '\0'
+                                           ? _("Write the note in Chinese and in English, or remove it.")
+                                           : *zh == '\0' ? _("Write the note in Chinese too.")
+                                                         : _("Write the note in English too."));
       gtk_widget_set_visible (GTK_WIDGET (fields->error), TRUE);
       return;
     }
   gtk_widget_set_visible (GTK_WIDGET (fields->error), FALSE);
 
-  if (fields->note == NULL)
+  if (fields->item == NULL && self->requirements)
     {
-      fields->note = pn_text_new (zh, en);
-      g_ptr_array_add (self->notes, fields->note);
+      PnRequirement *requirement = pn_requirement_new ();
+
+      requirement->id = new_requirement_id (self->notes);
+      requirement->attestation = gtk_check_button_get_active (fields->attestation);
+      fields->item = requirement;
+      g_ptr_array_add (self->notes, requirement);
     }
-  else
+  else if (fields->item == NULL)
     {
-      g_free (fields->note->zh);
-      g_free (fields->note->en);
-      fields->note->zh = g_steal_pointer (&zh);
-      fields->note->en = g_steal_pointer (&en);
+      fields->item = pn_text_new (NULL, NULL);
+      g_ptr_array_add (self->notes, fields->item);
     }
+  text = item_text (self, fields->item);
+  g_free (text->zh);
+  g_free (text->en);
+  text->zh = g_steal_pointer (&zh);
+  text->en = g_steal_pointer (&en);
   pn_editor_document_changed (self->document);
+}
+
+static void
+attestation_toggled_cb (GtkCheckButton *button,
+                        NoteFields     *fields)
+{
+  PnRequirement *requirement = fields->item;
+
+  if (fields->editor->syncing || requirement == NULL)
+    return;
+  requirement->attestation = gtk_check_button_get_active (button);
+  pn_editor_document_changed (fields->editor->document);
 }
 
 static void
@@ -99,10 +152,10 @@ remove_clicked_cb (GtkButton  *button G_GNUC_UNUSED,
                    NoteFields *fields)
 {
   PnNotesEditor *self = fields->editor;
-  gboolean in_document = fields->note != NULL;
+  gboolean in_document = fields->item != NULL;
 
   if (in_document)
-    g_ptr_array_remove (self->notes, fields->note);
+    g_ptr_array_remove (self->notes, fields->item);
   gtk_box_remove (self->notes_box, fields->box);
   g_ptr_array_remove (self->fields, fields);
   update_empty (self);
@@ -150,34 +203,50 @@ add_text_field (GtkBox     *box,
 
 static NoteFields *
 add_fields (PnNotesEditor *self,
-            PnText        *note)
+            gpointer       item)
 {
   NoteFields *fields = g_new0 (NoteFields, 1);
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  PnText *text = item != NULL ? item_text (self, item) : NULL;
+  const char *remove_label = self->requirements ? _("Remove the Requirement") : _("Remove the Note");
   g_autofree char *heading = NULL;
 
   fields->editor = self;
-  fields->note = note;
+  fields->item = item;
   fields->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
-  /* Translators: the heading of the n-th note of a benefit or document */
-  heading = g_strdup_printf (_("Note %u"), self->fields->len + 1);
+  if (self->requirements)
+    /* Translators: the heading of the n-th requirement of a benefit */
+    heading = g_strdup_printf (_("Requirement %u"), self->fields->len + 1);
+  else
+    /* Translators: the heading of the n-th note of a benefit or document */
+    heading = g_strdup_printf (_("Note %u"), self->fields->len + 1);
   gtk_label_set_text (GTK_LABEL (title), heading);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_add_css_class (title, "heading");
-  gtk_widget_set_tooltip_text (remove, _("Remove the Note"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Remove the Note"), -1);
+  gtk_widget_set_tooltip_text (remove, remove_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
   gtk_widget_add_css_class (remove, "flat");
   gtk_box_append (GTK_BOX (header), title);
   gtk_box_append (GTK_BOX (header), remove);
   gtk_box_append (GTK_BOX (fields->box), header);
 
-  fields->zh = add_text_field (GTK_BOX (fields->box), _("Chinese"), note ? note->zh : NULL, TRUE);
-  fields->en = add_text_field (GTK_BOX (fields->box), _("English"), note ? note->en : NULL, FALSE);
+  fields->zh = add_text_field (GTK_BOX (fields->box), _("Chinese"), text ? text->zh : NULL, TRUE);
+  fields->en = add_text_field (GTK_BOX (fields->box), _("English"), text ? text->en : NULL, FALSE);
+  if (self->requirements)
+    {
+      /* An attestation is a detail of the activity the applicant
+       * confirms itself: the match stays definite. */
+      fields->attestation = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (
+        _("The applicant confirms it: the match stays definite")));
+      gtk_check_button_set_active (fields->attestation,
+                                   item != NULL && ((PnRequirement *) item)->attestation);
+      gtk_box_append (GTK_BOX (fields->box), GTK_WIDGET (fields->attestation));
+      g_signal_connect (fields->attestation, "toggled", G_CALLBACK (attestation_toggled_cb), fields);
+    }
   fields->error = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (fields->error, TRUE);
   gtk_label_set_xalign (fields->error, 0);
@@ -204,9 +273,30 @@ clear_fields (PnNotesEditor *self)
 
       g_signal_handlers_disconnect_by_data (fields->zh, fields);
       g_signal_handlers_disconnect_by_data (fields->en, fields);
+      if (fields->attestation != NULL)
+        g_signal_handlers_disconnect_by_data (fields->attestation, fields);
       gtk_box_remove (self->notes_box, fields->box);
     }
   g_ptr_array_set_size (self->fields, 0);
+}
+
+static void
+set_items (PnNotesEditor    *self,
+           PnEditorDocument *document,
+           GPtrArray        *notes,
+           gboolean          requirements)
+{
+  clear_fields (self);
+  g_set_object (&self->document, document);
+  self->notes = notes;
+  self->requirements = requirements;
+  gtk_label_set_text (self->empty_label, requirements ? _("No requirements.") : _("No notes."));
+  self->syncing = TRUE;
+  for (guint i = 0; notes != NULL && i < notes->len; i++)
+    add_fields (self, g_ptr_array_index (notes, i));
+  self->syncing = FALSE;
+  update_empty (self);
+  pn_notes_editor_set_issue (self, NULL);
 }
 
 void
@@ -216,15 +306,17 @@ pn_notes_editor_set_notes (PnNotesEditor    *self,
 {
   g_return_if_fail (PN_IS_NOTES_EDITOR (self));
 
-  clear_fields (self);
-  g_set_object (&self->document, document);
-  self->notes = notes;
-  self->syncing = TRUE;
-  for (guint i = 0; notes != NULL && i < notes->len; i++)
-    add_fields (self, g_ptr_array_index (notes, i));
-  self->syncing = FALSE;
-  update_empty (self);
-  pn_notes_editor_set_issue (self, NULL);
+  set_items (self, document, notes, FALSE);
+}
+
+void
+pn_notes_editor_set_requirements (PnNotesEditor    *self,
+                                  PnEditorDocument *document,
+                                  GPtrArray        *requirements)
+{
+  g_return_if_fail (PN_IS_NOTES_EDITOR (self));
+
+  set_items (self, document, requirements, TRUE);
 }
 
 void

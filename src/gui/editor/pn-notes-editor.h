@@ -20,7 +20,15 @@ GtkWidget   *pn_notes_editor_new        (void);
 void         pn_notes_editor_set_notes  (PnNotesEditor    *self,
                                          PnEditorDocument *document,
                                          GPtrArray        *notes);
-/* A new empty note, focused. */
+/* The same for the requirements of a benefit (PnRequirement: what the
+ * applicant must show besides the conditions), each with whether the
+ * applicant confirms it itself (an attestation, the match stays definite)
+ * or it is checked with the authority (the match is possible only).  A new
+ * requirement gets an id no other of the list has. */
+void         pn_notes_editor_set_requirements (PnNotesEditor    *self,
+                                               PnEditorDocument *document,
+                                               GPtrArray        *requirements);
+/* A new empty note (or requirement), focused. */
 void         pn_notes_editor_add        (PnNotesEditor    *self);
 /* The first error shown under a note, or NULL. */
 const char  *pn_notes_editor_get_error  (PnNotesEditor    *self);
