@@ -358,11 +358,13 @@ set_buffer_text (GtkWidget  *view,
   pn_test_flush ();
 }
 
-/* How the saved draft matches the client of the test, alone in a corpus. */
+/* How the saved draft matches the fixture's profile, alone in a corpus:
+ * the result of `benefit_id`. */
 static const PnResult *
-saved_phase_2 (PnTestFixture     *fixture,
-               PnEditorDocument  *document,
-               PnResults        **out_results)
+saved_result (PnTestFixture     *fixture,
+              PnEditorDocument  *document,
+              const char        *benefit_id,
+              PnResults        **out_results)
 {
   PnTaxonomy *taxonomy = pn_corpus_get_taxonomy (pn_application_get_corpus (fixture->app));
   g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_document_unref);
@@ -375,10 +377,9 @@ saved_phase_2 (PnTestFixture     *fixture,
   g_assert_no_error (error);
   g_ptr_array_add (documents, saved);
   corpus = pn_corpus_new (taxonomy, documents);
-  set_zhangzhou_client (fixture->profile);
   *out_results = pn_engine_evaluate (corpus, fixture->profile, &error);
   g_assert_no_error (error);
-  return pn_results_find (*out_results, PHASE_2_ID);
+  return pn_results_find (*out_results, benefit_id);
 }
 
 /* A requirement the text states and no question asks: added in the form,
@@ -400,13 +401,14 @@ test_requirements (PnTestFixture *fixture)
 
   g_assert_nonnull (benefit);
   g_assert_nonnull (requirements);
+  set_zhangzhou_client (fixture->profile);
   pn_policy_editor_select_benefit (editor, benefit);
   set_text (pn_benefit_form_get_field (form, "amount"), "300万元");
   activate (editor, "editor.toggle-reviewed");
   g_assert_cmpuint (benefit->requirements->len, ==, 0);
 
   /* counted as drafted */
-  result = saved_phase_2 (fixture, document, &results);
+  result = saved_result (fixture, document, PHASE_2_ID, &results);
   g_assert_nonnull (result);
   g_assert_cmpint (result->match, ==, PN_MATCH_DEFINITE);
   g_assert_true (result->counted);
@@ -432,7 +434,7 @@ test_requirements (PnTestFixture *fixture)
   g_assert_cmpint (wait_for_check (document), ==, PN_EDITOR_CHECK_VALID);
 
   /* possible until checked with the authority */
-  result = saved_phase_2 (fixture, document, &results);
+  result = saved_result (fixture, document, PHASE_2_ID, &results);
   g_assert_nonnull (result);
   g_assert_cmpint (result->match, ==, PN_MATCH_POSSIBLE);
   g_assert_false (result->counted);
@@ -447,7 +449,7 @@ test_requirements (PnTestFixture *fixture)
   g_assert_true (requirement->attestation);
   gtk_widget_grab_focus (attestation);
   editor_screenshot (editor, "editor-requirement");
-  result = saved_phase_2 (fixture, document, &results);
+  result = saved_result (fixture, document, PHASE_2_ID, &results);
   g_assert_nonnull (result);
   g_assert_cmpint (result->match, ==, PN_MATCH_DEFINITE);
   g_assert_true (result->counted);
@@ -459,6 +461,57 @@ test_requirements (PnTestFixture *fixture)
   pn_test_flush ();
   g_assert_cmpuint (benefit->requirements->len, ==, 0);
   g_assert_cmpint (wait_for_check (document), ==, PN_EDITOR_CHECK_VALID);
+}
+
+/* ---- /pn/gui/editor/combined-limit ---- */
+
+/* 20% of R&D, at most 200万元; limited in the form to what is left of the
+ * total investment beside the R&D (¥5,500,000 − ¥5,000,000). */
+static void
+test_combined_limit (PnTestFixture *fixture)
+{
+  PnPolicyEditor *editor = draft_and_open (fixture, "zhangzhou.txt", zhangzhou_text);
+  PnEditorDocument *document = pn_policy_editor_get_document (editor);
+  PnBenefitForm *form = pn_policy_editor_get_benefit_form (editor);
+  PnBenefit *benefit = find_benefit (pn_editor_document_get_document (document), DEVICE_ID);
+  GtkWidget *row = pn_benefit_form_get_field (form, "combined-limit");
+  g_autoptr(PnResults) results = NULL;
+  const PnResult *result;
+
+  g_assert_nonnull (benefit);
+  g_assert_nonnull (row);
+  pn_profile_set_location (fixture->profile, "zhangzhou");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_PRODUCT, "device");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_DEVICE_CLASS, "class-3");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_PHASE, "registered");
+  pn_profile_set_figure (fixture->profile, PN_FIGURE_RD_INVESTMENT, 5000000);
+  pn_profile_set_figure (fixture->profile, PN_FIGURE_TOTAL_INVESTMENT, 5500000);
+  pn_profile_set_as_of (fixture->profile, "2026-06-01");
+
+  pn_policy_editor_select_benefit (editor, benefit);
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_cmpint (benefit->combined_limit, ==, PN_FIGURE_NONE);
+  activate (editor, "editor.toggle-reviewed");
+  result = saved_result (fixture, document, DEVICE_ID, &results);
+  g_assert_nonnull (result);
+  g_assert_true (result->counted);
+  g_assert_cmpint (result->estimate_cny, ==, 1000000);
+  g_clear_pointer (&results, pn_results_unref);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), PN_FIGURE_TOTAL_INVESTMENT + 1);
+  pn_test_flush ();
+  g_assert_cmpint (benefit->combined_limit, ==, PN_FIGURE_TOTAL_INVESTMENT);
+  g_assert_cmpint (wait_for_check (document), ==, PN_EDITOR_CHECK_VALID);
+  result = saved_result (fixture, document, DEVICE_ID, &results);
+  g_assert_nonnull (result);
+  g_assert_true (result->counted);
+  g_assert_cmpint (result->estimate_cny, ==, 500000);
+  g_clear_pointer (&results, pn_results_unref);
+
+  /* and back */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
+  pn_test_flush ();
+  g_assert_cmpint (benefit->combined_limit, ==, PN_FIGURE_NONE);
 }
 
 /* ---- /pn/gui/editor/validation ---- */
@@ -1279,6 +1332,7 @@ main (int   argc,
     { "/pn/gui/editor/review-import", test_review_import },
     { "/pn/gui/editor/validation", test_validation },
     { "/pn/gui/editor/requirements", test_requirements },
+    { "/pn/gui/editor/combined-limit", test_combined_limit },
     { "/pn/gui/editor/issue-lines", test_issue_lines },
     { "/pn/gui/editor/impact", test_impact },
     { "/pn/gui/editor/autosave-kill", test_autosave_kill },

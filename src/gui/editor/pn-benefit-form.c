@@ -88,6 +88,7 @@ struct _PnBenefitForm
   GtkWidget        *amount_error_row;
   AdwEntryRow      *amount_row;
   AdwComboRow      *base_row;
+  AdwComboRow      *combined_limit_row;
   GtkWidget        *cap_error_row;
   AdwEntryRow      *cap_row;
   GtkButton        *delete_button;
@@ -318,6 +319,7 @@ update_visibility (PnBenefitForm *self)
   gtk_widget_set_visible (GTK_WIDGET (self->rate_row),
                           rated || benefit->rate >= 0 || self->errors[FIELD_RATE] != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->base_row), rated || benefit->base != PN_FIGURE_NONE);
+  gtk_widget_set_visible (GTK_WIDGET (self->combined_limit_row), rated || benefit->combined_limit != PN_FIGURE_NONE);
   gtk_widget_set_visible (GTK_WIDGET (self->cap_row),
                           money || benefit->cap != PN_YUAN_UNSET || self->errors[FIELD_CAP] != NULL);
 }
@@ -477,6 +479,21 @@ base_changed_cb (PnBenefitForm *self)
   if (self->benefit->base == figure)
     return;
   self->benefit->base = figure;
+  changed (self);
+}
+
+static void
+combined_limit_changed_cb (PnBenefitForm *self)
+{
+  guint selected = adw_combo_row_get_selected (self->combined_limit_row);
+  PnFigure figure;
+
+  if (self->syncing || self->benefit == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  figure = selected == 0 ? PN_FIGURE_NONE : (PnFigure) (selected - 1);
+  if (self->benefit->combined_limit == figure)
+    return;
+  self->benefit->combined_limit = figure;
   changed (self);
 }
 
@@ -850,6 +867,7 @@ ensure_conditions (PnBenefitForm *self,
     for (PnFigure figure = 0; figure < PN_N_FIGURES; figure++)
       gtk_string_list_append (bases, figure_label (taxonomy, figure));
     adw_combo_row_set_model (self->base_row, G_LIST_MODEL (bases));
+    adw_combo_row_set_model (self->combined_limit_row, G_LIST_MODEL (bases));
   }
   {
     g_autoptr(GtkStringList) groups = gtk_string_list_new (NULL);
@@ -1190,6 +1208,8 @@ sync_fields (PnBenefitForm *self)
   set_entry_text (self->stages_row, stages);
   set_entry_text (self->stages_over_row, benefit->stages_over);
   adw_combo_row_set_selected (self->base_row, benefit->base == PN_FIGURE_NONE ? 0 : (guint) benefit->base + 1);
+  adw_combo_row_set_selected (self->combined_limit_row,
+                              benefit->combined_limit == PN_FIGURE_NONE ? 0 : (guint) benefit->combined_limit + 1);
 
   groups = pn_taxonomy_get_groups (self->taxonomy);
   for (guint i = 0; groups != NULL && i < groups->len; i++)
@@ -1263,7 +1283,7 @@ field_of_element (const char *element)
   static const struct { const char *element; Field field; } map[] = {
     { "title", FIELD_TITLE }, { "title/zh", FIELD_TITLE }, { "title/en", FIELD_TITLE },
     { "amount", FIELD_AMOUNT }, { "rate", FIELD_RATE }, { "base", FIELD_RATE },
-    { "cap", FIELD_CAP }, { "threshold", FIELD_THRESHOLDS }, { "combined-limit", FIELD_THRESHOLDS },
+    { "cap", FIELD_CAP }, { "threshold", FIELD_THRESHOLDS }, { "combined-limit", FIELD_CAP },
     { "staged-payment", FIELD_STAGES }, { "stage", FIELD_STAGES },
     { "conditions", FIELD_CONDITIONS }, { "tops-up", FIELD_LINKS }, { "overlap", FIELD_LINKS },
     { "annual-cap", FIELD_LINKS }, { "units", FIELD_LINKS }, { "unit", FIELD_LINKS },
@@ -1363,6 +1383,8 @@ pn_benefit_form_get_field (PnBenefitForm *self,
     return GTK_WIDGET (self->review_button);
   if (g_strcmp0 (field, "stages-over") == 0)
     return GTK_WIDGET (self->stages_over_row);
+  if (g_strcmp0 (field, "combined-limit") == 0)
+    return GTK_WIDGET (self->combined_limit_row);
   for (Field f = 0; f < N_FIELDS; f++)
     if (g_strcmp0 (field_names[f], field) == 0)
       return field_widget (self, f);
@@ -1452,6 +1474,7 @@ pn_benefit_form_class_init (PnBenefitFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnBenefitForm, amount_error_row);
   gtk_widget_class_bind_template_child (widget_class, PnBenefitForm, amount_row);
   gtk_widget_class_bind_template_child (widget_class, PnBenefitForm, base_row);
+  gtk_widget_class_bind_template_child (widget_class, PnBenefitForm, combined_limit_row);
   gtk_widget_class_bind_template_child (widget_class, PnBenefitForm, cap_error_row);
   gtk_widget_class_bind_template_child (widget_class, PnBenefitForm, cap_row);
   gtk_widget_class_bind_template_child (widget_class, PnBenefitForm, conditions_group);
@@ -1481,6 +1504,7 @@ pn_benefit_form_class_init (PnBenefitFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnBenefitForm, units_row);
   gtk_widget_class_bind_template_callback (widget_class, add_note_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_requirement_cb);
+  gtk_widget_class_bind_template_callback (widget_class, combined_limit_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_threshold_cb);
   gtk_widget_class_bind_template_callback (widget_class, amount_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, base_changed_cb);
