@@ -1131,6 +1131,139 @@ test_reopen_imported (PnTestFixture *fixture)
   }
 }
 
+/* ---- /pn/gui/editor/yearly-caps ---- */
+
+#define JINJIANG_CLASS_2 "jinjiang-2025-8/1.2/class-2-device-registration"
+#define JINJIANG_DEVICE_CAP "jinjiang-2025-8/caps/device-rd"
+#define JINJIANG_INDUSTRY_CAP "jinjiang-2025-8/caps/industrialisation"
+
+/* The row under a field that says what is wrong with it. */
+static GtkWidget *
+error_row (GtkWidget *widget)
+{
+  if (gtk_widget_has_css_class (widget, "pn-field-error"))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = error_row (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_cap (PnBenefit  *benefit,
+         const char *id)
+{
+  return benefit->annual_caps != NULL && g_strv_contains ((const char * const *) benefit->annual_caps, id);
+}
+
+/* The expander row of the yearly cap `id` in the form, and its parts. */
+static AdwExpanderRow *
+cap_row (PnBenefitForm *form,
+         PnDocument    *doc,
+         const char    *id)
+{
+  GtkWidget *group = pn_test_template_child (GTK_WIDGET (form), PN_TYPE_BENEFIT_FORM, "caps_group");
+  guint n = 0;
+
+  for (guint i = 0; i < doc->annual_caps->len; i++)
+    if (g_str_equal (((PnAnnualCap *) g_ptr_array_index (doc->annual_caps, i))->id, id))
+      n = i + 1;
+  g_assert_cmpuint (n, >, 0);
+  /* the rows, in the document's order */
+  for (GtkWidget *w = pn_test_find_widget (group, ADW_TYPE_EXPANDER_ROW, NULL); w != NULL; )
+    {
+      if (--n == 0)
+        return ADW_EXPANDER_ROW (w);
+      do
+        w = gtk_widget_get_next_sibling (w);
+      while (w != NULL && !ADW_IS_EXPANDER_ROW (w));
+    }
+  g_assert_not_reached ();
+}
+
+/* A bundled document opened for review: the yearly caps the drafter or
+ * the encoder set are ticked per benefit, and their amount and what they
+ * are counted per can be corrected; the saved draft keeps it all. */
+static void
+test_yearly_caps (PnTestFixture *fixture)
+{
+  PnPolicyEditor *editor;
+  PnEditorDocument *document;
+  PnBenefitForm *form;
+  PnDocument *doc;
+  PnBenefit *benefit;
+  const PnAnnualCap *device_cap;
+  AdwExpanderRow *device_row;
+  AdwExpanderRow *industry_row;
+  GtkWidget *amount;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDocument) saved = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-document", "s",
+                                             "jinjiang-2025-8"));
+  g_assert_true (pn_test_wait (editor_of, "jinjiang-2025-8"));
+  editor = find_editor ();
+  document = pn_policy_editor_get_document (editor);
+  doc = pn_editor_document_get_document (document);
+  form = pn_policy_editor_get_benefit_form (editor);
+  benefit = find_benefit (doc, JINJIANG_CLASS_2);
+  g_assert_nonnull (benefit);
+  pn_policy_editor_select_benefit (editor, benefit);
+  g_assert_true (gtk_widget_get_visible (pn_test_template_child (GTK_WIDGET (form), PN_TYPE_BENEFIT_FORM, "caps_group")));
+
+  device_row = cap_row (form, doc, JINJIANG_DEVICE_CAP);
+  industry_row = cap_row (form, doc, JINJIANG_INDUSTRY_CAP);
+  g_assert_true (has_cap (benefit, JINJIANG_DEVICE_CAP));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (pn_test_find_widget (GTK_WIDGET (device_row), GTK_TYPE_CHECK_BUTTON, NULL))));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (pn_test_find_widget (GTK_WIDGET (industry_row), GTK_TYPE_CHECK_BUTTON, NULL))));
+
+  /* under the other cap instead */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (pn_test_find_widget (GTK_WIDGET (device_row), GTK_TYPE_CHECK_BUTTON, NULL)), FALSE);
+  pn_test_flush ();
+  g_assert_null (benefit->annual_caps);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (pn_test_find_widget (GTK_WIDGET (industry_row), GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
+  pn_test_flush ();
+  g_assert_true (has_cap (benefit, JINJIANG_INDUSTRY_CAP));
+  g_assert_false (has_cap (benefit, JINJIANG_DEVICE_CAP));
+
+  /* the device cap's amount and what it is counted per */
+  device_cap = pn_document_find_annual_cap (doc, JINJIANG_DEVICE_CAP);
+  g_assert_cmpint (device_cap->amount, ==, 8000000);
+  amount = pn_test_find_widget (GTK_WIDGET (device_row), ADW_TYPE_ENTRY_ROW, NULL);
+  g_assert_nonnull (amount);
+  set_text (amount, "很多");
+  g_assert_cmpint (device_cap->amount, ==, 8000000);
+  g_assert_true (gtk_widget_get_visible (error_row (GTK_WIDGET (device_row))));
+  set_text (amount, "");
+  g_assert_cmpint (device_cap->amount, ==, 8000000);
+  g_assert_true (gtk_widget_get_visible (error_row (GTK_WIDGET (device_row))));
+  set_text (amount, "900万元");
+  g_assert_cmpint (device_cap->amount, ==, 9000000);
+  g_assert_false (gtk_widget_get_visible (error_row (GTK_WIDGET (device_row))));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (pn_test_find_widget (GTK_WIDGET (device_row), ADW_TYPE_COMBO_ROW, NULL)),
+                              2 /* pers[3]: project */);
+  pn_test_flush ();
+  g_assert_cmpstr (device_cap->per, ==, "project");
+  g_assert_cmpint (wait_for_check (document), ==, PN_EDITOR_CHECK_VALID);
+  adw_expander_row_set_expanded (device_row, TRUE);
+  gtk_widget_grab_focus (amount);
+  editor_screenshot (editor, "editor-yearly-cap");
+
+  /* saved as edited */
+  g_assert_true (pn_test_wait (is_saved, document));
+  saved = pn_policy_loader_load_document_file (pn_editor_document_get_file (document), NULL, &error);
+  g_assert_no_error (error);
+  benefit = find_benefit (saved, JINJIANG_CLASS_2);
+  g_assert_true (has_cap (benefit, JINJIANG_INDUSTRY_CAP));
+  g_assert_false (has_cap (benefit, JINJIANG_DEVICE_CAP));
+  g_assert_cmpint (pn_document_find_annual_cap (saved, JINJIANG_DEVICE_CAP)->amount, ==, 9000000);
+  g_assert_cmpstr (pn_document_find_annual_cap (saved, JINJIANG_DEVICE_CAP)->per, ==, "project");
+}
+
 /* ---- /pn/gui/editor/narrow ---- */
 
 static void
@@ -1333,6 +1466,7 @@ main (int   argc,
     { "/pn/gui/editor/validation", test_validation },
     { "/pn/gui/editor/requirements", test_requirements },
     { "/pn/gui/editor/combined-limit", test_combined_limit },
+    { "/pn/gui/editor/yearly-caps", test_yearly_caps },
     { "/pn/gui/editor/issue-lines", test_issue_lines },
     { "/pn/gui/editor/impact", test_impact },
     { "/pn/gui/editor/autosave-kill", test_autosave_kill },

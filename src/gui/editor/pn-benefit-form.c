@@ -8,6 +8,7 @@
 #include "pn-citation.h"
 #include "pn-editor-fields.h"
 #include "pn-gui-util.h"
+#include "pn-money.h"
 #include "pn-notes-editor.h"
 
 #include <glib/gi18n.h>
@@ -44,6 +45,21 @@ static const char * const pers[] = {
   NULL, "product", "registration-unit", "project", "enterprise", "institution", "platform",
   "person", "item",
 };
+
+/* One yearly cap of the document (<annual-cap>), as the benefit form
+ * shows it: whether the benefit is under it, its amount and what it is
+ * counted per.  The amount and per are the document's, shared by every
+ * benefit under the cap. */
+typedef struct
+{
+  PnBenefitForm  *form;        /* not owned */
+  PnAnnualCap    *cap;         /* the document's */
+  AdwExpanderRow *row;
+  GtkCheckButton *check;
+  AdwEntryRow    *amount;
+  AdwComboRow    *per;
+  GtkWidget      *error_row;
+} CapFields;
 
 typedef struct
 {
@@ -98,6 +114,8 @@ struct _PnBenefitForm
   GtkWidget        *links_error_row;
   PnNotesEditor    *notes_editor;
   PnNotesEditor    *requirements_editor;
+  AdwPreferencesGroup *caps_group;
+  GPtrArray        *caps;          /* CapFields */
   GtkButton        *add_requirement_button;
   GtkSwitch        *one_time_switch;
   AdwComboRow      *overlap_row;
@@ -1141,6 +1159,187 @@ add_unit_row (PnBenefitForm *self,
   g_ptr_array_add (self->unit_rows, role);
 }
 
+/* ---- yearly caps ---- */
+
+/* "At most ¥100,000,000 a year · Per enterprise · art. 1" */
+static char *
+cap_summary (const PnAnnualCap *cap)
+{
+  g_autofree char *amount = pn_money_format_yuan (cap->amount);
+
+  /* Translators: a yearly cap in the review editor: its amount, what it
+   * is counted per ("Per enterprise") and the article that sets it */
+  return g_strdup_printf (_("At most %s a year · %s · art. %s"), amount, per_label (cap->per), cap->article);
+}
+
+static void
+cap_toggled_cb (GtkCheckButton *check,
+                CapFields      *fields)
+{
+  PnBenefitForm *self = fields->form;
+  PnBenefit *benefit = self->benefit;
+  gboolean under = gtk_check_button_get_active (check);
+  gboolean was = benefit != NULL && benefit->annual_caps != NULL &&
+                 g_strv_contains ((const char * const *) benefit->annual_caps, fields->cap->id);
+  g_autoptr(GStrvBuilder) builder = NULL;
+  GStrv caps;
+
+  if (self->syncing || benefit == NULL || under == was)
+    return;
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; benefit->annual_caps != NULL && benefit->annual_caps[i] != NULL; i++)
+    if (!g_str_equal (benefit->annual_caps[i], fields->cap->id))
+      g_strv_builder_add (builder, benefit->annual_caps[i]);
+  if (under)
+    g_strv_builder_add (builder, fields->cap->id);
+  caps = g_strv_builder_end (builder);
+  g_strfreev (benefit->annual_caps);
+  /* none: NULL, as the loader has it */
+  benefit->annual_caps = caps[0] != NULL ? caps : (g_strfreev (caps), NULL);
+  changed (self);
+}
+
+static void
+cap_amount_changed_cb (CapFields *fields)
+{
+  PnBenefitForm *self = fields->form;
+  g_autofree char *text = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 yuan;
+
+  if (self->syncing)
+    return;
+
+  text = entry_text (fields->amount);
+  if (!pn_editor_parse_yuan (text, &yuan, &error))
+    {
+      pn_editor_show_field_error (GTK_WIDGET (fields->amount), fields->error_row, error->message);
+      return;
+    }
+  if (yuan == PN_YUAN_UNSET || yuan <= 0)
+    {
+      pn_editor_show_field_error (GTK_WIDGET (fields->amount), fields->error_row,
+                                  _("A yearly cap needs its amount."));
+      return;
+    }
+  pn_editor_show_field_error (GTK_WIDGET (fields->amount), fields->error_row, NULL);
+  if (fields->cap->amount == yuan)
+    return;
+  fields->cap->amount = yuan;
+  summary = cap_summary (fields->cap);
+  adw_expander_row_set_subtitle (fields->row, summary);
+  changed (self);
+}
+
+static void
+cap_per_changed_cb (CapFields *fields)
+{
+  PnBenefitForm *self = fields->form;
+  guint selected = adw_combo_row_get_selected (fields->per);
+  g_autofree char *summary = NULL;
+
+  /* pers[0] is "not stated": a cap always says */
+  if (self->syncing || selected == GTK_INVALID_LIST_POSITION || selected + 1 >= G_N_ELEMENTS (pers) ||
+      g_strcmp0 (fields->cap->per, pers[selected + 1]) == 0)
+    return;
+  g_free (fields->cap->per);
+  fields->cap->per = g_strdup (pers[selected + 1]);
+  summary = cap_summary (fields->cap);
+  adw_expander_row_set_subtitle (fields->row, summary);
+  changed (self);
+}
+
+static void
+add_cap_fields (PnBenefitForm *self,
+                PnAnnualCap   *cap)
+{
+  CapFields *fields = g_new0 (CapFields, 1);
+  g_autofree char *summary = cap_summary (cap);
+  g_autofree char *amount = pn_editor_format_yuan (cap->amount);
+  g_autoptr(GtkStringList) per_labels = gtk_string_list_new (NULL);
+  GtkWidget *text_row;
+  guint per = 0;
+
+  fields->form = self;
+  fields->cap = cap;
+
+  fields->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  /* the policy's words are text, not markup ("R&D") */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (fields->row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fields->row), pn_gui_text (&cap->text));
+  adw_expander_row_set_subtitle (fields->row, summary);
+  fields->check = GTK_CHECK_BUTTON (gtk_check_button_new ());
+  gtk_widget_set_valign (GTK_WIDGET (fields->check), GTK_ALIGN_CENTER);
+  gtk_check_button_set_active (fields->check,
+                               self->benefit->annual_caps != NULL &&
+                               g_strv_contains ((const char * const *) self->benefit->annual_caps, cap->id));
+  /* Translators: the check of a yearly cap in the review editor */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (fields->check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("This benefit is under the cap"), -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (fields->check), _("This benefit is under the cap"));
+  adw_expander_row_add_prefix (fields->row, GTK_WIDGET (fields->check));
+
+  /* the whole sentence: the title may be cut short */
+  text_row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (text_row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (text_row), pn_gui_text (&cap->text));
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (text_row), 0);
+  adw_expander_row_add_row (fields->row, text_row);
+
+  fields->amount = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fields->amount), _("Amount a year (yuan or 万元)"));
+  gtk_editable_set_text (GTK_EDITABLE (fields->amount), amount);
+  adw_expander_row_add_row (fields->row, GTK_WIDGET (fields->amount));
+  fields->error_row = adw_action_row_new ();
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (fields->error_row), 0);
+  gtk_widget_add_css_class (fields->error_row, "pn-field-error");
+  gtk_widget_set_visible (fields->error_row, FALSE);
+  adw_expander_row_add_row (fields->row, fields->error_row);
+
+  fields->per = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fields->per), _("Cap applies"));
+  for (guint i = 1; i < G_N_ELEMENTS (pers); i++)
+    {
+      gtk_string_list_append (per_labels, per_label (pers[i]));
+      if (g_strcmp0 (pers[i], cap->per) == 0)
+        per = i - 1;
+    }
+  adw_combo_row_set_model (fields->per, G_LIST_MODEL (per_labels));
+  adw_combo_row_set_selected (fields->per, per);
+  adw_expander_row_add_row (fields->row, GTK_WIDGET (fields->per));
+
+  g_signal_connect (fields->check, "toggled", G_CALLBACK (cap_toggled_cb), fields);
+  g_signal_connect_swapped (fields->amount, "changed", G_CALLBACK (cap_amount_changed_cb), fields);
+  g_signal_connect_swapped (fields->per, "notify::selected", G_CALLBACK (cap_per_changed_cb), fields);
+
+  adw_preferences_group_add (self->caps_group, GTK_WIDGET (fields->row));
+  g_ptr_array_add (self->caps, fields);
+}
+
+/* A row for each yearly cap of the document; none without one. */
+static void
+build_caps (PnBenefitForm *self)
+{
+  PnDocument *document = self->document != NULL ? pn_editor_document_get_document (self->document) : NULL;
+
+  for (guint i = 0; i < self->caps->len; i++)
+    {
+      CapFields *fields = g_ptr_array_index (self->caps, i);
+
+      g_signal_handlers_disconnect_by_data (fields->check, fields);
+      g_signal_handlers_disconnect_by_data (fields->amount, fields);
+      g_signal_handlers_disconnect_by_data (fields->per, fields);
+      adw_preferences_group_remove (self->caps_group, GTK_WIDGET (fields->row));
+    }
+  g_ptr_array_set_size (self->caps, 0);
+
+  for (guint i = 0; self->benefit != NULL && document != NULL && i < document->annual_caps->len; i++)
+    add_cap_fields (self, g_ptr_array_index (document->annual_caps, i));
+  gtk_widget_set_visible (GTK_WIDGET (self->caps_group), self->caps->len > 0);
+}
+
 /* The units of the document's place and the places above it, its own
  * units, and any unit the benefit or article names already. */
 static void
@@ -1227,6 +1426,9 @@ sync_fields (PnBenefitForm *self)
   self->syncing = FALSE;
   pn_notes_editor_set_notes (self->notes_editor, self->document, benefit->notes);
   pn_notes_editor_set_requirements (self->requirements_editor, self->document, benefit->requirements);
+  self->syncing = TRUE;
+  build_caps (self);
+  self->syncing = FALSE;
   update_review (self);
   update_visibility (self);
 }
@@ -1247,6 +1449,7 @@ pn_benefit_form_set_benefit (PnBenefitForm    *self,
 
   if (document == NULL || benefit == NULL)
     {
+      build_caps (self);
       rebuild_thresholds (self);
       update_errors (self);
       return;
@@ -1450,6 +1653,7 @@ pn_benefit_form_finalize (GObject *object)
     g_free (self->errors[field]);
   g_free (self->issue_message);
   g_clear_pointer (&self->thresholds, g_ptr_array_unref);
+  g_clear_pointer (&self->caps, g_ptr_array_unref);
   g_clear_pointer (&self->conditions, g_ptr_array_unref);
   g_clear_pointer (&self->unit_rows, g_ptr_array_unref);
   g_clear_pointer (&self->taxonomy, pn_taxonomy_unref);
@@ -1484,6 +1688,7 @@ pn_benefit_form_class_init (PnBenefitFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnBenefitForm, links_error_row);
   gtk_widget_class_bind_template_child (widget_class, PnBenefitForm, notes_editor);
   gtk_widget_class_bind_template_child (widget_class, PnBenefitForm, requirements_editor);
+  gtk_widget_class_bind_template_child (widget_class, PnBenefitForm, caps_group);
   gtk_widget_class_bind_template_child (widget_class, PnBenefitForm, add_requirement_button);
   gtk_widget_class_bind_template_child (widget_class, PnBenefitForm, one_time_switch);
   gtk_widget_class_bind_template_child (widget_class, PnBenefitForm, overlap_row);
@@ -1539,6 +1744,7 @@ pn_benefit_form_init (PnBenefitForm *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->thresholds = g_ptr_array_new_with_free_func ((GDestroyNotify) threshold_fields_free);
+  self->caps = g_ptr_array_new_with_free_func (g_free);
   self->conditions = g_ptr_array_new_with_free_func ((GDestroyNotify) condition_fields_free);
   self->unit_rows = g_ptr_array_new ();
 
