@@ -182,6 +182,60 @@ hold_annual_caps (PnResults *results,
     }
 }
 
+/* A top-up brings what its targets gave up to its own figure: together
+ * they give the more of the two.  With one target the arithmetic above
+ * already holds them together (the top-up is priced against that
+ * target); a top-up of several awards (Xiamen art. 16: "补足至1000万元"
+ * over every award of the article) would otherwise add to all of them,
+ * and the "up to" total would count what no centre can receive.  Its
+ * share becomes what is left of its figure once its targets listed here
+ * are paid. */
+static void
+hold_top_ups (const PnFacts *favourable,
+              PnResults     *results,
+              gint64        *highs)
+{
+  guint n = pn_results_get_n_results (results);
+  g_autoptr(GHashTable) positions = NULL;  /* benefit id → position + 1 */
+
+  for (guint i = 0; i < n; i++)
+    {
+      PnBenefit *benefit = _pn_results_peek (results, i)->benefit;
+      PnWorth worth = { 0, };
+      gint64 targets = 0;
+      guint n_targets = 0;
+
+      if (benefit->kind != PN_BENEFIT_TOP_UP || benefit->tops_up == NULL || benefit->tops_up[1] == NULL ||
+          highs[i] <= 0)
+        continue;
+
+      if (positions == NULL)
+        {
+          positions = g_hash_table_new (g_str_hash, g_str_equal);
+          for (guint j = 0; j < n; j++)
+            g_hash_table_insert (positions, _pn_results_peek (results, j)->benefit->id, GUINT_TO_POINTER (j + 1));
+        }
+      for (guint t = 0; benefit->tops_up[t] != NULL; t++)
+        {
+          guint j = GPOINTER_TO_UINT (g_hash_table_lookup (positions, benefit->tops_up[t]));
+
+          if (j > 0 && j - 1 != i && highs[j - 1] > 0)
+            {
+              targets = pn_money_sum (targets, highs[j - 1]);
+              n_targets++;
+            }
+        }
+      if (n_targets < 2)
+        continue;
+
+      /* its figure before the target it was priced against came off */
+      pn_worth_compute (favourable, benefit, NULL, FALSE, &worth);
+      if (worth.estimate != PN_YUAN_UNSET && worth.topped_up != PN_YUAN_UNSET)
+        highs[i] = MAX (0, pn_money_sum (worth.estimate, worth.topped_up) - targets);
+      pn_worth_clear (&worth);
+    }
+}
+
 gint64
 _pn_upside_total (const PnFacts *facts,
                   PnResults     *results)
@@ -242,6 +296,7 @@ _pn_upside_total (const PnFacts *facts,
         highs[i] = 0;
     }
 
+  hold_top_ups (&favourable, results, highs);
   hold_annual_caps (results, highs);
   for (guint i = 0; i < n; i++)
     total = pn_money_sum (total, highs[i]);

@@ -174,6 +174,34 @@ test_total_high_takes_best_of_group (void)
   g_assert_cmpint (pn_results_get_total_high (results), ==, 19050000);
 }
 
+/* 厦府规〔2023〕17号（十六）"对取得国家临床医学研究中心资质的，给予补足至1000万元": the
+ * top-up brings the centre's awards under the article up to ¥10,000,000 together, so with
+ * them it gives ¥10,000,000, not their sum.  A Xiamen hospital on 2025-06-01, everything
+ * possible; the "up to" figures:
+ *   Fujian task 8 national key lab, engineering centre (own groups)     20,000,000
+ *   Fujian task 9 provincial, national incubator                          1,500,000
+ *   Fujian tasks 18, 19 (each under its own yearly cap of 100万)          1,000,000
+ *   Xiamen art. 15 GCP discipline 20万, clinical trial services 200万     2,200,000
+ *   Xiamen art. 16: municipal or provincial centre 200万 (one group),
+ *     excellent 150万 (one group), national branch 400万, its excellent
+ *     200万 = 950万; the top-up to 1000万 adds 50万                      10,000,000
+ *                                                                      ----------
+ *                                                                      34,700,000
+ * (Before, the top-up's ¥6,000,000 — ¥10,000,000 less the branch award alone — was added to
+ * all of them: ¥40,200,000.) */
+static void
+test_total_high_tops_up_several (void)
+{
+  g_autoptr(PnResults) results = evaluate (corpus, "location=xiamen product=organisation entity=medical-institution",
+                                           "2025-06-01");
+  const PnResult *top_up = find (results, "xiamen-2023-17/16/national-centre-top-up");
+
+  /* the row alone: the branch award deducted, as its estimate is */
+  g_assert_cmpint (top_up->high_cny, ==, 6000000);
+  g_assert_cmpint (pn_results_get_total (results), ==, 0);
+  g_assert_cmpint (pn_results_get_total_high (results), ==, 34700000);
+}
+
 /* 厦府规〔2023〕17号（四）: 按照国家实际资助1:1的比例予以配套 — no cap but the total project
  * investment, itself not given: with national funding blank there is no upper bound, the
  * result says so in words, and so is the "up to" total.  The figure is the first next
@@ -417,6 +445,7 @@ main (int   argc,
 
   g_test_add_func ("/pn/upside/blank-figure-high-is-cap", test_blank_figure_high_is_cap);
   g_test_add_func ("/pn/upside/total-high-takes-best-of-group", test_total_high_takes_best_of_group);
+  g_test_add_func ("/pn/upside/total-high-tops-up-several", test_total_high_tops_up_several);
   g_test_add_func ("/pn/upside/uncapped-rate-has-no-high", test_uncapped_rate_has_no_high);
   g_test_add_func ("/pn/upside/jinjiang-readings-2025", test_jinjiang_readings_2025);
   g_test_add_func ("/pn/upside/jinjiang-readings-2026", test_jinjiang_readings_2026);
