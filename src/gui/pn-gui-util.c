@@ -191,6 +191,30 @@ pn_gui_format_count (guint count)
   return g_strdup_printf ("%'u", count);
 }
 
+void
+pn_gui_update_more_button (GtkButton *button,
+                           guint      page,
+                           guint      shown,
+                           guint      total)
+{
+  g_autofree char *all = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (GTK_IS_BUTTON (button));
+
+  gtk_widget_set_visible (GTK_WIDGET (button), shown < total);
+  if (shown >= total)
+    return;
+
+  all = pn_gui_format_count (total);
+  /* Translators: a button under a list of measures shown a page at a
+   * time; %u is how many more it shows (25, or what is left), %s how
+   * many the list has in all ("25,662") */
+  label = g_strdup_printf (ngettext ("Show %u More of %s", "Show %u More of %s", total),
+                           MIN (page, total - shown), all);
+  gtk_button_set_label (button, label);
+}
+
 char *
 pn_gui_format_date (const char *iso)
 {

@@ -62,6 +62,13 @@ char        *pn_gui_units_text           (GPtrArray    *units,
                                           PnTaxonomy   *taxonomy);
 /* A count with the locale's digit grouping: "25,662". */
 char        *pn_gui_format_count         (guint         count);
+/* The button under a list shown a page at a time: visible while `shown`
+ * of `total` items have rows, saying "Show 25 More of 25,662" (`page`
+ * more, or what is left). */
+void         pn_gui_update_more_button   (GtkButton    *button,
+                                          guint         page,
+                                          guint         shown,
+                                          guint         total);
 /* "23 November 2026" from "2026-11-23"; a copy of `iso` when invalid. */
 char        *pn_gui_format_date          (const char   *iso);
 /* Midnight UTC of a YYYY-MM-DD date, or NULL. */

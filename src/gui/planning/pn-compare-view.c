@@ -685,27 +685,6 @@ pn_compare_view_fill_kinds (PnCompareView *self,
   gtk_widget_set_visible (GTK_WIDGET (self->kind_group), items->len > 0);
 }
 
-/* Under a list with more measures than rows: "Show 50 More of 7,212". */
-static void
-pn_compare_view_update_more (GtkButton *button,
-                             guint      shown,
-                             guint      n)
-{
-  gtk_widget_set_visible (GTK_WIDGET (button), shown < n);
-  if (shown < n)
-    {
-      g_autofree char *total = pn_gui_format_count (n);
-      g_autofree char *label = NULL;
-
-      /* Translators: a button under a list of measures compared; %u is
-       * how many more it shows (50, or fewer at the end), %s how many the
-       * list has in all ("7,212") */
-      label = g_strdup_printf (ngettext ("Show %u More of %s", "Show %u More of %s", n),
-                               MIN (PN_COMPARE_VIEW_PAGE, n - shown), total);
-      gtk_button_set_label (button, label);
-    }
-}
-
 /* Items for `measures` up to `pages` pages, after those `store` has. */
 static void
 pn_compare_view_add_items (PnCompareView *self,
@@ -722,7 +701,7 @@ pn_compare_view_add_items (PnCompareView *self,
   for (guint i = from; i < to; i++)
     g_ptr_array_add (items, pn_compare_view_measure_item (self, g_ptr_array_index (measures, i), n));
   g_list_store_splice (store, from, 0, items->pdata, items->len);
-  pn_compare_view_update_more (more, MAX (from, to), measures->len);
+  pn_gui_update_more_button (more, PN_COMPARE_VIEW_PAGE, MAX (from, to), measures->len);
 }
 
 static void

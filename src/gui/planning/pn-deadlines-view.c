@@ -433,20 +433,7 @@ pn_deadlines_view_add_rows (PnDeadlinesView *self)
     }
   self->n_rows = end;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->more_button), self->n_rows < self->shown->len);
-  if (self->n_rows < self->shown->len)
-    {
-      g_autofree char *total = pn_gui_format_count (self->shown->len);
-      g_autofree char *label = NULL;
-
-      /* Translators: a button under the deadlines; %u is how many more it
-       * shows (100, or fewer at the end), %s how many end in the period in
-       * all ("698") */
-      label = g_strdup_printf (ngettext ("Show %u More of %s", "Show %u More of %s", self->shown->len),
-                               MIN (PN_DEADLINES_VIEW_PAGE, self->shown->len - self->n_rows), total);
-      gtk_button_set_label (self->more_button, label);
-    }
-
+  pn_gui_update_more_button (self->more_button, PN_DEADLINES_VIEW_PAGE, self->n_rows, self->shown->len);
   return first;
 }
 

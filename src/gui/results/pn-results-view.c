@@ -372,25 +372,11 @@ pn_results_view_update_more_buttons (PnResultsView *self)
   for (Group g = 0; g < G_N_ELEMENTS (self->pages); g++)
     {
       GtkButton *button = pn_results_view_more_button (self, g);
-      guint n, shown;
 
-      if (button == NULL || self->pages[g] == NULL)
-        continue;
-      n = g_list_model_get_n_items (G_LIST_MODEL (self->models[g]));
-      shown = g_list_model_get_n_items (G_LIST_MODEL (self->pages[g]));
-      gtk_widget_set_visible (GTK_WIDGET (button), shown < n);
-      if (shown < n)
-        {
-          g_autofree char *total = pn_gui_format_count (n);
-          g_autofree char *label = NULL;
-
-          /* Translators: a button under a list of measures; %u is how many
-           * more it shows (25, or fewer at the end), %s how many the list
-           * has in all ("25,662") */
-          label = g_strdup_printf (ngettext ("Show %u More of %s", "Show %u More of %s", n),
-                                   MIN (PN_RESULTS_PAGE, n - shown), total);
-          gtk_button_set_label (button, label);
-        }
+      if (button != NULL && self->pages[g] != NULL)
+        pn_gui_update_more_button (button, PN_RESULTS_PAGE,
+                                   g_list_model_get_n_items (G_LIST_MODEL (self->pages[g])),
+                                   g_list_model_get_n_items (G_LIST_MODEL (self->models[g])));
     }
 }
 
