@@ -225,7 +225,10 @@ pn_deadlines_view_row_new (PnDeadlinesView  *self,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-article");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)", benefit->document->id, article->number);
 
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  /* The chevron over the row's end, as in the results (pn-result-row.ui):
+   * beside wrapping text in a horizontal box, it makes GTK lay the text
+   * out at width after width. */
+  box = gtk_overlay_new ();
   gtk_widget_set_margin_top (box, 10);
   gtk_widget_set_margin_bottom (box, 10);
   gtk_widget_set_margin_start (box, 12);
@@ -233,8 +236,9 @@ pn_deadlines_view_row_new (PnDeadlinesView  *self,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
   text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (box), text);
+  /* room for the chevron: 16 px and a 12 px gap */
+  gtk_widget_set_margin_end (text, 28);
+  gtk_overlay_set_child (GTK_OVERLAY (box), text);
 
   gtk_box_append (GTK_BOX (text), caption_label_new (title, "title", "heading"));
 
@@ -273,11 +277,12 @@ pn_deadlines_view_row_new (PnDeadlinesView  *self,
 
   icon = g_object_new (GTK_TYPE_IMAGE,
                        "icon-name", "go-next-symbolic",
+                       "halign", GTK_ALIGN_END,
                        "valign", GTK_ALIGN_CENTER,
                        "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
                        NULL);
   gtk_widget_add_css_class (icon, "dim-label");
-  gtk_box_append (GTK_BOX (box), icon);
+  gtk_overlay_add_overlay (GTK_OVERLAY (box), icon);
 
   /* Translators: what a screen reader says after a measure's title: its
    * amount, its citation and the date it ends */
