@@ -485,34 +485,43 @@ rate_changed_cb (PnBenefitForm *self)
   changed (self);
 }
 
+/* A row choosing a figure, "None" first: into `field` of the benefit. */
 static void
-base_changed_cb (PnBenefitForm *self)
+figure_row_changed (PnBenefitForm *self,
+                    AdwComboRow   *row,
+                    PnFigure      *field)
 {
-  guint selected = adw_combo_row_get_selected (self->base_row);
+  guint selected = adw_combo_row_get_selected (row);
   PnFigure figure;
 
   if (self->syncing || self->benefit == NULL || selected == GTK_INVALID_LIST_POSITION)
     return;
   figure = selected == 0 ? PN_FIGURE_NONE : (PnFigure) (selected - 1);
-  if (self->benefit->base == figure)
+  if (*field == figure)
     return;
-  self->benefit->base = figure;
+  *field = figure;
   changed (self);
+}
+
+static void
+figure_row_set (AdwComboRow *row,
+                PnFigure     figure)
+{
+  adw_combo_row_set_selected (row, figure == PN_FIGURE_NONE ? 0 : (guint) figure + 1);
+}
+
+static void
+base_changed_cb (PnBenefitForm *self)
+{
+  if (self->benefit != NULL)
+    figure_row_changed (self, self->base_row, &self->benefit->base);
 }
 
 static void
 combined_limit_changed_cb (PnBenefitForm *self)
 {
-  guint selected = adw_combo_row_get_selected (self->combined_limit_row);
-  PnFigure figure;
-
-  if (self->syncing || self->benefit == NULL || selected == GTK_INVALID_LIST_POSITION)
-    return;
-  figure = selected == 0 ? PN_FIGURE_NONE : (PnFigure) (selected - 1);
-  if (self->benefit->combined_limit == figure)
-    return;
-  self->benefit->combined_limit = figure;
-  changed (self);
+  if (self->benefit != NULL)
+    figure_row_changed (self, self->combined_limit_row, &self->benefit->combined_limit);
 }
 
 static void
@@ -1406,9 +1415,8 @@ sync_fields (PnBenefitForm *self)
   set_entry_text (self->cap_row, cap);
   set_entry_text (self->stages_row, stages);
   set_entry_text (self->stages_over_row, benefit->stages_over);
-  adw_combo_row_set_selected (self->base_row, benefit->base == PN_FIGURE_NONE ? 0 : (guint) benefit->base + 1);
-  adw_combo_row_set_selected (self->combined_limit_row,
-                              benefit->combined_limit == PN_FIGURE_NONE ? 0 : (guint) benefit->combined_limit + 1);
+  figure_row_set (self->base_row, benefit->base);
+  figure_row_set (self->combined_limit_row, benefit->combined_limit);
 
   groups = pn_taxonomy_get_groups (self->taxonomy);
   for (guint i = 0; groups != NULL && i < groups->len; i++)
