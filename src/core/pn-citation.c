@@ -52,7 +52,7 @@ split_number (const char *number,
     {
       guint64 value;
 
-      if (i >= 3 || !g_ascii_string_to_unsigned (split[i], 10, 1, 999, &value, NULL))
+      if (i >= 3 || !_pn_parse_decimal (split[i], 999, &value) || value == 0)
         return FALSE;
       parts[(*n_parts)++] = (guint) value;
     }

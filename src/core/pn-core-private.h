@@ -54,6 +54,17 @@ void  pn_string_append_template (GString    *out,
 char *pn_strdup_template        (const char *template,
                                  ...) G_GNUC_PRINTF (1, 2) G_GNUC_MALLOC;
 
+/* The number `text` writes in ASCII digits (nothing else: no sign, space
+ * or prefix), when it is at most `max`.  In place of
+ * g_ascii_string_to_unsigned (), which reads errno after g_ascii_strtoull ()
+ * made GLib's C locale on its first call: when that waited on a lock
+ * another thread held, errno said EAGAIN and "10" was refused as "not an
+ * unsigned number" (an import, about one time in a hundred, while its
+ * schema check ran in the other thread).  This reads no errno. */
+gboolean _pn_parse_decimal (const char *text,
+                            guint64     max,
+                            guint64    *out_value);
+
 /* Tests and fuzzers: the loader's time limit (0: the default). */
 void _pn_policy_loader_set_max_seconds (double seconds);
 

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "pn-core-private.h"
 #include "pn-money.h"
 
 G_DEFINE_QUARK (pn-money-error-quark, pn_money_error)
@@ -133,6 +134,32 @@ pn_money_format_rate (double rate)
 }
 
 gboolean
+_pn_parse_decimal (const char *text,
+                   guint64     max,
+                   guint64    *out_value)
+{
+  guint64 value = 0;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guint digit;
+
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      digit = (guint) (*p - '0');
+      if (digit > max || value > (max - digit) / 10)
+        return FALSE;
+      value = value * 10 + digit;
+    }
+
+  *out_value = value;
+  return TRUE;
+}
+
+gboolean
 pn_money_parse (const char  *text,
                 gint64      *out_yuan,
                 GError     **error)
@@ -188,7 +215,7 @@ pn_money_parse (const char  *text,
   if (digits->len == 0 || digits->len > 19)
     goto overflow_or_invalid;
 
-  if (!g_ascii_string_to_unsigned (digits->str, 10, 0, G_MAXUINT64, &value, NULL))
+  if (!_pn_parse_decimal (digits->str, G_MAXUINT64, &value))
     goto overflow_or_invalid;
 
   if (wan)

@@ -982,12 +982,8 @@ parse_yuan (xmlNode     *node,
             GError     **error)
 {
   guint64 value = 0;
-  gboolean digits = str != NULL && str[0] != '\0';
 
-  for (const char *p = str; digits && *p != '\0'; p++)
-    digits = g_ascii_isdigit (*p);
-
-  if (!digits || !g_ascii_string_to_unsigned (str, 10, 0, PN_MONEY_MAX, &value, NULL))
+  if (!_pn_parse_decimal (str, PN_MONEY_MAX, &value))
     return fail (error, name, node, "“%.40s” is not a whole number of yuan between 0 and %" G_GINT64_FORMAT,
                  str ? str : "", PN_MONEY_MAX);
   *out_yuan = (gint64) value;

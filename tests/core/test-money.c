@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+#include <errno.h>
+
+#include "pn-core-private.h"
 #include "pn-money.h"
 
 #define TMAX PN_MONEY_TOTAL_MAX
@@ -222,6 +225,49 @@ test_parse_bound (void)
     }
 }
 
+static void
+test_parse_decimal (void)
+{
+  static const struct {
+    const char *text;
+    guint64     max;
+    gboolean    ok;
+    guint64     value;
+  } cases[] = {
+    { "0", 0, TRUE, 0 },
+    { "1", 0, FALSE, 0 },
+    { "007", 999, TRUE, 7 },
+    { "999", 999, TRUE, 999 },
+    { "1000", 999, FALSE, 0 },
+    { "1000000000000", 1000000000000, TRUE, G_GUINT64_CONSTANT (1000000000000) },
+    { "1000000000001", 1000000000000, FALSE, 0 },
+    { "18446744073709551615", G_MAXUINT64, TRUE, G_MAXUINT64 },
+    { "18446744073709551616", G_MAXUINT64, FALSE, 0 },
+    { "99999999999999999999", G_MAXUINT64, FALSE, 0 },
+    { "", 999, FALSE, 0 },
+    { "+1", 999, FALSE, 0 },
+    { "-1", 999, FALSE, 0 },
+    { " 1", 999, FALSE, 0 },
+    { "1 ", 999, FALSE, 0 },
+    { "0x1", 999, FALSE, 0 },
+    { "１", 999, FALSE, 0 },  /* a fullwidth digit */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      guint64 value = 12345;
+      gboolean ok;
+
+      g_test_message ("%s ≤ %" G_GUINT64_FORMAT, cases[i].text, cases[i].max);
+      /* what errno said before has no say (GLib's parser read it) */
+      errno = EAGAIN;
+      ok = _pn_parse_decimal (cases[i].text, cases[i].max, &value);
+      g_assert_cmpint (ok, ==, cases[i].ok);
+      g_assert_cmpuint (value, ==, ok ? cases[i].value : 12345);
+    }
+  g_assert_false (_pn_parse_decimal (NULL, 999, &(guint64) { 0 }));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -236,6 +282,7 @@ main (int   argc,
   g_test_add_func ("/pn/money/format/table", test_format_table);
   g_test_add_func ("/pn/money/format/rate", test_format_rate);
   g_test_add_func ("/pn/money/parse/bound", test_parse_bound);
+  g_test_add_func ("/pn/money/parse/decimal", test_parse_decimal);
 
   return g_test_run ();
 }
