@@ -648,6 +648,12 @@ static const char * const stat_words[] = {
   "分担", "负担", NULL
 };
 
+static const char * const enterprise_subjects[] = {
+  "单个企业", "每个企业", "每家企业", "单家企业", "同一企业", "每个单位", "单个单位", "同一单位",
+  "每个医疗机构", "每家医疗机构", "单个医疗机构", "每个机构", "单个机构", "每个主持单位",
+  "每个申报单位", "单个申报单位", "每户企业", NULL
+};
+
 static Role
 classify (Reader *self,
           Run    *run)
@@ -667,7 +673,18 @@ classify (Reader *self,
                                                    (const char * const[]) { "不超过", "不超", NULL });
 
   if (!span_has_any (s, sstart, send, award_words))
-    return ROLE_OTHER;
+    {
+      /* "……每个产品奖励50万元。同一企业每年累计不超过1000万元。": a
+       * sentence of its own that caps, for an enterprise or a year, what
+       * the sentences before it award */
+      if (first->kind == TOKEN_YUAN && !before_threshold && !after_threshold &&
+          span_has_any (s, window, first->start, cap_words) &&
+          (span_has_any (s, sstart, first->start, enterprise_subjects) ||
+           span_has (s, sstart, first->start, "每年") || span_has (s, sstart, first->start, "年度")) &&
+          span_has_any (s, 0, sstart, award_words))
+        return ROLE_CAP;
+      return ROLE_OTHER;
+    }
 
   if (first->kind == TOKEN_RATIO)
     return ROLE_RATE;
@@ -1089,12 +1106,6 @@ find_base (const char *s,
   return PN_FIGURE_NONE;
 }
 
-static const char * const enterprise_subjects[] = {
-  "单个企业", "每个企业", "每家企业", "单家企业", "同一企业", "每个单位", "单个单位", "同一单位",
-  "每个医疗机构", "每家医疗机构", "单个医疗机构", "每个机构", "单个机构", "每个主持单位",
-  "每个申报单位", "单个申报单位", "每户企业", NULL
-};
-
 static const char *
 per_of (const char *s,
         gsize       start,
@@ -1353,6 +1364,34 @@ typedef struct
   guint   item;
 } Origin;
 
+/* Where the subject a clause inherits starts: `context_start`, or after
+ * the last "；" before the figure at `figure` when what follows that names
+ * a product of its own (never past `clause`, where the figure's clause
+ * starts).  "对首次取得第三类医疗器械注册证的产品，每个产品奖励200万元；
+ * 首次取得第二类医疗器械注册证的产品，每个产品奖励50万元": the second award
+ * is the class II device's alone.  "对…创新药完成临床前研究的，…；完成Ⅰ期
+ * 临床试验的，…" names none, and goes on with the innovative drug; nor does
+ * an item of a list a "：" leads in. */
+static gsize
+inherited_start (Reader *self,
+                 gsize   context_start,
+                 gsize   clause,
+                 gsize   figure)
+{
+  const char *s = self->s;
+  const char *semicolon = pn_draft_rfind (s + context_start, s + figure, "；");
+  g_autofree char *part = NULL;
+  g_auto(Vocab) named = { { NULL } };
+  gsize after;
+
+  if (semicolon == NULL || pn_draft_rfind (s + context_start, semicolon, "：") != NULL)
+    return context_start;
+  after = semicolon + strlen ("；") - s;
+  part = span_dup (s, after, figure);
+  detect (part, &named);
+  return named.values[PN_QUESTION_PRODUCT] != NULL ? MIN (after, clause) : context_start;
+}
+
 /* Conditions, title, id, per, one-time and the source note of a benefit
  * read from `token` (of the enumerated item `origin->item`). */
 static void
@@ -1368,6 +1407,7 @@ fill_benefit (Reader    *self,
   g_autofree char *quote = NULL;
   gsize cstart = clause_start (self, token->clause);
   gsize cend = clause_end (self, token->clause);
+  gsize inherited_from = inherited_start (self, origin->context_start, cstart, token->start);
 
   g_ptr_array_set_size (benefit->conditions, 0);
   g_ptr_array_set_size (benefit->notes, 0);
@@ -1393,7 +1433,7 @@ fill_benefit (Reader    *self,
     g_auto(Vocab) own = { { NULL } };
     g_auto(Vocab) before = { { NULL } };
     g_autofree char *clause_text = NULL;
-    g_autofree char *context_text = span_dup (s, origin->context_start, cstart);
+    g_autofree char *context_text = span_dup (s, inherited_from, cstart);
 
     if (origin->items != NULL)
       {
@@ -1460,9 +1500,9 @@ fill_benefit (Reader    *self,
     g_autofree char *title = NULL;
 
     if (!span_has (s, cstart, token->start, "对") && !span_has (s, cstart, token->start, "凡") &&
-        origin->context_start < cstart)
+        inherited_from < cstart)
       {
-        g_autofree char *inherited = subject_core (s, origin->context_start, cstart);
+        g_autofree char *inherited = subject_core (s, inherited_from, cstart);
         static const char * const verbs[] = {
           "完成", "取得", "通过", "获得", "进入", "开展", "实现", "首次", NULL
         };
@@ -1792,6 +1832,7 @@ context_start (Reader *self,
           return lead - self->s;
         }
     }
+
   return sstart;
 }
 

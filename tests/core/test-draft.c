@@ -266,6 +266,27 @@ test_fujian_tasks (void)
   /* 按国家实际资助额1︰1的比例奖励 */
   g_assert_true (has_benefit (two, PN_BENEFIT_MATCHING, 1.0, PN_YUAN_UNSET, PN_YUAN_UNSET));
 
+  /* "…对进入国家创新医疗器械特别审查程序…的，每个品种给予200万元奖励…；
+   * 三类医疗器械取得注册证并首次在我省实现产业化生产的企业，按品种系列给予
+   * 50万元奖励": the second subject is any class III device's */
+  {
+    PnArticle *thirteen = article (document, "13");
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < thirteen->benefits->len; i++)
+      {
+        PnBenefit *benefit = g_ptr_array_index (thirteen->benefits, i);
+
+        if (benefit->amount != 500000)
+          continue;
+        found = TRUE;
+        g_assert_cmpstr (condition (benefit, PN_QUESTION_DEVICE_CLASS), ==, "class-3");
+        g_assert_null (pn_benefit_find_condition (benefit, PN_QUESTION_INNOVATIVE_DEVICE));
+        g_assert_true (g_str_has_prefix (benefit->title.zh, "三类医疗器械取得注册证"));
+      }
+    g_assert_true (found);
+  }
+
   three = article (document, "3");
   g_assert_cmpstr (three->heading.zh, ==, "前沿布局高水平创新平台");
   g_assert_cmpstr (three->valid_until, ==, "2025-12-31");
@@ -275,6 +296,84 @@ test_fujian_tasks (void)
 }
 
 /* ---- the other formats and styles (tests/data/draft) ---- */
+
+static PnBenefit *
+benefit_of_amount (PnArticle *article,
+                   gint64     amount)
+{
+  for (guint i = 0; i < article->benefits->len; i++)
+    {
+      PnBenefit *benefit = g_ptr_array_index (article->benefits, i);
+
+      if (benefit->amount == amount)
+        return benefit;
+    }
+  g_error ("no benefit of %" G_GINT64_FORMAT " yuan in article %s", amount, article->number);
+  return NULL;
+}
+
+static PnAnnualCap *
+annual_cap_of (PnDocument *document,
+               PnBenefit  *benefit)
+{
+  g_assert_nonnull (benefit->annual_caps);
+  g_assert_cmpuint (g_strv_length (benefit->annual_caps), ==, 1);
+  for (guint i = 0; i < document->annual_caps->len; i++)
+    {
+      PnAnnualCap *cap = g_ptr_array_index (document->annual_caps, i);
+
+      if (g_str_equal (cap->id, benefit->annual_caps[0]))
+        return cap;
+    }
+  g_error ("no annual cap %s", benefit->annual_caps[0]);
+  return NULL;
+}
+
+/* Two awards a "；" apart, each with its own subject, and a yearly limit
+ * in a sentence of its own. */
+static void
+test_clause_subjects (void)
+{
+  g_autofree char *path = test_source_path ("quanzhou-measures.txt");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_path (path, &error);
+  PnDocument *document;
+  PnArticle *one, *two, *four;
+  PnBenefit *class_3, *class_2;
+  PnAnnualCap *cap;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  g_assert_cmpstr (document->jurisdiction, ==, "quanzhou");
+  g_assert_cmpstr (document->in_force_until, ==, "2028-06-30");
+
+  /* "对首次取得第三类医疗器械注册证的产品，每个产品奖励200万元；首次取得第二
+   * 类医疗器械注册证的产品，每个产品奖励50万元。同一企业每年累计不超过1000
+   * 万元。" */
+  four = article (document, "4");
+  class_3 = benefit_of_amount (four, 2000000);
+  class_2 = benefit_of_amount (four, 500000);
+  g_assert_cmpstr (condition (class_3, PN_QUESTION_DEVICE_CLASS), ==, "class-3");
+  g_assert_cmpstr (condition (class_2, PN_QUESTION_DEVICE_CLASS), ==, "class-2");
+  g_assert_cmpstr (class_2->title.zh, ==, "首次取得第二类医疗器械注册证的产品奖励");
+  cap = annual_cap_of (document, class_2);
+  g_assert_true (cap == annual_cap_of (document, class_3));
+  g_assert_cmpint (cap->amount, ==, 10000000);
+  g_assert_cmpstr (cap->per, ==, "enterprise");
+
+  /* "…同一企业每年获得本条奖励累计不超过2000万元。" */
+  two = article (document, "2");
+  cap = annual_cap_of (document, benefit_of_amount (two, 5000000));
+  g_assert_cmpint (cap->amount, ==, 20000000);
+
+  /* "完成Ⅰ期、Ⅱ期、Ⅲ期临床试验的，分别按照研发投入的20%给予补助，单个品
+   * 种最高分别不超过300万元、500万元、800万元" */
+  one = article (document, "1");
+  g_assert_true (has_benefit (one, PN_BENEFIT_RATE, 0.2, PN_YUAN_UNSET, 3000000));
+  g_assert_true (has_benefit (one, PN_BENEFIT_RATE, 0.2, PN_YUAN_UNSET, 5000000));
+  g_assert_true (has_benefit (one, PN_BENEFIT_RATE, 0.2, PN_YUAN_UNSET, 8000000));
+  assert_valid (draft);
+}
 
 /* GB18030, 第N条 in chapters, a city the taxonomy lacks. */
 static void
@@ -707,6 +806,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/format/docx-numbering", test_docx_numbering);
   g_test_add_func ("/pn/draft/format/html-layout-table", test_html_layout_table);
   g_test_add_func ("/pn/draft/format/pdf", test_pdf);
+  g_test_add_func ("/pn/draft/clause-subjects", test_clause_subjects);
   g_test_add_func ("/pn/draft/figures", test_figures);
   g_test_add_func ("/pn/draft/figures/read-back", test_figures_read_back);
   g_test_add_func ("/pn/draft/refuses/bytes", test_bad_bytes);
