@@ -1059,6 +1059,13 @@ static const struct { const char *word; PnFigure figure; } base_words[] = {
   { "服务金额", PN_FIGURE_SERVICE_REVENUE },
   { "服务费", PN_FIGURE_SERVICE_REVENUE },
   { "实际收入", PN_FIGURE_SERVICE_REVENUE },
+  /* a year's sales are no cumulative sales (the taxonomy's "sales"): an
+   * annual figure is read as the year's revenue, which a company's sales
+   * make up, so no year is taken for the years together */
+  { "年销售收入", PN_FIGURE_ANNUAL_REVENUE },
+  { "年度销售收入", PN_FIGURE_ANNUAL_REVENUE },
+  { "年销售额", PN_FIGURE_ANNUAL_REVENUE },
+  { "年度销售额", PN_FIGURE_ANNUAL_REVENUE },
   { "营业收入", PN_FIGURE_ANNUAL_REVENUE },
   { "主营业务收入", PN_FIGURE_ANNUAL_REVENUE },
   { "营收", PN_FIGURE_ANNUAL_REVENUE },

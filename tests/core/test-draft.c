@@ -329,6 +329,43 @@ annual_cap_of (PnDocument *document,
   return NULL;
 }
 
+/* 第N条 with a list led in by "：", a sales threshold of a year, a term of
+ * years from the date of issue. */
+static void
+test_year_figures (void)
+{
+  g_autofree char *path = test_source_path ("zhangzhou-measures.txt");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_path (path, &error);
+  PnDocument *document;
+  PnArticle *two, *five;
+  PnBenefit *benefit;
+  PnThreshold *threshold;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  g_assert_cmpstr (document->in_force_from, ==, "2026-09-01");
+  g_assert_cmpstr (document->in_force_until, ==, "2029-08-31");
+
+  /* "对在本市完成临床试验的1类创新药，按下列标准给予奖励：（一）完成Ⅰ期…" */
+  two = article (document, "2");
+  benefit = benefit_of_amount (two, 4000000);
+  g_assert_cmpstr (condition (benefit, PN_QUESTION_DRUG_CLASS), ==, "innovative");
+  g_assert_cmpstr (condition (benefit, PN_QUESTION_PHASE), ==, "phase-2");
+  g_assert_cmpint (annual_cap_of (document, benefit)->amount, ==, 30000000);
+
+  /* "对年销售收入首次突破1亿元、5亿元、10亿元的…": a year's figure, not the
+   * cumulative sales */
+  five = article (document, "5");
+  benefit = benefit_of_amount (five, 1000000);
+  g_assert_cmpuint (benefit->thresholds->len, ==, 1);
+  threshold = g_ptr_array_index (benefit->thresholds, 0);
+  g_assert_cmpint (threshold->figure, ==, PN_FIGURE_ANNUAL_REVENUE);
+  g_assert_cmpint (threshold->min, ==, 500000000);
+  g_assert_false (threshold->inclusive);
+  assert_valid (draft);
+}
+
 /* Two awards a "；" apart, each with its own subject, and a yearly limit
  * in a sentence of its own. */
 static void
@@ -807,6 +844,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/format/html-layout-table", test_html_layout_table);
   g_test_add_func ("/pn/draft/format/pdf", test_pdf);
   g_test_add_func ("/pn/draft/clause-subjects", test_clause_subjects);
+  g_test_add_func ("/pn/draft/year-figures", test_year_figures);
   g_test_add_func ("/pn/draft/figures", test_figures);
   g_test_add_func ("/pn/draft/figures/read-back", test_figures_read_back);
   g_test_add_func ("/pn/draft/refuses/bytes", test_bad_bytes);
