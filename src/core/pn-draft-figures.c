@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pn-draft-private.h"
+#include "pn-money.h"
 #include "pn-policy-writer.h"
 
 /* How a sentence gives money, as docs/corpus-guide.md encodes it:
@@ -37,6 +38,7 @@ typedef struct
   guint     sentence;
   guint     clause;
   gboolean  ranged;   /* the upper end of "30%—50%" */
+  gboolean  too_large; /* more yuan than an award may be (PN_MONEY_MAX) */
 } Token;
 
 typedef enum
@@ -280,10 +282,18 @@ add_token (Reader    *self,
            gsize      start,
            gsize      end)
 {
-  Token token = { kind, PN_YUAN_UNSET, -1, start, end, 0, 0, FALSE };
+  Token token = { kind, PN_YUAN_UNSET, -1, start, end, 0, 0, FALSE, FALSE };
 
   if (kind == TOKEN_YUAN)
-    token.yuan = (gint64) llround (value * factor);
+    {
+      double yuan = value * factor;
+
+      /* "实现营业收入33707.5亿元" is a statistic, and a run of 400 digits
+       * no figure: neither is drafted as an award (nor converted past
+       * what a gint64 holds) */
+      token.too_large = !(yuan >= 0 && yuan <= (double) PN_MONEY_MAX);
+      token.yuan = token.too_large ? PN_MONEY_MAX + 1 : (gint64) llround (yuan);
+    }
   else
     token.rate = value * factor;
   g_array_append_val (self->tokens, token);
@@ -671,6 +681,10 @@ classify (Reader *self,
   gboolean before_threshold = span_ends_with_any (s, near, first->start, threshold_before) &&
                               !span_ends_with_any (s, near, first->start,
                                                    (const char * const[]) { "不超过", "不超", NULL });
+
+  for (guint i = 0; i < run->n; i++)
+    if (g_array_index (self->tokens, Token, run->first + i).too_large)
+      return ROLE_OTHER;
 
   if (!span_has_any (s, sstart, send, award_words))
     {

@@ -21,7 +21,8 @@ gboolean  pn_draft_is_space        (gunichar    c);
 guint     pn_draft_count_cjk       (const char *text);
 /* Display width: 2 for CJK and full-width forms, 1 otherwise. */
 guint     pn_draft_width           (const char *text);
-/* 一 … 九百九十九, 〇/零, 两; -1 when `text` (exactly `len` bytes) is not one. */
+/* 一 … 九百九十九, 〇/零, 两, 二〇二六 digit by digit; -1 when `text` (exactly
+ * `len` bytes) is not one or is past 100,000,000. */
 int       pn_draft_cn_number       (const char *text,
                                     gssize      len);
 /* The length in bytes of a Chinese numeral at the start of `text`. */

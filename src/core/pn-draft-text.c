@@ -101,6 +101,8 @@ pn_draft_cn_number_len (const char *text)
   return p - text;
 }
 
+#define PN_DRAFT_CN_NUMBER_MAX 100000000
+
 int
 pn_draft_cn_number (const char *text,
                     gssize      len)
@@ -119,6 +121,10 @@ pn_draft_cn_number (const char *text,
       int d = cn_digit (c);
       int m = cn_multiplier (c);
 
+      /* an article, a year or a count: past that it is no number we read
+       * (and "一一一…" or "千千千…" would overflow) */
+      if (total > PN_DRAFT_CN_NUMBER_MAX)
+        return -1;
       if (d >= 0)
         {
           /* 二二 is no number; 一〇 style (digits only) is read digit by digit */
@@ -144,7 +150,7 @@ pn_draft_cn_number (const char *text,
     return -1;
   if (digit > 0)
     total += digit;
-  return total;
+  return total <= PN_DRAFT_CN_NUMBER_MAX ? total : -1;
 }
 
 char *
@@ -316,7 +322,12 @@ read_number (const char  *text,
 
   start = i;
   while (g_ascii_isdigit (text[i]))
-    value = value * 10 + (text[i++] - '0');
+    {
+      /* a year, month or day: a longer run of digits is none of them */
+      if (i - start >= 9)
+        return FALSE;
+      value = value * 10 + (text[i++] - '0');
+    }
 
   if (i == start && cn_allowed)
     {
