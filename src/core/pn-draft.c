@@ -238,6 +238,72 @@ body_text (PnDraftStructure *structure)
   return g_string_free (text, FALSE);
 }
 
+/* The schema's ArticleNumber: "12", "3.2", no zero leading a part. */
+static gboolean
+article_number_is_valid (const char *number)
+{
+  gboolean part_start = TRUE;
+
+  if (number == NULL || *number == '\0')
+    return FALSE;
+  for (const char *p = number; *p != '\0'; p++)
+    {
+      if (*p == '.')
+        {
+          if (part_start)
+            return FALSE;
+          part_start = TRUE;
+        }
+      else if (!g_ascii_isdigit (*p) || (part_start && *p == '0'))
+        return FALSE;
+      else
+        part_start = FALSE;
+    }
+  return !part_start;
+}
+
+/* What the text numbers twice (a task table with 序号 34 on two rows) or
+ * not as an article (序号 0) gets a number of its own: "34.1" after the
+ * first 34, the next free whole number for the rest; the reviewer is
+ * told.  The document may use a number once. */
+static char *
+unique_article_number (GHashTable *used,
+                       const char *number,
+                       guint       position,
+                       GPtrArray  *warnings)
+{
+  g_autofree char *candidate = NULL;
+
+  if (article_number_is_valid (number) && !g_hash_table_contains (used, number))
+    return g_strdup (number);
+
+  for (guint k = 1; article_number_is_valid (number) && candidate == NULL; k++)
+    {
+      g_autofree char *next = g_strdup_printf ("%s.%u", number, k);
+
+      if (!g_hash_table_contains (used, next))
+        candidate = g_steal_pointer (&next);
+    }
+  for (guint n = position; candidate == NULL; n++)
+    {
+      g_autofree char *next = g_strdup_printf ("%u", n);
+
+      if (!g_hash_table_contains (used, next))
+        candidate = g_steal_pointer (&next);
+    }
+
+  {
+    g_autofree char *zh = g_strdup_printf ("文中编号“%.40s”重复或无法作为条目编号，该条暂编为 %s，请核对。",
+                                           number ? number : "", candidate);
+    g_autofree char *en = g_strdup_printf ("the text numbers “%.40s” twice or not as an article; "
+                                           "that article is numbered %s here: check it.",
+                                           number ? number : "", candidate);
+
+    g_ptr_array_add (warnings, pn_text_new (zh, en));
+  }
+  return g_steal_pointer (&candidate);
+}
+
 PnDraft *
 pn_draft_new_from_bytes (const char  *display_name,
                          GBytes      *bytes,
@@ -252,6 +318,7 @@ pn_draft_new_from_bytes (const char  *display_name,
   g_autoptr(PnDocument) document = NULL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_text_free);
   g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *text = NULL;
   g_autofree char *base = NULL;
@@ -370,7 +437,8 @@ pn_draft_new_from_bytes (const char  *display_name,
       PnArticle *article = pn_document_add_article (document);
       g_autofree char *clean = pn_draft_clean_controls (source->original);
 
-      article->number = g_strdup (source->number);
+      article->number = unique_article_number (numbers, source->number, i + 1, warnings);
+      g_hash_table_add (numbers, g_strdup (article->number));
       article->chapter = g_strdup (source->chapter && *source->chapter ? source->chapter
                                                                         : document->title.zh);
       article->heading.zh = g_strdup (source->heading && *source->heading ? source->heading

@@ -295,6 +295,40 @@ test_fujian_tasks (void)
   assert_valid (draft);
 }
 
+/* A task table numbering two rows 3 (as official tables sometimes do): the
+ * draft still validates, the second is 3.1, and the reviewer is told. */
+static void
+test_fujian_tasks_numbered_twice (void)
+{
+  g_autofree char *path = source_path ("fujian-2022-tasks.txt");
+  g_autofree char *text = NULL;
+  g_autofree char *typo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = NULL;
+  const char * const *warnings;
+  const char *row_4;
+  PnDocument *document;
+  gboolean warned = FALSE;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  row_4 = strstr (text, "\n\t4\n\t\n\t支持组建");
+  g_assert_nonnull (row_4);
+  typo = g_strdup_printf ("%.*s\n\t3%s", (int) (row_4 - text), text, row_4 + strlen ("\n\t4"));
+
+  draft = draft_bytes ("fujian-2022-tasks.txt", typo, -1, &error);
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  g_assert_cmpuint (document->articles->len, ==, 85);
+  g_assert_true (g_str_has_prefix (article (document, "3")->original, "依托省创新研究院"));
+  g_assert_true (g_str_has_prefix (article (document, "3.1")->original, "支持组建"));
+  g_assert_null (pn_document_find_article (document, "4"));
+  warnings = pn_draft_get_warnings (draft);
+  for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
+    warned |= strstr (warnings[i], "numbers “3” twice") != NULL;
+  g_assert_true (warned);
+  assert_valid (draft);
+}
+
 /* ---- the other formats and styles (tests/data/draft) ---- */
 
 static PnBenefit *
@@ -837,6 +871,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/corpus/xiamen", test_xiamen);
   g_test_add_func ("/pn/draft/corpus/jinjiang", test_jinjiang);
   g_test_add_func ("/pn/draft/corpus/fujian-tasks", test_fujian_tasks);
+  g_test_add_func ("/pn/draft/corpus/fujian-tasks-numbered-twice", test_fujian_tasks_numbered_twice);
   g_test_add_func ("/pn/draft/format/gb18030-regulation", test_gb18030_regulation);
   g_test_add_func ("/pn/draft/format/html-page", test_html_page);
   g_test_add_func ("/pn/draft/format/docx", test_docx);

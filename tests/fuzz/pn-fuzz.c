@@ -3,10 +3,21 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "pn-fuzz.h"
+
+/* GLib ends a fatal message with G_BREAKPOINT () (it assumes a debugger),
+ * a SIGTRAP, which libFuzzer does not watch: the process died without the
+ * input kept.  As an abort, libFuzzer reports it and keeps the input. */
+static void
+trap_to_abort (int signum)
+{
+  (void) signum;
+  abort ();
+}
 
 void
 pn_fuzz_init (void)
@@ -15,6 +26,11 @@ pn_fuzz_init (void)
 
   if (g_once_init_enter (&initialized))
     {
+      struct sigaction action = { 0 };
+
+      action.sa_handler = trap_to_abort;
+      sigemptyset (&action.sa_mask);
+      sigaction (SIGTRAP, &action, NULL);
       g_log_set_always_fatal (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
       g_once_init_leave (&initialized, 1);
     }
