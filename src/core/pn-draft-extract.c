@@ -140,7 +140,33 @@ looks_binary (const char *text)
   return n > 0 && controls * 100 > n;
 }
 
-/* UTF-8 first (a BOM dropped), else UTF-16 with a BOM, else GB18030. */
+/* `data` as UTF-8 when it is UTF-8 but for a few bytes (a stray byte in a
+ * saved page or file: at most 2, or one in 200), those few as U+FFFD;
+ * NULL when it is not (GB18030 text is invalid UTF-8 at nearly every
+ * character). */
+static char *
+mostly_utf8 (const char *data,
+             gsize       size)
+{
+  gsize invalid = 0;
+
+  for (const char *p = data, *end = data + size; p < end;)
+    {
+      const char *stop = NULL;
+
+      if (g_utf8_validate_len (p, end - p, &stop))
+        break;
+      invalid++;
+      p = stop + 1;
+    }
+
+  if (invalid > 2 && invalid * 200 > size)
+    return NULL;
+  return g_utf8_make_valid (data, size);
+}
+
+/* UTF-8 first (a BOM dropped), else UTF-16 with a BOM, else GB18030, else
+ * UTF-8 with a few bytes that are not. */
 static char *
 decode_text (const char  *display_name,
              const char  *data,
@@ -176,7 +202,9 @@ decode_text (const char  *display_name,
     }
   else
     {
-      text = g_convert (data, size, "UTF-8", "GB18030", NULL, NULL, NULL);
+      text = mostly_utf8 (data, size);
+      if (text == NULL)
+        text = g_convert (data, size, "UTF-8", "GB18030", NULL, NULL, NULL);
       if (text == NULL)
         {
           g_set_error (error, PN_DRAFT_ERROR, PN_DRAFT_ERROR_BINARY,
@@ -426,9 +454,13 @@ linearize (Linearizer *self,
 {
   if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
     {
+      /* libxml2's HTML parser passes on bytes that are not UTF-8 (a page
+       * whose bytes are not in the encoding it declares): U+FFFD for them */
+      g_autofree char *text = node->content != NULL ? g_utf8_make_valid ((const char *) node->content, -1)
+                                                    : NULL;
+
       /* HTML white space: runs of it are one space */
-      for (const char *p = (const char *) node->content; p != NULL && *p != '\0';
-           p = g_utf8_next_char (p))
+      for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
         {
           gunichar c = g_utf8_get_char (p);
 
@@ -500,7 +532,8 @@ node_text (xmlNode *node)
   if (node == NULL)
     return NULL;
   content = xmlNodeGetContent (node);
-  text = pn_draft_strip (g_strdup (content ? (const char *) content : ""));
+  /* as in linearize (): the HTML parser may pass on bytes that are not UTF-8 */
+  text = pn_draft_strip (g_utf8_make_valid (content ? (const char *) content : "", -1));
   xmlFree (content);
   if (*text == '\0')
     g_clear_pointer (&text, g_free);
@@ -559,6 +592,7 @@ extract_html (const char  *display_name,
   xmlNode *root, *body, *main, *heading;
   const char *encoding = NULL;
   g_autofree char *head = g_ascii_strdown (data, MIN (size, 4096));
+  g_autofree char *repaired = NULL;
   Linearizer lin;
 
   if (ctxt == NULL)
@@ -568,9 +602,22 @@ extract_html (const char  *display_name,
     }
 
   /* A page that declares no charset and is not UTF-8 is GB18030 (GBK,
-   * GB2312) on a Chinese government site. */
-  if (strstr (head, "charset") == NULL && !g_utf8_validate (data, size, NULL))
-    encoding = "GB18030";
+   * GB2312) on a Chinese government site.  One that is UTF-8 but for a
+   * few bytes has them as U+FFFD: libxml2 reads the rest of a page as
+   * Latin-1 from the first byte that is not UTF-8. */
+  if ((strstr (head, "charset") == NULL || strstr (head, "utf-8") != NULL ||
+       strstr (head, "utf8") != NULL) && !g_utf8_validate (data, size, NULL))
+    {
+      repaired = mostly_utf8 (data, size);
+      if (repaired != NULL)
+        {
+          data = repaired;
+          size = strlen (repaired);
+          encoding = "UTF-8";
+        }
+      else if (strstr (head, "charset") == NULL)
+        encoding = "GB18030";
+    }
 
   /* no network, no external entities (the HTML parser loads no DTD) */
   doc = htmlCtxtReadMemory (ctxt, data, (int) size, NULL, encoding,

@@ -788,6 +788,49 @@ test_bad_bytes (void)
     }
 }
 
+/* A UTF-8 page with a stray byte pair that is not (GB18030 "中"): those
+ * bytes become U+FFFD, and the rest is read as UTF-8 (libxml2 read it as
+ * Latin-1 from there on, and the writer refused what came of it); a text
+ * file the same. */
+static void
+test_stray_bytes (void)
+{
+  static const char page[] =
+    "<html><head><meta charset=\"utf-8\"><title>测试</title></head><body>"
+    "<p>关于印发测试措施的通知</p>"
+    "<p>一、支持研发</p>"
+    "<p>（一）对完成Ⅰ期临床试验的创新药，给予\xd6\xd0" "200万元奖励。</p>"
+    "<p>（二）对完成Ⅱ期临床试验的创新药，给予300万元奖励。</p>"
+    "</body></html>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("page.html", page, -1, &error);
+  PnDocument *document;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  g_assert_cmpuint (document->articles->len, ==, 2);
+  g_assert_cmpstr (article (document, "1.1")->original, ==, "对完成Ⅰ期临床试验的创新药，给予\xef\xbf\xbd\xef\xbf\xbd" "200万元奖励。");
+  g_assert_cmpstr (article (document, "1.2")->original, ==, "对完成Ⅱ期临床试验的创新药，给予300万元奖励。");
+  g_assert_true (has_benefit (article (document, "1.2"), PN_BENEFIT_FIXED, -1, 3000000, PN_YUAN_UNSET));
+  assert_valid (draft);
+
+  /* a text file the same: UTF-8 but for one stray byte (it was refused as
+   * "neither UTF-8 nor GB18030") */
+  {
+    static const char text[] = "关于印发测试措施的通知\n"
+                               "为加快生物医药产业高质量发展，增强产业创新能力和核心竞争力，推动创新成果"
+                               "在本地转化落地，构建良好产业生态，结合本地实际，制定以下措施。\n"
+                               "一、支持研发\n"
+                               "（一）对完成Ⅰ期临床试验的创新药，给予200万元奖励\x80。\n"
+                               "（二）对完成Ⅱ期临床试验的创新药，给予300万元奖励。\n";
+    g_autoptr(PnDraft) from_text = draft_bytes ("notice.txt", text, -1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (pn_draft_get_document (from_text)->articles->len, ==, 2);
+    assert_valid (from_text);
+  }
+}
+
 static void
 test_bad_files (void)
 {
@@ -883,6 +926,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures", test_figures);
   g_test_add_func ("/pn/draft/figures/read-back", test_figures_read_back);
   g_test_add_func ("/pn/draft/refuses/bytes", test_bad_bytes);
+  g_test_add_func ("/pn/draft/format/stray-bytes", test_stray_bytes);
   g_test_add_func ("/pn/draft/refuses/files", test_bad_files);
   g_test_add_func ("/pn/draft/ids", test_ids);
 
