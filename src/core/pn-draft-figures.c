@@ -716,7 +716,8 @@ classify (Reader *self,
 
           for (guint i = 0; i < run->n; i++)
             sum += g_array_index (self->tokens, Token, run->first + i).rate;
-          if (fabs (sum - 1.0) < 0.011)
+          /* a share's rounding (33.3% × 3), which the last takes up */
+          if (fabs (sum - 1.0) < 0.011 && last->rate - (sum - 1.0) > 0)
             return ROLE_STAGE;
         }
       if (before_threshold || after_threshold)
@@ -1939,12 +1940,39 @@ build (Reader *self)
             for (guint t = 0; t < targets->len; t++)
               {
                 PnBenefit *benefit = ((Made *) g_ptr_array_index (targets, t))->benefit;
+                double sum = 0;
 
                 g_clear_pointer (&benefit->stages, g_array_unref);
                 benefit->stages = g_array_new (FALSE, FALSE, sizeof (double));
                 for (guint i = 0; i < run->n; i++)
-                  g_array_append_val (benefit->stages,
-                                      g_array_index (tokens, Token, run->first + i).rate);
+                  {
+                    double share = g_array_index (tokens, Token, run->first + i).rate;
+
+                    /* "按33.3%、33.3%、33.3%分3年拨付" adds up to 99.9%: the
+                     * shares of one award add up to 1 (the schema's rule),
+                     * so the last takes what is left, and the reviewer is
+                     * told */
+                    if (i + 1 == run->n && fabs (sum + share - 1.0) > 1e-9)
+                      {
+                        char stated[G_ASCII_DTOSTR_BUF_SIZE], kept[G_ASCII_DTOSTR_BUF_SIZE];
+                        char total[G_ASCII_DTOSTR_BUF_SIZE];
+                        g_autofree char *zh = NULL;
+                        g_autofree char *en = NULL;
+
+                        g_ascii_formatd (stated, sizeof stated, "%.4g", share * 100);
+                        g_ascii_formatd (kept, sizeof kept, "%.4g", (1.0 - sum) * 100);
+                        g_ascii_formatd (total, sizeof total, "%.4g", (sum + share) * 100);
+                        zh = g_strdup_printf ("原文各期比例合计%s%%，末期按%s%%（原文%s%%）记录以合计100%%，请核对。",
+                                              total, kept, stated);
+                        en = g_strdup_printf ("The text's stages add up to %s%%: the last is recorded as %s%% "
+                                              "(the text says %s%%) so that they add up to 100%%; check it.",
+                                              total, kept, stated);
+                        g_ptr_array_add (benefit->notes, pn_text_new (zh, en));
+                        share = 1.0 - sum;
+                      }
+                    sum += share;
+                    g_array_append_val (benefit->stages, share);
+                  }
                 g_free (benefit->stages_over);
                 benefit->stages_over = g_strdup (over);
               }

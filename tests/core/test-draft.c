@@ -831,6 +831,41 @@ test_stray_bytes (void)
   }
 }
 
+/* Stages whose shares the text rounds: they still add up to one award,
+ * the last taking up the difference, with a note for the reviewer. */
+static void
+test_stages_rounded (void)
+{
+  static const char text[] =
+    "关于印发测试措施的通知\n"
+    "为加快生物医药产业高质量发展，增强产业创新能力和核心竞争力，结合本地实际，制定以下措施。\n"
+    "一、支持研发\n"
+    "（一）对新获批上市的1类创新药，给予1000万元奖励，分3年按33.3%、33.3%、33.3%拨付。\n"
+    "（二）对新获批上市的2类改良型新药，给予500万元奖励，分3年按40%、30%、31%拨付。\n";
+  const double expected[][3] = { { 0.333, 0.333, 0.334 }, { 0.4, 0.3, 0.3 } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("stages.txt", text, -1, &error);
+  PnDocument *document;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  for (guint a = 0; a < 2; a++)
+    {
+      PnArticle *item = g_ptr_array_index (document->articles, a);
+      PnBenefit *benefit = g_ptr_array_index (item->benefits, 0);
+      gboolean noted = FALSE;
+
+      g_assert_nonnull (benefit->stages);
+      g_assert_cmpuint (benefit->stages->len, ==, 3);
+      for (guint i = 0; i < 3; i++)
+        g_assert_cmpfloat_with_epsilon (g_array_index (benefit->stages, double, i), expected[a][i], 1e-9);
+      for (guint i = 0; i < benefit->notes->len; i++)
+        noted |= strstr (((PnText *) g_ptr_array_index (benefit->notes, i))->en, "stages add up to") != NULL;
+      g_assert_true (noted);
+    }
+  assert_valid (draft);
+}
+
 static void
 test_bad_files (void)
 {
@@ -925,6 +960,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/year-figures", test_year_figures);
   g_test_add_func ("/pn/draft/figures", test_figures);
   g_test_add_func ("/pn/draft/figures/read-back", test_figures_read_back);
+  g_test_add_func ("/pn/draft/figures/stages-rounded", test_stages_rounded);
   g_test_add_func ("/pn/draft/refuses/bytes", test_bad_bytes);
   g_test_add_func ("/pn/draft/format/stray-bytes", test_stray_bytes);
   g_test_add_func ("/pn/draft/refuses/files", test_bad_files);
