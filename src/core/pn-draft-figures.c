@@ -1388,12 +1388,14 @@ typedef struct
 
 /* Where the subject a clause inherits starts: `context_start`, or after
  * the last "；" before the figure at `figure` when what follows that names
- * a product of its own (never past `clause`, where the figure's clause
- * starts).  "对首次取得第三类医疗器械注册证的产品，每个产品奖励200万元；
- * 首次取得第二类医疗器械注册证的产品，每个产品奖励50万元": the second award
- * is the class II device's alone.  "对…创新药完成临床前研究的，…；完成Ⅰ期
- * 临床试验的，…" names none, and goes on with the innovative drug; nor does
- * an item of a list a "：" leads in. */
+ * a subject of its own, a product and its milestone (never past `clause`,
+ * where the figure's clause starts).  "对首次取得第三类医疗器械注册证的产品，
+ * 每个产品奖励200万元；首次取得第二类医疗器械注册证的产品，每个产品奖励50
+ * 万元": the second award is the class II device's alone.  "对…创新药完成
+ * 临床前研究的，…；完成Ⅰ期临床试验的，…" names no product and goes on with
+ * the innovative drug; "对取得注册证的第三类医疗器械，给予200万元；第二类
+ * 医疗器械，给予50万元" no milestone, and goes on with the registration;
+ * nor does an item of a list a "：" leads in. */
 static gsize
 inherited_start (Reader *self,
                  gsize   context_start,
@@ -1411,7 +1413,8 @@ inherited_start (Reader *self,
   after = semicolon + strlen ("；") - s;
   part = span_dup (s, after, figure);
   detect (part, &named);
-  return named.values[PN_QUESTION_PRODUCT] != NULL ? MIN (after, clause) : context_start;
+  return named.values[PN_QUESTION_PRODUCT] != NULL && named.values[PN_QUESTION_PHASE] != NULL
+         ? MIN (after, clause) : context_start;
 }
 
 /* Conditions, title, id, per, one-time and the source note of a benefit

@@ -439,6 +439,24 @@ test_clause_subjects (void)
 
   /* "完成Ⅰ期、Ⅱ期、Ⅲ期临床试验的，分别按照研发投入的20%给予补助，单个品
    * 种最高分别不超过300万元、500万元、800万元" */
+  /* "…；第二类医疗器械，每个产品给予50万元奖励" names no milestone of its
+   * own: it goes on with the registration before the "；" */
+  {
+    static const char text[] =
+      "关于印发测试措施的通知\n"
+      "为加快生物医药产业高质量发展，增强产业创新能力和核心竞争力，结合本地实际，制定以下措施。\n"
+      "一、支持医疗器械\n"
+      "（一）对首次取得注册证的第三类医疗器械，每个产品给予200万元奖励；第二类医疗器械，每个产品给予50万元奖励。\n"
+      "（二）对创新医疗器械给予100万元奖励。\n";
+    g_autoptr(PnDraft) shared = draft_bytes ("shared.txt", text, -1, &error);
+    PnBenefit *benefit;
+
+    g_assert_no_error (error);
+    benefit = benefit_of_amount (article (pn_draft_get_document (shared), "1.1"), 500000);
+    g_assert_cmpstr (condition (benefit, PN_QUESTION_DEVICE_CLASS), ==, "class-2");
+    g_assert_cmpstr (condition (benefit, PN_QUESTION_PHASE), ==, "registered");
+  }
+
   one = article (document, "1");
   g_assert_true (has_benefit (one, PN_BENEFIT_RATE, 0.2, PN_YUAN_UNSET, 3000000));
   g_assert_true (has_benefit (one, PN_BENEFIT_RATE, 0.2, PN_YUAN_UNSET, 5000000));
