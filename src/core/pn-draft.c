@@ -264,12 +264,18 @@ article_number_is_valid (const char *number)
 
 /* What the text numbers twice (a task table with 序号 34 on two rows) or
  * not as an article (序号 0) gets a number of its own: "34.1" after the
- * first 34, the next free whole number for the rest; the reviewer is
- * told.  The document may use a number once. */
+ * first 34, "34.2" after that, the next free whole number for the rest.
+ * The reviewer is told of the first few.  The document may use a number
+ * once.  `suffixes` keeps the next suffix of each number, so that a table
+ * numbering every row 1 costs no more than one numbered 1 to n. */
+#define PN_DRAFT_RENUMBERED_SHOWN 5
+
 static char *
 unique_article_number (GHashTable *used,
+                       GHashTable *suffixes,
                        const char *number,
                        guint       position,
+                       guint      *n_renumbered,
                        GPtrArray  *warnings)
 {
   g_autofree char *candidate = NULL;
@@ -277,12 +283,17 @@ unique_article_number (GHashTable *used,
   if (article_number_is_valid (number) && !g_hash_table_contains (used, number))
     return g_strdup (number);
 
-  for (guint k = 1; article_number_is_valid (number) && candidate == NULL; k++)
+  if (article_number_is_valid (number))
     {
-      g_autofree char *next = g_strdup_printf ("%s.%u", number, k);
+      guint k = GPOINTER_TO_UINT (g_hash_table_lookup (suffixes, number));
 
-      if (!g_hash_table_contains (used, next))
-        candidate = g_steal_pointer (&next);
+      do
+        {
+          g_free (candidate);
+          candidate = g_strdup_printf ("%s.%u", number, ++k);
+        }
+      while (g_hash_table_contains (used, candidate));
+      g_hash_table_insert (suffixes, g_strdup (number), GUINT_TO_POINTER (k));
     }
   for (guint n = position; candidate == NULL; n++)
     {
@@ -292,15 +303,16 @@ unique_article_number (GHashTable *used,
         candidate = g_steal_pointer (&next);
     }
 
-  {
-    g_autofree char *zh = g_strdup_printf ("文中编号“%.40s”重复或无法作为条目编号，该条暂编为 %s，请核对。",
-                                           number ? number : "", candidate);
-    g_autofree char *en = g_strdup_printf ("the text numbers “%.40s” twice or not as an article; "
-                                           "that article is numbered %s here: check it.",
-                                           number ? number : "", candidate);
+  if ((*n_renumbered)++ < PN_DRAFT_RENUMBERED_SHOWN)
+    {
+      g_autofree char *zh = g_strdup_printf ("文中编号“%.40s”重复或无法作为条目编号，该条暂编为 %s，请核对。",
+                                             number ? number : "", candidate);
+      g_autofree char *en = g_strdup_printf ("the text numbers “%.40s” twice or not as an article; "
+                                             "that article is numbered %s here: check it.",
+                                             number ? number : "", candidate);
 
-    g_ptr_array_add (warnings, pn_text_new (zh, en));
-  }
+      g_ptr_array_add (warnings, pn_text_new (zh, en));
+    }
   return g_steal_pointer (&candidate);
 }
 
@@ -319,6 +331,8 @@ pn_draft_new_from_bytes (const char  *display_name,
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_text_free);
   g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) suffixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_renumbered = 0;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *text = NULL;
   g_autofree char *base = NULL;
@@ -437,7 +451,8 @@ pn_draft_new_from_bytes (const char  *display_name,
       PnArticle *article = pn_document_add_article (document);
       g_autofree char *clean = pn_draft_clean_controls (source->original);
 
-      article->number = unique_article_number (numbers, source->number, i + 1, warnings);
+      article->number = unique_article_number (numbers, suffixes, source->number, i + 1,
+                                               &n_renumbered, warnings);
       g_hash_table_add (numbers, g_strdup (article->number));
       article->chapter = g_strdup (source->chapter && *source->chapter ? source->chapter
                                                                         : document->title.zh);
@@ -486,6 +501,16 @@ pn_draft_new_from_bytes (const char  *display_name,
 
     add_note (document->notes, zh, en);
   }
+  if (n_renumbered > PN_DRAFT_RENUMBERED_SHOWN)
+    {
+      g_autofree char *zh = g_strdup_printf ("另有 %u 条的编号重复或无法作为条目编号，已另行编号，请核对。",
+                                             n_renumbered - PN_DRAFT_RENUMBERED_SHOWN);
+      g_autofree char *en = g_strdup_printf ("%u more articles the text numbers twice or not as articles "
+                                             "are numbered anew: check them.",
+                                             n_renumbered - PN_DRAFT_RENUMBERED_SHOWN);
+
+      g_ptr_array_add (warnings, pn_text_new (zh, en));
+    }
   if (meta->issuer == NULL)
     add_note (document->notes, "文中未载明发文机关，请核实。", "The text names no issuer: check it.");
   if (meta->issued == NULL && !meta->draft)

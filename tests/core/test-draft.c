@@ -327,6 +327,33 @@ test_fujian_tasks_numbered_twice (void)
     warned |= strstr (warnings[i], "numbers “3” twice") != NULL;
   g_assert_true (warned);
   assert_valid (draft);
+
+  /* a table numbering every row 1: each gets a number of its own (1.1,
+   * 1.2, …, found in constant time, not by a search from 1.1), and the
+   * reviewer reads five such notes and a count, not 1,999 */
+  {
+    g_autoptr(GString) table = g_string_new ("附件\n工作任务清单\n\n\t序号\n\t任务名称\n\t任务内容\n"
+                                             "\t责任单位\n\t任务时限\n");
+    g_autoptr(PnDraft) ones = NULL;
+    guint n_warnings;
+
+    for (guint i = 0; i < 2000; i++)
+      g_string_append (table, "\n\t1\n\t任务\n\t对企业给予10万元奖励。\n\t省科技厅\n\t2026年\n");
+    ones = draft_bytes ("ones.txt", table->str, table->len, &error);
+    g_assert_no_error (error);
+    document = pn_draft_get_document (ones);
+    g_assert_cmpuint (document->articles->len, ==, 2000);
+    g_assert_nonnull (pn_document_find_article (document, "1"));
+    g_assert_nonnull (pn_document_find_article (document, "1.1999"));
+    warnings = pn_draft_get_warnings (ones);
+    n_warnings = warnings != NULL ? g_strv_length ((char **) warnings) : 0;
+    g_assert_cmpuint (n_warnings, <=, 8);
+    warned = FALSE;
+    for (guint i = 0; i < n_warnings; i++)
+      warned |= strstr (warnings[i], "1994 more articles") != NULL;
+    g_assert_true (warned);
+    assert_valid (ones);
+  }
 }
 
 /* ---- the other formats and styles (tests/data/draft) ---- */
