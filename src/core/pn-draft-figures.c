@@ -1092,6 +1092,10 @@ static const struct { const char *word; PnFigure figure; } base_words[] = {
   { "上级资金", PN_FIGURE_NATIONAL_FUNDING },
   { "国家实际资助额", PN_FIGURE_NATIONAL_FUNDING },
   { "中央财政", PN_FIGURE_NATIONAL_FUNDING },
+  /* "按照实际支付利息的50%给予贴息" */
+  { "贷款利息", PN_FIGURE_LOAN_INTEREST },
+  { "支付利息", PN_FIGURE_LOAN_INTEREST },
+  { "利息", PN_FIGURE_LOAN_INTEREST },
   { "总投资", PN_FIGURE_TOTAL_INVESTMENT },
   { "项目投资", PN_FIGURE_TOTAL_INVESTMENT },
   { "投资额", PN_FIGURE_TOTAL_INVESTMENT },

@@ -459,6 +459,17 @@ test_clause_subjects (void)
   g_assert_cmpint (cap->amount, ==, 10000000);
   g_assert_cmpstr (cap->per, ==, "enterprise");
 
+  /* "按照实际支付利息的50%给予贴息，每家企业每年最高100万元" */
+  {
+    PnArticle *six = article (document, "6");
+    PnBenefit *interest = g_ptr_array_index (six->benefits, 0);
+
+    g_assert_cmpint (interest->kind, ==, PN_BENEFIT_RATE);
+    g_assert_cmpfloat_with_epsilon (interest->rate, 0.5, 1e-9);
+    g_assert_cmpint (interest->base, ==, PN_FIGURE_LOAN_INTEREST);
+    g_assert_cmpint (interest->cap, ==, 1000000);
+  }
+
   /* "…同一企业每年获得本条奖励累计不超过2000万元。" */
   two = article (document, "2");
   cap = annual_cap_of (document, benefit_of_amount (two, 5000000));
