@@ -381,17 +381,27 @@ flush_line (Linearizer *self)
 
 static void linearize (Linearizer *self, xmlNode *node);
 
-static char *
-cell_text (xmlNode *cell)
+/* A cell linearized once, into an extract of its own: its text for a row
+ * of a task table, its items for a table that lays a page out.  (A cell
+ * was linearized for its text and again for its items, so a table in a
+ * cell in a table… was read 2^depth times: a 25 kB page took 7 minutes.) */
+static PnDraftExtract *
+cell_extract (xmlNode *cell)
 {
-  g_autoptr(PnDraftExtract) inner = extract_new (FALSE);
+  PnDraftExtract *inner = extract_new (FALSE);
   Linearizer lin = { inner, g_string_new (NULL), 0, FALSE };
-  GString *text = g_string_new (NULL);
 
   for (xmlNode *c = cell->children; c != NULL; c = c->next)
     linearize (&lin, c);
   flush_line (&lin);
   g_string_free (lin.line, TRUE);
+  return inner;
+}
+
+static char *
+cell_text (PnDraftExtract *inner)
+{
+  GString *text = g_string_new (NULL);
 
   for (guint i = 0; i < inner->items->len; i++)
     {
@@ -416,17 +426,20 @@ linearize_row (Linearizer *self,
                xmlNode    *row)
 {
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) inners = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_draft_extract_free);
   gsize longest = 0;
   guint filled = 0;
 
   for (xmlNode *c = row->children; c != NULL; c = c->next)
     if (name_is (c, "td") || name_is (c, "th"))
       {
-        char *text = cell_text (c);
+        PnDraftExtract *inner = cell_extract (c);
+        char *text = cell_text (inner);
 
         longest = MAX (longest, (gsize) g_utf8_strlen (text, -1));
         filled += *text != '\0';
         g_ptr_array_add (cells, text);
+        g_ptr_array_add (inners, inner);
       }
 
   flush_line (self);
@@ -435,13 +448,16 @@ linearize_row (Linearizer *self,
    * of whole paragraphs, is text; a task table has short cells. */
   if (filled < 2 || longest > 600)
     {
-      for (xmlNode *c = row->children; c != NULL; c = c->next)
-        if (name_is (c, "td") || name_is (c, "th"))
-          {
-            for (xmlNode *k = c->children; k != NULL; k = k->next)
-              linearize (self, k);
-            flush_line (self);
-          }
+      for (guint i = 0; i < inners->len; i++)
+        {
+          PnDraftExtract *inner = g_ptr_array_index (inners, i);
+          gsize n_items = 0;
+          gpointer *items = g_ptr_array_steal (inner->items, &n_items);
+
+          for (gsize k = 0; k < n_items; k++)
+            g_ptr_array_add (self->extract->items, items[k]);
+          g_free (items);
+        }
       return;
     }
 
