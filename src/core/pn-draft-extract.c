@@ -317,7 +317,18 @@ score_node (xmlNode    *node,
   guint score = 0;
 
   if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
-    return in_link ? 0 : pn_draft_count_cjk ((const char *) node->content);
+    {
+      const char *text = (const char *) node->content;
+      g_autofree char *valid = NULL;
+
+      if (in_link || text == NULL)
+        return 0;
+      /* as in linearize (): stepping through bytes that are not UTF-8
+       * could step past the end */
+      if (!g_utf8_validate (text, -1, NULL))
+        text = valid = g_utf8_make_valid (text, -1);
+      return pn_draft_count_cjk (text);
+    }
 
   if (node->type != XML_ELEMENT_NODE || is_dropped (node))
     return 0;
