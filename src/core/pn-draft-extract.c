@@ -941,10 +941,15 @@ numbering_load (Numbering *self,
               level = atoi (ilvl);
               if (level < 0 || level >= N_LEVELS)
                 continue;
+              /* a level given twice: the last counts, the first is freed */
+              g_free (num->format[level]);
               num->format[level] = w_val (l, "numFmt");
+              g_free (num->text[level]);
               num->text[level] = w_val (l, "lvlText");
               start = w_val (l, "start");
-              num->start[level] = start ? atoi (start) : 1;
+              /* counted on from there: no start a document means is near
+               * G_MAXINT, where counting on would overflow */
+              num->start[level] = start ? (int) CLAMP (g_ascii_strtoll (start, NULL, 10), 0, 1000000) : 1;
             }
           g_hash_table_replace (self->abstracts, GINT_TO_POINTER (atoi (id)), num);
         }
