@@ -317,18 +317,7 @@ score_node (xmlNode    *node,
   guint score = 0;
 
   if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
-    {
-      const char *text = (const char *) node->content;
-      g_autofree char *valid = NULL;
-
-      if (in_link || text == NULL)
-        return 0;
-      /* as in linearize (): stepping through bytes that are not UTF-8
-       * could step past the end */
-      if (!g_utf8_validate (text, -1, NULL))
-        text = valid = g_utf8_make_valid (text, -1);
-      return pn_draft_count_cjk (text);
-    }
+    return in_link ? 0 : pn_draft_count_cjk ((const char *) node->content);
 
   if (node->type != XML_ELEMENT_NODE || is_dropped (node))
     return 0;
@@ -462,12 +451,8 @@ linearize_row (Linearizer *self,
       for (guint i = 0; i < inners->len; i++)
         {
           PnDraftExtract *inner = g_ptr_array_index (inners, i);
-          gsize n_items = 0;
-          gpointer *items = g_ptr_array_steal (inner->items, &n_items);
 
-          for (gsize k = 0; k < n_items; k++)
-            g_ptr_array_add (self->extract->items, items[k]);
-          g_free (items);
+          g_ptr_array_extend_and_steal (self->extract->items, g_steal_pointer (&inner->items));
         }
       return;
     }
@@ -481,13 +466,9 @@ linearize (Linearizer *self,
 {
   if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
     {
-      /* libxml2's HTML parser passes on bytes that are not UTF-8 (a page
-       * whose bytes are not in the encoding it declares): U+FFFD for them */
-      g_autofree char *text = node->content != NULL ? g_utf8_make_valid ((const char *) node->content, -1)
-                                                    : NULL;
-
       /* HTML white space: runs of it are one space */
-      for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+      for (const char *p = (const char *) node->content; p != NULL && *p != '\0';
+           p = g_utf8_next_char (p))
         {
           gunichar c = g_utf8_get_char (p);
 
@@ -559,8 +540,7 @@ node_text (xmlNode *node)
   if (node == NULL)
     return NULL;
   content = xmlNodeGetContent (node);
-  /* as in linearize (): the HTML parser may pass on bytes that are not UTF-8 */
-  text = pn_draft_strip (g_utf8_make_valid (content ? (const char *) content : "", -1));
+  text = pn_draft_strip (g_strdup (content ? (const char *) content : ""));
   xmlFree (content);
   if (*text == '\0')
     g_clear_pointer (&text, g_free);
@@ -604,6 +584,28 @@ text_of (xmlNode *node)
     }
 
   return g_string_free (text, FALSE);
+}
+
+/* libxml2's HTML parser passes on bytes that are not UTF-8 (a page whose
+ * bytes are not in the encoding it declares).  The tree's texts get U+FFFD
+ * for them, once, after parsing: what reads them (the score of a block,
+ * its lines, the page's title) steps through them as UTF-8, and a step
+ * from a broken sequence could pass the text's end. */
+static void
+repair_texts (xmlNode *node)
+{
+  for (xmlNode *c = node; c != NULL; c = c->next)
+    {
+      if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content != NULL &&
+          !g_utf8_validate ((const char *) c->content, -1, NULL))
+        {
+          g_autofree char *valid = g_utf8_make_valid ((const char *) c->content, -1);
+
+          xmlNodeSetContent (c, (const xmlChar *) valid);
+        }
+      if (c->type == XML_ELEMENT_NODE)
+        repair_texts (c->children);
+    }
 }
 
 static PnDraftExtract *
@@ -656,6 +658,7 @@ extract_html (const char  *display_name,
                    "%s: not an HTML page it can read", display_name);
       return NULL;
     }
+  repair_texts (root);
 
   body = find_element (root, "body");
   if (body == NULL)
