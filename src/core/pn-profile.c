@@ -469,6 +469,10 @@ member_string (JsonObject  *object,
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return damaged (error, "field %s%s must be a string", prefix, name);
+  /* The text was UTF-8, but json-glib 1.6 also reads octal escapes
+   * ("\\202") into bytes that are not. */
+  if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+    return damaged (error, "field %s%s is not UTF-8 text", prefix, name);
   *out = g_strdup (json_node_get_string (node));
   if (**out == '\0')
     g_clear_pointer (out, g_free);

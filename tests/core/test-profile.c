@@ -31,6 +31,8 @@ static const struct
   { "{\"figures\":{\"sales\":-1}}", "field figures.sales must be a whole number of yuan between 0 and 1000000000000" },
   { "{\"figures\":{\"sales\":1.5}}", "field figures.sales must be a whole number of yuan between 0 and 1000000000000" },
   { "{\"figures\":{\"sales\":1000000000001}}", "field figures.sales must be a whole number of yuan between 0 and 1000000000000" },
+  { "{\"location\":\"xs\\202-01\"}", "field location is not UTF-8 text" },
+  { "{\"answers\":{\"product\":\"a\\377\"}}", "field answers.product is not UTF-8 text" },
   { "[]", "the profile is not a JSON object" },
   { "", "the profile is empty" },
   { "{\"location\":\"xia", NULL /* not JSON: checked by prefix below */ },
