@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "pn-brief-pdf.h"
+#include "pn-brief-pdf-private.h"
 
 #include <cairo-pdf.h>
 #include <fontconfig/fontconfig.h>
@@ -81,6 +81,8 @@ struct _PnBriefPdf
   double         width;
   double         height;
   guint          n_pages;
+  GArray        *marks;      /* Mark: where each unit of the last pagination began */
+  guint          n_layouts;  /* laid out by the last pass */
 };
 
 enum
@@ -99,7 +101,23 @@ G_DEFINE_QUARK (pn-brief-pdf-error-quark, pn_brief_pdf_error)
 /* One pass over the brief: measures every block and, when `draw_page`
  * is the current page, draws it.  Pagination is a pass that draws
  * nothing; drawing page N is a pass that draws only page N, so both agree
- * on every break. */
+ * on every break.
+ *
+ * The flow is a sequence of units (the title, a heading, a paragraph, a
+ * row of fields, a list or a table), each placed by the same code from
+ * the position the unit before left.  Pagination keeps that position for
+ * each unit (a Mark), so drawing page N starts at the first unit that
+ * reaches page N and stops at the first that starts after it: a brief of
+ * a thousand pages is laid out about twice, not a thousand times. */
+typedef struct
+{
+  guint    block;            /* G_MAXUINT: the title */
+  guint    row;
+  guint    page;
+  double   y;
+  gboolean header_shown;     /* a table's header is on this page already */
+} Mark;
+
 typedef struct
 {
   PnBriefPdf *self;
@@ -113,12 +131,36 @@ typedef struct
   double      bottom;
   guint       unknown_glyphs;
   gboolean    pdf_target;
+  GArray     *marks;          /* paginating: the marks kept, else NULL */
+  gboolean    done;           /* drawing: past the page drawn */
+  guint       n_layouts;
 } Flow;
 
 static gboolean
 drawing (Flow *flow)
 {
   return flow->draw_page >= 0 && (guint) flow->draw_page == flow->page;
+}
+
+/* Called as each unit begins: keeps its mark when paginating; when
+ * drawing, returns FALSE (and every later call too) once the flow is past
+ * the page drawn, where nothing more can land on it. */
+static gboolean
+begin_unit (Flow     *flow,
+            guint     block,
+            guint     row,
+            gboolean  header_shown)
+{
+  if (flow->marks != NULL)
+    {
+      Mark mark = { block, row, flow->page, flow->y, header_shown };
+
+      g_array_append_val (flow->marks, mark);
+    }
+  else if (flow->draw_page >= 0 && flow->page > (guint) flow->draw_page)
+    flow->done = TRUE;
+
+  return !flow->done;
 }
 
 static void
@@ -137,13 +179,16 @@ make_layout (Flow           *flow,
 {
   PangoLayout *layout = pango_layout_new (flow->self->context);
 
+  flow->n_layouts++;
   pango_layout_set_font_description (layout, flow->self->font_descs[font]);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_alignment (layout, alignment);
   pango_layout_set_text (layout, text != NULL ? text : "", -1);
 
-  flow->unknown_glyphs += (guint) pango_layout_get_unknown_glyphs_count (layout);
+  /* counted once, by the pagination (which lays out every text) */
+  if (flow->draw_page < 0)
+    flow->unknown_glyphs += (guint) pango_layout_get_unknown_glyphs_count (layout);
   return layout;
 }
 
@@ -314,9 +359,13 @@ static void
 flow_title (Flow *flow)
 {
   PnBrief *brief = flow->self->brief;
-  g_autoptr(PangoLayout) layout = make_layout (flow, FONT_TITLE, pn_brief_get_title (brief),
-                                               flow->content_width, PANGO_ALIGN_LEFT);
+  g_autoptr(PangoLayout) layout = NULL;
 
+  if (!begin_unit (flow, G_MAXUINT, 0, FALSE))
+    return;
+
+  layout = make_layout (flow, FONT_TITLE, pn_brief_get_title (brief),
+                        flow->content_width, PANGO_ALIGN_LEFT);
   add_outline (flow, pn_brief_get_title (brief));
   place_split (flow, layout, flow->left, &accent);
   flow->y += 4.0;
@@ -326,11 +375,17 @@ flow_title (Flow *flow)
 
 static void
 flow_heading (Flow               *flow,
-              const PnBriefBlock *block)
+              const PnBriefBlock *block,
+              guint               b)
 {
-  g_autoptr(PangoLayout) layout = make_layout (flow, FONT_HEADING, block->text,
-                                               flow->content_width, PANGO_ALIGN_LEFT);
-  double height = layout_height (layout);
+  g_autoptr(PangoLayout) layout = NULL;
+  double height;
+
+  if (!begin_unit (flow, b, 0, FALSE))
+    return;
+
+  layout = make_layout (flow, FONT_HEADING, block->text, flow->content_width, PANGO_ALIGN_LEFT);
+  height = layout_height (layout);
 
   /* a heading never ends a page: keep room for a few lines after it */
   flow->y += 10.0;
@@ -344,34 +399,45 @@ flow_heading (Flow               *flow,
 
 static void
 flow_paragraph (Flow               *flow,
-                const PnBriefBlock *block)
+                const PnBriefBlock *block,
+                guint               b)
 {
   Font font = block->style == PN_BRIEF_STYLE_NOTE ? FONT_NOTE : FONT_BODY;
   const Colour *colour = block->style == PN_BRIEF_STYLE_NOTE ? &grey
                          : block->style == PN_BRIEF_STYLE_WARNING ? &warning_ink : &ink;
-  g_autoptr(PangoLayout) layout = make_layout (flow, font, block->text,
-                                               flow->content_width, PANGO_ALIGN_LEFT);
+  g_autoptr(PangoLayout) layout = NULL;
 
+  if (!begin_unit (flow, b, 0, FALSE))
+    return;
+
+  layout = make_layout (flow, font, block->text, flow->content_width, PANGO_ALIGN_LEFT);
   place_split (flow, layout, flow->left, colour);
   flow->y += 5.0;
 }
 
 static void
 flow_fields (Flow               *flow,
-             const PnBriefBlock *block)
+             const PnBriefBlock *block,
+             guint               b,
+             guint               first_row)
 {
   double label_width = flow->content_width * FIELD_LABEL_SHARE;
   double value_x = flow->left + label_width + 6.0;
   double value_width = flow->content_width - label_width - 6.0;
 
-  for (guint r = 0; r < block->rows->len; r++)
+  for (guint r = first_row; r < block->rows->len; r++)
     {
       const PnBriefRow *row = g_ptr_array_index (block->rows, r);
-      g_autoptr(PangoLayout) label = make_layout (flow, FONT_FIELD_LABEL, row->cells[0],
-                                                  label_width, PANGO_ALIGN_LEFT);
-      g_autoptr(PangoLayout) value = make_layout (flow, FONT_BODY, row->cells[1],
-                                                  value_width, PANGO_ALIGN_LEFT);
-      double height = MAX (layout_height (label), layout_height (value));
+      g_autoptr(PangoLayout) label = NULL;
+      g_autoptr(PangoLayout) value = NULL;
+      double height;
+
+      if (!begin_unit (flow, b, r, FALSE))
+        return;
+
+      label = make_layout (flow, FONT_FIELD_LABEL, row->cells[0], label_width, PANGO_ALIGN_LEFT);
+      value = make_layout (flow, FONT_BODY, row->cells[1], value_width, PANGO_ALIGN_LEFT);
+      height = MAX (layout_height (label), layout_height (value));
 
       ensure (flow, height);
       show_layout (flow, label, flow->left, flow->y, &grey);
@@ -383,15 +449,22 @@ flow_fields (Flow               *flow,
 
 static void
 flow_list (Flow               *flow,
-           const PnBriefBlock *block)
+           const PnBriefBlock *block,
+           guint               b,
+           guint               first_row)
 {
-  for (guint r = 0; r < block->rows->len; r++)
+  for (guint r = first_row; r < block->rows->len; r++)
     {
       const PnBriefRow *row = g_ptr_array_index (block->rows, r);
-      g_autoptr(PangoLayout) layout = make_layout (flow, FONT_BODY, row->cells[0],
-                                                   flow->content_width - BULLET_INDENT,
-                                                   PANGO_ALIGN_LEFT);
-      double baseline = (double) pango_layout_get_baseline (layout) / PANGO_SCALE;
+      g_autoptr(PangoLayout) layout = NULL;
+      double baseline;
+
+      if (!begin_unit (flow, b, r, FALSE))
+        return;
+
+      layout = make_layout (flow, FONT_BODY, row->cells[0],
+                            flow->content_width - BULLET_INDENT, PANGO_ALIGN_LEFT);
+      baseline = (double) pango_layout_get_baseline (layout) / PANGO_SCALE;
 
       ensure (flow, first_line_height (layout));
       /* a drawn bullet: the CJK font's U+2022 is a wide katakana-like dot */
@@ -462,19 +535,29 @@ clear_layouts (PangoLayout **layouts)
 
 static void
 flow_table (Flow               *flow,
-            const PnBriefBlock *block)
+            const PnBriefBlock *block,
+            guint               b,
+            guint               first_row,
+            gboolean            header_shown)
 {
   PangoLayout *header[PN_BRIEF_MAX_COLUMNS] = { NULL, };
   double header_height = row_layouts (flow, block, block->columns, FONT_TABLE_BOLD, header);
-  gboolean header_shown = FALSE;
 
-  for (guint r = 0; r < block->rows->len; r++)
+  for (guint r = first_row; r < block->rows->len; r++)
     {
       const PnBriefRow *row = g_ptr_array_index (block->rows, r);
       PangoLayout *cells[PN_BRIEF_MAX_COLUMNS] = { NULL, };
       Font font = row->kind == PN_BRIEF_ROW_TOTAL ? FONT_TABLE_BOLD : FONT_TABLE;
-      double height = row_layouts (flow, block, row->cells, font, cells);
       const Colour *fill = NULL;
+      double height;
+
+      if (!begin_unit (flow, b, r, header_shown))
+        {
+          clear_layouts (header);
+          return;
+        }
+
+      height = row_layouts (flow, block, row->cells, font, cells);
 
       /* the header goes with the first row, and again on each page */
       if (!header_shown)
@@ -531,15 +614,44 @@ flow_margins (Flow  *flow,
   show_layout (flow, footer, flow->left, self->height - FOOTER_FROM_BOTTOM, &grey);
 }
 
-/* Returns the number of pages. */
+/* The mark to draw page `page` from: the first unit that reaches it. */
+static const Mark *
+find_mark (GArray *marks,
+           guint   page)
+{
+  guint low = 1;
+  guint high = marks->len;
+
+  g_assert (marks->len > 0);
+
+  /* the first mark j ≥ 1 whose unit starts on `page` or later: the unit
+   * before it ends there */
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (marks, Mark, middle).page >= page)
+        high = middle;
+      else
+        low = middle + 1;
+    }
+
+  return &g_array_index (marks, Mark, low - 1);
+}
+
+/* Paginating (`draw_page` -1), keeps the marks and returns the number of
+ * pages; drawing, starts at the page's mark unless `from_start`. */
 static guint
 run_flow (PnBriefPdf *self,
           cairo_t    *cr,
           int         draw_page,
           guint       n_pages,
+          gboolean    from_start,
           guint      *out_unknown_glyphs)
 {
   Flow flow = { 0, };
+  const Mark *start = NULL;
+  guint first_block = 0;
 
   flow.self = self;
   flow.cr = cr;
@@ -552,27 +664,44 @@ run_flow (PnBriefPdf *self,
   flow.pdf_target = cr != NULL &&
                     cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_PDF;
 
-  flow_title (&flow);
-  for (guint b = 0; b < pn_brief_get_n_blocks (self->brief); b++)
+  if (draw_page < 0)
+    {
+      g_clear_pointer (&self->marks, g_array_unref);
+      self->marks = g_array_new (FALSE, FALSE, sizeof (Mark));
+      flow.marks = self->marks;
+    }
+  else if (!from_start)
+    {
+      start = find_mark (self->marks, (guint) draw_page);
+      flow.page = start->page;
+      flow.y = start->y;
+      first_block = start->block == G_MAXUINT ? 0 : start->block;
+    }
+
+  if (start == NULL || start->block == G_MAXUINT)
+    flow_title (&flow);
+  for (guint b = first_block; b < pn_brief_get_n_blocks (self->brief) && !flow.done; b++)
     {
       const PnBriefBlock *block = pn_brief_get_block (self->brief, b);
+      gboolean resumed = start != NULL && start->block == b;
+      guint first_row = resumed ? start->row : 0;
 
       switch (block->kind)
         {
         case PN_BRIEF_BLOCK_HEADING:
-          flow_heading (&flow, block);
+          flow_heading (&flow, block, b);
           break;
         case PN_BRIEF_BLOCK_PARAGRAPH:
-          flow_paragraph (&flow, block);
+          flow_paragraph (&flow, block, b);
           break;
         case PN_BRIEF_BLOCK_FIELDS:
-          flow_fields (&flow, block);
+          flow_fields (&flow, block, b, first_row);
           break;
         case PN_BRIEF_BLOCK_LIST:
-          flow_list (&flow, block);
+          flow_list (&flow, block, b, first_row);
           break;
         case PN_BRIEF_BLOCK_TABLE:
-          flow_table (&flow, block);
+          flow_table (&flow, block, b, first_row, resumed && start->header_shown);
           break;
         default:
           g_assert_not_reached ();
@@ -599,6 +728,7 @@ run_flow (PnBriefPdf *self,
 
   if (out_unknown_glyphs != NULL)
     *out_unknown_glyphs = flow.unknown_glyphs;
+  self->n_layouts = flow.n_layouts;
   return flow.page + 1;
 }
 
@@ -848,6 +978,7 @@ pn_brief_pdf_finalize (GObject *object)
   PnBriefPdf *self = PN_BRIEF_PDF (object);
 
   g_clear_pointer (&self->brief, pn_brief_unref);
+  g_clear_pointer (&self->marks, g_array_unref);
   for (guint i = 0; i < N_FONTS; i++)
     g_clear_pointer (&self->font_descs[i], pango_font_description_free);
 
@@ -994,7 +1125,7 @@ pn_brief_pdf_paginate (PnBriefPdf  *self,
   pango_context_set_language (self->context, pango_language_from_string ("zh-cn"));
   pango_context_set_base_dir (self->context, PANGO_DIRECTION_LTR);
 
-  self->n_pages = run_flow (self, NULL, -1, 0, &unknown);
+  self->n_pages = run_flow (self, NULL, -1, 0, FALSE, &unknown);
   if (unknown > 0)
     {
       if (self->missing != 0)
@@ -1038,8 +1169,31 @@ pn_brief_pdf_draw_page (PnBriefPdf *self,
 
   pango_cairo_update_context (cr, self->context);
   cairo_save (cr);
-  run_flow (self, cr, (int) page, self->n_pages, NULL);
+  run_flow (self, cr, (int) page, self->n_pages, FALSE, NULL);
   cairo_restore (cr);
+}
+
+void
+_pn_brief_pdf_draw_page_from_start (PnBriefPdf *self,
+                                    cairo_t    *cr,
+                                    guint       page)
+{
+  g_return_if_fail (PN_IS_BRIEF_PDF (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (self->context != NULL);
+  g_return_if_fail (page < self->n_pages);
+
+  pango_cairo_update_context (cr, self->context);
+  cairo_save (cr);
+  run_flow (self, cr, (int) page, self->n_pages, TRUE, NULL);
+  cairo_restore (cr);
+}
+
+guint
+_pn_brief_pdf_get_n_layouts (PnBriefPdf *self)
+{
+  g_return_val_if_fail (PN_IS_BRIEF_PDF (self), 0);
+  return self->n_layouts;
 }
 
 static cairo_status_t

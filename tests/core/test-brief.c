@@ -9,7 +9,7 @@
 
 #include "config.h"
 
-#include "pn-brief-pdf.h"
+#include "pn-brief-pdf-private.h"
 #include "pn-brief.h"
 #include "pn-citation.h"
 #include "pn-compare.h"
@@ -409,6 +409,90 @@ out:
   cairo_surface_destroy (surface);
 }
 
+static cairo_surface_t *
+draw_alone (PnBriefPdf *pdf,
+            guint       page,
+            gboolean    from_start)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 500);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  if (from_start)
+    _pn_brief_pdf_draw_page_from_start (pdf, cr, page);
+  else
+    pn_brief_pdf_draw_page (pdf, cr, page);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* Each page was drawn by laying the whole brief out again and drawing
+ * only that page: a brief of 1,200 pages (a place-only question on a
+ * store of 100,000 measures) took hours.  A page is now drawn from where
+ * the pagination says it begins: the same pixels as from the start, in
+ * any order, laying out only what is on it. */
+static void
+test_pdf_pages_drawn_alone (void)
+{
+  g_autoptr(PnProfile) profile = pn_profile_new ();
+  g_autoptr(PnResults) results = NULL;
+  g_autoptr(PnBrief) brief = NULL;
+  g_autoptr(PnBriefPdf) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  guint n_pages, paginated, drawn = 0;
+
+  pn_profile_set_name (profile, "Client B");
+  pn_profile_set_location (profile, "xiamen");
+  pn_profile_set_as_of (profile, "2025-06-01");
+  results = pn_engine_evaluate (corpus, profile, NULL);
+  brief = pn_brief_new (results, profile, PN_LANG_ZH, NULL, NULL);
+  pdf = pn_brief_pdf_new (brief);
+
+  n_pages = pn_brief_pdf_paginate (pdf, cr, 400, 500, &error);
+  if (g_error_matches (error, PN_BRIEF_PDF_ERROR, PN_BRIEF_PDF_ERROR_FONT))
+    {
+      g_test_skip ("no Simplified Chinese font installed");
+      goto out;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_pages, >=, 20);
+  paginated = _pn_brief_pdf_get_n_layouts (pdf);
+
+  /* last page first: a page does not depend on the one drawn before */
+  for (guint i = 0; i < n_pages; i++)
+    {
+      guint page = n_pages - 1 - i;
+      cairo_surface_t *alone = draw_alone (pdf, page, FALSE);
+      guint layouts = _pn_brief_pdf_get_n_layouts (pdf);
+      cairo_surface_t *whole = draw_alone (pdf, page, TRUE);
+      int stride = cairo_image_surface_get_stride (alone);
+
+      g_test_message ("page %u: %u of %u texts laid out", page + 1, layouts, paginated);
+      g_assert_cmpint (stride, ==, cairo_image_surface_get_stride (whole));
+      g_assert_true (memcmp (cairo_image_surface_get_data (alone),
+                             cairo_image_surface_get_data (whole),
+                             (gsize) stride * 500) == 0);
+      if (page == n_pages - 1)
+        g_assert_cmpuint (layouts * 10, <, paginated);
+      drawn += layouts;
+      cairo_surface_destroy (alone);
+      cairo_surface_destroy (whole);
+    }
+  /* every text once more, and on each page its margins (2), the header of a
+   * table going on from the page before and the row that does not fit
+   * (the cells of a row each) */
+  g_assert_cmpuint (drawn, <=, paginated + (2 + 2 * PN_BRIEF_MAX_COLUMNS) * n_pages);
+
+out:
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_compare_equals_engine (void)
 {
@@ -654,6 +738,7 @@ main (int   argc,
   g_test_add_func ("/pn/brief/csv-header", test_csv_header);
   g_test_add_func ("/pn/brief/pdf", test_pdf);
   g_test_add_func ("/pn/brief/pdf-paginate", test_pdf_paginate);
+  g_test_add_func ("/pn/brief/pdf-pages-drawn-alone", test_pdf_pages_drawn_alone);
   g_test_add_func ("/pn/compare/equals-engine", test_compare_equals_engine);
   g_test_add_func ("/pn/compare/errors", test_compare_errors);
   g_test_add_func ("/pn/pipeline/stages", test_pipeline_stages);
