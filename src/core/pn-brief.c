@@ -594,6 +594,51 @@ add_possible (PnBrief *self)
                              "可能符合措施的金额不计入合计，区间为目前计入的金额至满足尚缺条件后最多可获得的金额。"));
 }
 
+/* The measures a step concerns: each title once, in order, with how many
+ * measures have it when more than one; at most MAX_STEP_TITLES of them,
+ * then how many more (a place-only question at a place of 25,000 measures
+ * had half a megabyte of titles in one cell). */
+#define MAX_STEP_TITLES 10
+
+static char *
+step_titles (PnBrief   *self,
+             GPtrArray *benefits)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  GString *titles = g_string_new (NULL);
+  guint shown_measures = 0;
+
+  for (guint b = 0; b < benefits->len; b++)
+    {
+      PnBenefit *benefit = g_ptr_array_index (benefits, b);
+      const char *title = pn_text_get (&benefit->title, self->lang);
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, title));
+
+      if (count == 0)
+        g_ptr_array_add (order, (gpointer) title);
+      g_hash_table_insert (counts, (gpointer) title, GUINT_TO_POINTER (count + 1));
+    }
+
+  for (guint i = 0; i < MIN (order->len, MAX_STEP_TITLES); i++)
+    {
+      const char *title = g_ptr_array_index (order, i);
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, title));
+
+      if (i > 0)
+        g_string_append (titles, TR (self, "; ", "；"));
+      g_string_append (titles, title);
+      if (count > 1)
+        g_string_append_printf (titles, TR (self, " (%u measures)", "（%u项）"), count);
+      shown_measures += count;
+    }
+  if (order->len > MAX_STEP_TITLES)
+    g_string_append_printf (titles, TR (self, "; and %u more measures", "；另有%u项措施"),
+                            benefits->len - shown_measures);
+
+  return g_string_free (titles, FALSE);
+}
+
 /* The answers, figures and requirements worth most, as in the app */
 static void
 add_next_steps (PnBrief *self)
@@ -614,22 +659,13 @@ add_next_steps (PnBrief *self)
     {
       const PnNextStep *step = g_ptr_array_index (steps, i);
       GStrv cells = g_new0 (char *, 4);
-      GString *titles = g_string_new (NULL);
 
       cells[0] = g_strdup_printf (TR (self, "%s: %s", "%s：%s"), pn_next_step_kind_verb (step->kind, self->lang),
                                   pn_text_get (&step->text, self->lang));
       cells[1] = step->adds_high_cny == PN_YUAN_UNSET
                  ? g_strdup (TR (self, "no upper bound", "无上限"))
                  : pn_money_format_yuan (step->adds_high_cny);
-      for (guint b = 0; b < step->benefits->len; b++)
-        {
-          PnBenefit *benefit = g_ptr_array_index (step->benefits, b);
-
-          if (b > 0)
-            g_string_append (titles, TR (self, "; ", "；"));
-          g_string_append (titles, pn_text_get (&benefit->title, self->lang));
-        }
-      cells[2] = g_string_free (titles, FALSE);
+      cells[2] = step_titles (self, step->benefits);
       add_row_take (table, PN_BRIEF_ROW_NORMAL, cells);
     }
   if (steps->len > 8)

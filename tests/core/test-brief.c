@@ -409,6 +409,46 @@ out:
   cairo_surface_destroy (surface);
 }
 
+/* A step's measures were every title, repeated: half a megabyte in one
+ * cell for a place-only question on a large store.  Now each title once,
+ * with how many measures have it, ten at most and then how many more. */
+static void
+test_step_titles (void)
+{
+  g_autoptr(PnProfile) profile = pn_profile_new ();
+  g_autoptr(PnResults) results = NULL;
+  g_autoptr(PnBrief) brief = NULL;
+  const PnBriefBlock *table;
+  gboolean capped = FALSE;
+
+  pn_profile_set_location (profile, "xiamen");
+  pn_profile_set_as_of (profile, "2025-06-01");
+  results = pn_engine_evaluate (corpus, profile, NULL);
+  brief = pn_brief_new (results, profile, PN_LANG_EN, NULL, NULL);
+  table = find_table_after (brief, "What would add most");
+  g_assert_nonnull (table);
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      const PnBriefRow *row = g_ptr_array_index (table->rows, r);
+      g_auto(GStrv) titles = g_strsplit (row->cells[2], "; ", -1);
+      guint n = g_strv_length (titles);
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+      g_test_message ("%s", row->cells[2]);
+      g_assert_cmpuint (n, <=, 11);
+      for (guint t = 0; t < n; t++)
+        g_assert_true (g_hash_table_add (seen, titles[t]));
+      if (g_str_has_prefix (titles[n - 1], "and ") && g_str_has_suffix (titles[n - 1], " more measures"))
+        {
+          g_assert_cmpuint (n, ==, 11);
+          capped = TRUE;
+        }
+    }
+  /* the first step (what is funded) concerns some 40 measures here */
+  g_assert_true (capped);
+}
+
 static cairo_surface_t *
 draw_alone (PnBriefPdf *pdf,
             guint       page,
@@ -739,6 +779,7 @@ main (int   argc,
   g_test_add_func ("/pn/brief/pdf", test_pdf);
   g_test_add_func ("/pn/brief/pdf-paginate", test_pdf_paginate);
   g_test_add_func ("/pn/brief/pdf-pages-drawn-alone", test_pdf_pages_drawn_alone);
+  g_test_add_func ("/pn/brief/step-titles", test_step_titles);
   g_test_add_func ("/pn/compare/equals-engine", test_compare_equals_engine);
   g_test_add_func ("/pn/compare/errors", test_compare_errors);
   g_test_add_func ("/pn/pipeline/stages", test_pipeline_stages);
