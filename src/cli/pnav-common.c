@@ -628,6 +628,7 @@ static const GOptionEntry profile_entries[] = {
   FIGURE_ENTRY ("national-funding", N_("National (higher-level) funding received, in whole yuan")),
   FIGURE_ENTRY ("total-investment", N_("Total project investment, in whole yuan")),
   FIGURE_ENTRY ("loan-interest", N_("Loan interest paid, in whole yuan")),
+  FIGURE_ENTRY ("rent", N_("Rent paid for premises, in whole yuan")),
   { "as-of", 0, PNAV_CALLBACK (as_of_cb),
     N_("Evaluate on this date instead of today"), N_("YYYY-MM-DD") },
   { "profile", 0, PNAV_CALLBACK (profile_cb),

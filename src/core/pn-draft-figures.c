@@ -1055,6 +1055,9 @@ expand_item (const char *s,
 /* ---- benefits ---- */
 
 static const struct { const char *word; PnFigure figure; } base_words[] = {
+  /* "按照实际支付租金的50%给予补贴" (before 设备: "租用设备的租金" is rent) */
+  { "租金", PN_FIGURE_RENT },
+  { "房租", PN_FIGURE_RENT },
   { "研发投入", PN_FIGURE_RD_INVESTMENT },
   { "研发费用", PN_FIGURE_RD_INVESTMENT },
   { "研发经费", PN_FIGURE_RD_INVESTMENT },

@@ -41,7 +41,7 @@ ID_OPTIONS = {
 FIGURE_OPTIONS = [
     "rd-investment", "sales", "fixed-assets", "equipment", "evaluation-cost",
     "tech-transaction", "contract-amount", "service-revenue", "annual-revenue",
-    "national-funding", "total-investment", "loan-interest",
+    "national-funding", "total-investment", "loan-interest", "rent",
 ]
 
 BAD_FIGURES = [

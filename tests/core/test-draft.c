@@ -889,6 +889,31 @@ test_stray_bytes (void)
 
 /* Stages whose shares the text rounds: they still add up to one award,
  * the last taking up the difference, with a note for the reviewer. */
+/* Rent subsidies had no figure for their rate to apply to ("choose it",
+ * with nothing to choose). */
+static void
+test_rent (void)
+{
+  static const char text[] =
+    "关于印发测试措施的通知\n"
+    "为加快生物医药产业高质量发展，增强产业创新能力和核心竞争力，结合本地实际，制定以下措施。\n"
+    "一、支持企业入驻\n"
+    "（一）对新入驻生物医药产业园的企业，按照实际支付租金的50%给予补贴，每家企业每年最高100万元。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("rent.txt", text, -1, &error);
+  PnArticle *item;
+  PnBenefit *benefit;
+
+  g_assert_no_error (error);
+  item = g_ptr_array_index (pn_draft_get_document (draft)->articles, 0);
+  benefit = g_ptr_array_index (item->benefits, 0);
+  g_assert_cmpint (benefit->kind, ==, PN_BENEFIT_RATE);
+  g_assert_cmpfloat_with_epsilon (benefit->rate, 0.5, 1e-9);
+  g_assert_cmpint (benefit->base, ==, PN_FIGURE_RENT);
+  g_assert_cmpint (benefit->cap, ==, 1000000);
+  assert_valid (draft);
+}
+
 static void
 test_stages_rounded (void)
 {
@@ -1017,6 +1042,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures", test_figures);
   g_test_add_func ("/pn/draft/figures/read-back", test_figures_read_back);
   g_test_add_func ("/pn/draft/figures/stages-rounded", test_stages_rounded);
+  g_test_add_func ("/pn/draft/figures/rent", test_rent);
   g_test_add_func ("/pn/draft/refuses/bytes", test_bad_bytes);
   g_test_add_func ("/pn/draft/format/stray-bytes", test_stray_bytes);
   g_test_add_func ("/pn/draft/refuses/files", test_bad_files);
