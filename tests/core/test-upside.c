@@ -202,6 +202,28 @@ test_total_high_tops_up_several (void)
   g_assert_cmpint (pn_results_get_total_high (results), ==, 34700000);
 }
 
+/* An innovative class III device at Xiamen, 2025-12-15: the major-project
+ * award is 最高不超过600万元 in 厦府规〔2023〕17号（二） and 最高600万元 in the Fujian
+ * task list's task 13, one overlap group; Fujian's is also under its 每个单位每年
+ * 支持额度最高不超过500万元.  The "up to" total took the first of the tie, the
+ * province's, which the yearly cap then cut to ¥5,000,000: ¥27,800,000.  As for
+ * the counted total, a tie goes to the more local document: Xiamen's
+ * 1,000,000 + 6,000,000 + 3,000,000 + 3,000,000 + 10,000,000 + 5,000,000 +
+ * 800,000 = ¥28,800,000. */
+static void
+test_total_high_tie_goes_local (void)
+{
+  g_autoptr(PnResults) results = evaluate (corpus, "location=xiamen product=device device-class=class-3 "
+                                                   "innovative-device=true device-type=vascular-interventional "
+                                                   "phase=marketed sales=1000000 national-funding=0",
+                                           "2025-12-15");
+
+  g_assert_cmpint (find (results, "xiamen-2023-17/2/innovative-device-major-project")->high_cny, ==, 6000000);
+  g_assert_cmpint (find (results, "fujian-2022-tasks/13/innovative-device-major-project")->high_cny, ==, 6000000);
+  g_assert_cmpint (pn_results_get_total (results), ==, 3000000);
+  g_assert_cmpint (pn_results_get_total_high (results), ==, 28800000);
+}
+
 /* 厦府规〔2023〕17号（四）: 按照国家实际资助1:1的比例予以配套 — no cap but the total project
  * investment, itself not given: with national funding blank there is no upper bound, the
  * result says so in words, and so is the "up to" total.  The figure is the first next
@@ -446,6 +468,7 @@ main (int   argc,
   g_test_add_func ("/pn/upside/blank-figure-high-is-cap", test_blank_figure_high_is_cap);
   g_test_add_func ("/pn/upside/total-high-takes-best-of-group", test_total_high_takes_best_of_group);
   g_test_add_func ("/pn/upside/total-high-tops-up-several", test_total_high_tops_up_several);
+  g_test_add_func ("/pn/upside/total-high-tie-goes-local", test_total_high_tie_goes_local);
   g_test_add_func ("/pn/upside/uncapped-rate-has-no-high", test_uncapped_rate_has_no_high);
   g_test_add_func ("/pn/upside/jinjiang-readings-2025", test_jinjiang_readings_2025);
   g_test_add_func ("/pn/upside/jinjiang-readings-2026", test_jinjiang_readings_2026);
