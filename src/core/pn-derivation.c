@@ -211,7 +211,7 @@ pn_derivation_write (const GArray *steps,
           break;
         case PN_DERIVATION_UP_TO:
           pn_string_append_template (out, zh ? "最高奖励%s，按上限计，实际金额可能更低"
-                                          : "award of up to %s, counted at that ceiling; the actual "
+                                          : "award of up to %s, estimated at that ceiling; the actual "
                                             "award may be lower", amount);
           break;
         case PN_DERIVATION_BASE_MISSING:
