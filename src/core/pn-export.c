@@ -511,6 +511,28 @@ append_next_steps (GString   *str,
     }
 }
 
+/* A status in words, as the window and the brief say it */
+static const char *
+status_label (PnStatus status,
+              gboolean zh)
+{
+  switch (status)
+    {
+    case PN_STATUS_IN_FORCE:
+      return zh ? "有效" : "In force";
+    case PN_STATUS_EXPIRED:
+      return zh ? "已失效" : "Expired";
+    case PN_STATUS_PENDING:
+      return zh ? "尚未施行" : "Not yet in force";
+    case PN_STATUS_DRAFT:
+      return zh ? "征求意见稿" : "Draft";
+    case PN_STATUS_SUPERSEDED:
+      return zh ? "已被取代" : "Superseded";
+    default:
+      g_return_val_if_reached ("—");
+    }
+}
+
 char *
 pn_export_results_text (PnResults *results,
                         PnLang     lang)
@@ -518,11 +540,17 @@ pn_export_results_text (PnResults *results,
   GString *str = g_string_new (NULL);
   g_autofree char *total = NULL;
   gboolean zh = lang == PN_LANG_ZH;
+  const char *location;
+  const PnTerm *place;
 
   g_return_val_if_fail (results != NULL, NULL);
 
+  location = pn_results_get_location (results);
+  place = location != NULL
+          ? pn_taxonomy_get_location (pn_corpus_get_taxonomy (pn_results_get_corpus (results)), location)
+          : NULL;
   g_string_append_printf (str, zh ? "地点：%s    日期：%s\n\n" : "Location: %s    As of: %s\n\n",
-                          pn_results_get_location (results) ? pn_results_get_location (results) : "—",
+                          place != NULL ? (zh ? place->zh : place->en) : location != NULL ? location : "—",
                           pn_results_get_as_of (results));
 
   for (int pass = 0; pass < 2; pass++)
@@ -555,10 +583,20 @@ pn_export_results_text (PnResults *results,
           g_string_append_printf (str, zh ? "%s（%s）\n" : "%s (%s)\n",
                                   pn_text_get (&benefit->title, lang), citation);
           g_string_append_printf (str, "      %s · %s\n",
-                                  pn_status_to_string (result->status),
+                                  status_label (result->status, zh),
                                   pn_text_get (&result->derivation, lang));
           if (!result->counted)
             g_string_append_printf (str, "      %s\n", pn_text_get (&result->not_counted_reason, lang));
+          else
+            /* what the applicant must confirm for the amount to hold */
+            for (guint n = 0; n < benefit->requirements->len; n++)
+              {
+                PnRequirement *requirement = g_ptr_array_index (benefit->requirements, n);
+
+                if (requirement->attestation)
+                  g_string_append_printf (str, zh ? "      须由申请人确认：%s\n" : "      The applicant must confirm: %s\n",
+                                          pn_text_get (&requirement->text, lang));
+              }
         }
     }
 

@@ -390,6 +390,23 @@ def run_tests(tap, pnav, workdir):
     r = pnav.run("match", "--location", "xiamen")
     tap.ok(r.rc == 0, "match as text", str(r))
 
+    # the text is for people: the place and status in words, and what the
+    # applicant must confirm for a counted amount (厦府规〔2023〕17号（二）:
+    # 首次在本市实现产业化) under it
+    device = ["match", "--location", "xiamen", "--product", "device", "--device-class", "class-3",
+              "--innovative-device", "--phase", "marketed", "--sales", "1000000", "--as-of", "2025-12-15"]
+    r = pnav.run(*device)
+    tap.ok(r.rc == 0 and r.out.startswith("Location: Xiamen    As of: 2025-12-15\n")
+           and "      In force · fixed award ¥2,000,000\n"
+               "      The applicant must confirm: The product was first industrialised in Xiamen\n" in r.out
+           and " in-force · " not in r.out,
+           "match as text names the place and status and what to confirm", str(r))
+    zh_env = dict(pnav.env, LANGUAGE="zh_CN", LANG="zh_CN.UTF-8")
+    r = pnav.run(*device, env=zh_env)
+    tap.ok(r.rc == 0 and r.out.startswith("地点：厦门市    日期：2025-12-15\n")
+           and "      有效 · 定额奖励200万元\n      须由申请人确认：该产品首次在本市（厦门）实现产业化\n" in r.out,
+           "match as text in Chinese names the place and status in Chinese", str(r))
+
     test_upside_contract(tap, pnav)
 
     r = pnav.run("match", "--product", "drug")
