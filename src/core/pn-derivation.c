@@ -58,7 +58,7 @@ write_threshold (GString                *out,
       if (zh)
         pn_string_append_template (out, "%s%s未达到门槛（%s%s）", label, value, op, min);
       else
-        pn_string_append_template (out, "%s %s is below the threshold (%s %s)", label, value, op, min);
+        pn_string_append_template (out, "%s %s does not meet the threshold (%s %s)", label, value, op, min);
       break;
     default:
       if (zh)
