@@ -80,16 +80,17 @@ pn_citation_document (PnDocument *document,
 }
 
 static char *
-format_zh (PnArticle  *article,
+format_zh (PnDocument *document,
+           const char *number,
            const char *source)
 {
   guint parts[3];
   guint n_parts;
 
-  if (!split_number (article->number, parts, &n_parts))
-    return pn_strdup_template ("%s第%s条", source, article->number);
+  if (!split_number (number, parts, &n_parts))
+    return pn_strdup_template ("%s第%s条", source, number);
 
-  if (n_parts == 1 && is_task_list (article->document))
+  if (n_parts == 1 && is_task_list (document))
     return pn_strdup_template ("%s第%u项", source, parts[0]);
   if (n_parts == 1)
     return pn_strdup_template ("%s第%u条", source, parts[0]);
@@ -116,9 +117,24 @@ pn_citation_format (PnArticle *article,
 
   source = pn_citation_document (article->document, lang);
   if (lang == PN_LANG_ZH)
-    return format_zh (article, source);
+    return format_zh (article->document, article->number, source);
 
   if (is_task_list (article->document))
     return pn_strdup_template ("%s, task %s", source, article->number);
   return pn_strdup_template ("%s art. %s", source, article->number);
+}
+
+char *
+pn_citation_format_number (PnDocument *document,
+                           const char *number,
+                           PnLang      lang)
+{
+  g_return_val_if_fail (document != NULL, NULL);
+  g_return_val_if_fail (number != NULL, NULL);
+
+  if (lang == PN_LANG_ZH)
+    return format_zh (document, number, "");
+  if (is_task_list (document))
+    return pn_strdup_template ("task %s", number);
+  return pn_strdup_template ("art. %s", number);
 }

@@ -21,4 +21,9 @@ char *pn_citation_format  (PnArticle  *article,
 /* The document alone: its number, else its title (《》 in Chinese). */
 char *pn_citation_document (PnDocument *document,
                             PnLang      lang);
+/* An article of `document` without the document, as a note within it
+ * cites one: "art. 2", "task 13"; 第2条, 第13项, 第一条第（二）项. */
+char *pn_citation_format_number (PnDocument *document,
+                                 const char *number,
+                                 PnLang      lang);
 G_END_DECLS

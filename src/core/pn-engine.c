@@ -66,11 +66,13 @@ add_notes (PnResult *result)
       y = pn_money_format_yuan (cap->amount);
       w = pn_money_format_wan (cap->amount);
       {
-        g_autofree char *zh = pn_strdup_template ("年度上限：每%s每年最高%s（第%s条），与同一上限下的其他奖励合计",
+        g_autofree char *where_zh = pn_citation_format_number (benefit->document, cap->article, PN_LANG_ZH);
+        g_autofree char *where_en = pn_citation_format_number (benefit->document, cap->article, PN_LANG_EN);
+        g_autofree char *zh = pn_strdup_template ("年度上限：每%s每年最高%s（%s），与同一上限下的其他奖励合计",
                                                g_strcmp0 (cap->per, "enterprise") == 0 ? "家企业" : "个单位",
-                                               w, cap->article);
-        g_autofree char *en = pn_strdup_template ("Annual cap: at most %s a year per %s (art. %s), shared with the other awards under it",
-                                               y, cap->per, cap->article);
+                                               w, where_zh);
+        g_autofree char *en = pn_strdup_template ("Annual cap: at most %s a year per %s (%s), shared with the other awards under it",
+                                               y, cap->per, where_en);
 
         g_ptr_array_add (result->notes, pn_text_new (zh, en));
       }
