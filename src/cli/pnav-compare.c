@@ -76,9 +76,10 @@ pnav_compare (PnavContext  *ctx,
 
   context = pnav_option_context_new (ctx, NULL,
                                      N_("Compare what the same answers are worth in 2 to 4 "
-                                        "places: each place's results are those of “pnav match "
-                                        "--location ID”, followed by the counted totals, the best "
-                                        "place and the totals by kind of benefit."),
+                                        "places: each place's counted total and “up to” total side "
+                                        "by side, the best place and the totals by kind of benefit. "
+                                        "With --format json, each place's results as well, the same "
+                                        "as “pnav match --location ID” gives."),
                                      compare_entries, TRUE);
 
   if (!pnav_option_context_parse (context, args, FALSE, &positional, &error)
