@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "pn-core-private.h"
 #include "pn-corpus.h"
 #include "pn-engine-private.h"
 #include "pn-enums.h"
@@ -453,7 +454,15 @@ pn_result_describe_missing (const PnResult *result,
             }
         }
       else if (g_str_has_prefix (item, "review:"))
-        g_string_append (str, zh ? "专家评估认定" : "an expert recognition the data cannot decide");
+        {
+          /* the answer given leaves it to the authority: say which */
+          if (pn_question_from_string (item + strlen ("review:"), &question))
+            pn_string_append_template (str, zh ? "有关部门认定（“%s”的回答不能确定）"
+                                               : "a recognition by the authority (the answer on %s leaves it open)",
+                                       zh ? question_labels[question].zh : question_labels[question].en);
+          else
+            g_string_append (str, zh ? "有关部门认定" : "a recognition by the authority");
+        }
       else if (g_str_equal (item, "unreviewed"))
         g_string_append (str, zh ? "人工审核（该项由 pnav draft 起草，尚未审核）"
                                  : "a person's review (drafted by pnav draft, not yet reviewed)");

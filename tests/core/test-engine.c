@@ -247,6 +247,26 @@ test_overlap_names_winner (void)
   g_assert_true (strstr (r->not_counted_reason.en, "17号") != NULL);
 }
 
+/* An answer that leaves the match to the authority says which answer:
+ * 晋江 1.1's annex areas, other areas only after expert assessment. */
+static void
+test_review_names_answer (void)
+{
+  g_autoptr(PnProfile) profile =
+    profile_from_args ("location=jinjiang drug-class=innovative therapeutic-area=other phase=phase-2 "
+                       "rd-investment=30000000", "2026-06-01");
+  g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile, NULL);
+  const PnResult *r = pn_results_find (results, "jinjiang-2025-8/1.1/innovative-phase-2");
+  g_autofree char *en = NULL;
+  g_autofree char *zh = NULL;
+
+  g_assert_nonnull (r);
+  en = pn_result_describe_missing (r, PN_LANG_EN);
+  zh = pn_result_describe_missing (r, PN_LANG_ZH);
+  g_assert_cmpstr (en, ==, "a recognition by the authority (the answer on the therapeutic area leaves it open)");
+  g_assert_cmpstr (zh, ==, "有关部门认定（“治疗领域”的回答不能确定）");
+}
+
 /* A result's text is written when it is first read: it must describe the
  * answers the results were computed for, not the profile as it is later,
  * and be the same whichever thread reads it first. */
@@ -529,6 +549,7 @@ main (int   argc,
       g_test_add_data_func (path, &cases[i], test_case);
     }
   g_test_add_func ("/pn/engine/overlap-names-winner", test_overlap_names_winner);
+  g_test_add_func ("/pn/engine/review-names-answer", test_review_names_answer);
   g_test_add_func ("/pn/engine/no-location", test_no_location);
   g_test_add_func ("/pn/engine/text-follows-evaluated-answers", test_text_follows_evaluated_answers);
   g_test_add_func ("/pn/engine/text-from-two-threads", test_text_from_two_threads);
