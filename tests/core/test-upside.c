@@ -151,11 +151,12 @@ test_blank_figure_high_is_cap (void)
  *   2.2 取得乙级、甲级非密封放射性工作场所许可的，分别一次性给予100万元、150万元
  *       — one group, only grade A's ¥1,500,000                              1,500,000
  *   3.1 总投资超5000万元…新购置生产设备金额10%的补助，最高不超过1000万元     10,000,000
- *   3.2 高新技术企业 20万元、10万元; 单项冠军 30万元、15万元; 小巨人、省级专精特新
- *       20万元、10万元                                                     1,050,000
+ *   3.2 高新技术企业 首次认定 20万元、重新认定 10万元 — one recognition is one
+ *       of the two, one group: 200,000; 单项冠军 30万元、15万元; 小巨人、省级
+ *       专精特新 20万元、10万元                                               950,000
  *   Fujian task 53 (专利质押贷款…予以贴息) states no amount and adds nothing;
  *   4.1 (registration fast track) is not money.                          ----------
- *                                                                      19,050,000 */
+ *                                                                      18,950,000 */
 static void
 test_total_high_takes_best_of_group (void)
 {
@@ -171,7 +172,7 @@ test_total_high_takes_best_of_group (void)
   g_assert_nonnull (strstr (pledge->high_reason.en, "no amount"));
 
   g_assert_cmpint (pn_results_get_total (results), ==, 0);
-  g_assert_cmpint (pn_results_get_total_high (results), ==, 19050000);
+  g_assert_cmpint (pn_results_get_total_high (results), ==, 18950000);
 }
 
 /* 厦府规〔2023〕17号（十六）"对取得国家临床医学研究中心资质的，给予补足至1000万元": the
