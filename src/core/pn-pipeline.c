@@ -518,10 +518,23 @@ pn_pipeline_to_text (PnPipeline *self,
           g_autofree char *given = yuan_or_dash (need->given_cny);
           g_autofree char *needed = yuan_or_dash (need->for_ceiling_cny);
 
-          g_string_append_printf (str, zh ? "  %s：已填 %s；达到最高可得需 %s\n"
-                                          : "  %s: given %s; %s reaches the ceiling\n",
-                                  figure != NULL ? (zh ? figure->zh : figure->en) : pn_figure_to_string (need->figure),
-                                  given, needed);
+          const char *label = figure != NULL ? (zh ? figure->zh : figure->en) : pn_figure_to_string (need->figure);
+
+          if (need->for_ceiling_cny == 0)
+            /* the ceiling is reached with none of it (an award without a
+             * threshold beats the one that has it) */
+            g_string_append_printf (str, zh ? "  %s：已填 %s；最高可得不取决于此项\n"
+                                            : "  %s: given %s; the ceiling does not depend on it\n",
+                                    label, given);
+          else if (need->for_ceiling_cny != PN_YUAN_UNSET && need->given_cny != PN_YUAN_UNSET &&
+                   need->given_cny >= need->for_ceiling_cny)
+            g_string_append_printf (str, zh ? "  %s：已填 %s，已达到最高可得所需的 %s\n"
+                                            : "  %s: given %s, enough for the ceiling (%s)\n",
+                                    label, given, needed);
+          else
+            g_string_append_printf (str, zh ? "  %s：已填 %s；达到最高可得需 %s\n"
+                                            : "  %s: given %s; %s reaches the ceiling\n",
+                                    label, given, needed);
         }
 
       for (guint i = 0; i < stage->milestones->len; i++)

@@ -569,6 +569,16 @@ def test_pipeline(tap, pnav):
 
     r = pnav.run("pipeline", *base, "--rd-investment", str(default_rd))
     tap.ok(r.rc == 0 and "phase-1" in r.out and "¥25,000,000" in r.out, "pipeline --format text", r)
+    # a figure already enough for the ceiling, and one the ceiling does not
+    # need (Jinjiang 2025: task 12's ¥5,000,000 has no sales threshold and
+    # beats 2.2's ¥3,000,000, which has one)
+    r = pnav.run("pipeline", "--location", "jinjiang", "--drug-class", "innovative",
+                 "--therapeutic-area", "oncology", "--sales", "1500000", "--rd-investment", "30000000",
+                 "--as-of", "2025-11-01")
+    tap.ok(r.rc == 0 and "R&D investment: given ¥30,000,000, enough for the ceiling (¥25,000,000)" in r.out
+           and "R&D investment: given ¥30,000,000; ¥50,000,000 reaches the ceiling" in r.out
+           and "Cumulative sales: given ¥1,500,000; the ceiling does not depend on it" in r.out,
+           "pipeline text says when a figure is enough for the ceiling or not needed", r)
     r = pnav.run("pipeline", "--location", "xiamen", "--entity", "cro")
     tap.ok(r.rc == 2 and "--product" in r.err, "pipeline of a non-product profile exits 2", r)
     r = pnav.run("pipeline", "--location", "xiamen", "--product", "drug", "--rd-investment-phase-1", "200万")
