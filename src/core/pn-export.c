@@ -586,7 +586,13 @@ pn_export_results_text (PnResults *results,
                                   status_label (result->status, zh),
                                   pn_text_get (&result->derivation, lang));
           if (!result->counted)
-            g_string_append_printf (str, "      %s\n", pn_text_get (&result->not_counted_reason, lang));
+            {
+              const char *reason = pn_text_get (&result->not_counted_reason, lang);
+
+              /* a missing figure is both the derivation and the reason */
+              if (g_strcmp0 (reason, pn_text_get (&result->derivation, lang)) != 0)
+                g_string_append_printf (str, "      %s\n", reason);
+            }
           else
             /* what the applicant must confirm for the amount to hold */
             for (guint n = 0; n < benefit->requirements->len; n++)

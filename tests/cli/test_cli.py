@@ -401,6 +401,13 @@ def run_tests(tap, pnav, workdir):
                "      The applicant must confirm: The product was first industrialised in Xiamen\n" in r.out
            and " in-force · " not in r.out,
            "match as text names the place and status and what to confirm", str(r))
+    # a missing figure is both the derivation and the reason: said once
+    r = pnav.run("match", "--location", "jinjiang", "--drug-class", "innovative", "--phase", "phase-2",
+                 "--as-of", "2025-11-01")
+    tap.ok(r.rc == 0 and "      In force · Needs R&D investment; up to ¥20,000,000\n"
+                         "  " in r.out
+           and "Needs R&D investment; up to ¥20,000,000\n      Needs R&D" not in r.out,
+           "match as text says a missing figure once", str(r))
     zh_env = dict(pnav.env, LANGUAGE="zh_CN", LANG="zh_CN.UTF-8")
     r = pnav.run(*device, env=zh_env)
     tap.ok(r.rc == 0 and r.out.startswith("地点：厦门市    日期：2025-12-15\n")
