@@ -327,6 +327,70 @@ merge_ranges (Reader *self)
     }
 }
 
+/* ":", "：" or "∶" (as in 4∶3∶3) */
+static gsize
+colon_len (const char *p)
+{
+  if (*p == ':')
+    return 1;
+  if (g_str_has_prefix (p, "：") || g_str_has_prefix (p, "∶"))
+    return strlen ("：");
+  return 0;
+}
+
+/* A ratio of a payment's instalments ("分三年按4:3:3拨付", "按6:4的比例分两年
+ * 兑现"), not of two sums ("按1:1配套") nor of who pays ("按5:5比例分担"). */
+/* Past "的" and "比例" after a ratio. */
+static gsize
+after_ratio (const char *s,
+             gsize       end)
+{
+  for (guint k = 0; k < 3; k++)
+    if (at (s, end, "的") || at (s, end, "比例"))
+      end += at (s, end, "的") ? strlen ("的") : strlen ("比例");
+  return end;
+}
+
+/* "由市、县两级财政按5:5比例分担": who pays, not an award */
+static gboolean
+shared_cost (const char *s,
+             gsize       end)
+{
+  static const char * const share_words[] = { "分担", "承担", "负担", NULL };
+
+  return pn_draft_has_prefix_any (s + after_ratio (s, end), share_words);
+}
+
+static gboolean
+staged_ratio (const char *s,
+              gsize       start,
+              gsize       end,
+              guint       n_parts)
+{
+  static const char * const pay_words[] = { "拨付", "发放", "兑现", "支付", "分期", NULL };
+  gsize look = after_ratio (s, end);
+  gsize from = back (s, start, 12, 0);
+  g_autofree char *before = span_dup (s, from, start);
+  gboolean over_years = FALSE;
+
+  if (shared_cost (s, end) || at (s, look, "配套"))
+    return FALSE;
+
+  /* 分三年, 分3年, 分两期, 分二次 */
+  for (const char *fen = strstr (before, "分"); fen != NULL && !over_years; fen = strstr (fen + 1, "分"))
+    {
+      const char *q = fen + strlen ("分");
+
+      while (*q != '\0' && (g_ascii_isdigit (*q) || pn_draft_cn_number_len (q) > 0 || g_str_has_prefix (q, "两")))
+        q += g_ascii_isdigit (*q) ? 1 : g_str_has_prefix (q, "两") ? strlen ("两") : pn_draft_cn_number_len (q);
+      over_years = q > fen + strlen ("分") &&
+                   (g_str_has_prefix (q, "年") || g_str_has_prefix (q, "期") || g_str_has_prefix (q, "次"));
+    }
+
+  return over_years || pn_draft_has_prefix_any (s + look, pay_words) ||
+         (n_parts >= 3 && strstr (before, "按") != NULL);
+}
+
 static void
 tokenize (Reader *self)
 {
@@ -345,18 +409,45 @@ tokenize (Reader *self)
           continue;
         }
 
-      /* 1:1, 1:0.5 */
+      /* 1:1, 1:0.5; 4:3:3 */
       if (g_ascii_isdigit (s[i]) && (i == 0 || !g_ascii_isdigit (s[i - 1])))
         {
           pos = i;
           if (read_decimal (s, &pos, &value))
             {
-              double second;
-              gsize after = pos + 1;
+              double parts[8] = { value, };
+              gsize ends[8] = { pos, };
+              guint n_parts = 1;
+              gsize after = pos;
 
-              if (s[pos] == ':' && read_decimal (s, &after, &second) && value > 0)
+              while (n_parts < G_N_ELEMENTS (parts) && colon_len (s + after) > 0)
                 {
-                  add_token (self, TOKEN_RATIO, second / value, 1, start, after);
+                  gsize next = after + colon_len (s + after);
+
+                  if (!read_decimal (s, &next, &parts[n_parts]))
+                    break;
+                  ends[n_parts++] = next;
+                  after = next;
+                }
+
+              if (n_parts >= 2 && value > 0)
+                {
+                  if (staged_ratio (s, start, after, n_parts))
+                    {
+                      /* "分三年按4:3:3拨付": each part a share of the award */
+                      double sum = 0;
+                      gsize part_start = start;
+
+                      for (guint k = 0; k < n_parts; k++)
+                        sum += parts[k];
+                      for (guint k = 0; k < n_parts && sum > 0; k++)
+                        {
+                          add_token (self, TOKEN_RATE, parts[k], 1.0 / sum, part_start, ends[k]);
+                          part_start = ends[k] + colon_len (s + ends[k]);
+                        }
+                    }
+                  else if (n_parts == 2 && !shared_cost (s, after))
+                    add_token (self, TOKEN_RATIO, parts[1] / value, 1, start, after);
                   i = after;
                   continue;
                 }
@@ -653,6 +744,9 @@ static const char * const threshold_before[] = {
 static const char * const cap_words[] = {
   "最高", "最多", "不超过", "不高于", "上限", "封顶", "不得超过", "累计不超过", NULL
 };
+static const char * const scale_words[] = {
+  "总投资", "投资", "投资额", "产值", "规模", "基金", "总额", "营业收入", "营收", NULL
+};
 static const char * const stat_words[] = {
   "增长", "下降", "提高", "降低", "占", "比重", "同比", "增速", "增加", "减少", "回落", "承担",
   "分担", "负担", NULL
@@ -729,6 +823,12 @@ classify (Reader *self,
 
   if (before_threshold || after_threshold)
     return ROLE_THRESHOLD;
+  /* "规划用地3000亩，总投资120亿元；对入驻园区的企业给予…": a project's or
+   * an industry's size in a clause that awards nothing */
+  if (first->kind == TOKEN_YUAN &&
+      span_ends_with_any (s, back (s, first->start, 4, floor), first->start, scale_words) &&
+      !span_has_any (s, floor, clause_end (self, first->clause), award_words))
+    return ROLE_OTHER;
   if (span_has_any (s, window, first->start, cap_words) ||
       at (s, last->end, "为限") || at (s, last->end, "封顶") || at (s, last->end, "以内"))
     return ROLE_CAP;
@@ -767,8 +867,9 @@ static const Keyword keywords[] = {
   { PN_QUESTION_PHASE, "overseas-clinical", { "境外临床", "国外临床", "海外临床", NULL } },
   { PN_QUESTION_PHASE, "consistency-evaluation", { "一致性评价", NULL } },
   { PN_QUESTION_RANK, "first", { "首家通过", "首家", NULL } },
-  { PN_QUESTION_RANK, "top3", { "前三个通过", "前三家", "前三", NULL } },
-  { PN_QUESTION_RANK, "other", { "视同通过", NULL } },
+  /* not 前三 alone: "前三年按租金的100%补贴" is no rank */
+  { PN_QUESTION_RANK, "top3", { "前三个通过", "前三家", "前三名", "前三位", "前3家", "前3名", "前3个通过", NULL } },
+  { PN_QUESTION_RANK, "other", { "视同通过", "其他通过", "其余通过", NULL } },
   { PN_QUESTION_ENTITY, "cro", { "CRO", "合同研发机构", "合同研究组织", NULL } },
   { PN_QUESTION_ENTITY, "cmo", { "CMO", "合同生产机构", NULL } },
   { PN_QUESTION_ENTITY, "cdmo", { "CDMO", "合同研发生产机构", "定制研发生产", NULL } },
@@ -804,6 +905,17 @@ vocab_add (Vocab       *vocab,
   g_ptr_array_add (vocab->values[question], (gpointer) value);
 }
 
+/* "取得境外上市许可", not "药品上市许可持有人" (the holder, whatever its
+ * product has reached) */
+static gboolean
+marketing_authorisation (const char *text)
+{
+  for (const char *p = strstr (text, "上市许可"); p != NULL; p = strstr (p + 1, "上市许可"))
+    if (!g_str_has_prefix (p + strlen ("上市许可"), "持有人"))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 detect (const char *text,
         Vocab      *vocab)
@@ -819,6 +931,10 @@ detect (const char *text,
           if (keywords[k].question == PN_QUESTION_RANK &&
               g_str_equal (keywords[k].value, "first") && strstr (plain, "前三") != NULL)
             continue;
+          /* "前三家通过的，…；其他通过的，…": the clause's own rank */
+          if (keywords[k].question == PN_QUESTION_RANK && !g_str_equal (keywords[k].value, "other") &&
+              (strstr (plain, "其他通过") != NULL || strstr (plain, "其余通过") != NULL))
+            continue;
           vocab_add (vocab, keywords[k].question, keywords[k].value);
           if (keywords[k].question == PN_QUESTION_PHASE)
             phase_found = TRUE;
@@ -828,7 +944,8 @@ detect (const char *text,
   /* milestones of registration: 取得注册证 (and 首次产业化) */
   if (!phase_found)
     {
-      gboolean registered = strstr (plain, "注册证") != NULL || strstr (plain, "注册批件") != NULL;
+      gboolean registered = strstr (plain, "注册证") != NULL || strstr (plain, "注册批件") != NULL ||
+                            strstr (plain, "获批上市") != NULL || marketing_authorisation (plain);
       gboolean marketed = strstr (plain, "产业化") != NULL || strstr (plain, "实现销售") != NULL ||
                           strstr (plain, "上市销售") != NULL;
       gboolean abroad = strstr (plain, "境外") != NULL || strstr (plain, "国际注册") != NULL ||
@@ -1890,7 +2007,9 @@ build (Reader *self)
           if (next->kind != token->kind || next->clause != token->clause ||
               !(g_str_equal (between, "、") || g_str_equal (between, "和") ||
                 g_str_equal (between, "及") || g_str_equal (between, "或") ||
-                g_str_equal (between, "与") || g_str_equal (between, "、和")))
+                g_str_equal (between, "与") || g_str_equal (between, "、和") ||
+                /* the shares of 4:3:3 */
+                (token->kind == TOKEN_RATE && *between != '\0' && colon_len (between) == strlen (between))))
             break;
           run.n++;
         }

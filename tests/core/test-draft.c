@@ -889,6 +889,71 @@ test_stray_bytes (void)
 
 /* Stages whose shares the text rounds: they still add up to one award,
  * the last taking up the difference, with a note for the reviewer. */
+/* Found drafting texts written in the style of other cities' measures:
+ * numbers that are no award, ratios that are instalments or who pays,
+ * words that looked like a rank or hid a milestone. */
+static void
+test_ratios_and_ranks (void)
+{
+  static const char text[] =
+    "关于印发测试措施的通知\n"
+    "为加快生物医药产业高质量发展，结合本地实际，制定以下措施。\n"
+    "一、支持创新\n"
+    "（一）对取得药品注册证书并在我市实现产业化的1类创新药，每个品种给予1000万元奖励，分三年按4:3:3拨付。\n"
+    "（二）对新建的产业化项目，按设备投资的20%给予补助，最高2000万元，分两年按6∶4拨付。\n"
+    "（三）对国家重大项目，按国家资助1:1给予配套。\n"
+    "（四）本办法所涉及的奖励资金由市、县两级财政按5:5比例分担。\n"
+    "（五）对入驻园区的企业，前三年按照实际支付租金的100%给予补贴，每家企业每年最高50万元。\n"
+    "（六）对通过仿制药质量和疗效一致性评价的品种，国内前三家通过的，每个品种给予300万元奖励；其他通过的，每个品种给予100万元奖励。\n"
+    "（七）加快建设生物医药产业园，规划用地3000亩，总投资120亿元；对入驻园区的企业给予80万元奖励。\n"
+    "（八）对在我市获批上市的1类创新药，每个品种奖励500万元；对取得境外上市许可的药品，给予200万元奖励。\n"
+    "（九）对药品上市许可持有人新引进的品种，给予30万元奖励。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("ratios.txt", text, -1, &error);
+  PnDocument *document;
+  PnBenefit *benefit;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+
+  /* 4:3:3 and 6∶4 are instalments, not a second award */
+  g_assert_cmpuint (article (document, "1.1")->benefits->len, ==, 1);
+  benefit = benefit_of_amount (article (document, "1.1"), 10000000);
+  g_assert_nonnull (benefit->stages);
+  g_assert_cmpuint (benefit->stages->len, ==, 3);
+  g_assert_cmpfloat_with_epsilon (g_array_index (benefit->stages, double, 0), 0.4, 1e-9);
+  g_assert_cmpfloat_with_epsilon (g_array_index (benefit->stages, double, 2), 0.3, 1e-9);
+  g_assert_cmpuint (article (document, "1.2")->benefits->len, ==, 1);
+  benefit = g_ptr_array_index (article (document, "1.2")->benefits, 0);
+  g_assert_cmpint (benefit->kind, ==, PN_BENEFIT_RATE);
+  g_assert_cmpuint (benefit->stages->len, ==, 2);
+  g_assert_cmpfloat_with_epsilon (g_array_index (benefit->stages, double, 0), 0.6, 1e-9);
+
+  /* 1:1 matching stays; who pays (5:5 分担) is no award */
+  benefit = g_ptr_array_index (article (document, "1.3")->benefits, 0);
+  g_assert_cmpint (benefit->kind, ==, PN_BENEFIT_MATCHING);
+  g_assert_cmpuint (article (document, "1.4")->benefits->len, ==, 0);
+
+  /* 前三年 is no consistency-evaluation rank */
+  benefit = g_ptr_array_index (article (document, "1.5")->benefits, 0);
+  g_assert_cmpint (benefit->base, ==, PN_FIGURE_RENT);
+  g_assert_null (condition (benefit, PN_QUESTION_RANK));
+
+  /* 前三家通过 → top3, 其他通过 → other */
+  g_assert_cmpstr (condition (benefit_of_amount (article (document, "1.6"), 3000000), PN_QUESTION_RANK), ==, "top3");
+  g_assert_cmpstr (condition (benefit_of_amount (article (document, "1.6"), 1000000), PN_QUESTION_RANK), ==, "other");
+
+  /* the park's total investment is no award */
+  g_assert_cmpuint (article (document, "1.7")->benefits->len, ==, 1);
+  g_assert_nonnull (benefit_of_amount (article (document, "1.7"), 800000));
+
+  /* 获批上市 and 境外上市许可 are milestones; 上市许可持有人 is no milestone */
+  g_assert_cmpstr (condition (benefit_of_amount (article (document, "1.8"), 5000000), PN_QUESTION_PHASE), ==, "registered");
+  g_assert_cmpstr (condition (benefit_of_amount (article (document, "1.8"), 2000000), PN_QUESTION_PHASE), ==, "overseas-approval");
+  g_assert_null (condition (benefit_of_amount (article (document, "1.9"), 300000), PN_QUESTION_PHASE));
+  assert_valid (draft);
+}
+
 /* Rent subsidies had no figure for their rate to apply to ("choose it",
  * with nothing to choose). */
 static void
@@ -1043,6 +1108,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/read-back", test_figures_read_back);
   g_test_add_func ("/pn/draft/figures/stages-rounded", test_stages_rounded);
   g_test_add_func ("/pn/draft/figures/rent", test_rent);
+  g_test_add_func ("/pn/draft/figures/ratios-and-ranks", test_ratios_and_ranks);
   g_test_add_func ("/pn/draft/refuses/bytes", test_bad_bytes);
   g_test_add_func ("/pn/draft/format/stray-bytes", test_stray_bytes);
   g_test_add_func ("/pn/draft/refuses/files", test_bad_files);
