@@ -1130,7 +1130,25 @@ first_item_core (const char *s,
         break;
       p = prev - s;
       if (same_class (g_utf8_get_char (prev), lead))
-        return g_utf8_strlen (s + p, first.end - p) <= 5 ? p : first.start;
+        {
+          gsize run = p;
+
+          if (g_utf8_strlen (s + p, first.end - p) > 5)
+            return first.start;
+          /* the whole number: "突破5000万元、1亿元" is "5000", not its last 0 */
+          while (run > first.start)
+            {
+              const char *before = g_utf8_find_prev_char (s + first.start, s + run);
+
+              if (before == NULL ||
+                  !(same_class (g_utf8_get_char (before), lead) ||
+                    (*before == '.' && g_ascii_isdigit (s[run]) && before > s + first.start &&
+                     g_ascii_isdigit (before[-1]))))
+                break;
+              run = before - s;
+            }
+          return run;
+        }
     }
   return first.start;
 }
@@ -2188,7 +2206,8 @@ build (Reader *self)
                 origin.item = i;
                 made = new_benefit (self, top_up ? PN_BENEFIT_TOP_UP : PN_BENEFIT_FIXED, &origin, token);
                 made->benefit->amount = token->yuan;
-                if (top_up)
+                /* "给予100万元至300万元资助": at most the upper end */
+                if (top_up || token->ranged)
                   made->benefit->cap = token->yuan;
                 add_figure (self, token, PN_DRAFT_FIGURE_AMOUNT, made->benefit);
               }
@@ -2256,7 +2275,12 @@ build (Reader *self)
                     add_figure (self, token, PN_DRAFT_FIGURE_CAP, benefit);
                   }
               }
-            else if (capped->len > 0 && !yearly && !enterprise)
+            else if (capped->len > 0 && !yearly && !enterprise &&
+                     /* not "…30%，给予最高1000万元支持；对获得第二类…的，给予最高
+                      * 一百万元支持": a clause of its own that awards */
+                     !(((Made *) g_ptr_array_index (capped, capped->len - 1))->clause != first->clause &&
+                       span_has_any (s, cstart, first->start,
+                                     (const char * const[]) { "给予", "予以", NULL })))
               {
                 /* another cap for the same rate: 单个企业最高500万元，龙头企业1000万元 */
                 Made *template = g_ptr_array_index (capped, capped->len - 1);

@@ -954,6 +954,44 @@ test_ratios_and_ranks (void)
   assert_valid (draft);
 }
 
+/* A clause that awards on its own is not another cap of the rate before
+ * it; a range is at most its upper end; an enumerated threshold's title
+ * takes the whole first number. */
+static void
+test_clauses_ranges_titles (void)
+{
+  static const char text[] =
+    "关于印发测试措施的通知\n"
+    "为加快生物医药产业高质量发展，结合本地实际，制定以下措施。\n"
+    "一、支持创新\n"
+    "（一）对首次获得第三类医疗器械注册证的创新医疗器械，按照不超过研发投入的30%，给予最高1000万元支持；"
+    "对获得第二类医疗器械注册证的，给予最高一百万元支持。\n"
+    "（二）对引进的高层次人才团队，每个团队给予100万元至300万元资助。\n"
+    "（三）对生物医药企业年营业收入首次突破5000万元、1亿元的，分别给予20万元、50万元奖励。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("clauses.txt", text, -1, &error);
+  PnDocument *document;
+  PnBenefit *benefit;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+
+  benefit = benefit_of_amount (article (document, "1.1"), 1000000);
+  g_assert_nonnull (benefit);
+  g_assert_cmpint (benefit->kind, ==, PN_BENEFIT_FIXED);
+  g_assert_cmpint (benefit->cap, ==, 1000000);
+  g_assert_cmpstr (condition (benefit, PN_QUESTION_DEVICE_CLASS), ==, "class-2");
+
+  benefit = benefit_of_amount (article (document, "1.2"), 3000000);
+  g_assert_cmpint (benefit->kind, ==, PN_BENEFIT_FIXED);
+  g_assert_cmpint (benefit->cap, ==, 3000000);
+
+  benefit = benefit_of_amount (article (document, "1.3"), 500000);
+  g_assert_nonnull (strstr (benefit->title.zh, "首次突破1亿元"));
+  g_assert_null (strstr (benefit->title.zh, "5001"));
+  assert_valid (draft);
+}
+
 /* Rent subsidies had no figure for their rate to apply to ("choose it",
  * with nothing to choose). */
 static void
@@ -1109,6 +1147,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/stages-rounded", test_stages_rounded);
   g_test_add_func ("/pn/draft/figures/rent", test_rent);
   g_test_add_func ("/pn/draft/figures/ratios-and-ranks", test_ratios_and_ranks);
+  g_test_add_func ("/pn/draft/figures/clauses-ranges-titles", test_clauses_ranges_titles);
   g_test_add_func ("/pn/draft/refuses/bytes", test_bad_bytes);
   g_test_add_func ("/pn/draft/format/stray-bytes", test_stray_bytes);
   g_test_add_func ("/pn/draft/refuses/files", test_bad_files);
