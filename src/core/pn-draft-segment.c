@@ -291,6 +291,16 @@ compare_uint (gconstpointer a,
 
 /* The width of a full line when the lines are wrapped paragraphs, else 0. */
 static guint
+tab_count (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    n += *p == '\t';
+  return n;
+}
+
+static guint
 wrap_width (GPtrArray *lines)
 {
   g_autoptr(GArray) widths = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -371,6 +381,21 @@ pn_draft_paragraphs (PnDraftExtract *extract)
       if (item->cells != NULL)
         {
           g_ptr_array_add (rows, g_ptr_array_ref (item->cells));
+          g_ptr_array_add (lines, NULL);
+          i++;
+          continue;
+        }
+
+      /* or a row on one line, its cells apart by tabs (a table copied
+       * from a word processor): "8\t建设专业园区\t加快建设…\t市工信局\t2026年6月" */
+      if (item->text[0] != '\t' && tab_count (item->text) >= 2)
+        {
+          g_auto(GStrv) parts = g_strsplit (item->text, "\t", -1);
+
+          cells = g_ptr_array_new_with_free_func (g_free);
+          for (guint k = 0; parts[k] != NULL; k++)
+            g_ptr_array_add (cells, pn_draft_strip (g_strdup (parts[k])));
+          g_ptr_array_add (rows, g_steal_pointer (&cells));
           g_ptr_array_add (lines, NULL);
           i++;
           continue;

@@ -992,6 +992,32 @@ test_clauses_ranges_titles (void)
   assert_valid (draft);
 }
 
+/* A task table copied from a word processor: a row a line, its cells
+ * apart by tabs (it was refused: "no numbered articles found"). */
+static void
+test_tab_separated_table (void)
+{
+  static const char text[] =
+    "宁德市生物医药产业发展重点任务清单\n"
+    "序号\t任务名称\t任务内容\t责任单位\t完成时限\n"
+    "1\t支持创新药研发\t对在我市完成Ⅰ期临床试验的1类创新药，给予最高500万元奖励。\t市科技局\t2026年12月\n"
+    "2\t\t对在我市获批上市的1类创新药，每个品种奖励1000万元。\t市科技局、市财政局\t2026年12月\n"
+    "3\t建设专业园区\t加快建设生物医药产业园，规划用地3000亩，总投资120亿元。\t市工信局\t2027年6月\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("ningde-tasks.txt", text, -1, &error);
+  PnDocument *document;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  g_assert_cmpuint (document->articles->len, ==, 3);
+  g_assert_cmpstr (condition (benefit_of_amount (article (document, "1"), 5000000), PN_QUESTION_PHASE), ==, "phase-1");
+  g_assert_cmpstr (condition (benefit_of_amount (article (document, "2"), 10000000), PN_QUESTION_PHASE), ==, "registered");
+  /* the row with no name goes on under the one before */
+  g_assert_cmpstr (article (document, "2")->chapter, ==, "支持创新药研发");
+  g_assert_cmpuint (article (document, "3")->benefits->len, ==, 0);
+  assert_valid (draft);
+}
+
 /* Rent subsidies had no figure for their rate to apply to ("choose it",
  * with nothing to choose). */
 static void
@@ -1146,6 +1172,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/read-back", test_figures_read_back);
   g_test_add_func ("/pn/draft/figures/stages-rounded", test_stages_rounded);
   g_test_add_func ("/pn/draft/figures/rent", test_rent);
+  g_test_add_func ("/pn/draft/format/tab-separated-table", test_tab_separated_table);
   g_test_add_func ("/pn/draft/figures/ratios-and-ranks", test_ratios_and_ranks);
   g_test_add_func ("/pn/draft/figures/clauses-ranges-titles", test_clauses_ranges_titles);
   g_test_add_func ("/pn/draft/refuses/bytes", test_bad_bytes);
