@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pn-draft-private.h"
+#include "pn-derivation.h"
 #include "pn-money.h"
 #include "pn-policy-writer.h"
 
@@ -1448,26 +1449,18 @@ set_conditions (PnBenefit *benefit,
 static char *
 describe_yuan (gint64 yuan)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, yuan);
-  gsize len = strlen (digits);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, digits[i]);
-    }
-  g_string_append (out, " yuan");
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return pn_money_format_yuan (yuan);
 }
 
-/* An English title from what was read: "Drafted: 40% of rd-investment,
- * at most 10,000,000 yuan". */
+/* An English title from what was read: "Drafted: 40% of R&D investment,
+ * at most ¥10,000,000".  (Not "not yet reviewed": the reviewer who marks
+ * it reviewed in the XML may keep it, and the app says elsewhere what is
+ * not reviewed.) */
 static void
-describe (PnBenefit *benefit)
+describe (PnBenefit  *benefit,
+          PnTaxonomy *taxonomy)
 {
-  GString *en = g_string_new ("Drafted, not yet reviewed: ");
+  GString *en = g_string_new ("Drafted: ");
 
   switch (benefit->kind)
     {
@@ -1484,7 +1477,8 @@ describe (PnBenefit *benefit)
                                               benefit->kind == PN_BENEFIT_MATCHING ? "matching " : "",
                                   percent);
           if (benefit->base != PN_FIGURE_NONE)
-            g_string_append_printf (en, " of %s", pn_figure_to_string (benefit->base));
+            g_string_append_printf (en, " of %s",
+                                    pn_derivation_figure_label (taxonomy, benefit->base, PN_LANG_EN));
         }
       break;
     case PN_BENEFIT_FIXED:
@@ -2400,7 +2394,7 @@ build (Reader *self)
     }
 
   for (guint i = 0; i < self->made->len; i++)
-    describe (((Made *) g_ptr_array_index (self->made, i))->benefit);
+    describe (((Made *) g_ptr_array_index (self->made, i))->benefit, self->taxonomy);
 }
 
 static void

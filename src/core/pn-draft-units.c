@@ -598,9 +598,11 @@ declare_chain (PnDraftPlaces *self,
                                                      g_str_equal (up, "xinjiang") ? "维吾尔自治区" : "省",
                                                      NULL);
 
+                  g_autofree char *en = g_strdup_printf ("%c%s", g_ascii_toupper (known_places[k].id[0]),
+                                                         known_places[k].id + 1);
+
                   if (pn_document_lookup_location (self->document, self->taxonomy, up) == NULL)
-                    pn_document_add_local_location (self->document, up, NULL, "province", zh,
-                                                    known_places[k].id);
+                    pn_document_add_local_location (self->document, up, NULL, "province", zh, en);
                   parent = up;
                   break;
                 }
