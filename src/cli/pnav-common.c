@@ -965,16 +965,31 @@ pnav_context_build_profile (PnavContext  *self,
     return NULL;
   taxonomy = pn_corpus_get_taxonomy (corpus);
 
-  /* Check every value given before anything else happens. */
+  /* Check every value given before anything else happens: a place of
+   * the taxonomy, or one an imported document declares. */
   if (opts->location != NULL
       && pn_taxonomy_get_location (taxonomy, opts->location) == NULL)
     {
-      g_autofree char *accepted = pnav_describe_locations (taxonomy);
+      g_autoptr(GPtrArray) locations = pn_corpus_list_locations (corpus, error);
+      g_autoptr(GString) accepted = g_string_new (NULL);
+      gboolean declared = FALSE;
 
-      g_set_error (error, PNAV_ERROR, PNAV_ERROR_USAGE,
-                   _("--%s: unknown value “%s”; expected one of %s"),
-                   "location", opts->location, accepted);
-      return NULL;
+      if (locations == NULL)
+        return NULL;
+      for (guint i = 0; i < locations->len; i++)
+        {
+          const PnTerm *term = g_ptr_array_index (locations, i);
+
+          declared |= g_str_equal (term->id, opts->location);
+          g_string_append_printf (accepted, "%s%s", i > 0 ? ", " : "", term->id);
+        }
+      if (!declared)
+        {
+          g_set_error (error, PNAV_ERROR, PNAV_ERROR_USAGE,
+                       _("--%s: unknown value “%s”; expected one of %s"),
+                       "location", opts->location, accepted->str);
+          return NULL;
+        }
     }
 
   for (guint i = 0; i < PN_N_QUESTIONS; i++)

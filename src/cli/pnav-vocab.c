@@ -57,10 +57,11 @@ terms_to_json (GPtrArray *terms,
 
 static JsonNode *
 kind_to_json (PnTaxonomy *taxonomy,
+              GPtrArray  *locations,
               const char *kind)
 {
   if (strcmp (kind, KIND_LOCATIONS) == 0)
-    return terms_to_json (pn_taxonomy_get_locations (taxonomy), TRUE, TRUE);
+    return terms_to_json (locations, TRUE, TRUE);
   if (strcmp (kind, KIND_UNITS) == 0)
     return terms_to_json (pn_taxonomy_get_units (taxonomy), TRUE, FALSE);
   if (strcmp (kind, KIND_GROUPS) == 0)
@@ -101,11 +102,12 @@ print_terms (PnTaxonomy *taxonomy,
 
 static void
 print_kind (PnTaxonomy *taxonomy,
+            GPtrArray  *locations,
             const char *kind,
             PnLang      lang)
 {
   if (strcmp (kind, KIND_LOCATIONS) == 0)
-    print_terms (taxonomy, kind, pn_taxonomy_get_locations (taxonomy), lang);
+    print_terms (taxonomy, kind, locations, lang);
   else if (strcmp (kind, KIND_UNITS) == 0)
     print_terms (taxonomy, kind, pn_taxonomy_get_units (taxonomy), lang);
   else if (strcmp (kind, KIND_GROUPS) == 0)
@@ -145,6 +147,7 @@ pnav_vocab (PnavContext  *ctx,
   g_auto(GStrv) positional = NULL;
   const char * const *vocabularies;
   PnTaxonomy *taxonomy;
+  g_autoptr(GPtrArray) locations = NULL;
   PnCorpus *corpus;
   const char *kind;
 
@@ -166,6 +169,10 @@ pnav_vocab (PnavContext  *ctx,
 
   taxonomy = pn_corpus_get_taxonomy (corpus);
   vocabularies = pn_taxonomy_get_vocabulary_ids (taxonomy);
+  /* with the places imported documents declare */
+  locations = pn_corpus_list_locations (corpus, &error);
+  if (locations == NULL)
+    return pnav_report_error (ctx, error);
   kind = positional[0];
 
   if (kind != NULL && strcmp (kind, "location") == 0)
@@ -187,7 +194,7 @@ pnav_vocab (PnavContext  *ctx,
       g_autoptr(JsonNode) node = NULL;
 
       if (kind != NULL)
-        node = kind_to_json (taxonomy, kind);
+        node = kind_to_json (taxonomy, locations, kind);
       else
         {
           JsonObject *all = json_object_new ();
@@ -197,9 +204,9 @@ pnav_vocab (PnavContext  *ctx,
             json_object_set_member (vocabulary_objects, vocabularies[i],
                                     pn_export_vocabulary_json (taxonomy, vocabularies[i]));
           json_object_set_object_member (all, "vocabularies", vocabulary_objects);
-          json_object_set_member (all, "locations", kind_to_json (taxonomy, KIND_LOCATIONS));
-          json_object_set_member (all, "units", kind_to_json (taxonomy, KIND_UNITS));
-          json_object_set_member (all, "overlap_groups", kind_to_json (taxonomy, KIND_GROUPS));
+          json_object_set_member (all, "locations", kind_to_json (taxonomy, locations, KIND_LOCATIONS));
+          json_object_set_member (all, "units", kind_to_json (taxonomy, locations, KIND_UNITS));
+          json_object_set_member (all, "overlap_groups", kind_to_json (taxonomy, locations, KIND_GROUPS));
 
           node = json_node_new (JSON_NODE_OBJECT);
           json_node_take_object (node, all);
@@ -207,21 +214,21 @@ pnav_vocab (PnavContext  *ctx,
       pnav_print_json (node);
     }
   else if (kind != NULL)
-    print_kind (taxonomy, kind, pn_lang_from_locale ());
+    print_kind (taxonomy, locations, kind, pn_lang_from_locale ());
   else
     {
       PnLang lang = pn_lang_from_locale ();
 
       for (guint i = 0; vocabularies[i] != NULL; i++)
         {
-          print_kind (taxonomy, vocabularies[i], lang);
+          print_kind (taxonomy, locations, vocabularies[i], lang);
           pnav_print ("\n");
         }
-      print_kind (taxonomy, KIND_LOCATIONS, lang);
+      print_kind (taxonomy, locations, KIND_LOCATIONS, lang);
       pnav_print ("\n");
-      print_kind (taxonomy, KIND_UNITS, lang);
+      print_kind (taxonomy, locations, KIND_UNITS, lang);
       pnav_print ("\n");
-      print_kind (taxonomy, KIND_GROUPS, lang);
+      print_kind (taxonomy, locations, KIND_GROUPS, lang);
     }
 
   return PNAV_EXIT_OK;

@@ -551,7 +551,76 @@ pn_corpus_list_documents (PnCorpus  *self,
   return copy;
 }
 
-/* The location and the places above it, nearest first. */
+static PnTerm *
+term_copy (const PnTerm *term)
+{
+  PnTerm *copy = g_new0 (PnTerm, 1);
+
+  copy->id = g_strdup (term->id);
+  copy->parent = g_strdup (term->parent);
+  copy->level = g_strdup (term->level);
+  copy->zh = g_strdup (term->zh);
+  copy->en = g_strdup (term->en);
+  return copy;
+}
+
+static void
+term_free (PnTerm *term)
+{
+  g_free (term->id);
+  g_free (term->parent);
+  g_free (term->level);
+  g_free (term->zh);
+  g_free (term->en);
+  g_free (term);
+}
+
+GPtrArray *
+pn_corpus_list_locations (PnCorpus  *self,
+                          GError   **error)
+{
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GPtrArray) locations = g_ptr_array_new_with_free_func ((GDestroyNotify) term_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *known;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  documents = pn_corpus_list_documents (self, error);
+  if (documents == NULL)
+    return NULL;
+
+  known = pn_taxonomy_get_locations (self->taxonomy);
+  for (guint i = 0; known != NULL && i < known->len; i++)
+    {
+      PnTerm *copy = term_copy (g_ptr_array_index (known, i));
+
+      g_ptr_array_add (locations, copy);
+      g_hash_table_add (seen, copy->id);
+    }
+  for (guint d = 0; d < documents->len; d++)
+    {
+      PnDocument *document = g_ptr_array_index (documents, d);
+
+      for (guint i = 0; document->local_locations != NULL && i < document->local_locations->len; i++)
+        {
+          const PnTerm *term = g_ptr_array_index (document->local_locations, i);
+          PnTerm *copy;
+
+          if (term->id == NULL || g_hash_table_contains (seen, term->id))
+            continue;
+          copy = term_copy (term);
+          g_ptr_array_add (locations, copy);
+          g_hash_table_add (seen, copy->id);
+        }
+    }
+
+  return g_steal_pointer (&locations);
+}
+
+/* The location and the places above it, nearest first: the taxonomy's,
+ * or those an imported document declares (a Shenzhen company is also in
+ * the Guangdong its documents declare). */
 static GStrv
 places_of (PnCorpus   *self,
            const char *location)
@@ -561,7 +630,32 @@ places_of (PnCorpus   *self,
   guint depth = 0;
 
   if (term == NULL)
-    g_strv_builder_add (builder, location);
+    {
+      g_autoptr(GPtrArray) declared = pn_corpus_list_locations (self, NULL);
+      const char *id = location;
+
+      for (; id != NULL && depth < 32; depth++)
+        {
+          const char *parent = NULL;
+
+          g_strv_builder_add (builder, id);
+          for (guint i = 0; declared != NULL && i < declared->len; i++)
+            {
+              const PnTerm *local = g_ptr_array_index (declared, i);
+
+              if (g_str_equal (local->id, id))
+                parent = local->parent;
+            }
+          /* a declared place inside a place of the taxonomy goes on there */
+          term = parent != NULL ? pn_taxonomy_get_location (self->taxonomy, parent) : NULL;
+          if (term != NULL)
+            break;
+          id = parent;
+        }
+      /* the builder copied the ids: `declared` may go */
+      if (term == NULL)
+        return g_strv_builder_end (builder);
+    }
   for (; term != NULL && depth < 32; depth++)
     {
       g_strv_builder_add (builder, term->id);

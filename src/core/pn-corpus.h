@@ -49,6 +49,12 @@ void         pn_corpus_release_store    (PnCorpus    *self);
  * container. */
 GPtrArray   *pn_corpus_list_documents   (PnCorpus    *self,
                                          GError     **error);
+/* The places a profile may be at: the taxonomy's, then those imported
+ * documents declare (<local-locations>: a new city's measures) that the
+ * taxonomy does not know, each once, in the documents' order.  PnTerm,
+ * copies: transfer full. */
+GPtrArray   *pn_corpus_list_locations   (PnCorpus    *self,
+                                         GError     **error);
 /* Documents whose jurisdiction is `location` or a place above it. */
 GPtrArray   *pn_corpus_documents_at     (PnCorpus    *self,
                                          const char  *location,

@@ -126,6 +126,36 @@ def main(argv):
     status, _, err = run("draft")
     tap.check("no SOURCE is a usage error (exit 2)", [] if status == 2 else ["exit %d: %s" % (status, err)])
 
+    # a new place: drafted, reviewed, imported, then asked about by name
+    shenzhen = os.path.join(tmp, "shenzhen.txt")
+    with open(shenzhen, "w", encoding="utf-8") as f:
+        f.write("深圳市促进生物医药产业集群高质量发展的若干措施\n深发改规〔2025〕3号\n"
+                "第一条 为加快推进我市生物医药产业集群高质量发展，制定本措施。\n"
+                "第二条 对在本市完成Ⅱ期临床试验的创新药，按照不超过研发投入的40%给予资助，最高不超过2000万元。\n"
+                "第三条 本措施自2025年3月1日起施行，有效期5年。\n深圳市发展和改革委员会\n2025年2月10日\n")
+    drafted = os.path.join(tmp, "shenzhen.xml")
+    status, _, err = run("draft", shenzhen, "--output", drafted)
+    problems = [] if status == 0 else ["draft: exit %d: %s" % (status, err)]
+    if status == 0:
+        with open(drafted, encoding="utf-8") as f:
+            xml = f.read().replace('reviewed="false"', 'reviewed="true"')
+        with open(drafted, "w", encoding="utf-8") as f:
+            f.write(xml)
+        status, _, err = run("--db", db, "import", drafted)
+        if status != 0:
+            problems.append("import: exit %d: %s" % (status, err))
+        status, out, err = run("--db", db, "vocab", "locations")
+        if status != 0 or "shenzhen" not in out or "Shenzhen" not in out:
+            problems.append("vocab locations does not list the declared place: %s%s" % (out, err))
+        status, out, err = run("--db", db, "match", "--location", "shenzhen", "--drug-class", "innovative",
+                               "--phase", "phase-2", "--rd-investment", "30000000", "--as-of", "2026-01-01")
+        if status != 0 or not out.startswith("Location: Shenzhen") or "Total (1 counted): ¥12,000,000" not in out:
+            problems.append("match --location shenzhen: exit %d: %s%s" % (status, out, err))
+        status, _, err = run("--db", db, "match", "--location", "nowhere")
+        if status != 2 or "shenzhen" not in err:
+            problems.append("an unknown place does not list the declared ones: %s" % err)
+    tap.check("a place a drafted document declares can be asked about once it is imported", problems)
+
     # bad input: exit 3, one line naming the file, --output untouched
     bad = os.path.join(tmp, "bad")
     os.mkdir(bad)

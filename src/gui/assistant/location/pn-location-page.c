@@ -83,7 +83,7 @@ pn_location_page_rebuild (PnLocationPage *self)
   PnCorpus *corpus = pn_page_get_corpus (PN_PAGE (self));
   GtkCheckButton *first = NULL;
   PnTaxonomy *taxonomy;
-  GPtrArray *locations;
+  g_autoptr(GPtrArray) locations = NULL;
 
   pn_gui_list_box_remove_all (self->list_box);
   self->built_for = corpus;
@@ -91,7 +91,10 @@ pn_location_page_rebuild (PnLocationPage *self)
     return;
 
   taxonomy = pn_corpus_get_taxonomy (corpus);
-  locations = pn_taxonomy_get_locations (taxonomy);
+  /* the taxonomy's places, then those imported documents declare */
+  locations = pn_corpus_list_locations (corpus, NULL);
+  if (locations == NULL)
+    locations = g_ptr_array_ref (pn_taxonomy_get_locations (taxonomy));
 
   for (guint i = 0; i < locations->len; i++)
     {
@@ -104,7 +107,11 @@ pn_location_page_rebuild (PnLocationPage *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
 
-      if (depth == 0)
+      if (pn_taxonomy_get_location (taxonomy, term->id) == NULL)
+        /* Translators: the subtitle of a place only an imported document
+         * knows (a new city's measures): its name in the other language */
+        subtitle = g_strdup_printf (_("%s · from an imported document"), other ? other : "");
+      else if (depth == 0)
         /* Translators: the subtitle of the province in the list of places */
         subtitle = g_strdup_printf (_("%s · elsewhere in the province"), other ? other : "");
       else if (depth >= 2 && parent != NULL)
