@@ -931,6 +931,59 @@ found:
   g_ptr_array_add (self->structure->articles, article);
 }
 
+/* The units of "（责任单位：A、B，配合单位：C）" on a line of its own at the end of
+ * `text`: the lead and cooperating lists, or FALSE. */
+static gboolean
+closing_units (const char  *text,
+               char       **out_lead,
+               char       **out_cooperating)
+{
+  static const char * const lead_words[] = { "责任单位", "牵头单位", NULL };
+  const char *line = text != NULL ? strrchr (text, '\n') : NULL;
+  g_autofree char *inner = NULL;
+  const char *open, *close, *coop;
+  gsize len;
+
+  if (line == NULL)
+    return FALSE;
+  line++;
+  while (*line != '\0' && pn_draft_is_space (g_utf8_get_char (line)))
+    line = g_utf8_next_char (line);
+  if (g_str_has_prefix (line, "（"))
+    open = line + strlen ("（");
+  else if (*line == '(')
+    open = line + 1;
+  else
+    return FALSE;
+  if (!pn_draft_has_prefix_any (open, lead_words))
+    return FALSE;
+  len = strlen (open);
+  close = len >= strlen ("）") && g_str_has_suffix (open, "）") ? open + len - strlen ("）") :
+          len > 0 && open[len - 1] == ')' ? open + len - 1 : NULL;
+  if (close == NULL)
+    return FALSE;
+
+  inner = g_strndup (open, close - open);
+  open = strstr (inner, "：") ? strstr (inner, "：") + strlen ("：") : strchr (inner, ':');
+  if (open == NULL)
+    return FALSE;
+  if (*open == ':')
+    open++;
+  coop = strstr (open, "配合单位");
+  *out_lead = coop != NULL ? g_strndup (open, coop - open) : g_strdup (open);
+  *out_cooperating = NULL;
+  if (coop != NULL)
+    {
+      coop += strlen ("配合单位");
+      if (g_str_has_prefix (coop, "："))
+        coop += strlen ("：");
+      else if (*coop == ':')
+        coop++;
+      *out_cooperating = g_strdup (coop);
+    }
+  return TRUE;
+}
+
 static void
 emit_item (Segmenter  *self,
            Node       *node,
@@ -941,6 +994,7 @@ emit_item (Segmenter  *self,
     {
       g_autofree char *heading = NULL;
       g_autofree char *original = NULL;
+      guint first = self->structure->articles->len;
 
       /* its own text before the first sub-item, when there is any */
       node_text (self, node, FALSE, &heading, &original);
@@ -953,6 +1007,29 @@ emit_item (Segmenter  *self,
           g_autofree char *child_number = g_strdup_printf ("%s.%d", number, child->n);
 
           emit_item (self, child, child_number, chapter);
+        }
+
+      /* "（一）…1.…2.…3.…\n（责任单位：市科技局、市工信局）": the units close the
+       * item, after its last sub-item, and are every sub-item's */
+      if (self->structure->articles->len > first + 1)
+        {
+          PnDraftArticle *last = g_ptr_array_index (self->structure->articles,
+                                                    self->structure->articles->len - 1);
+          g_autofree char *lead = NULL;
+          g_autofree char *cooperating = NULL;
+
+          if (closing_units (last->original, &lead, &cooperating))
+            for (guint i = first; i + 1 < self->structure->articles->len; i++)
+              {
+                PnDraftArticle *article = g_ptr_array_index (self->structure->articles, i);
+
+                if (article->lead_units != NULL || article->cooperating_units != NULL ||
+                    (article->original != NULL && (strstr (article->original, "责任单位") != NULL ||
+                                                   strstr (article->original, "牵头单位") != NULL)))
+                  continue;
+                article->lead_units = g_strdup (lead);
+                article->cooperating_units = g_strdup (cooperating);
+              }
         }
     }
   else

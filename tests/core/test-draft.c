@@ -1018,6 +1018,46 @@ test_tab_separated_table (void)
   assert_valid (draft);
 }
 
+/* "（一）…1.…2.…\n（责任单位：…）": the units close the item and are each
+ * sub-item's, not only the last one's. */
+static void
+test_units_close_item (void)
+{
+  static const char text[] =
+    "关于印发测试措施的通知\n"
+    "为加快生物医药产业高质量发展，结合本地实际，制定以下措施。\n"
+    "一、支持创新产品研发\n"
+    "（一）支持创新药研发。\n"
+    "1. 对完成Ⅰ期临床试验的1类创新药，给予最高300万元资助。\n"
+    "2. 对完成Ⅱ期临床试验的2类改良型新药，给予最高200万元资助。\n"
+    "（责任单位：市科技局、市财政局，配合单位：市卫健委）\n"
+    "（二）支持医疗器械创新。对首次取得第三类医疗器械注册证的产品，给予100万元奖励。（责任单位：市工信局）\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("units.txt", text, -1, &error);
+  PnDocument *document;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  for (guint a = 0; a < 2; a++)
+    {
+      PnArticle *item = g_ptr_array_index (document->articles, a);
+      guint lead = 0, cooperating = 0;
+
+      g_test_message ("article %s", item->number);
+      for (guint u = 0; u < item->units->len; u++)
+        {
+          PnUnitRef *ref = g_ptr_array_index (item->units, u);
+
+          lead += g_strcmp0 (ref->role, "lead") == 0;
+          cooperating += g_strcmp0 (ref->role, "cooperating") == 0;
+        }
+      g_assert_cmpuint (lead, ==, 2);
+      g_assert_cmpuint (cooperating, ==, 1);
+    }
+  g_assert_cmpuint (((PnArticle *) g_ptr_array_index (document->articles, 2))->units->len, ==, 1);
+  assert_valid (draft);
+}
+
 /* Rent subsidies had no figure for their rate to apply to ("choose it",
  * with nothing to choose). */
 static void
@@ -1172,6 +1212,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/read-back", test_figures_read_back);
   g_test_add_func ("/pn/draft/figures/stages-rounded", test_stages_rounded);
   g_test_add_func ("/pn/draft/figures/rent", test_rent);
+  g_test_add_func ("/pn/draft/units-close-item", test_units_close_item);
   g_test_add_func ("/pn/draft/format/tab-separated-table", test_tab_separated_table);
   g_test_add_func ("/pn/draft/figures/ratios-and-ranks", test_ratios_and_ranks);
   g_test_add_func ("/pn/draft/figures/clauses-ranges-titles", test_clauses_ranges_titles);
