@@ -906,6 +906,35 @@ vocab_add (Vocab       *vocab,
   g_ptr_array_add (vocab->values[question], (gpointer) value);
 }
 
+/* Every mention of `word` in `text` follows, in its clause, a verb that
+ * makes it the other party: "对企业购买高校、科研院所科技成果" (the enterprise
+ * applies, the university sold). */
+static gboolean
+only_counterparty (const char *text,
+                   const char *word)
+{
+  static const char * const verbs[] = { "购买", "受让", "承接", "引进", "委托", "联合", "与", NULL };
+
+  for (const char *p = strstr (text, word); p != NULL; p = strstr (p + 1, word))
+    {
+      const char *clause = text;
+      gboolean after_verb = FALSE;
+
+      for (const char *q = text; q < p; q = g_utf8_next_char (q))
+        if (g_str_has_prefix (q, "，") || g_str_has_prefix (q, "。") || g_str_has_prefix (q, "；"))
+          clause = q;
+      for (guint v = 0; verbs[v] != NULL && !after_verb; v++)
+        {
+          const char *verb = strstr (clause, verbs[v]);
+
+          after_verb = verb != NULL && verb < p;
+        }
+      if (!after_verb)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* "取得境外上市许可", not "药品上市许可持有人" (the holder, whatever its
  * product has reached) */
 static gboolean
@@ -928,6 +957,12 @@ detect (const char *text,
     for (guint w = 0; w < G_N_ELEMENTS (keywords[k].words) && keywords[k].words[w] != NULL; w++)
       if (strstr (plain, keywords[k].words[w]) != NULL)
         {
+          /* "对企业购买高校、科研院所科技成果": the enterprise applies, the
+           * university only sold */
+          if (keywords[k].question == PN_QUESTION_ENTITY &&
+              g_str_equal (keywords[k].value, "research-institute") &&
+              only_counterparty (plain, keywords[k].words[w]))
+            continue;
           /* CRO is in CDMO's name? no, but 创新药 is in 创新药物: fine */
           if (keywords[k].question == PN_QUESTION_RANK &&
               g_str_equal (keywords[k].value, "first") && strstr (plain, "前三") != NULL)
@@ -1209,6 +1244,8 @@ static const struct { const char *word; PnFigure figure; } base_words[] = {
   { "成果交易", PN_FIGURE_TECH_TRANSACTION },
   { "合同交易", PN_FIGURE_CONTRACT_AMOUNT },
   { "合同金额", PN_FIGURE_CONTRACT_AMOUNT },
+  /* "按实际交易额的20%", after 合同交易额 (a contract's) */
+  { "交易额", PN_FIGURE_TECH_TRANSACTION },
   { "服务收入", PN_FIGURE_SERVICE_REVENUE },
   { "服务金额", PN_FIGURE_SERVICE_REVENUE },
   { "服务费", PN_FIGURE_SERVICE_REVENUE },
@@ -1281,7 +1318,8 @@ per_of (const char *s,
     { "每个产品", "product" }, { "单个产品", "product" }, { "按品种", "product" },
     { "每个药品", "product" }, { "每个项目", "project" }, { "单个项目", "project" },
     { "每个医疗机构", "institution" }, { "每家医疗机构", "institution" },
-    { "每个机构", "institution" }, { "单个机构", "institution" },
+    { "每个机构", "institution" }, { "单个机构", "institution" }, { "每家机构", "institution" },
+    { "单家机构", "institution" }, { "每个团队", "item" }, { "单个团队", "item" },
     { "每个平台", "platform" }, { "单个平台", "platform" },
     { "每家企业", "enterprise" }, { "每个企业", "enterprise" }, { "单个企业", "enterprise" },
     { "单家企业", "enterprise" }, { "每人", "person" }, { "每名", "person" },

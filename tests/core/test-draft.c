@@ -1058,6 +1058,36 @@ test_units_close_item (void)
   assert_valid (draft);
 }
 
+/* Who applies: "企业购买高校、科研院所科技成果" is the enterprise's award, not
+ * the university's; "每家机构" is per institution; "实际交易额" is the
+ * technology transaction. */
+static void
+test_applicant_and_per (void)
+{
+  static const char text[] =
+    "关于印发测试措施的通知\n"
+    "为加快生物医药产业高质量发展，结合本地实际，制定以下措施。\n"
+    "一、支持创新\n"
+    "（一）对企业购买高校、科研院所科技成果并在本市转化的，按实际交易额的20%给予补助，最高200万元。\n"
+    "（二）对新认定的研发机构，每家机构每年最高不超过500万元资助。\n"
+    "（三）对高校新建的生物医药研发平台，给予100万元支持。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("applicants.txt", text, -1, &error);
+  PnDocument *document;
+  PnBenefit *benefit;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  benefit = g_ptr_array_index (article (document, "1.1")->benefits, 0);
+  g_assert_null (condition (benefit, PN_QUESTION_ENTITY));
+  g_assert_cmpint (benefit->base, ==, PN_FIGURE_TECH_TRANSACTION);
+  benefit = g_ptr_array_index (article (document, "1.2")->benefits, 0);
+  g_assert_cmpstr (benefit->per, ==, "institution");
+  benefit = g_ptr_array_index (article (document, "1.3")->benefits, 0);
+  g_assert_cmpstr (condition (benefit, PN_QUESTION_ENTITY), ==, "research-institute");
+  assert_valid (draft);
+}
+
 /* Rent subsidies had no figure for their rate to apply to ("choose it",
  * with nothing to choose). */
 static void
@@ -1212,6 +1242,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/read-back", test_figures_read_back);
   g_test_add_func ("/pn/draft/figures/stages-rounded", test_stages_rounded);
   g_test_add_func ("/pn/draft/figures/rent", test_rent);
+  g_test_add_func ("/pn/draft/figures/applicant-and-per", test_applicant_and_per);
   g_test_add_func ("/pn/draft/units-close-item", test_units_close_item);
   g_test_add_func ("/pn/draft/format/tab-separated-table", test_tab_separated_table);
   g_test_add_func ("/pn/draft/figures/ratios-and-ranks", test_ratios_and_ranks);
