@@ -967,29 +967,14 @@ pnav_context_build_profile (PnavContext  *self,
 
   /* Check every value given before anything else happens: a place of
    * the taxonomy, or one an imported document declares. */
-  if (opts->location != NULL
-      && pn_taxonomy_get_location (taxonomy, opts->location) == NULL)
+  if (opts->location != NULL && !pn_corpus_has_location (corpus, opts->location))
     {
-      g_autoptr(GPtrArray) locations = pn_corpus_list_locations (corpus, error);
-      g_autoptr(GString) accepted = g_string_new (NULL);
-      gboolean declared = FALSE;
+      g_autofree char *accepted = pnav_describe_locations (corpus);
 
-      if (locations == NULL)
-        return NULL;
-      for (guint i = 0; i < locations->len; i++)
-        {
-          const PnTerm *term = g_ptr_array_index (locations, i);
-
-          declared |= g_str_equal (term->id, opts->location);
-          g_string_append_printf (accepted, "%s%s", i > 0 ? ", " : "", term->id);
-        }
-      if (!declared)
-        {
-          g_set_error (error, PNAV_ERROR, PNAV_ERROR_USAGE,
-                       _("--%s: unknown value “%s”; expected one of %s"),
-                       "location", opts->location, accepted->str);
-          return NULL;
-        }
+      g_set_error (error, PNAV_ERROR, PNAV_ERROR_USAGE,
+                   _("--%s: unknown value “%s”; expected one of %s"),
+                   "location", opts->location, accepted);
+      return NULL;
     }
 
   for (guint i = 0; i < PN_N_QUESTIONS; i++)
@@ -1038,15 +1023,19 @@ pnav_context_build_profile (PnavContext  *self,
 
 /* ---- labels ---------------------------------------------------------- */
 
+/* The ids of every place: the taxonomy's and those imported documents
+ * declare. */
 char *
-pnav_describe_locations (PnTaxonomy *taxonomy)
+pnav_describe_locations (PnCorpus *corpus)
 {
-  GPtrArray *locations;
+  g_autoptr(GPtrArray) locations = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
 
-  g_return_val_if_fail (taxonomy != NULL, NULL);
+  g_return_val_if_fail (corpus != NULL, NULL);
 
-  locations = pn_taxonomy_get_locations (taxonomy);
+  locations = pn_corpus_list_locations (corpus, NULL);
+  if (locations == NULL)
+    locations = g_ptr_array_ref (pn_taxonomy_get_locations (pn_corpus_get_taxonomy (corpus)));
   for (guint i = 0; locations != NULL && i < locations->len; i++)
     {
       const PnTerm *term = g_ptr_array_index (locations, i);

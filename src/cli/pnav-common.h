@@ -181,7 +181,7 @@ char           *pnav_arg_to_utf8                 (const char     *arg,
                                                   const char     *option_name,
                                                   GError        **error);
 /* "fujian, fuzhou, xiamen, …" */
-char           *pnav_describe_locations          (PnTaxonomy     *taxonomy);
+char           *pnav_describe_locations          (PnCorpus       *corpus);
 /* Sets a usage error for an unknown document id given as `what`
  * ("--document", "show"), listing the ids (only the imported ones when
  * `imported_only`). */

@@ -108,9 +108,9 @@ pnav_compare (PnavContext  *ctx,
     goto out;
 
   for (guint i = 0; opts.locations[i] != NULL; i++)
-    if (pn_taxonomy_get_location (pn_corpus_get_taxonomy (corpus), opts.locations[i]) == NULL)
+    if (!pn_corpus_has_location (corpus, opts.locations[i]))
       {
-        g_autofree char *accepted = pnav_describe_locations (pn_corpus_get_taxonomy (corpus));
+        g_autofree char *accepted = pnav_describe_locations (corpus);
 
         g_set_error (&error, PNAV_ERROR, PNAV_ERROR_USAGE,
                      _("--%s: unknown value “%s”; expected one of %s"),

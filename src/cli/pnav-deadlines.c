@@ -107,9 +107,9 @@ pnav_deadlines (PnavContext  *ctx,
   if (corpus == NULL)
     goto out;
 
-  if (pn_taxonomy_get_location (pn_corpus_get_taxonomy (corpus), place->location) == NULL)
+  if (!pn_corpus_has_location (corpus, place->location))
     {
-      g_autofree char *accepted = pnav_describe_locations (pn_corpus_get_taxonomy (corpus));
+      g_autofree char *accepted = pnav_describe_locations (corpus);
 
       g_set_error (&error, PNAV_ERROR, PNAV_ERROR_USAGE,
                    _("--%s: unknown value “%s”; expected one of %s"),

@@ -50,7 +50,6 @@ pn_compare_new (PnCorpus            *corpus,
                 GError             **error)
 {
   g_autofree char *as_of = NULL;
-  PnTaxonomy *taxonomy;
   PnCompare *self;
   guint n;
 
@@ -59,7 +58,6 @@ pn_compare_new (PnCorpus            *corpus,
   g_return_val_if_fail (locations != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  taxonomy = pn_corpus_get_taxonomy (corpus);
   n = g_strv_length ((GStrv) locations);
   if (n < PN_COMPARE_MIN_LOCATIONS || n > PN_COMPARE_MAX_LOCATIONS)
     {
@@ -71,7 +69,7 @@ pn_compare_new (PnCorpus            *corpus,
 
   for (guint i = 0; i < n; i++)
     {
-      if (pn_taxonomy_get_location (taxonomy, locations[i]) == NULL)
+      if (!pn_corpus_has_location (corpus, locations[i]))
         {
           g_set_error (error, PN_COMPARE_ERROR, PN_COMPARE_ERROR_LOCATION,
                        "Unknown location “%s”", locations[i]);
@@ -344,22 +342,20 @@ pn_compare_to_text (PnCompare *self,
                     PnLang     lang)
 {
   GString *str;
-  PnTaxonomy *taxonomy;
   gboolean zh = lang == PN_LANG_ZH;
   guint best;
 
   g_return_val_if_fail (self != NULL, NULL);
 
   str = g_string_new (NULL);
-  taxonomy = pn_corpus_get_taxonomy (self->corpus);
 
   pn_export_append_padded (str, "", LABEL_WIDTH);
   for (guint i = 0; i < self->locations->len; i++)
     {
       const char *id = g_ptr_array_index (self->locations, i);
-      const PnTerm *term = pn_taxonomy_get_location (taxonomy, id);
+      g_autofree char *label = pn_corpus_location_label (self->corpus, id, lang);
 
-      pn_export_append_padded (str, term != NULL ? (zh ? term->zh : term->en) : id, COLUMN_WIDTH);
+      pn_export_append_padded (str, label, COLUMN_WIDTH);
     }
   g_string_append_c (str, '\n');
 
@@ -420,13 +416,14 @@ pn_compare_to_text (PnCompare *self,
     for (guint i = 0; i < self->results->len; i++)
       {
         const char *id = g_ptr_array_index (self->locations, i);
-        const PnTerm *term = pn_taxonomy_get_location (taxonomy, id);
+        g_autofree char *label = NULL;
 
         if (pn_results_get_total (g_ptr_array_index (self->results, i)) != best_total)
           continue;
+        label = pn_corpus_location_label (self->corpus, id, lang);
         if (names->len > 0)
           g_string_append (names, zh ? "、" : ", ");
-        g_string_append (names, term != NULL ? (zh ? term->zh : term->en) : id);
+        g_string_append (names, label);
       }
 
     g_string_append_printf (str, zh ? "\n合计最高：%s（%s）\n" : "\nHighest total: %s (%s)\n",

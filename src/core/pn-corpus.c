@@ -618,6 +618,53 @@ pn_corpus_list_locations (PnCorpus  *self,
   return g_steal_pointer (&locations);
 }
 
+char *
+pn_corpus_location_label (PnCorpus   *self,
+                          const char *id,
+                          PnLang      lang)
+{
+  const PnTerm *term;
+  g_autoptr(GPtrArray) locations = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (id == NULL)
+    return g_strdup ("—");
+  term = pn_taxonomy_get_location (self->taxonomy, id);
+  if (term == NULL)
+    {
+      locations = pn_corpus_list_locations (self, NULL);
+      for (guint i = 0; locations != NULL && i < locations->len && term == NULL; i++)
+        if (g_str_equal (((PnTerm *) g_ptr_array_index (locations, i))->id, id))
+          term = g_ptr_array_index (locations, i);
+    }
+  if (term == NULL)
+    return g_strdup (id);
+  if (lang == PN_LANG_ZH && term->zh != NULL)
+    return g_strdup (term->zh);
+  return g_strdup (term->en != NULL ? term->en : term->zh != NULL ? term->zh : id);
+}
+
+gboolean
+pn_corpus_has_location (PnCorpus   *self,
+                        const char *id)
+{
+  g_autoptr(GPtrArray) locations = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (id == NULL)
+    return FALSE;
+  if (pn_taxonomy_get_location (self->taxonomy, id) != NULL)
+    return TRUE;
+
+  locations = pn_corpus_list_locations (self, NULL);
+  for (guint i = 0; locations != NULL && i < locations->len; i++)
+    if (g_str_equal (((PnTerm *) g_ptr_array_index (locations, i))->id, id))
+      return TRUE;
+  return FALSE;
+}
+
 /* The location and the places above it, nearest first: the taxonomy's,
  * or those an imported document declares (a Shenzhen company is also in
  * the Guangdong its documents declare). */

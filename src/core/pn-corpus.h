@@ -55,6 +55,15 @@ GPtrArray   *pn_corpus_list_documents   (PnCorpus    *self,
  * copies: transfer full. */
 GPtrArray   *pn_corpus_list_locations   (PnCorpus    *self,
                                          GError     **error);
+/* The name of a place of the taxonomy or one an imported document
+ * declares, in `lang`; its id when it has none. */
+char        *pn_corpus_location_label   (PnCorpus    *self,
+                                         const char  *id,
+                                         PnLang       lang);
+/* Whether `id` is a place of the taxonomy or one an imported document
+ * declares. */
+gboolean     pn_corpus_has_location     (PnCorpus    *self,
+                                         const char  *id);
 /* Documents whose jurisdiction is `location` or a place above it. */
 GPtrArray   *pn_corpus_documents_at     (PnCorpus    *self,
                                          const char  *location,

@@ -95,7 +95,7 @@ pn_deadlines_new (PnCorpus    *corpus,
   g_return_val_if_fail (location != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (pn_taxonomy_get_location (pn_corpus_get_taxonomy (corpus), location) == NULL)
+  if (!pn_corpus_has_location (corpus, location))
     {
       g_set_error (error, PN_DEADLINES_ERROR, PN_DEADLINES_ERROR_LOCATION,
                    "Unknown location “%s”", location);
@@ -366,6 +366,7 @@ pn_deadlines_to_text (PnDeadlines *self,
   GString *str;
   PnTaxonomy *taxonomy;
   const PnTerm *place;
+  g_autofree char *label = NULL;
   gboolean zh = lang == PN_LANG_ZH;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -374,8 +375,9 @@ pn_deadlines_to_text (PnDeadlines *self,
   taxonomy = pn_corpus_get_taxonomy (self->corpus);
   place = pn_taxonomy_get_location (taxonomy, self->location);
 
+  label = pn_corpus_location_label (self->corpus, self->location, lang);
   g_string_append_printf (str, zh ? "地点：%s    日期：%s" : "Location: %s    As of: %s",
-                          place != NULL ? (zh ? place->zh : place->en) : self->location,
+                          place != NULL ? (zh ? place->zh : place->en) : label,
                           self->as_of);
   if (self->within >= 0)
     g_string_append_printf (str, zh ? "    %d 天内到期" : "    ending within %d days", self->within);

@@ -552,20 +552,13 @@ pn_export_results_text (PnResults *results,
   if (place == NULL && location != NULL)
     {
       /* a place an imported document declares */
-      g_autoptr(GPtrArray) declared = pn_corpus_list_locations (pn_results_get_corpus (results), NULL);
+      g_autofree char *label = pn_corpus_location_label (pn_results_get_corpus (results), location, lang);
 
-      for (guint i = 0; declared != NULL && i < declared->len; i++)
-        {
-          const PnTerm *term = g_ptr_array_index (declared, i);
-
-          if (g_str_equal (term->id, location))
-            g_string_append_printf (str, zh ? "地点：%s" : "Location: %s",
-                                    (zh ? term->zh : term->en) ? (zh ? term->zh : term->en) : location);
-        }
+      g_string_append_printf (str, zh ? "地点：%s" : "Location: %s", label);
     }
-  if (str->len == 0)
+  else
     g_string_append_printf (str, zh ? "地点：%s" : "Location: %s",
-                            place != NULL ? (zh ? place->zh : place->en) : location != NULL ? location : "—");
+                            place != NULL ? (zh ? place->zh : place->en) : "—");
   g_string_append_printf (str, zh ? "    日期：%s\n\n" : "    As of: %s\n\n", pn_results_get_as_of (results));
 
   for (int pass = 0; pass < 2; pass++)

@@ -154,6 +154,14 @@ def main(argv):
         status, _, err = run("--db", db, "match", "--location", "nowhere")
         if status != 2 or "shenzhen" not in err:
             problems.append("an unknown place does not list the declared ones: %s" % err)
+        status, out, err = run("--db", db, "compare", "--locations", "shenzhen,xiamen", "--drug-class",
+                               "innovative", "--phase", "phase-2", "--rd-investment", "30000000",
+                               "--as-of", "2026-01-01")
+        if status != 0 or "Shenzhen" not in out:
+            problems.append("compare --locations shenzhen,xiamen: exit %d: %s%s" % (status, out, err))
+        status, out, err = run("--db", db, "deadlines", "--location", "shenzhen", "--as-of", "2026-01-01")
+        if status != 0 or not out.startswith("Location: Shenzhen") or "2030-02-28" not in out:
+            problems.append("deadlines --location shenzhen: exit %d: %s%s" % (status, out, err))
     tap.check("a place a drafted document declares can be asked about once it is imported", problems)
 
     # bad input: exit 3, one line naming the file, --output untouched
