@@ -1157,10 +1157,11 @@ pn_brief_pdf_get_n_pages (PnBriefPdf *self)
   return self->n_pages;
 }
 
-void
-pn_brief_pdf_draw_page (PnBriefPdf *self,
-                        cairo_t    *cr,
-                        guint       page)
+static void
+draw_page (PnBriefPdf *self,
+           cairo_t    *cr,
+           guint       page,
+           gboolean    from_start)
 {
   g_return_if_fail (PN_IS_BRIEF_PDF (self));
   g_return_if_fail (cr != NULL);
@@ -1169,8 +1170,16 @@ pn_brief_pdf_draw_page (PnBriefPdf *self,
 
   pango_cairo_update_context (cr, self->context);
   cairo_save (cr);
-  run_flow (self, cr, (int) page, self->n_pages, FALSE, NULL);
+  run_flow (self, cr, (int) page, self->n_pages, from_start, NULL);
   cairo_restore (cr);
+}
+
+void
+pn_brief_pdf_draw_page (PnBriefPdf *self,
+                        cairo_t    *cr,
+                        guint       page)
+{
+  draw_page (self, cr, page, FALSE);
 }
 
 void
@@ -1178,15 +1187,7 @@ _pn_brief_pdf_draw_page_from_start (PnBriefPdf *self,
                                     cairo_t    *cr,
                                     guint       page)
 {
-  g_return_if_fail (PN_IS_BRIEF_PDF (self));
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (self->context != NULL);
-  g_return_if_fail (page < self->n_pages);
-
-  pango_cairo_update_context (cr, self->context);
-  cairo_save (cr);
-  run_flow (self, cr, (int) page, self->n_pages, TRUE, NULL);
-  cairo_restore (cr);
+  draw_page (self, cr, page, TRUE);
 }
 
 guint

@@ -20,6 +20,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 #define PN_CORPUS_RESOURCE_PATH "/io/github/pnav/PolicyNavigator/corpus"
 
+/* A PnTerm of copies of the strings given, and its free function: for the
+ * taxonomy, a document's declared places and units, and their copies. */
+typedef struct _PnTerm PnTerm;
+PnTerm *_pn_term_new  (const char *id,
+                       const char *parent,
+                       const char *level,
+                       const char *zh,
+                       const char *en);
+void    _pn_term_free (PnTerm     *term);
+
 /* Registers the compiled-in corpus once; every reader calls it first. */
 void _pn_corpus_ensure_registered (void);
 

@@ -7,6 +7,7 @@
 
 #include "pn-corpus.h"
 #include "pn-corpus-private.h"
+#include "pn-core-private.h"
 #include "pn-date.h"
 #include "pn-policy-loader.h"
 #include "pn-policy-private.h"
@@ -554,50 +555,22 @@ pn_corpus_list_documents (PnCorpus  *self,
 static PnTerm *
 term_copy (const PnTerm *term)
 {
-  PnTerm *copy = g_new0 (PnTerm, 1);
-
-  copy->id = g_strdup (term->id);
-  copy->parent = g_strdup (term->parent);
-  copy->level = g_strdup (term->level);
-  copy->zh = g_strdup (term->zh);
-  copy->en = g_strdup (term->en);
-  return copy;
+  return _pn_term_new (term->id, term->parent, term->level, term->zh, term->en);
 }
 
-static void
-term_free (PnTerm *term)
+/* The places imported documents declare that the taxonomy does not know,
+ * each once, in the documents' order: PnTerm copies. */
+static GPtrArray *
+declared_locations (PnCorpus  *self,
+                    GError   **error)
 {
-  g_free (term->id);
-  g_free (term->parent);
-  g_free (term->level);
-  g_free (term->zh);
-  g_free (term->en);
-  g_free (term);
-}
-
-GPtrArray *
-pn_corpus_list_locations (PnCorpus  *self,
-                          GError   **error)
-{
-  g_autoptr(GPtrArray) documents = NULL;
-  g_autoptr(GPtrArray) locations = g_ptr_array_new_with_free_func ((GDestroyNotify) term_free);
+  g_autoptr(GPtrArray) documents = pn_corpus_list_documents (self, error);
+  g_autoptr(GPtrArray) declared = g_ptr_array_new_with_free_func ((GDestroyNotify) _pn_term_free);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *known;
 
-  g_return_val_if_fail (self != NULL, NULL);
-
-  documents = pn_corpus_list_documents (self, error);
   if (documents == NULL)
     return NULL;
 
-  known = pn_taxonomy_get_locations (self->taxonomy);
-  for (guint i = 0; known != NULL && i < known->len; i++)
-    {
-      PnTerm *copy = term_copy (g_ptr_array_index (known, i));
-
-      g_ptr_array_add (locations, copy);
-      g_hash_table_add (seen, copy->id);
-    }
   for (guint d = 0; d < documents->len; d++)
     {
       PnDocument *document = g_ptr_array_index (documents, d);
@@ -607,15 +580,50 @@ pn_corpus_list_locations (PnCorpus  *self,
           const PnTerm *term = g_ptr_array_index (document->local_locations, i);
           PnTerm *copy;
 
-          if (term->id == NULL || g_hash_table_contains (seen, term->id))
+          if (term->id == NULL || g_hash_table_contains (seen, term->id) ||
+              pn_taxonomy_get_location (self->taxonomy, term->id) != NULL)
             continue;
           copy = term_copy (term);
-          g_ptr_array_add (locations, copy);
+          g_ptr_array_add (declared, copy);
           g_hash_table_add (seen, copy->id);
         }
     }
 
-  return g_steal_pointer (&locations);
+  return g_steal_pointer (&declared);
+}
+
+static const PnTerm *
+find_term (GPtrArray  *terms,
+           const char *id)
+{
+  for (guint i = 0; terms != NULL && i < terms->len; i++)
+    if (g_str_equal (((PnTerm *) g_ptr_array_index (terms, i))->id, id))
+      return g_ptr_array_index (terms, i);
+  return NULL;
+}
+
+GPtrArray *
+pn_corpus_list_locations (PnCorpus  *self,
+                          GError   **error)
+{
+  g_autoptr(GPtrArray) declared = NULL;
+  GPtrArray *known;
+  GPtrArray *locations;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  declared = declared_locations (self, error);
+  if (declared == NULL)
+    return NULL;
+
+  known = pn_taxonomy_get_locations (self->taxonomy);
+  locations = g_ptr_array_new_full (declared->len + (known != NULL ? known->len : 0),
+                                    (GDestroyNotify) _pn_term_free);
+  for (guint i = 0; known != NULL && i < known->len; i++)
+    g_ptr_array_add (locations, term_copy (g_ptr_array_index (known, i)));
+  g_ptr_array_extend_and_steal (locations, g_steal_pointer (&declared));
+
+  return locations;
 }
 
 char *
@@ -623,8 +631,8 @@ pn_corpus_location_label (PnCorpus   *self,
                           const char *id,
                           PnLang      lang)
 {
+  g_autoptr(GPtrArray) declared = NULL;
   const PnTerm *term;
-  g_autoptr(GPtrArray) locations = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
 
@@ -633,10 +641,8 @@ pn_corpus_location_label (PnCorpus   *self,
   term = pn_taxonomy_get_location (self->taxonomy, id);
   if (term == NULL)
     {
-      locations = pn_corpus_list_locations (self, NULL);
-      for (guint i = 0; locations != NULL && i < locations->len && term == NULL; i++)
-        if (g_str_equal (((PnTerm *) g_ptr_array_index (locations, i))->id, id))
-          term = g_ptr_array_index (locations, i);
+      declared = declared_locations (self, NULL);
+      term = find_term (declared, id);
     }
   if (term == NULL)
     return g_strdup (id);
@@ -649,7 +655,7 @@ gboolean
 pn_corpus_has_location (PnCorpus   *self,
                         const char *id)
 {
-  g_autoptr(GPtrArray) locations = NULL;
+  g_autoptr(GPtrArray) declared = NULL;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
@@ -658,55 +664,37 @@ pn_corpus_has_location (PnCorpus   *self,
   if (pn_taxonomy_get_location (self->taxonomy, id) != NULL)
     return TRUE;
 
-  locations = pn_corpus_list_locations (self, NULL);
-  for (guint i = 0; locations != NULL && i < locations->len; i++)
-    if (g_str_equal (((PnTerm *) g_ptr_array_index (locations, i))->id, id))
-      return TRUE;
-  return FALSE;
+  declared = declared_locations (self, NULL);
+  return find_term (declared, id) != NULL;
 }
 
 /* The location and the places above it, nearest first: the taxonomy's,
  * or those an imported document declares (a Shenzhen company is also in
- * the Guangdong its documents declare). */
+ * the Guangdong its documents declare), up to a place of the taxonomy. */
 static GStrv
 places_of (PnCorpus   *self,
            const char *location)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) declared = NULL;
   const PnTerm *term = pn_taxonomy_get_location (self->taxonomy, location);
+  const char *id = location;
   guint depth = 0;
 
   if (term == NULL)
+    declared = declared_locations (self, NULL);
+  for (; term == NULL && id != NULL && depth < 32; depth++)
     {
-      g_autoptr(GPtrArray) declared = pn_corpus_list_locations (self, NULL);
-      const char *id = location;
+      const PnTerm *local = find_term (declared, id);
 
-      for (; id != NULL && depth < 32; depth++)
-        {
-          const char *parent = NULL;
-
-          g_strv_builder_add (builder, id);
-          for (guint i = 0; declared != NULL && i < declared->len; i++)
-            {
-              const PnTerm *local = g_ptr_array_index (declared, i);
-
-              if (g_str_equal (local->id, id))
-                parent = local->parent;
-            }
-          /* a declared place inside a place of the taxonomy goes on there */
-          term = parent != NULL ? pn_taxonomy_get_location (self->taxonomy, parent) : NULL;
-          if (term != NULL)
-            break;
-          id = parent;
-        }
-      /* the builder copied the ids: `declared` may go */
-      if (term == NULL)
-        return g_strv_builder_end (builder);
+      g_strv_builder_add (builder, id);
+      id = local != NULL ? local->parent : NULL;
+      term = pn_taxonomy_get_location (self->taxonomy, id);
     }
   for (; term != NULL && depth < 32; depth++)
     {
       g_strv_builder_add (builder, term->id);
-      term = term->parent ? pn_taxonomy_get_location (self->taxonomy, term->parent) : NULL;
+      term = pn_taxonomy_get_location (self->taxonomy, term->parent);
     }
   return g_strv_builder_end (builder);
 }

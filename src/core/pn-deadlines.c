@@ -365,20 +365,17 @@ pn_deadlines_to_text (PnDeadlines *self,
 {
   GString *str;
   PnTaxonomy *taxonomy;
-  const PnTerm *place;
-  g_autofree char *label = NULL;
+  g_autofree char *place = NULL;
   gboolean zh = lang == PN_LANG_ZH;
 
   g_return_val_if_fail (self != NULL, NULL);
 
   str = g_string_new (NULL);
   taxonomy = pn_corpus_get_taxonomy (self->corpus);
-  place = pn_taxonomy_get_location (taxonomy, self->location);
+  place = pn_corpus_location_label (self->corpus, self->location, lang);
 
-  label = pn_corpus_location_label (self->corpus, self->location, lang);
   g_string_append_printf (str, zh ? "地点：%s    日期：%s" : "Location: %s    As of: %s",
-                          place != NULL ? (zh ? place->zh : place->en) : label,
-                          self->as_of);
+                          place, self->as_of);
   if (self->within >= 0)
     g_string_append_printf (str, zh ? "    %d 天内到期" : "    ending within %d days", self->within);
   g_string_append (str, "\n\n");

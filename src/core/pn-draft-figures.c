@@ -1484,12 +1484,6 @@ set_conditions (PnBenefit *benefit,
     }
 }
 
-static char *
-describe_yuan (gint64 yuan)
-{
-  return pn_money_format_yuan (yuan);
-}
-
 /* An English title from what was read: "Drafted: 40% of R&D investment,
  * at most ¥10,000,000".  (Not "not yet reviewed": the reviewer who marks
  * it reviewed in the XML may keep it, and the app says elsewhere what is
@@ -1521,7 +1515,7 @@ describe (PnBenefit  *benefit,
       break;
     case PN_BENEFIT_FIXED:
       {
-        g_autofree char *amount = describe_yuan (benefit->amount);
+        g_autofree char *amount = pn_money_format_yuan (benefit->amount);
 
         g_string_append_printf (en, "%s%s", benefit->cap != PN_YUAN_UNSET ? "up to " : "", amount);
       }
@@ -1538,7 +1532,7 @@ describe (PnBenefit  *benefit,
 
   if (benefit->cap != PN_YUAN_UNSET && benefit->kind != PN_BENEFIT_FIXED)
     {
-      g_autofree char *cap = describe_yuan (benefit->cap);
+      g_autofree char *cap = pn_money_format_yuan (benefit->cap);
 
       g_string_append_printf (en, ", at most %s", cap);
     }
@@ -1930,7 +1924,7 @@ annual_cap (Reader *self,
   gsize cstart = clause_start (self, token->clause);
   g_autofree char *number = g_strdup (self->article->number);
   g_autofree char *quote = original_span (self, cstart, clause_end (self, token->clause));
-  g_autofree char *amount = describe_yuan (token->yuan);
+  g_autofree char *amount = pn_money_format_yuan (token->yuan);
   g_autoptr(GPtrArray) targets = made_in_sentence (self, token->sentence, FALSE, FALSE);
   guint paragraph = paragraph_of (self, token->start);
 

@@ -106,17 +106,17 @@ eligible_for_total (const PnResultEntry *entry)
           entry->not_counted == PN_NOT_COUNTED_OVERLAP);
 }
 
-/* Higher estimate wins; on a tie the more local document, then the id.
- * A total order: every member of a group agrees on the winner. */
-static gboolean
-beats (PnTaxonomy          *taxonomy,
-       const PnResultEntry *a,
-       const PnResultEntry *b)
+gboolean
+_pn_overlap_beats (PnTaxonomy          *taxonomy,
+                   const PnResultEntry *a,
+                   gint64               amount_a,
+                   const PnResultEntry *b,
+                   gint64               amount_b)
 {
   guint depth_a, depth_b;
 
-  if (a->estimate_cny != b->estimate_cny)
-    return a->estimate_cny > b->estimate_cny;
+  if (amount_a != amount_b)
+    return amount_a > amount_b;
 
   depth_a = pn_taxonomy_location_depth (taxonomy, a->benefit->document->jurisdiction);
   depth_b = pn_taxonomy_location_depth (taxonomy, b->benefit->document->jurisdiction);
@@ -153,7 +153,10 @@ resolve_overlaps (PnResults  *results,
       if (winners == NULL)
         winners = g_hash_table_new (g_str_hash, g_str_equal);
       winner = GPOINTER_TO_UINT (g_hash_table_lookup (winners, group));
-      if (winner == 0 || beats (taxonomy, entry, _pn_results_peek (results, winner - 1)))
+      if (winner == 0 ||
+          _pn_overlap_beats (taxonomy, entry, entry->estimate_cny,
+                             _pn_results_peek (results, winner - 1),
+                             _pn_results_peek (results, winner - 1)->estimate_cny))
         g_hash_table_insert (winners, (gpointer) group, GUINT_TO_POINTER (i + 1));
     }
 

@@ -540,26 +540,14 @@ pn_export_results_text (PnResults *results,
   GString *str = g_string_new (NULL);
   g_autofree char *total = NULL;
   gboolean zh = lang == PN_LANG_ZH;
-  const char *location;
-  const PnTerm *place;
+  g_autofree char *place = NULL;
 
   g_return_val_if_fail (results != NULL, NULL);
 
-  location = pn_results_get_location (results);
-  place = location != NULL
-          ? pn_taxonomy_get_location (pn_corpus_get_taxonomy (pn_results_get_corpus (results)), location)
-          : NULL;
-  if (place == NULL && location != NULL)
-    {
-      /* a place an imported document declares */
-      g_autofree char *label = pn_corpus_location_label (pn_results_get_corpus (results), location, lang);
-
-      g_string_append_printf (str, zh ? "地点：%s" : "Location: %s", label);
-    }
-  else
-    g_string_append_printf (str, zh ? "地点：%s" : "Location: %s",
-                            place != NULL ? (zh ? place->zh : place->en) : "—");
-  g_string_append_printf (str, zh ? "    日期：%s\n\n" : "    As of: %s\n\n", pn_results_get_as_of (results));
+  /* a place of the taxonomy or one an imported document declares */
+  place = pn_corpus_location_label (pn_results_get_corpus (results), pn_results_get_location (results), lang);
+  g_string_append_printf (str, zh ? "地点：%s    日期：%s\n\n" : "Location: %s    As of: %s\n\n",
+                          place, pn_results_get_as_of (results));
 
   for (int pass = 0; pass < 2; pass++)
     {

@@ -471,20 +471,18 @@ pn_pipeline_to_text (PnPipeline *self,
 {
   GString *str;
   PnTaxonomy *taxonomy;
-  const PnTerm *place;
-  g_autofree char *label = NULL;
+  g_autofree char *place = NULL;
   gboolean zh = lang == PN_LANG_ZH;
 
   g_return_val_if_fail (self != NULL, NULL);
 
   str = g_string_new (NULL);
   taxonomy = pn_corpus_get_taxonomy (self->corpus);
-  place = pn_taxonomy_get_location (taxonomy, self->location);
+  place = pn_corpus_location_label (self->corpus, self->location, lang);
 
-  label = pn_corpus_location_label (self->corpus, self->location, lang);
   g_string_append_printf (str, zh ? "地点：%s    日期：%s    产品：%s\n"
                                   : "Location: %s    As of: %s    Product: %s\n",
-                          place != NULL ? (zh ? place->zh : place->en) : label,
+                          place,
                           self->as_of,
                           zh ? (g_str_equal (self->product, "drug") ? "药品" : "医疗器械")
                              : self->product);

@@ -7,6 +7,7 @@
 
 #include "pn-policy.h"
 #include "pn-policy-private.h"
+#include "pn-core-private.h"
 #include "pn-taxonomy.h"
 
 G_DEFINE_BOXED_TYPE (PnDocument, pn_document, pn_document_ref, pn_document_unref)
@@ -125,19 +126,6 @@ pn_unit_ref_free (PnUnitRef *ref)
   g_free (ref->id);
   g_free (ref->role);
   g_free (ref);
-}
-
-static void
-pn_local_term_free (PnTerm *term)
-{
-  if (term == NULL)
-    return;
-  g_free (term->id);
-  g_free (term->parent);
-  g_free (term->level);
-  g_free (term->zh);
-  g_free (term->en);
-  g_free (term);
 }
 
 static void
@@ -270,8 +258,8 @@ pn_document_new_header (void)
 
   self->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_text_free);
   self->annual_caps = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_annual_cap_free);
-  self->local_locations = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_local_term_free);
-  self->local_units = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_local_term_free);
+  self->local_locations = g_ptr_array_new_with_free_func ((GDestroyNotify) _pn_term_free);
+  self->local_units = g_ptr_array_new_with_free_func ((GDestroyNotify) _pn_term_free);
   self->supersedes = g_ptr_array_new_with_free_func ((GDestroyNotify) supersession_free);
   return self;
 }
@@ -713,23 +701,6 @@ pn_benefit_depends_on (PnBenefit  *benefit,
   return FALSE;
 }
 
-static PnTerm *
-new_local_term (const char *id,
-                const char *parent,
-                const char *level,
-                const char *zh,
-                const char *en)
-{
-  PnTerm *term = g_new0 (PnTerm, 1);
-
-  term->id = g_strdup (id);
-  term->parent = g_strdup (parent);
-  term->level = g_strdup (level);
-  term->zh = g_strdup (zh);
-  term->en = g_strdup (en);
-  return term;
-}
-
 PnTerm *
 pn_document_add_local_location (PnDocument *self,
                                 const char *id,
@@ -743,7 +714,7 @@ pn_document_add_local_location (PnDocument *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  term = new_local_term (id, parent, level, zh, en);
+  term = _pn_term_new (id, parent, level, zh, en);
   g_ptr_array_add (self->local_locations, term);
   return term;
 }
@@ -777,7 +748,7 @@ pn_document_add_local_unit (PnDocument *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  term = new_local_term (id, location, NULL, zh, en);
+  term = _pn_term_new (id, location, NULL, zh, en);
   g_ptr_array_add (self->local_units, term);
   return term;
 }

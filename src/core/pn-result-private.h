@@ -26,6 +26,16 @@ typedef struct
   guint8     priced : 1;       /* the first pass computed estimate_cny */
 } PnResultEntry;
 
+/* 就高从优不重复 within an overlap group, for the counted total (estimates)
+ * and the "up to" total (highs): the higher amount wins; on a tie the more
+ * local document, then the id.  A total order: every member of a group
+ * agrees on the winner.  (pn-engine.c) */
+gboolean     _pn_overlap_beats          (PnTaxonomy          *taxonomy,
+                                         const PnResultEntry *a,
+                                         gint64               amount_a,
+                                         const PnResultEntry *b,
+                                         gint64               amount_b);
+
 PnResults   *_pn_results_new            (PnCorpus   *corpus,
                                          PnProfile  *profile);
 /* what the engine keeps to write the results later, freed with them */

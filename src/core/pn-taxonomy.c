@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "pn-taxonomy.h"
+#include "pn-core-private.h"
 
 struct _PnTaxonomy
 {
@@ -19,9 +20,11 @@ struct _PnTaxonomy
 
 G_DEFINE_BOXED_TYPE (PnTaxonomy, pn_taxonomy, pn_taxonomy_ref, pn_taxonomy_unref)
 
-static void
-pn_term_free (PnTerm *term)
+void
+_pn_term_free (PnTerm *term)
 {
+  if (term == NULL)
+    return;
   g_free (term->id);
   g_free (term->parent);
   g_free (term->level);
@@ -30,12 +33,12 @@ pn_term_free (PnTerm *term)
   g_free (term);
 }
 
-static PnTerm *
-pn_term_new (const char *id,
-             const char *parent,
-             const char *level,
-             const char *zh,
-             const char *en)
+PnTerm *
+_pn_term_new (const char *id,
+              const char *parent,
+              const char *level,
+              const char *zh,
+              const char *en)
 {
   PnTerm *term = g_new0 (PnTerm, 1);
 
@@ -65,15 +68,15 @@ pn_taxonomy_new (void)
 {
   PnTaxonomy *self = g_atomic_rc_box_new0 (PnTaxonomy);
 
-  self->locations = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_term_free);
+  self->locations = g_ptr_array_new_with_free_func ((GDestroyNotify) _pn_term_free);
   self->location_map = g_hash_table_new (g_str_hash, g_str_equal);
   self->vocabulary_ids = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->vocabulary_ids, NULL);
   self->vocabularies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                               (GDestroyNotify) g_ptr_array_unref);
-  self->units = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_term_free);
+  self->units = g_ptr_array_new_with_free_func ((GDestroyNotify) _pn_term_free);
   self->unit_map = g_hash_table_new (g_str_hash, g_str_equal);
-  self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_term_free);
+  self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) _pn_term_free);
   self->group_map = g_hash_table_new (g_str_hash, g_str_equal);
   return self;
 }
@@ -105,7 +108,7 @@ pn_taxonomy_add_location (PnTaxonomy *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (id != NULL);
 
-  term = pn_term_new (id, parent, level, zh, en);
+  term = _pn_term_new (id, parent, level, zh, en);
   g_ptr_array_add (self->locations, term);
   g_hash_table_replace (self->location_map, term->id, term);
 }
@@ -125,12 +128,12 @@ pn_taxonomy_add_term (PnTaxonomy *self,
   terms = g_hash_table_lookup (self->vocabularies, vocabulary);
   if (terms == NULL)
     {
-      terms = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_term_free);
+      terms = g_ptr_array_new_with_free_func ((GDestroyNotify) _pn_term_free);
       g_hash_table_insert (self->vocabularies, g_strdup (vocabulary), terms);
       self->vocabulary_ids->pdata[self->vocabulary_ids->len - 1] = g_strdup (vocabulary);
       g_ptr_array_add (self->vocabulary_ids, NULL);
     }
-  g_ptr_array_add (terms, pn_term_new (id, vocabulary, NULL, zh, en));
+  g_ptr_array_add (terms, _pn_term_new (id, vocabulary, NULL, zh, en));
 }
 
 void
@@ -145,7 +148,7 @@ pn_taxonomy_add_unit (PnTaxonomy *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (id != NULL);
 
-  term = pn_term_new (id, location, NULL, zh, en);
+  term = _pn_term_new (id, location, NULL, zh, en);
   g_ptr_array_add (self->units, term);
   g_hash_table_replace (self->unit_map, term->id, term);
 }
@@ -161,7 +164,7 @@ pn_taxonomy_add_group (PnTaxonomy *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (id != NULL);
 
-  term = pn_term_new (id, NULL, NULL, zh, en);
+  term = _pn_term_new (id, NULL, NULL, zh, en);
   g_ptr_array_add (self->groups, term);
   g_hash_table_replace (self->group_map, term->id, term);
 }

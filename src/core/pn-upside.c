@@ -236,29 +236,6 @@ hold_top_ups (const PnFacts *favourable,
     }
 }
 
-/* As the engine's overlap rule for the counted total: the higher "up to"
- * figure wins; on a tie the more local document (whose award no yearly
- * cap of the province's may cut), then the id. */
-static gboolean
-high_beats (const PnFacts       *facts,
-            const PnResultEntry *a,
-            gint64               high_a,
-            const PnResultEntry *b,
-            gint64               high_b)
-{
-  guint depth_a, depth_b;
-
-  if (high_a != high_b)
-    return high_a > high_b;
-
-  depth_a = pn_taxonomy_location_depth (facts->taxonomy, a->benefit->document->jurisdiction);
-  depth_b = pn_taxonomy_location_depth (facts->taxonomy, b->benefit->document->jurisdiction);
-  if (depth_a != depth_b)
-    return depth_a > depth_b;
-
-  return g_strcmp0 (a->benefit->id, b->benefit->id) < 0;
-}
-
 gint64
 _pn_upside_total (const PnFacts *facts,
                   PnResults     *results)
@@ -309,8 +286,10 @@ _pn_upside_total (const PnFacts *facts,
       if (group == NULL)
         continue;
       winner = GPOINTER_TO_UINT (g_hash_table_lookup (best, group));
-      if (winner == 0 || high_beats (facts, entry, high, _pn_results_peek (results, winner - 1),
-                                     highs[winner - 1]))
+      /* as for the counted total: a tie goes to the more local document,
+       * whose award no yearly cap of the province's may cut */
+      if (winner == 0 || _pn_overlap_beats (facts->taxonomy, entry, high,
+                                            _pn_results_peek (results, winner - 1), highs[winner - 1]))
         {
           if (winner != 0)
             highs[winner - 1] = 0;
