@@ -18,6 +18,7 @@
 #include "pn-money.h"
 #include "pn-test-util.h"
 #include "pn-engine.h"
+#include "pn-store.h"
 #include "pn-window.h"
 #include "reader/pn-reader-view.h"
 #include "results/pn-measure-detail.h"
@@ -155,6 +156,67 @@ expected_citation (void)
 {
   /* "厦府规〔2023〕17号 art. 1" in English, 第1条 in Chinese. */
   return g_strdup_printf (pn_gui_get_lang () == PN_LANG_ZH ? "%s第%s条" : "%s art. %s", XIAMEN_DOC_NUMBER, "1");
+}
+
+/* /pn/gui/assistant/declared-place: a new city's measures, imported with
+ * the place their document declares (<local-locations>), are offered on the
+ * first page, under the taxonomy's places. */
+static const char declared_place_document[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<policy-document schema-version=\"1\" id=\"shenzhen-test\" status=\"final\">\n"
+  "  <title><zh>深圳市测试措施</zh><en>Shenzhen test measures</en></title>\n"
+  "  <issuer><zh>深圳市人民政府</zh><en>Shenzhen People's Government</en></issuer>\n"
+  "  <local-locations>\n"
+  "    <location id=\"guangdong\" level=\"province\"><zh>广东省</zh><en>Guangdong</en></location>\n"
+  "    <location id=\"shenzhen\" level=\"city\" parent=\"guangdong\"><zh>深圳市</zh><en>Shenzhen</en></location>\n"
+  "  </local-locations>\n"
+  "  <jurisdiction>shenzhen</jurisdiction>\n"
+  "  <validity issued=\"2025-01-01\" in-force-from=\"2025-01-01\" in-force-until=\"2029-12-31\"/>\n"
+  "  <source file=\"shenzhen-test.txt\" last-verified=\"2025-01-02\"/>\n"
+  "  <article number=\"1\" chapter=\"一、测试\">\n"
+  "    <heading><zh>临床试验奖励</zh><en>Clinical trial award</en></heading>\n"
+  "    <original>对完成Ⅱ期临床试验的创新药，给予最高200万元奖励。</original>\n"
+  "    <summary>An innovative drug that completes a Phase II trial gets 2 million yuan.</summary>\n"
+  "    <benefit id=\"shenzhen-test/1/phase-2\" kind=\"fixed\" per=\"product\">\n"
+  "      <title><zh>Ⅱ期临床试验奖励</zh><en>Phase II award</en></title>\n"
+  "      <amount>2000000</amount>\n"
+  "      <conditions><product>drug</product><drug-class>innovative</drug-class><phase>phase-2</phase></conditions>\n"
+  "    </benefit>\n"
+  "  </article>\n"
+  "</policy-document>\n";
+
+static void
+test_declared_place (Fixture *fixture)
+{
+  g_autofree char *path = g_build_filename (fixture->out_dir, "shenzhen-test.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PnDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row;
+
+  g_assert_true (g_file_set_contents (path, declared_place_document, -1, &error));
+  document = pn_store_import_file (pn_application_get_store (fixture->app), file, FALSE, &error);
+  g_assert_no_error (error);
+  pn_application_reload_corpus (fixture->app);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.start", NULL));
+  pn_test_flush ();
+  g_assert_true (PN_IS_LOCATION_PAGE (current_page (fixture)));
+
+  row = pn_test_find_widget (GTK_WIDGET (current_page (fixture)), ADW_TYPE_ACTION_ROW, "shenzhen");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   pn_gui_get_lang () == PN_LANG_ZH ? "深圳市" : "Shenzhen");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            _("%s · from an imported document") + strlen ("%s")));
+  g_assert_nonnull (pn_test_find_widget (GTK_WIDGET (current_page (fixture)), ADW_TYPE_ACTION_ROW, "xiamen"));
+
+  choose (fixture, NULL, "shenzhen");
+  g_assert_cmpstr (pn_profile_get_location (fixture->profile), ==, "shenzhen");
+  g_assert_true (next_sensitive (fixture));
+  gtk_widget_grab_focus (row);
+  pn_test_flush ();
+  pn_test_window_screenshot (fixture->window, "assistant-declared-place");
 }
 
 /* /pn/gui/assistant/scenario: the five questions to a cited estimate, by
@@ -985,6 +1047,7 @@ main (int   argc,
 
   static const PnTestCase tests[] = {
     { "/pn/gui/assistant/scenario", test_scenario },
+    { "/pn/gui/assistant/declared-place", test_declared_place },
     { "/pn/gui/assistant/device", test_device },
     { "/pn/gui/assistant/keyboard", test_keyboard },
     { "/pn/gui/results/answer", test_answer_jump },
