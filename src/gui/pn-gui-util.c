@@ -57,6 +57,45 @@ pn_gui_term_label (const PnTerm *term)
   return term->en ? term->en : term->zh;
 }
 
+char *
+pn_gui_location_label (PnCorpus   *corpus,
+                       const char *id)
+{
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (corpus == NULL)
+    return g_strdup (id);
+  return pn_corpus_location_label (corpus, id, pn_gui_get_lang ());
+}
+
+static const PnTerm *
+find_location (GPtrArray  *locations,
+               const char *id)
+{
+  for (guint i = 0; locations != NULL && i < locations->len; i++)
+    {
+      const PnTerm *term = g_ptr_array_index (locations, i);
+
+      if (g_strcmp0 (term->id, id) == 0)
+        return term;
+    }
+  return NULL;
+}
+
+guint
+pn_gui_location_depth (GPtrArray  *locations,
+                       const char *id)
+{
+  guint depth = 0;
+
+  /* a parent chain longer than the list is a loop: stop there */
+  for (const PnTerm *term = find_location (locations, id);
+       term != NULL && term->parent != NULL && depth < locations->len;
+       term = find_location (locations, term->parent))
+    depth++;
+  return depth;
+}
+
 const char *
 pn_gui_term_other_label (const PnTerm *term)
 {

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "pn-corpus.h"
 #include "pn-export.h"
 #include "pn-policy.h"
 #include "pn-result.h"
@@ -41,6 +42,14 @@ const char  *pn_gui_text                 (const PnText *text);
 const char  *pn_gui_other_text           (const PnText *text);
 const char  *pn_gui_term_label           (const PnTerm *term);
 const char  *pn_gui_term_other_label     (const PnTerm *term);
+/* The name of a place, of the taxonomy or one an imported document
+ * declares, in the interface's language; its id when it has none. */
+char        *pn_gui_location_label       (PnCorpus     *corpus,
+                                          const char   *id);
+/* How deep a place sits in `locations` (PnTerm, from
+ * pn_corpus_list_locations()): 0 for a province, 1 a city, 2 a county. */
+guint        pn_gui_location_depth       (GPtrArray    *locations,
+                                          const char   *id);
 
 /* Simplified Chinese glyphs: tags the label's text with the zh-cn Pango
  * language, keeping its other attributes.  Latin text is unaffected. */

@@ -701,6 +701,46 @@ pn_test_generate_documents (PnTestFixture *fixture,
   return paths;
 }
 
+/* A new city's measures: the document declares Guangdong and Shenzhen
+ * (<local-locations>), which the taxonomy does not know. */
+static const char shenzhen_document[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<policy-document schema-version=\"1\" id=\"shenzhen-test\" status=\"final\">\n"
+  "  <title><zh>深圳市测试措施</zh><en>Shenzhen test measures</en></title>\n"
+  "  <issuer><zh>深圳市人民政府</zh><en>Shenzhen People's Government</en></issuer>\n"
+  "  <local-locations>\n"
+  "    <location id=\"guangdong\" level=\"province\"><zh>广东省</zh><en>Guangdong</en></location>\n"
+  "    <location id=\"shenzhen\" level=\"city\" parent=\"guangdong\"><zh>深圳市</zh><en>Shenzhen</en></location>\n"
+  "  </local-locations>\n"
+  "  <jurisdiction>shenzhen</jurisdiction>\n"
+  "  <validity issued=\"2025-01-01\" in-force-from=\"2025-01-01\" in-force-until=\"2029-12-31\"/>\n"
+  "  <source file=\"shenzhen-test.txt\" last-verified=\"2025-01-02\"/>\n"
+  "  <article number=\"1\" chapter=\"一、测试\">\n"
+  "    <heading><zh>临床试验奖励</zh><en>Clinical trial award</en></heading>\n"
+  "    <original>对完成Ⅱ期临床试验的创新药，给予最高200万元奖励。</original>\n"
+  "    <summary>An innovative drug that completes a Phase II trial gets 2 million yuan.</summary>\n"
+  "    <benefit id=\"shenzhen-test/1/phase-2\" kind=\"fixed\" per=\"product\">\n"
+  "      <title><zh>Ⅱ期临床试验奖励</zh><en>Phase II award</en></title>\n"
+  "      <amount>2000000</amount>\n"
+  "      <conditions><product>drug</product><drug-class>innovative</drug-class><phase>phase-2</phase></conditions>\n"
+  "    </benefit>\n"
+  "  </article>\n"
+  "</policy-document>\n";
+
+void
+pn_test_import_shenzhen (PnTestFixture *fixture)
+{
+  g_autofree char *path = g_build_filename (fixture->out_dir, "shenzhen-test.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PnDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, shenzhen_document, -1, &error));
+  document = pn_store_import_file (pn_application_get_store (fixture->app), file, FALSE, &error);
+  g_assert_no_error (error);
+  pn_application_reload_corpus (fixture->app);
+}
+
 void
 pn_test_import_generated (PnTestFixture *fixture,
                           guint          n_benefits)

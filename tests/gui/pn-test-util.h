@@ -166,6 +166,10 @@ GPtrArray  *pn_test_generate_documents    (PnTestFixture          *fixture,
 /* Imports `n_benefits` measures in two documents that tests/bench's
  * gen-corpus.py writes (seed 14) into the fixture's out_dir, and reloads
  * the application's corpus: a corpus as large as users' may grow. */
+/* Imports a Shenzhen document whose place only it declares ("shenzhen",
+ * under "guangdong"; a Phase II innovative drug gets ¥2,000,000), and
+ * reloads the corpus. */
+void        pn_test_import_shenzhen       (PnTestFixture          *fixture);
 void        pn_test_import_generated      (PnTestFixture          *fixture,
                                            guint                   n_benefits);
 

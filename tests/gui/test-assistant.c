@@ -161,43 +161,12 @@ expected_citation (void)
 /* /pn/gui/assistant/declared-place: a new city's measures, imported with
  * the place their document declares (<local-locations>), are offered on the
  * first page, under the taxonomy's places. */
-static const char declared_place_document[] =
-  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-  "<policy-document schema-version=\"1\" id=\"shenzhen-test\" status=\"final\">\n"
-  "  <title><zh>深圳市测试措施</zh><en>Shenzhen test measures</en></title>\n"
-  "  <issuer><zh>深圳市人民政府</zh><en>Shenzhen People's Government</en></issuer>\n"
-  "  <local-locations>\n"
-  "    <location id=\"guangdong\" level=\"province\"><zh>广东省</zh><en>Guangdong</en></location>\n"
-  "    <location id=\"shenzhen\" level=\"city\" parent=\"guangdong\"><zh>深圳市</zh><en>Shenzhen</en></location>\n"
-  "  </local-locations>\n"
-  "  <jurisdiction>shenzhen</jurisdiction>\n"
-  "  <validity issued=\"2025-01-01\" in-force-from=\"2025-01-01\" in-force-until=\"2029-12-31\"/>\n"
-  "  <source file=\"shenzhen-test.txt\" last-verified=\"2025-01-02\"/>\n"
-  "  <article number=\"1\" chapter=\"一、测试\">\n"
-  "    <heading><zh>临床试验奖励</zh><en>Clinical trial award</en></heading>\n"
-  "    <original>对完成Ⅱ期临床试验的创新药，给予最高200万元奖励。</original>\n"
-  "    <summary>An innovative drug that completes a Phase II trial gets 2 million yuan.</summary>\n"
-  "    <benefit id=\"shenzhen-test/1/phase-2\" kind=\"fixed\" per=\"product\">\n"
-  "      <title><zh>Ⅱ期临床试验奖励</zh><en>Phase II award</en></title>\n"
-  "      <amount>2000000</amount>\n"
-  "      <conditions><product>drug</product><drug-class>innovative</drug-class><phase>phase-2</phase></conditions>\n"
-  "    </benefit>\n"
-  "  </article>\n"
-  "</policy-document>\n";
-
 static void
 test_declared_place (Fixture *fixture)
 {
-  g_autofree char *path = g_build_filename (fixture->out_dir, "shenzhen-test.xml", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(PnDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
   GtkWidget *row;
 
-  g_assert_true (g_file_set_contents (path, declared_place_document, -1, &error));
-  document = pn_store_import_file (pn_application_get_store (fixture->app), file, FALSE, &error);
-  g_assert_no_error (error);
-  pn_application_reload_corpus (fixture->app);
+  pn_test_import_shenzhen (fixture);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.start", NULL));
   pn_test_flush ();

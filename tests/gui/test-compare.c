@@ -283,12 +283,12 @@ check_against_core (Fixture *fixture)
       PnResults *at = g_ptr_array_index (results, i);
       GtkWidget *column = nth_column (fixture, i);
       g_autofree char *total = pn_money_format_yuan (pn_results_get_total (at));
-      const PnTerm *term = pn_taxonomy_get_location (pn_corpus_get_taxonomy (pn_application_get_corpus (fixture->app)),
-                                                     locations[i]);
+      g_autofree char *name = pn_corpus_location_label (pn_application_get_corpus (fixture->app), locations[i],
+                                                        pn_gui_get_lang ());
       gboolean best = max > min && pn_results_get_total (at) == max;
 
       g_assert_cmpstr (gtk_widget_get_name (column), ==, locations[i]);
-      g_assert_cmpstr (label_text (column, "name"), ==, pn_gui_term_label (term));
+      g_assert_cmpstr (label_text (column, "name"), ==, name);
       g_assert_cmpstr (label_text (column, "total"), ==, total);
       g_assert_cmpint (column_marked_best (column), ==, best);
       /* Marked for a screen reader too. */
@@ -635,6 +635,54 @@ test_picker (Fixture *fixture)
   }
 }
 
+/* /pn/gui/compare/declared-place: a place only an imported document
+ * declares (Shenzhen, under Guangdong) is offered, chosen for a profile
+ * there, named in its column and compared like the taxonomy's. */
+static void
+test_declared_place (Fixture *fixture)
+{
+  static const char * const expected[] = { "shenzhen", "xiamen", "jinjiang", NULL };
+  gboolean zh = pn_gui_get_lang () == PN_LANG_ZH;
+  GtkWidget *shenzhen, *guangdong;
+
+  pn_test_import_shenzhen (fixture);
+  answer_scenario (fixture, "shenzhen");
+  show_compare (fixture);
+
+  /* the profile's place first, then the usual ones */
+  assert_locations (fixture, expected);
+  shenzhen = find_check (fixture, "shenzhen");
+  guangdong = find_check (fixture, "guangdong");
+  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (shenzhen)), ==, zh ? "深圳市" : "Shenzhen");
+  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (guangdong)), ==, zh ? "广东省" : "Guangdong");
+  /* a city under its province, as the taxonomy's are */
+  g_assert_cmpint (gtk_widget_get_margin_start (shenzhen), ==, 0);
+  g_assert_cmpint (gtk_widget_get_margin_start (guangdong), ==, 0);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (shenzhen)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (view_child (fixture, "locations_label"))),
+                            zh ? "深圳市" : "Shenzhen"));
+
+  /* the Phase II award of the Shenzhen document, ¥2,000,000, in its column */
+  {
+    g_autofree char *total = pn_money_format_yuan (2000000);
+
+    g_assert_cmpstr (label_text (nth_column (fixture, 0), "total"), ==, total);
+  }
+  check_against_core (fixture);
+
+  /* chosen by code too; a place nobody declares still is not */
+  {
+    static const char * const two[] = { "guangdong", "shenzhen", NULL };
+    static const char * const unknown[] = { "shenzhen", "hangzhou", NULL };
+
+    g_assert_false (pn_compare_view_set_locations (fixture->view, unknown));
+    g_assert_true (pn_compare_view_set_locations (fixture->view, two));
+    assert_locations (fixture, two);
+    check_against_core (fixture);
+  }
+  screenshot (fixture, "compare-declared-place");
+}
+
 /* Every control, list, row and column has a name. */
 static void
 check_names (GtkWidget *widget,
@@ -803,6 +851,7 @@ main (int   argc,
     { "/pn/gui/compare/picker", test_picker },
     { "/pn/gui/compare/keyboard", test_keyboard },
     { "/pn/gui/compare/narrow", test_narrow },
+    { "/pn/gui/compare/declared-place", test_declared_place },
   };
   static const PnTestAppOptions options = { .width = 1000, .height = 700 };
 

@@ -307,6 +307,24 @@ test_empty (Fixture *fixture)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (view_child (fixture, "content_stack")), ==, "empty");
 }
 
+/* /pn/gui/deadlines/declared-place: a place only an imported document
+ * declares is named, not shown by its id, and its measure is listed. */
+static void
+test_declared_place (Fixture *fixture)
+{
+  gboolean zh = pn_gui_get_lang () == PN_LANG_ZH;
+
+  pn_test_import_shenzhen (fixture);
+  pn_profile_set_location (fixture->profile, "shenzhen");
+  pn_profile_set_as_of (fixture->profile, "2026-06-01");
+  show_deadlines (fixture);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (view_child (fixture, "content_stack")), ==, "deadlines");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (view_child (fixture, "location_label"))), ==,
+                   zh ? "深圳市" : "Shenzhen");
+  /* in force until 2029-12-31: one measure ends then */
+  g_assert_cmpuint (pn_deadlines_get_n_deadlines (pn_deadlines_view_get_deadlines (fixture->view)), ==, 1);
+}
+
 /* /pn/gui/deadlines/timeline: Jinjiang on 23 November 2026, as the core
  * lists it; other dates and windows follow at once. */
 static void
@@ -825,6 +843,7 @@ main (int   argc,
     { "/pn/gui/deadlines/project", test_project },
     { "/pn/gui/deadlines/a11y", test_accessibility },
     { "/pn/gui/deadlines/many", test_many },
+    { "/pn/gui/deadlines/declared-place", test_declared_place },
   };
   static const PnTestAppOptions options = { .width = 1000, .height = 700 };
 

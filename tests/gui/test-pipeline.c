@@ -313,6 +313,26 @@ test_compact_amounts (void)
     }
 }
 
+/* ---- /pn/gui/pipeline/declared-place ---- */
+
+/* A place only an imported document declares: named in the summary, its
+ * Phase II award (¥2,000,000, fixed) on its milestone. */
+static void
+test_declared_place (Fixture *fixture)
+{
+  g_autofree char *date = pn_gui_format_date ("2025-08-01");
+  g_autofree char *summary = NULL;
+
+  pn_test_import_shenzhen (fixture);
+  show_pipeline (fixture);
+  set_drug_profile (fixture);
+  pn_profile_set_location (fixture->profile, "shenzhen");
+  pn_test_flush ();
+  summary = g_strdup_printf (_("A drug in %s, as of %s"), pn_gui_get_lang () == PN_LANG_ZH ? "深圳市" : "Shenzhen", date);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (view_child (fixture, "summary_label"))), ==, summary);
+  assert_amount (stage_row (fixture, "phase-2"), "estimate", 2000000);
+}
+
 /* ---- /pn/gui/pipeline/drug ---- */
 
 static void
@@ -776,6 +796,7 @@ main (int   argc,
     { "/pn/gui/pipeline/no-cap", test_no_cap },
     { "/pn/gui/pipeline/keyboard", test_keyboard },
     { "/pn/gui/pipeline/screenshot", test_screenshot },
+    { "/pn/gui/pipeline/declared-place", test_declared_place },
   };
   static const PnTestAppOptions options = { .width = 1000, .height = 700 };
 

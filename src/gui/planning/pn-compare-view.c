@@ -33,6 +33,7 @@ struct _PnCompareView
 
   PnCompare           *compare;        /* NULL while nothing is compared */
   GPtrArray           *locations;      /* char*, NULL-terminated: the chosen ids, in column order */
+  GPtrArray           *places;         /* PnTerm: the places that may be chosen, or NULL until asked */
   gboolean             user_chose;     /* keep the user's choice when the profile moves */
   gboolean             stale;          /* widgets behind the profile */
   gboolean             syncing;        /* check buttons being set from code */
@@ -95,20 +96,49 @@ ensure_style (void)
   loaded = TRUE;
 }
 
-static PnTaxonomy *
-pn_compare_view_get_taxonomy (PnCompareView *self)
+/* The taxonomy's places, then those imported documents declare (a new
+ * city's measures): read once for each corpus. */
+static GPtrArray *
+pn_compare_view_get_places (PnCompareView *self)
 {
   PnCorpus *corpus = pn_profile_view_get_corpus (PN_PROFILE_VIEW (self));
 
-  return corpus != NULL ? pn_corpus_get_taxonomy (corpus) : NULL;
+  if (self->places == NULL && corpus != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->places = pn_corpus_list_locations (corpus, &error);
+      if (self->places == NULL)
+        {
+          /* the documents could not be listed: the taxonomy's places still can */
+          g_warning ("Could not list the places imported documents declare: %s", error->message);
+          self->places = g_ptr_array_copy (pn_taxonomy_get_locations (pn_corpus_get_taxonomy (corpus)), NULL, NULL);
+        }
+    }
+  return self->places;
+}
+
+static const PnTerm *
+pn_compare_view_find_place (PnCompareView *self,
+                            const char    *id)
+{
+  GPtrArray *places = pn_compare_view_get_places (self);
+
+  for (guint i = 0; places != NULL && id != NULL && i < places->len; i++)
+    {
+      const PnTerm *term = g_ptr_array_index (places, i);
+
+      if (g_str_equal (term->id, id))
+        return term;
+    }
+  return NULL;
 }
 
 static const char *
 pn_compare_view_location_label (PnCompareView *self,
                                 const char    *id)
 {
-  PnTaxonomy *taxonomy = pn_compare_view_get_taxonomy (self);
-  const PnTerm *term = taxonomy != NULL ? pn_taxonomy_get_location (taxonomy, id) : NULL;
+  const PnTerm *term = pn_compare_view_find_place (self, id);
 
   return term != NULL ? pn_gui_term_label (term) : id;
 }
@@ -190,20 +220,18 @@ result_state_label (const PnResult *result)
 static void
 pn_compare_view_choose_default (PnCompareView *self)
 {
-  PnTaxonomy *taxonomy = pn_compare_view_get_taxonomy (self);
   PnProfile *profile = pn_profile_view_get_profile (PN_PROFILE_VIEW (self));
-  GPtrArray *all;
+  GPtrArray *all = pn_compare_view_get_places (self);
   g_autoptr(GPtrArray) candidates = g_ptr_array_new ();
 
   g_ptr_array_set_size (self->locations, 0);
-  if (taxonomy == NULL)
+  if (all == NULL)
     return;
 
   if (profile != NULL && pn_profile_get_location (profile) != NULL)
     g_ptr_array_add (candidates, (gpointer) pn_profile_get_location (profile));
   for (guint i = 0; i < G_N_ELEMENTS (default_locations); i++)
     g_ptr_array_add (candidates, (gpointer) default_locations[i]);
-  all = pn_taxonomy_get_locations (taxonomy);
   for (guint i = 0; i < all->len; i++)
     g_ptr_array_add (candidates, ((const PnTerm *) g_ptr_array_index (all, i))->id);
 
@@ -211,7 +239,7 @@ pn_compare_view_choose_default (PnCompareView *self)
     {
       const char *id = g_ptr_array_index (candidates, i);
 
-      if (pn_taxonomy_get_location (taxonomy, id) != NULL && !pn_compare_view_has_location (self, id))
+      if (pn_compare_view_find_place (self, id) != NULL && !pn_compare_view_has_location (self, id))
         g_ptr_array_add (self->locations, g_strdup (id));
     }
 }
@@ -220,16 +248,14 @@ pn_compare_view_choose_default (PnCompareView *self)
 static void
 pn_compare_view_check_locations (PnCompareView *self)
 {
-  PnTaxonomy *taxonomy = pn_compare_view_get_taxonomy (self);
-
-  if (taxonomy == NULL)
+  if (pn_compare_view_get_places (self) == NULL)
     return;
 
   if (self->user_chose)
     {
       for (guint i = self->locations->len; i > 0; i--)
         {
-          if (pn_taxonomy_get_location (taxonomy, g_ptr_array_index (self->locations, i - 1)) == NULL)
+          if (pn_compare_view_find_place (self, g_ptr_array_index (self->locations, i - 1)) == NULL)
             g_ptr_array_remove_index (self->locations, i - 1);
         }
       if (self->locations->len >= PN_COMPARE_MIN_LOCATIONS)
@@ -312,24 +338,22 @@ pn_compare_view_check_toggled_cb (PnCompareView  *self,
   pn_compare_view_refresh (PN_PROFILE_VIEW (self));
 }
 
-/* A check button per location of the taxonomy, counties indented under
- * their city. */
+/* A check button per place, counties indented under their city: the
+ * taxonomy's, then those imported documents declare. */
 static void
 pn_compare_view_build_picker (PnCompareView *self)
 {
-  PnTaxonomy *taxonomy = pn_compare_view_get_taxonomy (self);
-  GPtrArray *all;
+  GPtrArray *all = pn_compare_view_get_places (self);
 
   pn_gui_box_remove_all (self->location_checks);
-  if (taxonomy == NULL)
+  if (all == NULL)
     return;
 
-  all = pn_taxonomy_get_locations (taxonomy);
   for (guint i = 0; i < all->len; i++)
     {
       const PnTerm *term = g_ptr_array_index (all, i);
       GtkWidget *check = gtk_check_button_new_with_label (pn_gui_term_label (term));
-      guint depth = pn_taxonomy_location_depth (taxonomy, term->id);
+      guint depth = pn_gui_location_depth (all, term->id);
 
       gtk_widget_set_name (check, term->id);
       gtk_widget_set_margin_start (check, depth > 1 ? 24 * (depth - 1) : 0);
@@ -1030,6 +1054,7 @@ pn_compare_view_corpus_changed (PnProfileView *view)
   PnCompareView *self = PN_COMPARE_VIEW (view);
 
   g_clear_pointer (&self->compare, pn_compare_unref);
+  g_clear_pointer (&self->places, g_ptr_array_unref);
   if (self->content_stack != NULL)
     pn_compare_view_clear (self);
   if (self->location_checks != NULL)
@@ -1065,6 +1090,7 @@ pn_compare_view_finalize (GObject *object)
   PnCompareView *self = PN_COMPARE_VIEW (object);
 
   g_clear_pointer (&self->locations, g_ptr_array_unref);
+  g_clear_pointer (&self->places, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pn_compare_view_parent_class)->finalize (object);
 }
@@ -1197,20 +1223,19 @@ gboolean
 pn_compare_view_set_locations (PnCompareView      *self,
                                const char * const *locations)
 {
-  PnTaxonomy *taxonomy;
   guint n;
 
   g_return_val_if_fail (PN_IS_COMPARE_VIEW (self), FALSE);
   g_return_val_if_fail (locations != NULL, FALSE);
 
-  taxonomy = pn_compare_view_get_taxonomy (self);
   n = g_strv_length ((GStrv) locations);
-  if (taxonomy == NULL || n < PN_COMPARE_MIN_LOCATIONS || n > PN_COMPARE_MAX_LOCATIONS)
+  if (pn_compare_view_get_places (self) == NULL ||
+      n < PN_COMPARE_MIN_LOCATIONS || n > PN_COMPARE_MAX_LOCATIONS)
     return FALSE;
 
   for (guint i = 0; i < n; i++)
     {
-      if (pn_taxonomy_get_location (taxonomy, locations[i]) == NULL)
+      if (pn_compare_view_find_place (self, locations[i]) == NULL)
         return FALSE;
       for (guint j = 0; j < i; j++)
         {

@@ -359,14 +359,13 @@ pn_deadlines_view_section_new (const PnDeadline  *first,
 static void
 pn_deadlines_view_fill_header (PnDeadlinesView *self)
 {
-  PnTaxonomy *taxonomy = pn_corpus_get_taxonomy (pn_profile_view_get_corpus (PN_PROFILE_VIEW (self)));
-  const PnTerm *place = pn_taxonomy_get_location (taxonomy, pn_deadlines_get_location (self->deadlines));
+  g_autofree char *place = pn_gui_location_label (pn_profile_view_get_corpus (PN_PROFILE_VIEW (self)),
+                                                  pn_deadlines_get_location (self->deadlines));
   g_autofree char *as_of = pn_gui_format_date (pn_deadlines_get_as_of (self->deadlines));
   g_autofree char *summary = NULL;
   guint n = self->shown->len;
 
-  pn_gui_label_set_text (self->location_label,
-                         place != NULL ? pn_gui_term_label (place) : pn_deadlines_get_location (self->deadlines));
+  pn_gui_label_set_text (self->location_label, place);
 
   if (pn_deadlines_view_filters (self))
     /* Translators: %u is a number of measures, %s a date such as "23 November 2026" */

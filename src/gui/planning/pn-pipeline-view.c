@@ -603,8 +603,8 @@ pn_pipeline_view_update_header (PnPipelineView *self)
 {
   PnProfile *profile = pn_profile_view_get_profile (PN_PROFILE_VIEW (self));
   PnTaxonomy *taxonomy = pn_pipeline_view_get_taxonomy (self);
-  const PnTerm *place = pn_taxonomy_get_location (taxonomy, pn_pipeline_get_location (self->pipeline));
-  const char *place_label = place != NULL ? pn_gui_term_label (place) : pn_pipeline_get_location (self->pipeline);
+  g_autofree char *place_label = pn_gui_location_label (pn_profile_view_get_corpus (PN_PROFILE_VIEW (self)),
+                                                        pn_pipeline_get_location (self->pipeline));
   g_autofree char *as_of = pn_gui_format_date (pn_pipeline_get_as_of (self->pipeline));
   g_autofree char *summary = NULL;
   g_autofree char *figures_text = NULL;
@@ -726,13 +726,12 @@ pn_pipeline_view_show_unsupported (PnPipelineView *self)
 static void
 pn_pipeline_view_show_no_stages (PnPipelineView *self)
 {
-  const PnTerm *place = pn_taxonomy_get_location (pn_pipeline_view_get_taxonomy (self),
+  g_autofree char *place = pn_gui_location_label (pn_profile_view_get_corpus (PN_PROFILE_VIEW (self)),
                                                   pn_pipeline_get_location (self->pipeline));
   g_autofree char *description = NULL;
 
   /* Translators: %s is a location such as "Xiamen" */
-  description = g_strdup_printf (_("No measure of %s is tied to a milestone of this project."),
-                                 place != NULL ? pn_gui_term_label (place) : pn_pipeline_get_location (self->pipeline));
+  description = g_strdup_printf (_("No measure of %s is tied to a milestone of this project."), place);
   adw_status_page_set_description (self->no_stages_page, description);
   pn_gui_tag_chinese (GTK_WIDGET (self->no_stages_page));
   gtk_stack_set_visible_child_name (self->content_stack, "no-stages");
