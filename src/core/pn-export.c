@@ -549,8 +549,15 @@ pn_export_results_text (PnResults *results,
   g_string_append_printf (str, zh ? "地点：%s    日期：%s\n\n" : "Location: %s    As of: %s\n\n",
                           place, pn_results_get_as_of (results));
 
-  for (int pass = 0; pass < 2; pass++)
+  /* as the window lists them: what counts, what may once an answer or a
+   * figure is given, and what does not (expired, unmet, outranked) */
+  for (int pass = 0, any_section = FALSE; pass < 3; pass++)
     {
+      static const char * const headings[3][2] = {
+        { "Counted\n", "计入合计\n" },
+        { "Possible matches\n", "可能符合\n" },
+        { "Not counted\n", "未计入\n" },
+      };
       gboolean any = FALSE;
 
       for (guint i = 0; i < pn_results_get_n_results (results); i++)
@@ -559,15 +566,20 @@ pn_export_results_text (PnResults *results,
           PnBenefit *benefit = result->benefit;
           g_autofree char *citation = NULL;
           g_autofree char *amount = NULL;
+          int group = result->counted ? 0
+                      : result->not_counted == PN_NOT_COUNTED_POSSIBLE ||
+                        result->not_counted == PN_NOT_COUNTED_MISSING_FIGURE ? 1 : 2;
 
-          if (result->counted != (pass == 0))
+          if (group != pass)
             continue;
 
           if (!any)
             {
-              g_string_append (str, pass == 0 ? (zh ? "计入合计\n" : "Counted\n")
-                                              : (zh ? "\n未计入\n" : "\nNot counted\n"));
-              any = TRUE;
+              /* a blank line between sections */
+              if (any_section)
+                g_string_append_c (str, '\n');
+              g_string_append (str, headings[pass][zh]);
+              any = any_section = TRUE;
             }
 
           citation = pn_citation_format (benefit->article, lang);

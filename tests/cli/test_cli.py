@@ -408,6 +408,32 @@ def run_tests(tap, pnav, workdir):
                          "  " in r.out
            and "Needs R&D investment; up to ¥20,000,000\n      Needs R&D" not in r.out,
            "match as text says a missing figure once", str(r))
+    # three sections, as the window lists them: each measure under the one
+    # its JSON says (counted; possible: an answer or a figure missing; the
+    # rest: expired, unmet, outranked)
+    jinjiang = ["match", "--location", "jinjiang", "--drug-class", "innovative", "--phase", "phase-2",
+                "--as-of", "2026-10-01"]
+    r = pnav.run(*jinjiang)
+    rj = pnav.run(*jinjiang, "--format", "json")
+    sections, section = {}, None
+    for line in r.out.splitlines():
+        if line and not line.startswith(" "):
+            section = line if line in ("Counted", "Possible matches", "Not counted") else None
+        elif line.startswith("  ") and not line.startswith("      ") and section is not None:
+            sections.setdefault(section, []).append(line)
+    wanted = {"Counted": [], "Possible matches": [], "Not counted": []}
+    for m in rj.json()["matches"] if rj.rc == 0 else []:
+        group = ("Counted" if m["counted"] else
+                 "Possible matches" if m["not_counted_reason"] in ("possible", "missing-figure") else
+                 "Not counted")
+        wanted[group].append(m["title"])
+    tap.ok(r.rc == 0 and rj.rc == 0 and wanted["Possible matches"] and wanted["Not counted"]
+           and all(len(sections.get(g, [])) == len(titles)
+                   and all(t in row for t, row in zip(titles, sections.get(g, [])))
+                   for g, titles in wanted.items() if titles)
+           and list(sections) == [g for g in wanted if wanted[g]]
+           and "\n\n\n" not in r.out,
+           "match as text lists counted, possible and not counted measures apart", str(r))
     zh_env = dict(pnav.env, LANGUAGE="zh_CN", LANG="zh_CN.UTF-8")
     r = pnav.run(*device, env=zh_env)
     tap.ok(r.rc == 0 and r.out.startswith("地点：厦门市    日期：2025-12-15\n")
