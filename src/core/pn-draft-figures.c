@@ -76,6 +76,9 @@ typedef struct
   gsize      position;
   gboolean   from_rate;   /* a rate (or matching, top-up) awaiting its cap */
   gboolean   capped;
+  gint64     per_period;  /* "每月3000元": the amount a month or a year, else 0 */
+  gboolean   monthly;
+  guint      n_periods;   /* for how many months or years, 0 when not stated */
 } Made;
 
 typedef struct
@@ -836,6 +839,132 @@ classify (Reader *self,
   return ROLE_AMOUNT;
 }
 
+/* ---- amounts a month or a year ---- */
+
+/* "每人每月3000元", "按每人每年2万元": an amount paid a month (TRUE in
+ * `monthly`) or a year, said just before it. */
+static gboolean
+periodic (const char *s,
+          gsize       start,
+          gsize       floor,
+          gboolean   *monthly)
+{
+  gsize near = back (s, start, 6, floor);
+
+  if (span_has (s, near, start, "每月") || span_has (s, near, start, "按月") ||
+      span_has (s, near, start, "月均"))
+    {
+      *monthly = TRUE;
+      return TRUE;
+    }
+  if (span_has (s, near, start, "每年") || span_has (s, near, start, "按年") ||
+      span_has (s, near, start, "年均"))
+    {
+      *monthly = FALSE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* For how long an amount a month or a year is paid, in months: "最长不超过
+ * 36个月", "期限3年", "连续三年", "补贴2年"; 0 when the sentence does not
+ * say.  A count after no word of length ("入职满6个月", "2026年") is no
+ * term. */
+static guint
+term_months (const char *s,
+             gsize       from,
+             gsize       to)
+{
+  static const char * const term_words[] = {
+    "最长不超过", "最长", "最多不超过", "最多", "不超过", "期限为", "期限", "为期", "连续", "累计",
+    "补贴", "补助", "资助", "支持", "发放", "给予", "共", NULL
+  };
+
+  for (gsize p = from; p < to; p += char_len (s + p))
+    {
+      gsize len = 0;
+      gint64 n = -1;
+      gsize after;
+
+      if (g_ascii_isdigit (s[p]) && (p == from || !g_ascii_isdigit (s[p - 1])))
+        {
+          n = 0;
+          while (p + len < to && g_ascii_isdigit (s[p + len]) && n < 1000)
+            n = n * 10 + (s[p + len++] - '0');
+        }
+      else if ((len = pn_draft_cn_number_len (s + p)) > 0 &&
+               (p == from || pn_draft_cn_number_len (s + back (s, p, 1, from)) == 0))
+        n = pn_draft_cn_number (s + p, len);
+      if (n <= 0 || n >= 1000)
+        continue;
+
+      after = p + len;
+      if (!span_ends_with_any (s, back (s, p, 5, from), p, term_words))
+        continue;
+      if (at (s, after, "个月"))
+        return n;
+      if (at (s, after, "年") && !at (s, after, "年度") && n <= 20)
+        return n * 12;
+    }
+  return 0;
+}
+
+/* The amount of a whole term: "每人每月3000元，最长不超过36个月" is at
+ * most ¥108,000 a person; the reviewer sees how it was worked out. */
+static void
+set_periodic (Reader *self,
+              Made   *made,
+              Token  *token)
+{
+  const char *s = self->s;
+  gboolean monthly = FALSE;
+  guint months;
+  guint n;
+  g_autofree char *each = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *zh = NULL;
+  g_autofree char *en = NULL;
+
+  if (!periodic (s, token->start, clause_start (self, token->clause), &monthly))
+    return;
+
+  months = term_months (s, sentence_start (self, token->sentence), sentence_end (self, token->sentence));
+  n = monthly ? months : months / 12;
+  made->per_period = token->yuan;
+  made->monthly = monthly;
+  each = pn_money_format_yuan (token->yuan);
+  if (n == 0 || (!monthly && months % 12 != 0) || token->yuan > PN_MONEY_MAX / (gint64) n)
+    {
+      g_ptr_array_add (made->benefit->notes,
+                       monthly ? pn_text_new ("原文为每月金额，未写明可领取多少个月：此处只记一个月的金额，请按可领取的月数核对。",
+                                              "The text gives an amount a month and does not say for how many "
+                                              "months: one month is recorded; set the amount for the whole term.")
+                               : pn_text_new ("原文为每年金额，未写明可领取多少年：此处只记一年的金额，请按可领取的年数核对。",
+                                              "The text gives an amount a year and does not say for how many "
+                                              "years: one year is recorded; set the amount for the whole term."));
+      return;
+    }
+
+  made->n_periods = n;
+  made->benefit->amount = token->yuan * n;
+  total = pn_money_format_yuan (made->benefit->amount);
+  if (monthly)
+    {
+      zh = g_strdup_printf ("原文为每月%s，最长%u个月：此处按%u个月计为%s；领取月数较少的，金额相应减少。",
+                            each, n, n, total);
+      en = g_strdup_printf ("The text gives %s a month for at most %u months: recorded as %u months, %s; "
+                            "fewer months pay less.", each, n, n, total);
+    }
+  else
+    {
+      zh = g_strdup_printf ("原文为每年%s，最长%u年：此处按%u年计为%s；领取年数较少的，金额相应减少。",
+                            each, n, n, total);
+      en = g_strdup_printf ("The text gives %s a year for at most %u years: recorded as %u years, %s; "
+                            "fewer years pay less.", each, n, n, total);
+    }
+  g_ptr_array_add (made->benefit->notes, pn_text_new (zh, en));
+}
+
 /* ---- vocabulary ---- */
 
 typedef struct
@@ -1489,9 +1618,10 @@ set_conditions (PnBenefit *benefit,
  * it reviewed in the XML may keep it, and the app says elsewhere what is
  * not reviewed.) */
 static void
-describe (PnBenefit  *benefit,
+describe (Made       *made,
           PnTaxonomy *taxonomy)
 {
+  PnBenefit *benefit = made->benefit;
   GString *en = g_string_new ("Drafted: ");
 
   switch (benefit->kind)
@@ -1540,6 +1670,16 @@ describe (PnBenefit  *benefit,
     g_string_append_printf (en, " per %s", benefit->per);
   if (benefit->one_time)
     g_string_append (en, ", once");
+  if (made->per_period > 0)
+    {
+      g_autofree char *each = pn_money_format_yuan (made->per_period);
+
+      if (made->n_periods > 0)
+        g_string_append_printf (en, made->monthly ? " (%s a month, %u months)" : " (%s a year, %u years)",
+                                each, made->n_periods);
+      else
+        g_string_append (en, made->monthly ? " a month" : " a year");
+    }
 
   g_free (benefit->title.en);
   benefit->title.en = g_string_free (en, FALSE);
@@ -2235,6 +2375,8 @@ build (Reader *self)
                 /* "给予100万元至300万元资助": at most the upper end */
                 if (top_up || token->ranged)
                   made->benefit->cap = token->yuan;
+                else
+                  set_periodic (self, made, token);
                 add_figure (self, token, PN_DRAFT_FIGURE_AMOUNT, made->benefit);
               }
           }
@@ -2426,7 +2568,7 @@ build (Reader *self)
     }
 
   for (guint i = 0; i < self->made->len; i++)
-    describe (((Made *) g_ptr_array_index (self->made, i))->benefit, self->taxonomy);
+    describe (g_ptr_array_index (self->made, i), self->taxonomy);
 }
 
 static void

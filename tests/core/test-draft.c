@@ -358,6 +358,21 @@ test_fujian_tasks_numbered_twice (void)
 
 /* ---- the other formats and styles (tests/data/draft) ---- */
 
+/* Whether a note of `benefit` holds `words`, in Chinese or English. */
+static gboolean
+has_note (PnBenefit  *benefit,
+          const char *words)
+{
+  for (guint i = 0; i < benefit->notes->len; i++)
+    {
+      PnText *note = g_ptr_array_index (benefit->notes, i);
+
+      if (strstr (note->zh, words) != NULL || strstr (note->en, words) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static PnBenefit *
 benefit_of_amount (PnArticle *article,
                    gint64     amount)
@@ -892,6 +907,55 @@ test_stray_bytes (void)
 /* Found drafting texts written in the style of other cities' measures:
  * numbers that are no award, ratios that are instalments or who pays,
  * words that looked like a rank or hid a milestone. */
+/* /pn/draft/figures/amounts-over-time: an amount a month or a year is
+ * drafted for the whole term the sentence states, and said so. */
+static void
+test_amounts_over_time (void)
+{
+  static const char text[] =
+    "关于印发人才测试措施的通知\n"
+    "第一条 对新引进的博士研究生，给予每人每月3000元生活补贴，最长不超过36个月。\n"
+    "第二条 对企业新招用的硕士毕业生，按每人每年2万元给予租房补贴，期限三年。\n"
+    "第三条 对入职满6个月的技术骨干，给予每人每月1000元交通补贴。\n"
+    "第四条 对2026年新认定的企业，给予50万元奖励。\n"
+    "第五条 对企业引进的团队，给予每个团队每年100万元资助，连续支持3年。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("monthly.txt", text, -1, &error);
+  PnDocument *document;
+  PnBenefit *benefit;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+
+  /* ¥3,000 a month for at most 36 months: ¥108,000 a person */
+  benefit = g_ptr_array_index (article (document, "1")->benefits, 0);
+  g_assert_cmpint (benefit->kind, ==, PN_BENEFIT_FIXED);
+  g_assert_cmpint (benefit->amount, ==, 108000);
+  g_assert_cmpstr (benefit->per, ==, "person");
+  g_assert_nonnull (strstr (benefit->title.en, "¥3,000 a month, 36 months"));
+  g_assert_true (has_note (benefit, "每月¥3,000，最长36个月"));
+
+  /* ¥20,000 a year, 期限三年 (a Chinese numeral): ¥60,000 */
+  benefit = g_ptr_array_index (article (document, "2")->benefits, 0);
+  g_assert_cmpint (benefit->amount, ==, 60000);
+
+  /* 满6个月 is a condition, not a term: one month, said so */
+  benefit = g_ptr_array_index (article (document, "3")->benefits, 0);
+  g_assert_cmpint (benefit->amount, ==, 1000);
+  g_assert_nonnull (strstr (benefit->title.en, "a month"));
+  g_assert_true (has_note (benefit, "未写明可领取多少个月"));
+
+  /* a year in a date is no term, and an amount with no 每年 no instalment */
+  benefit = g_ptr_array_index (article (document, "4")->benefits, 0);
+  g_assert_cmpint (benefit->amount, ==, 500000);
+  g_assert_null (strstr (benefit->title.en, "a year"));
+
+  /* 每年100万元，连续支持3年 */
+  benefit = g_ptr_array_index (article (document, "5")->benefits, 0);
+  g_assert_cmpint (benefit->amount, ==, 3000000);
+  assert_valid (draft);
+}
+
 static void
 test_ratios_and_ranks (void)
 {
@@ -1246,6 +1310,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/units-close-item", test_units_close_item);
   g_test_add_func ("/pn/draft/format/tab-separated-table", test_tab_separated_table);
   g_test_add_func ("/pn/draft/figures/ratios-and-ranks", test_ratios_and_ranks);
+  g_test_add_func ("/pn/draft/figures/amounts-over-time", test_amounts_over_time);
   g_test_add_func ("/pn/draft/figures/clauses-ranges-titles", test_clauses_ranges_titles);
   g_test_add_func ("/pn/draft/refuses/bytes", test_bad_bytes);
   g_test_add_func ("/pn/draft/format/stray-bytes", test_stray_bytes);
