@@ -784,6 +784,11 @@ classify (Reader *self,
     if (g_array_index (self->tokens, Token, run->first + i).too_large)
       return ROLE_OTHER;
 
+  /* "给予最高1000万元资助，其中50%作为安家补贴": how the award just stated
+   * is split, not another award */
+  if (span_has (s, back (s, first->start, 5, floor), first->start, "其中"))
+    return ROLE_OTHER;
+
   if (!span_has_any (s, sstart, send, award_words))
     {
       /* "……每个产品奖励50万元。同一企业每年累计不超过1000万元。": a
@@ -1371,6 +1376,9 @@ static const struct { const char *word; PnFigure figure; } base_words[] = {
   { "技术交易额", PN_FIGURE_TECH_TRANSACTION },
   { "技术合同", PN_FIGURE_TECH_TRANSACTION },
   { "成果交易", PN_FIGURE_TECH_TRANSACTION },
+  /* "按服务合同实际发生额的10%": a CRO's service contracts are its
+   * service revenue (before 合同金额, a contract manufacturer's) */
+  { "服务合同", PN_FIGURE_SERVICE_REVENUE },
   { "合同交易", PN_FIGURE_CONTRACT_AMOUNT },
   { "合同金额", PN_FIGURE_CONTRACT_AMOUNT },
   /* "按实际交易额的20%", after 合同交易额 (a contract's) */
@@ -1639,8 +1647,15 @@ describe (Made       *made,
                                               benefit->kind == PN_BENEFIT_MATCHING ? "matching " : "",
                                   percent);
           if (benefit->base != PN_FIGURE_NONE)
-            g_string_append_printf (en, " of %s",
-                                    pn_derivation_figure_label (taxonomy, benefit->base, PN_LANG_EN));
+            {
+              const char *label = pn_derivation_figure_label (taxonomy, benefit->base, PN_LANG_EN);
+
+              /* "of rent paid", but "of R&D investment" */
+              if (g_ascii_isupper (label[0]) && g_ascii_islower (label[1]))
+                g_string_append_printf (en, " of %c%s", g_ascii_tolower (label[0]), label + 1);
+              else
+                g_string_append_printf (en, " of %s", label);
+            }
         }
       break;
     case PN_BENEFIT_FIXED:
@@ -2319,9 +2334,19 @@ build (Reader *self)
             gsize suffix_end = MIN (clause_end (self, first->clause), last->end + 12);
             PnFigure base = find_base (s, base_from, first->start);
             PnBenefitKind kind = PN_BENEFIT_RATE;
+            gboolean lpr = FALSE;
 
             if (base == PN_FIGURE_NONE)
               base = find_base (s, cstart, first->start);
+            /* "给予50%的租金补贴": the figure after the rate */
+            if (base == PN_FIGURE_NONE && at (s, last->end, "的"))
+              base = find_base (s, last->end, MIN (clause_end (self, first->clause), last->end + 6 * 3));
+            /* "按照贷款市场报价利率（LPR）的50%给予贴息": interest */
+            if (base == PN_FIGURE_NONE && span_has (s, cstart, suffix_end, "贴息"))
+              {
+                base = PN_FIGURE_LOAN_INTEREST;
+                lpr = span_has (s, cstart, first->start, "LPR") || span_has (s, cstart, first->start, "报价利率");
+              }
             if (span_has (s, cstart, suffix_end, "补足") || span_has (s, cstart, suffix_end, "补齐"))
               kind = PN_BENEFIT_TOP_UP;
             else if (first->kind == TOKEN_RATIO || span_has (s, window, suffix_end, "配套"))
@@ -2348,6 +2373,13 @@ build (Reader *self)
                                    pn_text_new ("原文比例超过100%，此处按100%记录，请核对。",
                                                 "The text states a rate above 100%; recorded as 100%, "
                                                 "check it."));
+                if (lpr)
+                  g_ptr_array_add (made->benefit->notes,
+                                   pn_text_new ("原文按贷款市场报价利率（LPR）的一定比例贴息，此处记为实际支付利息的该比例；"
+                                                "贷款利率高于LPR时，实际贴息低于此数，请核对。",
+                                                "The text subsidises interest at a share of the loan prime rate (LPR); "
+                                                "recorded as that share of the interest paid, which overstates it "
+                                                "when the loan's rate is above the LPR: check it."));
                 if (base == PN_FIGURE_NONE)
                   g_ptr_array_add (made->benefit->notes,
                                    pn_text_new ("未能从原文识别比例的计算基数，请选择。",

@@ -956,6 +956,45 @@ test_amounts_over_time (void)
   assert_valid (draft);
 }
 
+/* /pn/draft/figures/shares-and-bases: a share of an award already stated
+ * is no award, and the figure a rate applies to is read after the rate, in
+ * a service contract and in a rate of the LPR. */
+static void
+test_shares_and_bases (void)
+{
+  static const char text[] =
+    "测试人才团队措施\n"
+    "第一条 对引进的顶尖人才团队，给予最高1000万元资助，其中50%作为安家补贴；对引进的高层次人才团队，给予最高500万元资助。\n"
+    "第二条 对CRO企业为本市企业提供服务的，按服务合同实际发生额的10%给予奖励，每家企业每年最高200万元。\n"
+    "第三条 对租用园区厂房的企业，给予50%的租金补贴，每家企业每年最高100万元。\n"
+    "第四条 对企业获得的贷款，按照贷款市场报价利率（LPR）的50%给予贴息，每家企业每年最高100万元。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("shares.txt", text, -1, &error);
+  PnDocument *document;
+  PnBenefit *benefit;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+
+  /* two awards, at most ¥10,000,000 and ¥5,000,000; the 50% is neither */
+  g_assert_cmpuint (article (document, "1")->benefits->len, ==, 2);
+  g_assert_cmpint (benefit_of_amount (article (document, "1"), 10000000)->cap, ==, 10000000);
+  g_assert_cmpint (benefit_of_amount (article (document, "1"), 5000000)->cap, ==, 5000000);
+
+  benefit = g_ptr_array_index (article (document, "2")->benefits, 0);
+  g_assert_cmpint (benefit->base, ==, PN_FIGURE_SERVICE_REVENUE);
+  g_assert_cmpint (benefit->cap, ==, 2000000);
+
+  benefit = g_ptr_array_index (article (document, "3")->benefits, 0);
+  g_assert_cmpint (benefit->base, ==, PN_FIGURE_RENT);
+  g_assert_cmpstr (benefit->title.en, ==, "Drafted: 50% of rent paid, at most ¥1,000,000 per enterprise");
+
+  benefit = g_ptr_array_index (article (document, "4")->benefits, 0);
+  g_assert_cmpint (benefit->base, ==, PN_FIGURE_LOAN_INTEREST);
+  g_assert_true (has_note (benefit, "LPR"));
+  assert_valid (draft);
+}
+
 static void
 test_ratios_and_ranks (void)
 {
@@ -1311,6 +1350,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/format/tab-separated-table", test_tab_separated_table);
   g_test_add_func ("/pn/draft/figures/ratios-and-ranks", test_ratios_and_ranks);
   g_test_add_func ("/pn/draft/figures/amounts-over-time", test_amounts_over_time);
+  g_test_add_func ("/pn/draft/figures/shares-and-bases", test_shares_and_bases);
   g_test_add_func ("/pn/draft/figures/clauses-ranges-titles", test_clauses_ranges_titles);
   g_test_add_func ("/pn/draft/refuses/bytes", test_bad_bytes);
   g_test_add_func ("/pn/draft/format/stray-bytes", test_stray_bytes);
