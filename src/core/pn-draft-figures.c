@@ -1759,6 +1759,7 @@ fill_benefit (Reader    *self,
 
   g_ptr_array_set_size (benefit->conditions, 0);
   g_ptr_array_set_size (benefit->notes, 0);
+  g_ptr_array_set_size (benefit->requirements, 0);
   g_clear_pointer (&benefit->title.zh, g_free);
   g_clear_pointer (&benefit->per, g_free);
   if (benefit->id != NULL)
@@ -1888,6 +1889,27 @@ fill_benefit (Reader    *self,
       }
     else
       own_core = subject_core (s, subject_start, token->start);
+
+    /* "对首次纳入规模以上工业统计的企业，给予50万元奖励": who may apply
+     * is a question no answer of a profile decides.  Reviewed as drafted,
+     * the award would count for every company of the place: it stays a
+     * possible match, its subject a requirement, until the reviewer turns
+     * the words into conditions or removes it. */
+    if (benefit->conditions->len == 0)
+      {
+        g_autofree char *subject = g_strconcat (core ? core : "", own_core, NULL);
+
+        if (pn_draft_count_cjk (subject) >= 4)
+          {
+            PnRequirement *requirement = pn_requirement_new ();
+
+            requirement->id = g_strdup ("drafted-eligibility");
+            requirement->text.zh = g_strdup (subject);
+            requirement->text.en = g_strdup_printf ("The applicant is as the text says: “%s” "
+                                                    "(drafted; translate and check)", subject);
+            g_ptr_array_add (benefit->requirements, requirement);
+          }
+      }
 
     title = g_strconcat (core ? core : "", own_core, award_noun (s, token->end, cend), NULL);
     if (g_utf8_strlen (title, -1) > 48)

@@ -995,6 +995,46 @@ test_shares_and_bases (void)
   assert_valid (draft);
 }
 
+/* /pn/draft/figures/eligibility: who may apply, when no answer of a
+ * profile says it, is drafted as a requirement, so that the award marked
+ * reviewed as drafted stays a possible match instead of counting for every
+ * company of the place. */
+static void
+test_eligibility (void)
+{
+  static const char text[] =
+    "测试企业培育措施\n"
+    "第一条 对首次纳入规模以上工业统计的生物医药企业，给予50万元奖励。\n"
+    "第二条 对完成Ⅱ期临床试验的创新药，给予最高1000万元奖励。\n"
+    "第三条 对新引进的国家级领军人才，给予每人200万元安家补贴。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("eligibility.txt", text, -1, &error);
+  PnDocument *document;
+  PnBenefit *benefit;
+  PnRequirement *requirement;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+
+  benefit = g_ptr_array_index (article (document, "1")->benefits, 0);
+  g_assert_cmpuint (benefit->conditions->len, ==, 0);
+  g_assert_cmpuint (benefit->requirements->len, ==, 1);
+  requirement = g_ptr_array_index (benefit->requirements, 0);
+  g_assert_false (requirement->attestation);
+  g_assert_cmpstr (requirement->text.zh, ==, "首次纳入规模以上工业统计的生物医药企业");
+
+  /* the conditions say it all: no requirement */
+  benefit = g_ptr_array_index (article (document, "2")->benefits, 0);
+  g_assert_cmpuint (benefit->conditions->len, >, 0);
+  g_assert_cmpuint (benefit->requirements->len, ==, 0);
+
+  benefit = g_ptr_array_index (article (document, "3")->benefits, 0);
+  g_assert_cmpuint (benefit->requirements->len, ==, 1);
+  g_assert_cmpstr (((PnRequirement *) g_ptr_array_index (benefit->requirements, 0))->text.zh, ==,
+                   "新引进的国家级领军人才");
+  assert_valid (draft);
+}
+
 static void
 test_ratios_and_ranks (void)
 {
@@ -1351,6 +1391,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/ratios-and-ranks", test_ratios_and_ranks);
   g_test_add_func ("/pn/draft/figures/amounts-over-time", test_amounts_over_time);
   g_test_add_func ("/pn/draft/figures/shares-and-bases", test_shares_and_bases);
+  g_test_add_func ("/pn/draft/figures/eligibility", test_eligibility);
   g_test_add_func ("/pn/draft/figures/clauses-ranges-titles", test_clauses_ranges_titles);
   g_test_add_func ("/pn/draft/refuses/bytes", test_bad_bytes);
   g_test_add_func ("/pn/draft/format/stray-bytes", test_stray_bytes);
