@@ -583,7 +583,9 @@ pn_export_results_text (PnResults *results,
             }
 
           citation = pn_citation_format (benefit->article, lang);
-          amount = pn_export_amount_label (result, lang);
+          /* what does not count shows no figure where a reader adds them
+           * up: the line under it says what it would have been */
+          amount = group == 2 ? g_strdup ("—") : pn_export_amount_label (result, lang);
           /* citations run long (a task list cites itself by its title):
            * after the measure, not in a column */
           g_string_append (str, "  ");
@@ -624,6 +626,11 @@ pn_export_results_text (PnResults *results,
       g_autofree char *high = pn_money_format_yuan (pn_results_get_total_high (results));
 
       g_string_append_printf (str, zh ? " · 最高 %s\n" : " · up to %s\n", high);
+      g_string_append (str, zh ? "“最高”为所列措施在各未定事项都有利于申请人时合计最多可得的金额：重叠的措施只计最高者，"
+                                 "并计入补足和年度上限，因此可能少于各行相加。\n"
+                               : "“Up to” is the most the listed measures could give together if every open point "
+                                 "went the applicant’s way: of overlapping measures only the highest counts, and "
+                                 "top-ups and yearly caps apply, so it may be less than the lines added up.\n");
     }
   else
     g_string_append_c (str, '\n');

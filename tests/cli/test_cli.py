@@ -434,6 +434,11 @@ def run_tests(tap, pnav, workdir):
            and list(sections) == [g for g in wanted if wanted[g]]
            and "\n\n\n" not in r.out,
            "match as text lists counted, possible and not counted measures apart", str(r))
+    # no figure to add up where nothing counts; the "up to" total explained
+    tap.ok(r.rc == 0 and sections.get("Not counted")
+           and all(row.startswith("  —  ") for row in sections["Not counted"])
+           and "Total (0 counted): ¥0 · up to ¥34,450,000\n“Up to” is the most the listed measures" in r.out,
+           "match as text shows no amount for what does not count and says what “up to” is", str(r))
     zh_env = dict(pnav.env, LANGUAGE="zh_CN", LANG="zh_CN.UTF-8")
     r = pnav.run(*device, env=zh_env)
     tap.ok(r.rc == 0 and r.out.startswith("地点：厦门市    日期：2025-12-15\n")
