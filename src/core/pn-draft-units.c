@@ -521,7 +521,9 @@ province_of (PnDraftPlaces *self,
 {
   const PnTerm *term = pn_document_lookup_location (self->document, self->taxonomy, id);
 
-  while (term != NULL && term->parent != NULL)
+  /* a place is never its own ancestor; four levels at most, whatever a
+   * document declares */
+  for (guint depth = 0; term != NULL && term->parent != NULL && depth < 8; depth++)
     term = pn_document_lookup_location (self->document, self->taxonomy, term->parent);
   return term;
 }
@@ -558,7 +560,9 @@ static char *
 declare_chain (PnDraftPlaces *self,
                GArray        *chain)
 {
-  const char *parent = NULL;
+  /* owned: the id of a place declared in an earlier round of the loop is
+   * freed at its end */
+  g_autofree char *parent = NULL;
   const char *parent_level = NULL;
   g_autofree char *last = NULL;
 
@@ -573,7 +577,8 @@ declare_chain (PnDraftPlaces *self,
         {
           const PnTerm *term = pn_taxonomy_get_location (self->taxonomy, hit->id);
 
-          parent = term->id;
+          g_free (parent);
+          parent = g_strdup (term->id);
           parent_level = term->level;
           g_free (last);
           last = g_strdup (term->id);
@@ -586,7 +591,7 @@ declare_chain (PnDraftPlaces *self,
           const char *up = hit->known->parent;
 
           if (pn_taxonomy_get_location (self->taxonomy, up) != NULL)
-            parent = up;
+            parent = g_strdup (up);
           else
             for (guint k = 0; k < G_N_ELEMENTS (known_places); k++)
               if (g_str_equal (known_places[k].id, up))
@@ -603,7 +608,7 @@ declare_chain (PnDraftPlaces *self,
 
                   if (pn_document_lookup_location (self->document, self->taxonomy, up) == NULL)
                     pn_document_add_local_location (self->document, up, NULL, "province", zh, en);
-                  parent = up;
+                  parent = g_strdup (up);
                   break;
                 }
           parent_level = "province";
@@ -627,7 +632,8 @@ declare_chain (PnDraftPlaces *self,
                                           "local location “%s” of the document%s%s", hit->zh, id,
                                           parent ? " within " : "", parent ? parent : ""));
         }
-      parent = id;
+      g_free (parent);
+      parent = g_strdup (id);
       parent_level = level;
       g_free (last);
       last = g_strdup (id);

@@ -517,6 +517,44 @@ test_clause_subjects (void)
   assert_valid (draft);
 }
 
+/* /pn/draft/places/district-elsewhere: a district of a city the taxonomy
+ * lacks (杭州市钱塘区, 苏州工业园区) is declared under its city and province.
+ * Declaring it once read the city's freed id: the draft then looped for
+ * ever looking for the province, or was refused as invalid. */
+static void
+test_district_elsewhere (void)
+{
+  static const char * const texts[][3] = {
+    { "杭州市钱塘区人民政府办公室关于印发钱塘区生物医药若干政策的通知\n"
+      "第一条 对在本区完成Ⅱ期临床试验的1类新药，给予最高500万元资助。\n"
+      "第二条 本政策自2026年3月1日起施行。\n",
+      "hangzhou", "zhejiang" },
+    { "苏州工业园区管理委员会关于印发园区生物医药若干措施的通知\n"
+      "第一条 对在园区完成Ⅱ期临床试验的创新药，给予最高500万元资助。\n"
+      "第二条 本措施自2026年3月1日起施行。\n",
+      "suzhou", "jiangsu" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PnDraft) draft = draft_bytes ("district.txt", texts[i][0], -1, &error);
+      PnDocument *document;
+      const PnTerm *place, *city;
+
+      g_assert_no_error (error);
+      document = pn_draft_get_document (draft);
+      place = pn_document_lookup_location (document, taxonomy, document->jurisdiction);
+      g_assert_nonnull (place);
+      g_assert_cmpstr (place->level, ==, "county");
+      g_assert_cmpstr (place->parent, ==, texts[i][1]);
+      city = pn_document_lookup_location (document, taxonomy, place->parent);
+      g_assert_nonnull (city);
+      g_assert_cmpstr (city->parent, ==, texts[i][2]);
+      assert_valid (draft);
+    }
+}
+
 /* GB18030, 第N条 in chapters, a city the taxonomy lacks. */
 static void
 test_gb18030_regulation (void)
@@ -1392,6 +1430,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/amounts-over-time", test_amounts_over_time);
   g_test_add_func ("/pn/draft/figures/shares-and-bases", test_shares_and_bases);
   g_test_add_func ("/pn/draft/figures/eligibility", test_eligibility);
+  g_test_add_func ("/pn/draft/places/district-elsewhere", test_district_elsewhere);
   g_test_add_func ("/pn/draft/figures/clauses-ranges-titles", test_clauses_ranges_titles);
   g_test_add_func ("/pn/draft/refuses/bytes", test_bad_bytes);
   g_test_add_func ("/pn/draft/format/stray-bytes", test_stray_bytes);
