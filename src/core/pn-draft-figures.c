@@ -592,6 +592,39 @@ find_unit_groups (Reader *self)
       g_autofree char *content = NULL;
       const char *coop;
 
+      /* "责任单位：区科技和创新局" on a line of its own, without brackets */
+      if ((i == 0 || s[i - 1] == '\n') && pn_draft_has_prefix_any (s + i, labels))
+        {
+          const char *end = strchr (s + i, '\n');
+          g_autofree char *line = g_strndup (s + i, end != NULL ? (gsize) (end - (s + i)) : strlen (s + i));
+          const char *colon = pn_draft_find_any (line, (const char * const[]) { "：", ":", NULL });
+          const char *label_end = colon != NULL ? colon : line;
+
+          /* the label, then at once its colon: "责任单位：", not a sentence
+           * about the units */
+          if (colon != NULL && g_utf8_strlen (line, label_end - line) <= 5)
+            {
+              group.lead = pn_draft_strip (g_strdup (g_utf8_next_char (colon)));
+              /* "。" a line may end on */
+              if (g_str_has_suffix (group.lead, "。"))
+                group.lead[strlen (group.lead) - strlen ("。")] = '\0';
+              coop = pn_draft_find_any (group.lead, (const char * const[]) {
+                "配合单位", "协同单位", "参与单位", NULL });
+              if (coop != NULL)
+                {
+                  const char *c = pn_draft_find_any (coop, (const char * const[]) { "：", ":", NULL });
+
+                  group.cooperating = g_strdup (c ? g_utf8_next_char (c) : coop);
+                  ((char *) coop)[0] = '\0';
+                }
+              group.start = i;
+              group.end = i + strlen (line);
+              g_array_append_val (self->groups, group);
+              i = group.end > 0 ? group.end - 1 : 0;
+              continue;
+            }
+        }
+
       if (!(at (s, i, "（") || s[i] == '('))
         continue;
       inner = i + char_len (s + i);
@@ -2649,8 +2682,12 @@ reader_clear (Reader *self)
 static void
 unwrap (Reader *self)
 {
+  static const char * const unit_labels[] = {
+    "责任单位", "牵头单位", "主责单位", "责任部门", "牵头部门", "责任主体", NULL
+  };
   GString *out = g_string_sized_new (strlen (self->s));
   GArray *map = g_array_sized_new (FALSE, FALSE, sizeof (gsize), self->map->len);
+  gsize line = 0;   /* where the line being written starts in `out` */
 
   for (gsize i = 0; self->s[i] != '\0'; i++)
     {
@@ -2659,9 +2696,13 @@ unwrap (Reader *self)
           const char *prev = g_utf8_find_prev_char (out->str, out->str + out->len);
           static const char * const ends[] = { "。", "；", "！", "？", "：", "）", ")", NULL };
 
-          if (prev != NULL && !pn_draft_has_prefix_any (prev, ends))
+          /* "责任单位：区科技和创新局" ends its line whatever it ends on */
+          if (prev != NULL && !pn_draft_has_prefix_any (prev, ends) &&
+              !pn_draft_has_prefix_any (out->str + line, unit_labels))
             continue;
         }
+      if (self->s[i] == '\n')
+        line = out->len + 1;
       g_string_append_c (out, self->s[i]);
       g_array_append_val (map, g_array_index (self->map, gsize, i));
     }

@@ -1239,6 +1239,43 @@ test_units_close_item (void)
   assert_valid (draft);
 }
 
+/* "责任单位：区科技和创新局" on a line of its own, no brackets, under each
+ * paragraph: each paragraph's benefits get their own units, and the line
+ * does not run on into the next paragraph. */
+static void
+test_units_own_line (void)
+{
+  static const char text[] =
+    "测试区促进生物医药产业发展办法\n"
+    "第一条　支持创新药研发。\n"
+    "（一）对完成Ⅰ期临床试验的1类创新药，给予200万元资助。\n"
+    "责任单位：区科技和创新局\n"
+    "（二）对获得上市许可的1类创新药，按照上市当年销售收入的10%给予奖励，每个品种最高不超过1500万元。\n"
+    "责任单位：区科技和创新局、区财政局\n"
+    "第二条　支持一致性评价。对通过一致性评价的仿制药，给予100万元奖励。\n"
+    "责任单位：区市场监管局\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("units-line.txt", text, -1, &error);
+  PnDocument *document;
+  PnArticle *first;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  first = article (document, "1");
+  g_assert_cmpuint (first->units->len, ==, 2);
+  g_assert_cmpuint (benefit_of_amount (first, 2000000)->units->len, ==, 1);
+  g_assert_cmpuint (((PnBenefit *) g_ptr_array_index (first->benefits, 1))->units->len, ==, 2);
+  g_assert_cmpuint (article (document, "2")->units->len, ==, 1);
+  for (guint u = 0; u < document->local_units->len; u++)
+    {
+      PnTerm *unit = g_ptr_array_index (document->local_units, u);
+
+      g_assert_null (strstr (unit->zh, "（"));
+      g_assert_true (g_str_has_suffix (unit->zh, "局"));
+    }
+  assert_valid (draft);
+}
+
 /* Who applies: "企业购买高校、科研院所科技成果" is the enterprise's award, not
  * the university's; "每家机构" is per institution; "实际交易额" is the
  * technology transaction. */
@@ -1425,6 +1462,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/rent", test_rent);
   g_test_add_func ("/pn/draft/figures/applicant-and-per", test_applicant_and_per);
   g_test_add_func ("/pn/draft/units-close-item", test_units_close_item);
+  g_test_add_func ("/pn/draft/units-own-line", test_units_own_line);
   g_test_add_func ("/pn/draft/format/tab-separated-table", test_tab_separated_table);
   g_test_add_func ("/pn/draft/figures/ratios-and-ranks", test_ratios_and_ranks);
   g_test_add_func ("/pn/draft/figures/amounts-over-time", test_amounts_over_time);
