@@ -759,6 +759,33 @@ unit_within (PnDraftPlaces *self,
   return place != NULL && pn_taxonomy_location_within (self->taxonomy, place, unit->parent);
 }
 
+/* Whether a unit a key found may be the one `name` means: a unit of the
+ * document's place, a place above it or within it, or one whose place the
+ * name says
+ * ("厦门海关" in a Fujian text).  "各区人民政府" in a Shanghai text is no
+ * unit of Xiamen's. */
+static gboolean
+unit_fits (PnDraftPlaces *self,
+           const PnTerm  *unit,
+           const char    *name)
+{
+  const PnTerm *place;
+  g_autofree char *bare = NULL;
+
+  /* of the place or above it, or within it: a province's task list names
+   * the cities' governments */
+  if (unit->parent == NULL || unit_within (self, unit, self->jurisdiction) ||
+      pn_taxonomy_location_within (self->taxonomy, unit->parent, self->jurisdiction))
+    return TRUE;
+  place = pn_taxonomy_get_location (self->taxonomy, unit->parent);
+  if (place == NULL || place->zh == NULL)
+    return FALSE;
+  bare = g_strdup (place->zh);
+  if (g_utf8_strlen (bare, -1) > 2 && (g_str_has_suffix (bare, "市") || g_str_has_suffix (bare, "省")))
+    bare[strlen (bare) - strlen ("市")] = '\0';
+  return strstr (name, bare) != NULL;
+}
+
 /* "市科技局" in a Xiamen text is 厦门市科学技术局: a key that several units
  * share goes to the one of the document's place. */
 static const PnTerm *
@@ -960,9 +987,9 @@ pn_draft_places_find_unit (PnDraftPlaces *self,
        * name the document's place or a place above it has (市场监管局) */
       if ((unit = lookup_local (self, key, place)) != NULL)
         return unit;
-      if ((unit = lookup_key (self, key)) != NULL)
+      if ((unit = lookup_key (self, key)) != NULL && unit_fits (self, unit, name))
         return unit;
-      if ((unit = lookup_key (self, shortened)) != NULL)
+      if ((unit = lookup_key (self, shortened)) != NULL && unit_fits (self, unit, name))
         return unit;
       /* "厦门市税务局" is looked for among Xiamen's units */
       {

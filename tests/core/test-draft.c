@@ -1276,6 +1276,29 @@ test_units_own_line (void)
   assert_valid (draft);
 }
 
+/* A unit named as another place's is ("各区人民政府" in a Shanghai text) is
+ * no unit of that other place: it is the document's own, to be named. */
+static void
+test_units_elsewhere (void)
+{
+  static const char text[] =
+    "上海市人民政府办公厅关于印发测试措施的通知\n"
+    "第一条 对入驻本市生物医药产业园区的企业，按照实际支付租金的50%给予补贴。（责任单位：各区人民政府）\n"
+    "第二条 本措施自2026年3月1日起施行。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("shanghai.txt", text, -1, &error);
+  PnArticle *first;
+  PnUnitRef *ref;
+
+  g_assert_no_error (error);
+  first = article (pn_draft_get_document (draft), "1");
+  g_assert_cmpuint (first->units->len, ==, 1);
+  ref = g_ptr_array_index (first->units, 0);
+  g_assert_cmpstr (ref->id, !=, "gov-districts-xiamen");
+  g_assert_nonnull (pn_document_lookup_unit (pn_draft_get_document (draft), NULL, ref->id));
+  assert_valid (draft);
+}
+
 /* Who applies: "企业购买高校、科研院所科技成果" is the enterprise's award, not
  * the university's; "每家机构" is per institution; "实际交易额" is the
  * technology transaction. */
@@ -1463,6 +1486,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/applicant-and-per", test_applicant_and_per);
   g_test_add_func ("/pn/draft/units-close-item", test_units_close_item);
   g_test_add_func ("/pn/draft/units-own-line", test_units_own_line);
+  g_test_add_func ("/pn/draft/units-elsewhere", test_units_elsewhere);
   g_test_add_func ("/pn/draft/format/tab-separated-table", test_tab_separated_table);
   g_test_add_func ("/pn/draft/figures/ratios-and-ranks", test_ratios_and_ranks);
   g_test_add_func ("/pn/draft/figures/amounts-over-time", test_amounts_over_time);
