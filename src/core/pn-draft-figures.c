@@ -242,7 +242,9 @@ read_unit (const char *s,
            double     *factor)
 {
   static const char * const wan_followers[] = {
-    "的", "、", "和", "及", "或", "至", "，", "。", "；", "奖励", "补助", "资助", "补贴", "一次性", NULL
+    "的", "、", "和", "及", "或", "至", "到", "，", "。", "；", "奖励", "补助", "资助", "补贴", "一次性",
+    /* "100万—300万元" */
+    "—", "–", "－", "-", "~", "～", NULL
   };
 
   if (at (s, *pos, "亿元"))
@@ -495,6 +497,29 @@ tokenize (Reader *self)
                   i = pos;
                   continue;
                 }
+              i = pos;
+              continue;
+            }
+        }
+
+      /* "百分之二十", "百分之10": a rate in words */
+      if (at (s, i, "百分之"))
+        {
+          gsize from = i + strlen ("百分之");
+          gsize len = pn_draft_cn_number_len (s + from);
+          double rate = -1;
+
+          pos = from;
+          if (len > 0)
+            {
+              rate = pn_draft_cn_number (s + from, len);
+              pos = from + len;
+            }
+          else if (g_ascii_isdigit (s[from]) && !read_decimal (s, &pos, &rate))
+            rate = -1;
+          if (rate > 0 && rate <= 1000)
+            {
+              add_token (self, TOKEN_RATE, rate, 0.01, start, pos);
               i = pos;
               continue;
             }
@@ -821,6 +846,23 @@ classify (Reader *self,
    * is split, not another award */
   if (span_has (s, back (s, first->start, 5, floor), first->start, "其中"))
     return ROLE_OTHER;
+  /* "奖励资金的70%用于企业后续研发投入，30%用于奖励研发团队", "40%在项目
+   * 开工时拨付，60%在项目竣工投产后拨付": what the money is used for and
+   * when it is paid */
+  if (first->kind == TOKEN_RATE)
+    {
+      const char *comma = strstr (s + last->end, "，");
+      gsize chunk_end = comma != NULL ? MIN ((gsize) (comma - s), send) : send;
+
+      if (at (s, last->end, "用于") || at (s, last->end, "作为") ||
+          (span_has_any (s, last->end, chunk_end,
+                         (const char * const[]) { "拨付", "兑现", "发放", NULL }) &&
+           !span_has_any (s, last->end, chunk_end,
+                          (const char * const[]) { "给予", "奖励", "补助", "补贴", "资助", NULL }) &&
+           !span_has_any (s, back (s, first->start, 8, floor), first->start,
+                          (const char * const[]) { "给予", "按照", "按", NULL })))
+        return ROLE_OTHER;
+    }
 
   if (!span_has_any (s, sstart, send, award_words))
     {
@@ -1016,8 +1058,10 @@ static const Keyword keywords[] = {
   { PN_QUESTION_PRODUCT, "drug", { "创新药", "改良型新药", "仿制药", "药品", "新药", "化学药", "生物制品", "疫苗" } },
   { PN_QUESTION_PRODUCT, "device", { "医疗器械", "器械", "诊断试剂", NULL } },
   { PN_QUESTION_PRODUCT, "health-product", { "保健食品", "特殊化妆品", "特殊医学用途配方食品", "特医食品", NULL } },
-  { PN_QUESTION_DRUG_CLASS, "innovative", { "创新药", NULL } },
-  { PN_QUESTION_DRUG_CLASS, "improved", { "改良型新药", NULL } },
+  /* the registration classes: 化学药品、生物制品、中药 1类 is new to the
+   * world, 2类 an improved new drug */
+  { PN_QUESTION_DRUG_CLASS, "innovative", { "创新药", "1类新药", "一类新药", NULL } },
+  { PN_QUESTION_DRUG_CLASS, "improved", { "改良型新药", "2类新药", "二类新药", NULL } },
   { PN_QUESTION_DRUG_CLASS, "generic", { "仿制药", NULL } },
   { PN_QUESTION_DRUG_CLASS, "classical-tcm", { "古代经典名方", "经典名方", NULL } },
   { PN_QUESTION_MODALITY, "biologic", { "生物制品", NULL } },
@@ -1400,6 +1444,11 @@ static const struct { const char *word; PnFigure figure; } base_words[] = {
   { "研发费用", PN_FIGURE_RD_INVESTMENT },
   { "研发经费", PN_FIGURE_RD_INVESTMENT },
   { "研发支出", PN_FIGURE_RD_INVESTMENT },
+  /* "按照临床试验实际投入的百分之二十", "实际投入费用的30%" */
+  { "临床试验实际投入", PN_FIGURE_RD_INVESTMENT },
+  { "临床试验费用", PN_FIGURE_RD_INVESTMENT },
+  { "临床研究费用", PN_FIGURE_RD_INVESTMENT },
+  { "实际投入费用", PN_FIGURE_RD_INVESTMENT },
   { "设备", PN_FIGURE_EQUIPMENT },
   { "仪器", PN_FIGURE_EQUIPMENT },
   { "固定资产", PN_FIGURE_FIXED_ASSETS },
@@ -2391,16 +2440,23 @@ build (Reader *self)
             PnBenefitKind kind = PN_BENEFIT_RATE;
             gboolean lpr = FALSE;
 
+            /* "对…固定资产贷款，按照贷款市场报价利率（LPR）的50%给予贴息": a
+             * rate of the interest rate, whatever the words before say */
+            gboolean of_interest_rate =
+              span_has_any (s, back (s, first->start, 16, cstart), first->start,
+                            (const char * const[]) { "利率", "LPR", NULL }) &&
+              span_has (s, cstart, MIN (clause_end (self, first->clause), last->end + 12), "贴息");
+
             if (base == PN_FIGURE_NONE)
               base = find_base (s, cstart, first->start);
             /* "给予50%的租金补贴": the figure after the rate */
             if (base == PN_FIGURE_NONE && at (s, last->end, "的"))
               base = find_base (s, last->end, MIN (clause_end (self, first->clause), last->end + 6 * 3));
             /* "按照贷款市场报价利率（LPR）的50%给予贴息": interest */
-            if (base == PN_FIGURE_NONE && span_has (s, cstart, suffix_end, "贴息"))
+            if (of_interest_rate || (base == PN_FIGURE_NONE && span_has (s, cstart, suffix_end, "贴息")))
               {
                 base = PN_FIGURE_LOAN_INTEREST;
-                lpr = span_has (s, cstart, first->start, "LPR") || span_has (s, cstart, first->start, "报价利率");
+                lpr = of_interest_rate;
               }
             if (span_has (s, cstart, suffix_end, "补足") || span_has (s, cstart, suffix_end, "补齐"))
               kind = PN_BENEFIT_TOP_UP;

@@ -1073,6 +1073,58 @@ test_eligibility (void)
   assert_valid (draft);
 }
 
+/* /pn/draft/figures/words-and-schedules: rates in words, a range whose
+ * first figure has no 元, the registration class of a new drug, and
+ * sentences that say how an award is used or paid, which award nothing. */
+static void
+test_words_and_schedules (void)
+{
+  static const char text[] =
+    "测试市生物医药若干措施\n"
+    "一、对在我市完成Ⅲ期临床试验并取得药品注册证书的一类新药，给予一千万元奖励；对取得药品注册证书的二类新药，给予五百万元奖励。其中，奖励资金的70%用于企业后续研发投入，30%用于奖励研发团队。\n"
+    "二、对在我市开展Ⅰ期临床试验的创新药，按照临床试验实际投入的百分之二十给予补助，最高不超过三百万元。\n"
+    "三、对首次取得第三类医疗器械注册证的产品，根据产品创新程度给予100万—300万元奖励。\n"
+    "四、对固定资产投资额达到二亿元以上的项目，按照固定资产投资额的8%给予补助，最高一亿元，其中40%在项目开工时拨付，60%在项目竣工投产后拨付。\n"
+    "五、对产业化项目固定资产贷款，按照贷款市场报价利率（LPR）的50%给予贴息，每家企业每年最高不超过500万元。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("words.txt", text, -1, &error);
+  PnDocument *document;
+  PnBenefit *benefit;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+
+  /* two awards; 70% and 30% are how the money is used */
+  g_assert_cmpuint (article (document, "1")->benefits->len, ==, 2);
+  g_assert_cmpstr (condition (benefit_of_amount (article (document, "1"), 10000000), PN_QUESTION_DRUG_CLASS), ==,
+                   "innovative");
+  g_assert_cmpstr (condition (benefit_of_amount (article (document, "1"), 5000000), PN_QUESTION_DRUG_CLASS), ==,
+                   "improved");
+
+  /* 百分之二十 of the trial's spending, at most ¥3,000,000 */
+  benefit = g_ptr_array_index (article (document, "2")->benefits, 0);
+  g_assert_cmpint (benefit->kind, ==, PN_BENEFIT_RATE);
+  g_assert_cmpfloat_with_epsilon (benefit->rate, 0.2, 1e-9);
+  g_assert_cmpint (benefit->base, ==, PN_FIGURE_RD_INVESTMENT);
+  g_assert_cmpint (benefit->cap, ==, 3000000);
+
+  /* 100万—300万元: at most the upper end */
+  g_assert_cmpuint (article (document, "3")->benefits->len, ==, 1);
+  benefit = g_ptr_array_index (article (document, "3")->benefits, 0);
+  g_assert_cmpint (benefit->cap, ==, 3000000);
+
+  /* one award of 8%; 40% and 60% are when it is paid */
+  g_assert_cmpuint (article (document, "4")->benefits->len, ==, 1);
+  benefit = g_ptr_array_index (article (document, "4")->benefits, 0);
+  g_assert_cmpfloat_with_epsilon (benefit->rate, 0.08, 1e-9);
+  g_assert_cmpint (benefit->cap, ==, 100000000);
+
+  /* a share of the LPR is interest, not the fixed assets the loan buys */
+  benefit = g_ptr_array_index (article (document, "5")->benefits, 0);
+  g_assert_cmpint (benefit->base, ==, PN_FIGURE_LOAN_INTEREST);
+  assert_valid (draft);
+}
+
 static void
 test_ratios_and_ranks (void)
 {
@@ -1492,6 +1544,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/amounts-over-time", test_amounts_over_time);
   g_test_add_func ("/pn/draft/figures/shares-and-bases", test_shares_and_bases);
   g_test_add_func ("/pn/draft/figures/eligibility", test_eligibility);
+  g_test_add_func ("/pn/draft/figures/words-and-schedules", test_words_and_schedules);
   g_test_add_func ("/pn/draft/places/district-elsewhere", test_district_elsewhere);
   g_test_add_func ("/pn/draft/figures/clauses-ranges-titles", test_clauses_ranges_titles);
   g_test_add_func ("/pn/draft/refuses/bytes", test_bad_bytes);
