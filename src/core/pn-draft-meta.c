@@ -559,52 +559,98 @@ labelled (const char *outside,
 
 /* ---- overlap rule and interpreter ---- */
 
+static void read_overlap_rule_at (PnDraftMeta      *meta,
+                                  PnDraftStructure *structure,
+                                  guint             i);
+
+/* Whether a sentence about overlapping awards speaks of the whole
+ * document or of other policies ("本措施与本市其他同类政策有重复的"), not
+ * of one article's awards ("同一品种按照就高不重复原则给予支持"). */
+static gboolean
+document_wide (const char *sentence)
+{
+  static const char * const words[] = {
+    "本措施", "本政策", "本办法", "本细则", "本方案", "本文件", "本通知", "本意见", "若干措施",
+    "其他同类政策", "其他政策", "同类政策", "各级政策", "其他扶持政策", NULL
+  };
+  g_autofree char *s = squash (sentence);
+
+  return pn_draft_find_any (s, words) != NULL;
+}
+
 static void
 read_overlap_rule (PnDraftMeta      *meta,
                    PnDraftStructure *structure)
 {
+  /* the document-wide rule, wherever it is; else the first */
   for (guint i = 0; i < structure->paras->len; i++)
     {
       PnDraftPara *para = para_at (structure, i);
-      const char *text = para->text;
-      const char *hit = strstr (text, "就高");
-      const char *start, *end;
-      g_autofree char *s = NULL;
 
-      if (hit == NULL)
+      if (meta->overlap_quote != NULL && !document_wide (meta->overlap_quote) &&
+          (strstr (para->text, "就高") != NULL || strstr (para->text, "不重复") != NULL))
         {
-          s = squash (text);
-          if (strstr (s, "不重复") == NULL || (strstr (s, "政策") == NULL && strstr (s, "同类") == NULL))
-            continue;
-          hit = strstr (text, "不重复");
-          if (hit == NULL)
-            continue;
+          g_autofree char *quote = g_steal_pointer (&meta->overlap_quote);
+          g_autofree char *where = g_steal_pointer (&meta->overlap_where);
+
+          read_overlap_rule_at (meta, structure, i);
+          if (meta->overlap_quote == NULL || !document_wide (meta->overlap_quote))
+            {
+              g_free (meta->overlap_quote);
+              g_free (meta->overlap_where);
+              meta->overlap_quote = g_steal_pointer (&quote);
+              meta->overlap_where = g_steal_pointer (&where);
+            }
         }
-
-      /* the sentence that holds it, as written */
-      start = text;
-      for (const char *p = text; p < hit; p = g_utf8_next_char (p))
-        if (g_str_has_prefix (p, "。") || g_str_has_prefix (p, "；"))
-          start = p + strlen ("。");
-      end = strstr (hit, "。");
-      end = end != NULL ? end + strlen ("。") : text + strlen (text);
-
-      /* without the item's number: "第十一条　同一项目…" */
-      {
-        static GRegex *marker;
-        g_autofree char *quote = pn_draft_strip (g_strndup (start, end - start));
-
-        if (g_once_init_enter (&marker))
-          g_once_init_leave (&marker, g_regex_new ("^\\s*(第[一二三四五六七八九十百零〇0-9]+条|"
-                                                   "[（(][一二三四五六七八九十0-9]+[）)]|"
-                                                   "[一二三四五六七八九十]+、|[0-9]+[.．、])[\\s　]*",
-                                                   G_REGEX_OPTIMIZE, 0, NULL));
-        meta->overlap_quote = g_regex_replace (marker, quote, -1, 0, "", 0, NULL);
-      }
-      meta->overlap_where = g_strdup (para->where != NULL && *para->where != '\0'
-                                      ? para->where : "正文之后的结尾段落");
-      return;
+      else if (meta->overlap_quote == NULL)
+        read_overlap_rule_at (meta, structure, i);
     }
+}
+
+/* The rule of paragraph `i`, if it states one. */
+static void
+read_overlap_rule_at (PnDraftMeta      *meta,
+                      PnDraftStructure *structure,
+                      guint             i)
+{
+  PnDraftPara *para = para_at (structure, i);
+  const char *text = para->text;
+  const char *hit = strstr (text, "就高");
+  const char *start, *end;
+  g_autofree char *s = NULL;
+
+  if (hit == NULL)
+    {
+      s = squash (text);
+      if (strstr (s, "不重复") == NULL || (strstr (s, "政策") == NULL && strstr (s, "同类") == NULL))
+        return;
+      hit = strstr (text, "不重复");
+      if (hit == NULL)
+        return;
+    }
+
+  /* the sentence that holds it, as written */
+  start = text;
+  for (const char *p = text; p < hit; p = g_utf8_next_char (p))
+    if (g_str_has_prefix (p, "。") || g_str_has_prefix (p, "；"))
+      start = p + strlen ("。");
+  end = strstr (hit, "。");
+  end = end != NULL ? end + strlen ("。") : text + strlen (text);
+
+  /* without the item's number: "第十一条　同一项目…" */
+  {
+    static GRegex *marker;
+    g_autofree char *quote = pn_draft_strip (g_strndup (start, end - start));
+
+    if (g_once_init_enter (&marker))
+      g_once_init_leave (&marker, g_regex_new ("^\\s*(第[一二三四五六七八九十百零〇0-9]+条|"
+                                               "[（(][一二三四五六七八九十0-9]+[）)]|"
+                                               "[一二三四五六七八九十]+、|[0-9]+[.．、])[\\s　]*",
+                                               G_REGEX_OPTIMIZE, 0, NULL));
+    meta->overlap_quote = g_regex_replace (marker, quote, -1, 0, "", 0, NULL);
+  }
+  meta->overlap_where = g_strdup (para->where != NULL && *para->where != '\0'
+                                  ? para->where : "正文之后的结尾段落");
 }
 
 static void

@@ -517,6 +517,27 @@ test_clause_subjects (void)
   assert_valid (draft);
 }
 
+/* /pn/draft/overlap-rule-document-wide: an article's own rule ("同一品种
+ * 按照就高不重复原则给予支持") is not the document's when the closing
+ * paragraph states one for the whole document. */
+static void
+test_overlap_rule_document_wide (void)
+{
+  static const char text[] =
+    "广州市测试措施\n"
+    "（一）对取得药品注册证书的一类新药，给予3000万元奖励。\n"
+    "（二）对通过一致性评价的仿制药，给予200万元奖励，同一品种按照就高不重复原则给予支持。\n"
+    "（三）其他。本措施与本市其他同类政策有重复的，按照就高不重复原则执行，不得重复享受。本措施自印发之日起施行，有效期3年。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("overlap.txt", text, -1, &error);
+  PnDocument *document;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  g_assert_cmpstr (document->overlap_quote, ==, "本措施与本市其他同类政策有重复的，按照就高不重复原则执行，不得重复享受。");
+  assert_valid (draft);
+}
+
 /* /pn/draft/places/district-elsewhere: a district of a city the taxonomy
  * lacks (杭州市钱塘区, 苏州工业园区) is declared under its city and province.
  * Declaring it once read the city's freed id: the draft then looped for
@@ -1546,6 +1567,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/eligibility", test_eligibility);
   g_test_add_func ("/pn/draft/figures/words-and-schedules", test_words_and_schedules);
   g_test_add_func ("/pn/draft/places/district-elsewhere", test_district_elsewhere);
+  g_test_add_func ("/pn/draft/overlap-rule-document-wide", test_overlap_rule_document_wide);
   g_test_add_func ("/pn/draft/figures/clauses-ranges-titles", test_clauses_ranges_titles);
   g_test_add_func ("/pn/draft/refuses/bytes", test_bad_bytes);
   g_test_add_func ("/pn/draft/format/stray-bytes", test_stray_bytes);
