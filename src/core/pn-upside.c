@@ -624,8 +624,24 @@ _pn_upside_fill (const PnFacts       *facts,
   result->unbounded = limit == PN_UPSIDE_UNBOUNDED;
   if (limit == PN_UPSIDE_UNBOUNDED)
     {
-      result->high_reason.zh = g_strdup ("无上限：所需金额未填写，且该项按比例计算、没有封顶");
-      result->high_reason.en = g_strdup ("No upper bound: the figure it is a rate of is not given, and it has no cap");
+      if (benefit->base != PN_FIGURE_NONE)
+        {
+          const char *zh = pn_derivation_figure_label (facts->taxonomy, benefit->base, PN_LANG_ZH);
+          g_autofree char *en = g_strdup (pn_derivation_figure_label (facts->taxonomy, benefit->base, PN_LANG_EN));
+
+          /* "National (higher-level) funding received" inside a sentence */
+          if (g_ascii_isupper (en[0]) && g_ascii_islower (en[1]))
+            en[0] = g_ascii_tolower (en[0]);
+          result->high_reason.zh = g_strdup_printf ("无上限：本项按%s的比例计算，原文未设封顶；填写%s后可得出金额",
+                                                    zh, zh);
+          result->high_reason.en = g_strdup_printf ("No upper bound: it is a share of %s, with no cap in the text; "
+                                                    "give %s to see the amount", en, en);
+        }
+      else
+        {
+          result->high_reason.zh = g_strdup ("无上限：本项按比例计算，计算基数未填写，原文也未设封顶");
+          result->high_reason.en = g_strdup ("No upper bound: it is a share of a figure not given, with no cap in the text");
+        }
     }
   else if (limit == PN_UPSIDE_NO_AMOUNT)
     {
