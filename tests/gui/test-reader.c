@@ -338,8 +338,9 @@ static const StatusCase status_cases[] = {
   /* applies-from="2025-01-01" comes before in-force-from="2025-06-26" */
   { "2025-03-01", "jinjiang-2025-8", N_("In force") },
   { "2024-12-31", "jinjiang-2025-8", N_("Pending") },
-  /* <validity/>: no dates, in force */
-  { "2030-01-01", "fuzhou-plan", N_("In force") },
+  /* <validity/>: no dates, and no status the text states */
+  { "2030-01-01", "fuzhou-plan", N_("No dates stated") },
+  { "2026-12-07", "fujian-2022-tasks", N_("No dates stated") },
 };
 
 static void

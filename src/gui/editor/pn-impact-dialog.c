@@ -263,11 +263,26 @@ pn_impact_dialog_new (GtkWindow  *parent,
 
   if (n_unreviewed > 0)
     {
-      g_autofree char *warning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                               "%u benefit is not yet reviewed: it will not count in any total until it is.",
-                                                               "%u benefits are not yet reviewed: they will not count in any total until they are.",
-                                                               n_unreviewed),
-                                                  n_unreviewed);
+      guint n_benefits = 0;
+      g_autofree char *warning = NULL;
+
+      for (guint a = 0; a < incoming->articles->len; a++)
+        n_benefits += ((PnArticle *) g_ptr_array_index (incoming->articles, a))->benefits->len;
+
+      if (n_unreviewed < n_benefits)
+        /* Translators: the first %u is how many benefits of the imported
+         * document are not reviewed, the second how many it has */
+        warning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u of its %u benefits is not yet reviewed: the totals below leave it out until it is.",
+                                                "%u of its %u benefits are not yet reviewed: the totals below leave them out until they are.",
+                                                n_unreviewed),
+                                   n_unreviewed, n_benefits);
+      else
+        warning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u benefit is not yet reviewed: it will not count in any total until it is.",
+                                                "%u benefits are not yet reviewed: they will not count in any total until they are.",
+                                                n_unreviewed),
+                                   n_unreviewed);
 
       gtk_label_set_text (self->unreviewed_label, warning);
       gtk_widget_set_visible (GTK_WIDGET (self->unreviewed_label), TRUE);

@@ -232,8 +232,21 @@ add_document_badges (GtkBox     *box,
                      PnDocument *document,
                      const char *as_of)
 {
-  gtk_box_append (box, status_badge_new (document_status (document, superseded_by (corpus, document), as_of),
-                                         as_of));
+  PnStatus status = document_status (document, superseded_by (corpus, document), as_of);
+
+  /* a text that states no period of its own (Fujian's task list, the
+   * Fuzhou plan): a measure's own time limit, where it states one, says
+   * when it applies, and "In force" would promise what the text does not */
+  if (status == PN_STATUS_IN_FORCE && document->in_force_from == NULL &&
+      document->in_force_until == NULL && document->applies_from == NULL)
+    {
+      GtkWidget *badge = badge_new (_("No dates stated"), "undated");
+
+      gtk_widget_set_tooltip_text (badge, _("The text states no period of validity; a measure’s own time limit applies where it states one"));
+      gtk_box_append (box, badge);
+    }
+  else
+    gtk_box_append (box, status_badge_new (status, as_of));
   if (document->user_imported)
     gtk_box_append (box, badge_new (_("User imported"), "imported"));
 }
@@ -244,23 +257,26 @@ describe_validity (PnCorpus   *corpus,
 {
   g_autoptr(GString) text = g_string_new (NULL);
   const PnSupersededBy *by = superseded_by (corpus, document);
+  g_autofree char *from = document->in_force_from ? pn_gui_format_date (document->in_force_from) : NULL;
+  g_autofree char *until = document->in_force_until ? pn_gui_format_date (document->in_force_until) : NULL;
 
   if (document->draft)
     g_string_append (text, _("A draft for comment, not in force"));
   else if (document->in_force_from != NULL && document->in_force_until != NULL)
-    g_string_append_printf (text, _("In force from %s to %s"),
-                            document->in_force_from, document->in_force_until);
+    g_string_append_printf (text, _("In force from %s to %s"), from, until);
   else if (document->in_force_from != NULL)
-    g_string_append_printf (text, _("In force from %s, with no end date"), document->in_force_from);
+    g_string_append_printf (text, _("In force from %s, with no end date"), from);
   else if (document->in_force_until != NULL)
-    g_string_append_printf (text, _("In force until %s"), document->in_force_until);
+    g_string_append_printf (text, _("In force until %s"), until);
   else
-    g_string_append (text, _("The text states no period of validity"));
+    g_string_append (text, _("The text states no period of validity; a measure’s own time limit applies where it states one"));
 
   if (document->applies_from != NULL)
     {
+      g_autofree char *applies = pn_gui_format_date (document->applies_from);
+
       g_string_append_c (text, '\n');
-      g_string_append_printf (text, _("Applies from %s"), document->applies_from);
+      g_string_append_printf (text, _("Applies from %s"), applies);
     }
 
   if (by != NULL)
@@ -273,7 +289,11 @@ describe_validity (PnCorpus   *corpus,
       g_string_append_c (text, '\n');
       /* Translators: "Replaced by 厦府规〔2027〕1号 from 2027-01-01": its
        * measures are shown but no longer counted from that day */
-      g_string_append_printf (text, _("Replaced by %s from %s"), name, by->from);
+      {
+        g_autofree char *date = pn_gui_format_date (by->from);
+
+        g_string_append_printf (text, _("Replaced by %s from %s"), name, date);
+      }
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
