@@ -2600,7 +2600,7 @@ read_document (PnDocument     *document,
       strcmp (document->in_force_from, document->in_force_until) > 0)
     {
       g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_INVALID,
-                   "%s:%ld: in-force-until %.20s is before in-force-from %.20s",
+                   "%s:%ld: the document ends (in-force-until, %.20s) before it takes effect (in-force-from, %.20s)",
                    display_name, xmlGetLineNo (node), document->in_force_until,
                    document->in_force_from);
       return FALSE;
@@ -2609,7 +2609,7 @@ read_document (PnDocument     *document,
       strcmp (document->applies_from, document->in_force_from) > 0)
     {
       g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_INVALID,
-                   "%s:%ld: applies-from %.20s is after in-force-from %.20s (it reaches back, before the date the document takes effect)",
+                   "%s:%ld: the date conduct counts from (applies-from, %.20s) is after the date the document takes effect (in-force-from, %.20s); it may only reach back before it",
                    display_name, xmlGetLineNo (node), document->applies_from,
                    document->in_force_from);
       return FALSE;
