@@ -65,8 +65,7 @@ pn_compare_row_init (PnCompareRow *self)
 GtkWidget *
 pn_compare_row_new (PnCompareItem *item,
                     gboolean       compact,
-                    GtkSizeGroup  *name_group,
-                    GtkSizeGroup  *amount_group)
+                    GtkSizeGroup  *name_group)
 {
   PnCompareRow *self;
   const char *citation;
@@ -115,8 +114,6 @@ pn_compare_row_new (PnCompareItem *item,
 
       if (compact && name_group != NULL)
         gtk_size_group_add_widget (name_group, pn_compare_cell_get_location_label (PN_COMPARE_CELL (cell)));
-      if (compact && amount_group != NULL)
-        gtk_size_group_add_widget (amount_group, pn_compare_cell_get_amount_label (PN_COMPARE_CELL (cell)));
       gtk_box_append (self->cells_box, cell);
 
       if (description->len > 0)

@@ -40,8 +40,7 @@ struct _PnCompareView
   gboolean             compact;        /* too narrow for columns: a line a location */
   guint                layout_idle_id; /* switching between wide and compact */
   GtkSizeGroup        *columns_group;  /* wide: the header as wide as the measures */
-  GtkSizeGroup        *name_group;     /* compact: the location names, */
-  GtkSizeGroup        *amount_group;   /* and the amounts, in line */
+  GtkSizeGroup        *name_group;     /* compact: the location names, in line */
   GListStore          *kind_store;     /* PnCompareItem of each list */
   GListStore          *counted_store;
   GListStore          *other_store;
@@ -660,7 +659,7 @@ pn_compare_view_create_row_cb (gpointer item,
 {
   PnCompareView *self = PN_COMPARE_VIEW (user_data);
 
-  return pn_compare_row_new (item, self->compact, self->name_group, self->amount_group);
+  return pn_compare_row_new (item, self->compact, self->name_group);
 }
 
 static void
@@ -1072,7 +1071,6 @@ pn_compare_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PN_TYPE_COMPARE_VIEW);
   g_clear_object (&self->columns_group);
   g_clear_object (&self->name_group);
-  g_clear_object (&self->amount_group);
   g_clear_object (&self->kind_store);
   g_clear_object (&self->counted_store);
   g_clear_object (&self->other_store);
@@ -1143,7 +1141,6 @@ pn_compare_view_init (PnCompareView *self)
   self->locations = g_ptr_array_new_null_terminated (PN_COMPARE_MAX_LOCATIONS + 1, g_free, TRUE);
   self->columns_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   self->name_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
-  self->amount_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   self->kind_store = g_list_store_new (PN_TYPE_COMPARE_ITEM);
   self->counted_store = g_list_store_new (PN_TYPE_COMPARE_ITEM);
   self->other_store = g_list_store_new (PN_TYPE_COMPARE_ITEM);
