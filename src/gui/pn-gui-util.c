@@ -447,6 +447,11 @@ pn_gui_result_amount (const PnResult *result)
 {
   g_return_val_if_fail (result != NULL, NULL);
 
+  /* support that is no money (a service, a faster review) says so, not
+   * a bare dash a reader takes for nothing */
+  if (result->benefit->kind == PN_BENEFIT_NON_MONETARY)
+    return g_strdup (_("Not money"));
+
   /* The CLI's wording, in the UI language. */
   return pn_export_amount_label (result, pn_gui_get_lang ());
 }

@@ -75,7 +75,7 @@ dup_clean_name (const char  *name,
   if (*clean == '\0')
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           _("Enter a name for the profile."));
+                           _("Enter a name for the client."));
       return NULL;
     }
 
@@ -90,10 +90,10 @@ translate_error (GError     **error,
 {
   if (g_error_matches (store_error, PN_STORE_ERROR, PN_STORE_ERROR_EXISTS))
     g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_EXISTS,
-                 _("A profile named “%s” already exists."), name);
+                 _("A client named “%s” already exists."), name);
   else if (g_error_matches (store_error, PN_STORE_ERROR, PN_STORE_ERROR_NOT_FOUND))
     g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_NOT_FOUND,
-                 _("There is no saved profile named “%s”."), name);
+                 _("There is no saved client named “%s”."), name);
   else
     g_propagate_error (error, g_error_copy (store_error));
 }

@@ -115,7 +115,7 @@ delete_response_cb (AdwMessageDialog *dialog G_GNUC_UNUSED,
 
   if (g_strcmp0 (response, "delete") == 0 &&
       !pn_profiles_popover_delete (data->self, data->name, &error))
-    show_error_dialog (data->self, _("Cannot Delete Profile"), error);
+    show_error_dialog (data->self, _("Cannot Delete Client"), error);
 }
 
 static void
@@ -126,7 +126,7 @@ request_delete (PnProfilesPopover *self,
 
   gtk_popover_popdown (GTK_POPOVER (self));
 
-  dialog = adw_message_dialog_new (get_parent_window (self), _("Delete Profile?"), NULL);
+  dialog = adw_message_dialog_new (get_parent_window (self), _("Delete Client?"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("The saved answers of “%s” will be deleted. The answers open now stay as they are."),
                                   name);
@@ -153,7 +153,7 @@ rename_response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "rename") == 0 &&
       !pn_profiles_popover_rename (data->self, data->name, gtk_editable_get_text (entry), &error))
-    show_error_dialog (data->self, _("Cannot Rename Profile"), error);
+    show_error_dialog (data->self, _("Cannot Rename Client"), error);
 }
 
 static void
@@ -174,7 +174,7 @@ request_rename (PnProfilesPopover *self,
 
   gtk_popover_popdown (GTK_POPOVER (self));
 
-  dialog = adw_message_dialog_new (get_parent_window (self), _("Rename Profile"), NULL);
+  dialog = adw_message_dialog_new (get_parent_window (self), _("Rename Client"), NULL);
   /* Translators: %s is the name of a saved profile */
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), _("A new name for “%s”:"), name);
   entry = gtk_entry_new ();
@@ -207,7 +207,7 @@ overwrite_response_cb (AdwMessageDialog *dialog G_GNUC_UNUSED,
     return;
 
   if (!pn_profiles_popover_save (data->self, data->name, &error))
-    show_error_dialog (data->self, _("Cannot Save Profile"), error);
+    show_error_dialog (data->self, _("Cannot Save Client"), error);
   else
     pn_profiles_popover_saved (data->self, data->name);
 }
@@ -310,9 +310,9 @@ name_row_apply_cb (PnProfilesPopover *self)
       GtkWidget *dialog;
 
       gtk_popover_popdown (GTK_POPOVER (self));
-      dialog = adw_message_dialog_new (get_parent_window (self), _("Replace Saved Profile?"), NULL);
+      dialog = adw_message_dialog_new (get_parent_window (self), _("Replace Saved Client?"), NULL);
       adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                      _("A profile named “%s” already exists. Saving replaces its answers with the current ones."),
+                                      _("A client named “%s” already exists. Saving replaces its answers with the current ones."),
                                       name);
       adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                         "cancel", _("_Cancel"),
