@@ -6,6 +6,7 @@
 #include "pn-reader-view.h"
 
 #include "pn-export.h"
+#include "pn-citation.h"
 #include "pn-gui-util.h"
 #include "profiles/pn-import.h"
 
@@ -311,23 +312,23 @@ document_short_name (PnDocument *document,
   return pn_text_get (&document->title, lang);
 }
 
+/* An article as its document numbers its measures, as the results cite
+ * it: "Art. 12", "Task 53"; 第12条, 第53项, 第一条第（二）项. */
 static char *
-article_label (const char *number)
+article_label (PnDocument *document,
+               const char *number,
+               PnLang      lang)
 {
-  /* Translators: an article of a policy document; %s is its number ("12") */
-  return g_strdup_printf (_("Article %s"), number);
-}
+  char *label;
 
-static char *
-article_citation (PnArticle *article)
-{
-  PnDocument *document = article->document;
-
-  /* Translators: a citation: the document number ("厦府规〔2023〕17号"), then
-   * the article number ("12") */
-  return g_strdup_printf (_("%s, art. %s"),
-                          document->doc_number ? document->doc_number : document->id,
-                          article->number);
+  if (document == NULL)
+    /* Translators: an article of a policy document; %s is its number ("12") */
+    return g_strdup_printf (_("Article %s"), number);
+  label = pn_citation_format_number (document, number, lang);
+  /* at the start of a line */
+  if (g_ascii_islower (label[0]))
+    label[0] = g_ascii_toupper (label[0]);
+  return label;
 }
 
 static char *
@@ -565,7 +566,7 @@ article_row_new (PnArticle *article,
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  g_autofree char *number = article_label (article->number);
+  g_autofree char *number = article_label (article->document, article->number, lang);
 
   g_object_set_data_full (G_OBJECT (row), "pn-article", g_strdup (article->number), g_free);
 
@@ -589,7 +590,7 @@ search_row_new (PnSearchHit *hit,
   GtkWidget *label;
   GtkWidget *snippet;
   g_autofree char *markup = snippet_to_markup (hit->snippet ? hit->snippet : "");
-  g_autofree char *number = article_label (hit->article);
+  g_autofree char *number = article_label (document, hit->article, lang);
   g_autofree char *where = NULL;
   const PnText heading = { .zh = hit->heading_zh, .en = hit->heading_en };
 
@@ -738,7 +739,7 @@ show_article_content (PnReaderView *self)
   set_label_text (self->article_document_label, pn_text_get (&article->document->title, lang));
   set_label_text (self->article_heading_label, pn_text_get (&article->heading, lang));
   set_label_text (self->article_other_heading_label, pn_text_get (&article->heading, other));
-  citation = article_citation (article);
+  citation = pn_citation_format (article, lang);
   set_label_text (self->article_citation_label, citation);
   set_label_text (self->article_chapter_label, article->chapter ? article->chapter : "—");
   units = describe_units (article, get_taxonomy (self), lang);
