@@ -193,12 +193,31 @@ activate (PnPolicyEditor *editor,
   pn_test_flush ();
 }
 
+/* The article's text laid out, as tall as it measures: a text view
+ * measures its lines after it is shown, and the editor makes room then
+ * (PnEditorSource's settle_cb()). */
+static gboolean
+source_laid_out (gpointer data)
+{
+  PnPolicyEditor *editor = data;
+  GtkWidget *view = GTK_WIDGET (pn_editor_source_get_text_view (pn_policy_editor_get_source (editor)));
+
+  int natural = 0;
+
+  if (!gtk_widget_get_mapped (view))
+    return TRUE;
+  gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (view), NULL, &natural, NULL, NULL);
+  return gtk_widget_get_height (view) >= natural && natural > 20;
+}
+
 static void
 editor_screenshot (PnPolicyEditor *editor,
                    const char     *name)
 {
   g_autofree char *filename = pn_test_screenshot_path (name);
 
+  g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (editor), PN_TEST_FRAME_TIMEOUT_MS));
+  g_assert_true (pn_test_wait (source_laid_out, editor));
   g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (editor), PN_TEST_FRAME_TIMEOUT_MS));
   pn_test_save_screenshot (adw_window_get_content (ADW_WINDOW (editor)), filename);
 }

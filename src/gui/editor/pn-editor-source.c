@@ -24,6 +24,8 @@ struct _PnEditorSource
   guint           n_selected;
 
   GtkTextBuffer  *buffer;        /* the text view's */
+  guint           settle_id;     /* tick callback: the view laid out anew */
+  guint           settle_frames;
 
   /* Template children */
   GtkFlowBox     *legend;
@@ -194,6 +196,38 @@ apply_selection (PnEditorSource *self)
     }
 }
 
+/* A text view measures its lines in idle steps after its text changes;
+ * GTK 4.8 does not always ask the widgets around it to make room when it
+ * is done, and the text stayed one pixel high under the legend (a long
+ * article, opened first).  For a few frames after the text changes, a
+ * view shorter than it measures asks for its size again. */
+static gboolean
+settle_cb (GtkWidget     *widget,
+           GdkFrameClock *clock G_GNUC_UNUSED,
+           gpointer       data)
+{
+  PnEditorSource *self = PN_EDITOR_SOURCE (data);
+  int natural = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (widget),
+                      NULL, &natural, NULL, NULL);
+  if (gtk_widget_get_height (widget) < natural)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+  if (++self->settle_frames < 30)
+    return G_SOURCE_CONTINUE;
+
+  self->settle_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+settle (PnEditorSource *self)
+{
+  self->settle_frames = 0;
+  if (self->settle_id == 0)
+    self->settle_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view), settle_cb, self, NULL);
+}
+
 void
 pn_editor_source_set_article (PnEditorSource *self,
                               PnArticle      *article,
@@ -225,6 +259,7 @@ pn_editor_source_set_article (PnEditorSource *self,
       gtk_text_buffer_apply_tag (self->buffer, self->role_tags[figure->role], &start, &end);
     }
   apply_selection (self);
+  settle (self);
 }
 
 void
@@ -268,6 +303,9 @@ pn_editor_source_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_pointer (&self->figures, g_ptr_array_unref);
+  if (self->settle_id != 0 && self->text_view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->text_view), self->settle_id);
+  self->settle_id = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), PN_TYPE_EDITOR_SOURCE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
