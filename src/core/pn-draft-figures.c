@@ -1148,6 +1148,37 @@ only_counterparty (const char *text,
 
 /* "取得境外上市许可", not "药品上市许可持有人" (the holder, whatever its
  * product has reached) */
+/* "进入本市医疗机构采购目录的创新药", "在医疗机构使用的": every mention of
+ * `word` is where a product goes or is used, not who applies. */
+static gboolean
+only_place_of_use (const char *text,
+                   const char *word)
+{
+  static const char * const after[] = { "采购", "目录", "使用", "配备", "准入", "挂网", "临床使用", NULL };
+  static const char * const before[] = { "进入", "纳入", "在", "向", "供", NULL };
+
+  for (const char *p = strstr (text, word); p != NULL; p = strstr (p + 1, word))
+    {
+      const char *end = p + strlen (word);
+      gboolean object = pn_draft_has_prefix_any (end, after);
+
+      for (guint b = 0; before[b] != NULL && !object; b++)
+        {
+          gsize len = strlen (before[b]);
+          const char *q = p;
+
+          /* within three characters before: "进入本市医疗机构" */
+          for (int n = 0; n < 3 && q > text; n++)
+            q = g_utf8_find_prev_char (text, q);
+          for (const char *r = q; r != NULL && r < p && !object; r = g_utf8_next_char (r))
+            object = strncmp (r, before[b], len) == 0 && r + len <= p;
+        }
+      if (!object)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 marketing_authorisation (const char *text)
 {
@@ -1173,6 +1204,11 @@ detect (const char *text,
           if (keywords[k].question == PN_QUESTION_ENTITY &&
               g_str_equal (keywords[k].value, "research-institute") &&
               only_counterparty (plain, keywords[k].words[w]))
+            continue;
+          /* "进入本市医疗机构采购目录的创新药": the drug's maker applies */
+          if (keywords[k].question == PN_QUESTION_ENTITY &&
+              g_str_equal (keywords[k].value, "medical-institution") &&
+              only_place_of_use (plain, keywords[k].words[w]))
             continue;
           /* CRO is in CDMO's name? no, but 创新药 is in 创新药物: fine */
           if (keywords[k].question == PN_QUESTION_RANK &&

@@ -1140,6 +1140,21 @@ test_words_and_schedules (void)
   g_assert_cmpfloat_with_epsilon (benefit->rate, 0.08, 1e-9);
   g_assert_cmpint (benefit->cap, ==, 100000000);
 
+  /* where a drug is bought is not who applies; a hospital running trials is */
+  {
+    static const char hospital[] =
+      "测试措施\n"
+      "第一条 对首次进入本市医疗机构采购目录的创新药，按照首年销售收入的10%给予奖励，最高500万元。\n"
+      "第二条 对医疗机构开展临床试验的，按实际服务收入的10%给予奖励。\n";
+    g_autoptr(PnDraft) other = draft_bytes ("hospital.txt", hospital, -1, &error);
+
+    g_assert_no_error (error);
+    g_assert_null (condition (g_ptr_array_index (article (pn_draft_get_document (other), "1")->benefits, 0),
+                              PN_QUESTION_ENTITY));
+    g_assert_cmpstr (condition (g_ptr_array_index (article (pn_draft_get_document (other), "2")->benefits, 0),
+                                PN_QUESTION_ENTITY), ==, "medical-institution");
+  }
+
   /* a share of the LPR is interest, not the fixed assets the loan buys */
   benefit = g_ptr_array_index (article (document, "5")->benefits, 0);
   g_assert_cmpint (benefit->base, ==, PN_FIGURE_LOAN_INTEREST);
