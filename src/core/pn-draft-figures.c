@@ -79,6 +79,8 @@ typedef struct
   gint64     per_period;  /* "每月3000元": the amount a month or a year, else 0 */
   gboolean   monthly;
   guint      n_periods;   /* for how many months or years, 0 when not stated */
+  guint      year_from;   /* "第二年按50%": the years of a term it is for, 0 */
+  guint      year_to;
 } Made;
 
 typedef struct
@@ -500,6 +502,16 @@ tokenize (Reader *self)
               i = pos;
               continue;
             }
+        }
+
+      /* "第一年全额补贴": the whole of it, 100% */
+      if (at (s, i, "全额") &&
+          pn_draft_has_prefix_any (s + i + strlen ("全额"),
+                                   (const char * const[]) { "补贴", "补助", "资助", "奖励", "返还", "给予", NULL }))
+        {
+          add_token (self, TOKEN_RATE, 100, 0.01, start, i + strlen ("全额"));
+          i += strlen ("全额");
+          continue;
         }
 
       /* "百分之二十", "百分之10": a rate in words */
@@ -1803,6 +1815,13 @@ describe (Made       *made,
     g_string_append_printf (en, " per %s", benefit->per);
   if (benefit->one_time)
     g_string_append (en, ", once");
+  if (made->year_from > 0)
+    {
+      if (made->year_from == made->year_to)
+        g_string_append_printf (en, " (year %u)", made->year_from);
+      else
+        g_string_append_printf (en, " (years %u–%u, each)", made->year_from, made->year_to);
+    }
   if (made->per_period > 0)
     {
       g_autofree char *each = pn_money_format_yuan (made->per_period);
@@ -2070,6 +2089,54 @@ fill_benefit (Reader    *self,
   }
 }
 
+/* "第一年按租金的100%、第二年按50%", "前两年…第三年…", "首年": the years of
+ * a term an award is for, said just before it; FALSE when none is. */
+static gboolean
+years_before (Reader *self,
+              Token  *token,
+              guint  *from,
+              guint  *to)
+{
+  const char *s = self->s;
+  gsize floor = clause_start (self, token->clause);
+  gsize near = back (s, token->start, 10, floor);
+  gsize best = G_MAXSIZE;
+
+  *from = *to = 0;
+  for (gsize p = near; p < token->start; p += char_len (s + p))
+    {
+      gboolean first = at (s, p, "第"), before = at (s, p, "前"), opening = at (s, p, "首年");
+      gsize q;
+      gsize len;
+      int n;
+
+      if (opening)
+        {
+          best = p;
+          *from = *to = 1;
+          continue;
+        }
+      if (!first && !before)
+        continue;
+      q = p + char_len (s + p);
+      if (g_ascii_isdigit (s[q]))
+        {
+          n = s[q] - '0';
+          len = 1;
+        }
+      else if ((len = pn_draft_cn_number_len (s + q)) > 0)
+        n = pn_draft_cn_number (s + q, len);
+      else
+        continue;
+      if (n <= 0 || n > 10 || !at (s, q + len, "年") || at (s, q + len, "年度"))
+        continue;
+      best = p;
+      *from = first ? (guint) n : 1;
+      *to = (guint) n;
+    }
+  return best != G_MAXSIZE;
+}
+
 static Made *
 new_benefit (Reader        *self,
              PnBenefitKind  kind,
@@ -2088,6 +2155,17 @@ new_benefit (Reader        *self,
   made->clause = token->clause;
   made->paragraph = paragraph_of (self, token->start);
   made->position = token->start;
+  /* "第二年按50%": three awards of a term look alike but for their year */
+  if (years_before (self, token, &made->year_from, &made->year_to))
+    {
+      g_autofree char *zh = made->year_from == made->year_to
+                            ? g_strdup_printf ("（第%u年）", made->year_from)
+                            : g_strdup_printf ("（第%u至%u年）", made->year_from, made->year_to);
+      char *title = g_strconcat (benefit->title.zh, zh, NULL);
+
+      g_free (benefit->title.zh);
+      benefit->title.zh = title;
+    }
   g_ptr_array_add (self->made, made);
   return made;
 }

@@ -1155,6 +1155,29 @@ test_words_and_schedules (void)
                                 PN_QUESTION_ENTITY), ==, "medical-institution");
   }
 
+  /* the year of a tapering rent subsidy, and 全额 as 100% */
+  {
+    static const char rent[] =
+      "测试措施\n"
+      "第一条 对新入驻的企业，第一年全额补贴租金、第二年按租金的50%、第三年按租金的30%给予补贴。\n"
+      "第二条 本措施自2026年3月1日起施行。\n";
+    g_autoptr(PnDraft) other = draft_bytes ("rent.txt", rent, -1, &error);
+    PnArticle *first;
+
+    g_assert_no_error (error);
+    first = article (pn_draft_get_document (other), "1");
+    g_assert_cmpuint (first->benefits->len, ==, 3);
+    for (guint i = 0; i < 3; i++)
+      {
+        PnBenefit *year = g_ptr_array_index (first->benefits, i);
+        g_autofree char *suffix = g_strdup_printf ("（第%u年）", i + 1);
+        static const double rates[] = { 1.0, 0.5, 0.3 };
+
+        g_assert_cmpfloat_with_epsilon (year->rate, rates[i], 1e-9);
+        g_assert_true (g_str_has_suffix (year->title.zh, suffix));
+      }
+  }
+
   /* a share of the LPR is interest, not the fixed assets the loan buys */
   benefit = g_ptr_array_index (article (document, "5")->benefits, 0);
   g_assert_cmpint (benefit->base, ==, PN_FIGURE_LOAN_INTEREST);
