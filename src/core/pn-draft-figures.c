@@ -199,7 +199,7 @@ original_span (Reader *self,
                gsize   end)
 {
   gsize a = g_array_index (self->map, gsize, start);
-  gsize b = g_array_index (self->map, gsize, end);
+  gsize b = MAX (a, g_array_index (self->map, gsize, end));
   g_autofree char *text = g_strndup (self->article->original + a, b - a);
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   g_autofree char *joined = g_strjoinv ("", lines);
@@ -2032,21 +2032,27 @@ fill_benefit (Reader    *self,
      * the award would count for every company of the place: it stays a
      * possible match, its subject a requirement, until the reviewer turns
      * the words into conditions or removes it. */
-    if (benefit->conditions->len == 0)
-      {
-        g_autofree char *subject = g_strconcat (core ? core : "", own_core, NULL);
+    {
+      g_autofree char *subject = g_strconcat (core ? core : "", own_core, NULL);
+      /* "国家级、省级…分别给予500万元、200万元", a table's "A类": a tier no
+       * answer of a profile says, even when the product is known */
+      static const char * const tiers[] = {
+        "国家级", "省级", "市级", "区级", "县级", "A类", "B类", "C类", "D类", "E类", "一类人才", "二类人才",
+        "三类人才", "一等", "二等", "三等", NULL
+      };
 
-        if (pn_draft_count_cjk (subject) >= 4)
-          {
-            PnRequirement *requirement = pn_requirement_new ();
+      if ((benefit->conditions->len == 0 || pn_draft_find_any (subject, tiers) != NULL) &&
+          pn_draft_count_cjk (subject) >= 4)
+        {
+          PnRequirement *requirement = pn_requirement_new ();
 
-            requirement->id = g_strdup ("drafted-eligibility");
-            requirement->text.zh = g_strdup (subject);
-            requirement->text.en = g_strdup_printf ("The applicant is as the text says: “%s” "
-                                                    "(drafted; translate and check)", subject);
-            g_ptr_array_add (benefit->requirements, requirement);
-          }
-      }
+          requirement->id = g_strdup ("drafted-eligibility");
+          requirement->text.zh = g_strdup (subject);
+          requirement->text.en = g_strdup_printf ("The applicant is as the text says: “%s” "
+                                                  "(drafted; translate and check)", subject);
+          g_ptr_array_add (benefit->requirements, requirement);
+        }
+    }
 
     title = g_strconcat (core ? core : "", own_core, award_noun (s, token->end, cend), NULL);
     if (g_utf8_strlen (title, -1) > 48)
@@ -2884,6 +2890,311 @@ unwrap (Reader *self)
   self->map = map;
 }
 
+/* ---- tables of tiers inside an article ---- */
+
+/* "平台级别\t认定奖励\t设备补助上限\n国家级\t1000万元\t3000万元\n…" after
+ * "对新认定的国家级、省级、市级创新平台，按照下表标准给予一次性认定奖励；对
+ * 平台建设期内购置研发设备的，按照设备购置额的30%再给予补助，最高不超过表中
+ * 补助上限。": read row by row, the table is a run of figures whose meaning
+ * is in the header and the sentence before it.  It is rewritten into a
+ * sentence a row, which the reader reads as it reads any other:
+ *   对新认定的国家级创新平台，给予一次性认定奖励1000万元。
+ *   对新认定的国家级创新平台，对平台建设期内购置研发设备的，按照设备购置额
+ *   的30%再给予补助，最高不超过3000万元。
+ * Each byte of the rewritten text maps to the original: a cell's figure to
+ * the cell, the words around it to its row. */
+
+typedef struct
+{
+  gsize  start;       /* the line, in the original */
+  gsize  end;
+  GPtrArray *cells;   /* char *, owned */
+  GArray *offsets;    /* gsize: where each cell starts */
+} TableLine;
+
+static void
+table_line_clear (TableLine *line)
+{
+  g_clear_pointer (&line->cells, g_ptr_array_unref);
+  g_clear_pointer (&line->offsets, g_array_unref);
+}
+
+static gboolean
+has_figure (const char *cell)
+{
+  for (const char *p = cell; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      return strstr (cell, "元") != NULL || strstr (cell, "%") != NULL || strstr (cell, "％") != NULL;
+  return FALSE;
+}
+
+static gboolean
+is_blank_cell (const char *cell)
+{
+  g_autofree char *plain = pn_draft_strip (g_strdup (cell));
+
+  return *plain == '\0' || g_str_equal (plain, "—") || g_str_equal (plain, "/") || g_str_equal (plain, "-") ||
+         g_str_equal (plain, "／") || g_str_equal (plain, "——");
+}
+
+static void
+append_mapped (GString    *out,
+               GArray     *map,
+               const char *text,
+               gssize      len,
+               gsize       offset,
+               gboolean    own)  /* TRUE: byte i of text is original byte offset + i */
+{
+  gsize n = len < 0 ? strlen (text) : (gsize) len;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      gsize at_offset = own ? offset + i : offset;
+
+      g_array_append_val (map, at_offset);
+    }
+  g_string_append_len (out, text, n);
+}
+
+/* The sentence's clause that names the rows ("国家级、省级、市级"), with that
+ * list: the subject a row is about. */
+static char *
+row_subject (const char *clause,
+             GPtrArray  *labels,
+             const char *label,
+             const char *header)
+{
+  const char *first = g_ptr_array_index (labels, 0);
+  const char *at_first = strstr (clause, first);
+
+  if (at_first != NULL)
+    {
+      const char *end = at_first;
+
+      /* the list runs from the first label to the end of the last */
+      for (guint i = 0; i < labels->len; i++)
+        {
+          const char *hit = strstr (end, g_ptr_array_index (labels, i));
+
+          if (hit == NULL)
+            {
+              end = NULL;
+              break;
+            }
+          end = hit + strlen (g_ptr_array_index (labels, i));
+        }
+      if (end != NULL)
+        {
+          g_autofree char *head = g_strndup (clause, at_first - clause);
+
+          return g_strconcat (head, label, end, NULL);
+        }
+    }
+
+  /* "对入选…计划的生物医药项目" and a column "人才类别": 对人才类别为A类的… */
+  if (g_str_has_prefix (clause, "对"))
+    return g_strdup_printf ("对%s为%s的%s", header, label, clause + strlen ("对"));
+  return g_strdup_printf ("对%s为%s的%s", header, label, clause);
+}
+
+/* The article's text with its tier tables written as sentences, and the
+ * map of its bytes to the original's; NULL when it has no such table. */
+static char *
+rewrite_tables (const char *original,
+                GArray    **out_map)
+{
+  g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (TableLine));
+  g_autoptr(GString) out = NULL;
+  g_autoptr(GArray) map = NULL;
+  gsize copied = 0;
+  gboolean any = FALSE;
+
+  g_array_set_clear_func (lines, (GDestroyNotify) table_line_clear);
+  for (gsize start = 0; original[start] != '\0';)
+    {
+      const char *nl = strchr (original + start, '\n');
+      gsize end = nl != NULL ? (gsize) (nl - original) : strlen (original);
+      TableLine line = { start, end, NULL, NULL };
+
+      if (memchr (original + start, '\t', end - start) != NULL)
+        {
+          gsize cell = start;
+
+          line.cells = g_ptr_array_new_with_free_func (g_free);
+          line.offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+          for (gsize i = start; i <= end; i++)
+            if (i == end || original[i] == '\t')
+              {
+                g_ptr_array_add (line.cells, g_strndup (original + cell, i - cell));
+                g_array_append_val (line.offsets, cell);
+                cell = i + 1;
+              }
+        }
+      g_array_append_val (lines, line);
+      start = nl != NULL ? end + 1 : end;
+    }
+
+  out = g_string_new (NULL);
+  map = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+  for (guint h = 1; h < lines->len; h++)
+    {
+      TableLine *header = &g_array_index (lines, TableLine, h);
+      TableLine *before = &g_array_index (lines, TableLine, h - 1);
+      g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *intro = NULL;
+      g_auto(GStrv) clauses = NULL;
+      const char *subject = NULL;
+      g_autofree char *rate_clause = NULL;
+      gboolean one_time;
+      guint k, last;
+
+      if (header->cells == NULL || header->cells->len < 2 || before->cells != NULL)
+        continue;
+      k = header->cells->len;
+      for (guint c = 0; c < k; c++)
+        if (has_figure (g_ptr_array_index (header->cells, c)))
+          k = 0;
+      /* rows: as many cells, a label and figures */
+      for (last = h + 1; k > 0 && last < lines->len; last++)
+        {
+          TableLine *row = &g_array_index (lines, TableLine, last);
+          gboolean figures = FALSE;
+
+          if (row->cells == NULL || row->cells->len != k)
+            break;
+          for (guint c = 1; c < k; c++)
+            figures = figures || has_figure (g_ptr_array_index (row->cells, c));
+          if (!figures || has_figure (g_ptr_array_index (row->cells, 0)))
+            break;
+          g_ptr_array_add (labels, pn_draft_strip (g_strdup (g_ptr_array_index (row->cells, 0))));
+        }
+      if (k == 0 || labels->len == 0)
+        continue;
+
+      /* the sentence before the table: who, and how a cap column is used */
+      {
+        const char *line_text = original + before->start;
+        g_autofree char *text = g_strndup (line_text, before->end - before->start);
+        const char *stop = NULL;
+
+        /* its last sentence: after the last 。 that ends none */
+        for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+          if (g_str_has_prefix (p, "。") && p[strlen ("。")] != '\0')
+            stop = p + strlen ("。");
+        intro = pn_draft_strip (g_strdup (stop != NULL ? stop : text));
+      }
+      clauses = g_strsplit (intro, "；", -1);
+      for (guint c = 0; clauses[c] != NULL; c++)
+        {
+          g_autofree char *squashed = pn_draft_normalize (clauses[c], NULL);
+
+          if (subject == NULL && (g_str_has_prefix (squashed, "对") || strstr (squashed, labels->pdata[0])))
+            subject = clauses[c];
+          if (rate_clause == NULL && strstr (squashed, "%") != NULL && strstr (squashed, "表") != NULL)
+            {
+              /* without "，最高不超过表中补助上限" */
+              const char *cap = pn_draft_find_any (clauses[c], (const char * const[]) {
+                "，最高不超过表", "，最高不超过", "，不超过表", "最高不超过表", NULL });
+
+              rate_clause = cap != NULL ? g_strndup (clauses[c], cap - clauses[c]) : g_strdup (clauses[c]);
+              if (g_str_has_suffix (rate_clause, "。"))
+                rate_clause[strlen (rate_clause) - strlen ("。")] = '\0';
+            }
+        }
+      if (subject == NULL)
+        continue;
+      one_time = strstr (intro, "一次性") != NULL;
+      {
+        /* the subject clause up to its first "，" */
+        const char *comma = strstr (subject, "，");
+        g_autofree char *who = comma != NULL ? g_strndup (subject, comma - subject) : g_strdup (subject);
+        g_autofree char *who_plain = pn_draft_strip (g_steal_pointer (&who));
+
+        /* the text before the table, but its last sentence (the rows say it) */
+        {
+          const char *intro_at = strstr (original + before->start, intro);
+          gsize keep = intro_at != NULL && (gsize) (intro_at - original) < before->end
+                       ? (gsize) (intro_at - original) : before->end;
+
+          append_mapped (out, map, original + copied, keep - copied, copied, TRUE);
+        }
+
+        for (guint r = h + 1; r < last; r++)
+          {
+            TableLine *row = &g_array_index (lines, TableLine, r);
+            const char *label = g_ptr_array_index (labels, r - h - 1);
+            g_autofree char *first_heading = pn_draft_strip (g_strdup (g_ptr_array_index (header->cells, 0)));
+            g_autofree char *row_who = row_subject (who_plain, labels, label, first_heading);
+
+            for (guint c = 1; c < k; c++)
+              {
+                const char *cell = g_ptr_array_index (row->cells, c);
+                g_autofree char *heading = pn_draft_strip (g_strdup (g_ptr_array_index (header->cells, c)));
+                gsize cell_at = g_array_index (row->offsets, gsize, c);
+                gboolean cap = pn_draft_find_any (heading, (const char * const[]) {
+                                 "上限", "最高", "封顶", "不超过", NULL }) != NULL;
+
+                if (is_blank_cell (cell) || (cap && rate_clause == NULL))
+                  continue;
+                append_mapped (out, map, "\n", -1, row->start, FALSE);
+                if (cap)
+                  {
+                    /* "对国家级：平台建设期内购置研发设备的，按照…，最高不超过3000万元" */
+                    const char *rest = g_str_has_prefix (rate_clause, "对") ? rate_clause + strlen ("对")
+                                                                             : rate_clause;
+
+                    append_mapped (out, map, "对", -1, row->start, FALSE);
+                    append_mapped (out, map, label, -1, row->start, FALSE);
+                    append_mapped (out, map, "：", -1, row->start, FALSE);
+                    append_mapped (out, map, rest, -1, row->start, FALSE);
+                    append_mapped (out, map, "，最高不超过", -1, row->start, FALSE);
+                    append_mapped (out, map, cell, -1, cell_at, TRUE);
+                  }
+                else
+                  {
+                    /* "对新认定的国家级创新平台认定，给予一次性1000万元奖励": the
+                     * column's name in the title, its noun after the figure */
+                    static const char * const nouns[] = { "奖励", "补助", "资助", "补贴", "奖补", NULL };
+                    g_autofree char *words = g_strdup (heading);
+                    const char *noun = "";
+
+                    for (guint n = 0; nouns[n] != NULL; n++)
+                      if (g_str_has_suffix (words, nouns[n]))
+                        {
+                          words[strlen (words) - strlen (nouns[n])] = '\0';
+                          noun = nouns[n];
+                          break;
+                        }
+                    append_mapped (out, map, row_who, -1, row->start, FALSE);
+                    append_mapped (out, map, words, -1, row->start, FALSE);
+                    append_mapped (out, map, one_time ? "，给予一次性" : "，给予", -1, row->start, FALSE);
+                    append_mapped (out, map, cell, -1, cell_at, TRUE);
+                    append_mapped (out, map, noun, -1, cell_at + strlen (cell), FALSE);
+                  }
+                /* after the figure: where its cell ends, so that the
+                 * figure the editor highlights is the cell's */
+                append_mapped (out, map, "。", -1, cell_at + strlen (cell), FALSE);
+              }
+          }
+        copied = g_array_index (lines, TableLine, last - 1).end;
+        any = TRUE;
+        h = last - 1;
+      }
+    }
+
+  if (!any)
+    return NULL;
+  append_mapped (out, map, original + copied, -1, copied, TRUE);
+  {
+    gsize end = strlen (original);
+
+    g_array_append_val (map, end);
+  }
+  *out_map = g_steal_pointer (&map);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static void
 reader_init (Reader        *self,
              PnArticle     *article,
@@ -2898,7 +3209,20 @@ reader_init (Reader        *self,
   self->taxonomy = taxonomy;
   self->figures = figures;
   self->map = g_array_new (FALSE, FALSE, sizeof (gsize));
-  self->s = pn_draft_normalize (article->original, self->map);
+  {
+    g_autoptr(GArray) table_map = NULL;
+    g_autofree char *rewritten = article->original != NULL ? rewrite_tables (article->original, &table_map) : NULL;
+
+    if (rewritten != NULL)
+      {
+        /* through the rewritten text to the original */
+        self->s = pn_draft_normalize (rewritten, self->map);
+        for (guint i = 0; i < self->map->len; i++)
+          g_array_index (self->map, gsize, i) = g_array_index (table_map, gsize, g_array_index (self->map, gsize, i));
+      }
+    else
+      self->s = pn_draft_normalize (article->original, self->map);
+  }
   unwrap (self);
   self->tokens = g_array_new (FALSE, FALSE, sizeof (Token));
   self->sentences = g_array_new (FALSE, FALSE, sizeof (gsize));

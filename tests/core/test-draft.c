@@ -517,6 +517,86 @@ test_clause_subjects (void)
   assert_valid (draft);
 }
 
+/* /pn/draft/figures/tier-table: a table of tiers inside an article is read
+ * row by row: each tier's award with its amount, and the rate the
+ * sentence before it caps by "表中补助上限" with each tier's cap; no cap
+ * column is an award of its own. */
+static void
+test_tier_table (void)
+{
+  static const char text[] =
+    "测试区生物医药若干政策\n"
+    "一、支持创新平台\n"
+    "（一）支持高能级创新平台。对新认定的国家级、省级、市级创新平台，按照下表标准给予一次性认定奖励；对平台建设期内购置研发设备的，按照设备购置额的30%再给予补助，最高不超过表中补助上限。\n"
+    "平台级别\t认定奖励\t设备补助上限\n"
+    "国家级\t1000万元\t3000万元\n"
+    "省级\t300万元\t1000万元\n"
+    "市级\t100万元\t—\n"
+    "（二）对入选领军人才计划的项目，按照人才类别给予创业启动资金和安家补贴，标准如下：\n"
+    "人才类别\t创业启动资金\t安家补贴\n"
+    "A类\t500万元\t200万元\n"
+    "B类\t300万元\t100万元\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("tiers.txt", text, -1, &error);
+  PnDocument *document;
+  PnArticle *platforms, *talent;
+  PnBenefit *benefit;
+  const char *at_cell;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  platforms = article (document, "1.1");
+  /* three awards, two capped rates (市级 has no cap: "—") */
+  g_assert_cmpuint (platforms->benefits->len, ==, 5);
+  benefit = benefit_of_amount (platforms, 10000000);
+  g_assert_cmpint (benefit->kind, ==, PN_BENEFIT_FIXED);
+  g_assert_true (benefit->one_time);
+  g_assert_nonnull (strstr (benefit->title.zh, "国家级"));
+  /* the tier is for the reviewer to confirm */
+  g_assert_true (benefit->requirements->len == 1);
+  g_assert_nonnull (benefit_of_amount (platforms, 3000000));
+  g_assert_nonnull (benefit_of_amount (platforms, 1000000));
+  for (guint i = 0; i < platforms->benefits->len; i++)
+    {
+      PnBenefit *b = g_ptr_array_index (platforms->benefits, i);
+
+      if (b->kind == PN_BENEFIT_RATE)
+        {
+          g_assert_cmpfloat_with_epsilon (b->rate, 0.3, 1e-9);
+          g_assert_cmpint (b->base, ==, PN_FIGURE_EQUIPMENT);
+          g_assert_true (b->cap == 30000000 || b->cap == 10000000);
+        }
+      else
+        g_assert_cmpint (b->kind, ==, PN_BENEFIT_FIXED);
+    }
+
+  talent = article (document, "1.2");
+  g_assert_cmpuint (talent->benefits->len, ==, 4);
+  benefit = benefit_of_amount (talent, 2000000);
+  g_assert_nonnull (strstr (benefit->title.zh, "A类"));
+  g_assert_nonnull (strstr (benefit->title.zh, "安家补贴"));
+  g_assert_nonnull (strstr (benefit_of_amount (talent, 3000000)->title.zh, "B类"));
+
+  /* the figures the editor highlights are the cells' own */
+  at_cell = strstr (talent->original, "B类\t300万元");
+  g_assert_nonnull (at_cell);
+  {
+    GPtrArray *figures = pn_draft_get_figures (draft);
+    gsize cell = at_cell - talent->original + strlen ("B类\t");
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < figures->len; i++)
+      {
+        PnDraftFigure *figure = g_ptr_array_index (figures, i);
+
+        if (figure->article == talent && figure->start == cell && figure->end == cell + strlen ("300万元"))
+          found = figure->benefit == benefit_of_amount (talent, 3000000);
+      }
+    g_assert_true (found);
+  }
+  assert_valid (draft);
+}
+
 /* /pn/draft/overlap-rule-document-wide: an article's own rule ("同一品种
  * 按照就高不重复原则给予支持") is not the document's when the closing
  * paragraph states one for the whole document. */
@@ -1604,6 +1684,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/shares-and-bases", test_shares_and_bases);
   g_test_add_func ("/pn/draft/figures/eligibility", test_eligibility);
   g_test_add_func ("/pn/draft/figures/words-and-schedules", test_words_and_schedules);
+  g_test_add_func ("/pn/draft/figures/tier-table", test_tier_table);
   g_test_add_func ("/pn/draft/places/district-elsewhere", test_district_elsewhere);
   g_test_add_func ("/pn/draft/overlap-rule-document-wide", test_overlap_rule_document_wide);
   g_test_add_func ("/pn/draft/figures/clauses-ranges-titles", test_clauses_ranges_titles);
