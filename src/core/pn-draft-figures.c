@@ -2381,7 +2381,24 @@ context_start (Reader *self,
   gsize sstart = sentence_start (self, token->sentence);
 
   if (subject < token->start)
-    return subject;
+    {
+      /* "对通过一致性评价的仿制药品种，…；对国内首家通过的，给予500万元":
+       * a subject that only ranks goes on with the clause's before it */
+      g_auto(Vocab) own = { { NULL } };
+      g_autofree char *text = span_dup (self->s, subject, token->start);
+
+      detect (text, &own);
+      if (own.values[PN_QUESTION_RANK] != NULL && own.values[PN_QUESTION_PRODUCT] == NULL &&
+          own.values[PN_QUESTION_PHASE] == NULL && own.values[PN_QUESTION_ENTITY] == NULL &&
+          token->clause > 0 && clause_start (self, token->clause - 1) >= sstart)
+        {
+          gsize before = subject_start (self, token->clause - 1, clause_end (self, token->clause - 1));
+
+          if (before < clause_end (self, token->clause - 1))
+            return before;
+        }
+      return subject;
+    }
 
   /* "对…的创新药，按下列标准给予奖励：（一）完成Ⅰ期…给予200万元": an item
    * is read with the sentence that leads the list in */

@@ -1258,6 +1258,22 @@ test_words_and_schedules (void)
       }
   }
 
+  /* "；对国内首家通过的": a subject that only ranks goes on with the one before */
+  {
+    static const char ranked[] =
+      "测试措施\n"
+      "第一条 对本市企业通过仿制药质量和疗效一致性评价的品种，按照评价费用的20%给予补助，每个品种最高不超过300万元；对国内首家通过的，每个品种给予500万元一次性奖励。\n"
+      "第二条 本措施自2026年3月1日起施行。\n";
+    g_autoptr(PnDraft) other = draft_bytes ("ranked.txt", ranked, -1, &error);
+    PnBenefit *first_one;
+
+    g_assert_no_error (error);
+    first_one = benefit_of_amount (article (pn_draft_get_document (other), "1"), 5000000);
+    g_assert_cmpstr (condition (first_one, PN_QUESTION_RANK), ==, "first");
+    g_assert_cmpstr (condition (first_one, PN_QUESTION_PHASE), ==, "consistency-evaluation");
+    g_assert_cmpstr (condition (first_one, PN_QUESTION_DRUG_CLASS), ==, "generic");
+  }
+
   /* a share of the LPR is interest, not the fixed assets the loan buys */
   benefit = g_ptr_array_index (article (document, "5")->benefits, 0);
   g_assert_cmpint (benefit->base, ==, PN_FIGURE_LOAN_INTEREST);
