@@ -1236,6 +1236,16 @@ detect (const char *text,
           break;
         }
 
+  /* "完成Ⅲ期临床试验并取得药品注册证书": the registration is the
+   * milestone the award waits for, not the trial before it */
+  if (phase_found && vocab->values[PN_QUESTION_PHASE] != NULL &&
+      (strstr (plain, "注册证") != NULL || strstr (plain, "获批上市") != NULL) &&
+      strstr (plain, "临床") != NULL && strstr (plain, "并取得") != NULL)
+    {
+      g_clear_pointer (&vocab->values[PN_QUESTION_PHASE], g_ptr_array_unref);
+      phase_found = FALSE;
+    }
+
   /* milestones of registration: 取得注册证 (and 首次产业化) */
   if (!phase_found)
     {
@@ -1961,6 +1971,19 @@ fill_benefit (Reader    *self,
           for (guint i = 0; i < heading.values[q]->len; i++)
             vocab_add (&vocab, q, g_ptr_array_index (heading.values[q], i));
     }
+  /* "…按照10%给予服务方奖励，同时按照5%给予委托方补贴": the client of a
+   * CRO gets the second award, as any enterprise may */
+  {
+    gsize from = last_comma (self, token->clause, token->start, cstart);
+    const char *next = strstr (s + token->end, "，");
+    gsize to = next != NULL && (gsize) (next - s) < cend ? (gsize) (next - s) : cend;
+
+    if (span_has (s, from, to, "委托方") && !span_has (s, from, to, "服务方"))
+      {
+        g_clear_pointer (&vocab.values[PN_QUESTION_ENTITY], g_ptr_array_unref);
+        g_clear_pointer (&vocab.values[PN_QUESTION_PRODUCT], g_ptr_array_unref);
+      }
+  }
   /* an award to a hospital, a lab, a CRO is an organisation's */
   if (vocab.values[PN_QUESTION_ENTITY] != NULL)
     {

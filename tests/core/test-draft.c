@@ -1274,6 +1274,25 @@ test_words_and_schedules (void)
     g_assert_cmpstr (condition (first_one, PN_QUESTION_DRUG_CLASS), ==, "generic");
   }
 
+  /* the registration after a trial is the milestone; a CRO's client is
+   * no CRO */
+  {
+    static const char more[] =
+      "测试措施\n"
+      "第一条 对在我市完成Ⅲ期临床试验并取得药品注册证书的一类新药，给予一千万元奖励。\n"
+      "第二条 对区内CRO企业为区内企业提供服务的，按照服务合同实际发生额的10%给予服务方奖励，同时按照5%给予委托方补贴。\n";
+    g_autoptr(PnDraft) other = draft_bytes ("more.txt", more, -1, &error);
+    PnArticle *cro;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (condition (benefit_of_amount (article (pn_draft_get_document (other), "1"), 10000000),
+                                PN_QUESTION_PHASE), ==, "registered");
+    cro = article (pn_draft_get_document (other), "2");
+    g_assert_cmpuint (cro->benefits->len, ==, 2);
+    g_assert_cmpstr (condition (g_ptr_array_index (cro->benefits, 0), PN_QUESTION_ENTITY), ==, "cro");
+    g_assert_null (condition (g_ptr_array_index (cro->benefits, 1), PN_QUESTION_ENTITY));
+  }
+
   /* a share of the LPR is interest, not the fixed assets the loan buys */
   benefit = g_ptr_array_index (article (document, "5")->benefits, 0);
   g_assert_cmpint (benefit->base, ==, PN_FIGURE_LOAN_INTEREST);
