@@ -629,6 +629,27 @@ find_unit_groups (Reader *self)
       g_autofree char *content = NULL;
       const char *coop;
 
+      /* "配合单位：新区财政局" on the line after the lead units: theirs */
+      if ((i == 0 || s[i - 1] == '\n') && at (s, i, "配合单位") && self->groups->len > 0 &&
+          g_array_index (self->groups, UnitGroup, self->groups->len - 1).end + 1 == i &&
+          g_array_index (self->groups, UnitGroup, self->groups->len - 1).cooperating == NULL)
+        {
+          UnitGroup *lead = &g_array_index (self->groups, UnitGroup, self->groups->len - 1);
+          const char *end = strchr (s + i, '\n');
+          g_autofree char *line = g_strndup (s + i, end != NULL ? (gsize) (end - (s + i)) : strlen (s + i));
+          const char *colon = pn_draft_find_any (line, (const char * const[]) { "：", ":", NULL });
+
+          if (colon != NULL)
+            {
+              lead->cooperating = pn_draft_strip (g_strdup (g_utf8_next_char (colon)));
+              if (g_str_has_suffix (lead->cooperating, "。"))
+                lead->cooperating[strlen (lead->cooperating) - strlen ("。")] = '\0';
+              lead->end = i + strlen (line);
+              i = lead->end > 0 ? lead->end - 1 : 0;
+              continue;
+            }
+        }
+
       /* "责任单位：区科技和创新局" on a line of its own, without brackets */
       if ((i == 0 || s[i - 1] == '\n') && pn_draft_has_prefix_any (s + i, labels))
         {
@@ -1039,6 +1060,9 @@ set_periodic (Reader *self,
 
   made->n_periods = n;
   made->benefit->amount = token->yuan * n;
+  /* "每人每年最高30万元…连续支持3年": the ceiling is the term's */
+  if (made->benefit->cap == token->yuan)
+    made->benefit->cap = token->yuan * n;
   total = pn_money_format_yuan (made->benefit->amount);
   if (monthly)
     {
@@ -2693,6 +2717,9 @@ build (Reader *self)
             gboolean yearly = span_has (s, window, first->start, "每年") ||
                               span_has (s, window, first->start, "年度");
             gboolean enterprise = span_has_any (s, window, first->start, enterprise_subjects);
+            /* "每人每年最高30万元": a person's award a year, no enterprise's cap */
+            gboolean per_person = span_has_any (s, back (s, first->start, 8, cstart), first->start,
+                                                (const char * const[]) { "每人", "每名", NULL });
 
             if (pending->len > 0)
               {
@@ -2769,7 +2796,12 @@ build (Reader *self)
                     add_figure (self, token, PN_DRAFT_FIGURE_CAP, benefit);
                   }
               }
-            else if ((yearly || enterprise) && self->made->len > 0)
+            else if ((yearly || enterprise) && !per_person &&
+                     (self->made->len > 0 ||
+                      /* "单个企业每年度获得本款奖励累计不超过2000万元", an item of
+                       * its own: the other items' cap (pn-draft.c gives it them) */
+                      span_has_any (s, cstart, first->start,
+                                    (const char * const[]) { "累计", "本款", "本条", "本项", "上述", NULL })))
               {
                 for (guint i = 0; i < run->n; i++)
                   {
@@ -2799,6 +2831,8 @@ build (Reader *self)
                     if (stated)
                       made->benefit->amount = token->yuan;
                     set_cap (made, token->yuan);
+                    if (stated)
+                      set_periodic (self, made, token);
                     add_figure (self, token, PN_DRAFT_FIGURE_CAP, made->benefit);
                   }
               }
@@ -2914,7 +2948,8 @@ unwrap (Reader *self)
 
           /* "责任单位：区科技和创新局" ends its line whatever it ends on */
           if (prev != NULL && !pn_draft_has_prefix_any (prev, ends) &&
-              !pn_draft_has_prefix_any (out->str + line, unit_labels))
+              !pn_draft_has_prefix_any (out->str + line, unit_labels) &&
+              !g_str_has_prefix (out->str + line, "配合单位"))
             continue;
         }
       if (self->s[i] == '\n')

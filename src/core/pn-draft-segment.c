@@ -949,6 +949,55 @@ closing_units (const char  *text,
   line++;
   while (*line != '\0' && pn_draft_is_space (g_utf8_get_char (line)))
     line = g_utf8_next_char (line);
+  /* "责任单位：新区科技创新局\n配合单位：新区财政局", lines of their own
+   * without brackets */
+  if (pn_draft_has_prefix_any (line, lead_words) ||
+      pn_draft_has_prefix_any (line, (const char * const[]) { "配合单位", NULL }))
+    {
+      gboolean cooperating_line = g_str_has_prefix (line, "配合单位");
+      const char *lead_line = line;
+      const char *colon;
+
+      if (cooperating_line)
+        {
+          /* the lead units on the line before */
+          const char *end = line - 1;
+          const char *start = end;
+
+          while (start > text && start[-1] != '\n')
+            start--;
+          while (*start != '\0' && start < end && pn_draft_is_space (g_utf8_get_char (start)))
+            start = g_utf8_next_char (start);
+          if (start >= end || !pn_draft_has_prefix_any (start, lead_words))
+            return FALSE;
+          lead_line = start;
+          colon = pn_draft_find_any (line, (const char * const[]) { "：", ":", NULL });
+          *out_cooperating = colon != NULL ? pn_draft_strip (g_strdup (g_utf8_next_char (colon))) : NULL;
+          colon = pn_draft_find_any (lead_line, (const char * const[]) { "：", ":", NULL });
+          if (colon == NULL || colon > end)
+            {
+              g_clear_pointer (out_cooperating, g_free);
+              return FALSE;
+            }
+          *out_lead = pn_draft_strip (g_strndup (g_utf8_next_char (colon), end - g_utf8_next_char (colon)));
+          return TRUE;
+        }
+      colon = pn_draft_find_any (lead_line, (const char * const[]) { "：", ":", NULL });
+      if (colon == NULL)
+        return FALSE;
+      inner = pn_draft_strip (g_strdup (g_utf8_next_char (colon)));
+      coop = strstr (inner, "配合单位");
+      *out_lead = coop != NULL ? g_strndup (inner, coop - inner) : g_strdup (inner);
+      *out_cooperating = NULL;
+      if (coop != NULL)
+        {
+          coop += strlen ("配合单位");
+          if (g_str_has_prefix (coop, "："))
+            coop += strlen ("：");
+          *out_cooperating = g_strdup (coop);
+        }
+      return TRUE;
+    }
   if (g_str_has_prefix (line, "（"))
     open = line + strlen ("（");
   else if (*line == '(')

@@ -209,6 +209,61 @@ parse_deadline (const char  *text,
 
 /* ---- building ---- */
 
+/* "（3）单个企业每年度获得本款奖励累计不超过2000万元" is an item of its own:
+ * its yearly cap, which no benefit of its article carries, is its sibling
+ * items' ("1.1.1.3" caps the benefits of 1.1.1.*), else the article's
+ * before it. */
+static gboolean
+cap_has_members (PnDocument *document,
+                 const char *id)
+{
+  for (guint a = 0; a < document->articles->len; a++)
+    {
+      PnArticle *article = g_ptr_array_index (document->articles, a);
+
+      for (guint b = 0; b < article->benefits->len; b++)
+        {
+          PnBenefit *benefit = g_ptr_array_index (article->benefits, b);
+
+          if (benefit->annual_caps != NULL && g_strv_contains ((const char * const *) benefit->annual_caps, id))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+attach_lone_caps (PnDocument *document)
+{
+  for (guint c = 0; c < document->annual_caps->len; c++)
+    {
+      PnAnnualCap *cap = g_ptr_array_index (document->annual_caps, c);
+      const char *dot = strrchr (cap->article, '.');
+      g_autofree char *parent = dot != NULL ? g_strndup (cap->article, dot - cap->article + 1) : NULL;
+
+      if (cap_has_members (document, cap->id))
+        continue;
+      for (guint a = 0; a < document->articles->len; a++)
+        {
+          PnArticle *article = g_ptr_array_index (document->articles, a);
+          gboolean sibling = parent != NULL ? g_str_has_prefix (article->number, parent)
+                                            : g_str_equal (article->number, cap->article);
+
+          if (!sibling)
+            continue;
+          for (guint b = 0; b < article->benefits->len; b++)
+            {
+              PnBenefit *benefit = g_ptr_array_index (article->benefits, b);
+              guint n = benefit->annual_caps ? g_strv_length (benefit->annual_caps) : 0;
+
+              benefit->annual_caps = g_renew (char *, benefit->annual_caps, n + 2);
+              benefit->annual_caps[n] = g_strdup (cap->id);
+              benefit->annual_caps[n + 1] = NULL;
+            }
+        }
+    }
+}
+
 static char *
 untranslated (const char *zh)
 {
@@ -483,6 +538,8 @@ pn_draft_new_from_bytes (const char  *display_name,
                            "review.", article->benefits->len, article->benefits->len == 1 ? "" : "s")
         : g_strdup ("Not yet summarised (drafted automatically); no award figure was found in it.");
     }
+
+  attach_lone_caps (document);
 
   /* the places module reports the units it proposed when it goes */
   g_clear_pointer (&places, pn_draft_places_free);

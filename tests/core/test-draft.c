@@ -1525,6 +1525,67 @@ test_units_elsewhere (void)
   assert_valid (draft);
 }
 
+/* Four-level numbering, units on lines of their own after the last
+ * sub-item ("责任单位：…\n配合单位：…"), and a sub-item that is only the
+ * others' yearly cap. */
+static void
+test_items_units_and_cap (void)
+{
+  static const char text[] =
+    "测试新区支持生物医药产业若干政策\n"
+    "一、支持研发创新\n"
+    "（一）支持临床研究\n"
+    "1.对在新区完成临床试验的新药，按以下标准给予奖励：\n"
+    "（1）1类创新药完成Ⅱ期临床试验的，每个品种奖励300万元。\n"
+    "（2）2类改良型新药完成Ⅲ期临床试验的，每个品种奖励200万元。\n"
+    "（3）单个企业每年度获得本款奖励累计不超过2000万元。\n"
+    "责任单位：新区科技创新局\n"
+    "配合单位：新区财政局\n"
+    "2.对新引进的生物医药领军人才，给予每人每年最高20万元生活补贴，期限3年。\n"
+    "责任单位：新区人才服务中心\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("items.txt", text, -1, &error);
+  PnDocument *document;
+  PnAnnualCap *cap;
+  PnBenefit *talent;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+
+  /* no ¥20,000,000 award: a cap, on the two awards beside it */
+  g_assert_cmpuint (article (document, "1.1.1.3")->benefits->len, ==, 0);
+  g_assert_cmpuint (document->annual_caps->len, ==, 1);
+  cap = g_ptr_array_index (document->annual_caps, 0);
+  g_assert_cmpint (cap->amount, ==, 20000000);
+  for (guint i = 1; i <= 2; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("1.1.1.%u", i);
+      PnArticle *item = article (document, number);
+      PnBenefit *award = g_ptr_array_index (item->benefits, 0);
+      guint lead = 0, cooperating = 0;
+
+      g_assert_nonnull (award->annual_caps);
+      g_assert_true (g_strv_contains ((const char * const *) award->annual_caps, cap->id));
+      for (guint u = 0; u < item->units->len; u++)
+        {
+          PnUnitRef *ref = g_ptr_array_index (item->units, u);
+
+          lead += g_strcmp0 (ref->role, "lead") == 0;
+          cooperating += g_strcmp0 (ref->role, "cooperating") == 0;
+        }
+      g_assert_cmpuint (lead, ==, 1);
+      g_assert_cmpuint (cooperating, ==, 1);
+    }
+
+  /* at most ¥200,000 a year for three years: ¥600,000 a person */
+  talent = g_ptr_array_index (article (document, "1.1.2")->benefits, 0);
+  g_assert_cmpint (talent->amount, ==, 600000);
+  g_assert_cmpint (talent->cap, ==, 600000);
+  g_assert_cmpstr (talent->per, ==, "person");
+  g_assert_null (talent->annual_caps);
+  assert_valid (draft);
+}
+
 /* Who applies: "企业购买高校、科研院所科技成果" is the enterprise's award, not
  * the university's; "每家机构" is per institution; "实际交易额" is the
  * technology transaction. */
@@ -1713,6 +1774,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/units-close-item", test_units_close_item);
   g_test_add_func ("/pn/draft/units-own-line", test_units_own_line);
   g_test_add_func ("/pn/draft/units-elsewhere", test_units_elsewhere);
+  g_test_add_func ("/pn/draft/items-units-and-cap", test_items_units_and_cap);
   g_test_add_func ("/pn/draft/format/tab-separated-table", test_tab_separated_table);
   g_test_add_func ("/pn/draft/figures/ratios-and-ranks", test_ratios_and_ranks);
   g_test_add_func ("/pn/draft/figures/amounts-over-time", test_amounts_over_time);
