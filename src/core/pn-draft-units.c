@@ -439,6 +439,33 @@ match_place (PnDraftPlaces *self,
           }
       }
 
+  /* a development zone named whole: 经济技术开发区, 两江新区, 博鳌乐城国际医疗
+   * 旅游先行区, 横琴粤澳深度合作区 */
+  if (best == 0 && generic != PLACES_KNOWN && !pn_draft_has_prefix_any (p, (const char * const[]) {
+        "本", "全", "各", "该", "我", "上述", "其他", NULL }))
+    {
+      static const char * const zones[] = {
+        "高新技术产业开发区", "经济技术开发区", "开发区", "高新区", "新区", "先行区", "合作区", "试验区",
+        "示范区", "自贸区", "保税区", NULL
+      };
+      const char *q = p;
+
+      for (int n = 0; n < 14 && *q != '\0' && pn_draft_is_cjk (g_utf8_get_char (q)); n++)
+        {
+          q = g_utf8_next_char (q);
+          if (n < 1)
+            continue;
+          for (guint z = 0; zones[z] != NULL; z++)
+            if (g_str_has_prefix (q, zones[z]))
+              {
+                best = (q - p) + strlen (zones[z]);
+                break;
+              }
+          if (best > 0)
+            break;
+        }
+    }
+
   if (best == 0 && generic != PLACES_KNOWN)
     {
       const char *q = p;

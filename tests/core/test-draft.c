@@ -654,6 +654,33 @@ test_district_elsewhere (void)
       g_assert_cmpstr (city->parent, ==, texts[i][2]);
       assert_valid (draft);
     }
+
+  /* a development zone is the place, not the province around it */
+  {
+    static const char * const zones[][3] = {
+      { "重庆两江新区管理委员会关于印发支持生物医药产业若干政策的通知\n", "两江新区", "chongqing" },
+      { "海南博鳌乐城国际医疗旅游先行区管理局关于印发若干措施的通知\n", "博鳌乐城国际医疗旅游先行区", "hainan" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+      {
+        g_autofree char *text = g_strconcat (zones[i][0],
+                                             "第一条 对在区内完成Ⅱ期临床试验的创新药，给予最高500万元资助。\n"
+                                             "第二条 本措施自2026年3月1日起施行。\n", NULL);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(PnDraft) draft = draft_bytes ("zone.txt", text, -1, &error);
+        PnDocument *document;
+        const PnTerm *place;
+
+        g_assert_no_error (error);
+        document = pn_draft_get_document (draft);
+        place = pn_document_lookup_location (document, taxonomy, document->jurisdiction);
+        g_assert_nonnull (place);
+        g_assert_cmpstr (place->zh, ==, zones[i][1]);
+        g_assert_cmpstr (place->parent, ==, zones[i][2]);
+        assert_valid (draft);
+      }
+  }
 }
 
 /* GB18030, 第N条 in chapters, a city the taxonomy lacks. */
