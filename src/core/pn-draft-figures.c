@@ -50,6 +50,7 @@ typedef enum
   ROLE_THRESHOLD,
   ROLE_STAGE,
   ROLE_OTHER,
+  ROLE_RELATIVE,   /* another award's standard changed or split: 前款标准的50%, 提高至, 其中 */
 } Role;
 
 typedef struct
@@ -101,6 +102,7 @@ typedef struct
   guint          annual_from;   /* made index the next annual cap starts at */
   guint          n_caps;
   GPtrArray     *skipped;       /* char *, figures that are no award */
+  GPtrArray     *relative;      /* char *, figures that change or split another award */
 } Reader;
 
 static const char * const award_words[] = {
@@ -879,6 +881,20 @@ classify (Reader *self,
    * is split, not another award */
   if (span_has (s, back (s, first->start, 5, floor), first->start, "其中"))
     return ROLE_OTHER;
+  /* "按照前款标准的50%给予支持", "资助标准提高至每个注册证最高500万元",
+   * "奖励标准上浮20%", "共计600万元，其中…奖励200万元": another award's
+   * standard, changed or split, for the reviewer to carry into it */
+  if (span_has_any (s, back (s, first->start, 8, floor), first->start,
+                    (const char * const[]) { "前款", "上款", "前项标准", "上述标准", "前述标准", "上浮", "下浮",
+                                             NULL }) ||
+      (span_has (s, sstart, first->start, "其中") &&
+       span_has_any (s, sstart, first->start, (const char * const[]) { "共计", "合计", "总计", NULL })))
+    return ROLE_RELATIVE;
+  /* "补贴标准不超过每平方米每天3元": a price, not what an award gives */
+  if (span_has_any (s, back (s, first->start, 6, floor), first->start,
+                    (const char * const[]) { "每平方米", "平方米", "每天", "每日", NULL }) ||
+      at (s, last->end, "/平方米") || at (s, last->end, "每平方米"))
+    return ROLE_OTHER;
   /* "奖励资金的70%用于企业后续研发投入，30%用于奖励研发团队", "40%在项目
    * 开工时拨付，60%在项目竣工投产后拨付": what the money is used for and
    * when it is paid */
@@ -1274,7 +1290,8 @@ detect (const char *text,
   if (!phase_found)
     {
       gboolean registered = strstr (plain, "注册证") != NULL || strstr (plain, "注册批件") != NULL ||
-                            strstr (plain, "获批上市") != NULL || marketing_authorisation (plain);
+                            strstr (plain, "获批上市") != NULL || strstr (plain, "批准上市") != NULL ||
+                            marketing_authorisation (plain);
       gboolean marketed = strstr (plain, "产业化") != NULL || strstr (plain, "实现销售") != NULL ||
                           strstr (plain, "上市销售") != NULL;
       gboolean abroad = strstr (plain, "境外") != NULL || strstr (plain, "国际注册") != NULL ||
@@ -2472,6 +2489,33 @@ context_start (Reader *self,
   return sstart;
 }
 
+/* "按照评价费用的20%给予资助，国内首家通过的，每个品种最高给予500万元":
+ * the rank the cap's own part of the clause names is the capped award's. */
+static void
+add_part_rank (Reader    *self,
+               PnBenefit *benefit,
+               Token     *token)
+{
+  const char *s = self->s;
+  gsize cstart = clause_start (self, token->clause);
+  gsize to = last_comma (self, token->clause, token->start, cstart);
+  gsize from = to > cstart ? last_comma (self, token->clause, to - 1, cstart) : cstart;
+  g_autofree char *part = span_dup (s, from, token->start);
+  g_auto(Vocab) named = { { NULL } };
+
+  for (guint i = 0; i < benefit->conditions->len; i++)
+    if (((PnCondition *) g_ptr_array_index (benefit->conditions, i))->question == PN_QUESTION_RANK)
+      return;
+  detect (part, &named);
+  if (named.values[PN_QUESTION_RANK] != NULL)
+    {
+      g_auto(Vocab) rank = { { NULL } };
+
+      rank.values[PN_QUESTION_RANK] = g_ptr_array_ref (named.values[PN_QUESTION_RANK]);
+      set_conditions (benefit, &rank);
+    }
+}
+
 static void
 build (Reader *self)
 {
@@ -2523,12 +2567,14 @@ build (Reader *self)
       switch (run->role)
         {
         case ROLE_OTHER:
+        case ROLE_RELATIVE:
           for (guint i = 0; i < run->n; i++)
             {
               Token *token = &g_array_index (tokens, Token, run->first + i);
 
               add_figure (self, token, PN_DRAFT_FIGURE_OTHER, NULL);
-              g_ptr_array_add (self->skipped, span_dup (s, token->start, token->end));
+              g_ptr_array_add (run->role == ROLE_RELATIVE ? self->relative : self->skipped,
+                               span_dup (s, token->start, token->end));
             }
           break;
 
@@ -2633,9 +2679,9 @@ build (Reader *self)
 
             if (base == PN_FIGURE_NONE)
               base = find_base (s, cstart, first->start);
-            /* "给予50%的租金补贴": the figure after the rate */
+            /* "给予50%的租金补贴", "…30%的比例给予租金补贴": the figure after the rate */
             if (base == PN_FIGURE_NONE && at (s, last->end, "的"))
-              base = find_base (s, last->end, MIN (clause_end (self, first->clause), last->end + 6 * 3));
+              base = find_base (s, last->end, MIN (clause_end (self, first->clause), last->end + 12 * 3));
             /* "按照贷款市场报价利率（LPR）的50%给予贴息": interest */
             if (of_interest_rate || (base == PN_FIGURE_NONE && span_has (s, cstart, suffix_end, "贴息")))
               {
@@ -2738,6 +2784,7 @@ build (Reader *self)
                             /* "每个品种最高不超过200万元" says what one award is per */
                             if (made->benefit->per == NULL)
                               made->benefit->per = g_strdup (per_of (s, window, token->end));
+                            add_part_rank (self, made->benefit, token);
                           }
                         benefit = ((Made *) g_ptr_array_index (pending, 0))->benefit;
                       }
@@ -2833,6 +2880,17 @@ build (Reader *self)
                     set_cap (made, token->yuan);
                     if (stated)
                       set_periodic (self, made, token);
+                    /* "…的，资助标准提高至每个注册证最高500万元": instead of the
+                     * award before it, not on top of it */
+                    if (span_has_any (s, cstart, first->start,
+                                      (const char * const[]) { "提高至", "提高到", "提升至", NULL }))
+                      g_ptr_array_add (made->benefit->notes,
+                                       pn_text_new ("原文为“提高至”：本项取代前一项的标准，而非另加一项；"
+                                                    "审核时请只保留适用的一项，或将两项置于同一重叠组。",
+                                                    "The text raises the standard of the award before it "
+                                                    "(提高至): this one replaces it, it does not add to it; "
+                                                    "keep the one that applies, or put both in one overlap "
+                                                    "group."));
                     add_figure (self, token, PN_DRAFT_FIGURE_CAP, made->benefit);
                   }
               }
@@ -2925,6 +2983,7 @@ reader_clear (Reader *self)
   g_clear_pointer (&self->made, g_ptr_array_unref);
   g_clear_pointer (&self->slugs, g_hash_table_unref);
   g_clear_pointer (&self->skipped, g_ptr_array_unref);
+  g_clear_pointer (&self->relative, g_ptr_array_unref);
 }
 
 /* A line break that ends no sentence is a wrap the extraction kept
@@ -3306,6 +3365,7 @@ reader_init (Reader        *self,
   self->made = g_ptr_array_new_with_free_func (g_free);
   self->slugs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->skipped = g_ptr_array_new_with_free_func (g_free);
+  self->relative = g_ptr_array_new_with_free_func (g_free);
 }
 
 void
@@ -3373,6 +3433,20 @@ pn_draft_read_benefits (PnArticle     *article,
       g_ptr_array_add (article->notes,
                        pn_text_new (zh, "Figures not drafted as awards (statistics, conditions or "
                                         "targets): see the Chinese."));
+    }
+
+  if (self.relative->len > 0)
+    {
+      g_autofree char *list = NULL;
+      g_autofree char *zh = NULL;
+
+      g_ptr_array_add (self.relative, NULL);
+      list = g_strjoinv ("、", (char **) self.relative->pdata);
+      zh = g_strdup_printf ("以下数字按另一项奖励的标准计算、调整或分拆，未单独起草，请在相应奖励中体现：%s", list);
+      g_ptr_array_add (article->notes,
+                       pn_text_new (zh, "Figures that compute, change or split another award's standard "
+                                        "(a share of it, raised to, of which): not drafted on their own; "
+                                        "carry them into that award. See the Chinese."));
     }
 
   reader_clear (&self);

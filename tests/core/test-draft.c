@@ -1326,6 +1326,60 @@ test_words_and_schedules (void)
   assert_valid (draft);
 }
 
+/* /pn/draft/figures/relative-and-prices: a figure that computes, raises
+ * or splits another award is no award of its own; a price per square
+ * metre is no cap; 批准上市 is a registration; the rank of a cap's own
+ * part of a clause is the capped award's. */
+static void
+test_relative_and_prices (void)
+{
+  static const char text[] =
+    "测试区生物医药若干规定\n"
+    "第一条 对在区内开展临床试验的1类创新药，完成Ⅱ期临床试验的，给予最高1000万元支持。对2类改良型新药，按照前款标准的50%给予支持。\n"
+    "第二条 对首次取得第三类医疗器械注册证的产品，每个注册证给予最高300万元资助；进入国家创新医疗器械特别审查程序的，资助标准提高至每个注册证最高500万元。\n"
+    "第三条 对在境内外上市的生物医药企业，分阶段给予共计600万元奖励，其中完成辅导备案的奖励200万元，首发上市后奖励400万元。\n"
+    "第四条 对租用区内研发用房的企业，按照租金的50%给予补贴，补贴标准不超过每平方米每天3元。\n"
+    "第五条 对获得国家药品监督管理局批准上市的1类创新药，给予最高1000万元奖励。\n"
+    "第六条 对通过仿制药质量和疗效一致性评价的品种，按照评价费用的20%给予资助，国内首家通过的，每个品种最高给予500万元，其他通过的，每个品种最高给予200万元。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("relative.txt", text, -1, &error);
+  PnDocument *document;
+  PnBenefit *benefit;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+
+  /* 50% of the standard before: no rate of its own, a note instead */
+  g_assert_cmpuint (article (document, "1")->benefits->len, ==, 1);
+  g_assert_nonnull (strstr (((PnText *) g_ptr_array_index (article (document, "1")->notes,
+                                                           article (document, "1")->notes->len - 1))->zh, "50%"));
+
+  /* 提高至: the innovative device's ¥5,000,000 says it replaces the ¥3,000,000 */
+  benefit = benefit_of_amount (article (document, "2"), 5000000);
+  g_assert_true (has_note (benefit, "提高至"));
+
+  /* ¥6,000,000 in two stages, not ¥12,000,000 */
+  g_assert_cmpuint (article (document, "3")->benefits->len, ==, 1);
+  g_assert_nonnull (benefit_of_amount (article (document, "3"), 6000000));
+
+  /* ¥3 a square metre a day is no cap on the rent subsidy */
+  benefit = g_ptr_array_index (article (document, "4")->benefits, 0);
+  g_assert_cmpint (benefit->cap, ==, PN_YUAN_UNSET);
+  g_assert_cmpint (benefit->base, ==, PN_FIGURE_RENT);
+
+  g_assert_cmpstr (condition (benefit_of_amount (article (document, "5"), 10000000), PN_QUESTION_PHASE), ==,
+                   "registered");
+
+  /* the first to pass: at most ¥5,000,000; the others: ¥2,000,000 */
+  for (guint i = 0; i < article (document, "6")->benefits->len; i++)
+    {
+      PnBenefit *b = g_ptr_array_index (article (document, "6")->benefits, i);
+
+      g_assert_cmpstr (condition (b, PN_QUESTION_RANK), ==, b->cap == 5000000 ? "first" : "other");
+    }
+  assert_valid (draft);
+}
+
 static void
 test_ratios_and_ranks (void)
 {
@@ -1809,6 +1863,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/eligibility", test_eligibility);
   g_test_add_func ("/pn/draft/figures/words-and-schedules", test_words_and_schedules);
   g_test_add_func ("/pn/draft/figures/tier-table", test_tier_table);
+  g_test_add_func ("/pn/draft/figures/relative-and-prices", test_relative_and_prices);
   g_test_add_func ("/pn/draft/places/district-elsewhere", test_district_elsewhere);
   g_test_add_func ("/pn/draft/overlap-rule-document-wide", test_overlap_rule_document_wide);
   g_test_add_func ("/pn/draft/figures/clauses-ranges-titles", test_clauses_ranges_titles);
