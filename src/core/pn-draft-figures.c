@@ -2180,7 +2180,9 @@ years_before (Reader *self,
       gsize len;
       int n;
 
-      if (opening)
+      /* "首年销售收入的10%" is the figure's year, not the award's */
+      if (opening && !span_has_any (s, p, token->start,
+                                    (const char * const[]) { "收入", "销售", "营业", "投资", "费用", NULL }))
         {
           best = p;
           *from = *to = 1;
@@ -2198,7 +2200,9 @@ years_before (Reader *self,
         n = pn_draft_cn_number (s + q, len);
       else
         continue;
-      if (n <= 0 || n > 10 || !at (s, q + len, "年") || at (s, q + len, "年度"))
+      if (n <= 0 || n > 10 || !at (s, q + len, "年") || at (s, q + len, "年度") ||
+          span_has_any (s, q + len, token->start,
+                        (const char * const[]) { "收入", "销售", "营业", "投资", "费用", NULL }))
         continue;
       best = p;
       *from = first ? (guint) n : 1;
@@ -3062,6 +3066,37 @@ has_figure (const char *cell)
   return FALSE;
 }
 
+/* The unit a header names ("奖励金额（万元）", "上限(元)"), after a cell
+ * that is a bare number; the cell as it is otherwise. */
+static char *
+cell_with_unit (const char *cell,
+                const char *heading)
+{
+  g_autofree char *plain = pn_draft_strip (g_strdup (cell));
+  const char *unit = strstr (heading, "亿元") ? "亿元" : strstr (heading, "万元") ? "万元" :
+                     strstr (heading, "元") ? "元" : NULL;
+  gboolean bare = *plain != '\0';
+
+  for (const char *p = plain; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p) && *p != '.')
+      bare = FALSE;
+  if (bare && unit != NULL)
+    return g_strconcat (plain, unit, NULL);
+  return g_strdup (cell);
+}
+
+/* A header without its unit: "奖励金额（万元）" is "奖励金额". */
+static char *
+heading_without_unit (const char *heading)
+{
+  g_autofree char *plain = pn_draft_strip (g_strdup (heading));
+  const char *open = pn_draft_find_any (plain, (const char * const[]) { "（", "(", NULL });
+
+  if (open != NULL && strstr (open, "元") != NULL)
+    return pn_draft_strip (g_strndup (plain, open - plain));
+  return g_steal_pointer (&plain);
+}
+
 static gboolean
 is_blank_cell (const char *cell)
 {
@@ -3124,6 +3159,12 @@ row_subject (const char *clause,
           return g_strconcat (head, label, end, NULL);
         }
     }
+
+  /* "药品注册分类" "一类": a class 1 new drug, as the registration names it */
+  if (strstr (header, "注册分类") != NULL &&
+      (g_str_equal (label, "一类") || g_str_equal (label, "1类") || g_str_equal (label, "二类") ||
+       g_str_equal (label, "2类")))
+    return g_strdup_printf ("对%s新药，即%s", label, g_str_has_prefix (clause, "对") ? clause + strlen ("对") : clause);
 
   /* "对入选…计划的生物医药项目" and a column "人才类别": 对人才类别为A类的… */
   if (g_str_has_prefix (clause, "对"))
@@ -3189,7 +3230,8 @@ rewrite_tables (const char *original,
       for (guint c = 0; c < k; c++)
         if (has_figure (g_ptr_array_index (header->cells, c)))
           k = 0;
-      /* rows: as many cells, a label and figures */
+      /* rows: as many cells, a label and figures (a bare number when the
+       * header says its unit: "奖励金额（万元）") */
       for (last = h + 1; k > 0 && last < lines->len; last++)
         {
           TableLine *row = &g_array_index (lines, TableLine, last);
@@ -3198,7 +3240,12 @@ rewrite_tables (const char *original,
           if (row->cells == NULL || row->cells->len != k)
             break;
           for (guint c = 1; c < k; c++)
-            figures = figures || has_figure (g_ptr_array_index (row->cells, c));
+            {
+              g_autofree char *with_unit = cell_with_unit (g_ptr_array_index (row->cells, c),
+                                                           g_ptr_array_index (header->cells, c));
+
+              figures = figures || has_figure (with_unit);
+            }
           if (!figures || has_figure (g_ptr_array_index (row->cells, 0)))
             break;
           g_ptr_array_add (labels, pn_draft_strip (g_strdup (g_ptr_array_index (row->cells, 0))));
@@ -3261,16 +3308,47 @@ rewrite_tables (const char *original,
             g_autofree char *first_heading = pn_draft_strip (g_strdup (g_ptr_array_index (header->cells, 0)));
             g_autofree char *row_who = row_subject (who_plain, labels, label, first_heading);
 
+            /* a yearly cap column with no rate to cap ("单个企业年度奖励上限"):
+             * said in the award's sentence, where it caps the award */
+            g_autofree char *yearly_heading = NULL;
+            g_autofree char *yearly_cell = NULL;
+            gsize yearly_at = 0, yearly_end = 0;
+            guint n_amounts = 0;
+
             for (guint c = 1; c < k; c++)
               {
-                const char *cell = g_ptr_array_index (row->cells, c);
-                g_autofree char *heading = pn_draft_strip (g_strdup (g_ptr_array_index (header->cells, c)));
-                gsize cell_at = g_array_index (row->offsets, gsize, c);
+                g_autofree char *heading = heading_without_unit (g_ptr_array_index (header->cells, c));
                 gboolean cap = pn_draft_find_any (heading, (const char * const[]) {
                                  "上限", "最高", "封顶", "不超过", NULL }) != NULL;
 
-                if (is_blank_cell (cell) || (cap && rate_clause == NULL))
+                if (!cap)
+                  n_amounts++;
+              }
+
+            for (guint c = 1; c < k; c++)
+              {
+                g_autofree char *cell = cell_with_unit (g_ptr_array_index (row->cells, c),
+                                                        g_ptr_array_index (header->cells, c));
+                g_autofree char *heading = heading_without_unit (g_ptr_array_index (header->cells, c));
+                gsize cell_at = g_array_index (row->offsets, gsize, c);
+                gsize cell_end = cell_at + strlen (g_ptr_array_index (row->cells, c));
+                gboolean cap = pn_draft_find_any (heading, (const char * const[]) {
+                                 "上限", "最高", "封顶", "不超过", NULL }) != NULL;
+
+                if (is_blank_cell (cell))
                   continue;
+                if (cap && rate_clause == NULL)
+                  {
+                    if (n_amounts == 1 && yearly_cell == NULL &&
+                        pn_draft_find_any (heading, (const char * const[]) { "年度", "每年", "企业", NULL }))
+                      {
+                        yearly_heading = g_strdup (heading);
+                        yearly_cell = g_strdup (cell);
+                        yearly_at = cell_at;
+                        yearly_end = cell_end;
+                      }
+                    continue;
+                  }
                 append_mapped (out, map, "\n", -1, row->start, FALSE);
                 if (cap)
                   {
@@ -3300,15 +3378,39 @@ rewrite_tables (const char *original,
                           noun = nouns[n];
                           break;
                         }
+                    /* "奖励金额": the amount of an award, no name of one */
+                    if (g_str_has_suffix (words, "金额") && *noun == '\0')
+                      {
+                        words[strlen (words) - strlen ("金额")] = '\0';
+                        if (g_str_has_suffix (words, "奖励"))
+                          {
+                            words[strlen (words) - strlen ("奖励")] = '\0';
+                            noun = "奖励";
+                          }
+                      }
                     append_mapped (out, map, row_who, -1, row->start, FALSE);
                     append_mapped (out, map, words, -1, row->start, FALSE);
                     append_mapped (out, map, one_time ? "，给予一次性" : "，给予", -1, row->start, FALSE);
-                    append_mapped (out, map, cell, -1, cell_at, TRUE);
-                    append_mapped (out, map, noun, -1, cell_at + strlen (cell), FALSE);
+                    /* the figure maps to the cell; a unit the header gave, to its end */
+                    append_mapped (out, map, cell, MIN (strlen (cell), cell_end - cell_at), cell_at, TRUE);
+                    if (strlen (cell) > cell_end - cell_at)
+                      append_mapped (out, map, cell + (cell_end - cell_at), -1, cell_end, FALSE);
+                    append_mapped (out, map, noun, -1, cell_end, FALSE);
                   }
                 /* after the figure: where its cell ends, so that the
                  * figure the editor highlights is the cell's */
-                append_mapped (out, map, "。", -1, cell_at + strlen (cell), FALSE);
+                append_mapped (out, map, "。", -1, cell_end, FALSE);
+              }
+            if (yearly_cell != NULL)
+              {
+                /* a sentence of its own on the row's line, which caps the
+                 * award of its paragraph: "单个企业年度奖励上限3000万元。" */
+                append_mapped (out, map, yearly_heading, -1, row->start, FALSE);
+                append_mapped (out, map, yearly_cell, MIN (strlen (yearly_cell), yearly_end - yearly_at),
+                               yearly_at, TRUE);
+                if (strlen (yearly_cell) > yearly_end - yearly_at)
+                  append_mapped (out, map, yearly_cell + (yearly_end - yearly_at), -1, yearly_end, FALSE);
+                append_mapped (out, map, "。", -1, row->end, FALSE);
               }
           }
         copied = g_array_index (lines, TableLine, last - 1).end;

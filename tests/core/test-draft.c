@@ -577,6 +577,36 @@ test_tier_table (void)
   g_assert_nonnull (strstr (benefit->title.zh, "安家补贴"));
   g_assert_nonnull (strstr (benefit_of_amount (talent, 3000000)->title.zh, "B类"));
 
+  /* bare numbers under "奖励金额（万元）", a class of registration, and a
+   * yearly cap column for each class */
+  {
+    static const char classes[] =
+      "测试新区若干措施\n"
+      "一、支持新药注册上市。对在新区首次取得药品注册证书的药品，按照下表标准给予一次性奖励：\n"
+      "药品注册分类\t奖励金额（万元）\t单个企业年度奖励上限（万元）\n"
+      "一类\t1000\t3000\n"
+      "二类\t500\t1500\n"
+      "二、对首次取得第三类医疗器械注册证的产品，按照产品上市后首年销售收入的10%给予奖励，最高不超过200万元。\n";
+    g_autoptr(PnDraft) other = draft_bytes ("classes.txt", classes, -1, &error);
+    PnDocument *doc;
+    PnBenefit *first_class;
+    const PnAnnualCap *cap;
+
+    g_assert_no_error (error);
+    doc = pn_draft_get_document (other);
+    g_assert_cmpuint (article (doc, "1")->benefits->len, ==, 2);
+    first_class = benefit_of_amount (article (doc, "1"), 10000000);
+    g_assert_cmpstr (condition (first_class, PN_QUESTION_DRUG_CLASS), ==, "innovative");
+    g_assert_cmpstr (condition (benefit_of_amount (article (doc, "1"), 5000000), PN_QUESTION_DRUG_CLASS), ==,
+                     "improved");
+    g_assert_nonnull (first_class->annual_caps);
+    cap = pn_document_find_annual_cap (doc, first_class->annual_caps[0]);
+    g_assert_cmpint (cap->amount, ==, 30000000);
+    /* 首年 is the sales figure's year, not the award's */
+    g_assert_null (strstr (((PnBenefit *) g_ptr_array_index (article (doc, "2")->benefits, 0))->title.zh, "第1年"));
+    assert_valid (other);
+  }
+
   /* the figures the editor highlights are the cells' own */
   at_cell = strstr (talent->original, "B类\t300万元");
   g_assert_nonnull (at_cell);
