@@ -2012,6 +2012,30 @@ fill_benefit (Reader    *self,
           for (guint i = 0; i < heading.values[q]->len; i++)
             vocab_add (&vocab, q, g_ptr_array_index (heading.values[q], i));
     }
+  /* "药品每个品种给予300万元奖励，医疗器械每个产品给予100万元奖励": the
+   * product the award's own part of the clause names is its product */
+  {
+    gsize from = last_comma (self, token->clause, token->start, cstart);
+    g_autofree char *part = span_dup (s, from, token->start);
+    g_auto(Vocab) own_part = { { NULL } };
+
+    detect (part, &own_part);
+    if (own_part.values[PN_QUESTION_PRODUCT] != NULL && vocab.values[PN_QUESTION_PRODUCT] != NULL &&
+        vocab.values[PN_QUESTION_PRODUCT]->len > 1 && own_part.values[PN_QUESTION_PRODUCT]->len == 1)
+      {
+        const char *product = g_ptr_array_index (own_part.values[PN_QUESTION_PRODUCT], 0);
+
+        g_ptr_array_set_size (vocab.values[PN_QUESTION_PRODUCT], 0);
+        g_ptr_array_add (vocab.values[PN_QUESTION_PRODUCT], (gpointer) product);
+        if (g_str_equal (product, "device"))
+          g_clear_pointer (&vocab.values[PN_QUESTION_DRUG_CLASS], g_ptr_array_unref);
+        else if (g_str_equal (product, "drug"))
+          {
+            g_clear_pointer (&vocab.values[PN_QUESTION_DEVICE_CLASS], g_ptr_array_unref);
+            g_clear_pointer (&vocab.values[PN_QUESTION_INNOVATIVE_DEVICE], g_ptr_array_unref);
+          }
+      }
+  }
   /* "…按照10%给予服务方奖励，同时按照5%给予委托方补贴": the client of a
    * CRO gets the second award, as any enterprise may */
   {

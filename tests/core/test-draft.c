@@ -1370,7 +1370,8 @@ test_relative_and_prices (void)
     "第三条 对在境内外上市的生物医药企业，分阶段给予共计600万元奖励，其中完成辅导备案的奖励200万元，首发上市后奖励400万元。\n"
     "第四条 对租用区内研发用房的企业，按照租金的50%给予补贴，补贴标准不超过每平方米每天3元。\n"
     "第五条 对获得国家药品监督管理局批准上市的1类创新药，给予最高1000万元奖励。\n"
-    "第六条 对通过仿制药质量和疗效一致性评价的品种，按照评价费用的20%给予资助，国内首家通过的，每个品种最高给予500万元，其他通过的，每个品种最高给予200万元。\n";
+    "第六条 对通过仿制药质量和疗效一致性评价的品种，按照评价费用的20%给予资助，国内首家通过的，每个品种最高给予500万元，其他通过的，每个品种最高给予200万元。\n"
+    "第七条 对首次在区内取得注册证的药品、医疗器械，药品每个品种给予300万元奖励，医疗器械每个产品给予100万元奖励。\n";
   g_autoptr(GError) error = NULL;
   g_autoptr(PnDraft) draft = draft_bytes ("relative.txt", text, -1, &error);
   PnDocument *document;
@@ -1407,6 +1408,10 @@ test_relative_and_prices (void)
 
       g_assert_cmpstr (condition (b, PN_QUESTION_RANK), ==, b->cap == 5000000 ? "first" : "other");
     }
+
+  /* each award its own product */
+  g_assert_cmpstr (condition (benefit_of_amount (article (document, "7"), 3000000), PN_QUESTION_PRODUCT), ==, "drug");
+  g_assert_cmpstr (condition (benefit_of_amount (article (document, "7"), 1000000), PN_QUESTION_PRODUCT), ==, "device");
   assert_valid (draft);
 }
 
