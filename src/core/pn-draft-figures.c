@@ -107,7 +107,9 @@ typedef struct
 
 static const char * const award_words[] = {
   "给予", "予以", "奖励", "补助", "资助", "补贴", "配套", "补足", "奖补", "扶持", "支持额度",
-  "资金支持", "贴息", "一次性", "最高不超过", "补齐", NULL
+  "资金支持", "贴息", "一次性", "最高不超过", "补齐",
+  /* "首两年免收租金，第三年至第五年按照市场租金的50%收取" */
+  "免收", "减半收取", NULL
 };
 
 /* ---- text ---- */
@@ -502,6 +504,22 @@ tokenize (Reader *self)
                   continue;
                 }
               i = pos;
+              continue;
+            }
+        }
+
+      /* "免收第一年租金": the rent, all of it */
+      if (at (s, i, "免收"))
+        {
+          gsize look = i + strlen ("免收");
+          gboolean rent = FALSE;
+
+          for (int n = 0; n < 6 && s[look] != '\0' && !rent; n++, look += char_len (s + look))
+            rent = at (s, look, "租金") || at (s, look, "房租");
+          if (rent)
+            {
+              add_token (self, TOKEN_RATE, 100, 0.01, start, i + strlen ("免收"));
+              i += strlen ("免收");
               continue;
             }
         }
@@ -2193,13 +2211,16 @@ years_before (Reader *self,
 {
   const char *s = self->s;
   gsize floor = clause_start (self, token->clause);
-  gsize near = back (s, token->start, 10, floor);
+  gsize near = back (s, token->start, 16, floor);
   gsize best = G_MAXSIZE;
+  guint previous_to = 0;    /* "第二年、第三年", "第三年至第五年": the year before */
+  gsize previous_end = 0;
 
   *from = *to = 0;
   for (gsize p = near; p < token->start; p += char_len (s + p))
     {
-      gboolean first = at (s, p, "第"), before = at (s, p, "前"), opening = at (s, p, "首年");
+      gboolean first = at (s, p, "第"), before = at (s, p, "前") || at (s, p, "首"),
+               opening = at (s, p, "首年");
       gsize q;
       gsize len;
       int n;
@@ -2228,9 +2249,19 @@ years_before (Reader *self,
           span_has_any (s, q + len, token->start,
                         (const char * const[]) { "收入", "销售", "营业", "投资", "费用", NULL }))
         continue;
+      /* "第二年、第三年按照…": years 2–3; "第三年至第五年": 3–5 */
+      if (first && previous_to > 0 && previous_to < (guint) n &&
+          (p == previous_end ||
+           (p == previous_end + strlen ("、") && at (s, previous_end, "、")) ||
+           (p == previous_end + strlen ("至") && at (s, previous_end, "至")) ||
+           (p == previous_end + strlen ("到") && at (s, previous_end, "到"))))
+        *from = *from > 0 ? *from : previous_to;
+      else
+        *from = first ? (guint) n : 1;
       best = p;
-      *from = first ? (guint) n : 1;
       *to = (guint) n;
+      previous_to = (guint) n;
+      previous_end = q + len + strlen ("年");
     }
   return best != G_MAXSIZE;
 }
@@ -2707,6 +2738,9 @@ build (Reader *self)
 
             if (base == PN_FIGURE_NONE)
               base = find_base (s, cstart, first->start);
+            /* "免收租金" */
+            if (base == PN_FIGURE_NONE && at (s, first->start, "免收"))
+              base = PN_FIGURE_RENT;
             /* "给予50%的租金补贴", "…30%的比例给予租金补贴": the figure after the rate */
             if (base == PN_FIGURE_NONE && at (s, last->end, "的"))
               base = find_base (s, last->end, MIN (clause_end (self, first->clause), last->end + 12 * 3));

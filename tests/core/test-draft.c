@@ -1350,6 +1350,28 @@ test_words_and_schedules (void)
     g_assert_null (condition (g_ptr_array_index (cro->benefits, 1), PN_QUESTION_ENTITY));
   }
 
+  /* rent free, then half: 免收 is 100% of the rent; 第二年、第三年 and
+   * 第三年至第五年 are ranges of years */
+  {
+    static const char free_rent[] =
+      "测试措施\n"
+      "第一条 对新入驻的企业，免收第一年租金，第二年、第三年按照租金的50%给予补贴。\n"
+      "第二条 对入驻产业园的企业，首两年免收租金，第三年至第五年按照市场租金的50%收取。\n";
+    g_autoptr(PnDraft) other = draft_bytes ("free-rent.txt", free_rent, -1, &error);
+    PnArticle *one, *two;
+
+    g_assert_no_error (error);
+    one = article (pn_draft_get_document (other), "1");
+    two = article (pn_draft_get_document (other), "2");
+    g_assert_cmpuint (one->benefits->len, ==, 2);
+    g_assert_cmpint (((PnBenefit *) g_ptr_array_index (one->benefits, 0))->base, ==, PN_FIGURE_RENT);
+    g_assert_cmpfloat_with_epsilon (((PnBenefit *) g_ptr_array_index (one->benefits, 0))->rate, 1.0, 1e-9);
+    g_assert_true (g_str_has_suffix (((PnBenefit *) g_ptr_array_index (one->benefits, 1))->title.zh, "（第2至3年）"));
+    g_assert_cmpuint (two->benefits->len, ==, 2);
+    g_assert_true (g_str_has_suffix (((PnBenefit *) g_ptr_array_index (two->benefits, 0))->title.zh, "（第1至2年）"));
+    g_assert_true (g_str_has_suffix (((PnBenefit *) g_ptr_array_index (two->benefits, 1))->title.zh, "（第3至5年）"));
+  }
+
   /* a share of the LPR is interest, not the fixed assets the loan buys */
   benefit = g_ptr_array_index (article (document, "5")->benefits, 0);
   g_assert_cmpint (benefit->base, ==, PN_FIGURE_LOAN_INTEREST);
