@@ -1317,7 +1317,13 @@ detect (const char *text,
                         strstr (plain, "FDA") != NULL || strstr (plain, "预认证") != NULL ||
                         strstr (plain, "EMA") != NULL || strstr (plain, "CE") != NULL;
 
-      if (abroad && (registered || strstr (plain, "认证") || strstr (plain, "批准")))
+      /* "通过国际认证的GLP实验室": a lab's certificate, no product's approval */
+      gboolean a_lab = pn_draft_find_any (plain, (const char * const[]) {
+                         "实验室", "GLP", "GCP", "平台", "机构", NULL }) != NULL &&
+                       pn_draft_find_any (plain, (const char * const[]) {
+                         "药品", "器械", "产品", "品种", "新药", "药物", "制剂", NULL }) == NULL;
+
+      if (abroad && !a_lab && (registered || strstr (plain, "认证") || strstr (plain, "批准")))
         vocab_add (vocab, PN_QUESTION_PHASE, "overseas-approval");
       else if (registered && marketed)
         vocab_add (vocab, PN_QUESTION_PHASE, "marketed");
@@ -2147,8 +2153,14 @@ fill_benefit (Reader    *self,
         "三类人才", "一等", "二等", "三等", NULL
       };
 
-      if ((benefit->conditions->len == 0 || pn_draft_find_any (subject, tiers) != NULL) &&
-          pn_draft_count_cjk (subject) >= 4)
+      /* "organisation" alone says no more than that the applicant is one */
+      gboolean broad = benefit->conditions->len == 0 ||
+                       (benefit->conditions->len == 1 &&
+                        ((PnCondition *) g_ptr_array_index (benefit->conditions, 0))->question == PN_QUESTION_PRODUCT &&
+                        g_strv_contains ((const char * const *) ((PnCondition *) g_ptr_array_index (benefit->conditions, 0))->values,
+                                         "organisation"));
+
+      if ((broad || pn_draft_find_any (subject, tiers) != NULL) && pn_draft_count_cjk (subject) >= 4)
         {
           PnRequirement *requirement = pn_requirement_new ();
 
