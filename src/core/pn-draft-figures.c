@@ -103,6 +103,7 @@ typedef struct
   guint          n_caps;
   GPtrArray     *skipped;       /* char *, figures that are no award */
   GPtrArray     *relative;      /* char *, figures that change or split another award */
+  GPtrArray     *foreign;       /* char *, amounts in another currency */
 } Reader;
 
 static const char * const award_words[] = {
@@ -476,6 +477,28 @@ tokenize (Reader *self)
                       i = unit_pos;
                       continue;
                     }
+
+                  /* "50万澳门元", "100万美元": no yuan; said, not dropped */
+                  {
+                    static const char * const currencies[] = {
+                      "万澳门元", "澳门元", "万港元", "港元", "万美元", "美元", "万欧元", "欧元", "万元澳门币",
+                      "澳门币", NULL
+                    };
+
+                    for (guint c = 0; currencies[c] != NULL; c++)
+                      if (at (s, pos, currencies[c]))
+                        {
+                          if (self->foreign != NULL)
+                            g_ptr_array_add (self->foreign, span_dup (s, start, pos + strlen (currencies[c])));
+                          unit_pos = pos + strlen (currencies[c]);
+                          break;
+                        }
+                    if (unit_pos > pos)
+                      {
+                        i = unit_pos;
+                        continue;
+                      }
+                  }
 
                   /* "300、150万元": a bare number takes the unit of the
                    * figure its enumeration ends on */
@@ -3058,6 +3081,7 @@ reader_clear (Reader *self)
   g_clear_pointer (&self->slugs, g_hash_table_unref);
   g_clear_pointer (&self->skipped, g_ptr_array_unref);
   g_clear_pointer (&self->relative, g_ptr_array_unref);
+  g_clear_pointer (&self->foreign, g_ptr_array_unref);
 }
 
 /* A line break that ends no sentence is a wrap the extraction kept
@@ -3538,6 +3562,7 @@ reader_init (Reader        *self,
   self->slugs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->skipped = g_ptr_array_new_with_free_func (g_free);
   self->relative = g_ptr_array_new_with_free_func (g_free);
+  self->foreign = g_ptr_array_new_with_free_func (g_free);
 }
 
 void
@@ -3607,6 +3632,19 @@ pn_draft_read_benefits (PnArticle     *article,
                                         "targets): see the Chinese."));
     }
 
+  if (self.foreign->len > 0)
+    {
+      g_autofree char *list = NULL;
+      g_autofree char *zh = NULL;
+
+      g_ptr_array_add (self.foreign, NULL);
+      list = g_strjoinv ("、", (char **) self.foreign->pdata);
+      zh = g_strdup_printf ("以下金额以外币计，未换算为人民币，未起草为奖补，请换算后补充：%s", list);
+      g_ptr_array_add (article->notes,
+                       pn_text_new (zh, "Amounts in another currency (patacas, Hong Kong or US dollars): "
+                                        "not converted to yuan and not drafted; convert them and add the "
+                                        "award. See the Chinese."));
+    }
   if (self.relative->len > 0)
     {
       g_autofree char *list = NULL;

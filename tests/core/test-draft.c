@@ -1372,6 +1372,24 @@ test_words_and_schedules (void)
     g_assert_true (g_str_has_suffix (((PnBenefit *) g_ptr_array_index (two->benefits, 1))->title.zh, "（第3至5年）"));
   }
 
+  /* patacas are no yuan: said in a note, not dropped */
+  {
+    static const char patacas[] =
+      "测试措施\n"
+      "第一条 对在合作区取得澳门药品注册的产品，每个产品给予50万澳门元奖励。\n"
+      "第二条 本措施自2026年3月1日起施行。\n";
+    g_autoptr(PnDraft) other = draft_bytes ("patacas.txt", patacas, -1, &error);
+    PnArticle *first_article;
+    gboolean noted = FALSE;
+
+    g_assert_no_error (error);
+    first_article = article (pn_draft_get_document (other), "1");
+    g_assert_cmpuint (first_article->benefits->len, ==, 0);
+    for (guint i = 0; i < first_article->notes->len; i++)
+      noted = noted || strstr (((PnText *) g_ptr_array_index (first_article->notes, i))->zh, "50万澳门元") != NULL;
+    g_assert_true (noted);
+  }
+
   /* a share of the LPR is interest, not the fixed assets the loan buys */
   benefit = g_ptr_array_index (article (document, "5")->benefits, 0);
   g_assert_cmpint (benefit->base, ==, PN_FIGURE_LOAN_INTEREST);
