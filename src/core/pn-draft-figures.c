@@ -1354,6 +1354,16 @@ detect (const char *text,
         vocab_add (vocab, PN_QUESTION_PHASE, "registered");
     }
 
+  /* "药物非临床研究质量管理规范（GLP）认证的机构": a lab of drugs is an
+   * organisation, no drug */
+  if (vocab->values[PN_QUESTION_DRUG_CLASS] == NULL && vocab->values[PN_QUESTION_PRODUCT] != NULL &&
+      pn_draft_find_any (plain, (const char * const[]) { "GLP", "GCP", "实验室", NULL }) != NULL &&
+      pn_draft_find_any (plain, (const char * const[]) { "机构", "实验室", "平台", "中心", NULL }) != NULL)
+    {
+      g_clear_pointer (&vocab->values[PN_QUESTION_PRODUCT], g_ptr_array_unref);
+      g_clear_pointer (&vocab->values[PN_QUESTION_PHASE], g_ptr_array_unref);
+    }
+
   /* a drug's class, a device's: the product follows */
   if (vocab->values[PN_QUESTION_DEVICE_CLASS] != NULL || vocab->values[PN_QUESTION_INNOVATIVE_DEVICE] != NULL)
     vocab_add (vocab, PN_QUESTION_PRODUCT, "device");
@@ -2462,8 +2472,21 @@ annual_cap (Reader *self,
   g_autofree char *number = g_strdup (self->article->number);
   g_autofree char *quote = original_span (self, cstart, clause_end (self, token->clause));
   g_autofree char *amount = pn_money_format_yuan (token->yuan);
-  g_autoptr(GPtrArray) targets = made_in_sentence (self, token->sentence, FALSE, FALSE);
+  g_autoptr(GPtrArray) in_sentence = made_in_sentence (self, token->sentence, FALSE, FALSE);
+  g_autoptr(GPtrArray) targets = g_ptr_array_new ();
   guint paragraph = paragraph_of (self, token->start);
+  gboolean per_institution = span_has_any (s, last_comma (self, token->clause, token->start, cstart), token->start,
+                                           (const char * const[]) { "每家机构", "单个机构", "每个机构", NULL });
+
+  /* "…给予200万元一次性奖励；对新备案的…机构，每新增一个专业给予20万元奖励，
+   * 每家机构每年不超过100万元": an institution's cap is its clause's awards',
+   * when it has any.  "…；对…改良型新药…，每个单位每年支持额度不超过1亿元"
+   * caps the sentence's: a unit is any applicant. */
+  for (guint i = 0; per_institution && i < in_sentence->len; i++)
+    if (((Made *) g_ptr_array_index (in_sentence, i))->clause == token->clause)
+      g_ptr_array_add (targets, g_ptr_array_index (in_sentence, i));
+  if (targets->len == 0)
+    g_ptr_array_extend (targets, in_sentence, NULL, NULL);
 
   for (char *p = number; *p != '\0'; p++)
     if (*p == '.')
@@ -2472,7 +2495,9 @@ annual_cap (Reader *self,
   cap->id = g_strdup_printf ("%s/caps/article-%s-%u", self->document->id, number, ++self->n_caps);
   cap->amount = token->yuan;
   cap->per = g_strdup (span_has (s, cstart, token->start, "医疗机构") ||
-                       span_has (s, cstart, token->start, "每个机构") ? "institution" :
+                       span_has (s, cstart, token->start, "每个机构") ||
+                       span_has (s, cstart, token->start, "每家机构") ||
+                       span_has (s, cstart, token->start, "单个机构") ? "institution" :
                        span_has (s, cstart, token->start, "项目") ? "project" : "enterprise");
   cap->article = g_strdup (self->article->number);
   cap->text.zh = g_strdup (quote);

@@ -1372,6 +1372,28 @@ test_words_and_schedules (void)
     g_assert_true (g_str_has_suffix (((PnBenefit *) g_ptr_array_index (two->benefits, 1))->title.zh, "（第3至5年）"));
   }
 
+  /* an institution's yearly cap is its own clause's; a GLP lab is no drug */
+  {
+    static const char labs[] =
+      "测试措施\n"
+      "第一条 对新通过药物非临床研究质量管理规范（GLP）认证的机构，给予200万元一次性奖励；对新备案的药物临床试验机构（GCP），每新增一个专业给予20万元奖励，每家机构每年不超过100万元。\n"
+      "第二条 本措施自2026年3月1日起施行。\n";
+    g_autoptr(PnDraft) other = draft_bytes ("labs.txt", labs, -1, &error);
+    PnArticle *first_article;
+    PnBenefit *glp, *gcp;
+
+    g_assert_no_error (error);
+    first_article = article (pn_draft_get_document (other), "1");
+    glp = benefit_of_amount (first_article, 2000000);
+    gcp = benefit_of_amount (first_article, 200000);
+    g_assert_null (glp->annual_caps);
+    g_assert_nonnull (gcp->annual_caps);
+    g_assert_cmpstr (pn_document_find_annual_cap (pn_draft_get_document (other), gcp->annual_caps[0])->per, ==,
+                     "institution");
+    g_assert_null (condition (glp, PN_QUESTION_PRODUCT) != NULL &&
+                   g_str_equal (condition (glp, PN_QUESTION_PRODUCT), "drug") ? "drug" : NULL);
+  }
+
   /* patacas are no yuan: said in a note, not dropped */
   {
     static const char patacas[] =
