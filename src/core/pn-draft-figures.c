@@ -2193,7 +2193,22 @@ fill_benefit (Reader    *self,
                         g_strv_contains ((const char * const *) ((PnCondition *) g_ptr_array_index (benefit->conditions, 0))->values,
                                          "organisation"));
 
-      if ((broad || pn_draft_find_any (subject, tiers) != NULL) && pn_draft_count_cjk (subject) >= 4)
+      /* "在取得美国、欧盟或日本上市许可后三年内在国内获批上市的创新药": the
+       * approval abroad before is a condition no milestone holds */
+      gboolean abroad_too = pn_draft_find_any (subject, (const char * const[]) {
+                              "境外", "美国", "欧盟", "日本", "FDA", "EMA", "PMDA", NULL }) != NULL &&
+                            !pn_draft_find_any (subject, (const char * const[]) { "境外临床", NULL });
+
+      for (guint c = 0; abroad_too && c < benefit->conditions->len; c++)
+        {
+          PnCondition *condition = g_ptr_array_index (benefit->conditions, c);
+
+          if (condition->question == PN_QUESTION_PHASE &&
+              g_strv_contains ((const char * const *) condition->values, "overseas-approval"))
+            abroad_too = FALSE;
+        }
+
+      if ((broad || abroad_too || pn_draft_find_any (subject, tiers) != NULL) && pn_draft_count_cjk (subject) >= 4)
         {
           PnRequirement *requirement = pn_requirement_new ();
 
