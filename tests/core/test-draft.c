@@ -1202,7 +1202,8 @@ test_eligibility (void)
     "测试企业培育措施\n"
     "第一条 对首次纳入规模以上工业统计的生物医药企业，给予50万元奖励。\n"
     "第二条 对完成Ⅱ期临床试验的创新药，给予最高1000万元奖励。\n"
-    "第三条 对新引进的国家级领军人才，给予每人200万元安家补贴。\n";
+    "第三条 对新引进的国家级领军人才，给予每人200万元安家补贴。\n"
+    "第四条 对在取得美国、欧盟或日本上市许可后三年内在国内获批上市的创新药，每个品种给予300万元奖励。\n";
   g_autoptr(GError) error = NULL;
   g_autoptr(PnDraft) draft = draft_bytes ("eligibility.txt", text, -1, &error);
   PnDocument *document;
@@ -1228,6 +1229,11 @@ test_eligibility (void)
   g_assert_cmpuint (benefit->requirements->len, ==, 1);
   g_assert_cmpstr (((PnRequirement *) g_ptr_array_index (benefit->requirements, 0))->text.zh, ==,
                    "新引进的国家级领军人才");
+
+  /* registered at home after an approval abroad: the approval is required */
+  benefit = g_ptr_array_index (article (document, "4")->benefits, 0);
+  g_assert_cmpstr (condition (benefit, PN_QUESTION_PHASE), ==, "registered");
+  g_assert_cmpuint (benefit->requirements->len, ==, 1);
   assert_valid (draft);
 }
 
