@@ -158,6 +158,10 @@ pn_window_actions_update (PnWindow *self)
                                   g_strdup_printf (_("%s · %s"), client, progress) : g_strdup (progress);
 
       gtk_button_set_label (self->next_button, pn_assistant_get_next_label (self->assistant));
+      /* what the greyed-out button waits for */
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->next_button),
+                                   pn_assistant_get_can_go_next (self->assistant) ? NULL
+                                   : _("Answer this question to go on"));
       adw_window_title_set_title (self->window_title, pn_assistant_get_title (self->assistant));
       adw_window_title_set_subtitle (self->window_title, subtitle);
     }

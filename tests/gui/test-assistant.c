@@ -213,6 +213,8 @@ test_scenario (Fixture *fixture)
   g_assert_true (PN_IS_LOCATION_PAGE (current_page (fixture)));
   g_assert_false (next_sensitive (fixture));
   g_assert_false (pn_assistant_get_can_go_next (fixture->view));
+  /* the greyed-out button says what it waits for */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (next_button (fixture)), ==, _("Answer this question to go on"));
   pn_test_window_screenshot (fixture->window, "assistant-location-empty");
 
   /* The search filters the places; Jinjiang is found by its city. */
