@@ -785,6 +785,9 @@ test_flow_dialogs (Fixture *fixture)
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Cannot Export Brief"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), UNWRITABLE_PATH));
   g_assert_false (adw_message_dialog_has_response (dialog, "open"));
+  /* the way on: another file */
+  g_assert_true (adw_message_dialog_has_response (dialog, "choose"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "choose");
   g_assert_false (g_file_test (UNWRITABLE_PATH, G_FILE_TEST_EXISTS));
   screenshot_window (GTK_WINDOW (dialog), "brief-export-error");
   close_message_dialog (dialog);

@@ -433,6 +433,15 @@ export_flow_free (ExportFlow *flow)
 }
 
 static void
+export_failed_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           PnApplication    *application)
+{
+  if (g_strcmp0 (response, "choose") == 0)
+    pn_brief_export (gtk_window_get_transient_for (GTK_WINDOW (dialog)), application);
+}
+
+static void
 export_done_cb (GObject      *source_object,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -453,7 +462,21 @@ export_done_cb (GObject      *source_object,
     }
   else
     {
-      show_message (parent, _("Cannot Export Brief"), error->message);
+      /* the way on: another file, another folder */
+      GtkWidget *dialog = adw_message_dialog_new (parent, _("Cannot Export Brief"), error->message);
+
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "close", _("_Close"),
+                                        "choose", _("_Choose Another File…"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "choose",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "choose");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+      g_signal_connect_data (dialog, "response", G_CALLBACK (export_failed_response_cb),
+                             g_object_ref (flow->application), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+      gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+      gtk_window_present (GTK_WINDOW (dialog));
     }
 
   g_application_release (G_APPLICATION (flow->application));
