@@ -110,7 +110,7 @@ static const char * const award_words[] = {
   "给予", "予以", "奖励", "补助", "资助", "补贴", "配套", "补足", "奖补", "扶持", "支持额度",
   "资金支持", "贴息", "一次性", "最高不超过", "补齐",
   /* "首两年免收租金，第三年至第五年按照市场租金的50%收取" */
-  "免收", "减半收取", NULL
+  "免收", "减半收取", "全免", "减半", NULL
 };
 
 /* ---- text ---- */
@@ -547,6 +547,15 @@ tokenize (Reader *self)
             }
         }
 
+      /* "前两年全免、第三年减半": the whole rent, then half of it */
+      if ((at (s, i, "全免") || at (s, i, "减半")) && self->s != NULL &&
+          (strstr (s, "租金") != NULL || strstr (s, "房租") != NULL))
+        {
+          add_token (self, TOKEN_RATE, at (s, i, "全免") ? 100 : 50, 0.01, start, i + strlen ("全免"));
+          i += strlen ("全免");
+          continue;
+        }
+
       /* "第一年全额补贴": the whole of it, 100% */
       if (at (s, i, "全额") &&
           pn_draft_has_prefix_any (s + i + strlen ("全额"),
@@ -925,9 +934,11 @@ classify (Reader *self,
   /* "按照前款标准的50%给予支持", "资助标准提高至每个注册证最高500万元",
    * "奖励标准上浮20%", "共计600万元，其中…奖励200万元": another award's
    * standard, changed or split, for the reviewer to carry into it */
-  if (span_has_any (s, back (s, first->start, 8, floor), first->start,
-                    (const char * const[]) { "前款", "上款", "前项标准", "上述标准", "前述标准", "上浮", "下浮",
-                                             NULL }) ||
+  if ((first->kind == TOKEN_RATE &&
+       span_has_any (s, back (s, first->start, 8, floor), first->start,
+                     (const char * const[]) { "前款", "上款", "前项标准", "上述标准", "前述标准", "上浮", "下浮",
+                                              NULL }) &&
+       !span_has (s, floor, first->start, "基础上")) ||
       (span_has (s, sstart, first->start, "其中") &&
        span_has_any (s, sstart, first->start, (const char * const[]) { "共计", "合计", "总计", NULL })))
     return ROLE_RELATIVE;
@@ -945,6 +956,9 @@ classify (Reader *self,
       gsize chunk_end = comma != NULL ? MIN ((gsize) (comma - s), send) : send;
 
       if (at (s, last->end, "用于") || at (s, last->end, "作为") ||
+          /* "分四年按25%的比例平均发放": the award's instalments */
+          (span_has (s, last->end, MIN (send, last->end + 24), "平均") &&
+           span_has_any (s, sstart, send, (const char * const[]) { "发放", "拨付", "兑现", NULL })) ||
           (span_has_any (s, last->end, chunk_end,
                          (const char * const[]) { "拨付", "兑现", "发放", NULL }) &&
            !span_has_any (s, last->end, chunk_end,
@@ -963,7 +977,10 @@ classify (Reader *self,
           span_has_any (s, window, first->start, cap_words) &&
           (span_has_any (s, sstart, first->start, enterprise_subjects) ||
            span_has (s, sstart, first->start, "每年") || span_has (s, sstart, first->start, "年度")) &&
-          span_has_any (s, 0, sstart, award_words))
+          (span_has_any (s, 0, sstart, award_words) ||
+           /* "单个企业每年累计获得本政策支持不超过5000万元", an article of its own */
+           span_has_any (s, sstart, first->start, (const char * const[]) {
+             "本政策", "本办法", "本措施", "本规定", "本方案", "本细则", NULL })))
         return ROLE_CAP;
       return ROLE_OTHER;
     }
@@ -1098,7 +1115,11 @@ set_periodic (Reader *self,
   if (!periodic (s, token->start, clause_start (self, token->clause), &monthly))
     return;
 
-  months = term_months (s, sentence_start (self, token->sentence), sentence_end (self, token->sentence));
+  /* the award's own clause first: "…连续支持3年；对…博士后，给予每人每月2000元
+   *生活补贴，补贴期限最长2年" is two years, not the clause before's three */
+  months = term_months (s, clause_start (self, token->clause), clause_end (self, token->clause));
+  if (months == 0)
+    months = term_months (s, sentence_start (self, token->sentence), sentence_end (self, token->sentence));
   n = monthly ? months : months / 12;
   made->per_period = token->yuan;
   made->monthly = monthly;
@@ -1155,9 +1176,10 @@ static const Keyword keywords[] = {
    * world, 2类 an improved new drug */
   { PN_QUESTION_DRUG_CLASS, "innovative", { "创新药", "1类新药", "一类新药", NULL } },
   { PN_QUESTION_DRUG_CLASS, "improved", { "改良型新药", "2类新药", "二类新药", NULL } },
-  { PN_QUESTION_DRUG_CLASS, "generic", { "仿制药", NULL } },
+  { PN_QUESTION_DRUG_CLASS, "generic", { "仿制药", "首仿", NULL } },
   { PN_QUESTION_DRUG_CLASS, "classical-tcm", { "古代经典名方", "经典名方", NULL } },
-  { PN_QUESTION_MODALITY, "biologic", { "生物制品", NULL } },
+  /* cell and gene therapies are registered as biologics */
+  { PN_QUESTION_MODALITY, "biologic", { "生物制品", "细胞治疗", "基因治疗", "抗体药物", NULL } },
   { PN_QUESTION_MODALITY, "chemical", { "化学药", NULL } },
   { PN_QUESTION_MODALITY, "tcm", { "中药", "天然药物", NULL } },
   { PN_QUESTION_THERAPEUTIC_AREA, "oncology", { "抗肿瘤", NULL } },
@@ -1171,7 +1193,11 @@ static const Keyword keywords[] = {
   { PN_QUESTION_PHASE, "phase-3", { "Ⅲ期", "III期", "三期临床", "3期临床", NULL } },
   { PN_QUESTION_PHASE, "overseas-clinical", { "境外临床", "国外临床", "海外临床", NULL } },
   { PN_QUESTION_PHASE, "consistency-evaluation", { "一致性评价", NULL } },
-  { PN_QUESTION_RANK, "first", { "首家通过", "首家", NULL } },
+  /* "第二家、第三家通过的", "第二至第三家": among the first three; "第四家及
+   * 以后": later (before 首家: "第二家" says no first) */
+  { PN_QUESTION_RANK, "other", { "第四家及以后", "第4家及以后", "第四家以后", "第四家", "第4家", NULL } },
+  { PN_QUESTION_RANK, "top3", { "第二家", "第三家", "第2家", "第3家", "第二至第三家", "第二至三家", NULL } },
+  { PN_QUESTION_RANK, "first", { "首家通过", "首家", "首仿", NULL } },
   /* not 前三 alone: "前三年按租金的100%补贴" is no rank */
   { PN_QUESTION_RANK, "top3", { "前三个通过", "前三家", "前三名", "前三位", "前3家", "前3名", "前3个通过", NULL } },
   { PN_QUESTION_RANK, "other", { "视同通过", "其他通过", "其余通过", NULL } },
@@ -2208,14 +2234,35 @@ fill_benefit (Reader    *self,
             abroad_too = FALSE;
         }
 
-      if ((broad || abroad_too || pn_draft_find_any (subject, tiers) != NULL) && pn_draft_count_cjk (subject) >= 4)
+      /* "国家级平台最高不超过2000万元，省级平台最高不超过500万元": the tier
+       * the award's own part names, when the subject does not */
+      g_autofree char *own_tier = NULL;
+      {
+        gsize from = last_comma (self, token->clause, token->start, cstart);
+        g_autofree char *part = span_dup (s, from, token->start);
+
+        for (guint t = 0; tiers[t] != NULL && own_tier == NULL && pn_draft_find_any (subject, tiers) == NULL; t++)
+          {
+            const char *hit = strstr (part, tiers[t]);
+
+            /* "其中省级财政按…": who pays, no tier of the applicant */
+            if (hit != NULL &&
+                !pn_draft_has_prefix_any (hit + strlen (tiers[t]), (const char * const[]) {
+                  "财政", "资金", "部门", "主管", "政府", NULL }))
+              own_tier = g_strdup (tiers[t]);
+          }
+      }
+
+      if ((broad || abroad_too || own_tier != NULL || pn_draft_find_any (subject, tiers) != NULL) &&
+          pn_draft_count_cjk (subject) >= 4)
         {
           PnRequirement *requirement = pn_requirement_new ();
 
           requirement->id = g_strdup ("drafted-eligibility");
-          requirement->text.zh = g_strdup (subject);
+          requirement->text.zh = own_tier != NULL ? g_strdup_printf ("%s（%s）", subject, own_tier)
+                                                  : g_strdup (subject);
           requirement->text.en = g_strdup_printf ("The applicant is as the text says: “%s” "
-                                                  "(drafted; translate and check)", subject);
+                                                  "(drafted; translate and check)", requirement->text.zh);
           g_ptr_array_add (benefit->requirements, requirement);
         }
     }
@@ -2637,6 +2684,34 @@ add_part_rank (Reader    *self,
   g_autofree char *part = span_dup (s, from, token->start);
   g_auto(Vocab) named = { { NULL } };
 
+  /* "…，国家级平台最高不超过2000万元": the tier, to the requirement */
+  {
+    static const char * const tiers[] = { "国家级", "省级", "市级", "区级", "县级", NULL };
+    const char *tier = pn_draft_find_any (part, tiers);
+
+    for (guint i = 0; tier != NULL && i < benefit->requirements->len; i++)
+      {
+        PnRequirement *requirement = g_ptr_array_index (benefit->requirements, i);
+        g_autofree char *word = NULL;
+
+        for (guint t = 0; tiers[t] != NULL && word == NULL; t++)
+          if (g_str_has_prefix (tier, tiers[t]))
+            word = g_strdup (tiers[t]);
+        if (g_strcmp0 (requirement->id, "drafted-eligibility") != 0 || word == NULL ||
+            strstr (requirement->text.zh, word) != NULL)
+          continue;
+        {
+          char *zh = g_strdup_printf ("%s（%s）", requirement->text.zh, word);
+
+          g_free (requirement->text.zh);
+          requirement->text.zh = zh;
+          g_free (requirement->text.en);
+          requirement->text.en = g_strdup_printf ("The applicant is as the text says: “%s” "
+                                                  "(drafted; translate and check)", zh);
+        }
+      }
+  }
+
   for (guint i = 0; i < benefit->conditions->len; i++)
     if (((PnCondition *) g_ptr_array_index (benefit->conditions, i))->question == PN_QUESTION_RANK)
       return;
@@ -2813,8 +2888,9 @@ build (Reader *self)
 
             if (base == PN_FIGURE_NONE)
               base = find_base (s, cstart, first->start);
-            /* "免收租金" */
-            if (base == PN_FIGURE_NONE && at (s, first->start, "免收"))
+            /* "免收租金", "前两年全免、第三年减半" of the rent */
+            if (base == PN_FIGURE_NONE &&
+                (at (s, first->start, "免收") || at (s, first->start, "全免") || at (s, first->start, "减半")))
               base = PN_FIGURE_RENT;
             /* "给予50%的租金补贴", "…30%的比例给予租金补贴": the figure after the rate */
             if (base == PN_FIGURE_NONE && at (s, last->end, "的"))
@@ -2887,6 +2963,15 @@ build (Reader *self)
                   made->benefit->cap = token->yuan;
                 else
                   set_periodic (self, made, token);
+                if (span_has_any (s, window, first->start,
+                                  (const char * const[]) { "提高至", "提高到", "提升至", NULL }))
+                  g_ptr_array_add (made->benefit->notes,
+                                   pn_text_new ("原文为“提高至”：本项取代前一项的标准，而非另加一项；"
+                                                "审核时请只保留适用的一项，或将两项置于同一重叠组。",
+                                                "The text raises the standard of the award before it "
+                                                "(提高至): this one replaces it, it does not add to it; "
+                                                "keep the one that applies, or put both in one overlap "
+                                                "group."));
                 add_figure (self, token, PN_DRAFT_FIGURE_AMOUNT, made->benefit);
               }
           }

@@ -241,13 +241,20 @@ attach_lone_caps (PnDocument *document)
       const char *dot = strrchr (cap->article, '.');
       g_autofree char *parent = dot != NULL ? g_strndup (cap->article, dot - cap->article + 1) : NULL;
 
+      /* "单个企业每年累计获得本办法支持不超过5000万元": every award's */
+      gboolean whole = cap->text.zh != NULL &&
+                       (strstr (cap->text.zh, "本办法") || strstr (cap->text.zh, "本政策") ||
+                        strstr (cap->text.zh, "本措施") || strstr (cap->text.zh, "本规定") ||
+                        strstr (cap->text.zh, "本方案") || strstr (cap->text.zh, "本细则"));
+
       if (cap_has_members (document, cap->id))
         continue;
       for (guint a = 0; a < document->articles->len; a++)
         {
           PnArticle *article = g_ptr_array_index (document->articles, a);
-          gboolean sibling = parent != NULL ? g_str_has_prefix (article->number, parent)
-                                            : g_str_equal (article->number, cap->article);
+          gboolean sibling = whole ? TRUE
+                             : parent != NULL ? g_str_has_prefix (article->number, parent)
+                                              : g_str_equal (article->number, cap->article);
 
           if (!sibling)
             continue;

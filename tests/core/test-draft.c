@@ -1483,6 +1483,71 @@ test_relative_and_prices (void)
   assert_valid (draft);
 }
 
+/* /pn/draft/figures/third-round: from a third set of unseen texts. */
+static void
+test_third_round (void)
+{
+  static const char text[] =
+    "测试市生物医药若干政策\n"
+    "第一条 对取得注册证的产品，在前款基础上再给予100万元奖励。\n"
+    "第二条 对通过一致性评价的仿制药，首家通过的，每个品种给予300万元奖励；第二家、第三家通过的，每个品种给予150万元奖励；第四家及以后通过的，每个品种给予50万元奖励。\n"
+    "第三条 对按照新注册分类获批的首仿药品，每个品种给予50万元奖励。\n"
+    "第四条 对开展细胞治疗、基因治疗产品临床试验的企业，完成Ⅰ期临床试验的，按照临床试验费用的30%给予补助，最高不超过500万元。\n"
+    "第五条 对入驻园区的企业，按照租金“前两年全免、第三年减半”的标准给予租金补贴。\n"
+    "第六条 对引进的领军人才，给予最高200万元安家补贴，分四年按25%的比例平均发放。\n"
+    "第七条 对引进的团队，每年给予100万元资助，连续支持3年；对企业新进站的博士后，给予每人每月2000元生活补贴，补贴期限最长2年。\n"
+    "第八条 对新建研发平台，按照设备投资额的30%给予补助，国家级平台最高不超过2000万元，省级平台最高不超过500万元。\n"
+    "第九条 单个企业每年累计获得本政策支持不超过5000万元。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("third.txt", text, -1, &error);
+  PnDocument *document;
+  PnArticle *rent, *platforms;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+
+  /* 在前款基础上再给予: an award of its own */
+  g_assert_nonnull (benefit_of_amount (article (document, "1"), 1000000));
+
+  g_assert_cmpstr (condition (benefit_of_amount (article (document, "2"), 3000000), PN_QUESTION_RANK), ==, "first");
+  g_assert_cmpstr (condition (benefit_of_amount (article (document, "2"), 1500000), PN_QUESTION_RANK), ==, "top3");
+  g_assert_cmpstr (condition (benefit_of_amount (article (document, "2"), 500000), PN_QUESTION_RANK), ==, "other");
+
+  g_assert_cmpstr (condition (benefit_of_amount (article (document, "3"), 500000), PN_QUESTION_DRUG_CLASS), ==, "generic");
+  g_assert_cmpstr (condition (g_ptr_array_index (article (document, "4")->benefits, 0), PN_QUESTION_MODALITY), ==,
+                   "biologic");
+
+  /* 全免 then 减半: 100% then 50% of the rent */
+  rent = article (document, "5");
+  g_assert_cmpuint (rent->benefits->len, ==, 2);
+  g_assert_cmpfloat_with_epsilon (((PnBenefit *) g_ptr_array_index (rent->benefits, 0))->rate, 1.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (((PnBenefit *) g_ptr_array_index (rent->benefits, 1))->rate, 0.5, 1e-9);
+  g_assert_cmpint (((PnBenefit *) g_ptr_array_index (rent->benefits, 1))->base, ==, PN_FIGURE_RENT);
+
+  /* 25% a year is how the ¥2,000,000 is paid, no award */
+  g_assert_cmpuint (article (document, "6")->benefits->len, ==, 1);
+  g_assert_nonnull (benefit_of_amount (article (document, "6"), 2000000));
+
+  /* the postdoc's own term: two years, ¥48,000 */
+  g_assert_nonnull (benefit_of_amount (article (document, "7"), 48000));
+
+  /* each platform's tier in its requirement */
+  platforms = article (document, "8");
+  for (guint i = 0; i < platforms->benefits->len; i++)
+    {
+      PnBenefit *b = g_ptr_array_index (platforms->benefits, i);
+
+      g_assert_cmpuint (b->requirements->len, ==, 1);
+      g_assert_nonnull (strstr (((PnRequirement *) g_ptr_array_index (b->requirements, 0))->text.zh,
+                                b->cap == 20000000 ? "国家级" : "省级"));
+    }
+
+  /* 本政策: every award of the document */
+  g_assert_cmpuint (document->annual_caps->len, >=, 1);
+  g_assert_nonnull (benefit_of_amount (article (document, "3"), 500000)->annual_caps);
+  assert_valid (draft);
+}
+
 static void
 test_ratios_and_ranks (void)
 {
@@ -1967,6 +2032,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/words-and-schedules", test_words_and_schedules);
   g_test_add_func ("/pn/draft/figures/tier-table", test_tier_table);
   g_test_add_func ("/pn/draft/figures/relative-and-prices", test_relative_and_prices);
+  g_test_add_func ("/pn/draft/figures/third-round", test_third_round);
   g_test_add_func ("/pn/draft/places/district-elsewhere", test_district_elsewhere);
   g_test_add_func ("/pn/draft/overlap-rule-document-wide", test_overlap_rule_document_wide);
   g_test_add_func ("/pn/draft/figures/clauses-ranges-titles", test_clauses_ranges_titles);
