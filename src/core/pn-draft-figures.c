@@ -1474,6 +1474,18 @@ find_enumeration (const char *s,
       clause_start = comma != NULL ? (gsize) (comma - s) + strlen ("，") : start;
       g_autoptr(GArray) items = split_items (s, clause_start, clause_end, FALSE);
 
+      /* "…分别给予最高300万元、600万元、1000万元支持，改良型新药分别给予…":
+       * the figures of another award are no items of this one's */
+      if (span_has_any (s, clause_start, clause_end, (const char * const[]) { "万元", "亿元", "%", NULL }) &&
+          span_has_any (s, clause_start, clause_end, (const char * const[]) {
+            "给予", "奖励", "补助", "资助", "补贴", "支持", NULL }))
+        {
+          if (comma == NULL)
+            break;
+          clause_end = comma - s;
+          continue;
+        }
+
       if (items->len == n && n > 1)
         return g_steal_pointer (&items);
 
@@ -2103,6 +2115,14 @@ fill_benefit (Reader    *self,
     g_auto(Vocab) own_part = { { NULL } };
 
     detect (part, &own_part);
+    /* "创新药分别给予…，改良型新药分别给予…": each its own drug class */
+    if (own_part.values[PN_QUESTION_DRUG_CLASS] != NULL && own_part.values[PN_QUESTION_DRUG_CLASS]->len == 1 &&
+        vocab.values[PN_QUESTION_DRUG_CLASS] != NULL && vocab.values[PN_QUESTION_DRUG_CLASS]->len > 1)
+      {
+        g_ptr_array_set_size (vocab.values[PN_QUESTION_DRUG_CLASS], 0);
+        g_ptr_array_add (vocab.values[PN_QUESTION_DRUG_CLASS],
+                         g_ptr_array_index (own_part.values[PN_QUESTION_DRUG_CLASS], 0));
+      }
     if (own_part.values[PN_QUESTION_PRODUCT] != NULL && vocab.values[PN_QUESTION_PRODUCT] != NULL &&
         vocab.values[PN_QUESTION_PRODUCT]->len > 1 && own_part.values[PN_QUESTION_PRODUCT]->len == 1)
       {

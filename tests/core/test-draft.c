@@ -1542,6 +1542,24 @@ test_third_round (void)
                                 b->cap == 20000000 ? "国家级" : "省级"));
     }
 
+  /* two drug classes, each with its own 分别 list of phases */
+  {
+    static const char two_lists[] =
+      "测试措施\n"
+      "第一条 对在我市完成Ⅰ、Ⅱ、Ⅲ期临床试验的创新药和改良型新药，创新药分别给予最高300万元、600万元、1000万元支持，改良型新药分别给予最高100万元、200万元、300万元支持。\n"
+      "第二条 本措施自2026年1月1日起施行。\n";
+    g_autoptr(PnDraft) other = draft_bytes ("two-lists.txt", two_lists, -1, &error);
+    PnArticle *trials;
+
+    g_assert_no_error (error);
+    trials = article (pn_draft_get_document (other), "1");
+    g_assert_cmpuint (trials->benefits->len, ==, 6);
+    g_assert_cmpstr (condition (benefit_of_amount (trials, 10000000), PN_QUESTION_PHASE), ==, "phase-3");
+    g_assert_cmpstr (condition (benefit_of_amount (trials, 10000000), PN_QUESTION_DRUG_CLASS), ==, "innovative");
+    g_assert_cmpstr (condition (benefit_of_amount (trials, 2000000), PN_QUESTION_PHASE), ==, "phase-2");
+    g_assert_cmpstr (condition (benefit_of_amount (trials, 2000000), PN_QUESTION_DRUG_CLASS), ==, "improved");
+  }
+
   /* 本政策: every award of the document */
   g_assert_cmpuint (document->annual_caps->len, >=, 1);
   g_assert_nonnull (benefit_of_amount (article (document, "3"), 500000)->annual_caps);
