@@ -2241,9 +2241,13 @@ fill_benefit (Reader    *self,
 
       /* "在取得美国、欧盟或日本上市许可后三年内在国内获批上市的创新药": the
        * approval abroad before is a condition no milestone holds */
-      gboolean abroad_too = pn_draft_find_any (subject, (const char * const[]) {
-                              "境外", "美国", "欧盟", "日本", "FDA", "EMA", "PMDA", NULL }) != NULL &&
-                            !pn_draft_find_any (subject, (const char * const[]) { "境外临床", NULL });
+      gboolean abroad_too = (pn_draft_find_any (subject, (const char * const[]) {
+                               "境外", "美国", "欧盟", "日本", "FDA", "EMA", "PMDA", NULL }) != NULL &&
+                             !pn_draft_find_any (subject, (const char * const[]) { "境外临床", NULL })) ||
+                            /* "进入国家医保目录的", "集采中选的": a milestone the
+                             * taxonomy has no answer for */
+                            pn_draft_find_any (subject, (const char * const[]) {
+                              "医保目录", "医保谈判", "集采", "集中带量采购", "中选", "首台套", "首批次", NULL }) != NULL;
 
       for (guint c = 0; abroad_too && c < benefit->conditions->len; c++)
         {
@@ -2947,6 +2951,16 @@ build (Reader *self)
                                    pn_text_new ("原文比例超过100%，此处按100%记录，请核对。",
                                                 "The text states a rate above 100%; recorded as 100%, "
                                                 "check it."));
+                /* "按照研发投入增量部分的10%": of the increase only */
+                if (base != PN_FIGURE_NONE &&
+                    span_has_any (s, window, first->start,
+                                  (const char * const[]) { "增量", "新增部分", "增长部分", "增加部分", NULL }))
+                  g_ptr_array_add (made->benefit->notes,
+                                   pn_text_new ("原文按该数字的增量（与上年相比增加的部分）计算：填写的数字应为增量，"
+                                                "而非全年总额，请核对。",
+                                                "The text applies the rate to the increase of the figure (over the "
+                                                "year before), not to the whole: the figure given must be the "
+                                                "increase. Check it."));
                 if (lpr)
                   g_ptr_array_add (made->benefit->notes,
                                    pn_text_new ("原文按贷款市场报价利率（LPR）的一定比例贴息，此处记为实际支付利息的该比例；"
@@ -3670,6 +3684,67 @@ rewrite_tables (const char *original,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* "两免一减半", "两免三减半": a rent slogan, written out as the reader
+ * reads it ("前2年全免、第3年减半") at the slogan's place in the original. */
+static void
+expand_slogans (Reader *self)
+{
+  static const char * const numbers[] = { "一", "两", "三", "四", "五", NULL };
+  GString *out = NULL;
+  GArray *map = NULL;
+  gsize copied = 0;
+
+  for (gsize i = 0; self->s[i] != '\0'; i += char_len (self->s + i))
+    {
+      int free_years = 0, half_years = 0;
+      gsize p = i;
+      g_autofree char *written = NULL;
+
+      for (int n = 0; numbers[n] != NULL && free_years == 0; n++)
+        if (at (self->s, p, numbers[n]) && at (self->s, p + strlen (numbers[n]), "免"))
+          {
+            free_years = n + 1;
+            p += strlen (numbers[n]) + strlen ("免");
+          }
+      if (free_years == 0)
+        continue;
+      for (int n = 0; numbers[n] != NULL && half_years == 0; n++)
+        if (at (self->s, p, numbers[n]) && at (self->s, p + strlen (numbers[n]), "减半"))
+          {
+            half_years = n + 1;
+            p += strlen (numbers[n]) + strlen ("减半");
+          }
+      if (half_years == 0)
+        continue;
+
+      written = half_years == 1
+                ? g_strdup_printf ("前%d年全免、第%d年减半", free_years, free_years + 1)
+                : g_strdup_printf ("前%d年全免、第%d年至第%d年减半", free_years, free_years + 1,
+                                   free_years + half_years);
+      if (out == NULL)
+        {
+          out = g_string_new (NULL);
+          map = g_array_new (FALSE, FALSE, sizeof (gsize));
+        }
+      g_string_append_len (out, self->s + copied, i - copied);
+      g_array_append_vals (map, &g_array_index (self->map, gsize, copied), i - copied);
+      for (gsize b = 0; b < strlen (written); b++)
+        g_array_append_val (map, g_array_index (self->map, gsize, i));
+      g_string_append (out, written);
+      copied = p;
+      i = p - 1;
+    }
+
+  if (out == NULL)
+    return;
+  g_string_append (out, self->s + copied);
+  g_array_append_vals (map, &g_array_index (self->map, gsize, copied), self->map->len - copied);
+  g_free (self->s);
+  self->s = g_string_free (out, FALSE);
+  g_array_unref (self->map);
+  self->map = map;
+}
+
 static void
 reader_init (Reader        *self,
              PnArticle     *article,
@@ -3699,6 +3774,7 @@ reader_init (Reader        *self,
       self->s = pn_draft_normalize (article->original, self->map);
   }
   unwrap (self);
+  expand_slogans (self);
   self->tokens = g_array_new (FALSE, FALSE, sizeof (Token));
   self->sentences = g_array_new (FALSE, FALSE, sizeof (gsize));
   self->clauses = g_array_new (FALSE, FALSE, sizeof (gsize));

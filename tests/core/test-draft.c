@@ -1560,6 +1560,29 @@ test_third_round (void)
     g_assert_cmpstr (condition (benefit_of_amount (trials, 2000000), PN_QUESTION_DRUG_CLASS), ==, "improved");
   }
 
+  /* "两免三减半": two free years, then three at half */
+  {
+    static const char slogan[] =
+      "测试措施\n"
+      "第一条 对新入驻企业，按照两免三减半给予租金补贴。\n"
+      "第二条 对进入国家医保目录的创新药，每个产品给予50万元奖励。\n"
+      "第三条 对企业按照研发投入增量部分的10%给予奖励，最高500万元。\n";
+    g_autoptr(PnDraft) other = draft_bytes ("slogan.txt", slogan, -1, &error);
+    PnDocument *doc;
+    PnArticle *free_years;
+
+    g_assert_no_error (error);
+    doc = pn_draft_get_document (other);
+    free_years = article (doc, "1");
+    g_assert_cmpuint (free_years->benefits->len, ==, 2);
+    g_assert_true (g_str_has_suffix (((PnBenefit *) g_ptr_array_index (free_years->benefits, 0))->title.zh, "（第1至2年）"));
+    g_assert_true (g_str_has_suffix (((PnBenefit *) g_ptr_array_index (free_years->benefits, 1))->title.zh, "（第3至5年）"));
+    /* a listing the taxonomy has no milestone for is required */
+    g_assert_cmpuint (((PnBenefit *) g_ptr_array_index (article (doc, "2")->benefits, 0))->requirements->len, ==, 1);
+    /* of the increase, said */
+    g_assert_true (has_note (g_ptr_array_index (article (doc, "3")->benefits, 0), "增量"));
+  }
+
   /* 本政策: every award of the document */
   g_assert_cmpuint (document->annual_caps->len, >=, 1);
   g_assert_nonnull (benefit_of_amount (article (document, "3"), 500000)->annual_caps);
