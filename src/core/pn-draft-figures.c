@@ -1159,6 +1159,13 @@ set_periodic (Reader *self,
   g_ptr_array_add (made->benefit->notes, pn_text_new (zh, en));
 }
 
+/* "国家级、省级…分别给予500万元、200万元", a table's "A类": a tier no
+ * answer of a profile says, even when the product is known */
+static const char * const tier_words[] = {
+  "国家级", "省级", "市级", "区级", "县级", "A类", "B类", "C类", "D类", "E类", "一类人才", "二类人才",
+  "三类人才", "一等", "二等", "三等", NULL
+};
+
 /* ---- vocabulary ---- */
 
 typedef struct
@@ -2225,12 +2232,7 @@ fill_benefit (Reader    *self,
      * the words into conditions or removes it. */
     {
       g_autofree char *subject = g_strconcat (core ? core : "", own_core, NULL);
-      /* "国家级、省级…分别给予500万元、200万元", a table's "A类": a tier no
-       * answer of a profile says, even when the product is known */
-      static const char * const tiers[] = {
-        "国家级", "省级", "市级", "区级", "县级", "A类", "B类", "C类", "D类", "E类", "一类人才", "二类人才",
-        "三类人才", "一等", "二等", "三等", NULL
-      };
+      const char * const *tiers = tier_words;
 
       /* "organisation" alone says no more than that the applicant is one */
       gboolean broad = benefit->conditions->len == 0 ||
@@ -2694,6 +2696,24 @@ context_start (Reader *self,
   return sstart;
 }
 
+/* "…的，资助标准提高至每个注册证最高500万元": instead of the award before
+ * it, not on top of it; the reviewer keeps one. */
+static void
+note_raised (Reader    *self,
+             PnBenefit *benefit,
+             gsize      from,
+             gsize      to)
+{
+  if (!span_has_any (self->s, from, to, (const char * const[]) { "提高至", "提高到", "提升至", NULL }))
+    return;
+  g_ptr_array_add (benefit->notes,
+                   pn_text_new ("原文为“提高至”：本项取代前一项的标准，而非另加一项；"
+                                "审核时请只保留适用的一项，或将两项置于同一重叠组。",
+                                "The text raises the standard of the award before it (提高至): this one "
+                                "replaces it, it does not add to it; keep the one that applies, or put "
+                                "both in one overlap group."));
+}
+
 /* "按照评价费用的20%给予资助，国内首家通过的，每个品种最高给予500万元":
  * the rank the cap's own part of the clause names is the capped award's. */
 static void
@@ -2710,7 +2730,7 @@ add_part_rank (Reader    *self,
 
   /* "…，国家级平台最高不超过2000万元": the tier, to the requirement */
   {
-    static const char * const tiers[] = { "国家级", "省级", "市级", "区级", "县级", NULL };
+    const char * const *tiers = tier_words;
     const char *tier = pn_draft_find_any (part, tiers);
 
     for (guint i = 0; tier != NULL && i < benefit->requirements->len; i++)
@@ -2997,15 +3017,7 @@ build (Reader *self)
                   made->benefit->cap = token->yuan;
                 else
                   set_periodic (self, made, token);
-                if (span_has_any (s, window, first->start,
-                                  (const char * const[]) { "提高至", "提高到", "提升至", NULL }))
-                  g_ptr_array_add (made->benefit->notes,
-                                   pn_text_new ("原文为“提高至”：本项取代前一项的标准，而非另加一项；"
-                                                "审核时请只保留适用的一项，或将两项置于同一重叠组。",
-                                                "The text raises the standard of the award before it "
-                                                "(提高至): this one replaces it, it does not add to it; "
-                                                "keep the one that applies, or put both in one overlap "
-                                                "group."));
+                note_raised (self, made->benefit, window, first->start);
                 add_figure (self, token, PN_DRAFT_FIGURE_AMOUNT, made->benefit);
               }
           }
@@ -3136,17 +3148,7 @@ build (Reader *self)
                     set_cap (made, token->yuan);
                     if (stated)
                       set_periodic (self, made, token);
-                    /* "…的，资助标准提高至每个注册证最高500万元": instead of the
-                     * award before it, not on top of it */
-                    if (span_has_any (s, cstart, first->start,
-                                      (const char * const[]) { "提高至", "提高到", "提升至", NULL }))
-                      g_ptr_array_add (made->benefit->notes,
-                                       pn_text_new ("原文为“提高至”：本项取代前一项的标准，而非另加一项；"
-                                                    "审核时请只保留适用的一项，或将两项置于同一重叠组。",
-                                                    "The text raises the standard of the award before it "
-                                                    "(提高至): this one replaces it, it does not add to it; "
-                                                    "keep the one that applies, or put both in one overlap "
-                                                    "group."));
+                    note_raised (self, made->benefit, cstart, first->start);
                     add_figure (self, token, PN_DRAFT_FIGURE_CAP, made->benefit);
                   }
               }
