@@ -236,8 +236,9 @@ client_text (PnBrief      *self,
 
 /* "Xiamen Municipal Bureau of Science and Technology (lead); …" */
 static char *
-units_label (PnBrief   *self,
-             GPtrArray *units)
+units_label (PnBrief    *self,
+             PnDocument *document,
+             GPtrArray  *units)
 {
   g_autoptr(GString) str = g_string_new (NULL);
   PnTaxonomy *taxonomy = taxonomy_of (self);
@@ -253,7 +254,7 @@ units_label (PnBrief   *self,
           continue;
         if (str->len > 0)
           g_string_append (str, TR (self, "; ", "；"));
-        g_string_append (str, term_label (self, pn_taxonomy_get_unit (taxonomy, ref->id), ref->id));
+        g_string_append (str, term_label (self, pn_document_lookup_unit (document, taxonomy, ref->id), ref->id));
         if (lead)
           g_string_append (str, TR (self, " (lead)", "（牵头）"));
       }
@@ -381,17 +382,18 @@ add_summary (PnBrief    *self,
              PnProfile  *profile G_GNUC_UNUSED)
 {
   PnBriefBlock *fields = add_block (self, PN_BRIEF_BLOCK_FIELDS, PN_BRIEF_STYLE_NORMAL, NULL);
-  PnTaxonomy *taxonomy = taxonomy_of (self);
   const char *location = pn_results_get_location (self->results);
   g_autofree char *total = pn_money_format_yuan (pn_results_get_total (self->results));
   g_autofree char *count = count_label (self, pn_results_get_n_counted (self->results));
   g_autofree char *total_text = g_strdup_printf (TR (self, "%s (%s)", "%s（%s）"), total, count);
 
   add_field (fields, TR (self, "Client", "客户"), self->client);
-  add_field (fields, TR (self, "Location", "所在地"),
-             location != NULL
-             ? term_label (self, pn_taxonomy_get_location (taxonomy, location), location)
-             : NULL);
+  /* a place of the taxonomy or one an imported document declares */
+  g_autofree char *place = location != NULL
+                           ? pn_corpus_location_label (pn_results_get_corpus (self->results), location, self->lang)
+                           : NULL;
+
+  add_field (fields, TR (self, "Location", "所在地"), place);
   add_field (fields, TR (self, "Date of this brief", "简报日期"), self->date);
   add_field (fields, TR (self, "As of", "评估基准日"), pn_results_get_as_of (self->results));
   add_field (fields, TR (self, "Counted total", "计入合计"), total_text);
@@ -478,7 +480,7 @@ add_counted (PnBrief *self)
       cells[0] = g_strdup (pn_text_get (&result->benefit->title, self->lang));
       cells[1] = cite (self, result->benefit->article);
       cells[2] = pn_money_format_yuan (result->estimate_cny);
-      cells[3] = units_label (self, pn_benefit_get_units (result->benefit));
+      cells[3] = units_label (self, result->benefit->document, pn_benefit_get_units (result->benefit));
       cells[4] = until_label (self, result, &soon);
       add_row_take (table, soon ? PN_BRIEF_ROW_HIGHLIGHT : PN_BRIEF_ROW_NORMAL, cells);
       any_soon |= soon;
@@ -882,9 +884,9 @@ add_coverage (PnBrief *self)
   static const double widths[] = { 0.44, 0.22, 0.20, 0.14 };
   const char *columns_en[] = { "Document", "Status on the as-of date", "Period", "Last verified", NULL };
   const char *columns_zh[] = { "文件", "评估基准日状态", "有效期", "最近核对", NULL };
-  PnTaxonomy *taxonomy = taxonomy_of (self);
   const char *location = pn_results_get_location (self->results);
   const char *as_of = pn_results_get_as_of (self->results);
+  g_autofree char *place = pn_corpus_location_label (pn_results_get_corpus (self->results), location, self->lang);
   g_autoptr(GPtrArray) documents = NULL;
   PnBriefBlock *table;
   PnBriefBlock *list;
@@ -896,8 +898,7 @@ add_coverage (PnBrief *self)
                  g_strdup_printf (TR (self,
                                       "This brief is computed from the %u policy documents that apply in %s, as encoded in Policy Navigator. Measures of other places, of districts and of national programmes are not covered.",
                                       "本简报依据政策导航编码的 %u 份适用于%s的政策文件计算，不含其他地区、各区及国家层面的措施。"),
-                                  documents->len,
-                                  term_label (self, pn_taxonomy_get_location (taxonomy, location), location ? location : "—")));
+                                  documents->len, place));
 
   table = add_table (self, self->lang == PN_LANG_ZH ? columns_zh : columns_en, widths, NULL);
   for (guint d = 0; d < documents->len; d++)

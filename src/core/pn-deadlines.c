@@ -307,7 +307,7 @@ pn_deadlines_to_json (PnDeadlines *self)
       for (guint u = 0; u < pn_benefit_get_units (benefit)->len; u++)
         {
           PnUnitRef *ref = g_ptr_array_index (pn_benefit_get_units (benefit), u);
-          const PnTerm *unit = pn_taxonomy_get_unit (taxonomy, ref->id);
+          const PnTerm *unit = pn_document_lookup_unit (benefit->document, taxonomy, ref->id);
 
           json_builder_begin_object (builder);
           add_string (builder, "id", ref->id);
@@ -336,7 +336,7 @@ units_text (PnTaxonomy *taxonomy,
   for (guint u = 0; u < article->units->len; u++)
     {
       PnUnitRef *ref = g_ptr_array_index (article->units, u);
-      const PnTerm *unit = pn_taxonomy_get_unit (taxonomy, ref->id);
+      const PnTerm *unit = pn_document_lookup_unit (article->document, taxonomy, ref->id);
 
       if (str->len > 0)
         g_string_append (str, zh ? "；" : "; ");

@@ -87,6 +87,7 @@ w_text (PnJsonWriter *w,
 static void
 w_units (PnJsonWriter *w,
          PnTaxonomy   *taxonomy,
+         PnDocument   *document,
          GPtrArray    *units)
 {
   pn_json_writer_name (w, "responsible_units");
@@ -94,7 +95,8 @@ w_units (PnJsonWriter *w,
   for (guint i = 0; i < units->len; i++)
     {
       PnUnitRef *ref = g_ptr_array_index (units, i);
-      const PnTerm *unit = pn_taxonomy_get_unit (taxonomy, ref->id);
+      /* a unit of the taxonomy, or one an imported document declares */
+      const PnTerm *unit = pn_document_lookup_unit (document, taxonomy, ref->id);
 
       pn_json_writer_begin_object (w);
       w_string (w, "id", ref->id);
@@ -220,7 +222,7 @@ write_result (PnJsonWriter   *w,
   w_stages (w, result);
   pn_json_writer_end_object (w);
 
-  w_units (w, taxonomy, pn_benefit_get_units (benefit));
+  w_units (w, taxonomy, benefit->document, pn_benefit_get_units (benefit));
   w_string (w, "valid_from", result->valid_from);
   w_string (w, "valid_until", result->valid_until);
   w_boolean (w, "counted", result->counted);
@@ -1071,7 +1073,7 @@ write_article (PnJsonWriter *w,
   w_text (w, "heading", &article->heading);
   w_string (w, "original", article->original);
   w_string (w, "summary", article->summary);
-  w_units (w, taxonomy, article->units);
+  w_units (w, taxonomy, article->document, article->units);
   w_string (w, "deadline", article->deadline_text);
   w_string (w, "valid_from", article->valid_from);
   w_string (w, "valid_until", article->valid_until);

@@ -557,6 +557,7 @@ pn_gui_box_remove_all (GtkBox *box)
  */
 char *
 pn_gui_units_text (GPtrArray  *units,
+                   PnDocument *document,
                    PnTaxonomy *taxonomy)
 {
   GString *text = g_string_new (NULL);
@@ -574,7 +575,7 @@ pn_gui_units_text (GPtrArray  *units,
           if (lead != (pass == 0))
             continue;
 
-          unit = pn_taxonomy_get_unit (taxonomy, ref->id);
+          unit = pn_document_lookup_unit (document, taxonomy, ref->id);
           if (text->len > 0)
             g_string_append (text, separator);
           g_string_append (text, unit != NULL ? pn_gui_term_label (unit) : ref->id);

@@ -68,6 +68,7 @@ char        *pn_gui_citation             (PnArticle    *article);
 char        *pn_gui_data_text            (PnResults    *results,
                                           const PnText *text);
 char        *pn_gui_units_text           (GPtrArray    *units,
+                                          PnDocument   *document,
                                           PnTaxonomy   *taxonomy);
 /* A count with the locale's digit grouping: "25,662". */
 char        *pn_gui_format_count         (guint         count);

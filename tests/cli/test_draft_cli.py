@@ -11,6 +11,7 @@ status 3, and an existing --output left as it was.  `pnav validate` says
 how many benefits of a draft are not yet reviewed.
 """
 
+import json
 import os
 import subprocess
 import sys
@@ -131,7 +132,8 @@ def main(argv):
     with open(shenzhen, "w", encoding="utf-8") as f:
         f.write("深圳市促进生物医药产业集群高质量发展的若干措施\n深发改规〔2025〕3号\n"
                 "第一条 为加快推进我市生物医药产业集群高质量发展，制定本措施。\n"
-                "第二条 对在本市完成Ⅱ期临床试验的创新药，按照不超过研发投入的40%给予资助，最高不超过2000万元。\n"
+                "第二条 对在本市完成Ⅱ期临床试验的创新药，按照不超过研发投入的40%给予资助，最高不超过2000万元。"
+                "（责任单位：市科技创新局、市财政局）\n"
                 "第三条 本措施自2025年3月1日起施行，有效期5年。\n深圳市发展和改革委员会\n2025年2月10日\n")
     drafted = os.path.join(tmp, "shenzhen.xml")
     status, _, err = run("draft", shenzhen, "--output", drafted)
@@ -151,6 +153,18 @@ def main(argv):
                                "--phase", "phase-2", "--rd-investment", "30000000", "--as-of", "2026-01-01")
         if status != 0 or not out.startswith("Location: Shenzhen") or "Total (1 counted): ¥12,000,000" not in out:
             problems.append("match --location shenzhen: exit %d: %s%s" % (status, out, err))
+        # the units the document declares are named, not shown by their ids
+        status, out, err = run("--db", db, "match", "--location", "shenzhen", "--drug-class", "innovative",
+                               "--phase", "phase-2", "--rd-investment", "30000000", "--as-of", "2026-01-01",
+                               "--format", "json")
+        units = [u for m in (json.loads(out)["matches"] if status == 0 else []) for u in m["responsible_units"]]
+        if status != 0 or not units or any(u["zh"] is None for u in units):
+            problems.append("match --format json: units of the document unnamed: %s%s" % (out[:2000], err))
+        status, out, err = run("--db", db, "match", "--location", "shenzhen", "--drug-class", "innovative",
+                               "--phase", "phase-2", "--rd-investment", "30000000", "--as-of", "2026-01-01")
+        status2, out2, err2 = run("--db", db, "deadlines", "--location", "shenzhen", "--as-of", "2026-01-01")
+        if "-unit-" in out or "-unit-" in out2 or "科技创新局" not in out2:
+            problems.append("units shown by their ids: %s%s" % (out, out2))
         status, _, err = run("--db", db, "match", "--location", "nowhere")
         if status != 2 or "shenzhen" not in err:
             problems.append("an unknown place does not list the declared ones: %s" % err)

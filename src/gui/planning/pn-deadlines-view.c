@@ -208,7 +208,7 @@ pn_deadlines_view_row_new (PnDeadlinesView  *self,
   PnArticle *article = benefit->article;
   PnTaxonomy *taxonomy = pn_corpus_get_taxonomy (pn_profile_view_get_corpus (PN_PROFILE_VIEW (self)));
   g_autofree char *citation = pn_gui_citation (article);
-  g_autofree char *units = pn_gui_units_text (pn_benefit_get_units (benefit), taxonomy);
+  g_autofree char *units = pn_gui_units_text (pn_benefit_get_units (benefit), benefit->document, taxonomy);
   g_autofree char *end = pn_gui_format_date (deadline->valid_until);
   g_autofree char *description = NULL;
   g_autofree char *amount = NULL;

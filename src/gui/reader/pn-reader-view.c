@@ -341,7 +341,7 @@ describe_units (PnArticle  *article,
   for (guint i = 0; article->units != NULL && i < article->units->len; i++)
     {
       PnUnitRef *ref = g_ptr_array_index (article->units, i);
-      const PnTerm *term = taxonomy ? pn_taxonomy_get_unit (taxonomy, ref->id) : NULL;
+      const PnTerm *term = pn_document_lookup_unit (article->document, taxonomy, ref->id);
       const char *name = ref->id;
 
       if (term != NULL)

@@ -527,7 +527,7 @@ pn_measure_detail_fill_units (PnMeasureDetail *self,
   for (guint i = 0; i < units->len; i++)
     {
       const PnUnitRef *ref = g_ptr_array_index (units, i);
-      const PnTerm *unit = pn_taxonomy_get_unit (taxonomy, ref->id);
+      const PnTerm *unit = pn_document_lookup_unit (self->result->benefit->document, taxonomy, ref->id);
       const char *role = g_strcmp0 (ref->role, "cooperating") == 0 ? _("Cooperating") : _("Lead");
 
       gtk_list_box_append (self->units_list,

@@ -160,7 +160,7 @@ pn_result_item_matches (PnResultItem *self,
       PnTaxonomy *taxonomy = pn_corpus_get_taxonomy (pn_results_get_corpus (self->results));
       GString *text = g_string_new (NULL);
       g_autofree char *citation = pn_gui_citation (benefit->article);
-      g_autofree char *units = pn_gui_units_text (pn_benefit_get_units (benefit), taxonomy);
+      g_autofree char *units = pn_gui_units_text (pn_benefit_get_units (benefit), benefit->document, taxonomy);
 
       append_folded (text, benefit->title.zh);
       append_folded (text, benefit->title.en);

@@ -202,7 +202,7 @@ pn_result_row_set_result (PnResultRow    *self,
   citation = pn_gui_citation (benefit->article);
   gtk_label_set_text (self->citation_label, citation);
 
-  units = pn_gui_units_text (pn_benefit_get_units (benefit), taxonomy);
+  units = pn_gui_units_text (pn_benefit_get_units (benefit), benefit->document, taxonomy);
   if (units != NULL)
     /* Translators: %s lists the responsible government units */
     units_line = g_strdup_printf (_("Responsible: %s"), units);
