@@ -40,6 +40,68 @@ record_conditions (const PnFacts *facts,
     }
 }
 
+/* Holds each yearly cap over the counted estimates: the awards under it
+ * count together at most its amount, what is over coming off the last of
+ * them first (as the "up to" total holds it, pn-upside.c).  An award
+ * under several caps gives up what each asks, once. */
+static void
+hold_annual_caps (PnResults *results)
+{
+  guint n = pn_results_get_n_results (results);
+  g_autoptr(GHashTable) under = NULL;  /* cap id → GArray of positions */
+  GHashTableIter iter;
+  gpointer id, value;
+
+  for (guint i = 0; i < n; i++)
+    {
+      PnResultEntry *entry = _pn_results_peek (results, i);
+
+      if (!entry->counted || entry->benefit->annual_caps == NULL || entry->estimate_cny <= 0)
+        continue;
+      if (under == NULL)
+        under = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
+      for (guint c = 0; entry->benefit->annual_caps[c] != NULL; c++)
+        {
+          GArray *positions = g_hash_table_lookup (under, entry->benefit->annual_caps[c]);
+
+          if (positions == NULL)
+            {
+              positions = g_array_new (FALSE, FALSE, sizeof (guint));
+              g_hash_table_insert (under, entry->benefit->annual_caps[c], positions);
+            }
+          g_array_append_val (positions, i);
+        }
+    }
+  if (under == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, under);
+  while (g_hash_table_iter_next (&iter, &id, &value))
+    {
+      GArray *positions = value;
+      PnBenefit *first = _pn_results_peek (results, g_array_index (positions, guint, 0))->benefit;
+      const PnAnnualCap *cap = pn_document_find_annual_cap (first->document, id);
+      gint64 sum = 0;
+
+      if (cap == NULL)
+        continue;
+      for (guint k = 0; k < positions->len; k++)
+        {
+          PnResultEntry *entry = _pn_results_peek (results, g_array_index (positions, guint, k));
+
+          sum = pn_money_sum (sum, entry->estimate_cny - entry->cut_cny);
+        }
+      for (guint k = positions->len; k-- > 0 && sum > cap->amount;)
+        {
+          PnResultEntry *entry = _pn_results_peek (results, g_array_index (positions, guint, k));
+          gint64 cut = MIN (entry->estimate_cny - entry->cut_cny, sum - cap->amount);
+
+          entry->cut_cny += cut;
+          sum -= cut;
+        }
+    }
+}
+
 static void
 set_reason (PnResult *result,
             char     *zh,
@@ -335,13 +397,14 @@ pn_engine_evaluate (PnCorpus   *corpus,
   }
 
   resolve_overlaps (results, facts.taxonomy);
+  hold_annual_caps (results);
 
   for (guint i = 0; i < pn_results_get_n_results (results); i++)
     {
       const PnResultEntry *entry = _pn_results_peek (results, i);
 
       if (entry->counted)
-        total = pn_money_sum (total, entry->estimate_cny);
+        total = pn_money_sum (total, entry->estimate_cny - entry->cut_cny);
     }
   _pn_results_set_total (results, total);
   _pn_results_set_total_high (results, _pn_upside_total (&facts, results));
@@ -448,14 +511,30 @@ _pn_engine_fill_result (PnResults *results,
   g_warn_if_fail (!entry->priced || worth.estimate == entry->estimate_cny);
   result->base_cny = worth.base;
   result->threshold_cny = worth.threshold;
-  result->estimate_cny = worth.estimate;
+  result->estimate_cny = worth.estimate - entry->cut_cny;
   result->topped_up_cny = worth.topped_up;
   text_zh = pn_derivation_write (worth.steps, facts->taxonomy, PN_LANG_ZH);
   text_en = pn_derivation_write (worth.steps, facts->taxonomy, PN_LANG_EN);
+  if (entry->cut_cny > 0)
+    {
+      /* "…= ¥20,000,000; the yearly cap leaves ¥15,000,000" */
+      g_autofree char *left = pn_money_format_yuan (result->estimate_cny);
+      g_autofree char *left_w = pn_money_format_wan (result->estimate_cny);
+      char *zh = g_strdup_printf ("%s；年度上限与同一上限下的其他奖励合计，计入%s", text_zh, left_w);
+      char *en = g_strdup_printf ("%s; the yearly cap it shares with the other awards under it leaves %s", text_en, left);
+
+      g_free (text_zh);
+      g_free (text_en);
+      text_zh = zh;
+      text_en = en;
+    }
   result->derivation.zh = g_strdup (text_zh);
   result->derivation.en = g_strdup (text_en);
   add_notes (result);
   _pn_upside_fill (facts, entry, result);
+  /* the yearly cap that holds what it counts holds what it may give */
+  if (entry->cut_cny > 0 && result->high_cny != PN_YUAN_UNSET)
+    result->high_cny = MAX (result->estimate_cny, result->high_cny - entry->cut_cny);
 
   switch (result->not_counted)
     {

@@ -17,6 +17,7 @@ typedef struct
   PnBenefit *benefit;
   gint64     estimate_cny;     /* when `priced`; PN_YUAN_UNSET otherwise */
   gint64     high_cny;         /* PnResult's; PN_YUAN_UNSET: none */
+  gint64     cut_cny;          /* what a yearly cap takes off a counted estimate, else 0 */
   guint32    overlap_winner;   /* its position, for PN_NOT_COUNTED_OVERLAP */
   guint8     match;            /* PnMatch */
   guint8     status;           /* PnStatus */

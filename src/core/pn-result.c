@@ -290,7 +290,8 @@ pn_results_get_outline (PnResults       *self,
   out->status = entry->status;
   out->counted = entry->counted;
   out->not_counted = entry->not_counted;
-  out->estimate_cny = entry->priced ? entry->estimate_cny : _pn_engine_estimate (self, position);
+  out->estimate_cny = (entry->priced ? entry->estimate_cny : _pn_engine_estimate (self, position)) -
+                      entry->cut_cny;
   out->high_cny = entry->high_cny;
   out->unbounded = entry->high_limit == PN_UPSIDE_UNBOUNDED;
   out->overlap_winner = entry->not_counted == PN_NOT_COUNTED_OVERLAP

@@ -450,6 +450,81 @@ test_unreviewed_never_counts (void)
   g_assert_cmpint (step->adds_high_cny, ==, 3000000);
 }
 
+/* /pn/upside/annual-cap-holds-counted: a yearly cap holds the counted
+ * total as it holds the "up to" one: Xiamen art. 2's class III and
+ * innovative device awards (¥1,000,000 + ¥2,000,000) under a cap of
+ * ¥2,500,000 a year count ¥2,500,000, the last giving up ¥500,000 and
+ * saying so. */
+static void
+test_annual_cap_holds_counted (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = pn_policy_loader_load_bundled_documents (taxonomy, &error);
+  g_autoptr(PnCorpus) capped = NULL;
+  g_autoptr(PnResults) results = NULL;
+  const char *ids[] = { "xiamen-2023-17/2/class-3-device-industrialisation",
+                        "xiamen-2023-17/2/innovative-device-industrialisation" };
+  PnAnnualCap *cap = pn_annual_cap_new ();
+  const PnResult *first, *last;
+  PnResultOutline outline;
+  guint found = 0;
+
+  g_assert_no_error (error);
+  cap->id = g_strdup ("xiamen-2023-17/caps/test-device");
+  cap->amount = 2500000;
+  cap->per = g_strdup ("enterprise");
+  cap->article = g_strdup ("2");
+  cap->text.zh = g_strdup ("测试：每家企业每年不超过250万元");
+  cap->text.en = g_strdup ("Test: at most 2,500,000 yuan per enterprise a year");
+  for (guint d = 0; d < documents->len; d++)
+    {
+      PnDocument *document = g_ptr_array_index (documents, d);
+
+      if (!g_str_equal (document->id, "xiamen-2023-17"))
+        continue;
+      g_ptr_array_add (document->annual_caps, cap);
+      for (guint a = 0; a < document->articles->len; a++)
+        {
+          PnArticle *article = g_ptr_array_index (document->articles, a);
+
+          for (guint b = 0; b < article->benefits->len; b++)
+            {
+              PnBenefit *benefit = g_ptr_array_index (article->benefits, b);
+
+              if (g_str_equal (benefit->id, ids[0]) || g_str_equal (benefit->id, ids[1]))
+                {
+                  g_strfreev (benefit->annual_caps);
+                  benefit->annual_caps = g_new0 (char *, 2);
+                  benefit->annual_caps[0] = g_strdup (cap->id);
+                  found++;
+                }
+            }
+        }
+    }
+  g_assert_cmpuint (found, ==, 2);
+  capped = pn_corpus_new (taxonomy, documents);
+
+  results = evaluate (capped, "location=xiamen product=device device-class=class-3 innovative-device=true "
+                              "phase=marketed sales=500000", "2025-06-01");
+  g_assert_cmpint (pn_results_get_total (results), ==, 2500000);
+  first = find (results, ids[0]);
+  last = find (results, ids[1]);
+  g_assert_true (first->counted && last->counted);
+  g_assert_cmpint (first->estimate_cny + last->estimate_cny, ==, 2500000);
+  g_assert_cmpint (last->estimate_cny, ==, 1500000);
+  g_assert_nonnull (strstr (last->derivation.en, "yearly cap"));
+  /* the outline a list shows agrees with the result */
+  for (guint i = 0; i < pn_results_get_n_results (results); i++)
+    if (pn_results_get_result (results, i) == last)
+      {
+        pn_results_get_outline (results, i, &outline);
+        g_assert_cmpint (outline.estimate_cny, ==, 1500000);
+      }
+  /* and "up to" is no less than what counts */
+  g_assert_true (pn_results_get_total_high (results) == PN_YUAN_UNSET ||
+                 pn_results_get_total_high (results) >= pn_results_get_total (results));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -477,6 +552,7 @@ main (int   argc,
   g_test_add_func ("/pn/upside/next-steps-ranked", test_next_steps_ranked);
   g_test_add_func ("/pn/upside/next-step-over-counted-winner", test_next_step_over_counted_winner);
   g_test_add_func ("/pn/upside/unreviewed-never-counts", test_unreviewed_never_counts);
+  g_test_add_func ("/pn/upside/annual-cap-holds-counted", test_annual_cap_holds_counted);
 
   status = g_test_run ();
   pn_corpus_unref (corpus);
