@@ -1018,6 +1018,19 @@ pnav_context_build_profile (PnavContext  *self,
       return NULL;
     }
 
+  /* a saved client's place only a removed document declared */
+  if (opts->profile != NULL && opts->location == NULL && pn_profile_get_location (profile) != NULL &&
+      !pn_corpus_has_location (corpus, pn_profile_get_location (profile)))
+    {
+      g_autofree char *accepted = pnav_describe_locations (corpus);
+
+      g_set_error (error, PNAV_ERROR, PNAV_ERROR_USAGE,
+                   _("the profile “%s” is at “%s”, which no policy document names any more (was a "
+                     "document removed?); give --location, one of %s"),
+                   opts->profile, pn_profile_get_location (profile), accepted);
+      return NULL;
+    }
+
   return g_steal_pointer (&profile);
 }
 

@@ -178,6 +178,20 @@ def main(argv):
             problems.append("deadlines --location shenzhen: exit %d: %s%s" % (status, out, err))
     tap.check("a place a drafted document declares can be asked about once it is imported", problems)
 
+    # a client saved there, then the document removed: said, not ¥0 in silence
+    problems = []
+    status, _, err = run("--db", db, "profile", "save", "sz-client", "--location", "shenzhen",
+                         "--drug-class", "innovative", "--phase", "phase-2")
+    if status != 0:
+        problems.append("profile save at shenzhen: exit %d: %s" % (status, err))
+    status, _, err = run("--db", db, "remove", "shenzhen-2025-3")
+    if status != 0:
+        problems.append("remove: exit %d: %s" % (status, err))
+    status, out, err = run("--db", db, "match", "--profile", "sz-client")
+    if status != 2 or "sz-client" not in err or "shenzhen" not in err:
+        problems.append("match --profile at a removed place: exit %d: %s%s" % (status, out, err))
+    tap.check("a saved client at a place no document names any more gets a clear error", problems)
+
     # bad input: exit 3, one line naming the file, --output untouched
     bad = os.path.join(tmp, "bad")
     os.mkdir(bad)
