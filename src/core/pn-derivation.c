@@ -238,6 +238,11 @@ pn_derivation_write (const GArray *steps,
         case PN_DERIVATION_TARGET_MISSING:
           g_string_append (out, zh ? "；被补足的奖励缺少所需金额" : "; the award it tops up needs a figure");
           break;
+        case PN_DERIVATION_TARGET_UNKNOWN:
+          g_string_append (out, zh ? "；被补足的奖励不在已收录的政策文件中，补足金额无法计算，未计入"
+                                   : "; the award it tops up is in no stored policy document, so what it "
+                                     "adds cannot be worked out: not counted");
+          break;
         case PN_DERIVATION_MINUS_TARGET:
         case PN_DERIVATION_MINUS_LAPSED:
         case PN_DERIVATION_LAPSED_KEPT:

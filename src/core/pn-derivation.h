@@ -28,6 +28,7 @@ typedef enum
   PN_DERIVATION_LIMIT,              /* `other` `amount` − `value` = `result` at most */
   PN_DERIVATION_TOP_UP_TO,          /* topped up to `amount` */
   PN_DERIVATION_TARGET_MISSING,     /* the award topped up needs a figure */
+  PN_DERIVATION_TARGET_UNKNOWN,     /* the award topped up is in no stored document */
   PN_DERIVATION_MINUS_TARGET,       /* minus `target`'s `amount` = `result` */
   PN_DERIVATION_MINUS_LAPSED,       /* the same, `target` not in force on the date */
   PN_DERIVATION_LAPSED_KEPT,        /* `target` not in force: not deducted, `result` */

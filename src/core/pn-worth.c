@@ -436,12 +436,14 @@ static gint64
 target_award (const PnFacts  *facts,
               PnBenefit      *benefit,
               guint           depth,
-              PnBenefit     **out_target)
+              PnBenefit     **out_target,
+              gboolean       *out_stored)
 {
   gint64 best = 0;
   gboolean unknown = FALSE;
 
   *out_target = NULL;
+  *out_stored = FALSE;
 
   for (guint i = 0; benefit->tops_up && benefit->tops_up[i]; i++)
     {
@@ -449,6 +451,8 @@ target_award (const PnFacts  *facts,
       PnBenefit *target = pn_corpus_find_benefit (facts->corpus, benefit->tops_up[i], NULL);
       PnWorth worth = { 0, };
 
+      if (target != NULL && target != benefit)
+        *out_stored = TRUE;
       if (target == NULL || target == benefit || target->document->draft ||
           !pn_facts_check_conditions (facts, target, NULL))
         continue;
@@ -474,7 +478,8 @@ worth_top_up (const PnFacts        *facts,
               PnWorth              *worth)
 {
   PnBenefit *target = NULL;
-  gint64 award = target_award (facts, benefit, depth, &target);
+  gboolean stored = FALSE;
+  gint64 award = target_award (facts, benefit, depth, &target, &stored);
   gboolean lapsed = target != NULL && pn_facts_status (facts, target) != PN_STATUS_IN_FORCE;
   PnDerivationKind kind;
   gint64 difference;
@@ -485,6 +490,18 @@ worth_top_up (const PnFacts        *facts,
       worth->estimate = PN_YUAN_UNSET;
       worth->problem = PN_NOT_COUNTED_MISSING_FIGURE;
       step (worth, PN_DERIVATION_TARGET_MISSING, PN_FIGURE_NONE, PN_YUAN_UNSET, PN_YUAN_UNSET, PN_YUAN_UNSET);
+      return;
+    }
+
+  /* "在省级奖励的基础上补足到45%" over a province no stored document is
+   * of: what the province gave is not known, so neither is what the
+   * top-up adds.  Counted in full it would promise the province's share
+   * twice. */
+  if (!stored)
+    {
+      worth->estimate = PN_YUAN_UNSET;
+      worth->problem = PN_NOT_COUNTED_UNSPECIFIED;
+      step (worth, PN_DERIVATION_TARGET_UNKNOWN, PN_FIGURE_NONE, PN_YUAN_UNSET, PN_YUAN_UNSET, PN_YUAN_UNSET);
       return;
     }
 

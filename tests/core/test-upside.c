@@ -450,6 +450,54 @@ test_unreviewed_never_counts (void)
   g_assert_cmpint (step->adds_high_cny, ==, 3000000);
 }
 
+/* /pn/upside/top-up-of-unstored-award: a top-up of an award no stored
+ * document holds (a consultant's Suzhou text over a Jiangsu award) is not
+ * counted in full: what the other award gave is not known.  Jinjiang 1.1
+ * with its province's award renamed away. */
+static void
+test_top_up_of_unstored_award (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = pn_policy_loader_load_bundled_documents (taxonomy, &error);
+  g_autoptr(PnCorpus) alone = NULL;
+  g_autoptr(PnResults) results = NULL;
+  const PnResult *r;
+  guint renamed = 0;
+
+  g_assert_no_error (error);
+  for (guint d = 0; d < documents->len; d++)
+    {
+      PnDocument *document = g_ptr_array_index (documents, d);
+
+      for (guint a = 0; a < document->articles->len; a++)
+        {
+          PnArticle *article = g_ptr_array_index (document->articles, a);
+
+          for (guint b = 0; b < article->benefits->len; b++)
+            {
+              PnBenefit *benefit = g_ptr_array_index (article->benefits, b);
+
+              if (g_str_equal (benefit->id, "jinjiang-2025-8/1.1/innovative-phase-2"))
+                {
+                  g_strfreev (benefit->tops_up);
+                  benefit->tops_up = g_new0 (char *, 2);
+                  benefit->tops_up[0] = g_strdup ("jiangsu-2026-1/3/innovative-phase-2");
+                  renamed++;
+                }
+            }
+        }
+    }
+  g_assert_cmpuint (renamed, ==, 1);
+  alone = pn_corpus_new (taxonomy, documents);
+
+  results = evaluate (alone, "location=jinjiang product=drug drug-class=innovative therapeutic-area=oncology "
+                             "phase=phase-2 rd-investment=30000000", "2025-06-01");
+  r = find (results, "jinjiang-2025-8/1.1/innovative-phase-2");
+  g_assert_false (r->counted);
+  g_assert_cmpint (r->not_counted, ==, PN_NOT_COUNTED_UNSPECIFIED);
+  g_assert_nonnull (strstr (r->derivation.en, "in no stored policy document"));
+}
+
 /* /pn/upside/annual-cap-holds-counted: a yearly cap holds the counted
  * total as it holds the "up to" one: Xiamen art. 2's class III and
  * innovative device awards (¥1,000,000 + ¥2,000,000) under a cap of
@@ -553,6 +601,7 @@ main (int   argc,
   g_test_add_func ("/pn/upside/next-step-over-counted-winner", test_next_step_over_counted_winner);
   g_test_add_func ("/pn/upside/unreviewed-never-counts", test_unreviewed_never_counts);
   g_test_add_func ("/pn/upside/annual-cap-holds-counted", test_annual_cap_holds_counted);
+  g_test_add_func ("/pn/upside/top-up-of-unstored-award", test_top_up_of_unstored_award);
 
   status = g_test_run ();
   pn_corpus_unref (corpus);
