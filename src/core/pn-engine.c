@@ -40,65 +40,41 @@ record_conditions (const PnFacts *facts,
     }
 }
 
-/* Holds each yearly cap over the counted estimates: the awards under it
- * count together at most its amount, what is over coming off the last of
- * them first (as the "up to" total holds it, pn-upside.c).  An award
- * under several caps gives up what each asks, once. */
+/* Holds each yearly cap over the counted estimates, as the "up to" total
+ * holds it (_pn_hold_annual_caps()): what a cap takes off an award is its
+ * cut.  Nothing to do, and nothing allocated, when no counted award is
+ * under a cap. */
 static void
 hold_annual_caps (PnResults *results)
 {
   guint n = pn_results_get_n_results (results);
-  g_autoptr(GHashTable) under = NULL;  /* cap id → GArray of positions */
-  GHashTableIter iter;
-  gpointer id, value;
+  g_autofree gint64 *amounts = NULL;
 
+  for (guint i = 0; i < n && amounts == NULL; i++)
+    {
+      const PnResultEntry *entry = _pn_results_peek (results, i);
+
+      if (entry->counted && entry->benefit->annual_caps != NULL && entry->estimate_cny > 0)
+        amounts = g_new0 (gint64, n);
+    }
+  if (amounts == NULL)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const PnResultEntry *entry = _pn_results_peek (results, i);
+
+      if (entry->counted && entry->estimate_cny > 0)
+        amounts[i] = entry->estimate_cny;
+    }
+  _pn_hold_annual_caps (results, amounts);
   for (guint i = 0; i < n; i++)
     {
       PnResultEntry *entry = _pn_results_peek (results, i);
 
-      if (!entry->counted || entry->benefit->annual_caps == NULL || entry->estimate_cny <= 0)
-        continue;
-      if (under == NULL)
-        under = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
-      for (guint c = 0; entry->benefit->annual_caps[c] != NULL; c++)
-        {
-          GArray *positions = g_hash_table_lookup (under, entry->benefit->annual_caps[c]);
-
-          if (positions == NULL)
-            {
-              positions = g_array_new (FALSE, FALSE, sizeof (guint));
-              g_hash_table_insert (under, entry->benefit->annual_caps[c], positions);
-            }
-          g_array_append_val (positions, i);
-        }
-    }
-  if (under == NULL)
-    return;
-
-  g_hash_table_iter_init (&iter, under);
-  while (g_hash_table_iter_next (&iter, &id, &value))
-    {
-      GArray *positions = value;
-      PnBenefit *first = _pn_results_peek (results, g_array_index (positions, guint, 0))->benefit;
-      const PnAnnualCap *cap = pn_document_find_annual_cap (first->document, id);
-      gint64 sum = 0;
-
-      if (cap == NULL)
-        continue;
-      for (guint k = 0; k < positions->len; k++)
-        {
-          PnResultEntry *entry = _pn_results_peek (results, g_array_index (positions, guint, k));
-
-          sum = pn_money_sum (sum, entry->estimate_cny - entry->cut_cny);
-        }
-      for (guint k = positions->len; k-- > 0 && sum > cap->amount;)
-        {
-          PnResultEntry *entry = _pn_results_peek (results, g_array_index (positions, guint, k));
-          gint64 cut = MIN (entry->estimate_cny - entry->cut_cny, sum - cap->amount);
-
-          entry->cut_cny += cut;
-          sum -= cut;
-        }
+      /* a cap may take all of it: what is left is 0 */
+      if (entry->counted && entry->estimate_cny > 0)
+        entry->cut_cny = entry->estimate_cny - amounts[i];
     }
 }
 

@@ -27,6 +27,11 @@ gint64       _pn_upside_high             (const PnFacts       *facts,
  * figures, the best of each overlap group, each annual cap held. */
 gint64       _pn_upside_total            (const PnFacts       *facts,
                                           PnResults           *results);
+/* Holds each annual cap over `amounts`, one a result (0: not under any):
+ * those under a cap give together at most its amount, what is over coming
+ * off the last of them first.  For the "up to" total and the counted one. */
+void         _pn_hold_annual_caps        (PnResults           *results,
+                                          gint64              *amounts);
 /* PnNextStep, what it may add first; never NULL. */
 GPtrArray   *_pn_upside_next_steps       (const PnFacts       *facts,
                                           PnResults           *results);

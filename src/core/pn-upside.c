@@ -129,9 +129,9 @@ may_add (const PnResultEntry *entry)
 /* Holds each annual cap: the measures under it give together at most its
  * amount; what is over comes off the last of them first.  One pass to
  * gather each cap's measures, one per cap to hold it. */
-static void
-hold_annual_caps (PnResults *results,
-                  gint64    *highs)
+void
+_pn_hold_annual_caps (PnResults *results,
+                      gint64    *highs)
 {
   guint n = pn_results_get_n_results (results);
   /* cap id → GArray of positions */
@@ -300,7 +300,7 @@ _pn_upside_total (const PnFacts *facts,
     }
 
   hold_top_ups (&favourable, results, highs);
-  hold_annual_caps (results, highs);
+  _pn_hold_annual_caps (results, highs);
   for (guint i = 0; i < n; i++)
     total = pn_money_sum (total, highs[i]);
   return total;
