@@ -629,10 +629,12 @@ pn_export_results_text (PnResults *results,
 
       g_string_append_printf (str, zh ? " · 最高 %s\n" : " · up to %s\n", high);
       g_string_append (str, zh ? "“最高”为所列措施在各未定事项都有利于申请人时合计最多可得的金额：重叠的措施只计最高者，"
-                                 "并计入补足和年度上限，因此可能少于各行相加。\n"
+                                 "并计入补足和年度上限；未回答的问题只取一个答案（一个阶段、一个类别），"
+                                 "因此可能少于各行相加。\n"
                                : "“Up to” is the most the listed measures could give together if every open point "
-                                 "went the applicant’s way: of overlapping measures only the highest counts, and "
-                                 "top-ups and yearly caps apply, so it may be less than the lines added up.\n");
+                                 "went the applicant’s way: of overlapping measures only the highest counts, "
+                                 "top-ups and yearly caps apply, and a question left open takes one answer (one "
+                                 "milestone, one class), so it may be less than the lines added up.\n");
     }
   else
     g_string_append_c (str, '\n');

@@ -17,7 +17,8 @@
  * total runs the same arithmetic with one set of favourable figures for
  * every measure at once (a top-up and the award it tops up then share
  * their figure, so together they never exceed the top-up's ceiling), keeps
- * the best of each overlap group and holds each annual cap.  The next
+ * the best of each overlap group and holds each annual cap, and takes one
+ * answer to each question the profile leaves open (below).  The next
  * steps are the answers, figures and requirements that stand between
  * measures and those figures, ranked by what they may add. */
 
@@ -71,8 +72,25 @@ best_reading (const PnFacts *facts,
   return best;
 }
 
-gint64
-_pn_upside_high (const PnFacts *facts,
+/* The least of the yearly caps the benefit shares, or PN_YUAN_UNSET: no
+ * measure gives more in a year than its cap, whatever the figures. */
+static gint64
+annual_cap_bound (PnBenefit *benefit)
+{
+  gint64 bound = PN_YUAN_UNSET;
+
+  for (guint c = 0; benefit->annual_caps != NULL && benefit->annual_caps[c] != NULL; c++)
+    {
+      const PnAnnualCap *cap = pn_document_find_annual_cap (benefit->document, benefit->annual_caps[c]);
+
+      if (cap != NULL && (bound == PN_YUAN_UNSET || cap->amount < bound))
+        bound = cap->amount;
+    }
+  return bound;
+}
+
+static gint64
+upside_high (const PnFacts *facts,
                  PnBenefit     *benefit,
                  PnStatus       status,
                  PnUpsideLimit *out_limit)
@@ -114,6 +132,22 @@ _pn_upside_high (const PnFacts *facts,
   return high;
 }
 
+gint64
+_pn_upside_high (const PnFacts *facts,
+                 PnBenefit     *benefit,
+                 PnStatus       status,
+                 PnUpsideLimit *out_limit)
+{
+  gint64 high = upside_high (facts, benefit, status, out_limit);
+  gint64 bound = *out_limit == PN_UPSIDE_NO_AMOUNT ? PN_YUAN_UNSET : annual_cap_bound (benefit);
+
+  if (bound == PN_YUAN_UNSET || (high != PN_YUAN_UNSET && high <= bound))
+    return high;
+  /* an uncapped rate, or more than the cap: the cap is what it may give */
+  *out_limit = PN_UPSIDE_BOUNDED;
+  return bound;
+}
+
 /* ---- the "up to" total ---- */
 
 /* Whether the entry may add money on the date: in force, and a text that
@@ -128,58 +162,269 @@ may_add (const PnResultEntry *entry)
 
 /* Holds each annual cap: the measures under it give together at most its
  * amount; what is over comes off the last of them first.  One pass to
- * gather each cap's measures, one per cap to hold it. */
-void
-_pn_hold_annual_caps (PnResults *results,
-                      gint64    *highs)
+ * gather each cap's measures, one per cap to hold it.  `amounts[k]` is
+ * the result at `positions[k]` (at k when `positions` is NULL). */
+static void
+hold_caps_at (PnResults   *results,
+              const guint *positions,
+              guint        m,
+              gint64      *amounts)
 {
-  guint n = pn_results_get_n_results (results);
-  /* cap id → GArray of positions */
-  g_autoptr(GHashTable) under = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                       (GDestroyNotify) g_array_unref);
+  /* cap id → GArray of indexes into amounts */
+  g_autoptr(GHashTable) under = NULL;
   GHashTableIter iter;
   gpointer id, value;
 
-  for (guint i = 0; i < n; i++)
+  for (guint k = 0; k < m; k++)
     {
-      PnBenefit *benefit = _pn_results_peek (results, i)->benefit;
+      PnBenefit *benefit;
 
-      if (highs[i] == 0)
+      if (amounts[k] == 0)
         continue;
+      benefit = _pn_results_peek (results, positions != NULL ? positions[k] : k)->benefit;
       for (guint c = 0; benefit->annual_caps != NULL && benefit->annual_caps[c] != NULL; c++)
         {
-          GArray *positions = g_hash_table_lookup (under, benefit->annual_caps[c]);
+          GArray *indexes;
 
-          if (positions == NULL)
+          if (under == NULL)
+            under = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
+          indexes = g_hash_table_lookup (under, benefit->annual_caps[c]);
+          if (indexes == NULL)
             {
-              positions = g_array_new (FALSE, FALSE, sizeof (guint));
-              g_hash_table_insert (under, benefit->annual_caps[c], positions);
+              indexes = g_array_new (FALSE, FALSE, sizeof (guint));
+              g_hash_table_insert (under, benefit->annual_caps[c], indexes);
             }
-          g_array_append_val (positions, i);
+          g_array_append_val (indexes, k);
         }
     }
+  if (under == NULL)
+    return;
 
   g_hash_table_iter_init (&iter, under);
   while (g_hash_table_iter_next (&iter, &id, &value))
     {
-      GArray *positions = value;
-      PnBenefit *first = _pn_results_peek (results, g_array_index (positions, guint, 0))->benefit;
+      GArray *indexes = value;
+      guint first_k = g_array_index (indexes, guint, 0);
+      PnBenefit *first = _pn_results_peek (results, positions != NULL ? positions[first_k] : first_k)->benefit;
       const PnAnnualCap *cap = pn_document_find_annual_cap (first->document, id);
       gint64 sum = 0;
 
       if (cap == NULL)
         continue;
-      for (guint k = 0; k < positions->len; k++)
-        sum = pn_money_sum (sum, highs[g_array_index (positions, guint, k)]);
-      for (guint k = positions->len; k-- > 0 && sum > cap->amount;)
+      for (guint j = 0; j < indexes->len; j++)
+        sum = pn_money_sum (sum, amounts[g_array_index (indexes, guint, j)]);
+      for (guint j = indexes->len; j-- > 0 && sum > cap->amount;)
         {
-          guint j = g_array_index (positions, guint, k);
-          gint64 cut = MIN (highs[j], sum - cap->amount);
+          guint k = g_array_index (indexes, guint, j);
+          gint64 cut = MIN (amounts[k], sum - cap->amount);
 
-          highs[j] -= cut;
+          amounts[k] -= cut;
           sum -= cut;
         }
     }
+}
+
+void
+_pn_hold_annual_caps (PnResults *results,
+                      gint64    *highs)
+{
+  hold_caps_at (results, NULL, pn_results_get_n_results (results), highs);
+}
+
+/* ---- answers that exclude each other ---- */
+
+/* A product has one milestone, one drug class, one device class: the
+ * measures of phase I, II and III cannot all be open at once, nor an
+ * innovative and an improved drug's.  When a question is not answered,
+ * what the listed measures may give together is the most over the
+ * answers it could have, not the sum over all of them.
+ *
+ * A Choice is a set of results (their positions, with the amount each
+ * may give) and answers assumed for questions the profile leaves open.
+ * Its total keeps the results the assumed answers do not exclude, the
+ * best of each overlap group, each multi-award top-up held to its figure
+ * and each annual cap.  Assuming an answer only removes results, and
+ * removing one never raises the total: a node's total bounds every
+ * answer below it, so the search is a branch and bound over the
+ * questions, in their order, trying the answers the open results accept.
+ * A budget of totals keeps a corpus of 10⁵ measures in time; past it,
+ * what is left unexplored counts at its bound (the figure stays an upper
+ * bound, never below what the answers could give). */
+
+#define CHOICE_BUDGET 96
+
+typedef struct
+{
+  const PnFacts *facts;
+  PnResults     *results;
+  guint          m;
+  guint         *positions;    /* m result positions */
+  gint64        *amounts;      /* m: what each may give, before overlaps */
+  gint64        *full;         /* m: a multi-award top-up's own figure, or -1 */
+  int           *group;        /* m: overlap group index, -1 when none */
+  guint          n_groups;
+  guint32       *asks;         /* m: the open questions its conditions ask (bits) */
+  guint         *first_open;   /* m + 1: its open conditions, in `open` */
+  const PnCondition **open;    /* the conditions on questions the profile leaves open */
+  guint8        *levels;       /* m per depth of the search: who is left */
+  guint8        *alive;        /* m: the current depth's */
+  gint64        *work;         /* m */
+  guint         *winners;      /* n_groups: index + 1 */
+  GHashTable    *index_of;     /* benefit id → index + 1, for top-ups */
+  gboolean       asked[PN_N_QUESTIONS];  /* an answer assumed above */
+  guint          budget;
+} Choice;
+
+static void
+choice_init (Choice        *choice,
+             const PnFacts *facts,
+             const PnFacts *favourable,
+             PnResults     *results,
+             const guint   *positions,
+             const gint64  *amounts,
+             guint          m)
+{
+  g_autoptr(GHashTable) groups = NULL;  /* group → index + 1 */
+
+  memset (choice, 0, sizeof *choice);
+  choice->facts = facts;
+  choice->results = results;
+  choice->m = m;
+  choice->positions = g_memdup2 (positions, MAX (m, 1) * sizeof (guint));
+  choice->amounts = g_memdup2 (amounts, MAX (m, 1) * sizeof (gint64));
+  choice->full = g_new (gint64, MAX (m, 1));
+  choice->group = g_new (int, MAX (m, 1));
+  choice->levels = g_new0 (guint8, (gsize) MAX (m, 1) * (PN_N_QUESTIONS + 1));
+  choice->alive = choice->levels;
+  choice->work = g_new0 (gint64, MAX (m, 1));
+  choice->asks = g_new0 (guint32, MAX (m, 1));
+  choice->first_open = g_new0 (guint, m + 1);
+  choice->budget = CHOICE_BUDGET;
+  {
+    g_autoptr(GPtrArray) open = g_ptr_array_new ();
+
+    for (guint k = 0; k < m; k++)
+      {
+        PnBenefit *benefit = _pn_results_peek (results, positions[k])->benefit;
+
+        choice->first_open[k] = open->len;
+        for (guint c = 0; c < benefit->conditions->len; c++)
+          {
+            const PnCondition *condition = g_ptr_array_index (benefit->conditions, c);
+
+            if (condition->asks_nothing || facts->answers[condition->question] != NULL)
+              continue;
+            g_ptr_array_add (open, (gpointer) condition);
+            choice->asks[k] |= 1u << condition->question;
+          }
+      }
+    choice->first_open[m] = open->len;
+    choice->open = (const PnCondition **) g_ptr_array_steal (open, NULL);
+  }
+
+  for (guint k = 0; k < m; k++)
+    {
+      PnBenefit *benefit = _pn_results_peek (results, positions[k])->benefit;
+      const char *group = benefit->overlap_group;
+
+      choice->group[k] = -1;
+      choice->full[k] = -1;
+      if (group != NULL)
+        {
+          guint g;
+
+          if (groups == NULL)
+            groups = g_hash_table_new (g_str_hash, g_str_equal);
+          g = GPOINTER_TO_UINT (g_hash_table_lookup (groups, group));
+          if (g == 0)
+            {
+              g = ++choice->n_groups;
+              g_hash_table_insert (groups, (gpointer) group, GUINT_TO_POINTER (g));
+            }
+          choice->group[k] = (int) g - 1;
+        }
+
+      /* a top-up of several awards: its figure before the target it was
+       * priced against came off */
+      if (favourable != NULL && benefit->kind == PN_BENEFIT_TOP_UP && benefit->tops_up != NULL &&
+          benefit->tops_up[0] != NULL && benefit->tops_up[1] != NULL && amounts[k] > 0)
+        {
+          PnWorth worth = { 0, };
+
+          pn_worth_compute (favourable, benefit, NULL, FALSE, &worth);
+          if (worth.estimate != PN_YUAN_UNSET && worth.topped_up != PN_YUAN_UNSET)
+            choice->full[k] = pn_money_sum (worth.estimate, worth.topped_up);
+          pn_worth_clear (&worth);
+          if (choice->index_of == NULL)
+            {
+              choice->index_of = g_hash_table_new (g_str_hash, g_str_equal);
+              for (guint j = 0; j < m; j++)
+                g_hash_table_insert (choice->index_of, _pn_results_peek (results, positions[j])->benefit->id,
+                                     GUINT_TO_POINTER (j + 1));
+            }
+        }
+    }
+  choice->winners = g_new0 (guint, MAX (choice->n_groups, 1));
+}
+
+static void
+choice_clear (Choice *choice)
+{
+  g_free (choice->positions);
+  g_free (choice->amounts);
+  g_free (choice->full);
+  g_free (choice->group);
+  g_free (choice->levels);
+  g_free (choice->work);
+  g_free (choice->asks);
+  g_free (choice->first_open);
+  g_free (choice->open);
+  g_free (choice->winners);
+  g_clear_pointer (&choice->index_of, g_hash_table_unref);
+}
+
+static gboolean
+quark_in (const GQuark *quarks,
+          GQuark        quark)
+{
+  for (guint i = 0; quarks != NULL && quarks[i] != 0; i++)
+    if (quarks[i] == quark)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the result at `k`, which asks `question`, accepts `answer` */
+static gboolean
+choice_accepts (const Choice *choice,
+                guint         k,
+                PnQuestion    question,
+                GQuark        answer)
+{
+  for (guint c = choice->first_open[k]; c < choice->first_open[k + 1]; c++)
+    {
+      const PnCondition *condition = choice->open[c];
+
+      if (condition->question == question && !quark_in (condition->value_quarks, answer) &&
+          !quark_in (condition->review_quarks, answer))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Who is left at the next depth once `answer` is assumed for `question` */
+static void
+choice_narrow (Choice     *choice,
+               guint       depth,
+               PnQuestion  question,
+               GQuark      answer)
+{
+  const guint8 *parent = choice->levels + (gsize) depth * choice->m;
+  guint8 *child = choice->levels + (gsize) (depth + 1) * choice->m;
+  guint32 bit = 1u << question;
+
+  for (guint k = 0; k < choice->m; k++)
+    child[k] = parent[k] && ((choice->asks[k] & bit) == 0 || choice_accepts (choice, k, question, answer));
+  choice->alive = child;
 }
 
 /* A top-up brings what its targets gave up to its own figure: together
@@ -191,49 +436,222 @@ _pn_hold_annual_caps (PnResults *results,
  * share becomes what is left of its figure once its targets listed here
  * are paid. */
 static void
-hold_top_ups (const PnFacts *favourable,
-              PnResults     *results,
-              gint64        *highs)
+choice_hold_top_ups (Choice *choice)
 {
-  guint n = pn_results_get_n_results (results);
-  g_autoptr(GHashTable) positions = NULL;  /* benefit id → position + 1 */
-
-  for (guint i = 0; i < n; i++)
+  for (guint k = 0; choice->index_of != NULL && k < choice->m; k++)
     {
-      PnBenefit *benefit = _pn_results_peek (results, i)->benefit;
-      PnWorth worth = { 0, };
+      PnBenefit *benefit;
       gint64 targets = 0;
       guint n_targets = 0;
 
-      if (benefit->kind != PN_BENEFIT_TOP_UP || benefit->tops_up == NULL || benefit->tops_up[1] == NULL ||
-          highs[i] <= 0)
+      if (choice->full[k] < 0 || choice->work[k] <= 0)
         continue;
-
-      if (positions == NULL)
-        {
-          positions = g_hash_table_new (g_str_hash, g_str_equal);
-          for (guint j = 0; j < n; j++)
-            g_hash_table_insert (positions, _pn_results_peek (results, j)->benefit->id, GUINT_TO_POINTER (j + 1));
-        }
+      benefit = _pn_results_peek (choice->results, choice->positions[k])->benefit;
       for (guint t = 0; benefit->tops_up[t] != NULL; t++)
         {
-          guint j = GPOINTER_TO_UINT (g_hash_table_lookup (positions, benefit->tops_up[t]));
+          guint j = GPOINTER_TO_UINT (g_hash_table_lookup (choice->index_of, benefit->tops_up[t]));
 
-          if (j > 0 && j - 1 != i && highs[j - 1] > 0)
+          if (j > 0 && j - 1 != k && choice->work[j - 1] > 0)
             {
-              targets = pn_money_sum (targets, highs[j - 1]);
+              targets = pn_money_sum (targets, choice->work[j - 1]);
               n_targets++;
             }
         }
-      if (n_targets < 2)
+      if (n_targets >= 2)
+        choice->work[k] = MAX (0, choice->full[k] - targets);
+    }
+}
+
+/* What the results left open give together */
+static gint64
+choice_total (Choice *choice)
+{
+  gint64 total = 0;
+
+  memset (choice->winners, 0, MAX (choice->n_groups, 1) * sizeof (guint));
+  for (guint k = 0; k < choice->m; k++)
+    {
+      int g = choice->group[k];
+      guint winner;
+
+      choice->work[k] = choice->alive[k] ? choice->amounts[k] : 0;
+      if (choice->work[k] == 0 || g < 0)
+        continue;
+      /* 就高从优不重复: the best of a group counts; as for the counted
+       * total, a tie goes to the more local document, whose award no
+       * yearly cap of the province's may cut */
+      winner = choice->winners[g];
+      if (winner == 0 ||
+          _pn_overlap_beats (choice->facts->taxonomy,
+                             _pn_results_peek (choice->results, choice->positions[k]), choice->work[k],
+                             _pn_results_peek (choice->results, choice->positions[winner - 1]),
+                             choice->work[winner - 1]))
+        {
+          if (winner != 0)
+            choice->work[winner - 1] = 0;
+          choice->winners[g] = k + 1;
+        }
+      else
+        choice->work[k] = 0;
+    }
+
+  choice_hold_top_ups (choice);
+  hold_caps_at (choice->results, choice->positions, choice->m, choice->work);
+  for (guint k = 0; k < choice->m; k++)
+    total = pn_money_sum (total, choice->work[k]);
+  return total;
+}
+
+typedef struct
+{
+  GQuark quark;
+  guint  accepting;
+} Tally;
+
+/* The first question the profile leaves open on which the results left
+ * open disagree: no one answer keeps them all.  Its answers they accept
+ * go in `answers`. */
+static gboolean
+choice_next_question (Choice     *choice,
+                      PnQuestion *out_question,
+                      GArray     *answers)
+{
+  g_autoptr(GArray) tally = g_array_new (FALSE, FALSE, sizeof (Tally));
+
+  for (guint q = 0; q < PN_N_QUESTIONS; q++)
+    {
+      guint asking = 0;
+      gboolean common = FALSE;
+
+      if (choice->facts->answers[q] != NULL || choice->asked[q])
+        continue;
+      g_array_set_size (tally, 0);
+      for (guint k = 0; k < choice->m; k++)
+        {
+          if (!choice->alive[k] || (choice->asks[k] & (1u << q)) == 0)
+            continue;
+          for (guint c = choice->first_open[k]; c < choice->first_open[k + 1]; c++)
+            {
+              const PnCondition *condition = choice->open[c];
+
+              if (condition->question != q)
+                continue;
+              asking++;
+              for (guint pass = 0; pass < 2; pass++)
+                {
+                  const GQuark *quarks = pass == 0 ? condition->value_quarks : condition->review_quarks;
+
+                  for (guint v = 0; quarks != NULL && quarks[v] != 0; v++)
+                    {
+                      guint t;
+
+                      for (t = 0; t < tally->len; t++)
+                        if (g_array_index (tally, Tally, t).quark == quarks[v])
+                          break;
+                      if (t == tally->len)
+                        {
+                          Tally fresh = { quarks[v], 0 };
+
+                          g_array_append_val (tally, fresh);
+                        }
+                      /* a value listed twice in one condition counts once */
+                      if (pass == 1 && quark_in (condition->value_quarks, quarks[v]))
+                        continue;
+                      g_array_index (tally, Tally, t).accepting++;
+                    }
+                }
+            }
+        }
+      if (asking == 0)
+        continue;
+      for (guint t = 0; t < tally->len && !common; t++)
+        common = g_array_index (tally, Tally, t).accepting == asking;
+      if (common)
         continue;
 
-      /* its figure before the target it was priced against came off */
-      pn_worth_compute (favourable, benefit, NULL, FALSE, &worth);
-      if (worth.estimate != PN_YUAN_UNSET && worth.topped_up != PN_YUAN_UNSET)
-        highs[i] = MAX (0, pn_money_sum (worth.estimate, worth.topped_up) - targets);
-      pn_worth_clear (&worth);
+      *out_question = q;
+      g_array_set_size (answers, 0);
+      for (guint t = 0; t < tally->len; t++)
+        g_array_append_val (answers, g_array_index (tally, Tally, t).quark);
+      return TRUE;
     }
+  return FALSE;
+}
+
+typedef struct
+{
+  GQuark answer;
+  gint64 bound;
+} Branch;
+
+static int
+compare_branches (gconstpointer a,
+                  gconstpointer b)
+{
+  const Branch *x = a;
+  const Branch *y = b;
+
+  if (x->bound != y->bound)
+    return x->bound > y->bound ? -1 : 1;
+  return 0;
+}
+
+/* The node at `depth`: its results are alive, `bound` is their total */
+static void
+choice_search (Choice *choice,
+               guint   depth,
+               gint64  bound,
+               gint64 *best)
+{
+  g_autoptr(GArray) answers = g_array_new (FALSE, FALSE, sizeof (GQuark));
+  g_autoptr(GArray) branches = g_array_new (FALSE, FALSE, sizeof (Branch));
+  PnQuestion question;
+
+  /* a common answer for every question: the bound is reached */
+  if (depth >= PN_N_QUESTIONS || !choice_next_question (choice, &question, answers) ||
+      choice->budget < answers->len)
+    {
+      *best = MAX (*best, bound);
+      return;
+    }
+
+  for (guint a = 0; a < answers->len; a++)
+    {
+      Branch branch = { g_array_index (answers, GQuark, a), 0 };
+
+      choice_narrow (choice, depth, question, branch.answer);
+      branch.bound = choice_total (choice);
+      choice->budget--;
+      g_array_append_val (branches, branch);
+    }
+  g_array_sort (branches, compare_branches);
+
+  choice->asked[question] = TRUE;
+  for (guint b = 0; b < branches->len; b++)
+    {
+      const Branch *branch = &g_array_index (branches, Branch, b);
+
+      if (branch->bound <= *best)
+        break;
+      choice_narrow (choice, depth, question, branch->answer);
+      choice_search (choice, depth + 1, branch->bound, best);
+    }
+  choice->asked[question] = FALSE;
+  choice->alive = choice->levels + (gsize) depth * choice->m;
+}
+
+/* The most the choice's results give together over the answers the
+ * profile could still give */
+static gint64
+choice_best (Choice *choice)
+{
+  gint64 best = 0;
+
+  for (guint k = 0; k < choice->m; k++)
+    choice->levels[k] = choice->amounts[k] != 0;
+  choice->alive = choice->levels;
+  choice_search (choice, 0, choice_total (choice), &best);
+  return best;
 }
 
 gint64
@@ -242,10 +660,12 @@ _pn_upside_total (const PnFacts *facts,
 {
   guint n = pn_results_get_n_results (results);
   g_autofree gint64 *highs = g_new0 (gint64, MAX (n, 1));
+  g_autofree guint *positions = g_new0 (guint, MAX (n, 1));
   g_autoptr(GPtrArray) benefits = g_ptr_array_new ();
-  g_autoptr(GHashTable) best = g_hash_table_new (g_str_hash, g_str_equal);  /* group → position + 1 */
   PnFacts favourable;
-  gint64 total = 0;
+  Choice choice;
+  guint m = 0;
+  gint64 total;
 
   for (guint i = 0; i < n; i++)
     {
@@ -270,39 +690,28 @@ _pn_upside_total (const PnFacts *facts,
   for (guint i = 0; i < n; i++)
     {
       const PnResultEntry *entry = _pn_results_peek (results, i);
-      const char *group = entry->benefit->overlap_group;
       PnNotCounted problem;
       gint64 high;
-      guint winner;
 
       if (!may_add (entry))
         continue;
       high = best_reading (&favourable, entry->benefit, &problem);
       if (high == PN_YUAN_UNSET)
         high = entry->benefit->cap != PN_YUAN_UNSET ? entry->benefit->cap : 0;
-      highs[i] = high;
-
-      /* 就高从优不重复: the best of a group counts */
-      if (group == NULL)
+      /* no more than its own "up to" figure, which its yearly caps hold
+       * (the favourable figures may be far past them) */
+      if (entry->benefit->annual_caps != NULL)
+        high = MIN (high, entry->high_cny);
+      if (high <= 0)
         continue;
-      winner = GPOINTER_TO_UINT (g_hash_table_lookup (best, group));
-      /* as for the counted total: a tie goes to the more local document,
-       * whose award no yearly cap of the province's may cut */
-      if (winner == 0 || _pn_overlap_beats (facts->taxonomy, entry, high,
-                                            _pn_results_peek (results, winner - 1), highs[winner - 1]))
-        {
-          if (winner != 0)
-            highs[winner - 1] = 0;
-          g_hash_table_insert (best, (gpointer) group, GUINT_TO_POINTER (i + 1));
-        }
-      else
-        highs[i] = 0;
+      positions[m] = i;
+      highs[m] = high;
+      m++;
     }
 
-  hold_top_ups (&favourable, results, highs);
-  _pn_hold_annual_caps (results, highs);
-  for (guint i = 0; i < n; i++)
-    total = pn_money_sum (total, highs[i]);
+  choice_init (&choice, facts, &favourable, results, positions, highs, m);
+  total = choice_best (&choice);
+  choice_clear (&choice);
   return total;
 }
 
@@ -472,73 +881,79 @@ open_points (const PnFacts *facts,
     open_figure (steps, facts, benefit->base, position);
 }
 
-/* What resolving a point may add to the "up to" total: each measure it
- * opens up to its high, but in an overlap group only what the best of
- * them adds over the group's counted winner. */
-/* group → the counted estimate of its winner (gint64), for adds_high() */
-static GHashTable *
-counted_by_group (PnResults *results)
+/* What resolving a point may add to the "up to" total: the measures it
+ * opens, each up to its high, beside what counts now, less what counts
+ * now.  Overlap groups keep their best, yearly caps hold, and answers
+ * that exclude each other are not added together (phase I, II and III
+ * opened by one "milestone" point: the best of them). */
+typedef struct
 {
-  GHashTable *counted = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  GArray *positions;  /* guint: the counted results */
+  GArray *amounts;    /* gint64: what each counts */
+  gint64  total;      /* what they count together */
+} Counted;
 
+static void
+counted_init (Counted       *counted,
+              const PnFacts *facts,
+              PnResults     *results)
+{
+  Choice choice;
+
+  counted->positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  counted->amounts = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (guint i = 0; i < pn_results_get_n_results (results); i++)
     {
       const PnResultEntry *entry = _pn_results_peek (results, i);
-      gint64 *known;
+      gint64 amount = entry->counted ? entry->estimate_cny - entry->cut_cny : 0;
 
-      if (!entry->counted || entry->benefit->overlap_group == NULL)
+      if (amount <= 0)
         continue;
-      known = g_hash_table_lookup (counted, entry->benefit->overlap_group);
-      if (known == NULL)
-        g_hash_table_insert (counted, entry->benefit->overlap_group,
-                             g_memdup2 (&entry->estimate_cny, sizeof (gint64)));
-      else
-        *known = MAX (*known, entry->estimate_cny);
+      g_array_append_val (counted->positions, i);
+      g_array_append_val (counted->amounts, amount);
     }
-  return counted;
+  choice_init (&choice, facts, NULL, results, (guint *) counted->positions->data,
+               (gint64 *) counted->amounts->data, counted->positions->len);
+  for (guint k = 0; k < choice.m; k++)
+    choice.alive[k] = choice.amounts[k] != 0;
+  counted->total = choice_total (&choice);
+  choice_clear (&choice);
+}
+
+static void
+counted_clear (Counted *counted)
+{
+  g_array_unref (counted->positions);
+  g_array_unref (counted->amounts);
 }
 
 static gint64
-adds_high (PnResults  *results,
-           GHashTable *counted_groups,
-           GPtrArray  *positions)
+adds_high (const PnFacts *facts,
+           PnResults     *results,
+           const Counted *counted,
+           GPtrArray     *opened)
 {
-  /* group → the best high among the measures the point opens */
-  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  GHashTableIter iter;
-  gpointer key, value;
-  gint64 adds = 0;
+  g_autoptr(GArray) positions = g_array_copy (counted->positions);
+  g_autoptr(GArray) amounts = g_array_copy (counted->amounts);
+  Choice choice;
+  gint64 best;
 
-  for (guint i = 0; i < positions->len; i++)
+  for (guint i = 0; i < opened->len; i++)
     {
-      const PnResultEntry *entry = _pn_results_peek (results, GPOINTER_TO_UINT (g_ptr_array_index (positions, i)));
-      const char *group = entry->benefit->overlap_group;
-      gint64 *best;
+      guint position = GPOINTER_TO_UINT (g_ptr_array_index (opened, i));
+      const PnResultEntry *entry = _pn_results_peek (results, position);
 
       if (entry->high_cny == PN_YUAN_UNSET)
         return PN_YUAN_UNSET;
-      if (group == NULL)
-        {
-          adds = pn_money_sum (adds, entry->high_cny);
-          continue;
-        }
-      best = g_hash_table_lookup (groups, group);
-      if (best == NULL)
-        g_hash_table_insert (groups, (gpointer) group, g_memdup2 (&entry->high_cny, sizeof (gint64)));
-      else
-        *best = MAX (*best, entry->high_cny);
+      g_array_append_val (positions, position);
+      g_array_append_val (amounts, entry->high_cny);
     }
 
-  g_hash_table_iter_init (&iter, groups);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      gint64 best = *(gint64 *) value;
-      gint64 *counted = g_hash_table_lookup (counted_groups, key);
-
-      adds = pn_money_sum (adds, MAX (0, best - (counted != NULL ? *counted : 0)));
-    }
-
-  return adds;
+  choice_init (&choice, facts, NULL, results, (guint *) positions->data, (gint64 *) amounts->data,
+               positions->len);
+  best = choice_best (&choice);
+  choice_clear (&choice);
+  return MAX (0, best - counted->total);
 }
 
 static int
@@ -565,7 +980,7 @@ _pn_upside_next_steps (const PnFacts *facts,
                        PnResults     *results)
 {
   GPtrArray *steps = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_next_step_free);
-  g_autoptr(GHashTable) counted_groups = NULL;
+  Counted counted;
   Points points;
 
   points_init (&points);
@@ -582,7 +997,7 @@ _pn_upside_next_steps (const PnFacts *facts,
       open_points (facts, results, i, &points);
     }
 
-  counted_groups = counted_by_group (results);
+  counted_init (&counted, facts, results);
   for (guint p = 0; p < points.all->len; p++)
     {
       const Step *point = g_ptr_array_index (points.all, p);
@@ -592,7 +1007,7 @@ _pn_upside_next_steps (const PnFacts *facts,
       step->id = g_strdup (point->id);
       step->text.zh = g_strdup (point->text.zh);
       step->text.en = g_strdup (point->text.en);
-      step->adds_high_cny = adds_high (results, counted_groups, point->positions);
+      step->adds_high_cny = adds_high (facts, results, &counted, point->positions);
       step->benefits = g_ptr_array_new ();
       for (guint i = 0; i < point->positions->len; i++)
         g_ptr_array_add (step->benefits,
@@ -606,6 +1021,7 @@ _pn_upside_next_steps (const PnFacts *facts,
     }
 
   points_clear (&points);
+  counted_clear (&counted);
   g_ptr_array_sort (steps, compare_steps);
   return steps;
 }

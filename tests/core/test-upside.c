@@ -210,7 +210,8 @@ test_total_high_tops_up_several (void)
  * province's, which the yearly cap then cut to ¥5,000,000: ¥27,800,000.  As for
  * the counted total, a tie goes to the more local document: Xiamen's
  * 1,000,000 + 6,000,000 + 3,000,000 + 3,000,000 + 10,000,000 + 5,000,000 +
- * 800,000 = ¥28,800,000. */
+ * 800,000 = ¥28,800,000.  Fujian's award alone may give no more than its
+ * yearly cap: ¥5,000,000. */
 static void
 test_total_high_tie_goes_local (void)
 {
@@ -220,7 +221,7 @@ test_total_high_tie_goes_local (void)
                                            "2025-12-15");
 
   g_assert_cmpint (find (results, "xiamen-2023-17/2/innovative-device-major-project")->high_cny, ==, 6000000);
-  g_assert_cmpint (find (results, "fujian-2022-tasks/13/innovative-device-major-project")->high_cny, ==, 6000000);
+  g_assert_cmpint (find (results, "fujian-2022-tasks/13/innovative-device-major-project")->high_cny, ==, 5000000);
   g_assert_cmpint (pn_results_get_total (results), ==, 3000000);
   g_assert_cmpint (pn_results_get_total_high (results), ==, 28800000);
 }
@@ -395,6 +396,94 @@ test_next_step_over_counted_winner (void)
   g_assert_cmpint (find (results, "xiamen-2023-17/1/innovative-phase-2")->high_cny, ==, 12000000);
 }
 
+/* What the next step `id` may add (fails when it is not listed) */
+static gint64
+step_adds (PnResults  *results,
+           const char *id)
+{
+  GPtrArray *steps = pn_results_get_next_steps (results);
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      const PnNextStep *step = g_ptr_array_index (steps, i);
+
+      if (g_strcmp0 (step->id, id) == 0)
+        return step->adds_high_cny;
+    }
+  g_error ("no next step %s", id);
+  return 0;
+}
+
+/* A product has one milestone: with it left blank, the "up to" total is
+ * the most one milestone gives, not the awards of every phase at once.
+ * An innovative chemical drug at Xiamen, 2025-06-30, national funding
+ * ¥5,000,000 of a ¥8,000,000 project: 厦府规〔2023〕17号（四） 1:1 gives
+ * ¥3,000,000 (within the project's total), counted.  The best milestone
+ * is Phase III, 最高不超过3000万元 (article 1), which with the other open
+ * measures makes ¥55,300,000; adding the Phase I, II and III awards, the
+ * 产业化 award, preclinical, overseas trials and approvals together made
+ * ¥75,300,000.  Answering the milestone adds at most the ¥30,000,000 of
+ * Phase III, as does giving the R&D investment. */
+static void
+test_total_high_one_milestone (void)
+{
+  g_autoptr(PnResults) results = evaluate (corpus, "location=xiamen product=drug drug-class=innovative "
+                                                   "modality=chemical entity=enterprise "
+                                                   "national-funding=5000000 total-investment=8000000",
+                                           "2025-06-30");
+
+  g_assert_cmpint (pn_results_get_total (results), ==, 3000000);
+  g_assert_cmpint (pn_results_get_total_high (results), ==, 55300000);
+  g_assert_cmpint (step_adds (results, "phase"), ==, 30000000);
+  g_assert_cmpint (step_adds (results, "rd-investment"), ==, 30000000);
+}
+
+/* The same at Jinjiang, 2026-06-30 (the province's task list lapsed):
+ * 晋政规〔2025〕8号 1.1's caps are 最高分别不超过1000万元、2000万元、3000万元, one
+ * of them for one milestone; answering the therapeutic area opens the
+ * best of them and article 3.1's ¥10,000,000, not every phase at once. */
+static void
+test_total_high_exclusive_answers (void)
+{
+  g_autoptr(PnResults) results = evaluate (corpus, "location=jinjiang product=drug drug-class=innovative "
+                                                   "modality=chemical entity=enterprise national-funding=3000000",
+                                           "2026-06-30");
+
+  g_assert_cmpint (pn_results_get_total (results), ==, 2000000);
+  g_assert_cmpint (pn_results_get_total_high (results), ==, 44450000);
+  g_assert_cmpint (step_adds (results, "therapeutic-area"), ==, 40000000);
+  g_assert_cmpint (step_adds (results, "phase"), ==, 30000000);
+}
+
+/* One drug class: a Phase II drug at Xiamen of no stated class may be
+ * innovative (最高不超过2000万元) or improved (800万元), not both. */
+static void
+test_next_step_one_drug_class (void)
+{
+  g_autoptr(PnResults) results = evaluate (corpus, "location=xiamen product=drug phase=phase-2 "
+                                                   "rd-investment=100000000",
+                                           "2025-06-30");
+
+  g_assert_cmpint (step_adds (results, "drug-class"), ==, 20000000);
+}
+
+/* Fujian task 13: a class III innovative device marketed in Fuzhou,
+ * 2025-12-31, counts ¥2,000,000 + ¥500,000; the major project (最高600万元)
+ * would replace the ¥2,000,000, but 每个单位每年支持额度最高不超过500万元: the
+ * measure may give at most ¥5,000,000 and its review add at most
+ * ¥2,500,000 to what counts. */
+static void
+test_next_step_holds_yearly_cap (void)
+{
+  g_autoptr(PnResults) results = evaluate (corpus, "location=fuzhou product=device device-class=class-3 "
+                                                   "innovative-device=true phase=marketed sales=3000000",
+                                           "2025-12-31");
+
+  g_assert_cmpint (pn_results_get_total (results), ==, 2500000);
+  g_assert_cmpint (find (results, "fujian-2022-tasks/13/innovative-device-major-project")->high_cny, ==, 5000000);
+  g_assert_cmpint (step_adds (results, "major-project-review"), ==, 2500000);
+}
+
 /* A measure drafted from the text and not yet reviewed never counts: it
  * is a possible match that still needs a person's review, and its high is
  * what it would give. */
@@ -566,6 +655,10 @@ main (int   argc,
   g_test_add_func ("/pn/upside/unreviewed-never-counts", test_unreviewed_never_counts);
   g_test_add_func ("/pn/upside/annual-cap-holds-counted", test_annual_cap_holds_counted);
   g_test_add_func ("/pn/upside/top-up-of-unstored-award", test_top_up_of_unstored_award);
+  g_test_add_func ("/pn/upside/total-high-one-milestone", test_total_high_one_milestone);
+  g_test_add_func ("/pn/upside/total-high-exclusive-answers", test_total_high_exclusive_answers);
+  g_test_add_func ("/pn/upside/next-step-one-drug-class", test_next_step_one_drug_class);
+  g_test_add_func ("/pn/upside/next-step-holds-yearly-cap", test_next_step_holds_yearly_cap);
 
   status = g_test_run ();
   pn_corpus_unref (corpus);

@@ -228,7 +228,7 @@ pn_results_view_update_summary (PnResultsView *self)
   if (total_high == PN_YUAN_UNSET)
     upside = pn_results_view_unbounded_reason (self);
   else if (total_high > total)
-    upside = g_strdup (_("“Up to” is the most the listed measures could give together if every open point went the applicant’s way."));
+    upside = g_strdup (_("“Up to” is the most the listed measures could give together if every open point went the applicant’s way, with one answer to each open question: one milestone, one class."));
 
   /* In markup, the counted figure larger: the translation is escaped with
    * a mark where the figure goes (U+E000, private use, which escaping
