@@ -143,21 +143,33 @@ eat_arabic (const char **p,
   return digits == 0 || digits > max_digits ? -1 : n;
 }
 
-/* "二、三类" "一、二级" "三、四期": an enumeration, not a heading */
+/* "二、三类" "一、二级" "三、四期": an enumeration, not a heading; the
+ * number after the "、" follows the marker's `n` ("一、三类新药…" is the
+ * heading of item 一 about class 3 drugs).  Arabic digits after a Chinese
+ * numeral's "、" start the heading's text ("一、1类创新药…", "二、2026年
+ * 起…"): no enumeration mixes the two. */
 static gboolean
-enumerates_next (const char *p)
+enumerates_next (const char *p,
+                 int         n)
 {
   const char *q = p;
-  gsize len = pn_draft_cn_number_len (q);
+  int next;
 
-  if (len == 0 && !g_ascii_isdigit (*q))
+  if (g_ascii_isdigit (*q))
+    {
+      while (g_ascii_isdigit (*q))
+        q++;
+      return g_str_has_prefix (q, "、");
+    }
+  next = eat_cn_number (&q);
+  if (next <= 0)
     return FALSE;
-  q += len;
-  while (g_ascii_isdigit (*q))
-    q++;
-  return g_str_has_prefix (q, "、") || g_str_has_prefix (q, "类") || g_str_has_prefix (q, "级") ||
-         g_str_has_prefix (q, "期") || g_str_has_prefix (q, "等") || g_str_has_prefix (q, "是") ||
-         g_str_has_prefix (q, "个") || g_str_has_prefix (q, "年");
+  if (g_str_has_prefix (q, "、"))
+    return TRUE;
+  return next == n + 1 &&
+         (g_str_has_prefix (q, "类") || g_str_has_prefix (q, "级") ||
+          g_str_has_prefix (q, "期") || g_str_has_prefix (q, "等") || g_str_has_prefix (q, "是") ||
+          g_str_has_prefix (q, "个") || g_str_has_prefix (q, "年"));
 }
 
 static gboolean
@@ -232,7 +244,7 @@ detect_marker (const char *text,
     {
       if (eat (&p, "、"))
         {
-          if (enumerates_next (p))
+          if (enumerates_next (p, n))
             return FALSE;
           m->level = LEVEL_CN;
         }

@@ -1689,6 +1689,36 @@ test_clauses_ranges_titles (void)
   assert_valid (draft);
 }
 
+/* "一、1类创新药…" and "二、2026年起…" are headings whose text starts with a
+ * figure, and "一、三类新药…" one about class 3 drugs: only "二、三类" (the
+ * next number) enumerates.  The first was refused ("no numbered articles
+ * found"), the second merged into the article before. */
+static void
+test_marker_before_figure (void)
+{
+  static const char one[] = "一、1类创新药完成Ⅰ期临床试验的，给予500万元奖励。\n";
+  static const char two[] =
+    "一、支持创新药研发。对创新药给予奖励。\n"
+    "二、2026年起，对取得第三类医疗器械注册证的产品，每个产品给予100万元奖励。\n";
+  static const char three[] = "一、三类新药取得药品注册证书的，每个品种奖励80万元。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("one.txt", one, -1, &error);
+  g_autoptr(PnDraft) draft_two = NULL;
+  g_autoptr(PnDraft) draft_three = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (benefit_of_amount (article (pn_draft_get_document (draft), "1"), 5000000));
+
+  draft_two = draft_bytes ("two.txt", two, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pn_draft_get_document (draft_two)->articles->len, ==, 2);
+  g_assert_nonnull (benefit_of_amount (article (pn_draft_get_document (draft_two), "2"), 1000000));
+
+  draft_three = draft_bytes ("three.txt", three, -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (benefit_of_amount (article (pn_draft_get_document (draft_three), "1"), 800000));
+}
+
 /* A task table copied from a word processor: a row a line, its cells
  * apart by tabs (it was refused: "no numbered articles found"). */
 static void
@@ -2081,6 +2111,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/format/stray-bytes", test_stray_bytes);
   g_test_add_func ("/pn/draft/refuses/files", test_bad_files);
   g_test_add_func ("/pn/draft/ids", test_ids);
+  g_test_add_func ("/pn/draft/format/marker-before-figure", test_marker_before_figure);
 
   status = g_test_run ();
   pn_taxonomy_unref (taxonomy);
