@@ -905,6 +905,48 @@ static const char * const enterprise_subjects[] = {
   "每个申报单位", "单个申报单位", "每户企业", NULL
 };
 
+/* Where the first cap word of [from, to) starts, or `to` */
+static gsize
+first_cap_word (const char *s,
+                gsize       from,
+                gsize       to)
+{
+  gsize found = to;
+
+  for (guint i = 0; cap_words[i] != NULL; i++)
+    {
+      g_autofree char *span = g_strndup (s + from, to - from);
+      const char *hit = strstr (span, cap_words[i]);
+
+      if (hit != NULL)
+        found = MIN (found, from + (gsize) (hit - span));
+    }
+  return found;
+}
+
+/* `window`: where the token's part of its clause starts (after a comma) */
+static gboolean
+limits_awards (Reader *self,
+               Run    *run,
+               gsize   window)
+{
+  const char *s = self->s;
+  Token *first = &g_array_index (self->tokens, Token, run->first);
+  gsize cap = first_cap_word (s, window, first->start);
+  gsize from = window;
+
+  if (cap == first->start ||
+      span_has_any (s, window, cap, (const char * const[]) { "按照", "按", "给予", NULL }))
+    return FALSE;
+  if (span_has_any (s, window, cap, (const char * const[]) { "合计", "总和", "总计", NULL }))
+    return TRUE;
+  /* the money of an award stated before it: "奖励金额", "资助资金" */
+  if (run->first == 0 || g_array_index (self->tokens, Token, run->first - 1).kind != TOKEN_YUAN)
+    return FALSE;
+  from = MAX (from, g_array_index (self->tokens, Token, run->first - 1).end);
+  return span_has_any (s, from, cap, (const char * const[]) { "金额", "资金", "总额", "额度", NULL });
+}
+
 static Role
 classify (Reader *self,
           Run    *run)
@@ -941,6 +983,13 @@ classify (Reader *self,
        !span_has (s, floor, first->start, "基础上")) ||
       (span_has (s, sstart, first->start, "其中") &&
        span_has_any (s, sstart, first->start, (const char * const[]) { "共计", "合计", "总计", NULL })))
+    return ROLE_RELATIVE;
+  /* "分别给予最高500万元、800万元奖励；奖励金额不超过该阶段实际研发投入的
+   * 50%", "区级配套资金与本政策奖励合计不超过项目总投资的50%": a limit on
+   * awards stated otherwise, not an award of its own (the note asks the
+   * reviewer to carry it into them).  Its subject, before the cap word, is
+   * the money; "按照不超过年度新增实际合同交易金额10%的标准" is a rate. */
+  if (first->kind == TOKEN_RATE && limits_awards (self, run, window))
     return ROLE_RELATIVE;
   /* "补贴标准不超过每平方米每天3元": a price, not what an award gives */
   if (span_has_any (s, back (s, first->start, 6, floor), first->start,
@@ -1012,6 +1061,17 @@ classify (Reader *self,
       return ROLE_RATE;
     }
 
+  /* "固定资产投资在5000万元以上1亿元以下的项目", "营业收入不足1亿元的": the
+   * upper bound of a condition, which no threshold holds (the note lists
+   * it for the reviewer); "给予50万元以下奖励" is a cap */
+  if (first->kind == TOKEN_YUAN &&
+      (at (s, last->end, "以下") || at (s, last->end, "（含）以下") || at (s, last->end, "(含)以下") ||
+       span_ends_with_any (s, near, first->start,
+                           (const char * const[]) { "不足", "低于", "少于", "未达到", NULL })) &&
+      !span_ends_with_any (s, near, first->start,
+                           (const char * const[]) { "给予", "奖励", "补助", "补贴", "资助", "最高", "不低于",
+                                                    "不少于", NULL }))
+    return ROLE_OTHER;
   if (before_threshold || after_threshold)
     return ROLE_THRESHOLD;
   /* "规划用地3000亩，总投资120亿元；对入驻园区的企业给予…": a project's or

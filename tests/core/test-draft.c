@@ -1719,6 +1719,37 @@ test_marker_before_figure (void)
   g_assert_nonnull (benefit_of_amount (article (pn_draft_get_document (draft_three), "1"), 800000));
 }
 
+/* Figures that bound other awards are no awards: "5000万元以上1亿元以下"
+ * drafted a ¥100,000,000 award, "奖励金额不超过…研发投入的50%" an uncapped
+ * rate of R&D for any drug, "合计不超过项目总投资的50%" an award of half the
+ * project.  Each is now listed in the article's note for the reviewer. */
+static void
+test_limits_are_no_awards (void)
+{
+  static const char text[] =
+    "一、对固定资产投资在5000万元以上1亿元以下的项目，按照其生产性设备投资的8%给予补助，最高不超过800万元。\n"
+    "二、对1类创新药完成Ⅰ期临床试验的，给予最高500万元奖励，奖励金额不超过该阶段实际研发投入的50%。\n"
+    "三、对获得上级资金支持的项目，区级配套资金与本政策奖励合计不超过项目总投资的50%。\n"
+    "四、对受托生产的单个品种，按照不超过年度新增实际合同交易金额10%的标准，最高不超过500万元的资助。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("limits.txt", text, -1, &error);
+  PnDocument *document;
+  PnArticle *one, *two;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  one = article (document, "1");
+  g_assert_cmpuint (one->benefits->len, ==, 1);
+  g_assert_true (has_benefit (one, PN_BENEFIT_RATE, 0.08, PN_YUAN_UNSET, 8000000));
+  two = article (document, "2");
+  g_assert_cmpuint (two->benefits->len, ==, 1);
+  g_assert_cmpint (((PnBenefit *) g_ptr_array_index (two->benefits, 0))->cap, ==, 5000000);
+  g_assert_cmpuint (article (document, "3")->benefits->len, ==, 0);
+  /* the rate of a base whose name has 金额 in it stays an award */
+  g_assert_true (has_benefit (article (document, "4"), PN_BENEFIT_RATE, 0.10, PN_YUAN_UNSET, 5000000));
+  assert_valid (draft);
+}
+
 /* A task table copied from a word processor: a row a line, its cells
  * apart by tabs (it was refused: "no numbered articles found"). */
 static void
@@ -2112,6 +2143,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/refuses/files", test_bad_files);
   g_test_add_func ("/pn/draft/ids", test_ids);
   g_test_add_func ("/pn/draft/format/marker-before-figure", test_marker_before_figure);
+  g_test_add_func ("/pn/draft/figures/limits-are-no-awards", test_limits_are_no_awards);
 
   status = g_test_run ();
   pn_taxonomy_unref (taxonomy);
