@@ -899,11 +899,40 @@ static const char * const stat_words[] = {
   "分担", "负担", NULL
 };
 
+/* a price per unit of land, energy or goods: "每亩500元", "0.1元/千瓦时" */
+static const char * const price_marks[] = {
+  "每亩", "每千瓦时", "/千瓦时", "每度电", "元/度", "每吨", "元/吨", "每立方米", "元/立方米", "元/亩", NULL
+};
+
 static const char * const enterprise_subjects[] = {
   "单个企业", "每个企业", "每家企业", "单家企业", "同一企业", "每个单位", "单个单位", "同一单位",
   "每个医疗机构", "每家医疗机构", "单个医疗机构", "每个机构", "单个机构", "每个主持单位",
   "每个申报单位", "单个申报单位", "每户企业", NULL
 };
+
+/* "给予最高1000万元的综合资助，其中个人奖励最高200万元": a share of a
+ * larger award stated just before in the sentence, after "其中" */
+static gboolean
+part_of_award_before (Reader *self,
+                      Run    *run,
+                      gsize   window)
+{
+  const char *s = self->s;
+  Token *first = &g_array_index (self->tokens, Token, run->first);
+  gsize sstart = sentence_start (self, first->sentence);
+
+  if (first->kind != TOKEN_YUAN || !span_has (s, window, first->start, "其中"))
+    return FALSE;
+  for (guint i = 0; i < run->first; i++)
+    {
+      Token *before = &g_array_index (self->tokens, Token, i);
+
+      if (before->kind == TOKEN_YUAN && before->start >= sstart && before->end <= window &&
+          before->yuan > first->yuan)
+        return TRUE;
+    }
+  return FALSE;
+}
 
 /* Where the first cap word of [from, to) starts, or `to` */
 static gsize
@@ -982,7 +1011,8 @@ classify (Reader *self,
                                               NULL }) &&
        !span_has (s, floor, first->start, "基础上")) ||
       (span_has (s, sstart, first->start, "其中") &&
-       span_has_any (s, sstart, first->start, (const char * const[]) { "共计", "合计", "总计", NULL })))
+       span_has_any (s, sstart, first->start, (const char * const[]) { "共计", "合计", "总计", "总额", NULL })) ||
+      part_of_award_before (self, run, window))
     return ROLE_RELATIVE;
   /* "分别给予最高500万元、800万元奖励；奖励金额不超过该阶段实际研发投入的
    * 50%", "区级配套资金与本政策奖励合计不超过项目总投资的50%": a limit on
@@ -993,8 +1023,11 @@ classify (Reader *self,
     return ROLE_RELATIVE;
   /* "补贴标准不超过每平方米每天3元": a price, not what an award gives */
   if (span_has_any (s, back (s, first->start, 6, floor), first->start,
-                    (const char * const[]) { "每平方米", "平方米", "每天", "每日", NULL }) ||
-      at (s, last->end, "/平方米") || at (s, last->end, "每平方米"))
+                    (const char * const[]) { "每平方米", "平方米", "每天", "每日", "每亩", "每千瓦时", "每度",
+                                             "每吨", "每立方米", NULL }) ||
+      at (s, last->end, "/平方米") || at (s, last->end, "每平方米") || at (s, last->end, "/亩") ||
+      at (s, last->end, "/千瓦时") || at (s, last->end, "/度") || at (s, last->end, "/吨") ||
+      at (s, last->end, "/立方米") || at (s, last->end, "每千瓦时"))
     return ROLE_OTHER;
   /* "奖励资金的70%用于企业后续研发投入，30%用于奖励研发团队", "40%在项目
    * 开工时拨付，60%在项目竣工投产后拨付": what the money is used for and
@@ -1004,6 +1037,11 @@ classify (Reader *self,
       const char *comma = strstr (s + last->end, "，");
       gsize chunk_end = comma != NULL ? MIN ((gsize) (comma - s), send) : send;
 
+      /* "首期拨付50%，中期评估合格后拨付30%", "分两年拨付，每年拨付50%" */
+      if (span_ends_with_any (s, back (s, first->start, 3, window), first->start,
+                              (const char * const[]) { "拨付", "发放", "兑现", "支付", NULL }) &&
+          !span_has_any (s, window, first->start, (const char * const[]) { "给予", "按照", "按", NULL }))
+        return ROLE_OTHER;
       if (at (s, last->end, "用于") || at (s, last->end, "作为") ||
           /* "分四年按25%的比例平均发放": the award's instalments */
           (span_has (s, last->end, MIN (send, last->end + 24), "平均") &&
@@ -3176,7 +3214,9 @@ build (Reader *self)
                       /* "单个企业每年度获得本款奖励累计不超过2000万元", an item of
                        * its own: the other items' cap (pn-draft.c gives it them) */
                       span_has_any (s, cstart, first->start,
-                                    (const char * const[]) { "累计", "本款", "本条", "本项", "上述", NULL })))
+                                    (const char * const[]) { "累计", "本款", "本条", "本项", "上述", "本政策",
+                                                             "本办法", "本措施", "本规定", "本方案", "本细则",
+                                                             "本意见", NULL })))
               {
                 for (guint i = 0; i < run->n; i++)
                   {
@@ -3192,7 +3232,11 @@ build (Reader *self)
                  * "予以适当补助，单个项目最高不超过300万元": amount unstated */
                 gboolean stated = span_has_any (s, window, first->start,
                                                 (const char * const[]) { "给予", "予以", "奖励", "补助",
-                                                                         "资助", "补贴", "支持", NULL });
+                                                                         "资助", "补贴", "支持", NULL }) &&
+                                  /* "电费按照0.1元/千瓦时给予补贴，…年度补贴上限为100万元":
+                                   * a price times what is used, at most the cap */
+                                  !span_has_any (s, sentence_start (self, first->sentence), first->start,
+                                                 price_marks);
 
                 for (guint i = 0; i < run->n; i++)
                   {

@@ -1750,6 +1750,68 @@ test_limits_are_no_awards (void)
   assert_valid (draft);
 }
 
+/* Numbers that are no awards of their own: instalments ("首期拨付50%",
+ * "每年拨付50%") drafted base-less rates that made every "up to" total
+ * unbounded; prices per mu or per kWh drafted awards of ¥500 and ¥0; the
+ * parts of a stated total ("总额600万元奖励，其中完成股改奖励100万元…", "最高
+ * 1000万元的综合资助，其中个人奖励最高200万元") were added to it. */
+static void
+test_numbers_within_awards (void)
+{
+  static const char text[] =
+    "一、对顶尖人才团队来区创办企业的，最高给予1亿元项目资助，资助资金分阶段拨付：首期拨付50%，中期评估合格后拨付30%，项目验收后拨付20%。\n"
+    "二、对新获批建设的省级重点实验室，给予最高500万元支持，分两年拨付，每年拨付50%。\n"
+    "三、对新建连片种植面积500亩以上的道地药材规范化种植基地，按照每亩500元的标准给予一次性补助，单个基地最高不超过100万元。\n"
+    "四、对生物医药企业新建的洁净厂房，当年电费按照0.1元/千瓦时给予补贴，单个企业年度补贴上限为100万元。\n"
+    "五、对首发上市的生物医药企业，分阶段给予总额600万元奖励，其中完成股改奖励100万元，辅导备案奖励200万元，成功上市奖励300万元。\n"
+    "六、对入选省“鲲鹏行动”计划的生物医药领军人才，给予最高1000万元的综合资助，其中个人奖励最高200万元。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("within.txt", text, -1, &error);
+  PnDocument *document;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  g_assert_cmpuint (article (document, "1")->benefits->len, ==, 1);
+  g_assert_cmpuint (article (document, "2")->benefits->len, ==, 1);
+  for (guint a = 3; a <= 4; a++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", a);
+      PnArticle *priced = article (document, number);
+
+      g_assert_cmpuint (priced->benefits->len, ==, 1);
+      g_assert_cmpint (((PnBenefit *) g_ptr_array_index (priced->benefits, 0))->kind, ==, PN_BENEFIT_UNSPECIFIED);
+      g_assert_cmpint (((PnBenefit *) g_ptr_array_index (priced->benefits, 0))->cap, ==, 1000000);
+    }
+  g_assert_cmpuint (article (document, "5")->benefits->len, ==, 1);
+  g_assert_nonnull (benefit_of_amount (article (document, "5"), 6000000));
+  g_assert_cmpuint (article (document, "6")->benefits->len, ==, 1);
+  assert_valid (draft);
+}
+
+/* "单个企业每年享受本政策资金总额不超过3000万元" as an item of the 附则 is
+ * the yearly cap of every award, not an award of ¥30,000,000 for anyone. */
+static void
+test_policy_cap_item (void)
+{
+  static const char text[] =
+    "一、支持研发\n"
+    "（一）对1类创新药完成Ⅰ期临床试验的，给予500万元奖励。\n"
+    "二、附则\n"
+    "（一）单个企业每年享受本政策资金总额不超过3000万元。\n"
+    "（二）本政策自2026年1月1日起施行。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("cap-item.txt", text, -1, &error);
+  PnDocument *document;
+  PnBenefit *award;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  g_assert_cmpuint (article (document, "2.1")->benefits->len, ==, 0);
+  award = benefit_of_amount (article (document, "1.1"), 5000000);
+  g_assert_cmpint (annual_cap_of (document, award)->amount, ==, 30000000);
+  assert_valid (draft);
+}
+
 /* A task table copied from a word processor: a row a line, its cells
  * apart by tabs (it was refused: "no numbered articles found"). */
 static void
@@ -2144,6 +2206,8 @@ main (int   argc,
   g_test_add_func ("/pn/draft/ids", test_ids);
   g_test_add_func ("/pn/draft/format/marker-before-figure", test_marker_before_figure);
   g_test_add_func ("/pn/draft/figures/limits-are-no-awards", test_limits_are_no_awards);
+  g_test_add_func ("/pn/draft/figures/numbers-within-awards", test_numbers_within_awards);
+  g_test_add_func ("/pn/draft/figures/policy-cap-item", test_policy_cap_item);
 
   status = g_test_run ();
   pn_taxonomy_unref (taxonomy);
