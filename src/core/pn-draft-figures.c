@@ -1281,7 +1281,10 @@ static const Keyword keywords[] = {
    * world, 2类 an improved new drug */
   { PN_QUESTION_DRUG_CLASS, "innovative", { "创新药", "1类新药", "一类新药", NULL } },
   { PN_QUESTION_DRUG_CLASS, "improved", { "改良型新药", "2类新药", "二类新药", NULL } },
-  { PN_QUESTION_DRUG_CLASS, "generic", { "仿制药", "首仿", NULL } },
+  /* 化学药品3类 (境内申请人仿制境外上市但境内未上市原研药品) and 4类 are
+   * generics, whatever "新药" some texts still call them */
+  { PN_QUESTION_DRUG_CLASS, "generic", { "仿制药", "首仿", "3类新药", "三类新药", "3类仿制药", "4类仿制药",
+                                         "仿制境外上市", NULL } },
   { PN_QUESTION_DRUG_CLASS, "classical-tcm", { "古代经典名方", "经典名方", NULL } },
   /* cell and gene therapies are registered as biologics */
   { PN_QUESTION_MODALITY, "biologic", { "生物制品", "细胞治疗", "基因治疗", "抗体药物", NULL } },
@@ -1466,7 +1469,11 @@ detect (const char *text,
                             marketing_authorisation (plain);
       gboolean marketed = strstr (plain, "产业化") != NULL || strstr (plain, "实现销售") != NULL ||
                           strstr (plain, "上市销售") != NULL;
-      gboolean abroad = strstr (plain, "境外") != NULL || strstr (plain, "国际注册") != NULL ||
+      /* "三类新药（境内申请人仿制境外上市但境内未上市原研药品）": the
+       * class's definition, no approval abroad */
+      g_auto(GStrv) parts = g_strsplit (plain, "仿制境外上市", -1);
+      g_autofree char *defined = g_strjoinv ("仿制", parts);
+      gboolean abroad = strstr (defined, "境外") != NULL || strstr (plain, "国际注册") != NULL ||
                         strstr (plain, "国际认证") != NULL || strstr (plain, "ICH") != NULL ||
                         strstr (plain, "FDA") != NULL || strstr (plain, "预认证") != NULL ||
                         strstr (plain, "EMA") != NULL || strstr (plain, "CE") != NULL;
@@ -2220,6 +2227,25 @@ fill_benefit (Reader    *self,
     g_auto(Vocab) own_part = { { NULL } };
 
     detect (part, &own_part);
+    /* "…开展创新药临床试验的，2类改良型新药完成Ⅰ期临床试验的，给予100万元"
+     * (a table's row): the nearest part before that names one class */
+    for (gsize end = from; own_part.values[PN_QUESTION_DRUG_CLASS] == NULL && end > cstart;)
+      {
+        gsize before = back (s, end, 1, cstart);
+        gsize start = last_comma (self, token->clause, before, cstart);
+        g_autofree char *earlier = span_dup (s, start, before);
+        g_auto(Vocab) found = { { NULL } };
+
+        detect (earlier, &found);
+        if (found.values[PN_QUESTION_DRUG_CLASS] != NULL && found.values[PN_QUESTION_DRUG_CLASS]->len == 1)
+          {
+            own_part.values[PN_QUESTION_DRUG_CLASS] = g_steal_pointer (&found.values[PN_QUESTION_DRUG_CLASS]);
+            break;
+          }
+        if (found.values[PN_QUESTION_DRUG_CLASS] != NULL || start >= end)
+          break;
+        end = start;
+      }
     /* "创新药分别给予…，改良型新药分别给予…": each its own drug class */
     if (own_part.values[PN_QUESTION_DRUG_CLASS] != NULL && own_part.values[PN_QUESTION_DRUG_CLASS]->len == 1 &&
         vocab.values[PN_QUESTION_DRUG_CLASS] != NULL && vocab.values[PN_QUESTION_DRUG_CLASS]->len > 1)

@@ -1812,6 +1812,40 @@ test_policy_cap_item (void)
   assert_valid (draft);
 }
 
+/* 化学药品3类 is a generic, and the "境外上市" of its definition is no
+ * approval abroad: "三类新药（境内申请人仿制境外上市但境内未上市原研药品）取得药品
+ * 注册证书的" was drafted for innovative and improved drugs approved abroad. */
+static void
+test_class_3_drugs (void)
+{
+  static const char text[] =
+    "一、对在区内转化的新药：1类新药完成Ⅲ期临床试验的，给予1000万元奖励；2类新药完成Ⅲ期临床试验的，给予300万元奖励；"
+    "3类新药取得药品注册证书的，给予50万元奖励。\n";
+  static const char defined[] =
+    "一、新药奖励\n"
+    "（一）三类新药（境内申请人仿制境外上市但境内未上市原研药品）取得药品注册证书的，每个品种奖励80万元。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("class-3.txt", text, -1, &error);
+  g_autoptr(PnDraft) draft_defined = NULL;
+  PnDocument *document;
+  PnBenefit *benefit;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  g_assert_cmpstr (condition (benefit_of_amount (article (document, "1"), 10000000), PN_QUESTION_DRUG_CLASS), ==,
+                   "innovative");
+  benefit = benefit_of_amount (article (document, "1"), 500000);
+  g_assert_cmpstr (condition (benefit, PN_QUESTION_DRUG_CLASS), ==, "generic");
+  g_assert_cmpuint (g_strv_length (pn_benefit_find_condition (benefit, PN_QUESTION_DRUG_CLASS)->values), ==, 1);
+  assert_valid (draft);
+
+  draft_defined = draft_bytes ("class-3-defined.txt", defined, -1, &error);
+  g_assert_no_error (error);
+  benefit = benefit_of_amount (article (pn_draft_get_document (draft_defined), "1.1"), 800000);
+  g_assert_cmpstr (condition (benefit, PN_QUESTION_DRUG_CLASS), ==, "generic");
+  g_assert_cmpstr (condition (benefit, PN_QUESTION_PHASE), ==, "registered");
+}
+
 /* A task table copied from a word processor: a row a line, its cells
  * apart by tabs (it was refused: "no numbered articles found"). */
 static void
@@ -2208,6 +2242,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/limits-are-no-awards", test_limits_are_no_awards);
   g_test_add_func ("/pn/draft/figures/numbers-within-awards", test_numbers_within_awards);
   g_test_add_func ("/pn/draft/figures/policy-cap-item", test_policy_cap_item);
+  g_test_add_func ("/pn/draft/conditions/class-3-drugs", test_class_3_drugs);
 
   status = g_test_run ();
   pn_taxonomy_unref (taxonomy);
