@@ -1451,6 +1451,17 @@ detect (const char *text,
           break;
         }
 
+  /* "对国内前三家通过的，每个品种再增加100万元": an addition for each of
+   * the first three, the very first among them (a tier of its own, "首家
+   * 通过、前三个通过…分别", names the first) */
+  if (vocab->values[PN_QUESTION_RANK] != NULL && vocab->values[PN_QUESTION_RANK]->len == 1 &&
+      g_str_equal (g_ptr_array_index (vocab->values[PN_QUESTION_RANK], 0), "top3") &&
+      pn_draft_find_any (plain, (const char * const[]) { "前三", "前3", NULL }) != NULL &&
+      pn_draft_find_any (plain, (const char * const[]) { "再增加", "再给予", "再奖励", "另给予", "另行给予", "额外",
+                                                         NULL }) != NULL &&
+      pn_draft_find_any (plain, (const char * const[]) { "首家", "首仿", "第一家", "第二家", NULL }) == NULL)
+    vocab_add (vocab, PN_QUESTION_RANK, "first");
+
   /* "完成Ⅲ期临床试验并取得药品注册证书": the registration is the
    * milestone the award waits for, not the trial before it */
   if (phase_found && vocab->values[PN_QUESTION_PHASE] != NULL &&

@@ -165,7 +165,30 @@ read_validity (PnDraftMeta *meta,
       const char *hit = pn_draft_find_any (s, immediately);
 
       if (pn_draft_find_any (hit, starts) != NULL && meta->issued != NULL)
-        meta->in_force_from = g_strdup (meta->issued);
+        {
+          const char *after = hit;
+          guint64 days = 0;
+
+          /* "自印发之日起30日后施行": the issue date and 30 days */
+          for (guint i = 0; immediately[i] != NULL; i++)
+            if (g_str_has_prefix (hit, immediately[i]))
+              {
+                after = hit + strlen (immediately[i]);
+                break;
+              }
+          if (g_str_has_prefix (after, "起"))
+            after += strlen ("起");
+          if (g_ascii_isdigit (*after))
+            {
+              const char *unit = after + strspn (after, "0123456789");
+
+              if (g_str_has_prefix (unit, "日后") || g_str_has_prefix (unit, "天后") ||
+                  g_str_has_prefix (unit, "日起") || g_str_has_prefix (unit, "个工作日后"))
+                days = g_ascii_strtoull (after, NULL, 10);
+            }
+          meta->in_force_from = days > 0 && days < 1000 ? pn_draft_add_days (meta->issued, (guint) days)
+                                                        : g_strdup (meta->issued);
+        }
     }
 
   if (meta->in_force_until == NULL)
@@ -237,7 +260,11 @@ read_validity (PnDraftMeta *meta,
         rest += strlen ("起");
       if ((g_str_has_prefix (rest, "至正式施行之日") || g_str_has_prefix (rest, "至施行之日") ||
            g_str_has_prefix (rest, "至本措施施行之日") || g_str_has_prefix (rest, "至正式实施之日") ||
-           g_str_has_prefix (rest, "至实施之日")) &&
+           g_str_has_prefix (rest, "至实施之日") || g_str_has_prefix (rest, "至本办法施行之日") ||
+           g_str_has_prefix (rest, "至本政策施行之日") || g_str_has_prefix (rest, "至本细则施行之日") ||
+           g_str_has_prefix (rest, "至本方案施行之日") || g_str_has_prefix (rest, "至本规定施行之日") ||
+           g_str_has_prefix (rest, "至本措施实施之日") || g_str_has_prefix (rest, "至本办法实施之日") ||
+           g_str_has_prefix (rest, "至本政策实施之日")) &&
           strstr (rest, "参照") != NULL && strstr (rest, "参照") - rest < 90)
         {
           meta->applies_from = g_steal_pointer (&iso);

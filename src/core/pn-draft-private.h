@@ -58,6 +58,9 @@ gboolean  pn_draft_parse_date      (const char  *text,
 /* 2023-11-17 + years - 1 day, for 有效期N年. */
 char     *pn_draft_add_years       (const char  *iso,
                                     int          years);
+/* 2026-07-08 + 30 days, for 自印发之日起30日后施行. */
+char     *pn_draft_add_days        (const char  *iso,
+                                    guint        days);
 
 /* ---- pn-draft-extract.c ---- */
 

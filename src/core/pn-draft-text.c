@@ -403,6 +403,23 @@ pn_draft_add_years (const char *iso,
   return g_strdup (buffer);
 }
 
+char *
+pn_draft_add_days (const char *iso,
+                   guint       days)
+{
+  int y, m, d;
+  g_autoptr(GDate) date = NULL;
+  char buffer[16];
+
+  if (iso == NULL || sscanf (iso, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return NULL;
+
+  date = g_date_new_dmy (d, m, y);
+  g_date_add_days (date, days);
+  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", date);
+  return g_strdup (buffer);
+}
+
 void
 pn_draft_warn (GPtrArray *warnings,
                char      *zh,

@@ -1846,6 +1846,33 @@ test_class_3_drugs (void)
   g_assert_cmpstr (condition (benefit, PN_QUESTION_PHASE), ==, "registered");
 }
 
+/* "再增加" for the first three includes the very first; "自印发之日起30日后
+ * 施行" starts 30 days after the issue date; "…至本办法施行之日期间…参照本办法
+ * 执行" reaches back. */
+static void
+test_rank_and_dates (void)
+{
+  static const char text[] =
+    "第一条　对通过仿制药质量和疗效一致性评价的药品，每个品种给予200万元奖励；对国内前三家通过的，每个品种再增加100万元。\n"
+    "第二条　本细则自印发之日起30日后施行，有效期至2028年12月31日。2026年1月1日至本办法施行之日期间符合条件的项目，参照本办法执行。\n"
+    "\n济南市人民政府办公厅\n2026年7月8日\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("rank-dates.txt", text, -1, &error);
+  PnDocument *document;
+  const PnCondition *rank;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  rank = pn_benefit_find_condition (benefit_of_amount (article (document, "1"), 1000000), PN_QUESTION_RANK);
+  g_assert_nonnull (rank);
+  g_assert_true (g_strv_contains ((const char * const *) rank->values, "first"));
+  g_assert_true (g_strv_contains ((const char * const *) rank->values, "top3"));
+  g_assert_cmpstr (document->issued, ==, "2026-07-08");
+  g_assert_cmpstr (document->in_force_from, ==, "2026-08-07");
+  g_assert_cmpstr (document->applies_from, ==, "2026-01-01");
+  assert_valid (draft);
+}
+
 /* A task table copied from a word processor: a row a line, its cells
  * apart by tabs (it was refused: "no numbered articles found"). */
 static void
@@ -2243,6 +2270,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/numbers-within-awards", test_numbers_within_awards);
   g_test_add_func ("/pn/draft/figures/policy-cap-item", test_policy_cap_item);
   g_test_add_func ("/pn/draft/conditions/class-3-drugs", test_class_3_drugs);
+  g_test_add_func ("/pn/draft/conditions/rank-and-dates", test_rank_and_dates);
 
   status = g_test_run ();
   pn_taxonomy_unref (taxonomy);
