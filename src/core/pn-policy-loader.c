@@ -1094,11 +1094,15 @@ read_condition (PnBenefit   *benefit,
   condition->question = question;
   condition->values = split_list (values);
   condition->review = split_list (review);
+  g_ptr_array_add (benefit->conditions, condition);
+  /* "<phase></phase>": a condition no answer meets (the store refuses it) */
+  if ((condition->values == NULL || condition->values[0] == NULL) &&
+      (condition->review == NULL || condition->review[0] == NULL))
+    return fail (error, name, q, "the condition <%s> accepts no answer", (const char *) q->name);
   /* made quarks once the taxonomy says which are answers (check_units ()) */
   condition->value_quarks = _pn_condition_quarks (NULL, question, condition->values);
   condition->review_quarks = _pn_condition_quarks (NULL, question, condition->review);
   condition->line = xmlGetLineNo (q);
-  g_ptr_array_add (benefit->conditions, condition);
   return TRUE;
 }
 
@@ -1250,6 +1254,8 @@ read_benefit (PnArticle   *article,
               share = attr (s, "share");
               if (!parse_rate (s, share, &value, name, error))
                 return FALSE;
+              if (value <= 0)
+                return fail (error, name, s, "a staged payment's share must be more than 0");
               g_array_append_val (benefit->stages, value);
             }
         }

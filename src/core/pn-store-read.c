@@ -451,7 +451,7 @@ document_from_row (PnStore       *self,
 
   /* keys are AUTOINCREMENT from 1; 0 means "not from the store" */
   document->store_key = column_int (check, stmt, 0, "its key", 1, G_MAXINT64);
-  document->doc_number = ID_TEXT (stmt, 2, "its number", FALSE);
+  document->doc_number = LONG_TEXT (stmt, 2, "its number", FALSE);
   document->title.zh = LONG_TEXT (stmt, 3, "its Chinese title", TRUE);
   document->title.en = LONG_TEXT (stmt, 4, "its English title", TRUE);
   document->issuer.zh = LONG_TEXT (stmt, 5, "its issuer", FALSE);
@@ -462,10 +462,10 @@ document_from_row (PnStore       *self,
   document->in_force_from = column_date (check, stmt, 10, "its in-force date");
   document->in_force_until = column_date (check, stmt, 11, "its end date");
   document->applies_from = column_date (check, stmt, 12, "its applies-from date");
-  document->source_file = ID_TEXT (stmt, 13, "its source file", FALSE);
+  document->source_file = LONG_TEXT (stmt, 13, "its source file", FALSE);
   document->file_name = LONG_TEXT (stmt, 14, "its file name", FALSE);
   document->last_verified = column_date (check, stmt, 15, "its verification date");
-  document->overlap_principle = ID_TEXT (stmt, 16, "its overlap rule", FALSE);
+  document->overlap_principle = LONG_TEXT (stmt, 16, "its overlap rule", FALSE);
   document->overlap_where = LONG_TEXT (stmt, 17, "its overlap rule", FALSE);
   document->overlap_quote = LONG_TEXT (stmt, 18, "its overlap rule", FALSE);
   document->overlap_en = LONG_TEXT (stmt, 19, "its overlap rule", FALSE);

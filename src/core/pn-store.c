@@ -548,6 +548,14 @@ get_user_version (PnStore  *self,
     return -1;
   if (step (self, stmt, error) != PN_STEP_ROW)
     return -1;
+  /* a byte of the file's header: no version of ours is negative */
+  if (sqlite3_column_int (stmt, 0) < 0)
+    {
+      g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_CORRUPT,
+                   "%s: the database is damaged: its schema version %d is not one Policy Navigator writes",
+                   self->path, sqlite3_column_int (stmt, 0));
+      return -1;
+    }
   return sqlite3_column_int (stmt, 0);
 }
 

@@ -75,7 +75,54 @@ DAMAGE = [
      " WHERE document = " + X_KEY + " AND number = '1'", ['search', '创新', '--document', X], X),
     ('benefit key zero in the keys', "UPDATE benefit_keys SET keys = zeroblob(8) || substr(keys, 9)"
      " WHERE document = " + X_KEY, MATCH, X),
+    # a byte of the file's header, found by a hostile tester: CRITICALs and
+    # exit 0 with no brief written
+    ('negative schema version', "PRAGMA user_version = -1", ['deadlines', '--location', 'xiamen'], None),
 ]
+
+# What validate and import accept, the store reads back; what it would
+# call damaged, they refuse (a valid file once locked every Xiamen client
+# out).  (name, change to DOCUMENT, accepted)
+READ_BACK = [
+    ('a number of 1001 bytes',
+     lambda d: d.replace('<title>', '<doc-number>' + 'a' * 1001 + '</doc-number>\n  <title>', 1), True),
+    ('a source file name of 1001 bytes',
+     lambda d: d.replace('file="test.txt"', 'file="' + 'f' * 1001 + '"'), True),
+    ('a staged share of 0',
+     lambda d: d.replace('</conditions>', '</conditions>\n      <staged-payment><stage share="0"/>'
+                                          '<stage share="1"/></staged-payment>'), False),
+    ('a condition that accepts nothing',
+     lambda d: d.replace('<drug-class>innovative</drug-class>', '<drug-class></drug-class>'), False),
+    ('an article number of 1199 characters',
+     lambda d: d.replace('<article number="1"', '<article number="' + '.'.join(['1'] * 600) + '"')
+                .replace('test-store-doc/1/a', 'test-store-doc/' + '.'.join(['1'] * 600) + '/a'), False),
+]
+
+
+def test_read_back(tap, pnav, tmp, fresh):
+    for i, (name, change, accepted) in enumerate(READ_BACK):
+        db = os.path.join(tmp, 'read-back-%d.db' % i)
+        path = os.path.join(tmp, 'read-back-%d.xml' % i)
+        shutil.copy(fresh, db)
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write(change(DOCUMENT))
+        validated = run(pnav, db, ['validate', path])
+        imported = run(pnav, db, ['import', path])
+        if not accepted:
+            lines = validated.stderr.strip().splitlines() + imported.stderr.strip().splitlines()
+            tap.ok(validated.returncode == 3 and imported.returncode == 3 and len(lines) == 2 and
+                   all(path in line for line in lines),
+                   'a file with %s: validate and import refuse it, one line each' % name,
+                   'validate %d: %s\nimport %d: %s' % (validated.returncode, validated.stderr,
+                                                      imported.returncode, imported.stderr))
+            continue
+        reads = [run(pnav, db, args) for args in (['list-documents'], ['show', 'test-store-doc'], MATCH,
+                                                  ['check', 'test-store-doc'], ['remove', 'test-store-doc'])]
+        tap.ok(validated.returncode == 0 and imported.returncode == 0 and
+               all(r.returncode == 0 for r in reads),
+               'a file with %s: imported, read back, checked and removed' % name,
+               '\n'.join('exit %d: %s' % (r.returncode, r.stderr[:300])
+                         for r in [validated, imported] + reads))
 
 
 class Tap:
@@ -331,8 +378,9 @@ def main():
         with open(document, 'w', encoding='utf-8') as f:
             f.write(DOCUMENT)
 
-        print('1..%d' % (len(DAMAGE) + len(POLICY_DAMAGE) + len(HOSTILE_SCHEMA) + 6))
+        print('1..%d' % (len(DAMAGE) + len(POLICY_DAMAGE) + len(HOSTILE_SCHEMA) + len(READ_BACK) + 6))
         test_damage(tap, pnav, tmp, fresh)
+        test_read_back(tap, pnav, tmp, fresh)
         test_hostile_schema(tap, pnav, tmp, fresh)
         test_profiles_on_damaged_store(tap, pnav, tmp, fresh)
         test_readers_during_writes(tap, pnav, tmp, fresh, document)
