@@ -854,9 +854,18 @@ pn_corpus_find_document (PnCorpus    *self,
     return NULL;
 
   g_mutex_lock (&self->lock);
+  /* the header and its articles in one read: another process replacing
+   * the document in between would leave a header whose rows are gone */
+  if (self->store != NULL && !corpus_begin_read (self, error))
+    {
+      g_mutex_unlock (&self->lock);
+      return NULL;
+    }
   document = find_header_locked (self, id, error);
   if (document != NULL && !load_whole_locked (self, document, error))
     document = NULL;
+  if (self->store != NULL)
+    corpus_end_read (self);
   g_mutex_unlock (&self->lock);
 
   return document;

@@ -193,6 +193,33 @@ def test_readers_during_writes(tap, pnav, tmp, fresh, document):
     tap.ok(not failures, 'readers never fail while another process imports and removes',
            '\n'.join(repr(f) for f in failures[:5]))
 
+    # the document itself, shown while it is replaced: its header and its
+    # articles once came from two reads ("it should have 1 articles, not 0")
+    failures = []
+    stop.clear()
+    run(pnav, db, ['import', '--replace', document])
+
+    def replacer():
+        for i in range(40):
+            result = run(pnav, db, ['import', '--replace', document], timeout=60)
+            if result.returncode != 0:
+                failures.append(('writer', result.returncode, result.stderr))
+        stop.set()
+
+    def shower():
+        while not stop.is_set():
+            result = run(pnav, db, ['show', 'test-store-doc'], timeout=60)
+            if result.returncode != 0:
+                failures.append(('show', result.returncode, result.stderr))
+
+    threads = [threading.Thread(target=replacer)] + [threading.Thread(target=shower) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    tap.ok(not failures, 'a document shown while another process replaces it is shown whole',
+           '\n'.join(repr(f) for f in failures[:5]))
+
 
 def test_first_open_race(tap, pnav, tmp):
     failures = []
@@ -378,7 +405,7 @@ def main():
         with open(document, 'w', encoding='utf-8') as f:
             f.write(DOCUMENT)
 
-        print('1..%d' % (len(DAMAGE) + len(POLICY_DAMAGE) + len(HOSTILE_SCHEMA) + len(READ_BACK) + 6))
+        print('1..%d' % (len(DAMAGE) + len(POLICY_DAMAGE) + len(HOSTILE_SCHEMA) + len(READ_BACK) + 7))
         test_damage(tap, pnav, tmp, fresh)
         test_read_back(tap, pnav, tmp, fresh)
         test_hostile_schema(tap, pnav, tmp, fresh)
