@@ -932,6 +932,34 @@ need_attr (xmlNode     *node,
   return value;
 }
 
+/* A title, a name, a note: one line.  A line break or a tab in it (an
+ * editor's wrapping, or a file forging a line of `pnav list-documents`)
+ * becomes one space with the blanks around it; NULL stays NULL. */
+static char *
+text_one_line (char *text)
+{
+  GString *out;
+  gboolean blank = FALSE;
+
+  if (text == NULL || strpbrk (text, "\n\r\t\v\f") == NULL)
+    return text;
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t' || *p == '\v' || *p == '\f')
+        {
+          blank = TRUE;
+          continue;
+        }
+      if (blank && out->len > 0)
+        g_string_append_c (out, ' ');
+      blank = FALSE;
+      g_string_append_c (out, *p);
+    }
+  g_free (text);
+  return g_string_free (out, FALSE);
+}
+
 static gboolean
 read_text (xmlNode    *node,
            PnText     *text,
@@ -940,8 +968,8 @@ read_text (xmlNode    *node,
 {
   if (node == NULL)
     return TRUE;
-  text->zh = child_content (node, "zh");
-  text->en = child_content (node, "en");
+  text->zh = text_one_line (child_content (node, "zh"));
+  text->en = text_one_line (child_content (node, "en"));
   if (text->zh == NULL || text->en == NULL)
     return fail (error, name, node, "<%s> needs a <zh> and an <en> text", (const char *) node->name);
   return TRUE;
@@ -2584,7 +2612,7 @@ read_document (PnDocument     *document,
   if (document->id == NULL)
     return FALSE;
   document->draft = g_strcmp0 (status, "draft") == 0;
-  document->doc_number = child_content (root, "doc-number");
+  document->doc_number = text_one_line (child_content (root, "doc-number"));
   if (!need_text (root, "title", &document->title, display_name, error) ||
       !need_text (root, "issuer", &document->issuer, display_name, error))
     return FALSE;

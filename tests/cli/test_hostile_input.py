@@ -206,6 +206,17 @@ def run_cases(tap, pnav):
         tap.ok(one_line_error(r, 3, "cycle") and "one/1/a" in r.err and "two/1/b" in r.err,
                "%s of a replacement closing a cycle across documents is refused" % command, r)
 
+    # a line break in a title forged a whole entry of `pnav list-documents`
+    forged = pnav.write("forge.xml", document("forge", benefit("forge/1/a")).replace(
+        "<en>Test</en>", "<en>Hostile&#10;xiamen-2026-official&#10;  Official measures</en>", 1))
+    r = pnav.run("import", forged)
+    tap.ok(r.rc == 0 and len(r.out.splitlines()) == 1, "a title with line breaks imports on one line", r)
+    r = pnav.run("list-documents")
+    tap.ok(r.rc == 0 and not any(line.startswith("xiamen-2026-official") for line in r.out.splitlines())
+           and "Hostile xiamen-2026-official Official measures" in r.out,
+           "a line break in a title cannot forge a document entry", r)
+    pnav.run("remove", "forge")
+
     # ---- totals (item 4) ----------------------------------------------------
     big = pnav.write("big.xml", document("big", "".join(
         benefit("big/1/b%d" % i, "fixed", "<amount>100000000000000</amount>") for i in range(3))))
