@@ -994,6 +994,29 @@ pnav_context_build_profile (PnavContext  *self,
   if (profile == NULL)
     return NULL;
 
+  /* a saved answer the vocabulary no longer has ("phase-9"): the same
+   * answer on the command line is refused, so is the saved one */
+  for (guint i = 0; opts->profile != NULL && i < PN_N_QUESTIONS; i++)
+    {
+      const char *answer = pn_profile_get_answer (profile, i);
+      const char *vocabulary = pn_question_to_string (i);
+
+      if (answer == NULL || opts->answers[i] != NULL)
+        continue;
+      if (i == PN_QUESTION_INNOVATIVE_DEVICE
+          ? (g_str_equal (answer, "true") || g_str_equal (answer, "false"))
+          : pn_taxonomy_get_term (taxonomy, vocabulary, answer) != NULL)
+        continue;
+      {
+        g_autofree char *shown = pnav_escape (answer, FALSE);
+
+        g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_CORRUPT,
+                     _("%s: saved profile “%s” is damaged: its answer “%s” to %s is not one of the accepted values"),
+                     pn_store_get_path (self->store), opts->profile, shown, vocabulary);
+        return NULL;
+      }
+    }
+
   if (opts->location != NULL)
     pn_profile_set_location (profile, opts->location);
   for (guint i = 0; i < PN_N_QUESTIONS; i++)

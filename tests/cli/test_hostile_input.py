@@ -241,18 +241,28 @@ def run_cases(tap, pnav):
                 ("damaged", '{"location": 42, "answers": [1]}'))
     con.execute("INSERT INTO profiles (name, data, updated) VALUES (?, ?, 0)",
                 ("deep", "[" * 100000 + "]" * 100000))
+    con.execute("INSERT INTO profiles (name, data, updated) VALUES (?, ?, 0)",
+                ("unknown-phase", '{"location": "xiamen", "answers": {"phase": "phase-9"}}'))
     con.commit()
     con.close()
 
     r = pnav.run("profile", "list")
     tap.ok(r.rc == 0 and "\x1b" not in r.out and "\u009b" not in r.out
-           and "\\u001b[31mred\\u000aline\\u009b" in r.out and len(r.out.splitlines()) == 4,
+           and "\\u001b[31mred\\u000aline\\u009b" in r.out and len(r.out.splitlines()) == 5,
            "profile list escapes ESC, newline and C1 in names", r)
     r = pnav.run("profile", "show", "nope")
     tap.ok(one_line_error(r, 2, "\\u001b[31mred\\u000aline") and "\x1b" not in r.err,
            "the list of names in an error is escaped too", r)
     r = pnav.run("profile", "delete", "x\x1b[2Jy")
     tap.ok(one_line_error(r, 2, "x\\u001b[2Jy"), "a name given on the command line is escaped", r)
+
+    # an answer the vocabulary does not have: refused on the command line,
+    # so in a saved client too (it gave ¥0 and exit 0)
+    r = pnav.run("match", "--profile", "unknown-phase")
+    tap.ok(one_line_error(r, 3, "saved profile “unknown-phase” is damaged: its answer “phase-9” to phase"),
+           "a saved answer outside the vocabulary is damage, not ¥0", r)
+    r = pnav.run("match", "--profile", "unknown-phase", "--phase", "phase-2")
+    tap.ok(r.rc == 0, "the same client with the answer given on the command line matches", r)
 
     for command in [["match", "--profile", "damaged"], ["profile", "show", "damaged"]]:
         r = pnav.run(*command)
