@@ -65,13 +65,7 @@ pnav_import (PnavContext  *ctx,
     {
       if (strstr (error->message, display) == NULL)
         g_prefix_error (&error, "%s: ", display);
-      if (g_error_matches (error, PN_STORE_ERROR, PN_STORE_ERROR_EXISTS) && !replace)
-        {
-          int status = pnav_report_error (ctx, error);
-
-          pnav_printerr (_("Use --replace to replace it.\n"));
-          return status;
-        }
+      /* the message says to use --replace: one line, as every refusal */
       return pnav_report_error (ctx, error);
     }
 

@@ -1426,6 +1426,39 @@ insert_bundled (PnStore     *self,
  * transaction; user-imported documents and profiles are left alone.  The
  * hash is the one the build computed (pn-corpus-hash.h): opening a current
  * store reads one row of meta and nothing else. */
+/* Whether a document of each bundled file's id is there (the bundled one
+ * or a user's replacement): no command removes a bundled document, but a
+ * damaged or tampered store may lack one, and every answer at its place
+ * would then be ¥0 in silence. */
+static gboolean
+bundled_present (PnStore *self)
+{
+  g_auto(GStrv) names = bundled_names (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint n;
+
+  if (names == NULL)
+    return TRUE;
+  n = g_strv_length (names);
+  stmt = prepare (self, "SELECT count(*) FROM documents WHERE id = ?", NULL);
+  if (stmt == NULL)
+    return TRUE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_str_has_suffix (names[i], ".xml")
+                            ? g_strndup (names[i], strlen (names[i]) - strlen (".xml"))
+                            : g_strdup (names[i]);
+
+      sqlite3_reset (stmt);
+      bind_text (stmt, 1, id);
+      if (step (self, stmt, NULL) != PN_STEP_ROW)
+        return TRUE;
+      if (sqlite3_column_int (stmt, 0) == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 sync_bundled (PnStore  *self,
               GError  **error)
@@ -1434,7 +1467,7 @@ sync_bundled (PnStore  *self,
   g_autoptr(PnTaxonomy) taxonomy = NULL;
   g_auto(GStrv) names = NULL;
 
-  if (g_strcmp0 (stored, BUNDLED_STAMP) == 0)
+  if (g_strcmp0 (stored, BUNDLED_STAMP) == 0 && bundled_present (self))
     return TRUE;
   if (self->read_only)
     return TRUE;  /* what it holds is all a read-only store can offer */
@@ -1452,7 +1485,7 @@ sync_bundled (PnStore  *self,
   /* another process may have done it while we waited for the lock */
   g_free (stored);
   stored = get_meta (self, "bundled-hash");
-  if (g_strcmp0 (stored, BUNDLED_STAMP) == 0)
+  if (g_strcmp0 (stored, BUNDLED_STAMP) == 0 && bundled_present (self))
     {
       if (!commit (self, error))
         goto failed;

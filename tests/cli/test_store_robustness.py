@@ -99,6 +99,22 @@ READ_BACK = [
 ]
 
 
+def test_bundled_restored(tap, pnav, tmp, fresh):
+    # no command removes a bundled document; a store that lost them gave
+    # ¥0 for every client and "No documents." with exit 0
+    db = os.path.join(tmp, 'lost-bundled.db')
+    shutil.copy(fresh, db)
+    with sqlite3.connect(db) as connection:
+        connection.execute('PRAGMA foreign_keys = ON')
+        connection.execute('DELETE FROM documents WHERE user_imported = 0')
+    listed = run(pnav, db, ['list-documents'])
+    matched = run(pnav, db, MATCH)
+    tap.ok(listed.returncode == 0 and X in listed.stdout and matched.returncode == 0 and
+           '"total_estimate_cny" : 12000000' in matched.stdout,
+           'bundled documents a store lost come back on the next open',
+           'list: %s\nmatch: %s' % (listed.stdout[:300], matched.stdout[-300:]))
+
+
 def test_read_back(tap, pnav, tmp, fresh):
     for i, (name, change, accepted) in enumerate(READ_BACK):
         db = os.path.join(tmp, 'read-back-%d.db' % i)
@@ -405,9 +421,10 @@ def main():
         with open(document, 'w', encoding='utf-8') as f:
             f.write(DOCUMENT)
 
-        print('1..%d' % (len(DAMAGE) + len(POLICY_DAMAGE) + len(HOSTILE_SCHEMA) + len(READ_BACK) + 7))
+        print('1..%d' % (len(DAMAGE) + len(POLICY_DAMAGE) + len(HOSTILE_SCHEMA) + len(READ_BACK) + 8))
         test_damage(tap, pnav, tmp, fresh)
         test_read_back(tap, pnav, tmp, fresh)
+        test_bundled_restored(tap, pnav, tmp, fresh)
         test_hostile_schema(tap, pnav, tmp, fresh)
         test_profiles_on_damaged_store(tap, pnav, tmp, fresh)
         test_readers_during_writes(tap, pnav, tmp, fresh, document)
