@@ -59,6 +59,11 @@ describe_commands (void)
   g_string_append_printf (text, "  %-16s %s\n", "help", _("Show the help of a subcommand"));
   g_string_append_c (text, '\n');
   g_string_append (text, _("Run “pnav SUBCOMMAND --help” for the options of a subcommand."));
+  g_string_append (text, "\n\n");
+  g_string_append (text, _("Exit status: 0 when the command did what it was asked; 2 for a usage error "
+                           "(an unknown option, value, document or profile); 3 when a file or the "
+                           "database could not be read or written, is damaged, or, for check and "
+                           "validate, did not pass (each subcommand’s help says more)."));
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
