@@ -49,7 +49,11 @@ pnav_remove (PnavContext  *ctx,
     {
       if (error == NULL)
         pnav_set_unknown_document_error (corpus, ctx->command, id, TRUE, &error);
-      return pnav_report_error (ctx, error);
+      /* a damaged document can still go: the store reads no more of it
+       * than its key (what it would change cannot be shown) */
+      if (dry_run || !g_error_matches (error, PN_STORE_ERROR, PN_STORE_ERROR_CORRUPT))
+        return pnav_report_error (ctx, error);
+      g_clear_error (&error);
     }
 
   if (dry_run)

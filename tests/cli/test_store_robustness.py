@@ -115,6 +115,24 @@ def test_bundled_restored(tap, pnav, tmp, fresh):
            'list: %s\nmatch: %s' % (listed.stdout[:300], matched.stdout[-300:]))
 
 
+def test_remove_damaged(tap, pnav, tmp, fresh, document):
+    # a damaged imported document stopped every listing and could not be
+    # removed: the one way out needed its original file
+    db = os.path.join(tmp, 'remove-damaged.db')
+    shutil.copy(fresh, db)
+    imported = run(pnav, db, ['import', document])
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE documents SET in_force_until = 'garbage' WHERE id = 'test-store-doc'")
+    before = run(pnav, db, ['list-documents'])
+    removed = run(pnav, db, ['remove', 'test-store-doc'])
+    after = run(pnav, db, ['list-documents'])
+    tap.ok(imported.returncode == 0 and before.returncode == 3 and removed.returncode == 0 and
+           after.returncode == 0 and 'test-store-doc' not in after.stdout,
+           'a damaged imported document can be removed',
+           'before %d: %s\nremove %d: %s\nafter %d: %s' % (before.returncode, before.stderr, removed.returncode,
+                                                          removed.stderr, after.returncode, after.stderr))
+
+
 def test_read_back(tap, pnav, tmp, fresh):
     for i, (name, change, accepted) in enumerate(READ_BACK):
         db = os.path.join(tmp, 'read-back-%d.db' % i)
@@ -421,10 +439,11 @@ def main():
         with open(document, 'w', encoding='utf-8') as f:
             f.write(DOCUMENT)
 
-        print('1..%d' % (len(DAMAGE) + len(POLICY_DAMAGE) + len(HOSTILE_SCHEMA) + len(READ_BACK) + 8))
+        print('1..%d' % (len(DAMAGE) + len(POLICY_DAMAGE) + len(HOSTILE_SCHEMA) + len(READ_BACK) + 9))
         test_damage(tap, pnav, tmp, fresh)
         test_read_back(tap, pnav, tmp, fresh)
         test_bundled_restored(tap, pnav, tmp, fresh)
+        test_remove_damaged(tap, pnav, tmp, fresh, document)
         test_hostile_schema(tap, pnav, tmp, fresh)
         test_profiles_on_damaged_store(tap, pnav, tmp, fresh)
         test_readers_during_writes(tap, pnav, tmp, fresh, document)
