@@ -85,17 +85,39 @@ _pn_store_set_sql_error (PnStore     *self,
                          const char  *what)
 {
   int code = PN_STORE_ERROR_SQL;
+  const char *said = "";
 
-  if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
-    code = PN_STORE_ERROR_CORRUPT;
-  else if (rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN || rc == SQLITE_PERM)
-    code = PN_STORE_ERROR_OPEN;
-  else if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-    code = PN_STORE_ERROR_BUSY;
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      code = PN_STORE_ERROR_CORRUPT;
+      said = "the database is corrupt or not a Policy Navigator database: ";
+      break;
+    case SQLITE_CONSTRAINT:
+      /* every write checks its ids first: a row in the way is one no
+       * document owns any more */
+      code = PN_STORE_ERROR_CORRUPT;
+      said = "the database is damaged: rows left of a document are in the way: ";
+      break;
+    case SQLITE_READONLY:
+      code = PN_STORE_ERROR_OPEN;
+      said = "the database is read-only: ";
+      break;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      code = PN_STORE_ERROR_OPEN;
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      code = PN_STORE_ERROR_BUSY;
+      said = "another process has held the database too long; try again: ";
+      break;
+    default:
+      break;
+    }
 
-  g_set_error (error, PN_STORE_ERROR, code,
-               "%s: %s%s", self->path,
-               code == PN_STORE_ERROR_CORRUPT ? "the database is corrupt or not a Policy Navigator database: " : "",
+  g_set_error (error, PN_STORE_ERROR, code, "%s: %s%s", self->path, said,
                what ? what : sqlite3_errstr (rc));
   return FALSE;
 }
