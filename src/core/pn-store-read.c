@@ -1564,10 +1564,37 @@ _pn_store_read_ending (PnStore     *self,
   PnStepResult r;
 
   _pn_store_lock (self);
+  /* the column the dates are compared on is checked as every date read
+   * back: "2026-02-30" or "garbage" would drop or keep measures in silence */
   stmt = _pn_store_prepare (self,
-                            "SELECT key FROM benefits WHERE document = ?1"
-                            " AND valid_until >= ?2 AND (?3 IS NULL OR valid_until <= ?3)"
-                            " ORDER BY seq", error);
+                            "SELECT DISTINCT b.valid_until, d.id FROM benefits b"
+                            " JOIN documents d ON d.key = b.document"
+                            " WHERE b.document = ?1 AND b.valid_until IS NOT NULL", error);
+  if (stmt == NULL)
+    ok = FALSE;
+  else
+    {
+      sqlite3_bind_int64 (stmt, 1, document);
+      while (ok && (r = _pn_store_step (self, stmt, error)) == PN_STEP_ROW)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, 0);
+
+          if (sqlite3_column_type (stmt, 0) != SQLITE_TEXT || sqlite3_column_bytes (stmt, 0) != 10 ||
+              !valid_date (text))
+            {
+              g_autofree char *id = g_strndup ((const char *) sqlite3_column_text (stmt, 1), MAX_ID_BYTES);
+
+              ok = _pn_store_damaged (self, error, id, "a measure's end date is not a date");
+            }
+        }
+      ok = ok && r == PN_STEP_DONE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = !ok ? NULL : _pn_store_prepare (self,
+                                         "SELECT key FROM benefits WHERE document = ?1"
+                                         " AND valid_until >= ?2 AND (?3 IS NULL OR valid_until <= ?3)"
+                                         " ORDER BY seq", error);
   if (stmt == NULL)
     ok = FALSE;
   else

@@ -75,6 +75,10 @@ DAMAGE = [
      " WHERE document = " + X_KEY + " AND number = '1'", ['search', '创新', '--document', X], X),
     ('benefit key zero in the keys', "UPDATE benefit_keys SET keys = zeroblob(8) || substr(keys, 9)"
      " WHERE document = " + X_KEY, MATCH, X),
+    # a column deadlines filters on, found by a hostile tester: 13 measures
+    # dropped in silence
+    ('measure end date impossible', "UPDATE benefits SET valid_until = '2026-02-30' WHERE id = " + X_BENEFIT,
+     ['deadlines', '--location', 'xiamen', '--as-of', '2026-06-01'], X),
     # a byte of the file's header, found by a hostile tester: CRITICALs and
     # exit 0 with no brief written
     ('negative schema version', "PRAGMA user_version = -1", ['deadlines', '--location', 'xiamen'], None),
