@@ -1898,11 +1898,36 @@ read_superseded_locked (PnCorpus  *self,
         return FALSE;
       for (guint i = 0; i + 2 < rows->len; i += 3)
         {
+          const char *replaces = g_ptr_array_index (rows, i);
           const char *by = g_ptr_array_index (rows, i + 1);
+          const char *from = g_ptr_array_index (rows, i + 2);
+          PnDocument *header;
+          gboolean listed = FALSE;
 
-          if (!g_hash_table_contains (self->hidden, by))
-            note_supersession (superseded, g_ptr_array_index (rows, i), by,
-                               g_ptr_array_index (rows, i + 2));
+          if (g_hash_table_contains (self->hidden, by))
+            continue;
+          /* the table is derived from the document's own list: a row it
+           * does not hold would supersede a document in silence */
+          header = find_header_locked (self, by, error);
+          if (header == NULL)
+            {
+              if (error != NULL && *error == NULL)
+                _pn_store_damaged (self->store, error, by, "it supersedes a document but is not there");
+              return FALSE;
+            }
+          for (guint j = 0; header->supersedes != NULL && j < header->supersedes->len && !listed; j++)
+            {
+              const PnSupersession *own = g_ptr_array_index (header->supersedes, j);
+
+              listed = g_strcmp0 (own->ref, replaces) == 0 && g_strcmp0 (own->from, from) == 0;
+            }
+          if (!listed)
+            {
+              _pn_store_damaged (self->store, error, by, "it supersedes “%s” in one table but not in its own list",
+                                 replaces);
+              return FALSE;
+            }
+          note_supersession (superseded, replaces, by, from);
         }
     }
 

@@ -79,6 +79,10 @@ DAMAGE = [
     # dropped in silence
     ('measure end date impossible', "UPDATE benefits SET valid_until = '2026-02-30' WHERE id = " + X_BENEFIT,
      ['deadlines', '--location', 'xiamen', '--as-of', '2026-06-01'], X),
+    # a supersession the document's own list does not hold: a client's
+    # ¥12,000,000 became ¥0 with exit 0
+    ('supersession of no document\'s list', "INSERT INTO supersessions VALUES ((SELECT key FROM documents"
+     " WHERE id = 'jinjiang-2025-8'), 'xiamen-2023-17', '2020-01-01')", MATCH, 'jinjiang-2025-8'),
     # a byte of the file's header, found by a hostile tester: CRITICALs and
     # exit 0 with no brief written
     ('negative schema version', "PRAGMA user_version = -1", ['deadlines', '--location', 'xiamen'], None),
