@@ -605,7 +605,7 @@ pn_export_results_text (PnResults *results,
               if (g_strcmp0 (reason, pn_text_get (&result->derivation, lang)) != 0)
                 g_string_append_printf (str, "      %s\n", reason);
             }
-          else
+          if (result->counted)
             /* what the applicant must confirm for the amount to hold */
             for (guint n = 0; n < benefit->requirements->len; n++)
               {
@@ -615,6 +615,32 @@ pn_export_results_text (PnResults *results,
                   g_string_append_printf (str, zh ? "      须由申请人确认：%s\n" : "      The applicant must confirm: %s\n",
                                           pn_text_get (&requirement->text, lang));
               }
+          /* whom to apply to, for what counts or may */
+          if (group < 2)
+            {
+              GPtrArray *units = pn_benefit_get_units (benefit);
+              PnTaxonomy *taxonomy = pn_corpus_get_taxonomy (pn_results_get_corpus (results));
+              g_autoptr(GString) who = g_string_new (NULL);
+
+              for (int lead_pass = 0; units != NULL && lead_pass < 2; lead_pass++)
+                for (guint u = 0; u < units->len; u++)
+                  {
+                    PnUnitRef *ref = g_ptr_array_index (units, u);
+                    gboolean lead = g_strcmp0 (ref->role, "lead") == 0;
+                    const PnTerm *unit;
+
+                    if (lead != (lead_pass == 0))
+                      continue;
+                    unit = pn_document_lookup_unit (benefit->document, taxonomy, ref->id);
+                    if (who->len > 0)
+                      g_string_append (who, zh ? "；" : "; ");
+                    g_string_append (who, unit != NULL ? (zh ? unit->zh : unit->en) : ref->id);
+                    if (lead)
+                      g_string_append (who, zh ? "（牵头）" : " (lead)");
+                  }
+              if (who->len > 0)
+                g_string_append_printf (str, zh ? "      责任单位：%s\n" : "      Responsible: %s\n", who->str);
+            }
         }
     }
 
