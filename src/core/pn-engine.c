@@ -89,9 +89,26 @@ set_reason (PnResult *result,
 }
 
 static void
-add_notes (PnResult *result)
+add_notes (const PnFacts *facts,
+           PnResult      *result)
 {
   PnBenefit *benefit = result->benefit;
+  PnDocument *document = benefit->document;
+
+  /* 晋江: "2025年1月1日至正式施行之日符合条件的参照执行": in force on a day
+   * before the document took effect, by its reach-back clause alone */
+  if (result->status == PN_STATUS_IN_FORCE && benefit->article->deadline_text == NULL &&
+      document->applies_from != NULL && document->in_force_from != NULL &&
+      strcmp (facts->as_of, document->in_force_from) < 0 && strcmp (facts->as_of, document->applies_from) >= 0)
+    {
+      g_autofree char *zh = pn_strdup_template ("按追溯条款适用：本文件自%s起施行，%s起至施行之日符合条件的参照执行",
+                                             document->in_force_from, document->applies_from);
+      g_autofree char *en = pn_strdup_template ("By its reach-back clause: the document took effect on %s and "
+                                             "applies to what qualified from %s",
+                                             document->in_force_from, document->applies_from);
+
+      g_ptr_array_add (result->notes, pn_text_new (zh, en));
+    }
 
   for (guint i = 0; benefit->annual_caps && benefit->annual_caps[i]; i++)
     {
@@ -506,7 +523,7 @@ _pn_engine_fill_result (PnResults *results,
     }
   result->derivation.zh = g_strdup (text_zh);
   result->derivation.en = g_strdup (text_en);
-  add_notes (result);
+  add_notes (facts, result);
   _pn_upside_fill (facts, entry, result);
   /* the yearly cap that holds what it counts holds what it may give */
   if (entry->cut_cny > 0 && result->high_cny != PN_YUAN_UNSET)

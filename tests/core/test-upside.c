@@ -484,6 +484,31 @@ test_next_step_holds_yearly_cap (void)
   g_assert_cmpint (step_adds (results, "major-project-review"), ==, 2500000);
 }
 
+static gboolean
+has_note (const PnResult *result,
+          const char     *words)
+{
+  for (guint i = 0; result->notes != NULL && i < result->notes->len; i++)
+    if (strstr (((PnText *) g_ptr_array_index (result->notes, i))->en, words) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* 晋政规〔2025〕8号 took effect on 2025-06-26; "2025年1月1日至正式施行之日符合
+ * 条件的参照执行" makes it in force before: said, not left to guess why a
+ * measure is "In force" on 2025-03-01. */
+static void
+test_reach_back_said (void)
+{
+  const char *args = "location=jinjiang product=device device-class=class-3 innovative-device=true "
+                     "device-type=imaging phase=registered rd-investment=10000000";
+  g_autoptr(PnResults) before = evaluate (corpus, args, "2025-03-01");
+  g_autoptr(PnResults) after = evaluate (corpus, args, "2025-07-01");
+
+  g_assert_true (has_note (find (before, "jinjiang-2025-8/1.2/class-3-device-registration"), "reach-back"));
+  g_assert_false (has_note (find (after, "jinjiang-2025-8/1.2/class-3-device-registration"), "reach-back"));
+}
+
 /* A measure drafted from the text and not yet reviewed never counts: it
  * is a possible match that still needs a person's review, and its high is
  * what it would give. */
@@ -659,6 +684,7 @@ main (int   argc,
   g_test_add_func ("/pn/upside/total-high-exclusive-answers", test_total_high_exclusive_answers);
   g_test_add_func ("/pn/upside/next-step-one-drug-class", test_next_step_one_drug_class);
   g_test_add_func ("/pn/upside/next-step-holds-yearly-cap", test_next_step_holds_yearly_cap);
+  g_test_add_func ("/pn/upside/reach-back-said", test_reach_back_said);
 
   status = g_test_run ();
   pn_corpus_unref (corpus);
