@@ -559,7 +559,8 @@ tokenize (Reader *self)
       /* "第一年全额补贴": the whole of it, 100% */
       if (at (s, i, "全额") &&
           pn_draft_has_prefix_any (s + i + strlen ("全额"),
-                                   (const char * const[]) { "补贴", "补助", "资助", "奖励", "返还", "给予", NULL }))
+                                   (const char * const[]) { "补贴", "补助", "资助", "奖励", "返还", "给予",
+                                                            "租金补贴", "房租补贴", "贴息", NULL }))
         {
           add_token (self, TOKEN_RATE, 100, 0.01, start, i + strlen ("全额"));
           i += strlen ("全额");
@@ -1025,6 +1026,10 @@ classify (Reader *self,
   if (span_has_any (s, back (s, first->start, 6, floor), first->start,
                     (const char * const[]) { "每平方米", "平方米", "每天", "每日", "每亩", "每千瓦时", "每度",
                                              "每吨", "每立方米", NULL }) ||
+      /* "每平方米每月补贴标准不超过30元" */
+      (first->kind == TOKEN_YUAN && first->yuan < 10000 &&
+       span_has_any (s, window, first->start,
+                     (const char * const[]) { "每平方米", "每亩", "每千瓦时", "每吨", "每立方米", NULL })) ||
       at (s, last->end, "/平方米") || at (s, last->end, "每平方米") || at (s, last->end, "/亩") ||
       at (s, last->end, "/千瓦时") || at (s, last->end, "/度") || at (s, last->end, "/吨") ||
       at (s, last->end, "/立方米") || at (s, last->end, "每千瓦时"))
@@ -1348,10 +1353,35 @@ vocab_add (Vocab       *vocab,
  * makes it the other party: "对企业购买高校、科研院所科技成果" (the enterprise
  * applies, the university sold). */
 static gboolean
+counterparty_of (const char         *text,
+                 const char         *word,
+                 const char * const *verbs);
+
+static gboolean
 only_counterparty (const char *text,
                    const char *word)
 {
   static const char * const verbs[] = { "购买", "受让", "承接", "引进", "委托", "联合", "与", NULL };
+
+  return counterparty_of (text, word, verbs);
+}
+
+/* "对委托省内CRO机构开展研发服务的企业": the CRO is whom the client buys
+ * from ("承接…委托生产的CDMO" is the CDMO itself) */
+static gboolean
+only_bought_from (const char *text,
+                  const char *word)
+{
+  static const char * const verbs[] = { "委托", "购买", "采购", NULL };
+
+  return counterparty_of (text, word, verbs);
+}
+
+static gboolean
+counterparty_of (const char         *text,
+                 const char         *word,
+                 const char * const *verbs)
+{
 
   for (const char *p = strstr (text, word); p != NULL; p = strstr (p + 1, word))
     {
@@ -1431,6 +1461,14 @@ detect (const char *text,
           if (keywords[k].question == PN_QUESTION_ENTITY &&
               g_str_equal (keywords[k].value, "research-institute") &&
               only_counterparty (plain, keywords[k].words[w]))
+            continue;
+          /* "对委托省内CRO、CDMO机构开展研发或生产服务的企业": the client
+           * applies, whoever it buys from */
+          if (keywords[k].question == PN_QUESTION_ENTITY &&
+              (g_str_equal (keywords[k].value, "cro") || g_str_equal (keywords[k].value, "cmo") ||
+               g_str_equal (keywords[k].value, "cdmo")) &&
+              only_bought_from (plain, keywords[k].words[w]) && strstr (plain, "承接") == NULL &&
+              strstr (plain, "服务方") == NULL)
             continue;
           /* "进入本市医疗机构采购目录的创新药": the drug's maker applies */
           if (keywords[k].question == PN_QUESTION_ENTITY &&
@@ -2833,6 +2871,26 @@ context_start (Reader *self,
 
 /* "…的，资助标准提高至每个注册证最高500万元": instead of the award before
  * it, not on top of it; the reviewer keeps one. */
+/* The rate "提高至10%" names in [from, to), or 0 */
+static double
+raised_rate (Reader *self,
+             gsize   from,
+             gsize   to)
+{
+  double rate = 0;
+
+  for (guint i = 0; i < self->tokens->len; i++)
+    {
+      Token *token = &g_array_index (self->tokens, Token, i);
+
+      if (token->kind == TOKEN_RATE && token->start >= from && token->end <= to &&
+          span_ends_with_any (self->s, back (self->s, token->start, 4, from), token->start,
+                              (const char * const[]) { "提高至", "提高到", "提升至", "调整为", "提高为", NULL }))
+        rate = token->rate;
+    }
+  return rate;
+}
+
 static void
 note_raised (Reader    *self,
              PnBenefit *benefit,
@@ -3069,13 +3127,21 @@ build (Reader *self)
               base = find_base (s, cstart, first->start);
             /* "免收租金", "前两年全免、第三年减半" of the rent */
             if (base == PN_FIGURE_NONE &&
-                (at (s, first->start, "免收") || at (s, first->start, "全免") || at (s, first->start, "减半")))
+                (at (s, first->start, "免收") || at (s, first->start, "全免") || at (s, first->start, "减半") ||
+                 at (s, last->end, "租金") || at (s, last->end, "房租")))
               base = PN_FIGURE_RENT;
             /* "给予50%的租金补贴", "…30%的比例给予租金补贴": the figure after the rate */
             if (base == PN_FIGURE_NONE && at (s, last->end, "的"))
               base = find_base (s, last->end, MIN (clause_end (self, first->clause), last->end + 12 * 3));
             /* "按照贷款市场报价利率（LPR）的50%给予贴息": interest */
-            if (of_interest_rate || (base == PN_FIGURE_NONE && span_has (s, cstart, suffix_end, "贴息")))
+            /* "按照年度实际贷款额的2%给予贴息" is a share of the loan, which
+             * no figure holds: no base (the note asks for one), not 2% of
+             * the interest */
+            if (of_interest_rate ||
+                (base == PN_FIGURE_NONE && span_has (s, cstart, suffix_end, "贴息") &&
+                 !span_has_any (s, window, first->start,
+                                (const char * const[]) { "贷款额", "贷款金额", "贷款本金", "贷款总额", "借款额",
+                                                         NULL })))
               {
                 base = PN_FIGURE_LOAN_INTEREST;
                 lpr = of_interest_rate;
@@ -3242,6 +3308,15 @@ build (Reader *self)
                     origin.item = i;
                     benefit = clone_benefit (self, template, &origin, token);
                     benefit->cap = token->yuan;
+                    /* "其中…的重点项目，补助比例提高至10%，最高不超过1000万元":
+                     * the tier's own rate */
+                    if (benefit->kind == PN_BENEFIT_RATE)
+                      {
+                        double raised = raised_rate (self, cstart, token->start);
+
+                        if (raised > 0)
+                          benefit->rate = raised;
+                      }
                     ((Made *) g_ptr_array_index (self->made, self->made->len - 1))->capped = TRUE;
                     add_figure (self, token, PN_DRAFT_FIGURE_CAP, benefit);
                   }

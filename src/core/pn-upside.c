@@ -252,6 +252,7 @@ _pn_hold_annual_caps (PnResults *results,
  * bound, never below what the answers could give). */
 
 #define CHOICE_BUDGET 96
+#define CHOICE_WORK 400000
 
 typedef struct
 {
@@ -299,7 +300,9 @@ choice_init (Choice        *choice,
   choice->work = g_new0 (gint64, MAX (m, 1));
   choice->asks = g_new0 (guint32, MAX (m, 1));
   choice->first_open = g_new0 (guint, m + 1);
-  choice->budget = CHOICE_BUDGET;
+  /* each total reads every result: at most about 400,000 reads (a
+   * place-only question at 10^5 measures lists 25,000) */
+  choice->budget = CLAMP (CHOICE_WORK / MAX (m, 1), 8, CHOICE_BUDGET);
   {
     g_autoptr(GPtrArray) open = g_ptr_array_new ();
 

@@ -1873,6 +1873,43 @@ test_rank_and_dates (void)
   assert_valid (draft);
 }
 
+/* Rates as the text sets them: "补助比例提高至10%" is the higher tier's rate
+ * (it kept 8%); "第一年给予全额租金补贴" is 100% of the rent (it was lost) and
+ * "每平方米每月补贴标准不超过30元" a price, no cap of ¥30; the client that
+ * "委托…CRO、CDMO机构" buys is no CRO; "贷款额的2%" is no share of the
+ * interest. */
+static void
+test_rates_as_set (void)
+{
+  static const char text[] =
+    "一、对设备投资额在500万元以上的技术改造项目，按照设备投资额的8%给予补助，单个项目最高不超过500万元；"
+    "其中设备投资额在5000万元以上的重点项目，补助比例提高至10%，最高不超过1000万元。\n"
+    "二、对新引进的生物医药研发企业租用办公研发用房的，第一年给予全额租金补贴，第二年补贴50%，第三年补贴30%，"
+    "每平方米每月补贴标准不超过30元。\n"
+    "三、对委托省内CRO、CDMO机构开展研发或生产服务的企业，按照年度实际支付服务费用的10%给予补助，单个企业每年最高不超过200万元。\n"
+    "四、对项目建设贷款，按照年度实际贷款额的2%给予贴息，单个项目每年贴息不超过500万元。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("rates.txt", text, -1, &error);
+  PnDocument *document;
+  PnArticle *rent;
+  PnBenefit *client, *loan;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  g_assert_true (has_benefit (article (document, "1"), PN_BENEFIT_RATE, 0.08, PN_YUAN_UNSET, 5000000));
+  g_assert_true (has_benefit (article (document, "1"), PN_BENEFIT_RATE, 0.10, PN_YUAN_UNSET, 10000000));
+  rent = article (document, "2");
+  g_assert_cmpuint (rent->benefits->len, ==, 3);
+  g_assert_true (has_benefit (rent, PN_BENEFIT_RATE, 1.0, PN_YUAN_UNSET, PN_YUAN_UNSET));
+  g_assert_true (has_benefit (rent, PN_BENEFIT_RATE, 0.5, PN_YUAN_UNSET, PN_YUAN_UNSET));
+  g_assert_cmpint (((PnBenefit *) g_ptr_array_index (rent->benefits, 0))->base, ==, PN_FIGURE_RENT);
+  client = g_ptr_array_index (article (document, "3")->benefits, 0);
+  g_assert_null (pn_benefit_find_condition (client, PN_QUESTION_ENTITY));
+  loan = g_ptr_array_index (article (document, "4")->benefits, 0);
+  g_assert_cmpint (loan->base, !=, PN_FIGURE_LOAN_INTEREST);
+  assert_valid (draft);
+}
+
 /* A task table copied from a word processor: a row a line, its cells
  * apart by tabs (it was refused: "no numbered articles found"). */
 static void
@@ -2271,6 +2308,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/policy-cap-item", test_policy_cap_item);
   g_test_add_func ("/pn/draft/conditions/class-3-drugs", test_class_3_drugs);
   g_test_add_func ("/pn/draft/conditions/rank-and-dates", test_rank_and_dates);
+  g_test_add_func ("/pn/draft/figures/rates-as-set", test_rates_as_set);
 
   status = g_test_run ();
   pn_taxonomy_unref (taxonomy);
