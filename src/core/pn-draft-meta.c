@@ -345,6 +345,19 @@ quoted_title (const char *s)
     open = strstr (hit, "《");
   if (open == NULL)
     return NULL;
+  /* "根据《…若干措施》…，现将申报指南发布如下": a document cited, not the
+   * one handed out */
+  {
+    const char *before = open;
+
+    for (int n = 0; n < 4 && before > s; n++)
+      before = g_utf8_find_prev_char (s, before);
+    if (pn_draft_find_any (before, (const char * const[]) { "根据", "按照", "依据", "依照", "贯彻", "落实", NULL })
+        != NULL &&
+        pn_draft_find_any (before, (const char * const[]) { "根据", "按照", "依据", "依照", "贯彻", "落实", NULL })
+        < open)
+      return NULL;
+  }
   close = strstr (open, "》");
   if (close == NULL || close - open > 300)
     return NULL;

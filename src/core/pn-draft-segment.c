@@ -600,7 +600,9 @@ split_heading (const char  *rest,
 
   for (const char *p = rest; *p != '\0'; p = g_utf8_next_char (p), stop_chars++)
     {
-      if (g_str_has_prefix (p, "。") || g_str_has_prefix (p, "：") || g_str_has_prefix (p, ":"))
+      /* not the ":" of a ratio, "按照1:0.5的比例" */
+      if (g_str_has_prefix (p, "。") || g_str_has_prefix (p, "：") ||
+          (g_str_has_prefix (p, ":") && !(p > rest && g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[1]))))
         {
           stop = p;
           break;

@@ -1910,6 +1910,29 @@ test_rates_as_set (void)
   assert_valid (draft);
 }
 
+/* An application guide is titled as itself, not as the measures it cites
+ * ("根据《…若干措施》…，现将…申报指南发布如下"); the ":" of "1:0.5" ends no
+ * heading (the article's text was cut there). */
+static void
+test_guide_title_and_ratio (void)
+{
+  static const char text[] =
+    "深圳市南山区科技创新局关于发布2026年度南山区生物医药产业发展专项资金申报指南的通知\n"
+    "\n"
+    "根据《南山区关于促进生物医药产业高质量发展的若干措施》（深南府规〔2025〕3号），现将2026年度申报指南发布如下：\n"
+    "一、对首次取得第三类医疗器械注册证的产品，给予100万元资助。\n"
+    "二、金普新区对区内企业获得的市级资金按照1:0.5的比例给予配套，与市级资金合计不超过项目投资总额的30%。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("guide.txt", text, -1, &error);
+  PnDocument *document;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  g_assert_cmpstr (document->title.zh, ==, "2026年度南山区生物医药产业发展专项资金申报指南");
+  g_assert_true (g_str_has_prefix (article (document, "2")->original, "金普新区对区内企业获得的市级资金按照1:0.5的比例"));
+  assert_valid (draft);
+}
+
 /* A task table copied from a word processor: a row a line, its cells
  * apart by tabs (it was refused: "no numbered articles found"). */
 static void
@@ -2309,6 +2332,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/conditions/class-3-drugs", test_class_3_drugs);
   g_test_add_func ("/pn/draft/conditions/rank-and-dates", test_rank_and_dates);
   g_test_add_func ("/pn/draft/figures/rates-as-set", test_rates_as_set);
+  g_test_add_func ("/pn/draft/format/guide-title-and-ratio", test_guide_title_and_ratio);
 
   status = g_test_run ();
   pn_taxonomy_unref (taxonomy);
