@@ -2015,6 +2015,59 @@ check_cycle (PnStore     *self,
  * annual caps it names, benefits it tops up (in itself or stored, with
  * no cycle), and — when it replaces a document — what the other
  * documents top up in the one it replaces. */
+/* A place the document declares that another document declared first:
+ * the same id under another parent or at another level would move the
+ * other document's measures, or these, to a place neither meant (the
+ * first declaration wins when places are listed). */
+static gboolean
+check_local_places (PnStore     *self,
+                    PnDocument  *document,
+                    gint64       replaced,
+                    GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *file_name = document->file_name ? document->file_name : document->id;
+  PnStepResult r;
+
+  if (document->local_locations == NULL || document->local_locations->len == 0)
+    return TRUE;
+
+  stmt = prepare (self, "SELECT key FROM documents WHERE key != ? AND id != ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, replaced);
+  bind_text (stmt, 2, document->id);
+  while ((r = step (self, stmt, error)) == PN_STEP_ROW)
+    {
+      g_autoptr(PnDocument) other = _pn_store_read_document (self, sqlite3_column_int64 (stmt, 0), error);
+
+      if (other == NULL)
+        return FALSE;
+      for (guint i = 0; other->local_locations != NULL && i < other->local_locations->len; i++)
+        {
+          const PnTerm *theirs = g_ptr_array_index (other->local_locations, i);
+
+          for (guint j = 0; j < document->local_locations->len; j++)
+            {
+              const PnTerm *ours = g_ptr_array_index (document->local_locations, j);
+
+              if (g_strcmp0 (ours->id, theirs->id) != 0)
+                continue;
+              if (g_strcmp0 (ours->parent, theirs->parent) == 0 && g_strcmp0 (ours->level, theirs->level) == 0)
+                continue;
+              g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_REFERENCE,
+                           "%s: the place “%s” is declared by “%s” as a %s of %s; this file declares it as a "
+                           "%s of %s: give it another id, or declare it as “%s” does",
+                           file_name, ours->id, other->id, theirs->level ? theirs->level : "place",
+                           theirs->parent ? theirs->parent : "—", ours->level ? ours->level : "place",
+                           ours->parent ? ours->parent : "—", other->id);
+              return FALSE;
+            }
+        }
+    }
+  return r == PN_STEP_DONE;
+}
+
 static gboolean
 check_references (PnStore     *self,
                   PnDocument  *document,
@@ -2285,7 +2338,7 @@ import_document (PnStore             *self,
       replaced = sqlite3_column_int64 (stmt, 0);
     }
 
-  if (!check_references (self, document, replaced, error))
+  if (!check_references (self, document, replaced, error) || !check_local_places (self, document, replaced, error))
     goto failed;
 
   if (replaced != 0 && !delete_documents (self, "key = ?", replaced, error))

@@ -217,6 +217,24 @@ def run_cases(tap, pnav):
            "a line break in a title cannot forge a document entry", r)
     pnav.run("remove", "forge")
 
+    # one place id, two parents: the second file moved the first one's
+    # measures to the other city in silence
+    def declaring(doc_id, parent):
+        return document(doc_id, benefit(doc_id + "/1/a")).replace(
+            "  <jurisdiction>xiamen</jurisdiction>\n",
+            "  <local-locations>\n    <location id=\"shared-county\" level=\"county\" parent=\"%s\">"
+            "<zh>共用县</zh><en>Shared county</en></location>\n  </local-locations>\n"
+            "  <jurisdiction>shared-county</jurisdiction>\n" % parent, 1)
+    r = pnav.run("import", pnav.write("county-a.xml", declaring("county-a", "xiamen")))
+    tap.ok(r.rc == 0, "a document declaring a county of Xiamen imports", r)
+    r = pnav.run("import", pnav.write("county-b.xml", declaring("county-b", "fuzhou")))
+    tap.ok(one_line_error(r, 3, "the place “shared-county” is declared by “county-a” as a county of xiamen"),
+           "the same place declared under another parent is refused, naming both", r)
+    r = pnav.run("import", pnav.write("county-c.xml", declaring("county-c", "xiamen")))
+    tap.ok(r.rc == 0, "the same place declared the same way imports", r)
+    for doc_id in ("county-a", "county-c"):
+        pnav.run("remove", doc_id)
+
     # ---- totals (item 4) ----------------------------------------------------
     big = pnav.write("big.xml", document("big", "".join(
         benefit("big/1/b%d" % i, "fixed", "<amount>100000000000000</amount>") for i in range(3))))
