@@ -49,7 +49,8 @@ pnav_match (PnavContext  *ctx,
       "“amount.readings” ([{“id”, “estimate_cny”, “zh”, “en”, “chosen”}] when the "
       "sentence can be read more than one way) and “amount.stages” ([{“share”, “cny”, "
       "“year”}] for staged payments); “total_estimate_cny”, “total_high_cny” (null when "
-      "unbounded; a question left open takes its one best answer: one milestone, one class) and “next_steps” ([{“kind”: answer|figure|requirement, “id”, “zh”, "
+      "unbounded; a question left open takes its one best answer: one milestone, one class), "
+      "“total_high_bounded_cny” (the same of the measures that have an upper bound) and “next_steps” ([{“kind”: answer|figure|requirement, “id”, “zh”, "
       "“en”, “adds_high_cny”, “benefit_ids”}], what they add first)."));
 
   if (!pnav_option_context_parse (context, args, FALSE, &positional, &error)

@@ -400,7 +400,12 @@ pn_engine_evaluate (PnCorpus   *corpus,
         total = pn_money_sum (total, entry->estimate_cny - entry->cut_cny);
     }
   _pn_results_set_total (results, total);
-  _pn_results_set_total_high (results, _pn_upside_total (&facts, results));
+  {
+    gint64 high = _pn_upside_total (&facts, results);
+
+    _pn_results_set_total_high (results, high,
+                                high != PN_YUAN_UNSET ? high : _pn_upside_total_bounded (&facts, results));
+  }
   /* the next steps are worked out when asked for (_pn_engine_next_steps()):
    * comparing places or a pipeline of projects never asks */
 

@@ -337,6 +337,7 @@ pn_export_write_results_json (PnResults   *results,
   pn_json_writer_name (&w, "total_estimate_cny");
   pn_json_writer_int (&w, pn_results_get_total (results));
   w_yuan (&w, "total_high_cny", pn_results_get_total_high (results));
+  w_yuan (&w, "total_high_bounded_cny", pn_results_get_total_high_bounded (results));
   w_next_steps (&w, pn_results_get_next_steps (results));
   pn_json_writer_end_object (&w);
 }
@@ -648,7 +649,20 @@ pn_export_results_text (PnResults *results,
   g_string_append_printf (str, zh ? "\n合计（%u 项计入）：%s" : "\nTotal (%u counted): %s",
                           pn_results_get_n_counted (results), total);
   if (pn_results_get_total_high (results) == PN_YUAN_UNSET)
-    g_string_append (str, zh ? " · 无上限\n" : " · no upper bound\n");
+    {
+      gint64 bounded = pn_results_get_total_high_bounded (results);
+
+      g_string_append (str, zh ? " · 无上限\n" : " · no upper bound\n");
+      /* what the measures with a cap give beside those without one */
+      if (bounded > pn_results_get_total (results))
+        {
+          g_autofree char *high = pn_money_format_yuan (bounded);
+
+          g_string_append_printf (str, zh ? "不计无上限的措施，其余所列措施合计最高 %s。\n"
+                                          : "Leaving out the measures with no upper bound, the others give up to %s together.\n",
+                                  high);
+        }
+    }
   else if (pn_results_get_total_high (results) > pn_results_get_total (results))
     {
       g_autofree char *high = pn_money_format_yuan (pn_results_get_total_high (results));

@@ -24,6 +24,7 @@ struct _PnResults
   GMutex      fill_lock;
   gint64      total;
   gint64      total_high;
+  gint64      total_high_bounded;
   GPtrArray  *next_steps;
 
   gpointer       engine_data;
@@ -164,9 +165,11 @@ _pn_results_set_total (PnResults *self,
 
 void
 _pn_results_set_total_high (PnResults *self,
-                            gint64     total_high)
+                            gint64     total_high,
+                            gint64     bounded)
 {
   self->total_high = total_high;
+  self->total_high_bounded = bounded;
 }
 
 /* The whole result, written the first time it is read; results may be
@@ -325,6 +328,13 @@ pn_results_get_total_high (PnResults *self)
 {
   g_return_val_if_fail (self != NULL, 0);
   return self->total_high;
+}
+
+gint64
+pn_results_get_total_high_bounded (PnResults *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->total_high_bounded;
 }
 
 GPtrArray *

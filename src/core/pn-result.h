@@ -156,6 +156,10 @@ gint64       pn_results_get_total       (PnResults  *self);
  * groups, top-ups and annual caps respected; PN_YUAN_UNSET when some
  * measure has no upper bound. */
 gint64       pn_results_get_total_high  (PnResults  *self);
+/* The same of the measures that have an upper bound: what the others give
+ * together beside those with none (pn_results_get_total_high() when every
+ * one has a bound) */
+gint64       pn_results_get_total_high_bounded (PnResults *self);
 /* PnNextStep, what it adds first; worked out the first time it is asked
  * for (from any thread).  Transfer none. */
 GPtrArray   *pn_results_get_next_steps  (PnResults  *self);

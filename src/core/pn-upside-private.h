@@ -27,6 +27,9 @@ gint64       _pn_upside_high             (const PnFacts       *facts,
  * figures, the best of each overlap group, each annual cap held. */
 gint64       _pn_upside_total            (const PnFacts       *facts,
                                           PnResults           *results);
+/* The same of the results with an upper bound only */
+gint64       _pn_upside_total_bounded    (const PnFacts       *facts,
+                                          PnResults           *results);
 /* Holds each annual cap over `amounts`, one a result (0: not under any):
  * those under a cap give together at most its amount, what is over coming
  * off the last of them first.  For the "up to" total and the counted one. */

@@ -657,9 +657,10 @@ choice_best (Choice *choice)
   return best;
 }
 
-gint64
-_pn_upside_total (const PnFacts *facts,
-                  PnResults     *results)
+static gint64
+upside_total (const PnFacts *facts,
+              PnResults     *results,
+              gboolean       skip_unbounded)
 {
   guint n = pn_results_get_n_results (results);
   g_autofree gint64 *highs = g_new0 (gint64, MAX (n, 1));
@@ -675,6 +676,8 @@ _pn_upside_total (const PnFacts *facts,
       const PnResultEntry *entry = _pn_results_peek (results, i);
 
       if (!may_add (entry))
+        continue;
+      if (entry->high_cny == PN_YUAN_UNSET && skip_unbounded)
         continue;
       if (entry->high_cny == PN_YUAN_UNSET)
         return PN_YUAN_UNSET;
@@ -696,7 +699,7 @@ _pn_upside_total (const PnFacts *facts,
       PnNotCounted problem;
       gint64 high;
 
-      if (!may_add (entry))
+      if (!may_add (entry) || entry->high_cny == PN_YUAN_UNSET)
         continue;
       high = best_reading (&favourable, entry->benefit, &problem);
       if (high == PN_YUAN_UNSET)
@@ -716,6 +719,20 @@ _pn_upside_total (const PnFacts *facts,
   total = choice_best (&choice);
   choice_clear (&choice);
   return total;
+}
+
+gint64
+_pn_upside_total (const PnFacts *facts,
+                  PnResults     *results)
+{
+  return upside_total (facts, results, FALSE);
+}
+
+gint64
+_pn_upside_total_bounded (const PnFacts *facts,
+                          PnResults     *results)
+{
+  return upside_total (facts, results, TRUE);
 }
 
 /* ---- what would add most ---- */

@@ -484,6 +484,26 @@ test_next_step_holds_yearly_cap (void)
   g_assert_cmpint (step_adds (results, "major-project-review"), ==, 2500000);
 }
 
+/* With national funding blank, 厦府规〔2023〕17号（四）'s 1:1 matching leaves
+ * the "up to" total without a bound; the measures with a cap still give
+ * ¥52,300,000 together (the ¥55,300,000 of /pn/upside/total-high-one-
+ * milestone less the ¥3,000,000 the matching gave there): said beside "no
+ * upper bound" instead of nothing. */
+static void
+test_total_high_bounded (void)
+{
+  g_autoptr(PnResults) open = evaluate (corpus, "location=xiamen product=drug drug-class=innovative "
+                                                "modality=chemical entity=enterprise", "2025-06-30");
+  g_autoptr(PnResults) closed = evaluate (corpus, "location=xiamen product=drug drug-class=innovative "
+                                                  "modality=chemical entity=enterprise "
+                                                  "national-funding=5000000 total-investment=8000000",
+                                          "2025-06-30");
+
+  g_assert_cmpint (pn_results_get_total_high (open), ==, PN_YUAN_UNSET);
+  g_assert_cmpint (pn_results_get_total_high_bounded (open), ==, 52300000);
+  g_assert_cmpint (pn_results_get_total_high_bounded (closed), ==, pn_results_get_total_high (closed));
+}
+
 static gboolean
 has_note (const PnResult *result,
           const char     *words)
@@ -685,6 +705,7 @@ main (int   argc,
   g_test_add_func ("/pn/upside/next-step-one-drug-class", test_next_step_one_drug_class);
   g_test_add_func ("/pn/upside/next-step-holds-yearly-cap", test_next_step_holds_yearly_cap);
   g_test_add_func ("/pn/upside/reach-back-said", test_reach_back_said);
+  g_test_add_func ("/pn/upside/total-high-bounded", test_total_high_bounded);
 
   status = g_test_run ();
   pn_corpus_unref (corpus);

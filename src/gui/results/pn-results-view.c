@@ -226,7 +226,22 @@ pn_results_view_update_summary (PnResultsView *self)
   guint n_counted = pn_results_get_n_counted (self->results);
 
   if (total_high == PN_YUAN_UNSET)
-    upside = pn_results_view_unbounded_reason (self);
+    {
+      gint64 bounded = pn_results_get_total_high_bounded (self->results);
+      g_autofree char *reason = pn_results_view_unbounded_reason (self);
+
+      if (bounded > total)
+        {
+          g_autofree char *high = pn_money_format_yuan (bounded);
+          /* Translators: after the reason the "up to" total has no bound;
+           * %s is what the measures with a cap give, "¥18,950,000" */
+          g_autofree char *others = g_strdup_printf (_("The measures with a cap give up to %s together."), high);
+
+          upside = g_strconcat (reason, " ", others, NULL);
+        }
+      else
+        upside = g_steal_pointer (&reason);
+    }
   else if (total_high > total)
     upside = g_strdup (_("“Up to” is the most the listed measures could give together if every open point went the applicant’s way, with one answer to each open question: one milestone, one class."));
 
