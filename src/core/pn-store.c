@@ -734,6 +734,29 @@ migrate (PnStore  *self,
 
       if (version == 0)
         {
+          g_autoptr(sqlite3_stmt) tables =
+            prepare (self, "SELECT count(*), count(CASE WHEN name IN ('meta', 'documents') THEN 1 END)"
+                           " FROM sqlite_master", error);
+
+          if (tables == NULL || step (self, tables, error) != PN_STEP_ROW)
+            goto failed;
+          /* schema 0 with tables: ours with the version lost, or another
+           * program's database, which ours would be added to */
+          if (sqlite3_column_int (tables, 1) > 0)
+            {
+              _pn_store_rollback (self);
+              return _pn_store_damaged (self, error, NULL, "its schema version is 0 but it holds the tables "
+                                                           "of a Policy Navigator database");
+            }
+          if (sqlite3_column_int (tables, 0) > 0)
+            {
+              _pn_store_rollback (self);
+              g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_OPEN,
+                           "%s: not a Policy Navigator database (another program's tables are in it); "
+                           "give the path of a new file or of a Policy Navigator database",
+                           self->path);
+              return FALSE;
+            }
           /* a new database: the current schema at once */
           ok = exec (self, SCHEMA_CURRENT, error);
           version = PN_STORE_SCHEMA_VERSION - 1;

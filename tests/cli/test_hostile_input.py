@@ -248,6 +248,18 @@ def run_cases(tap, pnav):
         r = pnav.run("--db", path, "list-documents", db=False, timeout=30)
         tap.ok(one_line_error(r, 2, what), "--db %s exits 2 in one line" % path, r)
     tap.ok(not os.path.exists("/dev/null-journal"), "no /dev/null-journal was created")
+    # another program's SQLite database was turned into a store in silence
+    foreign = os.path.join(pnav.tmp, "accounts.db")
+    con = sqlite3.connect(foreign)
+    con.execute("CREATE TABLE accounts (id, balance)")
+    con.commit()
+    con.close()
+    r = pnav.run("--db", foreign, "list-documents", db=False)
+    con = sqlite3.connect(foreign)
+    tables = [row[0] for row in con.execute("SELECT name FROM sqlite_master")]
+    con.close()
+    tap.ok(one_line_error(r, 3, "not a Policy Navigator database") and tables == ["accounts"],
+           "another program's database is refused and left as it was", r)
 
     # ---- saved profiles (item 5) -------------------------------------------
     r = pnav.run("profile", "save", "ok", "--location", "xiamen")
