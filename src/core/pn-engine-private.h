@@ -19,5 +19,8 @@ gint64     _pn_engine_estimate    (PnResults *results,
 /* for pn-result only: what would add most (PnNextStep), worked out when
  * first asked for; transfer full */
 GPtrArray *_pn_engine_next_steps  (PnResults *results);
+/* The "up to" total of the results that have an upper bound, when some
+ * have none: worked out when first asked for */
+gint64     _pn_engine_total_high_bounded (PnResults *results);
 
 G_END_DECLS

@@ -400,16 +400,22 @@ pn_engine_evaluate (PnCorpus   *corpus,
         total = pn_money_sum (total, entry->estimate_cny - entry->cut_cny);
     }
   _pn_results_set_total (results, total);
-  {
-    gint64 high = _pn_upside_total (&facts, results);
-
-    _pn_results_set_total_high (results, high,
-                                high != PN_YUAN_UNSET ? high : _pn_upside_total_bounded (&facts, results));
-  }
+  _pn_results_set_total_high (results, _pn_upside_total (&facts, results));
   /* the next steps are worked out when asked for (_pn_engine_next_steps()):
    * comparing places or a pipeline of projects never asks */
 
   return g_steal_pointer (&results);
+}
+
+gint64
+_pn_engine_total_high_bounded (PnResults *results)
+{
+  const PnFacts *facts = _pn_results_get_engine_data (results);
+
+  /* no location, nothing listed */
+  if (facts == NULL)
+    return 0;
+  return _pn_upside_total_bounded (facts, results);
 }
 
 GPtrArray *

@@ -54,8 +54,7 @@ PnResultEntry *_pn_results_peek         (PnResults  *self,
 void         _pn_results_set_total      (PnResults  *self,
                                          gint64      total);
 void         _pn_results_set_total_high (PnResults  *self,
-                                         gint64      total_high,
-                                         gint64      bounded);
+                                         gint64      total_high);
 /* PnNextStep, in the array pn_results_get_next_steps() gives */
 void         pn_next_step_free          (PnNextStep *step);
 

@@ -24,7 +24,8 @@ struct _PnResults
   GMutex      fill_lock;
   gint64      total;
   gint64      total_high;
-  gint64      total_high_bounded;
+  gint64      total_high_bounded;  /* PN_YUAN_UNSET until asked for */
+  gboolean    bounded_known;
   GPtrArray  *next_steps;
 
   gpointer       engine_data;
@@ -165,11 +166,9 @@ _pn_results_set_total (PnResults *self,
 
 void
 _pn_results_set_total_high (PnResults *self,
-                            gint64     total_high,
-                            gint64     bounded)
+                            gint64     total_high)
 {
   self->total_high = total_high;
-  self->total_high_bounded = bounded;
 }
 
 /* The whole result, written the first time it is read; results may be
@@ -334,6 +333,18 @@ gint64
 pn_results_get_total_high_bounded (PnResults *self)
 {
   g_return_val_if_fail (self != NULL, 0);
+
+  if (self->total_high != PN_YUAN_UNSET)
+    return self->total_high;
+  /* worked out the first time it is asked for, as the next steps are:
+   * comparing places or a pipeline never asks */
+  g_mutex_lock (&self->fill_lock);
+  if (!self->bounded_known)
+    {
+      self->total_high_bounded = _pn_engine_total_high_bounded (self);
+      self->bounded_known = TRUE;
+    }
+  g_mutex_unlock (&self->fill_lock);
   return self->total_high_bounded;
 }
 
