@@ -3436,6 +3436,22 @@ build (Reader *self)
           }
     }
 
+  /* "首次达到10亿元、30亿元、50亿元的，分别给予500万元、1000万元、1500万元
+   * 奖励，按差额补足方式兑现": a higher tier pays what the lower ones did
+   * not, so together they give the highest tier's amount */
+  for (guint i = 0; i < self->made->len; i++)
+    {
+      Made *made = g_ptr_array_index (self->made, i);
+
+      if (span_has (s, sentence_start (self, made->sentence), sentence_end (self, made->sentence), "差额"))
+        g_ptr_array_add (made->benefit->notes,
+                         pn_text_new ("原文按差额兑现：高一档只补足与已得低档奖励的差额，各档合计为最高一档的金额；"
+                                      "审核时请将各档置于同一重叠组，或只保留适用的一档。",
+                                      "The text pays the tiers by the difference (按差额): a higher tier pays only "
+                                      "what the lower ones did not, so together they give the highest tier's "
+                                      "amount; put the tiers in one overlap group, or keep the one that applies."));
+    }
+
   for (guint i = 0; i < self->made->len; i++)
     describe (g_ptr_array_index (self->made, i), self->taxonomy);
 }

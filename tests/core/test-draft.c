@@ -1910,6 +1910,25 @@ test_rates_as_set (void)
   assert_valid (draft);
 }
 
+/* "按差额补足方式兑现": the tiers are no sum; each says so for the reviewer
+ * (¥30,000,000 was shown "up to" where the text gives ¥15,000,000) */
+static void
+test_tiers_by_difference (void)
+{
+  static const char text[] =
+    "一、对生物医药企业年营业收入首次达到10亿元、30亿元、50亿元的，分别给予500万元、1000万元、1500万元奖励，按差额补足方式兑现。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("difference.txt", text, -1, &error);
+  PnArticle *one;
+
+  g_assert_no_error (error);
+  one = article (pn_draft_get_document (draft), "1");
+  g_assert_cmpuint (one->benefits->len, ==, 3);
+  for (guint i = 0; i < one->benefits->len; i++)
+    g_assert_true (has_note (g_ptr_array_index (one->benefits, i), "按差额"));
+  assert_valid (draft);
+}
+
 /* An application guide is titled as itself, not as the measures it cites
  * ("根据《…若干措施》…，现将…申报指南发布如下"); the ":" of "1:0.5" ends no
  * heading (the article's text was cut there). */
@@ -2332,6 +2351,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/conditions/class-3-drugs", test_class_3_drugs);
   g_test_add_func ("/pn/draft/conditions/rank-and-dates", test_rank_and_dates);
   g_test_add_func ("/pn/draft/figures/rates-as-set", test_rates_as_set);
+  g_test_add_func ("/pn/draft/figures/tiers-by-difference", test_tiers_by_difference);
   g_test_add_func ("/pn/draft/format/guide-title-and-ratio", test_guide_title_and_ratio);
 
   status = g_test_run ();
