@@ -3043,6 +3043,14 @@ build (Reader *self)
                   over = g_strndup (p, q - p + strlen ("年"));
               }
 
+            /* "…800万元；…300万元。奖励资金分两年按6∶4拨付": a sentence of its
+             * own about the awards' money pays all of them so */
+            if (targets->len == 0 && self->made->len > 0 &&
+                pn_draft_has_prefix_any (s + sentence_start (self, first->sentence),
+                                         (const char * const[]) { "奖励资金", "资助资金", "补助资金", "奖补资金",
+                                                                  "上述奖励", "以上奖励", "上述资金", NULL }))
+              for (guint m = 0; m < self->made->len; m++)
+                g_ptr_array_add (targets, g_ptr_array_index (self->made, m));
             if (targets->len == 0 && self->made->len > 0)
               g_ptr_array_add (targets, g_ptr_array_index (self->made, self->made->len - 1));
             for (guint t = 0; t < targets->len; t++)
@@ -3434,6 +3442,47 @@ build (Reader *self)
             threshold->inclusive = inclusive;
             g_ptr_array_add (made->benefit->thresholds, threshold);
           }
+    }
+
+  /* "给予每人100万元安家补贴，分5年等额发放": five equal instalments */
+  for (guint i = 0; i < self->made->len; i++)
+    {
+      Made *made = g_ptr_array_index (self->made, i);
+      gsize from = sentence_start (self, made->sentence);
+      gsize to = sentence_end (self, made->sentence);
+      g_autofree char *sentence = span_dup (s, from, to);
+      g_autoptr(GMatchInfo) match = NULL;
+      static GRegex *equal;
+
+      if (made->benefit->stages != NULL)
+        continue;
+      if (g_once_init_enter (&equal))
+        g_once_init_leave (&equal, g_regex_new ("分([0-9]{1,2}|[一二三四五六七八九十])(年|次|期)(等额|平均|均等|按年平均)",
+                                                0, 0, NULL));
+      if (g_regex_match (equal, sentence, 0, &match))
+        {
+          g_autofree char *count = g_match_info_fetch (match, 1);
+          g_autofree char *unit = g_match_info_fetch (match, 2);
+          int n = g_ascii_isdigit (count[0]) ? atoi (count) : pn_draft_cn_number (count, strlen (count));
+
+          if (n >= 2 && n <= 10)
+            {
+              double share = floor (10000.0 / n) / 10000.0;
+              double sum = 0;
+
+              made->benefit->stages = g_array_new (FALSE, FALSE, sizeof (double));
+              for (int k = 0; k < n; k++)
+                {
+                  /* the last takes what is left: the shares add up to 1 */
+                  double this = k + 1 == n ? 1.0 - sum : share;
+
+                  g_array_append_val (made->benefit->stages, this);
+                  sum += share;
+                }
+              g_free (made->benefit->stages_over);
+              made->benefit->stages_over = g_strdup_printf ("%d%s", n, unit);
+            }
+        }
     }
 
   /* "首次达到10亿元、30亿元、50亿元的，分别给予500万元、1000万元、1500万元

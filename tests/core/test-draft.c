@@ -1910,6 +1910,37 @@ test_rates_as_set (void)
   assert_valid (draft);
 }
 
+/* Instalments: "奖励资金分两年按6∶4拨付" after two awards pays both so (only
+ * the last had them); "分5年等额发放" is five equal shares (it had none). */
+static void
+test_instalments_of_all (void)
+{
+  static const char text[] =
+    "一、对新取得药品注册证书的1类创新药，每个品种给予一次性奖励800万元；2类改良型新药每个品种给予一次性奖励300万元。"
+    "奖励资金分两年按6∶4拨付。\n"
+    "二、对全职引进的国家级高层次人才，给予每人100万元安家补贴，分5年等额发放。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("instalments.txt", text, -1, &error);
+  PnDocument *document;
+  PnBenefit *talent;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  for (guint i = 0; i < article (document, "1")->benefits->len; i++)
+    {
+      PnBenefit *award = g_ptr_array_index (article (document, "1")->benefits, i);
+
+      g_assert_nonnull (award->stages);
+      g_assert_cmpuint (award->stages->len, ==, 2);
+      g_assert_cmpfloat_with_epsilon (g_array_index (award->stages, double, 0), 0.6, 1e-9);
+    }
+  talent = benefit_of_amount (article (document, "2"), 1000000);
+  g_assert_nonnull (talent->stages);
+  g_assert_cmpuint (talent->stages->len, ==, 5);
+  g_assert_cmpfloat_with_epsilon (g_array_index (talent->stages, double, 4), 0.2, 1e-9);
+  assert_valid (draft);
+}
+
 /* "按差额补足方式兑现": the tiers are no sum; each says so for the reviewer
  * (¥30,000,000 was shown "up to" where the text gives ¥15,000,000) */
 static void
@@ -2352,6 +2383,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/conditions/rank-and-dates", test_rank_and_dates);
   g_test_add_func ("/pn/draft/figures/rates-as-set", test_rates_as_set);
   g_test_add_func ("/pn/draft/figures/tiers-by-difference", test_tiers_by_difference);
+  g_test_add_func ("/pn/draft/figures/instalments-of-all", test_instalments_of_all);
   g_test_add_func ("/pn/draft/format/guide-title-and-ratio", test_guide_title_and_ratio);
 
   status = g_test_run ();
