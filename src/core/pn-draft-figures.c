@@ -1650,6 +1650,27 @@ find_enumeration (const char *s,
       if (items->len == n && n > 1)
         return g_steal_pointer (&items);
 
+      /* "对新认定的国家级、省级生物医药重点实验室、工程研究中心，分别给予500万元、
+       * 100万元": the tiers lead, the kinds of platform follow */
+      if (items->len > n && n > 1)
+        {
+          static const char * const tiers[] = { "国家级", "省级", "市级", "区级", "县级", "国家", NULL };
+          gboolean all = TRUE;
+
+          for (guint i = 0; i < n && all; i++)
+            {
+              Span item = g_array_index (items, Span, i);
+
+              all = span_has_any (s, item.start, item.end, tiers);
+            }
+          if (all && !span_has_any (s, g_array_index (items, Span, n).start, g_array_index (items, Span, n).end,
+                                    tiers))
+            {
+              g_array_set_size (items, n);
+              return g_steal_pointer (&items);
+            }
+        }
+
       if (items->len == n - 1)
         {
           Span lastspan = g_array_index (items, Span, items->len - 1);

@@ -1941,6 +1941,30 @@ test_instalments_of_all (void)
   assert_valid (draft);
 }
 
+/* "国家级、省级…重点实验室、工程研究中心，分别给予500万元、100万元": the two
+ * awards are the two tiers, each its own (both read "国家级、省级…" and a
+ * provincial lab was shown "up to ¥5,000,000") */
+static void
+test_tiers_before_kinds (void)
+{
+  static const char text[] =
+    "一、对新认定的国家级、省级生物医药重点实验室、工程研究中心，分别给予500万元、100万元一次性奖励。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("tiers.txt", text, -1, &error);
+  PnArticle *one;
+  PnRequirement *national, *provincial;
+
+  g_assert_no_error (error);
+  one = article (pn_draft_get_document (draft), "1");
+  national = g_ptr_array_index (benefit_of_amount (one, 5000000)->requirements, 0);
+  provincial = g_ptr_array_index (benefit_of_amount (one, 1000000)->requirements, 0);
+  g_assert_nonnull (strstr (national->text.zh, "国家级"));
+  g_assert_null (strstr (national->text.zh, "省级"));
+  g_assert_nonnull (strstr (provincial->text.zh, "省级"));
+  g_assert_null (strstr (provincial->text.zh, "国家级"));
+  assert_valid (draft);
+}
+
 /* "按差额补足方式兑现": the tiers are no sum; each says so for the reviewer
  * (¥30,000,000 was shown "up to" where the text gives ¥15,000,000) */
 static void
@@ -2384,6 +2408,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/rates-as-set", test_rates_as_set);
   g_test_add_func ("/pn/draft/figures/tiers-by-difference", test_tiers_by_difference);
   g_test_add_func ("/pn/draft/figures/instalments-of-all", test_instalments_of_all);
+  g_test_add_func ("/pn/draft/conditions/tiers-before-kinds", test_tiers_before_kinds);
   g_test_add_func ("/pn/draft/format/guide-title-and-ratio", test_guide_title_and_ratio);
 
   status = g_test_run ();
