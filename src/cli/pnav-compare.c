@@ -121,7 +121,11 @@ pnav_compare (PnavContext  *ctx,
   compare = pn_compare_new (corpus, profile, (const char * const *) opts.locations, &error);
   if (compare == NULL)
     {
-      g_prefix_error (&error, "--locations: ");
+      /* what --locations asked for; a damaged database is no usage error */
+      if (!g_error_matches (error, PN_STORE_ERROR, PN_STORE_ERROR_CORRUPT) &&
+          !g_error_matches (error, PN_STORE_ERROR, PN_STORE_ERROR_CHANGED) &&
+          !g_error_matches (error, PN_STORE_ERROR, PN_STORE_ERROR_BUSY))
+        g_prefix_error (&error, "--locations: ");
       goto out;
     }
 
