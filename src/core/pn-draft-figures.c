@@ -2443,7 +2443,12 @@ fill_benefit (Reader    *self,
                             /* "进入国家医保目录的", "集采中选的": a milestone the
                              * taxonomy has no answer for */
                             pn_draft_find_any (subject, (const char * const[]) {
-                              "医保目录", "医保谈判", "集采", "集中带量采购", "中选", "首台套", "首批次", NULL }) != NULL;
+                              "医保目录", "医保谈判", "集采", "集中带量采购", "中选", "首台套", "首批次", NULL }) != NULL ||
+                            /* "对主导制定中药国家标准、行业标准的企业", "通过中药材GAP
+                             * 延伸检查的", "新建中药配方颗粒生产线并投产的": an
+                             * activity no answer states, whatever the modality */
+                            pn_draft_find_any (subject, (const char * const[]) {
+                              "制定", "标准的", "GAP", "延伸检查", "种植基地", "生产线", NULL }) != NULL;
 
       for (guint c = 0; abroad_too && c < benefit->conditions->len; c++)
         {

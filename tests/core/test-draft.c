@@ -1965,6 +1965,26 @@ test_tiers_before_kinds (void)
   assert_valid (draft);
 }
 
+/* "对主导制定中药国家标准、行业标准的企业": the award's subject is an activity
+ * no answer states; with only modality=tcm it counted, once marked reviewed
+ * as drafted, for every TCM company */
+static void
+test_activity_is_requirement (void)
+{
+  static const char text[] =
+    "一、对主导制定中药国家标准、行业标准的企业，每项分别给予50万元、20万元奖励。\n"
+    "二、对新建道地药材规范化种植基地并通过中药材GAP延伸检查的，再给予一次性奖励50万元。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("activity.txt", text, -1, &error);
+  PnDocument *document;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  g_assert_cmpuint (benefit_of_amount (article (document, "1"), 500000)->requirements->len, >, 0);
+  g_assert_cmpuint (benefit_of_amount (article (document, "2"), 500000)->requirements->len, >, 0);
+  assert_valid (draft);
+}
+
 /* "按差额补足方式兑现": the tiers are no sum; each says so for the reviewer
  * (¥30,000,000 was shown "up to" where the text gives ¥15,000,000) */
 static void
@@ -2409,6 +2429,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/tiers-by-difference", test_tiers_by_difference);
   g_test_add_func ("/pn/draft/figures/instalments-of-all", test_instalments_of_all);
   g_test_add_func ("/pn/draft/conditions/tiers-before-kinds", test_tiers_before_kinds);
+  g_test_add_func ("/pn/draft/conditions/activity-is-requirement", test_activity_is_requirement);
   g_test_add_func ("/pn/draft/format/guide-title-and-ratio", test_guide_title_and_ratio);
 
   status = g_test_run ();
