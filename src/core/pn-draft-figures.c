@@ -1006,6 +1006,11 @@ classify (Reader *self,
   /* "按照前款标准的50%给予支持", "资助标准提高至每个注册证最高500万元",
    * "奖励标准上浮20%", "共计600万元，其中…奖励200万元": another award's
    * standard, changed or split, for the reviewer to carry into it */
+  /* "补助比例提高至8%": the tier's own rate, set on its award (raised_rate ()) */
+  if (first->kind == TOKEN_RATE &&
+      span_ends_with_any (s, back (s, first->start, 4, floor), first->start,
+                          (const char * const[]) { "提高至", "提高到", "提升至", "调整为", "提高为", NULL }))
+    return ROLE_RELATIVE;
   if ((first->kind == TOKEN_RATE &&
        span_has_any (s, back (s, first->start, 8, floor), first->start,
                      (const char * const[]) { "前款", "上款", "前项标准", "上述标准", "前述标准", "上浮", "下浮",
@@ -1099,7 +1104,10 @@ classify (Reader *self,
         }
       if (before_threshold || after_threshold)
         return ROLE_OTHER;
-      if (span_has_any (s, back (s, first->start, 8, window), first->start, stat_words))
+      /* "研发投入较上年增长部分按照百分之二十给予奖励": a rate of the growth */
+      if (span_has_any (s, back (s, first->start, 8, window), first->start, stat_words) &&
+          !span_has_any (s, back (s, first->start, 4, window), first->start,
+                         (const char * const[]) { "按照", "按", NULL }))
         return ROLE_OTHER;
       return ROLE_RATE;
     }
@@ -1489,6 +1497,26 @@ detect (const char *text,
           break;
         }
 
+  /* "进入Ⅱ期临床试验的": entering a phase is completing the one before */
+  {
+    static const struct { const char *words[4]; const char *phase; } entering[] = {
+      { { "进入Ⅰ期", "进入I期", "进入一期", NULL }, "preclinical" },
+      { { "进入Ⅱ期", "进入II期", "进入二期", NULL }, "phase-1" },
+      { { "进入Ⅲ期", "进入III期", "进入三期", NULL }, "phase-2" },
+    };
+    gboolean any = FALSE;
+
+    for (guint e = 0; e < G_N_ELEMENTS (entering); e++)
+      if (pn_draft_find_any (plain, entering[e].words) != NULL)
+        {
+          if (!any)
+            g_clear_pointer (&vocab->values[PN_QUESTION_PHASE], g_ptr_array_unref);
+          any = TRUE;
+          vocab_add (vocab, PN_QUESTION_PHASE, entering[e].phase);
+          phase_found = TRUE;
+        }
+  }
+
   /* "对国内前三家通过的，每个品种再增加100万元": an addition for each of
    * the first three, the very first among them (a tier of its own, "首家
    * 通过、前三个通过…分别", names the first) */
@@ -1556,6 +1584,10 @@ detect (const char *text,
     vocab_add (vocab, PN_QUESTION_PRODUCT, "device");
   if (vocab->values[PN_QUESTION_DRUG_CLASS] != NULL)
     vocab_add (vocab, PN_QUESTION_PRODUCT, "drug");
+  /* "对入驻孵化器的企业…给予租金补贴": the tenant applies, whatever it makes */
+  if (vocab->values[PN_QUESTION_PRODUCT] == NULL && vocab->values[PN_QUESTION_ENTITY] == NULL &&
+      pn_draft_find_any (plain, (const char * const[]) { "入驻", "租用", "租金", "房租", NULL }) != NULL)
+    return;
   if (vocab->values[PN_QUESTION_PRODUCT] == NULL &&
       (vocab->values[PN_QUESTION_ENTITY] != NULL || strstr (plain, "平台") || strstr (plain, "实验室") ||
        strstr (plain, "研究中心") || strstr (plain, "孵化器") || strstr (plain, "研发机构") ||
@@ -2763,7 +2795,9 @@ annual_cap (Reader *self,
   g_autoptr(GPtrArray) targets = g_ptr_array_new ();
   guint paragraph = paragraph_of (self, token->start);
   gboolean per_institution = span_has_any (s, last_comma (self, token->clause, token->start, cstart), token->start,
-                                           (const char * const[]) { "每家机构", "单个机构", "每个机构", NULL });
+                                           (const char * const[]) { "每家机构", "单个机构", "每个机构",
+                                                                    "每家医疗机构", "每个医疗机构", "单个医疗机构",
+                                                                    NULL });
 
   /* "…给予200万元一次性奖励；对新备案的…机构，每新增一个专业给予20万元奖励，
    * 每家机构每年不超过100万元": an institution's cap is its clause's awards',
@@ -3351,6 +3385,7 @@ build (Reader *self)
                         if (raised > 0)
                           benefit->rate = raised;
                       }
+                    note_raised (self, benefit, cstart, token->start);
                     ((Made *) g_ptr_array_index (self->made, self->made->len - 1))->capped = TRUE;
                     add_figure (self, token, PN_DRAFT_FIGURE_CAP, benefit);
                   }

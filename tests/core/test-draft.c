@@ -1985,6 +1985,48 @@ test_activity_is_requirement (void)
   assert_valid (draft);
 }
 
+/* From a second round of unseen texts: a raised tier says it replaces the
+ * one below; "增长部分按照百分之二十" is a rate (it was dropped as a
+ * statistic); a hospital's "每家医疗机构每年最高100万元" caps its own clause's
+ * award only; "进入Ⅱ期临床试验" is the milestone after Phase I; an
+ * incubator's tenant applies whatever it makes. */
+static void
+test_second_round (void)
+{
+  static const char text[] =
+    "一、对研发费用支出达到500万元的企业，按研发费用的8%给予补助，最高不超过200万元；"
+    "对研发费用支出超过2000万元的，补助比例提高至10%，最高不超过400万元。\n"
+    "二、对企业研发投入较上年增长部分按照百分之二十给予奖励，最高不超过300万元。\n"
+    "三、对承接区外企业委托的CMO、CDMO企业，按照当年新增合同交易金额的8%给予奖励，每家企业每年最高200万元；"
+    "对医疗机构开展临床试验服务的，每完成一项Ⅰ期临床试验给予20万元奖励，每家医疗机构每年最高100万元。\n"
+    "四、对进入Ⅰ期、Ⅱ期、Ⅲ期临床试验的1类创新药，按照该阶段研发投入的20%，分别给予最高不超过300万元、600万元、1000万元资助。\n"
+    "五、对在孵企业租用孵化器场地的，前两年租金全免、第三年减半，每家企业每年最高补贴30万元。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("second.txt", text, -1, &error);
+  PnDocument *document;
+  PnBenefit *raised, *contract;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  g_assert_true (has_benefit (article (document, "1"), PN_BENEFIT_RATE, 0.10, PN_YUAN_UNSET, 4000000));
+  raised = g_ptr_array_index (article (document, "1")->benefits, 1);
+  g_assert_true (has_note (raised, "提高至"));
+  g_assert_true (has_benefit (article (document, "2"), PN_BENEFIT_RATE, 0.20, PN_YUAN_UNSET, 3000000));
+  contract = g_ptr_array_index (article (document, "3")->benefits, 0);
+  g_assert_null (contract->annual_caps);
+  for (guint i = 0; i < article (document, "4")->benefits->len; i++)
+    {
+      PnBenefit *trial = g_ptr_array_index (article (document, "4")->benefits, i);
+
+      if (trial->cap == 6000000)
+        g_assert_cmpstr (condition (trial, PN_QUESTION_PHASE), ==, "phase-1");
+    }
+  g_assert_true (has_benefit (article (document, "4"), PN_BENEFIT_RATE, 0.20, PN_YUAN_UNSET, 6000000));
+  g_assert_null (pn_benefit_find_condition (g_ptr_array_index (article (document, "5")->benefits, 0),
+                                            PN_QUESTION_PRODUCT));
+  assert_valid (draft);
+}
+
 /* "按差额补足方式兑现": the tiers are no sum; each says so for the reviewer
  * (¥30,000,000 was shown "up to" where the text gives ¥15,000,000) */
 static void
@@ -2430,6 +2472,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/instalments-of-all", test_instalments_of_all);
   g_test_add_func ("/pn/draft/conditions/tiers-before-kinds", test_tiers_before_kinds);
   g_test_add_func ("/pn/draft/conditions/activity-is-requirement", test_activity_is_requirement);
+  g_test_add_func ("/pn/draft/figures/second-round", test_second_round);
   g_test_add_func ("/pn/draft/format/guide-title-and-ratio", test_guide_title_and_ratio);
 
   status = g_test_run ();
