@@ -231,7 +231,9 @@ pn_facts_unbounded (const PnFacts *facts,
   return benefit->base != PN_FIGURE_NONE && benefit->rate > 0 &&
          benefit->cap == PN_YUAN_UNSET && facts->figures[benefit->base] == PN_YUAN_UNSET &&
          benefit->kind != PN_BENEFIT_FIXED && benefit->kind != PN_BENEFIT_UNSPECIFIED &&
-         benefit->kind != PN_BENEFIT_NON_MONETARY;
+         benefit->kind != PN_BENEFIT_NON_MONETARY &&
+         /* "资助总金额不超过项目总投入", the total given: bounded by it */
+         (benefit->combined_limit == PN_FIGURE_NONE || facts->figures[benefit->combined_limit] == PN_YUAN_UNSET);
 }
 
 void
@@ -259,8 +261,17 @@ pn_facts_favourable (const PnFacts  *facts,
                 threshold->inclusive ? threshold->min : pn_money_sum (threshold->min, 1));
         }
       if (benefit->base != PN_FIGURE_NONE && benefit->rate > 0)
-        need (needed, benefit->base,
-              benefit->cap != PN_YUAN_UNSET ? figure_for_cap (benefit->rate, benefit->cap) : G_MAXINT64);
+        {
+          gint64 want = benefit->cap != PN_YUAN_UNSET ? figure_for_cap (benefit->rate, benefit->cap) : G_MAXINT64;
+
+          /* the award and its base together within a given limit ("1:1
+           * 配套…资助总金额不超过项目总投入"): the base that gives most is the
+           * limit ÷ (1 + rate), past it the award shrinks */
+          if (benefit->combined_limit != PN_FIGURE_NONE && benefit->combined_limit != benefit->base &&
+              facts->figures[benefit->combined_limit] != PN_YUAN_UNSET)
+            want = MIN (want, (gint64) ((double) facts->figures[benefit->combined_limit] / (1.0 + benefit->rate)));
+          need (needed, benefit->base, MAX (want, 1));
+        }
     }
 
   for (guint f = 0; f < PN_N_FIGURES; f++)

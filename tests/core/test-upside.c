@@ -504,6 +504,22 @@ test_total_high_bounded (void)
   g_assert_cmpint (pn_results_get_total_high_bounded (closed), ==, pn_results_get_total_high (closed));
 }
 
+/* 厦府规〔2023〕17号（四）: 按照国家实际资助1:1的比例予以配套，国家、省、市项目资助总
+ * 金额不超过项目总投入.  With the project's total given (¥20,000,000) and
+ * national funding blank, the matching is bounded: at most half of it,
+ * ¥10,000,000, when the national funding is the other half.  It said "no
+ * upper bound". */
+static void
+test_combined_limit_bounds (void)
+{
+  g_autoptr(PnResults) results = evaluate (corpus, "location=xiamen product=drug total-investment=20000000",
+                                           "2026-03-01");
+
+  g_assert_cmpint (find (results, "xiamen-2023-17/4/national-project-matching")->high_cny, ==, 10000000);
+  g_assert_cmpint (pn_results_get_total_high (results), ==, 48800000);
+  g_assert_cmpint (step_adds (results, "national-funding"), ==, 10000000);
+}
+
 static gboolean
 has_note (const PnResult *result,
           const char     *words)
@@ -706,6 +722,7 @@ main (int   argc,
   g_test_add_func ("/pn/upside/next-step-holds-yearly-cap", test_next_step_holds_yearly_cap);
   g_test_add_func ("/pn/upside/reach-back-said", test_reach_back_said);
   g_test_add_func ("/pn/upside/total-high-bounded", test_total_high_bounded);
+  g_test_add_func ("/pn/upside/combined-limit-bounds", test_combined_limit_bounds);
 
   status = g_test_run ();
   pn_corpus_unref (corpus);
