@@ -615,7 +615,7 @@ static const GOptionEntry profile_entries[] = {
     N_("The device did not pass the national (NMPA) innovative medical device special review"), NULL },
   ANSWER_ENTRY ("device-type", N_("Medical device type (see “pnav vocab device-type”)")),
   ANSWER_ENTRY ("rank", N_("Rank in passing the consistency evaluation (see “pnav vocab rank”)")),
-  ANSWER_ENTRY ("entity", N_("Applicant type (see “pnav vocab entity”)")),
+  ANSWER_ENTRY ("entity", N_("Applicant type (see “pnav vocab entity”); an enterprise when not given")),
   FIGURE_ENTRY ("rd-investment", N_("R&D investment, in whole yuan")),
   FIGURE_ENTRY ("sales", N_("Cumulative sales, in whole yuan")),
   FIGURE_ENTRY ("fixed-assets", N_("Fixed-asset investment, in whole yuan")),
