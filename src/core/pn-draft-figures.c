@@ -1928,6 +1928,13 @@ find_base (const char *s,
     }
   plain = g_string_free (out, FALSE);
 
+  /* "融资租赁合同金额的3%", "风险投资…实际到位投资额的5%": figures no
+   * question asks (no contract manufacturing, no project's total): no
+   * base, which the note asks the reviewer for */
+  if (pn_draft_find_any (plain, (const char * const[]) {
+        "融资租赁", "到位投资", "到位资金", "融资额", "融资金额", NULL }) != NULL)
+    return PN_FIGURE_NONE;
+
   for (guint i = 0; i < G_N_ELEMENTS (base_words); i++)
     if (strstr (plain, base_words[i].word) != NULL)
       return base_words[i].figure;

@@ -2027,6 +2027,27 @@ test_second_round (void)
   assert_valid (draft);
 }
 
+/* Bases no question asks are no base: a lease contract is no contract
+ * manufacturing, investment received is no project's total */
+static void
+test_no_base_for_unasked (void)
+{
+  static const char text[] =
+    "一、对企业通过融资租赁方式购置研发生产设备的，按照融资租赁合同金额的3%给予补贴，最高不超过150万元。\n"
+    "二、对获得风险投资的生物医药企业，按实际到位投资额的5%给予奖励，最高不超过200万元。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("bases.txt", text, -1, &error);
+  PnDocument *document;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  g_assert_cmpint (((PnBenefit *) g_ptr_array_index (article (document, "1")->benefits, 0))->base, ==,
+                   PN_FIGURE_NONE);
+  g_assert_cmpint (((PnBenefit *) g_ptr_array_index (article (document, "2")->benefits, 0))->base, ==,
+                   PN_FIGURE_NONE);
+  assert_valid (draft);
+}
+
 /* "按差额补足方式兑现": the tiers are no sum; each says so for the reviewer
  * (¥30,000,000 was shown "up to" where the text gives ¥15,000,000) */
 static void
@@ -2473,6 +2494,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/conditions/tiers-before-kinds", test_tiers_before_kinds);
   g_test_add_func ("/pn/draft/conditions/activity-is-requirement", test_activity_is_requirement);
   g_test_add_func ("/pn/draft/figures/second-round", test_second_round);
+  g_test_add_func ("/pn/draft/figures/no-base-for-unasked", test_no_base_for_unasked);
   g_test_add_func ("/pn/draft/format/guide-title-and-ratio", test_guide_title_and_ratio);
 
   status = g_test_run ();
