@@ -2355,6 +2355,14 @@ fill_benefit (Reader    *self,
           break;
         end = start;
       }
+    /* "前三家通过的每个品种给予100万元，视同通过的每个品种给予30万元": the
+     * rank the award's own part names */
+    if (own_part.values[PN_QUESTION_RANK] != NULL && own_part.values[PN_QUESTION_RANK]->len == 1 &&
+        vocab.values[PN_QUESTION_RANK] != NULL && vocab.values[PN_QUESTION_RANK]->len > 1)
+      {
+        g_ptr_array_set_size (vocab.values[PN_QUESTION_RANK], 0);
+        g_ptr_array_add (vocab.values[PN_QUESTION_RANK], g_ptr_array_index (own_part.values[PN_QUESTION_RANK], 0));
+      }
     /* "创新药分别给予…，改良型新药分别给予…": each its own drug class */
     if (own_part.values[PN_QUESTION_DRUG_CLASS] != NULL && own_part.values[PN_QUESTION_DRUG_CLASS]->len == 1 &&
         vocab.values[PN_QUESTION_DRUG_CLASS] != NULL && vocab.values[PN_QUESTION_DRUG_CLASS]->len > 1)

@@ -2048,6 +2048,26 @@ test_no_base_for_unasked (void)
   assert_valid (draft);
 }
 
+/* "首家…，前三家…，视同通过的每个品种给予30万元": each tier its own rank (the
+ * last had top3 and other, and a second passer was shown both) */
+static void
+test_rank_of_own_part (void)
+{
+  static const char text[] =
+    "一、对通过一致性评价的仿制药，首家通过的每个品种给予200万元，前三家通过的每个品种给予100万元，视同通过的每个品种给予30万元。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("ranks.txt", text, -1, &error);
+  const PnCondition *rank;
+
+  g_assert_no_error (error);
+  rank = pn_benefit_find_condition (benefit_of_amount (article (pn_draft_get_document (draft), "1"), 300000),
+                                    PN_QUESTION_RANK);
+  g_assert_nonnull (rank);
+  g_assert_cmpuint (g_strv_length (rank->values), ==, 1);
+  g_assert_cmpstr (rank->values[0], ==, "other");
+  assert_valid (draft);
+}
+
 /* "按差额补足方式兑现": the tiers are no sum; each says so for the reviewer
  * (¥30,000,000 was shown "up to" where the text gives ¥15,000,000) */
 static void
@@ -2495,6 +2515,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/conditions/activity-is-requirement", test_activity_is_requirement);
   g_test_add_func ("/pn/draft/figures/second-round", test_second_round);
   g_test_add_func ("/pn/draft/figures/no-base-for-unasked", test_no_base_for_unasked);
+  g_test_add_func ("/pn/draft/conditions/rank-of-own-part", test_rank_of_own_part);
   g_test_add_func ("/pn/draft/format/guide-title-and-ratio", test_guide_title_and_ratio);
 
   status = g_test_run ();
