@@ -2721,6 +2721,49 @@ clone_benefit (Reader    *self,
 
       g_ptr_array_add (benefit->thresholds, t);
     }
+
+  /* "对首次取得第三类医疗器械注册证的产品…最高不超过300万元；通过国家创新医疗
+   * 器械特别审查程序的，…最高不超过600万元": the same award's applicants, a
+   * part of them: what the first says of them still holds (the class),
+   * unless the part names another kind of product */
+  {
+    const PnCondition *product = pn_benefit_find_condition (benefit, PN_QUESTION_PRODUCT);
+    gboolean device = product != NULL && g_strv_contains ((const char * const *) product->values, "device");
+    gboolean drug = product != NULL && g_strv_contains ((const char * const *) product->values, "drug");
+    gboolean copied = FALSE;
+
+    for (guint c = 0; c < from->benefit->conditions->len; c++)
+      {
+        const PnCondition *theirs = g_ptr_array_index (from->benefit->conditions, c);
+        PnCondition *ours;
+        guint n = g_strv_length (theirs->values);
+
+        if (pn_benefit_find_condition (benefit, theirs->question) != NULL ||
+            (device && theirs->question == PN_QUESTION_DRUG_CLASS) ||
+            (drug && (theirs->question == PN_QUESTION_DEVICE_CLASS ||
+                      theirs->question == PN_QUESTION_DEVICE_TYPE ||
+                      theirs->question == PN_QUESTION_INNOVATIVE_DEVICE)))
+          continue;
+        if (theirs->question == PN_QUESTION_PRODUCT && product != NULL)
+          continue;
+        ours = pn_condition_new ();
+        ours->question = theirs->question;
+        ours->values = g_strdupv (theirs->values);
+        ours->value_quarks = g_new0 (GQuark, n + 1);
+        for (guint i = 0; i < n; i++)
+          ours->value_quarks[i] = g_quark_from_string (theirs->values[i]);
+        ours->review_quarks = g_new0 (GQuark, 1);
+        g_ptr_array_add (benefit->conditions, ours);
+        copied = TRUE;
+      }
+    if (copied)
+      g_ptr_array_add (benefit->notes,
+                       pn_text_new ("本项为上一项奖励中部分申请人的更高上限：对这些申请人取代上一项，而非另加一项；"
+                                    "审核时请将两项置于同一重叠组，或只保留适用的一项。",
+                                    "A higher cap for some of the applicants of the award before: for them it "
+                                    "replaces that award, it does not add to it; put both in one overlap group, or "
+                                    "keep the one that applies."));
+  }
   return benefit;
 }
 

@@ -2048,6 +2048,35 @@ test_no_base_for_unasked (void)
   assert_valid (draft);
 }
 
+/* "对首次取得第三类医疗器械注册证的产品…最高不超过300万元；通过国家创新医疗器械
+ * 特别审查程序的，…最高不超过600万元": the higher cap keeps the class (class II
+ * innovative devices were shown it) and says it replaces the lower one */
+static void
+test_higher_cap_keeps_class (void)
+{
+  static const char text[] =
+    "一、对首次取得第三类医疗器械注册证的产品，按照实际研发投入的30%给予奖励，每个注册证最高不超过300万元；"
+    "通过国家创新医疗器械特别审查程序的，每个注册证最高不超过600万元。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("higher-cap.txt", text, -1, &error);
+  PnArticle *one;
+
+  g_assert_no_error (error);
+  one = article (pn_draft_get_document (draft), "1");
+  for (guint i = 0; i < one->benefits->len; i++)
+    {
+      PnBenefit *benefit = g_ptr_array_index (one->benefits, i);
+
+      if (benefit->cap != 6000000)
+        continue;
+      g_assert_cmpstr (condition (benefit, PN_QUESTION_DEVICE_CLASS), ==, "class-3");
+      g_assert_cmpstr (condition (benefit, PN_QUESTION_INNOVATIVE_DEVICE), ==, "true");
+      g_assert_true (has_note (benefit, "replaces"));
+    }
+  g_assert_true (has_benefit (one, PN_BENEFIT_RATE, 0.3, PN_YUAN_UNSET, 6000000));
+  assert_valid (draft);
+}
+
 /* "首家…，前三家…，视同通过的每个品种给予30万元": each tier its own rank (the
  * last had top3 and other, and a second passer was shown both) */
 static void
@@ -2516,6 +2545,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/second-round", test_second_round);
   g_test_add_func ("/pn/draft/figures/no-base-for-unasked", test_no_base_for_unasked);
   g_test_add_func ("/pn/draft/conditions/rank-of-own-part", test_rank_of_own_part);
+  g_test_add_func ("/pn/draft/conditions/higher-cap-keeps-class", test_higher_cap_keeps_class);
   g_test_add_func ("/pn/draft/format/guide-title-and-ratio", test_guide_title_and_ratio);
 
   status = g_test_run ();
