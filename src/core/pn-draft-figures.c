@@ -3524,6 +3524,11 @@ build (Reader *self)
         figure = find_base (s, cstart, first->start);
       if (figure == PN_FIGURE_NONE)
         continue;
+      /* "固定资产投资额达到1亿元以上的…；其中投资额达到5亿元以上的": the
+       * investment the sentence is about */
+      if (figure == PN_FIGURE_TOTAL_INVESTMENT && !span_has (s, window, first->start, "总投资") &&
+          span_has (s, sentence_start (self, first->sentence), first->start, "固定资产投资"))
+        figure = PN_FIGURE_FIXED_ASSETS;
       /* 超过、突破 exclude the figure; 达到、以上 include it */
       inclusive = !span_ends_with_any (s, back (s, first->start, 3, cstart), first->start,
                                        (const char * const[]) { "超过", "超", "突破", "高于", NULL }) ||

@@ -2077,6 +2077,33 @@ test_higher_cap_keeps_class (void)
   assert_valid (draft);
 }
 
+/* "固定资产投资额达到1亿元以上的…；其中投资额达到5亿元以上的重点项目": the higher
+ * tier's "投资额" is the fixed-asset investment of its sentence (it tested
+ * the project's total, which a client who gave fixed assets never reaches) */
+static void
+test_threshold_of_sentence (void)
+{
+  static const char text[] =
+    "一、对新落户项目，固定资产投资额达到1亿元以上的，按照固定资产投资额的5%给予补助，最高不超过2000万元；"
+    "其中投资额达到5亿元以上的重点项目，补助比例提高至8%，最高不超过5000万元。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("threshold.txt", text, -1, &error);
+  PnArticle *one;
+
+  g_assert_no_error (error);
+  one = article (pn_draft_get_document (draft), "1");
+  for (guint i = 0; i < one->benefits->len; i++)
+    {
+      PnBenefit *benefit = g_ptr_array_index (one->benefits, i);
+
+      g_assert_cmpuint (benefit->thresholds->len, ==, 1);
+      g_assert_cmpint (((PnThreshold *) g_ptr_array_index (benefit->thresholds, 0))->figure, ==,
+                       PN_FIGURE_FIXED_ASSETS);
+    }
+  g_assert_true (has_benefit (one, PN_BENEFIT_RATE, 0.08, PN_YUAN_UNSET, 50000000));
+  assert_valid (draft);
+}
+
 /* "首家…，前三家…，视同通过的每个品种给予30万元": each tier its own rank (the
  * last had top3 and other, and a second passer was shown both) */
 static void
@@ -2546,6 +2573,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/no-base-for-unasked", test_no_base_for_unasked);
   g_test_add_func ("/pn/draft/conditions/rank-of-own-part", test_rank_of_own_part);
   g_test_add_func ("/pn/draft/conditions/higher-cap-keeps-class", test_higher_cap_keeps_class);
+  g_test_add_func ("/pn/draft/figures/threshold-of-sentence", test_threshold_of_sentence);
   g_test_add_func ("/pn/draft/format/guide-title-and-ratio", test_guide_title_and_ratio);
 
   status = g_test_run ();
