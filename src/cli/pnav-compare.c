@@ -77,9 +77,11 @@ pnav_compare (PnavContext  *ctx,
   context = pnav_option_context_new (ctx, NULL,
                                      N_("Compare what the same answers are worth in 2 to 4 "
                                         "places: each place's counted total and “up to” total side "
-                                        "by side, the best place and the totals by kind of benefit. "
-                                        "With --format json, each place's results as well, the same "
-                                        "as “pnav match --location ID” gives."),
+                                        "by side (“≥ ¥X” when a measure has no upper bound: ¥X is what "
+                                        "the others give), the best place and the totals by kind of "
+                                        "benefit. With --format json, each place's results as well, the "
+                                        "same as “pnav match --location ID” gives, and in “summary” each "
+                                        "place's “total_high_cny” and “total_high_bounded_cny”."),
                                      compare_entries, TRUE);
 
   if (!pnav_option_context_parse (context, args, FALSE, &positional, &error)

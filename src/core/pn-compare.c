@@ -219,6 +219,9 @@ add_location_total (JsonBuilder *builder,
         json_builder_add_int_value (builder, pn_results_get_total_high (results));
       else
         json_builder_add_null_value (builder);
+      /* what the measures with a cap give, beside those with none */
+      json_builder_set_member_name (builder, "total_high_bounded_cny");
+      json_builder_add_int_value (builder, pn_results_get_total_high_bounded (results));
     }
   json_builder_set_member_name (builder, "counted_count");
   json_builder_add_int_value (builder, count);
@@ -343,6 +346,7 @@ pn_compare_to_text (PnCompare *self,
 {
   GString *str;
   gboolean zh = lang == PN_LANG_ZH;
+  gboolean any_unbounded = FALSE;
   guint best;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -371,9 +375,16 @@ pn_compare_to_text (PnCompare *self,
   pn_export_append_padded (str, zh ? "最高可达" : "Up to", LABEL_WIDTH);
   for (guint i = 0; i < self->results->len; i++)
     {
-      gint64 high = pn_results_get_total_high (g_ptr_array_index (self->results, i));
+      PnResults *results = g_ptr_array_index (self->results, i);
+      gint64 high = pn_results_get_total_high (results);
+      g_autofree char *bounded = high == PN_YUAN_UNSET
+                                 ? pn_money_format_yuan (pn_results_get_total_high_bounded (results)) : NULL;
+      /* "≥ ¥38,800,000": what the capped measures give, and a measure
+       * with no cap besides (said under the table) */
       g_autofree char *label = high != PN_YUAN_UNSET ? pn_money_format_yuan (high)
-                                                     : g_strdup (zh ? "无上限" : "no upper bound");
+                               : pn_strdup_template ("≥ %s", bounded);
+
+      any_unbounded = any_unbounded || high == PN_YUAN_UNSET;
 
       pn_export_append_padded (str, label, COLUMN_WIDTH);
     }
@@ -429,6 +440,10 @@ pn_compare_to_text (PnCompare *self,
     g_string_append_printf (str, zh ? "\n合计最高：%s（%s）\n" : "\nHighest total: %s (%s)\n",
                             names->str, total);
   }
+  if (any_unbounded)
+    g_string_append (str, zh ? "“≥”：有上限的措施合计最高可得的金额；另有措施按未填写的数额的比例计算，没有上限。\n"
+                             : "“≥”: what the measures with a cap give together; another pays a share of a "
+                               "figure not given, with no cap.\n");
 
   /* no trailing blanks from the padding */
   for (gsize i = str->len; i > 0; i--)

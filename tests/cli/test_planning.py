@@ -509,6 +509,17 @@ def test_compare(tap, pnav):
     tap.ok(r.rc == 0 and "Xiamen" in r.out and "Jinjiang" in r.out and "Fuzhou" in r.out,
            "compare --format text", r)
 
+    # an "up to" with no bound still says what the capped measures give: a
+    # column of "no upper bound" beside "¥34,450,000" compared nothing
+    bounded = [s["total_high_bounded_cny"] for s in summary["locations"]]
+    tap.ok(all(b == s["total_high_cny"] for b, s in zip(bounded, summary["locations"])
+               if s["total_high_cny"] is not None)
+           and all(b == m["total_high_bounded_cny"] for b, m in zip(bounded, separate)),
+           "compare gives each place's capped 'up to' total, as match does", json.dumps(summary)[:600])
+    unbounded = [s for s in summary["locations"] if s["total_high_cny"] is None]
+    tap.ok(not unbounded or ("≥ " in r.out and "“≥”" in r.out),
+           "compare's text says '≥' the capped total where there is no upper bound, and what it means", r)
+
     for args, needle in ((["--locations", "xiamen"], "--locations"),
                          (["--locations", "xiamen,atlantis"], "atlantis"),
                          (["--locations", "xiamen,jinjiang,xiamen"], "xiamen"),
