@@ -234,34 +234,18 @@ client_text (PnBrief      *self,
   return g_strdup (pn_text_get (text, self->lang));
 }
 
-/* "Xiamen Municipal Bureau of Science and Technology (lead); …" */
+/* "Xiamen Municipal Bureau of Science and Technology (lead); …", or "—" */
 static char *
 units_label (PnBrief    *self,
              PnDocument *document,
              GPtrArray  *units)
 {
-  g_autoptr(GString) str = g_string_new (NULL);
-  PnTaxonomy *taxonomy = taxonomy_of (self);
+  char *label = pn_export_units_label (document, taxonomy_of (self), units, self->lang);
 
-  /* lead units first, in the order the article gives them */
-  for (int pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < units->len; i++)
-      {
-        PnUnitRef *ref = g_ptr_array_index (units, i);
-        gboolean lead = g_strcmp0 (ref->role, "lead") == 0;
-
-        if (lead != (pass == 0))
-          continue;
-        if (str->len > 0)
-          g_string_append (str, TR (self, "; ", "；"));
-        g_string_append (str, term_label (self, pn_document_lookup_unit (document, taxonomy, ref->id), ref->id));
-        if (lead)
-          g_string_append (str, TR (self, " (lead)", "（牵头）"));
-      }
-
-  if (str->len == 0)
-    g_string_append (str, "—");
-  return g_string_free (g_steal_pointer (&str), FALSE);
+  if (*label != '\0')
+    return label;
+  g_free (label);
+  return g_strdup ("—");
 }
 
 static char *

@@ -537,6 +537,42 @@ status_label (PnStatus status,
 }
 
 char *
+pn_export_units_label (PnDocument *document,
+                       PnTaxonomy *taxonomy,
+                       GPtrArray  *units,
+                       PnLang      lang)
+{
+  GString *str = g_string_new (NULL);
+  gboolean zh = lang == PN_LANG_ZH;
+
+  /* lead units first, in the order the article gives them */
+  for (int pass = 0; units != NULL && pass < 2; pass++)
+    for (guint i = 0; i < units->len; i++)
+      {
+        PnUnitRef *ref = g_ptr_array_index (units, i);
+        gboolean lead = g_strcmp0 (ref->role, "lead") == 0;
+        /* a unit of the taxonomy, or one an imported document declares */
+        const PnTerm *unit = pn_document_lookup_unit (document, taxonomy, ref->id);
+        const char *name = ref->id;
+
+        if (lead != (pass == 0))
+          continue;
+        if (unit != NULL && zh && unit->zh != NULL)
+          name = unit->zh;
+        else if (unit != NULL && unit->en != NULL)
+          name = unit->en;
+        else if (unit != NULL && unit->zh != NULL)
+          name = unit->zh;
+        if (str->len > 0)
+          g_string_append (str, zh ? "；" : "; ");
+        g_string_append (str, name);
+        if (lead)
+          g_string_append (str, zh ? "（牵头）" : " (lead)");
+      }
+  return g_string_free (str, FALSE);
+}
+
+char *
 pn_export_results_text (PnResults *results,
                         PnLang     lang)
 {
@@ -619,28 +655,12 @@ pn_export_results_text (PnResults *results,
           /* whom to apply to, for what counts or may */
           if (group < 2)
             {
-              GPtrArray *units = pn_benefit_get_units (benefit);
-              PnTaxonomy *taxonomy = pn_corpus_get_taxonomy (pn_results_get_corpus (results));
-              g_autoptr(GString) who = g_string_new (NULL);
+              g_autofree char *who = pn_export_units_label (benefit->document,
+                                                            pn_corpus_get_taxonomy (pn_results_get_corpus (results)),
+                                                            pn_benefit_get_units (benefit), lang);
 
-              for (int lead_pass = 0; units != NULL && lead_pass < 2; lead_pass++)
-                for (guint u = 0; u < units->len; u++)
-                  {
-                    PnUnitRef *ref = g_ptr_array_index (units, u);
-                    gboolean lead = g_strcmp0 (ref->role, "lead") == 0;
-                    const PnTerm *unit;
-
-                    if (lead != (lead_pass == 0))
-                      continue;
-                    unit = pn_document_lookup_unit (benefit->document, taxonomy, ref->id);
-                    if (who->len > 0)
-                      g_string_append (who, zh ? "；" : "; ");
-                    g_string_append (who, unit != NULL ? (zh ? unit->zh : unit->en) : ref->id);
-                    if (lead)
-                      g_string_append (who, zh ? "（牵头）" : " (lead)");
-                  }
-              if (who->len > 0)
-                g_string_append_printf (str, zh ? "      责任单位：%s\n" : "      Responsible: %s\n", who->str);
+              if (*who != '\0')
+                g_string_append_printf (str, zh ? "      责任单位：%s\n" : "      Responsible: %s\n", who);
             }
         }
     }

@@ -41,6 +41,12 @@ char       *pn_export_amount_label       (const PnResult *result,
                                           PnLang       lang);
 /* "¥12,000,000 counted · up to ¥15,000,000" (计入 … · 最高 …), "… · no
  * upper bound", or "¥12,000,000 counted" when nothing more is possible. */
+/* "Xiamen Municipal Bureau of Science and Technology (lead); …", lead
+ * units first; "" when there are none */
+char       *pn_export_units_label        (PnDocument  *document,
+                                          PnTaxonomy  *taxonomy,
+                                          GPtrArray   *units,
+                                          PnLang       lang);
 char       *pn_export_total_label        (PnResults   *results,
                                           PnLang       lang);
 /* "Answer", "Give", "Check" (回答、填写、确认): what a next step asks */
