@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pn-date.h"
 #include "pn-draft-private.h"
 
 gboolean
@@ -389,35 +390,25 @@ char *
 pn_draft_add_years (const char *iso,
                     int         years)
 {
-  int y, m, d;
-  g_autoptr(GDate) date = NULL;
-  char buffer[16];
+  GDate date;
 
-  if (iso == NULL || sscanf (iso, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+  if (iso == NULL || !pn_date_parse (iso, &date))
     return NULL;
-
-  date = g_date_new_dmy (d, m, y);
-  g_date_add_years (date, years);
-  g_date_subtract_days (date, 1);
-  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", date);
-  return g_strdup (buffer);
+  g_date_add_years (&date, years);
+  g_date_subtract_days (&date, 1);
+  return pn_date_to_iso (&date);
 }
 
 char *
 pn_draft_add_days (const char *iso,
                    guint       days)
 {
-  int y, m, d;
-  g_autoptr(GDate) date = NULL;
-  char buffer[16];
+  GDate date;
 
-  if (iso == NULL || sscanf (iso, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+  if (iso == NULL || !pn_date_parse (iso, &date))
     return NULL;
-
-  date = g_date_new_dmy (d, m, y);
-  g_date_add_days (date, days);
-  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", date);
-  return g_strdup (buffer);
+  g_date_add_days (&date, days);
+  return pn_date_to_iso (&date);
 }
 
 void

@@ -386,16 +386,6 @@ choice_clear (Choice *choice)
   g_clear_pointer (&choice->index_of, g_hash_table_unref);
 }
 
-static gboolean
-quark_in (const GQuark *quarks,
-          GQuark        quark)
-{
-  for (guint i = 0; quarks != NULL && quarks[i] != 0; i++)
-    if (quarks[i] == quark)
-      return TRUE;
-  return FALSE;
-}
-
 /* Whether the result at `k`, which asks `question`, accepts `answer` */
 static gboolean
 choice_accepts (const Choice *choice,
@@ -407,8 +397,8 @@ choice_accepts (const Choice *choice,
     {
       const PnCondition *condition = choice->open[c];
 
-      if (condition->question == question && !quark_in (condition->value_quarks, answer) &&
-          !quark_in (condition->review_quarks, answer))
+      if (condition->question == question && !_pn_quark_in (condition->value_quarks, answer) &&
+          !_pn_quark_in (condition->review_quarks, answer))
         return FALSE;
     }
   return TRUE;
@@ -558,7 +548,7 @@ choice_next_question (Choice     *choice,
                           g_array_append_val (tally, fresh);
                         }
                       /* a value listed twice in one condition counts once */
-                      if (pass == 1 && quark_in (condition->value_quarks, quarks[v]))
+                      if (pass == 1 && _pn_quark_in (condition->value_quarks, quarks[v]))
                         continue;
                       g_array_index (tally, Tally, t).accepting++;
                     }

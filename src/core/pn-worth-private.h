@@ -36,6 +36,9 @@ void         pn_facts_init               (PnFacts      *facts,
                                           PnCorpus     *corpus,
                                           PnProfile    *profile,
                                           const char   *as_of);
+/* Whether the 0-terminated `quarks` (may be NULL) hold `quark` */
+gboolean     _pn_quark_in                (const GQuark  *quarks,
+                                          GQuark         quark);
 PnConditionState pn_facts_condition_state (const PnFacts     *facts,
                                            const PnCondition *condition);
 /* FALSE when a given answer contradicts a condition; else counts in

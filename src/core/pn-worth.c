@@ -45,9 +45,9 @@ pn_facts_init (PnFacts    *facts,
     }
 }
 
-static gboolean
-quark_in (const GQuark *quarks,
-          GQuark        quark)
+gboolean
+_pn_quark_in (const GQuark *quarks,
+              GQuark        quark)
 {
   if (quarks == NULL || quark == 0)
     return FALSE;
@@ -65,9 +65,9 @@ pn_facts_condition_state (const PnFacts     *facts,
 
   if (facts->answers[question] == NULL)
     return condition->asks_nothing ? PN_CONDITION_MET : PN_CONDITION_UNKNOWN;
-  if (quark_in (condition->value_quarks, facts->quarks[question]))
+  if (_pn_quark_in (condition->value_quarks, facts->quarks[question]))
     return PN_CONDITION_MET;
-  if (quark_in (condition->review_quarks, facts->quarks[question]))
+  if (_pn_quark_in (condition->review_quarks, facts->quarks[question]))
     return PN_CONDITION_REVIEW;
   return PN_CONDITION_UNMET;
 }
