@@ -1470,7 +1470,7 @@ insert_bundled (PnStore     *self,
 /* Loads the bundled corpus when it is missing or changed, in one
  * transaction; user-imported documents and profiles are left alone.  The
  * hash is the one the build computed (pn-corpus-hash.h): opening a current
- * store reads one row of meta and nothing else. */
+ * store reads one row of meta and one of each bundled document's id. */
 /* Whether a document of each bundled file's id is there (the bundled one
  * or a user's replacement): no command removes a bundled document, but a
  * damaged or tampered store may lack one, and every answer at its place
@@ -1478,28 +1478,39 @@ insert_bundled (PnStore     *self,
 static gboolean
 bundled_present (PnStore *self)
 {
-  g_auto(GStrv) names = bundled_names (NULL);
+  static GStrv ids;  /* the bundled files' ids, listed once a process */
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  guint n;
 
-  if (names == NULL)
-    return TRUE;
-  n = g_strv_length (names);
-  stmt = prepare (self, "SELECT count(*) FROM documents WHERE id = ?", NULL);
+  if (g_once_init_enter (&ids))
+    {
+      g_auto(GStrv) names = bundled_names (NULL);
+      GStrvBuilder *builder = g_strv_builder_new ();
+
+      for (guint i = 0; names != NULL && names[i] != NULL; i++)
+        if (g_str_has_suffix (names[i], ".xml"))
+          {
+            g_autofree char *id = g_strndup (names[i], strlen (names[i]) - strlen (".xml"));
+
+            g_strv_builder_add (builder, id);
+          }
+      g_once_init_leave (&ids, g_strv_builder_end (builder));
+      g_strv_builder_unref (builder);
+    }
+
+  stmt = prepare (self, "SELECT 1 FROM documents WHERE id = ?", NULL);
   if (stmt == NULL)
     return TRUE;
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; ids[i] != NULL; i++)
     {
-      g_autofree char *id = g_str_has_suffix (names[i], ".xml")
-                            ? g_strndup (names[i], strlen (names[i]) - strlen (".xml"))
-                            : g_strdup (names[i]);
+      PnStepResult r;
 
       sqlite3_reset (stmt);
-      bind_text (stmt, 1, id);
-      if (step (self, stmt, NULL) != PN_STEP_ROW)
-        return TRUE;
-      if (sqlite3_column_int (stmt, 0) == 0)
+      bind_text (stmt, 1, ids[i]);
+      r = step (self, stmt, NULL);
+      if (r == PN_STEP_DONE)
         return FALSE;
+      if (r != PN_STEP_ROW)
+        return TRUE;
     }
   return TRUE;
 }
