@@ -904,12 +904,9 @@ typedef struct
 } Counted;
 
 static void
-counted_init (Counted       *counted,
-              const PnFacts *facts,
-              PnResults     *results)
+counted_init (Counted   *counted,
+              PnResults *results)
 {
-  Choice choice;
-
   counted->positions = g_array_new (FALSE, FALSE, sizeof (guint));
   counted->amounts = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (guint i = 0; i < pn_results_get_n_results (results); i++)
@@ -922,12 +919,8 @@ counted_init (Counted       *counted,
       g_array_append_val (counted->positions, i);
       g_array_append_val (counted->amounts, amount);
     }
-  choice_init (&choice, facts, NULL, results, (guint *) counted->positions->data,
-               (gint64 *) counted->amounts->data, counted->positions->len);
-  for (guint k = 0; k < choice.m; k++)
-    choice.alive[k] = choice.amounts[k] != 0;
-  counted->total = choice_total (&choice);
-  choice_clear (&choice);
+  /* overlaps resolved and yearly caps held already: the counted total */
+  counted->total = pn_results_get_total (results);
 }
 
 static void
@@ -1007,7 +1000,7 @@ _pn_upside_next_steps (const PnFacts *facts,
       open_points (facts, results, i, &points);
     }
 
-  counted_init (&counted, facts, results);
+  counted_init (&counted, results);
   for (guint p = 0; p < points.all->len; p++)
     {
       const Step *point = g_ptr_array_index (points.all, p);
