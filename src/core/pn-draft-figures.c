@@ -1357,34 +1357,8 @@ vocab_add (Vocab       *vocab,
   g_ptr_array_add (vocab->values[question], (gpointer) value);
 }
 
-/* Every mention of `word` in `text` follows, in its clause, a verb that
- * makes it the other party: "对企业购买高校、科研院所科技成果" (the enterprise
- * applies, the university sold). */
-static gboolean
-counterparty_of (const char         *text,
-                 const char         *word,
-                 const char * const *verbs);
-
-static gboolean
-only_counterparty (const char *text,
-                   const char *word)
-{
-  static const char * const verbs[] = { "购买", "受让", "承接", "引进", "委托", "联合", "与", NULL };
-
-  return counterparty_of (text, word, verbs);
-}
-
-/* "对委托省内CRO机构开展研发服务的企业": the CRO is whom the client buys
- * from ("承接…委托生产的CDMO" is the CDMO itself) */
-static gboolean
-only_bought_from (const char *text,
-                  const char *word)
-{
-  static const char * const verbs[] = { "委托", "购买", "采购", NULL };
-
-  return counterparty_of (text, word, verbs);
-}
-
+/* Every mention of `word` in `text` follows, in its clause, one of `verbs`:
+ * the other party of the deal, not who applies. */
 static gboolean
 counterparty_of (const char         *text,
                  const char         *word,
@@ -1410,6 +1384,30 @@ counterparty_of (const char         *text,
     }
   return TRUE;
 }
+
+/* Every mention of `word` in `text` follows, in its clause, a verb that
+ * makes it the other party: "对企业购买高校、科研院所科技成果" (the enterprise
+ * applies, the university sold). */
+static gboolean
+only_counterparty (const char *text,
+                   const char *word)
+{
+  static const char * const verbs[] = { "购买", "受让", "承接", "引进", "委托", "联合", "与", NULL };
+
+  return counterparty_of (text, word, verbs);
+}
+
+/* "对委托省内CRO机构开展研发服务的企业": the CRO is whom the client buys
+ * from ("承接…委托生产的CDMO" is the CDMO itself) */
+static gboolean
+only_bought_from (const char *text,
+                  const char *word)
+{
+  static const char * const verbs[] = { "委托", "购买", "采购", NULL };
+
+  return counterparty_of (text, word, verbs);
+}
+
 
 /* "取得境外上市许可", not "药品上市许可持有人" (the holder, whatever its
  * product has reached) */
