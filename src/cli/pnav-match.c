@@ -44,6 +44,8 @@ pnav_match (PnavContext  *ctx,
       "JSON (--format json): “matches”, each with “counted” (whether it adds to the total), "
       "“amount.estimate_cny” (what it gives on the answers, as the chosen reading reads it; "
       "it adds to “total_estimate_cny” only when “counted” is true), "
+      "“amount.rate_ceiling” (true when the text sets the rate as a most, “最高不超过40%”: "
+      "the estimate is at that rate and the actual one may be lower), "
       "“amount.high_cny” (the most it can give if every open point goes the applicant’s "
       "way; null when there is no upper bound, “amount.high_reason” says why), "
       "“amount.readings” ([{“id”, “estimate_cny”, “zh”, “en”, “chosen”}] when the "

@@ -84,9 +84,15 @@ print_benefit (PnTaxonomy *taxonomy,
     {
       g_autofree char *rate = pnav_format_rate (benefit->rate);
 
-      if ((int) benefit->base != PN_FIGURE_NONE)
+      if ((int) benefit->base != PN_FIGURE_NONE && benefit->rate_ceiling)
+        /* Translators: "; at most 40% of rd-investment", a rate the text sets as a ceiling */
+        g_string_append_printf (rule, _("; at most %s of %s"), rate,
+                                pn_figure_to_string (benefit->base));
+      else if ((int) benefit->base != PN_FIGURE_NONE)
         g_string_append_printf (rule, _("; %s of %s"), rate,
                                 pn_figure_to_string (benefit->base));
+      else if (benefit->rate_ceiling)
+        g_string_append_printf (rule, _("; rate at most %s"), rate);
       else
         g_string_append_printf (rule, _("; rate %s"), rate);
     }

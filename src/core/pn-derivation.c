@@ -80,7 +80,13 @@ write_rate (GString                *out,
   g_autofree char *value = money (step->value, lang);
   g_autofree char *result = money (step->result, lang);
 
-  if (lang == PN_LANG_ZH)
+  if (step->kind == PN_DERIVATION_RATE_UP_TO && lang == PN_LANG_ZH)
+    pn_string_append_template (out, "%s%s × 最高%s = %s（按最高比例计，实际比例可能更低）",
+                            label, value, rate, result);
+  else if (step->kind == PN_DERIVATION_RATE_UP_TO)
+    pn_string_append_template (out, "at most %s × %s %s = %s (at the highest rate the text allows; "
+                            "the actual rate may be lower)", rate, label, value, result);
+  else if (lang == PN_LANG_ZH)
     pn_string_append_template (out, "%s%s × %s = %s", label, value, rate, result);
   else
     pn_string_append_template (out, "%s × %s %s = %s", rate, label, value, result);
@@ -221,6 +227,7 @@ pn_derivation_write (const GArray *steps,
             pn_string_append_template (out, zh ? "，最高%s" : "; up to %s", amount);
           break;
         case PN_DERIVATION_RATE:
+        case PN_DERIVATION_RATE_UP_TO:
           write_rate (out, step, taxonomy, lang);
           break;
         case PN_DERIVATION_CAPPED:

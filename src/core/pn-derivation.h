@@ -21,6 +21,7 @@ typedef enum
   PN_DERIVATION_UP_TO,              /* an award of up to `amount`, counted at it */
   PN_DERIVATION_BASE_MISSING,       /* `figure` not given; `amount`: the cap, or unset */
   PN_DERIVATION_RATE,               /* `rate` × `figure` `value` = `result` */
+  PN_DERIVATION_RATE_UP_TO,         /* the same, `rate` a ceiling (最高不超过40%) */
   PN_DERIVATION_CAPPED,             /* `result` was above the cap `amount` */
   PN_DERIVATION_CAP_REACHED,        /* `result` is exactly the cap `amount` */
   PN_DERIVATION_CAP_NOT_REACHED,    /* `result` is below the cap `amount` */

@@ -2708,6 +2708,7 @@ clone_benefit (Reader    *self,
   PnBenefit *benefit = made->benefit;
 
   benefit->rate = from->benefit->rate;
+  benefit->rate_ceiling = from->benefit->rate_ceiling;
   benefit->base = from->benefit->base;
   made->from_rate = TRUE;
   if (benefit->per == NULL)
@@ -3279,6 +3280,13 @@ build (Reader *self)
                  span_has (s, cstart, first->start, "中央")))
               base = PN_FIGURE_NATIONAL_FUNDING;
 
+            /* "按照研发投入最高不超过40%的标准", "按评价成本的20%以内": the
+             * rate is a most, the estimate what it gives at most */
+            gboolean ceiling =
+              span_has_any (s, window, first->start,
+                            (const char * const[]) { "最高", "不超过", "最多", "不高于", "上限", NULL }) ||
+              span_has (s, last->end, MIN (suffix_end, last->end + 9), "以内");
+
             (void) pending_caps;
             for (guint i = 0; i < run->n; i++)
               {
@@ -3289,6 +3297,7 @@ build (Reader *self)
                 origin.item = i;
                 made = new_benefit (self, kind, &origin, token);
                 made->benefit->rate = MIN (token->rate, 1.0);
+                made->benefit->rate_ceiling = ceiling;
                 made->benefit->base = base;
                 made->from_rate = TRUE;
                 if (token->rate > 1.0)

@@ -204,6 +204,7 @@ write_result (PnJsonWriter   *w,
     pn_json_writer_double (w, benefit->rate);
   else
     pn_json_writer_null (w);
+  w_boolean (w, "rate_ceiling", benefit->rate >= 0 && benefit->rate_ceiling);
   w_string (w, "base", benefit->base != PN_FIGURE_NONE ? pn_figure_to_string (benefit->base) : NULL);
   w_yuan (w, "base_cny", result->base_cny);
   w_yuan (w, "fixed_cny", benefit->amount);
@@ -725,6 +726,7 @@ static const struct
   { "missing", "missing" },
   { "kind", "amount.kind" },
   { "rate", "amount.rate" },
+  { "rate_ceiling", "amount.rate_ceiling" },
   { "base", "amount.base" },
   { "base_cny", "amount.base_cny" },
   { "fixed_cny", "amount.fixed_cny" },
@@ -1154,6 +1156,7 @@ write_article (PnJsonWriter *w,
         pn_json_writer_double (w, benefit->rate);
       else
         pn_json_writer_null (w);
+      w_boolean (w, "rate_ceiling", benefit->rate >= 0 && benefit->rate_ceiling);
       w_string (w, "base", benefit->base != PN_FIGURE_NONE ? pn_figure_to_string (benefit->base) : NULL);
       w_yuan (w, "amount_cny", benefit->amount);
       w_yuan (w, "cap_cny", benefit->cap);

@@ -1177,9 +1177,11 @@ read_benefit (PnArticle   *article,
       else if (is_element (c, "rate"))
         {
           g_autofree char *s = content (c);
+          g_autofree char *ceiling = attr (c, "ceiling");
 
           if (!parse_rate (c, s, &benefit->rate, name, error))
             return FALSE;
+          benefit->rate_ceiling = parse_boolean (ceiling);
         }
       else if (is_element (c, "base"))
         {

@@ -270,7 +270,12 @@ benefit_element (Writer    *self,
     {
       g_autofree char *rate = pn_policy_writer_format_rate (benefit->rate);
 
-      text_element (self, "rate", rate);
+      start (self, "rate");
+      if (benefit->rate_ceiling)
+        attribute (self, "ceiling", "true");
+      if (!failed (self) && xmlTextWriterWriteString (self->w, (const xmlChar *) rate) < 0)
+        set_failure (self, "rate");
+      end (self);
     }
   if (benefit->base != PN_FIGURE_NONE)
     text_element (self, "base", pn_figure_to_string (benefit->base));

@@ -91,6 +91,8 @@ struct _PnBenefit
   gboolean       one_time;
   PnText         title;
   double         rate;          /* < 0 when absent */
+  gboolean       rate_ceiling;  /* the rate is a most (最高不超过40%): the
+                                 * estimate is what it gives at most */
   PnFigure       base;          /* PN_FIGURE_NONE when absent */
   gint64         amount;        /* PN_YUAN_UNSET when absent */
   gint64         cap;           /* PN_YUAN_UNSET when absent */

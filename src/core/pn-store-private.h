@@ -52,6 +52,10 @@ typedef struct
   guint32 reserved;
 } PnBenefitKey;
 
+/* benefits.flags */
+#define PN_BENEFIT_FLAG_ONE_TIME     1
+#define PN_BENEFIT_FLAG_RATE_CEILING 2
+
 #define PN_KEY_ALL G_MAXUINT32
 #define PN_USES_QUESTION(q) (1u << (q))          /* a condition that asks */
 #define PN_USES_FIGURE(f)   (1u << (16 + (f)))   /* base, limit, threshold */

@@ -724,7 +724,7 @@ _pn_store_read_article_texts (PnStore     *self,
 /* ---- benefits ---- */
 
 #define BENEFIT_COLUMNS                                                 \
-  "key, id, seq, kind, per, one_time, title_zh, title_en, rate, base, amount, cap," \
+  "key, id, seq, kind, per, flags, title_zh, title_en, rate, base, amount, cap," \
   " combined_limit, overlap_group, stages_over, line, lists, reviewed"
 
 static const char * const pers[] = {
@@ -940,6 +940,7 @@ benefit_from_row (PnStore       *self,
   g_autofree char *limit = NULL;
   PnPackReader lists;
   g_autofree char *prefix = NULL;
+  gint64 flags;
   Check check_data = { self, article->document->id, error, FALSE };
   Check *check = &check_data;
 
@@ -948,7 +949,10 @@ benefit_from_row (PnStore       *self,
   benefit->seq = column_int (check, stmt, 2, "a benefit's place", 0, G_MAXINT);
   kind = ID_TEXT (stmt, 3, "a benefit's kind", TRUE);
   benefit->per = ID_TEXT (stmt, 4, "what a benefit is counted per", FALSE);
-  benefit->one_time = column_int (check, stmt, 5, "a benefit's one-time flag", 0, 1);
+  flags = column_int (check, stmt, 5, "a benefit's flags", 0,
+                      PN_BENEFIT_FLAG_ONE_TIME | PN_BENEFIT_FLAG_RATE_CEILING);
+  benefit->one_time = (flags & PN_BENEFIT_FLAG_ONE_TIME) != 0;
+  benefit->rate_ceiling = (flags & PN_BENEFIT_FLAG_RATE_CEILING) != 0;
   benefit->title.zh = LONG_TEXT (stmt, 6, "a benefit's title", TRUE);
   benefit->title.en = LONG_TEXT (stmt, 7, "a benefit's title", TRUE);
   if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
@@ -1022,7 +1026,7 @@ _pn_store_find_benefit_keys (PnStore     *self,
  * the article is not known yet (most are not: an article mostly has one
  * benefit) */
 #define BENEFIT_AND_ARTICLE_SQL                                         \
-  "SELECT b.key, b.id, b.seq, b.kind, b.per, b.one_time, b.title_zh, b.title_en, b.rate," \
+  "SELECT b.key, b.id, b.seq, b.kind, b.per, b.flags, b.title_zh, b.title_en, b.rate," \
   " b.base, b.amount, b.cap, b.combined_limit, b.overlap_group, b.stages_over, b.line," \
   " b.lists, b.reviewed, b.article, b.document,"                        \
   " a.id, a.number, a.chapter, a.heading_zh, a.heading_en, NULL, NULL, a.position," \

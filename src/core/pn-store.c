@@ -445,9 +445,10 @@ static const char *legacy_migrations[] = {
   "INSERT INTO article_tails (article_id, tails) " ARTICLE_TAILS_SELECT ";",
 };
 
-/* Schema 5 and 6: the policy model as rows, read on demand (6 adds a
+/* Schema 5 to 9: the policy model as rows, read on demand (6 adds a
  * benefit's reviewed flag and readings, and a document's own places and
- * units).
+ * units; 8 packs a row's lists; 9 keeps a benefit's one-time mark and
+ * whether its rate is a ceiling as `flags`, PN_BENEFIT_FLAG_*).
  *
  * documents      one row each, every scalar of the header; `key` is never
  *                reused (AUTOINCREMENT), so a reader holding a key knows
@@ -514,7 +515,7 @@ static const char *legacy_migrations[] = {
   "  id TEXT NOT NULL UNIQUE,"                                          \
   "  document INTEGER NOT NULL REFERENCES documents(key) ON DELETE CASCADE," \
   "  article INTEGER NOT NULL, seq INTEGER NOT NULL,"                   \
-  "  kind TEXT NOT NULL, per TEXT, one_time INTEGER NOT NULL,"          \
+  "  kind TEXT NOT NULL, per TEXT, flags INTEGER NOT NULL,"             \
   "  title_zh TEXT NOT NULL, title_en TEXT NOT NULL,"                   \
   "  rate REAL, base TEXT, amount INTEGER, cap INTEGER,"                \
   "  combined_limit TEXT, overlap_group TEXT, stages_over TEXT,"        \
@@ -1121,7 +1122,7 @@ insert_document (PnStore     *self,
                                   " line, lists) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                   error) : NULL;
   ben_stmt = art_stmt ? prepare (self,
-                                 "INSERT INTO benefits (id, document, article, seq, kind, per, one_time,"
+                                 "INSERT INTO benefits (id, document, article, seq, kind, per, flags,"
                                  " title_zh, title_en, rate, base, amount, cap, combined_limit,"
                                  " overlap_group, stages_over, valid_from, valid_until, line, lists, reviewed)"
                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -1258,7 +1259,8 @@ insert_document (PnStore     *self,
           sqlite3_bind_int (ben_stmt, 4, seq++);
           bind_text (ben_stmt, 5, pn_benefit_kind_to_string (benefit->kind));
           bind_text (ben_stmt, 6, benefit->per);
-          sqlite3_bind_int (ben_stmt, 7, benefit->one_time);
+          sqlite3_bind_int (ben_stmt, 7, (benefit->one_time ? PN_BENEFIT_FLAG_ONE_TIME : 0) |
+                                         (benefit->rate_ceiling ? PN_BENEFIT_FLAG_RATE_CEILING : 0));
           bind_text (ben_stmt, 8, benefit->title.zh);
           bind_text (ben_stmt, 9, benefit->title.en);
           if (benefit->rate >= 0)

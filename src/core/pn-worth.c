@@ -412,7 +412,8 @@ worth_rate (const PnFacts *facts,
   worth->base = value;
   uncapped = apply_rate (rate, value);
   estimate = uncapped;
-  step (worth, PN_DERIVATION_RATE, benefit->base, value, PN_YUAN_UNSET, uncapped);
+  step (worth, benefit->rate_ceiling ? PN_DERIVATION_RATE_UP_TO : PN_DERIVATION_RATE,
+        benefit->base, value, PN_YUAN_UNSET, uncapped);
   if ((s = last_step (worth)) != NULL)
     s->rate = rate;
 

@@ -518,6 +518,10 @@ pn_gui_benefit_amount (PnBenefit *benefit)
     {
       g_autofree char *rate = pn_money_format_rate (benefit->rate);
 
+      if (benefit->rate_ceiling)
+        /* Translators: a measure's rate with no cap that the text sets as
+         * a most, "up to 40% of a figure" */
+        return g_strdup_printf (_("up to %s of a figure"), rate);
       /* Translators: a measure's rate with no cap, "40% of a figure" */
       return g_strdup_printf (_("%s of a figure"), rate);
     }

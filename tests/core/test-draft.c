@@ -1910,6 +1910,39 @@ test_rates_as_set (void)
   assert_valid (draft);
 }
 
+/* "最高不超过40%的标准", "按不超过…的30%", "…的20%以内" set a most: the
+ * rate is marked a ceiling (its estimate read as certain before);
+ * "给予研发投入40%的奖励" is not one. */
+static void
+test_rate_ceilings (void)
+{
+  static const char text[] =
+    "一、对完成Ⅱ期临床试验的1类创新药，按照研发投入最高不超过40%的标准，给予最高不超过2000万元的奖励。\n"
+    "二、对购买重大科技成果并在本市实现产业化的企业，按不超过实际支付技术交易额的30%予以补助，最高300万元。\n"
+    "三、对取得第二类医疗器械注册证的产品，给予研发投入40%的奖励，单个产品最高不超过400万元。\n"
+    "四、对开展一致性评价的品种，按评价成本的20%以内给予补助，最高不超过100万元。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("ceilings.txt", text, -1, &error);
+  PnDocument *document;
+  const char *numbers[] = { "1", "2", "3", "4" };
+  const gboolean ceilings[] = { TRUE, TRUE, FALSE, TRUE };
+  const double rates[] = { 0.4, 0.3, 0.4, 0.2 };
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      PnArticle *a = article (document, numbers[i]);
+      PnBenefit *benefit;
+
+      g_assert_cmpuint (a->benefits->len, ==, 1);
+      benefit = g_ptr_array_index (a->benefits, 0);
+      g_assert_cmpfloat_with_epsilon (benefit->rate, rates[i], 1e-9);
+      g_assert_cmpint (benefit->rate_ceiling, ==, ceilings[i]);
+    }
+  assert_valid (draft);
+}
+
 /* Instalments: "奖励资金分两年按6∶4拨付" after two awards pays both so (only
  * the last had them); "分5年等额发放" is five equal shares (it had none). */
 static void
@@ -2565,6 +2598,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/conditions/class-3-drugs", test_class_3_drugs);
   g_test_add_func ("/pn/draft/conditions/rank-and-dates", test_rank_and_dates);
   g_test_add_func ("/pn/draft/figures/rates-as-set", test_rates_as_set);
+  g_test_add_func ("/pn/draft/figures/rate-ceilings", test_rate_ceilings);
   g_test_add_func ("/pn/draft/figures/tiers-by-difference", test_tiers_by_difference);
   g_test_add_func ("/pn/draft/figures/instalments-of-all", test_instalments_of_all);
   g_test_add_func ("/pn/draft/conditions/tiers-before-kinds", test_tiers_before_kinds);

@@ -297,6 +297,37 @@ test_text_follows_evaluated_answers (void)
   g_assert_true (pn_results_find (results, "xiamen-2023-17/1/innovative-phase-2") == r);
 }
 
+/* "按照研发投入最高不超过40%的标准" is a most: the derivation says the
+ * estimate is at the ceiling rate, which "给予研发投入40%的奖励" (晋江 1.2)
+ * is not. */
+static void
+test_rate_ceiling_said (void)
+{
+  g_autoptr(PnProfile) xiamen =
+    profile_from_args ("location=xiamen product=drug drug-class=innovative modality=chemical "
+                       "phase=phase-2 rd-investment=30000000", "2025-06-30");
+  g_autoptr(PnProfile) jinjiang =
+    profile_from_args ("location=jinjiang product=device device-class=class-2 innovative-device=true "
+                       "device-type=ivd phase=registered rd-investment=5000000", "2025-07-01");
+  g_autoptr(PnResults) at_xiamen = pn_engine_evaluate (corpus, xiamen, NULL);
+  g_autoptr(PnResults) at_jinjiang = pn_engine_evaluate (corpus, jinjiang, NULL);
+  const PnResult *r;
+
+  r = pn_results_find (at_xiamen, "xiamen-2023-17/1/innovative-phase-2");
+  g_assert_nonnull (r);
+  g_assert_true (r->benefit->rate_ceiling);
+  g_assert_cmpint (r->estimate_cny, ==, 12000000);
+  g_assert_true (g_str_has_prefix (r->derivation.en, "at most 40% × R&D investment ¥30,000,000 = ¥12,000,000 "
+                                                     "(at the highest rate the text allows; the actual rate may "
+                                                     "be lower)"));
+  g_assert_nonnull (strstr (r->derivation.zh, "× 最高40% = 1,200万元（按最高比例计，实际比例可能更低）"));
+
+  r = pn_results_find (at_jinjiang, "jinjiang-2025-8/1.2/class-2-device-registration");
+  g_assert_nonnull (r);
+  g_assert_false (r->benefit->rate_ceiling);
+  g_assert_true (g_str_has_prefix (r->derivation.en, "40% × R&D investment ¥5,000,000 = ¥2,000,000"));
+}
+
 static gpointer
 read_every_result (gpointer data)
 {
@@ -552,6 +583,7 @@ main (int   argc,
   g_test_add_func ("/pn/engine/review-names-answer", test_review_names_answer);
   g_test_add_func ("/pn/engine/no-location", test_no_location);
   g_test_add_func ("/pn/engine/text-follows-evaluated-answers", test_text_follows_evaluated_answers);
+  g_test_add_func ("/pn/engine/rate-ceiling-said", test_rate_ceiling_said);
   g_test_add_func ("/pn/engine/text-from-two-threads", test_text_from_two_threads);
   g_test_add_func ("/pn/engine/compiled-conditions", test_compiled_conditions);
   g_test_add_func ("/pn/engine/outline-matches-result", test_outline_matches_result);

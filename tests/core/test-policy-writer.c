@@ -81,6 +81,7 @@ assert_benefits_equal (PnBenefit *a,
   g_assert_cmpint (a->reviewed, ==, b->reviewed);
   assert_text_equal (&a->title, &b->title);
   g_assert_cmpfloat_with_epsilon (a->rate, b->rate, 1e-9);
+  g_assert_cmpint (a->rate_ceiling, ==, b->rate_ceiling);
   g_assert_cmpint (a->base, ==, b->base);
   g_assert_cmpint (a->amount, ==, b->amount);
   g_assert_cmpint (a->cap, ==, b->cap);

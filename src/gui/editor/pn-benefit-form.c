@@ -122,6 +122,8 @@ struct _PnBenefitForm
   AdwComboRow      *per_row;
   GtkWidget        *rate_error_row;
   AdwEntryRow      *rate_row;
+  GtkSwitch        *rate_ceiling_switch;
+  AdwActionRow     *rate_ceiling_row;
   GtkButton        *review_button;
   AdwActionRow     *review_row;
   GtkWidget        *stages_error_row;
@@ -336,6 +338,7 @@ update_visibility (PnBenefitForm *self)
                           self->errors[FIELD_AMOUNT] != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->rate_row),
                           rated || benefit->rate >= 0 || self->errors[FIELD_RATE] != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->rate_ceiling_row), rated || benefit->rate >= 0);
   gtk_widget_set_visible (GTK_WIDGET (self->base_row), rated || benefit->base != PN_FIGURE_NONE);
   gtk_widget_set_visible (GTK_WIDGET (self->combined_limit_row), rated || benefit->combined_limit != PN_FIGURE_NONE);
   gtk_widget_set_visible (GTK_WIDGET (self->cap_row),
@@ -419,6 +422,17 @@ one_time_changed_cb (PnBenefitForm *self)
   if (self->syncing || self->benefit == NULL || self->benefit->one_time == active)
     return;
   self->benefit->one_time = active;
+  changed (self);
+}
+
+static void
+rate_ceiling_changed_cb (PnBenefitForm *self)
+{
+  gboolean active = gtk_switch_get_active (self->rate_ceiling_switch);
+
+  if (self->syncing || self->benefit == NULL || self->benefit->rate_ceiling == active)
+    return;
+  self->benefit->rate_ceiling = active;
   changed (self);
 }
 
@@ -1412,6 +1426,7 @@ sync_fields (PnBenefitForm *self)
   stages = pn_editor_format_stages (benefit->stages);
   set_entry_text (self->amount_row, amount);
   set_entry_text (self->rate_row, rate);
+  gtk_switch_set_active (self->rate_ceiling_switch, benefit->rate_ceiling);
   set_entry_text (self->cap_row, cap);
   set_entry_text (self->stages_row, stages);
   set_entry_text (self->stages_over_row, benefit->stages_over);
@@ -1703,6 +1718,8 @@ pn_benefit_form_class_init (PnBenefitFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnBenefitForm, per_row);
   gtk_widget_class_bind_template_child (widget_class, PnBenefitForm, rate_error_row);
   gtk_widget_class_bind_template_child (widget_class, PnBenefitForm, rate_row);
+  gtk_widget_class_bind_template_child (widget_class, PnBenefitForm, rate_ceiling_row);
+  gtk_widget_class_bind_template_child (widget_class, PnBenefitForm, rate_ceiling_switch);
   gtk_widget_class_bind_template_child (widget_class, PnBenefitForm, review_button);
   gtk_widget_class_bind_template_child (widget_class, PnBenefitForm, review_row);
   gtk_widget_class_bind_template_child (widget_class, PnBenefitForm, stages_error_row);
@@ -1727,6 +1744,7 @@ pn_benefit_form_class_init (PnBenefitFormClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, overlap_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, per_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, rate_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, rate_ceiling_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stages_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, title_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, tops_up_changed_cb);
