@@ -39,6 +39,8 @@ typedef struct
   guint     sentence;
   guint     clause;
   gboolean  ranged;   /* the upper end of "30%—50%" */
+  gboolean  band_low; /* "营业收入5亿元（含）至10亿元的": a condition's lower end… */
+  gboolean  band_high;/* …and its upper end, which no threshold holds */
   gboolean  too_large; /* more yuan than an award may be (PN_MONEY_MAX) */
 } Token;
 
@@ -295,7 +297,7 @@ add_token (Reader    *self,
            gsize      start,
            gsize      end)
 {
-  Token token = { kind, PN_YUAN_UNSET, -1, start, end, 0, 0, FALSE, FALSE };
+  Token token = { kind, PN_YUAN_UNSET, -1, start, end, 0, 0, FALSE, FALSE, FALSE, FALSE };
 
   if (kind == TOKEN_YUAN)
     {
@@ -312,8 +314,65 @@ add_token (Reader    *self,
   g_array_append_val (self->tokens, token);
 }
 
+static PnFigure find_base (const char *s,
+                           gsize       start,
+                           gsize       end);
+
+/* "（含）" or "(含)" at `pos`: its length, else 0 */
+static gsize
+included_len (const char *s,
+              gsize       pos)
+{
+  if (g_str_has_prefix (s + pos, "（含）"))
+    return strlen ("（含）");
+  if (g_str_has_prefix (s + pos, "(含)"))
+    return strlen ("(含)");
+  return 0;
+}
+
+/* Whether the range of yuan `a`–`b` bounds a condition: "对年营业收入
+ * 5亿元（含）至10亿元的企业", "固定资产投资在5000万元—1亿元之间的项目"
+ * (a figure named before it, no award word between, a subject after
+ * it), not an award's "给予50万元至100万元奖励". */
+static gboolean
+is_band (Reader *self,
+         Token  *a,
+         Token  *b)
+{
+  static const char * const award_words[] = { "给予", "奖励", "补助", "资助", "补贴", "支持", NULL };
+  const char *s = self->s;
+  gsize from = back (s, a->start, 12, 0);
+  gsize after = b->end + included_len (s, b->end);
+
+  /* clauses are not split yet: not past the last punctuation */
+  for (gsize p = from; p < a->start; p = g_utf8_next_char (s + p) - s)
+    if (g_str_has_prefix (s + p, "，") || g_str_has_prefix (s + p, "。") ||
+        g_str_has_prefix (s + p, "；") || g_str_has_prefix (s + p, "：") || s[p] == '\n')
+      from = g_utf8_next_char (s + p) - s;
+
+  if (a->kind != TOKEN_YUAN || b->kind != TOKEN_YUAN || a->yuan >= b->yuan)
+    return FALSE;
+  if (!g_str_has_prefix (s + after, "的") && !g_str_has_prefix (s + after, "之间") &&
+      !g_str_has_prefix (s + after, "（不含）") && !g_str_has_prefix (s + after, "，"))
+    return FALSE;
+  if (find_base (s, from, a->start) == PN_FIGURE_NONE)
+    return FALSE;
+  for (guint i = 0; award_words[i] != NULL; i++)
+    {
+      const char *found = g_strstr_len (s + from, a->start - from, award_words[i]);
+
+      /* "给予营业收入…" would be odd; an award word after the figure's name
+       * makes this the award's own range */
+      if (found != NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* "按照30%—50%的比例", "50万元至100万元": one figure, its upper bound
- * (the estimate is the most an award can give), with a note. */
+ * (the estimate is the most an award can give), with a note.  A range
+ * that bounds a condition ("营业收入5亿元（含）至10亿元的企业") stays two
+ * figures: its lower end a threshold, its upper end none (is_band ()). */
 static void
 merge_ranges (Reader *self)
 {
@@ -323,7 +382,8 @@ merge_ranges (Reader *self)
     {
       Token *a = &g_array_index (self->tokens, Token, i);
       Token *b = &g_array_index (self->tokens, Token, i + 1);
-      g_autofree char *between = span_dup (self->s, a->end, b->start);
+      gsize skip = included_len (self->s, a->end);
+      g_autofree char *between = span_dup (self->s, a->end + skip, MAX (a->end + skip, b->start));
       gboolean dash = FALSE;
 
       for (guint d = 0; dashes[d] != NULL && !dash; d++)
@@ -331,6 +391,19 @@ merge_ranges (Reader *self)
                (g_str_has_prefix (between, dashes[d]) && g_str_equal (between + strlen (dashes[d]), "—"));
       if (!dash || a->kind != b->kind)
         {
+          i++;
+          continue;
+        }
+      if (is_band (self, a, b))
+        {
+          a->band_low = TRUE;
+          b->band_high = TRUE;
+          i += 2;
+          continue;
+        }
+      if (skip > 0)
+        {
+          /* "50万元（含）至100万元" of an award: one figure, as before */
           i++;
           continue;
         }
@@ -922,14 +995,26 @@ part_of_award_before (Reader *self,
   Token *first = &g_array_index (self->tokens, Token, run->first);
   gsize sstart = sentence_start (self, first->sentence);
 
-  if (first->kind != TOKEN_YUAN || !span_has (s, window, first->start, "其中"))
+  if (first->kind != TOKEN_YUAN)
     return FALSE;
   for (guint i = 0; i < run->first; i++)
     {
       Token *before = &g_array_index (self->tokens, Token, i);
+      const char *which;
 
-      if (before->kind == TOKEN_YUAN && before->start >= sstart && before->end <= window &&
-          before->yuan > first->yuan)
+      if (before->kind != TOKEN_YUAN || before->start < sstart || before->yuan <= first->yuan)
+        continue;
+      /* "最高500万元奖励，其中完成股份制改造奖励100万元，辅导备案奖励100万元，
+       * 成功上市奖励300万元": every part after 其中 (only the first was);
+       * "对其中的重大项目…给予" is another award */
+      which = g_strstr_len (s + before->end, first->start - before->end, "其中");
+      if (which != NULL && !(which - s >= (gssize) strlen ("对") && at (s, which - s - strlen ("对"), "对")) &&
+          (span_has (s, window, first->start, "其中") ||
+           /* a list of parts, no tier of its own ("其中投资额达到5亿元以上的
+            * 重点项目…最高不超过5000万元" is one) */
+           !span_has_any (s, which - s, first->start,
+                          (const char * const[]) { "；", "以上", "达到", "超过", "提高", "比例", "%",
+                                                   "最高", "项目", "企业", NULL })))
         return TRUE;
     }
   return FALSE;
@@ -999,6 +1084,13 @@ classify (Reader *self,
     if (g_array_index (self->tokens, Token, run->first + i).too_large)
       return ROLE_OTHER;
 
+  /* a band's ends: its lower one the threshold, its upper one for the
+   * reviewer (the note lists it), as "5000万元以上1亿元以下" */
+  if (first->band_high)
+    return ROLE_OTHER;
+  if (first->band_low)
+    return ROLE_THRESHOLD;
+
   /* "给予最高1000万元资助，其中50%作为安家补贴": how the award just stated
    * is split, not another award */
   if (span_has (s, back (s, first->start, 5, floor), first->start, "其中"))
@@ -1010,6 +1102,12 @@ classify (Reader *self,
   if (first->kind == TOKEN_RATE &&
       span_ends_with_any (s, back (s, first->start, 4, floor), first->start,
                           (const char * const[]) { "提高至", "提高到", "提升至", "调整为", "提高为", NULL }))
+    return ROLE_RELATIVE;
+  /* "在第（一）项支持标准基础上上浮20%", "按照1类创新药标准的50%": of
+   * another award's standard, whatever comes before */
+  if (first->kind == TOKEN_RATE &&
+      span_has_any (s, back (s, first->start, 4, floor), first->start,
+                    (const char * const[]) { "上浮", "下浮", "标准的", NULL }))
     return ROLE_RELATIVE;
   if ((first->kind == TOKEN_RATE &&
        span_has_any (s, back (s, first->start, 8, floor), first->start,
@@ -1938,6 +2036,13 @@ find_base (const char *s,
       return base_words[i].figure;
 
   return PN_FIGURE_NONE;
+}
+
+/* Whether a table heading names a figure ("年主营业务收入", "固定资产投资额") */
+static gboolean
+names_figure (const char *heading)
+{
+  return find_base (heading, 0, strlen (heading)) != PN_FIGURE_NONE;
 }
 
 static const char *
@@ -3827,6 +3932,21 @@ row_subject (const char *clause,
         }
     }
 
+  /* "对年主营业务收入首次达到下表标准的企业" and a row "5亿元（含）至10亿元":
+   * 首次达到5亿元（含）至10亿元的企业 */
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char * const words[] = { "下表标准", "下表规定标准", "以下标准" };
+      const char *at_words = strstr (clause, words[i]);
+
+      if (at_words != NULL && has_figure (label))
+        {
+          g_autofree char *head = g_strndup (clause, at_words - clause);
+
+          return g_strconcat (head, label, at_words + strlen (words[i]), NULL);
+        }
+    }
+
   /* "药品注册分类" "一类": a class 1 new drug, as the registration names it */
   if (strstr (header, "注册分类") != NULL &&
       (g_str_equal (label, "一类") || g_str_equal (label, "1类") || g_str_equal (label, "二类") ||
@@ -3913,7 +4033,10 @@ rewrite_tables (const char *original,
 
               figures = figures || has_figure (with_unit);
             }
-          if (!figures || has_figure (g_ptr_array_index (row->cells, 0)))
+          /* a label with figures only for a column of a figure's bands:
+           * "年主营业务收入" "5亿元（含）至10亿元" */
+          if (!figures || (has_figure (g_ptr_array_index (row->cells, 0)) &&
+                           !names_figure (g_ptr_array_index (header->cells, 0))))
             break;
           g_ptr_array_add (labels, pn_draft_strip (g_strdup (g_ptr_array_index (row->cells, 0))));
         }

@@ -1943,6 +1943,95 @@ test_rate_ceilings (void)
   assert_valid (draft);
 }
 
+/* Bands of a figure are conditions: "年营业收入5亿元—10亿元的企业" drafted a
+ * ¥1,000,000,000 award, "达到5亿元至10亿元" a threshold of 10亿, and a table
+ * of revenue bands awards of 5亿 to 50亿 under a threshold of 50亿.  The
+ * lower end is the threshold, the upper one is left to the reviewer. */
+static void
+test_figure_bands (void)
+{
+  static const char text[] =
+    "第一条　对年主营业务收入首次达到下表标准的生物医药企业，给予一次性奖励。\n"
+    "年主营业务收入\t奖励金额\n"
+    "5亿元（含）至10亿元\t300万元\n"
+    "10亿元（含）至50亿元\t500万元\n"
+    "50亿元（含）以上\t1000万元\n"
+    "第二条　对年营业收入5亿元—10亿元的企业，给予300万元奖励。\n"
+    "第三条　对年营业收入达到5亿元至10亿元的企业，给予300万元奖励。\n"
+    "第四条　对新引进的项目，给予50万元至100万元奖励。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("bands.txt", text, -1, &error);
+  PnDocument *document;
+  PnArticle *table;
+  const gint64 amounts[] = { 3000000, 5000000, 10000000 };
+  const gint64 minimums[] = { 500000000, 1000000000, 5000000000 };
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  table = article (document, "1");
+  g_assert_cmpuint (table->benefits->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      PnBenefit *benefit = g_ptr_array_index (table->benefits, i);
+      PnThreshold *threshold;
+
+      g_assert_cmpint (benefit->amount, ==, amounts[i]);
+      g_assert_true (benefit->one_time);
+      g_assert_cmpuint (benefit->thresholds->len, ==, 1);
+      threshold = g_ptr_array_index (benefit->thresholds, 0);
+      g_assert_cmpint (threshold->figure, ==, PN_FIGURE_ANNUAL_REVENUE);
+      g_assert_cmpint (threshold->min, ==, minimums[i]);
+      g_assert_true (threshold->inclusive);
+    }
+  for (guint a = 2; a <= 3; a++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", a);
+      PnArticle *prose = article (document, number);
+      PnBenefit *benefit;
+
+      g_assert_cmpuint (prose->benefits->len, ==, 1);
+      benefit = g_ptr_array_index (prose->benefits, 0);
+      g_assert_cmpint (benefit->amount, ==, 3000000);
+      g_assert_cmpuint (benefit->thresholds->len, ==, 1);
+      g_assert_cmpint (((PnThreshold *) g_ptr_array_index (benefit->thresholds, 0))->min, ==, 500000000);
+    }
+  /* an award's own range is still its upper end */
+  g_assert_true (has_benefit (article (document, "4"), PN_BENEFIT_FIXED, -1, 1000000, PN_YUAN_UNSET) ||
+                 has_benefit (article (document, "4"), PN_BENEFIT_FIXED, -1, 1000000, 1000000));
+  assert_valid (draft);
+}
+
+/* Another award's standard, changed or split: "分阶段给予最高500万元奖励，
+ * 其中完成股份制改造奖励100万元，辅导备案奖励100万元，成功上市奖励300万元"
+ * drafted 100万 and 300万 besides the 500万; "在第（一）项支持标准基础上上浮
+ * 20%" and "按照1类创新药标准的50%" drafted rates of 20% and 50% of nothing. */
+static void
+test_parts_and_standards (void)
+{
+  static const char text[] =
+    "第一条　对上市的生物医药企业，分阶段给予最高500万元奖励，其中完成股份制改造奖励100万元，"
+    "辅导备案奖励100万元，成功上市奖励300万元。\n"
+    "第二条　对细胞治疗、基因治疗产品完成Ⅰ期临床试验的，在第（一）项支持标准基础上上浮20%，最高不超过1200万元。\n"
+    "第三条　对2类、3类新药，完成相应阶段临床试验的，按照1类创新药标准的50%给予补助。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("parts.txt", text, -1, &error);
+  PnDocument *document;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  g_assert_cmpuint (article (document, "1")->benefits->len, ==, 1);
+  g_assert_cmpint (((PnBenefit *) g_ptr_array_index (article (document, "1")->benefits, 0))->amount, ==, 5000000);
+  for (guint a = 2; a <= 3; a++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", a);
+      PnArticle *relative = article (document, number);
+
+      for (guint i = 0; i < relative->benefits->len; i++)
+        g_assert_cmpint (((PnBenefit *) g_ptr_array_index (relative->benefits, i))->kind, !=, PN_BENEFIT_RATE);
+    }
+  assert_valid (draft);
+}
+
 /* Instalments: "奖励资金分两年按6∶4拨付" after two awards pays both so (only
  * the last had them); "分5年等额发放" is five equal shares (it had none). */
 static void
@@ -2599,6 +2688,8 @@ main (int   argc,
   g_test_add_func ("/pn/draft/conditions/rank-and-dates", test_rank_and_dates);
   g_test_add_func ("/pn/draft/figures/rates-as-set", test_rates_as_set);
   g_test_add_func ("/pn/draft/figures/rate-ceilings", test_rate_ceilings);
+  g_test_add_func ("/pn/draft/figures/figure-bands", test_figure_bands);
+  g_test_add_func ("/pn/draft/figures/parts-and-standards", test_parts_and_standards);
   g_test_add_func ("/pn/draft/figures/tiers-by-difference", test_tiers_by_difference);
   g_test_add_func ("/pn/draft/figures/instalments-of-all", test_instalments_of_all);
   g_test_add_func ("/pn/draft/conditions/tiers-before-kinds", test_tiers_before_kinds);
