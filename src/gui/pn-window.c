@@ -39,6 +39,8 @@ struct _PnWindow
   GtkRevealer          *font_banner;
   GtkStack             *main_stack;
   GtkButton            *next_button;
+  GtkButton            *next_arrow_button;
+  GtkWidget            *next_squeezer;
   GtkMenuButton        *primary_menu_button;
   GtkMenuButton        *profiles_button;
   GtkButton            *start_button;
@@ -148,6 +150,9 @@ pn_window_actions_update (PnWindow *self)
   /* The last page has its own "See Results": one such button, not two. */
   gtk_widget_set_visible (GTK_WIDGET (self->next_button),
                           in_assistant && !pn_assistant_get_is_last (self->assistant));
+  gtk_widget_set_visible (GTK_WIDGET (self->next_arrow_button),
+                          gtk_widget_get_visible (GTK_WIDGET (self->next_button)));
+  gtk_widget_set_visible (self->next_squeezer, gtk_widget_get_visible (GTK_WIDGET (self->next_button)));
   gtk_widget_set_visible (GTK_WIDGET (self->edit_button), in_results && detail_title == NULL);
 
   if (in_assistant)
@@ -161,6 +166,10 @@ pn_window_actions_update (PnWindow *self)
       /* what the greyed-out button waits for */
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->next_button),
                                    pn_assistant_get_can_go_next (self->assistant) ? NULL
+                                   : _("Answer this question to go on"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->next_arrow_button),
+                                   pn_assistant_get_can_go_next (self->assistant)
+                                   ? pn_assistant_get_next_label (self->assistant)
                                    : _("Answer this question to go on"));
       adw_window_title_set_title (self->window_title, pn_assistant_get_title (self->assistant));
       adw_window_title_set_subtitle (self->window_title, subtitle);
@@ -872,6 +881,8 @@ pn_window_class_init (PnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnWindow, font_banner);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, next_button);
+  gtk_widget_class_bind_template_child (widget_class, PnWindow, next_arrow_button);
+  gtk_widget_class_bind_template_child (widget_class, PnWindow, next_squeezer);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, profiles_button);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, start_button);

@@ -22,6 +22,9 @@
 #define WIDTH 360
 #define HEIGHT 640
 
+static const char *layout = "appmenu:close";
+static const char *shot_prefix = "narrow-";
+
 typedef PnTestFixture Fixture;
 
 static GtkWidget *
@@ -62,7 +65,7 @@ static void
 check (Fixture    *fixture,
        const char *name)
 {
-  g_autofree char *shot = g_strconcat ("narrow-", name, NULL);
+  g_autofree char *shot = g_strconcat (shot_prefix, name, NULL);
 
   g_test_message ("%s", name);
   if (g_getenv ("PN_TEST_LOG_MINIMUMS") != NULL)
@@ -91,9 +94,11 @@ test_views (Fixture *fixture)
   GtkWidget *back;
 
   /* GNOME's own button layout (org.gnome.desktop.wm.preferences
-   * button-layout 'appmenu:close', as on a phone): without a settings
-   * daemon, Xvfb gets GTK's fallback with minimize and maximize too. */
-  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+   * button-layout 'appmenu:close', as on a phone), or, without a settings
+   * daemon (Xvfb, another desktop), GTK's fallback with minimize and
+   * maximize too: then Next gives way to its arrow and, in the questions,
+   * the clients button to nothing (it was 396 px wide). */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", layout, NULL);
 
   /* The window's minimum is no wider than a phone. */
   pn_test_resize_window (fixture->window, WIDTH, HEIGHT);
@@ -147,12 +152,21 @@ test_views (Fixture *fixture)
   check (fixture, "documents");
 }
 
+static void
+test_views_three_buttons (Fixture *fixture)
+{
+  layout = "menu:minimize,maximize,close";
+  shot_prefix = "narrow-three-buttons-";
+  test_views (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   static const PnTestCase tests[] = {
     { "/pn/gui/adaptive/360", test_views },
+    { "/pn/gui/adaptive/360-three-buttons", test_views_three_buttons },
   };
 
   pn_test_init (&argc, &argv, PN_TEST_INIT_DEFAULT);
