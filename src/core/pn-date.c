@@ -42,6 +42,27 @@ pn_date_to_iso (const GDate *date)
 }
 
 char *
+pn_date_to_words (const char *iso,
+                  gboolean    chinese)
+{
+  static const char * const months[] = {
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+  };
+  GDate date;
+
+  if (iso == NULL)
+    return NULL;
+  if (!pn_date_parse (iso, &date))
+    return g_strdup (iso);
+  if (chinese)
+    return g_strdup_printf ("%u年%u月%u日", g_date_get_year (&date), g_date_get_month (&date),
+                            g_date_get_day (&date));
+  return g_strdup_printf ("%u %s %u", g_date_get_day (&date), months[g_date_get_month (&date) - 1],
+                          g_date_get_year (&date));
+}
+
+char *
 pn_date_today (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();

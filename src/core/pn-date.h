@@ -13,6 +13,11 @@ gboolean  pn_date_parse          (const char  *iso,
                                   GDate       *out_date);
 /* YYYY-MM-DD */
 char     *pn_date_to_iso         (const GDate *date);
+/* A date for a sentence: "20 November 2023", or "2023年11月20日" when
+ * `chinese`; `iso` itself when it is not a date.  Whatever the locale:
+ * the core writes both languages. */
+char     *pn_date_to_words       (const char  *iso,
+                                  gboolean     chinese);
 /* Today's local date, YYYY-MM-DD. */
 char     *pn_date_today          (void);
 /* Days from `from` to `to` (negative when `to` is earlier); FALSE when

@@ -101,11 +101,15 @@ add_notes (const PnFacts *facts,
       document->applies_from != NULL && document->in_force_from != NULL &&
       strcmp (facts->as_of, document->in_force_from) < 0 && strcmp (facts->as_of, document->applies_from) >= 0)
     {
+      g_autofree char *in_force_zh = pn_date_to_words (document->in_force_from, TRUE);
+      g_autofree char *in_force_en = pn_date_to_words (document->in_force_from, FALSE);
+      g_autofree char *applies_zh = pn_date_to_words (document->applies_from, TRUE);
+      g_autofree char *applies_en = pn_date_to_words (document->applies_from, FALSE);
       g_autofree char *zh = pn_strdup_template ("按追溯条款适用：本文件自%s起施行，%s起至施行之日符合条件的参照执行",
-                                             document->in_force_from, document->applies_from);
+                                             in_force_zh, applies_zh);
       g_autofree char *en = pn_strdup_template ("By its reach-back clause: the document took effect on %s and "
                                              "applies to what qualified from %s",
-                                             document->in_force_from, document->applies_from);
+                                             in_force_en, applies_en);
 
       g_ptr_array_add (result->notes, pn_text_new (zh, en));
     }
@@ -571,19 +575,34 @@ _pn_engine_fill_result (PnResults *results,
             zh = g_strdup (by != NULL ? by->by : "");
             en = g_strdup (by != NULL ? by->by : "");
           }
-        set_reason (result,
-                    pn_strdup_template ("自%s起由%s取代，不再计入", by ? by->from : "", zh),
-                    pn_strdup_template ("Superseded by %s from %s: not counted", en, by ? by->from : ""));
+        {
+          g_autofree char *from_zh = pn_date_to_words (by ? by->from : "", TRUE);
+          g_autofree char *from_en = pn_date_to_words (by ? by->from : "", FALSE);
+
+          set_reason (result,
+                      pn_strdup_template ("自%s起由%s取代，不再计入", from_zh, zh),
+                      pn_strdup_template ("Superseded by %s from %s: not counted", en, from_en));
+        }
         result->superseded_by = by != NULL ? g_strdup (by->by) : NULL;
       }
       break;
     case PN_NOT_COUNTED_EXPIRED:
-      set_reason (result, pn_strdup_template ("已于%s到期", result->valid_until),
-                  pn_strdup_template ("Expired on %s", result->valid_until));
+      {
+        g_autofree char *until_zh = pn_date_to_words (result->valid_until, TRUE);
+        g_autofree char *until_en = pn_date_to_words (result->valid_until, FALSE);
+
+        set_reason (result, pn_strdup_template ("已于%s到期", until_zh),
+                    pn_strdup_template ("Expired on %s", until_en));
+      }
       break;
     case PN_NOT_COUNTED_PENDING:
-      set_reason (result, pn_strdup_template ("尚未施行（%s起）", result->valid_from),
-                  pn_strdup_template ("Not yet in force (from %s)", result->valid_from));
+      {
+        g_autofree char *from_zh = pn_date_to_words (result->valid_from, TRUE);
+        g_autofree char *from_en = pn_date_to_words (result->valid_from, FALSE);
+
+        set_reason (result, pn_strdup_template ("尚未施行（%s起）", from_zh),
+                    pn_strdup_template ("Not yet in force (from %s)", from_en));
+      }
       break;
     case PN_NOT_COUNTED_POSSIBLE:
       {

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "pn-date.h"
 #include "pn-engine.h"
 #include "pn-policy-loader.h"
 #include "pn-policy-private.h"
@@ -297,6 +298,32 @@ test_text_follows_evaluated_answers (void)
   g_assert_true (pn_results_find (results, "xiamen-2023-17/1/innovative-phase-2") == r);
 }
 
+/* Reasons a founder reads say dates in words, as the window's other
+ * dates do ("Not yet in force (from 2023-11-20)" stood under "Valid from
+ * 20 November 2023"). */
+static void
+test_reason_dates_in_words (void)
+{
+  g_autoptr(PnProfile) profile =
+    profile_from_args ("location=xiamen product=drug drug-class=innovative modality=chemical "
+                       "phase=phase-2 rd-investment=30000000", "2019-06-30");
+  g_autoptr(PnResults) results = pn_engine_evaluate (corpus, profile, NULL);
+  g_autofree char *en = pn_date_to_words ("2023-11-20", FALSE);
+  g_autofree char *zh = pn_date_to_words ("2023-11-20", TRUE);
+  g_autofree char *not_a_date = pn_date_to_words ("2023-02-30", FALSE);
+  const PnResult *r;
+
+  g_assert_cmpstr (en, ==, "20 November 2023");
+  g_assert_cmpstr (zh, ==, "2023年11月20日");
+  g_assert_cmpstr (not_a_date, ==, "2023-02-30");
+
+  r = pn_results_find (results, "xiamen-2023-17/1/innovative-phase-2");
+  g_assert_nonnull (r);
+  g_assert_cmpint (r->status, ==, PN_STATUS_PENDING);
+  g_assert_cmpstr (r->not_counted_reason.en, ==, "Not yet in force (from 20 November 2023)");
+  g_assert_cmpstr (r->not_counted_reason.zh, ==, "尚未施行（2023年11月20日起）");
+}
+
 /* "按照研发投入最高不超过40%的标准" is a most: the derivation says the
  * estimate is at the ceiling rate, which "给予研发投入40%的奖励" (晋江 1.2)
  * is not. */
@@ -584,6 +611,7 @@ main (int   argc,
   g_test_add_func ("/pn/engine/no-location", test_no_location);
   g_test_add_func ("/pn/engine/text-follows-evaluated-answers", test_text_follows_evaluated_answers);
   g_test_add_func ("/pn/engine/rate-ceiling-said", test_rate_ceiling_said);
+  g_test_add_func ("/pn/engine/reason-dates-in-words", test_reason_dates_in_words);
   g_test_add_func ("/pn/engine/text-from-two-threads", test_text_from_two_threads);
   g_test_add_func ("/pn/engine/compiled-conditions", test_compiled_conditions);
   g_test_add_func ("/pn/engine/outline-matches-result", test_outline_matches_result);
