@@ -81,11 +81,12 @@ write_rate (GString                *out,
   g_autofree char *result = money (step->result, lang);
 
   if (step->kind == PN_DERIVATION_RATE_UP_TO && lang == PN_LANG_ZH)
-    pn_string_append_template (out, "%s%s × 最高%s = %s（按最高比例计，实际比例可能更低）",
+    pn_string_append_template (out, "%s%s × 最高%s = %s（按原文最高比例计算的上限）",
                             label, value, rate, result);
   else if (step->kind == PN_DERIVATION_RATE_UP_TO)
-    pn_string_append_template (out, "at most %s × %s %s = %s (at the highest rate the text allows; "
-                            "the actual rate may be lower)", rate, label, value, result);
+    /* no "; " or "，" inside: the window makes a step of each clause */
+    pn_string_append_template (out, "at most %s × %s %s = %s (at the text's highest rate: the actual "
+                            "rate may be lower)", rate, label, value, result);
   else if (lang == PN_LANG_ZH)
     pn_string_append_template (out, "%s%s × %s = %s", label, value, rate, result);
   else

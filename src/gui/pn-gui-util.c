@@ -507,6 +507,11 @@ pn_gui_benefit_amount (PnBenefit *benefit)
 
   if (benefit->kind == PN_BENEFIT_NON_MONETARY)
     return g_strdup (_("Not money"));
+  /* a fixed award of 300万元 is ¥3,000,000, not "up to" it: only a cap
+   * (最高…) makes it a most */
+  if (benefit->kind == PN_BENEFIT_FIXED && benefit->amount != PN_YUAN_UNSET &&
+      (benefit->cap == PN_YUAN_UNSET || benefit->cap > benefit->amount))
+    return pn_money_format_yuan (benefit->amount);
   if (benefit->cap != PN_YUAN_UNSET || benefit->amount != PN_YUAN_UNSET)
     {
       g_autofree char *amount = pn_money_format_yuan (benefit->cap != PN_YUAN_UNSET ? benefit->cap : benefit->amount);

@@ -39,6 +39,7 @@ struct _PnWindow
   GtkRevealer          *font_banner;
   GtkStack             *main_stack;
   GtkButton            *next_button;
+  AdwToast             *saved_toast;   /* weak: "Saved “Client A”" while shown */
   GtkButton            *next_arrow_button;
   GtkWidget            *next_squeezer;
   GtkMenuButton        *primary_menu_button;
@@ -140,6 +141,9 @@ pn_window_actions_update (PnWindow *self)
     client_text = unsaved ? g_strdup_printf (_("%s · unsaved changes"), client) : g_strdup (client);
 
   gtk_widget_action_set_enabled (widget, "win.save-client", unsaved);
+  /* "Saved “Client A”" beside "Client A · unsaved changes" says two things */
+  if (unsaved && self->saved_toast != NULL)
+    adw_toast_dismiss (self->saved_toast);
   gtk_widget_action_set_enabled (widget, "win.back", in_assistant || in_planning || detail_title != NULL);
   gtk_widget_action_set_enabled (widget, "win.next",
                                  in_assistant && pn_assistant_get_can_go_next (self->assistant));
@@ -452,9 +456,7 @@ pn_window_save_client (PnWindow *self)
       return;
     }
 
-  /* Translators: a toast; %s is the client's name */
-  title = g_strdup_printf (_("Saved “%s”"), name);
-  pn_window_add_toast (self, adw_toast_new (title));
+  pn_window_add_saved_toast (self, name);
 }
 
 typedef struct
@@ -857,6 +859,7 @@ pn_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PN_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->pending_client, g_free);
+  g_clear_weak_pointer (&self->saved_toast);
 
   G_OBJECT_CLASS (pn_window_parent_class)->dispose (object);
 }
@@ -979,5 +982,30 @@ pn_window_add_toast (PnWindow *self,
   g_return_if_fail (PN_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * pn_window_add_saved_toast:
+ * @self: a #PnWindow
+ * @name: the client's name
+ *
+ * Says the client was saved; the toast goes as soon as its answers change
+ * again, when the header bar says they are unsaved.
+ */
+void
+pn_window_add_saved_toast (PnWindow   *self,
+                           const char *name)
+{
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (PN_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  /* Translators: a toast; %s is the client's name */
+  title = g_strdup_printf (_("Saved “%s”"), name);
+  toast = adw_toast_new (title);
+  g_set_weak_pointer (&self->saved_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

@@ -16,5 +16,7 @@ GtkWidget *pn_window_get_view (PnWindow      *self,
                                const char    *name);
 void      pn_window_add_toast (PnWindow      *self,
                                AdwToast      *toast);
+void      pn_window_add_saved_toast (PnWindow   *self,
+                                     const char *name);
 
 G_END_DECLS

@@ -345,9 +345,9 @@ test_rate_ceiling_said (void)
   g_assert_true (r->benefit->rate_ceiling);
   g_assert_cmpint (r->estimate_cny, ==, 12000000);
   g_assert_true (g_str_has_prefix (r->derivation.en, "at most 40% × R&D investment ¥30,000,000 = ¥12,000,000 "
-                                                     "(at the highest rate the text allows; the actual rate may "
-                                                     "be lower)"));
-  g_assert_nonnull (strstr (r->derivation.zh, "× 最高40% = 1,200万元（按最高比例计，实际比例可能更低）"));
+                                                     "(at the text's highest rate: the actual rate may be "
+                                                     "lower); cap ¥20,000,000 not reached"));
+  g_assert_nonnull (strstr (r->derivation.zh, "× 最高40% = 1,200万元（按原文最高比例计算的上限），未超过上限"));
 
   r = pn_results_find (at_jinjiang, "jinjiang-2025-8/1.2/class-2-device-registration");
   g_assert_nonnull (r);

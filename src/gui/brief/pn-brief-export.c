@@ -467,7 +467,7 @@ export_done_cb (GObject      *source_object,
 
       adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                         "close", _("_Close"),
-                                        "choose", _("_Choose Another File…"),
+                                        "choose", _("Choose _Another File…"),
                                         NULL);
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "choose",
                                                   ADW_RESPONSE_SUGGESTED);

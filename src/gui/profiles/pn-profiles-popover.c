@@ -567,10 +567,8 @@ pn_profiles_popover_saved (PnProfilesPopover *self,
   /* Said, and the entry ready for the next one. */
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
   update_current (self);
-  /* Translators: a toast; %s is the client's name */
-  title = g_strdup_printf (_("Saved “%s”"), name);
   if (PN_IS_WINDOW (root))
-    pn_window_add_toast (PN_WINDOW (root), adw_toast_new (title));
+    pn_window_add_saved_toast (PN_WINDOW (root), name);
 }
 
 gboolean
