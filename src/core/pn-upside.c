@@ -114,6 +114,21 @@ upside_high (const PnFacts *facts,
 
   pn_facts_favourable (facts, set, with_targets (facts, benefit, set, G_N_ELEMENTS (set)), &favourable);
   high = best_reading (&favourable, benefit, &problem);
+  /* A top-up gives most where its own cap is reached: 晋江 1.1's "补足到
+   * 40%，最高3000万元" over the province's uncapped 30% is ¥7,500,000 at
+   * ¥75,000,000 of R&D, and nothing at the unbounded figure the province's
+   * rate asks (it said ¥0) */
+  if (benefit->tops_up != NULL && high != PN_YUAN_UNSET)
+    {
+      PnFacts own;
+      PnNotCounted own_problem;
+      gint64 own_high;
+
+      pn_facts_favourable (facts, &benefit, 1, &own);
+      own_high = best_reading (&own, benefit, &own_problem);
+      if (own_high != PN_YUAN_UNSET && own_high > high)
+        high = own_high;
+    }
   if (high == PN_YUAN_UNSET && problem == PN_NOT_COUNTED_UNSPECIFIED)
     {
       /* "at most …" is still an upper bound */
@@ -930,6 +945,25 @@ counted_clear (Counted *counted)
   g_array_unref (counted->amounts);
 }
 
+/* A top-up with what it tops up, at one figure: what it adds beside them
+ * (its own "up to" is at its own cap's figure, where the award it tops up
+ * may give less than at its own) */
+static gint64
+top_up_beside_targets (const PnFacts       *facts,
+                       const PnResultEntry *entry)
+{
+  PnBenefit *set[8];
+  PnFacts favourable;
+  PnNotCounted problem;
+  gint64 joint;
+
+  pn_facts_favourable (facts, set, with_targets (facts, entry->benefit, set, G_N_ELEMENTS (set)), &favourable);
+  joint = best_reading (&favourable, entry->benefit, &problem);
+  if (joint == PN_YUAN_UNSET)
+    return entry->high_cny;
+  return MIN (joint, entry->high_cny);
+}
+
 static gint64
 adds_high (const PnFacts *facts,
            PnResults     *results,
@@ -946,10 +980,14 @@ adds_high (const PnFacts *facts,
       guint position = GPOINTER_TO_UINT (g_ptr_array_index (opened, i));
       const PnResultEntry *entry = _pn_results_peek (results, position);
 
-      if (entry->high_cny == PN_YUAN_UNSET)
+      gint64 high = entry->high_cny;
+
+      if (high == PN_YUAN_UNSET)
         return PN_YUAN_UNSET;
+      if (entry->benefit->tops_up != NULL)
+        high = top_up_beside_targets (facts, entry);
       g_array_append_val (positions, position);
-      g_array_append_val (amounts, entry->high_cny);
+      g_array_append_val (amounts, high);
     }
 
   choice_init (&choice, facts, NULL, results, (guint *) positions->data, (gint64 *) amounts->data,

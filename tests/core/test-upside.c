@@ -484,6 +484,25 @@ test_next_step_holds_yearly_cap (void)
   g_assert_cmpint (step_adds (results, "major-project-review"), ==, 2500000);
 }
 
+/* 晋政规〔2025〕8号 1.1 "在省级奖励的基础上配套补足到40%，最高…3000万元" over
+ * the province's 30% (task 11, capped at ¥30,000,000): with R&D blank the
+ * top-up alone gives most at its own cap's figure, ¥75,000,000, where it
+ * adds ¥30,000,000 − ¥22,500,000 = ¥7,500,000.  It said ¥0 (priced at the
+ * figure where the province's cap is reached, where it adds nothing).
+ * Beside the province's award the two still give ¥30,000,000 at most: the
+ * R&D step adds that, not ¥37,500,000. */
+static void
+test_top_up_alone (void)
+{
+  g_autoptr(PnResults) results = evaluate (corpus, "location=jinjiang product=drug drug-class=innovative "
+                                                   "modality=biologic therapeutic-area=oncology phase=phase-3",
+                                           "2025-07-01");
+
+  g_assert_cmpint (find (results, "jinjiang-2025-8/1.1/innovative-phase-3")->high_cny, ==, 7500000);
+  g_assert_cmpint (find (results, "fujian-2022-tasks/11/innovative-phase-3")->high_cny, ==, 30000000);
+  g_assert_cmpint (step_adds (results, "rd-investment"), ==, 30000000);
+}
+
 /* With national funding blank, 厦府规〔2023〕17号（四）'s 1:1 matching leaves
  * the "up to" total without a bound; the measures with a cap still give
  * ¥52,300,000 together (the ¥55,300,000 of /pn/upside/total-high-one-
@@ -723,6 +742,7 @@ main (int   argc,
   g_test_add_func ("/pn/upside/reach-back-said", test_reach_back_said);
   g_test_add_func ("/pn/upside/total-high-bounded", test_total_high_bounded);
   g_test_add_func ("/pn/upside/combined-limit-bounds", test_combined_limit_bounds);
+  g_test_add_func ("/pn/upside/top-up-alone", test_top_up_alone);
 
   status = g_test_run ();
   pn_corpus_unref (corpus);
