@@ -503,6 +503,24 @@ test_top_up_alone (void)
   g_assert_cmpint (step_adds (results, "rd-investment"), ==, 30000000);
 }
 
+/* 晋江 3.1 (新购置生产设备金额10%，最高1000万元) and the province's task 36
+ * (设备投资额不超过5%，最高500万元) both take the one equipment figure;
+ * the 附则's 就高从优不重复 lets the higher count: giving it adds
+ * ¥10,000,000, not ¥15,000,000 (¥20,000,000 with task 36's leading
+ * enterprise tier). */
+static void
+test_equipment_once (void)
+{
+  g_autoptr(PnResults) results = evaluate (corpus, "location=jinjiang product=drug drug-class=innovative "
+                                                   "modality=biologic therapeutic-area=oncology "
+                                                   "rd-investment=40000000",
+                                           "2025-07-01");
+
+  g_assert_cmpstr (find (results, "jinjiang-2025-8/3.1/new-project-equipment-drug")->benefit->overlap_group, ==,
+                   "tech-upgrade-equipment");
+  g_assert_cmpint (step_adds (results, "equipment"), ==, 10000000);
+}
+
 /* With national funding blank, 厦府规〔2023〕17号（四）'s 1:1 matching leaves
  * the "up to" total without a bound; the measures with a cap still give
  * ¥52,300,000 together (the ¥55,300,000 of /pn/upside/total-high-one-
@@ -743,6 +761,7 @@ main (int   argc,
   g_test_add_func ("/pn/upside/total-high-bounded", test_total_high_bounded);
   g_test_add_func ("/pn/upside/combined-limit-bounds", test_combined_limit_bounds);
   g_test_add_func ("/pn/upside/top-up-alone", test_top_up_alone);
+  g_test_add_func ("/pn/upside/equipment-once", test_equipment_once);
 
   status = g_test_run ();
   pn_corpus_unref (corpus);
