@@ -81,7 +81,10 @@ pnav_compare (PnavContext  *ctx,
                                         "the others give), the best place and the totals by kind of "
                                         "benefit. With --format json, each place's results as well, the "
                                         "same as “pnav match --location ID” gives, and in “summary” each "
-                                        "place's “total_high_cny” and “total_high_bounded_cny”."),
+                                        "place's “total_high_cny” and “total_high_bounded_cny”, "
+                                        "“best_location” (the first on a tie; null when nothing counts "
+                                        "anywhere) and “best_locations” (every place with the highest "
+                                        "total)."),
                                      compare_entries, TRUE);
 
   if (!pnav_option_context_parse (context, args, FALSE, &positional, &error)

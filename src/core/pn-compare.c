@@ -263,15 +263,19 @@ pn_compare_to_json (PnCompare *self)
     }
   json_builder_end_array (builder);
 
+  /* no best place when nothing counts anywhere: null and none */
   json_builder_set_member_name (builder, "best_location");
-  json_builder_add_string_value (builder, g_ptr_array_index (self->locations, pn_compare_get_best (self)));
+  if (pn_results_get_total (g_ptr_array_index (self->results, pn_compare_get_best (self))) > 0)
+    json_builder_add_string_value (builder, g_ptr_array_index (self->locations, pn_compare_get_best (self)));
+  else
+    json_builder_add_null_value (builder);
   /* every location with the highest total, when it is a tie */
   json_builder_set_member_name (builder, "best_locations");
   json_builder_begin_array (builder);
   {
     gint64 best = pn_results_get_total (g_ptr_array_index (self->results, pn_compare_get_best (self)));
 
-    for (guint i = 0; i < self->results->len; i++)
+    for (guint i = 0; best > 0 && i < self->results->len; i++)
       if (pn_results_get_total (g_ptr_array_index (self->results, i)) == best)
         json_builder_add_string_value (builder, g_ptr_array_index (self->locations, i));
   }
@@ -437,8 +441,11 @@ pn_compare_to_text (PnCompare *self,
         g_string_append (names, label);
       }
 
-    g_string_append_printf (str, zh ? "\n合计最高：%s（%s）\n" : "\nHighest total: %s (%s)\n",
-                            names->str, total);
+    if (best_total > 0)
+      g_string_append_printf (str, zh ? "\n合计最高：%s（%s）\n" : "\nHighest total: %s (%s)\n",
+                              names->str, total);
+    else
+      g_string_append (str, zh ? "\n各地均无计入合计的措施。\n" : "\nNo place has a measure that counts.\n");
   }
   if (any_unbounded)
     g_string_append (str, zh ? "“≥”：有上限的措施合计最高可得的金额；另有措施按未填写的数额的比例计算，没有上限。\n"

@@ -494,6 +494,20 @@ def test_compare(tap, pnav):
            and summary["best_locations"] == [p for p, t in zip(places, totals) if t == best],
            "compare names the best location (the first on a tie)", json.dumps(summary)[:400])
 
+    # nothing counts anywhere: no best place (it named the first, Xiamen)
+    r = pnav.run("compare", "--locations", ",".join(places), "--product", "organisation",
+                 "--entity", "platform", "--equipment", "20000000", "--as-of", "2026-06-30",
+                 "--format", "json")
+    zero = r.json()
+    tap.ok(r.rc == 0 and zero is not None
+           and all(s["total_estimate_cny"] == 0 for s in zero["summary"]["locations"])
+           and zero["summary"]["best_location"] is None and zero["summary"]["best_locations"] == [],
+           "compare with ¥0 everywhere names no best place", r)
+    r = pnav.run("compare", "--locations", ",".join(places), "--product", "organisation",
+                 "--entity", "platform", "--equipment", "20000000", "--as-of", "2026-06-30")
+    tap.ok(r.rc == 0 and "No place has a measure that counts." in r.out and "Highest total" not in r.out,
+           "and its text says so", r)
+
     kinds_ok = True
     for entry in summary["by_kind"]:
         per = []
