@@ -296,7 +296,9 @@ is_title_like (const char *text)
   g_autofree char *s = squash (text);
   glong len = g_utf8_strlen (s, -1);
 
-  if (len == 0 || len > 45 || pn_draft_count_cjk (s) < 2)
+  /* a notice's heading with two issuers runs longer: "合肥市发展和改革委员会
+   * 合肥市财政局关于组织申报2024年度…项目的通知" */
+  if (len == 0 || (len > 45 && !(len <= 90 && strstr (s, "关于") != NULL)) || pn_draft_count_cjk (s) < 2)
     return FALSE;
   if (pn_draft_find_any (s, (const char * const[]) { "，", "。", "；", "：", ":", "\t", NULL }) != NULL)
     return FALSE;
@@ -504,6 +506,43 @@ is_org_name (const char *s)
   return FALSE;
 }
 
+/* A signature line of several issuers, "合肥市发展和改革委员会　　合肥市财政局":
+ * its names joined by 、 (squashed, they ran together); else NULL. */
+static char *
+org_names (const char *text)
+{
+  g_autofree char *spaced = g_strdup (text != NULL ? text : "");
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n = 0;
+
+  /* U+3000 and tabs as spaces */
+  for (char *p = spaced; *p != '\0'; p++)
+    {
+      if (*p == '\t')
+        *p = ' ';
+      else if ((guchar) p[0] == 0xE3 && (guchar) p[1] == 0x80 && (guchar) p[2] == 0x80)
+        {
+          p[0] = p[1] = p[2] = ' ';
+          p += 2;
+        }
+    }
+  parts = g_strsplit (g_strstrip (spaced), " ", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (*parts[i] == '\0')
+        continue;
+      if (!is_org_name (parts[i]))
+        return NULL;
+      if (n++ > 0)
+        g_string_append (names, "、");
+      g_string_append (names, parts[i]);
+    }
+  if (n < 2)
+    return NULL;
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
 static void
 read_signature (PnDraftMeta      *meta,
                 PnDraftStructure *structure,
@@ -527,10 +566,16 @@ read_signature (PnDraftMeta      *meta,
           issuer = g_string_new (NULL);
           for (guint back = 1; back <= 3 && back <= i - from; back++)
             {
+              g_autofree char *several = org_names (para_at (structure, i - back)->text);
               g_autofree char *prev = squash (para_at (structure, i - back)->text);
 
-              if (!is_org_name (prev))
+              if (several == NULL && !is_org_name (prev))
                 break;
+              if (several != NULL)
+                {
+                  g_free (prev);
+                  prev = g_steal_pointer (&several);
+                }
               if (issuer->len > 0)
                 g_string_prepend (issuer, "、");
               g_string_prepend (issuer, prev);
@@ -718,6 +763,42 @@ read_interpreter (PnDraftMeta *meta,
   meta->interpreter = g_strndup (by, end - by);
 }
 
+/* A plain-text heading "关于…的通知" and the number on the line after it
+ * make one paragraph, "…的通知合发改高技〔2024〕512号": the number off the
+ * title's end, cut after the last word a title ends with. */
+static char *
+split_trailing_number (char **title)
+{
+  static const char * const endings[] = {
+    "通知", "办法", "措施", "意见", "方案", "细则", "指南", "规定", "决定", "政策", "公告", "通告",
+    "规划", "计划", "清单", "函", "批复", NULL
+  };
+  g_autofree char *number = NULL;
+  const char *at;
+  const char *cut = NULL;
+
+  if (*title == NULL || (number = find_doc_number (*title, TRUE)) == NULL ||
+      !g_str_has_suffix (*title, number))
+    return NULL;
+  at = *title + strlen (*title) - strlen (number);
+  for (guint i = 0; endings[i] != NULL; i++)
+    {
+      const char *hit = pn_draft_rfind (*title, at + strlen (number), endings[i]);
+
+      if (hit != NULL && hit >= at && hit + strlen (endings[i]) < *title + strlen (*title) &&
+          (cut == NULL || hit + strlen (endings[i]) > cut))
+        cut = hit + strlen (endings[i]);
+    }
+  if (cut == NULL || cut == *title)
+    return NULL;
+  {
+    char *own = g_strdup (cut);
+
+    (*title)[cut - *title] = '\0';
+    return own;
+  }
+}
+
 PnDraftMeta *
 pn_draft_read_meta (PnDraftExtract   *extract,
                     PnDraftStructure *structure)
@@ -743,6 +824,8 @@ pn_draft_read_meta (PnDraftExtract   *extract,
 
   for (guint i = 0; i < end && meta->doc_number == NULL; i++)
     meta->doc_number = find_doc_number (para_at (structure, i)->text, FALSE);
+  if (meta->doc_number == NULL)
+    meta->doc_number = split_trailing_number (&meta->title);
   if (meta->doc_number == NULL && extract->outside != NULL)
     {
       g_autofree char *value = labelled (extract->outside,

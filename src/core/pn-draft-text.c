@@ -362,6 +362,39 @@ skip_word (const char *text,
   return TRUE;
 }
 
+/* A year in Chinese digits, as a signature writes it: 二〇二四 (〇 or 零
+ * for 0), four of them. */
+static gboolean
+read_cn_year (const char *text,
+              gsize      *pos,
+              int        *out_year)
+{
+  static const char * const digits[] = { "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+  gsize i = *pos;
+  int year = 0;
+
+  for (guint n = 0; n < 4; n++)
+    {
+      gboolean found = FALSE;
+
+      for (guint d = 0; d < G_N_ELEMENTS (digits) && !found; d++)
+        if (g_str_has_prefix (text + i, digits[d]) ||
+            (d == 0 && g_str_has_prefix (text + i, "零")) ||
+            (d == 0 && g_str_has_prefix (text + i, "○")) ||
+            (d == 0 && g_str_has_prefix (text + i, "Ｏ")))
+          {
+            year = year * 10 + (int) d;
+            i += strlen (digits[d]);
+            found = TRUE;
+          }
+      if (!found)
+        return FALSE;
+    }
+  *pos = i;
+  *out_year = year;
+  return TRUE;
+}
+
 gboolean
 pn_draft_parse_date (const char  *text,
                      gsize       *pos,
@@ -371,7 +404,8 @@ pn_draft_parse_date (const char  *text,
   int year, month, day;
   g_autoptr(GDate) date = NULL;
 
-  if (!read_number (text, &i, &year, FALSE) || year < 1949 || year > 2200 ||
+  if ((!read_number (text, &i, &year, FALSE) && !read_cn_year (text, &i, &year)) ||
+      year < 1949 || year > 2200 ||
       !skip_word (text, &i, "年") ||
       !read_number (text, &i, &month, TRUE) || !skip_word (text, &i, "月") ||
       !read_number (text, &i, &day, TRUE) || !skip_word (text, &i, "日"))

@@ -1943,6 +1943,45 @@ test_rate_ceilings (void)
   assert_valid (draft);
 }
 
+/* A 申报通知 in plain text: its heading with two issuers (56 characters:
+ * it was too long for a title, which became the file name), the number on
+ * the next line (it ran into the title), a signature of two issuers on one
+ * line (they ran together) and a date in Chinese digits (not read). */
+static void
+test_notice_header (void)
+{
+  static const char text[] =
+    "合肥市发展和改革委员会　合肥市财政局关于组织申报2024年度合肥市生物医药产业发展政策项目的通知\n"
+    "各有关企业：\n"
+    "一、支持标准\n"
+    "（一）对完成Ⅰ期临床试验的1类创新药，给予最高300万元补助。\n"
+    "合肥市发展和改革委员会　　　　合肥市财政局\n"
+    "二〇二四年七月二十日\n";
+  static const char numbered[] =
+    "关于组织申报2024年度生物医药产业发展政策项目的通知\n"
+    "合发改高技〔2024〕512号\n"
+    "各有关企业：\n"
+    "一、支持标准\n"
+    "（一）对完成Ⅰ期临床试验的1类创新药，给予最高300万元补助。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("notice.txt", text, -1, &error);
+  g_autoptr(PnDraft) second = NULL;
+  PnDocument *document;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  g_assert_cmpstr (document->title.zh, ==,
+                   "合肥市发展和改革委员会合肥市财政局关于组织申报2024年度合肥市生物医药产业发展政策项目的通知");
+  g_assert_cmpstr (document->issuer.zh, ==, "合肥市发展和改革委员会、合肥市财政局");
+  g_assert_cmpstr (document->issued, ==, "2024-07-20");
+
+  second = draft_bytes ("numbered.txt", numbered, -1, &error);
+  g_assert_no_error (error);
+  document = pn_draft_get_document (second);
+  g_assert_cmpstr (document->title.zh, ==, "关于组织申报2024年度生物医药产业发展政策项目的通知");
+  g_assert_cmpstr (document->doc_number, ==, "合发改高技〔2024〕512号");
+}
+
 /* Bands of a figure are conditions: "年营业收入5亿元—10亿元的企业" drafted a
  * ¥1,000,000,000 award, "达到5亿元至10亿元" a threshold of 10亿, and a table
  * of revenue bands awards of 5亿 to 50亿 under a threshold of 50亿.  The
@@ -2689,6 +2728,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/rates-as-set", test_rates_as_set);
   g_test_add_func ("/pn/draft/figures/rate-ceilings", test_rate_ceilings);
   g_test_add_func ("/pn/draft/figures/figure-bands", test_figure_bands);
+  g_test_add_func ("/pn/draft/meta/notice-header", test_notice_header);
   g_test_add_func ("/pn/draft/figures/parts-and-standards", test_parts_and_standards);
   g_test_add_func ("/pn/draft/figures/tiers-by-difference", test_tiers_by_difference);
   g_test_add_func ("/pn/draft/figures/instalments-of-all", test_instalments_of_all);
