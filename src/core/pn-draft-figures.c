@@ -317,6 +317,9 @@ add_token (Reader    *self,
 static PnFigure find_base (const char *s,
                            gsize       start,
                            gsize       end);
+static gsize subject_start (Reader *self,
+                            guint   clause,
+                            gsize   pos);
 
 /* "（含）" or "(含)" at `pos`: its length, else 0 */
 static gsize
@@ -1396,6 +1399,8 @@ static const Keyword keywords[] = {
    * generics, whatever "新药" some texts still call them */
   { PN_QUESTION_DRUG_CLASS, "generic", { "仿制药", "首仿", "3类新药", "三类新药", "3类仿制药", "4类仿制药",
                                          "仿制境外上市", NULL } },
+  /* "按照生物制品注册分类3.3类申报的生物类似药": a biologic's generic */
+  { PN_QUESTION_DRUG_CLASS, "generic", { "生物类似药", "3.3类", NULL } },
   { PN_QUESTION_DRUG_CLASS, "classical-tcm", { "古代经典名方", "经典名方", NULL } },
   /* cell and gene therapies are registered as biologics */
   { PN_QUESTION_MODALITY, "biologic", { "生物制品", "细胞治疗", "基因治疗", "抗体药物", NULL } },
@@ -1623,6 +1628,16 @@ detect (const char *text,
                                                          NULL }) != NULL &&
       pn_draft_find_any (plain, (const char * const[]) { "首家", "首仿", "第一家", "第二家", NULL }) == NULL)
     vocab_add (vocab, PN_QUESTION_RANK, "first");
+
+  /* "取得临床试验批件（含默示许可）的": the approval to start trials ends
+   * the preclinical stage (it matched a drug at any stage) */
+  if (!phase_found &&
+      pn_draft_find_any (plain, (const char * const[]) { "临床试验批件", "临床批件", "临床试验通知书",
+                                                         "默示许可", "临床试验许可", NULL }) != NULL)
+    {
+      vocab_add (vocab, PN_QUESTION_PHASE, "preclinical");
+      phase_found = TRUE;
+    }
 
   /* "完成Ⅲ期临床试验并取得药品注册证书": the registration is the
    * milestone the award waits for, not the trial before it */
@@ -2510,6 +2525,26 @@ fill_benefit (Reader    *self,
       g_clear_pointer (&vocab.values[PN_QUESTION_DRUG_CLASS], g_ptr_array_unref);
       g_clear_pointer (&vocab.values[PN_QUESTION_DEVICE_CLASS], g_ptr_array_unref);
       vocab_add (&vocab, PN_QUESTION_PRODUCT, "organisation");
+    }
+  /* "对首次取得药品注册证书并在本区实现产业化的1类创新药，…给予最高2000万元
+   * 奖励；对2类改良型新药，…给予最高500万元奖励": the second class's award
+   * waits for the same milestone (it matched a drug at Phase I) */
+  if (vocab.values[PN_QUESTION_PHASE] == NULL && vocab.values[PN_QUESTION_DRUG_CLASS] != NULL &&
+      vocab.values[PN_QUESTION_DRUG_CLASS]->len == 1 && token->clause > 0 &&
+      clause_start (self, token->clause - 1) >= sentence_start (self, token->sentence) &&
+      at (s, subject_start (self, token->clause, token->start), "对"))
+    {
+      g_autofree char *before = span_dup (s, clause_start (self, token->clause - 1),
+                                          clause_end (self, token->clause - 1));
+      g_auto(Vocab) earlier = { { NULL } };
+
+      detect (before, &earlier);
+      if (earlier.values[PN_QUESTION_PHASE] != NULL && earlier.values[PN_QUESTION_DRUG_CLASS] != NULL &&
+          earlier.values[PN_QUESTION_DRUG_CLASS]->len == 1 &&
+          !g_str_equal (g_ptr_array_index (earlier.values[PN_QUESTION_DRUG_CLASS], 0),
+                        g_ptr_array_index (vocab.values[PN_QUESTION_DRUG_CLASS], 0)))
+        for (guint i = 0; i < earlier.values[PN_QUESTION_PHASE]->len; i++)
+          vocab_add (&vocab, PN_QUESTION_PHASE, g_ptr_array_index (earlier.values[PN_QUESTION_PHASE], i));
     }
   /* a drug benefit is no device's: drop what the other product implies */
   if (vocab.values[PN_QUESTION_PRODUCT] != NULL && vocab.values[PN_QUESTION_PRODUCT]->len > 1 &&

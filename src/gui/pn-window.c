@@ -282,10 +282,16 @@ pn_window_back_cb (GtkWidget  *widget,
       return;
     }
 
-  /* Back from a view opened from the results is back to the results. */
+  /* Back from a view opened from the results is back to the results;
+   * before any answer (the documents opened from the welcome), back to
+   * the welcome, not to an empty results page. */
   if (g_strcmp0 (view, "assistant") != 0)
     {
-      pn_window_show_view (self, "results");
+      PnApplication *application = pn_window_get_pn_application (self);
+      PnProfile *profile = application != NULL ? pn_application_get_profile (application) : NULL;
+
+      pn_window_show_view (self, profile != NULL && pn_profile_get_location (profile) != NULL
+                                 ? "results" : "welcome");
       return;
     }
 

@@ -1982,6 +1982,37 @@ test_notice_header (void)
   g_assert_cmpstr (document->doc_number, ==, "合发改高技〔2024〕512号");
 }
 
+/* Milestones the words imply: "取得临床试验批件（含默示许可）" ends the
+ * preclinical stage (it matched any stage); "对2类改良型新药" after "对首次
+ * 取得药品注册证书并…实现产业化的1类创新药" waits for the same (it matched
+ * Phase I); a 3.3类 biosimilar is a biologic's generic (it matched an
+ * innovative biologic). */
+static void
+test_milestones_implied (void)
+{
+  static const char text[] =
+    "第一条　对在本区开展研发的1类创新药，取得临床试验批件（含默示许可）的，给予100万元奖励。\n"
+    "第二条　对首次取得药品注册证书并在本区实现产业化的1类创新药，每个品种给予最高2000万元奖励；"
+    "对2类改良型新药，每个品种给予最高500万元奖励。\n"
+    "第三条　对按照生物制品注册分类3.3类申报的生物类似药，完成Ⅲ期临床试验的，给予最高500万元资助。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("milestones.txt", text, -1, &error);
+  PnDocument *document;
+  PnArticle *two;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  g_assert_cmpstr (condition (g_ptr_array_index (article (document, "1")->benefits, 0), PN_QUESTION_PHASE), ==,
+                   "preclinical");
+  two = article (document, "2");
+  g_assert_cmpuint (two->benefits->len, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpstr (condition (g_ptr_array_index (two->benefits, i), PN_QUESTION_PHASE), ==, "marketed");
+  g_assert_cmpstr (condition (g_ptr_array_index (article (document, "3")->benefits, 0), PN_QUESTION_DRUG_CLASS), ==,
+                   "generic");
+  assert_valid (draft);
+}
+
 /* Bands of a figure are conditions: "年营业收入5亿元—10亿元的企业" drafted a
  * ¥1,000,000,000 award, "达到5亿元至10亿元" a threshold of 10亿, and a table
  * of revenue bands awards of 5亿 to 50亿 under a threshold of 50亿.  The
@@ -2729,6 +2760,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/rate-ceilings", test_rate_ceilings);
   g_test_add_func ("/pn/draft/figures/figure-bands", test_figure_bands);
   g_test_add_func ("/pn/draft/meta/notice-header", test_notice_header);
+  g_test_add_func ("/pn/draft/conditions/milestones-implied", test_milestones_implied);
   g_test_add_func ("/pn/draft/figures/parts-and-standards", test_parts_and_standards);
   g_test_add_func ("/pn/draft/figures/tiers-by-difference", test_tiers_by_difference);
   g_test_add_func ("/pn/draft/figures/instalments-of-all", test_instalments_of_all);

@@ -424,10 +424,13 @@ zero_reason (PnResults *results)
       PnResultOutline outline;
 
       pn_results_get_outline (results, i, &outline);
-      if (outline.not_counted == PN_NOT_COUNTED_POSSIBLE || outline.not_counted == PN_NOT_COUNTED_MISSING_FIGURE)
-        possible++;
-      else if (outline.status != PN_STATUS_IN_FORCE)
+      /* a measure not in force gives nothing whatever the answers: in
+       * 2019 every card said "1 possible: it still needs an answer" */
+      if (outline.status != PN_STATUS_IN_FORCE)
         inactive++;
+      else if (outline.not_counted == PN_NOT_COUNTED_POSSIBLE ||
+               outline.not_counted == PN_NOT_COUNTED_MISSING_FIGURE)
+        possible++;
     }
 
   if (n == 0)
