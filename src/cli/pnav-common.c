@@ -28,6 +28,9 @@
 
 G_DEFINE_QUARK (pnav-error-quark, pnav_error)
 
+/* the database this process opened, which no --output may replace */
+static char *open_db_path;
+
 void
 pnav_context_init (PnavContext *self,
                    const char  *command,
@@ -38,6 +41,10 @@ pnav_context_init (PnavContext *self,
   memset (self, 0, sizeof *self);
   self->command = command;
   self->global_db = g_strdup (global_db);
+  /* the database a command that never opens it would still clobber
+   * (draft --output): the one it would open; opening it says which */
+  g_free (open_db_path);
+  open_db_path = global_db != NULL ? g_strdup (global_db) : pn_store_default_path ();
   self->format = PNAV_FORMAT_TEXT;
   for (guint i = 0; i < PN_N_FIGURES; i++)
     self->profile_options.figures[i] = PN_YUAN_UNSET;
@@ -861,6 +868,8 @@ pnav_context_open_store (PnavContext  *self,
       return NULL;
     }
 
+  g_free (open_db_path);
+  open_db_path = g_strdup (path);
   return self->store;
 }
 
@@ -1221,6 +1230,26 @@ pnav_document_lang_cb (const char  *option_name,
   return TRUE;
 }
 
+/* Whether `path` is the open database or one of its companion files:
+ * `brief -o c.db` replaced the database with a PDF, every client gone. */
+static gboolean
+is_database_file (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  GStatBuf target, db;
+
+  if (open_db_path == NULL || g_stat (path, &target) != 0)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (open_db_path, suffixes[i], NULL);
+
+      if (g_stat (name, &db) == 0 && db.st_dev == target.st_dev && db.st_ino == target.st_ino)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 gboolean
 pnav_write_output (const char  *path,
                    GBytes      *bytes,
@@ -1251,6 +1280,13 @@ pnav_write_output (const char  *path,
   if (path[0] == '\0')
     {
       g_set_error (error, PNAV_ERROR, PNAV_ERROR_USAGE, _("--output: expected a file name"));
+      return FALSE;
+    }
+
+  if (is_database_file (path))
+    {
+      g_set_error (error, PNAV_ERROR, PNAV_ERROR_USAGE,
+                   _("--output: %s is the database; give another file name"), shown);
       return FALSE;
     }
 

@@ -114,6 +114,9 @@ pnav_draft (PnavContext  *ctx,
       /* name the file as it was given, not as an absolute path */
       g_autofree char *parse_name = g_file_get_parse_name (file);
 
+      if (error == NULL)
+        g_set_error (&error, PN_DRAFT_ERROR, PN_DRAFT_ERROR_DAMAGED, "%s: cannot be drafted", parse_name);
+
       if (g_str_has_prefix (error->message, parse_name) && strcmp (parse_name, display) != 0)
         {
           g_autofree char *message = g_strconcat (display, error->message + strlen (parse_name), NULL);

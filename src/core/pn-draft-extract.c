@@ -917,7 +917,7 @@ numbering_load (Numbering *self,
     return;
 
   data = g_bytes_get_data (bytes, &size);
-  if (g_strstr_len (data, MIN (size, 4096), "<!DOCTYPE") != NULL)
+  if (data == NULL || size == 0 || g_strstr_len (data, MIN (size, 4096), "<!DOCTYPE") != NULL)
     return;
   ctxt = xmlNewParserCtxt ();
   doc = ctxt ? xmlCtxtReadMemory (ctxt, data, (int) size, "numbering.xml", NULL,
@@ -1219,7 +1219,13 @@ docx_document_xml (const char  *display_name,
 
   archive_read_support_format_zip (archive);
   if (archive_read_open_memory (archive, data, size) != ARCHIVE_OK)
-    goto out;
+    {
+      /* a renamed text file, a download cut short: said, not a crash */
+      g_set_error (error, PN_DRAFT_ERROR, PN_DRAFT_ERROR_DAMAGED,
+                   "%s: not a .docx it can read (no zip container: is it another kind of file "
+                   "named .docx?)", display_name);
+      goto out;
+    }
 
   while (archive_read_next_header (archive, &entry) == ARCHIVE_OK)
     {
@@ -1302,6 +1308,12 @@ extract_docx (const char  *display_name,
     return NULL;
 
   data = g_bytes_get_data (xml, &size);
+  if (data == NULL || size == 0)
+    {
+      g_set_error (error, PN_DRAFT_ERROR, PN_DRAFT_ERROR_DAMAGED,
+                   "%s: its text (word/document.xml) is empty", display_name);
+      return NULL;
+    }
   if (g_strstr_len (data, MIN (size, 4096), "<!DOCTYPE") != NULL)
     {
       g_set_error (error, PN_DRAFT_ERROR, PN_DRAFT_ERROR_DAMAGED,

@@ -786,6 +786,13 @@ csv_quoted (GString    *str,
             const char *value)
 {
   g_string_append_c (str, '"');
+  /* a spreadsheet takes "=HYPERLINK(…)" or "=cmd|…" at a text cell's
+   * start for a formula: the titles come from policy files anyone may
+   * write, so such a cell starts with an apostrophe (OWASP's CSV
+   * injection advice) */
+  if (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' ||
+      value[0] == '\t' || value[0] == '\r')
+    g_string_append_c (str, '\'');
   for (const char *p = value; *p; p++)
     {
       if (*p == '"')

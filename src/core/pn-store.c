@@ -1754,11 +1754,28 @@ open_db (const char  *path,
   if (read_only)
     {
       /* Readable even where the -shm and -wal files cannot be created (a
-       * read-only folder): the file is then taken as unchanging. */
+       * read-only folder): the file is then taken as unchanging.  Not when
+       * a -wal holds commits the file does not have yet (a writer open,
+       * or one that crashed): immutable=1 would skip them, and read pages
+       * a writer is changing.  Then read-only as SQLite reads a WAL
+       * database, which fails rather than read the wrong thing. */
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      struct stat st;
+      gboolean pending = stat (wal, &st) == 0 && st.st_size > 0;
       g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
-      g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+      g_autofree char *uri = g_strconcat ("file:", escaped, pending ? "?mode=ro" : "?immutable=1", NULL);
 
       return sqlite3_open_v2 (uri, out_db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+                              SQLITE_OPEN_NOMUTEX, NULL);
+    }
+
+  /* a name SQLite would take as a URI ("file:x.db?mode=memory" kept
+   * nothing): a file name, as check_path () saw it */
+  if (g_str_has_prefix (path, "file:"))
+    {
+      g_autofree char *plain = g_strconcat ("./", path, NULL);
+
+      return sqlite3_open_v2 (plain, out_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
                               SQLITE_OPEN_NOMUTEX, NULL);
     }
 
@@ -1833,9 +1850,18 @@ pn_store_open (const char  *path,
 
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_OPEN,
-                   "%s: cannot open the database: %s", path,
-                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      struct stat st;
+
+      if (self->read_only && stat (wal, &st) == 0 && st.st_size > 0)
+        g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_READ_ONLY,
+                     "%s: cannot be read without write access while %s holds changes not yet "
+                     "written into it; open it once where it can be written (or wait for the "
+                     "program writing it to close)", path, wal);
+      else
+        g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_OPEN,
+                     "%s: cannot open the database: %s", path,
+                     self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return NULL;
     }
 

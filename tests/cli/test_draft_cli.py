@@ -16,6 +16,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import zipfile
 import xml.etree.ElementTree as ET
 
 MAX_BYTES = 32 * 1024 * 1024
@@ -126,6 +127,22 @@ def main(argv):
               [] if status == 2 and "--output" in err else ["exit %d: %s" % (status, err)])
     status, _, err = run("draft")
     tap.check("no SOURCE is a usage error (exit 2)", [] if status == 2 else ["exit %d: %s" % (status, err)])
+
+    # a renamed text file named .docx crashed (SIGSEGV); an empty document.xml spoke a CRITICAL
+    renamed = os.path.join(tmp, "renamed.docx")
+    with open(renamed, "wb") as f:
+        f.write(b"hello")
+    status, _, err = run("draft", renamed)
+    tap.check("a .docx that is no zip is one line, exit 3",
+              [] if status == 3 and len(err.strip().splitlines()) == 1 and "renamed.docx" in err
+              else ["exit %d: %s" % (status, err)])
+    empty = os.path.join(tmp, "empty-body.docx")
+    with zipfile.ZipFile(empty, "w") as z:
+        z.writestr("word/document.xml", b"")
+    status, _, err = run("draft", empty)
+    tap.check("a .docx with an empty word/document.xml is one line, exit 3",
+              [] if status == 3 and len(err.strip().splitlines()) == 1 and "CRITICAL" not in err
+              else ["exit %d: %s" % (status, err)])
 
     # a new place: drafted, reviewed, imported, then asked about by name
     shenzhen = os.path.join(tmp, "shenzhen.txt")

@@ -311,6 +311,60 @@ def test_read_only_folder(tap, pnav, tmp, fresh):
            'exit %d\nstderr: %s' % (result.returncode, result.stderr))
 
 
+def test_output_and_names(tap, pnav, tmp, fresh):
+    """--output never replaces the database; a "file:" name is a file."""
+    db = os.path.join(tmp, 'outputs.db')
+    shutil.copy(fresh, db)
+    saved = run(pnav, db, ['profile', 'save', 'client', '--location', 'xiamen'])
+    link = os.path.join(tmp, 'link-to-db.pdf')
+    os.symlink(db, link)
+    failures = []
+    for args in (['brief', '--profile', 'client', '--output', db],
+                 ['brief', '--profile', 'client', '--output', link],
+                 ['deadlines', '--location', 'xiamen', '--output', db]):
+        result = run(pnav, db, args)
+        if result.returncode != 2 or 'is the database' not in result.stderr:
+            failures.append('%s: exit %d: %s' % (args, result.returncode, result.stderr))
+    listed = run(pnav, db, ['profile', 'list'])
+    tap.ok(saved.returncode == 0 and not failures and listed.returncode == 0 and 'client' in listed.stdout,
+           '--output naming the database (or a link to it) is refused, the clients kept',
+           '\n'.join(failures) + '\n' + listed.stderr)
+
+    # "file:x.db?mode=memory" was an SQLite URI: saved in memory, exit 0, lost
+    cwd = os.getcwd()
+    os.chdir(tmp)
+    try:
+        name = 'file:uri.db?mode=memory'
+        saved = run(pnav, name, ['profile', 'save', 'client', '--location', 'xiamen'])
+        listed = run(pnav, name, ['profile', 'list'])
+        kept = os.path.exists(os.path.join(tmp, name))
+    finally:
+        os.chdir(cwd)
+    tap.ok(saved.returncode == 0 and 'client' in listed.stdout and kept,
+           'a --db name that starts with "file:" is a file of that name',
+           'save %d, list %r, file kept: %s' % (saved.returncode, listed.stdout, kept))
+
+
+def test_csv_formulas(tap, pnav, tmp, fresh):
+    """A policy file's title that reads as a spreadsheet formula stays text."""
+    db = os.path.join(tmp, 'csv.db')
+    shutil.copy(fresh, db)
+    hostile = os.path.join(tmp, 'formula.xml')
+    with open(hostile, 'w', encoding='utf-8') as f:
+        f.write(DOCUMENT.replace('<en>A</en>', '<en>=HYPERLINK("http://example.invalid","A")</en>')
+                        .replace('<zh>甲</zh>', '<zh>@SUM(1+1)</zh>'))
+    imported = run(pnav, db, ['import', hostile])
+    out = os.path.join(tmp, 'brief.csv')
+    saved = run(pnav, db, ['profile', 'save', 'csv-client', '--location', 'xiamen', '--product', 'drug',
+                           '--drug-class', 'innovative'])
+    brief = run(pnav, db, ['brief', '--profile', 'csv-client', '--format', 'csv', '--output', out])
+    text = open(out, encoding='utf-8-sig').read() if os.path.exists(out) else ''
+    tap.ok(imported.returncode == 0 and brief.returncode == 0 and
+           '"\'=HYPERLINK(' in text and '"\'@SUM(' in text and ',"=HYPERLINK' not in text,
+           'a title that reads as a formula starts its CSV cell with an apostrophe',
+           'import %d %s\nbrief %d %s' % (imported.returncode, imported.stderr, brief.returncode, brief.stderr))
+
+
 # Damage to the policy rows that leaves the profiles alone: a consultant
 # must still list, show and delete their saved clients.
 POLICY_DAMAGE = [
@@ -449,7 +503,7 @@ def main():
         with open(document, 'w', encoding='utf-8') as f:
             f.write(DOCUMENT)
 
-        print('1..%d' % (len(DAMAGE) + len(POLICY_DAMAGE) + len(HOSTILE_SCHEMA) + len(READ_BACK) + 9))
+        print('1..%d' % (len(DAMAGE) + len(POLICY_DAMAGE) + len(HOSTILE_SCHEMA) + len(READ_BACK) + 12))
         test_damage(tap, pnav, tmp, fresh)
         test_read_back(tap, pnav, tmp, fresh)
         test_bundled_restored(tap, pnav, tmp, fresh)
@@ -459,6 +513,8 @@ def main():
         test_readers_during_writes(tap, pnav, tmp, fresh, document)
         test_first_open_race(tap, pnav, tmp)
         test_read_only_folder(tap, pnav, tmp, fresh)
+        test_output_and_names(tap, pnav, tmp, fresh)
+        test_csv_formulas(tap, pnav, tmp, fresh)
     return 1 if tap.failed else 0
 
 
