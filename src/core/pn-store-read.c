@@ -958,7 +958,9 @@ benefit_from_row (PnStore       *self,
   if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
     {
       benefit->rate = sqlite3_column_double (stmt, 8);
-      if (sqlite3_column_type (stmt, 8) == SQLITE_TEXT || !(benefit->rate >= 0 && benefit->rate <= 1))
+      /* a blob reads as 0%: the award ¥0, and a top-up of it in full */
+      if ((sqlite3_column_type (stmt, 8) != SQLITE_FLOAT && sqlite3_column_type (stmt, 8) != SQLITE_INTEGER) ||
+          !(benefit->rate >= 0 && benefit->rate <= 1))
         damaged (check, "a benefit's rate is not between 0 and 1");
     }
   base = ID_TEXT (stmt, 9, "a benefit's base figure", FALSE);
@@ -979,6 +981,11 @@ benefit_from_row (PnStore       *self,
     damaged (check, "benefit %s is counted per “%s”, which is nothing", benefit->id, benefit->per);
   benefit->base = figure_of (check, base, "a benefit's base");
   benefit->combined_limit = figure_of (check, limit, "a benefit's combined limit");
+  /* an overlap group no taxonomy holds stacked what 就高 holds apart */
+  if (!check->failed && benefit->overlap_group != NULL &&
+      pn_taxonomy_get_group (taxonomy, benefit->overlap_group) == NULL)
+    damaged (check, "benefit “%s” is in the overlap group “%s”, which is none", benefit->id,
+             benefit->overlap_group);
   prefix = g_strconcat (article->document->id, "/", NULL);
   if (!check->failed && !g_str_has_prefix (benefit->id, prefix))
     damaged (check, "benefit “%s” is stored under another document", benefit->id);
@@ -1311,9 +1318,11 @@ _pn_store_read_cases (PnStore     *self,
 
 /* ---- candidates ---- */
 
-/* The benefit_keys.keys of a row (d.key, d.id, k.keys), checked whole:
- * records of PnBenefitKey, each naming a benefit by a key the store can
- * have given (≥ 1: a key of 0 is no row). */
+/* The benefit_keys.keys of a row (d.key, d.id, k.keys, d.n_benefits),
+ * checked whole: records of PnBenefitKey, one for each of the document's
+ * benefits (an empty blob hid them all from every question), each naming
+ * a benefit by a key the store can have given (≥ 1: a key of 0 is no
+ * row). */
 static gboolean
 keys_of_row (PnStore        *self,
              sqlite3_stmt   *stmt,
@@ -1327,6 +1336,9 @@ keys_of_row (PnStore        *self,
 
   if (size % sizeof (PnBenefitKey) != 0)
     problem = "its benefit keys are cut short";
+  else if (sqlite3_column_type (stmt, 3) != SQLITE_INTEGER ||
+           (gint64) (size / sizeof (PnBenefitKey)) != sqlite3_column_int64 (stmt, 3))
+    problem = "its benefit keys are not one for each of its benefits";
   for (gsize offset = 0; problem == NULL && offset < size; offset += sizeof (PnBenefitKey))
     {
       PnBenefitKey key;
@@ -1364,7 +1376,7 @@ read_key_rows (PnStore             *self,
                GError             **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GString) sql = g_string_new ("SELECT d.key, d.id, k.keys FROM documents d"
+  g_autoptr(GString) sql = g_string_new ("SELECT d.key, d.id, k.keys, d.n_benefits FROM documents d"
                                          " JOIN benefit_keys k ON k.document = d.key");
   guint n_places = places != NULL ? g_strv_length ((GStrv) places) : 0;
   gboolean ok = TRUE;

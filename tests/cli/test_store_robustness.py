@@ -88,6 +88,14 @@ DAMAGE = [
     ('negative schema version', "PRAGMA user_version = -1", ['deadlines', '--location', 'xiamen'], None),
     # it said "migration to schema 8 failed: table terms already exists"
     ('schema version lost', "PRAGMA user_version = 0", ['list-documents'], None),
+    # a blob read as 0%: the award ¥0 and a top-up of it in full (13.5M → 22.5M)
+    ('rate a blob', "UPDATE benefits SET rate = x'ff' WHERE id = " + X_BENEFIT, MATCH, X),
+    # stacked what 就高从优不重复 holds apart
+    ('overlap group of no taxonomy', "UPDATE benefits SET overlap_group = 'NaN' WHERE id = " + X_BENEFIT,
+     MATCH, X),
+    # every measure of the document left every question, exit 0
+    ('benefit keys empty', "UPDATE benefit_keys SET keys = x'' WHERE document = (SELECT key FROM documents"
+     " WHERE id = 'xiamen-2023-17')", MATCH, X),
 ]
 
 # What validate and import accept, the store reads back; what it would
