@@ -192,8 +192,29 @@ competing_group (const PnResultEntry *entry)
   return eligible_for_total (entry) ? entry->benefit->overlap_group : NULL;
 }
 
-/* 就高从优不重复: in each overlap group only the highest counts.  One
- * pass finds each group's winner, a second marks the others. */
+/* What an estimate can count at most, under the least of its yearly
+ * caps: an award of ¥12,000,000 under a cap of ¥8,000,000 is no more than
+ * ¥8,000,000 beside another of ¥12,000,000 (it won its group and was then
+ * cut: 13.5M counted instead of 17.5M). */
+static gint64
+within_own_caps (const PnResultEntry *entry)
+{
+  gint64 estimate = entry->estimate_cny;
+  PnBenefit *benefit = entry->benefit;
+
+  for (guint c = 0; estimate != PN_YUAN_UNSET && benefit->annual_caps != NULL && benefit->annual_caps[c] != NULL; c++)
+    {
+      const PnAnnualCap *cap = pn_document_find_annual_cap (benefit->document, benefit->annual_caps[c]);
+
+      if (cap != NULL && cap->amount < estimate)
+        estimate = cap->amount;
+    }
+  return estimate;
+}
+
+/* 就高从优不重复: in each overlap group only the highest counts, as its
+ * yearly caps let it count.  One pass finds each group's winner, a second
+ * marks the others. */
 static void
 resolve_overlaps (PnResults  *results,
                   PnTaxonomy *taxonomy)
@@ -213,9 +234,9 @@ resolve_overlaps (PnResults  *results,
         winners = g_hash_table_new (g_str_hash, g_str_equal);
       winner = GPOINTER_TO_UINT (g_hash_table_lookup (winners, group));
       if (winner == 0 ||
-          _pn_overlap_beats (taxonomy, entry, entry->estimate_cny,
+          _pn_overlap_beats (taxonomy, entry, within_own_caps (entry),
                              _pn_results_peek (results, winner - 1),
-                             _pn_results_peek (results, winner - 1)->estimate_cny))
+                             within_own_caps (_pn_results_peek (results, winner - 1))))
         g_hash_table_insert (winners, (gpointer) group, GUINT_TO_POINTER (i + 1));
     }
 

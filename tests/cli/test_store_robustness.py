@@ -10,6 +10,7 @@
   and several processes opening a new database at once all succeed.
 - A database in a folder its user cannot write to is still readable.
 """
+import json
 import os
 import shutil
 import sqlite3
@@ -373,6 +374,26 @@ def test_csv_formulas(tap, pnav, tmp, fresh):
            'import %d %s\nbrief %d %s' % (imported.returncode, imported.stderr, brief.returncode, brief.stderr))
 
 
+def test_overlap_within_caps(tap, pnav, tmp, fresh):
+    """就高从优 weighs each award as its yearly cap lets it count."""
+    db = os.path.join(tmp, 'overlap.db')
+    shutil.copy(fresh, db)
+    fixture = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'fuzz', 'store-readers.xml')
+    imported = run(pnav, db, ['import', fixture])
+    result = run(pnav, db, ['match', '--location', 'xiamen', '--product', 'drug', '--drug-class', 'innovative',
+                            '--phase', 'phase-2', '--therapeutic-area', 'oncology', '--rd-investment', '30000000',
+                            '--sales', '1', '--total-investment', '999999999', '--as-of', '2025-06-01',
+                            '--format', 'json'])
+    got = json.loads(result.stdout) if result.returncode == 0 else None
+    counted = {m['benefit_id']: m['counted'] for m in got['matches']} if got else {}
+    # fuzzdoc/1/rate: ¥12,000,000 under a yearly cap of ¥8,000,000 won the group, then was cut
+    tap.ok(imported.returncode == 0 and got is not None and got['total_estimate_cny'] == 13500000 and
+           counted.get('xiamen-2023-17/1/innovative-phase-2') is True and counted.get('fuzzdoc/1/rate') is False,
+           'an award its yearly cap cuts loses its overlap group to an equal one it does not',
+           'import %d %s\nmatch %d %s' % (imported.returncode, imported.stderr, result.returncode,
+                                           result.stdout[:300] + result.stderr))
+
+
 # Damage to the policy rows that leaves the profiles alone: a consultant
 # must still list, show and delete their saved clients.
 POLICY_DAMAGE = [
@@ -511,7 +532,7 @@ def main():
         with open(document, 'w', encoding='utf-8') as f:
             f.write(DOCUMENT)
 
-        print('1..%d' % (len(DAMAGE) + len(POLICY_DAMAGE) + len(HOSTILE_SCHEMA) + len(READ_BACK) + 12))
+        print('1..%d' % (len(DAMAGE) + len(POLICY_DAMAGE) + len(HOSTILE_SCHEMA) + len(READ_BACK) + 13))
         test_damage(tap, pnav, tmp, fresh)
         test_read_back(tap, pnav, tmp, fresh)
         test_bundled_restored(tap, pnav, tmp, fresh)
@@ -523,6 +544,7 @@ def main():
         test_read_only_folder(tap, pnav, tmp, fresh)
         test_output_and_names(tap, pnav, tmp, fresh)
         test_csv_formulas(tap, pnav, tmp, fresh)
+        test_overlap_within_caps(tap, pnav, tmp, fresh)
     return 1 if tap.failed else 0
 
 
