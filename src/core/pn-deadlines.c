@@ -326,29 +326,6 @@ pn_deadlines_to_json (PnDeadlines *self)
 }
 
 static char *
-units_text (PnTaxonomy *taxonomy,
-            PnArticle  *article,
-            PnLang      lang)
-{
-  g_autoptr(GString) str = g_string_new (NULL);
-  gboolean zh = lang == PN_LANG_ZH;
-
-  for (guint u = 0; u < article->units->len; u++)
-    {
-      PnUnitRef *ref = g_ptr_array_index (article->units, u);
-      const PnTerm *unit = pn_document_lookup_unit (article->document, taxonomy, ref->id);
-
-      if (str->len > 0)
-        g_string_append (str, zh ? "；" : "; ");
-      g_string_append (str, unit != NULL ? (zh ? unit->zh : unit->en) : ref->id);
-      if (g_strcmp0 (ref->role, "lead") == 0)
-        g_string_append (str, zh ? "（牵头）" : " (lead)");
-    }
-
-  return g_string_free (g_steal_pointer (&str), FALSE);
-}
-
-static char *
 days_text (gint     days,
            gboolean zh)
 {
@@ -389,11 +366,17 @@ pn_deadlines_to_text (PnDeadlines *self,
       PnBenefit *benefit = deadline->benefit;
       g_autofree char *citation = pn_citation_format (benefit->article, lang);
       g_autofree char *days = days_text (deadline->days_left, zh);
-      g_autofree char *units = units_text (taxonomy, benefit->article, lang);
+      /* the measure's own units where it names them (an article's paragraphs
+       * may name others), as pnav match and the brief list them */
+      g_autofree char *units = pn_export_units_label (benefit->article->document, taxonomy,
+                                                      pn_benefit_get_units (benefit), lang);
 
       /* citations run long: after the measure, as in `pnav match` */
       g_string_append_printf (str, "  %s  ", deadline->valid_until);
       pn_export_append_padded (str, days, 18);
+      /* "ends in 3652058 days" fills the column: a space before the title */
+      if (g_utf8_strlen (days, -1) >= 18)
+        g_string_append_c (str, ' ');
       g_string_append_printf (str, zh ? "%s（%s）\n" : "%s (%s)\n",
                               pn_text_get (&benefit->title, lang), citation);
       if (units[0] != '\0')
@@ -455,12 +438,19 @@ pn_deadlines_to_ical (PnDeadlines  *self,
       g_autofree char *uid = pn_deadline_dup_uid (deadline);
       g_autofree char *citation = pn_citation_format (benefit->article, lang);
       g_autofree char *summary = NULL;
-      g_autofree char *units = units_text (taxonomy, benefit->article, lang);
+      /* the measure's own units where it names them (an article's paragraphs
+       * may name others), as pnav match and the brief list them */
+      g_autofree char *units = pn_export_units_label (benefit->article->document, taxonomy,
+                                                      pn_benefit_get_units (benefit), lang);
       g_autoptr(GString) description = g_string_new (NULL);
       icalcomponent *event;
       GDate end, after;
 
       if (!pn_date_parse (deadline->valid_until, &end))
+        continue;
+      /* 9999-12-31, an end that is none: no day after it to end the
+       * event on (it wrote DTSTART:00000000) */
+      if (g_date_get_year (&end) >= 9999)
         continue;
       after = end;
       g_date_add_days (&after, 1);

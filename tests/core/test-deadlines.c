@@ -242,6 +242,21 @@ test_ical (void)
   g_assert_nonnull (strstr (unfolded, "UID:xiamen-2023-17/1/innovative-phase-1/20261231@"));
   g_assert_nonnull (strstr (unfolded, "DTSTART;VALUE=DATE:20261231\r\nDTEND;VALUE=DATE:20270101"));
   g_assert_nonnull (strstr (unfolded, "厦门市科学技术局"));
+
+  /* art. 14's trade fair names its own two units; the article's six are
+   * for its other paragraphs (the text and the .ics listed all six) */
+  {
+    g_autofree char *text = pn_deadlines_to_text (deadlines, PN_LANG_EN);
+    const char *fair = strstr (text, "Taking part in a well-known domestic trade fair");
+    const char *next = fair != NULL ? strstr (fair, "\n  20") : NULL;
+    g_autofree char *entry = fair != NULL ? g_strndup (fair, next != NULL ? (gsize) (next - fair) : strlen (fair))
+                                          : NULL;
+
+    g_assert_nonnull (entry);
+    g_assert_nonnull (strstr (entry, "Xiamen Municipal Bureau of Industry and Information Technology (lead); "
+                                     "Xiamen Municipal Finance Bureau (lead)"));
+    g_assert_null (strstr (entry, "Commerce"));
+  }
 }
 
 static void
