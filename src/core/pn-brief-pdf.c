@@ -170,6 +170,45 @@ set_colour (cairo_t      *cr,
   cairo_set_source_rgb (cr, colour->r, colour->g, colour->b);
 }
 
+/* Pango breaks a word it cannot break quadratically in its length: a
+ * title of 200,000 "a"s laid out for minutes.  A break opportunity (a
+ * zero-width space) every 40 characters of such a run, and no field
+ * longer than the brief can show: NULL when `text` needs neither. */
+#define MAX_UNBROKEN 40
+#define MAX_FIELD_CHARS 20000
+
+static char *
+breakable (const char *text)
+{
+  GString *out = NULL;
+  guint run = 0, chars = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c >= 0x2E80 || c == 0x200B)
+        run = 0;
+      else if (++run > MAX_UNBROKEN)
+        {
+          if (out == NULL)
+            out = g_string_new_len (text, p - text);
+          g_string_append_unichar (out, 0x200B);
+          run = 1;
+        }
+      if (++chars > MAX_FIELD_CHARS)
+        {
+          if (out == NULL)
+            out = g_string_new_len (text, p - text);
+          g_string_append (out, "…");
+          return g_string_free (out, FALSE);
+        }
+      if (out != NULL)
+        g_string_append_unichar (out, c);
+    }
+  return out != NULL ? g_string_free (out, FALSE) : NULL;
+}
+
 static PangoLayout *
 make_layout (Flow           *flow,
              Font            font,
@@ -184,7 +223,11 @@ make_layout (Flow           *flow,
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_alignment (layout, alignment);
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  {
+    g_autofree char *broken = text != NULL ? breakable (text) : NULL;
+
+    pango_layout_set_text (layout, broken != NULL ? broken : text != NULL ? text : "", -1);
+  }
 
   /* counted once, by the pagination (which lays out every text) */
   if (flow->draw_page < 0)

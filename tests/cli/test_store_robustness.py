@@ -394,6 +394,27 @@ def test_overlap_within_caps(tap, pnav, tmp, fresh):
                                            result.stdout[:300] + result.stderr))
 
 
+def test_brief_long_word(tap, pnav, tmp, fresh):
+    """A schema-valid title of one 200,000-letter word: the PDF brief took minutes."""
+    db = os.path.join(tmp, 'long-word.db')
+    shutil.copy(fresh, db)
+    hostile = os.path.join(tmp, 'long-word.xml')
+    with open(hostile, 'w', encoding='utf-8') as f:
+        f.write(DOCUMENT.replace('<en>A</en>', '<en>' + 'a' * 200000 + '</en>'))
+    imported = run(pnav, db, ['import', hostile])
+    saved = run(pnav, db, ['profile', 'save', 'long', '--location', 'xiamen', '--product', 'drug',
+                           '--drug-class', 'innovative'])
+    out = os.path.join(tmp, 'long-word.pdf')
+    try:
+        brief = run(pnav, db, ['brief', '--profile', 'long', '--output', out], timeout=60)
+        ok = brief.returncode == 0 and os.path.getsize(out) > 0
+        detail = brief.stderr
+    except subprocess.TimeoutExpired:
+        ok, detail = False, 'still laying out after 60 s'
+    tap.ok(imported.returncode == 0 and saved.returncode == 0 and ok,
+           'a PDF brief of a 200,000-letter word is written in seconds', detail)
+
+
 # Damage to the policy rows that leaves the profiles alone: a consultant
 # must still list, show and delete their saved clients.
 POLICY_DAMAGE = [
@@ -532,7 +553,7 @@ def main():
         with open(document, 'w', encoding='utf-8') as f:
             f.write(DOCUMENT)
 
-        print('1..%d' % (len(DAMAGE) + len(POLICY_DAMAGE) + len(HOSTILE_SCHEMA) + len(READ_BACK) + 13))
+        print('1..%d' % (len(DAMAGE) + len(POLICY_DAMAGE) + len(HOSTILE_SCHEMA) + len(READ_BACK) + 14))
         test_damage(tap, pnav, tmp, fresh)
         test_read_back(tap, pnav, tmp, fresh)
         test_bundled_restored(tap, pnav, tmp, fresh)
@@ -545,6 +566,7 @@ def main():
         test_output_and_names(tap, pnav, tmp, fresh)
         test_csv_formulas(tap, pnav, tmp, fresh)
         test_overlap_within_caps(tap, pnav, tmp, fresh)
+        test_brief_long_word(tap, pnav, tmp, fresh)
     return 1 if tap.failed else 0
 
 
