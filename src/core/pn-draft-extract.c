@@ -15,6 +15,8 @@
 
 /* word/document.xml of a .docx may not unpack to more than this. */
 #define MAX_DOCUMENT_XML_BYTES (64 * 1024 * 1024)
+/* what reading a PDF's text may take, as the loader's time limit */
+#define PDF_TIME_LIMIT_S 20
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (htmlParserCtxt, htmlFreeParserCtxt)
 
@@ -732,6 +734,7 @@ extract_pdf (const char  *display_name,
   g_autoptr(PnDraftExtract) extract = extract_new (TRUE);
   g_autoptr(GPtrArray) pages = NULL;
   g_autoptr(GHashTable) edges = NULL;
+  gint64 started;
   int n_pages;
 
   if (document == NULL)
@@ -749,10 +752,24 @@ extract_pdf (const char  *display_name,
   n_pages = poppler_document_get_n_pages (document);
   pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   edges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  started = g_get_monotonic_time ();
 
   for (int i = 0; i < n_pages; i++)
     {
-      PopplerPage *page = poppler_document_get_page (document, i);
+      PopplerPage *page;
+
+      /* 1,000 pages sharing one stream that inflates to 1 GiB kept poppler
+       * busy for hours: a policy's text is read in seconds, or refused */
+      if (g_get_monotonic_time () - started > PDF_TIME_LIMIT_S * G_USEC_PER_SEC)
+        {
+          g_object_unref (document);
+          g_set_error (error, PN_DRAFT_ERROR, PN_DRAFT_ERROR_TOO_LARGE,
+                       "%s: reading its text took more than %d s (page %d of %d); "
+                       "save the text of the policy as .txt and draft that",
+                       display_name, PDF_TIME_LIMIT_S, i + 1, n_pages);
+          return NULL;
+        }
+      page = poppler_document_get_page (document, i);
       g_autofree char *text = page != NULL ? poppler_page_get_text (page) : NULL;
       g_auto(GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
       g_autoptr(GPtrArray) kept = g_ptr_array_new ();
