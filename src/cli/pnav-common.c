@@ -97,15 +97,26 @@ pnav_context_clear (PnavContext *self)
 
 /* ---- text from files, the database and the user ---------------------- */
 
+/* Bidirectional controls and the Unicode line separators: U+202E in a
+ * title shown "¥000,000,21" where ¥12,000,000 was meant, and U+2028
+ * starts a line a terminal shows as the program's own. */
+static gboolean
+is_format_control (gunichar c)
+{
+  return c == 0x061c || c == 0x200e || c == 0x200f || (c >= 0x2028 && c <= 0x202e) ||
+         (c >= 0x2066 && c <= 0x2069);
+}
+
 /* Whether `c` may not reach a terminal as it is: C0 controls (ESC starts
- * escape sequences), DEL and C1 controls (U+009B is a CSI of its own). */
+ * escape sequences), DEL and C1 controls (U+009B is a CSI of its own),
+ * and the format controls above. */
 static gboolean
 is_control (gunichar c,
             gboolean keep_layout)
 {
   if (keep_layout && (c == '\n' || c == '\t'))
     return FALSE;
-  return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f) || is_format_control (c);
 }
 
 char *
@@ -165,6 +176,12 @@ has_control (const char *text,
       if ((p[i] < 0x20 && p[i] != '\n' && p[i] != '\t') || p[i] == 0x7f)
         return TRUE;
       if (p[i] == 0xc2 && i + 1 < length && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f)
+        return TRUE;
+      /* U+061C, U+200E–U+200F, U+2028–U+202E, U+2066–U+2069 */
+      if ((p[i] == 0xd8 && i + 1 < length && p[i + 1] == 0x9c) ||
+          (p[i] == 0xe2 && i + 2 < length && p[i + 1] == 0x80 &&
+           (p[i + 2] == 0x8e || p[i + 2] == 0x8f || (p[i + 2] >= 0xa8 && p[i + 2] <= 0xae))) ||
+          (p[i] == 0xe2 && i + 2 < length && p[i + 1] == 0x81 && p[i + 2] >= 0xa6 && p[i + 2] <= 0xa9))
         return TRUE;
     }
   return FALSE;

@@ -99,8 +99,14 @@ pnav_import (PnavContext  *ctx,
       pnav_print_json (node);
     }
   else
-    pnav_print (_("Imported “%s” (%s) from %s\n"), document->id,
-                pn_text_get (&document->title, pn_lang_from_locale ()), display);
+    {
+      const char *title = pn_text_get (&document->title, pn_lang_from_locale ());
+      /* a title may run to a megabyte: a line says which, no more */
+      g_autofree char *start = g_utf8_strlen (title, -1) > 120 ? g_utf8_substring (title, 0, 119) : NULL;
+      g_autofree char *shown = start != NULL ? g_strconcat (start, "…", NULL) : g_strdup (title);
+
+      pnav_print (_("Imported “%s” (%s) from %s\n"), document->id, shown, display);
+    }
 
   pnav_leave_at_exit (g_steal_pointer (&document));
   return PNAV_EXIT_OK;

@@ -415,6 +415,22 @@ def test_brief_long_word(tap, pnav, tmp, fresh):
            'a PDF brief of a 200,000-letter word is written in seconds', detail)
 
 
+def test_terminal_controls(tap, pnav, tmp, fresh):
+    """Bidi controls and line separators from a title reach no terminal."""
+    db = os.path.join(tmp, 'bidi.db')
+    shutil.copy(fresh, db)
+    hostile = os.path.join(tmp, 'bidi.xml')
+    with open(hostile, 'w', encoding='utf-8') as f:
+        f.write(DOCUMENT.replace('<en>Concurrency test</en>', '<en>Test \u202e000,000,21\u2028' + 'x' * 5000 + '</en>'))
+    imported = run(pnav, db, ['import', hostile])
+    listed = run(pnav, db, ['list-documents'])
+    out = imported.stdout + listed.stdout
+    tap.ok(imported.returncode == 0 and listed.returncode == 0 and '\u202e' not in out and
+           '\u2028' not in out and '\\u202e' in out and len(imported.stdout) < 400,
+           "a title's bidi controls and line separators are escaped; import shows a line of it",
+           repr(out[:300]))
+
+
 # Damage to the policy rows that leaves the profiles alone: a consultant
 # must still list, show and delete their saved clients.
 POLICY_DAMAGE = [
@@ -553,7 +569,7 @@ def main():
         with open(document, 'w', encoding='utf-8') as f:
             f.write(DOCUMENT)
 
-        print('1..%d' % (len(DAMAGE) + len(POLICY_DAMAGE) + len(HOSTILE_SCHEMA) + len(READ_BACK) + 14))
+        print('1..%d' % (len(DAMAGE) + len(POLICY_DAMAGE) + len(HOSTILE_SCHEMA) + len(READ_BACK) + 15))
         test_damage(tap, pnav, tmp, fresh)
         test_read_back(tap, pnav, tmp, fresh)
         test_bundled_restored(tap, pnav, tmp, fresh)
@@ -567,6 +583,7 @@ def main():
         test_csv_formulas(tap, pnav, tmp, fresh)
         test_overlap_within_caps(tap, pnav, tmp, fresh)
         test_brief_long_word(tap, pnav, tmp, fresh)
+        test_terminal_controls(tap, pnav, tmp, fresh)
     return 1 if tap.failed else 0
 
 
