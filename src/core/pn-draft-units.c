@@ -649,7 +649,7 @@ declare_chain (PnDraftPlaces *self,
           g_autofree char *en = hit->known != NULL
                                 ? g_strdup_printf ("%c%s", g_ascii_toupper (hit->known->id[0]),
                                                    hit->known->id + 1)
-                                : g_strdup_printf ("Not yet translated: %s", hit->zh);
+                                : g_strconcat (PN_UNTRANSLATED_PREFIX, hit->zh, NULL);
 
           pn_document_add_local_location (self->document, id, parent, level, hit->zh, en);
           pn_draft_warn (self->warnings,
@@ -1099,7 +1099,7 @@ declare_unit (PnDraftPlaces *self,
   if (id == NULL)
     {
       g_autofree char *new_id = local_unit_id (self);
-      g_autofree char *en = g_strdup_printf ("Not yet translated: %s", zh);
+      g_autofree char *en = g_strconcat (PN_UNTRANSLATED_PREFIX, zh, NULL);
 
       pn_document_add_local_unit (self->document, new_id, place, zh, en);
       g_ptr_array_add (self->new_units, g_strdup (zh));

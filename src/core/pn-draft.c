@@ -274,7 +274,7 @@ attach_lone_caps (PnDocument *document)
 static char *
 untranslated (const char *zh)
 {
-  return g_strdup_printf ("Not yet translated: %s", zh);
+  return g_strconcat (PN_UNTRANSLATED_PREFIX, zh, NULL);
 }
 
 static void

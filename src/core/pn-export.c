@@ -37,6 +37,10 @@ pn_text_get (const PnText *text,
     return NULL;
   if (lang == PN_LANG_ZH)
     return text->zh ? text->zh : text->en;
+  /* a drafted English field the reviewer has not written yet ("Not yet
+   * translated: 漳州市科技局"): the Chinese alone, not the placeholder */
+  if (text->en != NULL && text->zh != NULL && g_str_has_prefix (text->en, PN_UNTRANSLATED_PREFIX))
+    return text->zh;
   return text->en ? text->en : text->zh;
 }
 
@@ -560,7 +564,8 @@ pn_export_units_label (PnDocument *document,
           continue;
         if (unit != NULL && zh && unit->zh != NULL)
           name = unit->zh;
-        else if (unit != NULL && unit->en != NULL)
+        else if (unit != NULL && unit->en != NULL &&
+                 !(unit->zh != NULL && g_str_has_prefix (unit->en, PN_UNTRANSLATED_PREFIX)))
           name = unit->en;
         else if (unit != NULL && unit->zh != NULL)
           name = unit->zh;

@@ -7,6 +7,10 @@
 
 G_BEGIN_DECLS
 
+/* How a draft fills an English field it cannot translate, before the
+ * reviewer does: "Not yet translated: 漳州市科技局". */
+#define PN_UNTRANSLATED_PREFIX "Not yet translated: "
+
 /* Plain value types for the policy model.  A PnDocument holds its
  * articles, which hold their benefits; all three are reference counted,
  * and the back pointers (benefit → article → document) are not: whoever

@@ -39,7 +39,8 @@ pn_gui_other_text (const PnText *text)
     return NULL;
 
   other = pn_gui_get_lang () == PN_LANG_ZH ? text->en : text->zh;
-  if (other == NULL || *other == '\0' || g_strcmp0 (other, shown) == 0)
+  if (other == NULL || *other == '\0' || g_strcmp0 (other, shown) == 0 ||
+      g_str_has_prefix (other, PN_UNTRANSLATED_PREFIX))
     return NULL;
 
   return other;
@@ -54,6 +55,9 @@ pn_gui_term_label (const PnTerm *term)
   if (pn_gui_get_lang () == PN_LANG_ZH)
     return term->zh ? term->zh : term->en;
 
+  /* a unit a draft declared and nobody translated yet: its Chinese name */
+  if (term->en != NULL && term->zh != NULL && g_str_has_prefix (term->en, PN_UNTRANSLATED_PREFIX))
+    return term->zh;
   return term->en ? term->en : term->zh;
 }
 
