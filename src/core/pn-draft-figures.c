@@ -4051,20 +4051,60 @@ rewrite_tables (const char *original,
     {
       TableLine *header = &g_array_index (lines, TableLine, h);
       TableLine *before = &g_array_index (lines, TableLine, h - 1);
+      TableLine *unit_line = NULL;
       g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+      gsize tail_at = 0, tail_end = 0;
       g_autofree char *intro = NULL;
       g_auto(GStrv) clauses = NULL;
       const char *subject = NULL;
       g_autofree char *rate_clause = NULL;
+      gboolean all_caps = FALSE;
       gboolean one_time;
       guint k, last;
 
       if (header->cells == NULL || header->cells->len < 2 || before->cells != NULL)
         continue;
+      /* "单位：万元" on a line of its own between the sentence and the
+       * table (a .docx): the sentence is the line before it */
+      if (h >= 2 && g_array_index (lines, TableLine, h - 2).cells == NULL)
+        {
+          g_autofree char *said = g_strndup (original + before->start, before->end - before->start);
+          g_autofree char *plain = pn_draft_normalize (said, NULL);
+
+          if (g_str_has_prefix (plain, "单位") && g_utf8_strlen (plain, -1) <= 8 && strstr (plain, "元") != NULL)
+            {
+              unit_line = before;
+              before = &g_array_index (lines, TableLine, h - 2);
+            }
+        }
       k = header->cells->len;
       for (guint c = 0; c < k; c++)
         if (has_figure (g_ptr_array_index (header->cells, c)))
           k = 0;
+      /* "各阶段最高资助金额见下表（单位：万元）": the unit of every bare
+       * number, when no heading says one */
+      {
+        TableLine *says = unit_line != NULL ? unit_line : before;
+        g_autofree char *said = g_strndup (original + says->start, says->end - says->start);
+        g_autofree char *plain = pn_draft_normalize (said, NULL);
+        const char *unit = pn_draft_find_any (plain, (const char * const[]) {
+                             "单位：万元", "单位:万元", "单位为万元", NULL }) != NULL ? "万元"
+                           : pn_draft_find_any (plain, (const char * const[]) {
+                               "单位：亿元", "单位:亿元", NULL }) != NULL ? "亿元"
+                           : pn_draft_find_any (plain, (const char * const[]) {
+                               "单位：元", "单位:元", NULL }) != NULL ? "元" : NULL;
+
+        for (guint c = 0; unit != NULL && k > 0 && c < k; c++)
+          {
+            char *heading = g_ptr_array_index (header->cells, c);
+
+            if (c > 0 && strstr (heading, "元") == NULL)
+              {
+                header->cells->pdata[c] = g_strconcat (heading, "（", unit, "）", NULL);
+                g_free (heading);
+              }
+          }
+      }
       /* rows: as many cells, a label and figures (a bare number when the
        * header says its unit: "奖励金额（万元）") */
       for (last = h + 1; k > 0 && last < lines->len; last++)
@@ -4097,11 +4137,32 @@ rewrite_tables (const char *original,
         g_autofree char *text = g_strndup (line_text, before->end - before->start);
         const char *stop = NULL;
 
+        const char *table_said = pn_draft_find_any (text, (const char * const[]) {
+                                   "见下表", "如下表", "详见下表", "下表", NULL });
+
         /* its last sentence: after the last 。 that ends none */
         for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
           if (g_str_has_prefix (p, "。") && p[strlen ("。")] != '\0')
             stop = p + strlen ("。");
-        intro = pn_draft_strip (g_strdup (stop != NULL ? stop : text));
+        /* …or the one that names the table, when one after it does not
+         * ("…各阶段最高资助金额见下表。单个企业每年资助总额最高不超过1亿元。"):
+         * the sentences after it stay, after the rows */
+        if (table_said != NULL && stop != NULL && table_said < stop)
+          {
+            const char *end = strstr (table_said, "。");
+            const char *start = pn_draft_rfind (text, table_said, "。");
+
+            start = start != NULL ? start + strlen ("。") : text;
+            if (end != NULL)
+              {
+                end += strlen ("。");
+                intro = pn_draft_strip (g_strndup (start, end - start));
+                tail_at = before->start + (end - text);
+                tail_end = before->end;
+              }
+          }
+        if (intro == NULL)
+          intro = pn_draft_strip (g_strdup (stop != NULL ? stop : text));
       }
       clauses = g_strsplit (intro, "；", -1);
       for (guint c = 0; clauses[c] != NULL; c++)
@@ -4115,7 +4176,20 @@ rewrite_tables (const char *original,
               /* without "，最高不超过表中补助上限" */
               const char *cap = pn_draft_find_any (clauses[c], (const char * const[]) {
                 "，最高不超过表", "，最高不超过", "，不超过表", "最高不超过表", NULL });
+              const char *table_said = pn_draft_find_any (clauses[c], (const char * const[]) {
+                "见下表", "如下表", "详见下表", "见附表", NULL });
 
+              /* "按照…的40%分阶段给予资助，各阶段最高资助金额见下表": every
+               * column of the table is a cap of that rate */
+              if (cap == NULL && table_said != NULL)
+                {
+                  const char *comma = pn_draft_rfind (clauses[c], table_said, "，");
+
+                  all_caps = pn_draft_find_any (clauses[c], (const char * const[]) {
+                               "最高", "上限", "不超过", NULL }) != NULL;
+                  if (comma != NULL && all_caps)
+                    cap = comma;
+                }
               rate_clause = cap != NULL ? g_strndup (clauses[c], cap - clauses[c]) : g_strdup (clauses[c]);
               if (g_str_has_suffix (rate_clause, "。"))
                 rate_clause[strlen (rate_clause) - strlen ("。")] = '\0';
@@ -4170,7 +4244,8 @@ rewrite_tables (const char *original,
                 g_autofree char *heading = heading_without_unit (g_ptr_array_index (header->cells, c));
                 gsize cell_at = g_array_index (row->offsets, gsize, c);
                 gsize cell_end = cell_at + strlen (g_ptr_array_index (row->cells, c));
-                gboolean cap = pn_draft_find_any (heading, (const char * const[]) {
+                gboolean cap = (all_caps && rate_clause != NULL) ||
+                               pn_draft_find_any (heading, (const char * const[]) {
                                  "上限", "最高", "封顶", "不超过", NULL }) != NULL;
 
                 if (is_blank_cell (cell))
@@ -4196,6 +4271,14 @@ rewrite_tables (const char *original,
 
                     append_mapped (out, map, "对", -1, row->start, FALSE);
                     append_mapped (out, map, label, -1, row->start, FALSE);
+                    /* a table of caps by two things, class and stage: the
+                     * column's stage with the row's class ("对1类创新药完成
+                     * Ⅰ期临床试验的：…，最高不超过500万元") */
+                    if (all_caps && k > 2)
+                      {
+                        append_mapped (out, map, heading, -1, row->start, FALSE);
+                        append_mapped (out, map, "的", -1, row->start, FALSE);
+                      }
                     append_mapped (out, map, "：", -1, row->start, FALSE);
                     append_mapped (out, map, rest, -1, row->start, FALSE);
                     append_mapped (out, map, "，最高不超过", -1, row->start, FALSE);
@@ -4250,6 +4333,12 @@ rewrite_tables (const char *original,
                   append_mapped (out, map, yearly_cell + (yearly_end - yearly_at), -1, yearly_end, FALSE);
                 append_mapped (out, map, "。", -1, row->end, FALSE);
               }
+          }
+        /* what the sentence's line said after it: a yearly cap */
+        if (tail_end > tail_at)
+          {
+            append_mapped (out, map, "\n", -1, tail_at, FALSE);
+            append_mapped (out, map, original + tail_at, tail_end - tail_at, tail_at, TRUE);
           }
         copied = g_array_index (lines, TableLine, last - 1).end;
         any = TRUE;

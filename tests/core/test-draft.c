@@ -2013,6 +2013,59 @@ test_milestones_implied (void)
   assert_valid (draft);
 }
 
+/* A table of caps by class and stage under one rate: "按照其实际研发投入的
+ * 40%分阶段给予资助，各阶段最高资助金额见下表（单位：万元）" drafted one
+ * uncapped 40% of any drug (Phase II with ¥100,000,000 showed "up to
+ * ¥40,000,000"; ¥10,000,000 is the most).  Each cell is the cap of its
+ * row's class at its column's stage, the bare numbers in the unit the
+ * sentence or a line of its own gives; a sentence after the one naming
+ * the table stays. */
+static void
+test_cap_table (void)
+{
+  static const char text[] =
+    "第一条　对在本区开展临床试验的新药，按照其实际研发投入的40%分阶段给予资助，各阶段最高资助金额见下表（单位：万元）。\n"
+    "药品类别\t完成Ⅰ期临床试验\t完成Ⅱ期临床试验\t完成Ⅲ期临床试验\n"
+    "1类创新药\t500\t1000\t2000\n"
+    "2类改良型新药\t200\t400\t800\n"
+    "第二条　对在本区开展临床试验的新药，按照其实际研发投入的30%给予资助，各阶段最高资助金额见下表。单个企业每年资助总额最高不超过1亿元。\n"
+    "单位：万元\n"
+    "药品类别\t完成Ⅰ期临床试验\t完成Ⅱ期临床试验\n"
+    "1类创新药\t300\t600\n";
+  static const struct { const char *klass; const char *phase; gint64 cap; } one[] = {
+    { "innovative", "phase-1", 5000000 }, { "innovative", "phase-2", 10000000 },
+    { "innovative", "phase-3", 20000000 }, { "improved", "phase-1", 2000000 },
+    { "improved", "phase-2", 4000000 }, { "improved", "phase-3", 8000000 },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("caps.txt", text, -1, &error);
+  PnDocument *document;
+  PnArticle *first, *second;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  first = article (document, "1");
+  g_assert_cmpuint (first->benefits->len, ==, G_N_ELEMENTS (one));
+  for (guint i = 0; i < G_N_ELEMENTS (one); i++)
+    {
+      PnBenefit *benefit = g_ptr_array_index (first->benefits, i);
+
+      g_assert_cmpint (benefit->kind, ==, PN_BENEFIT_RATE);
+      g_assert_cmpfloat_with_epsilon (benefit->rate, 0.4, 1e-9);
+      g_assert_cmpint (benefit->base, ==, PN_FIGURE_RD_INVESTMENT);
+      g_assert_cmpint (benefit->cap, ==, one[i].cap);
+      g_assert_cmpstr (condition (benefit, PN_QUESTION_DRUG_CLASS), ==, one[i].klass);
+      g_assert_cmpstr (condition (benefit, PN_QUESTION_PHASE), ==, one[i].phase);
+    }
+  second = article (document, "2");
+  g_assert_true (has_benefit (second, PN_BENEFIT_RATE, 0.3, PN_YUAN_UNSET, 3000000));
+  g_assert_true (has_benefit (second, PN_BENEFIT_RATE, 0.3, PN_YUAN_UNSET, 6000000));
+  /* the yearly cap after the sentence is drafted, not lost with it */
+  g_assert_nonnull (document->annual_caps);
+  g_assert_cmpuint (document->annual_caps->len, >=, 1);
+  assert_valid (draft);
+}
+
 /* Bands of a figure are conditions: "年营业收入5亿元—10亿元的企业" drafted a
  * ¥1,000,000,000 award, "达到5亿元至10亿元" a threshold of 10亿, and a table
  * of revenue bands awards of 5亿 to 50亿 under a threshold of 50亿.  The
@@ -2759,6 +2812,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/rates-as-set", test_rates_as_set);
   g_test_add_func ("/pn/draft/figures/rate-ceilings", test_rate_ceilings);
   g_test_add_func ("/pn/draft/figures/figure-bands", test_figure_bands);
+  g_test_add_func ("/pn/draft/figures/cap-table", test_cap_table);
   g_test_add_func ("/pn/draft/meta/notice-header", test_notice_header);
   g_test_add_func ("/pn/draft/conditions/milestones-implied", test_milestones_implied);
   g_test_add_func ("/pn/draft/figures/parts-and-standards", test_parts_and_standards);
