@@ -1665,8 +1665,10 @@ detect (const char *text,
   /* milestones of registration: 取得注册证 (and 首次产业化) */
   if (!phase_found)
     {
+      /* "在本市注册并实现产业化的创新药": registered and made here */
       gboolean registered = strstr (plain, "注册证") != NULL || strstr (plain, "注册批件") != NULL ||
                             strstr (plain, "获批上市") != NULL || strstr (plain, "批准上市") != NULL ||
+                            strstr (plain, "注册并实现产业化") != NULL || strstr (plain, "注册并产业化") != NULL ||
                             marketing_authorisation (plain);
       gboolean marketed = strstr (plain, "产业化") != NULL || strstr (plain, "实现销售") != NULL ||
                           strstr (plain, "上市销售") != NULL;
@@ -4000,6 +4002,20 @@ row_subject (const char *clause,
       (g_str_equal (label, "一类") || g_str_equal (label, "1类") || g_str_equal (label, "二类") ||
        g_str_equal (label, "2类")))
     return g_strdup_printf ("对%s新药，即%s", label, g_str_has_prefix (clause, "对") ? clause + strlen ("对") : clause);
+
+  /* "对在本市注册并实现产业化的创新药，按照药品注册分类给予…" and a row
+   * "2类改良型新药": the row's class, not 创新药 besides it (the improved
+   * drug's award matched innovative drugs) */
+  if (strstr (header, "注册分类") != NULL || strstr (header, "药品类别") != NULL ||
+      strstr (header, "药品分类") != NULL)
+    {
+      g_autofree char *own = g_strdup (g_str_has_prefix (clause, "对") ? clause + strlen ("对") : clause);
+      g_auto(GStrv) parts = g_strsplit (own, "创新药", -1);
+      g_autofree char *neutral = g_strjoinv ("药品", parts);
+
+      if (strstr (label, "类") != NULL || strstr (label, "药") != NULL)
+        return g_strdup_printf ("对%s为%s的%s", header, label, neutral);
+    }
 
   /* "对入选…计划的生物医药项目" and a column "人才类别": 对人才类别为A类的… */
   if (g_str_has_prefix (clause, "对"))

@@ -2066,6 +2066,38 @@ test_cap_table (void)
   assert_valid (draft);
 }
 
+/* "对在本市注册并实现产业化的创新药，按照药品注册分类给予一次性奖励" and a
+ * table of classes: the 2类 row's award matched innovative drugs too (the
+ * sentence's 创新药), and neither waited for the drug to be made. */
+static void
+test_class_table (void)
+{
+  static const char text[] =
+    "一、对在本市注册并实现产业化的创新药，按照药品注册分类给予一次性奖励，奖励标准如下：\n"
+    "药品注册分类\t奖励金额（万元）\n"
+    "1类创新药\t1000\n"
+    "2类改良型新药\t300\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("classes.txt", text, -1, &error);
+  PnArticle *one;
+  const char *classes[] = { "innovative", "improved" };
+
+  g_assert_no_error (error);
+  one = article (pn_draft_get_document (draft), "1");
+  g_assert_cmpuint (one->benefits->len, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      PnBenefit *benefit = g_ptr_array_index (one->benefits, i);
+      const PnCondition *klass = pn_benefit_find_condition (benefit, PN_QUESTION_DRUG_CLASS);
+
+      g_assert_nonnull (klass);
+      g_assert_cmpuint (g_strv_length (klass->values), ==, 1);
+      g_assert_cmpstr (klass->values[0], ==, classes[i]);
+      g_assert_cmpstr (condition (benefit, PN_QUESTION_PHASE), ==, "marketed");
+    }
+  assert_valid (draft);
+}
+
 /* Bands of a figure are conditions: "年营业收入5亿元—10亿元的企业" drafted a
  * ¥1,000,000,000 award, "达到5亿元至10亿元" a threshold of 10亿, and a table
  * of revenue bands awards of 5亿 to 50亿 under a threshold of 50亿.  The
@@ -2813,6 +2845,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/rate-ceilings", test_rate_ceilings);
   g_test_add_func ("/pn/draft/figures/figure-bands", test_figure_bands);
   g_test_add_func ("/pn/draft/figures/cap-table", test_cap_table);
+  g_test_add_func ("/pn/draft/conditions/class-table", test_class_table);
   g_test_add_func ("/pn/draft/meta/notice-header", test_notice_header);
   g_test_add_func ("/pn/draft/conditions/milestones-implied", test_milestones_implied);
   g_test_add_func ("/pn/draft/figures/parts-and-standards", test_parts_and_standards);

@@ -521,9 +521,20 @@ test_scenario (Fixture *fixture)
       g_assert_cmpstr (label_text (column, "total"), ==, "¥0");
       g_assert_nonnull (why);
       g_test_message ("%s: %s", label_text (column, "name"), gtk_label_get_text (GTK_LABEL (why)));
-      /* the reason is the date, not a question (it said "1 possible: it
-       * still needs an answer or a check") */
-      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (why)), ==, _("Its measures are not in force on this date"));
+      /* the reason is first the date, not only a question (it said "1
+       * possible: it still needs an answer or a check" above a column of
+       * measures not yet in force) */
+      {
+        const char *said = gtk_label_get_text (GTK_LABEL (why));
+        g_autofree char *dated = g_strdup_printf (ngettext ("%u not in force on this date",
+                                                            "%u not in force on this date", 2), 2u);
+        const char *number_end = dated;
+
+        while (g_ascii_isdigit (*number_end))
+          number_end++;
+        g_assert_true (g_str_equal (said, _("Its measures are not in force on this date")) ||
+                       strstr (said, number_end) != NULL);
+      }
     }
   screenshot (fixture, "compare-zero");
 }

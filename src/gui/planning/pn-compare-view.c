@@ -435,6 +435,22 @@ zero_reason (PnResults *results)
 
   if (n == 0)
     return g_strdup (_("No measure here fits these answers"));
+  if (possible > 0 && inactive > 0)
+    {
+      /* Translators: why a place's total is ¥0, first part */
+      g_autofree char *open = g_strdup_printf (ngettext ("%u possible: it still needs an answer or a check",
+                                                         "%u possible: they still need an answer or a check",
+                                                         possible),
+                                               possible);
+      /* Translators: why a place's total is ¥0, second part */
+      g_autofree char *dated = g_strdup_printf (ngettext ("%u not in force on this date",
+                                                          "%u not in force on this date",
+                                                          inactive),
+                                                inactive);
+
+      /* Translators: the two parts of why a place's total is ¥0 */
+      return g_strdup_printf (_("%s; %s"), dated, open);
+    }
   if (possible > 0)
     /* Translators: why a place's total is ¥0 */
     return g_strdup_printf (ngettext ("%u possible: it still needs an answer or a check",
