@@ -167,6 +167,13 @@ saturated_total (PnPipeline            *self,
   return total;
 }
 
+/* A figure's value where a measure's rate reaches its cap */
+typedef struct
+{
+  PnFigure figure;
+  gint64   value;
+} Point;
+
 static PnPipelineStage *
 evaluate_stage (PnPipeline             *self,
                 PnProfile              *profile,
@@ -176,6 +183,7 @@ evaluate_stage (PnPipeline             *self,
                 GError                **error)
 {
   g_autoptr(PnPipelineStage) stage = g_new0 (PnPipelineStage, 1);
+  g_autoptr(GArray) points = NULL;
   gboolean bounded = TRUE;
 
   stage->phase = g_strdup (phase);
@@ -192,12 +200,22 @@ evaluate_stage (PnPipeline             *self,
   stage_sum (stage->results, &stage->milestone_total_cny, &stage->milestone_count, stage->milestones);
 
   /* what the milestone measures are computed from, and what reaches
-   * every cap and threshold */
+   * every cap and threshold; each figure's own cap points too (a top-up
+   * gives most at its own cap's point, less past it: 晋江 1.1 over the
+   * province's 30%) */
   stage->needs = g_array_new (FALSE, FALSE, sizeof (PnPipelineNeed));
+  points = g_array_new (FALSE, FALSE, sizeof (Point));
   for (guint i = 0; i < stage->milestones->len; i++)
     {
       const PnResult *result = g_ptr_array_index (stage->milestones, i);
       PnBenefit *benefit = result->benefit;
+
+      if (benefit->base != PN_FIGURE_NONE && benefit->cap != PN_YUAN_UNSET && benefit->rate > 0)
+        {
+          Point point = { benefit->base, figure_for_cap (benefit->rate, benefit->cap) };
+
+          g_array_append_val (points, point);
+        }
 
       for (guint t = 0; t < benefit->thresholds->len; t++)
         {
@@ -226,9 +244,43 @@ evaluate_stage (PnPipeline             *self,
     stage->ceiling_cny = stage->milestone_total_cny;
   else
     {
+      gboolean *at_point;
+
       stage->ceiling_cny = saturated_total (self, stage, G_MAXUINT, 0, error);
       if (stage->ceiling_cny < 0)
         return NULL;
+
+      /* the total does not always grow with a figure (a top-up less the
+       * award it tops up): each cap's own point may give more than all of
+       * them reached at once, and never less than what counts */
+      at_point = g_newa (gboolean, stage->needs->len);
+      for (guint i = 0; i < stage->needs->len; i++)
+        at_point[i] = FALSE;
+      stage->ceiling_cny = MAX (stage->ceiling_cny, stage->milestone_total_cny);
+      for (guint p = 0; p < points->len; p++)
+        {
+          const Point *point = &g_array_index (points, Point, p);
+
+          for (guint i = 0; i < stage->needs->len; i++)
+            {
+              PnPipelineNeed *need = &g_array_index (stage->needs, PnPipelineNeed, i);
+              gint64 total;
+
+              /* a figure given is the least it can be */
+              if (need->figure != point->figure ||
+                  (need->given_cny != PN_YUAN_UNSET && point->value < need->given_cny))
+                continue;
+              total = saturated_total (self, stage, i, point->value, error);
+              if (total < 0)
+                return NULL;
+              if (total > stage->ceiling_cny)
+                {
+                  stage->ceiling_cny = total;
+                  need->for_ceiling_cny = point->value;
+                  at_point[i] = TRUE;
+                }
+            }
+        }
 
       /* The caps of measures that lose an overlap do not matter: what
        * reaches the ceiling is the least figure that gives it, every other
@@ -239,6 +291,10 @@ evaluate_stage (PnPipeline             *self,
           PnPipelineNeed *need = &g_array_index (stage->needs, PnPipelineNeed, i);
           gint64 low = 0;
           gint64 high = need->for_ceiling_cny;
+
+          /* a point past which the total falls: that point, no bisection */
+          if (at_point[i])
+            continue;
 
           while (low < high)
             {

@@ -604,6 +604,21 @@ def test_pipeline(tap, pnav):
            and "R&D investment: given ¥30,000,000; ¥50,000,000 reaches the ceiling" in r.out
            and "Cumulative sales: given ¥1,500,000; the ceiling does not depend on it" in r.out,
            "pipeline text says when a figure is enough for the ceiling or not needed", r)
+    # 2026: 晋江 1.1 tops up to 40% what the lapsed province's 30% is taken
+    # to have given; past the top-up's own cap the province's share grows
+    # and the top-up shrinks. It said "ceiling: ¥0" under ¥4,000,000 counted.
+    r = pnav.run("pipeline", "--location", "jinjiang", "--product", "drug", "--drug-class", "innovative",
+                 "--modality", "biologic", "--therapeutic-area", "oncology", "--rd-investment", "40000000",
+                 "--as-of", "2026-06-30", "--format", "json")
+    got = r.json()
+    stage = {s["phase"]: s for s in got["stages"]} if got else {}
+    p2, p3 = stage.get("phase-2", {}), stage.get("phase-3", {})
+    tap.ok(r.rc == 0 and p2.get("milestone_estimate_cny") == 4000000 and p2.get("ceiling_cny") == 5000000
+           and p2.get("figures") == [{"figure": "rd-investment", "given_cny": 40000000,
+                                      "for_ceiling_cny": 50000000}]
+           and p3.get("ceiling_cny") == 7500000,
+           "a top-up's ceiling is at its own cap, never below what counts",
+           json.dumps(p2)[:600])
     r = pnav.run("pipeline", "--location", "xiamen", "--entity", "cro")
     tap.ok(r.rc == 2 and "--product" in r.err, "pipeline of a non-product profile exits 2", r)
     r = pnav.run("pipeline", "--location", "xiamen", "--product", "drug", "--rd-investment-phase-1", "200万")
