@@ -37,6 +37,12 @@ pn_test_init (int              *argc,
    * then isolate the environment. */
   g_content_type_set_mime_dirs (NULL);
   g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* Under a loaded Xvfb a connection is now and then refused ("cannot
+   * open display: :99", seen once in a full run while the other GUI tests
+   * of the same run connected): a few tries before giving up, which
+   * gtk_init () then does with its own message. */
+  for (guint tries = 0; tries < 10 && !gtk_init_check (); tries++)
+    g_usleep (300 * 1000);
   gtk_init ();
   adw_init ();
   pn_test_keep_system_icon_themes (data_dirs);
