@@ -40,6 +40,9 @@ struct _PnWindow
   GtkStack             *main_stack;
   GtkButton            *next_button;
   AdwToast             *saved_toast;   /* weak: "Saved “Client A”" while shown */
+  /* a question opened from the results ("Enter Amount", "Go to Question"):
+   * Next goes back to them, as See Results, not on through the questions */
+  gboolean              back_to_results;
   GtkButton            *next_arrow_button;
   GtkWidget            *next_squeezer;
   GtkMenuButton        *primary_menu_button;
@@ -146,14 +149,15 @@ pn_window_actions_update (PnWindow *self)
     adw_toast_dismiss (self->saved_toast);
   gtk_widget_action_set_enabled (widget, "win.back", in_assistant || in_planning || detail_title != NULL);
   gtk_widget_action_set_enabled (widget, "win.next",
-                                 in_assistant && pn_assistant_get_can_go_next (self->assistant));
+                                 in_assistant && (self->back_to_results ||
+                                                  pn_assistant_get_can_go_next (self->assistant)));
   gtk_widget_action_set_enabled (widget, "win.edit-answers", in_results || in_planning);
   gtk_widget_action_set_enabled (widget, "win.show-results", !in_results);
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), in_assistant || in_planning || detail_title != NULL);
   /* The last page has its own "See Results": one such button, not two. */
   gtk_widget_set_visible (GTK_WIDGET (self->next_button),
-                          in_assistant && !pn_assistant_get_is_last (self->assistant));
+                          in_assistant && (self->back_to_results || !pn_assistant_get_is_last (self->assistant)));
   gtk_widget_set_visible (GTK_WIDGET (self->next_arrow_button),
                           gtk_widget_get_visible (GTK_WIDGET (self->next_button)));
   gtk_widget_set_visible (self->next_squeezer, gtk_widget_get_visible (GTK_WIDGET (self->next_button)));
@@ -166,13 +170,15 @@ pn_window_actions_update (PnWindow *self)
                                   /* Translators: the client, then "Step 2 of 6" */
                                   g_strdup_printf (_("%s · %s"), client, progress) : g_strdup (progress);
 
-      gtk_button_set_label (self->next_button, pn_assistant_get_next_label (self->assistant));
+      gtk_button_set_label (self->next_button, self->back_to_results ? _("See Results")
+                                                                      : pn_assistant_get_next_label (self->assistant));
       /* what the greyed-out button waits for */
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->next_button),
                                    pn_assistant_get_can_go_next (self->assistant) ? NULL
                                    : _("Answer this question to go on"));
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->next_arrow_button),
-                                   pn_assistant_get_can_go_next (self->assistant)
+                                   self->back_to_results ? _("See Results")
+                                   : pn_assistant_get_can_go_next (self->assistant)
                                    ? pn_assistant_get_next_label (self->assistant)
                                    : _("Answer this question to go on"));
       adw_window_title_set_title (self->window_title, pn_assistant_get_title (self->assistant));
@@ -225,6 +231,8 @@ pn_window_show_view (PnWindow   *self,
 {
   if (pn_window_ensure_view (self, name) == NULL)
     return;
+  /* any way out of the questions ends the errand from the results */
+  self->back_to_results = FALSE;
   gtk_stack_set_visible_child_name (self->main_stack, name);
   pn_window_actions_update (self);
 }
@@ -253,6 +261,7 @@ pn_window_edit_answer_cb (PnWindow   *self,
         pn_window_show_view (self, from);
       return;
     }
+  self->back_to_results = g_strcmp0 (from, "results") == 0;
   pn_window_actions_update (self);
 }
 
@@ -309,6 +318,11 @@ pn_window_next_cb (GtkWidget  *widget,
 {
   PnWindow *self = PN_WINDOW (widget);
 
+  if (self->back_to_results)
+    {
+      pn_window_show_view (self, "results");
+      return;
+    }
   if (self->assistant != NULL)
     pn_assistant_next (self->assistant);
 }

@@ -570,6 +570,19 @@ test_go_figure (Fixture *fixture)
   /* the first step, a figure further down the page */
   go_figure (fixture, "national-funding", FALSE);
   pn_test_window_screenshot (fixture->window, "upside-go-figure");
+
+  /* the way back: Next is "See Results" and goes there (it went on to
+   * the date, then See Results, a dead end for a founder) */
+  {
+    GtkWidget *next = pn_test_window_child (fixture->window, "next_button");
+
+    g_assert_true (gtk_widget_get_visible (next));
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (next)), ==, _("See Results"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next", NULL));
+    pn_test_flush ();
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->main_stack), ==, "results");
+  }
+
   /* and the one the page shows first, as well */
   go_figure (fixture, "fixed-assets", TRUE);
 }
