@@ -551,7 +551,7 @@ test_figures (Fixture *fixture)
   g_assert_nonnull (g_object_get_data (G_OBJECT (pn_test_find_widget (stage_row (fixture, "phase-2"), GTK_TYPE_LABEL,
                                                                        "need-rd-investment")),
                                        "pn-own-figure"));
-  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (expander)), !=, _("The profile’s figures"));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (expander)), !=, _("The client’s figures"));
   g_clear_pointer (&pipeline, pn_pipeline_unref);
   /* The entry stays the same widget while typing. */
   g_assert_true (override_entry (fixture, "phase-2", "rd-investment") == entry);
@@ -580,7 +580,7 @@ test_figures (Fixture *fixture)
   pipeline = check_table (fixture, NULL, 0);
   /* 40% of ¥20,000,000 */
   assert_amount (stage_row (fixture, "phase-2"), "estimate", 8000000);
-  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (expander)), ==, _("The profile’s figures"));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (expander)), ==, _("The client’s figures"));
 }
 
 /* ---- /pn/gui/pipeline/no-cap ---- */

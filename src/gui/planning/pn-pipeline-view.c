@@ -207,7 +207,7 @@ need_given_text (const PnPipelineNeed *need,
     return g_strdup_printf (_("%s given for this milestone"), amount);
 
   /* Translators: %s is an amount from the profile's answers */
-  return g_strdup_printf (_("%s from the profile"), amount);
+  return g_strdup_printf (_("%s from the client’s answers"), amount);
 }
 
 static GtkWidget *
@@ -394,12 +394,12 @@ override_entry_title (PnPipelineView *self,
   if (yuan == PN_YUAN_UNSET)
     /* Translators: the title of a milestone's own figure; %s is the
      * figure's name, which the profile does not give */
-    return g_strdup_printf (_("%s · not in the profile"), label);
+    return g_strdup_printf (_("%s · not in the client’s answers"), label);
 
   amount = pn_money_format_yuan (yuan);
   /* Translators: the title of a milestone's own figure: the figure's
    * name, then the profile's value that applies while it is empty */
-  return g_strdup_printf (_("%s · profile: %s"), label, amount);
+  return g_strdup_printf (_("%s · client: %s"), label, amount);
 }
 
 static char *
@@ -429,7 +429,7 @@ override_row_subtitle (PnPipelineView        *self,
   if (own->len == 0)
     {
       g_string_free (own, TRUE);
-      return g_strdup (_("The profile’s figures"));
+      return g_strdup (_("The client’s figures"));
     }
 
   {
@@ -690,10 +690,10 @@ pn_pipeline_view_update_header (PnPipelineView *self)
     figures_text = g_strdup (_("These milestones give fixed sums: no figure changes them."));
   else if (self->overrides->len == 0)
     /* Translators: %s lists figures and their amounts, on a line of its own */
-    figures_text = g_strdup_printf (_("Every milestone is worked out with the profile’s figures:\n%s"), list->str);
+    figures_text = g_strdup_printf (_("Every milestone is worked out with the client’s figures:\n%s"), list->str);
   else
     /* Translators: %s lists figures and their amounts, on a line of its own */
-    figures_text = g_strdup_printf (_("Milestones are worked out with the profile’s figures, except those given their own below:\n%s"),
+    figures_text = g_strdup_printf (_("Milestones are worked out with the client’s figures, except those given their own below:\n%s"),
                                     list->str);
   g_string_free (list, TRUE);
   pn_gui_label_set_text (self->figures_label, figures_text);
