@@ -1207,7 +1207,13 @@ pn_draft_places_add_units (PnDraftPlaces *self,
               g_strlcpy (prefix, name, second - name + 1);
               full = g_strdup (name);
             }
-          else if (*prefix != '\0' && !starts_with_place (self, name))
+          /* "区科经委、张江集团": a company, a university or a hospital is
+           * no bureau of the level before it (it became 区张江集团) */
+          else if (*prefix != '\0' && !starts_with_place (self, name) &&
+                   !g_str_has_suffix (name, "集团") && !g_str_has_suffix (name, "公司") &&
+                   !g_str_has_suffix (name, "大学") && !g_str_has_suffix (name, "学院") &&
+                   !g_str_has_suffix (name, "医院") && !g_str_has_suffix (name, "银行") &&
+                   !g_str_has_suffix (name, "协会") && !g_str_has_suffix (name, "商会"))
             full = g_strconcat (prefix, name, NULL);
           else
             full = g_strdup (name);

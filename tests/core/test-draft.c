@@ -2098,6 +2098,32 @@ test_class_table (void)
   assert_valid (draft);
 }
 
+/* "（责任单位：区科经委、张江集团）": the 区 of the first is the level of the
+ * bureaus after it, not of a company (it proposed the unit 区张江集团). */
+static void
+test_company_unit (void)
+{
+  static const char text[] =
+    "某区促进生物医药产业发展若干措施\n"
+    "一、对入驻园区的初创型生物医药企业，按照实际租金的50%给予补贴，每年最高100万元。（责任单位：区科经委、张江集团）\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("units.txt", text, -1, &error);
+  PnDocument *document;
+  gboolean company = FALSE, prefixed = FALSE;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  for (guint i = 0; document->local_units != NULL && i < document->local_units->len; i++)
+    {
+      const PnTerm *unit = g_ptr_array_index (document->local_units, i);
+
+      company = company || g_strcmp0 (unit->zh, "张江集团") == 0;
+      prefixed = prefixed || g_strcmp0 (unit->zh, "区张江集团") == 0;
+    }
+  g_assert_true (company);
+  g_assert_false (prefixed);
+}
+
 /* Bands of a figure are conditions: "年营业收入5亿元—10亿元的企业" drafted a
  * ¥1,000,000,000 award, "达到5亿元至10亿元" a threshold of 10亿, and a table
  * of revenue bands awards of 5亿 to 50亿 under a threshold of 50亿.  The
@@ -2846,6 +2872,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/figure-bands", test_figure_bands);
   g_test_add_func ("/pn/draft/figures/cap-table", test_cap_table);
   g_test_add_func ("/pn/draft/conditions/class-table", test_class_table);
+  g_test_add_func ("/pn/draft/units/company", test_company_unit);
   g_test_add_func ("/pn/draft/meta/notice-header", test_notice_header);
   g_test_add_func ("/pn/draft/conditions/milestones-implied", test_milestones_implied);
   g_test_add_func ("/pn/draft/figures/parts-and-standards", test_parts_and_standards);
