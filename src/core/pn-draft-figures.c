@@ -4388,6 +4388,7 @@ expand_slogans (Reader *self)
     {
       int free_years = 0, half_years = 0;
       gsize p = i;
+      gsize explain_from = 0, explain_to = 0;
       g_autofree char *written = NULL;
 
       for (int n = 0; numbers[n] != NULL && free_years == 0; n++)
@@ -4406,6 +4407,31 @@ expand_slogans (Reader *self)
           }
       if (half_years == 0)
         continue;
+      /* "“三免两减半”租金补贴，即前三年按租金的100%、后两年按租金的50%": the
+       * text says the terms again; both read, each award was drafted twice.
+       * The slogan written out stands for both; the explanation goes. */
+      {
+        const char *rest = self->s + p;
+        const char *stop = strstr (rest, "。");
+        const char *explained = strstr (rest, "即");
+        const char *rate = explained != NULL ? strstr (explained, "%") : NULL;
+
+        if (explained != NULL && rate != NULL && (stop == NULL || rate < stop) &&
+            explained - rest < 40 * 3)
+          {
+            const char *last = rate;
+            const char *end;
+
+            while ((end = strstr (last + 1, "%")) != NULL && (stop == NULL || end < stop) &&
+                   strstr (last, "，") != NULL && end < strstr (last, "，"))
+              last = end;
+            end = strstr (last, "，");
+            if (end == NULL || (stop != NULL && end > stop))
+              end = stop != NULL ? stop : last + 1;
+            explain_from = explained - self->s;
+            explain_to = end - self->s;
+          }
+      }
 
       written = half_years == 1
                 ? g_strdup_printf ("前%d年全免、第%d年减半", free_years, free_years + 1)
@@ -4422,7 +4448,13 @@ expand_slogans (Reader *self)
         g_array_append_val (map, g_array_index (self->map, gsize, i));
       g_string_append (out, written);
       copied = p;
-      i = p - 1;
+      if (explain_to > explain_from && explain_from >= p)
+        {
+          g_string_append_len (out, self->s + p, explain_from - p);
+          g_array_append_vals (map, &g_array_index (self->map, gsize, p), explain_from - p);
+          copied = explain_to;
+        }
+      i = copied - 1;
     }
 
   if (out == NULL)

@@ -2098,6 +2098,28 @@ test_class_table (void)
   assert_valid (draft);
 }
 
+/* "给予“三免两减半”租金补贴，即前三年按租金的100%、后两年按租金的50%":
+ * the slogan and its explanation say one thing (it drafted four awards,
+ * two of them twice, one with no year). */
+static void
+test_slogan_explained (void)
+{
+  static const char text[] =
+    "第一条　对新引进的生物医药企业租用自用研发、办公用房的，给予“三免两减半”租金补贴，"
+    "即前三年按租金的100%、后两年按租金的50%给予补贴，每平方米每月补贴不超过40元。\n"
+    "第二条　本措施自2025年1月1日起施行。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("slogan.txt", text, -1, &error);
+  PnArticle *eight;
+
+  g_assert_no_error (error);
+  eight = article (pn_draft_get_document (draft), "1");
+  g_assert_cmpuint (eight->benefits->len, ==, 2);
+  g_assert_true (has_benefit (eight, PN_BENEFIT_RATE, 1.0, PN_YUAN_UNSET, PN_YUAN_UNSET));
+  g_assert_true (has_benefit (eight, PN_BENEFIT_RATE, 0.5, PN_YUAN_UNSET, PN_YUAN_UNSET));
+  assert_valid (draft);
+}
+
 /* "（责任单位：区科经委、张江集团）": the 区 of the first is the level of the
  * bureaus after it, not of a company (it proposed the unit 区张江集团). */
 static void
@@ -2873,6 +2895,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/cap-table", test_cap_table);
   g_test_add_func ("/pn/draft/conditions/class-table", test_class_table);
   g_test_add_func ("/pn/draft/units/company", test_company_unit);
+  g_test_add_func ("/pn/draft/figures/slogan-explained", test_slogan_explained);
   g_test_add_func ("/pn/draft/meta/notice-header", test_notice_header);
   g_test_add_func ("/pn/draft/conditions/milestones-implied", test_milestones_implied);
   g_test_add_func ("/pn/draft/figures/parts-and-standards", test_parts_and_standards);
