@@ -2613,6 +2613,37 @@ remove_document (PnStore     *self,
         }
     }
 
+  /* Another document topping up a measure of this one would be left
+   * pointing at nothing (and no longer import again): refused, naming it,
+   * as an import of a replacement without that measure is. */
+  {
+    g_autoptr(sqlite3_stmt) dangling = NULL;
+    g_autofree char *prefix = g_strconcat (document_id, "/", NULL);
+    g_autofree char *end = g_strconcat (document_id, "0", NULL);  /* '0' follows '/' */
+
+    dangling = prepare (self,
+                        "SELECT t.target, d.id FROM top_ups t JOIN benefits b ON b.key = t.benefit"
+                        " JOIN documents d ON d.key = b.document"
+                        " WHERE t.target >= ? AND t.target < ?"
+                        " AND NOT EXISTS (SELECT 1 FROM benefits x WHERE x.id = t.target)", error);
+    if (dangling == NULL)
+      goto failed;
+    bind_text (dangling, 1, prefix);
+    bind_text (dangling, 2, end);
+    r = step (self, dangling, error);
+    if (r == PN_STEP_ERROR)
+      goto failed;
+    if (r == PN_STEP_ROW)
+      {
+        g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_EXISTS,
+                     "“%s” cannot be removed: “%s” tops up its measure “%s”; remove or replace “%s” first",
+                     document_id, (const char *) sqlite3_column_text (dangling, 1),
+                     (const char *) sqlite3_column_text (dangling, 0),
+                     (const char *) sqlite3_column_text (dangling, 1));
+        goto failed;
+      }
+  }
+
   if (dry_run)
     {
       _pn_store_rollback (self);

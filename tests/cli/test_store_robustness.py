@@ -431,6 +431,31 @@ def test_terminal_controls(tap, pnav, tmp, fresh):
            repr(out[:300]))
 
 
+def test_remove_topped_up(tap, pnav, tmp, fresh):
+    """A document another tops up is not removed from under it."""
+    db = os.path.join(tmp, 'topped.db')
+    shutil.copy(fresh, db)
+    a = os.path.join(tmp, 'topped-a.xml')
+    b = os.path.join(tmp, 'topped-b.xml')
+    with open(a, 'w', encoding='utf-8') as f:
+        f.write(DOCUMENT)
+    with open(b, 'w', encoding='utf-8') as f:
+        f.write(DOCUMENT.replace('test-store-doc', 'test-store-top')
+                        .replace('kind="fixed">', 'kind="top-up">')
+                        .replace('</conditions>', '</conditions>\n      <tops-up ref="test-store-doc/1/a"/>'))
+    first = run(pnav, db, ['import', a])
+    second = run(pnav, db, ['import', b])
+    refused = run(pnav, db, ['remove', 'test-store-doc'])
+    replaced = run(pnav, db, ['import', '--replace', b])
+    tap.ok(first.returncode == 0 and second.returncode == 0 and refused.returncode == 2 and
+           'test-store-top' in refused.stderr and len(refused.stderr.strip().splitlines()) == 1 and
+           replaced.returncode == 0,
+           'removing a document another tops up is refused, naming it (it left that one dangling)',
+           'imports %d %d %s\nremove %d %s\nreplace %d %s' % (
+               first.returncode, second.returncode, second.stderr, refused.returncode, refused.stderr,
+               replaced.returncode, replaced.stderr))
+
+
 # Damage to the policy rows that leaves the profiles alone: a consultant
 # must still list, show and delete their saved clients.
 POLICY_DAMAGE = [
@@ -569,7 +594,7 @@ def main():
         with open(document, 'w', encoding='utf-8') as f:
             f.write(DOCUMENT)
 
-        print('1..%d' % (len(DAMAGE) + len(POLICY_DAMAGE) + len(HOSTILE_SCHEMA) + len(READ_BACK) + 15))
+        print('1..%d' % (len(DAMAGE) + len(POLICY_DAMAGE) + len(HOSTILE_SCHEMA) + len(READ_BACK) + 16))
         test_damage(tap, pnav, tmp, fresh)
         test_read_back(tap, pnav, tmp, fresh)
         test_bundled_restored(tap, pnav, tmp, fresh)
@@ -584,6 +609,7 @@ def main():
         test_overlap_within_caps(tap, pnav, tmp, fresh)
         test_brief_long_word(tap, pnav, tmp, fresh)
         test_terminal_controls(tap, pnav, tmp, fresh)
+        test_remove_topped_up(tap, pnav, tmp, fresh)
     return 1 if tap.failed else 0
 
 
