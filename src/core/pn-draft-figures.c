@@ -3454,6 +3454,19 @@ build (Reader *self)
                 made->benefit->rate = MIN (token->rate, 1.0);
                 made->benefit->rate_ceiling = ceiling;
                 made->benefit->base = base;
+                /* "分别按照国家、省级资助金额的50%、30%给予配套": the second rate
+                 * is of the province's funding, which no figure holds (both
+                 * were of the national funding: one grant matched twice) */
+                if (i > 0 && base == PN_FIGURE_NATIONAL_FUNDING && run->n > 1 &&
+                    span_has_any (s, cstart, first->start, (const char * const[]) { "省级", "省、", NULL }) &&
+                    span_has (s, cstart, first->start, "国家"))
+                  {
+                    made->benefit->base = PN_FIGURE_NONE;
+                    g_ptr_array_add (made->benefit->notes,
+                                     pn_text_new ("该比例按省级资助金额计算，没有对应的数额问题：请核对基数。",
+                                                  "This rate applies to the provincial funding, which no "
+                                                  "figure asks for: check its base."));
+                  }
                 made->from_rate = TRUE;
                 if (token->rate > 1.0)
                   g_ptr_array_add (made->benefit->notes,

@@ -2120,6 +2120,28 @@ test_slogan_explained (void)
   assert_valid (draft);
 }
 
+/* "分别按照国家、省级资助金额的50%、30%给予配套支持": the 30% is of the
+ * province's funding, which no figure holds (both took the national
+ * funding: one grant matched twice). */
+static void
+test_two_fundings (void)
+{
+  static const char text[] =
+    "第一条　对获得国家、省级科技重大专项支持的生物医药项目，分别按照国家、省级资助金额的50%、30%给予配套支持，"
+    "最高分别不超过1000万元、500万元。\n"
+    "第二条　本措施自2025年1月1日起施行。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("fundings.txt", text, -1, &error);
+  PnArticle *one;
+
+  g_assert_no_error (error);
+  one = article (pn_draft_get_document (draft), "1");
+  g_assert_cmpuint (one->benefits->len, ==, 2);
+  g_assert_cmpint (((PnBenefit *) g_ptr_array_index (one->benefits, 0))->base, ==, PN_FIGURE_NATIONAL_FUNDING);
+  g_assert_cmpint (((PnBenefit *) g_ptr_array_index (one->benefits, 1))->base, ==, PN_FIGURE_NONE);
+  assert_valid (draft);
+}
+
 /* "（责任单位：区科经委、张江集团）": the 区 of the first is the level of the
  * bureaus after it, not of a company (it proposed the unit 区张江集团). */
 static void
@@ -2896,6 +2918,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/conditions/class-table", test_class_table);
   g_test_add_func ("/pn/draft/units/company", test_company_unit);
   g_test_add_func ("/pn/draft/figures/slogan-explained", test_slogan_explained);
+  g_test_add_func ("/pn/draft/figures/two-fundings", test_two_fundings);
   g_test_add_func ("/pn/draft/meta/notice-header", test_notice_header);
   g_test_add_func ("/pn/draft/conditions/milestones-implied", test_milestones_implied);
   g_test_add_func ("/pn/draft/figures/parts-and-standards", test_parts_and_standards);
