@@ -1245,6 +1245,14 @@ classify (Reader *self,
       span_ends_with_any (s, back (s, first->start, 4, floor), first->start, scale_words) &&
       !span_has_any (s, floor, clause_end (self, first->clause), award_words))
     return ROLE_OTHER;
+  /* "单台（套）设备补助不超过100万元，每家企业每年不超过500万元": a limit of
+   * each device, not of the award (which the yearly cap bounds): for the
+   * reviewer, not the award's cap (it understated it fivefold) */
+  if (first->kind == TOKEN_YUAN &&
+      span_has_any (s, window, first->start, (const char * const[]) {
+        "单台", "每台", "单套", "每套", "单件", NULL }) &&
+      span_has_any (s, window, first->start, cap_words))
+    return ROLE_RELATIVE;
   if (span_has_any (s, window, first->start, cap_words) ||
       at (s, last->end, "为限") || at (s, last->end, "封顶") || at (s, last->end, "以内"))
     return ROLE_CAP;

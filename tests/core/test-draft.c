@@ -2142,6 +2142,29 @@ test_two_fundings (void)
   assert_valid (draft);
 }
 
+/* "单台（套）设备补助不超过100万元，每家企业每年不超过500万元": a limit of
+ * each device is no cap of the award (it capped it at ¥1,000,000). */
+static void
+test_per_device_limit (void)
+{
+  static const char text[] =
+    "第一条　对生物医药企业购置研发设备的，按照设备购置额的20%给予补助，单台（套）设备补助不超过100万元，"
+    "每家企业每年不超过500万元。\n"
+    "第二条　本措施自2025年1月1日起施行。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("devices.txt", text, -1, &error);
+  PnArticle *one;
+  PnBenefit *benefit;
+
+  g_assert_no_error (error);
+  one = article (pn_draft_get_document (draft), "1");
+  g_assert_cmpuint (one->benefits->len, ==, 1);
+  benefit = g_ptr_array_index (one->benefits, 0);
+  g_assert_cmpint (benefit->cap, !=, 1000000);
+  g_assert_true (benefit->cap == 5000000 || benefit->annual_caps != NULL);
+  assert_valid (draft);
+}
+
 /* "（责任单位：区科经委、张江集团）": the 区 of the first is the level of the
  * bureaus after it, not of a company (it proposed the unit 区张江集团). */
 static void
@@ -2919,6 +2942,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/units/company", test_company_unit);
   g_test_add_func ("/pn/draft/figures/slogan-explained", test_slogan_explained);
   g_test_add_func ("/pn/draft/figures/two-fundings", test_two_fundings);
+  g_test_add_func ("/pn/draft/figures/per-device-limit", test_per_device_limit);
   g_test_add_func ("/pn/draft/meta/notice-header", test_notice_header);
   g_test_add_func ("/pn/draft/conditions/milestones-implied", test_milestones_implied);
   g_test_add_func ("/pn/draft/figures/parts-and-standards", test_parts_and_standards);
