@@ -3792,6 +3792,44 @@ build (Reader *self)
         }
     }
 
+  /* "分5年发放", "分3年拨付" with no shares, and "补贴期限不超过3年": terms
+   * the model holds only with their shares or years, said for the reviewer
+   * (they were dropped in silence) */
+  for (guint i = 0; i < self->made->len; i++)
+    {
+      Made *made = g_ptr_array_index (self->made, i);
+      g_autofree char *sentence = span_dup (s, sentence_start (self, made->sentence),
+                                            sentence_end (self, made->sentence));
+      g_autoptr(GMatchInfo) paid = NULL;
+      g_autoptr(GMatchInfo) term = NULL;
+      static GRegex *over_years, *limit;
+
+      if (g_once_init_enter (&over_years))
+        g_once_init_leave (&over_years, g_regex_new ("分([0-9]{1,2}|[一二两三四五六七八九十])(年|次|期)"
+                                                     "(发放|拨付|兑现|支付|拨付到位)", 0, 0, NULL));
+      if (g_once_init_enter (&limit))
+        g_once_init_leave (&limit, g_regex_new ("(期限|期)(最长)?(不超过|最长|最多)([0-9]{1,2}|[一二两三四五六七八九十])年",
+                                                0, 0, NULL));
+      if (made->benefit->stages == NULL && g_regex_match (over_years, sentence, 0, &paid))
+        {
+          g_autofree char *said = g_match_info_fetch (paid, 0);
+          g_autofree char *zh = g_strdup_printf ("原文“%s”，未写各次的比例：审核时请在分期支付中补充。", said);
+          g_autofree char *en = g_strdup_printf ("The text says \"%s\" (paid over time) without the shares: "
+                                                 "add the instalments when reviewing.", said);
+
+          g_ptr_array_add (made->benefit->notes, pn_text_new (zh, en));
+        }
+      if (g_regex_match (limit, sentence, 0, &term))
+        {
+          g_autofree char *said = g_match_info_fetch (term, 0);
+          g_autofree char *zh = g_strdup_printf ("原文“%s”：该补助按年给予，最多给予原文所写的年数，估算只计一年。", said);
+          g_autofree char *en = g_strdup_printf ("The text says \"%s\": the subsidy is given year by year for at "
+                                                 "most that long; the estimate counts one year.", said);
+
+          g_ptr_array_add (made->benefit->notes, pn_text_new (zh, en));
+        }
+    }
+
   /* "首次达到10亿元、30亿元、50亿元的，分别给予500万元、1000万元、1500万元
    * 奖励，按差额补足方式兑现": a higher tier pays what the lower ones did
    * not, so together they give the highest tier's amount */

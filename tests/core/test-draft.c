@@ -2165,6 +2165,25 @@ test_per_device_limit (void)
   assert_valid (draft);
 }
 
+/* "分5年发放" with no shares and "补贴期限不超过3年" were dropped in silence:
+ * each is now a note for the reviewer. */
+static void
+test_terms_said (void)
+{
+  static const char text[] =
+    "第一条　对新引进的领军人才，给予每人100万元安家补贴，分5年发放。\n"
+    "第二条　对初创企业租赁用房的，按照实际租金的50%给予补贴，每年最高100万元，补贴期限不超过3年。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("terms.txt", text, -1, &error);
+  PnDocument *document;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  g_assert_true (has_note (g_ptr_array_index (article (document, "1")->benefits, 0), "分5年发放"));
+  g_assert_true (has_note (g_ptr_array_index (article (document, "2")->benefits, 0), "期限不超过3年"));
+  assert_valid (draft);
+}
+
 /* "（责任单位：区科经委、张江集团）": the 区 of the first is the level of the
  * bureaus after it, not of a company (it proposed the unit 区张江集团). */
 static void
@@ -2943,6 +2962,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/slogan-explained", test_slogan_explained);
   g_test_add_func ("/pn/draft/figures/two-fundings", test_two_fundings);
   g_test_add_func ("/pn/draft/figures/per-device-limit", test_per_device_limit);
+  g_test_add_func ("/pn/draft/figures/terms-said", test_terms_said);
   g_test_add_func ("/pn/draft/meta/notice-header", test_notice_header);
   g_test_add_func ("/pn/draft/conditions/milestones-implied", test_milestones_implied);
   g_test_add_func ("/pn/draft/figures/parts-and-standards", test_parts_and_standards);
