@@ -199,17 +199,11 @@ competing_group (const PnResultEntry *entry)
 static gint64
 within_own_caps (const PnResultEntry *entry)
 {
-  gint64 estimate = entry->estimate_cny;
-  PnBenefit *benefit = entry->benefit;
+  gint64 bound = pn_benefit_annual_cap_bound (entry->benefit);
 
-  for (guint c = 0; estimate != PN_YUAN_UNSET && benefit->annual_caps != NULL && benefit->annual_caps[c] != NULL; c++)
-    {
-      const PnAnnualCap *cap = pn_document_find_annual_cap (benefit->document, benefit->annual_caps[c]);
-
-      if (cap != NULL && cap->amount < estimate)
-        estimate = cap->amount;
-    }
-  return estimate;
+  if (entry->estimate_cny == PN_YUAN_UNSET || bound == PN_YUAN_UNSET)
+    return entry->estimate_cny;
+  return MIN (entry->estimate_cny, bound);
 }
 
 /* 就高从优不重复: in each overlap group only the highest counts, as its

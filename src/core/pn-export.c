@@ -30,6 +30,19 @@ pn_lang_from_locale (void)
 }
 
 const char *
+pn_term_get (const PnTerm *term,
+             PnLang        lang)
+{
+  PnText names;
+
+  if (term == NULL)
+    return NULL;
+  names.zh = term->zh;
+  names.en = term->en;
+  return pn_text_get (&names, lang);
+}
+
+const char *
 pn_text_get (const PnText *text,
              PnLang        lang)
 {
@@ -558,17 +571,12 @@ pn_export_units_label (PnDocument *document,
         gboolean lead = g_strcmp0 (ref->role, "lead") == 0;
         /* a unit of the taxonomy, or one an imported document declares */
         const PnTerm *unit = pn_document_lookup_unit (document, taxonomy, ref->id);
-        const char *name = ref->id;
+        const char *name = unit != NULL ? pn_term_get (unit, lang) : NULL;
 
         if (lead != (pass == 0))
           continue;
-        if (unit != NULL && zh && unit->zh != NULL)
-          name = unit->zh;
-        else if (unit != NULL && unit->en != NULL &&
-                 !(unit->zh != NULL && g_str_has_prefix (unit->en, PN_UNTRANSLATED_PREFIX)))
-          name = unit->en;
-        else if (unit != NULL && unit->zh != NULL)
-          name = unit->zh;
+        if (name == NULL)
+          name = ref->id;
         if (str->len > 0)
           g_string_append (str, zh ? "；" : "; ");
         g_string_append (str, name);

@@ -15,6 +15,10 @@ G_BEGIN_DECLS
 
 /* The language of the current locale (LC_MESSAGES / LANGUAGE). */
 PnLang      pn_lang_from_locale          (void);
+/* A term's name in `lang`: its Chinese one where the English one is a
+ * draft's placeholder (PN_UNTRANSLATED_PREFIX) or missing. */
+const char *pn_term_get                  (const PnTerm *term,
+                                          PnLang        lang);
 const char *pn_text_get                  (const PnText *text,
                                           PnLang        lang);
 

@@ -1746,11 +1746,24 @@ set_wal (sqlite3 *db)
   return rc;
 }
 
+/* Whether `path`-wal holds commits the file itself does not have yet (a
+ * writer open, or one that crashed before its checkpoint). */
+static gboolean
+wal_pending (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  struct stat st;
+
+  return stat (wal, &st) == 0 && st.st_size > 0;
+}
+
 static int
 open_db (const char  *path,
          gboolean     read_only,
          sqlite3    **out_db)
 {
+  g_autofree char *plain = NULL;
+
   if (read_only)
     {
       /* Readable even where the -shm and -wal files cannot be created (a
@@ -1759,11 +1772,9 @@ open_db (const char  *path,
        * or one that crashed): immutable=1 would skip them, and read pages
        * a writer is changing.  Then read-only as SQLite reads a WAL
        * database, which fails rather than read the wrong thing. */
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      struct stat st;
-      gboolean pending = stat (wal, &st) == 0 && st.st_size > 0;
       g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
-      g_autofree char *uri = g_strconcat ("file:", escaped, pending ? "?mode=ro" : "?immutable=1", NULL);
+      g_autofree char *uri = g_strconcat ("file:", escaped,
+                                          wal_pending (path) ? "?mode=ro" : "?immutable=1", NULL);
 
       return sqlite3_open_v2 (uri, out_db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
                               SQLITE_OPEN_NOMUTEX, NULL);
@@ -1771,16 +1782,9 @@ open_db (const char  *path,
 
   /* a name SQLite would take as a URI ("file:x.db?mode=memory" kept
    * nothing): a file name, as check_path () saw it */
-  if (g_str_has_prefix (path, "file:"))
-    {
-      g_autofree char *plain = g_strconcat ("./", path, NULL);
-
-      return sqlite3_open_v2 (plain, out_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-                              SQLITE_OPEN_NOMUTEX, NULL);
-    }
-
-  return sqlite3_open_v2 (path, out_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-                          SQLITE_OPEN_NOMUTEX, NULL);
+  plain = g_str_has_prefix (path, "file:") ? g_strconcat ("./", path, NULL) : NULL;
+  return sqlite3_open_v2 (plain != NULL ? plain : path, out_db,
+                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 }
 
 PnStore *
@@ -1850,14 +1854,11 @@ pn_store_open (const char  *path,
 
   if (rc != SQLITE_OK)
     {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      struct stat st;
-
-      if (self->read_only && stat (wal, &st) == 0 && st.st_size > 0)
+      if (self->read_only && wal_pending (path))
         g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_READ_ONLY,
-                     "%s: cannot be read without write access while %s holds changes not yet "
+                     "%s: cannot be read without write access while its -wal holds changes not yet "
                      "written into it; open it once where it can be written (or wait for the "
-                     "program writing it to close)", path, wal);
+                     "program writing it to close)", path);
       else
         g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_OPEN,
                      "%s: cannot open the database: %s", path,

@@ -72,23 +72,6 @@ best_reading (const PnFacts *facts,
   return best;
 }
 
-/* The least of the yearly caps the benefit shares, or PN_YUAN_UNSET: no
- * measure gives more in a year than its cap, whatever the figures. */
-static gint64
-annual_cap_bound (PnBenefit *benefit)
-{
-  gint64 bound = PN_YUAN_UNSET;
-
-  for (guint c = 0; benefit->annual_caps != NULL && benefit->annual_caps[c] != NULL; c++)
-    {
-      const PnAnnualCap *cap = pn_document_find_annual_cap (benefit->document, benefit->annual_caps[c]);
-
-      if (cap != NULL && (bound == PN_YUAN_UNSET || cap->amount < bound))
-        bound = cap->amount;
-    }
-  return bound;
-}
-
 static gint64
 upside_high (const PnFacts *facts,
                  PnBenefit     *benefit,
@@ -154,7 +137,7 @@ _pn_upside_high (const PnFacts *facts,
                  PnUpsideLimit *out_limit)
 {
   gint64 high = upside_high (facts, benefit, status, out_limit);
-  gint64 bound = *out_limit == PN_UPSIDE_NO_AMOUNT ? PN_YUAN_UNSET : annual_cap_bound (benefit);
+  gint64 bound = *out_limit == PN_UPSIDE_NO_AMOUNT ? PN_YUAN_UNSET : pn_benefit_annual_cap_bound (benefit);
 
   if (bound == PN_YUAN_UNSET || (high != PN_YUAN_UNSET && high <= bound))
     return high;

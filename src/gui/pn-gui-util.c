@@ -49,16 +49,7 @@ pn_gui_other_text (const PnText *text)
 const char *
 pn_gui_term_label (const PnTerm *term)
 {
-  if (term == NULL)
-    return NULL;
-
-  if (pn_gui_get_lang () == PN_LANG_ZH)
-    return term->zh ? term->zh : term->en;
-
-  /* a unit a draft declared and nobody translated yet: its Chinese name */
-  if (term->en != NULL && term->zh != NULL && g_str_has_prefix (term->en, PN_UNTRANSLATED_PREFIX))
-    return term->zh;
-  return term->en ? term->en : term->zh;
+  return pn_term_get (term, pn_gui_get_lang ());
 }
 
 char *
