@@ -354,15 +354,22 @@ def test_output_and_names(tap, pnav, tmp, fresh):
            'save %d, list %r, file kept: %s' % (saved.returncode, listed.stdout, kept))
 
 
+def store_with(pnav, tmp, fresh, name, document):
+    """A copy of the fresh store, `document` (XML text) written as NAME.xml
+    and imported into it: (db, the import's result)."""
+    db = os.path.join(tmp, name + '.db')
+    shutil.copy(fresh, db)
+    path = os.path.join(tmp, name + '.xml')
+    with open(path, 'w', encoding='utf-8') as f:
+        f.write(document)
+    return db, run(pnav, db, ['import', path])
+
+
 def test_csv_formulas(tap, pnav, tmp, fresh):
     """A policy file's title that reads as a spreadsheet formula stays text."""
-    db = os.path.join(tmp, 'csv.db')
-    shutil.copy(fresh, db)
-    hostile = os.path.join(tmp, 'formula.xml')
-    with open(hostile, 'w', encoding='utf-8') as f:
-        f.write(DOCUMENT.replace('<en>A</en>', '<en>=HYPERLINK("http://example.invalid","A")</en>')
-                        .replace('<zh>甲</zh>', '<zh>@SUM(1+1)</zh>'))
-    imported = run(pnav, db, ['import', hostile])
+    db, imported = store_with(pnav, tmp, fresh, 'formula',
+                              DOCUMENT.replace('<en>A</en>', '<en>=HYPERLINK("http://example.invalid","A")</en>')
+                                      .replace('<zh>甲</zh>', '<zh>@SUM(1+1)</zh>'))
     out = os.path.join(tmp, 'brief.csv')
     saved = run(pnav, db, ['profile', 'save', 'csv-client', '--location', 'xiamen', '--product', 'drug',
                            '--drug-class', 'innovative'])
@@ -396,12 +403,8 @@ def test_overlap_within_caps(tap, pnav, tmp, fresh):
 
 def test_brief_long_word(tap, pnav, tmp, fresh):
     """A schema-valid title of one 200,000-letter word: the PDF brief took minutes."""
-    db = os.path.join(tmp, 'long-word.db')
-    shutil.copy(fresh, db)
-    hostile = os.path.join(tmp, 'long-word.xml')
-    with open(hostile, 'w', encoding='utf-8') as f:
-        f.write(DOCUMENT.replace('<en>A</en>', '<en>' + 'a' * 200000 + '</en>'))
-    imported = run(pnav, db, ['import', hostile])
+    db, imported = store_with(pnav, tmp, fresh, 'long-word',
+                              DOCUMENT.replace('<en>A</en>', '<en>' + 'a' * 200000 + '</en>'))
     saved = run(pnav, db, ['profile', 'save', 'long', '--location', 'xiamen', '--product', 'drug',
                            '--drug-class', 'innovative'])
     out = os.path.join(tmp, 'long-word.pdf')
@@ -417,12 +420,9 @@ def test_brief_long_word(tap, pnav, tmp, fresh):
 
 def test_terminal_controls(tap, pnav, tmp, fresh):
     """Bidi controls and line separators from a title reach no terminal."""
-    db = os.path.join(tmp, 'bidi.db')
-    shutil.copy(fresh, db)
-    hostile = os.path.join(tmp, 'bidi.xml')
-    with open(hostile, 'w', encoding='utf-8') as f:
-        f.write(DOCUMENT.replace('<en>Concurrency test</en>', '<en>Test \u202e000,000,21\u2028' + 'x' * 5000 + '</en>'))
-    imported = run(pnav, db, ['import', hostile])
+    db, imported = store_with(pnav, tmp, fresh, 'bidi',
+                              DOCUMENT.replace('<en>Concurrency test</en>',
+                                               '<en>Test \u202e000,000,21\u2028' + 'x' * 5000 + '</en>'))
     listed = run(pnav, db, ['list-documents'])
     out = imported.stdout + listed.stdout
     tap.ok(imported.returncode == 0 and listed.returncode == 0 and '\u202e' not in out and
