@@ -1093,6 +1093,7 @@ candidate_init (PnCandidate *candidate,
         benefit->checks.conditions = _pn_conditions_compile (benefit->conditions);
       benefit->checks.from_day = pn_day_key (from, 0);
       benefit->checks.until_day = pn_day_key (until, G_MAXUINT32);
+      benefit->checks.annual_cap_bound = pn_benefit_annual_cap_bound (benefit);
       benefit->checks.known = benefit->store_key != 0;
     }
 

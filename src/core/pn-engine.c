@@ -7,6 +7,7 @@
 
 #include "pn-core-private.h"
 #include "pn-engine-private.h"
+#include "pn-policy-private.h"
 #include "pn-result-private.h"
 #include "pn-corpus-private.h"
 #include "pn-citation.h"

@@ -8,6 +8,9 @@ G_BEGIN_DECLS
 
 /* Requirements not attested by the applicant: each leaves a match open. */
 guint        pn_benefit_count_open_requirements (PnBenefit *benefit);
+/* The least of the yearly caps the benefit shares, or PN_YUAN_UNSET: no
+ * measure gives more in a year than its cap, whatever the figures. */
+gint64       pn_benefit_annual_cap_bound        (PnBenefit *benefit);
 /* 1 << PnFigure of each figure the benefit's amount reads: its base, its
  * combined limit and its thresholds' figures */
 guint32      pn_benefit_figures_read     (PnBenefit  *benefit);

@@ -513,6 +513,25 @@ pn_document_find_annual_cap (PnDocument *self,
   return NULL;
 }
 
+gint64
+pn_benefit_annual_cap_bound (PnBenefit *benefit)
+{
+  gint64 bound = PN_YUAN_UNSET;
+
+  /* asked for each result and each choice of the "up to": a benefit of
+   * the store, whose rows never change, has it worked out once */
+  if (benefit->checks.known)
+    return benefit->checks.annual_cap_bound;
+  for (guint c = 0; benefit->annual_caps != NULL && benefit->annual_caps[c] != NULL; c++)
+    {
+      const PnAnnualCap *cap = pn_document_find_annual_cap (benefit->document, benefit->annual_caps[c]);
+
+      if (cap != NULL && (bound == PN_YUAN_UNSET || cap->amount < bound))
+        bound = cap->amount;
+    }
+  return bound;
+}
+
 guint
 pn_benefit_count_open_requirements (PnBenefit *benefit)
 {

@@ -134,6 +134,7 @@ struct _PnBenefit
     guint32      from_day;
     guint32      until_day;
     guint32     *conditions;   /* _pn_conditions_compile () */
+    gint64       annual_cap_bound; /* pn_benefit_annual_cap_bound () */
     gboolean     known;
   } checks;
 };

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pn-upside-private.h"
+#include "pn-policy-private.h"
 #include "pn-money.h"
 
 /* The second question a founder asks: what more could I get, and how.

@@ -103,9 +103,6 @@ void         pn_facts_favourable         (const PnFacts *facts,
                                           PnBenefit    **benefits,
                                           guint          n_benefits,
                                           PnFacts       *out_favourable);
-/* The least of the yearly caps the benefit shares, or PN_YUAN_UNSET: no
- * measure gives more in a year than its cap, whatever the figures. */
-gint64       pn_benefit_annual_cap_bound (PnBenefit     *benefit);
 /* Whether the benefit is a rate of a figure the facts do not give,
  * with no cap: it has no upper bound. */
 gboolean     pn_facts_unbounded          (const PnFacts *facts,

@@ -224,21 +224,6 @@ need (gint64   *figures,
     figures[figure] = MAX (figures[figure], value);
 }
 
-gint64
-pn_benefit_annual_cap_bound (PnBenefit *benefit)
-{
-  gint64 bound = PN_YUAN_UNSET;
-
-  for (guint c = 0; benefit->annual_caps != NULL && benefit->annual_caps[c] != NULL; c++)
-    {
-      const PnAnnualCap *cap = pn_document_find_annual_cap (benefit->document, benefit->annual_caps[c]);
-
-      if (cap != NULL && (bound == PN_YUAN_UNSET || cap->amount < bound))
-        bound = cap->amount;
-    }
-  return bound;
-}
-
 gboolean
 pn_facts_unbounded (const PnFacts *facts,
                     PnBenefit     *benefit)
