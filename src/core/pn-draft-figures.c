@@ -258,7 +258,18 @@ read_unit (const char *s,
     "—", "–", "－", "-", "~", "～", NULL
   };
 
-  if (at (s, *pos, "亿元"))
+  /* "5千万元", "3百万元", "2千元": a digit before a word of a power of
+   * ten (read alone, 千万元 would be a figure of its own, ¥10,000,000) */
+  if (at (s, *pos, "千万元"))
+    *factor = 1e7, *kind = TOKEN_YUAN, *pos += strlen ("千万元");
+  else if (at (s, *pos, "百万元"))
+    *factor = 1e6, *kind = TOKEN_YUAN, *pos += strlen ("百万元");
+  else if (at (s, *pos, "千元"))
+    *factor = 1e3, *kind = TOKEN_YUAN, *pos += strlen ("千元");
+  else if ((at (s, *pos, "千万") || at (s, *pos, "百万")) &&
+           pn_draft_has_prefix_any (s + *pos + strlen ("千万"), wan_followers))
+    *factor = at (s, *pos, "千万") ? 1e7 : 1e6, *kind = TOKEN_YUAN, *pos += strlen ("千万");
+  else if (at (s, *pos, "亿元"))
     *factor = 1e8, *kind = TOKEN_YUAN, *pos += strlen ("亿元");
   else if (at (s, *pos, "万元"))
     *factor = 1e4, *kind = TOKEN_YUAN, *pos += strlen ("万元");
@@ -1687,7 +1698,13 @@ detect (const char *text,
       gboolean abroad = strstr (defined, "境外") != NULL || strstr (plain, "国际注册") != NULL ||
                         strstr (plain, "国际认证") != NULL || strstr (plain, "ICH") != NULL ||
                         strstr (plain, "FDA") != NULL || strstr (plain, "预认证") != NULL ||
-                        strstr (plain, "EMA") != NULL || strstr (plain, "CE") != NULL;
+                        strstr (plain, "EMA") != NULL || strstr (plain, "CE") != NULL ||
+                        /* "在美国、欧盟、日本获得药品上市许可", not "取得美国…上市
+                         * 许可后三年内在国内获批上市" (registered at home) */
+                        (pn_draft_find_any (plain, (const char * const[]) {
+                           "美国", "欧盟", "日本", "国外", "海外", "世界卫生组织", "WHO", NULL }) != NULL &&
+                         pn_draft_find_any (plain, (const char * const[]) {
+                           "在国内", "国内获批", "国内上市", "境内获批", "境内上市", "在境内", NULL }) == NULL);
 
       /* "通过国际认证的GLP实验室": a lab's certificate, no product's approval */
       gboolean a_lab = pn_draft_find_any (plain, (const char * const[]) {
@@ -1708,6 +1725,19 @@ detect (const char *text,
   if (vocab->values[PN_QUESTION_DRUG_CLASS] == NULL && vocab->values[PN_QUESTION_PRODUCT] != NULL &&
       pn_draft_find_any (plain, (const char * const[]) { "GLP", "GCP", "实验室", NULL }) != NULL &&
       pn_draft_find_any (plain, (const char * const[]) { "机构", "实验室", "平台", "中心", NULL }) != NULL)
+    {
+      g_clear_pointer (&vocab->values[PN_QUESTION_PRODUCT], g_ptr_array_unref);
+      g_clear_pointer (&vocab->values[PN_QUESTION_PHASE], g_ptr_array_unref);
+    }
+
+  /* "对新认定的国家级医疗器械检验检测或研发服务平台": a platform for
+   * devices applies, no device of its own */
+  if (vocab->values[PN_QUESTION_DRUG_CLASS] == NULL && vocab->values[PN_QUESTION_DEVICE_CLASS] == NULL &&
+      vocab->values[PN_QUESTION_INNOVATIVE_DEVICE] == NULL && vocab->values[PN_QUESTION_PRODUCT] != NULL &&
+      pn_draft_find_any (plain, (const char * const[]) { "服务平台", "检验检测", "检测中心", "公共平台",
+                                                         "技术平台", "创新平台", "服务机构", NULL }) != NULL &&
+      pn_draft_find_any (plain, (const char * const[]) { "产品", "品种", "注册证", "新药", "制剂", "上市",
+                                                         "临床试验", NULL }) == NULL)
     {
       g_clear_pointer (&vocab->values[PN_QUESTION_PRODUCT], g_ptr_array_unref);
       g_clear_pointer (&vocab->values[PN_QUESTION_PHASE], g_ptr_array_unref);
@@ -3689,6 +3719,9 @@ build (Reader *self)
   /* thresholds, once every benefit of their clause is made: each to every
    * benefit, or one to each when the clause enumerates as many ("营业收入
    * 首次突破1亿元、5亿元的…分别给予50万元、100万元") */
+  PnFigure previous_figure = PN_FIGURE_NONE;
+  guint previous_sentence = 0;
+
   for (guint r = 0; r < runs->len; r++)
     {
       Run *run = &g_array_index (runs, Run, r);
@@ -3705,8 +3738,15 @@ build (Reader *self)
       figure = find_base (s, window, first->start);
       if (figure == PN_FIGURE_NONE)
         figure = find_base (s, cstart, first->start);
+      /* "对年销售收入首次超过5千万元的企业，给予…；首次超过10亿元的，给予…":
+       * the figure of the threshold before it, named once */
+      if (figure == PN_FIGURE_NONE && previous_figure != PN_FIGURE_NONE &&
+          first->sentence <= previous_sentence + 1)
+        figure = previous_figure;
       if (figure == PN_FIGURE_NONE)
         continue;
+      previous_figure = figure;
+      previous_sentence = first->sentence;
       /* "固定资产投资额达到1亿元以上的…；其中投资额达到5亿元以上的": the
        * investment the sentence is about */
       if (figure == PN_FIGURE_TOTAL_INVESTMENT && !span_has (s, window, first->start, "总投资") &&

@@ -560,6 +560,14 @@ read_signature (PnDraftMeta      *meta,
       if (para_at (structure, i)->cells != NULL || g_str_has_suffix (s, "印发"))
         continue;
 
+      /* "发布日期：2026年1月20日" under the issuer: the date as on its own */
+      {
+        char *dated = g_strdup (pn_draft_skip_date_label (s));
+
+        g_free (s);
+        s = dated;
+      }
+
       /* "厦门市人民政府" then "2023年11月17日", or both on one line */
       if (pn_draft_parse_date (s, &pos, &iso) && s[pos] == '\0')
         {

@@ -55,6 +55,9 @@ void      pn_draft_warn            (GPtrArray  *warnings,
 gboolean  pn_draft_parse_date      (const char  *text,
                                     gsize       *pos,
                                     char       **out_iso);
+/* Past a date's label at the start of a signature's date line,
+ * "发布日期：2026年1月20日": the date; else `text` itself. */
+const char *pn_draft_skip_date_label (const char *text);
 /* 2023-11-17 + years - 1 day, for 有效期N年. */
 char     *pn_draft_add_years       (const char  *iso,
                                     int          years);

@@ -690,9 +690,10 @@ static gboolean
 is_date_line (const char *text)
 {
   g_autofree char *s = squashed (text);
+  const char *date = pn_draft_skip_date_label (s);
   gsize pos = 0;
 
-  return pn_draft_parse_date (s, &pos, NULL) && s[pos] == '\0';
+  return pn_draft_parse_date (date, &pos, NULL) && date[pos] == '\0';
 }
 
 /* "附件", "附件1", "附件：" alone on its line */

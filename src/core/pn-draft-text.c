@@ -69,6 +69,19 @@ cn_digit (gunichar c)
     case 0x4E03: return 7; /* 七 */
     case 0x516B: return 8; /* 八 */
     case 0x4E5D: return 9; /* 九 */
+    /* the capitals of amounts on forms and in some notices: 壹佰万元 */
+    case 0x58F9: return 1; /* 壹 */
+    case 0x8D30: return 2; /* 贰 */
+    case 0x8CB3: return 2; /* 貳 */
+    case 0x53C1: return 3; /* 叁 */
+    case 0x53C3: return 3; /* 參 */
+    case 0x8086: return 4; /* 肆 */
+    case 0x4F0D: return 5; /* 伍 */
+    case 0x9646: return 6; /* 陆 */
+    case 0x9678: return 6; /* 陸 */
+    case 0x67D2: return 7; /* 柒 */
+    case 0x634C: return 8; /* 捌 */
+    case 0x7396: return 9; /* 玖 */
     default: return -1;
     }
 }
@@ -81,6 +94,9 @@ cn_multiplier (gunichar c)
     case 0x5341: return 10;    /* 十 */
     case 0x767E: return 100;   /* 百 */
     case 0x5343: return 1000;  /* 千 */
+    case 0x62FE: return 10;    /* 拾 */
+    case 0x4F70: return 100;   /* 佰 */
+    case 0x4EDF: return 1000;  /* 仟 */
     default: return -1;
     }
 }
@@ -393,6 +409,26 @@ read_cn_year (const char *text,
   *pos = i;
   *out_year = year;
   return TRUE;
+}
+
+const char *
+pn_draft_skip_date_label (const char *text)
+{
+  static const char * const labels[] = {
+    "发布日期", "成文日期", "印发日期", "发文日期", "签发日期", "日期", NULL
+  };
+
+  for (guint l = 0; labels[l] != NULL; l++)
+    if (g_str_has_prefix (text, labels[l]))
+      {
+        const char *rest = text + strlen (labels[l]);
+
+        if (g_str_has_prefix (rest, "："))
+          return rest + strlen ("：");
+        if (*rest == ':')
+          return rest + 1;
+      }
+  return text;
 }
 
 gboolean

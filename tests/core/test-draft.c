@@ -2898,6 +2898,113 @@ test_ids (void)
   g_assert_false (pn_draft_id_is_valid (""));
 }
 
+/* Unseen texts, fifth round: a digit before 千万元 or 百万元 (read alone,
+ * 千万元 was an award of its own: "5千万元" a threshold plus ¥10,000,000),
+ * capitals (壹佰万元 gave no award at all), a threshold whose figure the
+ * sentence named once, for the clause before. */
+static void
+test_numerals_and_thresholds (void)
+{
+  static const char text[] =
+    "一、对新认定的国家级创新中心，给予2千万元奖励。\n"
+    "二、对完成Ⅲ期临床试验的1类创新药，给予最高5千万元资助。\n"
+    "三、对年营业收入超过1千万元的企业，按照研发投入的10%给予补助，最高不超过3百万元。\n"
+    "四、对完成Ⅰ期临床试验的1类创新药，给予壹佰万元奖励；完成Ⅱ期临床试验的，给予叁佰万元奖励；"
+    "完成Ⅲ期临床试验的，给予捌拾万元奖励。\n"
+    "五、对年销售收入首次超过5千万元的企业，给予一次性奖励八十万元；首次超过10亿元的，给予一次性奖励一千五百万元。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("numerals.txt", text, -1, &error);
+  PnDocument *document;
+  PnArticle *three, *four, *five;
+  PnBenefit *benefit;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  g_assert_true (has_benefit (article (document, "1"), PN_BENEFIT_FIXED, -1, 20000000, PN_YUAN_UNSET));
+  g_assert_cmpuint (article (document, "1")->benefits->len, ==, 1);
+  benefit = g_ptr_array_index (article (document, "2")->benefits, 0);
+  g_assert_cmpint (benefit->cap, ==, 50000000);
+
+  three = article (document, "3");
+  g_assert_cmpuint (three->benefits->len, ==, 1);
+  benefit = g_ptr_array_index (three->benefits, 0);
+  g_assert_cmpint (benefit->cap, ==, 3000000);
+  g_assert_cmpuint (benefit->thresholds->len, ==, 1);
+  g_assert_cmpint (((PnThreshold *) g_ptr_array_index (benefit->thresholds, 0))->min, ==, 10000000);
+
+  four = article (document, "4");
+  g_assert_cmpstr (condition (benefit_of_amount (four, 1000000), PN_QUESTION_PHASE), ==, "phase-1");
+  g_assert_cmpstr (condition (benefit_of_amount (four, 3000000), PN_QUESTION_PHASE), ==, "phase-2");
+  g_assert_cmpstr (condition (benefit_of_amount (four, 800000), PN_QUESTION_PHASE), ==, "phase-3");
+
+  five = article (document, "5");
+  g_assert_cmpuint (five->benefits->len, ==, 2);
+  for (guint i = 0; i < five->benefits->len; i++)
+    {
+      const PnThreshold *threshold;
+
+      benefit = g_ptr_array_index (five->benefits, i);
+      g_assert_cmpuint (benefit->thresholds->len, ==, 1);
+      threshold = g_ptr_array_index (benefit->thresholds, 0);
+      g_assert_cmpint (threshold->figure, ==, PN_FIGURE_ANNUAL_REVENUE);
+      g_assert_cmpint (threshold->min, ==, benefit->amount == 800000 ? 50000000 : 1000000000);
+      g_assert_false (threshold->inclusive);
+    }
+  assert_valid (draft);
+}
+
+/* "发布日期：2026年1月20日" under the issuer, "自发布之日起施行，有效期三年":
+ * the dates were not read (every measure "In force" in 2031), and the
+ * signature ran into the last article. */
+static void
+test_labelled_issue_date (void)
+{
+  static const char text[] =
+    "天津市滨海新区促进生物医药产业发展实施细则\n"
+    "第一条　对完成Ⅰ期临床试验的1类创新药，给予100万元奖励。\n"
+    "第二条　本细则自发布之日起施行，有效期三年。\n"
+    "天津市滨海新区人民政府办公室\n"
+    "发布日期：2026年1月20日\n"
+    "（此件主动公开）\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("binhai.txt", text, -1, &error);
+  PnDocument *document;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  g_assert_cmpstr (document->issued, ==, "2026-01-20");
+  g_assert_cmpstr (document->in_force_from, ==, "2026-01-20");
+  g_assert_cmpstr (document->in_force_until, ==, "2029-01-19");
+  g_assert_cmpstr (document->issuer.zh, ==, "天津市滨海新区人民政府办公室");
+  g_assert_null (strstr (article (document, "2")->original, "人民政府"));
+  assert_valid (draft);
+}
+
+/* Approval named by the places that give it ("在美国、欧盟、日本获得药品上市
+ * 许可": a domestic registration), and a platform for devices (a device
+ * award: every device was shown ¥7,200,000 of a testing centre's). */
+static void
+test_abroad_and_platforms (void)
+{
+  static const char text[] =
+    "一、对在美国、欧盟、日本获得药品上市许可的，每个品种给予最高1000万元奖励。\n"
+    "二、对新认定的国家级、省级医疗器械检验检测或研发服务平台，分别给予500万元、200万元一次性奖励。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("abroad.txt", text, -1, &error);
+  PnDocument *document;
+  PnArticle *two;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  g_assert_cmpstr (condition (g_ptr_array_index (article (document, "1")->benefits, 0), PN_QUESTION_PHASE), ==,
+                   "overseas-approval");
+  two = article (document, "2");
+  g_assert_cmpuint (two->benefits->len, ==, 2);
+  for (guint i = 0; i < two->benefits->len; i++)
+    g_assert_cmpstr (condition (g_ptr_array_index (two->benefits, i), PN_QUESTION_PRODUCT), ==, "organisation");
+  assert_valid (draft);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2976,6 +3083,9 @@ main (int   argc,
   g_test_add_func ("/pn/draft/conditions/higher-cap-keeps-class", test_higher_cap_keeps_class);
   g_test_add_func ("/pn/draft/figures/threshold-of-sentence", test_threshold_of_sentence);
   g_test_add_func ("/pn/draft/format/guide-title-and-ratio", test_guide_title_and_ratio);
+  g_test_add_func ("/pn/draft/figures/numerals-and-thresholds", test_numerals_and_thresholds);
+  g_test_add_func ("/pn/draft/format/labelled-issue-date", test_labelled_issue_date);
+  g_test_add_func ("/pn/draft/conditions/abroad-and-platforms", test_abroad_and_platforms);
 
   status = g_test_run ();
   pn_taxonomy_unref (taxonomy);
