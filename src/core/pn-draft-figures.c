@@ -3084,9 +3084,16 @@ annual_cap (Reader *self,
       /* back over the enumerated items before it ("（一）…；（二）…") to
        * the sentence that leads them in */
       guint first = paragraph > 0 ? paragraph - 1 : 0;
+      /* "同一企业每年获得本项资助累计不超过1亿元" after a table of caps by
+       * class and stage (a sentence a row): every award of the item since
+       * the last yearly cap, not the last row's alone */
+      gboolean whole_item = span_has_any (s, cstart, token->start,
+                                          (const char * const[]) { "本项", "本条", "本款", "上述", NULL });
 
       while (first > 0 && paragraph_is_item (self, first))
         first--;
+      if (whole_item)
+        first = 0;
       for (guint i = self->annual_from; i < self->made->len; i++)
         {
           Made *made = g_ptr_array_index (self->made, i);
@@ -4383,6 +4390,23 @@ rewrite_tables (const char *original,
                     /* "对国家级：平台建设期内购置研发设备的，按照…，最高不超过3000万元" */
                     const char *rest = g_str_has_prefix (rate_clause, "对") ? rate_clause + strlen ("对")
                                                                              : rate_clause;
+                    g_autofree char *neutral = NULL;
+
+                    /* a row of a class ("2类改良型新药") under a clause of
+                     * several ("其创新药、改良型新药完成各阶段…"): the row's
+                     * class alone (an improved drug was shown the innovative
+                     * row's caps) */
+                    if (pn_draft_find_any (label, (const char * const[]) {
+                          "创新药", "改良型", "仿制药", "生物类似药", NULL }) != NULL)
+                      {
+                        static const char * const classes[] = { "改良型新药", "创新药", "仿制药", "生物类似药", NULL };
+                        g_autoptr(GString) words = g_string_new (rest);
+
+                        for (guint w = 0; classes[w] != NULL; w++)
+                          g_string_replace (words, classes[w], "药品", 0);
+                        neutral = g_string_free (g_steal_pointer (&words), FALSE);
+                        rest = neutral;
+                      }
 
                     append_mapped (out, map, "对", -1, row->start, FALSE);
                     append_mapped (out, map, label, -1, row->start, FALSE);

@@ -3005,6 +3005,45 @@ test_abroad_and_platforms (void)
   assert_valid (draft);
 }
 
+/* A table of caps by class and stage under a clause of both classes,
+ * and the article's yearly cap after it: each row its own class (an
+ * improved drug was shown the innovative row's caps), every cell under
+ * the yearly cap (the last row's cell alone was). */
+static void
+test_class_rows_under_yearly_cap (void)
+{
+  static const char text[] =
+    "一、支持新药临床研究。对在本区开展研发的企业其创新药、改良型新药完成各阶段临床试验的，按照该阶段实际研发投入的40%"
+    "分阶段给予资助，各阶段最高资助金额见下表（单位：万元）。同一企业每年获得本项资助累计不超过1亿元。\n"
+    "药品类别\t完成Ⅰ期临床试验\t完成Ⅱ期临床试验\t完成Ⅲ期临床试验\n"
+    "1类创新药\t800\t1500\t3000\n"
+    "2类改良型新药\t300\t600\t1000\n"
+    "二、对新认定的国家级创新中心，给予500万元奖励。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("class-rows.txt", text, -1, &error);
+  PnArticle *one;
+
+  g_assert_no_error (error);
+  one = article (pn_draft_get_document (draft), "1");
+  g_assert_cmpuint (one->benefits->len, ==, 6);
+  for (guint i = 0; i < one->benefits->len; i++)
+    {
+      PnBenefit *benefit = g_ptr_array_index (one->benefits, i);
+      const PnCondition *klass = pn_benefit_find_condition (benefit, PN_QUESTION_DRUG_CLASS);
+
+      g_assert_nonnull (klass);
+      g_assert_cmpuint (g_strv_length (klass->values), ==, 1);
+      g_assert_cmpstr (klass->values[0], ==,
+                       benefit->cap == 8000000 || benefit->cap == 15000000 || benefit->cap == 30000000
+                         ? "innovative" : "improved");
+      g_assert_nonnull (benefit->annual_caps);
+      g_assert_cmpint (pn_document_find_annual_cap (benefit->document, benefit->annual_caps[0])->amount, ==,
+                       100000000);
+    }
+  g_assert_null (((PnBenefit *) g_ptr_array_index (article (pn_draft_get_document (draft), "2")->benefits, 0))->annual_caps);
+  assert_valid (draft);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3086,6 +3125,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/numerals-and-thresholds", test_numerals_and_thresholds);
   g_test_add_func ("/pn/draft/format/labelled-issue-date", test_labelled_issue_date);
   g_test_add_func ("/pn/draft/conditions/abroad-and-platforms", test_abroad_and_platforms);
+  g_test_add_func ("/pn/draft/tables/class-rows-under-yearly-cap", test_class_rows_under_yearly_cap);
 
   status = g_test_run ();
   pn_taxonomy_unref (taxonomy);
