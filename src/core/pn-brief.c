@@ -851,7 +851,7 @@ document_status (PnBrief    *self,
       return g_strdup_printf (TR (self, "Superseded by %s from %s", "自%2$s起由%1$s取代"), name, by->from);
     }
   if (document->draft)
-    return g_strdup (TR (self, "Draft for comment, never in force", "征求意见稿，未施行"));
+    return g_strdup (TR (self, "Draft for comment, not in force", "征求意见稿，未施行"));
   if (from == NULL && until == NULL)
     return g_strdup (TR (self, "No period stated; tasks by their own deadlines",
                                "未载明有效期，各项任务按其时限"));

@@ -566,7 +566,7 @@ _pn_engine_fill_result (PnResults *results,
       break;
     case PN_NOT_COUNTED_DRAFT:
       set_reason (result, g_strdup ("征求意见稿，尚未施行"),
-                  g_strdup ("Draft for comment: never in force"));
+                  g_strdup ("Draft for comment: not in force"));
       break;
     case PN_NOT_COUNTED_SUPERSEDED:
       {
