@@ -82,6 +82,8 @@ pnav_compare (PnavContext  *ctx,
                                         "benefit. With --format json, each place's results as well, the "
                                         "same as “pnav match --location ID” gives, and in “summary” each "
                                         "place's “total_high_cny” and “total_high_bounded_cny”, "
+                                        "“counted_until” (the earliest end date, YYYY-MM-DD, of the "
+                                        "measures that count there; null when none counts or none ends), "
                                         "“best_location” (the first on a tie; null when nothing counts "
                                         "anywhere) and “best_locations” (every place with the highest "
                                         "total)."),

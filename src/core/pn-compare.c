@@ -222,6 +222,12 @@ add_location_total (JsonBuilder *builder,
       /* what the measures with a cap give, beside those with none */
       json_builder_set_member_name (builder, "total_high_bounded_cny");
       json_builder_add_int_value (builder, pn_results_get_total_high_bounded (results));
+      /* the earliest end among the measures that count */
+      json_builder_set_member_name (builder, "counted_until");
+      if (pn_export_counted_until (results) != NULL)
+        json_builder_add_string_value (builder, pn_export_counted_until (results));
+      else
+        json_builder_add_null_value (builder);
     }
   json_builder_set_member_name (builder, "counted_count");
   json_builder_add_int_value (builder, count);
@@ -402,6 +408,26 @@ pn_compare_to_text (PnCompare *self,
       pn_export_append_padded (str, count, COLUMN_WIDTH);
     }
   g_string_append_c (str, '\n');
+
+  /* when the first measure that counts ends: Xiamen's 2023 measures end
+   * on 2026-12-31, and a place's total may not be there next month */
+  {
+    gboolean any_end = FALSE;
+
+    for (guint i = 0; i < self->results->len; i++)
+      any_end = any_end || pn_export_counted_until (g_ptr_array_index (self->results, i)) != NULL;
+    if (any_end)
+      {
+        pn_export_append_padded (str, zh ? "计入措施有效至" : "Counted until", LABEL_WIDTH);
+        for (guint i = 0; i < self->results->len; i++)
+          {
+            const char *until = pn_export_counted_until (g_ptr_array_index (self->results, i));
+
+            pn_export_append_padded (str, until != NULL ? until : "—", COLUMN_WIDTH);
+          }
+        g_string_append_c (str, '\n');
+      }
+  }
 
   for (PnBenefitKind kind = 0; kind < PN_N_BENEFIT_KINDS; kind++)
     {

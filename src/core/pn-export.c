@@ -11,6 +11,7 @@
 #include "pn-corpus-private.h"
 #include "pn-citation.h"
 #include "pn-core-private.h"
+#include "pn-date.h"
 #include "pn-money.h"
 
 PnLang
@@ -554,6 +555,65 @@ status_label (PnStatus status,
     }
 }
 
+/* The end of a benefit's validity, unless it has none ("9999-12-31") */
+static const char *
+benefit_until (PnBenefit *benefit)
+{
+  const char *from = NULL, *until = NULL;
+
+  pn_benefit_get_validity (benefit, &from, &until);
+  if (until == NULL || g_str_has_prefix (until, "9999"))
+    return NULL;
+  return until;
+}
+
+/* "31 December 2026" for a result in force with an end; else NULL */
+static char *
+in_force_until_words (const PnResult *result,
+                      gboolean        zh)
+{
+  const char *until;
+
+  if (result->status != PN_STATUS_IN_FORCE || (until = benefit_until (result->benefit)) == NULL)
+    return NULL;
+  return pn_date_to_words (until, zh);
+}
+
+char *
+pn_export_in_force_until (const PnResult *result,
+                          PnLang          lang)
+{
+  g_autofree char *words = NULL;
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  words = in_force_until_words (result, lang == PN_LANG_ZH);
+  if (words == NULL)
+    return NULL;
+  return lang == PN_LANG_ZH ? g_strdup_printf ("有效期至%s", words)
+                            : g_strdup_printf ("in force until %s", words);
+}
+
+const char *
+pn_export_counted_until (PnResults *results)
+{
+  const char *earliest = NULL;
+
+  g_return_val_if_fail (results != NULL, NULL);
+
+  for (guint i = 0; i < pn_results_get_n_results (results); i++)
+    {
+      const PnResult *result = pn_results_get_result (results, i);
+      const char *until;
+
+      if (!result->counted || (until = benefit_until (result->benefit)) == NULL)
+        continue;
+      if (earliest == NULL || strcmp (until, earliest) < 0)
+        earliest = until;
+    }
+  return earliest;
+}
+
 char *
 pn_export_units_label (PnDocument *document,
                        PnTaxonomy *taxonomy,
@@ -645,9 +705,16 @@ pn_export_results_text (PnResults *results,
           append_amount_column (str, amount);
           g_string_append_printf (str, zh ? "%s（%s）\n" : "%s (%s)\n",
                                   pn_text_get (&benefit->title, lang), citation);
-          g_string_append_printf (str, "      %s · %s\n",
-                                  status_label (result->status, zh),
-                                  pn_text_get (&result->derivation, lang));
+          {
+            g_autofree char *until = in_force_until_words (result, zh);
+            /* "In force until 31 December 2026 · …": a founder sees the
+             * end of what counts beside its amount */
+            g_autofree char *status = until == NULL ? g_strdup (status_label (result->status, zh))
+                                      : zh ? g_strdup_printf ("有效（至%s）", until)
+                                           : g_strdup_printf ("In force until %s", until);
+
+            g_string_append_printf (str, "      %s · %s\n", status, pn_text_get (&result->derivation, lang));
+          }
           if (!result->counted)
             {
               const char *reason = pn_text_get (&result->not_counted_reason, lang);

@@ -43,14 +43,23 @@ char       *pn_export_results_text       (PnResults   *results,
  * amount ("¥9,000,000", "up to ¥3,000,000", 最高 ¥3,000,000); or "—". */
 char       *pn_export_amount_label       (const PnResult *result,
                                           PnLang       lang);
-/* "¥12,000,000 counted · up to ¥15,000,000" (计入 … · 最高 …), "… · no
- * upper bound", or "¥12,000,000 counted" when nothing more is possible. */
+/* "in force until 31 December 2026" (有效期至2026年12月31日) for a result
+ * in force on its date whose measure has an end; else NULL.  The end of
+ * what a founder is shown matters most when it is near: Xiamen 2023 and
+ * Jinjiang 2025 end on 2026-12-31. */
+char       *pn_export_in_force_until     (const PnResult *result,
+                                          PnLang       lang);
+/* The earliest end (YYYY-MM-DD) of the measures that count, or NULL when
+ * none counts or none of those has an end. */
+const char *pn_export_counted_until      (PnResults   *results);
 /* "Xiamen Municipal Bureau of Science and Technology (lead); …", lead
  * units first; "" when there are none */
 char       *pn_export_units_label        (PnDocument  *document,
                                           PnTaxonomy  *taxonomy,
                                           GPtrArray   *units,
                                           PnLang       lang);
+/* "¥12,000,000 counted · up to ¥15,000,000" (计入 … · 最高 …), "… · no
+ * upper bound", or "¥12,000,000 counted" when nothing more is possible. */
 char       *pn_export_total_label        (PnResults   *results,
                                           PnLang       lang);
 /* "Answer", "Give", "Check" (回答、填写、确认): what a next step asks */

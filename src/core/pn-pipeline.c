@@ -607,6 +607,14 @@ pn_pipeline_to_text (PnPipeline *self,
           if (!result->counted)
             g_string_append_printf (str, zh ? "（未计入：%s）" : " (not counted: %s)",
                                     pn_text_get (&result->not_counted_reason, lang));
+          else
+            {
+              /* a milestone reached later may find the measure ended */
+              g_autofree char *until = pn_export_in_force_until (result, lang);
+
+              if (until != NULL)
+                g_string_append_printf (str, zh ? "（%s）" : " (%s)", until);
+            }
           g_string_append_c (str, '\n');
         }
 

@@ -397,14 +397,14 @@ def run_tests(tap, pnav, workdir):
               "--innovative-device", "--phase", "marketed", "--sales", "1000000", "--as-of", "2025-12-15"]
     r = pnav.run(*device)
     tap.ok(r.rc == 0 and r.out.startswith("Location: Xiamen    As of: 2025-12-15\n")
-           and "      In force · fixed award ¥2,000,000\n"
+           and "      In force until 31 December 2026 · fixed award ¥2,000,000\n"
                "      The applicant must confirm: The product was first industrialised in Xiamen\n" in r.out
            and " in-force · " not in r.out,
            "match as text names the place and status and what to confirm", str(r))
     # a missing figure is both the derivation and the reason: said once
     r = pnav.run("match", "--location", "jinjiang", "--drug-class", "innovative", "--phase", "phase-2",
                  "--as-of", "2025-11-01")
-    tap.ok(r.rc == 0 and "      In force · Needs R&D investment; up to ¥20,000,000\n"
+    tap.ok(r.rc == 0 and "      In force until 31 December 2025 · Needs R&D investment; up to ¥20,000,000\n"
                          "  " in r.out
            and "Needs R&D investment; up to ¥20,000,000\n      Needs R&D" not in r.out,
            "match as text says a missing figure once", str(r))
@@ -442,7 +442,7 @@ def run_tests(tap, pnav, workdir):
     zh_env = dict(pnav.env, LANGUAGE="zh_CN", LANG="zh_CN.UTF-8")
     r = pnav.run(*device, env=zh_env)
     tap.ok(r.rc == 0 and r.out.startswith("地点：厦门市    日期：2025-12-15\n")
-           and "      有效 · 定额奖励200万元\n      须由申请人确认：该产品首次在本市（厦门）实现产业化\n" in r.out,
+           and "      有效（至2026年12月31日） · 定额奖励200万元\n      须由申请人确认：该产品首次在本市（厦门）实现产业化\n" in r.out,
            "match as text in Chinese names the place and status in Chinese", str(r))
 
     test_upside_contract(tap, pnav)

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "pn-result-row.h"
+#include "pn-export.h"
 
 #include "pn-gui-util.h"
 
@@ -200,7 +201,23 @@ pn_result_row_set_result (PnResultRow    *self,
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), pn_gui_status_style_class (result->status));
 
   citation = pn_gui_citation (benefit->article);
-  gtk_label_set_text (self->citation_label, citation);
+  {
+    /* the end of a measure in force, beside where it stands: Xiamen's
+     * 2023 measures end on 31 December 2026 */
+    g_autofree char *until = pn_export_in_force_until (result, pn_gui_get_lang ());
+
+    if (until != NULL)
+      {
+        /* Translators: a citation, then "in force until 31 December 2026"
+         * (the date and its words come from the policy data, in both
+         * languages) */
+        g_autofree char *both = g_strdup_printf (_("%s · %s"), citation, until);
+
+        gtk_label_set_text (self->citation_label, both);
+      }
+    else
+      gtk_label_set_text (self->citation_label, citation);
+  }
 
   units = pn_gui_units_text (pn_benefit_get_units (benefit), benefit->document, taxonomy);
   if (units != NULL)
