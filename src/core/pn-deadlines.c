@@ -381,6 +381,18 @@ pn_deadlines_to_text (PnDeadlines *self,
                               pn_text_get (&benefit->title, lang), citation);
       if (units[0] != '\0')
         g_string_append_printf (str, "              %s\n", units);
+      /* an end far off is no offer yet when the start is still to come */
+      if (deadline->status == PN_STATUS_PENDING)
+        {
+          const char *from = NULL, *until = NULL;
+          g_autofree char *words = NULL;
+
+          pn_benefit_get_validity (benefit, &from, &until);
+          words = from != NULL ? pn_date_to_words (from, zh) : NULL;
+          if (words != NULL)
+            g_string_append_printf (str, zh ? "              尚未施行：自%s起施行\n"
+                                            : "              not yet in force: from %s\n", words);
+        }
       if (deadline->replaced_by != NULL)
         g_string_append_printf (str, deadline->status == PN_STATUS_SUPERSEDED
                                      ? (zh ? "              已自%2$s起由 %1$s 取代，不再计入\n"

@@ -523,6 +523,20 @@ def test_compare(tap, pnav):
     tap.ok(r.rc == 0 and "Xiamen" in r.out and "Jinjiang" in r.out and "Fuzhou" in r.out,
            "compare --format text", r)
 
+    # when what counts ends: the earliest end of the counted measures, each
+    # place (the task list's 2025-12-31 is earlier than Xiamen's own end)
+    expected = []
+    for result in separate:
+        ends = [m["valid_until"] for m in result["matches"] if m["counted"] and m.get("valid_until")
+                and not m["valid_until"].startswith("9999")]
+        expected.append(min(ends) if ends else None)
+    tap.ok([s.get("counted_until") for s in summary["locations"]] == expected and any(expected),
+           "compare's summary gives each place's counted_until, the earliest end of what counts",
+           repr(([s.get("counted_until") for s in summary["locations"]], expected)))
+    row = [line for line in r.out.splitlines() if line.startswith("Counted until")]
+    tap.ok(len(row) == 1 and all((e or "—") in row[0] for e in expected),
+           "and its text has a row “Counted until”", r)
+
     # an "up to" with no bound still says what the capped measures give: a
     # column of "no upper bound" beside "¥34,450,000" compared nothing
     bounded = [s["total_high_bounded_cny"] for s in summary["locations"]]
@@ -594,6 +608,9 @@ def test_pipeline(tap, pnav):
 
     r = pnav.run("pipeline", *base, "--rd-investment", str(default_rd))
     tap.ok(r.rc == 0 and "phase-1" in r.out and "¥25,000,000" in r.out, "pipeline --format text", r)
+    # a milestone reached later may find the measure ended: its end is shown
+    tap.ok(r.rc == 0 and re.search(r"\(厦府规〔2023〕17号 art\. 1\) \(in force until 31 December 2026\)\n", r.out),
+           "pipeline text says when a counted measure ends", r)
     # a figure already enough for the ceiling, and one the ceiling does not
     # need (Jinjiang 2025: task 12's ¥5,000,000 has no sales threshold and
     # beats 2.2's ¥3,000,000, which has one)
@@ -692,6 +709,12 @@ def test_deadlines(tap, pnav, workdir):
 
     r = pnav.run("deadlines", "--location", "xiamen", "--as-of", AS_OF)
     tap.ok(r.rc == 0 and "ends in 578 days" in r.out and "2026-12-31" in r.out, "deadlines --format text", r)
+    # before Xiamen's measures start, a far end is no offer yet: it says so
+    r = pnav.run("deadlines", "--location", "xiamen", "--as-of", "2023-06-01")
+    tap.ok(r.rc == 0 and "ends in 1309 days Innovative drug: Phase I completed" in r.out
+           and "not yet in force: from 20 November 2023" in r.out
+           and r.out.count("not yet in force") < r.out.count("ends in"),
+           "deadlines names a measure not yet in force and its start", r)
     for args, needle in ((["--location", "atlantis"], "atlantis"), ([], "--location"),
                          (["--location", "xiamen", "--within", "-1"], "--within"),
                          (["--location", "xiamen", "--format", "pdf"], "--format"),
