@@ -723,6 +723,19 @@ pn_export_results_text (PnResults *results,
               if (g_strcmp0 (reason, pn_text_get (&result->derivation, lang)) != 0)
                 g_string_append_printf (str, "      %s\n", reason);
             }
+          /* what a counted amount rests on, its yearly cap and payment in
+           * stages: the JSON had them, the text not (the engine's notes
+           * begin with the attestations, said below in their own words) */
+          if (result->counted)
+            {
+              guint attested = 0;
+
+              for (guint n = 0; n < benefit->requirements->len; n++)
+                attested += ((PnRequirement *) g_ptr_array_index (benefit->requirements, n))->attestation;
+              for (guint n = attested; n < result->notes->len; n++)
+                g_string_append_printf (str, zh ? "      说明：%s\n" : "      Note: %s\n",
+                                        pn_text_get (g_ptr_array_index (result->notes, n), lang));
+            }
           if (result->counted)
             /* what the applicant must confirm for the amount to hold */
             for (guint n = 0; n < benefit->requirements->len; n++)
