@@ -726,7 +726,12 @@ pn_export_results_text (PnResults *results,
           /* what a counted amount rests on, its yearly cap and payment in
            * stages: the JSON had them, the text not (the engine's notes
            * begin with the attestations, said below in their own words) */
-          if (result->counted)
+          /* and where a yearly cap holds the "up to" below the award the
+           * derivation names ("¥0 – ¥5,000,000 … award of up to
+           * ¥6,000,000"), the cap that does it */
+          if (result->counted ||
+              (group == 1 && result->high_cny != PN_YUAN_UNSET && result->estimate_cny != PN_YUAN_UNSET &&
+               result->high_cny < result->estimate_cny))
             {
               guint attested = 0;
 
