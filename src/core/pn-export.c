@@ -642,6 +642,8 @@ pn_export_units_label (PnDocument *document,
         g_string_append (str, name);
         if (lead)
           g_string_append (str, zh ? "（牵头）" : " (lead)");
+        else if (g_strcmp0 (ref->role, "cooperating") == 0)
+          g_string_append (str, zh ? "（配合）" : " (cooperating)");
       }
   return g_string_free (str, FALSE);
 }
