@@ -1210,6 +1210,10 @@ pn_draft_places_add_units (PnDraftPlaces *self,
           /* "区科经委、张江集团": a company, a university or a hospital is
            * no bureau of the level before it (it became 区张江集团) */
           else if (*prefix != '\0' && !starts_with_place (self, name) &&
+                   /* "区科委、…、中关村科技园区昌平园管委会": a zone's
+                    * committee names its own place (it became 区中关村…) */
+                   pn_draft_find_any (name, (const char * const[]) {
+                     "园区", "开发区", "高新区", "新区", "科技园", "医药城", "试验区", "合作区", NULL }) == NULL &&
                    !g_str_has_suffix (name, "集团") && !g_str_has_suffix (name, "公司") &&
                    !g_str_has_suffix (name, "大学") && !g_str_has_suffix (name, "学院") &&
                    !g_str_has_suffix (name, "医院") && !g_str_has_suffix (name, "银行") &&

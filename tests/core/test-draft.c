@@ -2191,11 +2191,13 @@ test_company_unit (void)
 {
   static const char text[] =
     "某区促进生物医药产业发展若干措施\n"
-    "一、对入驻园区的初创型生物医药企业，按照实际租金的50%给予补贴，每年最高100万元。（责任单位：区科经委、张江集团）\n";
+    "一、对入驻园区的初创型生物医药企业，按照实际租金的50%给予补贴，每年最高100万元。（责任单位：区科经委、张江集团）\n"
+    /* a zone's committee names its own place (it became 区中关村…) */
+    "二、对新认定的国家级创新中心，给予500万元奖励。（责任单位：区科委、中关村科技园区昌平园管委会）\n";
   g_autoptr(GError) error = NULL;
   g_autoptr(PnDraft) draft = draft_bytes ("units.txt", text, -1, &error);
   PnDocument *document;
-  gboolean company = FALSE, prefixed = FALSE;
+  gboolean company = FALSE, prefixed = FALSE, zone = FALSE;
 
   g_assert_no_error (error);
   document = pn_draft_get_document (draft);
@@ -2204,9 +2206,12 @@ test_company_unit (void)
       const PnTerm *unit = g_ptr_array_index (document->local_units, i);
 
       company = company || g_strcmp0 (unit->zh, "张江集团") == 0;
-      prefixed = prefixed || g_strcmp0 (unit->zh, "区张江集团") == 0;
+      prefixed = prefixed || g_strcmp0 (unit->zh, "区张江集团") == 0 ||
+                 g_strcmp0 (unit->zh, "区中关村科技园区昌平园管委会") == 0;
+      zone = zone || g_strcmp0 (unit->zh, "中关村科技园区昌平园管委会") == 0;
     }
   g_assert_true (company);
+  g_assert_true (zone);
   g_assert_false (prefixed);
 }
 
