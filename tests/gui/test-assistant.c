@@ -311,7 +311,14 @@ test_scenario (Fixture *fixture)
   counted = results_list (fixture, "counted_list");
   row = find_row (counted, XIAMEN_PHASE_2);
   g_assert_nonnull (row);
-  g_assert_cmpstr (row_label (row, "citation_label"), ==, citation);
+  /* the citation, then when the measure ends (today: before 2026-12-31) */
+  {
+    g_autofree char *ends = g_strdup_printf (_("%s · %s"), citation,
+                                             pn_gui_get_lang () == PN_LANG_ZH ? "有效期至2026年12月31日"
+                                                                              : "in force until 31 December 2026");
+
+    g_assert_cmpstr (row_label (row, "citation_label"), ==, ends);
+  }
   g_assert_cmpstr (row_label (row, "amount_label"), ==, XIAMEN_PHASE_2_AMOUNT);
   g_assert_cmpstr (row_label (row, "status_label"), ==, _("In force"));
   pn_test_window_screenshot (fixture->window, "results");
@@ -1010,6 +1017,50 @@ test_first_detail (Fixture *fixture)
   pn_test_window_screenshot (fixture->window, "results-cro-wide");
 }
 
+/* /pn/gui/assistant/reopened-client: a saved client opened again walks
+ * through its answers: the milestone page is complete, in its own words
+ * (it was greyed out, its rows in the taxonomy's words, until another
+ * milestone was picked). */
+static void
+test_reopened_client (Fixture *fixture)
+{
+  g_autoptr(PnProfile) saved = pn_profile_new ();
+  g_autoptr(GError) error = NULL;
+  AdwActionRow *row;
+
+  pn_profile_set_location (saved, "xiamen");
+  pn_profile_set_answer (saved, PN_QUESTION_PRODUCT, "drug");
+  pn_profile_set_answer (saved, PN_QUESTION_DRUG_CLASS, "innovative");
+  pn_profile_set_answer (saved, PN_QUESTION_MODALITY, "chemical");
+  pn_profile_set_answer (saved, PN_QUESTION_PHASE, "phase-1");
+  pn_profile_set_figure (saved, PN_FIGURE_RD_INVESTMENT, 30000000);
+  pn_profile_set_name (saved, "Reopened");
+  g_assert_true (pn_store_save_profile (pn_application_get_store (fixture->app), saved, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-client", "s", "Reopened"));
+  pn_test_flush ();
+  g_assert_cmpstr (pn_profile_get_answer (fixture->profile, PN_QUESTION_PHASE), ==, "phase-1");
+
+  /* as on the next start: a new window on the client already open */
+  fixture->window = pn_window_new (fixture->app);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  pn_test_flush ();
+  fixture->main_stack = GTK_STACK (pn_test_window_child (fixture->window, "main_stack"));
+  fixture->view = pn_window_get_view (fixture->window, "assistant");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.start", NULL));
+  pn_test_flush ();
+  for (int i = 0; i < 6 && !PN_IS_MILESTONE_PAGE (current_page (fixture)); i++)
+    press_next (fixture);
+  g_assert_true (PN_IS_MILESTONE_PAGE (current_page (fixture)));
+  g_assert_true (next_sensitive (fixture));
+  row = ADW_ACTION_ROW (pn_test_find_widget (page_child (fixture, "phase_group"), ADW_TYPE_ACTION_ROW, "phase-1"));
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   _("Phase I completed (entering Phase II)"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1031,6 +1082,7 @@ main (int   argc,
     { "/pn/gui/assistant/amounts", test_amounts },
     { "/pn/gui/assistant/state", test_state },
     { "/pn/gui/results/first-detail", test_first_detail },
+    { "/pn/gui/assistant/reopened-client", test_reopened_client },
   };
 
   pn_test_add_app_tests (tests, G_N_ELEMENTS (tests), "assistant", NULL);

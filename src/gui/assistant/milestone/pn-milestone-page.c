@@ -183,5 +183,13 @@ pn_milestone_page_init (PnMilestonePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* The group makes its rows anew for a corpus, in the taxonomy's words
+   * and all shown: the page words and filters them again.  A window made
+   * on a client already open hands the page its corpus before the group
+   * (GObject holds the binding's notification until the page is built),
+   * and the page stayed greyed out with the rows as made. */
+  g_signal_connect_object (self->phase_group, "notify::corpus",
+                           G_CALLBACK (pn_page_update), self, G_CONNECT_SWAPPED);
+
   pn_page_set_keys (PN_PAGE (self), (const char * const []) { "phase", "rank", NULL });
 }
