@@ -27,6 +27,7 @@ struct _PnWindow
 
   GSettings            *settings;
   char                 *pending_client;  /* to open once the user said */
+  gboolean              close_confirmed; /* the user said what to do with changes */
 
   /* Built when first shown (pn_window_ensure_view) */
   PnAssistant          *assistant;
@@ -844,10 +845,39 @@ pn_window_application_cb (PnWindow *self)
   pn_window_actions_update (self);
 }
 
+static void
+pn_window_close_now (PnWindow *self)
+{
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 pn_window_close_request (GtkWindow *window)
 {
-  pn_window_save_state (PN_WINDOW (window));
+  PnWindow *self = PN_WINDOW (window);
+  PnApplication *application = pn_window_get_pn_application (self);
+
+  /* The last window of an open client with changes: closing it quits, and
+   * the changes would be lost without a word (the next start reopens the
+   * client as it was saved).  Asked as on opening another client. */
+  if (!self->close_confirmed && application != NULL &&
+      pn_profile_get_name (pn_application_get_profile (application)) != NULL &&
+      pn_application_get_unsaved_changes (application))
+    {
+      GList *windows = gtk_application_get_windows (GTK_APPLICATION (application));
+      guint others = 0;
+
+      for (GList *l = windows; l != NULL; l = l->next)
+        others += l->data != window && PN_IS_WINDOW (l->data);
+      if (others == 0)
+        {
+          pn_window_unless_unsaved (self, pn_window_close_now);
+          return TRUE;
+        }
+    }
+
+  pn_window_save_state (self);
 
   return GTK_WINDOW_CLASS (pn_window_parent_class)->close_request (window);
 }

@@ -203,6 +203,18 @@ test_switch (Fixture *fixture)
   g_assert_no_error (error);
   g_assert_cmpint (pn_profile_get_figure (saved, PN_FIGURE_RD_INVESTMENT), ==, 30000000);
 
+  /* Closing the window with changes asks first (it quit at once, and the
+   * next start reopened the client as saved); Cancel stays. */
+  pn_profile_set_location (fixture->profile, "jinjiang");
+  g_assert_true (pn_application_get_unsaved_changes (fixture->app));
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  respond ("cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+  g_assert_cmpstr (pn_profile_get_location (fixture->profile), ==, "jinjiang");
+  g_assert_true (pn_application_get_unsaved_changes (fixture->app));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save-client", NULL));
+  pn_test_flush ();
+
   /* Start Over: no answers, the client still open (with changes). */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.start-over", NULL));
   pn_test_flush ();
