@@ -565,11 +565,18 @@ test_validation (PnTestFixture *fixture)
   g_test_message ("under the amount: %s", error);
   g_assert_cmpint (benefit->amount, ==, 3000000);
   g_assert_true (gtk_widget_has_css_class (amount, "error"));
+  /* nothing is imported while a field holds what it refused: the document
+   * has the last good value, not what the reviewer means (a cap cleared on
+   * the way to 五百万 was imported with no cap) */
+  g_assert_true (pn_benefit_form_get_refusing (form));
+  g_assert_false (gtk_widget_is_sensitive (pn_test_template_child (GTK_WIDGET (editor), PN_TYPE_POLICY_EDITOR,
+                                                                    "import_button")));
   editor_screenshot (editor, "editor-invalid-amount");
   set_text (amount, "-5");
   g_assert_nonnull (pn_benefit_form_get_field_error (form, "amount"));
   set_text (amount, "12.5万");
   g_assert_null (pn_benefit_form_get_field_error (form, "amount"));
+  g_assert_false (pn_benefit_form_get_refusing (form));
   g_assert_cmpint (benefit->amount, ==, 125000);
   g_assert_false (gtk_widget_has_css_class (amount, "error"));
   set_text (amount, "300万");
@@ -596,6 +603,8 @@ test_validation (PnTestFixture *fixture)
   set_text (pn_benefit_form_get_field (form, "title"), "创新药Ⅱ期临床试验奖励");
   g_assert_cmpstr (benefit->title.zh, ==, "创新药Ⅱ期临床试验奖励");
   g_assert_cmpint (wait_for_check (document), ==, PN_EDITOR_CHECK_VALID);
+  g_assert_true (gtk_widget_is_sensitive (pn_test_template_child (GTK_WIDGET (editor), PN_TYPE_POLICY_EDITOR,
+                                                                   "import_button")));
 
   /* the whole document after a pause: in force until before it takes
    * effect is the loader's to refuse, on the line of <validity> */

@@ -90,6 +90,7 @@ struct _PnBenefitForm
   gboolean          syncing;
 
   char             *errors[N_FIELDS];   /* what typing was refused for */
+  gboolean          refusing;           /* a field holds what it refused */
   Field             issue_field;
   char             *issue_message;      /* the check's, or NULL */
 
@@ -139,6 +140,15 @@ struct _PnBenefitForm
 };
 
 G_DEFINE_FINAL_TYPE (PnBenefitForm, pn_benefit_form, ADW_TYPE_BIN)
+
+enum
+{
+  PROP_0,
+  PROP_REFUSING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const char *
 kind_label (PnBenefitKind kind)
@@ -260,6 +270,16 @@ error_row (PnBenefitForm *self,
 static void
 update_errors (PnBenefitForm *self)
 {
+  gboolean refusing = FALSE;
+
+  for (Field field = 0; field < N_FIELDS; field++)
+    refusing = refusing || self->errors[field] != NULL;
+  if (refusing != self->refusing)
+    {
+      self->refusing = refusing;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFUSING]);
+    }
+
   for (Field field = 0; field < N_FIELDS; field++)
     {
       const char *message = self->errors[field];
@@ -1686,6 +1706,24 @@ pn_benefit_form_finalize (GObject *object)
 }
 
 static void
+pn_benefit_form_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  PnBenefitForm *self = (PnBenefitForm *) object;
+
+  switch (prop_id)
+    {
+    case PROP_REFUSING:
+      g_value_set_boolean (value, self->refusing);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 pn_benefit_form_class_init (PnBenefitFormClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1693,6 +1731,19 @@ pn_benefit_form_class_init (PnBenefitFormClass *klass)
 
   object_class->dispose = pn_benefit_form_dispose;
   object_class->finalize = pn_benefit_form_finalize;
+  object_class->get_property = pn_benefit_form_get_property;
+
+  /**
+   * PnBenefitForm:refusing:
+   *
+   * Whether a field holds what it refused (the reason under it): the
+   * document keeps its last good value meanwhile, which may not be what
+   * the reviewer means, so the editor imports nothing until it is fixed.
+   */
+  properties[PROP_REFUSING] =
+    g_param_spec_boolean ("refusing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PN_TYPE_NOTES_EDITOR);
 
@@ -1794,4 +1845,12 @@ GtkWidget *
 pn_benefit_form_new (void)
 {
   return g_object_new (PN_TYPE_BENEFIT_FORM, NULL);
+}
+
+gboolean
+pn_benefit_form_get_refusing (PnBenefitForm *self)
+{
+  g_return_val_if_fail (PN_IS_BENEFIT_FORM (self), FALSE);
+
+  return self->refusing;
 }

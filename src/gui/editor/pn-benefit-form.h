@@ -43,4 +43,7 @@ GtkCheckButton *pn_benefit_form_get_condition_check (PnBenefitForm *self,
                                                      PnQuestion     question,
                                                      const char    *term);
 
+/* Whether a field holds what it refused: nothing is imported meanwhile. */
+gboolean     pn_benefit_form_get_refusing (PnBenefitForm *self);
+
 G_END_DECLS

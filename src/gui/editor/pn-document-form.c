@@ -68,6 +68,7 @@ struct _PnDocumentForm
   GStrv             document_ids;   /* the supersedes row's; "" for none */
 
   char             *errors[N_FIELDS];
+  gboolean          refusing;           /* a field holds what it refused */
   Field             issue_field;
   char             *issue_message;
 
@@ -95,6 +96,15 @@ struct _PnDocumentForm
 };
 
 G_DEFINE_FINAL_TYPE (PnDocumentForm, pn_document_form, ADW_TYPE_BIN)
+
+enum
+{
+  PROP_0,
+  PROP_REFUSING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static PnDocument *
 get_document (PnDocumentForm *self)
@@ -163,6 +173,16 @@ error_row (PnDocumentForm *self,
 static void
 update_errors (PnDocumentForm *self)
 {
+  gboolean refusing = FALSE;
+
+  for (Field field = 0; field < N_FIELDS; field++)
+    refusing = refusing || self->errors[field] != NULL;
+  if (refusing != self->refusing)
+    {
+      self->refusing = refusing;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFUSING]);
+    }
+
   for (Field field = 0; field < N_FIELDS; field++)
     {
       const char *message = self->errors[field];
@@ -779,6 +799,24 @@ pn_document_form_finalize (GObject *object)
 }
 
 static void
+pn_document_form_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  PnDocumentForm *self = (PnDocumentForm *) object;
+
+  switch (prop_id)
+    {
+    case PROP_REFUSING:
+      g_value_set_boolean (value, self->refusing);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 pn_document_form_class_init (PnDocumentFormClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -786,6 +824,19 @@ pn_document_form_class_init (PnDocumentFormClass *klass)
 
   object_class->dispose = pn_document_form_dispose;
   object_class->finalize = pn_document_form_finalize;
+  object_class->get_property = pn_document_form_get_property;
+
+  /**
+   * PnDocumentForm:refusing:
+   *
+   * Whether a field holds what it refused (the reason under it): the
+   * document keeps its last good value meanwhile, which may not be what
+   * the reviewer means, so the editor imports nothing until it is fixed.
+   */
+  properties[PROP_REFUSING] =
+    g_param_spec_boolean ("refusing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PN_TYPE_NOTES_EDITOR);
 
@@ -856,4 +907,12 @@ GtkWidget *
 pn_document_form_new (void)
 {
   return g_object_new (PN_TYPE_DOCUMENT_FORM, NULL);
+}
+
+gboolean
+pn_document_form_get_refusing (PnDocumentForm *self)
+{
+  g_return_val_if_fail (PN_IS_DOCUMENT_FORM (self), FALSE);
+
+  return self->refusing;
 }

@@ -32,4 +32,7 @@ const char  *pn_document_form_get_field_error (PnDocumentForm   *self,
 GtkWidget   *pn_document_form_get_date_chooser (PnDocumentForm  *self,
                                                 const char      *field);
 
+/* Whether a field holds what it refused: nothing is imported meanwhile. */
+gboolean     pn_document_form_get_refusing (PnDocumentForm *self);
+
 G_END_DECLS

@@ -83,14 +83,19 @@ pn_policy_editor_actions_update (PnPolicyEditor *self)
 {
   PnApplication *application = pn_policy_editor_get_application (self);
   PnStore *store = application != NULL ? pn_application_get_store (application) : NULL;
-  gboolean valid;
+  gboolean valid, refusing;
 
   if (self->document == NULL)
     return;
 
   valid = pn_editor_document_get_check (self->document) == PN_EDITOR_CHECK_VALID;
+  /* a field that refused what was typed: the document holds its last good
+   * value (a cap cleared on the way to an amount it could not read), not
+   * what the reviewer means */
+  refusing = pn_benefit_form_get_refusing (self->benefit_form) ||
+             pn_document_form_get_refusing (self->document_form);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.import",
-                                 valid && store != NULL && !self->importing &&
+                                 valid && !refusing && store != NULL && !self->importing &&
                                  !pn_store_is_read_only (store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save-case", valid && application != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.toggle-reviewed", self->benefit != NULL);
@@ -102,8 +107,9 @@ pn_policy_editor_actions_update (PnPolicyEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.show-issue",
                                  pn_editor_document_get_issue (self->document) != NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->import_button),
-                               valid ? _("Check what it changes for each saved client, then add it to the policy documents")
-                                     : _("Import is possible once the whole document checks"));
+                               refusing ? _("Correct the field marked in red first: it holds a value it cannot take")
+                               : valid ? _("Check what it changes for each saved client, then add it to the policy documents")
+                                       : _("Import is possible once the whole document checks"));
 }
 
 /* ---- rows ---- */
@@ -1046,6 +1052,10 @@ pn_policy_editor_init (PnPolicyEditor *self)
   self->article_rows = g_ptr_array_new ();
   self->benefit_rows = g_ptr_array_new ();
   g_signal_connect_object (self->source, "figure-activated", G_CALLBACK (figure_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->benefit_form, "notify::refusing", G_CALLBACK (pn_policy_editor_actions_update),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document_form, "notify::refusing", G_CALLBACK (pn_policy_editor_actions_update),
                            self, G_CONNECT_SWAPPED);
 }
 
