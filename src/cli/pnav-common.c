@@ -1255,7 +1255,23 @@ is_database_file (const char *path)
   static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
   GStatBuf target, db;
 
-  if (open_db_path == NULL || g_stat (path, &target) != 0)
+  if (open_db_path == NULL)
+    return FALSE;
+  /* by name: the -journal (or a read-only database's -wal) is not there
+   * yet when the output is written, and SQLite removes it on the next open */
+  {
+    g_autofree char *wanted = g_canonicalize_filename (path, NULL);
+    g_autofree char *db_path = g_canonicalize_filename (open_db_path, NULL);
+
+    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+      {
+        g_autofree char *name = g_strconcat (db_path, suffixes[i], NULL);
+
+        if (g_str_equal (name, wanted))
+          return TRUE;
+      }
+  }
+  if (g_stat (path, &target) != 0)
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
@@ -1321,6 +1337,8 @@ pnav_write_output (const char  *path,
     reason = _("a part of the path is not a folder");
   else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
     reason = _("no space left on the device");
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
+    reason = _("it is not a regular file (a device or a pipe)");
   else
     reason = local_error->message;
 

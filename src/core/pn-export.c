@@ -4,6 +4,11 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <fcntl.h>
+#include <errno.h>
 
 #include "pn-export.h"
 #include "pn-json-writer.h"
@@ -1215,21 +1220,100 @@ pn_export_results_markdown (PnResults  *results,
 
 /* ---- files ----------------------------------------------------------- */
 
+/* The reason alone: the caller names the file it was writing */
+static gboolean
+set_errno_error (GError **error,
+                 int      saved_errno)
+{
+  g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), g_strerror (saved_errno));
+  return FALSE;
+}
+
 gboolean
 pn_export_save (GFile   *file,
                 GBytes  *bytes,
                 GError **error)
 {
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *temp = NULL;
+  const guint8 *data;
   gsize size = 0;
-  gconstpointer data;
+  GStatBuf existing;
+  gboolean has_existing;
+  int fd;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   data = g_bytes_get_data (bytes, &size);
-  return g_file_replace_contents (file, data != NULL ? data : "", size, NULL, FALSE,
-                                  G_FILE_CREATE_NONE, NULL, NULL, error);
+  path = g_file_get_path (file);
+  if (path == NULL)
+    return g_file_replace_contents (file, data != NULL ? (const char *) data : "", size, NULL, FALSE,
+                                    G_FILE_CREATE_NONE, NULL, NULL, error);
+
+  /* g_file_replace_contents() renames its temporary file over the target
+   * even when the write failed (a full disk, a file size limit): the old
+   * file was replaced by a cut one.  Here the temporary file is renamed
+   * only once all of it is written and on the disk. */
+  has_existing = g_stat (path, &existing) == 0;
+  if (has_existing && !S_ISREG (existing.st_mode))
+    {
+      /* a FIFO would block the write until a reader came */
+      g_set_error_literal (error, G_IO_ERROR, S_ISDIR (existing.st_mode) ? G_IO_ERROR_IS_DIRECTORY
+                                                                         : G_IO_ERROR_NOT_REGULAR_FILE,
+                           "not a regular file");
+      return FALSE;
+    }
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  {
+    g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
+
+    temp = g_build_filename (dir, name, NULL);
+  }
+  fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, has_existing ? (existing.st_mode & 0777) : 0666);
+  if (fd < 0)
+    return set_errno_error (error, errno);
+
+  for (gsize done = 0; done < size;)
+    {
+      gssize n = write (fd, data + done, size - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          int saved = n < 0 ? errno : ENOSPC;
+
+          close (fd);
+          g_unlink (temp);
+          return set_errno_error (error, saved);
+        }
+      done += n;
+    }
+  /* the old file's permissions (a new file has 0666 less the umask, as
+   * open() gave it) */
+  if (has_existing)
+    fchmod (fd, existing.st_mode & 0777);
+  if (fsync (fd) != 0 || close (fd) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (temp);
+      return set_errno_error (error, saved);
+    }
+  if (g_rename (temp, path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (temp);
+      return set_errno_error (error, saved);
+    }
+  return TRUE;
 }
 
 static void

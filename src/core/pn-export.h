@@ -96,9 +96,11 @@ JsonNode   *pn_export_vocabulary_json    (PnTaxonomy  *taxonomy,
 char       *pn_export_json_to_string     (JsonNode    *node,
                                           gboolean     pretty);
 
-/* Writes `bytes` to `file` through g_file_replace_contents(): an existing
- * file is replaced in one step (a temporary file renamed over it), never
- * left half-written; on an error it is left as it was. */
+/* Writes `bytes` to `file`: an existing file is replaced in one step (a
+ * temporary file beside it, written and synced, renamed over it), never
+ * left half-written; on an error (a full disk, a file size limit) it is
+ * left as it was.  Anything but a regular file is refused (a FIFO would
+ * block the write). */
 gboolean    pn_export_save               (GFile       *file,
                                           GBytes      *bytes,
                                           GError     **error);

@@ -69,6 +69,11 @@ guint32      _pn_key_bit                 (const char   *answer);
 
 typedef enum { PN_STEP_ROW, PN_STEP_DONE, PN_STEP_ERROR } PnStepResult;
 
+/* FALSE, with why, when the policy rows cannot be used (the store was
+ * opened for its clients: a failed upgrade, a bundled document that no
+ * longer syncs) */
+gboolean     _pn_store_policies_usable   (PnStore      *self,
+                                          GError      **error);
 void         _pn_store_lock              (PnStore      *self);
 void         _pn_store_unlock            (PnStore      *self);
 sqlite3     *_pn_store_get_db            (PnStore      *self);

@@ -538,6 +538,9 @@ pn_store_search (PnStore     *self,
   g_return_val_if_fail (PN_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
+  if (!_pn_store_policies_usable (self, error))
+    return NULL;
+
   trimmed = g_strstrip (g_strdup (query));
   if (*trimmed == '\0')
     return g_ptr_array_new_with_free_func ((GDestroyNotify) pn_search_hit_free);

@@ -36,6 +36,11 @@ struct _PnStore
   gint64     seen_version;    /* ... when pn_store_changed_elsewhere() last looked */
   GHashTable *statements; /* SQL's address → sqlite3_stmt, _pn_store_prepare_cached() */
   PnFtsRank *rank;        /* owned by db: pn_rank() for search */
+  /* Why the policy rows cannot be used (a failed upgrade, a bundled
+   * document that no longer syncs), or NULL: the clients stay reachable
+   * however damaged the policies are (docs/security.md), and every
+   * reader of the policies says this. */
+  GError    *policies_error;
 };
 
 G_DEFINE_FINAL_TYPE (PnStore, pn_store, G_TYPE_OBJECT)
@@ -223,6 +228,17 @@ _pn_store_bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, index);
+}
+
+gboolean
+_pn_store_policies_usable (PnStore  *self,
+                           GError  **error)
+{
+  if (self->policies_error == NULL)
+    return TRUE;
+  if (error != NULL)
+    *error = g_error_copy (self->policies_error);
+  return FALSE;
 }
 
 gboolean
@@ -605,7 +621,9 @@ rebuild (PnStore  *self,
                   version <= PN_LEGACY_VERSION
                   ? "SELECT id, source_name, xml FROM documents WHERE user_imported != 0"
                     " ORDER BY position, id"
-                  : "SELECT d.id, f.name, f.xml FROM documents d JOIN document_files f"
+                  /* LEFT JOIN: a user's document whose kept file is gone is
+                   * damage to say, not a document to drop in silence */
+                  : "SELECT d.id, f.name, f.xml FROM documents d LEFT JOIN document_files f"
                     " ON f.document = d.key WHERE d.user_imported != 0 ORDER BY d.position, d.id",
                   error);
   if (stmt == NULL)
@@ -615,6 +633,12 @@ rebuild (PnStore  *self,
       const char *id = (const char *) sqlite3_column_text (stmt, 0);
       const char *name = (const char *) sqlite3_column_text (stmt, 1);
 
+      if (sqlite3_column_type (stmt, 2) == SQLITE_NULL)
+        {
+          _pn_store_damaged (self, error, id ? id : "",
+                             "its kept file is missing, so it cannot be read again; the database was not changed");
+          return FALSE;
+        }
       g_ptr_array_add (ids, g_strdup (id ? id : ""));
       g_ptr_array_add (names, g_strdup (name ? name : id ? id : ""));
       g_autoptr(GBytes) stored = g_bytes_new (sqlite3_column_blob (stmt, 2), sqlite3_column_bytes (stmt, 2));
@@ -1582,6 +1606,7 @@ pn_store_finalize (GObject *object)
     sqlite3_close_v2 (self->db);
   g_rec_mutex_clear (&self->lock);
   g_free (self->path);
+  g_clear_error (&self->policies_error);
 
   G_OBJECT_CLASS (pn_store_parent_class)->finalize (object);
 }
@@ -1886,11 +1911,28 @@ pn_store_open (const char  *path,
       return NULL;
     }
 
-  if (!migrate (self, error))
-    return NULL;
+  {
+    g_autoptr(GError) local_error = NULL;
 
-  if (!sync_bundled (self, error))
-    return NULL;
+    if (!migrate (self, &local_error) || !sync_bundled (self, &local_error))
+      {
+        g_autoptr(GError) profiles_error = NULL;
+
+        /* Another process busy, a newer schema, a read-only file: said
+         * now.  Damaged policy rows (a failed upgrade, a bundled document
+         * that no longer syncs): the clients stay reachable, if their
+         * table is, and each reader of the policies says what is wrong. */
+        if (g_error_matches (local_error, PN_STORE_ERROR, PN_STORE_ERROR_BUSY) ||
+            g_error_matches (local_error, PN_STORE_ERROR, PN_STORE_ERROR_TOO_NEW) ||
+            g_error_matches (local_error, PN_STORE_ERROR, PN_STORE_ERROR_READ_ONLY) ||
+            !exec (self, "SELECT count(*) FROM profiles", &profiles_error))
+          {
+            g_propagate_error (error, g_steal_pointer (&local_error));
+            return NULL;
+          }
+        self->policies_error = g_steal_pointer (&local_error);
+      }
+  }
 
   {
     PnStoreStamp stamp;
@@ -1941,6 +1983,9 @@ pn_store_load_corpus (PnStore  *self,
   PnStoreStamp now;
 
   g_return_val_if_fail (PN_IS_STORE (self), NULL);
+
+  if (!_pn_store_policies_usable (self, error))
+    return NULL;
 
   /* the cache holds no reference (_pn_store_forget_corpus()); another
    * connection's commit (another process's import) ends it too, as this
@@ -2448,6 +2493,9 @@ import_bytes (PnStore     *self,
   GThread *compressing;
   gboolean ok;
 
+  if (!_pn_store_policies_usable (self, error))
+    return NULL;
+
   /* the file is compressed while it is parsed and checked */
   compressing = g_thread_try_new ("pn-compress", compress_thread, g_bytes_ref (bytes), NULL);
   if (compressing == NULL)
@@ -2564,6 +2612,9 @@ remove_document (PnStore     *self,
 
   g_return_val_if_fail (PN_IS_STORE (self), FALSE);
   g_return_val_if_fail (document_id != NULL, FALSE);
+
+  if (!_pn_store_policies_usable (self, error))
+    return FALSE;
 
   _pn_store_lock (self);
 
@@ -2696,6 +2747,9 @@ pn_store_get_document_file (PnStore     *self,
 
   g_return_val_if_fail (PN_IS_STORE (self), NULL);
   g_return_val_if_fail (document_id != NULL, NULL);
+
+  if (!_pn_store_policies_usable (self, error))
+    return NULL;
 
   _pn_store_lock (self);
   stmt = prepare (self,

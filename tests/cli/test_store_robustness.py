@@ -339,6 +339,43 @@ def test_output_and_names(tap, pnav, tmp, fresh):
            '--output naming the database (or a link to it) is refused, the clients kept',
            '\n'.join(failures) + '\n' + listed.stderr)
 
+    # its -journal before it exists: SQLite removed the output on the next open
+    result = run(pnav, db, ['brief', '--profile', 'client', '--format', 'md', '--output', db + '-journal'])
+    tap.ok(result.returncode == 2 and 'is the database' in result.stderr and not os.path.exists(db + '-journal'),
+           '--output naming the database\'s -journal is refused', result.stderr)
+
+    # a FIFO blocked the write until a reader came: refused at once
+    fifo = os.path.join(tmp, 'brief-fifo')
+    os.mkfifo(fifo)
+    try:
+        result = run(pnav, db, ['brief', '--profile', 'client', '--format', 'md', '--output', fifo], timeout=10)
+        hung = False
+    except subprocess.TimeoutExpired:
+        hung = True
+    tap.ok(not hung and result.returncode == 2 and 'not a regular file' in result.stderr,
+           '--output naming a FIFO is refused, not a hang', 'hung' if hung else result.stderr)
+
+    # a write that fails (here a file size limit) leaves the old file as it
+    # was: g_file_replace_contents() renamed its cut temporary file over it
+    kept = os.path.join(tmp, 'kept.md')
+    with open(kept, 'w') as f:
+        f.write('OLD\n')
+
+    def limit():
+        import resource
+        import signal
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+    result = subprocess.run([pnav, '--db', db, 'brief', '--profile', 'client', '--format', 'md', '--output', kept],
+                            capture_output=True, text=True, timeout=30, preexec_fn=limit,
+                            env=dict(os.environ, LANGUAGE='en', LC_ALL='C.UTF-8'))
+    with open(kept) as f:
+        content = f.read()
+    leftovers = [n for n in os.listdir(tmp) if n.startswith('.kept.md.')]
+    tap.ok(result.returncode == 2 and content == 'OLD\n' and not leftovers,
+           'an --output write that fails leaves the old file as it was, and no temporary file',
+           'exit %d, %r, %r, %s' % (result.returncode, content[:40], leftovers, result.stderr))
+
     # "file:x.db?mode=memory" was an SQLite URI: saved in memory, exit 0, lost
     cwd = os.getcwd()
     os.chdir(tmp)
@@ -466,6 +503,10 @@ POLICY_DAMAGE = [
     ('articles gone', "DELETE FROM articles"),
     ('document counts', "UPDATE documents SET n_benefits = n_benefits + 1"),
     ('taxonomy gone', "DELETE FROM terms"),
+    # the bundled refresh or an upgrade fails on open: every command failed
+    ('a bundled document row gone', "PRAGMA foreign_keys = OFF; DELETE FROM documents WHERE id = 'xiamen-2023-17';"),
+    ('meta gone', "DROP TABLE meta;"),
+    ('an old schema that no longer upgrades', "PRAGMA user_version = 3;"),
 ]
 
 
@@ -483,7 +524,10 @@ def test_profiles_on_damaged_store(tap, pnav, tmp, fresh):
         db = os.path.join(tmp, 'clients-%d.db' % i)
         shutil.copy(base, db)
         with sqlite3.connect(db) as connection:
-            connection.execute(sql)
+            if sql.endswith(';'):
+                connection.executescript(sql)
+            else:
+                connection.execute(sql)
         listed = run(pnav, db, ['profile', 'list', '--format', 'json'])
         shown = run(pnav, db, ['profile', 'show', 'Client A'])
         deleted = run(pnav, db, ['profile', 'delete', 'Client B'])
@@ -594,7 +638,7 @@ def main():
         with open(document, 'w', encoding='utf-8') as f:
             f.write(DOCUMENT)
 
-        print('1..%d' % (len(DAMAGE) + len(POLICY_DAMAGE) + len(HOSTILE_SCHEMA) + len(READ_BACK) + 16))
+        print('1..%d' % (len(DAMAGE) + len(POLICY_DAMAGE) + len(HOSTILE_SCHEMA) + len(READ_BACK) + 19))
         test_damage(tap, pnav, tmp, fresh)
         test_read_back(tap, pnav, tmp, fresh)
         test_bundled_restored(tap, pnav, tmp, fresh)
