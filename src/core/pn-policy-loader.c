@@ -2344,6 +2344,18 @@ check_units (const char  *display_name,
               return FALSE;
             }
 
+          /* a share of a figure with no share: it was priced at 0%
+           * ("0% × R&D investment = ¥0 … nothing is due") */
+          if (benefit->base != PN_FIGURE_NONE && benefit->rate < 0 &&
+              (benefit->kind == PN_BENEFIT_RATE || benefit->kind == PN_BENEFIT_MATCHING ||
+               benefit->kind == PN_BENEFIT_TOP_UP))
+            {
+              g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_MODEL,
+                           "%s:%u: benefit “%s” is a share of %s (<base>) but gives no <rate>",
+                           display_name, benefit->line, benefit->id, pn_figure_to_string (benefit->base));
+              return FALSE;
+            }
+
           if (!check_readings (display_name, benefit, error))
             return FALSE;
 
@@ -2702,6 +2714,22 @@ read_document (PnDocument     *document,
           cap->id = need_attr (c, "id", display_name, error);
           if (cap->id == NULL || !parse_yuan (c, amount, &cap->amount, display_name, error))
             return FALSE;
+          /* the engine holds awards under a cap by its id, across
+           * documents: another document's cap id would be this one's
+           * (an award under its own ¥1 cap counted in full) */
+          if (document->id != NULL)
+            {
+              g_autofree char *prefix = g_strconcat (document->id, "/caps/", NULL);
+
+              if (!g_str_has_prefix (cap->id, prefix))
+                {
+                  g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_INVALID,
+                               "%s:%u: annual cap id “%.200s” must start with “%s”",
+                               display_name, xmlGetLineNo (c) > 0 ? (guint) xmlGetLineNo (c) : 0,
+                               cap->id, prefix);
+                  return FALSE;
+                }
+            }
           cap->per = attr (c, "per");
           cap->article = attr (c, "article");
           if (!read_text (c, &cap->text, display_name, error))

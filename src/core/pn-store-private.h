@@ -138,6 +138,11 @@ void         _pn_store_get_stamp         (PnStore      *self,
 
 /* ---- reading the model (pn-store-read.c) ---- */
 
+/* Each document's place is one of the taxonomy or one it declares;
+ * else the damage error naming it. */
+gboolean     _pn_store_check_jurisdictions (PnStore    *self,
+                                            PnTaxonomy *taxonomy,
+                                            GError    **error);
 PnTaxonomy  *_pn_store_read_taxonomy     (PnStore      *self,
                                           GError      **error);
 /* Document headers, in listing order: every document, the one with `id`,

@@ -7,6 +7,7 @@
 
 #include "pn-pack-private.h"
 #include "pn-store-private.h"
+#include "pn-money.h"
 #include "pn-policy-private.h"
 #include "pn-date.h"
 #include "pn-taxonomy.h"
@@ -20,8 +21,9 @@
 /* The longest id, number or short text a row may hold (the schema's ids
  * are at most 250 characters). */
 #define MAX_ID_BYTES 1000
-/* The schema's largest amount. */
-#define MAX_YUAN G_GINT64_CONSTANT (100000000000000)
+/* The schema's largest amount (a row above it gave "up to
+ * ¥100,000,042,000,000" with no error). */
+#define MAX_YUAN PN_MONEY_MAX
 
 typedef struct
 {
@@ -538,6 +540,50 @@ document_from_row (PnStore       *self,
   return g_steal_pointer (&document);
 }
 
+gboolean
+_pn_store_check_jurisdictions (PnStore     *self,
+                               PnTaxonomy  *taxonomy,
+                               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) elsewhere = g_ptr_array_new_with_free_func (g_free);
+  PnStepResult r;
+
+  /* A document's questions are read by its place: one of a place no
+   * taxonomy holds was left out of every answer, in silence. */
+  _pn_store_lock (self);
+  stmt = _pn_store_prepare (self, "SELECT id, jurisdiction FROM documents", error);
+  while (stmt != NULL && (r = _pn_store_step (self, stmt, error)) == PN_STEP_ROW)
+    {
+      const char *jurisdiction = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (jurisdiction == NULL || pn_taxonomy_get_location (taxonomy, jurisdiction) == NULL)
+        g_ptr_array_add (elsewhere, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+    }
+  _pn_store_unlock (self);
+  if (stmt == NULL || r == PN_STEP_ERROR)
+    return FALSE;
+
+  /* a place the document declares itself (<local-locations>) */
+  for (guint i = 0; i < elsewhere->len; i++)
+    {
+      const char *id = g_ptr_array_index (elsewhere, i);
+      g_autoptr(GPtrArray) documents = _pn_store_read_documents (self, id != NULL ? id : "", NULL, error);
+      PnDocument *document;
+
+      if (documents == NULL)
+        return FALSE;
+      if (documents->len == 0)
+        continue;
+      document = g_ptr_array_index (documents, 0);
+      if (pn_document_lookup_location (document, taxonomy, document->jurisdiction) == NULL)
+        return _pn_store_damaged (self, error, document->id,
+                                  "its place “%.100s” is neither in the taxonomy nor declared by it",
+                                  document->jurisdiction);
+    }
+  return TRUE;
+}
+
 GPtrArray *
 _pn_store_read_documents (PnStore             *self,
                           const char          *id,
@@ -981,6 +1027,11 @@ benefit_from_row (PnStore       *self,
     damaged (check, "benefit %s is counted per “%s”, which is nothing", benefit->id, benefit->per);
   benefit->base = figure_of (check, base, "a benefit's base");
   benefit->combined_limit = figure_of (check, limit, "a benefit's combined limit");
+  /* a share of a figure with no share read as 0% (no import makes one) */
+  if (!check->failed && benefit->base != PN_FIGURE_NONE && benefit->rate < 0 &&
+      (benefit->kind == PN_BENEFIT_RATE || benefit->kind == PN_BENEFIT_MATCHING ||
+       benefit->kind == PN_BENEFIT_TOP_UP))
+    damaged (check, "benefit “%s” is a share of a figure but has no rate", benefit->id);
   /* an overlap group no taxonomy holds stacked what 就高 holds apart */
   if (!check->failed && benefit->overlap_group != NULL &&
       pn_taxonomy_get_group (taxonomy, benefit->overlap_group) == NULL)

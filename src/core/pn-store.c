@@ -1999,6 +1999,8 @@ pn_store_load_corpus (PnStore  *self,
   else
     {
       taxonomy = _pn_store_read_taxonomy (self, error);
+      if (taxonomy != NULL && !_pn_store_check_jurisdictions (self, taxonomy, error))
+        g_clear_pointer (&taxonomy, pn_taxonomy_unref);
       if (taxonomy != NULL)
         {
           corpus = self->corpus = _pn_corpus_new_for_store (self, taxonomy, &now);

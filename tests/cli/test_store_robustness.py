@@ -34,6 +34,12 @@ DAMAGE = [
     ('rate above one', "UPDATE benefits SET rate = 7.5 WHERE id = " + X_BENEFIT, MATCH, X),
     ('text rate', "UPDATE benefits SET rate = 'forty' WHERE id = " + X_BENEFIT, MATCH, X),
     ('unknown base figure', "UPDATE benefits SET base = 'luck' WHERE id = " + X_BENEFIT, MATCH, X),
+    # a share of a figure with no share read as 0%; an amount past the
+    # schema's ¥1,000,000,000,000; a place no taxonomy holds dropped the
+    # document from every answer, in silence
+    ('rate of a share missing', "UPDATE benefits SET rate = NULL WHERE id = " + X_BENEFIT, MATCH, X),
+    ('amount past the schema', "UPDATE benefits SET cap = 100000000000000 WHERE id = " + X_BENEFIT, MATCH, X),
+    ('unknown place', "UPDATE documents SET jurisdiction = 'atlantis' WHERE id = 'xiamen-2023-17'", MATCH, X),
     ('benefit lists garbage', "UPDATE benefits SET lists = x'0102030405' WHERE id = " + X_BENEFIT,
      MATCH, X),
     ('benefit lists empty', "UPDATE benefits SET lists = x'' WHERE id = " + X_BENEFIT, MATCH, X),

@@ -602,6 +602,9 @@ static const ModelCase model_cases[] = {
   { "amount-past-max",
     "<benefit id=\"doc/1/a\" kind=\"fixed\"><title><zh>甲</zh><en>A</en></title><amount>1000000000001</amount></benefit>",
     PN_POLICY_ERROR_INVALID, NULL },
+  { "base-without-rate",
+    "<benefit id=\"doc/1/a\" kind=\"rate\"><title><zh>甲</zh><en>A</en></title><base>rd-investment</base></benefit>",
+    PN_POLICY_ERROR_MODEL, "doc.xml:12: benefit “doc/1/a” is a share of rd-investment (<base>) but gives no <rate>" },
   { "amount-max",
     "<benefit id=\"doc/1/a\" kind=\"fixed\"><title><zh>甲</zh><en>A</en></title><amount>1000000000000</amount></benefit>",
     0, NULL },
@@ -866,6 +869,29 @@ test_long_chain (void)
   loaded_clear (&loaded);
 }
 
+/* An annual cap id of another document: the engine holds awards under a
+ * cap by its id, across documents, so a file's award under its own ¥1 cap
+ * counted in full under Xiamen's.  Refused at the line of the cap. */
+static void
+test_cap_of_another_document (void)
+{
+  GString *xml = begin_document ("doc");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDocument) document = NULL;
+
+  g_string_append (xml, "  <annual-cap id=\"xiamen-2023-17/caps/clinical-stage\" amount=\"1\" per=\"enterprise\" article=\"1\">"
+                        "<zh>上限</zh><en>Cap</en></annual-cap>\n");
+  begin_article (xml, "1");
+  add_benefit (xml, "doc/1/a", "fixed", "<amount>30000000</amount><annual-cap ref=\"xiamen-2023-17/caps/clinical-stage\"/>");
+  bytes = end_document (xml, TRUE);
+  document = pn_policy_loader_load_document ("doc.xml", bytes, taxonomy (), &error);
+  g_assert_null (document);
+  g_assert_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "annual cap id “xiamen-2023-17/caps/clinical-stage” must start with “doc/caps/”"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -891,6 +917,7 @@ main (int   argc,
   g_test_add_func ("/pn/loader/model/stored-without-schema", test_stored_without_schema);
   g_test_add_func ("/pn/loader/model/unknown-answers-not-kept", test_unknown_answers_not_kept);
   g_test_add_func ("/pn/loader/model/check-in-corpus", test_check_in_corpus);
+  g_test_add_func ("/pn/loader/model/cap-of-another-document", test_cap_of_another_document);
   g_test_add_func ("/pn/loader/model/cycle-across-documents", test_cycle_across_documents);
   g_test_add_func ("/pn/loader/model/long-chain", test_long_chain);
 
