@@ -5,6 +5,8 @@
 
 #include <errno.h>
 #include <string.h>
+
+#include <glib/gstdio.h>
 #include <sys/stat.h>
 #include <zstd.h>
 
@@ -41,6 +43,11 @@ struct _PnStore
    * however damaged the policies are (docs/security.md), and every
    * reader of the policies says this. */
   GError    *policies_error;
+  /* opened immutable=1 (read-only, no -wal then): the file's size and
+   * time (ns), to tell a writer that came since from damage */
+  gboolean   immutable;
+  gint64     immutable_size;
+  gint64     immutable_mtime;
 };
 
 G_DEFINE_FINAL_TYPE (PnStore, pn_store, G_TYPE_OBJECT)
@@ -83,6 +90,36 @@ _pn_store_get_rank (PnStore *self)
   return self->rank;
 }
 
+static gboolean wal_pending (const char *path);
+
+/* Whether a store read as unchanging (immutable=1) has been written since
+ * it was opened: what it reads may be torn, which is no damage. */
+static gboolean
+written_elsewhere (PnStore *self)
+{
+  struct stat st;
+
+  if (!self->read_only)
+    return FALSE;
+  /* without write access, a -wal is another process's commits in progress */
+  if (wal_pending (self->path))
+    return TRUE;
+  return self->immutable && stat (self->path, &st) == 0 &&
+         ((gint64) st.st_size != self->immutable_size ||
+          (gint64) st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st.st_mtim.tv_nsec != self->immutable_mtime);
+}
+
+static gboolean
+busy_elsewhere (PnStore  *self,
+                GError  **error)
+{
+  g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_BUSY,
+               "%s: another process is writing the database (or left its changes in the -wal), "
+               "and this one reads it without write access; try again once it is done, or open it "
+               "once where it can be written", self->path);
+  return FALSE;
+}
+
 gboolean
 _pn_store_set_sql_error (PnStore     *self,
                          GError     **error,
@@ -91,6 +128,12 @@ _pn_store_set_sql_error (PnStore     *self,
 {
   int code = PN_STORE_ERROR_SQL;
   const char *said = "";
+
+  /* read-only, opened beside a -wal: SQLite wants to write the -shm for
+   * the writer's commits ("attempt to write a readonly database") */
+  if (written_elsewhere (self) ||
+      ((rc & 0xff) == SQLITE_READONLY && self->read_only && !self->immutable))
+    return busy_elsewhere (self, error);
 
   switch (rc & 0xff)
     {
@@ -250,6 +293,9 @@ _pn_store_damaged (PnStore     *self,
 {
   g_autofree char *what = NULL;
   va_list args;
+
+  if (written_elsewhere (self))
+    return busy_elsewhere (self, error);
 
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
@@ -1872,8 +1918,16 @@ pn_store_open (const char  *path,
   if (rc != SQLITE_OK && exists)
     {
       /* read-only file or folder: read what is there */
+      struct stat st;
+
       g_clear_pointer (&self->db, sqlite3_close);
       self->read_only = TRUE;
+      self->immutable = !wal_pending (path);
+      if (self->immutable && stat (path, &st) == 0)
+        {
+          self->immutable_size = st.st_size;
+          self->immutable_mtime = (gint64) st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st.st_mtim.tv_nsec;
+        }
       rc = open_db (path, TRUE, &self->db);
     }
 
