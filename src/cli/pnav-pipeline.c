@@ -90,7 +90,13 @@ pnav_pipeline (PnavContext  *ctx,
                                         "the figure that reaches it.  Each milestone is “pnav "
                                         "match” with --phase set to it (--phase itself is "
                                         "ignored); --rd-investment applies to every milestone "
-                                        "unless --rd-investment-PHASE gives one its own."),
+                                        "unless --rd-investment-PHASE gives one its own.  With "
+                                        "--format json, each stage's “figures” give “given_cny”, "
+                                        "“for_ceiling_cny” (the least figure that reaches the "
+                                        "ceiling; at least the one given when more of it gives "
+                                        "less) and “more_gives_less” (a top-up pays only the "
+                                        "difference over the award it tops up: past its cap, more "
+                                        "of the figure gives less)."),
                                      pipeline_entries, TRUE);
 
   if (!pnav_option_context_parse (context, args, FALSE, &positional, &error)

@@ -101,7 +101,7 @@ add_need (GArray    *needs,
 
   if (need == NULL)
     {
-      PnPipelineNeed fresh = { figure, pn_profile_get_figure (profile, figure), 0 };
+      PnPipelineNeed fresh = { figure, pn_profile_get_figure (profile, figure), 0, FALSE };
 
       g_array_append_val (needs, fresh);
       need = &g_array_index (needs, PnPipelineNeed, needs->len - 1);
@@ -289,6 +289,10 @@ evaluate_stage (PnPipeline             *self,
       for (guint i = 0; i < stage->needs->len; i++)
         {
           PnPipelineNeed *need = &g_array_index (stage->needs, PnPipelineNeed, i);
+          /* a figure given is the least it can be: R&D spent is spent (a
+           * top-up less the award it tops up reached ¥1,000,000 at
+           * ¥9,999,993 as at the ¥30,000,000 given, which read as though
+           * less would do) */
           gint64 low = 0;
           gint64 high = need->for_ceiling_cny;
 
@@ -309,6 +313,33 @@ evaluate_stage (PnPipeline             *self,
                 low = middle + 1;
             }
           need->for_ceiling_cny = high;
+        }
+
+      /* A top-up of a rate pays the difference over the award it tops up:
+       * past its own cap's point, more of the figure gives less (晋江 1.1
+       * over the province's 30%).  Then the least figure that gives the
+       * ceiling may be below the one given (¥9,999,993 for the ¥1,000,000
+       * R&D of ¥30,000,000 gives), which read as though less would do:
+       * what was spent is spent, the figure given is the one to show. */
+      for (guint i = 0; i < stage->needs->len; i++)
+        {
+          PnPipelineNeed *need = &g_array_index (stage->needs, PnPipelineNeed, i);
+          gint64 furthest = need->given_cny != PN_YUAN_UNSET ? need->given_cny : 0;
+          gint64 total;
+
+          for (guint p = 0; p < points->len; p++)
+            if (g_array_index (points, Point, p).figure == need->figure)
+              furthest = MAX (furthest, g_array_index (points, Point, p).value);
+          if (furthest <= 0 || furthest > PN_MONEY_MAX / 2)
+            continue;
+          /* well past every cap's point, and past the figure given */
+          total = saturated_total (self, stage, i, furthest * 2, error);
+          if (total < 0)
+            return NULL;
+          need->falls = total < stage->ceiling_cny;
+          if (need->falls && need->given_cny != PN_YUAN_UNSET && need->for_ceiling_cny > 0 &&
+              need->for_ceiling_cny < need->given_cny)
+            need->for_ceiling_cny = need->given_cny;
         }
     }
 
@@ -496,6 +527,8 @@ pn_pipeline_to_json (PnPipeline *self)
           json_builder_add_string_value (builder, pn_figure_to_string (need->figure));
           add_yuan (builder, "given_cny", need->given_cny);
           add_yuan (builder, "for_ceiling_cny", need->for_ceiling_cny);
+          json_builder_set_member_name (builder, "more_gives_less");
+          json_builder_add_boolean_value (builder, need->falls);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -582,6 +615,10 @@ pn_pipeline_to_text (PnPipeline *self,
             g_string_append_printf (str, zh ? "  %s：已填 %s；最高可得不取决于此项\n"
                                             : "  %s: given %s; the ceiling does not depend on it\n",
                                     label, given);
+          else if (need->for_ceiling_cny != PN_YUAN_UNSET && need->given_cny == need->for_ceiling_cny)
+            g_string_append_printf (str, zh ? "  %s：已填 %s，即达到最高可得\n"
+                                            : "  %s: given %s, which reaches the ceiling\n",
+                                    label, given);
           else if (need->for_ceiling_cny != PN_YUAN_UNSET && need->given_cny != PN_YUAN_UNSET &&
                    need->given_cny >= need->for_ceiling_cny)
             g_string_append_printf (str, zh ? "  %s：已填 %s，已达到最高可得所需的 %s\n"
@@ -591,6 +628,18 @@ pn_pipeline_to_text (PnPipeline *self,
             g_string_append_printf (str, zh ? "  %s：已填 %s；达到最高可得需 %s\n"
                                             : "  %s: given %s; %s reaches the ceiling\n",
                                     label, given, needed);
+          if (need->falls)
+            {
+              /* "more equipment investment", "more R&D investment" */
+              g_autofree char *lower = g_strdup (label);
+
+              if (!zh && g_ascii_isupper (lower[0]) && g_ascii_islower (lower[1]))
+                lower[0] = g_ascii_tolower (lower[0]);
+              g_string_append_printf (str, zh ? "  （超过 %s 后，%s越多反而越少：补足类奖励只补与所补奖励之间的差额）\n"
+                                              : "  (past %s, more %s gives less: a top-up pays only the difference "
+                                                "over the award it tops up)\n",
+                                      needed, lower);
+            }
         }
 
       for (guint i = 0; i < stage->milestones->len; i++)
@@ -602,6 +651,9 @@ pn_pipeline_to_text (PnPipeline *self,
           /* citations run long: after the measure, as in `pnav match` */
           g_string_append (str, "    ");
           pn_export_append_padded (str, amount, 20);
+          /* "¥1,000,000 – ¥10,000,000" fills the column: a space before the title */
+          if (g_utf8_strlen (amount, -1) >= 20)
+            g_string_append_c (str, ' ');
           g_string_append_printf (str, zh ? "%s（%s）" : "%s (%s)",
                                   pn_text_get (&result->benefit->title, lang), citation);
           if (!result->counted)

@@ -41,7 +41,11 @@ typedef struct
   gint64    given_cny;        /* used for the stage, or PN_YUAN_UNSET */
   gint64    for_ceiling_cny;  /* the least figure that gives the ceiling,
                                  the other figures being enough; unset
-                                 when a rate has no cap */
+                                 when a rate has no cap; at least the
+                                 figure given when more of it may give
+                                 less (`falls`) */
+  gboolean  falls;            /* more of it gives less (a top-up pays the
+                                 difference over the award it tops up) */
 } PnPipelineNeed;
 
 typedef struct

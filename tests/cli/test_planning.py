@@ -603,7 +603,7 @@ def test_pipeline(tap, pnav):
     p2 = stage["phase-2"]
     tap.ok(p2["milestone_estimate_cny"] == 12000000 and p2["ceiling_cny"] == 20000000
            and p2["figures"] == [{"figure": "rd-investment", "given_cny": 30000000,
-                                  "for_ceiling_cny": 50000000}],
+                                  "for_ceiling_cny": 50000000, "more_gives_less": False}],
            "pipeline phase-2: counted estimate, cap and the figure that reaches it", json.dumps(p2)[:600])
 
     r = pnav.run("pipeline", *base, "--rd-investment", str(default_rd))
@@ -632,10 +632,27 @@ def test_pipeline(tap, pnav):
     p2, p3 = stage.get("phase-2", {}), stage.get("phase-3", {})
     tap.ok(r.rc == 0 and p2.get("milestone_estimate_cny") == 4000000 and p2.get("ceiling_cny") == 5000000
            and p2.get("figures") == [{"figure": "rd-investment", "given_cny": 40000000,
-                                      "for_ceiling_cny": 50000000}]
+                                      "for_ceiling_cny": 50000000, "more_gives_less": True}]
            and p3.get("ceiling_cny") == 7500000,
            "a top-up's ceiling is at its own cap, never below what counts",
            json.dumps(p2)[:600])
+    # Phase I at ¥30,000,000: the top-up's own cap is at ¥25,000,000, below
+    # the figure given; the least figure for the ¥1,000,000 it gives was
+    # shown as ¥9,999,993, as though less R&D would do: the figure given
+    r = pnav.run("pipeline", "--location", "jinjiang", "--product", "drug", "--drug-class", "innovative",
+                 "--modality", "biologic", "--therapeutic-area", "oncology", "--rd-investment", "30000000",
+                 "--as-of", "2026-06-30", "--format", "json")
+    got = r.json()
+    p1 = {s["phase"]: s for s in got["stages"]}.get("phase-1", {}) if got else {}
+    tap.ok(r.rc == 0 and p1.get("ceiling_cny") == 1000000 and p1.get("figures")
+           and p1["figures"][0]["for_ceiling_cny"] == 30000000 and p1["figures"][0]["more_gives_less"] is True,
+           "a top-up past its own cap shows the figure given, and that more gives less", json.dumps(p1)[:600])
+    r = pnav.run("pipeline", "--location", "jinjiang", "--product", "drug", "--drug-class", "innovative",
+                 "--modality", "biologic", "--therapeutic-area", "oncology", "--rd-investment", "40000000",
+                 "--as-of", "2026-06-30")
+    tap.ok(r.rc == 0 and "  (past ¥50,000,000, more R&D investment gives less: a top-up pays only the "
+                         "difference over the award it tops up)\n" in r.out,
+           "and its text says past which figure more gives less", r)
     r = pnav.run("pipeline", "--location", "xiamen", "--entity", "cro")
     tap.ok(r.rc == 2 and "--product" in r.err, "pipeline of a non-product profile exits 2", r)
     r = pnav.run("pipeline", "--location", "xiamen", "--product", "drug", "--rd-investment-phase-1", "200万")

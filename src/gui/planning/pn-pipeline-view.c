@@ -188,6 +188,11 @@ need_ceiling_text (const PnPipelineNeed *need)
     return g_strdup (_("Any amount reaches the cap"));
 
   amount = pn_money_format_yuan (need->for_ceiling_cny);
+  if (need->falls)
+    /* Translators: %s is an amount such as "¥30,000,000"; a top-up pays
+     * the difference over the award it tops up, which grows faster */
+    return g_strdup_printf (_("%s gives the most: more gives less here (a top-up pays only the difference)"),
+                            amount);
   /* Translators: %s is an amount such as "¥50,000,000" */
   return g_strdup_printf (_("%s reaches the cap"), amount);
 }
