@@ -549,7 +549,10 @@ add_possible (PnBrief *self)
       const PnResult *result = pn_results_get_result (self->results, i);
       GStrv cells;
 
-      if (result->not_counted != PN_NOT_COUNTED_POSSIBLE)
+      /* as the window and pnav match group them: a measure that needs a
+       * figure is a possible match too */
+      if (result->not_counted != PN_NOT_COUNTED_POSSIBLE &&
+          result->not_counted != PN_NOT_COUNTED_MISSING_FIGURE)
         continue;
 
       if (table == NULL)
@@ -560,6 +563,11 @@ add_possible (PnBrief *self)
       cells[1] = cite (self, result->benefit->article);
       cells[2] = pn_export_amount_label (result, self->lang);
       cells[3] = pn_result_describe_missing (result, self->lang);
+      if (*cells[3] == '\0')
+        {
+          g_free (cells[3]);
+          cells[3] = g_strdup (pn_text_get (&result->not_counted_reason, self->lang));
+        }
       if (result->stages->len > 0)
         {
           g_autofree char *missing = cells[3];
@@ -720,6 +728,7 @@ add_not_counted (PnBrief *self)
       GStrv cells;
 
       if (result->counted || result->not_counted == PN_NOT_COUNTED_POSSIBLE ||
+          result->not_counted == PN_NOT_COUNTED_MISSING_FIGURE ||
           result->not_counted == PN_NOT_COUNTED_OVERLAP)
         continue;
 

@@ -412,6 +412,18 @@ def test_brief_markdown(tap, pnav, match_json):
         tap.ok(all(p >= 0 for p in positions) and positions == sorted(positions),
                "brief --lang %s: the Markdown has every section, in order" % lang,
                repr(list(zip(sections, positions))))
+        # grouped as the window and pnav match group them: a measure that
+        # needs a figure is a possible match (it was among those not counted)
+        m = pnav.run("match", "--profile", CLIENT, "--as-of", AS_OF, "--format", "json").json()
+        possible = r.out[positions[2]:positions[3]]
+        not_counted = r.out[positions[3]:positions[4]]
+        wrong = [x["benefit_id"] for x in m["matches"]
+                 if x["not_counted_reason"] == "missing-figure"
+                 and (citation(x, lang, titles) not in possible
+                      or "| %s |" % citation(x, lang, titles) in not_counted)]
+        tap.ok(any(x["not_counted_reason"] == "missing-figure" for x in m["matches"]) and not wrong,
+               "brief --lang %s: a measure that needs a figure is among the possible matches" % lang,
+               repr(wrong))
 
 
 def test_output_files(tap, pnav, workdir):
