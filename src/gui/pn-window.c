@@ -47,6 +47,7 @@ struct _PnWindow
   GtkButton            *next_arrow_button;
   GtkWidget            *next_squeezer;
   GtkMenuButton        *primary_menu_button;
+  GMenu                *clients_section;
   GtkMenuButton        *profiles_button;
   GtkButton            *start_button;
   AdwToastOverlay      *toast_overlay;
@@ -852,6 +853,29 @@ pn_window_close_now (PnWindow *self)
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* The saved clients in the main menu, read when it opens: each opens it
+ * (win.open-client asks first when the open one has changes). */
+static void
+pn_window_primary_menu_show_cb (PnWindow *self)
+{
+  PnApplication *application = pn_window_get_pn_application (self);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL;
+
+  g_menu_remove_all (self->clients_section);
+  names = application != NULL ? pn_gui_list_profiles (application, &error) : NULL;
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (names[i], NULL);
+
+      g_menu_item_set_action_and_target (item, "win.open-client", "s", names[i]);
+      g_menu_append_item (self->clients_section, item);
+    }
+  if (names == NULL || names[0] == NULL)
+    /* no action: shown greyed out */
+    g_menu_append (self->clients_section, error != NULL ? error->message : _("No saved clients yet"), NULL);
+}
+
 static gboolean
 pn_window_close_request (GtkWindow *window)
 {
@@ -937,6 +961,7 @@ pn_window_class_init (PnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnWindow, next_arrow_button);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, next_squeezer);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PnWindow, clients_section);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, profiles_button);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, start_button);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, toast_overlay);
@@ -993,6 +1018,8 @@ pn_window_init (PnWindow *self)
 
   g_signal_connect (self, "notify::application", G_CALLBACK (pn_window_application_cb), NULL);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (pn_window_is_active_cb), NULL);
+  g_signal_connect_object (gtk_menu_button_get_popover (self->primary_menu_button), "show",
+                           G_CALLBACK (pn_window_primary_menu_show_cb), self, G_CONNECT_SWAPPED);
   pn_window_actions_update (self);
 
   {

@@ -187,6 +187,29 @@ test_switch (Fixture *fixture)
   save_from_entry (fixture, CLIENT_B);
   g_assert_cmpstr (pn_profile_get_name (fixture->profile), ==, CLIENT_B);
 
+  /* The main menu lists them too (at 360 px with a window's three buttons
+   * the clients button gives way), each opening its client. */
+  {
+    GtkMenuButton *menu = GTK_MENU_BUTTON (pn_test_window_child (fixture->window, "primary_menu_button"));
+    GMenuModel *section = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                       PN_TYPE_WINDOW, "clients_section"));
+    g_autofree char *label = NULL;
+    g_autofree char *action = NULL;
+    g_autoptr(GVariant) target = NULL;
+
+    gtk_menu_button_popup (menu);
+    pn_test_flush ();
+    g_assert_cmpint (g_menu_model_get_n_items (section), ==, 2);
+    g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+    g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+    target = g_menu_model_get_item_attribute_value (section, 0, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+    g_assert_cmpstr (label, ==, CLIENT_A);
+    g_assert_cmpstr (action, ==, "win.open-client");
+    g_assert_cmpstr (g_variant_get_string (target, NULL), ==, CLIENT_A);
+    gtk_menu_button_popdown (menu);
+    pn_test_flush ();
+  }
+
   /* Changes, then another client: asked; Cancel stays. */
   pn_profile_set_figure (fixture->profile, PN_FIGURE_RD_INVESTMENT, 50000000);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-client", "s", CLIENT_A));
