@@ -158,15 +158,17 @@ write_target (GString                *out,
         pn_string_append_template (out, "；减去被补足的奖励（%s）%s，补足%s：该奖励在该日期不在有效期内，"
                                 "但补足额仍只为其差额", citation, award, result);
       else
-        pn_string_append_template (out, "; minus the award it tops up (%s) %s = %s: that award is not "
-                                "in force on this date, but the top-up adds only the difference "
-                                "over it", citation, award, result);
+        /* not "… (task 11) ¥9,000,000 = ¥3,000,000", which read as ¥9M = ¥3M */
+        pn_string_append_template (out, "; less the %s the award it tops up gives (%s), leaving %s: that "
+                                "award is not in force on this date, but the top-up adds only the "
+                                "difference over it", award, citation, result);
       break;
     case PN_DERIVATION_MINUS_TARGET:
       if (zh)
         pn_string_append_template (out, "；减去被补足的奖励（%s）%s，补足%s", citation, award, result);
       else
-        pn_string_append_template (out, "; minus the award it tops up (%s) %s = %s", citation, award, result);
+        pn_string_append_template (out, "; less the %s the award it tops up gives (%s), leaving %s",
+                                award, citation, result);
       break;
     case PN_DERIVATION_LAPSED_KEPT:
       if (zh)
