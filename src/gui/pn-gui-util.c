@@ -445,7 +445,7 @@ pn_gui_result_amount (const PnResult *result)
   /* support that is no money (a service, a faster review) says so, not
    * a bare dash a reader takes for nothing */
   if (result->benefit->kind == PN_BENEFIT_NON_MONETARY)
-    return g_strdup (_("Not money"));
+    return g_strdup (_("Non-monetary"));
 
   /* The CLI's wording, in the UI language. */
   return pn_export_amount_label (result, pn_gui_get_lang ());
@@ -501,7 +501,7 @@ pn_gui_benefit_amount (PnBenefit *benefit)
   g_return_val_if_fail (benefit != NULL, NULL);
 
   if (benefit->kind == PN_BENEFIT_NON_MONETARY)
-    return g_strdup (_("Not money"));
+    return g_strdup (_("Non-monetary"));
   /* a fixed award of 300万元 is ¥3,000,000, not "up to" it: only a cap
    * (最高…) makes it a most */
   if (benefit->kind == PN_BENEFIT_FIXED && benefit->amount != PN_YUAN_UNSET &&

@@ -281,9 +281,19 @@ test_names (Fixture *fixture)
   else
     g_assert_cmpstr (name, ==, "Acme Bio – 政策简报 2026-12-06.pdf");
   g_clear_pointer (&name, g_free);
+  /* no date given: the one the brief is as of (the client's 2025-08-01) */
   name = pn_brief_export_default_name (fixture->profile, PN_BRIEF_FORMAT_CSV, NULL);
   g_assert_true (g_str_has_suffix (name, ".csv"));
-  g_assert_nonnull (strstr (name, today));
+  g_assert_nonnull (strstr (name, "2025-08-01"));
+  /* a brief as of another date is named after it, not after today */
+  {
+    g_autoptr(PnProfile) dated = pn_profile_copy (fixture->profile);
+
+    pn_profile_set_as_of (dated, "2026-06-30");
+    g_clear_pointer (&name, g_free);
+    name = pn_brief_export_default_name (dated, PN_BRIEF_FORMAT_PDF, NULL);
+    g_assert_nonnull (strstr (name, "2026-06-30"));
+  }
 
   /* no name: the fallback; a name with a slash stays one file name */
   unnamed = pn_brief_export_default_name (NULL, PN_BRIEF_FORMAT_MARKDOWN, "2026-12-06");

@@ -97,8 +97,10 @@ pn_brief_export_default_name (PnProfile     *profile,
   g_return_val_if_fail (profile == NULL || PN_IS_PROFILE (profile), NULL);
   g_return_val_if_fail (format <= PN_BRIEF_FORMAT_CSV, NULL);
 
+  /* the date the brief is as of (a brief as of 2026-06-30 was named after
+   * today), else today */
   if (date == NULL)
-    date = today = pn_date_today ();
+    date = today = profile != NULL ? pn_profile_dup_effective_as_of (profile) : pn_date_today ();
 
   name = client_name (profile);
   if (name != NULL)

@@ -31,7 +31,8 @@ const char           *pn_brief_format_get_extension    (PnBriefFormat         fo
 gboolean              pn_brief_format_from_filename    (const char           *filename,
                                                         PnBriefFormat        *out_format);
 /* "Acme Bio – policy brief 2026-12-06.pdf", "Policy brief 2026-12-06.pdf"
- * without a client name; `date` is YYYY-MM-DD, NULL for today. */
+ * without a client name; `date` is YYYY-MM-DD, NULL for the date the
+ * brief is as of (the profile's, else today). */
 char                 *pn_brief_export_default_name     (PnProfile            *profile,
                                                         PnBriefFormat         format,
                                                         const char           *date);

@@ -168,7 +168,7 @@ kind_label (PnBenefitKind kind)
     case PN_BENEFIT_NON_MONETARY:
     case PN_N_BENEFIT_KINDS:
     default:
-      return _("Not money (a service, a priority)");
+      return _("Non-monetary (a service, a priority)");
     }
 }
 
