@@ -844,6 +844,16 @@ pn_window_application_cb (PnWindow *self)
                            G_CALLBACK (pn_window_actions_update), self,
                            G_CONNECT_SWAPPED);
   pn_window_actions_update (self);
+
+  /* The app reopens on the client it showed last: on its results, not on
+   * the welcome's Start, six steps away from them. */
+  {
+    PnProfile *profile = pn_application_get_profile (PN_APPLICATION (application));
+
+    if (pn_profile_get_name (profile) != NULL && pn_profile_get_location (profile) != NULL &&
+        g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "welcome") == 0)
+      pn_window_show_view (self, "results");
+  }
 }
 
 static void

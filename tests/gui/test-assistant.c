@@ -1048,6 +1048,8 @@ test_reopened_client (Fixture *fixture)
   pn_test_flush ();
   fixture->main_stack = GTK_STACK (pn_test_window_child (fixture->window, "main_stack"));
   fixture->view = pn_window_get_view (fixture->window, "assistant");
+  /* it opens on the client's results, not on the welcome's Start */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->main_stack), ==, "results");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.start", NULL));
   pn_test_flush ();
