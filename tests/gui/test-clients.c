@@ -253,6 +253,14 @@ test_switch (Fixture *fixture)
   g_assert_null (pn_profile_get_name (fixture->profile));
   g_assert_null (pn_profile_get_location (fixture->profile));
   g_assert_false (pn_application_get_unsaved_changes (fixture->app));
+  /* the list says so too: no client "Open now" (it kept Client A's) */
+  {
+    GtkWidget *list = popover_child (fixture, "profile_list");
+
+    for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+      if (ADW_IS_ACTION_ROW (row))
+        g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), !=, _("Open now"));
+  }
   g_clear_object (&saved);
   saved = pn_store_load_profile (pn_application_get_store (fixture->app), CLIENT_A, &error);
   g_assert_no_error (error);

@@ -485,8 +485,16 @@ pn_profiles_popover_set_application (PnProfilesPopover *self,
   if (g_set_object (&self->application, application))
     {
       if (application != NULL)
-        g_signal_connect_object (application, "notify::unsaved-changes",
-                                 G_CALLBACK (update_current), self, G_CONNECT_SWAPPED);
+        {
+          g_signal_connect_object (application, "notify::unsaved-changes",
+                                   G_CALLBACK (update_current), self, G_CONNECT_SWAPPED);
+          /* another client open, or none (New Client): the line on top and
+           * the list's "Open now" say the same */
+          g_signal_connect_object (pn_application_get_profile (application), "notify::name",
+                                   G_CALLBACK (update_current), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (pn_application_get_profile (application), "notify::name",
+                                   G_CALLBACK (pn_profiles_popover_reload), self, G_CONNECT_SWAPPED);
+        }
       update_current (self);
       pn_profiles_popover_reload (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APPLICATION]);
