@@ -1362,8 +1362,11 @@ set_periodic (Reader *self,
   /* the award's own clause first: "…连续支持3年；对…博士后，给予每人每月2000元
    *生活补贴，补贴期限最长2年" is two years, not the clause before's three */
   months = term_months (s, clause_start (self, token->clause), clause_end (self, token->clause));
+  /* else what the sentence says after it ("…，每月2000元；补贴期限最长2年"),
+   * never a clause before: "博士…每月3000元，最长不超过36个月；对新引进的硕士
+   * 研究生，给予每人每月1500元" gave the master's the doctor's 36 months */
   if (months == 0)
-    months = term_months (s, sentence_start (self, token->sentence), sentence_end (self, token->sentence));
+    months = term_months (s, clause_start (self, token->clause), sentence_end (self, token->sentence));
   n = monthly ? months : months / 12;
   made->per_period = token->yuan;
   made->monthly = monthly;

@@ -3049,6 +3049,28 @@ test_class_rows_under_yearly_cap (void)
   assert_valid (draft);
 }
 
+/* A term of months is its own clause's or said after it: "博士…每月3000元，
+ * 最长不超过36个月；对新引进的硕士研究生，给予每人每月1500元" gave the master's
+ * ¥54,000 (the doctor's 36 months). */
+static void
+test_term_of_own_clause (void)
+{
+  static const char text[] =
+    "某区人才引进实施细则\n"
+    "第一条　对新引进的博士研究生，给予每人每月3000元生活补贴，最长不超过36个月；"
+    "对新引进的硕士研究生，给予每人每月1500元生活补贴。\n"
+    "第二条　本细则自发布之日起施行。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("term.txt", text, -1, &error);
+  PnArticle *one;
+
+  g_assert_no_error (error);
+  one = article (pn_draft_get_document (draft), "1");
+  g_assert_nonnull (benefit_of_amount (one, 108000));
+  g_assert_true (has_note (benefit_of_amount (one, 1500), "未写明可领取多少个月"));
+  assert_valid (draft);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3131,6 +3153,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/format/labelled-issue-date", test_labelled_issue_date);
   g_test_add_func ("/pn/draft/conditions/abroad-and-platforms", test_abroad_and_platforms);
   g_test_add_func ("/pn/draft/tables/class-rows-under-yearly-cap", test_class_rows_under_yearly_cap);
+  g_test_add_func ("/pn/draft/figures/term-of-own-clause", test_term_of_own_clause);
 
   status = g_test_run ();
   pn_taxonomy_unref (taxonomy);
