@@ -60,6 +60,7 @@ typedef struct
   guint first;       /* index into tokens */
   guint n;
   Role  role;
+  gboolean limit;    /* ROLE_RELATIVE: a limit on the awards before it */
 } Run;
 
 typedef struct
@@ -1151,7 +1152,10 @@ classify (Reader *self,
    * reviewer to carry it into them).  Its subject, before the cap word, is
    * the money; "按照不超过年度新增实际合同交易金额10%的标准" is a rate. */
   if (first->kind == TOKEN_RATE && limits_awards (self, run, window))
-    return ROLE_RELATIVE;
+    {
+      run->limit = TRUE;
+      return ROLE_RELATIVE;
+    }
   /* "补贴标准不超过每平方米每天3元": a price, not what an award gives */
   if (span_has_any (s, back (s, first->start, 6, floor), first->start,
                     (const char * const[]) { "每平方米", "平方米", "每天", "每日", "每亩", "每千瓦时", "每度",
@@ -3033,6 +3037,57 @@ paragraph_is_item (Reader *self,
   return text_is_item (self->s + paragraph_start (self, n));
 }
 
+/* "分别给予最高不超过500万元、1000万元、2000万元资助，资助金额不超过该阶段实际
+ * 研发投入的50%": each award is at most 50% of the R&D, up to its amount.
+ * Drafted as fixed amounts with a note, an innovative drug at Phase III
+ * with ¥10,000,000 of R&D was shown "¥0 – ¥20,000,000" (the most is
+ * ¥5,000,000).  The fixed awards of the sentence become that rate of the
+ * figure, capped at their amounts, the rate a most (ceiling).  TRUE when
+ * the limit is carried into them. */
+static gboolean
+limit_awards_by_rate (Reader *self,
+                      Run    *run,
+                      gsize   window)
+{
+  const char *s = self->s;
+  Token *token = &g_array_index (self->tokens, Token, run->first);
+  g_autoptr(GPtrArray) made = NULL;
+  PnFigure base;
+  guint converted = 0;
+
+  if (run->n != 1 || token->rate <= 0 || token->rate > 1 ||
+      span_has_any (s, window, token->start, (const char * const[]) { "合计", "总和", "总计", NULL }))
+    return FALSE;
+  base = find_base (s, window, token->start);
+  if (base == PN_FIGURE_NONE)
+    return FALSE;
+
+  made = made_in_sentence (self, token->sentence, FALSE, FALSE);
+  for (guint i = 0; i < made->len; i++)
+    {
+      PnBenefit *benefit = ((Made *) g_ptr_array_index (made, i))->benefit;
+
+      if (benefit->kind != PN_BENEFIT_FIXED || benefit->amount == PN_YUAN_UNSET ||
+          benefit->base != PN_FIGURE_NONE || benefit->rate >= 0)
+        continue;
+      benefit->kind = PN_BENEFIT_RATE;
+      benefit->rate = token->rate;
+      benefit->rate_ceiling = TRUE;
+      benefit->base = base;
+      benefit->cap = benefit->cap != PN_YUAN_UNSET ? MIN (benefit->cap, benefit->amount) : benefit->amount;
+      benefit->amount = PN_YUAN_UNSET;
+      g_ptr_array_add (benefit->notes,
+                       pn_text_new ("原文另规定资助金额不超过该数额的一定比例：此处按该比例计算，并以原定金额为上限。",
+                                    "The text also limits the award to a share of this figure: drafted as that "
+                                    "share, at most the amount it states."));
+      converted++;
+    }
+  if (converted == 0)
+    return FALSE;
+  add_figure (self, token, PN_DRAFT_FIGURE_RATE, NULL);
+  return TRUE;
+}
+
 static void
 annual_cap (Reader *self,
             Token  *token,
@@ -3293,7 +3348,7 @@ build (Reader *self)
   for (guint i = 0; i < tokens->len;)
     {
       Token *token = &g_array_index (tokens, Token, i);
-      Run run = { i, 1, ROLE_OTHER };
+      Run run = { i, 1, ROLE_OTHER, FALSE };
 
       while (i + run.n < tokens->len)
         {
@@ -3332,8 +3387,11 @@ build (Reader *self)
 
       switch (run->role)
         {
-        case ROLE_OTHER:
         case ROLE_RELATIVE:
+          if (run->limit && limit_awards_by_rate (self, run, window))
+            break;
+          G_GNUC_FALLTHROUGH;
+        case ROLE_OTHER:
           for (guint i = 0; i < run->n; i++)
             {
               Token *token = &g_array_index (tokens, Token, run->first + i);

@@ -3071,6 +3071,38 @@ test_term_of_own_clause (void)
   assert_valid (draft);
 }
 
+/* "分别给予最高不超过500万元、1000万元、2000万元资助，资助金额不超过该阶段实际
+ * 研发投入的50%": each award is at most half the R&D, up to its amount.
+ * Drafted as fixed amounts, ¥10,000,000 of R&D showed "¥0 – ¥20,000,000"
+ * at Phase III (the most is ¥5,000,000). */
+static void
+test_awards_limited_by_rate (void)
+{
+  static const char text[] =
+    "某区支持生物医药产业发展若干政策\n"
+    "第一条　对在本区完成Ⅰ期、Ⅱ期、Ⅲ期临床试验的1类创新药，分别给予最高不超过500万元、1000万元、2000万元资助，"
+    "资助金额不超过该阶段实际研发投入的50%。\n"
+    "第二条　本政策自2026年5月1日起施行。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("limited.txt", text, -1, &error);
+  PnArticle *one;
+
+  g_assert_no_error (error);
+  one = article (pn_draft_get_document (draft), "1");
+  g_assert_cmpuint (one->benefits->len, ==, 3);
+  g_assert_true (has_benefit (one, PN_BENEFIT_RATE, 0.5, PN_YUAN_UNSET, 5000000));
+  g_assert_true (has_benefit (one, PN_BENEFIT_RATE, 0.5, PN_YUAN_UNSET, 10000000));
+  g_assert_true (has_benefit (one, PN_BENEFIT_RATE, 0.5, PN_YUAN_UNSET, 20000000));
+  for (guint i = 0; i < one->benefits->len; i++)
+    {
+      PnBenefit *benefit = g_ptr_array_index (one->benefits, i);
+
+      g_assert_cmpint (benefit->base, ==, PN_FIGURE_RD_INVESTMENT);
+      g_assert_true (benefit->rate_ceiling);
+    }
+  assert_valid (draft);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3154,6 +3186,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/conditions/abroad-and-platforms", test_abroad_and_platforms);
   g_test_add_func ("/pn/draft/tables/class-rows-under-yearly-cap", test_class_rows_under_yearly_cap);
   g_test_add_func ("/pn/draft/figures/term-of-own-clause", test_term_of_own_clause);
+  g_test_add_func ("/pn/draft/figures/awards-limited-by-rate", test_awards_limited_by_rate);
 
   status = g_test_run ();
   pn_taxonomy_unref (taxonomy);
