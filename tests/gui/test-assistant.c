@@ -321,6 +321,15 @@ test_scenario (Fixture *fixture)
   }
   g_assert_cmpstr (row_label (row, "amount_label"), ==, XIAMEN_PHASE_2_AMOUNT);
   g_assert_cmpstr (row_label (row, "status_label"), ==, _("In force"));
+  /* under the total, what it is computed from */
+  {
+    GObject *summary = gtk_widget_get_template_child (GTK_WIDGET (results_view (fixture)),
+                                                      PN_TYPE_RESULTS_VIEW, "summary_label");
+    const char *text = gtk_label_get_text (GTK_LABEL (summary));
+
+    g_assert_nonnull (strchr (text, '\n'));
+    g_assert_nonnull (strstr (text, pn_gui_get_lang () == PN_LANG_ZH ? "厦门市" : "Xiamen"));
+  }
   pn_test_window_screenshot (fixture->window, "results");
 
   /* An answer changed with the results on screen: 40% of ¥40,000,000 is

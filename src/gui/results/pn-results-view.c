@@ -268,6 +268,30 @@ pn_results_view_update_summary (PnResultsView *self)
                                        "%u measures counted · as of %s",
                                        n_counted),
                              n_counted, as_of);
+  /* What the figures are computed from: a founder at Jinjiang took them
+   * for every measure of the county, the city and the province, though
+   * only the documents held here count (the brief said so, the window
+   * not). */
+  {
+    g_autoptr(GHashTable) documents = g_hash_table_new (NULL, NULL);
+    g_autofree char *place = pn_corpus_location_label (pn_results_get_corpus (self->results),
+                                                       pn_results_get_location (self->results),
+                                                       pn_gui_get_lang ());
+    g_autofree char *coverage = NULL;
+    char *both;
+
+    for (guint i = 0; i < pn_results_get_n_results (self->results); i++)
+      g_hash_table_add (documents, pn_results_get_benefit (self->results, i)->document);
+    /* Translators: under the total; %u counts the policy documents whose
+     * measures are listed, %s is the place */
+    coverage = g_strdup_printf (ngettext ("From %u policy document for %s and the places above it; national programmes and documents not in Policy Documents are not covered.",
+                                          "From %u policy documents for %s and the places above it; national programmes and documents not in Policy Documents are not covered.",
+                                          g_hash_table_size (documents)),
+                                g_hash_table_size (documents), place);
+    both = g_strconcat (summary, "\n", coverage, NULL);
+    g_free (summary);
+    summary = both;
+  }
   gtk_label_set_text (self->summary_label, summary);
 
   /* Translators: what a screen reader says for the total */
