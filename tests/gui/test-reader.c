@@ -339,8 +339,8 @@ static const StatusCase status_cases[] = {
   { "2025-03-01", "jinjiang-2025-8", N_("In force") },
   { "2024-12-31", "jinjiang-2025-8", N_("Pending") },
   /* <validity/>: no dates, and no status the text states */
-  { "2030-01-01", "fuzhou-plan", N_("No dates stated") },
-  { "2026-12-07", "fujian-2022-tasks", N_("No dates stated") },
+  { "2030-01-01", "fuzhou-plan", N_("Dates per measure") },
+  { "2026-12-07", "fujian-2022-tasks", N_("Dates per measure") },
 };
 
 static void

@@ -241,7 +241,7 @@ add_document_badges (GtkBox     *box,
   if (status == PN_STATUS_IN_FORCE && document->in_force_from == NULL &&
       document->in_force_until == NULL && document->applies_from == NULL)
     {
-      GtkWidget *badge = badge_new (_("No dates stated"), "undated");
+      GtkWidget *badge = badge_new (_("Dates per measure"), "undated");
 
       gtk_widget_set_tooltip_text (badge, _("The text states no period of validity; a measure’s own time limit applies where it states one"));
       gtk_box_append (box, badge);
