@@ -1066,6 +1066,23 @@ test_supersedes (PnTestFixture *fixture)
   g_assert_cmpstr (supersession->from, ==, "2027-01-01");
   g_assert_null (pn_policy_editor_get_supersede_banner (editor));
   g_assert_cmpint (wait_for_check (document), ==, PN_EDITOR_CHECK_VALID);
+
+  /* the import says what it replaces, and from when (it said only that
+   * the document "joins the policy documents") */
+  {
+    PnImpactDialog *dialog;
+    g_autofree char *date = pn_gui_format_date ("2027-01-01");
+    PnDocument *old = pn_corpus_find_header (pn_application_get_corpus (fixture->app), "xiamen-2023-17", NULL);
+    g_autofree char *expected = g_strdup_printf (_("It replaces “%s” from %s: that document’s measures no longer count from then."),
+                                                 pn_gui_text (&old->title), date);
+
+    activate (editor, "editor.import");
+    g_assert_true (pn_test_wait (impact_dialog_is_open, NULL));
+    dialog = find_toplevel_of_type (PN_TYPE_IMPACT_DIALOG);
+    g_assert_nonnull (strstr (pn_impact_dialog_get_summary (dialog), expected));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    pn_test_flush ();
+  }
 }
 
 /* ---- /pn/gui/editor/screenshot ---- */

@@ -302,3 +302,16 @@ pn_impact_dialog_new (GtkWindow  *parent,
 
   return GTK_WIDGET (self);
 }
+
+void
+pn_impact_dialog_add_summary (PnImpactDialog *self,
+                              const char     *text)
+{
+  g_autofree char *both = NULL;
+
+  g_return_if_fail (PN_IS_IMPACT_DIALOG (self));
+  g_return_if_fail (text != NULL);
+
+  both = g_strconcat (gtk_label_get_text (self->summary_label), "\n", text, NULL);
+  gtk_label_set_text (self->summary_label, both);
+}

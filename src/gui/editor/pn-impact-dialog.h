@@ -32,4 +32,8 @@ const char  *pn_impact_dialog_get_summary  (PnImpactDialog *self);
 void         pn_impact_dialog_respond      (PnImpactDialog *self,
                                             const char     *response);
 
+/* A sentence more under the summary: what the document replaces. */
+void         pn_impact_dialog_add_summary (PnImpactDialog *self,
+                                           const char     *text);
+
 G_END_DECLS

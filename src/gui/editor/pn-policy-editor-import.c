@@ -148,6 +148,21 @@ dry_run_done_cb (GObject      *source_object G_GNUC_UNUSED,
   replaced = pn_corpus_find_header (run->corpus, run->document->id, NULL);
   pn_document_count_benefits (run->document, &unreviewed);
   dialog = pn_impact_dialog_new (GTK_WINDOW (self), run->impact, run->document, replaced, unreviewed);
+  /* what it replaces from a date (a final text replacing its draft): it
+   * said only "joins the policy documents" */
+  for (guint i = 0; run->document->supersedes != NULL && i < run->document->supersedes->len; i++)
+    {
+      const PnSupersession *supersession = g_ptr_array_index (run->document->supersedes, i);
+      PnDocument *old = pn_corpus_find_header (run->corpus, supersession->ref, NULL);
+      g_autofree char *date = pn_gui_format_date (supersession->from);
+      g_autofree char *text = NULL;
+
+      /* Translators: under the summary of an import; the first %s names
+       * the stored document replaced, the second is a date */
+      text = g_strdup_printf (_("It replaces “%s” from %s: that document’s measures no longer count from then."),
+                              old != NULL ? pn_gui_text (&old->title) : supersession->ref, date);
+      pn_impact_dialog_add_summary (PN_IMPACT_DIALOG (dialog), text);
+    }
   g_object_set_data_full (G_OBJECT (dialog), "bytes", g_bytes_ref (run->bytes), (GDestroyNotify) g_bytes_unref);
   g_object_set_data_full (G_OBJECT (dialog), "name", g_strdup (run->name), g_free);
   g_object_set_data (G_OBJECT (dialog), "replace", GINT_TO_POINTER (replaced != NULL));

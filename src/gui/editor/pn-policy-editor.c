@@ -425,10 +425,17 @@ link_superseded_cb (GtkWidget  *widget,
   from = document->in_force_from != NULL ? document->in_force_from
          : document->applies_from != NULL ? document->applies_from : today;
   pn_document_add_supersession (document, self->supersede_guess->id, from);
-  /* Translators: a toast; %s names the document replaced */
-  message = g_strdup_printf (_("It replaces %s: change the date under Document Details"),
-                             self->supersede_guess->doc_number != NULL ? self->supersede_guess->doc_number
-                                                                       : pn_gui_text (&self->supersede_guess->title));
+  {
+    g_autofree char *date = pn_gui_format_date (from);
+
+    /* Translators: a toast, short enough to be read whole (the date can be
+     * changed under Document Details); the first %s names the document
+     * replaced, the second is a date such as "7 December 2026" */
+    message = g_strdup_printf (_("Replaces %s from %s"),
+                               self->supersede_guess->doc_number != NULL ? self->supersede_guess->doc_number
+                                                                         : pn_gui_text (&self->supersede_guess->title),
+                               date);
+  }
   pn_editor_document_changed (self->document);
   pn_document_form_refresh (self->document_form);
   update_supersede_banner (self);
