@@ -28,6 +28,7 @@ struct _PnWindow
   GSettings            *settings;
   char                 *pending_client;  /* to open once the user said */
   gboolean              close_confirmed; /* the user said what to do with changes */
+  gboolean              narrow;          /* a phone's width: no client name in the title */
 
   /* Built when first shown (pn_window_ensure_view) */
   PnAssistant          *assistant;
@@ -119,6 +120,7 @@ pn_window_actions_update (PnWindow *self)
   gboolean in_results;
   gboolean in_planning;
   gboolean unsaved;
+  const char *title;
 
   g_assert (PN_IS_WINDOW (self));
 
@@ -140,7 +142,14 @@ pn_window_actions_update (PnWindow *self)
   application = pn_window_get_pn_application (self);
   client = application != NULL ? pn_profile_get_name (pn_application_get_profile (application)) : NULL;
   unsaved = client != NULL && pn_application_get_unsaved_changes (application);
-  if (client != NULL)
+  /* At a phone's width the client's name made the title so wide that a
+   * header bar, which centres it, left no room for the buttons beside it
+   * (Policy Documents, Saved Clients): there, no subtitle, and a dot
+   * before the title for changes not saved, as GNOME's editors mark a
+   * changed file.  The clients popover names the open client. */
+  if (client != NULL && self->narrow)
+    client_text = NULL;
+  else if (client != NULL)
     /* Translators: the open client in the header bar; the second form
      * when its answers changed since it was saved */
     client_text = unsaved ? g_strdup_printf (_("%s · unsaved changes"), client) : g_strdup (client);
@@ -168,7 +177,7 @@ pn_window_actions_update (PnWindow *self)
   if (in_assistant)
     {
       const char *progress = pn_assistant_get_progress (self->assistant);
-      g_autofree char *subtitle = client != NULL ?
+      g_autofree char *subtitle = client != NULL && !self->narrow ?
                                   /* Translators: the client, then "Step 2 of 6" */
                                   g_strdup_printf (_("%s · %s"), client, progress) : g_strdup (progress);
 
@@ -183,18 +192,18 @@ pn_window_actions_update (PnWindow *self)
                                    : pn_assistant_get_can_go_next (self->assistant)
                                    ? pn_assistant_get_next_label (self->assistant)
                                    : _("Answer this question to go on"));
-      adw_window_title_set_title (self->window_title, pn_assistant_get_title (self->assistant));
+      title = pn_assistant_get_title (self->assistant);
       adw_window_title_set_subtitle (self->window_title, subtitle);
     }
   else if (detail_title != NULL)
     {
       /* A measure fills the view: its title, and Back to the list. */
-      adw_window_title_set_title (self->window_title, detail_title);
+      title = detail_title;
       adw_window_title_set_subtitle (self->window_title, client_text);
     }
   else if (in_results)
     {
-      adw_window_title_set_title (self->window_title, _("Results"));
+      title = _("Results");
       adw_window_title_set_subtitle (self->window_title, client_text);
     }
   else if (in_planning)
@@ -202,14 +211,21 @@ pn_window_actions_update (PnWindow *self)
       GtkStackPage *page = gtk_stack_get_page (self->main_stack,
                                                gtk_stack_get_visible_child (self->main_stack));
 
-      adw_window_title_set_title (self->window_title, gtk_stack_page_get_title (page));
+      title = gtk_stack_page_get_title (page);
       adw_window_title_set_subtitle (self->window_title, client_text);
     }
   else
     {
-      adw_window_title_set_title (self->window_title, _("Policy Navigator"));
+      title = _("Policy Navigator");
       adw_window_title_set_subtitle (self->window_title, client_text);
     }
+  /* one change of the title per update (set twice, it was resized while
+   * being drawn) */
+  {
+    g_autofree char *marked = self->narrow && unsaved ? g_strconcat ("• ", title, NULL) : NULL;
+
+    adw_window_title_set_title (self->window_title, marked != NULL ? marked : title);
+  }
 
   /* The person button says which client is open, for a screen reader too. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->profiles_button),
@@ -916,6 +932,27 @@ pn_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (pn_window_parent_class)->close_request (window);
 }
 
+#define PN_WINDOW_NARROW_WIDTH 560
+
+/* The window's width as the user or the desktop set it (GTK keeps
+ * default-width as the current width): below a phone's, the title drops
+ * the client's name.  Not from size_allocate: changing the title there
+ * changes what is being allocated. */
+static void
+pn_window_width_cb (PnWindow *self)
+{
+  int width = 0, height = 0;
+  gboolean narrow;
+
+  /* (GTK 4.8 takes no NULL here) */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  narrow = width > 0 && width < PN_WINDOW_NARROW_WIDTH;
+  if (narrow == self->narrow)
+    return;
+  self->narrow = narrow;
+  pn_window_actions_update (self);
+}
+
 static void
 pn_window_map (GtkWidget *widget)
 {
@@ -1028,6 +1065,7 @@ pn_window_init (PnWindow *self)
 
   g_signal_connect (self, "notify::application", G_CALLBACK (pn_window_application_cb), NULL);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (pn_window_is_active_cb), NULL);
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (pn_window_width_cb), NULL);
   g_signal_connect_object (gtk_menu_button_get_popover (self->primary_menu_button), "show",
                            G_CALLBACK (pn_window_primary_menu_show_cb), self, G_CONNECT_SWAPPED);
   pn_window_actions_update (self);

@@ -108,6 +108,10 @@ test_views (Fixture *fixture)
   show (fixture, "win.start");
   assistant = PN_ASSISTANT (pn_window_get_view (fixture->window, "assistant"));
   answer_drug (fixture);
+  /* a client open: its name in the title made the title so wide that the
+   * buttons beside it gave way, clients included */
+  pn_profile_set_name (fixture->profile, "Acme Oncology Holdings");
+  pn_application_set_unsaved_changes (fixture->app, FALSE);
   while (TRUE)
     {
       PnPage *page = pn_assistant_get_current_page (assistant);
@@ -127,6 +131,19 @@ test_views (Fixture *fixture)
   show (fixture, "win.show-results");
   results = PN_RESULTS_VIEW (pn_window_get_view (fixture->window, "results"));
   check (fixture, "results");
+  /* with GNOME's close button alone, the clients stay a click away */
+  if (g_str_equal (layout, "appmenu:close"))
+    g_assert_true (gtk_widget_get_mapped (pn_test_window_child (fixture->window, "profiles_button")));
+  /* no client name in the title at this width; changes not saved, a dot */
+  g_assert_null (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (pn_test_window_child (fixture->window, "window_title"))) != NULL &&
+                 *adw_window_title_get_subtitle (ADW_WINDOW_TITLE (pn_test_window_child (fixture->window, "window_title"))) != '\0'
+                 ? "a subtitle" : NULL);
+  pn_application_set_unsaved_changes (fixture->app, TRUE);
+  pn_test_flush ();
+  g_assert_true (g_str_has_prefix (adw_window_title_get_title (ADW_WINDOW_TITLE (pn_test_window_child (fixture->window, "window_title"))),
+                                   "• "));
+  pn_application_set_unsaved_changes (fixture->app, FALSE);
+  pn_test_flush ();
   title = ADW_WINDOW_TITLE (pn_test_window_child (fixture->window, "window_title"));
   back = pn_test_window_child (fixture->window, "back_button");
   g_assert_cmpstr (adw_window_title_get_title (title), ==, _("Results"));
