@@ -313,9 +313,10 @@ test_scenario (Fixture *fixture)
   g_assert_nonnull (row);
   /* the citation, then when the measure ends (today: before 2026-12-31) */
   {
+    /* (the words kept whole: no-break spaces) */
     g_autofree char *ends = g_strdup_printf (_("%s · %s"), citation,
                                              pn_gui_get_lang () == PN_LANG_ZH ? "有效期至2026年12月31日"
-                                                                              : "in force until 31 December 2026");
+                                             : "in\u00a0force\u00a0until\u00a031\u00a0December\u00a02026");
 
     g_assert_cmpstr (row_label (row, "citation_label"), ==, ends);
   }

@@ -208,6 +208,13 @@ pn_result_row_set_result (PnResultRow    *self,
 
     if (until != NULL)
       {
+        /* "in force until 31 December 2026" kept whole: at 360 px it
+         * broke inside the date ("31 / December 2026") */
+        g_autoptr(GString) whole = g_string_new (until);
+
+        g_string_replace (whole, " ", "\u00a0", 0);
+        g_free (until);
+        until = g_string_free (g_steal_pointer (&whole), FALSE);
         /* Translators: a citation, then "in force until 31 December 2026"
          * (the date and its words come from the policy data, in both
          * languages) */
