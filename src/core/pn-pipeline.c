@@ -185,6 +185,7 @@ evaluate_stage (PnPipeline             *self,
   g_autoptr(PnPipelineStage) stage = g_new0 (PnPipelineStage, 1);
   g_autoptr(GArray) points = NULL;
   gboolean bounded = TRUE;
+  gboolean has_top_up = FALSE;
 
   stage->phase = g_strdup (phase);
   stage->profile = pn_profile_copy (profile);
@@ -210,6 +211,7 @@ evaluate_stage (PnPipeline             *self,
       const PnResult *result = g_ptr_array_index (stage->milestones, i);
       PnBenefit *benefit = result->benefit;
 
+      has_top_up = has_top_up || benefit->kind == PN_BENEFIT_TOP_UP;
       if (benefit->base != PN_FIGURE_NONE && benefit->cap != PN_YUAN_UNSET && benefit->rate > 0)
         {
           Point point = { benefit->base, figure_for_cap (benefit->rate, benefit->cap) };
@@ -289,10 +291,6 @@ evaluate_stage (PnPipeline             *self,
       for (guint i = 0; i < stage->needs->len; i++)
         {
           PnPipelineNeed *need = &g_array_index (stage->needs, PnPipelineNeed, i);
-          /* a figure given is the least it can be: R&D spent is spent (a
-           * top-up less the award it tops up reached ¥1,000,000 at
-           * ¥9,999,993 as at the ¥30,000,000 given, which read as though
-           * less would do) */
           gint64 low = 0;
           gint64 high = need->for_ceiling_cny;
 
@@ -320,8 +318,10 @@ evaluate_stage (PnPipeline             *self,
        * over the province's 30%).  Then the least figure that gives the
        * ceiling may be below the one given (¥9,999,993 for the ¥1,000,000
        * R&D of ¥30,000,000 gives), which read as though less would do:
-       * what was spent is spent, the figure given is the one to show. */
-      for (guint i = 0; i < stage->needs->len; i++)
+       * what was spent is spent, the figure given is the one to show.
+       * Without a top-up the total only grows with a figure: nothing to
+       * look at. */
+      for (guint i = 0; has_top_up && i < stage->needs->len; i++)
         {
           PnPipelineNeed *need = &g_array_index (stage->needs, PnPipelineNeed, i);
           gint64 furthest = need->given_cny != PN_YUAN_UNSET ? need->given_cny : 0;
