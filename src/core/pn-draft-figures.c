@@ -199,7 +199,15 @@ span_dup (const char *s,
           gsize       start,
           gsize       end)
 {
-  return g_strndup (s + start, end > start ? end - start : 0);
+  char *span = g_strndup (s + start, end > start ? end - start : 0);
+  const char *valid_end;
+
+  /* a span measured in bytes ("the 36 after the rate") may end inside a
+   * character: cut before it, or walking it by characters reads past the
+   * end (found by fuzz-draft) */
+  if (!g_utf8_validate (span, -1, &valid_end))
+    span[valid_end - span] = '\0';
+  return span;
 }
 
 /* The original text of a squashed span, for quotes. */
