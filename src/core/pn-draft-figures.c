@@ -2997,6 +2997,48 @@ made_in_sentence (Reader   *self,
   return out;
 }
 
+/* "按实际投入的30%给予补助，其中第二类医疗器械最高不超过50万元，第三类医疗
+ * 器械最高不超过150万元": a cap whose own words (from the comma before
+ * it) name a class is that class's award, whatever classes the sentence
+ * named before it. */
+static void
+narrow_to_cap_clause (Reader    *self,
+                      PnBenefit *benefit,
+                      gsize      window,
+                      Token     *token)
+{
+  static const PnQuestion classes[] = { PN_QUESTION_DEVICE_CLASS, PN_QUESTION_DRUG_CLASS };
+  g_auto(Vocab) own = { { NULL } };
+  g_autofree char *text = span_dup (self->s, window, token->start);
+
+  /* a part with a subject of its own was read as one already */
+  if (strstr (text, "对") != NULL || strstr (text, "凡") != NULL)
+    return;
+  detect (text, &own);
+  for (guint c = 0; c < G_N_ELEMENTS (classes); c++)
+    {
+      GPtrArray *values = own.values[classes[c]];
+      PnCondition *condition;
+
+      if (values == NULL || values->len == 0)
+        continue;
+      for (guint i = benefit->conditions->len; i > 0; i--)
+        if (((PnCondition *) g_ptr_array_index (benefit->conditions, i - 1))->question == classes[c])
+          g_ptr_array_remove_index (benefit->conditions, i - 1);
+      condition = pn_condition_new ();
+      condition->question = classes[c];
+      condition->values = g_new0 (char *, values->len + 1);
+      condition->value_quarks = g_new0 (GQuark, values->len + 1);
+      for (guint i = 0; i < values->len; i++)
+        {
+          condition->values[i] = g_strdup (g_ptr_array_index (values, i));
+          condition->value_quarks[i] = g_quark_from_string (condition->values[i]);
+        }
+      condition->review_quarks = g_new0 (GQuark, 1);
+      g_ptr_array_add (benefit->conditions, condition);
+    }
+}
+
 static void
 set_cap (Made   *made,
          gint64  cap)
@@ -3665,6 +3707,8 @@ build (Reader *self)
                             Made *made = g_ptr_array_index (pending, p);
 
                             set_cap (made, token->yuan);
+                            if (pending->len == 1)
+                              narrow_to_cap_clause (self, made->benefit, window, token);
                             /* "每个品种最高不超过200万元" says what one award is per */
                             if (made->benefit->per == NULL)
                               made->benefit->per = g_strdup (per_of (s, window, token->end));
@@ -3723,6 +3767,7 @@ build (Reader *self)
                     origin.item = i;
                     benefit = clone_benefit (self, template, &origin, token);
                     benefit->cap = token->yuan;
+                    narrow_to_cap_clause (self, benefit, window, token);
                     /* "其中…的重点项目，补助比例提高至10%，最高不超过1000万元":
                      * the tier's own rate */
                     if (benefit->kind == PN_BENEFIT_RATE)

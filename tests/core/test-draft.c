@@ -2471,6 +2471,35 @@ test_higher_cap_keeps_class (void)
   assert_valid (draft);
 }
 
+/* "按照临床试验费用的30%给予补助，第二类医疗器械每个产品最高100万元，第三类
+ * 医疗器械每个产品最高300万元": each cap is its class's (the first cap was
+ * every device's, the second both classes') */
+static void
+test_caps_split_by_class (void)
+{
+  static const char text[] =
+    "一、对在本市开展医疗器械临床试验的企业，按照临床试验费用的30%给予补助，"
+    "第二类医疗器械每个产品最高100万元，第三类医疗器械每个产品最高300万元。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("class-caps.txt", text, -1, &error);
+  PnArticle *one;
+
+  g_assert_no_error (error);
+  one = article (pn_draft_get_document (draft), "1");
+  g_assert_cmpuint (one->benefits->len, ==, 2);
+  for (guint i = 0; i < one->benefits->len; i++)
+    {
+      PnBenefit *benefit = g_ptr_array_index (one->benefits, i);
+
+      g_assert_cmpstr (condition (benefit, PN_QUESTION_DEVICE_CLASS), ==,
+                       benefit->cap == 1000000 ? "class-2" : "class-3");
+      g_assert_false (has_note (benefit, "replaces"));
+    }
+  g_assert_true (has_benefit (one, PN_BENEFIT_RATE, 0.3, PN_YUAN_UNSET, 1000000));
+  g_assert_true (has_benefit (one, PN_BENEFIT_RATE, 0.3, PN_YUAN_UNSET, 3000000));
+  assert_valid (draft);
+}
+
 /* "固定资产投资额达到1亿元以上的…；其中投资额达到5亿元以上的重点项目": the higher
  * tier's "投资额" is the fixed-asset investment of its sentence (it tested
  * the project's total, which a client who gave fixed assets never reaches) */
@@ -3187,6 +3216,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/tables/class-rows-under-yearly-cap", test_class_rows_under_yearly_cap);
   g_test_add_func ("/pn/draft/figures/term-of-own-clause", test_term_of_own_clause);
   g_test_add_func ("/pn/draft/figures/awards-limited-by-rate", test_awards_limited_by_rate);
+  g_test_add_func ("/pn/draft/figures/caps-split-by-class", test_caps_split_by_class);
 
   status = g_test_run ();
   pn_taxonomy_unref (taxonomy);
