@@ -711,6 +711,49 @@ add_readings (PnBrief *self)
     }
 }
 
+/* What the encoding says of how each counted measure's text was read
+ * (the notes the window shows with a measure): a figure in front of an
+ * investor carries its caveats, "whether both can be received must be
+ * confirmed with the authority" among them. */
+static void
+add_interpretations (PnBrief *self)
+{
+  PnBriefBlock *list = NULL;
+
+  for (guint i = 0; i < pn_results_get_n_results (self->results); i++)
+    {
+      const PnResult *result = pn_results_get_result (self->results, i);
+      PnBenefit *benefit = result->benefit;
+      g_autofree char *citation = NULL;
+      GString *item;
+
+      if (!result->counted || benefit->notes->len + benefit->article->notes->len == 0)
+        continue;
+
+      if (list == NULL)
+        {
+          add_heading (self, TR (self, "How the texts of the counted measures were read", "计入措施的原文理解"));
+          list = add_block (self, PN_BRIEF_BLOCK_LIST, PN_BRIEF_STYLE_NORMAL, NULL);
+        }
+      citation = cite (self, benefit->article);
+      item = g_string_new (NULL);
+      g_string_append_printf (item, TR (self, "%s (%s):", "%s（%s）："),
+                              pn_text_get (&benefit->title, self->lang), citation);
+      for (guint a = 0; a < 2; a++)
+        {
+          GPtrArray *notes = a == 0 ? benefit->notes : benefit->article->notes;
+
+          for (guint n = 0; n < notes->len; n++)
+            {
+              g_autofree char *note = client_text (self, g_ptr_array_index (notes, n));
+
+              g_string_append_printf (item, TR (self, " %s", "%s"), note);
+            }
+        }
+      add_item_take (list, g_string_free (item, FALSE));
+    }
+}
+
 static void
 add_not_counted (PnBrief *self)
 {
@@ -1010,6 +1053,7 @@ pn_brief_new (PnResults   *results,
   add_possible (self);
   add_next_steps (self);
   add_readings (self);
+  add_interpretations (self);
   add_not_counted (self);
   add_overlaps (self);
   add_ending (self);

@@ -65,12 +65,13 @@ test_sections (void)
 {
   static const char * const headings_en[] = {
     "Answers given", "Counted measures", "How each amount is derived",
-    "Possible matches and what is missing", "What would add most", "Measures not counted, and why",
+    "Possible matches and what is missing", "What would add most",
+    "How the texts of the counted measures were read", "Measures not counted, and why",
     "Overlap decisions", "Measures ending within 12 months", "Coverage", "Disclaimer", NULL
   };
   static const char * const headings_zh[] = {
     "已填写的情况", "计入合计的措施", "各项金额的计算", "可能符合的措施及尚缺条件",
-    "最能增加金额的下一步", "未计入的措施及原因", "重复享受的处理", "12个月内到期的措施", "数据覆盖范围", "免责声明", NULL
+    "最能增加金额的下一步", "计入措施的原文理解", "未计入的措施及原因", "重复享受的处理", "12个月内到期的措施", "数据覆盖范围", "免责声明", NULL
   };
 
   for (PnLang lang = PN_LANG_EN; lang <= PN_LANG_ZH; lang++)
@@ -698,6 +699,37 @@ test_pipeline_errors (void)
  * against the engine's own, and a sentence read two ways with both
  * amounts.  晋政文〔2025〕8号 1.1 in 2026, Phase III, R&D ¥200,000,000:
  * ¥0 as the corpus reads it, ¥30,000,000 the other way. */
+/* A counted measure's reading goes with its figure: Xiamen art. 2's two
+ * device awards are counted together, and the brief says that whether
+ * both can be received must be confirmed. */
+static void
+test_interpretations (void)
+{
+  g_autoptr(PnProfile) profile = pn_profile_new ();
+  g_autoptr(PnResults) results = NULL;
+  g_autoptr(PnBrief) brief = NULL;
+  g_autoptr(PnBrief) brief_zh = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *text_zh = NULL;
+
+  pn_profile_set_location (profile, "xiamen");
+  pn_profile_set_as_of (profile, "2026-06-30");
+  pn_profile_set_answer (profile, PN_QUESTION_PRODUCT, "device");
+  pn_profile_set_answer (profile, PN_QUESTION_DEVICE_CLASS, "class-3");
+  pn_profile_set_answer (profile, PN_QUESTION_INNOVATIVE_DEVICE, "true");
+  pn_profile_set_answer (profile, PN_QUESTION_PHASE, "marketed");
+  pn_profile_set_figure (profile, PN_FIGURE_SALES, 20000000);
+  results = pn_engine_evaluate (corpus, profile, NULL);
+  brief = pn_brief_new (results, profile, PN_LANG_EN, "2026-07-01", NULL);
+  brief_zh = pn_brief_new (results, profile, PN_LANG_ZH, "2026-07-01", NULL);
+  text = brief_text (brief);
+  text_zh = brief_text (brief_zh);
+
+  g_assert_nonnull (strstr (text, "How the texts of the counted measures were read"));
+  g_assert_nonnull (strstr (text, "stacking must be confirmed with the authority"));
+  g_assert_nonnull (strstr (text_zh, "实际能否叠加须向主管部门确认"));
+}
+
 static void
 test_upside (void)
 {
@@ -770,6 +802,7 @@ main (int   argc,
 
   g_test_add_func ("/pn/brief/sections", test_sections);
   g_test_add_func ("/pn/brief/upside", test_upside);
+  g_test_add_func ("/pn/brief/interpretations", test_interpretations);
   g_test_add_func ("/pn/brief/counted-table", test_counted_table);
   g_test_add_func ("/pn/brief/ends-soon", test_ends_soon);
   g_test_add_func ("/pn/brief/markdown-citations", test_markdown_citations);
