@@ -670,6 +670,14 @@ static const GOptionEntry place_entries[] = {
   G_OPTION_ENTRY_NULL
 };
 
+/* The date of PNAV_OPTIONS_DRY_RUN_DATE */
+static const GOptionEntry dry_run_date_entries[] = {
+  { "as-of", 0, PNAV_CALLBACK (as_of_cb),
+    N_("With --dry-run, work out every client on this date instead of its own (or, when that is before "
+       "the document takes effect, the day it does)"), N_("YYYY-MM-DD") },
+  G_OPTION_ENTRY_NULL
+};
+
 GOptionContext *
 pnav_option_context_new (PnavContext        *self,
                          const char         *parameter_string,
@@ -714,6 +722,8 @@ pnav_option_context_new_full (PnavContext        *self,
     g_option_group_add_entries (group, profile_entries);
   else if (options & PNAV_OPTIONS_PLACE)
     g_option_group_add_entries (group, place_entries);
+  else if (options & PNAV_OPTIONS_DRY_RUN_DATE)
+    g_option_group_add_entries (group, dry_run_date_entries);
 
   /* the group copies the entries: a subcommand's own --format help */
   memcpy (shared, common_entries, sizeof shared);
@@ -1368,12 +1378,61 @@ pnav_format_rate (double rate)
   return g_strdup_printf ("%s%%", buffer);
 }
 
+static int pnav_print_impact_for (PnavContext *self,
+                                  PnImpact    *impact,
+                                  const char  *action,
+                                  const char  *document_id,
+                                  PnDocument  *document);
+
+static guint
+count_unreviewed (PnDocument *document,
+                  guint      *out_n_benefits)
+{
+  guint n = 0;
+
+  *out_n_benefits = 0;
+  for (guint a = 0; document->articles != NULL && a < document->articles->len; a++)
+    {
+      PnArticle *article = g_ptr_array_index (document->articles, a);
+
+      for (guint b = 0; b < article->benefits->len; b++)
+        n += !((PnBenefit *) g_ptr_array_index (article->benefits, b))->reviewed;
+      *out_n_benefits += article->benefits->len;
+    }
+  return n;
+}
+
 int
 pnav_print_impact (PnavContext *self,
                    PnImpact    *impact,
                    const char  *action,
                    const char  *document_id)
 {
+  return pnav_print_impact_for (self, impact, action, document_id, NULL);
+}
+
+/* The same for the document imported, which may hold measures no one
+ * has reviewed yet: they never count, and the reason nothing changes
+ * is said. */
+int
+pnav_print_impact_full (PnavContext *self,
+                        PnImpact    *impact,
+                        const char  *action,
+                        PnDocument  *document)
+{
+  return pnav_print_impact_for (self, impact, action, document->id, document);
+}
+
+static int
+pnav_print_impact_for (PnavContext *self,
+                       PnImpact    *impact,
+                       const char  *action,
+                       const char  *document_id,
+                       PnDocument  *document)
+{
+  guint n_benefits = 0;
+  guint unreviewed = document != NULL ? count_unreviewed (document, &n_benefits) : 0;
+
   if (self->format == PNAV_FORMAT_JSON)
     {
       g_autoptr(JsonNode) node = pn_impact_to_json (impact);
@@ -1382,6 +1441,8 @@ pnav_print_impact (PnavContext *self,
       json_object_set_string_member (object, "action", action);
       json_object_set_string_member (object, "document_id", document_id);
       json_object_set_boolean_member (object, "dry_run", TRUE);
+      if (document != NULL)
+        json_object_set_int_member (object, "unreviewed_measures", unreviewed);
       pnav_print_json (node);
     }
   else
@@ -1395,6 +1456,14 @@ pnav_print_impact (PnavContext *self,
       else
         pnav_print (_("Importing “%s” would change, for each saved client:\n"), document_id);
       pnav_print ("%s", text);
+      if (unreviewed > 0)
+        pnav_print (g_dngettext (GETTEXT_PACKAGE,
+                                 "%u of the document’s %u measures is not yet reviewed: it is listed as a possible match "
+                                 "and never counts until a reviewer marks it reviewed.\n",
+                                 "%u of the document’s %u measures are not yet reviewed: they are listed as possible "
+                                 "matches and never count until a reviewer marks them reviewed.\n",
+                                 unreviewed),
+                    unreviewed, n_benefits);
       pnav_print (_("Nothing was written (--dry-run).\n"));
     }
   return PNAV_EXIT_OK;

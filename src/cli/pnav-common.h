@@ -46,6 +46,7 @@ typedef enum
   PNAV_OPTIONS_NONE    = 0,
   PNAV_OPTIONS_PROFILE = 1 << 0,   /* every match option, --location … --profile */
   PNAV_OPTIONS_PLACE   = 1 << 1,   /* only --location and --as-of */
+  PNAV_OPTIONS_DRY_RUN_DATE = 1 << 2, /* --as-of, for every client of a --dry-run */
 } PnavOptions;
 
 /* The answers given on the command line by the match options
@@ -161,6 +162,10 @@ int             pnav_print_impact                (PnavContext    *self,
                                                   PnImpact       *impact,
                                                   const char     *action,
                                                   const char     *document_id);
+int             pnav_print_impact_full           (PnavContext    *self,
+                                                  PnImpact       *impact,
+                                                  const char     *action,
+                                                  PnDocument     *document);
 
 /* Text from a file, the database or the user, fit for a terminal: C0
  * and C1 control characters and DEL as \u001b …, newlines and tabs too

@@ -36,7 +36,7 @@ pnav_import (PnavContext  *ctx,
     G_OPTION_ENTRY_NULL
   };
 
-  context = pnav_option_context_new (ctx, N_("FILE"),
+  context = pnav_option_context_new_full (ctx, N_("FILE"),
                                      N_("Validate a policy XML file fully, then add it to "
                                         "the database in one transaction.  Nothing is "
                                         "written when the file is not valid.  With "
@@ -46,12 +46,24 @@ pnav_import (PnavContext  *ctx,
                                         "\"document_id\", \"clients\": [{\"name\", "
                                         "\"before_total_cny\", \"after_total_cny\", "
                                         "\"difference_cny\", \"changes\": [{\"kind\", "
-                                        "\"benefit_id\", \"before_cny\", \"after_cny\", …}]}]})."),
-                                     entries, FALSE);
+                                        "\"benefit_id\", \"before_cny\", \"after_cny\", …}]}]}).  "
+                                        "Each client is worked out on its own date, or on the "
+                                        "day the document takes effect when its own is before "
+                                        "(\"as_of_from\": client, takes-effect, or given with "
+                                        "--as-of); measures not yet reviewed never count "
+                                        "(\"unreviewed_measures\")."),
+                                     entries, PNAV_OPTIONS_DRY_RUN_DATE);
 
   if (!pnav_option_context_parse (context, args, TRUE, &files, &error)
       || !pnav_check_n_args (ctx, files, 1, 1, _("FILE"), &error))
     return pnav_report_error (ctx, error);
+
+  if (!dry_run && ctx->profile_options.as_of != NULL)
+    {
+      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--as-of goes with --dry-run: an import itself has no date"));
+      return pnav_report_error (ctx, error);
+    }
 
   store = pnav_context_open_store (ctx, &error);
   if (store == NULL)
@@ -80,12 +92,14 @@ pnav_import (PnavContext  *ctx,
         return pnav_report_error (ctx, error);
       g_ptr_array_add (documents, document);
       after = pn_corpus_new_overlay (corpus, documents, NULL);
-      impact = pn_impact_new (store, corpus, after, &error);
+      impact = pn_impact_new_on (store, corpus, after, ctx->profile_options.as_of,
+                                 pn_document_get_takes_effect (document), &error);
       if (impact == NULL)
         return pnav_report_error (ctx, error);
-      return pnav_print_impact (ctx, impact, pn_corpus_find_header (corpus, document->id, NULL) != NULL
-                                             ? "replace" : "import", document->id);
+      return pnav_print_impact_full (ctx, impact, pn_corpus_find_header (corpus, document->id, NULL) != NULL
+                                                  ? "replace" : "import", document);
     }
+
 
   if (ctx->format == PNAV_FORMAT_JSON)
     {

@@ -26,20 +26,26 @@ pnav_remove (PnavContext  *ctx,
     G_OPTION_ENTRY_NULL
   };
 
-  context = pnav_option_context_new (ctx, N_("DOCUMENT-ID"),
+  context = pnav_option_context_new_full (ctx, N_("DOCUMENT-ID"),
                                      N_("Remove a document imported with “pnav import”.  "
                                         "The bundled documents cannot be removed; a bundled "
                                         "document it had replaced comes back.  With --dry-run, "
                                         "show for every saved client the counted total before "
                                         "and after and the measures gained, lost or changed "
                                         "(JSON as “pnav import --dry-run”), and write nothing."),
-                                     entries, FALSE);
+                                     entries, PNAV_OPTIONS_DRY_RUN_DATE);
 
   if (!pnav_option_context_parse (context, args, FALSE, &positional, &error)
       || !pnav_check_n_args (ctx, positional, 1, 1, _("DOCUMENT-ID"), &error))
     return pnav_report_error (ctx, error);
 
   id = positional[0];
+  if (!dry_run && ctx->profile_options.as_of != NULL)
+    {
+      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--as-of goes with --dry-run: a removal itself has no date"));
+      return pnav_report_error (ctx, error);
+    }
 
   corpus = pnav_context_load_corpus (ctx, &error);
   if (corpus == NULL)
@@ -69,7 +75,7 @@ pnav_remove (PnavContext  *ctx,
       if (restored != NULL)
         g_ptr_array_add (documents, restored);
       after = pn_corpus_new_overlay (corpus, documents, restored != NULL ? NULL : removed);
-      impact = pn_impact_new (ctx->store, corpus, after, &error);
+      impact = pn_impact_new_on (ctx->store, corpus, after, ctx->profile_options.as_of, NULL, &error);
       if (impact == NULL)
         return pnav_report_error (ctx, error);
       return pnav_print_impact (ctx, impact, "remove", id);

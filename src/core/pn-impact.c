@@ -70,6 +70,46 @@ pn_impact_kind_to_string (PnImpactKind kind)
   return value != NULL ? value->value_nick : NULL;
 }
 
+const char *
+pn_impact_date_to_string (PnImpactDate date)
+{
+  static GEnumClass *klass;
+  GEnumValue *value;
+
+  if (g_once_init_enter (&klass))
+    g_once_init_leave (&klass, g_type_class_ref (PN_TYPE_IMPACT_DATE));
+
+  value = g_enum_get_value (klass, date);
+  return value != NULL ? value->value_nick : NULL;
+}
+
+/**
+ * pn_document_get_takes_effect:
+ *
+ * The first day the document changes what counts: the earliest of the
+ * day its measures start and the days it replaces other documents from;
+ * %NULL for a draft (it changes nothing) or a document without dates.
+ */
+const char *
+pn_document_get_takes_effect (PnDocument *document)
+{
+  const char *first;
+
+  g_return_val_if_fail (document != NULL, NULL);
+
+  if (document->draft)
+    return NULL;
+  first = document->applies_from != NULL ? document->applies_from : document->in_force_from;
+  for (guint i = 0; document->supersedes != NULL && i < document->supersedes->len; i++)
+    {
+      const PnSupersession *supersession = g_ptr_array_index (document->supersedes, i);
+
+      if (first == NULL || g_strcmp0 (supersession->from, first) < 0)
+        first = supersession->from;
+    }
+  return first;
+}
+
 static PnImpactChange *
 change_new (PnImpactKind  kind,
             PnBenefit    *benefit,
@@ -120,27 +160,44 @@ compare_changes (gconstpointer a,
 }
 
 static PnClientImpact *
-client_impact (PnProfile  *profile,
-               PnCorpus   *before,
-               PnCorpus   *after,
-               GError    **error)
+client_impact (PnProfile   *profile,
+               PnCorpus    *before,
+               PnCorpus    *after,
+               const char  *as_of,
+               const char  *takes_effect,
+               GError     **error)
 {
   g_autoptr(PnResults) was = NULL;
   g_autoptr(PnResults) will = NULL;
   g_autoptr(GHashTable) counted_was = NULL;
   g_autoptr(GHashTable) counted_will = NULL;
+  g_autoptr(PnProfile) dated = pn_profile_copy (profile);
+  g_autofree char *own = pn_profile_dup_effective_as_of (profile);
+  PnImpactDate as_of_from = PN_IMPACT_DATE_CLIENT;
   PnClientImpact *client;
   GHashTableIter iter;
   gpointer id, value;
 
-  was = pn_engine_evaluate (before, profile, error);
+  if (as_of != NULL)
+    {
+      pn_profile_set_as_of (dated, as_of);
+      as_of_from = PN_IMPACT_DATE_GIVEN;
+    }
+  else if (takes_effect != NULL && g_strcmp0 (own, takes_effect) < 0)
+    {
+      pn_profile_set_as_of (dated, takes_effect);
+      as_of_from = PN_IMPACT_DATE_TAKES_EFFECT;
+    }
+
+  was = pn_engine_evaluate (before, dated, error);
   if (was == NULL)
     return NULL;
-  will = pn_engine_evaluate (after, profile, error);
+  will = pn_engine_evaluate (after, dated, error);
   if (will == NULL)
     return NULL;
 
   client = g_new0 (PnClientImpact, 1);
+  client->as_of_from = as_of_from;
   client->name = g_strdup (pn_profile_get_name (profile));
   client->location = g_strdup (pn_profile_get_location (profile));
   client->as_of = g_strdup (pn_results_get_as_of (was));
@@ -220,7 +277,8 @@ pn_impact_new_for_profiles (GPtrArray  *profiles,
   self = impact_new ();
   for (guint i = 0; i < profiles->len; i++)
     {
-      PnClientImpact *client = client_impact (g_ptr_array_index (profiles, i), before, after, error);
+      PnClientImpact *client = client_impact (g_ptr_array_index (profiles, i), before, after, NULL, NULL,
+                                              error);
 
       if (client == NULL)
         return NULL;
@@ -234,6 +292,27 @@ pn_impact_new (PnStore   *store,
                PnCorpus  *before,
                PnCorpus  *after,
                GError   **error)
+{
+  return pn_impact_new_on (store, before, after, NULL, NULL, error);
+}
+
+/**
+ * pn_impact_new_on:
+ * @as_of: (nullable): the day every client is worked out on, or %NULL
+ *   for each client's own
+ * @takes_effect: (nullable): the day the change takes effect
+ *   (pn_document_get_takes_effect()): a client whose own day is before it
+ *   is worked out on it, where the change shows
+ *
+ * What the change from @before to @after does to each saved client.
+ */
+PnImpact *
+pn_impact_new_on (PnStore     *store,
+                  PnCorpus    *before,
+                  PnCorpus    *after,
+                  const char  *as_of,
+                  const char  *takes_effect,
+                  GError     **error)
 {
   g_autoptr(PnImpact) self = NULL;
   g_auto(GStrv) names = NULL;
@@ -264,7 +343,7 @@ pn_impact_new (PnStore   *store,
           continue;
         }
 
-      client = client_impact (profile, before, after, error);
+      client = client_impact (profile, before, after, as_of, takes_effect, error);
       if (client == NULL)
         return NULL;
       g_ptr_array_add (self->clients, client);
@@ -349,6 +428,7 @@ pn_impact_to_json (PnImpact *self)
       add_string (builder, "name", client->name);
       add_string (builder, "location", client->location);
       add_string (builder, "as_of", client->as_of);
+      add_string (builder, "as_of_from", ok ? pn_impact_date_to_string (client->as_of_from) : NULL);
       add_yuan (builder, "before_total_cny", ok ? client->before_cny : PN_YUAN_UNSET);
       add_yuan (builder, "after_total_cny", ok ? client->after_cny : PN_YUAN_UNSET);
       add_yuan (builder, "difference_cny", ok ? client->after_cny - client->before_cny : PN_YUAN_UNSET);
@@ -407,6 +487,7 @@ pn_impact_to_text (PnImpact *self,
       const PnClientImpact *client = g_ptr_array_index (self->clients, i);
       g_autofree char *before = NULL;
       g_autofree char *after = NULL;
+      g_autofree char *date = NULL;
 
       if (client->error != NULL)
         {
@@ -417,15 +498,18 @@ pn_impact_to_text (PnImpact *self,
 
       before = pn_money_format_yuan (client->before_cny);
       after = pn_money_format_yuan (client->after_cny);
+      date = client->as_of_from == PN_IMPACT_DATE_TAKES_EFFECT
+             ? g_strdup_printf (zh ? "%s，变更生效之日" : "as of %s, when the change takes effect", client->as_of)
+             : g_strdup_printf (zh ? "%s" : "as of %s", client->as_of);
       if (client->changes->len == 0 && client->before_cny == client->after_cny)
         {
-          g_string_append_printf (str, zh ? "%s：不变，%s（%s）\n" : "%s: unchanged, %s (as of %s)\n",
-                                  client->name, before, client->as_of);
+          g_string_append_printf (str, zh ? "%s：不变，%s（%s）\n" : "%s: unchanged, %s (%s)\n",
+                                  client->name, before, date);
           continue;
         }
 
-      g_string_append_printf (str, zh ? "%s：%s → %s（%s）\n" : "%s: %s → %s (as of %s)\n",
-                              client->name, before, after, client->as_of);
+      g_string_append_printf (str, zh ? "%s：%s → %s（%s）\n" : "%s: %s → %s (%s)\n",
+                              client->name, before, after, date);
       for (guint c = 0; c < client->changes->len; c++)
         {
           const PnImpactChange *change = g_ptr_array_index (client->changes, c);

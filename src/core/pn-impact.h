@@ -22,6 +22,13 @@ typedef enum
   PN_IMPACT_CHANGED,            /*< nick=changed >*/
 } PnImpactKind;
 
+typedef enum
+{
+  PN_IMPACT_DATE_CLIENT,        /*< nick=client >*/
+  PN_IMPACT_DATE_GIVEN,         /*< nick=given >*/
+  PN_IMPACT_DATE_TAKES_EFFECT,  /*< nick=takes-effect >*/
+} PnImpactDate;
+
 typedef struct
 {
   PnImpactKind  kind;
@@ -43,6 +50,10 @@ typedef struct
   gint64        after_high_cny;
   GPtrArray    *changes;        /* PnImpactChange: gained, lost, changed */
   char         *error;          /* a profile that could not be read, or NULL */
+  /* where as_of comes from: the client's own date (or today), the date
+   * asked for, or the date the change takes effect when the client's
+   * falls before it (nothing would change on the client's own) */
+  PnImpactDate  as_of_from;
 } PnClientImpact;
 
 #define PN_TYPE_IMPACT (pn_impact_get_type ())
@@ -59,6 +70,12 @@ PnImpact     *pn_impact_new               (PnStore      *store,
                                            PnCorpus     *after,
                                            GError      **error);
 /* The same for the profiles given. */
+PnImpact     *pn_impact_new_on            (PnStore      *store,
+                                           PnCorpus     *before,
+                                           PnCorpus     *after,
+                                           const char   *as_of,
+                                           const char   *takes_effect,
+                                           GError      **error);
 PnImpact     *pn_impact_new_for_profiles  (GPtrArray    *profiles,
                                            PnCorpus     *before,
                                            PnCorpus     *after,
@@ -73,6 +90,8 @@ const PnClientImpact *pn_impact_get_client (PnImpact    *self,
 gboolean      pn_impact_changes_anything  (PnImpact     *self);
 
 const char   *pn_impact_kind_to_string    (PnImpactKind  kind);
+const char   *pn_impact_date_to_string    (PnImpactDate  date);
+const char   *pn_document_get_takes_effect (PnDocument  *document);
 
 /* {"clients":[{"name","location","as_of","before_total_cny",
  *  "after_total_cny","difference_cny","before_high_cny","after_high_cny",

@@ -145,16 +145,40 @@ def run_tests(tap, pnav):
            == [("gained", new, 9000000)],
            "import --dry-run: Acme (2027-02-01) goes from ¥0 to ¥9,000,000, gaining the new award",
            json.dumps(impact, ensure_ascii=False, indent=1))
-    # Beta, 2026-12-01: 40% × 30,000,000 = 12,000,000 before and after
-    tap.ok(beta.get("before_total_cny") == 12000000 and beta.get("after_total_cny") == 12000000
-           and beta.get("changes") == [],
-           "import --dry-run: Beta (2026-12-01) keeps ¥12,000,000, nothing changes",
+    # Beta, 2026-12-01, is before the document takes effect (2027-01-01),
+    # where nothing would change: it is worked out on that day instead,
+    # and says so (xiamen-2023-17 has ended: 0 → 9,000,000)
+    tap.ok(beta.get("as_of") == "2027-01-01" and beta.get("as_of_from") == "takes-effect"
+           and beta.get("before_total_cny") == 0 and beta.get("after_total_cny") == 9000000
+           and acme.get("as_of_from") == "client",
+           "import --dry-run: Beta (2026-12-01) is shown on 2027-01-01, when the change takes effect",
            json.dumps(beta, ensure_ascii=False))
+    # --as-of: every client on that day; on 2026-12-01, 40% × 30,000,000 =
+    # 12,000,000 before and after
+    rc, impact, err = pnav.json("import", "--dry-run", "--as-of", "2026-12-01", path)
+    clients = {c["name"]: c for c in (impact or {}).get("clients", [])}
+    tap.ok(rc == 0 and all(c.get("as_of") == "2026-12-01" and c.get("as_of_from") == "given"
+                           and c.get("before_total_cny") == 12000000 and c.get("after_total_cny") == 12000000
+                           and c.get("changes") == [] for c in clients.values()) and len(clients) == 2,
+           "import --dry-run --as-of 2026-12-01: both keep ¥12,000,000",
+           json.dumps(impact, ensure_ascii=False)[:2000])
+    rc, out, err = pnav.run("import", "--as-of", "2026-12-01", path)
+    tap.ok(rc == 2 and "--dry-run" in err, "import --as-of without --dry-run is refused", err)
+    # a document no one has reviewed changes nothing, and says why
+    unreviewed = pnav.write("unreviewed.xml", (NEW_DOCUMENT % {"status": "final", "supersedes": ""})
+                            .replace("<benefit ", "<benefit reviewed=\"false\" ")
+                            .replace("xiamen-2027-1", "xiamen-2027-9"))
+    rc, out, err = pnav.run("import", "--dry-run", unreviewed)
+    rc2, impact, err2 = pnav.json("import", "--dry-run", unreviewed)
+    tap.ok(rc == 0 and "1 of the document’s 1 measures is not yet reviewed" in out
+           and "Acme: unchanged, ¥0" in out and impact.get("unreviewed_measures") == 1,
+           "import --dry-run of an unreviewed document says why nothing changes", out + err + err2)
     rc, after_list, err = pnav.json("list-documents")
     tap.ok(after_list == before_list and not any(d["id"] == "xiamen-2027-1" for d in after_list or []),
            "import --dry-run writes nothing", err)
     rc, out, err = pnav.run("import", "--dry-run", path)
-    tap.ok(rc == 0 and "Acme: ¥0 → ¥9,000,000" in out and "Beta: unchanged, ¥12,000,000" in out
+    tap.ok(rc == 0 and "Acme: ¥0 → ¥9,000,000 (as of 2027-02-01)" in out
+           and "Beta: ¥0 → ¥9,000,000 (as of 2027-01-01, when the change takes effect)" in out
            and "Nothing was written" in out, "import --dry-run as text", out + err)
 
     # a dry run refuses what the import would refuse, with the same error

@@ -139,18 +139,33 @@ client_row_new (const PnClientImpact *client)
   after = pn_money_format_yuan (client->after_cny);
   date = pn_gui_format_date (client->as_of);
   if (client->before_cny == client->after_cny && client->changes->len == 0)
-    /* Translators: a client's total the import does not change; the
-     * amount, then the date it is worked out on */
-    subtitle = g_strdup_printf (_("Unchanged: %s (as of %s)"), before, date);
+    {
+      if (client->as_of_from == PN_IMPACT_DATE_TAKES_EFFECT)
+        /* Translators: a client's total the import does not change; the
+         * amount, then the date the document takes effect, which is
+         * after the client's own date */
+        subtitle = g_strdup_printf (_("Unchanged: %s (from %s, when it takes effect)"), before, date);
+      else
+        /* Translators: a client's total the import does not change; the
+         * amount, then the date it is worked out on */
+        subtitle = g_strdup_printf (_("Unchanged: %s (as of %s)"), before, date);
+    }
   else
     {
       gint64 difference = client->after_cny - client->before_cny;
       g_autofree char *delta = pn_money_format_yuan (ABS (difference));
 
-      /* Translators: a client's total before → after the import, the
-       * difference (with its sign), and the date it is worked out on */
-      subtitle = g_strdup_printf (_("%s → %s (%s%s, as of %s)"), before, after,
-                                  difference < 0 ? "−" : "+", delta, date);
+      if (client->as_of_from == PN_IMPACT_DATE_TAKES_EFFECT)
+        /* Translators: a client's total before → after the import, the
+         * difference (with its sign), and the date the document takes
+         * effect, which is after the client's own date */
+        subtitle = g_strdup_printf (_("%s → %s (%s%s, from %s, when it takes effect)"), before, after,
+                                    difference < 0 ? "−" : "+", delta, date);
+      else
+        /* Translators: a client's total before → after the import, the
+         * difference (with its sign), and the date it is worked out on */
+        subtitle = g_strdup_printf (_("%s → %s (%s%s, as of %s)"), before, after,
+                                    difference < 0 ? "−" : "+", delta, date);
     }
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
 

@@ -59,7 +59,9 @@ dry_run_thread (GTask        *task,
 
   g_ptr_array_add (documents, run->document);
   after = pn_corpus_new_overlay (run->corpus, documents, NULL);
-  run->impact = pn_impact_new (run->store, run->corpus, after, &error);
+  /* each client on the day the document changes something for it */
+  run->impact = pn_impact_new_on (run->store, run->corpus, after, NULL,
+                                  pn_document_get_takes_effect (run->document), &error);
   if (run->impact == NULL)
     {
       g_task_return_error (task, error);
