@@ -205,13 +205,11 @@ test_total_high_tops_up_several (void)
 
 /* An innovative class III device at Xiamen, 2025-12-15: the major-project
  * award is 最高不超过600万元 in 厦府规〔2023〕17号（二） and 最高600万元 in the Fujian
- * task list's task 13, one overlap group; Fujian's is also under its 每个单位每年
- * 支持额度最高不超过500万元.  The "up to" total took the first of the tie, the
- * province's, which the yearly cap then cut to ¥5,000,000: ¥27,800,000.  As for
- * the counted total, a tie goes to the more local document: Xiamen's
- * 1,000,000 + 6,000,000 + 3,000,000 + 3,000,000 + 10,000,000 + 5,000,000 +
- * 800,000 = ¥28,800,000.  Fujian's award alone may give no more than its
- * yearly cap: ¥5,000,000. */
+ * task list's task 13, one overlap group (neither under a yearly cap: the 500万元
+ * limit of each is its class III sentence's).  The "up to" total once took the
+ * first of the tie, the province's; as for the counted total, a tie goes to the
+ * more local document: Xiamen's 1,000,000 + 6,000,000 + 3,000,000 + 3,000,000 +
+ * 10,000,000 + 5,000,000 + 800,000 = ¥28,800,000. */
 static void
 test_total_high_tie_goes_local (void)
 {
@@ -221,7 +219,7 @@ test_total_high_tie_goes_local (void)
                                            "2025-12-15");
 
   g_assert_cmpint (find (results, "xiamen-2023-17/2/innovative-device-major-project")->high_cny, ==, 6000000);
-  g_assert_cmpint (find (results, "fujian-2022-tasks/13/innovative-device-major-project")->high_cny, ==, 5000000);
+  g_assert_cmpint (find (results, "fujian-2022-tasks/13/innovative-device-major-project")->high_cny, ==, 6000000);
   g_assert_cmpint (pn_results_get_total (results), ==, 3000000);
   g_assert_cmpint (pn_results_get_total_high (results), ==, 28800000);
 }
@@ -480,7 +478,7 @@ test_next_step_holds_yearly_cap (void)
                                            "2025-12-31");
 
   g_assert_cmpint (pn_results_get_total (results), ==, 2500000);
-  g_assert_cmpint (find (results, "fujian-2022-tasks/13/innovative-device-major-project")->high_cny, ==, 5000000);
+  g_assert_cmpint (find (results, "fujian-2022-tasks/13/innovative-device-major-project")->high_cny, ==, 6000000);
   g_assert_cmpint (step_adds (results, "major-project-review"), ==, 2500000);
 }
 
