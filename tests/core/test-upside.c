@@ -465,20 +465,54 @@ test_next_step_one_drug_class (void)
   g_assert_cmpint (step_adds (results, "drug-class"), ==, 20000000);
 }
 
-/* Fujian task 13: a class III innovative device marketed in Fuzhou,
- * 2025-12-31, counts ¥2,000,000 + ¥500,000; the major project (最高600万元)
- * would replace the ¥2,000,000, but 每个单位每年支持额度最高不超过500万元: the
- * measure may give at most ¥5,000,000 and its review add at most
- * ¥2,500,000 to what counts. */
+/* A yearly cap holds what a next step adds: at Putian (no city
+ * document), a made-to-measure document's ¥2,000,000 and ¥500,000 count
+ * under its 每个单位每年最高500万元; a major project's review would bring
+ * up to ¥6,000,000 more, of which the cap lets ¥2,500,000 count. */
+static const char capped_document[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<policy-document schema-version=\"1\" id=\"capdoc\" status=\"final\">\n"
+  "  <title><zh>测试</zh><en>Test</en></title>\n"
+  "  <issuer><zh>测试</zh><en>Test</en></issuer>\n"
+  "  <jurisdiction>putian</jurisdiction>\n"
+  "  <validity in-force-from=\"2025-01-01\" in-force-until=\"2027-12-31\"/>\n"
+  "  <source file=\"x.txt\" last-verified=\"2026-01-01\"/>\n"
+  "  <annual-cap id=\"capdoc/caps/devices\" amount=\"5000000\" per=\"enterprise\" article=\"1\">"
+  "<zh>每个单位每年最高500万元</zh><en>At most 5,000,000 a year</en></annual-cap>\n"
+  "  <article number=\"1\" chapter=\"一\">\n"
+  "    <heading><zh>标题</zh><en>Heading</en></heading>\n"
+  "    <original>原文</original>\n"
+  "    <summary>Summary</summary>\n"
+  "    <benefit id=\"capdoc/1/device\" kind=\"fixed\"><title><zh>甲</zh><en>A</en></title>"
+  "<amount>2000000</amount><conditions><product>device</product><phase>marketed</phase></conditions>"
+  "<annual-cap ref=\"capdoc/caps/devices\"/></benefit>\n"
+  "    <benefit id=\"capdoc/1/series\" kind=\"fixed\"><title><zh>乙</zh><en>B</en></title>"
+  "<amount>500000</amount><conditions><product>device</product><phase>marketed</phase></conditions>"
+  "<annual-cap ref=\"capdoc/caps/devices\"/></benefit>\n"
+  "    <benefit id=\"capdoc/1/major\" kind=\"fixed\"><title><zh>丙</zh><en>C</en></title>"
+  "<amount>6000000</amount><cap>6000000</cap><conditions><product>device</product><phase>marketed</phase></conditions>"
+  "<requirement id=\"major-project-review\"><zh>重大项目经评审</zh><en>A major project, after review</en></requirement>"
+  "<annual-cap ref=\"capdoc/caps/devices\"/></benefit>\n"
+  "  </article>\n"
+  "</policy-document>\n";
+
 static void
 test_next_step_holds_yearly_cap (void)
 {
-  g_autoptr(PnResults) results = evaluate (corpus, "location=fuzhou product=device device-class=class-3 "
-                                                   "innovative-device=true phase=marketed sales=3000000",
-                                           "2025-12-31");
+  g_autoptr(GBytes) bytes = g_bytes_new_static (capped_document, strlen (capped_document));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDocument) document = pn_policy_loader_load_document ("capdoc.xml", bytes, taxonomy, &error);
+  g_autoptr(GPtrArray) documents = g_ptr_array_new ();
+  g_autoptr(PnCorpus) capped = NULL;
+  g_autoptr(PnResults) results = NULL;
+
+  g_assert_no_error (error);
+  g_ptr_array_add (documents, document);
+  capped = pn_corpus_new_overlay (corpus, documents, NULL);
+  results = evaluate (capped, "location=putian product=device phase=marketed sales=3000000", "2026-06-30");
 
   g_assert_cmpint (pn_results_get_total (results), ==, 2500000);
-  g_assert_cmpint (find (results, "fujian-2022-tasks/13/innovative-device-major-project")->high_cny, ==, 6000000);
+  g_assert_cmpint (find (results, "capdoc/1/major")->high_cny, ==, 5000000);
   g_assert_cmpint (step_adds (results, "major-project-review"), ==, 2500000);
 }
 
