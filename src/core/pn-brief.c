@@ -562,7 +562,7 @@ add_possible (PnBrief *self)
       cells[0] = g_strdup (pn_text_get (&result->benefit->title, self->lang));
       cells[1] = cite (self, result->benefit->article);
       cells[2] = pn_export_amount_label (result, self->lang);
-      cells[3] = pn_result_describe_missing (result, self->lang);
+      cells[3] = pn_result_describe_missing_in (result, taxonomy_of (self), self->lang);
       if (*cells[3] == '\0')
         {
           g_free (cells[3]);

@@ -529,6 +529,17 @@ _pn_engine_fill_result (PnResults *results,
     }
   if (!benefit->reviewed)
     g_ptr_array_add (result->missing, g_strdup ("unreviewed"));
+  /* a possible match whose threshold's figure is not given needs it too
+   * (a counted one says so in its derivation: "Needs …") */
+  if (entry->match == PN_MATCH_POSSIBLE)
+    for (guint t = 0; t < benefit->thresholds->len; t++)
+      {
+        const PnThreshold *threshold = g_ptr_array_index (benefit->thresholds, t);
+
+        if ((facts->given & (1u << threshold->figure)) == 0)
+          g_ptr_array_add (result->missing,
+                           pn_strdup_template ("figure:%s", pn_figure_to_string (threshold->figure)));
+      }
 
   pn_worth_compute (facts, benefit, NULL, TRUE, &worth);
   /* the same amounts as the first pass: one function computes both */
@@ -622,8 +633,8 @@ _pn_engine_fill_result (PnResults *results,
       break;
     case PN_NOT_COUNTED_POSSIBLE:
       {
-        g_autofree char *zh = pn_result_describe_missing (result, PN_LANG_ZH);
-        g_autofree char *en = pn_result_describe_missing (result, PN_LANG_EN);
+        g_autofree char *zh = pn_result_describe_missing_in (result, facts->taxonomy, PN_LANG_ZH);
+        g_autofree char *en = pn_result_describe_missing_in (result, facts->taxonomy, PN_LANG_EN);
 
         set_reason (result, pn_strdup_template ("可能符合，尚需：%s", zh),
                     pn_strdup_template ("Possible match; still needs: %s", en));

@@ -9,6 +9,8 @@
 
 #include "pn-core-private.h"
 #include "pn-corpus.h"
+#include "pn-derivation.h"
+#include "pn-money.h"
 #include "pn-engine-private.h"
 #include "pn-enums.h"
 #include "pn-upside-private.h"
@@ -315,6 +317,15 @@ pn_results_find (PnResults  *self,
   return NULL;
 }
 
+/* The figure the answers give, or PN_YUAN_UNSET */
+gint64
+pn_results_get_figure (PnResults *self,
+                       PnFigure   figure)
+{
+  g_return_val_if_fail (self != NULL, PN_YUAN_UNSET);
+  return pn_profile_get_figure (self->profile, figure);
+}
+
 gint64
 pn_results_get_total (PnResults *self)
 {
@@ -449,6 +460,17 @@ char *
 pn_result_describe_missing (const PnResult *result,
                             PnLang          lang)
 {
+  return pn_result_describe_missing_in (result, NULL, lang);
+}
+
+/* The same, with the figures a threshold asks for named as `taxonomy`
+ * names them ("figure:total-investment": "Total project investment above
+ * ¥50,000,000"); without it, by their ids. */
+char *
+pn_result_describe_missing_in (const PnResult *result,
+                               PnTaxonomy     *taxonomy,
+                               PnLang          lang)
+{
   GString *str;
   gboolean zh = lang == PN_LANG_ZH;
 
@@ -484,6 +506,31 @@ pn_result_describe_missing (const PnResult *result,
                                        zh ? question_labels[question].zh : question_labels[question].en);
           else
             g_string_append (str, zh ? "有关部门认定" : "a recognition by the authority");
+        }
+      else if (g_str_has_prefix (item, "figure:"))
+        {
+          const char *id = item + strlen ("figure:");
+          PnFigure figure = PN_FIGURE_NONE;
+          const char *label = id;
+
+          if (pn_figure_from_string (id, &figure) && taxonomy != NULL)
+            label = pn_derivation_figure_label (taxonomy, figure, lang);
+          /* in a list of "the device type, …": "total project investment" */
+          if (!zh && g_ascii_isupper (label[0]) && g_ascii_islower (label[1]))
+            g_string_append_c (str, g_ascii_tolower (label[0])), label++;
+          g_string_append (str, label);
+          for (guint t = 0; t < result->benefit->thresholds->len; t++)
+            {
+              const PnThreshold *threshold = g_ptr_array_index (result->benefit->thresholds, t);
+              g_autofree char *min = NULL;
+
+              if (threshold->figure != figure)
+                continue;
+              min = zh ? pn_money_format_wan (threshold->min) : pn_money_format_yuan (threshold->min);
+              g_string_append_printf (str, zh ? (threshold->inclusive ? "达到%s" : "超过%s")
+                                              : (threshold->inclusive ? " of at least %s" : " above %s"), min);
+              break;
+            }
         }
       else if (g_str_equal (item, "unreviewed"))
         g_string_append (str, zh ? "人工审核（该项由 pnav draft 起草，尚未审核）"

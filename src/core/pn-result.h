@@ -137,6 +137,8 @@ void         pn_results_unref           (PnResults  *self);
 PnCorpus    *pn_results_get_corpus      (PnResults  *self);
 const char  *pn_results_get_as_of       (PnResults  *self);
 const char  *pn_results_get_location    (PnResults  *self);
+gint64          pn_results_get_figure      (PnResults      *self,
+                                            PnFigure        figure);
 guint        pn_results_get_n_results   (PnResults  *self);
 const PnResult *pn_results_get_result   (PnResults  *self,
                                          guint       position);
@@ -176,6 +178,9 @@ const char  *pn_question_describe       (PnQuestion      question,
                                          PnLang          lang);
 char        *pn_result_describe_missing (const PnResult *result,
                                          PnLang          lang);
+char        *pn_result_describe_missing_in (const PnResult *result,
+                                            PnTaxonomy     *taxonomy,
+                                            PnLang          lang);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PnResults, pn_results_unref)
 

@@ -763,6 +763,27 @@ test_steps (Fixture *fixture)
   g_assert_cmpstr (progress (fixture), ==, third);
 }
 
+/* Every label's text under `widget`, as "|a|b|" */
+static void
+append_label_texts (GtkWidget *widget,
+                    GString   *out)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s|", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    append_label_texts (child, out);
+}
+
+static char *
+label_texts (GtkWidget *widget)
+{
+  GString *out = g_string_new ("|");
+
+  append_label_texts (widget, out);
+  return g_string_free (out, FALSE);
+}
+
 /* The milestones say the stage being entered; the header's Next has no
  * mnemonic; conditions show words, never "true". */
 static void
@@ -809,6 +830,32 @@ test_wording (Fixture *fixture)
   g_test_message ("conditions: %s", all);
   g_assert_nonnull (strstr (all, _("Passed")));
   g_assert_null (strstr (all, "true"));
+
+  /* 晋政规〔2025〕8号 3.1, 总投资超5000万元: with no total investment given
+   * its threshold is not answered, not "Met" (the measure is possible for
+   * another reason, the device type) */
+  g_assert_true (pn_results_view_show_measure (results_view (fixture),
+                                               "jinjiang-2025-8/3.1/new-project-equipment-device"));
+  pn_test_flush ();
+  {
+    GtkListBoxRow *r;
+    gboolean found = FALSE;
+
+    for (guint i = 0; (r = gtk_list_box_get_row_at_index (GTK_LIST_BOX (conditions), i)) != NULL; i++)
+      {
+        const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (r));
+        g_autofree char *labels = NULL;
+
+        if (strstr (title, "50,000,000") == NULL)
+          continue;
+        found = TRUE;
+        labels = label_texts (GTK_WIDGET (r));
+        g_test_message ("threshold row: %s: %s", title, labels);
+        g_assert_nonnull (strstr (labels, _("Not answered yet")));
+        g_assert_null (strstr (labels, "|" "Met" "|"));
+      }
+    g_assert_true (found);
+  }
 }
 
 /* A date that does not exist: an error under the field, the results keep

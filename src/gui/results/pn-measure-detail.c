@@ -379,12 +379,17 @@ pn_measure_detail_fill_conditions (PnMeasureDetail *self,
         /* Translators: a threshold: "Cumulative sales above ¥10,000,000" */
         g_strdup_printf (_("%s above %s"), figure, min);
 
-      if (result->not_counted == PN_NOT_COUNTED_THRESHOLD)
-        state = PN_CONDITION_UNMET;
-      else if (result->not_counted == PN_NOT_COUNTED_MISSING_FIGURE && result->estimate_cny == PN_YUAN_UNSET)
-        state = PN_CONDITION_UNKNOWN;
-      else
-        state = PN_CONDITION_MET;
+      /* from the figure given, whatever else the measure still needs */
+      {
+        gint64 value = pn_results_get_figure (self->results, threshold->figure);
+
+        if (value == PN_YUAN_UNSET)
+          state = PN_CONDITION_UNKNOWN;
+        else if (threshold->inclusive ? value >= threshold->min : value > threshold->min)
+          state = PN_CONDITION_MET;
+        else
+          state = PN_CONDITION_UNMET;
+      }
 
       gtk_list_box_append (self->conditions_list,
                            state_row_new (title, NULL,
