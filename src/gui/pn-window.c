@@ -17,6 +17,7 @@
 #include "profiles/pn-import.h"
 #include "profiles/pn-profiles-popover.h"
 #include "reader/pn-reader-view.h"
+#include "reader/pn-remove-document.h"
 #include "results/pn-results-view.h"
 
 #include <glib/gi18n.h>
@@ -452,7 +453,9 @@ pn_window_show_article_cb (GtkWidget  *widget,
     return;
 
   g_variant_get (parameter, "(&s&s)", &document_id, &article_number);
-  if (!pn_reader_view_show_article (PN_READER_VIEW (self->reader_view), document_id, article_number))
+  /* ("ID", ""): the document's own page */
+  if (!pn_reader_view_show_article (PN_READER_VIEW (self->reader_view), document_id,
+                                    *article_number != '\0' ? article_number : NULL))
     {
       g_debug ("no article %s of “%s” to show", article_number, document_id);
       return;
@@ -663,6 +666,17 @@ pn_window_edit_document_cb (GtkWidget  *widget,
 
   if (application != NULL)
     pn_editor_open_document (GTK_WINDOW (widget), application, g_variant_get_string (parameter, NULL));
+}
+
+static void
+pn_window_remove_document_cb (GtkWidget  *widget,
+                              const char *action_name G_GNUC_UNUSED,
+                              GVariant   *parameter)
+{
+  PnApplication *application = pn_window_get_pn_application (PN_WINDOW (widget));
+
+  if (application != NULL)
+    pn_gui_remove_document (GTK_WINDOW (widget), application, g_variant_get_string (parameter, NULL));
 }
 
 /* A file dropped on the window: an official text is drafted and opens in
@@ -1025,6 +1039,7 @@ pn_window_class_init (PnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-article", "(ss)", pn_window_show_article_cb);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, pn_window_import_cb);
   gtk_widget_class_install_action (widget_class, "win.edit-document", "s", pn_window_edit_document_cb);
+  gtk_widget_class_install_action (widget_class, "win.remove-document", "s", pn_window_remove_document_cb);
   gtk_widget_class_install_action (widget_class, "win.show-compare", NULL, pn_window_show_planning_cb);
   gtk_widget_class_install_action (widget_class, "win.show-pipeline", NULL, pn_window_show_planning_cb);
   gtk_widget_class_install_action (widget_class, "win.show-deadlines", NULL, pn_window_show_planning_cb);

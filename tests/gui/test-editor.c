@@ -1124,6 +1124,46 @@ test_screenshot (PnTestFixture *fixture)
   editor_screenshot (editor, "editor-draft");
 }
 
+/* ---- /pn/gui/editor/remove-imported ---- */
+
+/* Policy Documents removes a document the user imported: the bundled
+ * ones show no Remove button; an imported one does, and Remove shows
+ * what the removal changes, then removes it. */
+static void
+test_remove_imported (PnTestFixture *fixture)
+{
+  PnImpactDialog *dialog;
+  GtkWidget *reader;
+  GtkWidget *button;
+  PnCorpus *corpus;
+
+  pn_test_import_shenzhen (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-article", "(ss)",
+                                             "xiamen-2023-17", ""));
+  pn_test_flush ();
+  reader = pn_test_find_widget (GTK_WIDGET (fixture->window), PN_TYPE_READER_VIEW, NULL);
+  button = pn_test_template_child (reader, PN_TYPE_READER_VIEW, "remove_document_button");
+  g_assert_false (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-article", "(ss)",
+                                             "shenzhen-test", ""));
+  pn_test_flush ();
+  g_assert_true (gtk_widget_get_visible (button));
+
+  gtk_widget_activate (button);
+  g_assert_true (pn_test_wait (impact_dialog_is_open, NULL));
+  dialog = find_toplevel_of_type (PN_TYPE_IMPACT_DIALOG);
+  g_assert_nonnull (strstr (pn_impact_dialog_get_summary (dialog),
+                            pn_gui_text (&pn_corpus_find_header (pn_application_get_corpus (fixture->app),
+                                                                 "shenzhen-test", NULL)->title)));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (pn_test_template_child (GTK_WIDGET (dialog), PN_TYPE_IMPACT_DIALOG,
+                                                                              "import_button"))),
+                   ==, _("_Remove"));
+  respond_and_wait_for_import (fixture, dialog, "remove");
+  corpus = pn_application_get_corpus (fixture->app);
+  g_assert_null (pn_corpus_find_header (corpus, "shenzhen-test", NULL));
+  g_assert_nonnull (pn_corpus_find_header (corpus, "xiamen-2023-17", NULL));
+}
+
 /* ---- /pn/gui/editor/reopen-imported ---- */
 
 static gboolean
@@ -1518,6 +1558,7 @@ main (int   argc,
     { "/pn/gui/editor/save-case", test_save_case },
     { "/pn/gui/editor/supersedes", test_supersedes },
     { "/pn/gui/editor/reopen-imported", test_reopen_imported },
+    { "/pn/gui/editor/remove-imported", test_remove_imported },
     { "/pn/gui/editor/screenshot", test_screenshot },
     { "/pn/gui/editor/narrow", test_narrow },
     { "/pn/gui/editor/menu", test_menu },

@@ -16,6 +16,7 @@ struct _PnImpactDialog
 
   GPtrArray       *rows;
   gboolean         responded;
+  const char      *response;    /* of the button at the end: "import" or "remove" */
 
   /* Template children */
   GtkButton       *cancel_button;
@@ -23,6 +24,7 @@ struct _PnImpactDialog
   GtkButton       *import_button;
   GtkLabel        *summary_label;
   GtkLabel        *unreviewed_label;
+  AdwWindowTitle  *window_title;
 };
 
 enum {
@@ -58,7 +60,7 @@ cancel_clicked_cb (PnImpactDialog *self)
 static void
 import_clicked_cb (PnImpactDialog *self)
 {
-  pn_impact_dialog_respond (self, "import");
+  pn_impact_dialog_respond (self, self->response);
 }
 
 static gboolean
@@ -220,7 +222,7 @@ pn_impact_dialog_class_init (PnImpactDialogClass *klass)
 
   /**
    * PnImpactDialog::response:
-   * @response: "import" or "cancel"
+   * @response: "import" (or "remove", pn_impact_dialog_new_for_removal()) or "cancel"
    */
   signals[RESPONSE] = g_signal_new ("response", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
@@ -232,6 +234,7 @@ pn_impact_dialog_class_init (PnImpactDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnImpactDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, PnImpactDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, PnImpactDialog, unreviewed_label);
+  gtk_widget_class_bind_template_child (widget_class, PnImpactDialog, window_title);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
 
@@ -243,6 +246,65 @@ pn_impact_dialog_init (PnImpactDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
+  self->response = "import";
+}
+
+static void
+add_client_rows (PnImpactDialog *self,
+                 PnImpact       *impact)
+{
+  guint n = pn_impact_get_n_clients (impact);
+
+  if (n == 0)
+    adw_preferences_group_set_description (self->clients_group,
+                                           _("No client is saved: nothing to compare."));
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *row = client_row_new (pn_impact_get_client (impact, i));
+
+      adw_preferences_group_add (self->clients_group, row);
+      g_ptr_array_add (self->rows, row);
+    }
+}
+
+/* What removing `removed` changes; `restored` is the bundled document it
+ * had replaced, which comes back, or NULL.  Remove emits "response" with
+ * "remove". */
+GtkWidget *
+pn_impact_dialog_new_for_removal (GtkWindow  *parent,
+                                  PnImpact   *impact,
+                                  PnDocument *removed,
+                                  PnDocument *restored)
+{
+  PnImpactDialog *self;
+  g_autofree char *summary = NULL;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (impact != NULL, NULL);
+  g_return_val_if_fail (removed != NULL, NULL);
+
+  self = g_object_new (PN_TYPE_IMPACT_DIALOG, "transient-for", parent, NULL);
+  self->response = "remove";
+  gtk_window_set_title (GTK_WINDOW (self), _("What the Removal Changes"));
+  adw_window_title_set_title (self->window_title, _("What the Removal Changes"));
+  gtk_button_set_label (self->import_button, _("_Remove"));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->import_button), "suggested-action");
+  gtk_widget_add_css_class (GTK_WIDGET (self->import_button), "destructive-action");
+
+  if (restored != NULL)
+    /* Translators: the first %s is the document removed, the second the
+     * bundled document it had replaced */
+    summary = g_strdup_printf (_("“%s” leaves the policy documents, and “%s”, which it replaced, comes back."),
+                               pn_gui_text (&removed->title), pn_gui_text (&restored->title));
+  else
+    /* Translators: %s is the title of the document removed */
+    summary = g_strdup_printf (_("“%s” leaves the policy documents: its measures are no longer shown or counted."),
+                               pn_gui_text (&removed->title));
+  gtk_label_set_text (self->summary_label, summary);
+  pn_gui_label_set_chinese (self->summary_label);
+
+  add_client_rows (self, impact);
+  return GTK_WIDGET (self);
 }
 
 GtkWidget *
@@ -303,18 +365,7 @@ pn_impact_dialog_new (GtkWindow  *parent,
       gtk_widget_set_visible (GTK_WIDGET (self->unreviewed_label), TRUE);
     }
 
-  n = pn_impact_get_n_clients (impact);
-  if (n == 0)
-    adw_preferences_group_set_description (self->clients_group,
-                                           _("No client is saved: nothing to compare."));
-  for (guint i = 0; i < n; i++)
-    {
-      GtkWidget *row = client_row_new (pn_impact_get_client (impact, i));
-
-      adw_preferences_group_add (self->clients_group, row);
-      g_ptr_array_add (self->rows, row);
-    }
-
+  add_client_rows (self, impact);
   return GTK_WIDGET (self);
 }
 

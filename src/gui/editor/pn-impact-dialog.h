@@ -20,6 +20,12 @@ GtkWidget   *pn_impact_dialog_new          (GtkWindow   *parent,
                                             PnDocument  *incoming,
                                             PnDocument  *replaced,
                                             guint        n_unreviewed);
+/* What removing `removed` changes (Remove emits "response" with
+ * "remove"); `restored` is the bundled document it had replaced, or NULL. */
+GtkWidget   *pn_impact_dialog_new_for_removal (GtkWindow  *parent,
+                                               PnImpact   *impact,
+                                               PnDocument *removed,
+                                               PnDocument *restored);
 /* Each client's row (AdwExpanderRow): title the name, subtitle
  * "¥before → ¥after"; its changes as rows under it. */
 guint        pn_impact_dialog_get_n_rows   (PnImpactDialog *self);

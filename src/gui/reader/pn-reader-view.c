@@ -43,6 +43,7 @@ struct _PnReaderView
   GtkLabel       *document_validity_label;
   GtkButton      *documents_button;
   GtkButton      *edit_document_button;
+  GtkButton      *remove_document_button;
   AdwLeaflet     *leaflet;
   AdwStatusPage  *no_results_page;
   GtkSearchBar   *search_bar;
@@ -718,6 +719,8 @@ show_document_content (PnReaderView *self)
   set_label_text (self->document_articles_label, count);
 
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->edit_document_button), "s", document->id);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->remove_document_button), "s", document->id);
+  gtk_widget_set_visible (GTK_WIDGET (self->remove_document_button), document->user_imported);
 
   gtk_stack_set_visible_child_name (self->content_stack, "document");
   scroll_to_top (self->document_scroller);
@@ -1253,6 +1256,7 @@ pn_reader_view_class_init (PnReaderViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnReaderView, document_validity_label);
   gtk_widget_class_bind_template_child (widget_class, PnReaderView, documents_button);
   gtk_widget_class_bind_template_child (widget_class, PnReaderView, edit_document_button);
+  gtk_widget_class_bind_template_child (widget_class, PnReaderView, remove_document_button);
   gtk_widget_class_bind_template_child (widget_class, PnReaderView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PnReaderView, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, PnReaderView, search_bar);
