@@ -569,8 +569,10 @@ pn_measure_detail_fill_validity (PnMeasureDetail *self)
 
   if (result->status == PN_STATUS_IN_FORCE && days >= 0 && days < PN_ENDS_SOON_DAYS)
     {
-      /* Translators: %d is a number of days until a measure ends */
-      g_autofree char *soon = g_strdup_printf (ngettext ("ends in %d day", "ends in %d days", days), days);
+      /* the last day it is in force: not "ends in 0 days" */
+      g_autofree char *soon = days == 0 ? g_strdup (_("ends today"))
+                              /* Translators: %d is a number of days until a measure ends */
+                              : g_strdup_printf (ngettext ("ends in %d day", "ends in %d days", days), days);
 
       text = g_strdup_printf ("%s · %s", range, soon);
       gtk_widget_add_css_class (GTK_WIDGET (self->validity_label), "warning");

@@ -55,6 +55,7 @@ struct _PnResultsView
   GtkMenuButton       *date_button;
   GtkButton           *edit_button;
   GtkSearchEntry      *filter_entry;
+  GtkLabel            *counted_placeholder;
   GtkScrolledWindow   *list_scrolled_window;
   PnDateChooser       *date_chooser;
   PnMeasureDetail     *detail;
@@ -520,6 +521,17 @@ pn_results_view_filter_changed_cb (PnResultsView *self)
   pn_results_view_reset_pages (self);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   pn_results_view_update_groups (self);
+
+  /* with words to filter by, an empty list says so, not that nothing counts */
+  if (self->query != NULL)
+    {
+      /* Translators: the counted list hides every measure; %s is what was typed in the filter */
+      g_autofree char *none = g_strdup_printf (_("No counted measure matches “%s”."), text);
+
+      gtk_label_set_text (self->counted_placeholder, none);
+    }
+  else
+    gtk_label_set_text (self->counted_placeholder, _("Nothing is counted for these answers on this date."));
 }
 
 static void
@@ -771,6 +783,7 @@ pn_results_view_class_init (PnResultsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, detail);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, edit_button);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, PnResultsView, counted_placeholder);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, list_scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, PnResultsView, more_steps_button);
