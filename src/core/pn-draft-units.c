@@ -373,6 +373,8 @@ typedef struct
   char       *zh;        /* as written, with its suffix */
   const char *id;        /* a taxonomy id, a known-place id, or NULL */
   gboolean    in_taxonomy;
+  gboolean    zone;      /* a development zone named whole (高新区) */
+  gboolean    generic_zone; /* named by its kind alone, after its city's name */
   const KnownPlace *known;
 } PlaceHit;
 
@@ -459,6 +461,7 @@ match_place (PnDraftPlaces *self,
             if (g_str_has_prefix (q, zones[z]))
               {
                 best = (q - p) + strlen (zones[z]);
+                hit->zone = TRUE;
                 break;
               }
           if (best > 0)
@@ -521,6 +524,9 @@ place_chain (PnDraftPlaces *self,
     "市政", "市委", "省委", "区委", "县委", NULL
   };
 
+  g_autofree char *previous_text = NULL;
+  const char *previous = NULL;
+
   g_array_set_clear_func (chain, (GDestroyNotify) place_hit_clear);
   if (g_str_has_prefix (p, "中共"))
     p += strlen ("中共");
@@ -535,6 +541,22 @@ place_chain (PnDraftPlaces *self,
       len = match_place (self, p, generic, &hit);
       if (len == 0)
         break;
+      /* "福州高新技术产业开发区": a zone named by its kind alone keeps its
+       * city's name (福州's and 泉州's 高新技术产业开发区 are two places,
+       * with two ids); 浦东新区, 东湖新技术开发区 have names of their own */
+      hit.generic_zone = hit.zone && chain->len > 0 && previous != NULL &&
+                         pn_draft_has_prefix_any (hit.zh, (const char * const[]) {
+                           "高新技术产业开发区", "高新区", "经济技术开发区", "经开区", "开发区", "新区",
+                           "自贸区", "保税区", NULL });
+      if (hit.generic_zone)
+        {
+          g_autofree char *zone = hit.zh;
+
+          hit.zh = g_strconcat (previous_text, zone, NULL);
+        }
+      g_free (previous_text);
+      previous_text = g_strndup (p, len);
+      previous = p;
       g_array_append_val (chain, hit);
       p += len;
     }
@@ -553,6 +575,27 @@ province_of (PnDraftPlaces *self,
   for (guint depth = 0; term != NULL && term->parent != NULL && depth < 8; depth++)
     term = pn_document_lookup_location (self->document, self->taxonomy, term->parent);
   return term;
+}
+
+/* A development zone's id, its city's and its kind ("fuzhou-hitech-zone"
+ * for 福州高新技术产业开发区, "xiamen-hitech-zone" for 厦门火炬高技术产业开发区):
+ * what a consultant types after --location, and one id per city. */
+static char *
+zone_place_id (const char *parent,
+               const char *zh)
+{
+  static const struct { const char *suffix; const char *slug; } kinds[] = {
+    { "高新技术产业开发区", "hitech-zone" }, { "高技术产业开发区", "hitech-zone" }, { "高新区", "hitech-zone" },
+    { "经济技术开发区", "economic-zone" }, { "经开区", "economic-zone" }, { "新区", "new-area" },
+    { "自贸区", "free-trade-zone" }, { "保税区", "bonded-zone" }, { "先行区", "pilot-zone" },
+    { "合作区", "cooperation-zone" }, { "试验区", "pilot-zone" }, { "示范区", "demonstration-zone" },
+    { "开发区", "development-zone" },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    if (g_str_has_suffix (zh, kinds[k].suffix))
+      return g_strdup_printf ("%s-%s", parent, kinds[k].slug);
+  return g_strdup_printf ("%s-zone", parent);
 }
 
 /* An id for a place of no table: its characters' code points. */
@@ -641,7 +684,9 @@ declare_chain (PnDraftPlaces *self,
           parent_level = "province";
         }
 
-      id = hit->known != NULL ? g_strdup (hit->known->id) : fallback_place_id (hit->zh);
+      id = hit->known != NULL ? g_strdup (hit->known->id)
+           : hit->generic_zone && parent != NULL ? zone_place_id (parent, hit->zh)
+           : fallback_place_id (hit->zh);
       level = hit->known != NULL ? hit->known->level : level_of_suffix (hit->zh, parent_level);
       existing = pn_document_lookup_location (self->document, self->taxonomy, id);
       if (existing == NULL)

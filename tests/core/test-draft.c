@@ -2471,6 +2471,38 @@ test_higher_cap_keeps_class (void)
   assert_valid (draft);
 }
 
+/* 福州高新区 and 泉州高新区 issue texts under the same kind of name: two
+ * places (they were one, "高新技术产业开发区", so the second document's
+ * import replaced the first's), each within its city and with an id a
+ * consultant can type */
+static void
+test_zones_keep_their_city (void)
+{
+  static const char * const issuers[] = { "福州高新技术产业开发区管理委员会", "泉州高新技术产业开发区管理委员会" };
+  static const char * const expected[][2] = { { "fuzhou-hitech-zone", "fuzhou" },
+                                              { "quanzhou-hitech-zone", "quanzhou" } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (issuers); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("生物医药产业扶持办法\n\n"
+                                               "一、对新取得药品注册证书的企业，给予100万元奖励。\n\n"
+                                               "%s\n2026年8月15日\n", issuers[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PnDraft) draft = draft_bytes ("zone.txt", text, -1, &error);
+      PnDocument *document;
+      const PnTerm *place;
+
+      g_assert_no_error (error);
+      document = pn_draft_get_document (draft);
+      g_assert_cmpstr (document->jurisdiction, ==, expected[i][0]);
+      place = pn_document_lookup_location (document, NULL, document->jurisdiction);
+      g_assert_nonnull (place);
+      g_assert_cmpstr (place->parent, ==, expected[i][1]);
+      g_assert_true (g_str_has_prefix (place->zh, i == 0 ? "福州" : "泉州"));
+      assert_valid (draft);
+    }
+}
+
 /* "按照临床试验费用的30%给予补助，第二类医疗器械每个产品最高100万元，第三类
  * 医疗器械每个产品最高300万元": each cap is its class's (the first cap was
  * every device's, the second both classes') */
@@ -3217,6 +3249,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/term-of-own-clause", test_term_of_own_clause);
   g_test_add_func ("/pn/draft/figures/awards-limited-by-rate", test_awards_limited_by_rate);
   g_test_add_func ("/pn/draft/figures/caps-split-by-class", test_caps_split_by_class);
+  g_test_add_func ("/pn/draft/meta/zones-keep-their-city", test_zones_keep_their_city);
 
   status = g_test_run ();
   pn_taxonomy_unref (taxonomy);
