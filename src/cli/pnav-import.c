@@ -13,6 +13,16 @@
 #include "pn-export.h"
 #include "pn-impact.h"
 
+/* A place's name in `lang`, its Chinese one when no one translated it */
+static const char *
+place_name (const PnTerm *place,
+            PnLang        lang)
+{
+  if (lang == PN_LANG_ZH || place->en == NULL || g_str_has_prefix (place->en, PN_UNTRANSLATED_PREFIX))
+    return place->zh;
+  return place->en;
+}
+
 /* pnav import FILE [--replace] */
 int
 pnav_import (PnavContext  *ctx,
@@ -71,6 +81,37 @@ pnav_import (PnavContext  *ctx,
 
   display = g_filename_display_name (files[0]);
   file = g_file_new_for_commandline_arg (files[0]);
+
+  /* A replacement of another place's document (two zones' drafts of one
+   * id, say) moves every measure of it: said before it happens */
+  if (replace)
+    {
+      g_autoptr(PnDocument) incoming = pn_store_check_import_file (store, file, TRUE, NULL);
+      PnCorpus *known = incoming != NULL ? pnav_context_load_corpus (ctx, NULL) : NULL;
+      PnDocument *existing = known != NULL ? pn_corpus_find_header (known, incoming->id, NULL) : NULL;
+
+      PnTaxonomy *taxonomy = known != NULL ? pn_corpus_get_taxonomy (known) : NULL;
+      const PnTerm *was = existing != NULL ? pn_document_lookup_location (existing, taxonomy, existing->jurisdiction)
+                                           : NULL;
+      const PnTerm *will = existing != NULL ? pn_document_lookup_location (incoming, taxonomy, incoming->jurisdiction)
+                                            : NULL;
+
+      /* another place, or one id of a place declared within another city */
+      if (existing != NULL &&
+          (g_strcmp0 (existing->jurisdiction, incoming->jurisdiction) != 0 ||
+           (was != NULL && will != NULL && g_strcmp0 (was->parent, will->parent) != 0)))
+        {
+          PnLang lang = pn_lang_from_locale ();
+
+          pnav_printerr (_("pnav: %s: warning: the stored “%s” is a document of %s (%s); this file's is of "
+                           "%s (%s): its measures move there\n"),
+                         display, incoming->id,
+                         was != NULL ? place_name (was, lang) : existing->jurisdiction,
+                         was != NULL && was->parent != NULL ? was->parent : existing->jurisdiction,
+                         will != NULL ? place_name (will, lang) : incoming->jurisdiction,
+                         will != NULL && will->parent != NULL ? will->parent : incoming->jurisdiction);
+        }
+    }
   document = dry_run ? pn_store_check_import_file (store, file, replace, &error)
                      : pn_store_import_file (store, file, replace, &error);
   if (document == NULL)

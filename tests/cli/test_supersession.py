@@ -173,6 +173,15 @@ def run_tests(tap, pnav):
     tap.ok(rc == 0 and "1 of the document’s 1 measures is not yet reviewed" in out
            and "Acme: unchanged, ¥0" in out and impact.get("unreviewed_measures") == 1,
            "import --dry-run of an unreviewed document says why nothing changes", out + err + err2)
+    # replacing a document of another place says so before it happens
+    rc, out, err = pnav.run("import", unreviewed)
+    elsewhere = pnav.write("elsewhere.xml", open(unreviewed, encoding="utf-8").read()
+                           .replace("<jurisdiction>xiamen</jurisdiction>", "<jurisdiction>fuzhou</jurisdiction>"))
+    rc2, out2, err2 = pnav.run("import", "--replace", "--dry-run", elsewhere)
+    rc3, out3, err3 = pnav.run("remove", "xiamen-2027-9")
+    tap.ok(rc == 0 and rc2 == 0 and "warning" in err2 and "(xiamen)" not in err2 and "move there" in err2
+           and rc3 == 0,
+           "import --replace of another place's document warns", err + err2 + err3)
     rc, after_list, err = pnav.json("list-documents")
     tap.ok(after_list == before_list and not any(d["id"] == "xiamen-2027-1" for d in after_list or []),
            "import --dry-run writes nothing", err)
