@@ -1241,10 +1241,14 @@ classify (Reader *self,
         }
       if (before_threshold || after_threshold)
         return ROLE_OTHER;
-      /* "研发投入较上年增长部分按照百分之二十给予奖励": a rate of the growth */
+      /* "研发投入较上年增长部分按照百分之二十给予奖励": a rate of the growth;
+       * "按照研发费用较上年增长部分的10%给予奖励" too (按照 further back) */
       if (span_has_any (s, back (s, first->start, 8, window), first->start, stat_words) &&
           !span_has_any (s, back (s, first->start, 4, window), first->start,
-                         (const char * const[]) { "按照", "按", NULL }))
+                         (const char * const[]) { "按照", "按", NULL }) &&
+          !(span_ends_with_any (s, back (s, first->start, 4, window), first->start,
+                                (const char * const[]) { "部分的", "增量的", "增加额的", "增长额的", NULL }) &&
+            span_has_any (s, window, first->start, (const char * const[]) { "按照", "按", NULL })))
         return ROLE_OTHER;
       return ROLE_RATE;
     }
@@ -3561,6 +3565,13 @@ build (Reader *self)
 
             if (base == PN_FIGURE_NONE)
               base = find_base (s, cstart, first->start);
+            /* "对企业购买智能算力服务…，按照算力服务费用的50%": a fee the
+             * applicant pays, not a service revenue it earns (no figure
+             * holds it: the note asks for one) */
+            if (base == PN_FIGURE_SERVICE_REVENUE &&
+                span_has_any (s, cstart, first->start,
+                              (const char * const[]) { "购买", "采购", "购置", "租用", NULL }))
+              base = PN_FIGURE_NONE;
             /* "免收租金", "前两年全免、第三年减半" of the rent */
             if (base == PN_FIGURE_NONE &&
                 (at (s, first->start, "免收") || at (s, first->start, "全免") || at (s, first->start, "减半") ||

@@ -2471,6 +2471,33 @@ test_higher_cap_keeps_class (void)
   assert_valid (draft);
 }
 
+/* "对企业购买智能算力服务开展研发的，按照算力服务费用的50%": a fee the
+ * applicant pays, no service revenue it earns (a client with ¥10,000,000
+ * of service revenue was shown ¥5,000,000); "按照研发费用较上年增长部分的
+ * 10%": a rate of the increase, not a figure to skip */
+static void
+test_fee_paid_and_increase (void)
+{
+  static const char text[] =
+    "一、对企业购买智能算力服务开展研发的，按照算力服务费用的50%给予补助，单个企业每年最高不超过200万元。\n"
+    "二、对年度研发费用投入500万元以上的企业，按照研发费用较上年增长部分的10%给予奖励，每家企业每年最高不超过300万元。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("fees.txt", text, -1, &error);
+  PnDocument *document;
+  PnBenefit *fee, *increase;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  fee = g_ptr_array_index (article (document, "1")->benefits, 0);
+  g_assert_cmpint (fee->kind, ==, PN_BENEFIT_RATE);
+  g_assert_cmpint (fee->base, ==, PN_FIGURE_NONE);
+  g_assert_true (has_benefit (article (document, "2"), PN_BENEFIT_RATE, 0.1, PN_YUAN_UNSET, 3000000));
+  increase = g_ptr_array_index (article (document, "2")->benefits, 0);
+  g_assert_cmpint (increase->base, ==, PN_FIGURE_RD_INVESTMENT);
+  g_assert_true (has_note (increase, "increase"));
+  assert_valid (draft);
+}
+
 /* 福州高新区 and 泉州高新区 issue texts under the same kind of name: two
  * places (they were one, "高新技术产业开发区", so the second document's
  * import replaced the first's), each within its city and with an id a
@@ -3250,6 +3277,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/awards-limited-by-rate", test_awards_limited_by_rate);
   g_test_add_func ("/pn/draft/figures/caps-split-by-class", test_caps_split_by_class);
   g_test_add_func ("/pn/draft/meta/zones-keep-their-city", test_zones_keep_their_city);
+  g_test_add_func ("/pn/draft/figures/fee-paid-and-increase", test_fee_paid_and_increase);
 
   status = g_test_run ();
   pn_taxonomy_unref (taxonomy);
