@@ -3485,6 +3485,18 @@ build (Reader *self)
                 g_ptr_array_add (targets, g_ptr_array_index (self->made, m));
             if (targets->len == 0 && self->made->len > 0)
               g_ptr_array_add (targets, g_ptr_array_index (self->made, self->made->len - 1));
+            /* "…分别给予一次性奖励1000万元、300万元；对…设备的，按照…30%给予补助，
+             * 最高不超过2000万元，分三年按4:3:3拨付": the instalments of the
+             * awards of their own clause, when it has any */
+            {
+              gboolean own_clause = FALSE;
+
+              for (guint t = 0; t < targets->len && !own_clause; t++)
+                own_clause = ((Made *) g_ptr_array_index (targets, t))->clause == first->clause;
+              for (guint t = targets->len; own_clause && t > 0; t--)
+                if (((Made *) g_ptr_array_index (targets, t - 1))->clause != first->clause)
+                  g_ptr_array_remove_index (targets, t - 1);
+            }
             for (guint t = 0; t < targets->len; t++)
               {
                 PnBenefit *benefit = ((Made *) g_ptr_array_index (targets, t))->benefit;

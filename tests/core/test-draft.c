@@ -2498,6 +2498,36 @@ test_fee_paid_and_increase (void)
   assert_valid (draft);
 }
 
+/* "分别给予一次性奖励1000万元、300万元；对平台新购置研发设备的，按照设备购置
+ * 额的30%给予补助，最高不超过2000万元，分三年按4:3:3拨付": the instalments
+ * are the equipment subsidy's, not the one-time awards' of the clause before */
+static void
+test_stages_of_own_clause (void)
+{
+  static const char text[] =
+    "一、对新认定的国家级、省级生物医药公共服务平台，分别给予一次性奖励1000万元、300万元；"
+    "对平台新购置研发设备的，按照设备购置额的30%给予补助，最高不超过2000万元，分三年按4:3:3拨付。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("stages.txt", text, -1, &error);
+  PnArticle *one;
+  guint staged = 0;
+
+  g_assert_no_error (error);
+  one = article (pn_draft_get_document (draft), "1");
+  for (guint i = 0; i < one->benefits->len; i++)
+    {
+      PnBenefit *benefit = g_ptr_array_index (one->benefits, i);
+
+      if (benefit->stages == NULL)
+        continue;
+      staged++;
+      g_assert_cmpint (benefit->kind, ==, PN_BENEFIT_RATE);
+      g_assert_cmpuint (benefit->stages->len, ==, 3);
+    }
+  g_assert_cmpuint (staged, ==, 1);
+  assert_valid (draft);
+}
+
 /* 福州高新区 and 泉州高新区 issue texts under the same kind of name: two
  * places (they were one, "高新技术产业开发区", so the second document's
  * import replaced the first's), each within its city and with an id a
@@ -3278,6 +3308,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/caps-split-by-class", test_caps_split_by_class);
   g_test_add_func ("/pn/draft/meta/zones-keep-their-city", test_zones_keep_their_city);
   g_test_add_func ("/pn/draft/figures/fee-paid-and-increase", test_fee_paid_and_increase);
+  g_test_add_func ("/pn/draft/figures/stages-of-own-clause", test_stages_of_own_clause);
 
   status = g_test_run ();
   pn_taxonomy_unref (taxonomy);
