@@ -1296,7 +1296,12 @@ periodic (const char *s,
           gsize       floor,
           gboolean   *monthly)
 {
-  gsize near = back (s, start, 6, floor);
+  /* "每年给予团队最高50万元": within the phrase, not past its comma */
+  gsize near = back (s, start, 10, floor);
+  const char *comma = pn_draft_rfind (s + near, s + start, "，");
+
+  if (comma != NULL)
+    near = (comma - s) + strlen ("，");
 
   if (span_has (s, near, start, "每月") || span_has (s, near, start, "按月") ||
       span_has (s, near, start, "月均"))

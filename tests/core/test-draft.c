@@ -2528,6 +2528,22 @@ test_stages_of_own_clause (void)
   assert_valid (draft);
 }
 
+/* "每年给予团队最高50万元工作经费，连续支持三年": at most ¥500,000 a year for
+ * three years, ¥1,500,000 (it was one year, with no note; without 最高 it
+ * was read so already) */
+static void
+test_yearly_ceiling_over_years (void)
+{
+  static const char text[] =
+    "一、对企业引进的领军人才团队，经评审认定的，每年给予团队最高50万元工作经费，连续支持三年。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("team.txt", text, -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (has_benefit (article (pn_draft_get_document (draft), "1"), PN_BENEFIT_FIXED, -1, 1500000, 1500000));
+  assert_valid (draft);
+}
+
 /* 福州高新区 and 泉州高新区 issue texts under the same kind of name: two
  * places (they were one, "高新技术产业开发区", so the second document's
  * import replaced the first's), each within its city and with an id a
@@ -3309,6 +3325,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/meta/zones-keep-their-city", test_zones_keep_their_city);
   g_test_add_func ("/pn/draft/figures/fee-paid-and-increase", test_fee_paid_and_increase);
   g_test_add_func ("/pn/draft/figures/stages-of-own-clause", test_stages_of_own_clause);
+  g_test_add_func ("/pn/draft/figures/yearly-ceiling-over-years", test_yearly_ceiling_over_years);
 
   status = g_test_run ();
   pn_taxonomy_unref (taxonomy);
