@@ -2915,6 +2915,9 @@ add_figure (Reader            *self,
   g_ptr_array_add (self->figures, figure);
 }
 
+static gboolean make_top_up (PnBenefit *higher,
+                             PnBenefit *lower);
+
 static PnBenefit *
 clone_benefit (Reader    *self,
                Made      *from,
@@ -2972,7 +2975,7 @@ clone_benefit (Reader    *self,
         g_ptr_array_add (benefit->conditions, ours);
         copied = TRUE;
       }
-    if (copied)
+    if (copied && !make_top_up (benefit, from->benefit))
       g_ptr_array_add (benefit->notes,
                        pn_text_new ("本项为上一项奖励中部分申请人的更高上限：对这些申请人取代上一项，而非另加一项；"
                                     "审核时请将两项置于同一重叠组，或只保留适用的一项。",
@@ -3325,13 +3328,78 @@ raised_rate (Reader *self,
   return rate;
 }
 
+/* A higher standard for some of the applicants of the award `lower`
+ * ("提高至", "其中属于…的，给予500万元"): drafted as a top-up of it to its own
+ * standard, so that an applicant who meets both gets this one's amount,
+ * not both added (a reviewer who only marks both reviewed counted ¥7,000,000
+ * for a ¥5,000,000 award).  FALSE, and nothing changed, when the two are
+ * not of a kind to top up. */
+static gboolean
+make_top_up (PnBenefit *higher,
+             PnBenefit *lower)
+{
+  g_autofree char *zh = NULL;
+  g_autofree char *en = NULL;
+
+  if ((higher->kind != PN_BENEFIT_FIXED && higher->kind != PN_BENEFIT_RATE) ||
+      (lower->kind != PN_BENEFIT_FIXED && lower->kind != PN_BENEFIT_RATE) ||
+      higher->tops_up != NULL || higher->stages != NULL || lower->stages != NULL ||
+      (higher->kind == PN_BENEFIT_FIXED && lower->kind == PN_BENEFIT_FIXED && higher->amount <= lower->amount))
+    return FALSE;
+
+  higher->kind = PN_BENEFIT_TOP_UP;
+  higher->tops_up = g_new0 (char *, 2);
+  higher->tops_up[0] = g_strdup (lower->id);
+  zh = g_strdup_printf ("本项为前一项（%s）对部分申请人的更高标准，取代而非另加：按“补足”起草，两项合计为本项的标准。"
+                        "审核时请核对适用的申请人。", lower->id);
+  en = g_strdup_printf ("A higher standard of the award before it (%s) for some of its applicants, instead of "
+                        "it, not on top of it: drafted as topping that award up to this one's standard, so "
+                        "together they give this one's. Check whom it applies to.", lower->id);
+  g_ptr_array_add (higher->notes, pn_text_new (zh, en));
+  return TRUE;
+}
+
+/* make_top_up () of `higher` over the award made last before it, in its
+ * sentence or the one before */
+static gboolean
+replaces_before (Reader *self,
+                 Made   *higher)
+{
+  for (guint i = self->made->len; i > 0; i--)
+    {
+      Made *made = g_ptr_array_index (self->made, i - 1);
+
+      if (made == higher || made->position >= higher->position)
+        continue;
+      if (made->sentence + 1 < higher->sentence)
+        break;
+      return make_top_up (higher->benefit, made->benefit);
+    }
+  return FALSE;
+}
+
+static Made *
+made_of (Reader    *self,
+         PnBenefit *benefit)
+{
+  for (guint i = self->made->len; i > 0; i--)
+    if (((Made *) g_ptr_array_index (self->made, i - 1))->benefit == benefit)
+      return g_ptr_array_index (self->made, i - 1);
+  return NULL;
+}
+
 static void
 note_raised (Reader    *self,
              PnBenefit *benefit,
              gsize      from,
              gsize      to)
 {
+  Made *made;
+
   if (!span_has_any (self->s, from, to, (const char * const[]) { "提高至", "提高到", "提升至", NULL }))
+    return;
+  made = made_of (self, benefit);
+  if (made != NULL && replaces_before (self, made))
     return;
   g_ptr_array_add (benefit->notes,
                    pn_text_new ("原文为“提高至”：本项取代前一项的标准，而非另加一项；"
@@ -3703,7 +3771,16 @@ build (Reader *self)
                   made->benefit->cap = token->yuan;
                 else
                   set_periodic (self, made, token);
-                note_raised (self, made->benefit, window, first->start);
+                /* "对取得第三类…的，给予200万元；其中属于国家创新医疗器械的，
+                 * 每个产品给予500万元": the part's own standard, instead of
+                 * the clause before's ("再给予", "另给予" add to it) */
+                if (!top_up && run->n == 1 && g_str_has_prefix (s + cstart, "其中") &&
+                    !span_has_any (s, cstart, first->start,
+                                   (const char * const[]) { "再给予", "另给予", "另行给予", "额外", "叠加", "再奖励",
+                                                            "另奖励", NULL }))
+                  replaces_before (self, made);
+                else
+                  note_raised (self, made->benefit, window, first->start);
                 add_figure (self, token, PN_DRAFT_FIGURE_AMOUNT, made->benefit);
               }
           }

@@ -16,6 +16,7 @@
 #include <pango/pangocairo.h>
 
 #include "pn-draft.h"
+#include "pn-engine.h"
 #include "pn-policy-loader.h"
 #include "pn-policy-writer.h"
 
@@ -1897,7 +1898,8 @@ test_rates_as_set (void)
   g_assert_no_error (error);
   document = pn_draft_get_document (draft);
   g_assert_true (has_benefit (article (document, "1"), PN_BENEFIT_RATE, 0.08, PN_YUAN_UNSET, 5000000));
-  g_assert_true (has_benefit (article (document, "1"), PN_BENEFIT_RATE, 0.10, PN_YUAN_UNSET, 10000000));
+  /* instead of the 8%, not on top of it: a top-up of it to 10% */
+  g_assert_true (has_benefit (article (document, "1"), PN_BENEFIT_TOP_UP, 0.10, PN_YUAN_UNSET, 10000000));
   rent = article (document, "2");
   g_assert_cmpuint (rent->benefits->len, ==, 3);
   g_assert_true (has_benefit (rent, PN_BENEFIT_RATE, 1.0, PN_YUAN_UNSET, PN_YUAN_UNSET));
@@ -2402,9 +2404,11 @@ test_second_round (void)
 
   g_assert_no_error (error);
   document = pn_draft_get_document (draft);
-  g_assert_true (has_benefit (article (document, "1"), PN_BENEFIT_RATE, 0.10, PN_YUAN_UNSET, 4000000));
+  /* instead of the 8% (a top-up of it), not on top of it */
+  g_assert_true (has_benefit (article (document, "1"), PN_BENEFIT_TOP_UP, 0.10, PN_YUAN_UNSET, 4000000));
   raised = g_ptr_array_index (article (document, "1")->benefits, 1);
-  g_assert_true (has_note (raised, "提高至"));
+  g_assert_true (has_note (raised, "instead of it"));
+  g_assert_cmpstr (raised->tops_up[0], ==, ((PnBenefit *) g_ptr_array_index (article (document, "1")->benefits, 0))->id);
   g_assert_true (has_benefit (article (document, "2"), PN_BENEFIT_RATE, 0.20, PN_YUAN_UNSET, 3000000));
   contract = g_ptr_array_index (article (document, "3")->benefits, 0);
   g_assert_null (contract->annual_caps);
@@ -2444,7 +2448,8 @@ test_no_base_for_unasked (void)
 
 /* "对首次取得第三类医疗器械注册证的产品…最高不超过300万元；通过国家创新医疗器械
  * 特别审查程序的，…最高不超过600万元": the higher cap keeps the class (class II
- * innovative devices were shown it) and says it replaces the lower one */
+ * innovative devices were shown it) and tops the lower one up, instead of
+ * adding to it */
 static void
 test_higher_cap_keeps_class (void)
 {
@@ -2465,9 +2470,10 @@ test_higher_cap_keeps_class (void)
         continue;
       g_assert_cmpstr (condition (benefit, PN_QUESTION_DEVICE_CLASS), ==, "class-3");
       g_assert_cmpstr (condition (benefit, PN_QUESTION_INNOVATIVE_DEVICE), ==, "true");
-      g_assert_true (has_note (benefit, "replaces"));
+      /* instead of the lower cap, not on top of it: a top-up of it */
+      g_assert_true (has_note (benefit, "instead of it"));
     }
-  g_assert_true (has_benefit (one, PN_BENEFIT_RATE, 0.3, PN_YUAN_UNSET, 6000000));
+  g_assert_true (has_benefit (one, PN_BENEFIT_TOP_UP, 0.3, PN_YUAN_UNSET, 6000000));
   assert_valid (draft);
 }
 
@@ -2542,6 +2548,53 @@ test_yearly_ceiling_over_years (void)
   g_assert_no_error (error);
   g_assert_true (has_benefit (article (pn_draft_get_document (draft), "1"), PN_BENEFIT_FIXED, -1, 1500000, 1500000));
   assert_valid (draft);
+}
+
+/* "对取得第三类医疗器械注册证的，给予每个产品200万元奖励；其中属于国家创新
+ * 医疗器械的，每个产品给予500万元奖励": once a reviewer marks both reviewed,
+ * an innovative class III device counts ¥5,000,000, not ¥7,000,000 (the
+ * part's award tops the other up); a device without the review ¥2,000,000 */
+static void
+test_part_award_replaces (void)
+{
+  static const char text[] =
+    "一、对取得第三类医疗器械注册证的，给予每个产品200万元奖励；其中属于国家创新医疗器械的，每个产品给予500万元奖励。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("part.txt", text, -1, &error);
+  PnDocument *drafted;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PnDocument) reviewed = NULL;
+  g_autoptr(GPtrArray) documents = g_ptr_array_new ();
+  g_autoptr(PnCorpus) corpus = NULL;
+
+  g_assert_no_error (error);
+  drafted = pn_draft_get_document (draft);
+  for (guint i = 0; i < article (drafted, "1")->benefits->len; i++)
+    ((PnBenefit *) g_ptr_array_index (article (drafted, "1")->benefits, i))->reviewed = TRUE;
+  g_free (drafted->jurisdiction);
+  drafted->jurisdiction = g_strdup ("xiamen");
+  bytes = pn_policy_writer_write (drafted, &error);
+  g_assert_no_error (error);
+  reviewed = pn_policy_loader_load_document ("part.xml", bytes, taxonomy, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (documents, reviewed);
+  corpus = pn_corpus_new (taxonomy, documents);
+
+  for (guint innovative = 0; innovative < 2; innovative++)
+    {
+      g_autoptr(PnProfile) profile = pn_profile_new ();
+      g_autoptr(PnResults) results = NULL;
+
+      pn_profile_set_location (profile, "xiamen");
+      pn_profile_set_as_of (profile, "2026-06-30");
+      pn_profile_set_answer (profile, PN_QUESTION_PRODUCT, "device");
+      pn_profile_set_answer (profile, PN_QUESTION_DEVICE_CLASS, "class-3");
+      pn_profile_set_answer (profile, PN_QUESTION_INNOVATIVE_DEVICE, innovative ? "true" : "false");
+      pn_profile_set_answer (profile, PN_QUESTION_PHASE, "registered");
+      results = pn_engine_evaluate (corpus, profile, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (pn_results_get_total (results), ==, innovative ? 5000000 : 2000000);
+    }
 }
 
 /* 福州高新区 and 泉州高新区 issue texts under the same kind of name: two
@@ -2628,7 +2681,7 @@ test_threshold_of_sentence (void)
       g_assert_cmpint (((PnThreshold *) g_ptr_array_index (benefit->thresholds, 0))->figure, ==,
                        PN_FIGURE_FIXED_ASSETS);
     }
-  g_assert_true (has_benefit (one, PN_BENEFIT_RATE, 0.08, PN_YUAN_UNSET, 50000000));
+  g_assert_true (has_benefit (one, PN_BENEFIT_TOP_UP, 0.08, PN_YUAN_UNSET, 50000000));
   assert_valid (draft);
 }
 
@@ -3326,6 +3379,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/fee-paid-and-increase", test_fee_paid_and_increase);
   g_test_add_func ("/pn/draft/figures/stages-of-own-clause", test_stages_of_own_clause);
   g_test_add_func ("/pn/draft/figures/yearly-ceiling-over-years", test_yearly_ceiling_over_years);
+  g_test_add_func ("/pn/draft/figures/part-award-replaces", test_part_award_replaces);
 
   status = g_test_run ();
   pn_taxonomy_unref (taxonomy);
