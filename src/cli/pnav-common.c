@@ -1176,7 +1176,8 @@ pnav_term_label (const PnTerm *term,
 
   if (lang == PN_LANG_ZH && term->zh != NULL)
     return term->zh;
-  if (term->en != NULL)
+  /* a drafted term no one has named in English: its Chinese name */
+  if (term->en != NULL && !(term->zh != NULL && g_str_has_prefix (term->en, PN_UNTRANSLATED_PREFIX)))
     return term->en;
   return term->zh != NULL ? term->zh : term->id;
 }

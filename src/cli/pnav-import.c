@@ -13,16 +13,6 @@
 #include "pn-export.h"
 #include "pn-impact.h"
 
-/* A place's name in `lang`, its Chinese one when no one translated it */
-static const char *
-place_name (const PnTerm *place,
-            PnLang        lang)
-{
-  if (lang == PN_LANG_ZH || place->en == NULL || g_str_has_prefix (place->en, PN_UNTRANSLATED_PREFIX))
-    return place->zh;
-  return place->en;
-}
-
 /* pnav import FILE [--replace] */
 int
 pnav_import (PnavContext  *ctx,
@@ -106,9 +96,9 @@ pnav_import (PnavContext  *ctx,
           pnav_printerr (_("pnav: %s: warning: the stored “%s” is a document of %s (%s); this file's is of "
                            "%s (%s): its measures move there\n"),
                          display, incoming->id,
-                         was != NULL ? place_name (was, lang) : existing->jurisdiction,
+                         was != NULL ? pnav_term_label (was, lang) : existing->jurisdiction,
                          was != NULL && was->parent != NULL ? was->parent : existing->jurisdiction,
-                         will != NULL ? place_name (will, lang) : incoming->jurisdiction,
+                         will != NULL ? pnav_term_label (will, lang) : incoming->jurisdiction,
                          will != NULL && will->parent != NULL ? will->parent : incoming->jurisdiction);
         }
     }

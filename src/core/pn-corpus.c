@@ -648,6 +648,9 @@ pn_corpus_location_label (PnCorpus   *self,
     return g_strdup (id);
   if (lang == PN_LANG_ZH && term->zh != NULL)
     return g_strdup (term->zh);
+  /* a drafted place no one has named in English: its Chinese name */
+  if (term->en != NULL && term->zh != NULL && g_str_has_prefix (term->en, PN_UNTRANSLATED_PREFIX))
+    return g_strdup (term->zh);
   return g_strdup (term->en != NULL ? term->en : term->zh != NULL ? term->zh : id);
 }
 
