@@ -1011,7 +1011,9 @@ static const char * const stat_words[] = {
 
 /* a price per unit of land, energy or goods: "每亩500元", "0.1元/千瓦时" */
 static const char * const price_marks[] = {
-  "每亩", "每千瓦时", "/千瓦时", "每度电", "元/度", "每吨", "元/吨", "每立方米", "元/立方米", "元/亩", NULL
+  "每亩", "每千瓦时", "/千瓦时", "每度电", "元/度", "每吨", "元/吨", "每立方米", "元/立方米", "元/亩",
+  /* "按每张床位5万元给予一次性补助": a price a bed, which no question counts */
+  "每张床位", "每张床", "每床", "元/床", NULL
 };
 
 static const char * const enterprise_subjects[] = {
@@ -1167,7 +1169,7 @@ classify (Reader *self,
   /* "补贴标准不超过每平方米每天3元": a price, not what an award gives */
   if (span_has_any (s, back (s, first->start, 6, floor), first->start,
                     (const char * const[]) { "每平方米", "平方米", "每天", "每日", "每亩", "每千瓦时", "每度",
-                                             "每吨", "每立方米", NULL }) ||
+                                             "每吨", "每立方米", "每张床位", "每张床", "每床", NULL }) ||
       /* "每平方米每月补贴标准不超过30元" */
       (first->kind == TOKEN_YUAN && first->yuan < 10000 &&
        span_has_any (s, window, first->start,
@@ -3930,6 +3932,13 @@ build (Reader *self)
                     set_cap (made, token->yuan);
                     if (stated)
                       set_periodic (self, made, token);
+                    else if (span_has_any (s, sentence_start (self, first->sentence), first->start, price_marks))
+                      g_ptr_array_add (made->benefit->notes,
+                                       pn_text_new ("原文按单价计算（如每张床位、每亩、每千瓦时），没有问题询问其数量：金额未起草，"
+                                                    "最高为上限；请按实际数量核对。",
+                                                    "The text prices the award per unit (a bed, a mu, a kilowatt-hour), "
+                                                    "and no question asks how many: the amount is not drafted, at most "
+                                                    "the cap; work it out from the actual number."));
                     note_raised (self, made->benefit, cstart, first->start);
                     add_figure (self, token, PN_DRAFT_FIGURE_CAP, made->benefit);
                   }

@@ -2597,6 +2597,30 @@ test_part_award_replaces (void)
     }
 }
 
+/* "按每张床位5万元给予一次性补助，单个医疗机构最高不超过300万元": a price a
+ * bed, which no question counts (it was a flat ¥50,000, and the cap a
+ * yearly one): an amount not stated, at most ¥3,000,000, with a note */
+static void
+test_price_per_bed (void)
+{
+  static const char text[] =
+    "一、支持三级医疗机构建设研究型病房，经认定的，按每张床位5万元给予一次性补助，单个医疗机构最高不超过300万元。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("beds.txt", text, -1, &error);
+  PnArticle *one;
+  PnBenefit *beds;
+
+  g_assert_no_error (error);
+  one = article (pn_draft_get_document (draft), "1");
+  g_assert_cmpuint (one->benefits->len, ==, 1);
+  beds = g_ptr_array_index (one->benefits, 0);
+  g_assert_cmpint (beds->kind, ==, PN_BENEFIT_UNSPECIFIED);
+  g_assert_cmpint (beds->cap, ==, 3000000);
+  g_assert_null (beds->annual_caps);
+  g_assert_true (has_note (beds, "per unit"));
+  assert_valid (draft);
+}
+
 /* 福州高新区 and 泉州高新区 issue texts under the same kind of name: two
  * places (they were one, "高新技术产业开发区", so the second document's
  * import replaced the first's), each within its city and with an id a
@@ -3380,6 +3404,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/stages-of-own-clause", test_stages_of_own_clause);
   g_test_add_func ("/pn/draft/figures/yearly-ceiling-over-years", test_yearly_ceiling_over_years);
   g_test_add_func ("/pn/draft/figures/part-award-replaces", test_part_award_replaces);
+  g_test_add_func ("/pn/draft/figures/price-per-bed", test_price_per_bed);
 
   status = g_test_run ();
   pn_taxonomy_unref (taxonomy);
