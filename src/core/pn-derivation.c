@@ -210,6 +210,16 @@ pn_derivation_write (const GArray *steps,
           if (amount != NULL)
             pn_string_append_template (out, zh ? "，最高%s" : "; at most %s", amount);
           break;
+        case PN_DERIVATION_RATE_NO_BASE:
+          {
+            g_autofree char *rate = pn_money_format_rate (step->rate);
+
+            pn_string_append_template (out, zh ? "按%s计算，其计算基数没有对应的问题，无法估算"
+                                               : "%s of a figure no question asks for: no estimate", rate);
+            if (amount != NULL)
+              pn_string_append_template (out, zh ? "，最高%s" : "; at most %s", amount);
+          }
+          break;
         case PN_DERIVATION_THRESHOLD_MISSING:
         case PN_DERIVATION_THRESHOLD_BELOW:
         case PN_DERIVATION_THRESHOLD_MET:

@@ -34,6 +34,7 @@ typedef enum
   PN_DERIVATION_MINUS_LAPSED,       /* the same, `target` not in force on the date */
   PN_DERIVATION_LAPSED_KEPT,        /* `target` not in force: not deducted, `result` */
   PN_DERIVATION_NO_TARGET,          /* nothing to deduct: `result` */
+  PN_DERIVATION_RATE_NO_BASE,       /* `rate` of a figure no question asks; `amount`: the cap, or unset */
 } PnDerivationKind;
 
 typedef struct

@@ -1778,6 +1778,13 @@ detect (const char *text,
   if (vocab->values[PN_QUESTION_PRODUCT] == NULL && vocab->values[PN_QUESTION_ENTITY] == NULL &&
       pn_draft_find_any (plain, (const char * const[]) { "入驻", "租用", "租金", "房租", NULL }) != NULL)
     return;
+  /* "对上线国际电子商务平台的企业": a platform it sells on, not one it is */
+  if (vocab->values[PN_QUESTION_PRODUCT] == NULL && vocab->values[PN_QUESTION_ENTITY] == NULL &&
+      pn_draft_find_any (plain, (const char * const[]) { "电子商务平台", "电商平台", "跨境电商", "交易平台",
+                                                         "上线", "入驻平台", NULL }) != NULL &&
+      pn_draft_find_any (plain, (const char * const[]) { "服务平台", "公共平台", "创新平台", "技术平台", "实验室",
+                                                         "研究中心", "孵化器", "研发机构", NULL }) == NULL)
+    return;
   if (vocab->values[PN_QUESTION_PRODUCT] == NULL &&
       (vocab->values[PN_QUESTION_ENTITY] != NULL || strstr (plain, "平台") || strstr (plain, "实验室") ||
        strstr (plain, "研究中心") || strstr (plain, "孵化器") || strstr (plain, "研发机构") ||

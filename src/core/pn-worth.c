@@ -587,6 +587,16 @@ compute (const PnFacts        *facts,
       worth->estimate = benefit->amount;
       step (worth, PN_DERIVATION_TOP_UP_TO, PN_FIGURE_NONE, PN_YUAN_UNSET, benefit->amount, PN_YUAN_UNSET);
     }
+  else if (benefit->rate > 0)
+    {
+      /* "按年度广告推广费用的50%": a rate stated, of a figure no question
+       * holds: not "the text states no amount" */
+      worth->problem = PN_NOT_COUNTED_UNSPECIFIED;
+      step (worth, PN_DERIVATION_RATE_NO_BASE, PN_FIGURE_NONE, PN_YUAN_UNSET, benefit->cap, PN_YUAN_UNSET);
+      if (worth->steps != NULL)
+        last_step (worth)->rate = benefit->rate;
+      return;
+    }
   else
     {
       worth->problem = PN_NOT_COUNTED_UNSPECIFIED;

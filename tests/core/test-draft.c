@@ -2621,6 +2621,53 @@ test_price_per_bed (void)
   assert_valid (draft);
 }
 
+/* "对上线国际电子商务平台的企业，按年度广告推广费用的50%给予补助": a
+ * platform the applicant sells on, not one it is (drug companies never saw
+ * the measure); reviewed, its rate of a figure no question asks is said so,
+ * not "the text states no amount" */
+static void
+test_platform_sold_on (void)
+{
+  static const char text[] =
+    "一、对上线国际电子商务平台的企业，按年度广告推广费用的50%给予补助，每家企业每年最高不超过30万元。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("ecommerce.txt", text, -1, &error);
+  PnDocument *drafted;
+  PnBenefit *benefit;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PnDocument) reviewed = NULL;
+  g_autoptr(GPtrArray) documents = g_ptr_array_new ();
+  g_autoptr(PnCorpus) corpus = NULL;
+  g_autoptr(PnProfile) profile = pn_profile_new ();
+  g_autoptr(PnResults) results = NULL;
+  const PnResult *result;
+
+  g_assert_no_error (error);
+  drafted = pn_draft_get_document (draft);
+  benefit = g_ptr_array_index (article (drafted, "1")->benefits, 0);
+  g_assert_null (condition (benefit, PN_QUESTION_PRODUCT));
+  g_assert_null (condition (benefit, PN_QUESTION_ENTITY));
+
+  benefit->reviewed = TRUE;
+  g_free (drafted->jurisdiction);
+  drafted->jurisdiction = g_strdup ("xiamen");
+  bytes = pn_policy_writer_write (drafted, &error);
+  g_assert_no_error (error);
+  reviewed = pn_policy_loader_load_document ("ecommerce.xml", bytes, taxonomy, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (documents, reviewed);
+  corpus = pn_corpus_new (taxonomy, documents);
+  pn_profile_set_location (profile, "xiamen");
+  pn_profile_set_as_of (profile, "2026-06-30");
+  pn_profile_set_answer (profile, PN_QUESTION_PRODUCT, "drug");
+  results = pn_engine_evaluate (corpus, profile, &error);
+  g_assert_no_error (error);
+  result = pn_results_find (results, benefit->id);
+  g_assert_nonnull (result);
+  g_test_message ("%s", result->derivation.en);
+  g_assert_nonnull (strstr (result->derivation.en, "50% of a figure no question asks for"));
+}
+
 /* 福州高新区 and 泉州高新区 issue texts under the same kind of name: two
  * places (they were one, "高新技术产业开发区", so the second document's
  * import replaced the first's), each within its city and with an id a
@@ -3405,6 +3452,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/yearly-ceiling-over-years", test_yearly_ceiling_over_years);
   g_test_add_func ("/pn/draft/figures/part-award-replaces", test_part_award_replaces);
   g_test_add_func ("/pn/draft/figures/price-per-bed", test_price_per_bed);
+  g_test_add_func ("/pn/draft/conditions/platform-sold-on", test_platform_sold_on);
 
   status = g_test_run ();
   pn_taxonomy_unref (taxonomy);
