@@ -575,6 +575,31 @@ pn_draft_new_from_bytes (const char  *display_name,
 
       g_ptr_array_add (warnings, pn_text_new (zh, en));
     }
+  /* "《…》（厦府规〔2023〕17号）同时废止", often in the closing sentences no
+   * article keeps: said in a note, where pn_draft_guess_superseded () finds
+   * the number the text repeals */
+  for (const char *p = text != NULL ? strstr (text, "废止") : NULL; p != NULL; p = strstr (p + strlen ("废止"), "废止"))
+    {
+      const char *start = p;
+      g_autofree char *sentence = NULL;
+      g_autofree char *zh = NULL;
+
+      while (start > text)
+        {
+          const char *prev = g_utf8_find_prev_char (text, start);
+
+          if (prev == NULL || g_str_has_prefix (prev, "。") || *prev == '\n')
+            break;
+          start = prev;
+        }
+      if (strstr (start, "号") == NULL || strstr (start, "号") > p)
+        continue;
+      sentence = g_strndup (start, (p - start) + strlen ("废止"));
+      zh = g_strdup_printf ("原文写明废止：%s。", sentence);
+      add_note (document->notes, zh,
+                "The text repeals a document (see the Chinese): if it is in the library, this one supersedes it.");
+      break;
+    }
   if (meta->issuer == NULL)
     add_note (document->notes, "文中未载明发文机关，请核实。", "The text names no issuer: check it.");
   if (meta->issued == NULL && !meta->draft)
@@ -845,6 +870,35 @@ pn_draft_guess_superseded (PnDocument  *document,
   candidates = pn_corpus_list_documents (corpus, error);
   if (candidates == NULL)
     return NULL;
+
+  /* "《…若干措施》（厦府规〔2023〕17号）同时废止": the text names what it ends */
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      PnDocument *other = g_ptr_array_index (candidates, i);
+
+      if (g_strcmp0 (other->id, document->id) == 0 || other->doc_number == NULL ||
+          g_strcmp0 (other->doc_number, document->doc_number) == 0)
+        continue;
+      guint n_articles = document->articles != NULL ? document->articles->len : 0;
+
+      for (guint a = 0; a < n_articles + document->notes->len; a++)
+        {
+          const char *original = a < n_articles
+                                 ? ((PnArticle *) g_ptr_array_index (document->articles, a))->original
+                                 : ((PnText *) g_ptr_array_index (document->notes, a - n_articles))->zh;
+          const char *at = original != NULL ? strstr (original, other->doc_number) : NULL;
+          const char *end;
+          g_autofree char *rest = NULL;
+
+          if (at == NULL)
+            continue;
+          end = strstr (at, "。");
+          rest = g_strndup (at, end != NULL ? (gsize) (end - at) : strlen (at));
+          if (strstr (rest, "废止") != NULL || strstr (rest, "停止执行") != NULL ||
+              strstr (rest, "不再执行") != NULL)
+            return other;
+        }
+    }
 
   key = title_key (document->title.zh);
   for (guint i = 0; i < candidates->len; i++)

@@ -2668,6 +2668,43 @@ test_platform_sold_on (void)
   g_assert_nonnull (strstr (result->derivation.en, "50% of a figure no question asks for"));
 }
 
+/* "《…若干措施的通知》（厦府规〔2023〕17号）同时废止": the text names the
+ * document it replaces, which the draft proposes to supersede (a 2027
+ * successor of Xiamen 2023 proposed nothing); a number cited otherwise
+ * ("根据…") is not that */
+static void
+test_names_what_it_repeals (void)
+{
+  static const char repeals[] =
+    "厦门市生物医药产业发展若干措施（2027年）\n\n"
+    "一、对在本市完成Ⅱ期临床试验的1类创新药，给予最高1500万元奖励。\n"
+    "二、本措施自2027年1月1日起施行，有效期三年。《厦门市人民政府关于印发加快推进生物医药产业高质量发展若干措施的通知》"
+    "（厦府规〔2023〕17号）同时废止。\n\n厦门市人民政府\n2026年12月1日\n";
+  static const char cites[] =
+    "厦门市生物医药企业上市奖励办法\n\n"
+    "一、根据《厦门市人民政府关于印发加快推进生物医药产业高质量发展若干措施的通知》（厦府规〔2023〕17号），"
+    "对在境内上市的生物医药企业，给予300万元奖励。\n\n厦门市人民政府\n2026年12月1日\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) bundled = pn_policy_loader_load_bundled_documents (taxonomy, &error);
+  g_autoptr(PnCorpus) corpus = NULL;
+  g_autoptr(PnDraft) draft = NULL;
+  g_autoptr(PnDraft) other = NULL;
+  PnDocument *previous;
+
+  g_assert_no_error (error);
+  corpus = pn_corpus_new (taxonomy, bundled);
+  draft = draft_bytes ("xiamen-2027.txt", repeals, -1, &error);
+  g_assert_no_error (error);
+  previous = pn_draft_guess_superseded (pn_draft_get_document (draft), corpus, NULL);
+  g_assert_nonnull (previous);
+  g_assert_cmpstr (previous->id, ==, "xiamen-2023-17");
+
+  other = draft_bytes ("listing.txt", cites, -1, &error);
+  g_assert_no_error (error);
+  previous = pn_draft_guess_superseded (pn_draft_get_document (other), corpus, NULL);
+  g_assert_true (previous == NULL || g_strcmp0 (previous->id, "xiamen-2023-17") != 0);
+}
+
 /* 福州高新区 and 泉州高新区 issue texts under the same kind of name: two
  * places (they were one, "高新技术产业开发区", so the second document's
  * import replaced the first's), each within its city and with an id a
@@ -3453,6 +3490,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/part-award-replaces", test_part_award_replaces);
   g_test_add_func ("/pn/draft/figures/price-per-bed", test_price_per_bed);
   g_test_add_func ("/pn/draft/conditions/platform-sold-on", test_platform_sold_on);
+  g_test_add_func ("/pn/draft/meta/names-what-it-repeals", test_names_what_it_repeals);
 
   status = g_test_run ();
   pn_taxonomy_unref (taxonomy);
