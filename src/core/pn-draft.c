@@ -546,6 +546,44 @@ pn_draft_new_from_bytes (const char  *display_name,
         : g_strdup ("Not yet summarised (drafted automatically); no award figure was found in it.");
     }
 
+  /* "六、附则 … 单个企业每年享受本办法资金总额不超过3000万元": a yearly cap
+   * of every award, in the closing text no article keeps.  Read as an
+   * article of its own would read it, on a scratch copy. */
+  for (guint i = 0; document->articles->len > 0 && i < structure->closing->len; i++)
+    {
+      PnDraftPara *para = g_ptr_array_index (structure->closing, i);
+      PnArticle *last = g_ptr_array_index (document->articles, document->articles->len - 1);
+      g_autoptr(PnDocument) scratch = NULL;
+      g_autoptr(GPtrArray) found = NULL;
+      PnArticle *copy;
+
+      if (para->text == NULL ||
+          pn_draft_find_any (para->text, (const char * const[]) { "本办法", "本政策", "本措施", "本规定", "本方案",
+                                                                  "本细则", "本意见", NULL }) == NULL ||
+          pn_draft_find_any (para->text, (const char * const[]) { "每年", "年度", NULL }) == NULL ||
+          pn_draft_find_any (para->text, (const char * const[]) { "不超过", "最高", "上限", NULL }) == NULL ||
+          pn_draft_find_any (para->text, (const char * const[]) { "万元", "亿元", NULL }) == NULL)
+        continue;
+
+      scratch = pn_document_new ();
+      scratch->id = g_strdup (document->id);
+      copy = pn_document_add_article (scratch);
+      copy->number = g_strdup (last->number);
+      copy->original = pn_draft_clean_controls (para->text);
+      copy->document = scratch;
+      found = g_ptr_array_new_with_free_func (g_free);
+      pn_draft_read_benefits (copy, places, taxonomy, found);
+
+      for (guint c = 0; c < scratch->annual_caps->len; c++)
+        {
+          PnAnnualCap *cap = g_ptr_array_steal_index (scratch->annual_caps, c--);
+
+          g_free (cap->id);
+          cap->id = g_strdup_printf ("%s/caps/closing-%u", document->id, document->annual_caps->len + 1);
+          g_ptr_array_add (document->annual_caps, cap);
+        }
+    }
+
   attach_lone_caps (document);
 
   /* the places module reports the units it proposed when it goes */

@@ -2705,6 +2705,40 @@ test_names_what_it_repeals (void)
   g_assert_true (previous == NULL || g_strcmp0 (previous->id, "xiamen-2023-17") != 0);
 }
 
+/* "六、附则 … 单个企业每年享受本办法资金总额不超过3000万元": a yearly cap of
+ * every award, though no article keeps the closing text (it was lost) */
+static void
+test_closing_yearly_cap (void)
+{
+  static const char text[] =
+    "某某高新区生物医药产业扶持办法\n\n"
+    "一、研发支持\n对在区内完成Ⅱ期临床试验的1类创新药，给予1000万元奖励。\n"
+    "二、产业化支持\n对取得药品注册证书并在区内生产的1类创新药，给予2000万元奖励。\n"
+    "三、附则\n单个企业每年享受本办法资金总额不超过3000万元。本办法自2026年7月1日起施行，有效期三年。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("closing.txt", text, -1, &error);
+  PnDocument *document;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  g_assert_cmpuint (document->annual_caps->len, ==, 1);
+  g_assert_cmpint (((PnAnnualCap *) g_ptr_array_index (document->annual_caps, 0))->amount, ==, 30000000);
+  for (guint a = 0; a < document->articles->len; a++)
+    {
+      PnArticle *one = g_ptr_array_index (document->articles, a);
+
+      for (guint b = 0; b < one->benefits->len; b++)
+        {
+          PnBenefit *benefit = g_ptr_array_index (one->benefits, b);
+
+          g_assert_nonnull (benefit->annual_caps);
+          g_assert_cmpstr (benefit->annual_caps[0], ==,
+                           ((PnAnnualCap *) g_ptr_array_index (document->annual_caps, 0))->id);
+        }
+    }
+  assert_valid (draft);
+}
+
 /* 福州高新区 and 泉州高新区 issue texts under the same kind of name: two
  * places (they were one, "高新技术产业开发区", so the second document's
  * import replaced the first's), each within its city and with an id a
@@ -3491,6 +3525,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/price-per-bed", test_price_per_bed);
   g_test_add_func ("/pn/draft/conditions/platform-sold-on", test_platform_sold_on);
   g_test_add_func ("/pn/draft/meta/names-what-it-repeals", test_names_what_it_repeals);
+  g_test_add_func ("/pn/draft/figures/closing-yearly-cap", test_closing_yearly_cap);
 
   status = g_test_run ();
   pn_taxonomy_unref (taxonomy);
