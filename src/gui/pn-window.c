@@ -628,7 +628,20 @@ pn_window_open_client_now (PnWindow *self)
     return;
 
   if (!pn_gui_open_profile (application, name, &error))
-    pn_window_add_toast (self, adw_toast_new (error->message));
+    {
+      pn_window_add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  /* opened from the questions or the welcome: the client's results, not
+   * its Step 1 (the other views show the client where they are) */
+  {
+    const char *view = gtk_stack_get_visible_child_name (self->main_stack);
+
+    if ((g_strcmp0 (view, "assistant") == 0 || g_strcmp0 (view, "welcome") == 0) &&
+        pn_profile_get_location (pn_application_get_profile (application)) != NULL)
+      pn_window_show_view (self, "results");
+  }
 }
 
 /* A saved client from the person menu: its answers replace the open

@@ -1095,9 +1095,14 @@ test_reopened_client (Fixture *fixture)
   g_assert_true (pn_store_save_profile (pn_application_get_store (fixture->app), saved, &error));
   g_assert_no_error (error);
 
+  /* opened from the questions' first step: its results, not Step 1 */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.start", NULL));
+  pn_test_flush ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->main_stack), ==, "assistant");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-client", "s", "Reopened"));
   pn_test_flush ();
   g_assert_cmpstr (pn_profile_get_answer (fixture->profile, PN_QUESTION_PHASE), ==, "phase-1");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->main_stack), ==, "results");
 
   /* as on the next start: a new window on the client already open */
   fixture->window = pn_window_new (fixture->app);
