@@ -383,6 +383,32 @@ test_drug (Fixture *fixture)
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (view_child (fixture, "total_label"))), ==, total);
   }
 
+  /* The counted Phase II award (厦府规〔2023〕17号, 有效期至2026年12月31日)
+   * ends: the note under the total says when the first counted one does */
+  {
+    const char *first = NULL;
+    g_autofree char *date_end = NULL;
+    const char *note = gtk_label_get_text (GTK_LABEL (view_child (fixture, "total_note_label")));
+
+    for (guint i = 0; i < pn_pipeline_get_n_stages (pipeline); i++)
+      {
+        const PnPipelineStage *stage = pn_pipeline_get_stage (pipeline, i);
+
+        for (guint m = 0; m < stage->milestones->len; m++)
+          {
+            const PnResult *result = g_ptr_array_index (stage->milestones, m);
+
+            if (result->counted && result->valid_until != NULL && (first == NULL || strcmp (result->valid_until, first) < 0))
+              first = result->valid_until;
+          }
+      }
+    g_assert_nonnull (first);
+    g_assert_cmpstr (first, <=, "2026-12-31");
+    date_end = pn_gui_format_date (first);
+    g_test_message ("%s", note);
+    g_assert_nonnull (strstr (note, date_end));
+  }
+
   /* The corpus going and coming back. */
   pn_pipeline_view_set_corpus (fixture->view, NULL);
   g_assert_cmpstr (visible_page (fixture), ==, "empty");

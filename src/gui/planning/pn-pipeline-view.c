@@ -655,6 +655,39 @@ pn_pipeline_view_update_header (PnPipelineView *self)
         note = g_strdup_printf (_("The sum of the milestones’ counted estimates below; at most %s once every figure reaches the caps."),
                                 most);
       }
+    /* Each milestone is worked out on the as-of date: a measure counted
+     * there that ends before the project reaches a later milestone gives
+     * that milestone nothing (Xiamen 2023 and Jinjiang 2025 end on
+     * 2026-12-31) */
+    {
+      const char *first_end = NULL;
+
+      for (guint i = 0; i < pn_pipeline_get_n_stages (self->pipeline); i++)
+        {
+          const PnPipelineStage *stage = pn_pipeline_get_stage (self->pipeline, i);
+
+          for (guint m = 0; m < stage->milestones->len; m++)
+            {
+              const PnResult *result = g_ptr_array_index (stage->milestones, m);
+
+              if (result->counted && result->valid_until != NULL &&
+                  (first_end == NULL || strcmp (result->valid_until, first_end) < 0))
+                first_end = result->valid_until;
+            }
+        }
+      if (first_end != NULL)
+        {
+          g_autofree char *date = pn_gui_format_date (first_end);
+          g_autofree char *more = NULL;
+          /* Translators: %s is a date; the milestones are worked out as if reached on the as-of date */
+          g_autofree char *ends = g_strdup_printf (_("Counted measures end from %s: a milestone reached after that gets nothing from them."),
+                                                   date);
+
+          more = g_strconcat (note, "\n", ends, NULL);
+          g_free (note);
+          note = g_steal_pointer (&more);
+        }
+    }
     gtk_label_set_text (self->total_note_label, note);
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->total_label),
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, note,
