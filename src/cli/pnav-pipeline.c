@@ -96,7 +96,12 @@ pnav_pipeline (PnavContext  *ctx,
                                         "ceiling; at least the one given when more of it gives "
                                         "less) and “more_gives_less” (a top-up pays only the "
                                         "difference over the award it tops up: past its cap, more "
-                                        "of the figure gives less)."),
+                                        "of the figure gives less); the whole pipeline's "
+                                        "“pipeline_estimate_cny” (the milestones' counted "
+                                        "estimates added up), “pipeline_ceiling_cny” (null when "
+                                        "a rate has no cap) and “counted_until” (the first end of "
+                                        "a counted measure: a milestone reached after it gets "
+                                        "nothing from it)."),
                                      pipeline_entries, TRUE);
 
   if (!pnav_option_context_parse (context, args, FALSE, &positional, &error)

@@ -3,12 +3,15 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "pn-pipeline.h"
 #include "pn-citation.h"
 
 #include "pn-core-private.h"
 #include "pn-engine.h"
 #include "pn-export.h"
+#include "pn-date.h"
 #include "pn-money.h"
 
 struct _PnPipeline
@@ -471,6 +474,42 @@ add_yuan (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+void
+pn_pipeline_get_whole (PnPipeline  *self,
+                       gint64      *out_total,
+                       gint64      *out_ceiling,
+                       const char **out_first_end)
+{
+  gint64 total = 0;
+  gint64 ceiling = 0;
+  const char *first_end = NULL;
+
+  g_return_if_fail (self != NULL);
+
+  for (guint s = 0; s < self->stages->len; s++)
+    {
+      const PnPipelineStage *stage = g_ptr_array_index (self->stages, s);
+
+      total += stage->milestone_total_cny;
+      if (ceiling != PN_YUAN_UNSET)
+        ceiling = stage->ceiling_cny == PN_YUAN_UNSET ? PN_YUAN_UNSET : ceiling + stage->ceiling_cny;
+      for (guint m = 0; m < stage->milestones->len; m++)
+        {
+          const PnResult *result = g_ptr_array_index (stage->milestones, m);
+
+          if (result->counted && result->valid_until != NULL &&
+              (first_end == NULL || strcmp (result->valid_until, first_end) < 0))
+            first_end = result->valid_until;
+        }
+    }
+  if (out_total != NULL)
+    *out_total = total;
+  if (out_ceiling != NULL)
+    *out_ceiling = ceiling;
+  if (out_first_end != NULL)
+    *out_first_end = first_end;
+}
+
 JsonNode *
 pn_pipeline_to_json (PnPipeline *self)
 {
@@ -488,6 +527,19 @@ pn_pipeline_to_json (PnPipeline *self)
   json_builder_add_string_value (builder, self->as_of);
   json_builder_set_member_name (builder, "product");
   json_builder_add_string_value (builder, self->product);
+  {
+    gint64 total, ceiling;
+    const char *first_end;
+
+    pn_pipeline_get_whole (self, &total, &ceiling, &first_end);
+    add_yuan (builder, "pipeline_estimate_cny", total);
+    add_yuan (builder, "pipeline_ceiling_cny", ceiling);
+    json_builder_set_member_name (builder, "counted_until");
+    if (first_end != NULL)
+      json_builder_add_string_value (builder, first_end);
+    else
+      json_builder_add_null_value (builder);
+  }
 
   json_builder_set_member_name (builder, "stages");
   json_builder_begin_array (builder);
@@ -673,6 +725,37 @@ pn_pipeline_to_text (PnPipeline *self,
       g_string_append_printf (str, zh ? "  此阶段全部计入合计：%s（%u 项）；%s\n"
                                       : "  Whole profile at this milestone: %s (%u counted); %s\n",
                               total, pn_results_get_n_counted (stage->results), high);
+    }
+
+  /* the milestones together, as the window's total says */
+  if (self->stages->len > 0)
+    {
+      gint64 whole, ceiling;
+      const char *first_end;
+      g_autofree char *whole_text = NULL;
+
+      pn_pipeline_get_whole (self, &whole, &ceiling, &first_end);
+      whole_text = pn_money_format_yuan (whole);
+      if (ceiling == PN_YUAN_UNSET)
+        g_string_append_printf (str, zh ? "\n整个研发管线：%s（各里程碑计入金额之和）；部分比例无上限，数额越高可得越多\n"
+                                        : "\nWhole pipeline: %s (the milestones' counted estimates added up); some rates "
+                                          "have no cap, so higher figures give more\n", whole_text);
+      else
+        {
+          g_autofree char *most = pn_money_format_yuan (ceiling);
+
+          g_string_append_printf (str, zh ? "\n整个研发管线：%s（各里程碑计入金额之和）；各项数额达到上限时最多%s\n"
+                                          : "\nWhole pipeline: %s (the milestones' counted estimates added up); at most "
+                                            "%s once every figure reaches the caps\n", whole_text, most);
+        }
+      if (first_end != NULL)
+        {
+          g_autofree char *date = pn_date_to_words (first_end, zh);
+
+          g_string_append_printf (str, zh ? "计入的措施自%s起陆续到期：此后达到的里程碑无法再获得这些措施的奖励\n"
+                                          : "Counted measures end from %s: a milestone reached after that gets "
+                                            "nothing from them\n", date);
+        }
     }
 
   return g_string_free (str, FALSE);

@@ -85,6 +85,14 @@ const char   *pn_pipeline_get_product    (PnPipeline  *self);
 guint         pn_pipeline_get_n_stages   (PnPipeline  *self);
 const PnPipelineStage *pn_pipeline_get_stage (PnPipeline *self,
                                               guint       position);
+/* The whole pipeline: every milestone's counted estimates added up, what
+ * their caps allow together (PN_YUAN_UNSET when some rate has no cap),
+ * and the first end (YYYY-MM-DD) of a counted milestone measure, or NULL:
+ * a milestone reached after it gets nothing from that measure. */
+void          pn_pipeline_get_whole      (PnPipeline  *self,
+                                          gint64      *out_total,
+                                          gint64      *out_ceiling,
+                                          const char **out_first_end);
 
 /* {"location","as_of","product","stages":[{"phase","label":{"zh","en"},
  *  "total_estimate_cny","total_high_cny" (null when unbounded),"counted_count","milestone_estimate_cny",

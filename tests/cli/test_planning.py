@@ -618,8 +618,22 @@ def test_pipeline(tap, pnav):
                                   "for_ceiling_cny": 50000000, "more_gives_less": False}],
            "pipeline phase-2: counted estimate, cap and the figure that reaches it", json.dumps(p2)[:600])
 
+    # the whole pipeline: the milestones' counted estimates added up, their
+    # caps together, and the first end of a counted measure
+    whole = sum(s["milestone_estimate_cny"] for s in got["stages"])
+    ceiling = (None if any(s["ceiling_cny"] is None for s in got["stages"])
+               else sum(s["ceiling_cny"] for s in got["stages"]))
+    ends = [e["valid_until"] for s in got["stages"] for e in s["milestones"] if e["counted"] and e["valid_until"]]
+    tap.ok(got["pipeline_estimate_cny"] == whole and got["pipeline_ceiling_cny"] == ceiling
+           and got["counted_until"] == (min(ends) if ends else None) and whole > 0,
+           "pipeline JSON: the whole pipeline's estimate, ceiling and first end",
+           json.dumps({k: got[k] for k in ("pipeline_estimate_cny", "pipeline_ceiling_cny", "counted_until")}))
+
     r = pnav.run("pipeline", *base, "--rd-investment", str(default_rd))
     tap.ok(r.rc == 0 and "phase-1" in r.out and "¥25,000,000" in r.out, "pipeline --format text", r)
+    j = pnav.run("pipeline", *base, "--rd-investment", str(default_rd), "--format", "json").json()
+    tap.ok(r.rc == 0 and ("Whole pipeline: ¥%s " % format(j["pipeline_estimate_cny"], ",")) in r.out
+           and "Counted measures end from" in r.out, "pipeline text: the whole pipeline and when its measures end", r)
     # a milestone reached later may find the measure ended: its end is shown
     tap.ok(r.rc == 0 and re.search(r"\(厦府规〔2023〕17号 art\. 1\) \(in force until 31 December 2026\)\n", r.out),
            "pipeline text says when a counted measure ends", r)

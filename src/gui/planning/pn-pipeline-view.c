@@ -629,18 +629,12 @@ pn_pipeline_view_update_header (PnPipelineView *self)
   {
     gint64 total = 0;
     gint64 ceiling = 0;
+    const char *first_end = NULL;
     g_autofree char *total_text = NULL;
     g_autofree char *amount = NULL;
     g_autofree char *note = NULL;
 
-    for (guint i = 0; i < pn_pipeline_get_n_stages (self->pipeline); i++)
-      {
-        const PnPipelineStage *stage = pn_pipeline_get_stage (self->pipeline, i);
-
-        total += stage->milestone_total_cny;
-        if (ceiling != PN_YUAN_UNSET)
-          ceiling = stage->ceiling_cny == PN_YUAN_UNSET ? PN_YUAN_UNSET : ceiling + stage->ceiling_cny;
-      }
+    pn_pipeline_get_whole (self->pipeline, &total, &ceiling, &first_end);
     amount = pn_money_format_yuan (total);
     /* Translators: the sum of every milestone's estimate, "¥27,000,000" */
     total_text = g_strdup_printf (_("Whole pipeline: %s"), amount);
@@ -659,35 +653,18 @@ pn_pipeline_view_update_header (PnPipelineView *self)
      * there that ends before the project reaches a later milestone gives
      * that milestone nothing (Xiamen 2023 and Jinjiang 2025 end on
      * 2026-12-31) */
-    {
-      const char *first_end = NULL;
+    if (first_end != NULL)
+      {
+        g_autofree char *date = pn_gui_format_date (first_end);
+        g_autofree char *more = NULL;
+        /* Translators: %s is a date; the milestones are worked out as if reached on the as-of date */
+        g_autofree char *ends = g_strdup_printf (_("Counted measures end from %s: a milestone reached after that gets nothing from them."),
+                                                 date);
 
-      for (guint i = 0; i < pn_pipeline_get_n_stages (self->pipeline); i++)
-        {
-          const PnPipelineStage *stage = pn_pipeline_get_stage (self->pipeline, i);
-
-          for (guint m = 0; m < stage->milestones->len; m++)
-            {
-              const PnResult *result = g_ptr_array_index (stage->milestones, m);
-
-              if (result->counted && result->valid_until != NULL &&
-                  (first_end == NULL || strcmp (result->valid_until, first_end) < 0))
-                first_end = result->valid_until;
-            }
-        }
-      if (first_end != NULL)
-        {
-          g_autofree char *date = pn_gui_format_date (first_end);
-          g_autofree char *more = NULL;
-          /* Translators: %s is a date; the milestones are worked out as if reached on the as-of date */
-          g_autofree char *ends = g_strdup_printf (_("Counted measures end from %s: a milestone reached after that gets nothing from them."),
-                                                   date);
-
-          more = g_strconcat (note, "\n", ends, NULL);
-          g_free (note);
-          note = g_steal_pointer (&more);
-        }
-    }
+        more = g_strconcat (note, "\n", ends, NULL);
+        g_free (note);
+        note = g_steal_pointer (&more);
+      }
     gtk_label_set_text (self->total_note_label, note);
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->total_label),
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, note,
