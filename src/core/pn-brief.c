@@ -337,28 +337,12 @@ high_label (PnBrief *self)
                                     "%s（如下文各项尚缺条件均满足）"), yuan);
 }
 
-/* "¥320,000 in year 1, ¥240,000 in year 2 …" */
+/* "year 1: ¥320,000 (40%), …" in the brief's language */
 static char *
 stages_label (PnBrief        *self,
               const PnResult *result)
 {
-  GString *str = g_string_new (NULL);
-
-  for (guint i = 0; i < result->stages->len; i++)
-    {
-      const PnStageResult *stage = &g_array_index (result->stages, PnStageResult, i);
-      g_autofree char *yuan = stage->cny != PN_YUAN_UNSET ? pn_money_format_yuan (stage->cny) : NULL;
-      int percent = (int) (stage->share * 100 + 0.5);
-
-      if (i > 0)
-        g_string_append (str, TR (self, ", ", "，"));
-      if (yuan != NULL)
-        g_string_append_printf (str, TR (self, "year %u: %s (%d%%)", "第%u年%s（%d%%）"),
-                                stage->year, yuan, percent);
-      else
-        g_string_append_printf (str, TR (self, "year %u: %d%%", "第%u年%d%%"), stage->year, percent);
-    }
-  return g_string_free (str, FALSE);
+  return pn_export_stages_label (result, self->lang);
 }
 
 static void

@@ -599,6 +599,31 @@ pn_export_in_force_until (const PnResult *result,
                             : g_strdup_printf ("in force until %s", words);
 }
 
+char *
+pn_export_stages_label (const PnResult *result,
+                        PnLang          lang)
+{
+  gboolean zh = lang == PN_LANG_ZH;
+  GString *str = g_string_new (NULL);
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  for (guint i = 0; result->stages != NULL && i < result->stages->len; i++)
+    {
+      const PnStageResult *stage = &g_array_index (result->stages, PnStageResult, i);
+      g_autofree char *yuan = stage->cny != PN_YUAN_UNSET ? pn_money_format_yuan (stage->cny) : NULL;
+      int percent = (int) (stage->share * 100 + 0.5);
+
+      if (i > 0)
+        g_string_append (str, zh ? "，" : ", ");
+      if (yuan != NULL)
+        g_string_append_printf (str, zh ? "第%u年%s（%d%%）" : "year %u: %s (%d%%)", stage->year, yuan, percent);
+      else
+        g_string_append_printf (str, zh ? "第%u年%d%%" : "year %u: %d%%", stage->year, percent);
+    }
+  return g_string_free (str, FALSE);
+}
+
 const char *
 pn_export_counted_until (PnResults *results)
 {
@@ -747,6 +772,12 @@ pn_export_results_text (PnResults *results,
               for (guint n = attested; n < result->notes->len; n++)
                 g_string_append_printf (str, zh ? "      说明：%s\n" : "      Note: %s\n",
                                         pn_text_get (g_ptr_array_index (result->notes, n), lang));
+            }
+          if (group < 2 && result->stages != NULL && result->stages->len > 0)
+            {
+              g_autofree char *stages = pn_export_stages_label (result, lang);
+
+              g_string_append_printf (str, zh ? "      按年发放：%s\n" : "      Paid by year: %s\n", stages);
             }
           if (result->counted)
             /* what the applicant must confirm for the amount to hold */

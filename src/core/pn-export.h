@@ -49,6 +49,10 @@ char       *pn_export_amount_label       (const PnResult *result,
  * Jinjiang 2025 end on 2026-12-31. */
 char       *pn_export_in_force_until     (const PnResult *result,
                                           PnLang       lang);
+/* "year 1: ¥320,000 (40%), year 2: ¥240,000 (30%), …" (第1年…) for an
+ * award paid by year; "" when it is paid at once */
+char       *pn_export_stages_label       (const PnResult *result,
+                                          PnLang       lang);
 /* The earliest end (YYYY-MM-DD) of the measures that count, or NULL when
  * none counts or none of those has an end. */
 const char *pn_export_counted_until      (PnResults   *results);

@@ -631,6 +631,11 @@ def test_pipeline(tap, pnav):
 
     r = pnav.run("pipeline", *base, "--rd-investment", str(default_rd))
     tap.ok(r.rc == 0 and "phase-1" in r.out and "¥25,000,000" in r.out, "pipeline --format text", r)
+    # 厦府规〔2023〕17号 art. 20: up to 80万元, paid 40%/30%/30% over three years,
+    # said under the measure in pnav match too (the JSON and the brief had it)
+    m = pnav.run("match", "--location", "xiamen", "--product", "device", "--as-of", "2026-06-30")
+    tap.ok(m.rc == 0 and "Paid by year: year 1: ¥320,000 (40%), year 2: ¥240,000 (30%), year 3: ¥240,000 (30%)" in m.out,
+           "match text: an award paid by year says so", m)
     j = pnav.run("pipeline", *base, "--rd-investment", str(default_rd), "--format", "json").json()
     tap.ok(r.rc == 0 and ("Whole pipeline: ¥%s " % format(j["pipeline_estimate_cny"], ",")) in r.out
            and "Counted measures end from" in r.out, "pipeline text: the whole pipeline and when its measures end", r)

@@ -316,7 +316,6 @@ pn_impact_dialog_new (GtkWindow  *parent,
 {
   PnImpactDialog *self;
   g_autofree char *summary = NULL;
-  guint n;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (impact != NULL, NULL);
