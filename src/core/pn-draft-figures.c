@@ -85,6 +85,12 @@ typedef struct
   guint      n_periods;   /* for how many months or years, 0 when not stated */
   guint      year_from;   /* "第二年按50%": the years of a term it is for, 0 */
   guint      year_to;
+  /* a higher standard for a part of an award's applicants: made a top-up
+   * of that award once the sentence's thresholds are read (tops_up_parts ()),
+   * else the note `if_not` says (0: none, 1: raised, 2: a higher cap) */
+  gboolean   replaces;
+  PnBenefit *replaces_lower;  /* the award it replaces, or NULL to look back */
+  guint      if_not;
 } Made;
 
 typedef struct
@@ -1013,7 +1019,7 @@ static const char * const stat_words[] = {
 static const char * const price_marks[] = {
   "每亩", "每千瓦时", "/千瓦时", "每度电", "元/度", "每吨", "元/吨", "每立方米", "元/立方米", "元/亩",
   /* "按每张床位5万元给予一次性补助": a price a bed, which no question counts */
-  "每张床位", "每张床", "每床", "元/床", NULL
+  "每张床位", "每张床", "每床", "张床位", "元/床", NULL
 };
 
 static const char * const enterprise_subjects[] = {
@@ -1169,7 +1175,7 @@ classify (Reader *self,
   /* "补贴标准不超过每平方米每天3元": a price, not what an award gives */
   if (span_has_any (s, back (s, first->start, 6, floor), first->start,
                     (const char * const[]) { "每平方米", "平方米", "每天", "每日", "每亩", "每千瓦时", "每度",
-                                             "每吨", "每立方米", "每张床位", "每张床", "每床", NULL }) ||
+                                             "每吨", "每立方米", "每张床位", "每张床", "每床", "张床位", NULL }) ||
       /* "每平方米每月补贴标准不超过30元" */
       (first->kind == TOKEN_YUAN && first->yuan < 10000 &&
        span_has_any (s, window, first->start,
@@ -2924,9 +2930,6 @@ add_figure (Reader            *self,
   g_ptr_array_add (self->figures, figure);
 }
 
-static gboolean make_top_up (PnBenefit *higher,
-                             PnBenefit *lower);
-
 static PnBenefit *
 clone_benefit (Reader    *self,
                Made      *from,
@@ -2984,13 +2987,14 @@ clone_benefit (Reader    *self,
         g_ptr_array_add (benefit->conditions, ours);
         copied = TRUE;
       }
-    if (copied && !make_top_up (benefit, from->benefit))
-      g_ptr_array_add (benefit->notes,
-                       pn_text_new ("本项为上一项奖励中部分申请人的更高上限：对这些申请人取代上一项，而非另加一项；"
-                                    "审核时请将两项置于同一重叠组，或只保留适用的一项。",
-                                    "A higher cap for some of the applicants of the award before: for them it "
-                                    "replaces that award, it does not add to it; put both in one overlap group, or "
-                                    "keep the one that applies."));
+    if (copied)
+      {
+        Made *higher = g_ptr_array_index (self->made, self->made->len - 1);
+
+        higher->replaces = TRUE;
+        higher->replaces_lower = from->benefit;
+        higher->if_not = 2;
+      }
   }
   return benefit;
 }
@@ -3270,6 +3274,23 @@ context_start (Reader *self,
   gsize subject = subject_start (self, token->clause, token->start);
   gsize sstart = sentence_start (self, token->sentence);
 
+  /* "…给予每个产品200万元。其中属于国家创新医疗器械的，给予500万元": a
+   * part of the sentence before's applicants, read with its subject */
+  if (subject >= token->start && token->sentence > 0 && at (self->s, sstart, "其中") &&
+      sentence_end (self, token->sentence - 1) + strlen ("。") >= sstart)
+    {
+      gsize before = sentence_start (self, token->sentence - 1);
+      gsize found = before;
+
+      for (gsize p = before; p < sstart; p += char_len (self->s + p))
+        if (at (self->s, p, "对") && !at (self->s, p, "对应"))
+          {
+            found = p;
+            break;
+          }
+      return found;
+    }
+
   if (subject < token->start)
     {
       /* "对通过一致性评价的仿制药品种，…；对国内首家通过的，给予500万元":
@@ -3343,6 +3364,55 @@ raised_rate (Reader *self,
  * not both added (a reviewer who only marks both reviewed counted ¥7,000,000
  * for a ¥5,000,000 award).  FALSE, and nothing changed, when the two are
  * not of a kind to top up. */
+/* Whether `higher` asks what `lower` asks and more: each of lower's
+ * conditions holds in higher with the same values or fewer, and higher
+ * asks something more (a condition, fewer values, a requirement).  A
+ * part's award tops up only the award of the whole it is a part of: not
+ * one of another class, nor one it cannot be told apart from. */
+static gboolean
+extends_conditions (PnBenefit *higher,
+                    PnBenefit *lower)
+{
+  gboolean more = higher->requirements->len > lower->requirements->len;
+
+  for (guint i = 0; i < lower->conditions->len; i++)
+    {
+      const PnCondition *theirs = g_ptr_array_index (lower->conditions, i);
+      const PnCondition *ours = pn_benefit_find_condition (higher, theirs->question);
+
+      if (ours == NULL)
+        return FALSE;
+      for (guint v = 0; ours->values[v] != NULL; v++)
+        if (!g_strv_contains ((const char * const *) theirs->values, ours->values[v]))
+          return FALSE;
+      if (g_strv_length (ours->values) < g_strv_length (theirs->values))
+        more = TRUE;
+    }
+  for (guint i = 0; i < higher->conditions->len; i++)
+    if (pn_benefit_find_condition (lower, ((PnCondition *) g_ptr_array_index (higher->conditions, i))->question) == NULL)
+      more = TRUE;
+  /* "其中设备投资额在5000万元以上的重点项目" over "500万元以上": a higher bar */
+  for (guint i = 0; i < higher->thresholds->len; i++)
+    {
+      const PnThreshold *ours = g_ptr_array_index (higher->thresholds, i);
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < lower->thresholds->len; j++)
+        {
+          const PnThreshold *theirs = g_ptr_array_index (lower->thresholds, j);
+
+          if (theirs->figure != ours->figure)
+            continue;
+          found = TRUE;
+          if (ours->min > theirs->min)
+            more = TRUE;
+        }
+      if (!found)
+        more = TRUE;
+    }
+  return more;
+}
+
 static gboolean
 make_top_up (PnBenefit *higher,
              PnBenefit *lower)
@@ -3350,6 +3420,8 @@ make_top_up (PnBenefit *higher,
   g_autofree char *zh = NULL;
   g_autofree char *en = NULL;
 
+  if (!extends_conditions (higher, lower))
+    return FALSE;
   if ((higher->kind != PN_BENEFIT_FIXED && higher->kind != PN_BENEFIT_RATE) ||
       (lower->kind != PN_BENEFIT_FIXED && lower->kind != PN_BENEFIT_RATE) ||
       higher->tops_up != NULL || higher->stages != NULL || lower->stages != NULL ||
@@ -3368,11 +3440,19 @@ make_top_up (PnBenefit *higher,
   return TRUE;
 }
 
-/* make_top_up () of `higher` over the award made last before it, in its
- * sentence or the one before */
+/* `higher` is a higher standard for a part of an award before it: made a
+ * top-up of it at the end of build (), once the thresholds are read */
+static void
+replaces_before (Made *higher)
+{
+  higher->replaces = TRUE;
+}
+
+/* make_top_up () of `higher` over the last award before it, in its
+ * sentence or the one before, that it is a part of */
 static gboolean
-replaces_before (Reader *self,
-                 Made   *higher)
+top_up_before (Reader *self,
+               Made   *higher)
 {
   for (guint i = self->made->len; i > 0; i--)
     {
@@ -3382,9 +3462,64 @@ replaces_before (Reader *self,
         continue;
       if (made->sentence + 1 < higher->sentence)
         break;
-      return make_top_up (higher->benefit, made->benefit);
+      if (make_top_up (higher->benefit, made->benefit))
+        return TRUE;
     }
   return FALSE;
+}
+
+/* "其中属于人工智能医疗器械的，给予80万元": what makes the part a part, when
+ * no question asks it, is a requirement of its award (else it applied to
+ * the whole) */
+static void
+require_part (Reader    *self,
+              PnBenefit *benefit,
+              gsize      start,
+              gsize      end)
+{
+  const char *s = self->s;
+  g_autofree char *part = NULL;
+  g_auto(Vocab) own = { { NULL } };
+  PnRequirement *requirement;
+  gsize from = start;
+  gsize to = end;
+
+  if (at (s, from, "其中"))
+    from += strlen ("其中");
+  if (at (s, from, "，") || at (s, from, "、"))
+    from += strlen ("，");
+  /* up to "…的，" */
+  {
+    const char *de = pn_draft_rfind (s + from, s + to, "的");
+
+    if (de != NULL)
+      to = de - s;
+  }
+  if (to <= from)
+    return;
+  part = span_dup (s, from, to);
+  /* "其中设备投资额在5000万元以上的": a figure, which a threshold reads */
+  for (const char *p = part; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      return;
+  if (strstr (part, "万元") != NULL || strstr (part, "亿元") != NULL)
+    return;
+  detect (part, &own);
+  for (guint q = 0; q < PN_N_QUESTIONS; q++)
+    if (own.values[q] != NULL && own.values[q]->len > 0 && q != PN_QUESTION_PRODUCT &&
+        pn_benefit_find_condition (benefit, q) != NULL)
+      return;   /* a condition says it already */
+  if (pn_draft_count_cjk (part) < 2)
+    return;
+  for (guint r = 0; r < benefit->requirements->len; r++)
+    if (g_str_equal (((PnRequirement *) g_ptr_array_index (benefit->requirements, r))->id, "drafted-part"))
+      return;
+  requirement = pn_requirement_new ();
+  requirement->id = g_strdup ("drafted-part");
+  requirement->text.zh = g_strdup (part);
+  requirement->text.en = g_strdup_printf ("The applicant is as the text says: “%s” (drafted; translate and check)",
+                                          part);
+  g_ptr_array_add (benefit->requirements, requirement);
 }
 
 static Made *
@@ -3398,6 +3533,17 @@ made_of (Reader    *self,
 }
 
 static void
+add_raised_note (PnBenefit *benefit)
+{
+  g_ptr_array_add (benefit->notes,
+                   pn_text_new ("原文为“提高至”：本项取代前一项的标准，而非另加一项；"
+                                "审核时请只保留适用的一项，或将两项置于同一重叠组。",
+                                "The text raises the standard of the award before it (提高至): this one "
+                                "replaces it, it does not add to it; keep the one that applies, or put "
+                                "both in one overlap group."));
+}
+
+static void
 note_raised (Reader    *self,
              PnBenefit *benefit,
              gsize      from,
@@ -3408,15 +3554,18 @@ note_raised (Reader    *self,
   if (!span_has_any (self->s, from, to, (const char * const[]) { "提高至", "提高到", "提升至", NULL }))
     return;
   made = made_of (self, benefit);
-  if (made != NULL && replaces_before (self, made))
-    return;
-  g_ptr_array_add (benefit->notes,
-                   pn_text_new ("原文为“提高至”：本项取代前一项的标准，而非另加一项；"
-                                "审核时请只保留适用的一项，或将两项置于同一重叠组。",
-                                "The text raises the standard of the award before it (提高至): this one "
-                                "replaces it, it does not add to it; keep the one that applies, or put "
-                                "both in one overlap group."));
+  /* "其中列入省重点项目的，补助比例提高至10%": the part's own mark */
+  if (made != NULL && at (self->s, clause_start (self, made->clause), "其中"))
+    require_part (self, benefit, clause_start (self, made->clause), to);
+  if (made != NULL)
+    {
+      replaces_before (made);
+      made->if_not = 1;
+      return;
+    }
+  add_raised_note (benefit);
 }
+
 
 /* "按照评价费用的20%给予资助，国内首家通过的，每个品种最高给予500万元":
  * the rank the cap's own part of the clause names is the capped award's. */
@@ -3664,7 +3813,8 @@ build (Reader *self)
              * holds it: the note asks for one) */
             if (base == PN_FIGURE_SERVICE_REVENUE &&
                 span_has_any (s, cstart, first->start,
-                              (const char * const[]) { "购买", "采购", "购置", "租用", NULL }))
+                              (const char * const[]) { "购买", "采购", "购置", "租用", "支付", "缴纳", "平台服务费",
+                                                       NULL }))
               base = PN_FIGURE_NONE;
             /* "免收租金", "前两年全免、第三年减半" of the rent */
             if (base == PN_FIGURE_NONE &&
@@ -3787,7 +3937,10 @@ build (Reader *self)
                     !span_has_any (s, cstart, first->start,
                                    (const char * const[]) { "再给予", "另给予", "另行给予", "额外", "叠加", "再奖励",
                                                             "另奖励", NULL }))
-                  replaces_before (self, made);
+                  {
+                    require_part (self, made->benefit, cstart, first->start);
+                    replaces_before (made);
+                  }
                 else
                   note_raised (self, made->benefit, window, first->start);
                 add_figure (self, token, PN_DRAFT_FIGURE_AMOUNT, made->benefit);
@@ -4110,6 +4263,30 @@ build (Reader *self)
 
           g_ptr_array_add (made->benefit->notes, pn_text_new (zh, en));
         }
+    }
+
+  /* the parts' higher standards, now that thresholds are read: top-ups of
+   * the awards they are parts of, else the note of what the text says */
+  for (guint i = 0; i < self->made->len; i++)
+    {
+      Made *made = g_ptr_array_index (self->made, i);
+      gboolean done;
+
+      if (!made->replaces)
+        continue;
+      done = made->replaces_lower != NULL ? make_top_up (made->benefit, made->replaces_lower)
+                                          : top_up_before (self, made);
+      if (done)
+        continue;
+      if (made->if_not == 1)
+        add_raised_note (made->benefit);
+      else if (made->if_not == 2)
+        g_ptr_array_add (made->benefit->notes,
+                         pn_text_new ("本项为上一项奖励中部分申请人的更高上限：对这些申请人取代上一项，而非另加一项；"
+                                      "审核时请将两项置于同一重叠组，或只保留适用的一项。",
+                                      "A higher cap for some of the applicants of the award before: for them it "
+                                      "replaces that award, it does not add to it; put both in one overlap group, or "
+                                      "keep the one that applies."));
     }
 
   /* "首次达到10亿元、30亿元、50亿元的，分别给予500万元、1000万元、1500万元

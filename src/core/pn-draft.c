@@ -557,19 +557,35 @@ pn_draft_new_from_bytes (const char  *display_name,
       g_autoptr(GPtrArray) found = NULL;
       PnArticle *copy;
 
-      if (para->text == NULL ||
-          pn_draft_find_any (para->text, (const char * const[]) { "本办法", "本政策", "本措施", "本规定", "本方案",
-                                                                  "本细则", "本意见", NULL }) == NULL ||
-          pn_draft_find_any (para->text, (const char * const[]) { "每年", "年度", NULL }) == NULL ||
-          pn_draft_find_any (para->text, (const char * const[]) { "不超过", "最高", "上限", NULL }) == NULL ||
-          pn_draft_find_any (para->text, (const char * const[]) { "万元", "亿元", NULL }) == NULL)
+      g_autoptr(GString) caps = g_string_new (NULL);
+      g_auto(GStrv) sentences = para->text != NULL ? g_strsplit (para->text, "。", -1) : NULL;
+
+      /* only a sentence that caps what one enterprise gets: "专项资金每年
+       *总额不超过5000万元" is the budget, no applicant's cap */
+      for (guint k = 0; sentences != NULL && sentences[k] != NULL; k++)
+        {
+          const char *sentence = sentences[k];
+
+          if (pn_draft_find_any (sentence, (const char * const[]) { "本办法", "本政策", "本措施", "本规定", "本方案",
+                                                                    "本细则", "本意见", NULL }) != NULL &&
+              pn_draft_find_any (sentence, (const char * const[]) { "每年", "年度", NULL }) != NULL &&
+              pn_draft_find_any (sentence, (const char * const[]) { "不超过", "最高", "上限", NULL }) != NULL &&
+              pn_draft_find_any (sentence, (const char * const[]) { "万元", "亿元", NULL }) != NULL &&
+              pn_draft_find_any (sentence, (const char * const[]) {
+                "单个企业", "每家企业", "每个企业", "单家企业", "同一企业", "每个单位", "单个单位", "同一单位",
+                "每户企业", "单个机构", "每家机构", "单个项目单位", NULL }) != NULL &&
+              pn_draft_find_any (sentence, (const char * const[]) { "安排", "预算", "专项资金总额", "资金规模",
+                                                                    NULL }) == NULL)
+            g_string_append_printf (caps, "%s。", sentence);
+        }
+      if (caps->len == 0)
         continue;
 
       scratch = pn_document_new ();
       scratch->id = g_strdup (document->id);
       copy = pn_document_add_article (scratch);
       copy->number = g_strdup (last->number);
-      copy->original = pn_draft_clean_controls (para->text);
+      copy->original = pn_draft_clean_controls (caps->str);
       copy->document = scratch;
       found = g_ptr_array_new_with_free_func (g_free);
       pn_draft_read_benefits (copy, places, taxonomy, found);

@@ -2597,6 +2597,49 @@ test_part_award_replaces (void)
     }
 }
 
+/* Parts the drafter cannot tell by a question, and parts in a sentence
+ * of their own: "其中属于人工智能医疗器械的，给予80万元" is for those devices
+ * only (a requirement; it was every class II device's), "。其中属于国家创新医
+ * 疗器械的" keeps the sentence before's class III and milestone, and a part
+ * tops up the award of its own class, not the one made last */
+static void
+test_parts_of_awards (void)
+{
+  static const char text[] =
+    "一、对首次取得第二类医疗器械注册证的产品，每个注册证给予50万元奖励；其中属于人工智能医疗器械的，每个注册证给予80万元奖励。\n"
+    "二、对首次取得第三类医疗器械注册证的产品，给予每个产品200万元奖励。其中属于国家创新医疗器械的，每个产品给予500万元奖励。\n"
+    "三、对首次取得第三类、第二类医疗器械注册证的产品，分别给予300万元、100万元奖励；通过国家创新医疗器械特别审查程序的第三类医疗器械，奖励提高至800万元。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("parts.txt", text, -1, &error);
+  PnDocument *document;
+  PnBenefit *ai, *innovative, *raised, *class3 = NULL;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  ai = g_ptr_array_index (article (document, "1")->benefits, 1);
+  g_assert_cmpuint (ai->requirements->len, >=, 1);
+  g_assert_nonnull (strstr (((PnRequirement *) g_ptr_array_index (ai->requirements, ai->requirements->len - 1))->text.zh,
+                            "人工智能医疗器械"));
+
+  innovative = g_ptr_array_index (article (document, "2")->benefits, 1);
+  g_assert_cmpint (innovative->kind, ==, PN_BENEFIT_TOP_UP);
+  g_assert_cmpstr (condition (innovative, PN_QUESTION_DEVICE_CLASS), ==, "class-3");
+  g_assert_cmpstr (condition (innovative, PN_QUESTION_PHASE), ==, "registered");
+
+  for (guint i = 0; i < article (document, "3")->benefits->len; i++)
+    {
+      PnBenefit *benefit = g_ptr_array_index (article (document, "3")->benefits, i);
+
+      if (benefit->amount == 3000000)
+        class3 = benefit;
+    }
+  raised = g_ptr_array_index (article (document, "3")->benefits, article (document, "3")->benefits->len - 1);
+  g_assert_nonnull (class3);
+  g_assert_cmpint (raised->kind, ==, PN_BENEFIT_TOP_UP);
+  g_assert_cmpstr (raised->tops_up[0], ==, class3->id);
+  assert_valid (draft);
+}
+
 /* "按每张床位5万元给予一次性补助，单个医疗机构最高不超过300万元": a price a
  * bed, which no question counts (it was a flat ¥50,000, and the cap a
  * yearly one): an amount not stated, at most ¥3,000,000, with a note */
@@ -3523,6 +3566,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/yearly-ceiling-over-years", test_yearly_ceiling_over_years);
   g_test_add_func ("/pn/draft/figures/part-award-replaces", test_part_award_replaces);
   g_test_add_func ("/pn/draft/figures/price-per-bed", test_price_per_bed);
+  g_test_add_func ("/pn/draft/figures/parts-of-awards", test_parts_of_awards);
   g_test_add_func ("/pn/draft/conditions/platform-sold-on", test_platform_sold_on);
   g_test_add_func ("/pn/draft/meta/names-what-it-repeals", test_names_what_it_repeals);
   g_test_add_func ("/pn/draft/figures/closing-yearly-cap", test_closing_yearly_cap);
