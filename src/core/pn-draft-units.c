@@ -448,11 +448,22 @@ match_place (PnDraftPlaces *self,
     {
       static const char * const zones[] = {
         "高新技术产业开发区", "经济技术开发区", "开发区", "高新区", "新区", "先行区", "合作区", "试验区",
-        "示范区", "自贸区", "保税区", NULL
+        "示范区", "自贸区", "保税区", "投资区", "工业园区", NULL
+      };
+      static const char * const kinds[] = {
+        "高新技术产业开发区", "经济技术开发区", "高新区", "经开区", "工业园区", NULL
       };
       const char *q = p;
 
-      for (int n = 0; n < 14 && *q != '\0' && pn_draft_is_cjk (g_utf8_get_char (q)); n++)
+      /* "福州高新区管委会": after its city, a zone named by its kind alone */
+      for (guint z = 0; kinds[z] != NULL && best == 0; z++)
+        if (g_str_has_prefix (p, kinds[z]))
+          {
+            best = strlen (kinds[z]);
+            hit->zone = TRUE;
+          }
+
+      for (int n = 0; best == 0 && n < 14 && *q != '\0' && pn_draft_is_cjk (g_utf8_get_char (q)); n++)
         {
           q = g_utf8_next_char (q);
           if (n < 1)
@@ -547,7 +558,7 @@ place_chain (PnDraftPlaces *self,
       hit.generic_zone = hit.zone && chain->len > 0 && previous != NULL &&
                          pn_draft_has_prefix_any (hit.zh, (const char * const[]) {
                            "高新技术产业开发区", "高新区", "经济技术开发区", "经开区", "开发区", "新区",
-                           "自贸区", "保税区", NULL });
+                           "自贸区", "保税区", "工业园区", NULL });
       if (hit.generic_zone)
         {
           g_autofree char *zone = hit.zh;
@@ -589,7 +600,7 @@ zone_place_id (const char *parent,
     { "经济技术开发区", "economic-zone" }, { "经开区", "economic-zone" }, { "新区", "new-area" },
     { "自贸区", "free-trade-zone" }, { "保税区", "bonded-zone" }, { "先行区", "pilot-zone" },
     { "合作区", "cooperation-zone" }, { "试验区", "pilot-zone" }, { "示范区", "demonstration-zone" },
-    { "开发区", "development-zone" },
+    { "开发区", "development-zone" }, { "工业园区", "industrial-park" },
   };
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
@@ -684,9 +695,36 @@ declare_chain (PnDraftPlaces *self,
           parent_level = "province";
         }
 
-      id = hit->known != NULL ? g_strdup (hit->known->id)
-           : hit->generic_zone && parent != NULL ? zone_place_id (parent, hit->zh)
-           : fallback_place_id (hit->zh);
+      /* a zone of a city: its id from the city's, so that two cities'
+       * 台商投资区 or 高新区 are two places ("高新区管委会" alone, within
+       * Fuzhou: 福州市高新区, fuzhou-hitech-zone) */
+      if (hit->known == NULL && hit->zone && !hit->generic_zone && parent != NULL &&
+          pn_draft_has_prefix_any (hit->zh, (const char * const[]) {
+            "高新技术产业开发区", "高新区", "经济技术开发区", "经开区", "开发区", "新区", "自贸区", "保税区",
+            "工业园区", NULL }))
+        {
+          const PnTerm *city = pn_document_lookup_location (self->document, self->taxonomy, parent);
+
+          if (city != NULL && city->zh != NULL)
+            {
+              g_autofree char *zone = hit->zh;
+
+              hit->zh = g_strconcat (city->zh, zone, NULL);
+            }
+          hit->generic_zone = TRUE;
+        }
+      if (hit->known != NULL)
+        id = g_strdup (hit->known->id);
+      else if (hit->generic_zone && parent != NULL)
+        id = zone_place_id (parent, hit->zh);
+      else if (hit->zone && parent != NULL)
+        {
+          g_autofree char *points = fallback_place_id (hit->zh);
+
+          id = g_strdup_printf ("%s-%s", parent, points);
+        }
+      else
+        id = fallback_place_id (hit->zh);
       level = hit->known != NULL ? hit->known->level : level_of_suffix (hit->zh, parent_level);
       existing = pn_document_lookup_location (self->document, self->taxonomy, id);
       if (existing == NULL)
