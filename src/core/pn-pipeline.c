@@ -752,9 +752,9 @@ pn_pipeline_to_text (PnPipeline *self,
         {
           g_autofree char *date = pn_date_to_words (first_end, zh);
 
-          g_string_append_printf (str, zh ? "计入的措施自%s起陆续到期：此后达到的里程碑无法再获得这些措施的奖励\n"
-                                          : "Counted measures end from %s: a milestone reached after that gets "
-                                            "nothing from them\n", date);
+          g_string_append_printf (str, zh ? "最早到期的计入措施于%s到期：此后达到的里程碑无法再获得该措施的奖励\n"
+                                          : "The first counted measure ends on %s: a milestone reached after that "
+                                            "gets nothing from it\n", date);
         }
     }
 

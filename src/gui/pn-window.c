@@ -642,6 +642,10 @@ pn_window_open_client_now (PnWindow *self)
         pn_profile_get_location (pn_application_get_profile (application)) != NULL)
       pn_window_show_view (self, "results");
   }
+  /* another client's results from the top, not filtered by the words
+   * typed for the one before (a client showed "no counted measure
+   * matches “zzz”") */
+  pn_results_view_show_client (self->results_view);
 }
 
 /* A saved client from the person menu: its answers replace the open

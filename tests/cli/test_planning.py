@@ -638,7 +638,7 @@ def test_pipeline(tap, pnav):
            "match text: an award paid by year says so", m)
     j = pnav.run("pipeline", *base, "--rd-investment", str(default_rd), "--format", "json").json()
     tap.ok(r.rc == 0 and ("Whole pipeline: ¥%s " % format(j["pipeline_estimate_cny"], ",")) in r.out
-           and "Counted measures end from" in r.out, "pipeline text: the whole pipeline and when its measures end", r)
+           and "The first counted measure ends on" in r.out, "pipeline text: the whole pipeline and when its measures end", r)
     # a milestone reached later may find the measure ended: its end is shown
     tap.ok(r.rc == 0 and re.search(r"\(厦府规〔2023〕17号 art\. 1\) \(in force until 31 December 2026\)\n", r.out),
            "pipeline text says when a counted measure ends", r)

@@ -5,6 +5,7 @@
 
 #include "pn-application.h"
 #include "pn-test-util.h"
+#include "editor/pn-impact-dialog.h"
 #include "profiles/pn-gui-profiles.h"
 #include "profiles/pn-import.h"
 #include "profiles/pn-profiles-popover.h"
@@ -778,6 +779,23 @@ has_toast (gpointer data)
   return gtk_widget_get_last_child (data) != gtk_widget_get_first_child (data);
 }
 
+static PnImpactDialog *
+impact_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (PN_IS_IMPACT_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+impact_dialog_shown (gpointer data G_GNUC_UNUSED)
+{
+  return impact_dialog () != NULL;
+}
+
 static void
 test_import_dialogs (Fixture *fixture)
 {
@@ -792,12 +810,9 @@ test_import_dialogs (Fixture *fixture)
   adw_toast_overlay_set_child (overlay, GTK_WIDGET (fixture->reader));
   g_object_unref (fixture->reader);
 
-  /* Refused: a progress dialog, then the reason with file and line. */
+  /* Refused: the reason with file and line, before anything is shown
+   * of what it would change. */
   pn_gui_import_policy_file (fixture->window, fixture->app, hostile);
-  dialog = pn_test_find_message_dialog ();
-  g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Importing Policy Document"));
-  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
   g_assert_true (pn_test_wait (dialog_has_responses, NULL));
   dialog = pn_test_find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Cannot Import Policy Document"));
@@ -805,19 +820,31 @@ test_import_dialogs (Fixture *fixture)
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_cmpuint (n_documents (fixture), ==, 5);
 
-  /* Accepted: a toast. */
+  /* Accepted: first what it changes for each client; Cancel imports
+   * nothing, Import imports it and says so in a toast. */
   pn_gui_import_policy_file (fixture->window, fixture->app, good);
+  g_assert_true (pn_test_wait (impact_dialog_shown, NULL));
+  pn_impact_dialog_respond (impact_dialog (), "cancel");
+  pn_test_flush ();
+  g_assert_cmpuint (n_documents (fixture), ==, 5);
+  pn_gui_import_policy_file (fixture->window, fixture->app, good);
+  g_assert_true (pn_test_wait (impact_dialog_shown, NULL));
+  g_assert_true (strstr (pn_impact_dialog_get_summary (impact_dialog ()), "测试文件") != NULL ||
+                 strstr (pn_impact_dialog_get_summary (impact_dialog ()), "Test document") != NULL);
+  pn_impact_dialog_respond (impact_dialog (), "import");
   g_assert_true (pn_test_wait (no_dialog, NULL));
   g_assert_true (pn_test_wait (has_toast, overlay));
   g_assert_cmpuint (n_documents (fixture), ==, 6);
 
-  /* Taken: Replace re-runs with replace. */
+  /* Taken: Replace shows what the replacement changes, then replaces. */
   pn_gui_import_policy_file (fixture->window, fixture->app, good);
   g_assert_true (pn_test_wait (replace_asked, NULL));
   dialog = pn_test_find_message_dialog ();
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "test-doc"));
   adw_message_dialog_response (dialog, "replace");
   gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (pn_test_wait (impact_dialog_shown, NULL));
+  pn_impact_dialog_respond (impact_dialog (), "import");
   g_assert_true (pn_test_wait (no_dialog, NULL));
   g_assert_cmpuint (n_documents (fixture), ==, 6);
 }

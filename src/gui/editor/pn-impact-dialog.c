@@ -110,6 +110,8 @@ change_row_new (const PnImpactChange *change)
       break;
     }
 
+  /* titles are text ("R&D investment"), not markup: an & left the row blank */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pn_gui_text (&change->title));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
@@ -126,6 +128,7 @@ client_row_new (const PnClientImpact *client)
   g_autofree char *subtitle = NULL;
   g_autofree char *date = NULL;
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), client->name);
 
   if (client->error != NULL)
@@ -285,6 +288,8 @@ pn_impact_dialog_new_for_removal (GtkWindow  *parent,
 
   self = g_object_new (PN_TYPE_IMPACT_DIALOG, "transient-for", parent, NULL);
   self->response = "remove";
+  adw_preferences_group_set_description (self->clients_group,
+                                         _("Each client's counted total on its own date, before and after the removal."));
   gtk_window_set_title (GTK_WINDOW (self), _("What the Removal Changes"));
   adw_window_title_set_title (self->window_title, _("What the Removal Changes"));
   gtk_button_set_label (self->import_button, _("_Remove"));

@@ -658,7 +658,7 @@ pn_pipeline_view_update_header (PnPipelineView *self)
         g_autofree char *date = pn_gui_format_date (first_end);
         g_autofree char *more = NULL;
         /* Translators: %s is a date; the milestones are worked out as if reached on the as-of date */
-        g_autofree char *ends = g_strdup_printf (_("Counted measures end from %s: a milestone reached after that gets nothing from them."),
+        g_autofree char *ends = g_strdup_printf (_("The first counted measure ends on %s: a milestone reached after that gets nothing from it."),
                                                  date);
 
         more = g_strconcat (note, "\n", ends, NULL);

@@ -6,7 +6,9 @@
 #include "pn-import.h"
 
 #include "pn-export.h"
+#include "pn-impact.h"
 #include "pn-policy-loader.h"
+#include "editor/pn-impact-dialog.h"
 
 #include <glib/gi18n.h>
 
@@ -248,6 +250,12 @@ typedef struct
   PnApplication *application;
   GFile         *file;
   GtkWindow     *progress;
+  /* the preview: what the import would change, worked out in a thread */
+  PnStore       *store;
+  PnCorpus      *corpus;
+  gboolean       replace;
+  PnDocument    *incoming;
+  PnImpact      *impact;
 } ImportFlow;
 
 static void
@@ -257,6 +265,10 @@ import_flow_free (ImportFlow *flow)
   g_clear_object (&flow->application);
   g_clear_object (&flow->file);
   g_assert (flow->progress == NULL);
+  g_clear_object (&flow->store);
+  g_clear_pointer (&flow->corpus, pn_corpus_unref);
+  g_clear_pointer (&flow->incoming, pn_document_unref);
+  g_clear_pointer (&flow->impact, pn_impact_unref);
   g_free (flow);
 }
 
@@ -290,6 +302,8 @@ block_close_cb (GtkWindow *window G_GNUC_UNUSED)
 
 static void start_import (ImportFlow *flow,
                           gboolean    replace);
+static void start_preview (ImportFlow *flow,
+                           gboolean    replace);
 
 static void
 replace_response_cb (AdwMessageDialog *dialog G_GNUC_UNUSED,
@@ -297,7 +311,7 @@ replace_response_cb (AdwMessageDialog *dialog G_GNUC_UNUSED,
                      ImportFlow       *flow)
 {
   if (g_strcmp0 (response, "replace") == 0)
-    start_import (flow, TRUE);
+    start_preview (flow, TRUE);
   else
     import_flow_free (flow);
 }
@@ -403,6 +417,119 @@ start_import (ImportFlow *flow,
   pn_gui_import_file_async (flow->application, flow->file, replace, NULL, import_done_cb, flow);
 }
 
+/* ---- the preview: what the import changes for each saved client ---- */
+
+static void
+preview_thread (GTask        *task,
+                gpointer      source_object G_GNUC_UNUSED,
+                gpointer      task_data,
+                GCancellable *cancellable G_GNUC_UNUSED)
+{
+  ImportFlow *flow = task_data;
+  g_autoptr(GPtrArray) documents = g_ptr_array_new ();
+  g_autoptr(PnCorpus) after = NULL;
+  GError *error = NULL;
+
+  flow->incoming = pn_store_check_import_file (flow->store, flow->file, flow->replace, &error);
+  if (flow->incoming == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_ptr_array_add (documents, flow->incoming);
+  after = pn_corpus_new_overlay (flow->corpus, documents, NULL);
+  flow->impact = pn_impact_new_on (flow->store, flow->corpus, after, NULL,
+                                   pn_document_get_takes_effect (flow->incoming), &error);
+  if (flow->impact == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+preview_response_cb (PnImpactDialog *dialog G_GNUC_UNUSED,
+                     const char     *response,
+                     ImportFlow     *flow)
+{
+  if (g_strcmp0 (response, "import") == 0)
+    start_import (flow, flow->replace);
+  else
+    import_flow_free (flow);
+}
+
+static void
+preview_done_cb (GObject      *source_object G_GNUC_UNUSED,
+                 GAsyncResult *result,
+                 gpointer      user_data G_GNUC_UNUSED)
+{
+  ImportFlow *flow = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  PnDocument *replaced;
+  GtkWidget *dialog;
+  guint unreviewed = 0;
+
+  pn_gui_store_release (flow->store);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, PN_STORE_ERROR, PN_STORE_ERROR_EXISTS) && !flow->replace)
+        {
+          /* the import's own question, naming both documents */
+          start_import (flow, FALSE);
+          return;
+        }
+      show_message (flow, _("Cannot Import Policy Document"), error->message);
+      import_flow_free (flow);
+      return;
+    }
+
+  for (guint a = 0; a < flow->incoming->articles->len; a++)
+    {
+      PnArticle *article = g_ptr_array_index (flow->incoming->articles, a);
+
+      for (guint b = 0; b < article->benefits->len; b++)
+        unreviewed += !((PnBenefit *) g_ptr_array_index (article->benefits, b))->reviewed;
+    }
+  replaced = flow->replace ? pn_corpus_find_header (flow->corpus, flow->incoming->id, NULL) : NULL;
+  dialog = pn_impact_dialog_new (flow->parent, flow->impact, flow->incoming, replaced, unreviewed);
+  g_signal_connect (dialog, "response", G_CALLBACK (preview_response_cb), flow);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* What the file would change, before it is imported: the import's dialog
+ * of the review editor; Import then imports it. */
+static void
+start_preview (ImportFlow *flow,
+               gboolean    replace)
+{
+  GTask *task;
+
+  /* again after "Replace Document?" */
+  g_clear_object (&flow->store);
+  g_clear_pointer (&flow->corpus, pn_corpus_unref);
+  g_clear_pointer (&flow->incoming, pn_document_unref);
+  g_clear_pointer (&flow->impact, pn_impact_unref);
+  flow->store = pn_application_get_store (flow->application) != NULL
+                ? g_object_ref (pn_application_get_store (flow->application)) : NULL;
+  flow->corpus = pn_application_get_corpus (flow->application) != NULL
+                 ? pn_corpus_ref (pn_application_get_corpus (flow->application)) : NULL;
+  flow->replace = replace;
+  if (flow->store == NULL || flow->corpus == NULL || pn_gui_store_is_busy (flow->store))
+    {
+      /* no preview to show: the import says what is wrong */
+      start_import (flow, replace);
+      return;
+    }
+
+  pn_gui_store_hold (flow->store);
+  task = g_task_new (NULL, NULL, preview_done_cb, NULL);
+  /* not the task's: preview_done_cb () passes it on or frees it */
+  g_task_set_task_data (task, flow, NULL);
+  g_task_run_in_thread (task, preview_thread);
+  g_object_unref (task);
+}
+
 static ImportFlow *
 import_flow_new (GtkWindow     *parent,
                  PnApplication *application)
@@ -431,7 +558,7 @@ file_chooser_response_cb (GtkNativeDialog *native,
       return;
     }
 
-  start_import (flow, FALSE);
+  start_preview (flow, FALSE);
 }
 
 void
@@ -447,7 +574,7 @@ pn_gui_import_policy_file (GtkWindow     *parent,
 
   flow = import_flow_new (parent, application);
   flow->file = g_object_ref (file);
-  start_import (flow, FALSE);
+  start_preview (flow, FALSE);
 }
 
 void

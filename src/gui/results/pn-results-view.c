@@ -932,6 +932,15 @@ pn_results_view_show_summary (PnResultsView *self)
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->list_scrolled_window), 0);
 }
 
+void
+pn_results_view_show_client (PnResultsView *self)
+{
+  g_return_if_fail (PN_IS_RESULTS_VIEW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
+  pn_results_view_show_summary (self);
+}
+
 const char *
 pn_results_view_get_detail_title (PnResultsView *self)
 {

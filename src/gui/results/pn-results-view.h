@@ -34,6 +34,8 @@ gboolean     pn_results_view_show_measure      (PnResultsView *self,
 void         pn_results_view_show_list         (PnResultsView *self);
 /* The list from its top, the total, focused: for a fresh estimate. */
 void         pn_results_view_show_summary      (PnResultsView *self);
+/* The same for another client: its words filter nothing of the new one's */
+void         pn_results_view_show_client       (PnResultsView *self);
 /* Folded on a measure: its title (the window's header shows it, and its
  * Back goes to the list); NULL while the list is shown or side by side. */
 const char  *pn_results_view_get_detail_title (PnResultsView *self);
