@@ -2769,7 +2769,13 @@ fill_benefit (Reader    *self,
         }
     }
 
-    title = g_strconcat (core ? core : "", own_core, award_noun (s, token->end, cend), NULL);
+    {
+      const char *noun = award_noun (s, token->end, cend);
+      g_autofree char *named = g_strconcat (core ? core : "", own_core, NULL);
+
+      /* "…每个品种奖励" + 奖励: the noun once ("奖励奖励" titled drafts) */
+      title = g_str_has_suffix (named, noun) ? g_steal_pointer (&named) : g_strconcat (named, noun, NULL);
+    }
     if (g_utf8_strlen (title, -1) > 48)
       {
         char *cut = g_utf8_offset_to_pointer (title, 46);
