@@ -1058,7 +1058,10 @@ part_of_award_before (Reader *self,
             * 重点项目…最高不超过5000万元" is one) */
            !span_has_any (s, which - s, first->start,
                           (const char * const[]) { "；", "以上", "达到", "超过", "提高", "比例", "%",
-                                                   "最高", "项目", "企业", NULL })))
+                                                   "最高", "项目", "企业",
+                                                   /* "其中属于…的，另给予100万元": the part's own award */
+                                                   "的，", "再给予", "另给予", "另行给予", "再奖励", "另奖励",
+                                                   NULL })))
         return TRUE;
     }
   return FALSE;

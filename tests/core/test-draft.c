@@ -2634,6 +2634,19 @@ test_parts_of_awards (void)
         class3 = benefit;
     }
   raised = g_ptr_array_index (article (document, "3")->benefits, article (document, "3")->benefits->len - 1);
+  /* "其中属于国家创新医疗器械的，另给予100万元": added, its own award */
+  {
+    static const char more[] =
+      "一、对首次取得第三类医疗器械注册证的产品，每个产品给予200万元奖励；其中属于国家创新医疗器械的，另给予100万元奖励。\n";
+    g_autoptr(PnDraft) added = draft_bytes ("added.txt", more, -1, &error);
+    PnArticle *one;
+
+    g_assert_no_error (error);
+    one = article (pn_draft_get_document (added), "1");
+    g_assert_cmpuint (one->benefits->len, ==, 2);
+    g_assert_true (has_benefit (one, PN_BENEFIT_FIXED, -1, 1000000, PN_YUAN_UNSET));
+    g_assert_cmpstr (condition (g_ptr_array_index (one->benefits, 1), PN_QUESTION_INNOVATIVE_DEVICE), ==, "true");
+  }
   g_assert_nonnull (class3);
   g_assert_cmpint (raised->kind, ==, PN_BENEFIT_TOP_UP);
   g_assert_cmpstr (raised->tops_up[0], ==, class3->id);
