@@ -177,6 +177,8 @@ client_row_new (const PnClientImpact *client)
   for (guint i = 0; i < client->changes->len; i++)
     adw_expander_row_add_row (ADW_EXPANDER_ROW (row), change_row_new (g_ptr_array_index (client->changes, i)));
   adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), client->changes->len > 0);
+  if (client->changes->len == 0)
+    gtk_widget_add_css_class (row, "pn-unchanged");
   return row;
 }
 
