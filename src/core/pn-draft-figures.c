@@ -2342,12 +2342,49 @@ describe (Made       *made,
   PnBenefit *benefit = made->benefit;
   GString *en = g_string_new ("Drafted: ");
 
+  /* whom it is for, so that two awards of one article can be told apart
+   * in English: "Drafted (Class III medical device, Obtained the
+   * registration certificate): ¥2,000,000" */
+  {
+    static const PnQuestion shown[] = { PN_QUESTION_DRUG_CLASS, PN_QUESTION_DEVICE_CLASS, PN_QUESTION_PHASE,
+                                        PN_QUESTION_RANK, PN_QUESTION_ENTITY };
+    GString *who = g_string_new (NULL);
+    const PnCondition *innovative = pn_benefit_find_condition (benefit, PN_QUESTION_INNOVATIVE_DEVICE);
+
+    for (guint q = 0; q < G_N_ELEMENTS (shown); q++)
+      {
+        const PnCondition *condition = pn_benefit_find_condition (benefit, shown[q]);
+        const PnTerm *term;
+
+        if (condition == NULL || condition->values[0] == NULL || condition->values[1] != NULL)
+          continue;
+        term = pn_taxonomy_get_term (taxonomy, pn_question_to_string (shown[q]), condition->values[0]);
+        if (term == NULL || term->en == NULL)
+          continue;
+        g_string_append_printf (who, "%s%s", who->len > 0 ? ", " : "", term->en);
+      }
+    if (innovative != NULL && g_strv_contains ((const char * const *) innovative->values, "true"))
+      g_string_append_printf (who, "%s%s", who->len > 0 ? ", " : "", "innovative device (special review)");
+    if (who->len > 0)
+      {
+        g_string_truncate (en, 0);
+        g_string_append_printf (en, "Drafted (%s): ", who->str);
+      }
+    g_string_free (who, TRUE);
+  }
+
   switch (benefit->kind)
     {
     case PN_BENEFIT_RATE:
     case PN_BENEFIT_MATCHING:
     case PN_BENEFIT_TOP_UP:
-      if (benefit->kind == PN_BENEFIT_TOP_UP && benefit->rate < 0)
+      if (benefit->kind == PN_BENEFIT_TOP_UP && benefit->rate < 0 && benefit->amount != PN_YUAN_UNSET)
+        {
+          g_autofree char *amount = pn_money_format_yuan (benefit->amount);
+
+          g_string_append_printf (en, "top-up to %s", amount);
+        }
+      else if (benefit->kind == PN_BENEFIT_TOP_UP && benefit->rate < 0)
         g_string_append (en, "top-up");
       else
         {
