@@ -4311,6 +4311,38 @@ build (Reader *self)
         }
     }
 
+  /* "固定资产投资在5000万元以上1亿元以下的，按…8%给予补助；1亿元以上的，按…
+   * 10%": a band and the tier above it, which no upper bound keeps apart
+   * (a ¥200,000,000 project was listed both): the tier above tops the
+   * band up, so together they give the tier's rate */
+  for (guint i = 0; i < self->made->len; i++)
+    {
+      Made *above = g_ptr_array_index (self->made, i);
+
+      if (above->replaces || above->benefit->kind != PN_BENEFIT_RATE || above->benefit->thresholds->len != 1)
+        continue;
+      for (guint j = i; j > 0; j--)
+        {
+          Made *band = g_ptr_array_index (self->made, j - 1);
+          const PnThreshold *theirs, *ours;
+
+          if (band->sentence != above->sentence)
+            break;
+          if (band->benefit->kind != PN_BENEFIT_RATE || band->benefit->base != above->benefit->base ||
+              band->benefit->thresholds->len != 1)
+            continue;
+          theirs = g_ptr_array_index (band->benefit->thresholds, 0);
+          ours = g_ptr_array_index (above->benefit->thresholds, 0);
+          if (theirs->figure != ours->figure || theirs->min >= ours->min ||
+              !span_has_any (s, clause_start (self, band->clause), clause_end (self, band->clause),
+                             (const char * const[]) { "以下", "不足", "低于", "以内", "未满", "未达到", NULL }))
+            continue;
+          above->replaces = TRUE;
+          above->replaces_lower = band->benefit;
+          break;
+        }
+    }
+
   /* the parts' higher standards, now that thresholds are read: top-ups of
    * the awards they are parts of, else the note of what the text says */
   for (guint i = 0; i < self->made->len; i++)

@@ -2653,6 +2653,31 @@ test_parts_of_awards (void)
   assert_valid (draft);
 }
 
+/* "在5000万元以上1亿元以下的，按…8%；1亿元以上的，按…10%": the band's upper
+ * bound has no place in the schema, so a ¥200,000,000 project met both;
+ * the tier above tops the band up (10% in all), the band alone gives 8% */
+static void
+test_band_and_tier_above (void)
+{
+  static const char text[] =
+    "一、对固定资产投资在5000万元以上1亿元以下的项目，按照设备投资额的8%给予补助；"
+    "固定资产投资1亿元以上的，按照设备投资额的10%给予补助，最高不超过2000万元。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("band.txt", text, -1, &error);
+  PnArticle *one;
+  PnBenefit *band, *above;
+
+  g_assert_no_error (error);
+  one = article (pn_draft_get_document (draft), "1");
+  g_assert_cmpuint (one->benefits->len, ==, 2);
+  band = g_ptr_array_index (one->benefits, 0);
+  above = g_ptr_array_index (one->benefits, 1);
+  g_assert_cmpint (band->kind, ==, PN_BENEFIT_RATE);
+  g_assert_cmpint (above->kind, ==, PN_BENEFIT_TOP_UP);
+  g_assert_cmpstr (above->tops_up[0], ==, band->id);
+  assert_valid (draft);
+}
+
 /* "按每张床位5万元给予一次性补助，单个医疗机构最高不超过300万元": a price a
  * bed, which no question counts (it was a flat ¥50,000, and the cap a
  * yearly one): an amount not stated, at most ¥3,000,000, with a note */
@@ -3580,6 +3605,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/part-award-replaces", test_part_award_replaces);
   g_test_add_func ("/pn/draft/figures/price-per-bed", test_price_per_bed);
   g_test_add_func ("/pn/draft/figures/parts-of-awards", test_parts_of_awards);
+  g_test_add_func ("/pn/draft/figures/band-and-tier-above", test_band_and_tier_above);
   g_test_add_func ("/pn/draft/conditions/platform-sold-on", test_platform_sold_on);
   g_test_add_func ("/pn/draft/meta/names-what-it-repeals", test_names_what_it_repeals);
   g_test_add_func ("/pn/draft/figures/closing-yearly-cap", test_closing_yearly_cap);
