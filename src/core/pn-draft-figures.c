@@ -3731,6 +3731,35 @@ build (Reader *self)
               g_ptr_array_add (run->role == ROLE_RELATIVE ? self->relative : self->skipped,
                                span_dup (s, token->start, token->end));
             }
+          /* "每新增1张床位给予2万元补助", with no cap: an award priced per
+           * bed, of an amount not stated (no question counts the beds);
+           * with a cap, the cap makes it (ROLE_CAP) */
+          if (run->role == ROLE_OTHER && first->kind == TOKEN_YUAN &&
+              span_has_any (s, back (s, first->start, 8, cstart), first->start,
+                            (const char * const[]) { "张床位", "每张床", "每床", NULL }) &&
+              span_has_any (s, cstart, clause_end (self, first->clause), award_words))
+            {
+              gboolean capped = FALSE;
+
+              for (guint t = 0; t < tokens->len && !capped; t++)
+                {
+                  Token *other = &g_array_index (tokens, Token, t);
+
+                  capped = other != first && other->sentence == first->sentence && other->kind == TOKEN_YUAN &&
+                           span_has_any (s, back (s, other->start, 8, sentence_start (self, other->sentence)),
+                                         other->start, cap_words);
+                }
+              if (!capped)
+                {
+                  Made *made = new_benefit (self, PN_BENEFIT_UNSPECIFIED, &origin, first);
+
+                  g_ptr_array_add (made->benefit->notes,
+                                   pn_text_new ("原文按单价计算（如每张床位），没有问题询问其数量：金额未起草；请按实际数量核对。",
+                                                "The text prices the award per unit (a bed), and no question asks "
+                                                "how many: the amount is not drafted; work it out from the actual "
+                                                "number."));
+                }
+            }
           break;
 
         case ROLE_STAGE:

@@ -2700,6 +2700,19 @@ test_price_per_bed (void)
   g_assert_null (beds->annual_caps);
   g_assert_true (has_note (beds, "per unit"));
   assert_valid (draft);
+
+  /* with no cap: still an award, of an amount not stated (it was lost) */
+  {
+    static const char uncapped[] = "一、对新增研究型床位的医疗机构，每新增1张床位给予2万元补助。\n";
+    g_autoptr(PnDraft) again = draft_bytes ("beds2.txt", uncapped, -1, &error);
+    PnArticle *first;
+
+    g_assert_no_error (error);
+    first = article (pn_draft_get_document (again), "1");
+    g_assert_cmpuint (first->benefits->len, ==, 1);
+    g_assert_cmpint (((PnBenefit *) g_ptr_array_index (first->benefits, 0))->kind, ==, PN_BENEFIT_UNSPECIFIED);
+    assert_valid (again);
+  }
 }
 
 /* "对上线国际电子商务平台的企业，按年度广告推广费用的50%给予补助": a
