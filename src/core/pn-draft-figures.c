@@ -1056,12 +1056,15 @@ part_of_award_before (Reader *self,
           (span_has (s, window, first->start, "其中") ||
            /* a list of parts, no tier of its own ("其中投资额达到5亿元以上的
             * 重点项目…最高不超过5000万元" is one) */
-           !span_has_any (s, which - s, first->start,
+           (!span_has_any (s, which - s, first->start,
                           (const char * const[]) { "；", "以上", "达到", "超过", "提高", "比例", "%",
-                                                   "最高", "项目", "企业",
+                                                   "项目", "企业",
                                                    /* "其中属于…的，另给予100万元": the part's own award */
                                                    "的，", "再给予", "另给予", "另行给予", "再奖励", "另奖励",
-                                                   NULL })))
+                                                   NULL }) &&
+           /* "其中设备补助最高1000万元，厂房装修补助最高500万元": parts, each
+            * at most; "其中…的重点项目…最高" is a tier */
+            !(span_has (s, which - s, first->start, "最高") && span_has (s, which - s, first->start, "的")))))
         return TRUE;
     }
   return FALSE;

@@ -2634,6 +2634,16 @@ test_parts_of_awards (void)
         class3 = benefit;
     }
   raised = g_ptr_array_index (article (document, "3")->benefits, article (document, "3")->benefits->len - 1);
+  /* "给予最高2000万元补助，其中设备补助最高1000万元，厂房装修补助最高500万元":
+   * parts of the ¥20,000,000, no awards of their own (the second was) */
+  {
+    static const char split[] =
+      "一、对新落户的生物医药产业化项目，给予最高2000万元补助，其中设备补助最高1000万元，厂房装修补助最高500万元。\n";
+    g_autoptr(PnDraft) parts = draft_bytes ("split.txt", split, -1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (article (pn_draft_get_document (parts), "1")->benefits->len, ==, 1);
+  }
   /* "其中属于国家创新医疗器械的，另给予100万元": added, its own award */
   {
     static const char more[] =
