@@ -448,10 +448,10 @@ match_place (PnDraftPlaces *self,
     {
       static const char * const zones[] = {
         "高新技术产业开发区", "经济技术开发区", "开发区", "高新区", "新区", "先行区", "合作区", "试验区",
-        "示范区", "自贸区", "保税区", "投资区", "工业园区", NULL
+        "示范区", "自贸区", "保税区", "投资区", "工业园区", "片区", NULL
       };
       static const char * const kinds[] = {
-        "高新技术产业开发区", "经济技术开发区", "高新区", "经开区", "工业园区", NULL
+        "高新技术产业开发区", "经济技术开发区", "高新区", "经开区", "工业园区", "片区", NULL
       };
       const char *q = p;
 
@@ -541,6 +541,14 @@ place_chain (PnDraftPlaces *self,
   g_array_set_clear_func (chain, (GDestroyNotify) place_hit_clear);
   if (g_str_has_prefix (p, "中共"))
     p += strlen ("中共");
+  /* "中国（福建）自由贸易试验区厦门片区管理委员会": the 片区's city, not the
+   * province in brackets (a Fuzhou company was counted Xiamen's awards) */
+  {
+    const char *ftz = strstr (p, "自由贸易试验区");
+
+    if (ftz != NULL && strstr (ftz, "片区") != NULL)
+      p = ftz + strlen ("自由贸易试验区");
+  }
 
   while (*p != '\0' && chain->len < 4)
     {
@@ -558,7 +566,7 @@ place_chain (PnDraftPlaces *self,
       hit.generic_zone = hit.zone && chain->len > 0 && previous != NULL &&
                          pn_draft_has_prefix_any (hit.zh, (const char * const[]) {
                            "高新技术产业开发区", "高新区", "经济技术开发区", "经开区", "开发区", "新区",
-                           "自贸区", "保税区", "工业园区", NULL });
+                           "自贸区", "保税区", "工业园区", "片区", NULL });
       if (hit.generic_zone)
         {
           g_autofree char *zone = hit.zh;
@@ -600,7 +608,7 @@ zone_place_id (const char *parent,
     { "经济技术开发区", "economic-zone" }, { "经开区", "economic-zone" }, { "新区", "new-area" },
     { "自贸区", "free-trade-zone" }, { "保税区", "bonded-zone" }, { "先行区", "pilot-zone" },
     { "合作区", "cooperation-zone" }, { "试验区", "pilot-zone" }, { "示范区", "demonstration-zone" },
-    { "开发区", "development-zone" }, { "工业园区", "industrial-park" },
+    { "开发区", "development-zone" }, { "工业园区", "industrial-park" }, { "片区", "ftz-area" },
   };
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
@@ -701,7 +709,7 @@ declare_chain (PnDraftPlaces *self,
       if (hit->known == NULL && hit->zone && !hit->generic_zone && parent != NULL &&
           pn_draft_has_prefix_any (hit->zh, (const char * const[]) {
             "高新技术产业开发区", "高新区", "经济技术开发区", "经开区", "开发区", "新区", "自贸区", "保税区",
-            "工业园区", NULL }))
+            "工业园区", "片区", NULL }))
         {
           const PnTerm *city = pn_document_lookup_location (self->document, self->taxonomy, parent);
 

@@ -2873,6 +2873,28 @@ test_zones_keep_their_city (void)
       g_assert_true (g_str_has_prefix (place->zh, i == 0 ? "福州" : "泉州"));
       assert_valid (draft);
     }
+
+  /* "中国（福建）自由贸易试验区厦门片区": within Xiamen, not the whole
+   * province of the brackets (a Fuzhou company was counted its awards) */
+  {
+    static const char ftz[] =
+      "中国（福建）自由贸易试验区厦门片区管理委员会关于印发支持生物医药产业发展若干措施的通知\n"
+      "各有关单位：\n现将《支持生物医药产业发展若干措施》印发给你们，请认真贯彻执行。\n"
+      "第一条　对首次取得药品注册证书的1类创新药，给予每个品种300万元奖励。\n"
+      "第二条　本措施自2026年2月1日起施行，有效期至2028年12月31日。\n";
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PnDraft) draft = draft_bytes ("ftz.txt", ftz, -1, &error);
+    PnDocument *document;
+    const PnTerm *place;
+
+    g_assert_no_error (error);
+    document = pn_draft_get_document (draft);
+    g_assert_cmpstr (document->jurisdiction, ==, "xiamen-ftz-area");
+    place = pn_document_lookup_location (document, NULL, document->jurisdiction);
+    g_assert_nonnull (place);
+    g_assert_cmpstr (place->parent, ==, "xiamen");
+    assert_valid (draft);
+  }
 }
 
 /* "按照临床试验费用的30%给予补助，第二类医疗器械每个产品最高100万元，第三类
