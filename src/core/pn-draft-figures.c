@@ -3499,10 +3499,106 @@ replaces_before (Made *higher)
 
 /* make_top_up () of `higher` over the last award before it, in its
  * sentence or the one before, that it is a part of */
+static PnCondition *
+condition_copy (const PnCondition *from)
+{
+  PnCondition *copy = pn_condition_new ();
+  guint n = g_strv_length (from->values);
+
+  copy->question = from->question;
+  copy->values = g_strdupv (from->values);
+  copy->value_quarks = g_new0 (GQuark, n + 1);
+  for (guint i = 0; i < n; i++)
+    copy->value_quarks[i] = g_quark_from_string (from->values[i]);
+  copy->review_quarks = g_new0 (GQuark, 1);
+  return copy;
+}
+
+/* A second drafted benefit like `from`, of id `id`, in its article */
+static PnBenefit *
+benefit_twin (PnBenefit  *from,
+              const char *id)
+{
+  PnBenefit *twin = pn_article_add_benefit (from->article);
+
+  twin->id = g_strdup (id);
+  twin->kind = from->kind;
+  twin->per = g_strdup (from->per);
+  twin->one_time = from->one_time;
+  twin->title.zh = g_strdup (from->title.zh);
+  twin->title.en = g_strdup (from->title.en);
+  twin->rate = from->rate;
+  twin->rate_ceiling = from->rate_ceiling;
+  twin->base = from->base;
+  twin->amount = from->amount;
+  twin->cap = from->cap;
+  twin->combined_limit = from->combined_limit;
+  twin->reviewed = from->reviewed;
+  twin->annual_caps = g_strdupv (from->annual_caps);
+  for (guint i = 0; i < from->thresholds->len; i++)
+    g_ptr_array_add (twin->thresholds, g_memdup2 (g_ptr_array_index (from->thresholds, i), sizeof (PnThreshold)));
+  for (guint i = 0; i < from->conditions->len; i++)
+    g_ptr_array_add (twin->conditions, condition_copy (g_ptr_array_index (from->conditions, i)));
+  for (guint i = 0; i < from->requirements->len; i++)
+    {
+      const PnRequirement *theirs = g_ptr_array_index (from->requirements, i);
+      PnRequirement *ours = pn_requirement_new ();
+
+      ours->id = g_strdup (theirs->id);
+      ours->text.zh = g_strdup (theirs->text.zh);
+      ours->text.en = g_strdup (theirs->text.en);
+      ours->attestation = theirs->attestation;
+      g_ptr_array_add (twin->requirements, ours);
+    }
+  for (guint i = 0; i < from->notes->len; i++)
+    {
+      const PnText *note = g_ptr_array_index (from->notes, i);
+
+      g_ptr_array_add (twin->notes, pn_text_new (note->zh, note->en));
+    }
+  for (guint i = 0; i < from->units->len; i++)
+    {
+      const PnUnitRef *unit = g_ptr_array_index (from->units, i);
+
+      g_ptr_array_add (twin->units, pn_unit_ref_new (unit->id, unit->role));
+    }
+  return twin;
+}
+
+/* The one question `lower` answers with one value that `higher` leaves
+ * open (does not ask, or accepts that value and others), when asking it
+ * as `lower` does would make higher a part of lower; else -1 */
+static int
+missing_question (PnBenefit *higher,
+                  PnBenefit *lower)
+{
+  int missing = -1;
+
+  for (guint i = 0; i < lower->conditions->len; i++)
+    {
+      const PnCondition *theirs = g_ptr_array_index (lower->conditions, i);
+      const PnCondition *ours = pn_benefit_find_condition (higher, theirs->question);
+      gboolean within = ours != NULL;
+
+      for (guint v = 0; ours != NULL && ours->values[v] != NULL; v++)
+        within = within && g_strv_contains ((const char * const *) theirs->values, ours->values[v]);
+      if (within)
+        continue;
+      if (missing >= 0 || theirs->values[0] == NULL || theirs->values[1] != NULL ||
+          (ours != NULL && !g_strv_contains ((const char * const *) ours->values, theirs->values[0])))
+        return -1;
+      missing = theirs->question;
+    }
+  return missing;
+}
+
 static gboolean
 top_up_before (Reader *self,
                Made   *higher)
 {
+  g_autoptr(GPtrArray) lowers = g_ptr_array_new ();
+  int split = -1;
+
   for (guint i = self->made->len; i > 0; i--)
     {
       Made *made = g_ptr_array_index (self->made, i - 1);
@@ -3514,7 +3610,63 @@ top_up_before (Reader *self,
       if (make_top_up (higher->benefit, made->benefit))
         return TRUE;
     }
-  return FALSE;
+
+  /* "分别给予第二类50万元、第三类200万元；对通过国家创新医疗器械特别审查程序的，
+   * 奖励标准提高至500万元": a part of either class, which the part does not
+   * name: a top-up of each, the class its own (it was added to both) */
+  for (guint i = 0; i < self->made->len; i++)
+    {
+      Made *made = g_ptr_array_index (self->made, i);
+      int question;
+
+      if (made == higher || made->position >= higher->position || made->sentence + 1 < higher->sentence ||
+          made->replaces || (made->benefit->kind != PN_BENEFIT_FIXED && made->benefit->kind != PN_BENEFIT_RATE))
+        continue;
+      question = missing_question (higher->benefit, made->benefit);
+      if (question < 0 || (split >= 0 && question != split))
+        continue;
+      split = question;
+      g_ptr_array_add (lowers, made);
+    }
+  if (lowers->len < 2)
+    return FALSE;
+
+  {
+    PnBenefit *original = higher->benefit;
+    g_autoptr(GPtrArray) targets = g_ptr_array_new ();
+    gboolean any = FALSE;
+
+    /* the twins first, from the benefit as it stands */
+    g_ptr_array_add (targets, original);
+    for (guint l = 1; l < lowers->len; l++)
+      {
+        const PnCondition *theirs = pn_benefit_find_condition (((Made *) g_ptr_array_index (lowers, l))->benefit,
+                                                               split);
+        g_autofree char *id = g_strdup_printf ("%s-%s", original->id, theirs->values[0]);
+
+        Made *twin = g_memdup2 (higher, sizeof (Made));
+
+        /* made too, so that it is described (its English title) */
+        twin->benefit = benefit_twin (original, id);
+        twin->replaces = FALSE;
+        twin->replaces_lower = NULL;
+        twin->if_not = 0;
+        g_ptr_array_add (self->made, twin);
+        g_ptr_array_add (targets, twin->benefit);
+      }
+    for (guint l = 0; l < lowers->len; l++)
+      {
+        PnBenefit *lower = ((Made *) g_ptr_array_index (lowers, l))->benefit;
+        PnBenefit *target = g_ptr_array_index (targets, l);
+
+        for (guint c = target->conditions->len; c > 0; c--)
+          if (((PnCondition *) g_ptr_array_index (target->conditions, c - 1))->question == (PnQuestion) split)
+            g_ptr_array_remove_index (target->conditions, c - 1);
+        g_ptr_array_add (target->conditions, condition_copy (pn_benefit_find_condition (lower, split)));
+        any = make_top_up (target, lower) || any;
+      }
+    return any;
+  }
 }
 
 /* "其中属于人工智能医疗器械的，给予80万元": what makes the part a part, when

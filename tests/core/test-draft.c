@@ -2634,6 +2634,32 @@ test_parts_of_awards (void)
         class3 = benefit;
     }
   raised = g_ptr_array_index (article (document, "3")->benefits, article (document, "3")->benefits->len - 1);
+  /* "分别给予…100万元、300万元；对通过国家创新医疗器械特别审查程序的，奖励
+   * 标准提高至800万元": either class's award, raised: a top-up of each, the
+   * class its own (it was added to both, ¥11,000,000 for ¥8,000,000) */
+  {
+    static const char either[] =
+      "一、对首次取得第二类、第三类医疗器械注册证并在本市生产的产品，分别给予每个产品最高100万元、300万元奖励；"
+      "对通过国家创新医疗器械特别审查程序并取得注册证的，奖励标准提高至每个产品最高800万元。\n";
+    g_autoptr(PnDraft) both = draft_bytes ("either.txt", either, -1, &error);
+    PnArticle *one;
+    guint top_ups = 0;
+
+    g_assert_no_error (error);
+    one = article (pn_draft_get_document (both), "1");
+    for (guint i = 0; i < one->benefits->len; i++)
+      {
+        PnBenefit *benefit = g_ptr_array_index (one->benefits, i);
+
+        if (benefit->kind != PN_BENEFIT_TOP_UP)
+          continue;
+        top_ups++;
+        g_assert_nonnull (condition (benefit, PN_QUESTION_DEVICE_CLASS));
+        g_assert_cmpstr (condition (benefit, PN_QUESTION_INNOVATIVE_DEVICE), ==, "true");
+      }
+    g_assert_cmpuint (top_ups, ==, 2);
+    assert_valid (both);
+  }
   /* "给予最高2000万元补助，其中设备补助最高1000万元，厂房装修补助最高500万元":
    * parts of the ¥20,000,000, no awards of their own (the second was) */
   {
