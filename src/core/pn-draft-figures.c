@@ -4276,6 +4276,18 @@ build (Reader *self)
                       }
                     note_raised (self, benefit, cstart, token->start);
                     ((Made *) g_ptr_array_index (self->made, self->made->len - 1))->capped = TRUE;
+                    /* "…最高不超过500万元；其中属于1类创新药的，…最高不超过1000万元":
+                     * the part's higher cap, instead of the whole's */
+                    if (at (s, cstart, "其中"))
+                      {
+                        Made *part = g_ptr_array_index (self->made, self->made->len - 1);
+
+                        require_part (self, benefit, cstart, token->start);
+                        part->replaces = TRUE;
+                        part->replaces_lower = template->benefit;
+                        if (part->if_not == 0)
+                          part->if_not = 2;
+                      }
                     add_figure (self, token, PN_DRAFT_FIGURE_CAP, benefit);
                   }
               }

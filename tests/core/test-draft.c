@@ -2660,6 +2660,22 @@ test_parts_of_awards (void)
     g_assert_cmpuint (top_ups, ==, 2);
     assert_valid (both);
   }
+  /* "按照研发投入的20%给予资助，单个品种最高不超过500万元；其中属于1类创新药的，
+   * 单个品种最高不超过1000万元": the part's higher cap tops the whole's up
+   * (a second 20% was added: ¥15,000,000 for ¥10,000,000) */
+  {
+    static const char cap[] =
+      "一、对开展临床试验的新药，按照研发投入的20%给予资助，单个品种最高不超过500万元；"
+      "其中属于1类创新药的，单个品种最高不超过1000万元。\n";
+    g_autoptr(PnDraft) capped = draft_bytes ("cap.txt", cap, -1, &error);
+    PnArticle *one;
+
+    g_assert_no_error (error);
+    one = article (pn_draft_get_document (capped), "1");
+    g_assert_true (has_benefit (one, PN_BENEFIT_RATE, 0.2, PN_YUAN_UNSET, 5000000));
+    g_assert_true (has_benefit (one, PN_BENEFIT_TOP_UP, 0.2, PN_YUAN_UNSET, 10000000));
+    assert_valid (capped);
+  }
   /* "给予最高2000万元补助，其中设备补助最高1000万元，厂房装修补助最高500万元":
    * parts of the ¥20,000,000, no awards of their own (the second was) */
   {
