@@ -1225,6 +1225,11 @@ classify (Reader *self,
           span_has_any (s, window, first->start, cap_words) &&
           (span_has_any (s, sstart, first->start, enterprise_subjects) ||
            span_has (s, sstart, first->start, "每年") || span_has (s, sstart, first->start, "年度")) &&
+          /* "本措施所需资金每年总额不超过800万元，由县财政统筹安排": the
+           * budget, no applicant's cap */
+          (span_has_any (s, sstart, first->start, enterprise_subjects) ||
+           !span_has_any (s, sstart, send, (const char * const[]) { "所需资金", "专项资金", "资金总额", "财政",
+                                                                     "预算", "统筹安排", "安排资金", NULL })) &&
           (span_has_any (s, 0, sstart, award_words) ||
            /* "单个企业每年累计获得本政策支持不超过5000万元", an article of its own */
            span_has_any (s, sstart, first->start, (const char * const[]) {

@@ -2861,11 +2861,19 @@ test_closing_yearly_cap (void)
     "一、研发支持\n对在区内完成Ⅱ期临床试验的1类创新药，给予1000万元奖励。\n"
     "二、产业化支持\n对取得药品注册证书并在区内生产的1类创新药，给予2000万元奖励。\n"
     "三、附则\n单个企业每年享受本办法资金总额不超过3000万元。本办法自2026年7月1日起施行，有效期三年。\n";
+  /* the budget, in an article: no applicant's cap */
+  static const char budget[] =
+    "一、对在区内完成Ⅱ期临床试验的1类创新药，给予1000万元奖励。\n"
+    "二、保障措施。本措施所需资金每年总额不超过800万元，由县财政统筹安排。\n";
   g_autoptr(GError) error = NULL;
   g_autoptr(PnDraft) draft = draft_bytes ("closing.txt", text, -1, &error);
+  g_autoptr(PnDraft) funded = NULL;
   PnDocument *document;
 
   g_assert_no_error (error);
+  funded = draft_bytes ("budget.txt", budget, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pn_draft_get_document (funded)->annual_caps->len, ==, 0);
   document = pn_draft_get_document (draft);
   g_assert_cmpuint (document->annual_caps->len, ==, 1);
   g_assert_cmpint (((PnAnnualCap *) g_ptr_array_index (document->annual_caps, 0))->amount, ==, 30000000);
