@@ -4177,7 +4177,13 @@ build (Reader *self)
                     replaces_before (made);
                   }
                 else
-                  note_raised (self, made->benefit, window, first->start);
+                  {
+                    /* "其中属于儿童专用药的，另给予200万元": an award of its own,
+                     * for the part only (it was everyone's) */
+                    if (!top_up && g_str_has_prefix (s + cstart, "其中"))
+                      require_part (self, made->benefit, cstart, first->start);
+                    note_raised (self, made->benefit, window, first->start);
+                  }
                 add_figure (self, token, PN_DRAFT_FIGURE_AMOUNT, made->benefit);
               }
           }

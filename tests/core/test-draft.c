@@ -2699,6 +2699,23 @@ test_parts_of_awards (void)
     g_assert_true (has_benefit (one, PN_BENEFIT_FIXED, -1, 1000000, PN_YUAN_UNSET));
     g_assert_cmpstr (condition (g_ptr_array_index (one->benefits, 1), PN_QUESTION_INNOVATIVE_DEVICE), ==, "true");
   }
+  /* "其中属于儿童专用药的，另给予200万元": added, for that part only (a
+   * requirement: no question asks it; it was every innovative drug's) */
+  {
+    static const char children[] =
+      "一、对首次取得药品注册证书的1类创新药，每个品种给予1000万元奖励；其中属于儿童专用药的，另给予200万元奖励。\n";
+    g_autoptr(PnDraft) added = draft_bytes ("children.txt", children, -1, &error);
+    PnBenefit *extra;
+
+    g_assert_no_error (error);
+    extra = g_ptr_array_index (article (pn_draft_get_document (added), "1")->benefits, 1);
+    g_assert_cmpint (extra->kind, ==, PN_BENEFIT_FIXED);
+    g_assert_cmpint (extra->amount, ==, 2000000);
+    g_assert_cmpuint (extra->requirements->len, >=, 1);
+    g_assert_nonnull (strstr (((PnRequirement *) g_ptr_array_index (extra->requirements,
+                                                                      extra->requirements->len - 1))->text.zh,
+                              "儿童专用药"));
+  }
   g_assert_nonnull (class3);
   g_assert_cmpint (raised->kind, ==, PN_BENEFIT_TOP_UP);
   g_assert_cmpstr (raised->tops_up[0], ==, class3->id);
