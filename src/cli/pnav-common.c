@@ -1385,24 +1385,6 @@ static int pnav_print_impact_for (PnavContext *self,
                                   const char  *document_id,
                                   PnDocument  *document);
 
-static guint
-count_unreviewed (PnDocument *document,
-                  guint      *out_n_benefits)
-{
-  guint n = 0;
-
-  *out_n_benefits = 0;
-  for (guint a = 0; document->articles != NULL && a < document->articles->len; a++)
-    {
-      PnArticle *article = g_ptr_array_index (document->articles, a);
-
-      for (guint b = 0; b < article->benefits->len; b++)
-        n += !((PnBenefit *) g_ptr_array_index (article->benefits, b))->reviewed;
-      *out_n_benefits += article->benefits->len;
-    }
-  return n;
-}
-
 int
 pnav_print_impact (PnavContext *self,
                    PnImpact    *impact,
@@ -1431,8 +1413,8 @@ pnav_print_impact_for (PnavContext *self,
                        const char  *document_id,
                        PnDocument  *document)
 {
-  guint n_benefits = 0;
-  guint unreviewed = document != NULL ? count_unreviewed (document, &n_benefits) : 0;
+  guint unreviewed = 0;
+  guint n_benefits = document != NULL ? pn_document_count_benefits (document, &unreviewed) : 0;
 
   if (self->format == PNAV_FORMAT_JSON)
     {

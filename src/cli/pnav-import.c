@@ -13,6 +13,38 @@
 #include "pn-export.h"
 #include "pn-impact.h"
 
+/* When `incoming` replaces the stored document of its id and that one is
+ * another place's (or the same place id declared within another city),
+ * a warning on stderr naming both */
+static void
+warn_other_place (PnavContext *ctx,
+                  const char  *display,
+                  PnDocument  *incoming)
+{
+  PnCorpus *known = pnav_context_load_corpus (ctx, NULL);
+  PnDocument *existing = known != NULL ? pn_corpus_find_header (known, incoming->id, NULL) : NULL;
+  PnTaxonomy *taxonomy;
+  const PnTerm *was, *will;
+  PnLang lang = pn_lang_from_locale ();
+
+  if (existing == NULL)
+    return;
+  taxonomy = pn_corpus_get_taxonomy (known);
+  was = pn_document_lookup_location (existing, taxonomy, existing->jurisdiction);
+  will = pn_document_lookup_location (incoming, taxonomy, incoming->jurisdiction);
+  if (g_strcmp0 (existing->jurisdiction, incoming->jurisdiction) == 0 &&
+      (was == NULL || will == NULL || g_strcmp0 (was->parent, will->parent) == 0))
+    return;
+
+  pnav_printerr (_("pnav: %s: warning: the stored “%s” is a document of %s (%s); this file's is of "
+                   "%s (%s): its measures move there\n"),
+                 display, incoming->id,
+                 was != NULL ? pnav_term_label (was, lang) : existing->jurisdiction,
+                 was != NULL && was->parent != NULL ? was->parent : existing->jurisdiction,
+                 will != NULL ? pnav_term_label (will, lang) : incoming->jurisdiction,
+                 will != NULL && will->parent != NULL ? will->parent : incoming->jurisdiction);
+}
+
 /* pnav import FILE [--replace] */
 int
 pnav_import (PnavContext  *ctx,
@@ -73,34 +105,14 @@ pnav_import (PnavContext  *ctx,
   file = g_file_new_for_commandline_arg (files[0]);
 
   /* A replacement of another place's document (two zones' drafts of one
-   * id, say) moves every measure of it: said before it happens */
-  if (replace)
+   * id, say) moves every measure of it: said before it happens (a dry
+   * run says it of the document it checks, below) */
+  if (replace && !dry_run)
     {
       g_autoptr(PnDocument) incoming = pn_store_check_import_file (store, file, TRUE, NULL);
-      PnCorpus *known = incoming != NULL ? pnav_context_load_corpus (ctx, NULL) : NULL;
-      PnDocument *existing = known != NULL ? pn_corpus_find_header (known, incoming->id, NULL) : NULL;
 
-      PnTaxonomy *taxonomy = known != NULL ? pn_corpus_get_taxonomy (known) : NULL;
-      const PnTerm *was = existing != NULL ? pn_document_lookup_location (existing, taxonomy, existing->jurisdiction)
-                                           : NULL;
-      const PnTerm *will = existing != NULL ? pn_document_lookup_location (incoming, taxonomy, incoming->jurisdiction)
-                                            : NULL;
-
-      /* another place, or one id of a place declared within another city */
-      if (existing != NULL &&
-          (g_strcmp0 (existing->jurisdiction, incoming->jurisdiction) != 0 ||
-           (was != NULL && will != NULL && g_strcmp0 (was->parent, will->parent) != 0)))
-        {
-          PnLang lang = pn_lang_from_locale ();
-
-          pnav_printerr (_("pnav: %s: warning: the stored “%s” is a document of %s (%s); this file's is of "
-                           "%s (%s): its measures move there\n"),
-                         display, incoming->id,
-                         was != NULL ? pnav_term_label (was, lang) : existing->jurisdiction,
-                         was != NULL && was->parent != NULL ? was->parent : existing->jurisdiction,
-                         will != NULL ? pnav_term_label (will, lang) : incoming->jurisdiction,
-                         will != NULL && will->parent != NULL ? will->parent : incoming->jurisdiction);
-        }
+      if (incoming != NULL)
+        warn_other_place (ctx, display, incoming);
     }
   document = dry_run ? pn_store_check_import_file (store, file, replace, &error)
                      : pn_store_import_file (store, file, replace, &error);
@@ -114,6 +126,8 @@ pnav_import (PnavContext  *ctx,
 
   if (dry_run)
     {
+      if (replace)
+        warn_other_place (ctx, display, document);
       g_autoptr(GPtrArray) documents = g_ptr_array_new ();
       g_autoptr(PnCorpus) after = NULL;
       g_autoptr(PnImpact) impact = NULL;

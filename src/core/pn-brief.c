@@ -337,14 +337,6 @@ high_label (PnBrief *self)
                                     "%s（如下文各项尚缺条件均满足）"), yuan);
 }
 
-/* "year 1: ¥320,000 (40%), …" in the brief's language */
-static char *
-stages_label (PnBrief        *self,
-              const PnResult *result)
-{
-  return pn_export_stages_label (result, self->lang);
-}
-
 static void
 add_summary (PnBrief    *self,
              PnProfile  *profile G_GNUC_UNUSED)
@@ -509,7 +501,7 @@ add_derivations (PnBrief *self)
         }
       if (result->stages->len > 0)
         {
-          g_autofree char *stages = stages_label (self, result);
+          g_autofree char *stages = pn_export_stages_label (result, self->lang);
 
           g_string_append_printf (item, TR (self, ". Paid by year: %s", "。按年发放：%s"), stages);
         }
@@ -555,7 +547,7 @@ add_possible (PnBrief *self)
       if (result->stages->len > 0)
         {
           g_autofree char *missing = cells[3];
-          g_autofree char *stages = stages_label (self, result);
+          g_autofree char *stages = pn_export_stages_label (result, self->lang);
 
           cells[3] = g_strdup_printf (TR (self, "%s. Paid by year: %s", "%s。按年发放：%s"), missing, stages);
         }

@@ -86,7 +86,7 @@ typedef struct
   guint      year_from;   /* "第二年按50%": the years of a term it is for, 0 */
   guint      year_to;
   /* a higher standard for a part of an award's applicants: made a top-up
-   * of that award once the sentence's thresholds are read (tops_up_parts ()),
+   * of that award at the end of build (), once the thresholds are read,
    * else the note `if_not` says (0: none, 1: raised, 2: a higher cap) */
   gboolean   replaces;
   PnBenefit *replaces_lower;  /* the award it replaces, or NULL to look back */
@@ -2984,6 +2984,21 @@ add_figure (Reader            *self,
   g_ptr_array_add (self->figures, figure);
 }
 
+static PnCondition *
+condition_copy (const PnCondition *from)
+{
+  PnCondition *copy = pn_condition_new ();
+  guint n = g_strv_length (from->values);
+
+  copy->question = from->question;
+  copy->values = g_strdupv (from->values);
+  copy->value_quarks = g_new0 (GQuark, n + 1);
+  for (guint i = 0; i < n; i++)
+    copy->value_quarks[i] = g_quark_from_string (from->values[i]);
+  copy->review_quarks = g_new0 (GQuark, 1);
+  return copy;
+}
+
 static PnBenefit *
 clone_benefit (Reader    *self,
                Made      *from,
@@ -3020,8 +3035,6 @@ clone_benefit (Reader    *self,
     for (guint c = 0; c < from->benefit->conditions->len; c++)
       {
         const PnCondition *theirs = g_ptr_array_index (from->benefit->conditions, c);
-        PnCondition *ours;
-        guint n = g_strv_length (theirs->values);
 
         if (pn_benefit_find_condition (benefit, theirs->question) != NULL ||
             (device && theirs->question == PN_QUESTION_DRUG_CLASS) ||
@@ -3031,14 +3044,7 @@ clone_benefit (Reader    *self,
           continue;
         if (theirs->question == PN_QUESTION_PRODUCT && product != NULL)
           continue;
-        ours = pn_condition_new ();
-        ours->question = theirs->question;
-        ours->values = g_strdupv (theirs->values);
-        ours->value_quarks = g_new0 (GQuark, n + 1);
-        for (guint i = 0; i < n; i++)
-          ours->value_quarks[i] = g_quark_from_string (theirs->values[i]);
-        ours->review_quarks = g_new0 (GQuark, 1);
-        g_ptr_array_add (benefit->conditions, ours);
+        g_ptr_array_add (benefit->conditions, condition_copy (theirs));
         copied = TRUE;
       }
     if (copied)
@@ -3494,31 +3500,6 @@ make_top_up (PnBenefit *higher,
   return TRUE;
 }
 
-/* `higher` is a higher standard for a part of an award before it: made a
- * top-up of it at the end of build (), once the thresholds are read */
-static void
-replaces_before (Made *higher)
-{
-  higher->replaces = TRUE;
-}
-
-/* make_top_up () of `higher` over the last award before it, in its
- * sentence or the one before, that it is a part of */
-static PnCondition *
-condition_copy (const PnCondition *from)
-{
-  PnCondition *copy = pn_condition_new ();
-  guint n = g_strv_length (from->values);
-
-  copy->question = from->question;
-  copy->values = g_strdupv (from->values);
-  copy->value_quarks = g_new0 (GQuark, n + 1);
-  for (guint i = 0; i < n; i++)
-    copy->value_quarks[i] = g_quark_from_string (from->values[i]);
-  copy->review_quarks = g_new0 (GQuark, 1);
-  return copy;
-}
-
 /* A second drafted benefit like `from`, of id `id`, in its article */
 static PnBenefit *
 benefit_twin (PnBenefit  *from,
@@ -3597,6 +3578,9 @@ missing_question (PnBenefit *higher,
   return missing;
 }
 
+/* make_top_up () of `higher` over the last award before it, in its
+ * sentence or the one before, that it is a part of; else of each award
+ * of a part it leaves open (below) */
 static gboolean
 top_up_before (Reader *self,
                Made   *higher)
@@ -3765,7 +3749,7 @@ note_raised (Reader    *self,
     require_part (self, benefit, clause_start (self, made->clause), to);
   if (made != NULL)
     {
-      replaces_before (made);
+      made->replaces = TRUE;
       made->if_not = 1;
       return;
     }
@@ -4174,7 +4158,7 @@ build (Reader *self)
                                                             "另奖励", NULL }))
                   {
                     require_part (self, made->benefit, cstart, first->start);
-                    replaces_before (made);
+                    made->replaces = TRUE;
                   }
                 else
                   {

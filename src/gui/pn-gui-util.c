@@ -645,3 +645,19 @@ pn_id_choices_finish (PnIdChoices *self,
   g_clear_pointer (&self->ids, g_strv_builder_unref);
   return ids;
 }
+
+void
+pn_gui_show_message (GtkWindow  *parent,
+                     const char *heading,
+                     const char *body)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+
+  dialog = adw_message_dialog_new (parent, heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_present (GTK_WINDOW (dialog));
+}

@@ -121,4 +121,10 @@ char        *pn_gui_benefit_amount       (PnBenefit    *benefit);
 void         pn_gui_list_box_remove_all  (GtkListBox   *list_box);
 void         pn_gui_box_remove_all       (GtkBox       *box);
 
+/* A message with a Close button, modal over `parent` (or NULL): an error
+ * the user acknowledges. */
+void         pn_gui_show_message          (GtkWindow   *parent,
+                                           const char  *heading,
+                                           const char  *body);
+
 G_END_DECLS

@@ -36,12 +36,7 @@ show_error (GtkWindow  *parent,
             const char *heading,
             const char *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent, heading, message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_set_modal (GTK_WINDOW (dialog), parent != NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  pn_gui_show_message (parent, heading, message);
 }
 
 static void

@@ -75,11 +75,7 @@ show_error (PnPolicyEditor *self,
             const char     *heading,
             const char     *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  pn_gui_show_message (GTK_WINDOW (self), heading, message);
 }
 
 static void

@@ -6,6 +6,7 @@
 #include "pn-import.h"
 
 #include "pn-export.h"
+#include "pn-gui-util.h"
 #include "pn-impact.h"
 #include "pn-policy-loader.h"
 #include "editor/pn-impact-dialog.h"
@@ -321,12 +322,7 @@ show_message (ImportFlow *flow,
               const char *heading,
               const char *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (flow->parent, heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  gtk_window_present (GTK_WINDOW (dialog));
+  pn_gui_show_message (flow->parent, heading, body);
 }
 
 static void
@@ -484,13 +480,7 @@ preview_done_cb (GObject      *source_object G_GNUC_UNUSED,
       return;
     }
 
-  for (guint a = 0; a < flow->incoming->articles->len; a++)
-    {
-      PnArticle *article = g_ptr_array_index (flow->incoming->articles, a);
-
-      for (guint b = 0; b < article->benefits->len; b++)
-        unreviewed += !((PnBenefit *) g_ptr_array_index (article->benefits, b))->reviewed;
-    }
+  pn_document_count_benefits (flow->incoming, &unreviewed);
   replaced = flow->replace ? pn_corpus_find_header (flow->corpus, flow->incoming->id, NULL) : NULL;
   dialog = pn_impact_dialog_new (flow->parent, flow->impact, flow->incoming, replaced, unreviewed);
   g_signal_connect (dialog, "response", G_CALLBACK (preview_response_cb), flow);

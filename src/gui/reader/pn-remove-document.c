@@ -43,11 +43,7 @@ static void
 show_error (GtkWindow  *parent,
             const char *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent, _("Cannot Remove the Document"), message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  pn_gui_show_message (parent, _("Cannot Remove the Document"), message);
 }
 
 /* ---- removing ---- */
