@@ -1148,10 +1148,22 @@ test_remove_imported (PnTestFixture *fixture)
                                              "shenzhen-test", ""));
   pn_test_flush ();
   g_assert_true (gtk_widget_get_visible (button));
+  {
+    g_autofree char *page = pn_test_screenshot_path ("reader-imported-document");
+
+    g_assert_true (pn_test_wait_for_frame (reader, PN_TEST_FRAME_TIMEOUT_MS));
+    pn_test_save_screenshot (reader, page);
+  }
 
   gtk_widget_activate (button);
   g_assert_true (pn_test_wait (impact_dialog_is_open, NULL));
   dialog = find_toplevel_of_type (PN_TYPE_IMPACT_DIALOG);
+  {
+    g_autofree char *shot = pn_test_screenshot_path ("impact-removal");
+
+    g_assert_true (pn_test_wait_for_frame (GTK_WIDGET (dialog), PN_TEST_FRAME_TIMEOUT_MS));
+    pn_test_save_screenshot (adw_window_get_content (ADW_WINDOW (dialog)), shot);
+  }
   g_assert_nonnull (strstr (pn_impact_dialog_get_summary (dialog),
                             pn_gui_text (&pn_corpus_find_header (pn_application_get_corpus (fixture->app),
                                                                  "shenzhen-test", NULL)->title)));
