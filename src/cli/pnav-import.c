@@ -131,14 +131,15 @@ pnav_import (PnavContext  *ctx,
       g_autoptr(GPtrArray) documents = g_ptr_array_new ();
       g_autoptr(PnCorpus) after = NULL;
       g_autoptr(PnImpact) impact = NULL;
+      g_autofree char *takes_effect = NULL;
 
       corpus = pnav_context_load_corpus (ctx, &error);
       if (corpus == NULL)
         return pnav_report_error (ctx, error);
       g_ptr_array_add (documents, document);
       after = pn_corpus_new_overlay (corpus, documents, NULL);
-      impact = pn_impact_new_on (store, corpus, after, ctx->profile_options.as_of,
-                                 pn_document_get_takes_effect (document), &error);
+      takes_effect = pn_document_dup_takes_effect (document, corpus);
+      impact = pn_impact_new_on (store, corpus, after, ctx->profile_options.as_of, takes_effect, &error);
       if (impact == NULL)
         return pnav_report_error (ctx, error);
       return pnav_print_impact_full (ctx, impact, pn_corpus_find_header (corpus, document->id, NULL) != NULL

@@ -247,10 +247,20 @@ print_document (PnCorpus   *corpus,
                pnav_location_label (taxonomy, document->jurisdiction, lang));
   print_field (_("Status:"), document->draft ? _("draft") : _("final"));
   print_field (_("Issued:"), document->issued);
-  if (document->in_force_from != NULL || document->in_force_until != NULL)
+  if (document->in_force_from != NULL || pn_document_get_in_force_until (document) != NULL)
     in_force = g_strdup_printf ("%s – %s",
                                 document->in_force_from != NULL ? document->in_force_from : "…",
-                                document->in_force_until != NULL ? document->in_force_until : "…");
+                                pn_document_get_in_force_until (document) != NULL
+                                ? pn_document_get_in_force_until (document) : "…");
+  if (pn_document_get_in_force_until (document) != document->in_force_until)
+    {
+      char *period = in_force;
+
+      /* Translators: "2023-11-20 – 2027-12-31 (extended by xiamen-2026-15; the text said 2026-12-31)" */
+      in_force = g_strdup_printf (_("%s (extended by %s; the text said %s)"), period, document->extended_by,
+                                  document->in_force_until != NULL ? document->in_force_until : "…");
+      g_free (period);
+    }
   print_field (_("In force:"), in_force);
   print_field (_("Applies from:"), document->applies_from);
   if (document->source_file != NULL)

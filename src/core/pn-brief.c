@@ -867,7 +867,7 @@ document_status (PnBrief    *self,
                  const char *as_of)
 {
   const char *from = document->applies_from ? document->applies_from : document->in_force_from;
-  const char *until = document->in_force_until;
+  const char *until = pn_document_get_in_force_until (document);
   g_autoptr(GHashTable) superseded = pn_corpus_get_superseded (pn_results_get_corpus (self->results), NULL);
   const PnSupersededBy *by = superseded != NULL ? g_hash_table_lookup (superseded, document->id) : NULL;
 
@@ -921,9 +921,18 @@ add_coverage (PnBrief *self)
 
       cells[0] = document_label (self, document);
       cells[1] = document_status (self, document, as_of);
-      if (from != NULL || document->in_force_until != NULL)
+      if (from != NULL || pn_document_get_in_force_until (document) != NULL)
         cells[2] = g_strdup_printf ("%s – %s", from ? from : "…",
-                                    document->in_force_until ? document->in_force_until : "…");
+                                    pn_document_get_in_force_until (document) ? pn_document_get_in_force_until (document) : "…");
+      if (document->extended_by != NULL && pn_document_get_in_force_until (document) != document->in_force_until)
+        {
+          PnDocument *notice = pn_corpus_find_header (pn_results_get_corpus (self->results), document->extended_by, NULL);
+          g_autofree char *name = notice != NULL ? document_label (self, notice) : g_strdup (document->extended_by);
+          char *period = cells[2];
+
+          cells[2] = g_strdup_printf (TR (self, "%s (extended by %s)", "%s（经%s延长）"), period, name);
+          g_free (period);
+        }
       else
         cells[2] = g_strdup ("—");
       cells[3] = g_strdup (document->last_verified ? document->last_verified : "—");
@@ -957,7 +966,7 @@ add_coverage (PnBrief *self)
             "%s is a draft for comment: its measures are shown for reference and never counted.",
             "%s为征求意见稿，其措施仅供参考，不计入合计。"), label));
         }
-      else if (document->in_force_from == NULL && document->in_force_until == NULL &&
+      else if (document->in_force_from == NULL && pn_document_get_in_force_until (document) == NULL &&
                document->applies_from == NULL)
         {
           label = document_label (self, document);

@@ -35,6 +35,11 @@ struct _PnCorpus
   GPtrArray  *listing;       /* every document's header, once listed */
   GHashTable *memory_benefits; /* id → PnBenefit of `memory`, built on use */
   GHashTable *superseded;    /* replaced id → PnSupersededBy, built on use */
+  /* extended id → PnExtendedBy (the latest day a final document keeps it
+   * in force to), built on use and written into each document the corpus
+   * hands out (extended_until, extended_by) */
+  GHashTable *extended;
+  gboolean    reading_extended;
 
   /* The store as these caches last saw it.  Another process may commit
    * meanwhile: the listing, the replacements and the ids found are then
@@ -94,6 +99,7 @@ pn_corpus_clear (PnCorpus *self)
   g_clear_pointer (&self->listing, g_ptr_array_unref);
   g_clear_pointer (&self->memory_benefits, g_hash_table_unref);
   g_clear_pointer (&self->superseded, g_hash_table_unref);
+  g_clear_pointer (&self->extended, g_hash_table_unref);
   g_clear_pointer (&self->benefit_ids, g_hash_table_unref);
   g_clear_pointer (&self->benefits, g_hash_table_unref);
   g_clear_pointer (&self->articles, g_hash_table_unref);
@@ -302,6 +308,145 @@ pn_corpus_get_taxonomy (PnCorpus *self)
   return self->taxonomy;
 }
 
+/* ---- extensions (lock held) ---- */
+
+typedef struct
+{
+  const char *by;      /* interned */
+  const char *until;   /* interned */
+} PnExtendedBy;
+
+static PnDocument *find_header_locked (PnCorpus    *self,
+                                       const char  *id,
+                                       GError     **error);
+static void        refresh_if_changed (PnCorpus    *self);
+static void        corpus_end_read    (PnCorpus    *self);
+
+/* What the corpus knows of the notices that extend `document`, written
+ * into it; nothing until the extensions are read. */
+static void
+apply_extension (PnCorpus   *self,
+                 PnDocument *document)
+{
+  const PnExtendedBy *by;
+
+  if (self->extended == NULL)
+    return;
+  by = g_hash_table_lookup (self->extended, document->id);
+  document->extended_until = by != NULL ? by->until : NULL;
+  document->extended_by = by != NULL ? by->by : NULL;
+}
+
+/* Keeps the latest day a final document extends `extended` to. */
+static void
+note_extension (GHashTable *extended,
+                const char *id,
+                const char *by,
+                const char *until)
+{
+  PnExtendedBy *known = g_hash_table_lookup (extended, id);
+
+  if (known != NULL && strcmp (known->until, until) >= 0)
+    return;
+  if (known == NULL)
+    {
+      known = g_new0 (PnExtendedBy, 1);
+      g_hash_table_insert (extended, (gpointer) g_intern_string (id), known);
+    }
+  known->by = g_intern_string (by);
+  known->until = g_intern_string (until);
+}
+
+/* The store's extensions and those of the documents in memory, read once
+ * until the store changes, then written into every document the corpus
+ * holds. */
+static gboolean
+read_extended_locked (PnCorpus  *self,
+                      GError   **error)
+{
+  g_autoptr(GHashTable) extended = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  if (self->read_depth == 0)
+    refresh_if_changed (self);
+  /* reading them finds the documents that extend: no read again */
+  if (self->extended != NULL || self->reading_extended)
+    return TRUE;
+
+  extended = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  if (self->store != NULL)
+    {
+      g_autoptr(GPtrArray) rows = _pn_store_read_extensions (self->store, error);
+      gboolean ok = TRUE;
+
+      if (rows == NULL)
+        return FALSE;
+      self->reading_extended = TRUE;
+      for (guint i = 0; ok && i + 2 < rows->len; i += 3)
+        {
+          const char *id = g_ptr_array_index (rows, i);
+          const char *by = g_ptr_array_index (rows, i + 1);
+          const char *until = g_ptr_array_index (rows, i + 2);
+          PnDocument *header;
+          gboolean listed = FALSE;
+
+          if (g_hash_table_contains (self->hidden, by))
+            continue;
+          /* the table is derived from the document's own list: a row it
+           * does not hold would change an end date in silence */
+          header = find_header_locked (self, by, error);
+          if (header == NULL)
+            {
+              if (error != NULL && *error == NULL)
+                _pn_store_damaged (self->store, error, by, "it extends a document but is not there");
+              ok = FALSE;
+              break;
+            }
+          for (guint j = 0; header->extends != NULL && j < header->extends->len && !listed; j++)
+            {
+              const PnExtension *own = g_ptr_array_index (header->extends, j);
+
+              listed = g_strcmp0 (own->ref, id) == 0 && g_strcmp0 (own->until, until) == 0;
+            }
+          if (!listed)
+            {
+              _pn_store_damaged (self->store, error, by, "it extends “%s” in one table but not in its own list",
+                                 id);
+              ok = FALSE;
+              break;
+            }
+          note_extension (extended, id, by, until);
+        }
+      self->reading_extended = FALSE;
+      if (!ok)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < self->memory->len; i++)
+    {
+      PnDocument *document = g_ptr_array_index (self->memory, i);
+
+      /* a draft extends nothing until it is final */
+      if (document->draft)
+        continue;
+      for (guint j = 0; document->extends != NULL && j < document->extends->len; j++)
+        {
+          const PnExtension *extension = g_ptr_array_index (document->extends, j);
+
+          note_extension (extended, extension->ref, document->id, extension->until);
+        }
+    }
+
+  self->extended = g_steal_pointer (&extended);
+  g_hash_table_iter_init (&iter, self->documents);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    apply_extension (self, value);
+  for (guint i = 0; i < self->memory->len; i++)
+    apply_extension (self, g_ptr_array_index (self->memory, i));
+  return TRUE;
+}
+
 /* ---- one value per row (lock held) ---- */
 
 static PnDocument *
@@ -313,9 +458,11 @@ cache_document (PnCorpus   *self,
   if (known != NULL)
     {
       pn_document_unref (document);
+      apply_extension (self, known);
       return known;
     }
   g_hash_table_insert (self->documents, &document->store_key, document);
+  apply_extension (self, document);
   return document;
 }
 
@@ -367,6 +514,7 @@ refresh_if_changed (PnCorpus *self)
   g_hash_table_remove_all (self->benefit_ids);
   g_clear_pointer (&self->listing, g_ptr_array_unref);
   g_clear_pointer (&self->superseded, g_hash_table_unref);
+  g_clear_pointer (&self->extended, g_hash_table_unref);
 }
 
 /* _pn_store_begin_read () for the corpus (lock held): the outermost read
@@ -379,6 +527,11 @@ corpus_begin_read (PnCorpus  *self,
     return FALSE;
   if (self->read_depth++ == 0)
     refresh_if_changed (self);
+  if (!read_extended_locked (self, error))
+    {
+      corpus_end_read (self);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -498,8 +651,8 @@ list_locked (PnCorpus  *self,
 {
   g_autoptr(GPtrArray) listing = NULL;
 
-  if (self->read_depth == 0)
-    refresh_if_changed (self);
+  if (!read_extended_locked (self, error))
+    return NULL;
   if (self->listing != NULL)
     return self->listing;
 
@@ -716,6 +869,11 @@ pn_corpus_documents_at (PnCorpus    *self,
   places = places_of (self, location);
 
   g_mutex_lock (&self->lock);
+  if (!read_extended_locked (self, error))
+    {
+      g_mutex_unlock (&self->lock);
+      return NULL;
+    }
   if (self->store != NULL)
     {
       g_autoptr(GPtrArray) stored = _pn_store_read_documents (self->store, NULL,
@@ -806,6 +964,8 @@ find_header_locked (PnCorpus    *self,
 {
   g_autoptr(GPtrArray) stored = NULL;
 
+  if (!read_extended_locked (self, error))
+    return NULL;
   for (guint i = 0; i < self->memory->len; i++)
     {
       PnDocument *candidate = g_ptr_array_index (self->memory, i);
@@ -970,7 +1130,7 @@ pn_corpus_find_benefit (PnCorpus    *self,
     return NULL;
 
   g_mutex_lock (&self->lock);
-  benefit = find_benefit_locked (self, id, error);
+  benefit = read_extended_locked (self, error) ? find_benefit_locked (self, id, error) : NULL;
   g_mutex_unlock (&self->lock);
 
   return benefit;
@@ -1086,6 +1246,9 @@ candidate_init (PnCandidate *candidate,
             open++;
         }
       pn_benefit_get_validity (benefit, &from, &until);
+      /* the text's last day: a notice extending the document may come and go */
+      until = benefit->article->deadline_text != NULL ? benefit->article->valid_until
+                                                      : benefit->document->in_force_until;
       benefit->checks.asks = asks;
       benefit->checks.open_unanswered = open;
       /* a measure drafted from the text counts only once a person has read it */
@@ -1110,6 +1273,13 @@ candidate_init (PnCandidate *candidate,
   candidate->open_always = MIN (benefit->checks.open_always, G_MAXUINT16);
   candidate->from_day = benefit->checks.from_day;
   candidate->until_day = benefit->checks.until_day;
+  if (benefit->document->extended_until != NULL)
+    {
+      const char *from, *until;
+
+      pn_benefit_get_validity (benefit, &from, &until);
+      candidate->until_day = pn_day_key (until, G_MAXUINT32);
+    }
 }
 
 /* In document order, as compare_benefits() has it: the store's benefits
@@ -1492,20 +1662,31 @@ _pn_corpus_get_ending (PnCorpus    *self,
         {
           g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (gint64));
           guint n = 0;
+          gboolean extended;
 
           /* the keys and their benefits in one state of the file */
           ok = corpus_begin_read (self, error);
           if (!ok)
             break;
-          ok = _pn_store_read_ending (self->store, document->store_key, from, until, keys, &n, error);
+          /* the rows keep the text's end dates: a document a notice
+           * extends is read whole and its benefits' days looked at */
+          extended = document->extended_until != NULL;
+          ok = _pn_store_read_ending (self->store, document->store_key, extended ? "0001-01-01" : from,
+                                      extended ? NULL : until, keys, &n, error);
           for (guint i = 0; ok && i < keys->len; i++)
             {
               PnBenefit *benefit = benefit_at_key (self, g_array_index (keys, gint64, i),
                                                    document->store_key, error);
+              const char *valid_from, *valid_until;
 
               if (benefit == NULL)
-                ok = FALSE;
-              else
+                {
+                  ok = FALSE;
+                  break;
+                }
+              pn_benefit_get_validity (benefit, &valid_from, &valid_until);
+              if (!extended || (g_strcmp0 (valid_until, from) >= 0 &&
+                                (until == NULL || g_strcmp0 (valid_until, until) <= 0)))
                 g_ptr_array_add (found, benefit);
             }
           corpus_end_read (self);
@@ -1887,8 +2068,8 @@ read_superseded_locked (PnCorpus  *self,
 {
   g_autoptr(GHashTable) superseded = NULL;
 
-  if (self->read_depth == 0)
-    refresh_if_changed (self);
+  if (!read_extended_locked (self, error))
+    return FALSE;
   if (self->superseded != NULL)
     return TRUE;
 

@@ -1429,7 +1429,11 @@ pn_export_document_json (PnCorpus   *corpus,
   w_string (&w, "status", document->draft ? "draft" : "final");
   w_string (&w, "issued", document->issued);
   w_string (&w, "in_force_from", document->in_force_from);
-  w_string (&w, "in_force_until", document->in_force_until);
+  /* the day that holds; the text's own when a notice extended it */
+  w_string (&w, "in_force_until", pn_document_get_in_force_until (document));
+  w_string (&w, "in_force_until_as_written", document->in_force_until);
+  w_string (&w, "extended_by", pn_document_get_in_force_until (document) != document->in_force_until
+                               ? document->extended_by : NULL);
   w_string (&w, "applies_from", document->applies_from);
   w_string (&w, "source_file", document->source_file);
   w_string (&w, "last_verified", document->last_verified);
@@ -1460,6 +1464,18 @@ pn_export_document_json (PnCorpus   *corpus,
       pn_json_writer_begin_object (&w);
       w_string (&w, "id", supersession->ref);
       w_string (&w, "from", supersession->from);
+      pn_json_writer_end_object (&w);
+    }
+  pn_json_writer_end_array (&w);
+  pn_json_writer_name (&w, "extends");
+  pn_json_writer_begin_array (&w);
+  for (guint i = 0; document->extends != NULL && i < document->extends->len; i++)
+    {
+      const PnExtension *extension = g_ptr_array_index (document->extends, i);
+
+      pn_json_writer_begin_object (&w);
+      w_string (&w, "id", extension->ref);
+      w_string (&w, "until", extension->until);
       pn_json_writer_end_object (&w);
     }
   pn_json_writer_end_array (&w);

@@ -5,6 +5,7 @@
 
 #include "pn-impact.h"
 
+#include "pn-date.h"
 #include "pn-engine.h"
 #include "pn-enums.h"
 #include "pn-export.h"
@@ -84,30 +85,59 @@ pn_impact_date_to_string (PnImpactDate date)
 }
 
 /**
- * pn_document_get_takes_effect:
+ * pn_document_dup_takes_effect:
+ * @before: (nullable): the corpus the document comes into
  *
  * The first day the document changes what counts: the earliest of the
- * day its measures start and the days it replaces other documents from;
- * %NULL for a draft (it changes nothing) or a document without dates.
+ * day its measures start, the days it replaces other documents from and,
+ * for each document of @before it keeps in force longer, the day after
+ * that one's last day (a notice of no measures of its own changes nothing
+ * before); %NULL for a draft (it changes nothing) or a document without
+ * dates.
  */
-const char *
-pn_document_get_takes_effect (PnDocument *document)
+char *
+pn_document_dup_takes_effect (PnDocument *document,
+                              PnCorpus   *before)
 {
-  const char *first;
+  g_autofree char *first = NULL;
 
   g_return_val_if_fail (document != NULL, NULL);
 
   if (document->draft)
     return NULL;
-  first = document->applies_from != NULL ? document->applies_from : document->in_force_from;
+  if (document->n_benefits > 0 || document->extends == NULL || document->extends->len == 0)
+    first = g_strdup (document->applies_from != NULL ? document->applies_from : document->in_force_from);
   for (guint i = 0; document->supersedes != NULL && i < document->supersedes->len; i++)
     {
       const PnSupersession *supersession = g_ptr_array_index (document->supersedes, i);
 
       if (first == NULL || g_strcmp0 (supersession->from, first) < 0)
-        first = supersession->from;
+        {
+          g_free (first);
+          first = g_strdup (supersession->from);
+        }
     }
-  return first;
+  for (guint i = 0; before != NULL && document->extends != NULL && i < document->extends->len; i++)
+    {
+      const PnExtension *extension = g_ptr_array_index (document->extends, i);
+      PnDocument *extended = pn_corpus_find_header (before, extension->ref, NULL);
+      const char *last = extended != NULL ? pn_document_get_in_force_until (extended) : NULL;
+      GDate day;
+      g_autofree char *next = NULL;
+
+      if (last == NULL || !pn_date_parse (last, &day) || g_strcmp0 (extension->until, last) <= 0)
+        continue;
+      g_date_add_days (&day, 1);
+      next = pn_date_to_iso (&day);
+      if (first == NULL || g_strcmp0 (next, first) < 0)
+        {
+          g_free (first);
+          first = g_steal_pointer (&next);
+        }
+    }
+  if (first == NULL && document->extends != NULL && document->extends->len > 0)
+    first = g_strdup (document->applies_from != NULL ? document->applies_from : document->in_force_from);
+  return g_steal_pointer (&first);
 }
 
 static PnImpactChange *

@@ -91,7 +91,8 @@ gboolean      pn_impact_changes_anything  (PnImpact     *self);
 
 const char   *pn_impact_kind_to_string    (PnImpactKind  kind);
 const char   *pn_impact_date_to_string    (PnImpactDate  date);
-const char   *pn_document_get_takes_effect (PnDocument  *document);
+char         *pn_document_dup_takes_effect (PnDocument  *document,
+                                           PnCorpus    *before);
 
 /* {"clients":[{"name","location","as_of","before_total_cny",
  *  "after_total_cny","difference_cny","before_high_cny","after_high_cny",

@@ -2686,6 +2686,28 @@ read_document (PnDocument     *document,
       pn_document_add_supersession (document, ref, from);
     }
 
+  for (xmlNode *c = root->children; c != NULL; c = c->next)
+    {
+      g_autofree char *ref = NULL;
+      g_autofree char *until = NULL;
+
+      if (!is_element (c, "extends"))
+        continue;
+      ref = need_attr (c, "ref", display_name, error);
+      until = need_attr (c, "until", display_name, error);
+      if (ref == NULL || until == NULL)
+        return FALSE;
+      if (g_strcmp0 (ref, document->id) == 0)
+        return fail (error, display_name, c, "the document cannot extend itself");
+      for (guint i = 0; i < document->extends->len; i++)
+        if (g_str_equal (((PnExtension *) g_ptr_array_index (document->extends, i))->ref, ref))
+          return fail (error, display_name, c, "it extends “%.100s” twice", ref);
+      for (guint i = 0; i < document->supersedes->len; i++)
+        if (g_str_equal (((PnSupersession *) g_ptr_array_index (document->supersedes, i))->ref, ref))
+          return fail (error, display_name, c, "it both supersedes and extends “%.100s”", ref);
+      pn_document_add_extension (document, ref, until);
+    }
+
   node = child (root, "overlap-rule");
   if (node != NULL)
     {

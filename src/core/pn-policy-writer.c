@@ -627,6 +627,16 @@ pn_policy_writer_write (PnDocument  *document,
       end (&self);
     }
 
+  for (guint i = 0; document->extends != NULL && i < document->extends->len; i++)
+    {
+      const PnExtension *extension = g_ptr_array_index (document->extends, i);
+
+      start (&self, "extends");
+      required_attribute (&self, "extends", "ref", extension->ref);
+      required_attribute (&self, "extends", "until", extension->until);
+      end (&self);
+    }
+
   if (document->overlap_principle != NULL)
     {
       start (&self, "overlap-rule");

@@ -224,6 +224,14 @@ supersession_free (PnSupersession *supersession)
 }
 
 static void
+extension_free (PnExtension *extension)
+{
+  g_free (extension->ref);
+  g_free (extension->until);
+  g_free (extension);
+}
+
+static void
 pn_document_clear (PnDocument *self)
 {
   g_free (self->id);
@@ -249,6 +257,7 @@ pn_document_clear (PnDocument *self)
   g_clear_pointer (&self->local_locations, g_ptr_array_unref);
   g_clear_pointer (&self->local_units, g_ptr_array_unref);
   g_clear_pointer (&self->supersedes, g_ptr_array_unref);
+  g_clear_pointer (&self->extends, g_ptr_array_unref);
 }
 
 PnDocument *
@@ -261,6 +270,7 @@ pn_document_new_header (void)
   self->local_locations = g_ptr_array_new_with_free_func ((GDestroyNotify) _pn_term_free);
   self->local_units = g_ptr_array_new_with_free_func ((GDestroyNotify) _pn_term_free);
   self->supersedes = g_ptr_array_new_with_free_func ((GDestroyNotify) supersession_free);
+  self->extends = g_ptr_array_new_with_free_func ((GDestroyNotify) extension_free);
   return self;
 }
 
@@ -650,7 +660,7 @@ pn_benefit_get_validity (PnBenefit   *benefit,
   else
     {
       *out_from = document->applies_from ? document->applies_from : document->in_force_from;
-      *out_until = document->in_force_until;
+      *out_until = pn_document_get_in_force_until (document);
     }
 }
 
@@ -753,6 +763,34 @@ pn_document_add_supersession (PnDocument *self,
   supersession->from = g_strdup (from);
   g_ptr_array_add (self->supersedes, supersession);
   return supersession;
+}
+
+PnExtension *
+pn_document_add_extension (PnDocument *self,
+                           const char *ref,
+                           const char *until)
+{
+  PnExtension *extension;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (ref != NULL && until != NULL, NULL);
+
+  extension = g_new0 (PnExtension, 1);
+  extension->ref = g_strdup (ref);
+  extension->until = g_strdup (until);
+  g_ptr_array_add (self->extends, extension);
+  return extension;
+}
+
+const char *
+pn_document_get_in_force_until (PnDocument *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->extended_until != NULL &&
+      (self->in_force_until == NULL || strcmp (self->extended_until, self->in_force_until) > 0))
+    return self->extended_until;
+  return self->in_force_until;
 }
 
 PnTerm *

@@ -204,6 +204,14 @@ typedef struct
   char   *from;                 /* YYYY-MM-DD */
 } PnSupersession;
 
+/* <extends ref="xiamen-2023-17" until="2027-12-31"/>: a notice that keeps
+ * another document in force longer (关于延长…有效期的通知) */
+typedef struct
+{
+  char   *ref;                  /* the id of the document kept in force */
+  char   *until;                /* YYYY-MM-DD, its new last day */
+} PnExtension;
+
 struct _PnDocument
 {
   char       *id;
@@ -237,6 +245,16 @@ struct _PnDocument
    * PnSupersession.  From that date their measures are superseded: shown,
    * never counted.  A draft replaces nothing until it is final. */
   GPtrArray  *supersedes;
+  /* The documents this one keeps in force longer (<extends>): PnExtension.
+   * A draft extends nothing until it is final. */
+  GPtrArray  *extends;
+  /* Set by the corpus that holds the document when a final document of
+   * it extends this one: the new last day and the id of the latest such
+   * document (interned strings), else NULL.  in_force_until stays what
+   * the text says; pn_document_get_in_force_until () gives the day that
+   * holds. */
+  const char *extended_until;
+  const char *extended_by;
   gboolean    user_imported;
   int         position;         /* the order documents are listed in: */
                                 /* (user_imported, position, id) */
@@ -288,6 +306,12 @@ PnTerm      *pn_document_add_local_location (PnDocument *self,
 PnSupersession *pn_document_add_supersession (PnDocument *self,
                                               const char *ref,
                                               const char *from);
+PnExtension *pn_document_add_extension    (PnDocument *self,
+                                           const char *ref,
+                                           const char *until);
+/* The last day the document is in force: the text's, or the later one a
+ * notice of the corpus extended it to; NULL when open-ended. */
+const char  *pn_document_get_in_force_until (PnDocument *self);
 PnTerm      *pn_document_add_local_unit  (PnDocument  *self,
                                           const char  *id,
                                           const char  *location,

@@ -30,7 +30,7 @@ G_BEGIN_DECLS
  *                    zh, en, attestation); tops-up; annual caps; stage
  *                    shares; notes (zh, en); units (id, role); readings
  *                    (id, chosen, keeps a lapsed target, zh, en) */
-#define PN_DOCUMENT_LISTS_TYPE "(a(ss)a(sxssss)a(sssss)a(ssss)a(ss))"
+#define PN_DOCUMENT_LISTS_TYPE "(a(ss)a(sxssss)a(sssss)a(ssss)a(ss)a(ss))"
 /*   document_cases.cases  per case: name, as-of, location, answers
  *                    (question, id), figures (figure, yuan), expectations
  *                    (benefit, listed, counted, estimate, has match,
@@ -266,6 +266,10 @@ gboolean     _pn_store_read_top_ups_into (PnStore     *self,
  * from date) triples of strings, flat. */
 GPtrArray   *_pn_store_read_supersessions (PnStore    *self,
                                            GError    **error);
+/* Every extension of a final document: (extended id, extending id,
+ * until date) triples of strings, flat. */
+GPtrArray   *_pn_store_read_extensions   (PnStore    *self,
+                                          GError    **error);
 /* Keeps the descriptions of the lists' GVariant types for the life of the
  * process: GLib frees them with a type's last value, and every row read or
  * written would build them anew. */

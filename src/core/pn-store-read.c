@@ -439,6 +439,7 @@ document_from_row (PnStore       *self,
   g_autoptr(GVariant) locations = NULL;
   g_autoptr(GVariant) units = NULL;
   g_autoptr(GVariant) supersedes = NULL;
+  g_autoptr(GVariant) extends = NULL;
   Check check_data = { self, NULL, error, FALSE };
   Check *check = &check_data;
   GVariantIter iter;
@@ -491,6 +492,7 @@ document_from_row (PnStore       *self,
   locations = g_variant_get_child_value (lists, 2);
   units = g_variant_get_child_value (lists, 3);
   supersedes = g_variant_get_child_value (lists, 4);
+  extends = g_variant_get_child_value (lists, 5);
   g_ptr_array_extend_and_steal (document->notes, read_texts (check, notes, "note"));
 
   g_variant_iter_init (&iter, supersedes);
@@ -500,6 +502,15 @@ document_from_row (PnStore       *self,
         damaged (check, "a document it supersedes is not valid");
       else
         pn_document_add_supersession (document, term_id, level);
+    }
+
+  g_variant_iter_init (&iter, extends);
+  while (g_variant_iter_next (&iter, "(&s&s)", &term_id, &level))
+    {
+      if (!valid_id (term_id) || !valid_date (level) || g_strcmp0 (term_id, id) == 0)
+        damaged (check, "a document it extends is not valid");
+      else
+        pn_document_add_extension (document, term_id, level);
     }
 
   g_variant_iter_init (&iter, locations);
@@ -1735,6 +1746,45 @@ _pn_store_read_top_ups_into (PnStore     *self,
   _pn_store_unlock (self);
 
   return ok;
+}
+
+/* (extended id, by id, until) triples of the final documents */
+GPtrArray *
+_pn_store_read_extensions (PnStore  *self,
+                           GError  **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok = TRUE;
+  PnStepResult r = PN_STEP_DONE;
+
+  _pn_store_lock (self);
+  stmt = _pn_store_prepare (self,
+                            "SELECT e.extends, d.id, e.until_day FROM extensions e"
+                            " JOIN documents d ON d.key = e.document WHERE d.draft = 0", error);
+  if (stmt == NULL)
+    ok = FALSE;
+  while (ok && (r = _pn_store_step (self, stmt, error)) == PN_STEP_ROW)
+    {
+      const char *extends = (const char *) sqlite3_column_text (stmt, 0);
+      const char *by = (const char *) sqlite3_column_text (stmt, 1);
+      const char *until = (const char *) sqlite3_column_text (stmt, 2);
+
+      if (!valid_id (extends) || !valid_id (by) || !valid_date (until))
+        {
+          ok = _pn_store_damaged (self, error, by != NULL && valid_id (by) ? by : "a document",
+                                  "a document it extends is not valid");
+          break;
+        }
+      g_ptr_array_add (rows, g_strdup (extends));
+      g_ptr_array_add (rows, g_strdup (by));
+      g_ptr_array_add (rows, g_strdup (until));
+    }
+  if (ok && r == PN_STEP_ERROR)
+    ok = FALSE;
+  _pn_store_unlock (self);
+
+  return ok ? g_steal_pointer (&rows) : NULL;
 }
 
 GPtrArray *

@@ -553,6 +553,10 @@ static const char *legacy_migrations[] = {
   "  document INTEGER NOT NULL REFERENCES documents(key) ON DELETE CASCADE," \
   "  replaces TEXT NOT NULL, from_day TEXT NOT NULL);"                  \
   "CREATE INDEX supersessions_replaces ON supersessions (replaces);"    \
+  "CREATE TABLE extensions ("                                           \
+  "  document INTEGER NOT NULL REFERENCES documents(key) ON DELETE CASCADE," \
+  "  extends TEXT NOT NULL, until_day TEXT NOT NULL);"                  \
+  "CREATE INDEX extensions_extends ON extensions (extends);"            \
   "CREATE TABLE document_files ("                                       \
   "  document INTEGER PRIMARY KEY REFERENCES documents(key) ON DELETE CASCADE," \
   "  name TEXT, xml BLOB NOT NULL);"                                    \
@@ -711,6 +715,7 @@ rebuild (PnStore  *self,
              "DROP TABLE IF EXISTS articles_fts;"
              "DROP TABLE IF EXISTS conditions;"
              "DROP TABLE IF EXISTS supersessions;"
+             "DROP TABLE IF EXISTS extensions;"
              "DROP TABLE IF EXISTS top_ups;"
              "DROP TABLE IF EXISTS benefits;"
              "DROP TABLE IF EXISTS article_units;"
@@ -1171,7 +1176,7 @@ insert_document (PnStore     *self,
   g_autoptr(sqlite3_stmt) fts_stmt = NULL;
   g_autoptr(sqlite3_stmt) tails_stmt = NULL;
   g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (PnBenefitKey));
-  GVariantBuilder caps, locations, units, supersedes;
+  GVariantBuilder caps, locations, units, supersedes, extends;
   sqlite3_int64 document_key;
   guint seq = 0;
 
@@ -1255,12 +1260,20 @@ insert_document (PnStore     *self,
 
       g_variant_builder_add (&supersedes, "(ss)", supersession->ref, supersession->from);
     }
-  bind_variant (doc_stmt, 20, g_variant_new ("(@a(ss)@a(sxssss)@a(sssss)@a(ssss)@a(ss))",
+  g_variant_builder_init (&extends, G_VARIANT_TYPE ("a(ss)"));
+  for (guint i = 0; document->extends != NULL && i < document->extends->len; i++)
+    {
+      const PnExtension *extension = g_ptr_array_index (document->extends, i);
+
+      g_variant_builder_add (&extends, "(ss)", extension->ref, extension->until);
+    }
+  bind_variant (doc_stmt, 20, g_variant_new ("(@a(ss)@a(sxssss)@a(sssss)@a(ssss)@a(ss)@a(ss))",
                                              texts_variant (document->notes),
                                              g_variant_builder_end (&caps),
                                              g_variant_builder_end (&locations),
                                              g_variant_builder_end (&units),
-                                             g_variant_builder_end (&supersedes)));
+                                             g_variant_builder_end (&supersedes),
+                                             g_variant_builder_end (&extends)));
   sqlite3_bind_int (doc_stmt, 21, user_imported);
   sqlite3_bind_int (doc_stmt, 22, position);
   sqlite3_bind_int (doc_stmt, 23, document->articles->len);
@@ -1281,6 +1294,21 @@ insert_document (PnStore     *self,
       bind_text (sup_stmt, 2, supersession->ref);
       bind_text (sup_stmt, 3, supersession->from);
       if (step (self, sup_stmt, error) != PN_STEP_DONE)
+        return FALSE;
+    }
+
+  for (guint i = 0; document->extends != NULL && i < document->extends->len; i++)
+    {
+      const PnExtension *extension = g_ptr_array_index (document->extends, i);
+      g_autoptr(sqlite3_stmt) ext_stmt =
+        prepare (self, "INSERT INTO extensions (document, extends, until_day) VALUES (?, ?, ?)", error);
+
+      if (ext_stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (ext_stmt, 1, document_key);
+      bind_text (ext_stmt, 2, extension->ref);
+      bind_text (ext_stmt, 3, extension->until);
+      if (step (self, ext_stmt, error) != PN_STEP_DONE)
         return FALSE;
     }
 

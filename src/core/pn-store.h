@@ -23,7 +23,7 @@ typedef enum
   PN_STORE_ERROR_CHANGED,     /* a document was replaced while being read */
 } PnStoreError;
 
-#define PN_STORE_SCHEMA_VERSION 9
+#define PN_STORE_SCHEMA_VERSION 10
 
 typedef struct
 {

@@ -90,6 +90,12 @@ DAMAGE = [
     # ¥12,000,000 became ¥0 with exit 0
     ('supersession of no document\'s list', "INSERT INTO supersessions VALUES ((SELECT key FROM documents"
      " WHERE id = 'jinjiang-2025-8'), 'xiamen-2023-17', '2020-01-01')", MATCH, 'jinjiang-2025-8'),
+    # an extension the document's own list does not hold: a measure that
+    # ended would count for a year more
+    ('extension of no document\'s list', "INSERT INTO extensions VALUES ((SELECT key FROM documents"
+     " WHERE id = 'jinjiang-2025-8'), 'xiamen-2023-17', '2027-12-31')", MATCH, 'jinjiang-2025-8'),
+    ('extension to no date', "INSERT INTO extensions VALUES ((SELECT key FROM documents"
+     " WHERE id = 'jinjiang-2025-8'), 'xiamen-2023-17', '2027-13-45')", MATCH, 'jinjiang-2025-8'),
     # a byte of the file's header, found by a hostile tester: CRITICALs and
     # exit 0 with no brief written
     ('negative schema version', "PRAGMA user_version = -1", ['deadlines', '--location', 'xiamen'], None),

@@ -48,6 +48,7 @@ dry_run_thread (GTask        *task,
   DryRun *run = task_data;
   g_autoptr(GPtrArray) documents = g_ptr_array_new ();
   g_autoptr(PnCorpus) after = NULL;
+  g_autofree char *takes_effect = NULL;
   GError *error = NULL;
 
   run->document = pn_store_check_import_bytes (run->store, run->name, run->bytes, run->replace, &error);
@@ -60,8 +61,8 @@ dry_run_thread (GTask        *task,
   g_ptr_array_add (documents, run->document);
   after = pn_corpus_new_overlay (run->corpus, documents, NULL);
   /* each client on the day the document changes something for it */
-  run->impact = pn_impact_new_on (run->store, run->corpus, after, NULL,
-                                  pn_document_get_takes_effect (run->document), &error);
+  takes_effect = pn_document_dup_takes_effect (run->document, run->corpus);
+  run->impact = pn_impact_new_on (run->store, run->corpus, after, NULL, takes_effect, &error);
   if (run->impact == NULL)
     {
       g_task_return_error (task, error);

@@ -424,6 +424,7 @@ preview_thread (GTask        *task,
   ImportFlow *flow = task_data;
   g_autoptr(GPtrArray) documents = g_ptr_array_new ();
   g_autoptr(PnCorpus) after = NULL;
+  g_autofree char *takes_effect = NULL;
   GError *error = NULL;
 
   flow->incoming = pn_store_check_import_file (flow->store, flow->file, flow->replace, &error);
@@ -434,8 +435,8 @@ preview_thread (GTask        *task,
     }
   g_ptr_array_add (documents, flow->incoming);
   after = pn_corpus_new_overlay (flow->corpus, documents, NULL);
-  flow->impact = pn_impact_new_on (flow->store, flow->corpus, after, NULL,
-                                   pn_document_get_takes_effect (flow->incoming), &error);
+  takes_effect = pn_document_dup_takes_effect (flow->incoming, flow->corpus);
+  flow->impact = pn_impact_new_on (flow->store, flow->corpus, after, NULL, takes_effect, &error);
   if (flow->impact == NULL)
     {
       g_task_return_error (task, error);

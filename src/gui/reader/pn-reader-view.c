@@ -168,7 +168,8 @@ document_status (PnDocument           *document,
     return PN_STATUS_SUPERSEDED;
   if (document->draft)
     return PN_STATUS_DRAFT;
-  if (document->in_force_until != NULL && strcmp (as_of, document->in_force_until) > 0)
+  if (pn_document_get_in_force_until (document) != NULL &&
+      strcmp (as_of, pn_document_get_in_force_until (document)) > 0)
     return PN_STATUS_EXPIRED;
   if (from != NULL && strcmp (as_of, from) < 0)
     return PN_STATUS_PENDING;
@@ -240,7 +241,7 @@ add_document_badges (GtkBox     *box,
    * Fuzhou plan): a measure's own time limit, where it states one, says
    * when it applies, and "In force" would promise what the text does not */
   if (status == PN_STATUS_IN_FORCE && document->in_force_from == NULL &&
-      document->in_force_until == NULL && document->applies_from == NULL)
+      pn_document_get_in_force_until (document) == NULL && document->applies_from == NULL)
     {
       GtkWidget *badge = badge_new (_("Dates per measure"), "undated");
 
@@ -260,18 +261,36 @@ describe_validity (PnCorpus   *corpus,
   g_autoptr(GString) text = g_string_new (NULL);
   const PnSupersededBy *by = superseded_by (corpus, document);
   g_autofree char *from = document->in_force_from ? pn_gui_format_date (document->in_force_from) : NULL;
-  g_autofree char *until = document->in_force_until ? pn_gui_format_date (document->in_force_until) : NULL;
+  const char *last_day = pn_document_get_in_force_until (document);
+  g_autofree char *until = last_day != NULL ? pn_gui_format_date (last_day) : NULL;
 
   if (document->draft)
     g_string_append (text, _("A draft for comment, not in force"));
-  else if (document->in_force_from != NULL && document->in_force_until != NULL)
+  else if (document->in_force_from != NULL && last_day != NULL)
     g_string_append_printf (text, _("In force from %s to %s"), from, until);
   else if (document->in_force_from != NULL)
     g_string_append_printf (text, _("In force from %s, with no end date"), from);
-  else if (document->in_force_until != NULL)
+  else if (last_day != NULL)
     g_string_append_printf (text, _("In force until %s"), until);
   else
     g_string_append (text, _("The text states no period of validity; a measure’s own time limit applies where it states one"));
+
+  if (last_day != NULL && last_day != document->in_force_until)
+    {
+      PnDocument *notice = pn_corpus_find_header (corpus, document->extended_by, NULL);
+      const char *name = notice == NULL ? document->extended_by
+                         : notice->doc_number != NULL ? notice->doc_number
+                         : pn_text_get (&notice->title, pn_lang_from_locale ());
+      g_autofree char *written = document->in_force_until != NULL
+                                 ? pn_gui_format_date (document->in_force_until) : NULL;
+
+      g_string_append_c (text, '\n');
+      /* Translators: "Extended by 厦府办规〔2026〕15号; the text said until 31 Dec 2026" */
+      if (written != NULL)
+        g_string_append_printf (text, _("Extended by %s; the text said until %s"), name, written);
+      else
+        g_string_append_printf (text, _("Extended by %s"), name);
+    }
 
   if (document->applies_from != NULL)
     {
