@@ -128,6 +128,33 @@ pnav_draft (PnavContext  *ctx,
     }
   document = pn_draft_get_document (draft);
 
+  /* a notice keeping a document in force longer: the library's id of it */
+  {
+    g_autoptr(PnCorpus) bundled = NULL;
+    g_autoptr(GError) corpus_error = NULL;
+    PnCorpus *corpus = pnav_context_load_existing_corpus (ctx, &bundled, &corpus_error);
+    PnDocument *extended = corpus != NULL ? pn_draft_resolve_extension (document, corpus, NULL) : NULL;
+
+    if (document->extends->len == 0 && pn_draft_is_extension_notice (document))
+      pnav_printerr (_("pnav: %s: warning: this notice keeps a document in force longer, but neither its "
+                       "number nor its title is in the library: add <extends ref=\"ID\" until=\"DATE\"/> "
+                       "before importing\n"), display);
+    for (guint i = 0; i < document->extends->len; i++)
+      {
+        const PnExtension *extension = g_ptr_array_index (document->extends, i);
+
+        if (extended != NULL)
+          pnav_printerr (_("pnav: %s: note: this notice keeps “%s” (%s) in force until %s\n"),
+                         display, extended->id,
+                         extended->doc_number ? extended->doc_number : pn_text_get (&extended->title, pn_lang_from_locale ()),
+                         extension->until);
+        else
+          pnav_printerr (_("pnav: %s: warning: this notice keeps “%s” in force until %s, but the library has "
+                           "no such document; check <extends ref=…> before importing\n"),
+                         display, extension->ref, extension->until);
+      }
+  }
+
   /* what the draft must write, then proof that it validates: the schema
    * and every reference, as `pnav validate` and the import check them */
   bytes = pn_policy_writer_write (document, &error);
@@ -175,9 +202,11 @@ pnav_draft (PnavContext  *ctx,
       articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles",
                                                document->articles->len),
                                   document->articles->len);
-      benefits = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u benefit, not yet reviewed",
-                                               "%u benefits, none reviewed yet", n_benefits),
-                                  n_benefits);
+      benefits = n_benefits == 0
+                 ? g_strdup (_("no benefits"))
+                 : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u benefit, not yet reviewed",
+                                                 "%u benefits, none reviewed yet", n_benefits),
+                                    n_benefits);
       /* Translators: "Drafted “ID” from SOURCE into FILE: 3 articles, 5 benefits, none reviewed yet" */
       pnav_print (_("Drafted “%s” from %s into %s: %s, %s\n"),
                   document->id, display, shown, articles, benefits);

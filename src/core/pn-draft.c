@@ -128,6 +128,59 @@ id_from_number (const char *doc_number,
   return g_strdup_printf ("%s-%d-%d", place, year, number);
 }
 
+/* ---- a notice that keeps another document in force longer ---- */
+
+static const char * const extension_marks[] = {
+  "延长至", "延期至", "顺延至", "延续至", "继续执行至", "继续实施至", "延长执行至", "延长实施至", NULL
+};
+
+/* The new last day a notice gives ("有效期延长至2027年12月31日"), or NULL */
+static char *
+extension_until (const char *text)
+{
+  for (guint m = 0; text != NULL && extension_marks[m] != NULL; m++)
+    for (const char *p = strstr (text, extension_marks[m]); p != NULL; p = strstr (p + 1, extension_marks[m]))
+      {
+        gsize pos = (p - text) + strlen (extension_marks[m]);
+        char *iso = NULL;
+
+        while (text[pos] == ' ')
+          pos++;
+        if (pn_draft_parse_date (text, &pos, &iso))
+          return iso;
+      }
+  return NULL;
+}
+
+/* The document number a sentence cites ("…（厦府规〔2023〕17号）有效期延长至…"), or NULL */
+static char *
+cited_number (const char *text)
+{
+  const char *open = text != NULL ? strstr (text, "〔") : NULL;
+  const char *start, *end;
+
+  if (open == NULL)
+    open = text != NULL ? strstr (text, "[") : NULL;
+  if (open == NULL)
+    return NULL;
+  end = strstr (open, "号");
+  if (end == NULL || end - open > 24)
+    return NULL;
+  start = open;
+  while (start > text)
+    {
+      const char *prev = g_utf8_find_prev_char (text, start);
+      gunichar c = prev != NULL ? g_utf8_get_char (prev) : 0;
+
+      if (prev == NULL || !g_unichar_isalpha (c) || start - prev < 3)
+        break;
+      start = prev;
+    }
+  if (start == open)
+    return NULL;
+  return g_strndup (start, (end + strlen ("号")) - start);
+}
+
 static char *
 basename_id (const char *display_name)
 {
@@ -395,6 +448,7 @@ pn_draft_new_from_bytes (const char  *display_name,
   g_autoptr(GHashTable) numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) suffixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n_renumbered = 0;
+  gboolean notice = FALSE;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *text = NULL;
   g_autofree char *base = NULL;
@@ -412,6 +466,36 @@ pn_draft_new_from_bytes (const char  *display_name,
 
   structure = pn_draft_segment (pn_draft_paragraphs (extract));
   g_ptr_array_unref (structure->paras);   /* segment took its own reference */
+  /* A notice of no articles that keeps another document in force longer
+   * (关于延长《…》有效期的通知): its sentences are its one article. */
+  for (guint i = 0; structure->articles->len == 0 && i < structure->paras->len; i++)
+    {
+      PnDraftPara *para = g_ptr_array_index (structure->paras, i);
+      g_autofree char *until = extension_until (para->text);
+      g_autoptr(GString) original = NULL;
+      PnDraftArticle *article;
+      guint last = i;
+
+      if (until == NULL)
+        continue;
+      original = g_string_new (para->text);
+      while (last + 1 < structure->paras->len &&
+             strstr (((PnDraftPara *) g_ptr_array_index (structure->paras, last + 1))->text, "。") != NULL)
+        {
+          last++;
+          g_string_append_printf (original, "\n%s", ((PnDraftPara *) g_ptr_array_index (structure->paras, last))->text);
+        }
+      article = g_new0 (PnDraftArticle, 1);
+      article->number = g_strdup ("1");
+      article->heading = g_strdup ("延长有效期");
+      article->original = g_string_free (g_steal_pointer (&original), FALSE);
+      article->first_para = i;
+      article->last_para = last;
+      g_ptr_array_add (structure->articles, article);
+      structure->body_start = i;
+      structure->body_end = last + 1;
+      notice = TRUE;
+    }
   if (structure->articles->len == 0)
     {
       g_set_error (error, PN_DRAFT_ERROR, PN_DRAFT_ERROR_NO_ARTICLES,
@@ -602,22 +686,72 @@ pn_draft_new_from_bytes (const char  *display_name,
 
   attach_lone_caps (document);
 
+  if (notice)
+    {
+      PnArticle *article = g_ptr_array_index (document->articles, 0);
+      g_autofree char *until = extension_until (article->original);
+      g_autofree char *number = cited_number (article->original);
+      g_autofree char *ref = id_from_number (number, document->jurisdiction);
+      const char *named = number != NULL ? number : "（见原文）";
+
+      if (ref != NULL && pn_draft_id_is_valid (ref) && g_strcmp0 (ref, document->id) != 0)
+        pn_document_add_extension (document, ref, until);
+      else
+        add_note (document->notes, "起草提示：通知延长的文件未能识别：请按原文补上 <extends ref=\"文件标识\" until=\"日期\"/>。",
+                  "Drafting note: the document the notice extends was not recognised: add "
+                  "<extends ref=\"ID\" until=\"DATE\"/> from the text.");
+      /* the notice lives as long as what it extends */
+      if (document->in_force_from == NULL)
+        document->in_force_from = g_strdup (document->issued);
+      if (document->in_force_until == NULL || strcmp (document->in_force_until, until) < 0)
+        {
+          g_free (document->in_force_until);
+          document->in_force_until = g_strdup (until);
+        }
+      if (document->in_force_from != NULL && strcmp (document->in_force_from, document->in_force_until) > 0)
+        g_clear_pointer (&document->in_force_from, g_free);
+      g_free (article->heading.en);
+      article->heading.en = g_strdup ("Validity extended");
+      g_free (document->title.en);
+      document->title.en = g_strdup_printf ("Notice: %s stays in force until %s",
+                                            number != NULL ? number : "a document", until);
+      g_free (article->summary);
+      article->summary = g_strdup_printf ("Keeps %s in force until %s.", number != NULL ? number : "the document it names",
+                                          until);
+      {
+        g_autofree char *zh = g_strdup_printf ("本通知将%s的有效期延长至%s；导入后，该文件的措施计至该日。",
+                                               named, until);
+        g_autofree char *en = g_strdup_printf ("This notice keeps %s in force until %s: once it is imported, "
+                                               "that document's measures count until then.",
+                                               number != NULL ? number : "the document it names", until);
+
+        add_note (document->notes, zh, en);
+      }
+    }
+
   /* the places module reports the units it proposed when it goes */
   g_clear_pointer (&places, pn_draft_places_free);
 
   {
     guint unreviewed = 0;
     guint n = pn_document_count_benefits (document, &unreviewed);
-    g_autofree char *zh = g_strdup_printf ("本文件由 pnav draft 从 %s 自动起草（编号方式：%s），"
-                                           "%u 项奖补均未经审核，审核前只显示为可能匹配，不计入任何合计。",
-                                           base, structure->style ? structure->style : "—", n);
-    g_autofree char *en = g_strdup_printf ("Drafted automatically by pnav draft from %s (numbering: "
-                                           "%s); none of its %u benefits is reviewed yet: each shows "
-                                           "as a possible match and counts in no total until a "
-                                           "reviewer marks it.",
-                                           base, structure->style ? structure->style : "—", n);
 
-    add_note (document->notes, zh, en);
+    g_autofree char *zh = NULL;
+    g_autofree char *en = NULL;
+
+    /* a notice of no measures says what it does in its own note */
+    if (n > 0 || !notice)
+      {
+        zh = g_strdup_printf ("本文件由 pnav draft 从 %s 自动起草（编号方式：%s），"
+                              "%u 项奖补均未经审核，审核前只显示为可能匹配，不计入任何合计。",
+                              base, structure->style ? structure->style : "—", n);
+        en = g_strdup_printf ("Drafted automatically by pnav draft from %s (numbering: "
+                              "%s); none of its %u benefits is reviewed yet: each shows "
+                              "as a possible match and counts in no total until a "
+                              "reviewer marks it.",
+                              base, structure->style ? structure->style : "—", n);
+        add_note (document->notes, zh, en);
+      }
   }
   if (n_renumbered > PN_DRAFT_RENUMBERED_SHOWN)
     {
@@ -973,4 +1107,104 @@ pn_draft_guess_superseded (PnDocument  *document,
     }
 
   return by_title;
+}
+
+gboolean
+pn_draft_is_extension_notice (PnDocument *document)
+{
+  PnArticle *article;
+  g_autofree char *until = NULL;
+
+  g_return_val_if_fail (document != NULL, FALSE);
+
+  if (document->articles == NULL || document->articles->len != 1)
+    return FALSE;
+  article = g_ptr_array_index (document->articles, 0);
+  if (article->benefits->len > 0)
+    return FALSE;
+  until = extension_until (article->original);
+  return until != NULL;
+}
+
+PnDocument *
+pn_draft_resolve_extension (PnDocument  *document,
+                            PnCorpus    *corpus,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) candidates = NULL;
+  g_autofree char *until = NULL;
+  PnExtension *extension;
+  PnArticle *article;
+  PnDocument *found = NULL;
+
+  g_return_val_if_fail (document != NULL, NULL);
+  g_return_val_if_fail (corpus != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!pn_draft_is_extension_notice (document))
+    return NULL;
+  /* a notice: its one article says until when */
+  article = g_ptr_array_index (document->articles, 0);
+  until = extension_until (article->original);
+  extension = document->extends->len > 0 ? g_ptr_array_index (document->extends, 0) : NULL;
+
+  candidates = pn_corpus_list_documents (corpus, error);
+  if (candidates == NULL)
+    return NULL;
+  for (guint i = 0; extension != NULL && found == NULL && i < candidates->len; i++)
+    {
+      PnDocument *other = g_ptr_array_index (candidates, i);
+
+      if (g_strcmp0 (other->id, extension->ref) == 0)
+        found = other;
+    }
+  /* the number it cites, under whatever id the library has it */
+  for (guint i = 0; found == NULL && i < candidates->len; i++)
+    {
+      PnDocument *other = g_ptr_array_index (candidates, i);
+
+      if (g_strcmp0 (other->id, document->id) != 0 && other->doc_number != NULL &&
+          strstr (article->original, other->doc_number) != NULL)
+        found = other;
+    }
+  /* the title it quotes: 《厦门市人民政府关于印发X的通知》 holds X */
+  for (const char *open = strstr (article->original, "《"); found == NULL && open != NULL;
+       open = strstr (open + 1, "《"))
+    {
+      const char *close = strstr (open, "》");
+      g_autofree char *quoted = NULL;
+      g_autofree char *key = NULL;
+
+      if (close == NULL)
+        break;
+      quoted = g_strndup (open + strlen ("《"), close - open - strlen ("《"));
+      key = title_key (quoted);
+      for (guint i = 0; found == NULL && i < candidates->len; i++)
+        {
+          PnDocument *other = g_ptr_array_index (candidates, i);
+          g_autofree char *other_key = title_key (other->title.zh);
+
+          if (g_strcmp0 (other->id, document->id) != 0 &&
+              g_strcmp0 (other->jurisdiction, document->jurisdiction) == 0 &&
+              g_utf8_strlen (other_key, -1) >= 6 && strstr (key, other_key) != NULL)
+            found = other;
+        }
+    }
+
+  if (found == NULL)
+    return NULL;
+  if (extension == NULL)
+    {
+      extension = pn_document_add_extension (document, found->id, until);
+      /* the drafting note that asked for it is answered */
+      for (guint i = 0; i < document->notes->len; i++)
+        if (strstr (((PnText *) g_ptr_array_index (document->notes, i))->zh, "通知延长的文件未能识别") != NULL)
+          g_ptr_array_remove_index (document->notes, i--);
+    }
+  else if (g_strcmp0 (extension->ref, found->id) != 0)
+    {
+      g_free (extension->ref);
+      extension->ref = g_strdup (found->id);
+    }
+  return found;
 }

@@ -82,6 +82,18 @@ PnDraft     *pn_draft_new_from_bytes (const char  *display_name,
  * once the marks of a version are taken out (（征求意见稿）, （试行）,
  * years, 修订), at the same place.  NULL when none; transfer none (the
  * corpus's header).  The user decides: see <supersedes>. */
+/* For a notice that keeps a document in force longer (<extends>, drafted
+ * from 关于延长《…》有效期的通知): the document of `corpus` it extends,
+ * found by its id, else by the number the notice cites, else by the title
+ * it quotes; the extension's ref is set to that document's id (and added
+ * when the draft could not name it).  NULL when the document is no
+ * notice or the corpus has nothing it names; transfer none. */
+/* Whether `document` is a notice of one article and no measures that keeps
+ * another document in force to a day (有效期延长至…). */
+gboolean     pn_draft_is_extension_notice (PnDocument *document);
+PnDocument  *pn_draft_resolve_extension (PnDocument  *document,
+                                         PnCorpus    *corpus,
+                                         GError     **error);
 PnDocument  *pn_draft_guess_superseded (PnDocument  *document,
                                         PnCorpus    *corpus,
                                         GError     **error);
