@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "pn-application.h"
+#include "pn-gui-util.h"
 #include "pn-test-util.h"
 #include "editor/pn-impact-dialog.h"
 #include "profiles/pn-gui-profiles.h"
@@ -659,6 +660,75 @@ test_import (Fixture *fixture)
   g_assert_cmpstr (label_text (fixture->reader, "article_original_label"), ==, "测试条款原文");
 }
 
+/* ---- /pn/gui/reader/extension ---- */
+
+static void save_screenshot (GtkWidget  *widget,
+                             const char *name);
+
+static const char extension_notice[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<policy-document schema-version=\"1\" id=\"xiamen-2026-15\" status=\"final\">\n"
+  "  <doc-number>厦府办规〔2026〕15号</doc-number>\n"
+  "  <title><zh>关于延长有效期的通知</zh><en>Notice extending a document</en></title>\n"
+  "  <issuer><zh>厦门市人民政府办公厅</zh><en>General Office of the Xiamen Municipal People's Government</en></issuer>\n"
+  "  <jurisdiction>xiamen</jurisdiction>\n"
+  "  <validity issued=\"2026-12-01\" in-force-from=\"2026-12-01\" in-force-until=\"2027-12-31\"/>\n"
+  "  <source file=\"notice.txt\" last-verified=\"2026-12-07\"/>\n"
+  "  <extends ref=\"xiamen-2023-17\" until=\"2027-12-31\"/>\n"
+  "  <article number=\"1\" chapter=\"通知\">\n"
+  "    <heading><zh>延长有效期</zh><en>Validity extended</en></heading>\n"
+  "    <original>《厦门市加快推进生物医药产业高质量发展若干措施》（厦府规〔2023〕17号）有效期延长至2027年12月31日。</original>\n"
+  "    <summary>Keeps 厦府规〔2023〕17号 in force until 31 December 2027.</summary>\n"
+  "  </article>\n"
+  "</policy-document>\n";
+
+/* A notice keeping Xiamen 2023 in force until 2027-12-31: the document's
+ * row is in force in 2027 and its page names the notice and the text's
+ * own day; removed, the row says Expired again. */
+static void
+test_extension (Fixture *fixture)
+{
+  g_autoptr(GFile) file = write_file ("notice.xml", extension_notice);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDocument) document = NULL;
+  g_autoptr(PnStore) other = NULL;
+  g_autofree char *texts = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *written = NULL;
+  PnProfile *profile = pn_application_get_profile (fixture->app);
+  GtkWidget *list = child (fixture->reader, "document_list");
+  const char *validity;
+
+  pn_profile_set_as_of (profile, "2027-03-01");
+  texts = row_texts (find_row (list, "pn-document-id", "xiamen-2023-17"));
+  g_assert_true (has_line (texts, _("Expired")));
+  g_clear_pointer (&texts, g_free);
+
+  document = import (fixture, file, FALSE, &error);
+  g_assert_no_error (error);
+  texts = row_texts (find_row (child (fixture->reader, "document_list"), "pn-document-id", "xiamen-2023-17"));
+  g_assert_true (has_line (texts, _("In force")));
+
+  g_assert_true (pn_reader_view_show_article (fixture->reader, "xiamen-2023-17", NULL));
+  validity = label_text (fixture->reader, "document_validity_label");
+  g_test_message ("validity: %s", validity);
+  written = pn_gui_format_date ("2026-12-31");
+  expected = g_strdup_printf (_("Extended by %s; the text said until %s"), "厦府办规〔2026〕15号", written);
+  g_assert_nonnull (strstr (validity, expected));
+  save_screenshot (GTK_WIDGET (fixture->reader), "reader-extended");
+
+  /* removed as another process's pnav remove does */
+  other = pn_store_open (pn_store_get_path (pn_application_get_store (fixture->app)), &error);
+  g_assert_no_error (error);
+  g_assert_true (pn_store_remove_document (other, "xiamen-2026-15", &error));
+  g_assert_no_error (error);
+  pn_application_check_store (fixture->app);
+  g_clear_pointer (&texts, g_free);
+  texts = row_texts (find_row (child (fixture->reader, "document_list"), "pn-document-id", "xiamen-2023-17"));
+  g_assert_true (has_line (texts, _("Expired")));
+  pn_profile_set_as_of (profile, NULL);
+}
+
 /* ---- /pn/gui/reader/import/elsewhere ---- */
 
 static void
@@ -1088,6 +1158,7 @@ static const AppTest app_tests[] = {
   { "/pn/gui/reader/import/thread", test_import },
   { "/pn/gui/reader/import/dialogs", test_import_dialogs },
   { "/pn/gui/reader/import/elsewhere", test_import_elsewhere },
+  { "/pn/gui/reader/extension", test_extension },
   { "/pn/gui/reader/import/watched", test_import_watched },
   { "/pn/gui/reader/profiles", test_profiles },
   { "/pn/gui/reader/screenshot", test_screenshot },
