@@ -46,6 +46,9 @@ struct _PnWindow
   /* a question opened from the results ("Enter Amount", "Go to Question"):
    * Next goes back to them, as See Results, not on through the questions */
   gboolean              back_to_results;
+  /* Whether the view shown (documents, compare, …) was opened in the
+   * middle of the questions: Back returns to the question */
+  gboolean              back_to_question;
   GtkButton            *next_arrow_button;
   GtkWidget            *next_squeezer;
   GtkMenuButton        *primary_menu_button;
@@ -248,8 +251,17 @@ static void
 pn_window_show_view (PnWindow   *self,
                      const char *name)
 {
+  const char *from = gtk_stack_get_visible_child_name (self->main_stack);
+
   if (pn_window_ensure_view (self, name) == NULL)
     return;
+  /* a view opened in the middle of the questions: Back returns to the
+   * question (the answers so far may not even name a place yet) */
+  self->back_to_question = g_strcmp0 (from, "assistant") == 0 && g_strcmp0 (name, "assistant") != 0
+                           ? TRUE
+                           : g_strcmp0 (name, "assistant") == 0 || g_strcmp0 (name, "results") == 0 ||
+                             g_strcmp0 (name, "welcome") == 0
+                           ? FALSE : self->back_to_question;
   /* any way out of the questions ends the errand from the results */
   self->back_to_results = FALSE;
   gtk_stack_set_visible_child_name (self->main_stack, name);
@@ -318,6 +330,11 @@ pn_window_back_cb (GtkWidget  *widget,
       PnApplication *application = pn_window_get_pn_application (self);
       PnProfile *profile = application != NULL ? pn_application_get_profile (application) : NULL;
 
+      if (self->back_to_question && self->assistant != NULL)
+        {
+          pn_window_show_view (self, "assistant");
+          return;
+        }
       pn_window_show_view (self, profile != NULL && pn_profile_get_location (profile) != NULL
                                  ? "results" : "welcome");
       return;

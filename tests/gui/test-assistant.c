@@ -441,6 +441,15 @@ test_device (Fixture *fixture)
   g_assert_cmpstr (pn_profile_get_answer (fixture->profile, PN_QUESTION_INNOVATIVE_DEVICE), ==, "true");
   pn_test_window_screenshot (fixture->window, "assistant-device");
 
+  /* Policy Documents opened in the middle of the questions: Back is back
+   * to the question, with its answers, not to results or the welcome. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-documents", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->main_stack), ==, "documents");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->main_stack), ==, "assistant");
+  g_assert_true (PN_IS_DEVICE_PAGE (current_page (fixture)));
+  g_assert_cmpstr (pn_profile_get_answer (fixture->profile, PN_QUESTION_DEVICE_CLASS), ==, "class-3");
+
   /* Back to the product, then a drug instead: the device answers go. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL));
   g_assert_true (PN_IS_PRODUCT_PAGE (current_page (fixture)));
