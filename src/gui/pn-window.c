@@ -658,6 +658,16 @@ pn_window_open_client_now (PnWindow *self)
     if ((g_strcmp0 (view, "assistant") == 0 || g_strcmp0 (view, "welcome") == 0) &&
         pn_profile_get_location (pn_application_get_profile (application)) != NULL)
       pn_window_show_view (self, "results");
+    /* at a phone's width the header names no client: say which one is
+     * open where nothing else changes that the eye would catch */
+    else if (self->narrow && g_strcmp0 (view, "results") != 0)
+      {
+        g_autofree char *escaped = g_markup_escape_text (name, -1);
+        /* Translators: a toast once a saved client is open */
+        g_autofree char *title = g_strdup_printf (_("Opened “%s”"), escaped);
+
+        pn_window_add_toast (self, adw_toast_new (title));
+      }
   }
   /* another client's results from the top, not filtered by the words
    * typed for the one before (a client showed "no counted measure

@@ -85,6 +85,23 @@ show (Fixture    *fixture,
   pn_test_flush ();
 }
 
+static GtkWidget *
+find_label_with (GtkWidget  *root,
+                 const char *needle)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with (child, needle);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_views (Fixture *fixture)
 {
@@ -167,6 +184,22 @@ test_views (Fixture *fixture)
   check (fixture, "deadlines");
   show (fixture, "win.show-documents");
   check (fixture, "documents");
+
+  /* A saved client opened here: the header names no client at this
+   * width, and the documents look the same; a toast says which it is. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PnProfile) saved = pn_profile_copy (fixture->profile);
+    g_autofree char *expected = g_strdup_printf (_("Opened “%s”"), "Beta Devices");
+
+    pn_profile_set_name (saved, "Beta Devices");
+    g_assert_true (pn_store_save_profile (pn_application_get_store (fixture->app), saved, &error));
+    g_assert_no_error (error);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-client", "s", "Beta Devices"));
+    pn_test_flush ();
+    g_assert_cmpstr (pn_profile_get_name (fixture->profile), ==, "Beta Devices");
+    g_assert_nonnull (find_label_with (GTK_WIDGET (fixture->window), expected));
+  }
 }
 
 static void
