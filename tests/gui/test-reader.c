@@ -1052,6 +1052,25 @@ test_folded (Fixture *fixture)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.back", NULL));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "sidebar");
 
+  /* A document removed while its page is shown: the list, not an empty
+   * page with nothing but Back on it. */
+  {
+    g_autoptr(GFile) good = write_file ("test-doc.xml", small_document);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PnDocument) document = import (fixture, good, FALSE, &error);
+    g_autoptr(PnStore) other = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (pn_reader_view_show_article (reader, "test-doc", NULL));
+    g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
+    other = pn_store_open (pn_store_get_path (pn_application_get_store (fixture->app)), &error);
+    g_assert_no_error (error);
+    g_assert_true (pn_store_remove_document (other, "test-doc", &error));
+    g_assert_no_error (error);
+    pn_application_check_store (fixture->app);
+    g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "sidebar");
+  }
+
   gtk_window_destroy (narrow);
 }
 

@@ -1076,6 +1076,11 @@ refresh (PnReaderView *self)
     show_sidebar_page (self, "documents");
   else
     update_sidebar_header (self);
+  /* at a phone's width the empty page would be all there is to see (a
+   * removed document's): the list instead */
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "content") == 0)
+    adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
 }
 
 static void
