@@ -128,30 +128,37 @@ pnav_draft (PnavContext  *ctx,
     }
   document = pn_draft_get_document (draft);
 
-  /* a notice keeping a document in force longer: the library's id of it */
+  /* a notice keeping documents in force longer: the library's ids of them */
   {
     g_autoptr(PnCorpus) bundled = NULL;
     g_autoptr(GError) corpus_error = NULL;
     PnCorpus *corpus = pnav_context_load_existing_corpus (ctx, &bundled, &corpus_error);
-    PnDocument *extended = corpus != NULL ? pn_draft_resolve_extension (document, corpus, NULL) : NULL;
 
-    if (document->extends->len == 0 && pn_draft_is_extension_notice (document))
+    if (corpus != NULL)
+      pn_draft_resolve_extensions (draft, corpus, NULL);
+    if (document->extends->len < pn_draft_get_n_extensions (draft))
       pnav_printerr (_("pnav: %s: warning: this notice keeps a document in force longer, but neither its "
                        "number nor its title is in the library: add <extends ref=\"ID\" until=\"DATE\"/> "
                        "before importing\n"), display);
     for (guint i = 0; i < document->extends->len; i++)
       {
         const PnExtension *extension = g_ptr_array_index (document->extends, i);
+        PnDocument *extended = corpus != NULL ? pn_corpus_find_header (corpus, extension->ref, NULL) : NULL;
+        const char *end = extended != NULL ? pn_document_get_in_force_until (extended) : NULL;
 
-        if (extended != NULL)
+        if (extended == NULL)
+          pnav_printerr (_("pnav: %s: warning: this notice keeps “%s” in force until %s, but the library has "
+                           "no such document; check <extends ref=…> before importing\n"),
+                         display, extension->ref, extension->until);
+        else if (end != NULL && strcmp (extension->until, end) <= 0)
+          pnav_printerr (_("pnav: %s: warning: this notice keeps “%s” in force until %s, but it is in force "
+                           "until %s already: check the day\n"),
+                         display, extended->id, extension->until, end);
+        else
           pnav_printerr (_("pnav: %s: note: this notice keeps “%s” (%s) in force until %s\n"),
                          display, extended->id,
                          extended->doc_number ? extended->doc_number : pn_text_get (&extended->title, pn_lang_from_locale ()),
                          extension->until);
-        else
-          pnav_printerr (_("pnav: %s: warning: this notice keeps “%s” in force until %s, but the library has "
-                           "no such document; check <extends ref=…> before importing\n"),
-                         display, extension->ref, extension->until);
       }
   }
 

@@ -196,4 +196,25 @@ void      pn_draft_read_benefits   (PnArticle     *article,
 void      pn_draft_read_article_units (PnArticle     *article,
                                        PnDraftPlaces *places);
 
+/* ---- pn-draft-extend.c ---- */
+
+/* A document a notice keeps in force longer: the number it cites (or NULL
+ * for the document the notice is about), the new last day or, for
+ * "延长一年", the months to add to the document's end; `partial` when only
+ * a part of the document is meant ("其中第（二）条继续执行至…"). */
+typedef struct
+{
+  char     *number;
+  char     *until;
+  guint     months;
+  gboolean  partial;
+} PnDraftExtension;
+
+void       pn_draft_extension_free   (PnDraftExtension *extension);
+/* PnDraftExtension of each sentence of `text` that extends a document */
+GPtrArray *pn_draft_find_extensions  (const char       *text);
+/* 晋政规(2025)8号 → 晋政规〔2025〕8号, without spaces: for comparing */
+char      *pn_draft_number_key       (const char       *number);
+char      *pn_draft_first_cited_number (const char     *text);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "pn-draft.h"
 #include "pn-draft-private.h"
+#include "pn-date.h"
 
 struct _PnDraft
 {
@@ -14,6 +15,9 @@ struct _PnDraft
   char       *text;
   GPtrArray  *figures;    /* PnDraftFigure */
   GStrv       warnings;
+  /* what a notice keeps in force longer (PnDraftExtension), each with its
+   * number; worked out whole with the library (pn_draft_resolve_extensions ()) */
+  GPtrArray  *extensions;
 };
 
 G_DEFINE_QUARK (pn-draft-error-quark, pn_draft_error)
@@ -26,6 +30,7 @@ pn_draft_clear (PnDraft *self)
   g_free (self->text);
   g_clear_pointer (&self->figures, g_ptr_array_unref);
   g_strfreev (self->warnings);
+  g_clear_pointer (&self->extensions, g_ptr_array_unref);
 }
 
 PnDraft *
@@ -126,59 +131,6 @@ id_from_number (const char *doc_number,
   if (year < 1949 || number <= 0)
     return NULL;
   return g_strdup_printf ("%s-%d-%d", place, year, number);
-}
-
-/* ---- a notice that keeps another document in force longer ---- */
-
-static const char * const extension_marks[] = {
-  "延长至", "延期至", "顺延至", "延续至", "继续执行至", "继续实施至", "延长执行至", "延长实施至", NULL
-};
-
-/* The new last day a notice gives ("有效期延长至2027年12月31日"), or NULL */
-static char *
-extension_until (const char *text)
-{
-  for (guint m = 0; text != NULL && extension_marks[m] != NULL; m++)
-    for (const char *p = strstr (text, extension_marks[m]); p != NULL; p = strstr (p + 1, extension_marks[m]))
-      {
-        gsize pos = (p - text) + strlen (extension_marks[m]);
-        char *iso = NULL;
-
-        while (text[pos] == ' ')
-          pos++;
-        if (pn_draft_parse_date (text, &pos, &iso))
-          return iso;
-      }
-  return NULL;
-}
-
-/* The document number a sentence cites ("…（厦府规〔2023〕17号）有效期延长至…"), or NULL */
-static char *
-cited_number (const char *text)
-{
-  const char *open = text != NULL ? strstr (text, "〔") : NULL;
-  const char *start, *end;
-
-  if (open == NULL)
-    open = text != NULL ? strstr (text, "[") : NULL;
-  if (open == NULL)
-    return NULL;
-  end = strstr (open, "号");
-  if (end == NULL || end - open > 24)
-    return NULL;
-  start = open;
-  while (start > text)
-    {
-      const char *prev = g_utf8_find_prev_char (text, start);
-      gunichar c = prev != NULL ? g_utf8_get_char (prev) : 0;
-
-      if (prev == NULL || !g_unichar_isalpha (c) || start - prev < 3)
-        break;
-      start = prev;
-    }
-  if (start == open)
-    return NULL;
-  return g_strndup (start, (end + strlen ("号")) - start);
 }
 
 static char *
@@ -430,6 +382,198 @@ unique_article_number (GHashTable *used,
     }
   return g_steal_pointer (&candidate);
 }
+/* ---- notices that keep documents in force longer ---- */
+
+static gboolean
+is_validity_title (const char *title)
+{
+  return title != NULL &&
+         pn_draft_find_any (title, (const char * const[]) { "延长", "延期", "有效期", "继续执行", "顺延", NULL }) != NULL;
+}
+
+/* What a notice keeps in force longer (关于延长《…》有效期的通知): in
+ * `document` as <extends> where the text gives the number and the day,
+ * and in `out` for pn_draft_resolve_extensions (), which finds the rest
+ * in the library.  A change the notice makes to the document it extends
+ * (“…”调整为“…”) is a note, not an award of the notice's own. */
+static void
+read_extensions (PnDocument       *document,
+                 PnDraftStructure *structure,
+                 const char       *title,
+                 gboolean          notice,
+                 GPtrArray        *out,
+                 GPtrArray        *warnings)
+{
+  g_autofree char *subject = NULL;
+  g_autofree char *latest = NULL;
+  guint preamble = structure->body_start;
+
+  if (!notice && !is_validity_title (title))
+    return;
+  for (guint a = 0; a < document->articles->len; a++)
+    {
+      PnArticle *article = g_ptr_array_index (document->articles, a);
+      g_autoptr(GPtrArray) found = pn_draft_find_extensions (article->original);
+
+      g_ptr_array_extend_and_steal (out, g_steal_pointer (&found));
+    }
+  if (out->len == 0)
+    return;
+
+  /* "一、有效期延长至…": the document the title or the opening cites */
+  if (structure->articles->len > 0)
+    preamble = MIN (preamble, ((PnDraftArticle *) g_ptr_array_index (structure->articles, 0))->first_para);
+  for (guint i = 0; subject == NULL && i <= preamble && i <= structure->paras->len; i++)
+    {
+      /* the title, then the paragraphs before the body, but not the
+       * notice's own number */
+      const char *text = i == 0 ? title : ((PnDraftPara *) g_ptr_array_index (structure->paras, i - 1))->text;
+      g_autofree char *number = pn_draft_first_cited_number (text);
+      g_autofree char *key = number != NULL ? pn_draft_number_key (number) : NULL;
+      g_autofree char *own = document->doc_number != NULL ? pn_draft_number_key (document->doc_number) : NULL;
+
+      if (number != NULL && g_strcmp0 (key, own) != 0)
+        subject = g_steal_pointer (&number);
+    }
+
+  for (guint i = 0; i < out->len; i++)
+    {
+      PnDraftExtension *extension = g_ptr_array_index (out, i);
+      g_autofree char *ref = NULL;
+      const char *named;
+
+      if (extension->number == NULL && subject != NULL)
+        extension->number = g_strdup (subject);
+      /* "…，其中第（二）条继续执行至…": of the document just named */
+      if (extension->number == NULL && extension->partial && i > 0)
+        extension->number = g_strdup (((PnDraftExtension *) g_ptr_array_index (out, i - 1))->number);
+      named = extension->number != NULL ? extension->number : "（通知所述文件）";
+      if (extension->partial)
+        {
+          g_autofree char *zh = g_strdup_printf ("起草提示：通知只延长%s的部分条款（至%s）：请在该文件中核对相应条款的截止日。",
+                                                 named, extension->until ? extension->until : "原文所述日期");
+
+          add_note (document->notes, zh, "Drafting note: the notice keeps only part of the document in force "
+                                         "to another day: check those articles' dates in it.");
+          pn_draft_warn (warnings, g_strdup ("通知只延长文件的部分条款：请核对这些条款的截止日。"),
+                         g_strdup_printf ("the notice keeps part of %s in force to %s only: the whole document is "
+                                          "extended in the draft; give those articles their own day in it",
+                                          named, extension->until ? extension->until : "another day"));
+          continue;
+        }
+      if (extension->until == NULL && extension->months == 0)
+        {
+          add_note (document->notes, "起草提示：通知延长有效期但未写明截止日期（如“至新政策出台之日”）：请在新政策施行后补上截止日期。",
+                    "Drafting note: the notice extends a document without naming a last day (such as "
+                    "until a new policy is issued): add the day once it is known.");
+          pn_draft_warn (warnings, g_strdup ("通知延长有效期但未写明截止日期。"),
+                         g_strdup ("the notice extends a document without naming a last day: nothing is "
+                                   "extended until <extends until=…> is given"));
+          continue;
+        }
+      if (extension->until == NULL)
+        {
+          g_autofree char *zh = g_strdup_printf ("本通知将%s的有效期延长%u个月，新的截止日按该文件的截止日推算。",
+                                                 named, extension->months);
+          g_autofree char *en = g_strdup_printf ("This notice keeps %s in force %u months longer, counted from "
+                                                 "that document's end.", extension->number != NULL
+                                                 ? extension->number : "the document it names",
+                                                 extension->months);
+
+          add_note (document->notes, zh, en);
+          continue;
+        }
+
+      ref = id_from_number (extension->number, document->jurisdiction);
+      if (ref != NULL && pn_draft_id_is_valid (ref) && g_strcmp0 (ref, document->id) != 0)
+        {
+          gboolean known = FALSE;
+
+          for (guint e = 0; e < document->extends->len && !known; e++)
+            known = g_str_equal (((PnExtension *) g_ptr_array_index (document->extends, e))->ref, ref);
+          if (!known)
+            pn_document_add_extension (document, ref, extension->until);
+        }
+      {
+        g_autofree char *zh = g_strdup_printf ("本通知将%s的有效期延长至%s。", named, extension->until);
+        g_autofree char *en = g_strdup_printf ("This notice keeps %s in force until %s.",
+                                               extension->number != NULL ? extension->number
+                                                                         : "the document it names",
+                                               extension->until);
+
+        add_note (document->notes, zh, en);
+      }
+      if (latest == NULL || strcmp (extension->until, latest) > 0)
+        {
+          g_free (latest);
+          latest = g_strdup (extension->until);
+        }
+    }
+  if (document->extends->len == 0)
+    add_note (document->notes, "起草提示：通知延长的文件未能识别：请按原文补上 <extends ref=\"文件标识\" until=\"日期\"/>。",
+              "Drafting note: the document the notice extends was not recognised: add "
+              "<extends ref=\"ID\" until=\"DATE\"/> from the text.");
+  if (document->draft)
+    add_note (document->notes, "征求意见稿：定稿导入之前不延长任何文件。",
+              "A draft for comment: it extends nothing until the final text is imported.");
+
+  /* "第（二）条中“…1000万元…”调整为“…800万元…”": the extended document's
+   * award changes; the notice pays nothing of its own */
+  for (guint a = 0; a < document->articles->len; a++)
+    {
+      PnArticle *article = g_ptr_array_index (document->articles, a);
+      g_autofree char *zh = NULL;
+
+      gboolean caps = FALSE;
+
+      for (guint c = 0; c < document->annual_caps->len && !caps; c++)
+        caps = g_strcmp0 (((PnAnnualCap *) g_ptr_array_index (document->annual_caps, c))->article, article->number) == 0;
+      if ((article->benefits->len == 0 && !caps) ||
+          pn_draft_find_any (article->original, (const char * const[]) { "调整为", "修改为", "改为", "变更为", NULL }) == NULL)
+        continue;
+      g_ptr_array_set_size (article->benefits, 0);
+      for (guint c = 0; c < document->annual_caps->len; c++)
+        if (g_strcmp0 (((PnAnnualCap *) g_ptr_array_index (document->annual_caps, c))->article, article->number) == 0)
+          g_ptr_array_remove_index (document->annual_caps, c--);
+      g_free (article->summary);
+      article->summary = g_strdup ("Changes the document the notice extends; the notice itself awards nothing.");
+      zh = g_strdup_printf ("本通知第%s条修改所延长文件的内容：请在该文件中据此修改（原文：%s）；本通知本身不设奖补。",
+                            article->number, article->original);
+      add_note (document->notes, zh, "The notice also changes the document it extends (see the Chinese): "
+                                     "make the change in that document; the notice itself awards nothing.");
+    }
+
+  /* the notice lives as long as what it extends; a draft's dates are left out */
+  if (!document->draft && latest != NULL)
+    {
+      if (document->in_force_from == NULL)
+        document->in_force_from = g_strdup (document->issued);
+      if (document->in_force_until == NULL || strcmp (document->in_force_until, latest) < 0)
+        {
+          g_free (document->in_force_until);
+          document->in_force_until = g_strdup (latest);
+        }
+      if (document->in_force_from != NULL && strcmp (document->in_force_from, document->in_force_until) > 0)
+        g_clear_pointer (&document->in_force_from, g_free);
+    }
+
+  if (notice)
+    {
+      PnArticle *article = g_ptr_array_index (document->articles, 0);
+      const PnDraftExtension *first = g_ptr_array_index (out, 0);
+
+      g_free (article->heading.en);
+      article->heading.en = g_strdup ("Validity extended");
+      g_free (document->title.en);
+      document->title.en = first->until != NULL
+        ? g_strdup_printf ("Notice: %s stays in force until %s", first->number ? first->number : "a document",
+                           first->until)
+        : g_strdup_printf ("Notice: %s stays in force longer", first->number ? first->number : "a document");
+      g_free (article->summary);
+      article->summary = g_strdup (document->title.en + strlen ("Notice: "));
+    }
+}
+
 
 PnDraft *
 pn_draft_new_from_bytes (const char  *display_name,
@@ -449,6 +593,7 @@ pn_draft_new_from_bytes (const char  *display_name,
   g_autoptr(GHashTable) suffixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n_renumbered = 0;
   gboolean notice = FALSE;
+  g_autoptr(GPtrArray) extensions = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_draft_extension_free);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *text = NULL;
   g_autofree char *base = NULL;
@@ -471,12 +616,12 @@ pn_draft_new_from_bytes (const char  *display_name,
   for (guint i = 0; structure->articles->len == 0 && i < structure->paras->len; i++)
     {
       PnDraftPara *para = g_ptr_array_index (structure->paras, i);
-      g_autofree char *until = extension_until (para->text);
+      g_autoptr(GPtrArray) found = pn_draft_find_extensions (para->text);
       g_autoptr(GString) original = NULL;
       PnDraftArticle *article;
       guint last = i;
 
-      if (until == NULL)
+      if (found->len == 0)
         continue;
       original = g_string_new (para->text);
       while (last + 1 < structure->paras->len &&
@@ -686,48 +831,7 @@ pn_draft_new_from_bytes (const char  *display_name,
 
   attach_lone_caps (document);
 
-  if (notice)
-    {
-      PnArticle *article = g_ptr_array_index (document->articles, 0);
-      g_autofree char *until = extension_until (article->original);
-      g_autofree char *number = cited_number (article->original);
-      g_autofree char *ref = id_from_number (number, document->jurisdiction);
-      const char *named = number != NULL ? number : "（见原文）";
-
-      if (ref != NULL && pn_draft_id_is_valid (ref) && g_strcmp0 (ref, document->id) != 0)
-        pn_document_add_extension (document, ref, until);
-      else
-        add_note (document->notes, "起草提示：通知延长的文件未能识别：请按原文补上 <extends ref=\"文件标识\" until=\"日期\"/>。",
-                  "Drafting note: the document the notice extends was not recognised: add "
-                  "<extends ref=\"ID\" until=\"DATE\"/> from the text.");
-      /* the notice lives as long as what it extends */
-      if (document->in_force_from == NULL)
-        document->in_force_from = g_strdup (document->issued);
-      if (document->in_force_until == NULL || strcmp (document->in_force_until, until) < 0)
-        {
-          g_free (document->in_force_until);
-          document->in_force_until = g_strdup (until);
-        }
-      if (document->in_force_from != NULL && strcmp (document->in_force_from, document->in_force_until) > 0)
-        g_clear_pointer (&document->in_force_from, g_free);
-      g_free (article->heading.en);
-      article->heading.en = g_strdup ("Validity extended");
-      g_free (document->title.en);
-      document->title.en = g_strdup_printf ("Notice: %s stays in force until %s",
-                                            number != NULL ? number : "a document", until);
-      g_free (article->summary);
-      article->summary = g_strdup_printf ("Keeps %s in force until %s.", number != NULL ? number : "the document it names",
-                                          until);
-      {
-        g_autofree char *zh = g_strdup_printf ("本通知将%s的有效期延长至%s；导入后，该文件的措施计至该日。",
-                                               named, until);
-        g_autofree char *en = g_strdup_printf ("This notice keeps %s in force until %s: once it is imported, "
-                                               "that document's measures count until then.",
-                                               number != NULL ? number : "the document it names", until);
-
-        add_note (document->notes, zh, en);
-      }
-    }
+  read_extensions (document, structure, meta->title, notice, extensions, warnings);
 
   /* the places module reports the units it proposed when it goes */
   g_clear_pointer (&places, pn_draft_places_free);
@@ -808,6 +912,7 @@ pn_draft_new_from_bytes (const char  *display_name,
   self->document = g_steal_pointer (&document);
   self->text = g_steal_pointer (&text);
   self->figures = g_steal_pointer (&figures);
+  self->extensions = g_steal_pointer (&extensions);
   {
     GStrvBuilder *builder = g_strv_builder_new ();
 
@@ -1109,102 +1214,212 @@ pn_draft_guess_superseded (PnDocument  *document,
   return by_title;
 }
 
-gboolean
-pn_draft_is_extension_notice (PnDocument *document)
+guint
+pn_draft_get_n_extensions (PnDraft *self)
 {
-  PnArticle *article;
-  g_autofree char *until = NULL;
+  guint n = 0;
 
-  g_return_val_if_fail (document != NULL, FALSE);
+  g_return_val_if_fail (self != NULL, 0);
 
-  if (document->articles == NULL || document->articles->len != 1)
-    return FALSE;
-  article = g_ptr_array_index (document->articles, 0);
-  if (article->benefits->len > 0)
-    return FALSE;
-  until = extension_until (article->original);
-  return until != NULL;
+  for (guint i = 0; self->extensions != NULL && i < self->extensions->len; i++)
+    {
+      const PnDraftExtension *extension = g_ptr_array_index (self->extensions, i);
+
+      n += !extension->partial && (extension->until != NULL || extension->months > 0);
+    }
+  return n;
 }
 
-PnDocument *
-pn_draft_resolve_extension (PnDocument  *document,
-                            PnCorpus    *corpus,
-                            GError     **error)
+/* The longest common subsequence of two titles' keys over the longer
+ * one's length: 0 … 1 */
+static double
+title_likeness (const char *a,
+                const char *b)
 {
-  g_autoptr(GPtrArray) candidates = NULL;
-  g_autofree char *until = NULL;
-  PnExtension *extension;
-  PnArticle *article;
-  PnDocument *found = NULL;
+  g_autofree gunichar *x = g_utf8_to_ucs4_fast (a, -1, NULL);
+  g_autofree gunichar *y = g_utf8_to_ucs4_fast (b, -1, NULL);
+  glong n = 0, m = 0;
+  g_autofree guint *row = NULL;
+  guint best = 0;
 
-  g_return_val_if_fail (document != NULL, NULL);
-  g_return_val_if_fail (corpus != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!pn_draft_is_extension_notice (document))
-    return NULL;
-  /* a notice: its one article says until when */
-  article = g_ptr_array_index (document->articles, 0);
-  until = extension_until (article->original);
-  extension = document->extends->len > 0 ? g_ptr_array_index (document->extends, 0) : NULL;
-
-  candidates = pn_corpus_list_documents (corpus, error);
-  if (candidates == NULL)
-    return NULL;
-  for (guint i = 0; extension != NULL && found == NULL && i < candidates->len; i++)
+  while (x[n] != 0)
+    n++;
+  while (y[m] != 0)
+    m++;
+  if (n == 0 || m == 0 || n > 200 || m > 200)
+    return 0;
+  row = g_new0 (guint, m + 1);
+  for (glong i = 1; i <= n; i++)
     {
-      PnDocument *other = g_ptr_array_index (candidates, i);
+      guint diagonal = 0;
 
-      if (g_strcmp0 (other->id, extension->ref) == 0)
-        found = other;
-    }
-  /* the number it cites, under whatever id the library has it */
-  for (guint i = 0; found == NULL && i < candidates->len; i++)
-    {
-      PnDocument *other = g_ptr_array_index (candidates, i);
-
-      if (g_strcmp0 (other->id, document->id) != 0 && other->doc_number != NULL &&
-          strstr (article->original, other->doc_number) != NULL)
-        found = other;
-    }
-  /* the title it quotes: 《厦门市人民政府关于印发X的通知》 holds X */
-  for (const char *open = strstr (article->original, "《"); found == NULL && open != NULL;
-       open = strstr (open + 1, "《"))
-    {
-      const char *close = strstr (open, "》");
-      g_autofree char *quoted = NULL;
-      g_autofree char *key = NULL;
-
-      if (close == NULL)
-        break;
-      quoted = g_strndup (open + strlen ("《"), close - open - strlen ("《"));
-      key = title_key (quoted);
-      for (guint i = 0; found == NULL && i < candidates->len; i++)
+      for (glong j = 1; j <= m; j++)
         {
-          PnDocument *other = g_ptr_array_index (candidates, i);
-          g_autofree char *other_key = title_key (other->title.zh);
+          guint above = row[j];
 
-          if (g_strcmp0 (other->id, document->id) != 0 &&
-              g_strcmp0 (other->jurisdiction, document->jurisdiction) == 0 &&
-              g_utf8_strlen (other_key, -1) >= 6 && strstr (key, other_key) != NULL)
-            found = other;
+          row[j] = x[i - 1] == y[j - 1] ? diagonal + 1 : MAX (row[j], row[j - 1]);
+          diagonal = above;
         }
     }
+  best = row[m];
+  return (double) best / MAX (n, m);
+}
 
-  if (found == NULL)
-    return NULL;
-  if (extension == NULL)
+/* The library's document whose title `quoted` names (《…》 of the notice) */
+static PnDocument *
+document_by_title (PnDocument *document,
+                   GPtrArray  *candidates,
+                   const char *quoted)
+{
+  g_autofree char *key = title_key (quoted);
+  PnDocument *best = NULL;
+  double best_likeness = 0.85;
+
+  for (guint i = 0; i < candidates->len; i++)
     {
-      extension = pn_document_add_extension (document, found->id, until);
-      /* the drafting note that asked for it is answered */
+      PnDocument *other = g_ptr_array_index (candidates, i);
+      g_autofree char *other_key = NULL;
+      double likeness;
+
+      if (g_strcmp0 (other->id, document->id) == 0)
+        continue;
+      other_key = title_key (other->title.zh);
+      if (g_utf8_strlen (other_key, -1) < 6)
+        continue;
+      /* 《厦门市人民政府关于印发X的通知》 holds X */
+      if (strstr (key, other_key) != NULL)
+        return other;
+      likeness = title_likeness (key, other_key);
+      if (likeness >= best_likeness)
+        {
+          best = other;
+          best_likeness = likeness;
+        }
+    }
+  return best;
+}
+
+guint
+pn_draft_resolve_extensions (PnDraft    *self,
+                             PnCorpus   *corpus,
+                             GError    **error)
+{
+  g_autoptr(GPtrArray) candidates = NULL;
+  PnDocument *document;
+  guint found = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (corpus != NULL, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (pn_draft_get_n_extensions (self) == 0)
+    return 0;
+  document = self->document;
+  candidates = pn_corpus_list_documents (corpus, error);
+  if (candidates == NULL)
+    return 0;
+
+  for (guint r = 0; r < self->extensions->len; r++)
+    {
+      PnDraftExtension *request = g_ptr_array_index (self->extensions, r);
+      g_autofree char *guessed = NULL;
+      g_autofree char *until = NULL;
+      PnDocument *target = NULL;
+      PnExtension *extension = NULL;
+
+      if (request->partial || (request->until == NULL && request->months == 0))
+        continue;
+      /* by the number it cites, however its brackets are written */
+      if (request->number != NULL)
+        {
+          g_autofree char *key = pn_draft_number_key (request->number);
+
+          for (guint i = 0; i < candidates->len && target == NULL; i++)
+            {
+              PnDocument *other = g_ptr_array_index (candidates, i);
+              g_autofree char *other_key = other->doc_number != NULL ? pn_draft_number_key (other->doc_number) : NULL;
+
+              if (g_strcmp0 (other->id, document->id) != 0 && g_strcmp0 (key, other_key) == 0)
+                target = other;
+            }
+        }
+      /* else by the title it quotes: the notice's own title first (a
+       * number not in the library is another document's) */
+      for (guint a = 0; target == NULL && request->number == NULL && a <= document->articles->len; a++)
+        {
+          const char *text = a == 0 ? document->title.zh
+                                    : ((PnArticle *) g_ptr_array_index (document->articles, a - 1))->original;
+
+          for (const char *open = text != NULL ? strstr (text, "《") : NULL; target == NULL && open != NULL;
+               open = strstr (open + 1, "《"))
+            {
+              const char *close = strstr (open, "》");
+              g_autofree char *quoted = NULL;
+
+              if (close == NULL)
+                break;
+              quoted = g_strndup (open + strlen ("《"), close - open - strlen ("《"));
+              target = document_by_title (document, candidates, quoted);
+            }
+        }
+      if (target == NULL)
+        continue;
+
+      if (request->until != NULL)
+        until = g_strdup (request->until);
+      else
+        {
+          GDate day;
+          const char *end = pn_document_get_in_force_until (target);
+
+          if (end == NULL || !pn_date_parse (end, &day))
+            continue;
+          g_date_add_months (&day, request->months);
+          until = pn_date_to_iso (&day);
+        }
+
+      guessed = id_from_number (request->number, document->jurisdiction);
+      for (guint e = 0; e < document->extends->len && extension == NULL; e++)
+        {
+          PnExtension *own = g_ptr_array_index (document->extends, e);
+
+          if (g_strcmp0 (own->ref, target->id) == 0 || g_strcmp0 (own->ref, guessed) == 0)
+            extension = own;
+        }
+      if (extension == NULL)
+        extension = pn_document_add_extension (document, target->id, until);
+      else
+        {
+          g_free (extension->ref);
+          extension->ref = g_strdup (target->id);
+          g_free (extension->until);
+          extension->until = g_strdup (until);
+        }
+      found++;
+    }
+
+  if (document->extends->len > 0)
+    {
+      /* the drafting note that asked for it is answered; the notice lives
+       * as long as what it extends */
       for (guint i = 0; i < document->notes->len; i++)
         if (strstr (((PnText *) g_ptr_array_index (document->notes, i))->zh, "通知延长的文件未能识别") != NULL)
           g_ptr_array_remove_index (document->notes, i--);
-    }
-  else if (g_strcmp0 (extension->ref, found->id) != 0)
-    {
-      g_free (extension->ref);
-      extension->ref = g_strdup (found->id);
+      for (guint e = 0; !document->draft && e < document->extends->len; e++)
+        {
+          const PnExtension *extension = g_ptr_array_index (document->extends, e);
+
+          if (document->in_force_until == NULL || strcmp (document->in_force_until, extension->until) < 0)
+            {
+              g_free (document->in_force_until);
+              document->in_force_until = g_strdup (extension->until);
+            }
+          if (document->in_force_from == NULL)
+            document->in_force_from = g_strdup (document->issued);
+        }
+      if (document->in_force_from != NULL && document->in_force_until != NULL &&
+          strcmp (document->in_force_from, document->in_force_until) > 0)
+        g_clear_pointer (&document->in_force_from, g_free);
     }
   return found;
 }

@@ -88,12 +88,17 @@ PnDraft     *pn_draft_new_from_bytes (const char  *display_name,
  * it quotes; the extension's ref is set to that document's id (and added
  * when the draft could not name it).  NULL when the document is no
  * notice or the corpus has nothing it names; transfer none. */
-/* Whether `document` is a notice of one article and no measures that keeps
- * another document in force to a day (有效期延长至…). */
-gboolean     pn_draft_is_extension_notice (PnDocument *document);
-PnDocument  *pn_draft_resolve_extension (PnDocument  *document,
-                                         PnCorpus    *corpus,
-                                         GError     **error);
+/* How many documents the draft, a notice (关于延长《…》有效期的通知),
+ * keeps in force longer, as its text names them. */
+guint        pn_draft_get_n_extensions  (PnDraft     *self);
+/* Finds in `corpus` each document the notice keeps in force longer, by
+ * the number it cites (however bracketed), else by the title it quotes
+ * (the closest, at 85% alike or more), works out "延长一年" from that
+ * document's end, and writes <extends> with the library's id in the
+ * draft's document.  Returns how many were found. */
+guint        pn_draft_resolve_extensions (PnDraft    *self,
+                                          PnCorpus   *corpus,
+                                          GError    **error);
 PnDocument  *pn_draft_guess_superseded (PnDocument  *document,
                                         PnCorpus    *corpus,
                                         GError     **error);

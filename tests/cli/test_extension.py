@@ -18,6 +18,7 @@ R&D, 厦府规〔2023〕17号 art. 1 gives "按照研发投入最高不超过40%
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -169,6 +170,42 @@ def run_tests(tap, pnav):
     xml3 = open(os.path.join(pnav.tmp, "notice-unknown.xml"), encoding="utf-8").read() if rc == 0 else ""
     tap.ok(rc == 0 and "<extends" not in xml3 and "warning" in err and "&lt;extends" in xml3,
            "a notice naming nothing the library has is drafted with a warning, extending nothing", err + xml3)
+
+    # the shapes such notices take: each must name the document and its day
+    shapes = [
+        ("numbered", "厦府办规〔2026〕16号\n\n厦门市人民政府办公厅关于延长《厦门市加快推进生物医药产业高质量发展若干措施》有效期的通知\n\n"
+         "各区人民政府：\n\n经市政府同意，现就有关事项通知如下：\n\n一、《厦门市加快推进生物医药产业高质量发展若干措施》（厦府规〔2023〕17号）"
+         "有效期延长至2027年12月31日。\n\n二、延长期间，政策内容保持不变。\n\n厦门市人民政府办公厅\n2026年12月1日\n",
+         {"xiamen-2023-17": "2027-12-31"}),
+        # 延长一年: from the document's own end, 2026-12-31
+        ("one-year", NOTICE_TEXT.replace("有效期延长至2027年12月31日", "有效期延长一年"), {"xiamen-2023-17": "2027-12-31"}),
+        ("six-months", NOTICE_TEXT.replace("有效期延长至2027年12月31日", "有效期延长6个月"), {"xiamen-2023-17": "2027-06-30"}),
+        ("year-end", NOTICE_TEXT.replace("2027年12月31日", "2027年底"), {"xiamen-2023-17": "2027-12-31"}),
+        ("two-in-one", NOTICE_TEXT.replace("（厦府规〔2023〕17号）有效期",
+                                           "（厦府规〔2023〕17号）和《晋江市加快推进生命健康产业高质量发展的若干措施》（晋政规(2025)8号）有效期均"),
+         {"xiamen-2023-17": "2027-12-31", "jinjiang-2025-8": "2027-12-31"}),
+        ("each-its-day", NOTICE_TEXT.replace("有效期延长至2027年12月31日。",
+                                             "有效期延长至2027年12月31日，《晋江市加快推进生命健康产业高质量发展的若干措施》（晋政规〔2025〕8号）有效期延长至2027年6月30日。"),
+         {"xiamen-2023-17": "2027-12-31", "jinjiang-2025-8": "2027-06-30"}),
+    ]
+    for name, body, expected in shapes:
+        src = pnav.write("shape-%s.txt" % name, body)
+        out_path = os.path.join(pnav.tmp, "shape-%s.xml" % name)
+        rc, out, err = pnav.run("draft", src, "-o", out_path)
+        xml = open(out_path, encoding="utf-8").read() if rc == 0 else ""
+        got = dict(re.findall(r'<extends ref="([^"]+)" until="([^"]+)"/>', xml))
+        tap.ok(rc == 0 and got == expected and "<benefit " not in xml,
+               "a notice of the %s shape extends %s" % (name, expected), err + xml)
+
+    # a notice that also changes the document's awards pays nothing itself
+    amend = pnav.write("amend.txt", NOTICE_TEXT.replace(
+        "执行过程中如遇国家和省相关政策调整，从其规定。",
+        "\n\n二、第（二）条中“按照类别每个品种分别给予1000万元、500万元、300万元奖励”调整为“按照类别每个品种分别给予800万元、400万元、200万元奖励”。"))
+    rc, out, err = pnav.run("draft", amend, "-o", os.path.join(pnav.tmp, "amend.xml"))
+    xml = open(os.path.join(pnav.tmp, "amend.xml"), encoding="utf-8").read() if rc == 0 else ""
+    tap.ok(rc == 0 and "<benefit " not in xml and "<annual-cap" not in xml and "调整为" in xml
+           and '<extends ref="xiamen-2023-17" until="2027-12-31"/>' in xml,
+           "an amending notice drafts no award of its own and notes the change", err + xml)
 
     # ---- what the import changes, on the day it changes it ----
     rc, impact, err = pnav.json("import", "--dry-run", draft)

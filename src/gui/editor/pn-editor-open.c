@@ -110,7 +110,7 @@ open_new_draft (DraftFlow *flow,
   if (corpus == NULL)
     return;
   /* a notice keeping a document in force longer names the library's id of it */
-  pn_draft_resolve_extension (document, corpus, NULL);
+  pn_draft_resolve_extensions (flow->draft, corpus, NULL);
   /* the draft's own document: nobody else holds it */
   editing = pn_editor_document_new (pn_document_ref (document), pn_draft_get_figures (flow->draft),
                                     corpus, target);
