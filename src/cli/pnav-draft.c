@@ -135,7 +135,17 @@ pnav_draft (PnavContext  *ctx,
     PnCorpus *corpus = pnav_context_load_existing_corpus (ctx, &bundled, &corpus_error);
 
     if (corpus != NULL)
-      pn_draft_resolve_extensions (draft, corpus, NULL);
+      {
+        pn_draft_resolve_extensions (draft, corpus, NULL);
+        pn_draft_resolve_repeals (draft, corpus, NULL);
+      }
+    for (guint i = 0; i < document->supersedes->len; i++)
+      {
+        const PnSupersession *supersession = g_ptr_array_index (document->supersedes, i);
+
+        pnav_printerr (_("pnav: %s: note: the text repeals “%s”: the draft supersedes it from %s\n"),
+                       display, supersession->ref, supersession->from);
+      }
     if (document->extends->len < pn_draft_get_n_extensions (draft))
       pnav_printerr (_("pnav: %s: warning: this notice keeps a document in force longer, but neither its "
                        "number nor its title is in the library: add <extends ref=\"ID\" until=\"DATE\"/> "

@@ -1147,6 +1147,89 @@ title_key (const char *title)
   return g_string_free (key, FALSE);
 }
 
+static gboolean
+supersedes (PnDocument *document,
+            const char *id)
+{
+  for (guint i = 0; i < document->supersedes->len; i++)
+    if (g_strcmp0 (((PnSupersession *) g_ptr_array_index (document->supersedes, i))->ref, id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+guint
+pn_draft_resolve_repeals (PnDraft   *self,
+                          PnCorpus  *corpus,
+                          GError   **error)
+{
+  g_autoptr(GPtrArray) candidates = NULL;
+  PnDocument *document;
+  const char *from;
+  guint found = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (corpus != NULL, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  document = self->document;
+  from = document->in_force_from != NULL ? document->in_force_from : document->issued;
+  if (from == NULL)
+    return 0;
+  candidates = pn_corpus_list_documents (corpus, error);
+  if (candidates == NULL)
+    return 0;
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      PnDocument *other = g_ptr_array_index (candidates, i);
+      g_autofree char *key = NULL;
+      g_autofree char *own = NULL;
+      gboolean repealed = FALSE;
+
+      if (g_strcmp0 (other->id, document->id) == 0 || other->doc_number == NULL || supersedes (document, other->id))
+        continue;
+      key = pn_draft_number_key (other->doc_number);
+      own = document->doc_number != NULL ? pn_draft_number_key (document->doc_number) : NULL;
+      if (g_strcmp0 (key, own) == 0)
+        continue;
+      /* the sentence that cites its number ends it: "…（厦府规〔2023〕17号）同时废止" */
+      for (guint a = 0; a < document->articles->len + document->notes->len && !repealed; a++)
+        {
+          const char *text = a < document->articles->len
+                             ? ((PnArticle *) g_ptr_array_index (document->articles, a))->original
+                             : ((PnText *) g_ptr_array_index (document->notes, a - document->articles->len))->zh;
+          g_autofree char *squashed = text != NULL ? pn_draft_number_key (text) : NULL;
+          const char *at = squashed != NULL ? strstr (squashed, key) : NULL;
+
+          for (; at != NULL && !repealed; at = strstr (at + 1, key))
+            {
+              const char *end = strstr (at, "。");
+              g_autofree char *rest = g_strndup (at, end != NULL ? (gsize) (end - at) : strlen (at));
+
+              repealed = pn_draft_find_any (rest, (const char * const[]) { "废止", "停止执行", "不再执行", NULL }) != NULL &&
+                         strstr (rest, "延长") == NULL;
+            }
+        }
+      if (!repealed)
+        continue;
+      pn_document_add_supersession (document, other->id, from);
+      found++;
+    }
+
+  /* the note that asked the reviewer to look is answered */
+  if (found > 0)
+    for (guint i = 0; i < document->notes->len; i++)
+      if (g_str_has_prefix (((PnText *) g_ptr_array_index (document->notes, i))->en, "The text repeals a document"))
+        {
+          PnText *note = g_ptr_array_index (document->notes, i);
+
+          g_free (note->en);
+          note->en = g_strdup ("The text repeals a document (see the Chinese): the draft supersedes it from the "
+                               "day this text takes effect.");
+        }
+  return found;
+}
+
 PnDocument *
 pn_draft_guess_superseded (PnDocument  *document,
                            PnCorpus    *corpus,
@@ -1170,7 +1253,7 @@ pn_draft_guess_superseded (PnDocument  *document,
       PnDocument *other = g_ptr_array_index (candidates, i);
 
       if (g_strcmp0 (other->id, document->id) == 0 || other->doc_number == NULL ||
-          g_strcmp0 (other->doc_number, document->doc_number) == 0)
+          g_strcmp0 (other->doc_number, document->doc_number) == 0 || supersedes (document, other->id))
         continue;
       guint n_articles = document->articles != NULL ? document->articles->len : 0;
 
@@ -1199,7 +1282,7 @@ pn_draft_guess_superseded (PnDocument  *document,
       PnDocument *other = g_ptr_array_index (candidates, i);
       g_autofree char *other_key = NULL;
 
-      if (g_strcmp0 (other->id, document->id) == 0)
+      if (g_strcmp0 (other->id, document->id) == 0 || supersedes (document, other->id))
         continue;
       /* the same number: the final text of a draft, renumbered */
       if (document->doc_number != NULL && g_strcmp0 (other->doc_number, document->doc_number) == 0)

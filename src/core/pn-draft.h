@@ -99,6 +99,12 @@ guint        pn_draft_get_n_extensions  (PnDraft     *self);
 guint        pn_draft_resolve_extensions (PnDraft    *self,
                                           PnCorpus   *corpus,
                                           GError    **error);
+/* For each document of `corpus` whose number the text cites in a
+ * sentence that repeals it (“…（厦府规〔2023〕17号）同时废止”): <supersedes>
+ * from the day the draft takes effect.  Returns how many. */
+guint        pn_draft_resolve_repeals   (PnDraft     *self,
+                                         PnCorpus    *corpus,
+                                         GError     **error);
 PnDocument  *pn_draft_guess_superseded (PnDocument  *document,
                                         PnCorpus    *corpus,
                                         GError     **error);

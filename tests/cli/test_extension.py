@@ -207,6 +207,16 @@ def run_tests(tap, pnav):
            and '<extends ref="xiamen-2023-17" until="2027-12-31"/>' in xml,
            "an amending notice drafts no award of its own and notes the change", err + xml)
 
+    # a successor that repeals the document supersedes it from the day it takes effect
+    successor = pnav.write("successor.txt", "厦府规〔2027〕1号\n\n厦门市生物医药产业高质量发展若干措施\n\n"
+                           "一、对创新药完成Ⅱ期临床试验的，按照研发投入30%的标准，给予最高不超过1500万元的奖励。\n\n"
+                           "二、本措施自2027年1月1日起施行，有效期至2029年12月31日。原《厦门市加快推进生物医药产业高质量发展若干措施》"
+                           "（厦府规〔2023〕17号）同时废止。\n\n厦门市人民政府\n2026年12月20日\n")
+    rc, out, err = pnav.run("draft", successor, "-o", os.path.join(pnav.tmp, "successor.xml"))
+    xml = open(os.path.join(pnav.tmp, "successor.xml"), encoding="utf-8").read() if rc == 0 else ""
+    tap.ok(rc == 0 and '<supersedes ref="xiamen-2023-17" from="2027-01-01"/>' in xml,
+           "a text that repeals a stored document supersedes it from its first day", err + xml)
+
     # ---- what the import changes, on the day it changes it ----
     rc, impact, err = pnav.json("import", "--dry-run", draft)
     clients = {c["name"]: c for c in (impact or {}).get("clients", [])}

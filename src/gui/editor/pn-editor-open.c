@@ -111,6 +111,8 @@ open_new_draft (DraftFlow *flow,
     return;
   /* a notice keeping a document in force longer names the library's id of it */
   pn_draft_resolve_extensions (flow->draft, corpus, NULL);
+  /* "…（厦府规〔2023〕17号）同时废止": what it repeals, it supersedes */
+  pn_draft_resolve_repeals (flow->draft, corpus, NULL);
   /* the draft's own document: nobody else holds it */
   editing = pn_editor_document_new (pn_document_ref (document), pn_draft_get_figures (flow->draft),
                                     corpus, target);
