@@ -373,6 +373,15 @@ test_documents (Fixture *fixture)
       g_assert_nonnull (row);
       texts = row_texts (row);
       g_assert_true (has_line (texts, _(c->status)));
+      /* a status on another day than today says which (a text of no
+       * dates has none to say) */
+      if (c->as_of != NULL && g_strcmp0 (c->status, "Dates per measure") != 0)
+        {
+          g_autofree char *date = pn_gui_format_date (c->as_of);
+          g_autofree char *line = g_strdup_printf (_("as of %s"), date);
+
+          g_assert_true (has_line (texts, line));
+        }
       /* bundled, not imported */
       g_assert_false (has_line (texts, _("User imported")));
     }

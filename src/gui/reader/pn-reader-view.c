@@ -7,6 +7,7 @@
 
 #include "pn-export.h"
 #include "pn-citation.h"
+#include "pn-date.h"
 #include "pn-gui-util.h"
 #include "profiles/pn-import.h"
 
@@ -249,7 +250,27 @@ add_document_badges (GtkBox     *box,
       gtk_box_append (box, badge);
     }
   else
-    gtk_box_append (box, status_badge_new (status, as_of));
+    {
+      g_autofree char *today = pn_date_today ();
+
+      gtk_box_append (box, status_badge_new (status, as_of));
+      /* on the client's day, not today's: "Expired" of a document in
+       * force today must say when it is so */
+      if (g_strcmp0 (as_of, today) != 0)
+        {
+          g_autofree char *date = pn_gui_format_date (as_of);
+          /* Translators: beside a document's status when it is worked out
+           * on a day other than today (the client's); %s is a date */
+          g_autofree char *text = g_strdup_printf (_("as of %s"), date);
+          GtkWidget *label = gtk_label_new (text);
+
+          gtk_widget_add_css_class (label, "dim-label");
+          gtk_widget_add_css_class (label, "caption");
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_box_append (box, label);
+        }
+    }
   if (document->user_imported)
     gtk_box_append (box, badge_new (_("User imported"), "imported"));
 }
