@@ -917,14 +917,17 @@ add_coverage (PnBrief *self)
     {
       PnDocument *document = g_ptr_array_index (documents, d);
       const char *from = document->applies_from ? document->applies_from : document->in_force_from;
+      const char *until = pn_document_get_in_force_until (document);
       GStrv cells = g_new0 (char *, 5);
 
       cells[0] = document_label (self, document);
       cells[1] = document_status (self, document, as_of);
-      if (from != NULL || pn_document_get_in_force_until (document) != NULL)
-        cells[2] = g_strdup_printf ("%s – %s", from ? from : "…",
-                                    pn_document_get_in_force_until (document) ? pn_document_get_in_force_until (document) : "…");
-      if (document->extended_by != NULL && pn_document_get_in_force_until (document) != document->in_force_until)
+      if (from != NULL || until != NULL)
+        cells[2] = g_strdup_printf ("%s – %s", from ? from : "…", until ? until : "…");
+      else
+        cells[2] = g_strdup ("—");
+      /* the day that holds, and the notice that made it so */
+      if (document->extended_by != NULL && until != document->in_force_until)
         {
           PnDocument *notice = pn_corpus_find_header (pn_results_get_corpus (self->results), document->extended_by, NULL);
           g_autofree char *name = notice != NULL ? document_label (self, notice) : g_strdup (document->extended_by);
@@ -933,8 +936,6 @@ add_coverage (PnBrief *self)
           cells[2] = g_strdup_printf (TR (self, "%s (extended by %s)", "%s（经%s延长）"), period, name);
           g_free (period);
         }
-      else
-        cells[2] = g_strdup ("—");
       cells[3] = g_strdup (document->last_verified ? document->last_verified : "—");
       add_row_take (table, PN_BRIEF_ROW_NORMAL, cells);
     }

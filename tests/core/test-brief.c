@@ -165,6 +165,8 @@ test_markdown_citations (void)
           g_assert_nonnull (strstr (markdown, citation));
         }
       g_assert_nonnull (strstr (markdown, "¥10,000,000"));
+      /* the coverage table: each document's period as the text gives it */
+      g_assert_nonnull (strstr (markdown, "2023-11-20 – 2026-12-31"));
     }
 }
 
