@@ -83,7 +83,12 @@ pnav_import (PnavContext  *ctx,
                                         "day the document takes effect when its own is before "
                                         "(\"as_of_from\": client, takes-effect, or given with "
                                         "--as-of); measures not yet reviewed never count "
-                                        "(\"unreviewed_measures\")."),
+                                        "(\"unreviewed_measures\").  A notice keeping a document "
+                                        "in force longer (<extends>) takes effect the day after "
+                                        "that document's end; the documents whose last day "
+                                        "changes are listed first (\"documents\": [{\"id\", "
+                                        "\"doc_number\", \"in_force_until_before\", "
+                                        "\"in_force_until_after\"}])."),
                                      entries, PNAV_OPTIONS_DRY_RUN_DATE);
 
   if (!pnav_option_context_parse (context, args, TRUE, &files, &error)

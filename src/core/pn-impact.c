@@ -14,6 +14,7 @@
 struct _PnImpact
 {
   GPtrArray *clients;   /* PnClientImpact */
+  GPtrArray *periods;   /* PnImpactPeriod */
 };
 
 G_DEFINE_BOXED_TYPE (PnImpact, pn_impact, pn_impact_ref, pn_impact_unref)
@@ -39,9 +40,21 @@ client_free (PnClientImpact *client)
 }
 
 static void
+period_free (PnImpactPeriod *period)
+{
+  g_free (period->id);
+  g_free (period->doc_number);
+  pn_text_clear (&period->title);
+  g_free (period->before_until);
+  g_free (period->after_until);
+  g_free (period);
+}
+
+static void
 pn_impact_clear (PnImpact *self)
 {
   g_clear_pointer (&self->clients, g_ptr_array_unref);
+  g_clear_pointer (&self->periods, g_ptr_array_unref);
 }
 
 PnImpact *
@@ -289,7 +302,57 @@ impact_new (void)
   PnImpact *self = g_atomic_rc_box_new0 (PnImpact);
 
   self->clients = g_ptr_array_new_with_free_func ((GDestroyNotify) client_free);
+  self->periods = g_ptr_array_new_with_free_func ((GDestroyNotify) period_free);
   return self;
+}
+
+/* The documents of both corpora whose last day differs: what a notice
+ * extending one changes, whoever the clients are */
+static gboolean
+read_periods (PnImpact  *self,
+              PnCorpus  *before,
+              PnCorpus  *after,
+              GError   **error)
+{
+  g_autoptr(GPtrArray) listed = pn_corpus_list_documents (after, error);
+
+  if (listed == NULL)
+    return FALSE;
+  for (guint i = 0; i < listed->len; i++)
+    {
+      PnDocument *now = g_ptr_array_index (listed, i);
+      PnDocument *was = pn_corpus_find_header (before, now->id, NULL);
+      PnImpactPeriod *period;
+
+      if (was == NULL ||
+          g_strcmp0 (pn_document_get_in_force_until (was), pn_document_get_in_force_until (now)) == 0)
+        continue;
+      period = g_new0 (PnImpactPeriod, 1);
+      period->id = g_strdup (now->id);
+      period->doc_number = g_strdup (now->doc_number);
+      period->title.zh = g_strdup (now->title.zh);
+      period->title.en = g_strdup (now->title.en);
+      period->before_until = g_strdup (pn_document_get_in_force_until (was));
+      period->after_until = g_strdup (pn_document_get_in_force_until (now));
+      g_ptr_array_add (self->periods, period);
+    }
+  return TRUE;
+}
+
+guint
+pn_impact_get_n_periods (PnImpact *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->periods->len;
+}
+
+const PnImpactPeriod *
+pn_impact_get_period (PnImpact *self,
+                      guint     position)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (position < self->periods->len, NULL);
+  return g_ptr_array_index (self->periods, position);
 }
 
 PnImpact *
@@ -305,6 +368,8 @@ pn_impact_new_for_profiles (GPtrArray  *profiles,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = impact_new ();
+  if (!read_periods (self, before, after, error))
+    return NULL;
   for (guint i = 0; i < profiles->len; i++)
     {
       PnClientImpact *client = client_impact (g_ptr_array_index (profiles, i), before, after, NULL, NULL,
@@ -356,6 +421,8 @@ pn_impact_new_on (PnStore     *store,
     return NULL;
 
   self = impact_new ();
+  if (!read_periods (self, before, after, error))
+    return NULL;
   for (guint i = 0; names[i] != NULL; i++)
     {
       g_autoptr(GError) profile_error = NULL;
@@ -447,6 +514,20 @@ pn_impact_to_json (PnImpact *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "documents");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->periods->len; i++)
+    {
+      const PnImpactPeriod *period = g_ptr_array_index (self->periods, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", period->id);
+      add_string (builder, "doc_number", period->doc_number);
+      add_string (builder, "in_force_until_before", period->before_until);
+      add_string (builder, "in_force_until_after", period->after_until);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
   json_builder_set_member_name (builder, "clients");
   json_builder_begin_array (builder);
   for (guint i = 0; i < self->clients->len; i++)
@@ -509,6 +590,18 @@ pn_impact_to_text (PnImpact *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   str = g_string_new (NULL);
+  for (guint i = 0; i < self->periods->len; i++)
+    {
+      const PnImpactPeriod *period = g_ptr_array_index (self->periods, i);
+      g_autofree char *before = period->before_until != NULL ? pn_date_to_words (period->before_until, zh)
+                                                             : g_strdup (zh ? "未载明" : "no end");
+      g_autofree char *after = period->after_until != NULL ? pn_date_to_words (period->after_until, zh)
+                                                           : g_strdup (zh ? "未载明" : "no end");
+
+      g_string_append_printf (str, zh ? "%s：有效期至%s → %s\n" : "%s: in force until %s → %s\n",
+                              period->doc_number != NULL ? period->doc_number : pn_text_get (&period->title, lang),
+                              before, after);
+    }
   if (self->clients->len == 0)
     g_string_append (str, zh ? "没有已保存的客户。\n" : "No client is saved.\n");
 

@@ -56,6 +56,17 @@ typedef struct
   PnImpactDate  as_of_from;
 } PnClientImpact;
 
+/* A document whose last day the change moves (a notice extending it,
+ * imported or removed) */
+typedef struct
+{
+  char         *id;
+  char         *doc_number;     /* or NULL */
+  PnText        title;
+  char         *before_until;   /* the day that held before, or NULL */
+  char         *after_until;    /* and after */
+} PnImpactPeriod;
+
 #define PN_TYPE_IMPACT (pn_impact_get_type ())
 
 typedef struct _PnImpact PnImpact;
@@ -86,6 +97,10 @@ void          pn_impact_unref             (PnImpact     *self);
 guint         pn_impact_get_n_clients     (PnImpact     *self);
 const PnClientImpact *pn_impact_get_client (PnImpact    *self,
                                             guint        position);
+/* The documents whose last day the change moves, in listing order */
+guint         pn_impact_get_n_periods     (PnImpact     *self);
+const PnImpactPeriod *pn_impact_get_period (PnImpact    *self,
+                                            guint        position);
 /* Whether any client's counted total or measures change. */
 gboolean      pn_impact_changes_anything  (PnImpact     *self);
 
@@ -94,7 +109,9 @@ const char   *pn_impact_date_to_string    (PnImpactDate  date);
 char         *pn_document_dup_takes_effect (PnDocument  *document,
                                            PnCorpus    *before);
 
-/* {"clients":[{"name","location","as_of","before_total_cny",
+/* {"documents":[{"id","doc_number","in_force_until_before",
+ *  "in_force_until_after"}],
+ *  "clients":[{"name","location","as_of","before_total_cny",
  *  "after_total_cny","difference_cny","before_high_cny","after_high_cny",
  *  "changes":[{"kind": gained|lost|changed,"benefit_id","title",
  *  "title_zh","before_cny","after_cny","reason":{"zh","en"}|null}],

@@ -223,6 +223,13 @@ def run_tests(tap, pnav):
     later, today = clients.get("Later", {}), clients.get("Today", {})
     tap.ok(rc == 0 and later.get("before_total_cny") == 0 and later.get("after_total_cny") == 12000000,
            "dry run: a client on 2027-03-01 gains ¥12,000,000", impact or err)
+    tap.ok((impact or {}).get("documents") == [{"id": "xiamen-2023-17", "doc_number": "厦府规〔2023〕17号",
+                                                "in_force_until_before": "2026-12-31",
+                                                "in_force_until_after": "2027-12-31"}],
+           "dry run: the document whose last day moves, before the clients", impact or err)
+    rc, out, err = pnav.run("import", "--dry-run", draft)
+    tap.ok("厦府规〔2023〕17号: in force until 31 December 2026 → 31 December 2027" in out,
+           "dry run text: the same line", out + err)
     tap.ok(today.get("as_of") == "2027-01-01" and today.get("as_of_from") == "takes-effect"
            and today.get("before_total_cny") == 0 and today.get("after_total_cny") == 12000000,
            "dry run: a client of today is shown on 2027-01-01, the first day the notice changes anything",

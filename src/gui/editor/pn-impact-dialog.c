@@ -260,6 +260,24 @@ add_client_rows (PnImpactDialog *self,
 {
   guint n = pn_impact_get_n_clients (impact);
 
+  /* a notice extending a document changes its last day, whoever the
+   * clients are: said first */
+  for (guint i = 0; i < pn_impact_get_n_periods (impact); i++)
+    {
+      const PnImpactPeriod *period = pn_impact_get_period (impact, i);
+      g_autofree char *before = period->before_until != NULL ? pn_gui_format_date (period->before_until)
+                                                             : g_strdup (_("no end date"));
+      g_autofree char *after = period->after_until != NULL ? pn_gui_format_date (period->after_until)
+                                                           : g_strdup (_("no end date"));
+      /* Translators: "厦府规〔2023〕17号 is then in force until 31 December 2027 (until 31 December 2026 before)" */
+      g_autofree char *text = g_strdup_printf (_("%s is then in force until %s (until %s before)."),
+                                               period->doc_number != NULL ? period->doc_number
+                                                                          : pn_gui_text (&period->title),
+                                               after, before);
+
+      pn_impact_dialog_add_summary (self, text);
+    }
+
   if (n == 0)
     adw_preferences_group_set_description (self->clients_group,
                                            _("No client is saved: nothing to compare."));
@@ -303,6 +321,9 @@ pn_impact_dialog_new_for_removal (GtkWindow  *parent,
      * bundled document it had replaced */
     summary = g_strdup_printf (_("“%s” leaves the policy documents, and “%s”, which it replaced, comes back."),
                                pn_gui_text (&removed->title), pn_gui_text (&restored->title));
+  else if (removed->n_benefits == 0)
+    /* Translators: %s is the title of a document of no measures removed (a notice) */
+    summary = g_strdup_printf (_("“%s” leaves the policy documents."), pn_gui_text (&removed->title));
   else
     /* Translators: %s is the title of the document removed */
     summary = g_strdup_printf (_("“%s” leaves the policy documents: its measures are no longer shown or counted."),
