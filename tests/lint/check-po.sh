@@ -38,4 +38,15 @@ while IFS= read -r line; do
   fi
 done <"$source_root/po/POTFILES.in"
 
+# and every source that marks a string for translation is listed: a file
+# left out shows English in Chinese (the removal's toast did)
+while IFS= read -r file; do
+  relative="${file#"$source_root"/}"
+  if ! grep -qx "$relative" "$source_root/po/POTFILES.in"; then
+    echo "FAIL: $relative marks strings for translation but po/POTFILES.in does not list it"
+    status=1
+  fi
+done < <(grep -rlE '(^|[^A-Za-z_])(N?_|C_|g_dngettext) ?\("|translatable="yes"' "$source_root/src" "$source_root/ui" \
+           --include='*.c' --include='*.ui' | sort)
+
 exit "$status"
