@@ -718,7 +718,21 @@ pn_draft_new_from_bytes (const char  *display_name,
       const PnTerm *unit = pn_draft_places_find_unit (places, meta->issuer);
 
       document->issuer.zh = g_strdup (meta->issuer);
-      document->issuer.en = unit != NULL ? g_strdup (unit->en) : untranslated (meta->issuer);
+      document->issuer.en = unit != NULL ? g_strdup (unit->en) : NULL;
+      /* 厦门市人民政府办公厅: the general office of a government the
+       * taxonomy names */
+      for (guint k = 0; document->issuer.en == NULL && k < 2; k++)
+        {
+          const char *suffix = k == 0 ? "办公厅" : "办公室";
+          g_autofree char *owner = g_str_has_suffix (meta->issuer, suffix)
+                                   ? g_strndup (meta->issuer, strlen (meta->issuer) - strlen (suffix)) : NULL;
+          const PnTerm *government = owner != NULL && *owner != '\0' ? pn_draft_places_find_unit (places, owner) : NULL;
+
+          if (government != NULL && government->en != NULL)
+            document->issuer.en = g_strdup_printf ("General Office of the %s", government->en);
+        }
+      if (document->issuer.en == NULL)
+        document->issuer.en = untranslated (meta->issuer);
     }
   else
     {
