@@ -421,6 +421,8 @@ pn_measure_detail_fill_overlap (PnMeasureDetail *self,
   PnDocument *document = benefit->document;
   const PnTerm *group;
   g_autofree char *text = NULL;
+  gboolean compared = FALSE;
+
   pn_gui_box_remove_all (self->overlap_box);
 
   if (benefit->overlap_group == NULL)
@@ -442,6 +444,8 @@ pn_measure_detail_fill_overlap (PnMeasureDetail *self,
   if (result->overlap_winner != NULL)
     {
       const PnResult *winner = pn_results_find (self->results, result->overlap_winner->id);
+
+      compared = TRUE;
       g_autofree char *citation = pn_gui_citation (result->overlap_winner->article);
       g_autofree char *winner_amount = winner != NULL ? pn_gui_result_amount (winner) : g_strdup ("—");
       g_autofree char *own_amount = pn_gui_result_amount (result);
@@ -480,6 +484,7 @@ pn_measure_detail_fill_overlap (PnMeasureDetail *self,
                                   pn_gui_text (&other->benefit->title), citation, difference);
         }
 
+      compared = beaten->len > 0;
       if (beaten->len > 0)
         /* Translators: %s lists the measures this one beat */
         text = g_strdup_printf (_("Counted instead of the other measures of its group: it beats %s."), beaten->str);
@@ -489,6 +494,21 @@ pn_measure_detail_fill_overlap (PnMeasureDetail *self,
     }
 
   gtk_box_append (self->overlap_box, paragraph_new (text, NULL));
+
+  /* the winner priced at a rate the text gives as a most (最高不超过40%):
+   * a lower rate decided may make the other the higher */
+  {
+    const PnBenefit *winner = result->overlap_winner != NULL ? result->overlap_winner : benefit;
+
+    if (winner->kind == PN_BENEFIT_RATE && winner->rate_ceiling && compared)
+      {
+        /* Translators: %s is the title of the measure that won an overlap */
+        g_autofree char *caveat = g_strdup_printf (_("This takes “%s” at the highest rate its text allows; if the rate decided is lower, the other measure may be the higher one, and it is paid instead."),
+                                                   pn_gui_text (&winner->title));
+
+        gtk_box_append (self->overlap_box, paragraph_new (caveat, "dim-label"));
+      }
+  }
 
   if (document->overlap_quote != NULL)
     gtk_box_append (self->overlap_box, paragraph_new (document->overlap_quote, "dim-label"));
@@ -563,6 +583,26 @@ pn_measure_detail_fill_validity (PnMeasureDetail *self)
     range = g_strdup_printf (_("Valid until %s"), until);
   else
     range = g_strdup (_("No end date"));
+
+  /* a day later than the text's: the notice that made it so, for whoever
+   * checks it against the printed text */
+  {
+    PnDocument *document = result->benefit->document;
+
+    if (document->extended_by != NULL && result->valid_until != NULL &&
+        g_strcmp0 (result->valid_until, document->extended_until) == 0 &&
+        g_strcmp0 (result->valid_until, document->in_force_until) != 0)
+      {
+        PnDocument *notice = pn_corpus_find_header (pn_results_get_corpus (self->results), document->extended_by, NULL);
+        const char *name = notice == NULL ? document->extended_by
+                           : notice->doc_number != NULL ? notice->doc_number : pn_gui_text (&notice->title);
+        char *extended = range;
+
+        /* Translators: "Valid from … until 31 December 2027 (extended by 厦府办规〔2026〕15号)" */
+        range = g_strdup_printf (_("%s (extended by %s)"), extended, name);
+        g_free (extended);
+      }
+  }
 
   days = result->valid_until != NULL ?
          pn_gui_days_between (pn_results_get_as_of (self->results), result->valid_until) : G_MININT;
