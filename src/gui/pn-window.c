@@ -1069,6 +1069,7 @@ pn_window_class_init (PnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnWindow, clients_section);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, profiles_button);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, start_button);
+  gtk_widget_class_bind_template_child_full (widget_class, "browse_documents_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, window_title);
   gtk_widget_class_bind_template_callback (widget_class, pn_window_actions_update);

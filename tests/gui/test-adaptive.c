@@ -121,6 +121,22 @@ test_views (Fixture *fixture)
   pn_test_resize_window (fixture->window, WIDTH, HEIGHT);
   check (fixture, "welcome");
 
+  /* The documents before any answer, whatever room the header bar has
+   * for its button; Back is back to the welcome. */
+  {
+    GtkWidget *browse = pn_test_window_child (fixture->window, "browse_documents_button");
+
+    g_assert_true (gtk_widget_get_mapped (browse));
+    g_signal_emit_by_name (browse, "clicked");
+    pn_test_flush ();
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pn_test_window_child (fixture->window, "main_stack"))),
+                     ==, "documents");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL));
+    pn_test_flush ();
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pn_test_window_child (fixture->window, "main_stack"))),
+                     ==, "welcome");
+  }
+
   /* Every question, one after the other. */
   show (fixture, "win.start");
   assistant = PN_ASSISTANT (pn_window_get_view (fixture->window, "assistant"));
