@@ -1085,6 +1085,60 @@ test_supersedes (PnTestFixture *fixture)
   }
 }
 
+/* ---- /pn/gui/editor/extension ---- */
+
+static const char notice_text[] =
+  "厦门市人民政府办公厅关于延长《厦门市加快推进生物医药产业高质量发展若干措施》有效期的通知\n\n"
+  "厦府办规〔2026〕15号\n\n"
+  "各区人民政府，市直各委、办、局：\n\n"
+  "经市政府同意，《厦门市加快推进生物医药产业高质量发展若干措施》（厦府规〔2023〕17号）有效期延长至2027年12月31日。\n\n"
+  "厦门市人民政府办公厅\n2026年12月1日\n";
+
+/* A notice extending Xiamen 2023, drafted in the window: the document
+ * form shows what it extends and until when, the review asks for no
+ * benefit, and the import says the document's new last day. */
+static void
+test_extension (PnTestFixture *fixture)
+{
+  PnPolicyEditor *editor = draft_and_open (fixture, "notice.txt", notice_text);
+  PnEditorDocument *document = pn_policy_editor_get_document (editor);
+  PnDocument *doc = pn_editor_document_get_document (document);
+  PnDocumentForm *form = pn_policy_editor_get_document_form (editor);
+  AdwComboRow *row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (form), PN_TYPE_DOCUMENT_FORM,
+                                                                   "extends_row"));
+  const PnExtension *extension;
+  GtkStringObject *selected;
+
+  g_assert_cmpuint (doc->extends->len, ==, 1);
+  extension = g_ptr_array_index (doc->extends, 0);
+  g_assert_cmpstr (extension->ref, ==, "xiamen-2023-17");
+  g_assert_cmpstr (extension->until, ==, "2027-12-31");
+  g_assert_cmpint (wait_for_check (document), ==, PN_EDITOR_CHECK_VALID);
+  g_assert_cmpstr (pn_policy_editor_get_progress (editor), ==,
+                   _("No benefits: check the dates and what it extends or replaces"));
+
+  selected = GTK_STRING_OBJECT (adw_combo_row_get_selected_item (row));
+  g_assert_nonnull (selected);
+  g_assert_nonnull (strstr (gtk_string_object_get_string (selected), "厦府规〔2023〕17号"));
+  editor_screenshot (editor, "editor-extension");
+
+  {
+    PnImpactDialog *dialog;
+    g_autofree char *before = pn_gui_format_date ("2026-12-31");
+    g_autofree char *after = pn_gui_format_date ("2027-12-31");
+    g_autofree char *expected = g_strdup_printf (_("%s is then in force until %s (until %s before)."),
+                                                 "厦府规〔2023〕17号", after, before);
+
+    activate (editor, "editor.import");
+    g_assert_true (pn_test_wait (impact_dialog_is_open, NULL));
+    dialog = find_toplevel_of_type (PN_TYPE_IMPACT_DIALOG);
+    g_test_message ("%s", pn_impact_dialog_get_summary (dialog));
+    g_assert_nonnull (strstr (pn_impact_dialog_get_summary (dialog), expected));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    pn_test_flush ();
+  }
+}
+
 /* ---- /pn/gui/editor/screenshot ---- */
 
 /* A real official text drafted: the README's picture of the editor. */
@@ -1569,6 +1623,7 @@ main (int   argc,
     { "/pn/gui/editor/autosave-kill", test_autosave_kill },
     { "/pn/gui/editor/save-case", test_save_case },
     { "/pn/gui/editor/supersedes", test_supersedes },
+    { "/pn/gui/editor/extension", test_extension },
     { "/pn/gui/editor/reopen-imported", test_reopen_imported },
     { "/pn/gui/editor/remove-imported", test_remove_imported },
     { "/pn/gui/editor/screenshot", test_screenshot },

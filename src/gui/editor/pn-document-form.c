@@ -19,11 +19,12 @@ typedef enum
   DATE_UNTIL,
   DATE_APPLIES,
   DATE_SUPERSEDES_FROM,
+  DATE_EXTENDS_UNTIL,
   N_DATES
 } DateKind;
 
 static const char * const date_names[N_DATES] = {
-  "issued", "in-force-from", "in-force-until", "applies-from", "supersedes-from",
+  "issued", "in-force-from", "in-force-until", "applies-from", "supersedes-from", "extends-until",
 };
 
 typedef struct
@@ -44,13 +45,14 @@ typedef enum
   FIELD_ID,
   FIELD_DATES,
   FIELD_SUPERSEDES,
+  FIELD_EXTENDS,
   FIELD_CASES,
   FIELD_NOTES,
   N_FIELDS
 } Field;
 
 static const char * const field_names[N_FIELDS] = {
-  "top", "title", "issuer", "jurisdiction", "id", "dates", "supersedes", "cases", "notes",
+  "top", "title", "issuer", "jurisdiction", "id", "dates", "supersedes", "extends", "cases", "notes",
 };
 
 struct _PnDocumentForm
@@ -66,6 +68,8 @@ struct _PnDocumentForm
   GtkWidget        *cases_error_row;
   GStrv             location_ids;
   GStrv             document_ids;   /* the supersedes row's; "" for none */
+  GStrv             extends_ids;    /* the extends row's; "" for none */
+  GtkWidget        *extends_error_row;
 
   char             *errors[N_FIELDS];
   gboolean          refusing;           /* a field holds what it refused */
@@ -89,6 +93,8 @@ struct _PnDocumentForm
   AdwActionRow     *source_row;
   AdwPreferencesGroup *supersedes_group;
   AdwComboRow      *supersedes_row;
+  AdwPreferencesGroup *extends_group;
+  AdwComboRow      *extends_row;
   GtkWidget        *title_error_row;
   AdwEntryRow      *title_en_row;
   AdwEntryRow      *title_zh_row;
@@ -132,6 +138,8 @@ field_widget (PnDocumentForm *self,
       return GTK_WIDGET (self->dates_group);
     case FIELD_SUPERSEDES:
       return GTK_WIDGET (self->supersedes_row);
+    case FIELD_EXTENDS:
+      return GTK_WIDGET (self->extends_row);
     case FIELD_CASES:
       return GTK_WIDGET (self->cases_group);
     case FIELD_NOTES:
@@ -160,6 +168,8 @@ error_row (PnDocumentForm *self,
       return self->dates_error_row;
     case FIELD_SUPERSEDES:
       return self->supersedes_error_row;
+    case FIELD_EXTENDS:
+      return self->extends_error_row;
     case FIELD_CASES:
       return self->cases_error_row;
     case FIELD_NOTES:
@@ -353,6 +363,9 @@ date_target (PnDocumentForm *self,
     case DATE_SUPERSEDES_FROM:
       return document->supersedes->len > 0
              ? &((PnSupersession *) g_ptr_array_index (document->supersedes, 0))->from : NULL;
+    case DATE_EXTENDS_UNTIL:
+      return document->extends->len > 0
+             ? &((PnExtension *) g_ptr_array_index (document->extends, 0))->until : NULL;
     case N_DATES:
     default:
       return NULL;
@@ -366,7 +379,8 @@ update_date_row (DateField  *field,
   g_autofree char *shown = value != NULL ? pn_gui_format_date (value) : NULL;
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (field->row), shown != NULL ? shown : _("Not stated"));
-  gtk_widget_set_visible (field->clear, value != NULL && field->kind != DATE_SUPERSEDES_FROM);
+  gtk_widget_set_visible (field->clear, value != NULL && field->kind != DATE_SUPERSEDES_FROM &&
+                          field->kind != DATE_EXTENDS_UNTIL);
 }
 
 static void
@@ -382,7 +396,7 @@ date_chosen_cb (DateField *field)
   if (target == NULL || g_strcmp0 (*target, date) == 0)
     return;
   /* a replacement needs its date */
-  if (date == NULL && field->kind == DATE_SUPERSEDES_FROM)
+  if (date == NULL && (field->kind == DATE_SUPERSEDES_FROM || field->kind == DATE_EXTENDS_UNTIL))
     return;
   g_free (*target);
   *target = g_strdup (date);
@@ -453,6 +467,8 @@ sync_dates (PnDocumentForm *self)
     }
   gtk_widget_set_visible (self->dates[DATE_SUPERSEDES_FROM].row,
                           date_target (self, DATE_SUPERSEDES_FROM) != NULL);
+  gtk_widget_set_visible (self->dates[DATE_EXTENDS_UNTIL].row,
+                          date_target (self, DATE_EXTENDS_UNTIL) != NULL);
 }
 
 /* ---- what it replaces ---- */
@@ -519,6 +535,78 @@ supersedes_changed_cb (PnDocumentForm *self)
       /* from when it takes effect, as the text usually means */
       pn_document_add_supersession (document, id,
                                     document->in_force_from != NULL ? document->in_force_from : today);
+    }
+
+  self->syncing = TRUE;
+  sync_dates (self);
+  self->syncing = FALSE;
+  changed (self);
+}
+
+/* ---- what it keeps in force longer ---- */
+
+static void
+build_extends (PnDocumentForm *self)
+{
+  PnDocument *document = get_document (self);
+  PnCorpus *corpus = pn_editor_document_get_corpus (self->document);
+  g_autoptr(GPtrArray) documents = pn_corpus_list_documents (corpus, NULL);
+  PnIdChoices choices;
+
+  pn_id_choices_init (&choices, document->extends->len > 0
+                                ? ((PnExtension *) g_ptr_array_index (document->extends, 0))->ref : NULL);
+  for (guint i = 0; documents != NULL && i < documents->len; i++)
+    {
+      PnDocument *other = g_ptr_array_index (documents, i);
+      g_autofree char *label = NULL;
+
+      if (g_strcmp0 (other->id, document->id) == 0)
+        continue;
+      label = other->doc_number != NULL
+              ? g_strdup_printf ("%s %s", other->doc_number, pn_gui_text (&other->title))
+              : g_strdup (pn_gui_text (&other->title));
+      pn_id_choices_add (&choices, other->id, label);
+    }
+
+  g_strfreev (self->extends_ids);
+  self->extends_ids = pn_id_choices_finish (&choices, self->extends_row);
+}
+
+static void
+extends_changed_cb (PnDocumentForm *self)
+{
+  PnDocument *document = get_document (self);
+  guint selected = adw_combo_row_get_selected (self->extends_row);
+  const char *id;
+
+  if (self->syncing || document == NULL || self->extends_ids == NULL ||
+      selected >= g_strv_length (self->extends_ids))
+    return;
+  id = self->extends_ids[selected];
+
+  if (*id == '\0')
+    {
+      if (document->extends->len == 0)
+        return;
+      g_ptr_array_remove_index (document->extends, 0);
+    }
+  else if (document->extends->len > 0)
+    {
+      PnExtension *extension = g_ptr_array_index (document->extends, 0);
+
+      if (g_str_equal (extension->ref, id))
+        return;
+      g_free (extension->ref);
+      extension->ref = g_strdup (id);
+    }
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+      /* until the notice's own end, as such a notice usually runs */
+      pn_document_add_extension (document, id,
+                                 document->in_force_until != NULL ? document->in_force_until : today);
     }
 
   self->syncing = TRUE;
@@ -645,6 +733,7 @@ sync_fields (PnDocumentForm *self)
   build_locations (self);
   sync_dates (self);
   build_supersedes (self);
+  build_extends (self);
   build_cases (self);
 
   adw_action_row_set_subtitle (self->overlap_rule_row,
@@ -694,7 +783,7 @@ field_of_element (const char *element)
     { "jurisdiction", FIELD_JURISDICTION }, { "local-locations", FIELD_JURISDICTION },
     { "location", FIELD_JURISDICTION }, { "location/zh", FIELD_JURISDICTION },
     { "location/en", FIELD_JURISDICTION },
-    { "validity", FIELD_DATES }, { "supersedes", FIELD_SUPERSEDES },
+    { "validity", FIELD_DATES }, { "supersedes", FIELD_SUPERSEDES }, { "extends", FIELD_EXTENDS },
     { "policy-document", FIELD_ID },
     { "cases", FIELD_CASES }, { "case", FIELD_CASES }, { "expect", FIELD_CASES },
     { "not-listed", FIELD_CASES }, { "answers", FIELD_CASES }, { "figures", FIELD_CASES },
@@ -793,6 +882,7 @@ pn_document_form_finalize (GObject *object)
   g_free (self->issue_message);
   g_strfreev (self->location_ids);
   g_strfreev (self->document_ids);
+  g_strfreev (self->extends_ids);
   g_clear_pointer (&self->case_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pn_document_form_parent_class)->finalize (object);
@@ -858,6 +948,8 @@ pn_document_form_class_init (PnDocumentFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnDocumentForm, source_row);
   gtk_widget_class_bind_template_child (widget_class, PnDocumentForm, supersedes_group);
   gtk_widget_class_bind_template_child (widget_class, PnDocumentForm, supersedes_row);
+  gtk_widget_class_bind_template_child (widget_class, PnDocumentForm, extends_group);
+  gtk_widget_class_bind_template_child (widget_class, PnDocumentForm, extends_row);
   gtk_widget_class_bind_template_child (widget_class, PnDocumentForm, title_error_row);
   gtk_widget_class_bind_template_child (widget_class, PnDocumentForm, title_en_row);
   gtk_widget_class_bind_template_child (widget_class, PnDocumentForm, title_zh_row);
@@ -867,6 +959,7 @@ pn_document_form_class_init (PnDocumentFormClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, id_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, jurisdiction_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, supersedes_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, extends_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, texts_changed_cb);
 }
 
@@ -895,6 +988,9 @@ pn_document_form_init (PnDocumentForm *self)
   add_date_field (self, self->supersedes_group, DATE_SUPERSEDES_FROM, _("From"));
   self->supersedes_error_row = error_row_new ();
   adw_preferences_group_add (self->supersedes_group, self->supersedes_error_row);
+  add_date_field (self, self->extends_group, DATE_EXTENDS_UNTIL, _("Until"));
+  self->extends_error_row = error_row_new ();
+  adw_preferences_group_add (self->extends_group, self->extends_error_row);
   self->case_rows = g_ptr_array_new ();
   self->cases_error_row = error_row_new ();
   adw_preferences_group_add (self->cases_group, self->cases_error_row);

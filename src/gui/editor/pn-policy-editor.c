@@ -64,9 +64,12 @@ pn_policy_editor_update_header (PnPolicyEditor *self)
   n = pn_editor_document_get_n_benefits (self->document);
   reviewed = pn_editor_document_get_n_reviewed (self->document);
   g_free (self->progress);
-  self->progress = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u benefit reviewed",
-                                                 "%u of %u benefits reviewed", n),
-                                    reviewed, n);
+  /* a notice extending another document awards nothing: its dates and
+   * what it extends are the review */
+  self->progress = n == 0 ? g_strdup (_("No benefits: check the dates and what it extends or replaces"))
+                          : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u benefit reviewed",
+                                                          "%u of %u benefits reviewed", n),
+                                             reviewed, n);
   /* the text under review is Chinese: its own title */
   adw_window_title_set_title (self->window_title, document->title.zh);
   adw_window_title_set_subtitle (self->window_title, self->progress);
