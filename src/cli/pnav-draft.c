@@ -164,6 +164,12 @@ pnav_draft (PnavContext  *ctx,
           pnav_printerr (_("pnav: %s: warning: this notice keeps “%s” in force until %s, but it is in force "
                            "until %s already: check the day\n"),
                          display, extended->id, extension->until, end);
+        else if (document->draft)
+          pnav_printerr (_("pnav: %s: note: this draft for comment would keep “%s” (%s) in force until %s; "
+                           "it extends nothing until the final text is imported\n"),
+                         display, extended->id,
+                         extended->doc_number ? extended->doc_number : pn_text_get (&extended->title, pn_lang_from_locale ()),
+                         extension->until);
         else
           pnav_printerr (_("pnav: %s: note: this notice keeps “%s” (%s) in force until %s\n"),
                          display, extended->id,
