@@ -646,9 +646,11 @@ assert_within (GtkWidget *widget,
       /* The header bar's style reaches a pixel past each side. */
       if (bounds.origin.x < -1.5 || bounds.origin.x + bounds.size.width > width + 1.5)
         {
-          g_test_message ("a %s named “%s” spans %.0f…%.0f of %d px",
+          g_test_message ("a %s named “%s” spans %.0f…%.0f of %d px%s%s",
                           G_OBJECT_TYPE_NAME (widget), gtk_widget_get_name (widget),
-                          bounds.origin.x, bounds.origin.x + bounds.size.width, width);
+                          bounds.origin.x, bounds.origin.x + bounds.size.width, width,
+                          GTK_IS_LABEL (widget) ? ": " : "",
+                          GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget)) : "");
           g_test_fail ();
         }
     }

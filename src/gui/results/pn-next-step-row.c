@@ -122,9 +122,20 @@ pn_next_step_row_set_step (PnNextStepRow    *self,
 
   title = pn_gui_next_step_title (step);
   adds = pn_gui_next_step_adds (step);
-  /* Translators: how many listed measures a next step would open */
-  measures = g_strdup_printf (ngettext ("%u measure", "%u measures", step->benefits->len),
-                              step->benefits->len);
+  /* one measure: its name, so that three requirements of one award read
+   * as one amount, not three to add up */
+  if (step->benefits->len == 1)
+    {
+      PnBenefit *benefit = g_ptr_array_index (step->benefits, 0);
+      g_autofree char *citation = pn_gui_citation (benefit->article);
+
+      /* Translators: the one measure a next step would open, and where it stands */
+      measures = g_strdup_printf (_("for “%s” (%s)"), pn_gui_text (&benefit->title), citation);
+    }
+  else
+    /* Translators: how many listed measures a next step would open */
+    measures = g_strdup_printf (ngettext ("%u measure", "%u measures", step->benefits->len),
+                                step->benefits->len);
 
   switch (step->kind)
     {
