@@ -4271,9 +4271,13 @@ build (Reader *self)
                       }
                     note_raised (self, benefit, cstart, token->start);
                     ((Made *) g_ptr_array_index (self->made, self->made->len - 1))->capped = TRUE;
-                    /* "…最高不超过500万元；其中属于1类创新药的，…最高不超过1000万元":
+                    /* "…最高不超过500万元；其中属于1类创新药的，…最高不超过1000万元",
+                     * "…每个品种最高不超过1000万元；对创新药的，最高不超过1500万元":
                      * the part's higher cap, instead of the whole's */
-                    if (at (s, cstart, "其中"))
+                    if (at (s, cstart, "其中") ||
+                        (template->clause != first->clause && at (s, cstart, "对") &&
+                         g_strstr_len (s + cstart, first->start - cstart, "的") != NULL &&
+                         token->yuan > template->benefit->cap && template->benefit->cap > 0))
                       {
                         Made *part = g_ptr_array_index (self->made, self->made->len - 1);
 

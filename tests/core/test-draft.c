@@ -2676,6 +2676,22 @@ test_parts_of_awards (void)
     g_assert_true (has_benefit (one, PN_BENEFIT_TOP_UP, 0.2, PN_YUAN_UNSET, 10000000));
     assert_valid (capped);
   }
+  /* the same without 其中: "…每个品种最高不超过1000万元；对创新药的，最高不超过
+   * 1500万元" (two 20% awards were drafted: ¥25,000,000 for ¥15,000,000) */
+  {
+    static const char cap[] =
+      "一、对在本市开展临床试验的药品，按照研发投入的20%给予补助，每个品种最高不超过1000万元；"
+      "对创新药的，最高不超过1500万元。\n";
+    g_autoptr(PnDraft) capped = draft_bytes ("cap2.txt", cap, -1, &error);
+    PnArticle *one;
+
+    g_assert_no_error (error);
+    one = article (pn_draft_get_document (capped), "1");
+    g_assert_cmpuint (one->benefits->len, ==, 2);
+    g_assert_true (has_benefit (one, PN_BENEFIT_RATE, 0.2, PN_YUAN_UNSET, 10000000));
+    g_assert_true (has_benefit (one, PN_BENEFIT_TOP_UP, 0.2, PN_YUAN_UNSET, 15000000));
+    assert_valid (capped);
+  }
   /* "给予最高2000万元补助，其中设备补助最高1000万元，厂房装修补助最高500万元":
    * parts of the ¥20,000,000, no awards of their own (the second was) */
   {
