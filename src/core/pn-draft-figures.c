@@ -3473,6 +3473,16 @@ extends_conditions (PnBenefit *higher,
   return more;
 }
 
+static gboolean make_top_up (PnBenefit *higher,
+                             PnBenefit *lower);
+
+gboolean
+pn_draft_make_top_up (PnBenefit *higher,
+                      PnBenefit *lower)
+{
+  return make_top_up (higher, lower);
+}
+
 static gboolean
 make_top_up (PnBenefit *higher,
              PnBenefit *lower)

@@ -196,6 +196,12 @@ void      pn_draft_read_benefits   (PnArticle     *article,
 void      pn_draft_read_article_units (PnArticle     *article,
                                        PnDraftPlaces *places);
 
+/* `higher` (a higher standard for some of `lower`'s applicants) as a
+ * top-up of `lower`; FALSE, nothing changed, when they are not of a kind
+ * to (pn-draft-figures.c) */
+gboolean   pn_draft_make_top_up      (PnBenefit        *higher,
+                                      PnBenefit        *lower);
+
 /* ---- pn-draft-extend.c ---- */
 
 /* A document a notice keeps in force longer: the number it cites (or NULL

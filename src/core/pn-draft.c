@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "pn-draft.h"
@@ -382,6 +383,138 @@ unique_article_number (GHashTable *used,
     }
   return g_steal_pointer (&candidate);
 }
+/* ---- a higher standard of another article's award ---- */
+
+/* The article a text refers to as 第一条, 第（二）条 or 第2条, or NULL */
+static PnArticle *
+article_referred (PnDocument *document,
+                  const char *text,
+                  const char *end)
+{
+  for (const char *p = strstr (text, "第"); p != NULL && p < end; p = strstr (p + 1, "第"))
+    {
+      const char *q = p + strlen ("第");
+      g_autofree char *number = NULL;
+      gsize len;
+
+      if (g_str_has_prefix (q, "（"))
+        q += strlen ("（");
+      if (g_ascii_isdigit (*q))
+        {
+          number = g_strdup_printf ("%d", atoi (q));
+          while (g_ascii_isdigit (*q))
+            q++;
+        }
+      else if ((len = pn_draft_cn_number_len (q)) > 0)
+        {
+          number = g_strdup_printf ("%d", pn_draft_cn_number (q, len));
+          q += len;
+        }
+      if (number == NULL)
+        continue;
+      if (g_str_has_prefix (q, "）"))
+        q += strlen ("）");
+      if (!g_str_has_prefix (q, "条") && !g_str_has_prefix (q, "项") && !g_str_has_prefix (q, "款"))
+        continue;
+      for (guint a = 0; a < document->articles->len; a++)
+        {
+          PnArticle *article = g_ptr_array_index (document->articles, a);
+
+          if (g_strcmp0 (article->number, number) == 0)
+            return article;
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+conditions_within (PnBenefit *higher,
+                   PnBenefit *lower)
+{
+  for (guint i = 0; i < lower->conditions->len; i++)
+    {
+      const PnCondition *theirs = g_ptr_array_index (lower->conditions, i);
+      const PnCondition *ours = pn_benefit_find_condition (higher, theirs->question);
+
+      if (ours == NULL)
+        return FALSE;
+      for (guint v = 0; ours->values[v] != NULL; v++)
+        if (!g_strv_contains ((const char * const *) theirs->values, ours->values[v]))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/* "对…儿童专用1类创新药，在第一条奖励基础上，奖励标准提高至800万元": a
+ * higher standard of another article's award for some of its applicants.
+ * It was drafted as an award of its own beside that one, and every 1类创新药
+ * got both; it is a top-up of it, for the applicants the article names (a
+ * requirement when no question asks what sets them apart). */
+static void
+raise_across_articles (PnDocument *document)
+{
+  for (guint a = 0; a < document->articles->len; a++)
+    {
+      PnArticle *article = g_ptr_array_index (document->articles, a);
+      const char *text = article->original;
+      const char *base = text != NULL ? strstr (text, "基础上") : NULL;
+      const char *on;
+      PnArticle *lower_article;
+
+      if (base == NULL ||
+          pn_draft_find_any (base, (const char * const[]) { "提高至", "提高到", "提升至", "提高为", "调整为", NULL }) == NULL)
+        continue;
+      on = pn_draft_rfind (text, base, "在");
+      lower_article = article_referred (document, on != NULL ? on : text, base);
+      if (lower_article == NULL || lower_article == article)
+        continue;
+
+      for (guint b = 0; b < article->benefits->len; b++)
+        {
+          PnBenefit *higher = g_ptr_array_index (article->benefits, b);
+
+          if (higher->tops_up != NULL || (higher->kind != PN_BENEFIT_FIXED && higher->kind != PN_BENEFIT_RATE))
+            continue;
+          for (guint l = 0; l < lower_article->benefits->len; l++)
+            {
+              PnBenefit *lower = g_ptr_array_index (lower_article->benefits, l);
+
+              if (lower->kind != higher->kind || !conditions_within (higher, lower))
+                continue;
+              /* the applicants it names, when no condition sets them apart */
+              if (higher->conditions->len == lower->conditions->len &&
+                  higher->requirements->len <= lower->requirements->len && on != NULL)
+                {
+                  const char *subject = strstr (text, "对");
+                  const char *comma = subject != NULL ? pn_draft_rfind (subject, on, "，") : NULL;
+                  g_autofree char *part = NULL;
+                  PnRequirement *requirement;
+
+                  if (subject == NULL || comma == NULL || subject >= comma)
+                    continue;
+                  part = g_strndup (subject + strlen ("对"), comma - subject - strlen ("对"));
+                  if (g_str_has_suffix (part, "的"))
+                    part[strlen (part) - strlen ("的")] = '\0';
+                  requirement = pn_requirement_new ();
+                  requirement->id = g_strdup ("drafted-part");
+                  requirement->text.zh = g_strdup (part);
+                  requirement->text.en = g_strdup_printf ("The applicant is as the text says: “%s” (drafted; "
+                                                          "translate and check)", part);
+                  g_ptr_array_add (higher->requirements, requirement);
+                }
+              if (!pn_draft_make_top_up (higher, lower))
+                continue;
+              /* the note that asked to keep one is answered */
+              for (guint n = 0; n < higher->notes->len; n++)
+                if (g_str_has_prefix (((PnText *) g_ptr_array_index (higher->notes, n))->en,
+                                      "The text raises the standard of the award before it"))
+                  g_ptr_array_remove_index (higher->notes, n--);
+              break;
+            }
+        }
+    }
+}
+
 /* ---- notices that keep documents in force longer ---- */
 
 static gboolean
@@ -844,6 +977,7 @@ pn_draft_new_from_bytes (const char  *display_name,
     }
 
   attach_lone_caps (document);
+  raise_across_articles (document);
 
   read_extensions (document, structure, meta->title, notice, extensions, warnings);
 

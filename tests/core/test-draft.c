@@ -2676,6 +2676,28 @@ test_parts_of_awards (void)
     g_assert_true (has_benefit (one, PN_BENEFIT_TOP_UP, 0.2, PN_YUAN_UNSET, 10000000));
     assert_valid (capped);
   }
+  /* "在第一条奖励基础上，奖励标准提高至800万元" in another article: a top-up of
+   * article 1's award, for the applicants it names (an award of its own
+   * beside it, every 1类创新药 got ¥13,000,000) */
+  {
+    static const char raised[] =
+      "一、对首次取得药品注册证书的1类创新药，每个品种给予500万元奖励。\n"
+      "二、对首次取得药品注册证书的儿童专用1类创新药，在第一条奖励基础上，奖励标准提高至800万元。\n";
+    g_autoptr(PnDraft) draft = draft_bytes ("raised.txt", raised, -1, &error);
+    PnBenefit *higher;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (article (pn_draft_get_document (draft), "2")->benefits->len, ==, 1);
+    higher = g_ptr_array_index (article (pn_draft_get_document (draft), "2")->benefits, 0);
+    g_assert_cmpint (higher->kind, ==, PN_BENEFIT_TOP_UP);
+    g_assert_cmpint (higher->amount, ==, 8000000);
+    g_assert_nonnull (higher->tops_up);
+    g_assert_cmpstr (higher->tops_up[0], ==,
+                     ((PnBenefit *) g_ptr_array_index (article (pn_draft_get_document (draft), "1")->benefits, 0))->id);
+    g_assert_cmpuint (higher->requirements->len, ==, 1);
+    g_assert_nonnull (strstr (((PnRequirement *) g_ptr_array_index (higher->requirements, 0))->text.zh, "儿童专用"));
+    assert_valid (draft);
+  }
   /* the same without 其中: "…每个品种最高不超过1000万元；对创新药的，最高不超过
    * 1500万元" (two 20% awards were drafted: ¥25,000,000 for ¥15,000,000) */
   {
