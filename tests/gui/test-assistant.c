@@ -532,6 +532,63 @@ test_keyboard (Fixture *fixture)
     g_signal_emit_by_name (search, "activate");
     g_assert_true (PN_IS_PRODUCT_PAGE (current_page (fixture)));
   }
+
+  /* Enter on a row Tab merely passed, in a question already answered:
+   * the answer stays and the questions go on (it chose the row: "Chemical
+   * drug" became "Biologic" unseen).  In a question not yet answered,
+   * Enter chooses the row and goes on. */
+  {
+    GtkEventController *keys = NULL;
+    GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->view));
+    GtkWidget *row;
+    gboolean handled = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && keys == NULL; i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_EVENT_CONTROLLER_KEY (item))
+          keys = GTK_EVENT_CONTROLLER (item);
+      }
+    g_object_unref (controllers);
+    g_assert_nonnull (keys);
+
+    row = pn_test_find_widget (page_child (fixture, "product_group"), ADW_TYPE_ACTION_ROW, "drug");
+    gtk_widget_grab_focus (row);
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
+    pn_test_flush ();
+    g_assert_true (handled);
+    g_assert_cmpstr (pn_profile_get_answer (fixture->profile, PN_QUESTION_PRODUCT), ==, "drug");
+    g_assert_true (PN_IS_DRUG_PAGE (current_page (fixture)));
+
+    choose (fixture, "drug_class_group", "innovative");
+    pn_test_flush ();
+    row = pn_test_find_widget (page_child (fixture, "drug_class_group"), ADW_TYPE_ACTION_ROW, "generic");
+    g_assert_nonnull (row);
+    gtk_widget_grab_focus (row);
+    handled = FALSE;
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
+    pn_test_flush ();
+    g_assert_true (handled);
+    g_assert_cmpstr (pn_profile_get_answer (fixture->profile, PN_QUESTION_DRUG_CLASS), ==, "innovative");
+    /* the page asks the modality too: the keyboard is on it */
+    g_assert_true (PN_IS_DRUG_PAGE (current_page (fixture)));
+    g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                           page_child (fixture, "modality_group")));
+
+    choose (fixture, "modality_group", "chemical");
+    pn_test_flush ();
+    g_assert_true (next_sensitive (fixture));
+    row = pn_test_find_widget (page_child (fixture, "modality_group"), ADW_TYPE_ACTION_ROW, "biologic");
+    g_assert_nonnull (row);
+    gtk_widget_grab_focus (row);
+    handled = FALSE;
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
+    pn_test_flush ();
+    g_assert_true (handled);
+    g_assert_cmpstr (pn_profile_get_answer (fixture->profile, PN_QUESTION_MODALITY), ==, "chemical");
+    g_assert_false (PN_IS_DRUG_PAGE (current_page (fixture)));
+  }
 }
 
 /* /pn/gui/results/answer: a possible measure's button opens the question. */

@@ -328,6 +328,30 @@ pn_assistant_set_property (GObject      *object,
     }
 }
 
+/* The first choice group under `widget` whose question has no answer:
+ * the keyboard on its first row.  TRUE when one was found. */
+static gboolean
+focus_unanswered (PnAssistant *self,
+                  GtkWidget   *widget)
+{
+  if (widget == NULL || !gtk_widget_get_visible (widget))
+    return FALSE;
+  if (PN_IS_CHOICE_GROUP (widget))
+    {
+      const char *question = pn_choice_group_get_question (PN_CHOICE_GROUP (widget));
+      PnQuestion asked;
+
+      if (self->profile != NULL && question != NULL && pn_question_from_string (question, &asked) &&
+          pn_profile_get_answer (self->profile, asked) == NULL)
+        return pn_choice_group_focus_first (PN_CHOICE_GROUP (widget));
+      return FALSE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (focus_unanswered (self, child))
+      return TRUE;
+  return FALSE;
+}
+
 /* Enter on a choice chooses it and goes on, as in GNOME Initial Setup.
  * A check button (and its row) would take Enter for itself and toggle,
  * before the assistant's Enter shortcut sees it: hence the capture. */
@@ -360,9 +384,28 @@ pn_assistant_key_pressed_cb (PnAssistant     *self,
   if (!GTK_IS_CHECK_BUTTON (check))
     return GDK_EVENT_PROPAGATE;
 
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  /* A row the Tab key merely passed, in a question already answered:
+   * Enter goes on with the answer given.  It chose the row, and a
+   * keyboard user tabbing past "Chemical drug" to the next field turned
+   * it into "Biologic" without seeing it.  Space (or a click) changes an
+   * answer. */
+  {
+    PnChoiceGroup *group = PN_CHOICE_GROUP (gtk_widget_get_ancestor (focus, PN_TYPE_CHOICE_GROUP));
+    const char *question = pn_choice_group_get_question (group);
+    PnProfile *profile = self->profile;
+    PnQuestion asked;
+    gboolean answered = profile != NULL && question != NULL && pn_question_from_string (question, &asked) &&
+                        pn_profile_get_answer (profile, asked) != NULL;
+
+    if (!gtk_check_button_get_active (GTK_CHECK_BUTTON (check)) && !answered)
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  }
   if (pn_assistant_get_can_go_next (self))
     gtk_widget_activate_action (GTK_WIDGET (self), "assistant.next", NULL);
+  else
+    /* the page asks more: the keyboard goes on to the first question of
+     * it not yet answered */
+    focus_unanswered (self, GTK_WIDGET (pn_assistant_get_current_page (self)));
 
   return GDK_EVENT_STOP;
 }

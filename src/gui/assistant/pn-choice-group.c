@@ -360,3 +360,18 @@ pn_choice_group_get_row (PnChoiceGroup *self,
 
   return NULL;
 }
+
+gboolean
+pn_choice_group_focus_first (PnChoiceGroup *self)
+{
+  g_return_val_if_fail (PN_IS_CHOICE_GROUP (self), FALSE);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+      if (gtk_widget_get_visible (row))
+        return gtk_widget_grab_focus (row);
+    }
+  return FALSE;
+}

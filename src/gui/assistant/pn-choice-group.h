@@ -30,5 +30,7 @@ gboolean     pn_choice_group_has_visible (PnChoiceGroup *self,
 /* The row for a term (its widget name is the term id), or NULL. */
 AdwActionRow *pn_choice_group_get_row    (PnChoiceGroup *self,
                                           const char    *id);
+/* Puts the keyboard on the first visible row; FALSE when none. */
+gboolean     pn_choice_group_focus_first (PnChoiceGroup *self);
 
 G_END_DECLS
