@@ -45,6 +45,44 @@ warn_other_place (PnavContext *ctx,
                  will != NULL && will->parent != NULL ? will->parent : incoming->jurisdiction);
 }
 
+/* A notice that keeps a document in force longer, when what it extends
+ * would change nothing (no such document, a draft, a document of no end
+ * date, a day not after its end): a warning on stderr each, for the
+ * person importing to look before a client's dates rest on it */
+static void
+warn_extends (PnavContext *ctx,
+              const char  *display,
+              PnDocument  *incoming)
+{
+  PnCorpus *known;
+
+  if (incoming->extends == NULL || incoming->extends->len == 0)
+    return;
+  known = pnav_context_load_corpus (ctx, NULL);
+  for (guint i = 0; known != NULL && i < incoming->extends->len; i++)
+    {
+      const PnExtension *extension = g_ptr_array_index (incoming->extends, i);
+      PnDocument *extended = pn_corpus_find_header (known, extension->ref, NULL);
+
+      if (extended == NULL)
+        pnav_printerr (_("pnav: %s: warning: it keeps “%s” in force until %s, but the library has no such "
+                         "document: it changes nothing until one of that id is imported\n"),
+                       display, extension->ref, extension->until);
+      else if (extended->draft)
+        pnav_printerr (_("pnav: %s: warning: it keeps “%s” in force until %s, but that is a draft for comment, "
+                         "never in force: it changes nothing\n"),
+                       display, extension->ref, extension->until);
+      else if (extended->in_force_until == NULL)
+        pnav_printerr (_("pnav: %s: warning: it keeps “%s” in force until %s, but that document states no end "
+                         "date: it changes nothing\n"),
+                       display, extension->ref, extension->until);
+      else if (strcmp (extension->until, extended->in_force_until) <= 0)
+        pnav_printerr (_("pnav: %s: warning: it keeps “%s” in force until %s, but that document is in force "
+                         "until %s already: it changes nothing\n"),
+                       display, extension->ref, extension->until, extended->in_force_until);
+    }
+}
+
 /* pnav import FILE [--replace] */
 int
 pnav_import (PnavContext  *ctx,
@@ -129,6 +167,7 @@ pnav_import (PnavContext  *ctx,
       return pnav_report_error (ctx, error);
     }
 
+  warn_extends (ctx, display, document);
   if (dry_run)
     {
       if (replace)

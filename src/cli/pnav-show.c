@@ -254,14 +254,25 @@ print_document (PnCorpus   *corpus,
                                 ? pn_document_get_in_force_until (document) : "…");
   if (pn_document_get_in_force_until (document) != document->in_force_until)
     {
+      PnDocument *notice = pn_corpus_find_header (corpus, document->extended_by, NULL);
       char *period = in_force;
 
-      /* Translators: "2023-11-20 – 2027-12-31 (extended by xiamen-2026-15; the text said 2026-12-31)" */
-      in_force = g_strdup_printf (_("%s (extended by %s; the text said %s)"), period, document->extended_by,
+      /* Translators: "2023-11-20 – 2027-12-31 (extended by 厦府办规〔2026〕15号; the text said 2026-12-31)" */
+      in_force = g_strdup_printf (_("%s (extended by %s; the text said %s)"), period,
+                                  notice != NULL && notice->doc_number != NULL ? notice->doc_number
+                                                                               : document->extended_by,
                                   document->in_force_until != NULL ? document->in_force_until : "…");
       g_free (period);
     }
   print_field (_("In force:"), in_force);
+  for (guint i = 0; document->extends != NULL && i < document->extends->len; i++)
+    {
+      const PnExtension *extension = g_ptr_array_index (document->extends, i);
+      /* Translators: what a notice keeps in force: "xiamen-2023-17 until 2027-12-31" */
+      g_autofree char *kept = g_strdup_printf (_("%s until %s"), extension->ref, extension->until);
+
+      print_field (_("Keeps in force:"), kept);
+    }
   print_field (_("Applies from:"), document->applies_from);
   if (document->source_file != NULL)
     source = g_strdup_printf (_("%s (verified %s)"), document->source_file,

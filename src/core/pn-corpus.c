@@ -332,7 +332,8 @@ apply_extension (PnCorpus   *self,
 
   if (self->extended == NULL)
     return;
-  by = g_hash_table_lookup (self->extended, document->id);
+  /* a draft is never in force: a notice gives it no days */
+  by = document->draft ? NULL : g_hash_table_lookup (self->extended, document->id);
   document->extended_until = by != NULL ? by->until : NULL;
   document->extended_by = by != NULL ? by->by : NULL;
 }
@@ -377,11 +378,19 @@ read_extended_locked (PnCorpus  *self,
   extended = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   if (self->store != NULL)
     {
-      g_autoptr(GPtrArray) rows = _pn_store_read_extensions (self->store, error);
+      g_autoptr(GPtrArray) rows = NULL;
       gboolean ok = TRUE;
 
-      if (rows == NULL)
+      /* the rows and the notices' own lists in one state of the file:
+       * another process removing a notice in between is no damage */
+      if (!_pn_store_begin_read (self->store, error))
         return FALSE;
+      rows = _pn_store_read_extensions (self->store, error);
+      if (rows == NULL)
+        {
+          _pn_store_end_read (self->store);
+          return FALSE;
+        }
       self->reading_extended = TRUE;
       for (guint i = 0; ok && i + 2 < rows->len; i += 3)
         {
@@ -419,6 +428,7 @@ read_extended_locked (PnCorpus  *self,
           note_extension (extended, id, by, until);
         }
       self->reading_extended = FALSE;
+      _pn_store_end_read (self->store);
       if (!ok)
         return FALSE;
     }
@@ -2077,11 +2087,14 @@ read_superseded_locked (PnCorpus  *self,
                                       (GDestroyNotify) superseded_by_free);
   if (self->store != NULL)
     {
-      g_autoptr(GPtrArray) rows = _pn_store_read_supersessions (self->store, error);
+      g_autoptr(GPtrArray) rows = NULL;
+      gboolean ok = TRUE;
 
-      if (rows == NULL)
+      /* the rows and the documents' own lists in one state of the file */
+      if (!_pn_store_begin_read (self->store, error))
         return FALSE;
-      for (guint i = 0; i + 2 < rows->len; i += 3)
+      rows = _pn_store_read_supersessions (self->store, error);
+      for (guint i = 0; rows != NULL && ok && i + 2 < rows->len; i += 3)
         {
           const char *replaces = g_ptr_array_index (rows, i);
           const char *by = g_ptr_array_index (rows, i + 1);
@@ -2098,7 +2111,8 @@ read_superseded_locked (PnCorpus  *self,
             {
               if (error != NULL && *error == NULL)
                 _pn_store_damaged (self->store, error, by, "it supersedes a document but is not there");
-              return FALSE;
+              ok = FALSE;
+              break;
             }
           for (guint j = 0; header->supersedes != NULL && j < header->supersedes->len && !listed; j++)
             {
@@ -2110,10 +2124,14 @@ read_superseded_locked (PnCorpus  *self,
             {
               _pn_store_damaged (self->store, error, by, "it supersedes “%s” in one table but not in its own list",
                                  replaces);
-              return FALSE;
+              ok = FALSE;
+              break;
             }
           note_supersession (superseded, replaces, by, from);
         }
+      _pn_store_end_read (self->store);
+      if (rows == NULL || !ok)
+        return FALSE;
     }
 
   for (guint i = 0; i < self->memory->len; i++)

@@ -699,11 +699,14 @@ read_extensions (PnDocument       *document,
       article->heading.en = g_strdup ("Validity extended");
       g_free (document->title.en);
       document->title.en = first->until != NULL
-        ? g_strdup_printf ("Notice: %s stays in force until %s", first->number ? first->number : "a document",
-                           first->until)
-        : g_strdup_printf ("Notice: %s stays in force longer", first->number ? first->number : "a document");
+        ? g_strdup_printf (document->draft ? "Draft notice: %s would stay in force until %s"
+                                           : "Notice: %s stays in force until %s",
+                           first->number ? first->number : "a document", first->until)
+        : g_strdup_printf (document->draft ? "Draft notice: %s would stay in force longer"
+                                           : "Notice: %s stays in force longer",
+                           first->number ? first->number : "a document");
       g_free (article->summary);
-      article->summary = g_strdup (document->title.en + strlen ("Notice: "));
+      article->summary = g_strdup (strstr (document->title.en, ": ") + strlen (": "));
     }
 }
 

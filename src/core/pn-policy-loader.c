@@ -932,6 +932,40 @@ need_attr (xmlNode     *node,
   return value;
 }
 
+/* A date attribute: YYYY-MM-DD, the blanks around it dropped (the schema
+ * takes " 2027-12-31 " for a date, and it went into the store as written,
+ * where every read then found a date that is none); NULL when absent.
+ * FALSE, with the file and line, when it is no date. */
+static gboolean
+date_attr (xmlNode     *node,
+           const char  *attribute,
+           const char  *name,
+           char       **out,
+           GError     **error)
+{
+  g_autofree char *value = attr (node, attribute);
+  int year, month, day;
+
+  *out = NULL;
+  if (value == NULL)
+    return TRUE;
+  g_strstrip (value);
+  if (strlen (value) != 10 || value[4] != '-' || value[7] != '-' ||
+      !g_ascii_isdigit (value[0]) || !g_ascii_isdigit (value[1]) || !g_ascii_isdigit (value[2]) ||
+      !g_ascii_isdigit (value[3]) || !g_ascii_isdigit (value[5]) || !g_ascii_isdigit (value[6]) ||
+      !g_ascii_isdigit (value[8]) || !g_ascii_isdigit (value[9]) ||
+      (year = atoi (value)) < 1 || (month = atoi (value + 5)) < 1 || month > 12 ||
+      (day = atoi (value + 8)) < 1 || !g_date_valid_dmy (day, month, year))
+    {
+      g_autofree char *shown = g_strescape (value, NULL);
+
+      return fail (error, name, node, "<%s %s=\"%.20s\"> is not a date (YYYY-MM-DD)",
+                   (const char *) node->name, attribute, shown);
+    }
+  *out = g_steal_pointer (&value);
+  return TRUE;
+}
+
 /* A title, a name, a note: one line.  A line break or a tab in it (an
  * editor's wrapping, or a file forging a line of `pnav list-documents`)
  * becomes one space with the blanks around it; NULL stays NULL. */
@@ -1356,8 +1390,9 @@ read_article (PnDocument  *document,
           g_free (article->valid_from);
           g_free (article->valid_until);
           article->deadline_text = attr (c, "text");
-          article->valid_from = attr (c, "from");
-          article->valid_until = attr (c, "until");
+          if (!date_attr (c, "from", name, &article->valid_from, error) ||
+              !date_attr (c, "until", name, &article->valid_until, error))
+            return FALSE;
         }
       else if (is_element (c, "benefit"))
         {
@@ -1828,7 +1863,8 @@ read_case (PnDocument  *document,
   PnCase *pcase = pn_document_add_case (document);
 
   pcase->name = attr (node, "name");
-  pcase->as_of = attr (node, "as-of");
+  if (!date_attr (node, "as-of", name, &pcase->as_of, error))
+    return FALSE;
   pcase->line = xmlGetLineNo (node);
 
   for (xmlNode *c = node->children; c != NULL; c = c->next)
@@ -2639,10 +2675,11 @@ read_document (PnDocument     *document,
   lines->jurisdiction_line = xmlGetLineNo (node);
 
   node = child (root, "validity");
-  document->issued = attr (node, "issued");
-  document->in_force_from = attr (node, "in-force-from");
-  document->in_force_until = attr (node, "in-force-until");
-  document->applies_from = attr (node, "applies-from");
+  if (!date_attr (node, "issued", display_name, &document->issued, error) ||
+      !date_attr (node, "in-force-from", display_name, &document->in_force_from, error) ||
+      !date_attr (node, "in-force-until", display_name, &document->in_force_until, error) ||
+      !date_attr (node, "applies-from", display_name, &document->applies_from, error))
+    return FALSE;
   /* ISO dates compare as strings; the schema checked they are dates. */
   if (document->in_force_from != NULL && document->in_force_until != NULL &&
       strcmp (document->in_force_from, document->in_force_until) > 0)
@@ -2665,8 +2702,10 @@ read_document (PnDocument     *document,
 
   node = child (root, "source");
   document->source_file = attr (node, "file");
-  document->last_verified = attr (node, "last-verified");
+  if (!date_attr (node, "last-verified", display_name, &document->last_verified, error))
+    return FALSE;
 
+  guint n_supersedes = 0;
   for (xmlNode *c = root->children; c != NULL; c = c->next)
     {
       g_autofree char *ref = NULL;
@@ -2675,9 +2714,12 @@ read_document (PnDocument     *document,
       if (!is_element (c, "supersedes"))
         continue;
       ref = need_attr (c, "ref", display_name, error);
-      from = need_attr (c, "from", display_name, error);
-      if (ref == NULL || from == NULL)
+      if (ref == NULL || !date_attr (c, "from", display_name, &from, error))
         return FALSE;
+      if (from == NULL)
+        return fail (error, display_name, c, "<supersedes> has no from attribute");
+      if (++n_supersedes > PN_POLICY_MAX_EXTENDS)
+        return fail (error, display_name, c, "a document supersedes at most %u others", PN_POLICY_MAX_EXTENDS);
       if (g_strcmp0 (ref, document->id) == 0)
         return fail (error, display_name, c, "the document cannot supersede itself");
       for (guint i = 0; i < document->supersedes->len; i++)
@@ -2686,6 +2728,7 @@ read_document (PnDocument     *document,
       pn_document_add_supersession (document, ref, from);
     }
 
+  guint n_extends = 0;
   for (xmlNode *c = root->children; c != NULL; c = c->next)
     {
       g_autofree char *ref = NULL;
@@ -2694,9 +2737,12 @@ read_document (PnDocument     *document,
       if (!is_element (c, "extends"))
         continue;
       ref = need_attr (c, "ref", display_name, error);
-      until = need_attr (c, "until", display_name, error);
-      if (ref == NULL || until == NULL)
+      if (ref == NULL || !date_attr (c, "until", display_name, &until, error))
         return FALSE;
+      if (until == NULL)
+        return fail (error, display_name, c, "<extends> has no until attribute");
+      if (++n_extends > PN_POLICY_MAX_EXTENDS)
+        return fail (error, display_name, c, "a document extends at most %u others", PN_POLICY_MAX_EXTENDS);
       if (g_strcmp0 (ref, document->id) == 0)
         return fail (error, display_name, c, "the document cannot extend itself");
       for (guint i = 0; i < document->extends->len; i++)

@@ -35,6 +35,10 @@ typedef enum
 #define PN_POLICY_MAX_TEXT       (1024 * 1024)
 /* parsing and validating one file */
 #define PN_POLICY_MAX_SECONDS    20
+/* documents one may replace (<supersedes>) or keep in force (<extends>):
+ * a notice names a few; fifty thousand made every read after the import
+ * quadratic */
+#define PN_POLICY_MAX_EXTENDS    100
 
 GQuark       pn_policy_error_quark              (void);
 

@@ -787,8 +787,9 @@ pn_document_get_in_force_until (PnDocument *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  if (self->extended_until != NULL &&
-      (self->in_force_until == NULL || strcmp (self->extended_until, self->in_force_until) > 0))
+  /* a text of no end date is in force without one: nothing to extend */
+  if (self->extended_until != NULL && self->in_force_until != NULL &&
+      strcmp (self->extended_until, self->in_force_until) > 0)
     return self->extended_until;
   return self->in_force_until;
 }

@@ -264,7 +264,12 @@ column_pack (Check         *check,
 static gboolean
 valid_id (const char *text)
 {
-  gsize len = strlen (text);
+  gsize len;
+
+  /* a NULL in a column a tampered file relaxed */
+  if (text == NULL)
+    return FALSE;
+  len = strlen (text);
 
   return len > 0 && len <= MAX_ID_BYTES && g_utf8_validate (text, len, NULL);
 }
@@ -424,7 +429,7 @@ _pn_store_read_taxonomy (PnStore  *self,
   "key, id, doc_number, title_zh, title_en, issuer_zh, issuer_en, jurisdiction, draft," \
   " issued, in_force_from, in_force_until, applies_from, source_file, file_name," \
   " last_verified, overlap_principle, overlap_where, overlap_quote, overlap_en, lists," \
-  " user_imported, position, n_articles, n_benefits"
+  " user_imported, position, n_articles, n_benefits, n_relations"
 
 static PnDocument *
 document_from_row (PnStore       *self,
@@ -445,6 +450,7 @@ document_from_row (PnStore       *self,
   GVariantIter iter;
   const char *cap_id, *per, *article, *zh, *en;
   const char *term_id, *parent, *level;
+  int n_relations;
   gint64 amount;
 
   id = ID_TEXT (stmt, 1, "its id", TRUE);
@@ -477,6 +483,7 @@ document_from_row (PnStore       *self,
   document->position = column_int (check, stmt, 22, "its position", G_MININT, G_MAXINT);
   document->n_articles = column_int (check, stmt, 23, "its article count", 0, G_MAXINT);
   document->n_benefits = column_int (check, stmt, 24, "its benefit count", 0, G_MAXINT);
+  n_relations = column_int (check, stmt, 25, "its count of documents it supersedes or extends", 0, G_MAXINT);
   if (check->failed)
     return NULL;
 
@@ -512,6 +519,11 @@ document_from_row (PnStore       *self,
       else
         pn_document_add_extension (document, term_id, level);
     }
+
+  /* the count _pn_store_read_extensions () holds its rows to is its own
+   * lists' */
+  if (!check->failed && (guint) n_relations != document->extends->len + document->supersedes->len)
+    damaged (check, "its count of documents it supersedes or extends is not that of its own lists");
 
   g_variant_iter_init (&iter, locations);
   while (g_variant_iter_next (&iter, "(&s&s&s&s&s)", &term_id, &parent, &level, &zh, &en))
@@ -1759,9 +1771,37 @@ _pn_store_read_extensions (PnStore  *self,
   PnStepResult r = PN_STEP_DONE;
 
   _pn_store_lock (self);
+  /* each document's rows, as many as its own lists hold (kept in
+   * n_relations): a row gone, or moved to another document, took an
+   * extension away in silence */
   stmt = _pn_store_prepare (self,
-                            "SELECT e.extends, d.id, e.until_day FROM extensions e"
-                            " JOIN documents d ON d.key = e.document WHERE d.draft = 0", error);
+                            "SELECT d.id FROM documents d WHERE d.n_relations IS NOT"
+                            " (SELECT count(*) FROM extensions e WHERE e.document = d.key)"
+                            " + (SELECT count(*) FROM supersessions s WHERE s.document = d.key) LIMIT 1", error);
+  if (stmt == NULL)
+    ok = FALSE;
+  else if ((r = _pn_store_step (self, stmt, error)) == PN_STEP_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+
+      ok = _pn_store_damaged (self, error, valid_id (id) ? id : "a document",
+                              "the documents it supersedes or extends are not those of its rows");
+    }
+  else if (r == PN_STEP_ERROR)
+    ok = FALSE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  r = PN_STEP_DONE;
+  if (!ok)
+    {
+      _pn_store_unlock (self);
+      return NULL;
+    }
+  /* every row, of a document there or not: a row of none, or of a
+   * document whose status is no status, is damage to say (a join left
+   * them out, and a client's ¥12,000,000 became ¥0 in silence) */
+  stmt = _pn_store_prepare (self,
+                            "SELECT e.extends, d.id, e.until_day, d.draft, d.key, e.document FROM extensions e"
+                            " LEFT JOIN documents d ON d.key = e.document", error);
   if (stmt == NULL)
     ok = FALSE;
   while (ok && (r = _pn_store_step (self, stmt, error)) == PN_STEP_ROW)
@@ -1769,13 +1809,24 @@ _pn_store_read_extensions (PnStore  *self,
       const char *extends = (const char *) sqlite3_column_text (stmt, 0);
       const char *by = (const char *) sqlite3_column_text (stmt, 1);
       const char *until = (const char *) sqlite3_column_text (stmt, 2);
+      const char *named = by != NULL && valid_id (by) ? by : "a document";
 
-      if (!valid_id (extends) || !valid_id (by) || !valid_date (until))
-        {
-          ok = _pn_store_damaged (self, error, by != NULL && valid_id (by) ? by : "a document",
-                                  "a document it extends is not valid");
-          break;
-        }
+      if (sqlite3_column_type (stmt, 4) == SQLITE_NULL)
+        ok = _pn_store_damaged (self, error, "a notice", "a row of the extensions is of no document");
+      else if (sqlite3_column_type (stmt, 3) != SQLITE_INTEGER ||
+               (sqlite3_column_int (stmt, 3) != 0 && sqlite3_column_int (stmt, 3) != 1))
+        ok = _pn_store_damaged (self, error, named, "its status is not valid");
+      else if (!valid_id (by))
+        ok = _pn_store_damaged (self, error, "a notice", "its id is not valid");
+      else if (sqlite3_column_type (stmt, 0) != SQLITE_TEXT || !valid_id (extends))
+        ok = _pn_store_damaged (self, error, named, "the id of a document it extends is not valid");
+      else if (sqlite3_column_type (stmt, 2) != SQLITE_TEXT || !valid_date (until))
+        ok = _pn_store_damaged (self, error, named, "the day it extends “%s” to is not a date", extends);
+      if (!ok)
+        break;
+      /* a draft extends nothing until it is final */
+      if (sqlite3_column_int (stmt, 3) != 0)
+        continue;
       g_ptr_array_add (rows, g_strdup (extends));
       g_ptr_array_add (rows, g_strdup (by));
       g_ptr_array_add (rows, g_strdup (until));

@@ -546,7 +546,8 @@ static const char *legacy_migrations[] = {
   "  overlap_principle TEXT, overlap_where TEXT, overlap_quote TEXT, overlap_en TEXT," \
   "  lists BLOB NOT NULL,"                                              \
   "  user_imported INTEGER NOT NULL, position INTEGER NOT NULL,"        \
-  "  n_articles INTEGER NOT NULL, n_benefits INTEGER NOT NULL);"        \
+  "  n_articles INTEGER NOT NULL, n_benefits INTEGER NOT NULL,"         \
+  "  n_relations INTEGER NOT NULL);"                                     \
   "CREATE INDEX documents_at ON documents (jurisdiction);"              \
   "CREATE INDEX documents_order ON documents (user_imported, position, id);" \
   "CREATE TABLE supersessions ("                                        \
@@ -557,6 +558,8 @@ static const char *legacy_migrations[] = {
   "  document INTEGER NOT NULL REFERENCES documents(key) ON DELETE CASCADE," \
   "  extends TEXT NOT NULL, until_day TEXT NOT NULL);"                  \
   "CREATE INDEX extensions_extends ON extensions (extends);"            \
+  "CREATE INDEX extensions_document ON extensions (document);"          \
+  "CREATE INDEX supersessions_document ON supersessions (document);"    \
   "CREATE TABLE document_files ("                                       \
   "  document INTEGER PRIMARY KEY REFERENCES documents(key) ON DELETE CASCADE," \
   "  name TEXT, xml BLOB NOT NULL);"                                    \
@@ -1186,8 +1189,9 @@ insert_document (PnStore     *self,
                       "INSERT INTO documents (id, doc_number, title_zh, title_en, issuer_zh, issuer_en,"
                       " jurisdiction, draft, issued, in_force_from, in_force_until, applies_from,"
                       " source_file, file_name, last_verified, overlap_principle, overlap_where,"
-                      " overlap_quote, overlap_en, lists, user_imported, position, n_articles, n_benefits)"
-                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      " overlap_quote, overlap_en, lists, user_imported, position, n_articles, n_benefits,"
+                      " n_relations)"
+                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                       error);
   file_stmt = doc_stmt ? prepare (self, "INSERT INTO document_files (document, name, xml) VALUES (?, ?, ?)",
                                   error) : NULL;
@@ -1278,6 +1282,10 @@ insert_document (PnStore     *self,
   sqlite3_bind_int (doc_stmt, 22, position);
   sqlite3_bind_int (doc_stmt, 23, document->articles->len);
   sqlite3_bind_int (doc_stmt, 24, document->n_benefits);
+  /* how many rows of supersessions and extensions are its: a row gone is
+   * found without reading its document */
+  sqlite3_bind_int (doc_stmt, 25, (document->supersedes != NULL ? document->supersedes->len : 0) +
+                                  (document->extends != NULL ? document->extends->len : 0));
   if (step (self, doc_stmt, error) != PN_STEP_DONE)
     return FALSE;
   document_key = sqlite3_last_insert_rowid (self->db);

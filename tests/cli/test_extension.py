@@ -20,6 +20,8 @@ import json
 import os
 import re
 import shutil
+import sqlite3
+from contextlib import closing
 import subprocess
 import sys
 import tempfile
@@ -253,7 +255,7 @@ def run_tests(tap, pnav):
     n = docs.get("xiamen-2026-15", {})
     tap.ok(n.get("extends") == [{"id": "xiamen-2023-17", "until": "2027-12-31"}], "the notice lists what it extends", n)
     rc, out, err = pnav.run("show", "xiamen-2023-17")
-    tap.ok("2027-12-31 (extended by xiamen-2026-15; the text said 2026-12-31)" in out, "pnav show says so", out + err)
+    tap.ok("2027-12-31 (extended by 厦府办规〔2026〕15号; the text said 2026-12-31)" in out and "Keeps in force" not in out, "pnav show says so", out + err)
     rc, data, err = pnav.json("deadlines", "--location", "xiamen", "--as-of", "2027-06-01")
     ends = {d.get("benefit_id"): d.get("valid_until") for d in (data or {}).get("deadlines", [])}
     tap.ok(ends.get(BENEFIT) == "2027-12-31", "deadlines: the measure ends on the new day", data or err)
@@ -280,6 +282,73 @@ def run_tests(tap, pnav):
     tap.ok(total == 0 and status == "expired", "with the notices removed the measure has expired again", raw)
     x = documents(pnav).get("xiamen-2023-17", {})
     tap.ok(x.get("in_force_until") == "2026-12-31" and x.get("extended_by") is None, "and its day is the text's", x)
+
+    # ---- a damaged store says so, naming the notice, and never crashes ----
+    rc, out, err = pnav.run("import", draft)
+    tap.ok(rc == 0, "the notice imports again", err)
+    pristine = os.path.join(pnav.tmp, "pristine.db")
+    with closing(sqlite3.connect(pnav.db)) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(pnav.db, pristine)
+
+    def restore():
+        for suffix in ("-wal", "-shm"):
+            if os.path.exists(pnav.db + suffix):
+                os.unlink(pnav.db + suffix)
+        shutil.copy(pristine, pnav.db)
+
+    damage = [
+        ("its row gone", "DELETE FROM extensions"),
+        ("its row moved to no document", "UPDATE extensions SET document = 9999"),
+        ("a day that is no date", "UPDATE extensions SET until_day = '2027-13-45'"),
+        ("an id that is a number", "UPDATE extensions SET extends = 5"),
+        ("its status no status", "UPDATE documents SET draft = 7 WHERE id = 'xiamen-2026-15'"),
+        ("the id NULL", "PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = replace(sql, "
+                        "'extends TEXT NOT NULL', 'extends TEXT') WHERE name = 'extensions'"),
+    ]
+    for name, sql in damage:
+        restore()
+        with closing(sqlite3.connect(pnav.db)) as connection:
+            connection.executescript(sql)
+            connection.commit()
+        if name == "the id NULL":
+            with closing(sqlite3.connect(pnav.db)) as connection:
+                connection.execute("UPDATE extensions SET extends = NULL")
+                connection.commit()
+        rc, out, err = pnav.run("match", *PHASE_2, "--as-of", "2027-03-01")
+        tap.ok(rc == 3 and "damaged" in err and len(err.strip().splitlines()) == 1,
+               "damaged (%s): one line, exit 3, no crash" % name, "rc=%d %s" % (rc, err))
+    restore()
+    rc, out, err = pnav.run("remove", "xiamen-2026-15")
+    tap.ok(rc == 0, "and the notice removed again", err)
+
+    # a day written with blanks around it is the day (the store kept the
+    # blanks and every command after the import said the store was damaged)
+    blanks = pnav.write("blanks.xml", (NOTICE_XML % {"id": "xiamen-2026-17", "status": "final", "number": "17",
+                                                     "ref": "xiamen-2023-17", "until": "2027-12-31"})
+                        .replace('until="2027-12-31"/>', 'until=" 2027-12-31\n\t"/>'))
+    rc, out, err = pnav.run("import", blanks)
+    total, status, count, raw = counted(pnav, "2027-03-01")
+    tap.ok(rc == 0 and total == 12000000, "a day with blanks around it: imported, and it counts", (err, raw))
+    pnav.run("remove", "xiamen-2026-17")
+
+    # fifty thousand documents extended made every read after it quadratic
+    many = pnav.write("many.xml", (NOTICE_XML % {"id": "xiamen-2026-18", "status": "final", "number": "18",
+                                                 "ref": "xiamen-2023-17", "until": "2027-12-31"})
+                      .replace('<extends ref="xiamen-2023-17" until="2027-12-31"/>',
+                               "".join('<extends ref="doc-%d" until="2027-12-31"/>' % i for i in range(101))))
+    rc, out, err = pnav.run("import", many)
+    tap.ok(rc != 0 and "many.xml:" in err and "at most 100" in err, "more than 100 documents extended: refused", err)
+
+    # what would change nothing is said
+    for name, ref, until, words in (("nothing", "no-such-doc", "2027-12-31", "no such document"),
+                                    ("open-ended", "fujian-2022-tasks", "2027-12-31", "no end date"),
+                                    ("a draft", "xiamen-2025-draft", "2027-12-31", "draft"),
+                                    ("earlier", "xiamen-2023-17", "2026-12-15", "already")):
+        path = notice(pnav, "warn-%s.xml" % name.replace(" ", "-"), id="xiamen-2026-19", number="19", ref=ref,
+                      until=until)
+        rc, out, err = pnav.run("import", "--dry-run", path)
+        tap.ok(rc == 0 and "warning" in err and words in err, "extending %s: a warning" % name, err)
 
     # ---- refused: one line naming the file and line ----
     rc, out, err = pnav.run("validate", notice(pnav, "self.xml", ref="xiamen-2026-15"))
