@@ -556,6 +556,29 @@ pn_window_unless_unsaved (PnWindow     *self,
   ConfirmData *data;
   GtkWidget *dialog;
 
+  /* answers given but never saved as a client: lost without a word when
+   * a saved client was opened over them */
+  if (name == NULL && application != NULL &&
+      pn_profile_get_location (pn_application_get_profile (application)) != NULL)
+    {
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard the Answers Given?"),
+                                       _("They are not saved as a client: the client opened replaces them. "
+                                         "To keep them, cancel and save them from Saved Clients."));
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "discard", _("_Discard"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      data = g_new0 (ConfirmData, 1);
+      data->self = g_object_ref (self);
+      data->then = then;
+      g_signal_connect (dialog, "response", G_CALLBACK (pn_window_confirm_response_cb), data);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
   if (name == NULL || !pn_application_get_unsaved_changes (application))
     {
       then (self);

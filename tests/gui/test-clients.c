@@ -270,6 +270,20 @@ test_switch (Fixture *fixture)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-client", NULL));
   pn_test_flush ();
   g_assert_null (pn_test_find_message_dialog ());
+
+  /* Answers given and never saved as a client, then a saved client:
+   * asked (they were lost without a word); Cancel keeps them, Discard
+   * opens the client. */
+  pn_profile_set_location (fixture->profile, "jinjiang");
+  pn_profile_set_figure (fixture->profile, PN_FIGURE_RD_INVESTMENT, 70000000);
+  g_assert_null (pn_profile_get_name (fixture->profile));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-client", "s", CLIENT_A));
+  respond ("cancel");
+  g_assert_null (pn_profile_get_name (fixture->profile));
+  g_assert_cmpint (pn_profile_get_figure (fixture->profile, PN_FIGURE_RD_INVESTMENT), ==, 70000000);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-client", "s", CLIENT_A));
+  respond ("discard");
+  g_assert_cmpstr (pn_profile_get_name (fixture->profile), ==, CLIENT_A);
 }
 
 /* The person menu has New Client and Start Over, with their shortcuts. */
