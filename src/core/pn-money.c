@@ -66,6 +66,28 @@ pn_money_format_wan (gint64 yuan)
   char *p = end;
   guint64 value = magnitude (yuan);
 
+  /* "每年最高1亿元", as the texts write it, not "10,000万元": whole
+   * hundredths of 亿 */
+  if (value >= 100000000 && value % 1000000 == 0)
+    {
+      static const char yi_unit[] = "亿元";
+      guint64 hundredths = value / 1000000;
+
+      p -= sizeof yi_unit - 1;
+      memcpy (p, yi_unit, sizeof yi_unit - 1);
+      if (hundredths % 100 != 0)
+        {
+          if (hundredths % 10 != 0)
+            *--p = (char) ('0' + hundredths % 10);
+          *--p = (char) ('0' + (hundredths / 10) % 10);
+          *--p = '.';
+        }
+      p = put_grouped (p, hundredths / 100);
+      if (yuan < 0)
+        *--p = '-';
+      return g_strndup (p, end - p);
+    }
+
   if (value < 10000)
     {
       p -= sizeof yuan_unit - 1;

@@ -72,7 +72,7 @@ test_total_saturates (void)
   yuan = pn_money_format_total (&total);
   wan = pn_money_format_total_wan (&total);
   g_assert_cmpstr (yuan, ==, "more than ¥1,000,000,000,000,000,000");
-  g_assert_cmpstr (wan, ==, "超过100,000,000,000,000万元");
+  g_assert_cmpstr (wan, ==, "超过10,000,000,000亿元");
 }
 
 /* At the new bound, 100,000 benefits sum exactly. */
@@ -91,7 +91,7 @@ test_total_exact (void)
   yuan = pn_money_format_total (&total);
   wan = pn_money_format_total_wan (&total);
   g_assert_cmpstr (yuan, ==, "¥100,000,000,000,000,000");
-  g_assert_cmpstr (wan, ==, "10,000,000,000,000万元");
+  g_assert_cmpstr (wan, ==, "1,000,000,000亿元");
 }
 
 /* Once beyond, a total stays beyond even if a negative figure follows. */
@@ -135,7 +135,12 @@ static const struct
   { 3050000, "¥3,050,000", "305万元" },
   { 12000000, "¥12,000,000", "1,200万元" },
   { 123456789, "¥123,456,789", "12,345.6789万元" },
-  { G_GINT64_CONSTANT (1000000000000), "¥1,000,000,000,000", "100,000,000万元" },
+  { G_GINT64_CONSTANT (1000000000000), "¥1,000,000,000,000", "10,000亿元" },
+  /* as the texts write it: 1亿元, 1.5亿元, 2.35亿元 */
+  { 100000000, "¥100,000,000", "1亿元" },
+  { 150000000, "¥150,000,000", "1.5亿元" },
+  { 235000000, "¥235,000,000", "2.35亿元" },
+  { -200000000, "-¥200,000,000", "-2亿元" },
   { -12345678, "-¥12,345,678", "-1,234.5678万元" },
 };
 
