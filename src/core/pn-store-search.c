@@ -133,6 +133,112 @@ hit_from_row (PnStore       *self,
   return hit;
 }
 
+static gboolean
+is_han (gunichar c)
+{
+  return g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN;
+}
+
+/* The query with a space at each border of digits and Han characters,
+ * or with none there: "1000万元" finds the "1000 万元" a text extracted
+ * from a PDF wrote, and the other way round */
+static char *
+spaced_at_digits (const char *query,
+                  gboolean    spaced)
+{
+  GString *out = g_string_new (NULL);
+  gunichar before = 0;
+
+  for (const char *p = query; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!spaced && c == ' ')
+        {
+          const char *next = g_utf8_next_char (p);
+          gunichar after = *next != '\0' ? g_utf8_get_char (next) : 0;
+
+          if ((g_ascii_isdigit (before) && is_han (after)) || (is_han (before) && g_ascii_isdigit (after)))
+            continue;
+        }
+      if (spaced && before != 0 &&
+          ((g_ascii_isdigit (before) && is_han (c)) || (is_han (before) && c < 0x80 && g_ascii_isdigit (c))))
+        g_string_append_c (out, ' ');
+      g_string_append_unichar (out, c);
+      before = c;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Ⅰ Ⅱ Ⅲ Ⅳ before 期 or 类 written with Latin letters (II期), or the other
+ * way round: the texts write 完成Ⅰ、Ⅱ、Ⅲ期, a keyboard II期 */
+static char *
+roman_swapped (const char *query)
+{
+  static const struct { const char *latin; const char *numeral; } numerals[] = {
+    { "III", "Ⅲ" }, { "IV", "Ⅳ" }, { "II", "Ⅱ" }, { "I", "Ⅰ" },
+  };
+  GString *out = g_string_new (NULL);
+  gboolean changed = FALSE;
+
+  for (const char *p = query; *p != '\0';)
+    {
+      gboolean done = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (numerals) && !done; i++)
+        {
+          const char *from[2] = { numerals[i].latin, numerals[i].numeral };
+
+          for (guint way = 0; way < 2 && !done; way++)
+            {
+              const char *rest = p + strlen (from[way]);
+
+              if (!g_str_has_prefix (p, from[way]) ||
+                  !(g_str_has_prefix (rest, "期") || g_str_has_prefix (rest, "类") ||
+                    g_str_has_prefix (rest, "、") || g_str_has_prefix (rest, " 期")) ||
+                  (way == 0 && p > query && g_ascii_isalpha (p[-1])))
+                continue;
+              g_string_append (out, way == 0 ? numerals[i].numeral : numerals[i].latin);
+              p = rest;
+              done = changed = TRUE;
+            }
+        }
+      if (!done)
+        {
+          g_string_append_unichar (out, g_utf8_get_char (p));
+          p = g_utf8_next_char (p);
+        }
+    }
+  if (!changed)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+add_phrase (GString    *match,
+            GPtrArray  *seen,
+            const char *text)
+{
+  if (text == NULL || g_utf8_strlen (text, -1) < 3 ||
+      g_ptr_array_find_with_equal_func (seen, text, g_str_equal, NULL))
+    return;
+  g_ptr_array_add (seen, g_strdup (text));
+  if (match->len > 0)
+    g_string_append (match, " OR ");
+  /* each a quoted phrase, so FTS syntax in user input is inert */
+  g_string_append_c (match, '"');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (match, '"');
+      g_string_append_c (match, *p);
+    }
+  g_string_append_c (match, '"');
+}
+
 /* ≥ 3 characters: a trigram phrase query in bm25's order, headings
  * weighted 5.0 (pn_rank(): the same order, without reading each hit's
  * length from the index). */
@@ -145,18 +251,25 @@ search_phrase (PnStore     *self,
 {
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_search_hit_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GString) phrase = g_string_new ("\"");
+  g_autoptr(GString) phrase = g_string_new (NULL);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
   PnStepResult r;
   int rc;
 
-  /* The query is one quoted phrase, so FTS syntax in user input is inert. */
-  for (const char *p = query; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (phrase, '"');
-      g_string_append_c (phrase, *p);
-    }
-  g_string_append_c (phrase, '"');
+  /* the query, and the spellings a text may have of it */
+  {
+    g_autofree char *spaced = spaced_at_digits (query, TRUE);
+    g_autofree char *unspaced = spaced_at_digits (query, FALSE);
+    const char *forms[] = { query, spaced, unspaced };
+
+    for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+      {
+        g_autofree char *roman = roman_swapped (forms[i]);
+
+        add_phrase (phrase, seen, forms[i]);
+        add_phrase (phrase, seen, roman);
+      }
+  }
 
   rc = pn_fts_rank_refresh (_pn_store_get_rank (self), _pn_store_get_db (self), "articles_fts");
   if (rc != SQLITE_OK)
@@ -552,6 +665,32 @@ pn_store_search (PnStore     *self,
     hits = search_phrase (self, trimmed, document_id, limit, error);
   else
     hits = search_short (self, trimmed, document_id, limit, error);
+  /* "II期" is "Ⅱ期" in the texts: two characters, which the trigram
+   * index cannot match; the short search finds them, after the others */
+  if (hits != NULL && hits->len < limit && g_utf8_strlen (trimmed, -1) >= 3)
+    {
+      g_autofree char *roman = roman_swapped (trimmed);
+      g_autoptr(GPtrArray) more = NULL;
+
+      if (roman != NULL && g_utf8_strlen (roman, -1) < 3)
+        more = search_short (self, roman, document_id, limit, error);
+      if (roman != NULL && g_utf8_strlen (roman, -1) < 3 && more == NULL)
+        g_clear_pointer (&hits, g_ptr_array_unref);
+      for (guint i = 0; more != NULL && i < more->len && hits->len < limit; i++)
+        {
+          PnSearchHit *hit = g_ptr_array_index (more, i);
+          gboolean known = FALSE;
+
+          for (guint j = 0; j < hits->len && !known; j++)
+            {
+              const PnSearchHit *other = g_ptr_array_index (hits, j);
+
+              known = g_str_equal (other->document_id, hit->document_id) && g_str_equal (other->article, hit->article);
+            }
+          if (!known)
+            g_ptr_array_add (hits, g_ptr_array_steal_index (more, i--));
+        }
+    }
   _pn_store_unlock (self);
 
   return hits;

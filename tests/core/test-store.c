@@ -1268,6 +1268,29 @@ check_bm25_order (PnStore    *store,
  * connection or another one, it reads them again.  The padded articles
  * take the rowids the first ones had, with other lengths: a stale copy
  * would misorder them. */
+/* The spellings a text has of what is typed: "1000 万元" as a PDF's text
+ * wrote it for "1000万元", and Ⅱ期 for "II期" */
+static void
+test_search_spellings (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path ("spellings.db");
+  g_autoptr(PnStore) store = pn_store_open (path, &error);
+  g_autofree char *spaced = NULL;
+  g_autofree char *unspaced = NULL;
+  g_autofree char *latin = NULL;
+
+  g_assert_no_error (error);
+  /* Xiamen art. 1: "给予最高不超过 1000 万元" (the text as extracted) */
+  unspaced = search_hits (store, "1000万元", NULL, 50);
+  spaced = search_hits (store, "1000 万元", NULL, 50);
+  g_assert_nonnull (strstr (unspaced, "xiamen-2023-17/1 "));
+  g_assert_cmpstr (unspaced, ==, spaced);
+  /* Jinjiang 1.1: "完成Ⅰ期、Ⅱ期、Ⅲ期临床试验" */
+  latin = search_hits (store, "II期", NULL, 50);
+  g_assert_nonnull (strstr (latin, "jinjiang-2025-8/1.1 "));
+}
+
 static void
 test_search_bm25_order (void)
 {
@@ -1380,6 +1403,7 @@ main (int   argc,
   g_test_add_func ("/pn/store/candidates/kept-places-threads", test_kept_place_keys_threads);
   g_test_add_func ("/pn/store/search/brute-force", test_search_brute_force);
   g_test_add_func ("/pn/store/search/bm25-order", test_search_bm25_order);
+  g_test_add_func ("/pn/store/search/spellings", test_search_spellings);
   for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
     {
       g_autofree char *path = g_strdup_printf ("/pn/loader/hostile/%s", hostile[i].name);
