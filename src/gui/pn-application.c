@@ -79,6 +79,13 @@ pn_application_about_cb (GSimpleAction *action G_GNUC_UNUSED,
                         "transient-for", pn_application_find_window (self),
                         "application", self,
                         NULL);
+  /* where the figures come from, and what they are not */
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Policy Data"), NULL, GTK_LICENSE_CUSTOM,
+                                      _("The measures, amounts, conditions and dates come from the official texts "
+                                        "listed in Policy Documents, each with the day it was last checked against "
+                                        "its source, and from the texts you import. The amounts are estimates worked "
+                                        "out from those texts: the responsible units decide what is paid, under their "
+                                        "own rules and budgets. This is not official or legal advice."));
   gtk_window_present (about);
 }
 
