@@ -322,6 +322,15 @@ pn_window_back_cb (GtkWidget  *widget,
       return;
     }
 
+  /* Back within the documents first: a page to its list, an article's
+   * list to the documents (at a phone's width there were two arrows) */
+  if (g_strcmp0 (view, "documents") == 0 && self->reader_view != NULL &&
+      pn_reader_view_can_go_back (PN_READER_VIEW (self->reader_view)))
+    {
+      gtk_widget_activate_action (self->reader_view, "reader.back", NULL);
+      return;
+    }
+
   /* Back from a view opened from the results is back to the results;
    * before any answer (the documents opened from the welcome), back to
    * the welcome, not to an empty results page. */
@@ -394,6 +403,8 @@ pn_window_ensure_reader (PnWindow *self)
       GtkStackPage *page;
 
       self->reader_view = pn_reader_view_new (PN_APPLICATION (application));
+      /* the header's Back goes back within it first: one Back arrow */
+      pn_reader_view_set_back_in_header (PN_READER_VIEW (self->reader_view), TRUE);
       page = gtk_stack_add_named (self->main_stack, self->reader_view, "documents");
       gtk_stack_page_set_title (page, _("Policy Documents"));
     }

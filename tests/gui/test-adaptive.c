@@ -14,6 +14,7 @@
 #include "pn-application.h"
 #include "pn-test-util.h"
 #include "pn-window.h"
+#include "reader/pn-reader-view.h"
 #include "results/pn-results-view.h"
 
 #include <glib/gi18n.h>
@@ -200,6 +201,24 @@ test_views (Fixture *fixture)
   check (fixture, "deadlines");
   show (fixture, "win.show-documents");
   check (fixture, "documents");
+
+  /* A page of the documents: one Back, the header's, back to the list
+   * first (the reader's own arrow stood under it), then out */
+  {
+    GtkWidget *reader = pn_window_get_view (fixture->window, "documents");
+    AdwLeaflet *leaflet = ADW_LEAFLET (pn_test_template_child (reader, PN_TYPE_READER_VIEW, "leaflet"));
+
+    g_assert_true (pn_reader_view_show_article (PN_READER_VIEW (reader), "xiamen-2023-17", "1"));
+    pn_test_flush ();
+    g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
+    g_assert_false (gtk_widget_get_visible (pn_test_template_child (reader, PN_TYPE_READER_VIEW,
+                                                                    "content_back_button")));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL));
+    pn_test_flush ();
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pn_test_window_child (fixture->window, "main_stack"))),
+                     ==, "documents");
+    g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "sidebar");
+  }
 
   /* A saved client opened here: the header names no client at this
    * width, and the documents look the same; a toast says which it is. */

@@ -32,6 +32,7 @@ struct _PnReaderView
   GtkLabel       *article_summary_label;
   GtkLabel       *article_units_label;
   GtkButton      *content_back_button;
+  gboolean        back_in_header;   /* the window's Back goes back here */
   GtkStack       *content_stack;
   GtkLabel       *document_articles_label;
   GtkBox         *document_badges;
@@ -521,6 +522,26 @@ static void
 pn_reader_view_actions_update (PnReaderView *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.back", can_go_back (self));
+  /* one Back at a phone's width: the window's, when it goes back here */
+  gtk_widget_set_visible (GTK_WIDGET (self->content_back_button),
+                          adw_leaflet_get_folded (self->leaflet) && !self->back_in_header);
+}
+
+gboolean
+pn_reader_view_can_go_back (PnReaderView *self)
+{
+  g_return_val_if_fail (PN_IS_READER_VIEW (self), FALSE);
+  /* at a phone's width only: side by side, the window's Back leaves */
+  return adw_leaflet_get_folded (self->leaflet) && can_go_back (self);
+}
+
+void
+pn_reader_view_set_back_in_header (PnReaderView *self,
+                                   gboolean      back_in_header)
+{
+  g_return_if_fail (PN_IS_READER_VIEW (self));
+  self->back_in_header = back_in_header;
+  pn_reader_view_actions_update (self);
 }
 
 /* ---- the sidebar ---- */

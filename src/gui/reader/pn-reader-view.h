@@ -31,4 +31,12 @@ const char    *pn_reader_view_get_article_number (PnReaderView  *self);
 /* Reveals the search bar and focuses its entry. */
 void           pn_reader_view_focus_search       (PnReaderView  *self);
 
+/* Whether, at a phone's width, Back would return within the reader (a
+ * page to the list, an article's list to the documents); the window's
+ * Back does it when told so, and the reader then shows no Back of its own
+ * on a page. */
+gboolean      pn_reader_view_can_go_back        (PnReaderView *self);
+void          pn_reader_view_set_back_in_header (PnReaderView *self,
+                                                 gboolean      back_in_header);
+
 G_END_DECLS
