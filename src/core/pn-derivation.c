@@ -234,8 +234,15 @@ pn_derivation_write (const GArray *steps,
                                             "award may be lower", amount);
           break;
         case PN_DERIVATION_BASE_MISSING:
-          pn_string_append_template (out, zh ? "需提供%s" : "Needs %s",
-                                  pn_derivation_figure_label (taxonomy, step->figure, lang));
+          {
+            g_autofree char *label = g_strdup (pn_derivation_figure_label (taxonomy, step->figure, lang));
+
+            /* "Needs new contract amount", not "Needs New contract…"; an
+             * acronym keeps its capitals ("R&D investment") */
+            if (!zh && label != NULL && g_ascii_isupper (label[0]) && g_ascii_islower (label[1]))
+              label[0] = g_ascii_tolower (label[0]);
+            pn_string_append_template (out, zh ? "需提供%s" : "Needs %s", label);
+          }
           if (amount != NULL)
             pn_string_append_template (out, zh ? "，最高%s" : "; up to %s", amount);
           break;
