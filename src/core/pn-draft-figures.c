@@ -3198,6 +3198,23 @@ limit_awards_by_rate (Reader *self,
     return FALSE;
 
   made = made_in_sentence (self, token->sentence, FALSE, FALSE);
+  /* the awards of its own clause ("分别给予最高…，资助金额不超过…的40%"), else
+   * of the clause before it ("…奖励；奖励金额不超过…的50%"): not an award of
+   * another clause of the sentence ("临床前…给予200万元奖励；完成Ⅰ、Ⅱ、Ⅲ期…"
+   * made the fixed ¥2,000,000 40% of the R&D) */
+  {
+    gboolean own = FALSE;
+
+    for (guint i = 0; i < made->len && !own; i++)
+      own = ((Made *) g_ptr_array_index (made, i))->clause == token->clause;
+    for (guint i = 0; i < made->len; i++)
+      {
+        Made *one = g_ptr_array_index (made, i);
+
+        if (own ? one->clause != token->clause : one->clause + 1 != token->clause)
+          g_ptr_array_remove_index (made, i--);
+      }
+  }
   for (guint i = 0; i < made->len; i++)
     {
       PnBenefit *benefit = ((Made *) g_ptr_array_index (made, i))->benefit;
@@ -3609,6 +3626,40 @@ top_up_before (Reader *self,
       if (make_top_up (higher->benefit, made->benefit))
         return TRUE;
     }
+
+  /* "对首次取得第二类、第三类医疗器械注册证的产品，分别给予每个产品50万元、
+   * 200万元奖励；对通过…的，奖励标准提高至500万元": what every award it may
+   * raise asks alike (registered), the raise asks too; it was an award of
+   * its own for a device not yet registered */
+  {
+    g_autoptr(GPtrArray) alike = g_ptr_array_new ();
+
+    for (guint i = 0; i < self->made->len; i++)
+      {
+        Made *made = g_ptr_array_index (self->made, i);
+
+        if (made == higher || made->position >= higher->position || made->sentence + 1 < higher->sentence ||
+            made->replaces || (made->benefit->kind != PN_BENEFIT_FIXED && made->benefit->kind != PN_BENEFIT_RATE))
+          continue;
+        g_ptr_array_add (alike, made->benefit);
+      }
+    for (guint c = 0; alike->len >= 2 && c < ((PnBenefit *) g_ptr_array_index (alike, 0))->conditions->len; c++)
+      {
+        const PnCondition *first = g_ptr_array_index (((PnBenefit *) g_ptr_array_index (alike, 0))->conditions, c);
+        gboolean shared = first->values[0] != NULL && first->values[1] == NULL &&
+                          pn_benefit_find_condition (higher->benefit, first->question) == NULL;
+
+        for (guint l = 1; shared && l < alike->len; l++)
+          {
+            const PnCondition *theirs = pn_benefit_find_condition (g_ptr_array_index (alike, l), first->question);
+
+            shared = theirs != NULL && theirs->values[0] != NULL && theirs->values[1] == NULL &&
+                     g_str_equal (theirs->values[0], first->values[0]);
+          }
+        if (shared)
+          g_ptr_array_add (higher->benefit->conditions, condition_copy (first));
+      }
+  }
 
   /* "分别给予第二类50万元、第三类200万元；对通过国家创新医疗器械特别审查程序的，
    * 奖励标准提高至500万元": a part of either class, which the part does not

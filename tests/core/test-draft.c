@@ -2698,6 +2698,49 @@ test_parts_of_awards (void)
     g_assert_nonnull (strstr (((PnRequirement *) g_ptr_array_index (higher->requirements, 0))->text.zh, "儿童专用"));
     assert_valid (draft);
   }
+  /* "临床前…给予200万元奖励；完成Ⅰ期、Ⅱ期、Ⅲ期临床试验的，分别给予最高不超过500万元、
+   * 1000万元、2000万元资助，资助金额不超过该阶段实际研发投入的40%": the 40% is
+   * the phases' limit, not the preclinical award's (it became 40% of R&D) */
+  {
+    static const char limit[] =
+      "一、对完成临床前研究并获得临床试验批件的1类创新药，给予200万元奖励；完成Ⅰ期、Ⅱ期、Ⅲ期临床试验的，"
+      "分别给予最高不超过500万元、1000万元、2000万元资助，资助金额不超过该阶段实际研发投入的40%。\n";
+    g_autoptr(PnDraft) draft = draft_bytes ("limit.txt", limit, -1, &error);
+    PnArticle *one;
+
+    g_assert_no_error (error);
+    one = article (pn_draft_get_document (draft), "1");
+    g_assert_true (has_benefit (one, PN_BENEFIT_FIXED, -1, 2000000, PN_YUAN_UNSET));
+    g_assert_true (has_benefit (one, PN_BENEFIT_RATE, 0.4, PN_YUAN_UNSET, 20000000));
+    assert_valid (draft);
+  }
+  /* the classes named before 分别给予, the raise for innovative devices after
+   * it: a top-up of each class's award, registered as they are (it was an
+   * award of its own: ¥5,000,000 for a class III device not registered) */
+  {
+    static const char raise[] =
+      "一、对首次取得第二类、第三类医疗器械注册证的产品，分别给予每个产品50万元、200万元奖励；"
+      "对通过国家创新医疗器械特别审查程序的，奖励标准提高至500万元。\n";
+    g_autoptr(PnDraft) draft = draft_bytes ("raise.txt", raise, -1, &error);
+    PnArticle *one;
+    guint top_ups = 0;
+
+    g_assert_no_error (error);
+    one = article (pn_draft_get_document (draft), "1");
+    for (guint i = 0; i < one->benefits->len; i++)
+      {
+        PnBenefit *benefit = g_ptr_array_index (one->benefits, i);
+
+        if (benefit->kind != PN_BENEFIT_TOP_UP)
+          continue;
+        top_ups++;
+        g_assert_cmpint (benefit->amount, ==, 5000000);
+        g_assert_cmpstr (condition (benefit, PN_QUESTION_PHASE), ==, "registered");
+        g_assert_nonnull (condition (benefit, PN_QUESTION_DEVICE_CLASS));
+      }
+    g_assert_cmpuint (top_ups, ==, 2);
+    assert_valid (draft);
+  }
   /* the same without 其中: "…每个品种最高不超过1000万元；对创新药的，最高不超过
    * 1500万元" (two 20% awards were drafted: ¥25,000,000 for ¥15,000,000) */
   {
