@@ -3500,19 +3500,35 @@ pn_draft_make_top_up (PnBenefit *higher,
   return make_top_up (higher, lower);
 }
 
+static gboolean make_top_up_of (PnBenefit *higher,
+                                PnBenefit *lower,
+                                gboolean   of_top_up);
+
 static gboolean
 make_top_up (PnBenefit *higher,
              PnBenefit *lower)
 {
+  return make_top_up_of (higher, lower, FALSE);
+}
+
+/* …and `lower` may be a fixed top-up itself (a tier above a tier) */
+static gboolean
+make_top_up_of (PnBenefit *higher,
+                PnBenefit *lower,
+                gboolean   of_top_up)
+{
   g_autofree char *zh = NULL;
   g_autofree char *en = NULL;
+  gboolean lower_fixed = lower->kind == PN_BENEFIT_FIXED ||
+                         (of_top_up && lower->kind == PN_BENEFIT_TOP_UP && lower->rate < 0 &&
+                          lower->amount != PN_YUAN_UNSET);
 
   if (!extends_conditions (higher, lower))
     return FALSE;
   if ((higher->kind != PN_BENEFIT_FIXED && higher->kind != PN_BENEFIT_RATE) ||
-      (lower->kind != PN_BENEFIT_FIXED && lower->kind != PN_BENEFIT_RATE) ||
+      (!lower_fixed && lower->kind != PN_BENEFIT_RATE) ||
       higher->tops_up != NULL || higher->stages != NULL || lower->stages != NULL ||
-      (higher->kind == PN_BENEFIT_FIXED && lower->kind == PN_BENEFIT_FIXED && higher->amount <= lower->amount))
+      (higher->kind == PN_BENEFIT_FIXED && lower_fixed && higher->amount <= lower->amount))
     return FALSE;
 
   higher->kind = PN_BENEFIT_TOP_UP;
@@ -4621,6 +4637,40 @@ build (Reader *self)
                                       "A higher cap for some of the applicants of the award before: for them it "
                                       "replaces that award, it does not add to it; put both in one overlap group, or "
                                       "keep the one that applies."));
+    }
+
+  /* "每个品种奖励100万元；国内前三家通过的，每个品种奖励200万元": a higher
+   * amount in a clause of its own for some of the applicants of the award
+   * before it (its conditions and more), with no word that adds it (另,
+   * 再, 额外): that award's higher tier, a top-up of it (both were counted,
+   * ¥3,000,000 for ¥2,000,000) */
+  for (guint i = 0; i < self->made->len; i++)
+    {
+      Made *made = g_ptr_array_index (self->made, i);
+      gsize cstart, cend;
+
+      if (made->replaces || made->benefit->kind != PN_BENEFIT_FIXED || made->benefit->tops_up != NULL ||
+          made->benefit->amount == PN_YUAN_UNSET)
+        continue;
+      cstart = clause_start (self, made->clause);
+      cend = clause_end (self, made->clause);
+      if (span_has_any (s, cstart, cend, (const char * const[]) { "另", "再", "额外", "增加", "叠加", "累加",
+                                                                 "同时", "并", NULL }))
+        continue;
+      for (guint j = i; j > 0; j--)
+        {
+          Made *lower = g_ptr_array_index (self->made, j - 1);
+
+          if (lower->sentence != made->sentence || lower->clause >= made->clause)
+            continue;
+          /* the nearest tier below, itself a top-up when it is a tier too */
+          if ((lower->benefit->kind != PN_BENEFIT_FIXED && lower->benefit->kind != PN_BENEFIT_TOP_UP) ||
+              lower->benefit->amount == PN_YUAN_UNSET ||
+              lower->benefit->amount >= made->benefit->amount || lower->benefit->stages != NULL)
+            continue;
+          if (make_top_up_of (made->benefit, lower->benefit, TRUE))
+            break;
+        }
     }
 
   /* "首次达到10亿元、30亿元、50亿元的，分别给予500万元、1000万元、1500万元

@@ -2698,6 +2698,31 @@ test_parts_of_awards (void)
     g_assert_nonnull (strstr (((PnRequirement *) g_ptr_array_index (higher->requirements, 0))->text.zh, "儿童专用"));
     assert_valid (draft);
   }
+  /* "每个品种奖励100万元；国内前三家通过的，每个品种奖励200万元": a higher tier
+   * of the same award, a top-up (both were counted, ¥3,000,000); tiers
+   * above tiers top up the one below */
+  {
+    static const char tier[] =
+      "一、对通过仿制药质量和疗效一致性评价的品种，每个品种奖励100万元；国内前三家通过的，每个品种奖励200万元。\n"
+      "二、对年营业收入首次超过5千万元的企业，给予30万元奖励；首次超过1亿元的，给予50万元奖励；首次超过5亿元的，给予100万元奖励。\n";
+    g_autoptr(PnDraft) draft = draft_bytes ("tier.txt", tier, -1, &error);
+    PnArticle *one, *two;
+    PnBenefit *top3, *third;
+
+    g_assert_no_error (error);
+    one = article (pn_draft_get_document (draft), "1");
+    g_assert_cmpuint (one->benefits->len, ==, 2);
+    top3 = g_ptr_array_index (one->benefits, 1);
+    g_assert_cmpint (top3->kind, ==, PN_BENEFIT_TOP_UP);
+    g_assert_cmpint (top3->amount, ==, 2000000);
+    g_assert_cmpstr (top3->tops_up[0], ==, ((PnBenefit *) g_ptr_array_index (one->benefits, 0))->id);
+    two = article (pn_draft_get_document (draft), "2");
+    g_assert_cmpuint (two->benefits->len, ==, 3);
+    third = g_ptr_array_index (two->benefits, 2);
+    g_assert_cmpint (third->kind, ==, PN_BENEFIT_TOP_UP);
+    g_assert_cmpstr (third->tops_up[0], ==, ((PnBenefit *) g_ptr_array_index (two->benefits, 1))->id);
+    assert_valid (draft);
+  }
   /* "临床前…给予200万元奖励；完成Ⅰ期、Ⅱ期、Ⅲ期临床试验的，分别给予最高不超过500万元、
    * 1000万元、2000万元资助，资助金额不超过该阶段实际研发投入的40%": the 40% is
    * the phases' limit, not the preclinical award's (it became 40% of R&D) */
