@@ -4141,6 +4141,17 @@ build (Reader *self)
                 (span_has (s, cstart, first->start, "国家") || span_has (s, cstart, first->start, "上级") ||
                  span_has (s, cstart, first->start, "中央")))
               base = PN_FIGURE_NATIONAL_FUNDING;
+            /* "按国家支持资金1:1配套、省级支持资金1:0.5配套": the second is of the
+             * province's funding, which no figure holds (it matched the
+             * national funding again) */
+            gboolean provincial = kind == PN_BENEFIT_MATCHING && base == PN_FIGURE_NATIONAL_FUNDING && run->n == 1 &&
+                                  span_has_any (s, back (s, first->start, 8, cstart), first->start,
+                                                (const char * const[]) { "省级", "省财政", "省里", NULL }) &&
+                                  !span_has_any (s, back (s, first->start, 8, cstart), first->start,
+                                                 (const char * const[]) { "国家", "中央", NULL });
+
+            if (provincial)
+              base = PN_FIGURE_NONE;
 
             /* "按照研发投入最高不超过40%的标准", "按评价成本的20%以内": the
              * rate is a most, the estimate what it gives at most */
@@ -4174,6 +4185,11 @@ build (Reader *self)
                                                   "This rate applies to the provincial funding, which no "
                                                   "figure asks for: check its base."));
                   }
+                if (provincial)
+                  g_ptr_array_add (made->benefit->notes,
+                                   pn_text_new ("该比例按省级资助金额计算，没有对应的数额问题：请核对基数。",
+                                                "This rate applies to the provincial funding, which no "
+                                                "figure asks for: check its base."));
                 made->from_rate = TRUE;
                 if (token->rate > 1.0)
                   g_ptr_array_add (made->benefit->notes,

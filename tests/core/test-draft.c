@@ -2142,6 +2142,22 @@ test_two_fundings (void)
   g_assert_cmpint (((PnBenefit *) g_ptr_array_index (one->benefits, 0))->base, ==, PN_FIGURE_NATIONAL_FUNDING);
   g_assert_cmpint (((PnBenefit *) g_ptr_array_index (one->benefits, 1))->base, ==, PN_FIGURE_NONE);
   assert_valid (draft);
+
+  /* each its own ratio: "按国家支持资金1:1配套、省级支持资金1:0.5配套" (the
+   * second matched the national funding again: ¥2,000,000 more for ¥4M) */
+  {
+    static const char ratios[] =
+      "第一条　对获得国家、省级科技计划项目支持的，按国家支持资金1:1配套、省级支持资金1:0.5配套，最高不超过500万元。\n"
+      "第二条　本措施自2025年1月1日起施行。\n";
+    g_autoptr(PnDraft) second = draft_bytes ("ratios.txt", ratios, -1, &error);
+
+    g_assert_no_error (error);
+    one = article (pn_draft_get_document (second), "1");
+    g_assert_cmpuint (one->benefits->len, ==, 2);
+    g_assert_cmpint (((PnBenefit *) g_ptr_array_index (one->benefits, 0))->base, ==, PN_FIGURE_NATIONAL_FUNDING);
+    g_assert_cmpint (((PnBenefit *) g_ptr_array_index (one->benefits, 1))->base, ==, PN_FIGURE_NONE);
+    assert_valid (second);
+  }
 }
 
 /* "单台（套）设备补助不超过100万元，每家企业每年不超过500万元": a limit of
