@@ -367,6 +367,8 @@ quoted_title (const char *s)
   return g_strndup (open, close - open);
 }
 
+
+static gboolean is_org_name (const char *s);
 static char *
 read_title (PnDraftExtract   *extract,
             PnDraftStructure *structure,
@@ -394,6 +396,14 @@ read_title (PnDraftExtract   *extract,
         break;
       if (is_skipped_head (para->text))
         {
+          /* "上海市浦东新区人民政府 / 浦府规〔2024〕3号 / the title": the red
+           * header's issuer without 文件 is no title (it was taken for it) */
+          if (title->len > 0 && lines == 1 && is_org_name (title->str))
+            {
+              g_string_truncate (title, 0);
+              lines = 0;
+              continue;
+            }
           if (title->len > 0)
             break;
           continue;

@@ -2782,6 +2782,19 @@ test_parts_of_awards (void)
     g_assert_cmpuint (top_ups, ==, 2);
     assert_valid (draft);
   }
+  /* "上海市浦东新区人民政府 / 浦府规〔2024〕3号 / 上海市浦东新区促进…若干规定": the
+   * issuer's line over the number is no title (it was the draft's title) */
+  {
+    static const char header[] =
+      "上海市浦东新区人民政府\n浦府规〔2024〕3号\n上海市浦东新区促进生物医药产业高质量发展若干规定\n"
+      "第一条　对1类创新药取得药品注册证书的，给予每个品种1000万元奖励。\n"
+      "第二条　本规定自2024年5月1日起施行。\n";
+    g_autoptr(PnDraft) draft = draft_bytes ("header.txt", header, -1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (pn_draft_get_document (draft)->title.zh, ==, "上海市浦东新区促进生物医药产业高质量发展若干规定");
+    g_assert_cmpstr (pn_draft_get_document (draft)->doc_number, ==, "浦府规〔2024〕3号");
+  }
   /* the same without 其中: "…每个品种最高不超过1000万元；对创新药的，最高不超过
    * 1500万元" (two 20% awards were drafted: ¥25,000,000 for ¥15,000,000) */
   {
