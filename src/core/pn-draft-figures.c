@@ -3747,7 +3747,6 @@ require_part (Reader    *self,
   const char *s = self->s;
   g_autofree char *part = NULL;
   g_auto(Vocab) own = { { NULL } };
-  PnRequirement *requirement;
   gsize from = start;
   gsize to = end;
 
@@ -3778,6 +3777,15 @@ require_part (Reader    *self,
       return;   /* a condition says it already */
   if (pn_draft_count_cjk (part) < 2)
     return;
+  pn_draft_require_part (benefit, part);
+}
+
+void
+pn_draft_require_part (PnBenefit  *benefit,
+                       const char *part)
+{
+  PnRequirement *requirement;
+
   for (guint r = 0; r < benefit->requirements->len; r++)
     if (g_str_equal (((PnRequirement *) g_ptr_array_index (benefit->requirements, r))->id, "drafted-part"))
       return;

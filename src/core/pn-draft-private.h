@@ -201,6 +201,10 @@ void      pn_draft_read_article_units (PnArticle     *article,
  * to (pn-draft-figures.c) */
 gboolean   pn_draft_make_top_up      (PnBenefit        *higher,
                                       PnBenefit        *lower);
+/* What makes a part of the applicants a part, when no question asks it:
+ * a requirement of `benefit` ("drafted-part"), once */
+void       pn_draft_require_part     (PnBenefit        *benefit,
+                                      const char       *part);
 
 /* ---- pn-draft-extend.c ---- */
 

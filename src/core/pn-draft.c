@@ -488,19 +488,13 @@ raise_across_articles (PnDocument *document)
                   const char *subject = strstr (text, "对");
                   const char *comma = subject != NULL ? pn_draft_rfind (subject, on, "，") : NULL;
                   g_autofree char *part = NULL;
-                  PnRequirement *requirement;
 
                   if (subject == NULL || comma == NULL || subject >= comma)
                     continue;
                   part = g_strndup (subject + strlen ("对"), comma - subject - strlen ("对"));
                   if (g_str_has_suffix (part, "的"))
                     part[strlen (part) - strlen ("的")] = '\0';
-                  requirement = pn_requirement_new ();
-                  requirement->id = g_strdup ("drafted-part");
-                  requirement->text.zh = g_strdup (part);
-                  requirement->text.en = g_strdup_printf ("The applicant is as the text says: “%s” (drafted; "
-                                                          "translate and check)", part);
-                  g_ptr_array_add (higher->requirements, requirement);
+                  pn_draft_require_part (higher, part);
                 }
               if (!pn_draft_make_top_up (higher, lower))
                 continue;

@@ -473,16 +473,19 @@ sync_dates (PnDocumentForm *self)
 
 /* ---- what it replaces ---- */
 
-static void
-build_supersedes (PnDocumentForm *self)
+/* The library's other documents in `row`, `current` chosen (or None):
+ * the ids of its items, "" for none */
+static GStrv
+fill_document_row (PnDocumentForm *self,
+                   const char     *current,
+                   AdwComboRow    *row)
 {
   PnDocument *document = get_document (self);
   PnCorpus *corpus = pn_editor_document_get_corpus (self->document);
   g_autoptr(GPtrArray) documents = pn_corpus_list_documents (corpus, NULL);
   PnIdChoices choices;
 
-  pn_id_choices_init (&choices, document->supersedes->len > 0
-                                ? ((PnSupersession *) g_ptr_array_index (document->supersedes, 0))->ref : NULL);
+  pn_id_choices_init (&choices, current);
   for (guint i = 0; documents != NULL && i < documents->len; i++)
     {
       PnDocument *other = g_ptr_array_index (documents, i);
@@ -495,9 +498,19 @@ build_supersedes (PnDocumentForm *self)
               : g_strdup (pn_gui_text (&other->title));
       pn_id_choices_add (&choices, other->id, label);
     }
+  return pn_id_choices_finish (&choices, row);
+}
+
+static void
+build_supersedes (PnDocumentForm *self)
+{
+  PnDocument *document = get_document (self);
 
   g_strfreev (self->document_ids);
-  self->document_ids = pn_id_choices_finish (&choices, self->supersedes_row);
+  self->document_ids = fill_document_row (self, document->supersedes->len > 0
+                                                ? ((PnSupersession *) g_ptr_array_index (document->supersedes, 0))->ref
+                                                : NULL,
+                                          self->supersedes_row);
 }
 
 static void
@@ -549,27 +562,12 @@ static void
 build_extends (PnDocumentForm *self)
 {
   PnDocument *document = get_document (self);
-  PnCorpus *corpus = pn_editor_document_get_corpus (self->document);
-  g_autoptr(GPtrArray) documents = pn_corpus_list_documents (corpus, NULL);
-  PnIdChoices choices;
-
-  pn_id_choices_init (&choices, document->extends->len > 0
-                                ? ((PnExtension *) g_ptr_array_index (document->extends, 0))->ref : NULL);
-  for (guint i = 0; documents != NULL && i < documents->len; i++)
-    {
-      PnDocument *other = g_ptr_array_index (documents, i);
-      g_autofree char *label = NULL;
-
-      if (g_strcmp0 (other->id, document->id) == 0)
-        continue;
-      label = other->doc_number != NULL
-              ? g_strdup_printf ("%s %s", other->doc_number, pn_gui_text (&other->title))
-              : g_strdup (pn_gui_text (&other->title));
-      pn_id_choices_add (&choices, other->id, label);
-    }
 
   g_strfreev (self->extends_ids);
-  self->extends_ids = pn_id_choices_finish (&choices, self->extends_row);
+  self->extends_ids = fill_document_row (self, document->extends->len > 0
+                                               ? ((PnExtension *) g_ptr_array_index (document->extends, 0))->ref
+                                               : NULL,
+                                         self->extends_row);
 }
 
 static void
