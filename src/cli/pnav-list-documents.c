@@ -94,7 +94,12 @@ pnav_list_documents (PnavContext  *ctx,
 
   context = pnav_option_context_new (ctx, NULL,
                                      N_("List the policy documents in the database, "
-                                        "bundled and imported."),
+                                        "bundled and imported.  With --format json, each "
+                                        "document's \"in_force_until\" is the last day that "
+                                        "holds, \"in_force_until_as_written\" the text's own, "
+                                        "\"extended_by\" the notice that moved it (or null) "
+                                        "and \"extends\" what a notice keeps in force "
+                                        "([{\"id\", \"until\"}])."),
                                      NULL, FALSE);
 
   if (!pnav_option_context_parse (context, args, FALSE, &positional, &error)
