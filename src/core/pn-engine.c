@@ -263,7 +263,14 @@ candidate_high (const PnFacts *facts,
 {
   gint64 high;
 
-  if (status != PN_STATUS_IN_FORCE || candidate->tops_up || (candidate->figures & facts->given) != 0)
+  /* nothing on this date, whatever the answers (upside_high ()): the
+   * benefit itself is not read */
+  if (status != PN_STATUS_IN_FORCE)
+    {
+      *out_limit = PN_UPSIDE_BOUNDED;
+      return 0;
+    }
+  if (candidate->tops_up || (candidate->figures & facts->given) != 0)
     return _pn_upside_high (facts, candidate->benefit, status, out_limit);
 
   if (g_atomic_int_get (&candidate->high_state) == 2)

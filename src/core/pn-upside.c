@@ -138,8 +138,12 @@ _pn_upside_high (const PnFacts *facts,
                  PnUpsideLimit *out_limit)
 {
   gint64 high = upside_high (facts, benefit, status, out_limit);
-  gint64 bound = *out_limit == PN_UPSIDE_NO_AMOUNT ? PN_YUAN_UNSET : pn_benefit_annual_cap_bound (benefit);
+  gint64 bound;
 
+  /* nothing to hold: its caps are not read */
+  if (*out_limit == PN_UPSIDE_NO_AMOUNT || high == 0)
+    return high;
+  bound = pn_benefit_annual_cap_bound (benefit);
   if (bound == PN_YUAN_UNSET || (high != PN_YUAN_UNSET && high <= bound))
     return high;
   /* an uncapped rate, or more than the cap: the cap is what it may give */
@@ -251,6 +255,7 @@ _pn_hold_annual_caps (PnResults *results,
  * bound, never below what the answers could give). */
 
 #define CHOICE_BUDGET 96
+#define PREFETCH_AHEAD 8
 #define CHOICE_WORK 400000
 
 typedef struct
@@ -664,6 +669,9 @@ upside_total (const PnFacts *facts,
     {
       const PnResultEntry *entry = _pn_results_peek (results, i);
 
+      /* the benefits are apart in memory: ask for the next ones early */
+      if (i + PREFETCH_AHEAD < n)
+        __builtin_prefetch (_pn_results_peek (results, i + PREFETCH_AHEAD)->benefit);
       if (!may_add (entry))
         continue;
       if (entry->high_cny == PN_YUAN_UNSET && skip_unbounded)
