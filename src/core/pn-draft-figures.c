@@ -91,6 +91,7 @@ typedef struct
   gboolean   replaces;
   PnBenefit *replaces_lower;  /* the award it replaces, or NULL to look back */
   guint      if_not;
+  gboolean   relative;    /* made of another award's standard (relative_awards ()) */
 } Made;
 
 typedef struct
@@ -112,6 +113,7 @@ typedef struct
   guint          n_caps;
   GPtrArray     *skipped;       /* char *, figures that are no award */
   GPtrArray     *relative;      /* char *, figures that change or split another award */
+  GArray        *relative_at;   /* guint: the tokens of those that are one rate */
   GPtrArray     *foreign;       /* char *, amounts in another currency */
   gsize          para_pos;      /* paragraph_of ()'s last position… */
   guint          para_n;        /* …and the paragraphs before it */
@@ -1633,8 +1635,18 @@ static void
 detect (const char *text,
         Vocab      *vocab)
 {
-  g_autofree char *plain = g_strdup (text);
+  g_autofree char *plain = NULL;
   gboolean phase_found = FALSE;
+  static GRegex *classes;
+
+  /* "2类、3类新药" is "2类新药、3类新药": each class its own words */
+  if (g_once_init_enter (&classes))
+    g_once_init_leave (&classes,
+                       g_regex_new ("([1-4一二三四])类(?=[、和及与或](?:[1-4一二三四]类[、和及与或])*[1-4一二三四]类"
+                                    "(改良型新药|创新药|新药|仿制药))", 0, 0, NULL));
+  plain = g_regex_replace (classes, text, -1, 0, "\\1类\\2", 0, NULL);
+  if (plain == NULL)
+    plain = g_strdup (text);
 
   for (guint k = 0; k < G_N_ELEMENTS (keywords); k++)
     for (guint w = 0; w < G_N_ELEMENTS (keywords[k].words) && keywords[k].words[w] != NULL; w++)
@@ -3842,6 +3854,394 @@ note_raised (Reader    *self,
 }
 
 
+/* ---- awards stated relative to others ---- */
+
+typedef enum
+{
+  RELATIVE_NONE,
+  RELATIVE_RAISE,   /* "其中属于国家创新医疗器械的，奖励标准上浮50%" */
+  RELATIVE_SHARE,   /* "对2类改良型新药…的，按照前款标准的50%给予奖励" */
+} RelativeForm;
+
+/* Where the segment of the sentence a figure is in begins: after the last
+ * "；" before it, else the sentence's start */
+static gsize
+segment_start (Reader      *self,
+               const Token *token)
+{
+  gsize floor = sentence_start (self, token->sentence);
+  const char *semicolon = pn_draft_rfind (self->s + floor, self->s + token->start, "；");
+
+  return semicolon != NULL ? (gsize) (semicolon - self->s) + strlen ("；") : floor;
+}
+
+/* The form of a rate that changes another award's standard, where the
+ * words that say so begin (`out_phrase`: "奖励标准上浮", "按照前款标准的")
+ * and, for a share, the standard it names ("前款", "1类创新药") */
+static RelativeForm
+relative_form (Reader       *self,
+               const Token  *token,
+               gsize        *out_phrase,
+               char        **out_named)
+{
+  const char *s = self->s;
+  gsize floor = segment_start (self, token);
+  gsize near = back (s, token->start, 2, floor);
+
+  *out_named = NULL;
+  if (span_ends_with_any (s, near, token->start, (const char * const[]) { "上浮", "上调", "提高", "增加", NULL }) &&
+      span_ends_with_any (s, floor, near, (const char * const[]) { "标准", "金额", "额度", NULL }))
+    {
+      gsize word = back (s, near, 2, floor);
+
+      /* and the award's noun before it: "奖励标准" */
+      if (span_ends_with_any (s, floor, word, (const char * const[]) { "奖励", "支持", "资助", "补助", "补贴", "奖补", NULL }))
+        word = back (s, word, 2, floor);
+      *out_phrase = word;
+      return RELATIVE_RAISE;
+    }
+  if (span_ends_with_any (s, floor, token->start, (const char * const[]) { "标准的", NULL }))
+    {
+      gsize named_end = back (s, token->start, 3, floor);
+      gsize phrase = clause_start (self, token->clause);
+      gsize named_start;
+      static const char * const by[] = { "按照", "参照", "按", NULL };
+
+      phrase = MAX (phrase, floor);
+      named_start = phrase;
+      for (guint i = 0; by[i] != NULL; i++)
+        {
+          const char *hit = pn_draft_rfind (s + phrase, s + named_end, by[i]);
+
+          if (hit != NULL)
+            {
+              phrase = hit - s;
+              named_start = phrase + strlen (by[i]);
+              break;
+            }
+        }
+      if (named_end <= named_start)
+        return RELATIVE_NONE;
+      *out_phrase = phrase;
+      *out_named = span_dup (s, named_start, named_end);
+      return RELATIVE_SHARE;
+    }
+  return RELATIVE_NONE;
+}
+
+static gboolean
+values_meet (const PnCondition *condition,
+             GPtrArray         *values)
+{
+  for (guint v = 0; v < values->len; v++)
+    if (g_strv_contains ((const char * const *) condition->values, g_ptr_array_index (values, v)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether every award of `lowers` asks `question` with the one same value */
+static gboolean
+shared_by_all (GPtrArray  *lowers,
+               PnQuestion  question)
+{
+  const char *value = NULL;
+
+  for (guint i = 0; i < lowers->len; i++)
+    {
+      const PnCondition *theirs = pn_benefit_find_condition (((Made *) g_ptr_array_index (lowers, i))->benefit,
+                                                             question);
+
+      if (theirs == NULL || theirs->values[0] == NULL || theirs->values[1] != NULL ||
+          (value != NULL && !g_str_equal (value, theirs->values[0])))
+        return FALSE;
+      value = theirs->values[0];
+    }
+  return value != NULL;
+}
+
+static void
+set_condition (PnBenefit  *benefit,
+               PnQuestion  question,
+               GPtrArray  *values)
+{
+  g_auto(Vocab) one = { { NULL } };
+
+  for (guint c = benefit->conditions->len; c > 0; c--)
+    if (((PnCondition *) g_ptr_array_index (benefit->conditions, c - 1))->question == question)
+      g_ptr_array_remove_index (benefit->conditions, c - 1);
+  for (guint v = 0; v < values->len; v++)
+    vocab_add (&one, question, g_ptr_array_index (values, v));
+  set_conditions (benefit, &one);
+}
+
+static char *
+percent_of (double rate)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (buffer, sizeof buffer, "%.4g", rate * 100);
+  return g_strconcat (buffer, "%", NULL);
+}
+
+/* One award of `lower`'s made relative to it: `factor` times its standard
+ * (its amount, or its rate and cap: min (r·x, c)·k is min (k·r·x, k·c)),
+ * for the subject `subject` names */
+static Made *
+relative_twin (Reader       *self,
+               Made         *lower,
+               const Token  *token,
+               RelativeForm  form,
+               Vocab        *subject,
+               const char   *subject_text,
+               const char   *phrase)
+{
+  PnBenefit *from = lower->benefit;
+  double factor = form == RELATIVE_RAISE ? 1.0 + token->rate : token->rate;
+  g_autofree char *pct = percent_of (token->rate);
+  g_autofree char *core = NULL;
+  g_auto(Vocab) own = { { NULL } };
+  g_autofree char *slug = NULL;
+  PnBenefit *twin;
+  Made *made;
+  gboolean narrowed = FALSE;
+
+  twin = benefit_twin (from, from->id);
+  if (from->stages != NULL)
+    {
+      twin->stages = g_array_copy (from->stages);
+      twin->stages_over = g_strdup (from->stages_over);
+    }
+  if (from->kind == PN_BENEFIT_FIXED)
+    twin->amount = (gint64) llround ((double) from->amount * factor);
+  else
+    twin->rate = from->rate * factor;
+  /* "最高300万元" of a fixed award is its cap too */
+  if (from->cap != PN_YUAN_UNSET)
+    twin->cap = (gint64) llround ((double) from->cap * factor);
+
+  for (guint q = 0; q < PN_N_QUESTIONS; q++)
+    {
+      GPtrArray *values = subject->values[q];
+      const PnCondition *theirs = pn_benefit_find_condition (from, q);
+
+      if (values == NULL || values->len == 0)
+        continue;
+      if (form == RELATIVE_RAISE && theirs != NULL)
+        continue;   /* it asks it already, as the part does */
+      set_condition (twin, q, values);
+      narrowed = narrowed || theirs == NULL;
+    }
+
+  /* what the part is, when no question asks it: a requirement */
+  if (form == RELATIVE_RAISE && !narrowed)
+    pn_draft_require_part (twin, subject_text);
+
+  {
+    const char *text = subject_text;
+
+    /* "其中属于国家创新医疗器械的" → "国家创新医疗器械" */
+    if (g_str_has_prefix (text, "其中"))
+      text += strlen ("其中");
+    if (g_str_has_prefix (text, "属于"))
+      text += strlen ("属于");
+    core = subject_core (text, 0, strlen (text));
+  }
+  g_clear_pointer (&twin->title.zh, g_free);
+  if (form == RELATIVE_RAISE)
+    twin->title.zh = *core != '\0' ? g_strdup_printf ("%s（%s，%s）", from->title.zh, core, phrase)
+                                   : g_strdup_printf ("%s（%s）", from->title.zh, phrase);
+  else
+    twin->title.zh = g_strdup_printf ("%s%s（%s）", core, award_noun (self->s, token->end, clause_end (self, token->clause)),
+                                      phrase);
+
+  /* an id of its own in the article */
+  for (guint c = 0; c < twin->conditions->len; c++)
+    {
+      const PnCondition *condition = g_ptr_array_index (twin->conditions, c);
+
+      for (guint v = 0; condition->values[v] != NULL; v++)
+        vocab_add (&own, condition->question, condition->values[v]);
+    }
+  if (form == RELATIVE_SHARE)
+    slug = slug_for (self, &own, self->article->benefits->len);
+  else
+    {
+      /* the raised award's, marked */
+      const char *slash = strrchr (from->id, '/');
+      g_autofree char *raised = g_strconcat (slash != NULL ? slash + 1 : from->id, "-raised", NULL);
+
+      slug = g_strdup (raised);
+      for (guint k = 2; g_hash_table_contains (self->slugs, slug); k++)
+        {
+          g_free (slug);
+          slug = g_strdup_printf ("%s-%u", raised, k);
+        }
+      g_hash_table_add (self->slugs, g_strdup (slug));
+    }
+  g_free (twin->id);
+  twin->id = g_strdup_printf ("%s/%s/%s", self->document->id, self->article->number, slug);
+
+  if (form == RELATIVE_RAISE)
+    {
+      g_autofree char *zh = g_strdup_printf ("原文“%s%s”：按前一项（%s）的标准上浮%s起草，为其补足：两项合计为上浮后的标准，而非另加。"
+                                             "审核时请核对适用的申请人。", subject_text, phrase, from->id, pct);
+      g_autofree char *en = g_strdup_printf ("The text raises the standard of the award before (%s) by %s for some "
+                                             "of its applicants: drafted as topping that award up to the raised "
+                                             "standard, so together they give the raised one, not both added. "
+                                             "Check whom it applies to.", from->id, pct);
+
+      twin->kind = PN_BENEFIT_TOP_UP;
+      twin->tops_up = g_new0 (char *, 2);
+      twin->tops_up[0] = g_strdup (from->id);
+      g_ptr_array_add (twin->notes, pn_text_new (zh, en));
+    }
+  else
+    {
+      g_autofree char *zh = g_strdup_printf ("原文“%s”：按%s（%s）的标准的%s起草。审核时请核对所指的标准。",
+                                             phrase, from->title.zh, from->id, pct);
+      g_autofree char *en = g_strdup_printf ("The text gives %s of another award's standard: drafted as %s of "
+                                             "that of %s. Check which standard it means.", pct, pct, from->id);
+
+      g_ptr_array_add (twin->notes, pn_text_new (zh, en));
+    }
+
+  made = g_new0 (Made, 1);
+  made->benefit = twin;
+  made->sentence = token->sentence;
+  made->clause = token->clause;
+  made->paragraph = paragraph_of (self, token->start);
+  made->position = token->start;
+  made->relative = TRUE;
+  g_ptr_array_add (self->made, made);
+  return made;
+}
+
+/* "其中属于国家创新医疗器械的，奖励标准上浮50%" and "对2类改良型新药完成Ⅲ期
+ * 临床试验的，按照前款标准的50%给予奖励": awards the text states as another
+ * award's standard changed, drafted from that award (they were notes, and
+ * a careless review lost ¥1,500,000 and ¥4,000,000).  The awards of the
+ * sentence before the figure, else of the sentence before, that the
+ * figure's subject may mean: a raise is a part of them (their conditions
+ * and its own), made a top-up of each; a share is of the award whose
+ * conditions the subject does not contradict, but for what every such
+ * award asks alike (the subject it replaces: 1类创新药 → 2类改良型新药). */
+static void
+relative_awards (Reader *self)
+{
+  for (guint r = 0; r < self->relative_at->len; r++)
+    {
+      Token *token = &g_array_index (self->tokens, Token, g_array_index (self->relative_at, guint, r));
+      g_autofree char *named = NULL;
+      g_autofree char *subject_text = NULL;
+      g_autofree char *phrase = NULL;
+      g_auto(Vocab) subject = { { NULL } };
+      g_auto(Vocab) naming = { { NULL } };
+      g_autoptr(GPtrArray) lowers = g_ptr_array_new ();
+      g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+      gsize phrase_start = 0;
+      RelativeForm form;
+      gboolean any = FALSE;
+
+      if (token->rate <= 0 || token->rate > 10)
+        continue;
+      form = relative_form (self, token, &phrase_start, &named);
+      if (form == RELATIVE_NONE)
+        continue;
+      if (form == RELATIVE_SHARE)
+        {
+          detect (named, &naming);
+          /* "前款标准的50%", or a standard named by its subject */
+          if (!span_has_any (named, 0, strlen (named),
+                             (const char * const[]) { "前款", "上款", "前项", "上项", "上述", "前述", "上一款",
+                                                      "上一项", "前一项", "该项", "上条", "前条", NULL }))
+            {
+              gboolean names = FALSE;
+
+              for (guint q = 0; q < PN_N_QUESTIONS && !names; q++)
+                names = naming.values[q] != NULL && naming.values[q]->len > 0;
+              if (!names)
+                continue;
+            }
+        }
+      subject_text = span_dup (self->s, segment_start (self, token), phrase_start);
+      phrase = span_dup (self->s, phrase_start, token->end);
+      detect (subject_text, &subject);
+
+      /* the awards it may change: of its sentence before it, else of the
+       * sentence before */
+      for (guint pass = 0; pass < 2 && lowers->len == 0; pass++)
+        for (guint i = 0; i < self->made->len; i++)
+          {
+            Made *made = g_ptr_array_index (self->made, i);
+            PnBenefit *benefit = made->benefit;
+
+            if (made->relative || made->replaces || made->position >= token->start ||
+                made->sentence + pass != token->sentence || benefit->tops_up != NULL ||
+                !((benefit->kind == PN_BENEFIT_FIXED && benefit->amount != PN_YUAN_UNSET && benefit->amount > 0) ||
+                  (benefit->kind == PN_BENEFIT_RATE && benefit->rate > 0)))
+              continue;
+            g_ptr_array_add (lowers, made);
+          }
+
+      /* the standard it names: "按照1类创新药标准的50%" */
+      for (guint q = 0; q < PN_N_QUESTIONS; q++)
+        for (guint i = lowers->len; naming.values[q] != NULL && naming.values[q]->len > 0 && i > 0; i--)
+          {
+            const PnCondition *theirs = pn_benefit_find_condition (((Made *) g_ptr_array_index (lowers, i - 1))->benefit, q);
+
+            if (theirs == NULL || !values_meet (theirs, naming.values[q]))
+              g_ptr_array_remove_index (lowers, i - 1);
+          }
+
+      for (guint i = 0; i < lowers->len; i++)
+        {
+          Made *lower = g_ptr_array_index (lowers, i);
+          gboolean fits = TRUE;
+
+          for (guint q = 0; q < PN_N_QUESTIONS && fits; q++)
+            {
+              const PnCondition *theirs = pn_benefit_find_condition (lower->benefit, q);
+
+              if (subject.values[q] == NULL || subject.values[q]->len == 0 || theirs == NULL ||
+                  values_meet (theirs, subject.values[q]))
+                continue;
+              /* the share's subject replaces what all of them ask alike */
+              fits = form == RELATIVE_SHARE && shared_by_all (lowers, q) &&
+                     (naming.values[q] == NULL || naming.values[q]->len == 0 || shared_by_all (lowers, q));
+            }
+          if (fits)
+            g_ptr_array_add (chosen, lower);
+        }
+      /* a share of one standard: two that fit are a choice the text does
+       * not make */
+      if (chosen->len == 0 || (form == RELATIVE_SHARE && chosen->len > 1 && !shared_by_all (chosen, PN_QUESTION_PHASE) &&
+                               subject.values[PN_QUESTION_PHASE] != NULL))
+        continue;
+
+      for (guint i = 0; i < chosen->len; i++)
+        {
+          Made *made = relative_twin (self, g_ptr_array_index (chosen, i), token, form, &subject, subject_text, phrase);
+
+          add_figure (self, token, made->benefit->kind == PN_BENEFIT_RATE ? PN_DRAFT_FIGURE_RATE
+                                                                          : PN_DRAFT_FIGURE_AMOUNT, made->benefit);
+          any = TRUE;
+        }
+      /* drafted: no longer a figure for the reviewer to carry */
+      if (any)
+        {
+          g_autofree char *said = span_dup (self->s, token->start, token->end);
+
+          for (guint i = 0; i < self->relative->len; i++)
+            if (g_str_equal (g_ptr_array_index (self->relative, i), said))
+              {
+                g_ptr_array_remove_index (self->relative, i);
+                break;
+              }
+        }
+    }
+}
+
+
 /* "按照评价费用的20%给予资助，国内首家通过的，每个品种最高给予500万元":
  * the rank the cap's own part of the clause names is the capped award's. */
 static void
@@ -3952,6 +4352,10 @@ build (Reader *self)
             break;
           G_GNUC_FALLTHROUGH;
         case ROLE_OTHER:
+          /* "奖励标准上浮50%", "按照前款标准的50%": worked out of the
+           * awards they change once all are made (relative_awards ()) */
+          if (run->role == ROLE_RELATIVE && !run->limit && run->n == 1 && first->kind == TOKEN_RATE)
+            g_array_append_val (self->relative_at, run->first);
           for (guint i = 0; i < run->n; i++)
             {
               Token *token = &g_array_index (tokens, Token, run->first + i);
@@ -4639,6 +5043,8 @@ build (Reader *self)
         }
     }
 
+  relative_awards (self);
+
   /* the parts' higher standards, now that thresholds are read: top-ups of
    * the awards they are parts of, else the note of what the text says */
   for (guint i = 0; i < self->made->len; i++)
@@ -4735,6 +5141,7 @@ reader_clear (Reader *self)
   g_clear_pointer (&self->slugs, g_hash_table_unref);
   g_clear_pointer (&self->skipped, g_ptr_array_unref);
   g_clear_pointer (&self->relative, g_ptr_array_unref);
+  g_clear_pointer (&self->relative_at, g_array_unref);
   g_clear_pointer (&self->foreign, g_ptr_array_unref);
 }
 
@@ -5448,6 +5855,7 @@ reader_init (Reader        *self,
   self->slugs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->skipped = g_ptr_array_new_with_free_func (g_free);
   self->relative = g_ptr_array_new_with_free_func (g_free);
+  self->relative_at = g_array_new (FALSE, FALSE, sizeof (guint));
   self->foreign = g_ptr_array_new_with_free_func (g_free);
 }
 

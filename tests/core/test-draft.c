@@ -1426,7 +1426,7 @@ test_words_and_schedules (void)
 }
 
 /* /pn/draft/figures/relative-and-prices: a figure that computes, raises
- * or splits another award is no award of its own; a price per square
+ * or splits another award is no award of its own (a share of one is); a price per square
  * metre is no cap; 批准上市 is a registration; the rank of a cap's own
  * part of a clause is the capped award's. */
 static void
@@ -1449,10 +1449,14 @@ test_relative_and_prices (void)
   g_assert_no_error (error);
   document = pn_draft_get_document (draft);
 
-  /* 50% of the standard before: no rate of its own, a note instead */
-  g_assert_cmpuint (article (document, "1")->benefits->len, ==, 1);
-  g_assert_nonnull (strstr (((PnText *) g_ptr_array_index (article (document, "1")->notes,
-                                                           article (document, "1")->notes->len - 1))->zh, "50%"));
+  /* 50% of the standard before: no rate of its own, half of that award
+   * for the improved drug (relative_standards () has more) */
+  g_assert_cmpuint (article (document, "1")->benefits->len, ==, 2);
+  benefit = g_ptr_array_index (article (document, "1")->benefits, 1);
+  g_assert_cmpint (benefit->kind, ==, PN_BENEFIT_FIXED);
+  g_assert_cmpint (benefit->amount, ==, 5000000);
+  g_assert_cmpstr (condition (benefit, PN_QUESTION_DRUG_CLASS), ==, "improved");
+  g_assert_cmpstr (condition (benefit, PN_QUESTION_PHASE), ==, "phase-2");
 
   /* 提高至: the innovative device's ¥5,000,000 says it replaces the ¥3,000,000 */
   benefit = benefit_of_amount (article (document, "2"), 5000000);
@@ -3760,6 +3764,84 @@ test_awards_limited_by_rate (void)
   assert_valid (draft);
 }
 
+/* "其中属于国家创新医疗器械的，奖励标准上浮50%" and "对2类改良型新药完成Ⅲ期临床
+ * 试验的，按照前款标准的50%给予奖励": awards of another award's standard,
+ * drafted from it (they were notes: a careless review lost ¥1,500,000 and
+ * ¥4,000,000); "2类、3类新药" names both classes */
+static void
+test_relative_standards (void)
+{
+  static const char text[] =
+    "南安市促进生物医药产业高质量发展的若干措施\n"
+    "一、支持新药研发。对1类创新药完成Ⅱ期、Ⅲ期临床试验的，分别给予500万元、800万元奖励；"
+    "对2类改良型新药完成Ⅲ期临床试验的，按照前款标准的50%给予奖励。\n"
+    "二、支持医疗器械注册。对取得第二类、第三类医疗器械注册证的产品，分别给予100万元、300万元奖励，"
+    "分两年按6∶4拨付；其中属于国家创新医疗器械的，奖励标准上浮50%。\n"
+    "三、对完成Ⅰ期、Ⅱ期临床试验的1类创新药，分别给予最高300万元、500万元补助；对2类、3类新药，"
+    "完成相应阶段临床试验的，按照1类创新药标准的50%给予补助。\n"
+    "四、对年营业收入首次超过1亿元的企业，给予50万元奖励，奖励标准下浮20%的除外。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("relative.txt", text, -1, &error);
+  PnArticle *one, *two, *three;
+  guint raised = 0, halves = 0;
+
+  g_assert_no_error (error);
+  one = article (pn_draft_get_document (draft), "1");
+  g_assert_cmpuint (one->benefits->len, ==, 3);
+  {
+    PnBenefit *improved = g_ptr_array_index (one->benefits, 2);
+
+    /* of the phase it names, the subject it replaces */
+    g_assert_cmpint (improved->kind, ==, PN_BENEFIT_FIXED);
+    g_assert_cmpint (improved->amount, ==, 4000000);
+    g_assert_cmpstr (condition (improved, PN_QUESTION_DRUG_CLASS), ==, "improved");
+    g_assert_cmpstr (condition (improved, PN_QUESTION_PHASE), ==, "phase-3");
+    g_assert_null (improved->tops_up);
+  }
+
+  two = article (pn_draft_get_document (draft), "2");
+  g_assert_cmpuint (two->benefits->len, ==, 4);
+  for (guint i = 0; i < two->benefits->len; i++)
+    {
+      PnBenefit *benefit = g_ptr_array_index (two->benefits, i);
+      PnBenefit *lower;
+
+      if (benefit->kind != PN_BENEFIT_TOP_UP)
+        continue;
+      raised++;
+      g_assert_cmpstr (condition (benefit, PN_QUESTION_INNOVATIVE_DEVICE), ==, "true");
+      g_assert_cmpstr (condition (benefit, PN_QUESTION_PHASE), ==, "registered");
+      lower = g_ptr_array_index (two->benefits, g_str_equal (condition (benefit, PN_QUESTION_DEVICE_CLASS), "class-2") ? 0 : 1);
+      g_assert_cmpstr (benefit->tops_up[0], ==, lower->id);
+      g_assert_cmpint (benefit->amount, ==, lower->amount * 3 / 2);
+      g_assert_cmpstr (condition (benefit, PN_QUESTION_DEVICE_CLASS), ==, condition (lower, PN_QUESTION_DEVICE_CLASS));
+      /* paid as the award it raises */
+      g_assert_nonnull (benefit->stages);
+      g_assert_cmpuint (benefit->stages->len, ==, 2);
+    }
+  g_assert_cmpuint (raised, ==, 2);
+
+  three = article (pn_draft_get_document (draft), "3");
+  for (guint i = 0; i < three->benefits->len; i++)
+    {
+      PnBenefit *benefit = g_ptr_array_index (three->benefits, i);
+      const PnCondition *classes = pn_benefit_find_condition (benefit, PN_QUESTION_DRUG_CLASS);
+
+      if (g_strv_contains ((const char * const *) classes->values, "innovative"))
+        continue;
+      halves++;
+      g_assert_true (g_strv_contains ((const char * const *) classes->values, "improved"));
+      g_assert_true (g_strv_contains ((const char * const *) classes->values, "generic"));
+      g_assert_cmpint (benefit->amount, ==, g_str_equal (condition (benefit, PN_QUESTION_PHASE), "phase-1") ? 1500000 : 2500000);
+      g_assert_cmpint (benefit->cap, ==, benefit->amount);
+    }
+  g_assert_cmpuint (halves, ==, 2);
+
+  /* a lower standard is no award of its own */
+  g_assert_cmpuint (article (pn_draft_get_document (draft), "4")->benefits->len, ==, 1);
+  assert_valid (draft);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3856,6 +3938,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/conditions/platform-sold-on", test_platform_sold_on);
   g_test_add_func ("/pn/draft/meta/names-what-it-repeals", test_names_what_it_repeals);
   g_test_add_func ("/pn/draft/figures/closing-yearly-cap", test_closing_yearly_cap);
+  g_test_add_func ("/pn/draft/figures/relative-standards", test_relative_standards);
 
   status = g_test_run ();
   pn_taxonomy_unref (taxonomy);
