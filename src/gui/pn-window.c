@@ -158,7 +158,9 @@ pn_window_actions_update (PnWindow *self)
      * when its answers changed since it was saved */
     client_text = unsaved ? g_strdup_printf (_("%s · unsaved changes"), client) : g_strdup (client);
 
-  gtk_widget_action_set_enabled (widget, "win.save-client", unsaved);
+  /* answers cleared (Start Over) are nothing to save over the client's */
+  gtk_widget_action_set_enabled (widget, "win.save-client",
+                                 unsaved && pn_profile_get_location (pn_application_get_profile (application)) != NULL);
   /* "Saved “Client A”" beside "Client A · unsaved changes" says two things */
   if (unsaved && self->saved_toast != NULL)
     adw_toast_dismiss (self->saved_toast);
@@ -516,7 +518,7 @@ pn_window_save_client (PnWindow *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
 
-  if (name == NULL)
+  if (name == NULL || pn_profile_get_location (pn_application_get_profile (application)) == NULL)
     return;
 
   if (!pn_gui_save_profile (application, name, &error))
@@ -573,7 +575,7 @@ pn_window_unless_unsaved (PnWindow     *self,
       pn_profile_get_location (pn_application_get_profile (application)) != NULL)
     {
       dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard the Answers Given?"),
-                                       _("They are not saved as a client: the client opened replaces them. "
+                                       _("They are not saved as a client, and are lost. "
                                          "To keep them, cancel and save them from Saved Clients."));
       adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                         "cancel", _("_Cancel"),
@@ -590,7 +592,10 @@ pn_window_unless_unsaved (PnWindow     *self,
       return;
     }
 
-  if (name == NULL || !pn_application_get_unsaved_changes (application))
+  /* answers cleared (Start Over) lose nothing: the client keeps its saved
+   * ones (asked, the emphasised Save wrote the empty answers over them) */
+  if (name == NULL || !pn_application_get_unsaved_changes (application) ||
+      pn_profile_get_location (pn_application_get_profile (application)) == NULL)
     {
       then (self);
       return;
@@ -657,7 +662,8 @@ pn_window_start_over_cb (GtkWidget  *widget,
                          const char *action_name G_GNUC_UNUSED,
                          GVariant   *parameter G_GNUC_UNUSED)
 {
-  pn_window_start_over_now (PN_WINDOW (widget));
+  /* it clears every answer: changes not saved are asked about first */
+  pn_window_unless_unsaved (PN_WINDOW (widget), pn_window_start_over_now);
 }
 
 static void
@@ -949,6 +955,10 @@ pn_window_application_cb (PnWindow *self)
                            G_CALLBACK (pn_window_actions_update), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (pn_application_get_profile (PN_APPLICATION (application)), "notify::name",
+                           G_CALLBACK (pn_window_actions_update), self,
+                           G_CONNECT_SWAPPED);
+  /* answers cleared are nothing to save */
+  g_signal_connect_object (pn_application_get_profile (PN_APPLICATION (application)), "notify::location",
                            G_CALLBACK (pn_window_actions_update), self,
                            G_CONNECT_SWAPPED);
   pn_window_actions_update (self);

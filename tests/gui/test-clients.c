@@ -245,6 +245,29 @@ test_switch (Fixture *fixture)
   g_assert_cmpstr (pn_profile_get_name (fixture->profile), ==, CLIENT_A);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->main_stack), ==, "assistant");
 
+  /* No answers are nothing to save over the client's: no Save Changes,
+   * and opening it again asks nothing (asked, the emphasised Save wrote
+   * the empty answers over the saved ones) and gives its answers back. */
+  g_assert_false (gtk_widget_get_visible (popover_child (fixture, "save_changes_button")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-client", "s", CLIENT_A));
+  pn_test_flush ();
+  g_assert_null (pn_test_find_message_dialog ());
+  g_assert_cmpstr (pn_profile_get_location (fixture->profile), ==, "jinjiang");
+  g_clear_object (&saved);
+  saved = pn_store_load_profile (pn_application_get_store (fixture->app), CLIENT_A, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pn_profile_get_location (saved), ==, "jinjiang");
+
+  /* Start Over with changes not saved asks first; Cancel keeps them */
+  pn_profile_set_figure (fixture->profile, PN_FIGURE_RD_INVESTMENT, 60000000);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.start-over", NULL));
+  respond ("cancel");
+  g_assert_cmpstr (pn_profile_get_location (fixture->profile), ==, "jinjiang");
+  g_assert_cmpint (pn_profile_get_figure (fixture->profile, PN_FIGURE_RD_INVESTMENT), ==, 60000000);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.start-over", NULL));
+  respond ("discard");
+  g_assert_null (pn_profile_get_location (fixture->profile));
+
   /* New Client with those changes: asked; Save keeps them, then none is
    * open and nothing is answered. */
   pn_profile_set_location (fixture->profile, "fuzhou");

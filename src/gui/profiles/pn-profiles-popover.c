@@ -344,8 +344,15 @@ update_current (PnProfilesPopover *self)
   gboolean unsaved = self->application != NULL && pn_application_get_unsaved_changes (self->application);
   g_autofree char *text = NULL;
 
+  gboolean answered = self->application != NULL &&
+                      pn_profile_get_location (pn_application_get_profile (self->application)) != NULL;
+
   if (name == NULL)
     text = g_strdup (_("No client is open: the answers are not saved."));
+  else if (!answered)
+    /* Translators: %s is the open client's name, whose answers were
+     * cleared (Start Over) */
+    text = g_strdup_printf (_("“%s” is open with no answers; its saved answers stay until new ones are saved."), name);
   else if (unsaved)
     /* Translators: %s is the open client's name */
     text = g_strdup_printf (_("“%s” is open; its answers changed since it was saved."), name);
@@ -354,7 +361,7 @@ update_current (PnProfilesPopover *self)
     text = g_strdup_printf (_("“%s” is open and saved."), name);
 
   pn_gui_label_set_text (self->current_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->save_changes_button), name != NULL && unsaved);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_changes_button), name != NULL && unsaved && answered);
 }
 
 static void
@@ -491,6 +498,8 @@ pn_profiles_popover_set_application (PnProfilesPopover *self,
           /* another client open, or none (New Client): the line on top and
            * the list's "Open now" say the same */
           g_signal_connect_object (pn_application_get_profile (application), "notify::name",
+                                   G_CALLBACK (update_current), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (pn_application_get_profile (application), "notify::location",
                                    G_CALLBACK (update_current), self, G_CONNECT_SWAPPED);
           g_signal_connect_object (pn_application_get_profile (application), "notify::name",
                                    G_CALLBACK (pn_profiles_popover_reload), self, G_CONNECT_SWAPPED);
