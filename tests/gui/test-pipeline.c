@@ -171,6 +171,10 @@ engine_milestone_total (Fixture    *fixture,
 
 /* Every row against the core's pipeline for the same profile, and each
  * estimate against a separate engine run for its milestone. */
+/* stages with measures not counted until open questions are answered,
+ * over the tests so far */
+static guint n_open_lines;
+
 static PnPipeline *
 check_table (Fixture                *fixture,
              const PnPipelineFigure *figures,
@@ -237,6 +241,8 @@ check_table (Fixture                *fixture,
 
           if (need->for_ceiling_cny == PN_YUAN_UNSET)
             g_assert_cmpstr (first_line, ==, _("No cap: a higher figure gives more"));
+          else if (need->for_ceiling_cny == 0 && stage->milestone_count == 0)
+            g_assert_cmpstr (first_line, ==, _("No counted measure reads it yet"));
           else if (need->for_ceiling_cny == 0)
             g_assert_cmpstr (first_line, ==, _("Any amount reaches the cap"));
           else
@@ -253,6 +259,36 @@ check_table (Fixture                *fixture,
               g_assert_nonnull (strstr (text, given));
             }
         }
+
+      /* What is not counted until open questions are answered, with the
+       * largest "up to" of the Results (the cap read ¥0 beside them) */
+      {
+        guint open = 0;
+        gint64 most = 0;
+        gboolean unbounded = FALSE;
+        GtkWidget *label = pn_test_find_widget (row, GTK_TYPE_LABEL, "open");
+
+        for (guint m = 0; m < stage->milestones->len; m++)
+          {
+            const PnResult *result = g_ptr_array_index (stage->milestones, m);
+
+            if (result->counted || result->not_counted != PN_NOT_COUNTED_POSSIBLE)
+              continue;
+            open++;
+            if (result->high_cny == PN_YUAN_UNSET)
+              unbounded = unbounded || result->unbounded;
+            else
+              most = MAX (most, result->high_cny);
+          }
+        g_assert_true ((label != NULL) == (open > 0));
+        if (open > 0 && !unbounded)
+          {
+            g_autofree char *amount = pn_money_format_yuan (most);
+
+            g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), amount));
+          }
+        n_open_lines += open > 0;
+      }
 
       /* The row says it all to a screen reader. */
       g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL));
@@ -458,6 +494,22 @@ test_device (Fixture *fixture)
 
   /* Cumulative sales reach the cap of the marketed milestone. */
   g_assert_nonnull (pn_test_find_widget (stage_row (fixture, "marketed"), GTK_TYPE_LABEL, "need-sales"));
+
+  /* At Jinjiang, a class III device whose special review is not answered:
+   * each milestone's measure is open, "up to" its figure (the page said a
+   * cap of ¥0, and that any amount of R&D reached it) */
+  pn_profile_set_location (fixture->profile, "jinjiang");
+  pn_profile_set_as_of (fixture->profile, "2026-06-01");
+  pn_profile_set_figure (fixture->profile, PN_FIGURE_RD_INVESTMENT, 30000000);
+  pn_test_flush ();
+  g_clear_pointer (&pipeline, pn_pipeline_unref);
+  n_open_lines = 0;
+  pipeline = check_table (fixture, NULL, 0);
+  g_assert_cmpuint (n_open_lines, ==, 3);
+  g_assert_nonnull (strstr (row_text (stage_row (fixture, "registered"), "open"), "4,000,000"));
+  g_assert_cmpstr (row_text (stage_row (fixture, "registered"), "need-rd-investment"), !=, NULL);
+  g_assert_true (g_str_has_prefix (row_text (stage_row (fixture, "registered"), "need-rd-investment"),
+                                   _("No counted measure reads it yet")));
 }
 
 /* ---- /pn/gui/pipeline/unsupported ---- */

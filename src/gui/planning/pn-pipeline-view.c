@@ -178,12 +178,17 @@ table_row_add_line (TableRow   *row,
 }
 
 static char *
-need_ceiling_text (const PnPipelineNeed *need)
+need_ceiling_text (const PnPipelineNeed  *need,
+                   const PnPipelineStage *stage)
 {
   g_autofree char *amount = NULL;
 
   if (need->for_ceiling_cny == PN_YUAN_UNSET)
     return g_strdup (_("No cap: a higher figure gives more"));
+  /* "any amount reaches the cap" beside a cap of ¥0 said the figure
+   * mattered to nothing, when the measures it matters to are not counted */
+  if (need->for_ceiling_cny == 0 && stage->milestone_count == 0)
+    return g_strdup (_("No counted measure reads it yet"));
   if (need->for_ceiling_cny == 0)
     return g_strdup (_("Any amount reaches the cap"));
 
@@ -262,12 +267,54 @@ pn_pipeline_view_create_stage_row (PnPipelineView        *self,
                               stage->milestone_count, n_listed);
   table_row_add_line (&table, _("Measures"), "measures", measures);
 
+  /* What the milestone's measures not counted yet may give once the open
+   * questions are answered: the Results list them "up to" that, and this
+   * page said a cap of ¥0 */
+  {
+    guint open = 0;
+    gint64 most = 0;
+    gboolean unbounded = FALSE;
+
+    for (guint i = 0; i < n_listed; i++)
+      {
+        const PnResult *result = g_ptr_array_index (stage->milestones, i);
+
+        if (result->counted || result->not_counted != PN_NOT_COUNTED_POSSIBLE)
+          continue;
+        open++;
+        if (result->high_cny == PN_YUAN_UNSET)
+          unbounded = unbounded || result->unbounded;
+        else
+          most = MAX (most, result->high_cny);
+      }
+    if (open > 0)
+      {
+        g_autofree char *amount = pn_money_format_yuan (most);
+        g_autofree char *text = NULL;
+
+        if (unbounded)
+          text = g_strdup_printf (ngettext ("%u measure, counted once open questions are answered; no upper bound",
+                                            "%u measures, counted once open questions are answered; no upper bound",
+                                            open), open);
+        else if (open == 1)
+          /* Translators: %s is an amount such as "¥4,000,000" */
+          text = g_strdup_printf (_("1 measure, counted once open questions are answered: up to %s"), amount);
+        else
+          /* Translators: %u is a number of measures (more than one), %s an
+           * amount such as "¥4,000,000" */
+          text = g_strdup_printf (ngettext ("%u measure, counted once open questions are answered: the largest up to %s",
+                                            "%u measures, counted once open questions are answered: the largest up to %s",
+                                            open), open, amount);
+        table_row_add_line (&table, _("Still open"), "open", text);
+      }
+  }
+
   for (guint i = 0; i < stage->needs->len; i++)
     {
       const PnPipelineNeed *need = &g_array_index (stage->needs, PnPipelineNeed, i);
       const char *id = pn_figure_to_string (need->figure);
       gboolean own = pn_pipeline_view_find_override (self, stage->phase, need->figure) != NULL;
-      g_autofree char *ceiling_text = need_ceiling_text (need);
+      g_autofree char *ceiling_text = need_ceiling_text (need, stage);
       g_autofree char *given_text = need_given_text (need, own);
       g_autofree char *value = g_strdup_printf ("%s\n%s", ceiling_text, given_text);
       g_autofree char *need_name = g_strconcat ("need-", id, NULL);
