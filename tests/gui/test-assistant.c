@@ -626,6 +626,38 @@ test_answer_jump (Fixture *fixture)
   g_assert_true (pn_page_asks (current_page (fixture), key));
 }
 
+/* /pn/gui/results/answer-threshold-first: a measure that needs both its
+ * threshold's figure and its base asks first for the threshold's, which
+ * its reason names ("Needs the total investment (over ¥50,000,000)" was
+ * shown above "Answer: Equipment investment") */
+static void
+test_answer_threshold_first (Fixture *fixture)
+{
+  g_autoptr(PnResults) results = NULL;
+  gboolean found = FALSE;
+
+  pn_profile_set_location (fixture->profile, "jinjiang");
+  pn_profile_set_as_of (fixture->profile, "2026-06-01");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_PRODUCT, "device");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_DEVICE_CLASS, "class-3");
+  pn_profile_set_answer (fixture->profile, PN_QUESTION_DEVICE_TYPE, "imaging");
+  results = pn_engine_evaluate (pn_application_get_corpus (fixture->app), fixture->profile, NULL);
+  for (guint i = 0; i < pn_results_get_n_results (results); i++)
+    {
+      const PnResult *result = pn_results_get_result (results, i);
+
+      if (g_strcmp0 (result->benefit->id, "jinjiang-2025-8/3.1/new-project-equipment-device") != 0)
+        continue;
+      found = TRUE;
+      g_assert_cmpint (result->not_counted, ==, PN_NOT_COUNTED_MISSING_FIGURE);
+      g_assert_cmpstr (pn_result_find_missing_key (result, fixture->profile), ==, "total-investment");
+      pn_profile_set_figure (fixture->profile, PN_FIGURE_TOTAL_INVESTMENT, 60000000);
+      g_assert_cmpstr (pn_result_find_missing_key (result, fixture->profile), ==,
+                       pn_figure_to_string (result->benefit->base));
+    }
+  g_assert_true (found);
+}
+
 /* /pn/gui/results/layouts: narrow, dark, and the measure alone. */
 static void
 test_layouts (Fixture *fixture)
@@ -1203,6 +1235,7 @@ main (int   argc,
     { "/pn/gui/assistant/device", test_device },
     { "/pn/gui/assistant/keyboard", test_keyboard },
     { "/pn/gui/results/answer", test_answer_jump },
+    { "/pn/gui/results/answer-threshold-first", test_answer_threshold_first },
     { "/pn/gui/results/layouts", test_layouts },
     { "/pn/gui/results/show-in-document", test_show_in_document },
     { "/pn/gui/a11y/names", test_accessible_names },

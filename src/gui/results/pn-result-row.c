@@ -60,9 +60,8 @@ pn_result_find_missing_key (const PnResult *result,
   if (result->estimate_cny != PN_YUAN_UNSET || profile == NULL)
     return NULL;
 
-  if (benefit->base != PN_FIGURE_NONE && pn_profile_get_figure (profile, benefit->base) == PN_YUAN_UNSET)
-    return pn_figure_to_string (benefit->base);
-
+  /* the threshold first, as the reason beside the button names it ("Needs
+   * the total investment (over ¥50,000,000)" above "Answer: Equipment") */
   for (guint i = 0; i < benefit->thresholds->len; i++)
     {
       const PnThreshold *threshold = g_ptr_array_index (benefit->thresholds, i);
@@ -70,6 +69,9 @@ pn_result_find_missing_key (const PnResult *result,
       if (pn_profile_get_figure (profile, threshold->figure) == PN_YUAN_UNSET)
         return pn_figure_to_string (threshold->figure);
     }
+
+  if (benefit->base != PN_FIGURE_NONE && pn_profile_get_figure (profile, benefit->base) == PN_YUAN_UNSET)
+    return pn_figure_to_string (benefit->base);
 
   return NULL;
 }
