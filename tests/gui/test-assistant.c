@@ -440,6 +440,17 @@ test_device (Fixture *fixture)
   gtk_switch_set_active (GTK_SWITCH (innovative), TRUE);
   g_assert_cmpstr (pn_profile_get_answer (fixture->profile, PN_QUESTION_INNOVATIVE_DEVICE), ==, "true");
   pn_test_window_screenshot (fixture->window, "assistant-device");
+  /* its milestones are no clinical phases, nor is their hint */
+  {
+    GtkWidget *milestone = pn_test_find_widget (GTK_WIDGET (fixture->view), PN_TYPE_MILESTONE_PAGE, NULL);
+    GObject *hint = gtk_widget_get_template_child (milestone, PN_TYPE_MILESTONE_PAGE, "hint_label");
+
+    pn_page_update (PN_PAGE (milestone));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hint)), ==,
+                     _("Most awards are paid once a milestone is reached. Choose the last one reached: "
+                       "a product whose registration certificate was issued is registered, even before "
+                       "its first sales."));
+  }
 
   /* Policy Documents opened in the middle of the questions: Back is back
    * to the question, with its answers, not to results or the welcome. */

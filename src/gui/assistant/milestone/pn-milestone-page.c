@@ -16,6 +16,7 @@ struct _PnMilestonePage
   PnPage         parent_instance;
 
   /* Template children */
+  GtkLabel      *hint_label;
   PnChoiceGroup *phase_group;
   PnChoiceGroup *rank_group;
 };
@@ -147,6 +148,17 @@ pn_milestone_page_update (PnPage *page)
 
   phases = pn_milestone_page_relevant_phases (self);
   pn_milestone_page_label_phases (self);
+  /* a device or a health product has no clinical phases here: its
+   * milestones are a certificate, first sales, approval abroad */
+  if (g_strcmp0 (pn_profile_get_effective_answer (profile, PN_QUESTION_PRODUCT), "drug") != 0)
+    gtk_label_set_text (self->hint_label,
+                        _("Most awards are paid once a milestone is reached. Choose the last one reached: "
+                          "a product whose registration certificate was issued is registered, even before "
+                          "its first sales."));
+  else
+    gtk_label_set_text (self->hint_label,
+                        _("Most awards are paid once a stage is completed. Choose the last one completed: "
+                          "a project entering Phase II has completed Phase I."));
   pn_choice_group_set_visible_ids (self->phase_group, (const char * const *) phases);
 
   phase = pn_profile_get_answer (profile, PN_QUESTION_PHASE);
@@ -174,6 +186,7 @@ pn_milestone_page_class_init (PnMilestonePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/pnav/PolicyNavigator/ui/assistant/pn-milestone-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PnMilestonePage, hint_label);
   gtk_widget_class_bind_template_child (widget_class, PnMilestonePage, phase_group);
   gtk_widget_class_bind_template_child (widget_class, PnMilestonePage, rank_group);
 }
