@@ -896,6 +896,9 @@ test_import_dialogs (Fixture *fixture)
   dialog = pn_test_find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Cannot Import Policy Document"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "hostile.xml:2:"));
+  /* first in the interface's words (the details are the loader's English) */
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
+                                   _("The file holds content a policy document may not have (a DTD, entities or links to other files), and was not read.")));
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_cmpuint (n_documents (fixture), ==, 5);
 

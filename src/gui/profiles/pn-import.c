@@ -325,6 +325,49 @@ show_message (ImportFlow *flow,
   pn_gui_show_message (flow->parent, heading, body);
 }
 
+/* What went wrong in words of the interface's language, then the loader's
+ * "FILE:LINE: reason" (which names the file and the line, in English) */
+static void
+show_import_error (ImportFlow   *flow,
+                   const GError *error)
+{
+  const char *what = NULL;
+  g_autofree char *body = NULL;
+
+  if (error->domain == PN_POLICY_ERROR)
+    switch ((PnPolicyError) error->code)
+      {
+      case PN_POLICY_ERROR_MALFORMED:
+        what = _("The file is not a policy document that can be read: it is empty, or its XML is broken.");
+        break;
+      case PN_POLICY_ERROR_FORBIDDEN:
+        what = _("The file holds content a policy document may not have (a DTD, entities or links to other files), and was not read.");
+        break;
+      case PN_POLICY_ERROR_INVALID:
+        what = _("The file does not follow the format of a policy document.");
+        break;
+      case PN_POLICY_ERROR_REFERENCE:
+        what = _("The file refers to a unit, overlap group or measure that does not exist.");
+        break;
+      case PN_POLICY_ERROR_TOO_LARGE:
+        what = _("The file is larger or deeper than a policy document may be.");
+        break;
+      case PN_POLICY_ERROR_IO:
+        what = _("The file cannot be read.");
+        break;
+      case PN_POLICY_ERROR_MODEL:
+        what = _("The file breaks a rule of policy documents, such as a date or an amount out of place.");
+        break;
+      default:
+        break;
+      }
+
+  /* Translators: an import's error: what went wrong, then the technical
+   * details (in English), which name the file and the line */
+  body = what != NULL ? g_strdup_printf (_("%s\n\nDetails: %s"), what, error->message) : g_strdup (error->message);
+  show_message (flow, _("Cannot Import Policy Document"), body);
+}
+
 static void
 import_done_cb (GObject      *source_object,
                 GAsyncResult *result,
@@ -386,7 +429,7 @@ import_done_cb (GObject      *source_object,
     }
 
   /* The loader's "FILE:LINE: reason" names the file and the line. */
-  show_message (flow, _("Cannot Import Policy Document"), error->message);
+  show_import_error (flow, error);
   import_flow_free (flow);
 }
 
@@ -476,7 +519,7 @@ preview_done_cb (GObject      *source_object G_GNUC_UNUSED,
           start_import (flow, FALSE);
           return;
         }
-      show_message (flow, _("Cannot Import Policy Document"), error->message);
+      show_import_error (flow, error);
       import_flow_free (flow);
       return;
     }
