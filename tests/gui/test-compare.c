@@ -828,6 +828,8 @@ test_narrow (Fixture *fixture)
                   gtk_adjustment_get_upper (hadjustment), gtk_adjustment_get_page_size (hadjustment));
   g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=, gtk_adjustment_get_page_size (hadjustment) + 0.5);
   screenshot (fixture, "compare-narrow");
+  /* the places chosen stay readable beside the date ("晋…" was left) */
+  g_assert_cmpint (gtk_widget_get_width (view_child (fixture, "locations_label")), >=, 60);
 
   /* The measures, a line a location. */
   {
