@@ -305,6 +305,11 @@ pn_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (pn_application_parent_class)->startup (application);
 
+  /* A document's or a measure's page begins with its title, selectable
+   * for copying: the keyboard's focus moved there on opening the page and
+   * selected it all, a blue block over the title at a phone's width */
+  g_object_set (gtk_settings_get_default (), "gtk-label-select-on-focus", FALSE, NULL);
+
   pn_application_open_store (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),

@@ -218,6 +218,12 @@ test_views (Fixture *fixture)
     g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pn_test_window_child (fixture->window, "main_stack"))),
                      ==, "documents");
     g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "sidebar");
+    /* the document's articles: the header's Back alone (the list's own
+     * arrow, to the documents too, stood under it) */
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pn_test_template_child (reader, PN_TYPE_READER_VIEW,
+                                                                                          "sidebar_stack"))),
+                     ==, "articles");
+    g_assert_false (gtk_widget_get_visible (pn_test_template_child (reader, PN_TYPE_READER_VIEW, "documents_button")));
   }
 
   /* A saved client opened here: the header names no client at this

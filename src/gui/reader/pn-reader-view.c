@@ -521,10 +521,16 @@ can_go_back (PnReaderView *self)
 static void
 pn_reader_view_actions_update (PnReaderView *self)
 {
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  gboolean in_document = g_strcmp0 (gtk_stack_get_visible_child_name (self->sidebar_stack), "articles") == 0 &&
+                         self->document != NULL;
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.back", can_go_back (self));
-  /* one Back at a phone's width: the window's, when it goes back here */
-  gtk_widget_set_visible (GTK_WIDGET (self->content_back_button),
-                          adw_leaflet_get_folded (self->leaflet) && !self->back_in_header);
+  /* one Back at a phone's width: the window's, when it goes back here
+   * (a document's articles had the window's and the list's, one above
+   * the other, both back to the documents) */
+  gtk_widget_set_visible (GTK_WIDGET (self->content_back_button), folded && !self->back_in_header);
+  gtk_widget_set_visible (GTK_WIDGET (self->documents_button), in_document && !(folded && self->back_in_header));
 }
 
 gboolean
@@ -552,7 +558,6 @@ update_sidebar_header (PnReaderView *self)
   const char *page = gtk_stack_get_visible_child_name (self->sidebar_stack);
   gboolean in_document = g_strcmp0 (page, "articles") == 0 && self->document != NULL;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->documents_button), in_document);
   pn_reader_view_actions_update (self);
   if (in_document)
     set_label_text (self->sidebar_title, document_short_name (self->document, pn_lang_from_locale ()));
