@@ -6,6 +6,7 @@
 #include "pn-application.h"
 
 #include "editor/pn-editor-open.h"
+#include "pn-gui-util.h"
 #include "pn-window.h"
 #include "profiles/pn-gui-profiles.h"
 #include "profiles/pn-import.h"
@@ -144,6 +145,27 @@ pn_application_dup_help_html (void)
   return NULL;
 }
 
+/* No browser either (GTK said "Could not show link – Unable to find
+ * terminal required for application"): where the guide is, to open it
+ * by hand. */
+static void
+help_shown_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autofree char *html = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    {
+      /* Translators: %s is the path of the user guide's first page */
+      g_autofree char *body = g_strdup_printf (_("No application here can show it. Open this file in a web "
+                                                 "browser:\n%s"), html);
+
+      pn_gui_show_message (GTK_WINDOW (source), _("Cannot Show the User Guide"), body);
+    }
+}
+
 /* The help: URI when something opens it (Yelp), else the guide's HTML in
  * the browser: a new user started from build-aux/run on a machine
  * without Yelp still gets the guide. */
@@ -174,7 +196,7 @@ pn_application_help_cb (GSimpleAction *action G_GNUC_UNUSED,
     }
 
   uri = g_filename_to_uri (html, NULL, NULL);
-  gtk_show_uri (window, uri, GDK_CURRENT_TIME);
+  gtk_show_uri_full (window, uri, GDK_CURRENT_TIME, NULL, help_shown_cb, g_steal_pointer (&html));
 }
 
 /* The window the user works in: a dialog's parent. */
