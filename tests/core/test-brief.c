@@ -728,8 +728,8 @@ test_interpretations (void)
   text_zh = brief_text (brief_zh);
 
   g_assert_nonnull (strstr (text, "How the texts of the counted measures were read"));
-  g_assert_nonnull (strstr (text, "stacking must be confirmed with the authority"));
-  g_assert_nonnull (strstr (text_zh, "实际能否叠加须向主管部门确认"));
+  g_assert_nonnull (strstr (text, "if the authority confirms both can be received, 1,000,000 more"));
+  g_assert_nonnull (strstr (text_zh, "如主管部门确认可以同时享受，另加100万元"));
 }
 
 static void

@@ -138,10 +138,12 @@ static const Case cases[] = {
   { "jinjiang-device-no-special-review", "location=jinjiang device-class=class-3 innovative-device=false device-type=ivd phase=registered rd-investment=5000000",
     "2025-08-01", 0,
     { { "jinjiang-2025-8/1.2/class-3-device-registration", "in-force", "possible", 2000000, FALSE, "possible" } } },
+  /* the class III award and the innovative device's reward one first
+   * industrialisation: the higher counts (the texts do not say both) */
   { "contradiction", "location=xiamen device-class=class-3 innovative-device=true phase=marketed sales=1000000",
-    "2025-06-01", 3000000,
+    "2025-06-01", 2000000,
     { { "xiamen-2023-17/1/innovative-phase-2", NULL, NULL, 0, FALSE, NULL },
-      { "xiamen-2023-17/2/class-3-device-industrialisation", "in-force", "definite", 1000000, TRUE, NULL },
+      { "xiamen-2023-17/2/class-3-device-industrialisation", "in-force", "definite", 1000000, FALSE, "overlap" },
       { "xiamen-2023-17/2/innovative-device-industrialisation", "in-force", "definite", 2000000, TRUE, NULL },
       { "fujian-2022-tasks/13/innovative-device-industrialisation", "in-force", "definite", 2000000, FALSE, "overlap" } } },
   /* 晋江（三）1: 对总投资超5000万元的新建生命健康重点鼓励业态项目，给予新购置生产设备金额10%的补助，

@@ -32,7 +32,6 @@ CROSS_DOCUMENT_GROUPS = {
     "drug-clinical-improved",
     "drug-industrialisation",
     "device-industrialisation",
-    "device-innovative-industrialisation",
     "consistency-evaluation",
     "tech-transfer",
     "cro-platform-construction",
