@@ -7,7 +7,7 @@
 
 #include "pn-core-private.h"
 #include "pn-engine.h"
-#include "pn-export.h"
+#include "pn-export-private.h"
 #include "pn-money.h"
 
 struct _PnCompare
@@ -201,94 +201,101 @@ kind_counted (PnCompare     *self,
 
 /* `results`: the location's, for its "up to" total; NULL in a kind's row */
 static void
-add_location_total (JsonBuilder *builder,
-                    const char  *location,
-                    gint64       total,
-                    guint        count,
-                    PnResults   *results)
+write_location_total (PnJsonWriter *w,
+                      const char   *location,
+                      gint64        total,
+                      guint         count,
+                      PnResults    *results)
 {
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "location");
-  json_builder_add_string_value (builder, location);
-  json_builder_set_member_name (builder, "total_estimate_cny");
-  json_builder_add_int_value (builder, total);
+  pn_json_writer_begin_object (w);
+  pn_json_writer_name (w, "location");
+  pn_json_writer_string (w, location);
+  pn_json_writer_name (w, "total_estimate_cny");
+  pn_json_writer_int (w, total);
   if (results != NULL)
     {
-      json_builder_set_member_name (builder, "total_high_cny");
+      pn_json_writer_name (w, "total_high_cny");
       if (pn_results_get_total_high (results) != PN_YUAN_UNSET)
-        json_builder_add_int_value (builder, pn_results_get_total_high (results));
+        pn_json_writer_int (w, pn_results_get_total_high (results));
       else
-        json_builder_add_null_value (builder);
+        pn_json_writer_null (w);
       /* what the measures with a cap give, beside those with none */
-      json_builder_set_member_name (builder, "total_high_bounded_cny");
-      json_builder_add_int_value (builder, pn_results_get_total_high_bounded (results));
+      pn_json_writer_name (w, "total_high_bounded_cny");
+      pn_json_writer_int (w, pn_results_get_total_high_bounded (results));
       /* the earliest end among the measures that count */
-      json_builder_set_member_name (builder, "counted_until");
-      if (pn_export_counted_until (results) != NULL)
-        json_builder_add_string_value (builder, pn_export_counted_until (results));
-      else
-        json_builder_add_null_value (builder);
+      pn_json_writer_name (w, "counted_until");
+      pn_json_writer_string (w, pn_export_counted_until (results));
     }
-  json_builder_set_member_name (builder, "counted_count");
-  json_builder_add_int_value (builder, count);
-  json_builder_end_object (builder);
+  pn_json_writer_name (w, "counted_count");
+  pn_json_writer_int (w, count);
+  pn_json_writer_end_object (w);
 }
 
-JsonNode *
-pn_compare_to_json (PnCompare *self)
+/* Written as it goes: three places answered alone at 100,000 benefits list
+ * tens of thousands of measures each, and a tree of them took 1 GB */
+void
+pn_compare_write_json (PnCompare   *self,
+                       GString     *out,
+                       gboolean     pretty,
+                       PnJsonFlush  flush,
+                       gpointer     user_data)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  PnJsonWriter writer;
+  PnJsonWriter *w = &writer;
 
-  g_return_val_if_fail (self != NULL, NULL);
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (out != NULL);
 
-  json_builder_begin_object (builder);
+  pn_json_writer_init (w, out, pretty);
+  pn_json_writer_set_flush (w, flush, user_data);
+  pn_json_writer_begin_object (w);
 
-  json_builder_set_member_name (builder, "locations");
-  json_builder_begin_array (builder);
+  pn_json_writer_name (w, "locations");
+  pn_json_writer_begin_array (w);
   for (guint i = 0; i < self->locations->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (self->locations, i));
-  json_builder_end_array (builder);
+    pn_json_writer_string (w, g_ptr_array_index (self->locations, i));
+  pn_json_writer_end_array (w);
 
-  json_builder_set_member_name (builder, "results");
-  json_builder_begin_array (builder);
+  pn_json_writer_name (w, "results");
+  pn_json_writer_begin_array (w);
   for (guint i = 0; i < self->results->len; i++)
-    json_builder_add_value (builder, pn_export_results_json (g_ptr_array_index (self->results, i)));
-  json_builder_end_array (builder);
+    _pn_export_write_results (w, g_ptr_array_index (self->results, i));
+  pn_json_writer_end_array (w);
 
-  json_builder_set_member_name (builder, "summary");
-  json_builder_begin_object (builder);
+  pn_json_writer_name (w, "summary");
+  pn_json_writer_begin_object (w);
 
-  json_builder_set_member_name (builder, "locations");
-  json_builder_begin_array (builder);
+  pn_json_writer_name (w, "locations");
+  pn_json_writer_begin_array (w);
   for (guint i = 0; i < self->results->len; i++)
     {
       PnResults *results = g_ptr_array_index (self->results, i);
 
-      add_location_total (builder, g_ptr_array_index (self->locations, i),
-                          pn_results_get_total (results), pn_results_get_n_counted (results), results);
+      write_location_total (w, g_ptr_array_index (self->locations, i),
+                            pn_results_get_total (results), pn_results_get_n_counted (results), results);
     }
-  json_builder_end_array (builder);
+  pn_json_writer_end_array (w);
 
   /* no best place when nothing counts anywhere: null and none */
-  json_builder_set_member_name (builder, "best_location");
+  pn_json_writer_name (w, "best_location");
   if (pn_results_get_total (g_ptr_array_index (self->results, pn_compare_get_best (self))) > 0)
-    json_builder_add_string_value (builder, g_ptr_array_index (self->locations, pn_compare_get_best (self)));
+    pn_json_writer_string (w, g_ptr_array_index (self->locations, pn_compare_get_best (self)));
   else
-    json_builder_add_null_value (builder);
+    pn_json_writer_null (w);
   /* every location with the highest total, when it is a tie */
-  json_builder_set_member_name (builder, "best_locations");
-  json_builder_begin_array (builder);
+  pn_json_writer_name (w, "best_locations");
+  pn_json_writer_begin_array (w);
   {
     gint64 best = pn_results_get_total (g_ptr_array_index (self->results, pn_compare_get_best (self)));
 
     for (guint i = 0; best > 0 && i < self->results->len; i++)
       if (pn_results_get_total (g_ptr_array_index (self->results, i)) == best)
-        json_builder_add_string_value (builder, g_ptr_array_index (self->locations, i));
+        pn_json_writer_string (w, g_ptr_array_index (self->locations, i));
   }
-  json_builder_end_array (builder);
+  pn_json_writer_end_array (w);
 
-  json_builder_set_member_name (builder, "by_kind");
-  json_builder_begin_array (builder);
+  pn_json_writer_name (w, "by_kind");
+  pn_json_writer_begin_array (w);
   for (PnBenefitKind kind = 0; kind < PN_N_BENEFIT_KINDS; kind++)
     {
       gint64 min = G_MAXINT64, max = G_MININT64;
@@ -297,17 +304,17 @@ pn_compare_to_json (PnCompare *self)
       if (!kind_counted (self, kind))
         continue;
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, pn_benefit_kind_to_string (kind));
-      json_builder_set_member_name (builder, "locations");
-      json_builder_begin_array (builder);
+      pn_json_writer_begin_object (w);
+      pn_json_writer_name (w, "kind");
+      pn_json_writer_string (w, pn_benefit_kind_to_string (kind));
+      pn_json_writer_name (w, "locations");
+      pn_json_writer_begin_array (w);
       for (guint i = 0; i < self->results->len; i++)
         {
           guint count = 0;
           gint64 total = pn_compare_get_kind_total (self, i, kind, &count);
 
-          add_location_total (builder, g_ptr_array_index (self->locations, i), total, count, NULL);
+          write_location_total (w, g_ptr_array_index (self->locations, i), total, count, NULL);
           if (total > max)
             {
               max = total;
@@ -315,19 +322,28 @@ pn_compare_to_json (PnCompare *self)
             }
           min = MIN (min, total);
         }
-      json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "difference_cny");
-      json_builder_add_int_value (builder, max - min);
-      json_builder_set_member_name (builder, "best_location");
-      json_builder_add_string_value (builder, g_ptr_array_index (self->locations, best));
-      json_builder_end_object (builder);
+      pn_json_writer_end_array (w);
+      pn_json_writer_name (w, "difference_cny");
+      pn_json_writer_int (w, max - min);
+      pn_json_writer_name (w, "best_location");
+      pn_json_writer_string (w, g_ptr_array_index (self->locations, best));
+      pn_json_writer_end_object (w);
     }
-  json_builder_end_array (builder);
+  pn_json_writer_end_array (w);
 
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
+  pn_json_writer_end_object (w);
+  pn_json_writer_end_object (w);
+}
 
-  return json_builder_get_root (builder);
+JsonNode *
+pn_compare_to_json (PnCompare *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  pn_compare_write_json (self, text, FALSE, NULL, NULL);
+  return json_from_string (text->str, NULL);
 }
 
 static const char *

@@ -10,7 +10,7 @@
 #include <fcntl.h>
 #include <errno.h>
 
-#include "pn-export.h"
+#include "pn-export-private.h"
 #include "pn-json-writer.h"
 
 #include "pn-corpus-private.h"
@@ -333,37 +333,44 @@ pn_export_result_json (PnResults      *results,
 }
 
 void
+_pn_export_write_results (PnJsonWriter *w,
+                          PnResults    *results)
+{
+  PnTaxonomy *taxonomy = pn_corpus_get_taxonomy (pn_results_get_corpus (results));
+
+  pn_json_writer_begin_object (w);
+  w_string (w, "as_of", pn_results_get_as_of (results));
+  w_string (w, "location", pn_results_get_location (results));
+  pn_json_writer_name (w, "matches");
+  pn_json_writer_begin_array (w);
+  for (guint i = 0; i < pn_results_get_n_results (results); i++)
+    write_result (w, taxonomy, pn_results_get_result (results, i));
+  pn_json_writer_end_array (w);
+  pn_json_writer_name (w, "counted_count");
+  pn_json_writer_int (w, pn_results_get_n_counted (results));
+  pn_json_writer_name (w, "total_estimate_cny");
+  pn_json_writer_int (w, pn_results_get_total (results));
+  w_yuan (w, "total_high_cny", pn_results_get_total_high (results));
+  w_yuan (w, "total_high_bounded_cny", pn_results_get_total_high_bounded (results));
+  w_next_steps (w, pn_results_get_next_steps (results));
+  pn_json_writer_end_object (w);
+}
+
+void
 pn_export_write_results_json (PnResults   *results,
                               GString     *out,
                               gboolean     pretty,
                               PnJsonFlush  flush,
                               gpointer     user_data)
 {
-  PnTaxonomy *taxonomy;
   PnJsonWriter w;
 
   g_return_if_fail (results != NULL);
   g_return_if_fail (out != NULL);
 
-  taxonomy = pn_corpus_get_taxonomy (pn_results_get_corpus (results));
   pn_json_writer_init (&w, out, pretty);
   pn_json_writer_set_flush (&w, flush, user_data);
-  pn_json_writer_begin_object (&w);
-  w_string (&w, "as_of", pn_results_get_as_of (results));
-  w_string (&w, "location", pn_results_get_location (results));
-  pn_json_writer_name (&w, "matches");
-  pn_json_writer_begin_array (&w);
-  for (guint i = 0; i < pn_results_get_n_results (results); i++)
-    write_result (&w, taxonomy, pn_results_get_result (results, i));
-  pn_json_writer_end_array (&w);
-  pn_json_writer_name (&w, "counted_count");
-  pn_json_writer_int (&w, pn_results_get_n_counted (results));
-  pn_json_writer_name (&w, "total_estimate_cny");
-  pn_json_writer_int (&w, pn_results_get_total (results));
-  w_yuan (&w, "total_high_cny", pn_results_get_total_high (results));
-  w_yuan (&w, "total_high_bounded_cny", pn_results_get_total_high_bounded (results));
-  w_next_steps (&w, pn_results_get_next_steps (results));
-  pn_json_writer_end_object (&w);
+  _pn_export_write_results (&w, results);
 }
 
 JsonNode *

@@ -703,6 +703,28 @@ cli_phase (const char *tmp,
   report_ratio ("100k match wall ÷ --version", "ratio_match_big", big_ms, version_ms, 3.0);
   report_ratio ("100k match peak RSS ÷ --version's", "ratio_match_big_rss", big_rss, version_rss, 3.0);
 
+  /* The planning commands on the big store, once each: no target, but a
+   * pipeline (nine milestones, each with its figures tried) once took
+   * 85 s there against 0.4 s for a match */
+  {
+    char *pipeline_argv[] = { opt_pnav, "--db", (char *) big_db, "pipeline", "--location", "xiamen",
+                              "--product", "drug", "--as-of", "2025-06-30", "--format", "json", NULL };
+    char *compare_argv[] = { opt_pnav, "--db", (char *) big_db, "compare", "--locations", "xiamen,jinjiang,fuzhou",
+                             "--product", "drug", "--as-of", "2025-06-30", "--format", "json", NULL };
+    char *deadlines_argv[] = { opt_pnav, "--db", (char *) big_db, "deadlines", "--location", "jinjiang",
+                               "--as-of", "2025-06-30", "--format", "json", NULL };
+    double pipeline_ms, compare_ms, deadlines_ms;
+
+    measure (pipeline_argv, &pipeline_ms, NULL);
+    measure (compare_argv, &compare_ms, NULL);
+    measure (deadlines_argv, &deadlines_ms, NULL);
+    printf ("  %d-benefit store: pipeline (drug at Xiamen) %.1f ms, compare (three places) %.1f ms, "
+            "deadlines (Jinjiang) %.1f ms\n", opt_benefits, pipeline_ms, compare_ms, deadlines_ms);
+    metric ("cli_pipeline_big", pipeline_ms, "ms");
+    metric ("cli_compare_big", compare_ms, "ms");
+    metric ("cli_deadlines_big", deadlines_ms, "ms");
+  }
+
   /* 100 documents by 100 separate `pnav import`, against xmllint */
   if (files != NULL)
     {
