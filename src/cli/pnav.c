@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -104,6 +105,11 @@ main (int   argc G_GNUC_UNUSED,
     G_OPTION_ENTRY_NULL
   };
 
+  /* Past a file-size limit (ulimit -f) a write fails with EFBIG and the
+   * command says so; the signal's default killed it without a word
+   * (exit 153) */
+  signal (SIGXFSZ, SIG_IGN);
+
   setlocale (LC_ALL, "");
   /* Uninstalled (build-aux/run), the catalogues are the build tree's. */
   localedir = g_getenv ("POLICY_NAVIGATOR_LOCALEDIR");
@@ -178,8 +184,10 @@ main (int   argc G_GNUC_UNUSED,
 
   if (fflush (stdout) != 0 || ferror (stdout))
     {
-      pnav_printerr (_("pnav: cannot write the output: %s\n"), g_strerror (errno));
-      return PNAV_EXIT_DATA;
+      /* once: a command that failed on writing said so already */
+      if (status == PNAV_EXIT_OK)
+        pnav_printerr (_("pnav: cannot write the output: %s\n"), g_strerror (errno));
+      return status == PNAV_EXIT_OK ? PNAV_EXIT_DATA : status;
     }
 
   return status;

@@ -1150,6 +1150,26 @@ pn_draft_new_from_file (GFile       *file,
       return NULL;
     }
 
+  /* /proc/kmsg is a "regular file" that blocks until the kernel writes,
+   * /proc/self/pagemap one that holds terabytes: what such file systems
+   * hold is made up as it is read (`import` refuses them too) */
+  if (g_file_is_native (file))
+    {
+      static const char * const pseudo[] = {
+        "proc", "sysfs", "debugfs", "tracefs", "securityfs", "cgroup", "cgroup2", "pstore", "bpf",
+        "binfmt_misc", "rpc_pipefs", "nsfs", NULL
+      };
+      g_autoptr(GFileInfo) fs = g_file_query_filesystem_info (file, G_FILE_ATTRIBUTE_FILESYSTEM_TYPE, NULL, NULL);
+      const char *type = fs != NULL ? g_file_info_get_attribute_string (fs, G_FILE_ATTRIBUTE_FILESYSTEM_TYPE) : NULL;
+
+      if (type != NULL && g_strv_contains (pseudo, type))
+        {
+          g_set_error (error, PN_DRAFT_ERROR, PN_DRAFT_ERROR_NOT_REGULAR,
+                       "%s: not a regular file (a file of /%s, made up as it is read)", name, type);
+          return NULL;
+        }
+    }
+
   if (g_file_info_get_size (info) > PN_DRAFT_MAX_BYTES)
     {
       g_set_error (error, PN_DRAFT_ERROR, PN_DRAFT_ERROR_TOO_LARGE,

@@ -124,6 +124,37 @@ def run_cases(tap, pnav):
             r = pnav.run(command, path, timeout=30)
             tap.ok(one_line_error(r, 3, needle), "%s %s: one line, fast" % (command, path), r)
 
+    # draft reads texts: a /proc file it refuses too (/proc/kmsg blocked until
+    # the kernel wrote), and a failed write is said once (it was twice)
+    r = pnav.run("draft", "/proc/self/status", timeout=30)
+    tap.ok(one_line_error(r, 3, "/proc/self/status: not a regular file"), "draft /proc/self/status: one line, fast", r)
+    text = pnav.write("full.txt", "测试市若干措施\n一、对1类创新药取得药品注册证书的，给予1000万元奖励。\n"
+                                  "二、本措施自2025年1月1日起施行。\n")
+    argv = [pnav.exe, "--db", pnav.db, "draft", text]
+    with open("/dev/full", "w") as full:
+        p = subprocess.run(argv, stdout=full, stderr=subprocess.PIPE, env=pnav.env, timeout=60)
+    err = p.stderr.decode("utf-8", "replace")
+    tap.ok(p.returncode == 3 and err.count("cannot write the output") == 1,
+           "draft to a full disk: exit 3, said once", err)
+    # past a file-size limit a write fails and the command says so (the
+    # signal's default killed it without a word, exit 153)
+    import resource
+    limit_db = os.path.join(pnav.tmp, "limit.db")
+    subprocess.run([pnav.exe, "--db", limit_db, "list-documents"], capture_output=True, env=pnav.env, timeout=120)
+    room = 65536   # the store is larger already: what it adds fails
+
+    def small_files():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (room, room))
+    big = pnav.write("big-limit.xml", document("big-limit", "".join(benefit("big-limit/1/b%d" % n) for n in range(3000)),
+                                               "原文" * 20000))
+    p = subprocess.run([pnav.exe, "--db", limit_db, "import", big], capture_output=True,
+                       env=pnav.env, timeout=120, preexec_fn=small_files)
+    err = p.stderr.decode("utf-8", "replace")
+    tap.ok(p.returncode == 3 and err.startswith("pnav: ") and len(err.splitlines()) == 1,
+           "import past a file-size limit: exit 3 in one line", "rc=%d %s" % (p.returncode, err))
+    r = pnav.run("--db", limit_db, "list-documents", db=False)
+    tap.ok(r.rc == 0 and "big-limit" not in r.out, "…and the store is as it was", r)
+
     # ---- the parse budget (item 3) -----------------------------------------
     cases = [
         ("comments-9MiB", document("c9", "", "a<!--c-->" * (1024 * 1024)), 0, "valid"),
