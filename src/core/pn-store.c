@@ -2492,6 +2492,67 @@ settle_validation (PnLoaderValidation **validation,
   return FALSE;
 }
 
+/* A document that supersedes one which supersedes it in turn (or by way
+ * of others): from the later day each replaces the other and no award of
+ * either counts, the money gone without a word.  The same of notices that
+ * keep each other in force.  Refused, as a document superseding itself
+ * is; the rows are in (not committed): the chains from it are read. */
+static gboolean
+check_relation_cycles (PnStore     *self,
+                       PnDocument  *document,
+                       GError     **error)
+{
+  static const struct
+  {
+    const char *table;
+    const char *column;
+    const char *element;
+    const char *verb;
+  } relations[] = {
+    { "supersessions", "replaces", "supersedes", "supersedes" },
+    { "extensions", "extends", "extends", "keeps in force" },
+  };
+  const char *file_name = document->file_name ? document->file_name : document->id;
+
+  for (guint r = 0; r < G_N_ELEMENTS (relations); r++)
+    {
+      g_autofree char *sql = NULL;
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      PnStepResult found;
+
+      if ((r == 0 && (document->supersedes == NULL || document->supersedes->len == 0)) ||
+          (r == 1 && (document->extends == NULL || document->extends->len == 0)))
+        continue;
+      /* each document reached, with the one this document names first */
+      sql = g_strdup_printf ("WITH RECURSIVE chain (id, first, depth) AS ("
+                             " SELECT x.%2$s, x.%2$s, 1 FROM %1$s x JOIN documents d ON d.key = x.document"
+                             "  WHERE d.id = ?1"
+                             " UNION"
+                             " SELECT x.%2$s, chain.first, chain.depth + 1 FROM chain"
+                             "  JOIN documents d ON d.id = chain.id JOIN %1$s x ON x.document = d.key"
+                             "  WHERE chain.depth < 200)"
+                             " SELECT first FROM chain WHERE id = ?1 LIMIT 1",
+                             relations[r].table, relations[r].column);
+      stmt = prepare (self, sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, document->id);
+      found = step (self, stmt, error);
+      if (found == PN_STEP_ERROR)
+        return FALSE;
+      if (found == PN_STEP_ROW)
+        {
+          g_set_error (error, PN_POLICY_ERROR, PN_POLICY_ERROR_REFERENCE,
+                       "%s: <%s ref=\"%s\">: “%s” %s “%s” in turn (directly or by way of others): "
+                       "each would undo the other",
+                       file_name, relations[r].element, (const char *) sqlite3_column_text (stmt, 0),
+                       (const char *) sqlite3_column_text (stmt, 0), relations[r].verb, document->id);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* Imports `document`, read from `bytes` (the same bytes, kept for
  * export), replacing one of the same id when `replace`.  `validation`
  * (taken) is the file's schema check, still running: nothing is
@@ -2545,6 +2606,9 @@ import_document (PnStore             *self,
     goto failed;
 
   if (!insert_document (self, document, bytes, source_name, TRUE, USER_DOCUMENT_POSITION, error))
+    goto failed;
+
+  if (!check_relation_cycles (self, document, error))
     goto failed;
 
   if (!settle_validation (&validation, error))

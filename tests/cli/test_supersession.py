@@ -286,6 +286,33 @@ def run_tests(tap, pnav):
     rc, out, err = pnav.run("validate", nodate)
     tap.ok(rc == 3 and "nodate.xml:" in err and "from" in err, "a supersession needs its date", err)
 
+    # two documents that supersede each other (or by way of a third): from the
+    # later day neither counted, the money gone without a word; refused
+    def relation_doc(doc_id, element):
+        return (NEW_DOCUMENT % {"status": "final", "supersedes": element}).replace("xiamen-2027-1", doc_id)
+    rc, out, err = pnav.run("import", pnav.write("cyc-a.xml", relation_doc(
+        "cyc-a", '<supersedes ref="cyc-b" from="2027-06-01"/>')))
+    tap.ok(rc == 0, "a document superseding one not stored imports", err)
+    rc, out, err = pnav.run("import", pnav.write("cyc-b.xml", relation_doc(
+        "cyc-b", '<supersedes ref="cyc-c" from="2027-06-01"/>')))
+    tap.ok(rc == 0, "…and one it supersedes, superseding a third", err)
+    rc, out, err = pnav.run("import", pnav.write("cyc-c.xml", relation_doc(
+        "cyc-c", '<supersedes ref="cyc-a" from="2027-06-01"/>')))
+    tap.ok(rc == 3 and "cyc-c.xml" in err and 'supersedes ref="cyc-a"' in err and "in turn" in err
+           and len(err.strip().splitlines()) == 1,
+           "the third superseding the first is refused in one line naming the file", err)
+    rc, out, err = pnav.run("list-documents")
+    tap.ok(rc == 0 and "cyc-c" not in out, "…and nothing of it is stored", out + err)
+    rc, out, err = pnav.run("import", pnav.write("ext-a.xml", relation_doc(
+        "ext-a", '<extends ref="ext-b" until="2030-12-31"/>')))
+    tap.ok(rc == 0, "a notice keeping a document not stored in force imports", err)
+    rc, out, err = pnav.run("import", pnav.write("ext-b.xml", relation_doc(
+        "ext-b", '<extends ref="ext-a" until="2030-12-31"/>')))
+    tap.ok(rc == 3 and "ext-b.xml" in err and "in turn" in err, "two notices keeping each other in force are refused",
+           err)
+    for doc_id in ("cyc-a", "cyc-b", "ext-a"):
+        pnav.run("remove", doc_id)
+
 
 def test_changed_bundled_copy(tap, pnav):
     """xiamen-2023-17 with the Phase II cap lowered from 2000万元 to 1000万元 (a
