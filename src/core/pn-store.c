@@ -1623,6 +1623,49 @@ bundled_present (PnStore *self)
   return TRUE;
 }
 
+/* The rows of documents gone (a row of `documents` deleted by hand, with
+ * the sqlite3 shell's foreign keys off): no reader reaches them, but their
+ * ids stood in the way of the document imported again, and every command
+ * said the store was damaged.  Nothing of a document still stored goes. */
+static gboolean
+delete_orphans (PnStore  *self,
+                GError  **error)
+{
+  return exec (self,
+               "INSERT INTO articles_fts (articles_fts, rowid, heading_zh, heading_en, original, summary)"
+               " SELECT 'delete', a.id, a.heading_zh, a.heading_en, a.original, a.summary FROM articles a"
+               " WHERE a.document NOT IN (SELECT key FROM documents);"
+               "DELETE FROM articles WHERE document NOT IN (SELECT key FROM documents);"
+               "DELETE FROM benefits WHERE document NOT IN (SELECT key FROM documents);"
+               "DELETE FROM supersessions WHERE document NOT IN (SELECT key FROM documents);"
+               "DELETE FROM extensions WHERE document NOT IN (SELECT key FROM documents);"
+               "DELETE FROM document_files WHERE document NOT IN (SELECT key FROM documents);"
+               "DELETE FROM document_cases WHERE document NOT IN (SELECT key FROM documents);"
+               "DELETE FROM benefit_keys WHERE document NOT IN (SELECT key FROM documents);",
+               error);
+}
+
+/* Whether rows of a document gone hold ids of `document`'s benefits: read
+ * through the ids' index, its range alone */
+static gboolean
+orphans_in_the_way (PnStore     *self,
+                    PnDocument  *document,
+                    GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self,
+                                          "SELECT 1 FROM benefits b WHERE b.id > ?1 AND b.id < ?2"
+                                          " AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.key = b.document)"
+                                          " LIMIT 1", error);
+  g_autofree char *low = g_strconcat (document->id, "/", NULL);
+  g_autofree char *high = g_strconcat (document->id, "0", NULL);  /* '/' + 1 */
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, low);
+  bind_text (stmt, 2, high);
+  return step (self, stmt, error) == PN_STEP_ROW;
+}
+
 static gboolean
 sync_bundled (PnStore  *self,
               GError  **error)
@@ -1656,7 +1699,8 @@ sync_bundled (PnStore  *self,
       return TRUE;
     }
 
-  if (!delete_documents (self, "user_imported = 0", 0, error) ||
+  if (!delete_orphans (self, error) ||
+      !delete_documents (self, "user_imported = 0", 0, error) ||
       !insert_taxonomy (self, taxonomy, error))
     goto failed;
 
@@ -2603,6 +2647,11 @@ import_document (PnStore             *self,
     goto failed;
 
   if (replaced != 0 && !delete_documents (self, "key = ?", replaced, error))
+    goto failed;
+
+  if (orphans_in_the_way (self, document, error) && !delete_orphans (self, error))
+    goto failed;
+  if (error != NULL && *error != NULL)
     goto failed;
 
   if (!insert_document (self, document, bytes, source_name, TRUE, USER_DOCUMENT_POSITION, error))

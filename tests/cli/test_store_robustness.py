@@ -146,6 +146,33 @@ def test_bundled_restored(tap, pnav, tmp, fresh):
            'list: %s\nmatch: %s' % (listed.stdout[:300], matched.stdout[-300:]))
 
 
+def test_rows_left_behind(tap, pnav, tmp, fresh, document):
+    # a documents row deleted with the sqlite3 shell (foreign keys off):
+    # its rows stayed, stood in the way of the document coming back, and
+    # every command said "UNIQUE constraint failed" naming nothing
+    db = os.path.join(tmp, 'rows-left.db')
+    shutil.copy(fresh, db)
+    imported = run(pnav, db, ['import', document])
+    with sqlite3.connect(db) as connection:
+        connection.execute("DELETE FROM documents WHERE id = 'xiamen-2023-17'")
+        connection.execute("DELETE FROM documents WHERE id = 'test-store-doc'")
+    listed = run(pnav, db, ['list-documents'])
+    matched = run(pnav, db, MATCH)
+    tap.ok(imported.returncode == 0 and listed.returncode == 0 and X in listed.stdout and
+           matched.returncode == 0 and '"total_estimate_cny" : 12000000' in matched.stdout,
+           'a bundled document whose row was deleted by hand comes back, its rows left behind gone',
+           'list %d: %s\nmatch %d: %s' % (listed.returncode, listed.stderr, matched.returncode, matched.stderr))
+    again = run(pnav, db, ['import', document])
+    searched = run(pnav, db, ['search', 'test'])
+    with sqlite3.connect(db) as connection:
+        left = connection.execute('SELECT count(*) FROM benefits WHERE document NOT IN '
+                                  '(SELECT key FROM documents)').fetchone()[0]
+    tap.ok(again.returncode == 0 and searched.returncode == 0 and left == 0,
+           'an imported document whose row was deleted by hand imports again',
+           'import %d: %s\nsearch %d: %s\nleft %d' % (again.returncode, again.stderr, searched.returncode,
+                                                       searched.stderr, left))
+
+
 def test_remove_damaged(tap, pnav, tmp, fresh, document):
     # a damaged imported document stopped every listing and could not be
     # removed: the one way out needed its original file
@@ -650,10 +677,11 @@ def main():
         with open(document, 'w', encoding='utf-8') as f:
             f.write(DOCUMENT)
 
-        print('1..%d' % (len(DAMAGE) + len(POLICY_DAMAGE) + len(HOSTILE_SCHEMA) + len(READ_BACK) + 19))
+        print('1..%d' % (len(DAMAGE) + len(POLICY_DAMAGE) + len(HOSTILE_SCHEMA) + len(READ_BACK) + 21))
         test_damage(tap, pnav, tmp, fresh)
         test_read_back(tap, pnav, tmp, fresh)
         test_bundled_restored(tap, pnav, tmp, fresh)
+        test_rows_left_behind(tap, pnav, tmp, fresh, document)
         test_remove_damaged(tap, pnav, tmp, fresh, document)
         test_hostile_schema(tap, pnav, tmp, fresh)
         test_profiles_on_damaged_store(tap, pnav, tmp, fresh)
