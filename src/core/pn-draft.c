@@ -739,6 +739,30 @@ pn_draft_new_from_bytes (const char  *display_name,
   if (extract == NULL)
     return NULL;
 
+  /* A policy text runs to tens of kilobytes; a document keeps an article's
+   * text of 1 MiB at most.  A text of 200,000 numbered lines was read for
+   * minutes (and would not have loaded): refused at once. */
+  {
+    gsize length = 0;
+
+    for (guint i = 0; i < extract->items->len; i++)
+      {
+        const PnDraftItem *item = g_ptr_array_index (extract->items, i);
+
+        if (item->text != NULL)
+          length += strlen (item->text) + 1;
+        for (guint c = 0; item->cells != NULL && c < item->cells->len; c++)
+          length += strlen (g_ptr_array_index (item->cells, c)) + 1;
+      }
+    if (length > PN_DRAFT_MAX_TEXT_BYTES)
+      {
+        g_set_error (error, PN_DRAFT_ERROR, PN_DRAFT_ERROR_TOO_LARGE,
+                     "%s: the text is longer than %d MiB, more than one policy document holds; split it",
+                     display_name, PN_DRAFT_MAX_TEXT_BYTES / (1024 * 1024));
+        return NULL;
+      }
+  }
+
   structure = pn_draft_segment (pn_draft_paragraphs (extract));
   g_ptr_array_unref (structure->paras);   /* segment took its own reference */
   /* A notice of no articles that keeps another document in force longer

@@ -32,6 +32,8 @@ typedef enum
 
 /* Files larger than this are refused before they are read. */
 #define PN_DRAFT_MAX_BYTES (32 * 1024 * 1024)
+/* …and of the text read from it (a document keeps 1 MiB an article) */
+#define PN_DRAFT_MAX_TEXT_BYTES (1024 * 1024)
 
 typedef enum
 {

@@ -128,6 +128,9 @@ def run_cases(tap, pnav):
     # the kernel wrote), and a failed write is said once (it was twice)
     r = pnav.run("draft", "/proc/self/status", timeout=30)
     tap.ok(one_line_error(r, 3, "/proc/self/status: not a regular file"), "draft /proc/self/status: one line, fast", r)
+    huge = pnav.write("huge.txt", "一、总则\n" + "".join("（%d）对企业给予%d万元奖励。\n" % (n, n) for n in range(1, 30000)))
+    r = pnav.run("draft", huge, timeout=60)
+    tap.ok(one_line_error(r, 3, "the text is longer than 1 MiB"), "draft of a 1.4 MiB text: refused at once", r)
     text = pnav.write("full.txt", "测试市若干措施\n一、对1类创新药取得药品注册证书的，给予1000万元奖励。\n"
                                   "二、本措施自2025年1月1日起施行。\n")
     argv = [pnav.exe, "--db", pnav.db, "draft", text]
