@@ -161,6 +161,19 @@ _pn_store_set_sql_error (PnStore     *self,
       code = PN_STORE_ERROR_BUSY;
       said = "another process has held the database too long; try again: ";
       break;
+    case SQLITE_ERROR:
+      /* a table or a column of ours gone, or the search index broken: the
+       * file was changed by hand ("no such column: b.cap" said nothing of
+       * what to do) */
+      if (what != NULL &&
+          (strstr (what, "no such table") != NULL || strstr (what, "no such column") != NULL ||
+           strstr (what, "fts5") != NULL || strstr (what, "vtable constructor failed") != NULL ||
+           strstr (what, "malformed") != NULL))
+        {
+          code = PN_STORE_ERROR_CORRUPT;
+          said = "the database is damaged (a table or its search index was changed by hand): ";
+        }
+      break;
     default:
       break;
     }

@@ -173,6 +173,22 @@ def test_rows_left_behind(tap, pnav, tmp, fresh, document):
                                                        searched.stderr, left))
 
 
+def test_tables_changed(tap, pnav, tmp, fresh):
+    # a column dropped, the search index's format changed by hand: SQLite's
+    # own words ("no such column: b.cap") said nothing of what happened
+    for name, sql, args in [('a column dropped', 'ALTER TABLE benefits DROP COLUMN cap', MATCH),
+                            ('the search index changed', 'UPDATE articles_fts_config SET v = 99',
+                             ['search', '临床试验'])]:
+        db = os.path.join(tmp, 'changed-%d.db' % len(name))
+        shutil.copy(fresh, db)
+        with sqlite3.connect(db) as connection:
+            connection.execute(sql)
+        r = run(pnav, db, args)
+        lines = r.stderr.splitlines()
+        tap.ok(r.returncode == 3 and len(lines) == 1 and 'the database is damaged' in lines[0],
+               '%s: "the database is damaged", one line, exit 3' % name, 'exit %d: %s' % (r.returncode, r.stderr))
+
+
 def test_remove_damaged(tap, pnav, tmp, fresh, document):
     # a damaged imported document stopped every listing and could not be
     # removed: the one way out needed its original file
@@ -677,11 +693,12 @@ def main():
         with open(document, 'w', encoding='utf-8') as f:
             f.write(DOCUMENT)
 
-        print('1..%d' % (len(DAMAGE) + len(POLICY_DAMAGE) + len(HOSTILE_SCHEMA) + len(READ_BACK) + 21))
+        print('1..%d' % (len(DAMAGE) + len(POLICY_DAMAGE) + len(HOSTILE_SCHEMA) + len(READ_BACK) + 23))
         test_damage(tap, pnav, tmp, fresh)
         test_read_back(tap, pnav, tmp, fresh)
         test_bundled_restored(tap, pnav, tmp, fresh)
         test_rows_left_behind(tap, pnav, tmp, fresh, document)
+        test_tables_changed(tap, pnav, tmp, fresh)
         test_remove_damaged(tap, pnav, tmp, fresh, document)
         test_hostile_schema(tap, pnav, tmp, fresh)
         test_profiles_on_damaged_store(tap, pnav, tmp, fresh)
