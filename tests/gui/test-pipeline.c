@@ -510,6 +510,13 @@ test_device (Fixture *fixture)
   g_assert_cmpstr (row_text (stage_row (fixture, "registered"), "need-rd-investment"), !=, NULL);
   g_assert_true (g_str_has_prefix (row_text (stage_row (fixture, "registered"), "need-rd-investment"),
                                    _("No counted measure reads it yet")));
+  {
+    GtkWidget *row = stage_row (fixture, "registered");
+
+    gtk_widget_grab_focus (row);
+    pn_test_flush ();
+    pn_test_window_screenshot (fixture->window, "pipeline-still-open");
+  }
 }
 
 /* ---- /pn/gui/pipeline/unsupported ---- */
