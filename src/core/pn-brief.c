@@ -328,8 +328,20 @@ high_label (PnBrief *self)
   g_autofree char *yuan = NULL;
 
   if (high == PN_YUAN_UNSET)
-    return g_strdup (TR (self, "No upper bound: a measure is a rate of a figure not given, with no cap",
-                               "无上限：有措施按未填写的金额比例计算且没有封顶"));
+    {
+      gint64 bounded = pn_results_get_total_high_bounded (self->results);
+      g_autofree char *bounded_yuan = NULL;
+
+      /* what the app says beside it: the measures with a cap, together */
+      if (bounded <= pn_results_get_total (self->results))
+        return g_strdup (TR (self, "No upper bound: a measure is a rate of a figure not given, with no cap",
+                                   "无上限：有措施按未填写的金额比例计算且没有封顶"));
+      bounded_yuan = pn_money_format_yuan (bounded);
+      return g_strdup_printf (TR (self, "No upper bound: a measure is a rate of a figure not given, with no cap; "
+                                        "the measures with a cap give up to %s together",
+                                  "无上限：有措施按未填写的金额比例计算且没有封顶；其余有封顶的措施合计最高 %s"),
+                              bounded_yuan);
+    }
   yuan = pn_money_format_yuan (high);
   if (high <= pn_results_get_total (self->results))
     return g_strdup_printf (TR (self, "%s: nothing more is open", "%s：无其他可争取的金额"), yuan);

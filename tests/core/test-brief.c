@@ -701,9 +701,9 @@ test_pipeline_errors (void)
  * against the engine's own, and a sentence read two ways with both
  * amounts.  晋政文〔2025〕8号 1.1 in 2026, Phase III, R&D ¥200,000,000:
  * ¥0 as the corpus reads it, ¥30,000,000 the other way. */
-/* A counted measure's reading goes with its figure: Xiamen art. 2's two
- * device awards are counted together, and the brief says that whether
- * both can be received must be confirmed. */
+/* A counted measure's reading goes with its figure: of Xiamen art. 2's
+ * two device awards the higher counts, and the brief says what the
+ * other would add if the authority confirms both. */
 static void
 test_interpretations (void)
 {
@@ -730,6 +730,35 @@ test_interpretations (void)
   g_assert_nonnull (strstr (text, "How the texts of the counted measures were read"));
   g_assert_nonnull (strstr (text, "if the authority confirms both can be received, 1,000,000 more"));
   g_assert_nonnull (strstr (text_zh, "如主管部门确认可以同时享受，另加100万元"));
+}
+
+/* No upper bound (Xiamen art. 4's 1:1 matching of a national funding not
+ * given): the brief says what the measures with a cap give together, as
+ * the app does beside it (it said the first half alone) */
+static void
+test_no_upper_bound (void)
+{
+  g_autoptr(PnProfile) profile = pn_profile_new ();
+  g_autoptr(PnResults) results = NULL;
+  g_autoptr(PnBrief) brief = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *bounded = NULL;
+
+  pn_profile_set_location (profile, "xiamen");
+  pn_profile_set_as_of (profile, "2026-06-30");
+  pn_profile_set_answer (profile, PN_QUESTION_PRODUCT, "drug");
+  pn_profile_set_answer (profile, PN_QUESTION_DRUG_CLASS, "innovative");
+  pn_profile_set_answer (profile, PN_QUESTION_PHASE, "phase-2");
+  pn_profile_set_figure (profile, PN_FIGURE_RD_INVESTMENT, 30000000);
+  results = pn_engine_evaluate (corpus, profile, NULL);
+  g_assert_cmpint (pn_results_get_total_high (results), ==, PN_YUAN_UNSET);
+  g_assert_cmpint (pn_results_get_total_high_bounded (results), >, pn_results_get_total (results));
+  brief = pn_brief_new (results, profile, PN_LANG_EN, "2026-07-01", NULL);
+  text = brief_text (brief);
+  bounded = pn_money_format_yuan (pn_results_get_total_high_bounded (results));
+  g_assert_nonnull (strstr (text, "No upper bound"));
+  g_assert_nonnull (strstr (text, "the measures with a cap give up to"));
+  g_assert_nonnull (strstr (text, bounded));
 }
 
 static void
@@ -805,6 +834,7 @@ main (int   argc,
   g_test_add_func ("/pn/brief/sections", test_sections);
   g_test_add_func ("/pn/brief/upside", test_upside);
   g_test_add_func ("/pn/brief/interpretations", test_interpretations);
+  g_test_add_func ("/pn/brief/no-upper-bound", test_no_upper_bound);
   g_test_add_func ("/pn/brief/counted-table", test_counted_table);
   g_test_add_func ("/pn/brief/ends-soon", test_ends_soon);
   g_test_add_func ("/pn/brief/markdown-citations", test_markdown_citations);
