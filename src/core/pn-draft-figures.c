@@ -4196,7 +4196,14 @@ relative_awards (Reader *self)
       for (guint i = 0; i < lowers->len; i++)
         {
           Made *lower = g_ptr_array_index (lowers, i);
+          double factor = form == RELATIVE_RAISE ? 1.0 + token->rate : token->rate;
           gboolean fits = TRUE;
+
+          /* an amount past what an award may be is no award */
+          if ((lower->benefit->amount != PN_YUAN_UNSET && (double) lower->benefit->amount * factor > (double) PN_MONEY_MAX) ||
+              (lower->benefit->cap != PN_YUAN_UNSET && (double) lower->benefit->cap * factor > (double) PN_MONEY_MAX) ||
+              (lower->benefit->kind == PN_BENEFIT_RATE && lower->benefit->rate * factor > 1.0))
+            continue;
 
           for (guint q = 0; q < PN_N_QUESTIONS && fits; q++)
             {
