@@ -145,7 +145,10 @@ pn_window_actions_update (PnWindow *self)
                  pn_results_view_get_detail_title (self->results_view) : NULL;
   application = pn_window_get_pn_application (self);
   client = application != NULL ? pn_profile_get_name (pn_application_get_profile (application)) : NULL;
-  unsaved = client != NULL && pn_application_get_unsaved_changes (application);
+  /* answers cleared (Start Over) are nothing to save: the client keeps
+   * its saved ones, and the header says no change */
+  unsaved = client != NULL && pn_application_get_unsaved_changes (application) &&
+            pn_profile_get_location (pn_application_get_profile (application)) != NULL;
   /* At a phone's width the client's name made the title so wide that a
    * header bar, which centres it, left no room for the buttons beside it
    * (Policy Documents, Saved Clients): there, no subtitle, and a dot
@@ -158,9 +161,7 @@ pn_window_actions_update (PnWindow *self)
      * when its answers changed since it was saved */
     client_text = unsaved ? g_strdup_printf (_("%s · unsaved changes"), client) : g_strdup (client);
 
-  /* answers cleared (Start Over) are nothing to save over the client's */
-  gtk_widget_action_set_enabled (widget, "win.save-client",
-                                 unsaved && pn_profile_get_location (pn_application_get_profile (application)) != NULL);
+  gtk_widget_action_set_enabled (widget, "win.save-client", unsaved);
   /* "Saved “Client A”" beside "Client A · unsaved changes" says two things */
   if (unsaved && self->saved_toast != NULL)
     adw_toast_dismiss (self->saved_toast);

@@ -249,6 +249,11 @@ test_switch (Fixture *fixture)
    * and opening it again asks nothing (asked, the emphasised Save wrote
    * the empty answers over the saved ones) and gives its answers back. */
   g_assert_false (gtk_widget_get_visible (popover_child (fixture, "save_changes_button")));
+  {
+    g_autofree char *unsaved = g_strdup_printf (_("%s · unsaved changes"), CLIENT_A);
+
+    g_assert_false (g_str_has_prefix (subtitle (fixture), unsaved));
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-client", "s", CLIENT_A));
   pn_test_flush ();
   g_assert_null (pn_test_find_message_dialog ());
