@@ -1136,6 +1136,22 @@ classify (Reader *self,
     if (g_array_index (self->tokens, Token, run->first + i).too_large)
       return ROLE_OTHER;
 
+  /* "此后营业收入每新增1亿元，再给予20万元": the step the award is paid per,
+   * no award (it was one of ¥100,000,000) */
+  if (first->kind == TOKEN_YUAN &&
+      span_has_any (s, back (s, first->start, 6, floor), first->start,
+                    (const char * const[]) { "每新增", "每增加", "每增长", "每多", "每超过", "每提高", NULL }))
+    return ROLE_OTHER;
+  /* "同一品种累计资助不超过3000万元": a limit over the years, on the awards
+   * before it, no award of its own (it was one of ¥30,000,000); the
+   * reviewer is told (a yearly one, 每年累计, is a yearly cap) */
+  if (first->kind == TOKEN_YUAN &&
+      span_has (s, window, first->start, "累计") &&
+      span_has_any (s, window, first->start, (const char * const[]) { "同一品种", "同一产品", "同一项目", "单个品种",
+                                                                      "单个产品", "单个项目", "每个品种", "每个产品", NULL }) &&
+      !span_has_any (s, window, first->start, (const char * const[]) { "每年", "年度", "当年", NULL }) &&
+      span_has_any (s, window, first->start, cap_words))
+    return ROLE_RELATIVE;
   /* a band's ends: its lower one the threshold, its upper one for the
    * reviewer (the note lists it), as "5000万元以上1亿元以下" */
   if (first->band_high)
@@ -3900,9 +3916,10 @@ relative_form (Reader       *self,
       *out_phrase = word;
       return RELATIVE_RAISE;
     }
-  if (span_ends_with_any (s, floor, token->start, (const char * const[]) { "标准的", NULL }))
+  if (span_ends_with_any (s, floor, token->start, (const char * const[]) { "标准的", NULL }) ||
+      (at (s, token->start, "减半") && span_ends_with_any (s, floor, token->start, (const char * const[]) { "标准", NULL })))
     {
-      gsize named_end = back (s, token->start, 3, floor);
+      gsize named_end = back (s, token->start, at (s, token->start, "减半") ? 2 : 3, floor);
       gsize phrase = clause_start (self, token->clause);
       gsize named_start;
       static const char * const by[] = { "按照", "参照", "按", NULL };
@@ -4128,9 +4145,32 @@ relative_twin (Reader       *self,
 static void
 relative_awards (Reader *self)
 {
-  for (guint r = 0; r < self->relative_at->len; r++)
+  g_autoptr(GArray) halves = g_array_new (FALSE, TRUE, sizeof (Token));
+
+  /* "按照1类创新药标准减半给予奖励": a share of 50 % with no figure */
+  for (const char *p = strstr (self->s, "标准减半"); p != NULL; p = strstr (p + 1, "标准减半"))
     {
-      Token *token = &g_array_index (self->tokens, Token, g_array_index (self->relative_at, guint, r));
+      Token half = { 0, };
+      gsize position = (p - self->s) + strlen ("标准");
+
+      half.kind = TOKEN_RATE;
+      half.rate = 0.5;
+      half.start = position;
+      half.end = position + strlen ("减半");
+      for (guint i = 0; i + 1 < self->sentences->len; i += 2)
+        if (position >= g_array_index (self->sentences, gsize, i) && position <= g_array_index (self->sentences, gsize, i + 1))
+          half.sentence = i / 2;
+      for (guint i = 0; i + 1 < self->clauses->len; i += 2)
+        if (position >= g_array_index (self->clauses, gsize, i) && position <= g_array_index (self->clauses, gsize, i + 1))
+          half.clause = i / 2;
+      g_array_append_val (halves, half);
+    }
+
+  for (guint r = 0; r < self->relative_at->len + halves->len; r++)
+    {
+      Token *token = r < self->relative_at->len
+                     ? &g_array_index (self->tokens, Token, g_array_index (self->relative_at, guint, r))
+                     : &g_array_index (halves, Token, r - self->relative_at->len);
       g_autofree char *named = NULL;
       g_autofree char *subject_text = NULL;
       g_autofree char *phrase = NULL;
@@ -4786,14 +4826,45 @@ build (Reader *self)
                     /* "…最高不超过500万元；其中属于1类创新药的，…最高不超过1000万元",
                      * "…每个品种最高不超过1000万元；对创新药的，最高不超过1500万元":
                      * the part's higher cap, instead of the whole's */
-                    if (at (s, cstart, "其中") ||
+                    gsize part_start = cstart, part_end = token->start;
+                    gboolean part_of_own = FALSE;
+
+                    /* "…最高不超过500万元；手术机器人、人工智能医疗器械产品最高不超过
+                     * 800万元", "…最高不超过300万元；国内前三家通过的，最高不超过500万元":
+                     * a higher cap after the semicolon, for the applicants its
+                     * words name (it was a second award of the same rate: both
+                     * counted, ¥11,000,000 for ¥6,000,000) */
+                    if (!at (s, cstart, "其中") && template->clause != first->clause &&
+                        token->yuan > template->benefit->cap && template->benefit->cap > 0)
+                      {
+                        const char *semicolon = pn_draft_rfind (s + sentence_start (self, first->sentence),
+                                                                s + first->start, "；");
+                        const char *word = NULL;
+
+                        if (semicolon != NULL && (gsize) (semicolon - s) >= clause_end (self, template->clause))
+                          {
+                            part_start = (semicolon - s) + strlen ("；");
+                            word = pn_draft_rfind (s + part_start, s + first->start, "最高");
+                            if (word == NULL)
+                              word = pn_draft_rfind (s + part_start, s + first->start, "不超过");
+                            part_end = word != NULL ? (gsize) (word - s) : first->start;
+                            if (part_end > part_start)
+                              {
+                                g_autofree char *part = span_dup (s, part_start, part_end);
+
+                                part_of_own = pn_draft_count_cjk (part) >= 2;
+                              }
+                          }
+                      }
+                    if (at (s, cstart, "其中") || part_of_own ||
                         (template->clause != first->clause && at (s, cstart, "对") &&
                          g_strstr_len (s + cstart, first->start - cstart, "的") != NULL &&
                          token->yuan > template->benefit->cap && template->benefit->cap > 0))
                       {
                         Made *part = g_ptr_array_index (self->made, self->made->len - 1);
 
-                        require_part (self, benefit, cstart, token->start);
+                        require_part (self, benefit, part_of_own ? part_start : cstart,
+                                      part_of_own ? part_end : token->start);
                         part->replaces = TRUE;
                         part->replaces_lower = template->benefit;
                         if (part->if_not == 0)
@@ -5098,7 +5169,10 @@ build (Reader *self)
         {
           Made *lower = g_ptr_array_index (self->made, j - 1);
 
-          if (lower->sentence != made->sentence || lower->clause >= made->clause)
+          /* "每个产品给予200万元奖励，其中…获批的，每个产品给予500万元奖励":
+           * a part after a comma, in the same clause (both were counted) */
+          if (lower->sentence != made->sentence || lower->clause > made->clause ||
+              (lower->clause == made->clause && !span_has (s, lower->position, made->position, "其中")))
             continue;
           /* the nearest tier below, itself a top-up when it is a tier too */
           if ((lower->benefit->kind != PN_BENEFIT_FIXED && lower->benefit->kind != PN_BENEFIT_TOP_UP) ||

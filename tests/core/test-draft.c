@@ -3842,6 +3842,71 @@ test_relative_standards (void)
   assert_valid (draft);
 }
 
+/* From a round of other cities' texts: a part's higher cap after the
+ * semicolon, with or without 的; 其中 after a comma; a step an award is
+ * paid per; a limit over the years; 标准减半 (each was a second award, or
+ * none, a careless review counting ¥2,000,000–¥7,000,000 wrong) */
+static void
+test_parts_steps_and_halves (void)
+{
+  static const char text[] =
+    "测试市促进生物医药产业发展若干措施\n"
+    "一、对首次取得第三类医疗器械注册证的产品，按照研发投入的20%给予奖励，最高不超过500万元；"
+    "手术机器人、人工智能医疗器械产品最高不超过800万元。\n"
+    "二、对通过仿制药一致性评价的品种，按照实际投入评价费用的30%给予补助，最高不超过300万元；"
+    "国内前三家通过的，最高不超过500万元。\n"
+    "三、对首次取得第三类医疗器械注册证的产品，每个产品给予200万元奖励，其中按照创新医疗器械特别审查程序获批的，"
+    "每个产品给予500万元奖励。\n"
+    "四、对年营业收入首次突破1亿元的企业，给予50万元奖励；此后营业收入每新增1亿元，再给予20万元奖励。\n"
+    "五、对1类创新药完成Ⅱ期临床试验的，给予最高1000万元资助，同一品种累计资助不超过3000万元。\n"
+    "六、对1类创新药取得药品注册证书的，给予3000万元奖励；对2类改良型新药，按照1类创新药标准减半给予奖励。\n"
+    "七、本措施自2025年1月1日起施行，有效期3年。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("parts.txt", text, -1, &error);
+  PnDocument *document;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+
+  /* the higher caps top the award up, for the part its words name */
+  for (guint a = 0; a < 3; a++)
+    {
+      const char *number = (const char *[]) { "1", "2", "3" }[a];
+      PnArticle *one = article (document, number);
+      PnBenefit *higher;
+
+      g_assert_cmpuint (one->benefits->len, ==, 2);
+      higher = g_ptr_array_index (one->benefits, 1);
+      g_assert_cmpint (higher->kind, ==, PN_BENEFIT_TOP_UP);
+      g_assert_cmpstr (higher->tops_up[0], ==, ((PnBenefit *) g_ptr_array_index (one->benefits, 0))->id);
+    }
+  g_assert_cmpuint (((PnBenefit *) g_ptr_array_index (article (document, "1")->benefits, 1))->requirements->len, >=, 1);
+  g_assert_cmpstr (condition (g_ptr_array_index (article (document, "2")->benefits, 1), PN_QUESTION_RANK), ==, "top3");
+  g_assert_cmpstr (condition (g_ptr_array_index (article (document, "3")->benefits, 1), PN_QUESTION_INNOVATIVE_DEVICE),
+                   ==, "true");
+
+  /* no award of ¥100,000,000, nor of ¥30,000,000 */
+  for (guint a = 0; a < document->articles->len; a++)
+    {
+      PnArticle *each = g_ptr_array_index (document->articles, a);
+
+      for (guint b = 0; b < each->benefits->len; b++)
+        {
+          PnBenefit *benefit = g_ptr_array_index (each->benefits, b);
+
+          g_assert_cmpint (benefit->amount, !=, 100000000);
+          if (g_str_equal (each->number, "5"))
+            g_assert_cmpint (benefit->amount, !=, 30000000);
+        }
+    }
+  g_assert_cmpuint (article (document, "5")->benefits->len, ==, 1);
+  g_assert_true (has_benefit (article (document, "4"), PN_BENEFIT_FIXED, -1, 200000, PN_YUAN_UNSET));
+
+  /* half the innovative drug's standard for the improved one */
+  g_assert_true (has_benefit (article (document, "6"), PN_BENEFIT_FIXED, -1, 15000000, PN_YUAN_UNSET));
+  assert_valid (draft);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3939,6 +4004,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/meta/names-what-it-repeals", test_names_what_it_repeals);
   g_test_add_func ("/pn/draft/figures/closing-yearly-cap", test_closing_yearly_cap);
   g_test_add_func ("/pn/draft/figures/relative-standards", test_relative_standards);
+  g_test_add_func ("/pn/draft/figures/parts-steps-and-halves", test_parts_steps_and_halves);
 
   status = g_test_run ();
   pn_taxonomy_unref (taxonomy);
