@@ -4146,6 +4146,7 @@ static void
 relative_awards (Reader *self)
 {
   g_autoptr(GArray) halves = g_array_new (FALSE, TRUE, sizeof (Token));
+  guint n_halves;
 
   /* "按照1类创新药标准减半给予奖励": a share of 50 % with no figure */
   for (const char *p = strstr (self->s, "标准减半"); p != NULL; p = strstr (p + 1, "标准减半"))
@@ -4166,11 +4167,54 @@ relative_awards (Reader *self)
       g_array_append_val (halves, half);
     }
 
+  /* "奖励标准提高至前述标准的1.5倍", "奖励标准翻倍": a raise with no rate, its
+   * words from where they begin (`times`: those of `halves` past its
+   * first `n_halves`) */
+  {
+    static GRegex *times;
+    g_autoptr(GMatchInfo) match = NULL;
+
+    if (g_once_init_enter (&times))
+      g_once_init_leave (&times, g_regex_new ("(奖励|支持|资助|补助|补贴)?标准(提高至|提高到|调整为)"
+                                              "(前述|上述|前款|原|该)?(标准)?的?([0-9]+(\\.[0-9]+)?)倍"
+                                              "|(奖励|支持|资助|补助|补贴)?标准翻倍",
+                                              0, 0, NULL));
+    n_halves = halves->len;
+    g_regex_match (times, self->s, 0, &match);
+    while (g_match_info_matches (match))
+      {
+        Token raise = { 0, };
+        int from, to;
+        g_autofree char *figure = g_match_info_fetch (match, 5);
+        double factor = figure != NULL && *figure != '\0' ? g_ascii_strtod (figure, NULL) : 2.0;
+
+        g_match_info_fetch_pos (match, 0, &from, &to);
+        if (factor > 1.0 && factor <= 10.0)
+          {
+            raise.kind = TOKEN_RATE;
+            raise.rate = factor - 1.0;
+            raise.start = from;
+            raise.end = to;
+            for (guint i = 0; i + 1 < self->sentences->len; i += 2)
+              if ((gsize) from >= g_array_index (self->sentences, gsize, i) &&
+                  (gsize) from <= g_array_index (self->sentences, gsize, i + 1))
+                raise.sentence = i / 2;
+            for (guint i = 0; i + 1 < self->clauses->len; i += 2)
+              if ((gsize) from >= g_array_index (self->clauses, gsize, i) &&
+                  (gsize) from <= g_array_index (self->clauses, gsize, i + 1))
+                raise.clause = i / 2;
+            g_array_append_val (halves, raise);
+          }
+        g_match_info_next (match, NULL);
+      }
+  }
+
   for (guint r = 0; r < self->relative_at->len + halves->len; r++)
     {
       Token *token = r < self->relative_at->len
                      ? &g_array_index (self->tokens, Token, g_array_index (self->relative_at, guint, r))
                      : &g_array_index (halves, Token, r - self->relative_at->len);
+      gboolean raised_times = r >= self->relative_at->len + n_halves;
       g_autofree char *named = NULL;
       g_autofree char *subject_text = NULL;
       g_autofree char *phrase = NULL;
@@ -4184,7 +4228,13 @@ relative_awards (Reader *self)
 
       if (token->rate <= 0 || token->rate > 10)
         continue;
-      form = relative_form (self, token, &phrase_start, &named);
+      if (raised_times)
+        {
+          form = RELATIVE_RAISE;
+          phrase_start = token->start;
+        }
+      else
+        form = relative_form (self, token, &phrase_start, &named);
       if (form == RELATIVE_NONE)
         continue;
       if (form == RELATIVE_SHARE)

@@ -3860,7 +3860,9 @@ test_parts_steps_and_halves (void)
     "四、对年营业收入首次突破1亿元的企业，给予50万元奖励；此后营业收入每新增1亿元，再给予20万元奖励。\n"
     "五、对1类创新药完成Ⅱ期临床试验的，给予最高1000万元资助，同一品种累计资助不超过3000万元。\n"
     "六、对1类创新药取得药品注册证书的，给予3000万元奖励；对2类改良型新药，按照1类创新药标准减半给予奖励。\n"
-    "七、本措施自2025年1月1日起施行，有效期3年。\n";
+    "七、对首次取得第二类、第三类医疗器械注册证的产品，分别给予每个产品50万元、200万元奖励；"
+    "其中通过国家创新医疗器械特别审查程序的第三类医疗器械，奖励标准提高至前述标准的1.5倍。\n"
+    "八、本措施自2025年1月1日起施行，有效期3年。\n";
   g_autoptr(GError) error = NULL;
   g_autoptr(PnDraft) draft = draft_bytes ("parts.txt", text, -1, &error);
   PnDocument *document;
@@ -3904,6 +3906,17 @@ test_parts_steps_and_halves (void)
 
   /* half the innovative drug's standard for the improved one */
   g_assert_true (has_benefit (article (document, "6"), PN_BENEFIT_FIXED, -1, 15000000, PN_YUAN_UNSET));
+  /* 1.5 times the class III award for an innovative one: a top-up of it */
+  {
+    PnArticle *seven = article (document, "7");
+    PnBenefit *raised = g_ptr_array_index (seven->benefits, seven->benefits->len - 1);
+
+    g_assert_cmpuint (seven->benefits->len, ==, 3);
+    g_assert_cmpint (raised->kind, ==, PN_BENEFIT_TOP_UP);
+    g_assert_cmpint (raised->amount, ==, 3000000);
+    g_assert_cmpstr (condition (raised, PN_QUESTION_DEVICE_CLASS), ==, "class-3");
+    g_assert_cmpstr (condition (raised, PN_QUESTION_INNOVATIVE_DEVICE), ==, "true");
+  }
   assert_valid (draft);
 }
 
