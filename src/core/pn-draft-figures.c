@@ -5234,6 +5234,57 @@ build (Reader *self)
         }
     }
 
+  /* "国内首家、第二家、第三家通过的，分别给予300万元、200万元、150万元": the
+   * second and the third are both among the first three, the one answer
+   * the rank has; an applicant is one of them, not both (¥3,500,000 was
+   * counted for ¥2,000,000): the higher tops the lower up, together the
+   * higher.  Two awards of one sentence alike in every condition, the rank
+   * one of them. */
+  for (guint i = 0; i < self->made->len; i++)
+    for (guint j = i + 1; j < self->made->len; j++)
+      {
+        Made *a = g_ptr_array_index (self->made, i);
+        Made *b = g_ptr_array_index (self->made, j);
+        const PnCondition *rank_a, *rank_b;
+        PnBenefit *higher, *lower;
+        gboolean alike;
+
+        if (a->sentence != b->sentence || a->benefit->kind != PN_BENEFIT_FIXED || b->benefit->kind != PN_BENEFIT_FIXED ||
+            a->benefit->tops_up != NULL || b->benefit->tops_up != NULL || a->replaces || b->replaces ||
+            a->benefit->amount == PN_YUAN_UNSET || b->benefit->amount == PN_YUAN_UNSET ||
+            a->benefit->amount == b->benefit->amount ||
+            a->benefit->conditions->len != b->benefit->conditions->len ||
+            a->benefit->requirements->len != b->benefit->requirements->len)
+          continue;
+        rank_a = pn_benefit_find_condition (a->benefit, PN_QUESTION_RANK);
+        rank_b = pn_benefit_find_condition (b->benefit, PN_QUESTION_RANK);
+        if (rank_a == NULL || rank_b == NULL)
+          continue;
+        alike = TRUE;
+        for (guint c = 0; c < a->benefit->conditions->len && alike; c++)
+          {
+            const PnCondition *ours = g_ptr_array_index (a->benefit->conditions, c);
+            const PnCondition *theirs = pn_benefit_find_condition (b->benefit, ours->question);
+
+            alike = theirs != NULL && g_strv_equal ((const char * const *) ours->values,
+                                                    (const char * const *) theirs->values);
+          }
+        if (!alike)
+          continue;
+        higher = a->benefit->amount > b->benefit->amount ? a->benefit : b->benefit;
+        lower = higher == a->benefit ? b->benefit : a->benefit;
+        higher->kind = PN_BENEFIT_TOP_UP;
+        higher->tops_up = g_new0 (char *, 2);
+        higher->tops_up[0] = g_strdup (lower->id);
+        g_ptr_array_add (higher->notes,
+                         pn_text_new ("原文对同一名次档（如第二家、第三家，均属国内前三家）分别给予不同金额：申请人只属其中一档，"
+                                      "按“补足”起草，两项合计为较高一档；审核时请按实际名次只保留适用的一项。",
+                                      "The text gives different amounts to places the same rank answer covers (the "
+                                      "second and the third are both among the first three): an applicant is one of "
+                                      "them, so the higher tops the lower up and together they give the higher; keep "
+                                      "the one for the actual place when reviewing."));
+      }
+
   /* "首次达到10亿元、30亿元、50亿元的，分别给予500万元、1000万元、1500万元
    * 奖励，按差额补足方式兑现": a higher tier pays what the lower ones did
    * not, so together they give the highest tier's amount */

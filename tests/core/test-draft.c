@@ -3862,7 +3862,9 @@ test_parts_steps_and_halves (void)
     "六、对1类创新药取得药品注册证书的，给予3000万元奖励；对2类改良型新药，按照1类创新药标准减半给予奖励。\n"
     "七、对首次取得第二类、第三类医疗器械注册证的产品，分别给予每个产品50万元、200万元奖励；"
     "其中通过国家创新医疗器械特别审查程序的第三类医疗器械，奖励标准提高至前述标准的1.5倍。\n"
-    "八、本措施自2025年1月1日起施行，有效期3年。\n";
+    "八、对通过仿制药质量和疗效一致性评价的品种，国内首家、第二家、第三家通过的，分别给予每个品种300万元、200万元、"
+    "150万元奖励。\n"
+    "九、本措施自2025年1月1日起施行，有效期3年。\n";
   g_autoptr(GError) error = NULL;
   g_autoptr(PnDraft) draft = draft_bytes ("parts.txt", text, -1, &error);
   PnDocument *document;
@@ -3906,6 +3908,24 @@ test_parts_steps_and_halves (void)
 
   /* half the innovative drug's standard for the improved one */
   g_assert_true (has_benefit (article (document, "6"), PN_BENEFIT_FIXED, -1, 15000000, PN_YUAN_UNSET));
+  /* the second and the third are both among the first three: one of them */
+  {
+    PnArticle *eight = article (document, "8");
+    guint top_ups = 0;
+
+    g_assert_cmpuint (eight->benefits->len, ==, 3);
+    for (guint b = 0; b < eight->benefits->len; b++)
+      {
+        PnBenefit *benefit = g_ptr_array_index (eight->benefits, b);
+
+        if (benefit->kind != PN_BENEFIT_TOP_UP)
+          continue;
+        top_ups++;
+        g_assert_cmpint (benefit->amount, ==, 2000000);
+        g_assert_cmpstr (condition (benefit, PN_QUESTION_RANK), ==, "top3");
+      }
+    g_assert_cmpuint (top_ups, ==, 1);
+  }
   /* 1.5 times the class III award for an innovative one: a top-up of it */
   {
     PnArticle *seven = article (document, "7");
