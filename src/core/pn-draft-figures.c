@@ -1136,6 +1136,14 @@ classify (Reader *self,
     if (g_array_index (self->tokens, Token, run->first + i).too_large)
       return ROLE_OTHER;
 
+  /* "合同金额在1亿元以上的部分，按照5%给予奖励": a rate of the part above a
+   * figure, which no base holds (it was 5% of the whole contract, beside
+   * the 3% of it: ¥12,000,000 for ¥5,000,000); the note asks the reviewer
+   * to carry it into the award */
+  if (first->kind == TOKEN_RATE &&
+      span_has_any (s, floor, first->start, (const char * const[]) { "以上的部分", "以上部分", "超过部分",
+                                                                      "超出部分", "超过的部分", "超出的部分", NULL }))
+    return ROLE_RELATIVE;
   /* "此后营业收入每新增1亿元，再给予20万元": the step the award is paid per,
    * no award (it was one of ¥100,000,000) */
   if (first->kind == TOKEN_YUAN &&

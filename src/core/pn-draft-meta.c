@@ -377,6 +377,7 @@ read_title (PnDraftExtract   *extract,
   GString *title = g_string_new (NULL);
   GString *head = g_string_new (NULL);
   guint lines = 0;
+  gboolean all_orgs = TRUE;   /* every line gathered names an issuer */
   char *quoted;
 
   for (guint i = 0; i < end && i < 40; i++)
@@ -398,10 +399,13 @@ read_title (PnDraftExtract   *extract,
         {
           /* "上海市浦东新区人民政府 / 浦府规〔2024〕3号 / the title": the red
            * header's issuer without 文件 is no title (it was taken for it) */
-          if (title->len > 0 && lines == 1 && is_org_name (title->str))
+          /* …and two issuers' lines of a joint document ("广州市黄埔区人民政府 /
+           * 广州开发区管委会") */
+          if (title->len > 0 && lines <= 2 && all_orgs)
             {
               g_string_truncate (title, 0);
               lines = 0;
+              all_orgs = TRUE;
               continue;
             }
           if (title->len > 0)
@@ -416,6 +420,7 @@ read_title (PnDraftExtract   *extract,
           continue;
         }
       g_string_append (title, para->text);
+      all_orgs = all_orgs && is_org_name (para->text);
       lines++;
     }
 

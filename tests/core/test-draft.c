@@ -3940,6 +3940,36 @@ test_parts_steps_and_halves (void)
   assert_valid (draft);
 }
 
+/* Two issuers' lines over the number are no title (a joint document's red
+ * header, "广州市黄埔区人民政府 / 广州开发区管委会"); a rate of the part above a
+ * figure is no rate of the whole (5% of a whole contract beside its 3%:
+ * ¥12,000,000 for ¥5,000,000) */
+static void
+test_joint_header_and_part_above (void)
+{
+  static const char text[] =
+    "广州市黄埔区人民政府\n广州开发区管委会\n\n穗埔府规〔2025〕3号\n\n"
+    "广州市黄埔区 广州开发区促进生物医药产业高质量发展若干措施\n\n"
+    "第一条　对承接区外企业委托生产的CDMO企业，按照年度新增合同金额的3%给予奖励，每家企业每年最高不超过500万元；"
+    "合同金额在1亿元以上的部分，按照5%给予奖励。\n"
+    "第二条　本措施自2025年7月1日起施行，有效期3年。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnDraft) draft = draft_bytes ("joint.txt", text, -1, &error);
+  PnDocument *document;
+  PnArticle *one;
+
+  g_assert_no_error (error);
+  document = pn_draft_get_document (draft);
+  g_assert_nonnull (strstr (document->title.zh, "促进生物医药产业高质量发展若干措施"));
+  g_assert_null (strstr (document->title.zh, "人民政府"));
+  g_assert_cmpstr (document->doc_number, ==, "穗埔府规〔2025〕3号");
+  one = article (document, "1");
+  g_assert_cmpuint (one->benefits->len, ==, 1);
+  g_assert_true (has_benefit (one, PN_BENEFIT_RATE, 0.03, PN_YUAN_UNSET, 5000000) ||
+                 has_benefit (one, PN_BENEFIT_RATE, 0.03, PN_YUAN_UNSET, PN_YUAN_UNSET));
+  assert_valid (draft);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -4038,6 +4068,7 @@ main (int   argc,
   g_test_add_func ("/pn/draft/figures/closing-yearly-cap", test_closing_yearly_cap);
   g_test_add_func ("/pn/draft/figures/relative-standards", test_relative_standards);
   g_test_add_func ("/pn/draft/figures/parts-steps-and-halves", test_parts_steps_and_halves);
+  g_test_add_func ("/pn/draft/meta/joint-header-and-part-above", test_joint_header_and_part_above);
 
   status = g_test_run ();
   pn_taxonomy_unref (taxonomy);
