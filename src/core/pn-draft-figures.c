@@ -2916,6 +2916,54 @@ years_before (Reader *self,
   gsize previous_end = 0;
 
   *from = *to = 0;
+
+  /* "第一年、第二年、第三年分别按照租金的100%、50%、30%": the years listed
+   * before 分别, one a figure, in order (the first was read as years 2–3) */
+  {
+    const char *respectively = pn_draft_rfind (s + floor, s + token->start, "分别");
+
+    if (respectively != NULL)
+      {
+        gsize list_end = respectively - s;
+        g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (guint));
+        guint index = 0;
+
+        for (gsize p = back (s, list_end, 24, floor); p < list_end; p += char_len (s + p))
+          {
+            gsize q = p + strlen ("第");
+            gsize len;
+            guint n;
+
+            if (!at (s, p, "第"))
+              continue;
+            if (g_ascii_isdigit (s[q]))
+              {
+                n = s[q] - '0';
+                len = 1;
+              }
+            else if ((len = pn_draft_cn_number_len (s + q)) > 0)
+              n = pn_draft_cn_number (s + q, len);
+            else
+              continue;
+            if (n > 0 && n <= 10 && at (s, q + len, "年") && !at (s, q + len, "年度"))
+              g_array_append_val (years, n);
+          }
+        for (guint t = 0; t < self->tokens->len; t++)
+          {
+            const Token *other = &g_array_index (self->tokens, Token, t);
+
+            if (other != token && other->kind == token->kind && other->clause == token->clause &&
+                other->start > list_end && other->start < token->start)
+              index++;
+          }
+        if (years->len >= 2 && index < years->len)
+          {
+            *from = *to = g_array_index (years, guint, index);
+            return TRUE;
+          }
+      }
+  }
+
   for (gsize p = near; p < token->start; p += char_len (s + p))
     {
       gboolean first = at (s, p, "第"), before = at (s, p, "前") || at (s, p, "首"),

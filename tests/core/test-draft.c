@@ -3952,7 +3952,8 @@ test_joint_header_and_part_above (void)
     "广州市黄埔区 广州开发区促进生物医药产业高质量发展若干措施\n\n"
     "第一条　对承接区外企业委托生产的CDMO企业，按照年度新增合同金额的3%给予奖励，每家企业每年最高不超过500万元；"
     "合同金额在1亿元以上的部分，按照5%给予奖励。\n"
-    "第二条　本措施自2025年7月1日起施行，有效期3年。\n";
+    "第二条　对新入驻区内的企业，第一年、第二年、第三年分别按照实际租金的100%、50%、30%给予补贴。\n"
+    "第三条　本措施自2025年7月1日起施行，有效期3年。\n";
   g_autoptr(GError) error = NULL;
   g_autoptr(PnDraft) draft = draft_bytes ("joint.txt", text, -1, &error);
   PnDocument *document;
@@ -3967,6 +3968,15 @@ test_joint_header_and_part_above (void)
   g_assert_cmpuint (one->benefits->len, ==, 1);
   g_assert_true (has_benefit (one, PN_BENEFIT_RATE, 0.03, PN_YUAN_UNSET, 5000000) ||
                  has_benefit (one, PN_BENEFIT_RATE, 0.03, PN_YUAN_UNSET, PN_YUAN_UNSET));
+  /* the years listed before 分别, a rate each, in order (100% was years 2–3) */
+  {
+    PnArticle *two = article (document, "2");
+    static const char * const years[] = { "（第1年）", "（第2年）", "（第3年）" };
+
+    g_assert_cmpuint (two->benefits->len, ==, 3);
+    for (guint b = 0; b < 3; b++)
+      g_assert_true (g_str_has_suffix (((PnBenefit *) g_ptr_array_index (two->benefits, b))->title.zh, years[b]));
+  }
   assert_valid (draft);
 }
 
