@@ -5294,8 +5294,9 @@ build (Reader *self)
    * second and the third are both among the first three, the one answer
    * the rank has; an applicant is one of them, not both (¥3,500,000 was
    * counted for ¥2,000,000): the higher tops the lower up, together the
-   * higher.  Two awards of one sentence alike in every condition, the rank
-   * one of them. */
+   * higher.  Two awards of one sentence alike in every condition and
+   * requirement: the rank one of them, or each in a clause of its own
+   * with no word that adds them. */
   for (guint i = 0; i < self->made->len; i++)
     for (guint j = i + 1; j < self->made->len; j++)
       {
@@ -5314,7 +5315,15 @@ build (Reader *self)
           continue;
         rank_a = pn_benefit_find_condition (a->benefit, PN_QUESTION_RANK);
         rank_b = pn_benefit_find_condition (b->benefit, PN_QUESTION_RANK);
-        if (rank_a == NULL || rank_b == NULL)
+        /* without a rank, two awards no answer tells apart, in clauses of
+         * their own and no word adding one to the other ("获得美国FDA…的，
+         * 给予500万元；通过世界卫生组织预认证的，给予200万元"): the
+         * applicant is counted one, the higher */
+        if ((rank_a == NULL || rank_b == NULL) &&
+            (a->clause == b->clause ||
+             span_has_any (s, sentence_start (self, a->sentence), sentence_end (self, a->sentence),
+                           (const char * const[]) { "另", "再", "额外", "增加", "叠加", "累加", "同时", "并",
+                                                    "分别", "合计", NULL })))
           continue;
         alike = TRUE;
         for (guint c = 0; c < a->benefit->conditions->len && alike; c++)
@@ -5325,6 +5334,15 @@ build (Reader *self)
             alike = theirs != NULL && g_strv_equal ((const char * const *) ours->values,
                                                     (const char * const *) theirs->values);
           }
+        /* "新引进的博士…；新引进的硕士…": parts a requirement names are
+         * different applicants */
+        for (guint r = 0; r < a->benefit->requirements->len && alike; r++)
+          {
+            const PnRequirement *ours = g_ptr_array_index (a->benefit->requirements, r);
+            const PnRequirement *theirs = g_ptr_array_index (b->benefit->requirements, r);
+
+            alike = g_strcmp0 (ours->id, theirs->id) == 0 && g_strcmp0 (ours->text.zh, theirs->text.zh) == 0;
+          }
         if (!alike)
           continue;
         higher = a->benefit->amount > b->benefit->amount ? a->benefit : b->benefit;
@@ -5332,13 +5350,22 @@ build (Reader *self)
         higher->kind = PN_BENEFIT_TOP_UP;
         higher->tops_up = g_new0 (char *, 2);
         higher->tops_up[0] = g_strdup (lower->id);
-        g_ptr_array_add (higher->notes,
-                         pn_text_new ("原文对同一名次档（如第二家、第三家，均属国内前三家）分别给予不同金额：申请人只属其中一档，"
-                                      "按“补足”起草，两项合计为较高一档；审核时请按实际名次只保留适用的一项。",
-                                      "The text gives different amounts to places the same rank answer covers (the "
-                                      "second and the third are both among the first three): an applicant is one of "
-                                      "them, so the higher tops the lower up and together they give the higher; keep "
-                                      "the one for the actual place when reviewing."));
+        if (rank_a != NULL && rank_b != NULL)
+          g_ptr_array_add (higher->notes,
+                           pn_text_new ("原文对同一名次档（如第二家、第三家，均属国内前三家）分别给予不同金额：申请人只属其中一档，"
+                                        "按“补足”起草，两项合计为较高一档；审核时请按实际名次只保留适用的一项。",
+                                        "The text gives different amounts to places the same rank answer covers (the "
+                                        "second and the third are both among the first three): an applicant is one of "
+                                        "them, so the higher tops the lower up and together they give the higher; keep "
+                                        "the one for the actual place when reviewing."));
+        else
+          g_ptr_array_add (higher->notes,
+                           pn_text_new ("原文对两种情形分别给予不同金额，而各项回答无法区分二者（如美国FDA上市许可与世界卫生组织预认证）："
+                                        "按“补足”起草，两项合计为较高一项；申请人同时符合两项的，审核时请改为分别计入。",
+                                        "The text gives different amounts for two cases no answer tells apart (an FDA "
+                                        "approval and a WHO prequalification): drafted as the higher topping the lower up, "
+                                        "together the higher; where an applicant meets both, make them separate awards "
+                                        "when reviewing."));
       }
 
   /* "首次达到10亿元、30亿元、50亿元的，分别给予500万元、1000万元、1500万元

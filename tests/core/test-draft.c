@@ -3864,7 +3864,9 @@ test_parts_steps_and_halves (void)
     "其中通过国家创新医疗器械特别审查程序的第三类医疗器械，奖励标准提高至前述标准的1.5倍。\n"
     "八、对通过仿制药质量和疗效一致性评价的品种，国内首家、第二家、第三家通过的，分别给予每个品种300万元、200万元、"
     "150万元奖励。\n"
-    "九、本措施自2025年1月1日起施行，有效期3年。\n";
+    "九、对获得美国FDA、欧盟EMA、日本PMDA上市许可的药品，每个品种给予500万元奖励；"
+    "通过世界卫生组织预认证（PQ）的，每个品种给予200万元奖励。\n"
+    "十、本措施自2025年1月1日起施行，有效期3年。\n";
   g_autoptr(GError) error = NULL;
   g_autoptr(PnDraft) draft = draft_bytes ("parts.txt", text, -1, &error);
   PnDocument *document;
@@ -3925,6 +3927,19 @@ test_parts_steps_and_halves (void)
         g_assert_cmpstr (condition (benefit, PN_QUESTION_RANK), ==, "top3");
       }
     g_assert_cmpuint (top_ups, ==, 1);
+  }
+  /* an approval abroad and a WHO prequalification no answer tells apart:
+   * the higher tops the lower up (both were counted, ¥7,000,000) */
+  {
+    PnArticle *nine = article (document, "9");
+    PnBenefit *fda = NULL;
+
+    g_assert_cmpuint (nine->benefits->len, ==, 2);
+    for (guint b = 0; b < nine->benefits->len; b++)
+      if (((PnBenefit *) g_ptr_array_index (nine->benefits, b))->amount == 5000000)
+        fda = g_ptr_array_index (nine->benefits, b);
+    g_assert_nonnull (fda);
+    g_assert_cmpint (fda->kind, ==, PN_BENEFIT_TOP_UP);
   }
   /* 1.5 times the class III award for an innovative one: a top-up of it */
   {
