@@ -1396,6 +1396,11 @@ term_months (const char *s,
         continue;
 
       after = p + len;
+      /* "3年内每人每年给予3万元": the years it is paid in (not "近3年内", a
+       * figure's window) */
+      if (at (s, after, "年内") && n <= 20 &&
+          !span_ends_with_any (s, back (s, p, 2, from), p, (const char * const[]) { "近", "前", "过去", "最近", NULL }))
+        return n * 12;
       if (!span_ends_with_any (s, back (s, p, 5, from), p, term_words))
         continue;
       if (at (s, after, "个月"))

@@ -3968,7 +3968,8 @@ test_joint_header_and_part_above (void)
     "第一条　对承接区外企业委托生产的CDMO企业，按照年度新增合同金额的3%给予奖励，每家企业每年最高不超过500万元；"
     "合同金额在1亿元以上的部分，按照5%给予奖励。\n"
     "第二条　对新入驻区内的企业，第一年、第二年、第三年分别按照实际租金的100%、50%、30%给予补贴。\n"
-    "第三条　本措施自2025年7月1日起施行，有效期3年。\n";
+    "第三条　对新引进的博士研究生，3年内每人每年给予3万元生活补贴。\n"
+    "第四条　本措施自2025年7月1日起施行，有效期3年。\n";
   g_autoptr(GError) error = NULL;
   g_autoptr(PnDraft) draft = draft_bytes ("joint.txt", text, -1, &error);
   PnDocument *document;
@@ -3992,6 +3993,10 @@ test_joint_header_and_part_above (void)
     for (guint b = 0; b < 3; b++)
       g_assert_true (g_str_has_suffix (((PnBenefit *) g_ptr_array_index (two->benefits, b))->title.zh, years[b]));
   }
+  /* "3年内每人每年3万元": three years of it (one was recorded, the note
+   * saying the term was not stated) */
+  g_assert_true (has_benefit (article (document, "3"), PN_BENEFIT_FIXED, -1, 90000, PN_YUAN_UNSET) ||
+                 has_benefit (article (document, "3"), PN_BENEFIT_FIXED, -1, 90000, 90000));
   assert_valid (draft);
 }
 
