@@ -383,8 +383,13 @@ test_drug (Fixture *fixture)
   };
   GtkWidget *row;
 
-  show_pipeline (fixture);
   set_drug_profile (fixture);
+  /* opened from the results, Back is back to them */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-results", NULL));
+  show_pipeline (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->main_stack), ==, "results");
+  show_pipeline (fixture);
   pipeline = check_table (fixture, NULL, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (drug_stages); i++)
