@@ -667,6 +667,22 @@ test_answer_threshold_first (Fixture *fixture)
                        pn_figure_to_string (result->benefit->base));
     }
   g_assert_true (found);
+
+  /* a possible match waiting on the authority's recognition (the special
+   * review answered no): no page asks it, so no button (it offered the
+   * R&D figure, which the reason names nowhere) */
+  {
+    g_autoptr(PnResults) review = NULL;
+    const PnResult *result;
+
+    pn_profile_set_answer (fixture->profile, PN_QUESTION_INNOVATIVE_DEVICE, "false");
+    pn_profile_set_answer (fixture->profile, PN_QUESTION_PHASE, "registered");
+    review = pn_engine_evaluate (pn_application_get_corpus (fixture->app), fixture->profile, NULL);
+    result = pn_results_find (review, "jinjiang-2025-8/1.2/class-3-device-registration");
+    g_assert_nonnull (result);
+    g_assert_cmpint (result->not_counted, ==, PN_NOT_COUNTED_POSSIBLE);
+    g_assert_null (pn_result_find_missing_key (result, fixture->profile));
+  }
 }
 
 /* /pn/gui/results/layouts: narrow, dark, and the measure alone. */

@@ -515,6 +515,9 @@ test_device (Fixture *fixture)
   g_assert_cmpstr (row_text (stage_row (fixture, "registered"), "need-rd-investment"), !=, NULL);
   g_assert_true (g_str_has_prefix (row_text (stage_row (fixture, "registered"), "need-rd-investment"),
                                    _("No counted measure reads it yet")));
+  /* the whole's "at most ¥0" says more may come of them */
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (view_child (fixture, "total_note_label"))),
+                            _("Measures still open may add more once their questions are answered (“Still open” below).")));
   {
     GtkWidget *row = stage_row (fixture, "registered");
 

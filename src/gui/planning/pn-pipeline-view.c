@@ -712,6 +712,32 @@ pn_pipeline_view_update_header (PnPipelineView *self)
         g_free (note);
         note = g_steal_pointer (&more);
       }
+    /* "at most ¥0" above milestones whose measures may give ¥5,500,000 once
+     * their open questions are answered */
+    {
+      guint open = 0;
+
+      for (guint i = 0; i < pn_pipeline_get_n_stages (self->pipeline); i++)
+        {
+          const PnPipelineStage *stage = pn_pipeline_get_stage (self->pipeline, i);
+
+          for (guint m = 0; m < stage->milestones->len; m++)
+            {
+              const PnResult *result = g_ptr_array_index (stage->milestones, m);
+
+              open += !result->counted && result->not_counted == PN_NOT_COUNTED_POSSIBLE;
+            }
+        }
+      if (open > 0)
+        {
+          char *more = g_strconcat (note, "\n",
+                                    _("Measures still open may add more once their questions are answered (“Still open” below)."),
+                                    NULL);
+
+          g_free (note);
+          note = more;
+        }
+    }
     gtk_label_set_text (self->total_note_label, note);
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->total_label),
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, note,

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "pn-result-row.h"
 #include "pn-export.h"
 
@@ -52,12 +54,19 @@ pn_result_find_missing_key (const PnResult *result,
     {
       const char *item = g_ptr_array_index (result->missing, i);
       PnQuestion question;
+      PnFigure figure;
 
       if (pn_question_from_string (item, &question))
         return item;
+      /* a threshold's figure the reason names */
+      if (g_str_has_prefix (item, "figure:") && pn_figure_from_string (item + strlen ("figure:"), &figure))
+        return item + strlen ("figure:");
     }
 
-  if (result->estimate_cny != PN_YUAN_UNSET || profile == NULL)
+  /* a possible match whose reason names what no page asks (the authority's
+   * recognition): no button (it offered the R&D figure, named nowhere) */
+  if (result->estimate_cny != PN_YUAN_UNSET || profile == NULL ||
+      result->not_counted != PN_NOT_COUNTED_MISSING_FIGURE)
     return NULL;
 
   /* the threshold first, as the reason beside the button names it ("Needs
