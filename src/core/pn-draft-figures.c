@@ -2905,6 +2905,22 @@ fill_benefit (Reader    *self,
   }
 }
 
+/* The one digit or the Chinese numeral at `q` ("第3年", "前三年"), or -1 */
+static int
+year_number (const char *s,
+             gsize       q,
+             gsize      *out_len)
+{
+  if (g_ascii_isdigit (s[q]))
+    {
+      *out_len = 1;
+      return s[q] - '0';
+    }
+  if ((*out_len = pn_draft_cn_number_len (s + q)) > 0)
+    return pn_draft_cn_number (s + q, *out_len);
+  return -1;
+}
+
 /* "第一年按租金的100%、第二年按50%", "前两年…第三年…", "首年": the years of
  * a term an award is for, said just before it; FALSE when none is. */
 static gboolean
@@ -2937,21 +2953,16 @@ years_before (Reader *self,
           {
             gsize q = p + strlen ("第");
             gsize len;
-            guint n;
+            int n;
 
-            if (!at (s, p, "第"))
-              continue;
-            if (g_ascii_isdigit (s[q]))
-              {
-                n = s[q] - '0';
-                len = 1;
-              }
-            else if ((len = pn_draft_cn_number_len (s + q)) > 0)
-              n = pn_draft_cn_number (s + q, len);
-            else
+            if (!at (s, p, "第") || (n = year_number (s, q, &len)) < 0)
               continue;
             if (n > 0 && n <= 10 && at (s, q + len, "年") && !at (s, q + len, "年度"))
-              g_array_append_val (years, n);
+              {
+                guint year = n;
+
+                g_array_append_val (years, year);
+              }
           }
         for (guint t = 0; t < self->tokens->len; t++)
           {
@@ -2988,14 +2999,7 @@ years_before (Reader *self,
       if (!first && !before)
         continue;
       q = p + char_len (s + p);
-      if (g_ascii_isdigit (s[q]))
-        {
-          n = s[q] - '0';
-          len = 1;
-        }
-      else if ((len = pn_draft_cn_number_len (s + q)) > 0)
-        n = pn_draft_cn_number (s + q, len);
-      else
+      if ((n = year_number (s, q, &len)) < 0)
         continue;
       if (n <= 0 || n > 10 || !at (s, q + len, "年") || at (s, q + len, "年度") ||
           span_has_any (s, q + len, token->start,
@@ -4203,6 +4207,22 @@ relative_twin (Reader       *self,
  * and its own), made a top-up of each; a share is of the award whose
  * conditions the subject does not contradict, but for what every such
  * award asks alike (the subject it replaces: 1类创新药 → 2类改良型新药). */
+/* The sentence and the clause of a token made after split_sentences ()
+ * (a figure the words give: 减半, 1.5倍) */
+static void
+locate_token (Reader *self,
+              Token  *token)
+{
+  for (guint i = 0; i + 1 < self->sentences->len; i += 2)
+    if (token->start >= g_array_index (self->sentences, gsize, i) &&
+        token->start <= g_array_index (self->sentences, gsize, i + 1))
+      token->sentence = i / 2;
+  for (guint i = 0; i + 1 < self->clauses->len; i += 2)
+    if (token->start >= g_array_index (self->clauses, gsize, i) &&
+        token->start <= g_array_index (self->clauses, gsize, i + 1))
+      token->clause = i / 2;
+}
+
 static void
 relative_awards (Reader *self)
 {
@@ -4219,12 +4239,7 @@ relative_awards (Reader *self)
       half.rate = 0.5;
       half.start = position;
       half.end = position + strlen ("减半");
-      for (guint i = 0; i + 1 < self->sentences->len; i += 2)
-        if (position >= g_array_index (self->sentences, gsize, i) && position <= g_array_index (self->sentences, gsize, i + 1))
-          half.sentence = i / 2;
-      for (guint i = 0; i + 1 < self->clauses->len; i += 2)
-        if (position >= g_array_index (self->clauses, gsize, i) && position <= g_array_index (self->clauses, gsize, i + 1))
-          half.clause = i / 2;
+      locate_token (self, &half);
       g_array_append_val (halves, half);
     }
 
@@ -4256,14 +4271,7 @@ relative_awards (Reader *self)
             raise.rate = factor - 1.0;
             raise.start = from;
             raise.end = to;
-            for (guint i = 0; i + 1 < self->sentences->len; i += 2)
-              if ((gsize) from >= g_array_index (self->sentences, gsize, i) &&
-                  (gsize) from <= g_array_index (self->sentences, gsize, i + 1))
-                raise.sentence = i / 2;
-            for (guint i = 0; i + 1 < self->clauses->len; i += 2)
-              if ((gsize) from >= g_array_index (self->clauses, gsize, i) &&
-                  (gsize) from <= g_array_index (self->clauses, gsize, i + 1))
-                raise.clause = i / 2;
+            locate_token (self, &raise);
             g_array_append_val (halves, raise);
           }
         g_match_info_next (match, NULL);
@@ -4364,8 +4372,7 @@ relative_awards (Reader *self)
                   values_meet (theirs, subject.values[q]))
                 continue;
               /* the share's subject replaces what all of them ask alike */
-              fits = form == RELATIVE_SHARE && shared_by_all (lowers, q) &&
-                     (naming.values[q] == NULL || naming.values[q]->len == 0 || shared_by_all (lowers, q));
+              fits = form == RELATIVE_SHARE && shared_by_all (lowers, q);
             }
           if (fits)
             g_ptr_array_add (chosen, lower);

@@ -1658,9 +1658,9 @@ delete_orphans (PnStore  *self,
                error);
 }
 
-/* Whether rows of a document gone hold ids of `document`'s benefits: read
- * through the ids' index, its range alone */
-static gboolean
+/* Whether rows of a document gone hold ids of `document`'s benefits
+ * (PN_STEP_ROW), read through the ids' index, its range alone */
+static PnStepResult
 orphans_in_the_way (PnStore     *self,
                     PnDocument  *document,
                     GError     **error)
@@ -1673,10 +1673,10 @@ orphans_in_the_way (PnStore     *self,
   g_autofree char *high = g_strconcat (document->id, "0", NULL);  /* '/' + 1 */
 
   if (stmt == NULL)
-    return FALSE;
+    return PN_STEP_ERROR;
   bind_text (stmt, 1, low);
   bind_text (stmt, 2, high);
-  return step (self, stmt, error) == PN_STEP_ROW;
+  return step (self, stmt, error);
 }
 
 static gboolean
@@ -2685,10 +2685,17 @@ import_document (PnStore             *self,
   if (replaced != 0 && !delete_documents (self, "key = ?", replaced, error))
     goto failed;
 
-  if (orphans_in_the_way (self, document, error) && !delete_orphans (self, error))
-    goto failed;
-  if (error != NULL && *error != NULL)
-    goto failed;
+  switch (orphans_in_the_way (self, document, error))
+    {
+    case PN_STEP_ERROR:
+      goto failed;
+    case PN_STEP_ROW:
+      if (!delete_orphans (self, error))
+        goto failed;
+      break;
+    case PN_STEP_DONE:
+      break;
+    }
 
   if (!insert_document (self, document, bytes, source_name, TRUE, USER_DOCUMENT_POSITION, error))
     goto failed;

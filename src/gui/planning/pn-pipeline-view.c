@@ -177,6 +177,32 @@ table_row_add_line (TableRow   *row,
   return value_label;
 }
 
+/* How many of a milestone's measures count once open questions are
+ * answered (possible matches), and the largest "up to" among them */
+static guint
+stage_count_open (const PnPipelineStage *stage,
+                  gint64                *out_most,
+                  gboolean              *out_unbounded)
+{
+  guint open = 0;
+
+  *out_most = 0;
+  *out_unbounded = FALSE;
+  for (guint i = 0; i < stage->milestones->len; i++)
+    {
+      const PnResult *result = g_ptr_array_index (stage->milestones, i);
+
+      if (result->counted || result->not_counted != PN_NOT_COUNTED_POSSIBLE)
+        continue;
+      open++;
+      if (result->high_cny == PN_YUAN_UNSET)
+        *out_unbounded = *out_unbounded || result->unbounded;
+      else
+        *out_most = MAX (*out_most, result->high_cny);
+    }
+  return open;
+}
+
 static char *
 need_ceiling_text (const PnPipelineNeed  *need,
                    const PnPipelineStage *stage)
@@ -271,22 +297,10 @@ pn_pipeline_view_create_stage_row (PnPipelineView        *self,
    * questions are answered: the Results list them "up to" that, and this
    * page said a cap of ¥0 */
   {
-    guint open = 0;
-    gint64 most = 0;
-    gboolean unbounded = FALSE;
+    gint64 most;
+    gboolean unbounded;
+    guint open = stage_count_open (stage, &most, &unbounded);
 
-    for (guint i = 0; i < n_listed; i++)
-      {
-        const PnResult *result = g_ptr_array_index (stage->milestones, i);
-
-        if (result->counted || result->not_counted != PN_NOT_COUNTED_POSSIBLE)
-          continue;
-        open++;
-        if (result->high_cny == PN_YUAN_UNSET)
-          unbounded = unbounded || result->unbounded;
-        else
-          most = MAX (most, result->high_cny);
-      }
     if (open > 0)
       {
         g_autofree char *amount = pn_money_format_yuan (most);
@@ -719,14 +733,10 @@ pn_pipeline_view_update_header (PnPipelineView *self)
 
       for (guint i = 0; i < pn_pipeline_get_n_stages (self->pipeline); i++)
         {
-          const PnPipelineStage *stage = pn_pipeline_get_stage (self->pipeline, i);
+          gint64 most;
+          gboolean unbounded;
 
-          for (guint m = 0; m < stage->milestones->len; m++)
-            {
-              const PnResult *result = g_ptr_array_index (stage->milestones, m);
-
-              open += !result->counted && result->not_counted == PN_NOT_COUNTED_POSSIBLE;
-            }
+          open += stage_count_open (pn_pipeline_get_stage (self->pipeline, i), &most, &unbounded);
         }
       if (open > 0)
         {
